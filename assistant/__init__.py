@@ -1,0 +1,3 @@
+"""Assistant package (see README)."""
+
+__all__: list[str] = []

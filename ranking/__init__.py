@@ -1,0 +1,3 @@
+"""Ranking package (see README)."""
+
+__all__: list[str] = []

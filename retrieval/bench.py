@@ -1,0 +1,219 @@
+"""`shoptalk bench retrieval`: quality and latency of lexical, dense and hybrid search, side by side.
+
+Quality: each labelled query's products are added to the demo store, which serves as
+distractors, and every method ranks the whole catalog. Latency: hybrid search with and without
+filters at the demo store's size and at a larger size made by replicating the catalog's vectors
+with Gaussian noise (said in the output; the texts are repeated as they are).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+from retrieval.catalog import Catalog, Product
+from retrieval.config import RetrievalConfig
+from retrieval.embedders import Embedder
+from retrieval.filters import Filters
+from retrieval.lexical import LexicalIndex
+from retrieval.loaders import load_catalog, load_esci
+from retrieval.metrics import ndcg_at_k, percentiles, recall_at_k, reciprocal_rank
+from retrieval.search import HybridSearcher
+from retrieval.semantic import SemanticIndex, chroma_client
+from retrieval.service import Retrieval
+from retrieval.store import CatalogDB, chroma_metadata, load_vectors, sync_index
+from retrieval.text import embedding_text, lexical_text
+from retrieval.vector_cache import VectorCache
+
+K = 10
+
+#: Filters used for the latency runs: a realistic mix of selective and broad constraints.
+LATENCY_FILTERS = (
+    Filters(max_price=50),
+    Filters(departments=("Toys & Games",)),
+    Filters(min_rating=4.5, max_price=100),
+    Filters(departments=("Industrial & Scientific",)),
+    Filters(departments=("Musical Instruments",), min_price=100),
+    Filters(category="Industrial & Scientific > Lab"),
+)
+
+
+@dataclass(frozen=True)
+class QualityRow:
+    method: str
+    recall: float
+    ndcg: float
+    mrr: float
+
+
+@dataclass(frozen=True)
+class LatencyRow:
+    products: int
+    filtered: bool
+    p50_ms: float
+    p95_ms: float
+    queries: int
+
+
+def read_labelled_queries(path: Path) -> dict[str, set[str]]:
+    """ESCI-format CSV -> {query text: ids of its Exact products} (ids as the ESCI loader makes them)."""
+    labelled: dict[str, set[str]] = defaultdict(set)
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("esci_label", "E") == "E":
+                labelled[row["query"]].add(f"esci:{row['product_id'].strip()}")
+    return dict(labelled)
+
+
+def _build_searcher(
+    catalog: Catalog, config: RetrievalConfig, embedder: Embedder, cache: VectorCache, folder: Path,
+    vectors: np.ndarray | None = None,
+) -> HybridSearcher:
+    """A searcher over `catalog` with its own Chroma folder; `vectors` skips the embedder."""
+    shutil.rmtree(folder, ignore_errors=True)
+    client = chroma_client(folder / "chroma")
+    semantic = SemanticIndex(client, "bench", embedder.name, embedder.dim)
+    if vectors is None:
+        db = CatalogDB(folder / "catalog.sqlite")
+        sync_index(catalog, db, cache, embedder, semantic)
+        _, keys = db.load()
+        vectors = load_vectors(cache, keys, embedder.dim)
+    else:
+        semantic.upsert(list(catalog.ids), vectors, [chroma_metadata(p) for p in catalog])
+    lexical = LexicalIndex([lexical_text(p) for p in catalog])
+    return HybridSearcher(
+        catalog, lexical, semantic, embedder, vectors, candidates=config.candidates,
+        fusion=config.fusion, alpha=config.alpha,
+    )  # fmt: skip
+
+
+def quality(searcher: HybridSearcher, labelled: dict[str, set[str]]) -> list[QualityRow]:
+    """Recall@10, NDCG@10 and MRR@10 for each method over the labelled queries."""
+    methods: list[tuple[str, str, str]] = [
+        ("BM25 (bm25s)", "lexical", searcher.fusion),
+        ("dense (MiniLM + Chroma)", "semantic", searcher.fusion),
+        ("hybrid, plain RRF (k=60)", "hybrid", "rrf"),
+        ("hybrid, convex min-max (ShopTalk)", "hybrid", "convex"),
+    ]
+    rows = []
+    default_fusion = searcher.fusion
+    for name, mode, fusion in methods:
+        searcher.fusion = fusion  # type: ignore[assignment]
+        r, n, m = [], [], []
+        for query, relevant in labelled.items():
+            ranked = [h.product.id for h in searcher.search(query, k=K, mode=mode).hits]  # type: ignore[arg-type]
+            r.append(recall_at_k(ranked, relevant, K))
+            n.append(ndcg_at_k(ranked, relevant, K))
+            m.append(reciprocal_rank(ranked, relevant, K))
+        rows.append(QualityRow(name, float(np.mean(r)), float(np.mean(n)), float(np.mean(m))))
+    searcher.fusion = default_fusion
+    return rows
+
+
+def latency(searcher: HybridSearcher, queries: list[str], rounds: int = 3) -> list[LatencyRow]:
+    """Hybrid search p50/p95, unfiltered and filtered, interleaved so noise hits both alike."""
+    for q in queries[:5]:
+        searcher.search(q)
+    plain, filtered = [], []
+    for _ in range(rounds):
+        for i, q in enumerate(queries):
+            t = time.perf_counter()
+            searcher.search(q)
+            plain.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            searcher.search(q, LATENCY_FILTERS[i % len(LATENCY_FILTERS)])
+            filtered.append((time.perf_counter() - t) * 1000)
+    n = len(searcher.catalog)
+    return [
+        LatencyRow(n, False, *percentiles(plain), len(plain)),
+        LatencyRow(n, True, *percentiles(filtered), len(filtered)),
+    ]
+
+
+def replicate(catalog: Catalog, vectors: np.ndarray, size: int, noise: float = 0.05) -> tuple[Catalog, np.ndarray]:
+    """A catalog of `size` products: the original plus copies whose vectors carry Gaussian noise."""
+    rng = np.random.default_rng(0)
+    products: list[Product] = list(catalog)
+    rows = [vectors]
+    copy = 0
+    while len(products) < size:
+        copy += 1
+        take = min(len(catalog), size - len(products))
+        products.extend(p.model_copy(update={"id": f"{p.id}#copy{copy}"}) for p in catalog.products[:take])
+        noisy = vectors[:take] + rng.normal(0, noise, size=(take, vectors.shape[1])).astype(np.float32)
+        rows.append(noisy / np.linalg.norm(noisy, axis=1, keepdims=True))
+    return Catalog(products), np.vstack(rows).astype(np.float32)
+
+
+def run_retrieval_bench(
+    config: RetrievalConfig, home: Path, data_dir: Path, queries_path: Path | None, scale: int,
+    out: Path, console: Console,
+) -> dict[str, object]:
+    """Run the whole benchmark, print its tables and write results.json and results.md to `out`."""
+    queries_path = queries_path or data_dir / "esci-dev" / "esci_exact_dev.csv"
+    retrieval = Retrieval(config, home, data_dir)
+    store, _ = load_catalog(config.resolved_sources(data_dir))
+    labelled_products = load_esci(queries_path).products
+    catalog = Catalog([*store, *labelled_products])
+    labelled = read_labelled_queries(queries_path)
+    console.print(f"catalog: {len(store)} demo-store products + {len(labelled_products)} labelled "
+                  f"products; {len(labelled)} queries from {queries_path}")  # fmt: skip
+    embedder, cache = retrieval.embedder, retrieval.vector_cache
+    work = home / "bench"
+    started = time.perf_counter()
+    searcher = _build_searcher(catalog, config, embedder, cache, work / "base")
+    console.print(f"bench index built in {time.perf_counter() - started:.1f} s")
+    quality_rows = quality(searcher, labelled)
+    query_texts = list(labelled)
+    latency_rows = latency(searcher, query_texts)
+    if scale > len(catalog):
+        with console.status(f"building a {scale}-product index from noisy vector copies"):
+            big_catalog, big_vectors = replicate(catalog, searcher.vectors, scale)
+            big = _build_searcher(big_catalog, config, embedder, cache, work / "scale", big_vectors)
+        latency_rows += latency(big, query_texts)
+        shutil.rmtree(work / "scale", ignore_errors=True)
+
+    table = Table(title=f"Retrieval quality on {queries_path.name} ({len(labelled)} queries, "
+                  f"{len(catalog)} products)")  # fmt: skip
+    for col in ("method", "Recall@10", "NDCG@10", "MRR@10"):
+        table.add_column(col)
+    for row in quality_rows:
+        table.add_row(row.method, f"{row.recall:.3f}", f"{row.ndcg:.3f}", f"{row.mrr:.3f}")
+    console.print(table)
+    lat = Table(title="Hybrid search latency (ms, one process, embedded Chroma)")
+    for col in ("products", "filters", "p50", "p95", "queries"):
+        lat.add_column(col)
+    for row in latency_rows:
+        lat.add_row(str(row.products), "yes" if row.filtered else "no", f"{row.p50_ms:.1f}",
+                    f"{row.p95_ms:.1f}", str(row.queries))  # fmt: skip
+    console.print(lat)
+
+    results: dict[str, object] = {
+        "queries_file": str(queries_path),
+        "catalog_products": len(catalog),
+        "embedder": embedder.name,
+        "config": config.model_dump(mode="json", exclude={"sources"}),
+        "quality": [asdict(r) for r in quality_rows],
+        "latency": [asdict(r) for r in latency_rows],
+        "scale_note": "larger catalogs replicate the real vectors with Gaussian noise (sigma 0.05) "
+        "and repeat the product texts",
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2))
+    md = ["| method | Recall@10 | NDCG@10 | MRR@10 |", "|---|---|---|---|"]
+    md += [f"| {r.method} | {r.recall:.3f} | {r.ndcg:.3f} | {r.mrr:.3f} |" for r in quality_rows]
+    md += ["", "| products | filters | p50 ms | p95 ms | queries |", "|---|---|---|---|---|"]
+    md += [f"| {r.products} | {'yes' if r.filtered else 'no'} | {r.p50_ms:.1f} | {r.p95_ms:.1f} | "
+           f"{r.queries} |" for r in latency_rows]  # fmt: skip
+    (out / "results.md").write_text("\n".join(md) + "\n")
+    console.print(f"results written to {out}/results.json and {out}/results.md")
+    return results

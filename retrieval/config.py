@@ -1,0 +1,42 @@
+"""The retrieval section of ShopTalk's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from retrieval.loaders import CatalogSource
+
+
+class RetrievalConfig(BaseModel):
+    """Where the catalog comes from, how it is embedded and indexed, and how search fuses."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: list[CatalogSource] | None = Field(
+        default=None, description="Catalog files; None means the bundled demo store"
+    )
+    embedding_backend: Literal["onnx", "torch"] | str = Field(
+        default="onnx", description="Embedder backend name (see retrieval.embedders)"
+    )
+    embedding_model: str = Field(
+        default="minilm", description="'minilm' (bundled) or a sentence-transformers folder"
+    )
+    embedding_max_tokens: int = Field(
+        default=128, ge=8, le=512, description="Product text is truncated to this many tokens"
+    )
+    embedding_threads: int | None = Field(default=None, ge=1, description="None: all cores")
+    chroma_url: str | None = Field(
+        default=None, description="Chroma server, e.g. http://127.0.0.1:8001; None: embedded"
+    )
+    collection: str = Field(default="shoptalk-products", description="Chroma collection prefix")
+    candidates: int = Field(default=100, ge=10, le=2000, description="Per-retriever candidates")
+    fusion: Literal["convex", "rrf"] = "convex"
+    alpha: float = Field(default=0.5, ge=0, le=1, description="Weight of semantic in convex fusion")
+
+    def resolved_sources(self, data_dir: Path) -> list[CatalogSource]:
+        from retrieval.loaders import demo_store_sources
+
+        return self.sources if self.sources is not None else demo_store_sources(data_dir)

@@ -1,0 +1,106 @@
+"""Shared fixtures: the real data files (sliced), the real embedding model, real Chroma."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from retrieval import Catalog, Retrieval, RetrievalConfig  # noqa: E402
+from retrieval.embedders import Embedder, make_embedder  # noqa: E402
+from retrieval.loaders import demo_store_sources, load_catalog, load_esci  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    path = Path(os.environ.get("SHOPTALK_TEST_DATA", ROOT.parent / "shared" / "data"))
+    assert (path / "catalog-vespa" / "products.jsonl.zst").is_file(), f"test data not found in {path}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_catalog(data_dir: Path) -> Catalog:
+    catalog, _ = load_catalog(demo_store_sources(data_dir))
+    return catalog
+
+
+@pytest.fixture(scope="session")
+def small_catalog(demo_catalog: Catalog, data_dir: Path) -> Catalog:
+    """A slice of every department of the demo store plus the ESCI products: ~1,000 products."""
+    by_department: dict[str, list] = {}
+    for product in demo_catalog:
+        bucket = by_department.setdefault(product.department, [])
+        if len(bucket) < 200:
+            bucket.append(product)
+    esci = load_esci(data_dir / "esci-dev" / "esci_exact_dev.csv").products
+    return Catalog([p for bucket in by_department.values() for p in bucket] + esci)
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("onnx")
+
+
+@pytest.fixture(scope="session")
+def onnx_embedder(model_cache: Path) -> Embedder:
+    return make_embedder("onnx", "minilm", model_cache, max_tokens=128, threads=None)
+
+
+@pytest.fixture(scope="session")
+def torch_embedder(model_cache: Path) -> Embedder:
+    return make_embedder("torch", "minilm", model_cache, max_tokens=128, threads=None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on loopback, for the server half of the retrieval contract."""
+    port = free_port()
+    folder = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).parent / "chroma"
+    log = (folder / "server.log").open("w")
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(folder / "data"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail(f"chroma server did not start; see {folder / 'server.log'}")
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+def make_retrieval(
+    home: Path, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, **config: object
+) -> Retrieval:
+    """A retrieval stack in `home` that reuses the session's loaded embedder."""
+    retrieval = Retrieval(RetrievalConfig(chroma_url=chroma_url, **config), home, data_dir)  # type: ignore[arg-type]
+    retrieval.__dict__["embedder"] = embedder  # the cached_property slot: load the model once
+    return retrieval

@@ -1,0 +1,153 @@
+"""The `shoptalk` command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from retrieval import CatalogSource, Filters, Retrieval, RetrievalError  # noqa: E402
+from ui.console import console, print_load_reports, progress_bar, search_table  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+app = typer.Typer(help="ShopTalk: a conversational shopping assistant.", no_args_is_help=True)
+catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks that print tables and write results for the README.")
+app.add_typer(catalog_app, name="catalog")
+app.add_typer(bench_app, name="bench")
+
+
+def _settings(sources: list[str] | None = None) -> Settings:
+    settings = Settings()
+    if sources:
+        parsed = []
+        for spec in sources:
+            parts = spec.split(":", 2)
+            if len(parts) != 3:
+                raise typer.BadParameter(f"{spec!r}: write --source FORMAT:NAME:PATH, e.g. generic:mystore:items.csv")
+            parsed.append(CatalogSource(format=parts[0], name=parts[1], path=Path(parts[2])))  # type: ignore[arg-type]
+        settings.retrieval.sources = parsed
+    return settings
+
+
+def _sync(retrieval: Retrieval, delete_removed: bool = True) -> None:
+    with console.status("loading catalog files"):
+        catalog, reports = retrieval.load_sources()
+    print_load_reports(reports)
+    with progress_bar("embedding products") as bar:
+        report, _ = retrieval.sync(catalog, delete_removed=delete_removed, progress=bar)
+    console.print(f"[green]index in step[/]: {report.summary()}")
+
+
+SourceOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--source", help="FORMAT:NAME:PATH (formats: vespa, lcrec, esci, generic); repeatable"),
+]
+
+
+@catalog_app.command("sync")
+def catalog_sync(
+    source: SourceOpt = None,
+    keep_removed: Annotated[bool, typer.Option(help="Keep products that left the files")] = False,
+) -> None:
+    """Load the catalog files and bring the index in step (only changed products are embedded)."""
+    settings = _settings(source)
+    try:
+        _sync(Retrieval(settings.retrieval, settings.home, settings.data_dir), not keep_removed)
+    except RetrievalError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@catalog_app.command("check")
+def catalog_check(source: SourceOpt = None) -> None:
+    """Load catalog files and report every rejected row, without indexing anything."""
+    settings = _settings(source)
+    try:
+        _, reports = Retrieval(settings.retrieval, settings.home, settings.data_dir).load_sources()
+    except RetrievalError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    print_load_reports(reports, show_errors=50)
+    if any(r.errors for r in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("-k", help="How many results")] = 10,
+    mode: Annotated[str, typer.Option(help="hybrid, lexical or semantic")] = "hybrid",
+    min_price: Optional[Decimal] = None,  # noqa: UP045
+    max_price: Optional[Decimal] = None,  # noqa: UP045
+    department: Annotated[Optional[list[str]], typer.Option(help="Repeatable")] = None,  # noqa: UP045
+    category: Optional[str] = None,  # noqa: UP045
+    brand: Annotated[Optional[list[str]], typer.Option(help="Repeatable")] = None,  # noqa: UP045
+    exclude_brand: Annotated[Optional[list[str]], typer.Option(help="Repeatable")] = None,  # noqa: UP045
+    min_rating: Optional[float] = None,  # noqa: UP045
+    in_stock: Annotated[Optional[bool], typer.Option("--in-stock/--any-stock")] = None,  # noqa: UP045
+) -> None:
+    """Search the indexed catalog and print a table."""
+    settings = _settings()
+    try:
+        filters = Filters(
+            min_price=min_price, max_price=max_price, departments=tuple(department or ()),
+            category=category, brands=tuple(brand or ()), exclude_brands=tuple(exclude_brand or ()),
+            min_rating=min_rating, in_stock=in_stock,
+        )  # fmt: skip
+        searcher = Retrieval(settings.retrieval, settings.home, settings.data_dir).searcher()
+        result = searcher.search(query, filters, k=k, mode=mode)  # type: ignore[arg-type]
+    except (RetrievalError, ValueError) as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    console.print(search_table(result))
+    for notice in result.notices:
+        console.print(f"[yellow]notice:[/] {notice}")
+
+
+@app.command()
+def serve(
+    host: Optional[str] = None,  # noqa: UP045
+    port: Optional[int] = None,  # noqa: UP045
+    sync: Annotated[bool, typer.Option(help="Sync the catalog index before serving")] = True,
+) -> None:
+    """Index the catalog if needed, then serve the HTTP API."""
+    import uvicorn
+
+    from ui.api import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = _settings()
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    if sync:
+        _sync(retrieval)
+    api = create_app(retrieval.searcher)
+    console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
+    uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@bench_app.command("retrieval")
+def bench_retrieval(
+    queries: Annotated[Optional[Path], typer.Option(help="ESCI-format CSV of labelled queries")] = None,  # noqa: UP045
+    scale: Annotated[int, typer.Option(help="Product count for the scale test (0: skip)")] = 200_000,
+    out: Annotated[Path, typer.Option(help="Where to write the results (JSON and Markdown)")] = Path(
+        "benchmarks/retrieval"
+    ),
+) -> None:
+    """Quality (Recall/NDCG/MRR) and latency of BM25, dense and hybrid search, side by side."""
+    from retrieval.bench import run_retrieval_bench
+
+    settings = _settings()
+    run_retrieval_bench(settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console)
+
+
+if __name__ == "__main__":
+    app()

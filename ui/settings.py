@@ -1,0 +1,34 @@
+"""ShopTalk's one Settings object: environment (`SHOPTALK_` prefix, `__` for sections) or `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from retrieval.config import RetrievalConfig
+
+
+def _project_root() -> Path:
+    here = Path(__file__).resolve().parents[1]
+    return here if (here / "pyproject.toml").is_file() else Path.cwd()
+
+
+ROOT = _project_root()
+
+
+class Settings(BaseSettings):
+    """Validated once at start-up and passed down; every setting has an embedded default."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SHOPTALK_", env_nested_delimiter="__", env_file=".env", extra="forbid"
+    )
+
+    home: Path = Field(default=ROOT / ".shoptalk", description="State: indexes, caches, databases")
+    data_dir: Path = Field(
+        default=ROOT.parent / "shared" / "data", description="Folder of the public data files"
+    )
+    host: str = Field(default="127.0.0.1", description="Address the API binds to")
+    port: int = Field(default=8000, ge=1, le=65535)
+    retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
