@@ -14,6 +14,7 @@ import shutil
 import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -31,18 +32,18 @@ from retrieval.search import HybridSearcher
 from retrieval.semantic import SemanticIndex, chroma_client
 from retrieval.service import Retrieval
 from retrieval.store import CatalogDB, chroma_metadata, load_vectors, sync_index
-from retrieval.text import embedding_text, lexical_text
+from retrieval.text import lexical_text
 from retrieval.vector_cache import VectorCache
 
 K = 10
 
 #: Filters used for the latency runs: a realistic mix of selective and broad constraints.
 LATENCY_FILTERS = (
-    Filters(max_price=50),
+    Filters(max_price=Decimal(50)),
     Filters(departments=("Toys & Games",)),
-    Filters(min_rating=4.5, max_price=100),
+    Filters(min_rating=4.5, max_price=Decimal(100)),
     Filters(departments=("Industrial & Scientific",)),
-    Filters(departments=("Musical Instruments",), min_price=100),
+    Filters(departments=("Musical Instruments",), min_price=Decimal(100)),
     Filters(category="Industrial & Scientific > Lab"),
 )
 
@@ -75,7 +76,11 @@ def read_labelled_queries(path: Path) -> dict[str, set[str]]:
 
 
 def _build_searcher(
-    catalog: Catalog, config: RetrievalConfig, embedder: Embedder, cache: VectorCache, folder: Path,
+    catalog: Catalog,
+    config: RetrievalConfig,
+    embedder: Embedder,
+    cache: VectorCache,
+    folder: Path,
     vectors: np.ndarray | None = None,
 ) -> HybridSearcher:
     """A searcher over `catalog` with its own Chroma folder; `vectors` skips the embedder."""
@@ -85,7 +90,7 @@ def _build_searcher(
     if vectors is None:
         db = CatalogDB(folder / "catalog.sqlite")
         sync_index(catalog, db, cache, embedder, semantic)
-        _, keys = db.load()
+        catalog, keys = db.load()  # in index order (grouped by department)
         vectors = load_vectors(cache, keys, embedder.dim)
     else:
         semantic.upsert(list(catalog.ids), vectors, [chroma_metadata(p) for p in catalog])
@@ -102,7 +107,8 @@ def quality(searcher: HybridSearcher, labelled: dict[str, set[str]]) -> list[Qua
         ("BM25 (bm25s)", "lexical", searcher.fusion),
         ("dense (MiniLM + Chroma)", "semantic", searcher.fusion),
         ("hybrid, plain RRF (k=60)", "hybrid", "rrf"),
-        ("hybrid, convex min-max (ShopTalk)", "hybrid", "convex"),
+        ("hybrid, convex min-max", "hybrid", "convex"),
+        ("hybrid, TM2C2 (ShopTalk default)", "hybrid", "tm2c2"),
     ]
     rows = []
     default_fusion = searcher.fusion
@@ -119,7 +125,7 @@ def quality(searcher: HybridSearcher, labelled: dict[str, set[str]]) -> list[Qua
     return rows
 
 
-def latency(searcher: HybridSearcher, queries: list[str], rounds: int = 3) -> list[LatencyRow]:
+def latency(searcher: HybridSearcher, queries: list[str], rounds: int = 4) -> list[LatencyRow]:
     """Hybrid search p50/p95, unfiltered and filtered, interleaved so noise hits both alike."""
     for q in queries[:5]:
         searcher.search(q)
@@ -139,7 +145,9 @@ def latency(searcher: HybridSearcher, queries: list[str], rounds: int = 3) -> li
     ]
 
 
-def replicate(catalog: Catalog, vectors: np.ndarray, size: int, noise: float = 0.05) -> tuple[Catalog, np.ndarray]:
+def replicate(
+    catalog: Catalog, vectors: np.ndarray, size: int, noise: float = 0.05
+) -> tuple[Catalog, np.ndarray]:
     """A catalog of `size` products: the original plus copies whose vectors carry Gaussian noise."""
     rng = np.random.default_rng(0)
     products: list[Product] = list(catalog)
@@ -148,15 +156,25 @@ def replicate(catalog: Catalog, vectors: np.ndarray, size: int, noise: float = 0
     while len(products) < size:
         copy += 1
         take = min(len(catalog), size - len(products))
-        products.extend(p.model_copy(update={"id": f"{p.id}#copy{copy}"}) for p in catalog.products[:take])
-        noisy = vectors[:take] + rng.normal(0, noise, size=(take, vectors.shape[1])).astype(np.float32)
+        products.extend(
+            p.model_copy(update={"id": f"{p.id}#copy{copy}"}) for p in catalog.products[:take]
+        )
+        noisy = vectors[:take] + rng.normal(0, noise, size=(take, vectors.shape[1])).astype(
+            np.float32
+        )
         rows.append(noisy / np.linalg.norm(noisy, axis=1, keepdims=True))
-    return Catalog(products), np.vstack(rows).astype(np.float32)
+    order = sorted(range(len(products)), key=lambda i: products[i].department)
+    return Catalog([products[i] for i in order]), np.vstack(rows)[order].astype(np.float32)
 
 
 def run_retrieval_bench(
-    config: RetrievalConfig, home: Path, data_dir: Path, queries_path: Path | None, scale: int,
-    out: Path, console: Console,
+    config: RetrievalConfig,
+    home: Path,
+    data_dir: Path,
+    queries_path: Path | None,
+    scale: int,
+    out: Path,
+    console: Console,
 ) -> dict[str, object]:
     """Run the whole benchmark, print its tables and write results.json and results.md to `out`."""
     queries_path = queries_path or data_dir / "esci-dev" / "esci_exact_dev.csv"
@@ -192,9 +210,9 @@ def run_retrieval_bench(
     lat = Table(title="Hybrid search latency (ms, one process, embedded Chroma)")
     for col in ("products", "filters", "p50", "p95", "queries"):
         lat.add_column(col)
-    for row in latency_rows:
-        lat.add_row(str(row.products), "yes" if row.filtered else "no", f"{row.p50_ms:.1f}",
-                    f"{row.p95_ms:.1f}", str(row.queries))  # fmt: skip
+    for lrow in latency_rows:
+        lat.add_row(str(lrow.products), "yes" if lrow.filtered else "no", f"{lrow.p50_ms:.1f}",
+                    f"{lrow.p95_ms:.1f}", str(lrow.queries))  # fmt: skip
     console.print(lat)
 
     results: dict[str, object] = {

@@ -22,9 +22,9 @@ class Price(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    amount: Annotated[
-        Decimal, PlainSerializer(float, return_type=float, when_used="json")
-    ] = Field(ge=0, description="Price in major units, e.g. 12.99")
+    amount: Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")] = Field(
+        ge=0, description="Price in major units, e.g. 12.99"
+    )
     currency: str = Field(default="USD", min_length=3, max_length=3, description="ISO 4217 code")
 
     def __str__(self) -> str:
@@ -41,9 +41,7 @@ class Product(BaseModel):
     title: str = Field(min_length=1)
     description: str = ""
     brand: str | None = None
-    category: tuple[str, ...] = Field(
-        default=(), description="Category path, department first"
-    )
+    category: tuple[str, ...] = Field(default=(), description="Category path, department first")
     price: Price | None = Field(default=None, description="None means 'price not listed'")
     rating: float | None = Field(default=None, ge=0, le=5)
     rating_count: int | None = Field(default=None, ge=0)
@@ -119,6 +117,10 @@ class Catalog:
             return self._index[product_id]
         except KeyError:
             raise UnknownProductError(product_id) from None
+
+    def by_department(self) -> Catalog:
+        """The same products ordered by department (stable), so each department is one block of rows."""
+        return Catalog(sorted(self.products, key=lambda p: p.department))
 
     @cached_property
     def ids(self) -> tuple[str, ...]:

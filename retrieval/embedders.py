@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import threading
+import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -85,7 +86,10 @@ class SentenceTransformerEmbedder(Embedder):
             torch.set_num_threads(threads)
         self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
         self._model.max_seq_length = max_tokens
-        self.dim = int(self._model.get_embedding_dimension())
+        dim = self._model.get_embedding_dimension()
+        if dim is None:
+            raise ValueError(f"{model_path} does not declare its embedding dimension")
+        self.dim = int(dim)
         self.name = _model_id(model_path, max_tokens)
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
@@ -149,7 +153,9 @@ def export_onnx(model_path: Path, onnx_path: Path) -> None:
             self.encoder = encoder
 
         def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            hidden = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask
+            ).last_hidden_state
             weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, dim=-1)
@@ -158,10 +164,19 @@ def export_onnx(model_path: Path, onnx_path: Path) -> None:
                        padding=True, return_tensors="pt")  # fmt: skip
     onnx_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = onnx_path.with_suffix(".tmp")
+    with warnings.catch_warnings():
+        # The tracer warns about shape-dependent branches in the HF attention code; the dynamic
+        # axes below keep batch and length free, and the contract tests compare against torch.
+        warnings.simplefilter("ignore")
+        _export(torch, Pooled(model), sample, tmp)
+    tmp.replace(onnx_path)
+
+
+def _export(torch: Any, module: Any, sample: Any, path: Path) -> None:
     torch.onnx.export(
-        Pooled(model),
+        module,
         (sample["input_ids"], sample["attention_mask"]),
-        str(tmp),
+        str(path),
         input_names=["input_ids", "attention_mask"],
         output_names=["embedding"],
         dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
@@ -169,7 +184,6 @@ def export_onnx(model_path: Path, onnx_path: Path) -> None:
         opset_version=17,
         dynamo=False,
     )  # fmt: skip
-    tmp.replace(onnx_path)
 
 
 EmbedderFactory = Callable[..., Embedder]

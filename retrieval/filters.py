@@ -32,7 +32,11 @@ class Filters(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Filters:
-        if self.min_price is not None and self.max_price is not None and self.min_price > self.max_price:
+        if (
+            self.min_price is not None
+            and self.max_price is not None
+            and self.min_price > self.max_price
+        ):
             raise ValueError(
                 f"min_price {self.min_price} is above max_price {self.max_price}; swap or drop one"
             )
@@ -44,7 +48,9 @@ class Filters(BaseModel):
 
 def _codes(names: tuple[str, ...], wanted: tuple[str, ...]) -> np.ndarray:
     lookup = {n.lower(): i for i, n in enumerate(names)}
-    return np.array([lookup[w.strip().lower()] for w in wanted if w.strip().lower() in lookup], np.int32)
+    return np.array(
+        [lookup[w.strip().lower()] for w in wanted if w.strip().lower() in lookup], np.int32
+    )
 
 
 def filter_mask(columns: Columns, filters: Filters) -> np.ndarray | None:

@@ -17,6 +17,9 @@ class LexicalIndex:
         tokens = bm25s.tokenize(
             list(texts), stopwords="en", stemmer=self._stemmer, show_progress=show_progress
         )
+        # Each product's distinct term ids, to say which query terms a hit matched.
+        self._doc_terms = [frozenset(doc) for doc in tokens.ids]
+        self._term_id = tokens.vocab
         self._bm25 = bm25s.BM25()
         self._bm25.index(tokens, show_progress=show_progress)
         self.size = len(texts)
@@ -28,6 +31,11 @@ class LexicalIndex:
         )[0]
         vocab = self._bm25.vocab_dict
         return [t for t in terms if t in vocab]
+
+    def matched_terms(self, terms: Sequence[str], row: int) -> tuple[str, ...]:
+        """Which of the (stemmed) query terms occur in one product's text."""
+        doc = self._doc_terms[row]
+        return tuple(t for t in terms if self._term_id.get(t) in doc)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every product for this query (zeros when no term is known)."""

@@ -261,7 +261,9 @@ _GENERIC_FIELDS = {
 def _generic_row(name: str, raw: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(raw) - _GENERIC_FIELDS)
     if unknown:
-        raise _Row(unknown[0], f"unknown field; allowed fields: {', '.join(sorted(_GENERIC_FIELDS))}")
+        raise _Row(
+            unknown[0], f"unknown field; allowed fields: {', '.join(sorted(_GENERIC_FIELDS))}"
+        )
 
     def blank(value: Any) -> bool:
         return value is None or (isinstance(value, str) and not value.strip())
@@ -280,7 +282,7 @@ def _generic_row(name: str, raw: dict[str, Any]) -> dict[str, Any]:
         try:
             attributes = json.loads(attributes)
         except json.JSONDecodeError:
-            raise _Row("attributes", "must be a JSON object like {\"color\": \"red\"}") from None
+            raise _Row("attributes", 'must be a JSON object like {"color": "red"}') from None
     if not isinstance(attributes, dict):
         raise _Row("attributes", "must be an object of name -> value")
     in_stock = raw.get("in_stock")
@@ -357,7 +359,12 @@ def load_catalog(sources: Iterable[CatalogSource]) -> tuple[Catalog, list[LoadRe
         for product in report.products:
             if product.id in owner:
                 report.errors.append(
-                    RowError(report.file, 0, "id", f"{product.id} already loaded from {owner[product.id]}")
+                    RowError(
+                        report.file,
+                        0,
+                        "id",
+                        f"{product.id} already loaded from {owner[product.id]}",
+                    )
                 )
                 continue
             owner[product.id] = report.file
@@ -370,7 +377,9 @@ def load_catalog(sources: Iterable[CatalogSource]) -> tuple[Catalog, list[LoadRe
 def demo_store_sources(data_dir: Path) -> list[CatalogSource]:
     """The bundled demo store: the Vespa catalog plus the Amazon Scientific items."""
     return [
-        CatalogSource(format="vespa", path=data_dir / "catalog-vespa/products.jsonl.zst", name="vespa"),
+        CatalogSource(
+            format="vespa", path=data_dir / "catalog-vespa/products.jsonl.zst", name="vespa"
+        ),
         CatalogSource(
             format="lcrec",
             path=data_dir / "amazon-scientific/Scientific.item.json",

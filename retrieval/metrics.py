@@ -22,7 +22,9 @@ def ndcg_at_k(ranked: Sequence[str], relevant: Collection[str], k: int) -> float
     return dcg / ideal if ideal else 0.0
 
 
-def reciprocal_rank(ranked: Sequence[str], relevant: Collection[str], k: int | None = None) -> float:
+def reciprocal_rank(
+    ranked: Sequence[str], relevant: Collection[str], k: int | None = None
+) -> float:
     """1 / rank of the first relevant item within the first k (0 when none)."""
     for i, item in enumerate(ranked[:k] if k else ranked):
         if item in relevant:

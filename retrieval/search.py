@@ -14,18 +14,27 @@ from retrieval.catalog import Catalog, Product
 from retrieval.embedders import Embedder
 from retrieval.errors import SemanticIndexUnavailable
 from retrieval.filters import Filters, filter_mask
-from retrieval.fusion import convex_combination, reciprocal_rank_fusion
+from retrieval.fusion import convex_combination, reciprocal_rank_fusion, tm2c2
 from retrieval.lexical import LexicalIndex
 from retrieval.semantic import SemanticIndex
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "lexical", "semantic"]
-Fusion = Literal["convex", "rrf"]
+Fusion = Literal["tm2c2", "convex", "rrf"]
 
-# Below this share of the catalog passing the filters, the exact in-memory scan over the allowed
-# rows is cheaper than over-fetching from the ANN index and post-filtering.
-EXACT_SCAN_BELOW = 0.25
+# Up to this many products passing the filters, an exact scan of their vectors is cheaper than
+# over-fetching from the ANN index and post-filtering (measured by `shoptalk bench retrieval`).
+EXACT_SCAN_MAX_ROWS = 5_000
+# Department filters scan their contiguous block of vectors (a view, ~0.1 us a row: 100k rows
+# ~8 ms, steadier than an ANN over-fetch that the filter may defeat) when the
+# block is at most this long; longer blocks go through the ANN index first.
+SLICE_SCAN_MAX_ROWS = 100_000
+# The deepest ANN over-fetch for a filtered query (an HNSW query for 1,000 took ~6 ms at 200k).
+ANN_MAX_FETCH = 1_000
+# A filtered ANN query that yields at least this many passing products is not topped up by a
+# full scan: the lexical list and the fusion still see them.
+MIN_DENSE_CANDIDATES = 20
 
 
 class ScoreParts(BaseModel):
@@ -33,12 +42,20 @@ class ScoreParts(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    lexical: float | None = Field(description="BM25 score")
-    lexical_rank: int | None = Field(description="1-based rank among BM25 candidates")
-    semantic: float | None = Field(description="Cosine similarity of query and product vectors")
-    semantic_rank: int | None = Field(description="1-based rank among dense candidates")
+    lexical: float | None = Field(
+        description="BM25 score (0: no query term); None in semantic mode"
+    )
+    lexical_rank: int | None = Field(
+        description="1-based rank in the BM25 candidate list, if in it"
+    )
+    semantic: float | None = Field(description="Cosine similarity; None in lexical mode")
+    semantic_rank: int | None = Field(
+        description="1-based rank in the dense candidate list, if in it"
+    )
     fused: float = Field(description="The fused score the ranking is sorted by")
-    matched_terms: tuple[str, ...] = Field(default=(), description="Stemmed query terms in the text")
+    matched_terms: tuple[str, ...] = Field(
+        default=(), description="Stemmed query terms in the text"
+    )
 
 
 class Hit(BaseModel):
@@ -65,6 +82,15 @@ class SearchResult(BaseModel):
     took_ms: float
 
 
+def department_blocks(codes: np.ndarray) -> dict[int, tuple[int, int]] | None:
+    """Row range of each department when the catalog is sorted by department, else None."""
+    if len(codes) == 0 or np.any(np.diff(codes) < 0):
+        return None
+    starts = np.flatnonzero(np.r_[True, np.diff(codes) != 0])
+    ends = np.r_[starts[1:], len(codes)]
+    return {int(codes[a]): (int(a), int(b)) for a, b in zip(starts, ends, strict=True)}
+
+
 class HybridSearcher:
     """Searches one catalog with BM25, a Chroma index and fusion; rows align with the catalog."""
 
@@ -76,8 +102,10 @@ class HybridSearcher:
         embedder: Embedder,
         vectors: np.ndarray,
         candidates: int = 100,
-        fusion: Fusion = "convex",
+        fusion: Fusion = "tm2c2",
         alpha: float = 0.5,
+        exact_scan_max_rows: int = EXACT_SCAN_MAX_ROWS,
+        slice_scan_max_rows: int = SLICE_SCAN_MAX_ROWS,
     ) -> None:
         if vectors.shape[0] != len(catalog) or lexical.size != len(catalog):
             raise ValueError("catalog, lexical index and vectors must have one row per product")
@@ -89,50 +117,121 @@ class HybridSearcher:
         self.candidates = candidates
         self.fusion = fusion
         self.alpha = alpha
+        self.exact_scan_max_rows = exact_scan_max_rows
+        self.slice_scan_max_rows = slice_scan_max_rows
+        self._department_blocks = department_blocks(catalog.columns.department)
+
+    def _blocks(self, filters: Filters) -> list[tuple[int, int]]:
+        """Row ranges that can hold a match: the filtered departments' blocks, or everything."""
+        if not filters.departments or self._department_blocks is None:
+            return [(0, len(self.catalog))]
+        names = {d.strip().lower() for d in filters.departments}
+        cols = self.catalog.columns
+        return [
+            self._department_blocks[code]
+            for code, name in enumerate(cols.departments)
+            if name.lower() in names and code in self._department_blocks
+        ]
 
     def _dense_candidates(
-        self, query_vector: np.ndarray, mask: np.ndarray | None, notices: list[str]
+        self,
+        query_vector: np.ndarray,
+        filters: Filters,
+        mask: np.ndarray | None,
+        notices: list[str],
     ) -> np.ndarray:
+        """Rows of the nearest products that pass the mask, best first.
+
+        Unfiltered: the ANN index. Filtered, the cheapest exact way first: a scan of the rows
+        that pass when they are few, or of the filtered departments' contiguous blocks when
+        those are small; otherwise the ANN index over-fetched in proportion to the share that
+        the filters remove, with an exact scan only when that leaves too few candidates.
+        """
         n = self.candidates
-        allowed = len(self.catalog) if mask is None else int(mask.sum())
+        total = len(self.catalog)
+        allowed = total if mask is None else int(mask.sum())
         if allowed == 0:
             return np.zeros(0, dtype=np.int64)
-        if self.semantic is not None and allowed / len(self.catalog) >= EXACT_SCAN_BELOW:
-            share = allowed / len(self.catalog)
-            fetch = min(len(self.catalog), math.ceil(n / share * 1.5))
+        blocks = self._blocks(filters)
+        block_rows = sum(end - start for start, end in blocks)
+        if mask is not None and (
+            allowed <= self.exact_scan_max_rows or block_rows <= self.slice_scan_max_rows
+        ):
+            return self._exact_scan(query_vector, mask, blocks, allowed, block_rows)
+        if self.semantic is not None:
+            fetch = min(total, ANN_MAX_FETCH, max(n, math.ceil(n * total / allowed * 1.2)))
             try:
                 neighbours = self.semantic.query(query_vector, fetch)
             except SemanticIndexUnavailable as exc:
                 log.warning("semantic index unavailable, scanning vectors in memory: %s", exc)
-                notices.append("semantic index unavailable: dense scores from the in-memory scan")
+                notices.append(
+                    "semantic index unavailable: dense candidates from an in-memory scan"
+                )
             else:
+                position = self.catalog.position
                 rows = np.array(
-                    [self.catalog.position(nb.product_id) for nb in neighbours
-                     if nb.product_id in self.catalog], dtype=np.int64,
-                )  # fmt: skip
+                    [position(nb.product_id) for nb in neighbours if nb.product_id in self.catalog],
+                    dtype=np.int64,
+                )
                 if mask is not None:
                     rows = rows[mask[rows]]
-                if len(rows) >= min(n, allowed) or len(neighbours) < fetch:
+                if len(rows) >= min(n, allowed) or len(rows) >= MIN_DENSE_CANDIDATES:
                     return rows[:n]
-        rows = np.arange(len(self.catalog)) if mask is None else np.flatnonzero(mask)
-        sims = self.vectors[rows] @ query_vector
-        top = min(n, len(rows))
+        return self._exact_scan(query_vector, mask, blocks, allowed, block_rows)
+
+    def _exact_scan(
+        self, query_vector: np.ndarray, mask: np.ndarray | None, blocks: list[tuple[int, int]],
+        allowed: int, block_rows: int,
+    ) -> np.ndarray:  # fmt: skip
+        if mask is not None and allowed * 4 < block_rows:
+            rows = np.flatnonzero(mask)  # few rows pass: gather just those
+            sims = self.vectors[rows] @ query_vector
+        else:  # contiguous slices are views: no copy of the matrix
+            rows = np.concatenate([np.arange(a, b) for a, b in blocks])
+            sims = np.concatenate([self.vectors[a:b] @ query_vector for a, b in blocks])
+            if mask is not None:
+                keep = mask[rows]
+                rows, sims = rows[keep], sims[keep]
+        top = min(self.candidates, len(rows))
+        if top == 0:
+            return np.zeros(0, dtype=np.int64)
         best = np.argpartition(-sims, top - 1)[:top]
         return rows[best[np.argsort(-sims[best])]]
+
+    def _fuse(self, lexical: np.ndarray, semantic: np.ndarray, in_lexical: np.ndarray,
+              in_semantic: np.ndarray, mode: Mode) -> np.ndarray:  # fmt: skip
+        if mode == "lexical":
+            return lexical
+        if mode == "semantic":
+            return semantic
+        if self.fusion == "rrf":  # rank-based: only list membership counts
+            return reciprocal_rank_fusion(
+                np.where(in_lexical, lexical, np.nan), np.where(in_semantic, semantic, np.nan)
+            )
+        if self.fusion == "convex":
+            return convex_combination(lexical, semantic, self.alpha)
+        return tm2c2(lexical, semantic, self.alpha)
 
     def search(
         self, query: str, filters: Filters | None = None, k: int = 10, mode: Mode = "hybrid"
     ) -> SearchResult:
-        """The k best products for the query among those that pass the filters."""
+        """The k best products for the query among those that pass the filters.
+
+        Candidates are the union of the BM25 and the dense top lists; each candidate is then
+        scored exactly by both retrievers before fusion, so a product found by one retriever
+        is not penalised for being just outside the other's list.
+        """
         started = time.perf_counter()
         filters = filters or Filters()
         mask = filter_mask(self.catalog.columns, filters)
         matching = len(self.catalog) if mask is None else int(mask.sum())
         notices: list[str] = []
+        use_lexical, use_semantic = mode in ("hybrid", "lexical"), mode in ("hybrid", "semantic")
 
         lexical_rows = np.zeros(0, dtype=np.int64)
-        lex_all = np.zeros(0, dtype=np.float32)
-        if mode in ("hybrid", "lexical"):
+        lex_all = np.zeros(len(self.catalog), dtype=np.float32)
+        terms = self.lexical.query_terms(query) if use_lexical else []
+        if terms and matching:
             lex_all = self.lexical.scores(query)
             if mask is not None:
                 lex_all = np.where(mask, lex_all, 0.0)
@@ -144,42 +243,39 @@ class HybridSearcher:
 
         dense_rows = np.zeros(0, dtype=np.int64)
         query_vector = None
-        if mode in ("hybrid", "semantic"):
+        if use_semantic and matching:
             query_vector = self.embedder.embed_query(query)
-            dense_rows = self._dense_candidates(query_vector, mask, notices)
+            dense_rows = self._dense_candidates(query_vector, filters, mask, notices)
 
-        rows = np.array(list(dict.fromkeys([*lexical_rows.tolist(), *dense_rows.tolist()])), np.int64)
+        rows = np.array(
+            list(dict.fromkeys([*lexical_rows.tolist(), *dense_rows.tolist()])), np.int64
+        )
         lex_rank = {int(r): i + 1 for i, r in enumerate(lexical_rows)}
         dense_rank = {int(r): i + 1 for i, r in enumerate(dense_rows)}
-        lexical = np.array([lex_all[r] if r in lex_rank else np.nan for r in rows], dtype=np.float64)
-        semantic = np.full(len(rows), np.nan)
-        if query_vector is not None and len(rows):
-            exact = self.vectors[rows] @ query_vector
-            semantic = np.where([r in dense_rank for r in rows], exact, np.nan)
-        if mode == "lexical":
-            fused = np.nan_to_num(lexical, nan=-np.inf)
-        elif mode == "semantic":
-            fused = np.nan_to_num(semantic, nan=-np.inf)
-        elif self.fusion == "rrf":
-            fused = reciprocal_rank_fusion(lexical, semantic)
-        else:
-            fused = convex_combination(lexical, semantic, self.alpha)
+        lexical = lex_all[rows].astype(np.float64)
+        semantic = (
+            (self.vectors[rows] @ query_vector).astype(np.float64)
+            if query_vector is not None and len(rows) else np.zeros(len(rows))
+        )  # fmt: skip
+        in_lexical = np.isin(rows, lexical_rows)
+        in_semantic = np.isin(rows, dense_rows)
+        fused = self._fuse(lexical, semantic, in_lexical, in_semantic, mode)
         order = np.argsort(-fused, kind="stable")[:k]
-        terms = tuple(self.lexical.query_terms(query)) if mode != "semantic" else ()
         hits = []
         for rank, i in enumerate(order, start=1):
             row = int(rows[i])
+            product = self.catalog.products[row]
             hits.append(
                 Hit(
-                    product=self.catalog.products[row],
+                    product=product,
                     rank=rank,
                     parts=ScoreParts(
-                        lexical=None if np.isnan(lexical[i]) else float(lexical[i]),
+                        lexical=float(lexical[i]) if use_lexical else None,
                         lexical_rank=lex_rank.get(row),
-                        semantic=None if np.isnan(semantic[i]) else float(semantic[i]),
+                        semantic=float(semantic[i]) if use_semantic else None,
                         semantic_rank=dense_rank.get(row),
                         fused=float(fused[i]),
-                        matched_terms=terms if row in lex_rank else (),
+                        matched_terms=self.lexical.matched_terms(terms, row) if terms else (),
                     ),
                 )
             )

@@ -33,6 +33,12 @@ def chroma_client(persist_dir: Path, url: str | None = None) -> Any:
     return chromadb.PersistentClient(path=str(persist_dir), settings=chroma_settings)
 
 
+#: HNSW parameters. Chroma's default search_ef (10) loses recall when 100+ candidates are asked for
+#: (dense NDCG@10 on the ESCI dev set fell from 0.755 exact to 0.743); 200 costs ~1 ms a query.
+HNSW = {"hnsw:construction_ef": 200, "hnsw:search_ef": 200, "hnsw:M": 16}
+HNSW_TAG = "h200"
+
+
 @dataclass(frozen=True)
 class Neighbour:
     product_id: str
@@ -48,11 +54,13 @@ class SemanticIndex:
         try:
             self._collection = client.get_or_create_collection(
                 name=collection,
-                metadata={"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim},
+                metadata={"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim, **HNSW},
                 embedding_function=None,
             )
         except Exception as exc:  # chromadb raises many transport errors; name the failure
-            raise SemanticIndexUnavailable(f"cannot open Chroma collection {collection!r}: {exc}") from exc
+            raise SemanticIndexUnavailable(
+                f"cannot open Chroma collection {collection!r}: {exc}"
+            ) from exc
 
     def count(self) -> int:
         return int(self._collection.count())

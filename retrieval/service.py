@@ -14,7 +14,7 @@ from retrieval.embedders import Embedder, ProgressFn, make_embedder
 from retrieval.lexical import LexicalIndex
 from retrieval.loaders import LoadReport, load_catalog
 from retrieval.search import HybridSearcher
-from retrieval.semantic import SemanticIndex, chroma_client
+from retrieval.semantic import HNSW_TAG, SemanticIndex, chroma_client
 from retrieval.store import CatalogDB, SyncReport, load_vectors, sync_index
 from retrieval.text import lexical_text
 from retrieval.vector_cache import VectorCache
@@ -50,12 +50,14 @@ class Retrieval:
 
     @property
     def collection_name(self) -> str:
-        name = f"{self.config.collection}-{self.embedder.name}"
+        name = f"{self.config.collection}-{self.embedder.name}-{HNSW_TAG}"
         return re.sub(r"[^a-zA-Z0-9._-]", "-", name)[:500]
 
     @cached_property
     def semantic(self) -> SemanticIndex:
-        return SemanticIndex(self.chroma, self.collection_name, self.embedder.name, self.embedder.dim)
+        return SemanticIndex(
+            self.chroma, self.collection_name, self.embedder.name, self.embedder.dim
+        )
 
     def load_sources(self) -> tuple[Catalog, list[LoadReport]]:
         return load_catalog(self.config.resolved_sources(self.data_dir))

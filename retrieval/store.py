@@ -124,6 +124,7 @@ def sync_index(
         indexed, _ = db.load()
         kept = [indexed.get(pid) for pid in gone]
         catalog = Catalog([*catalog, *kept])
+    catalog = catalog.by_department()  # searchers scan a department's vectors as one slice
     texts = [embedding_text(p) for p in catalog]
     vectors, embedded = cache.embed_cached(embedder, texts, progress=progress)
     keys = [text_key(embedder.name, t) for t in texts]

@@ -45,6 +45,11 @@ def lexical_text(product: Product) -> str:
     """What BM25 indexes: title, brand, category and description."""
     return "\n".join(
         part
-        for part in (product.title, product.brand or "", " ".join(product.category), product.description)
+        for part in (
+            product.title,
+            product.brand or "",
+            " ".join(product.category),
+            product.description,
+        )
         if part
     )

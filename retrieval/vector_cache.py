@@ -24,14 +24,18 @@ class VectorCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(str(path), check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
+        )
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), 900):
             chunk = list(keys[start : start + 900])
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk):
+            for key, blob in self._db.execute(
+                f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk
+            ):
                 found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
@@ -67,7 +71,9 @@ class VectorCache:
                 pairs = [(k, v) for (k, _), v in zip(part, vectors, strict=True)]
                 self.put_many(pairs)
                 found.update(pairs)
-        out = np.stack([found[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
+        out = (
+            np.stack([found[k] for k in keys]) if keys else np.zeros((0, embedder.dim), np.float32)
+        )
         return out, len(missing)
 
     def close(self) -> None:

@@ -17,9 +17,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from retrieval import Catalog, Retrieval, RetrievalConfig  # noqa: E402
-from retrieval.embedders import Embedder, make_embedder  # noqa: E402
-from retrieval.loaders import demo_store_sources, load_catalog, load_esci  # noqa: E402
+from retrieval import Catalog, Retrieval, RetrievalConfig
+from retrieval.embedders import Embedder, make_embedder
+from retrieval.loaders import demo_store_sources, load_catalog, load_esci
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     path = Path(os.environ.get("SHOPTALK_TEST_DATA", ROOT.parent / "shared" / "data"))
-    assert (path / "catalog-vespa" / "products.jsonl.zst").is_file(), f"test data not found in {path}"
+    assert (path / "catalog-vespa" / "products.jsonl.zst").is_file(), (
+        f"test data not found in {path}"
+    )
     return path
 
 
@@ -70,6 +72,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_for_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 120) -> None:
+    """Poll `url` until it answers 200; fail with the process log if it dies or times out."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"process exited with {proc.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    pytest.fail(f"{url} did not answer within {timeout} s:\n{log.read_text()}")
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `chroma run` server on loopback, for the server half of the retrieval contract."""
@@ -82,16 +100,7 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail(f"chroma server did not start; see {folder / 'server.log'}")
+    wait_for_http(f"{url}/api/v2/heartbeat", proc, folder / "server.log")
     yield url
     proc.terminate()
     proc.wait(10)

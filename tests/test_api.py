@@ -16,7 +16,10 @@ from ui.api import create_app
 
 @pytest.fixture(scope="module")
 def client(
-    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path_factory: pytest.TempPathFactory,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
 ) -> Iterator[TestClient]:
     retrieval = make_retrieval(tmp_path_factory.mktemp("api"), data_dir, onnx_embedder)
     retrieval.sync(small_catalog)
@@ -28,7 +31,9 @@ def _assert_error_shape(body: dict, code: str) -> None:
     assert set(body) == {"error"} and body["error"]["code"] == code and body["error"]["message"]
 
 
-def test_search_returns_products_with_score_parts(client: TestClient, small_catalog: Catalog) -> None:
+def test_search_returns_products_with_score_parts(
+    client: TestClient, small_catalog: Catalog
+) -> None:
     response = client.get("/v1/search", params={"q": "logitech g933", "k": 5})
     assert response.status_code == 200
     body = response.json()
@@ -60,7 +65,9 @@ def test_search_filters_by_price_and_department(client: TestClient, small_catalo
         ({"q": "x", "colour": "red"}, "query.colour"),
     ],
 )
-def test_bad_search_parameters_get_the_error_shape(client: TestClient, params: dict, field: str) -> None:
+def test_bad_search_parameters_get_the_error_shape(
+    client: TestClient, params: dict, field: str
+) -> None:
     response = client.get("/v1/search", params=params)
     assert response.status_code == 422
     body = response.json()

@@ -42,7 +42,9 @@ def test_progress_is_reported_per_batch(embedder: Embedder) -> None:
     assert done == [4, 4, 1]
 
 
-def test_onnx_export_matches_sentence_transformers(onnx_embedder: Embedder, torch_embedder: Embedder) -> None:
+def test_onnx_export_matches_sentence_transformers(
+    onnx_embedder: Embedder, torch_embedder: Embedder
+) -> None:
     long_text = " ".join(TEXTS * 30)  # past the 128-token truncation
     a = onnx_embedder.embed_batch([*TEXTS, long_text])
     b = torch_embedder.embed_batch([*TEXTS, long_text])

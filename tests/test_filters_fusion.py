@@ -14,7 +14,14 @@ from retrieval.fusion import convex_combination, min_max, ranks, reciprocal_rank
 
 
 def _catalog() -> Catalog:
-    def make(i: int, price: str | None, dep: str, brand: str | None, rating: float | None, stock: bool | None) -> Product:
+    def make(
+        i: int,
+        price: str | None,
+        dep: str,
+        brand: str | None,
+        rating: float | None,
+        stock: bool | None,
+    ) -> Product:
         return Product(
             id=f"t:{i}", title=f"item {i}", category=(dep, "Sub"),
             price=Price(amount=Decimal(price)) if price else None, brand=brand, rating=rating,
@@ -39,11 +46,35 @@ def test_price_bounds_never_match_unlisted_prices() -> None:
 
 def test_department_brand_rating_stock_and_category() -> None:
     cols = _catalog().columns
-    assert filter_mask(cols, Filters(departments=("music",))).tolist() == [False, False, False, True, True]  # type: ignore[union-attr]
-    assert filter_mask(cols, Filters(exclude_brands=("FENDER",))).tolist() == [True, True, True, True, False]  # type: ignore[union-attr]
-    assert filter_mask(cols, Filters(brands=("lego",), min_rating=4.5)).tolist() == [True, False, False, False, False]  # type: ignore[union-attr]
+    assert filter_mask(cols, Filters(departments=("music",))).tolist() == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]  # type: ignore[union-attr]
+    assert filter_mask(cols, Filters(exclude_brands=("FENDER",))).tolist() == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]  # type: ignore[union-attr]
+    assert filter_mask(cols, Filters(brands=("lego",), min_rating=4.5)).tolist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]  # type: ignore[union-attr]
     assert filter_mask(cols, Filters(in_stock=True)).tolist() == [True, False, False, True, True]  # type: ignore[union-attr]
-    assert filter_mask(cols, Filters(category="toys > sub")).tolist() == [True, True, True, False, False]  # type: ignore[union-attr]
+    assert filter_mask(cols, Filters(category="toys > sub")).tolist() == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]  # type: ignore[union-attr]
     assert filter_mask(cols, Filters()) is None
 
 
@@ -68,4 +99,6 @@ def test_convex_combination_scales_each_retriever() -> None:
     semantic = np.array([0.1, 0.5, 0.3])
     fused = convex_combination(lexical, semantic, alpha=0.5)
     assert fused.tolist() == pytest.approx([0.5, 0.5, 0.25])
-    assert convex_combination(lexical, semantic, alpha=1.0).tolist() == pytest.approx([0.0, 1.0, 0.5])
+    assert convex_combination(lexical, semantic, alpha=1.0).tolist() == pytest.approx(
+        [0.0, 1.0, 0.5]
+    )

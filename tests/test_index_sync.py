@@ -6,6 +6,7 @@ from pathlib import Path
 
 from retrieval import Catalog
 from retrieval.embedders import Embedder
+from retrieval.text import embedding_text
 from tests.conftest import make_retrieval
 
 
@@ -14,14 +15,17 @@ def test_sync_is_idempotent_and_incremental(
 ) -> None:
     retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
     first, _ = retrieval.sync(small_catalog)
-    assert first.added == len(small_catalog) and first.embedded == len(small_catalog)
+    distinct_texts = {embedding_text(p) for p in small_catalog}
+    assert first.added == len(small_catalog) and first.embedded == len(distinct_texts)
     assert retrieval.semantic.count() == len(small_catalog)
 
     again, _ = retrieval.sync(small_catalog)
     assert (again.added, again.changed, again.removed, again.embedded) == (0, 0, 0, 0)
     assert again.unchanged == len(small_catalog)
 
-    edited = small_catalog.products[3].model_copy(update={"title": "Completely new title for a test"})
+    edited = small_catalog.products[3].model_copy(
+        update={"title": "Completely new title for a test"}
+    )
     products = list(small_catalog.products)
     products[3] = edited
     removed = products.pop(10)

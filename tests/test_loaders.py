@@ -20,7 +20,11 @@ def test_vespa_prices_are_cents_and_zero_means_not_listed(data_dir: Path) -> Non
     kindle = [p for p in report.products if p.department == "Kindle Store"]
     unpriced = [p for p in kindle if p.price is None]
     assert len(unpriced) == 167, "the source's 167 Kindle items with price 0 have no listed price"
-    assert {p.department for p in report.products} == {"Toys & Games", "Musical Instruments", "Kindle Store"}
+    assert {p.department for p in report.products} == {
+        "Toys & Games",
+        "Musical Instruments",
+        "Kindle Store",
+    }
 
 
 def test_vespa_description_heading_is_stripped(data_dir: Path) -> None:
@@ -42,7 +46,9 @@ def test_lcrec_items_with_department_prefix(data_dir: Path) -> None:
     assert len(office.products) + len(office.errors) == 2420
     assert all(p.category[0] == "Office Products" for p in office.products)
     assert all(p.price is None for p in office.products)
-    sci = load_lcrec(data_dir / "amazon-scientific/Scientific.item.json", "scientific", "Industrial & Scientific")
+    sci = load_lcrec(
+        data_dir / "amazon-scientific/Scientific.item.json", "scientific", "Industrial & Scientific"
+    )
     assert sci.products[0].id == "scientific:0" and sci.products[0].brand
 
 
@@ -54,7 +60,13 @@ def test_esci_rows_become_products_once(data_dir: Path) -> None:
 
 def test_generic_jsonl_keeps_good_rows_and_names_bad_ones(tmp_path: Path) -> None:
     rows = [
-        {"id": "a1", "title": "Trail boot", "price": 129.5, "category": "Shoes > Hiking", "brand": "Keen"},
+        {
+            "id": "a1",
+            "title": "Trail boot",
+            "price": 129.5,
+            "category": "Shoes > Hiking",
+            "brand": "Keen",
+        },
         {"id": "a2", "title": "Wool socks", "price": "abc"},
         {"id": "a3", "title": "", "price": 5},
         {"id": "a4", "title": "Gaiter", "colour": "red"},
@@ -66,9 +78,18 @@ def test_generic_jsonl_keeps_good_rows_and_names_bad_ones(tmp_path: Path) -> Non
     report = load_generic(path, "mine")
     assert [p.id for p in report.products] == ["mine:a1"]
     assert report.products[0].category == ("Shoes", "Hiking")
-    assert report.products[0].price is not None and report.products[0].price.amount == Decimal("129.5")
+    assert report.products[0].price is not None and report.products[0].price.amount == Decimal(
+        "129.5"
+    )
     problems = {(e.line, e.field) for e in report.errors}
-    assert problems == {(2, "price"), (3, "title"), (4, "colour"), (5, "price"), (6, "rating"), (7, "json")}
+    assert problems == {
+        (2, "price"),
+        (3, "title"),
+        (4, "colour"),
+        (5, "price"),
+        (6, "rating"),
+        (7, "json"),
+    }
     assert "'abc' is not a number" in str(next(e for e in report.errors if e.line == 2))
 
 

@@ -24,7 +24,9 @@ def searcher(
     small_catalog: Catalog,
 ) -> Iterator[HybridSearcher]:
     url = request.getfixturevalue("chroma_server") if request.param == "server" else None
-    retrieval = make_retrieval(tmp_path_factory.mktemp(request.param), data_dir, onnx_embedder, url, candidates=50)
+    retrieval = make_retrieval(
+        tmp_path_factory.mktemp(request.param), data_dir, onnx_embedder, url, candidates=50
+    )
     retrieval.sync(small_catalog)
     yield retrieval.searcher()
 
@@ -72,9 +74,20 @@ def test_every_hit_satisfies_the_filters(searcher: HybridSearcher, filters: Filt
             assert hit.product.price is not None and hit.product.price.amount <= filters.max_price
 
 
-@pytest.mark.parametrize("filters", [Filters(departments=("Toys & Games",)), Filters(min_price=Decimal(1))])
-def test_filtered_dense_search_equals_exact_search(searcher: HybridSearcher, filters: Filters) -> None:
-    """Both paths (exact scan of a selective filter, ANN over-fetch of a broad one) agree with brute force."""
+@pytest.mark.parametrize("path", ["scan", "ann"])
+@pytest.mark.parametrize(
+    "filters",
+    [Filters(departments=("Toys & Games",)), Filters(min_price=Decimal(1)),
+     Filters(departments=("Musical Instruments", "Kindle Store"), max_price=Decimal(30))],
+    ids=["department", "price", "two-departments+price"],
+)  # fmt: skip
+def test_filtered_dense_search_equals_exact_search(
+    searcher: HybridSearcher, filters: Filters, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every filtered path (row gather, department slices, ANN over-fetch) agrees with brute force."""
+    if path == "ann":  # force the ANN over-fetch that large catalogs take
+        monkeypatch.setattr(searcher, "exact_scan_max_rows", 0)
+        monkeypatch.setattr(searcher, "slice_scan_max_rows", 0)
     query = "wooden puzzle for children"
     result = searcher.search(query, filters, k=10, mode="semantic")
     mask = filter_mask(searcher.catalog.columns, filters)

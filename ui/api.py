@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from contextlib import asynccontextmanager
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -31,7 +31,9 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-def _error(status: int, code: str, message: str, details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def _error(
+    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
     body = ErrorResponse(error=ErrorBody(code=code, message=message, details=details or []))
     return JSONResponse(status_code=status, content=body.model_dump())
 
@@ -98,7 +100,9 @@ def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
 
     @app.exception_handler(ValidationError)
     async def _invalid_model(request: Request, exc: ValidationError) -> JSONResponse:
-        details = [{"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()]
+        details = [
+            {"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()
+        ]
         return _error(422, "invalid_request", "; ".join(d["problem"] for d in details), details)
 
     @app.exception_handler(UnknownProductError)
@@ -114,7 +118,8 @@ def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
         return _error(503, "retrieval_unavailable", str(exc))
 
     def searcher(request: Request) -> HybridSearcher:
-        return request.app.state.searcher  # type: ignore[no-any-return]
+        searcher: HybridSearcher = request.app.state.searcher
+        return searcher
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
     def healthz(request: Request) -> Health:
@@ -126,7 +131,9 @@ def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
         """Ranked products for a query, with hard filters and each hit's score parts."""
         return searcher(request).search(params.q, params.filters(), k=params.k, mode=params.mode)
 
-    @app.get("/v1/products/{product_id}", response_model=Product, responses=errors(404), tags=["search"])
+    @app.get(
+        "/v1/products/{product_id}", response_model=Product, responses=errors(404), tags=["search"]
+    )
     def product(request: Request, product_id: str) -> Product:
         """One product from the catalog."""
         return searcher(request).catalog.get(product_id)

@@ -14,9 +14,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from retrieval import CatalogSource, Filters, Retrieval, RetrievalError  # noqa: E402
-from ui.console import console, print_load_reports, progress_bar, search_table  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from retrieval import CatalogSource, Filters, Retrieval, RetrievalError
+from ui.console import console, print_load_reports, progress_bar, search_table
+from ui.settings import Settings
 
 app = typer.Typer(help="ShopTalk: a conversational shopping assistant.", no_args_is_help=True)
 catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
@@ -32,7 +32,9 @@ def _settings(sources: list[str] | None = None) -> Settings:
         for spec in sources:
             parts = spec.split(":", 2)
             if len(parts) != 3:
-                raise typer.BadParameter(f"{spec!r}: write --source FORMAT:NAME:PATH, e.g. generic:mystore:items.csv")
+                raise typer.BadParameter(
+                    f"{spec!r}: write --source FORMAT:NAME:PATH, e.g. generic:mystore:items.csv"
+                )
             parsed.append(CatalogSource(format=parts[0], name=parts[1], path=Path(parts[2])))  # type: ignore[arg-type]
         settings.retrieval.sources = parsed
     return settings
@@ -49,7 +51,9 @@ def _sync(retrieval: Retrieval, delete_removed: bool = True) -> None:
 
 SourceOpt = Annotated[
     Optional[list[str]],  # noqa: UP045 - typer needs Optional here
-    typer.Option("--source", help="FORMAT:NAME:PATH (formats: vespa, lcrec, esci, generic); repeatable"),
+    typer.Option(
+        "--source", help="FORMAT:NAME:PATH (formats: vespa, lcrec, esci, generic); repeatable"
+    ),
 ]
 
 
@@ -124,7 +128,9 @@ def serve(
 
     from ui.api import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     settings = _settings()
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     if sync:
@@ -136,17 +142,23 @@ def serve(
 
 @bench_app.command("retrieval")
 def bench_retrieval(
-    queries: Annotated[Optional[Path], typer.Option(help="ESCI-format CSV of labelled queries")] = None,  # noqa: UP045
-    scale: Annotated[int, typer.Option(help="Product count for the scale test (0: skip)")] = 200_000,
-    out: Annotated[Path, typer.Option(help="Where to write the results (JSON and Markdown)")] = Path(
-        "benchmarks/retrieval"
-    ),
+    queries: Annotated[
+        Path | None, typer.Option(help="ESCI-format CSV of labelled queries")
+    ] = None,
+    scale: Annotated[
+        int, typer.Option(help="Product count for the scale test (0: skip)")
+    ] = 200_000,
+    out: Annotated[
+        Path, typer.Option(help="Where to write the results (JSON and Markdown)")
+    ] = Path("benchmarks/retrieval"),
 ) -> None:
     """Quality (Recall/NDCG/MRR) and latency of BM25, dense and hybrid search, side by side."""
     from retrieval.bench import run_retrieval_bench
 
     settings = _settings()
-    run_retrieval_bench(settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console)
+    run_retrieval_bench(
+        settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
+    )
 
 
 if __name__ == "__main__":

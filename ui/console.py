@@ -11,7 +11,7 @@ from rich.table import Table
 
 from retrieval import LoadReport, SearchResult
 
-console = Console()
+console = Console(soft_wrap=True)
 
 ProgressFactory = Callable[[int], Callable[[int], None]]
 
