@@ -12,6 +12,8 @@ from retrieval import Catalog
 from retrieval.embedders import Embedder
 from tests.conftest import make_retrieval
 from ui.api import create_app
+from ui.services import build_services
+from ui.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +23,11 @@ def client(
     onnx_embedder: Embedder,
     small_catalog: Catalog,
 ) -> Iterator[TestClient]:
-    retrieval = make_retrieval(tmp_path_factory.mktemp("api"), data_dir, onnx_embedder)
+    home = tmp_path_factory.mktemp("api")
+    retrieval = make_retrieval(home, data_dir, onnx_embedder)
     retrieval.sync(small_catalog)
-    with TestClient(create_app(retrieval.searcher)) as test_client:
+    settings = Settings(home=home, data_dir=data_dir)
+    with TestClient(create_app(lambda: build_services(settings, retrieval))) as test_client:
         yield test_client
 
 

@@ -13,8 +13,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ranking.events import EventStoreUnavailable, ingest
+from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
+from ui.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +47,11 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {s: {"model": ErrorResponse, "description": text.get(s, "Error")} for s in statuses}
 
 
-class SearchParams(BaseModel):
-    """Query parameters of /v1/search."""
+class FilterParams(BaseModel):
+    """Hard filters shared by search and recommendations."""
 
     model_config = ConfigDict(extra="forbid")
 
-    q: str = Field(min_length=1, max_length=500, description="What the shopper is looking for")
-    k: int = Field(default=10, ge=1, le=100, description="How many products to return")
-    mode: Literal["hybrid", "lexical", "semantic"] = "hybrid"
     min_price: Decimal | None = Field(default=None, ge=0)
     max_price: Decimal | None = Field(default=None, ge=0)
     department: list[str] = Field(default_factory=list, description="Any of these departments")
@@ -70,17 +70,62 @@ class SearchParams(BaseModel):
         )  # fmt: skip
 
 
+class SearchParams(FilterParams):
+    """Query parameters of /v1/search."""
+
+    q: str = Field(min_length=1, max_length=500, description="What the shopper is looking for")
+    k: int = Field(default=10, ge=1, le=100, description="How many products to return")
+    mode: Literal["hybrid", "lexical", "semantic"] = "hybrid"
+
+
+class RecommendationParams(FilterParams):
+    """Query parameters of /v1/recommendations: any of user, session and context product."""
+
+    user_id: str | None = Field(default=None, max_length=200)
+    session_id: str | None = Field(default=None, max_length=200)
+    product_id: str | None = Field(
+        default=None, max_length=300, description="The product being viewed"
+    )
+    k: int = Field(default=10, ge=1, le=100)
+
+
+MAX_EVENTS_PER_BATCH = 1000
+
+
+class EventBatch(BaseModel):
+    """A batch of events; each is validated on its own (see Event in the schema list)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    events: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_EVENTS_PER_BATCH)
+
+
+class EventOutcome(BaseModel):
+    index: int
+    stored: bool
+    id: int | None = None
+    error: str | None = Field(
+        default=None, description="Why the event was rejected and what to fix"
+    )
+
+
+class EventBatchResult(BaseModel):
+    stored: int
+    rejected: int
+    results: list[EventOutcome]
+
+
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     products: int
 
 
-def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
-    """The app; `load_searcher` runs once at start-up (so tests and servers share the code)."""
+def create_app(load: Callable[[], Services]) -> FastAPI:
+    """The app; `load` builds the services once at start-up (tests and servers share the code)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.searcher = load_searcher()
+        app.state.services = load()
         yield
 
     app = FastAPI(
@@ -117,9 +162,20 @@ def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
     async def _retrieval(request: Request, exc: RetrievalError) -> JSONResponse:
         return _error(503, "retrieval_unavailable", str(exc))
 
+    @app.exception_handler(EventStoreUnavailable)
+    async def _db_down(request: Request, exc: EventStoreUnavailable) -> JSONResponse:
+        response = _error(
+            503, "database_unavailable", f"{exc}; nothing from this request was stored, retry"
+        )
+        response.headers["Retry-After"] = "1"
+        return response
+
+    def services(request: Request) -> Services:
+        found: Services = request.app.state.services
+        return found
+
     def searcher(request: Request) -> HybridSearcher:
-        searcher: HybridSearcher = request.app.state.searcher
-        return searcher
+        return services(request).searcher
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
     def healthz(request: Request) -> Health:
@@ -137,5 +193,34 @@ def create_app(load_searcher: Callable[[], HybridSearcher]) -> FastAPI:
     def product(request: Request, product_id: str) -> Product:
         """One product from the catalog."""
         return searcher(request).catalog.get(product_id)
+
+    @app.post(
+        "/v1/events", response_model=EventBatchResult, responses=errors(422, 503), tags=["events"]
+    )
+    def post_events(request: Request, batch: EventBatch) -> EventBatchResult:
+        """Store a batch of behaviour events; bad events are reported one by one, good ones stored."""
+        svc = services(request)
+        results, good = ingest(svc.events, batch.events, lambda pid: pid in svc.searcher.catalog)
+        stored = [r for r in results if r.stored]
+        svc.recommendations.observe(good)
+        return EventBatchResult(
+            stored=len(stored), rejected=len(results) - len(stored),
+            results=[EventOutcome(index=r.index, stored=r.stored, id=r.id, error=r.error) for r in results],
+        )  # fmt: skip
+
+    @app.get(
+        "/v1/recommendations",
+        response_model=RecommendationResult,
+        responses=errors(404, 422, 503),
+        tags=["recommendations"],
+    )
+    def recommendations(
+        request: Request, params: Annotated[RecommendationParams, Query()]
+    ) -> RecommendationResult:
+        """Products for a user, a session and/or a product being viewed, each with its reasons."""
+        return services(request).recommendations.recommend(
+            user_id=params.user_id, session_id=params.session_id, product_id=params.product_id,
+            k=params.k, filters=params.filters(),
+        )  # fmt: skip
 
     return app

@@ -21,7 +21,9 @@ from ui.settings import Settings
 app = typer.Typer(help="ShopTalk: a conversational shopping assistant.", no_args_is_help=True)
 catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks that print tables and write results for the README.")
+events_app = typer.Typer(help="Behaviour events: import logs.", no_args_is_help=True)
 app.add_typer(catalog_app, name="catalog")
+app.add_typer(events_app, name="events")
 app.add_typer(bench_app, name="bench")
 
 
@@ -127,6 +129,7 @@ def serve(
     import uvicorn
 
     from ui.api import create_app
+    from ui.services import build_services
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -135,7 +138,7 @@ def serve(
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     if sync:
         _sync(retrieval)
-    api = create_app(retrieval.searcher)
+    api = create_app(lambda: build_services(settings, retrieval))
     console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
     uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")
 
@@ -159,6 +162,111 @@ def bench_retrieval(
     run_retrieval_bench(
         settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
     )
+
+
+@events_app.command("import")
+def events_import(
+    dataset: Annotated[
+        str, typer.Option(help="'scientific' (the demo store's Amazon log) or 'office'")
+    ] = "scientific",
+    inter: Annotated[Optional[Path], typer.Option(help="An LC-Rec inter.json of your own")] = None,  # noqa: UP045
+    source: Annotated[
+        str | None, typer.Option(help="Catalog source name its item ids belong to")
+    ] = None,
+) -> None:
+    """Import a user -> chronological items log as purchase events (order kept, no timestamps)."""
+    from ranking.events import EventStore, import_sequences, load_lcrec_log, make_engine
+
+    settings = _settings()
+    folders = {"scientific": ("amazon-scientific/Scientific.inter.json", "scientific"),
+               "office": ("amazon-office/Office.inter.json", "office")}  # fmt: skip
+    if inter is None and dataset not in folders:
+        raise typer.BadParameter(
+            f"--dataset must be one of {sorted(folders)}, or give --inter and --source"
+        )
+    path = inter or settings.data_dir / folders[dataset][0]
+    name = source or folders.get(dataset, ("", dataset))[1]
+    catalog, _ = Retrieval(settings.retrieval, settings.home, settings.data_dir).catalog_db.load()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    store = EventStore(make_engine(settings.database()))
+    with console.status(f"importing {path}"):
+        stored, problems = import_sequences(
+            store, load_lcrec_log(path, name), f"import:{name}", lambda p: p in catalog
+        )
+    console.print(f"{stored} events stored; {len(problems)} rejected")
+    for problem in problems[:10]:
+        console.print(f"  [yellow]rejected[/] {problem}")
+
+
+@app.command()
+def train(
+    max_minutes: Annotated[float, typer.Option(help="Time budget for the sequential model")] = 8.0,
+) -> None:
+    """Train the ranker on the stored events and publish a new version (servers load it live)."""
+    from ranking.errors import RankingError
+    from ranking.events import EventStore, make_engine
+    from ranking.service import ModelRegistry
+    from ranking.training import train_ranker
+
+    settings = _settings()
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    searcher = retrieval.searcher()
+    store = EventStore(make_engine(settings.database()))
+    registry = ModelRegistry(settings.home / "models" / "ranker")
+
+    def show(epoch: dict) -> None:
+        console.print(f"  epoch {epoch['epoch']}: loss {epoch['loss']:.3f}, validation NDCG@10 {epoch['valid_ndcg_10']:.4f}")
+
+    try:
+        meta = train_ranker(searcher.catalog, searcher.vectors, store, registry, max_seconds=max_minutes * 60, progress=show)
+    except RankingError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    m, p = meta["test_metrics"], meta["popularity_test_metrics"]
+    console.print(f"published ranker {meta['version']}: test NDCG@10 {m['ndcg_10']:.4f} "
+                  f"(popularity {p['ndcg_10']:.4f}) on {meta['data']['users']} users")  # fmt: skip
+
+
+@bench_app.command("ranker")
+def bench_ranker(
+    dataset: Annotated[
+        list[str] | None,
+        typer.Option(help="scientific, office, or a sequence file (see README)"),
+    ] = None,
+    item_text: Annotated[
+        Path | None, typer.Option(help="item<TAB>text[<TAB>category] for a sequence file")
+    ] = None,
+    recbole: Annotated[
+        bool, typer.Option(help="Run RecBole's SASRec peer (own venv, ~30 min a dataset)")
+    ] = True,
+    reuse_peers: Annotated[
+        bool, typer.Option(help="Reuse a RecBole run of the identical split")
+    ] = False,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/ranker"),
+) -> None:
+    """Popularity, co-visitation, ALS, RecBole SASRec and ShopTalk's models, one protocol, one table."""
+    from ranking.bench import run_dataset, write_results
+    from ranking.data import builtin_dataset, load_sequence_file
+
+    settings = _settings()
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    rows = []
+    for name in dataset or ["scientific", "office"]:
+        data = (builtin_dataset(name, settings.data_dir) if name in ("scientific", "office")
+                else load_sequence_file(Path(name), Path(name).stem, item_text))  # fmt: skip
+        vectors = None
+        if data.item_text is not None:
+            with progress_bar(f"{data.name}: embedding item text") as bar:
+                vectors, _ = retrieval.vector_cache.embed_cached(
+                    retrieval.embedder, list(data.item_text), progress=bar
+                )
+        console.print(
+            f"{data.name}: {data.n_items} items, {len(data.users)} users, {data.interactions} interactions"
+        )
+        rows += run_dataset(
+            data, vectors, settings.home / "bench" / "ranker-peers", console, recbole, reuse_peers
+        )
+    write_results(rows, out, console)
 
 
 if __name__ == "__main__":

@@ -31,4 +31,12 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the API binds to")
     port: int = Field(default=8000, ge=1, le=65535)
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL for events (and later conversations); None: SQLite in home",
+    )
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
+
+    def database(self) -> str:
+        """The database URL in force."""
+        return self.database_url or f"sqlite:///{self.home / 'shoptalk.db'}"

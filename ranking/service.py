@@ -1,0 +1,245 @@
+"""Online recommendations over the live catalog: popularity and co-visitation that move with every
+event, the current session read at inference, the trained ranker when there is one, and reasons
+in data for every recommendation."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from ranking.events import EVENT_WEIGHT, Event, EventStore, EventType
+from ranking.models.base import Recommender
+from retrieval.catalog import Catalog, Product
+from retrieval.filters import Filters, filter_mask
+
+log = logging.getLogger(__name__)
+
+HALF_LIFE_SECONDS = 7 * 24 * 3600.0
+HISTORY_LIMIT = 50
+
+
+class Reason(BaseModel):
+    """Why a product is recommended, as data the assistant can put into words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["bought_after", "similar_to", "popular_in", "ranker"]
+    text: str
+    product_id: str | None = Field(
+        default=None, description="The product the reason refers to, if any"
+    )
+
+
+class Recommendation(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    product: Product
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+class RecommendationResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    recommendations: tuple[Recommendation, ...]
+    model: str = Field(description="Which scorer produced the ranking")
+    model_version: str | None = None
+    history_length: int
+
+
+class ModelRegistry:
+    """Versioned ranker artifacts: `<dir>/<version>/{model.pkl, meta.json}` and `<dir>/LATEST`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def latest_version(self) -> str | None:
+        latest = self.folder / "LATEST"
+        return latest.read_text().strip() if latest.is_file() else None
+
+    def publish(self, version: str, model: Recommender, meta: dict[str, object]) -> Path:
+        target = self.folder / version
+        model.save(target / "model.pkl")
+        (target / "meta.json").write_text(json.dumps(meta, indent=2, default=str))
+        tmp = self.folder / "LATEST.tmp"
+        tmp.write_text(version)
+        tmp.replace(self.folder / "LATEST")  # atomic: a reader sees the old or the new version
+        return target
+
+    def load(self, version: str) -> tuple[Recommender, dict[str, object]]:
+        folder = self.folder / version
+        return Recommender.load(folder / "model.pkl"), json.loads(
+            (folder / "meta.json").read_text()
+        )
+
+
+class RecommendationService:
+    """Recommendations for a user, a session and/or a context product (see module docstring)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        vectors: np.ndarray,
+        store: EventStore,
+        registry: ModelRegistry | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.vectors = vectors
+        self.store = store
+        self.registry = registry
+        self._lock = threading.Lock()
+        n = len(catalog)
+        self.popularity = np.zeros(n)
+        self._ref_ts = 0.0
+        self.after: defaultdict[int, Counter[int]] = defaultdict(Counter)
+        self._last_by_session: dict[str, int] = {}
+        self.model: Recommender | None = None
+        self.model_version: str | None = None
+        for event in store.iter_all():
+            self._observe(event)
+
+    def _observe(self, event: Event) -> None:
+        if event.product_id not in self.catalog:
+            return
+        row = self.catalog.position(event.product_id)
+        weight = EVENT_WEIGHT[event.type]
+        if weight <= 0:
+            return
+        ts = event.timestamp.timestamp()
+        if ts > self._ref_ts:  # keep scores relative to the newest event: no overflow, same order
+            self.popularity *= (
+                0.5 ** ((ts - self._ref_ts) / HALF_LIFE_SECONDS) if self._ref_ts else 1.0
+            )
+            self._ref_ts = ts
+        self.popularity[row] += weight * 0.5 ** ((self._ref_ts - ts) / HALF_LIFE_SECONDS)
+        key = event.session_id or f"user:{event.user_id}"
+        previous = self._last_by_session.get(key)
+        if previous is not None and previous != row:
+            self.after[previous][row] += 1
+        self._last_by_session[key] = row
+
+    def observe(self, events: Sequence[Event]) -> None:
+        """Update popularity and co-visitation now (called after events are stored)."""
+        with self._lock:
+            for event in events:
+                self._observe(event)
+
+    def refresh_model(self) -> None:
+        """Load the newest published ranker if it changed (no restart needed)."""
+        if self.registry is None:
+            return
+        version = self.registry.latest_version()
+        if version and version != self.model_version:
+            model, _ = self.registry.load(version)
+            with self._lock:
+                self.model, self.model_version = model, version
+            log.info("ranker version %s loaded", version)
+
+    def history(self, user_id: str | None, session_id: str | None) -> list[int]:
+        """Catalog rows the user/session engaged with, oldest first."""
+        events: list[Event] = []
+        if user_id:
+            events += self.store.query(user_id=user_id)
+        if session_id:
+            events += [e for e in self.store.query(session_id=session_id) if e.user_id != user_id]
+        events.sort(key=lambda e: e.timestamp)
+        rows = [self.catalog.position(e.product_id) for e in events
+                if EVENT_WEIGHT[e.type] > 0 and e.product_id in self.catalog]  # fmt: skip
+        return rows[-HISTORY_LIMIT:]
+
+    def _baseline_scores(self, history: list[int]) -> np.ndarray:
+        pop = np.log1p(self.popularity)
+        scores = 0.05 * pop / (pop.max() or 1.0)
+        recent = history[::-1][:3]
+        for age, row in enumerate(recent):
+            for nxt, count in self.after.get(row, {}).items():
+                scores[nxt] += math.log1p(count) / (age + 1)
+            scores += 0.5 / (age + 1) * np.clip(self.vectors @ self.vectors[row], 0, None)
+        return scores
+
+    def recommend(
+        self, user_id: str | None = None, session_id: str | None = None, product_id: str | None = None,
+        k: int = 10, filters: Filters | None = None,
+    ) -> RecommendationResult:  # fmt: skip
+        self.refresh_model()
+        history = self.history(user_id, session_id)
+        if product_id is not None:
+            history.append(self.catalog.position(product_id))
+        model, version = self.model, self.model_version
+        if model is not None and history:
+            scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
+            name = getattr(model, "name", "ranker")
+        else:
+            scores, name, version = (
+                self._baseline_scores(history),
+                "popularity+co-visitation+text",
+                None,
+            )
+        mask = filter_mask(self.catalog.columns, filters or Filters())
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        bought = [r for r in history]
+        scores[bought] = -np.inf  # never recommend what is already in the history
+        k = min(k, int(np.isfinite(scores).sum()))
+        top = np.argsort(-scores, kind="stable")[:k] if k > 0 else np.zeros(0, dtype=np.int64)
+        recs = tuple(
+            Recommendation(
+                product=self.catalog.products[i],
+                score=float(scores[i]),
+                reasons=self.reasons(int(i), history),
+            )
+            for i in top
+        )
+        return RecommendationResult(
+            recommendations=recs, model=name, model_version=version, history_length=len(history)
+        )
+
+    def reasons(self, row: int, history: list[int]) -> tuple[Reason, ...]:
+        """Why `row` fits this history, from co-visitation, text similarity and popularity."""
+        out: list[Reason] = []
+        for previous in history[::-1][:3]:
+            if previous in self.after and self.after[previous][row]:
+                p = self.catalog.products[previous]
+                out.append(
+                    Reason(
+                        kind="bought_after",
+                        text=f"often bought after {p.title[:80]}",
+                        product_id=p.id,
+                    )
+                )
+                break
+        if history:
+            sims = self.vectors[history[::-1][:3]] @ self.vectors[row]
+            best = int(np.argmax(sims))
+            if sims[best] >= 0.6:
+                p = self.catalog.products[history[::-1][best]]
+                out.append(
+                    Reason(kind="similar_to", text=f"similar to {p.title[:80]}", product_id=p.id)
+                )
+        department = self.catalog.products[row].department
+        dep_rows = self.catalog.columns.department == self.catalog.columns.department[row]
+        dep_pop = self.popularity[dep_rows]
+        if self.popularity[row] > 0 and self.popularity[row] >= np.quantile(dep_pop, 0.95):
+            out.append(Reason(kind="popular_in", text=f"popular in {department} lately"))
+        if not out:
+            out.append(Reason(kind="ranker", text="fits what you looked at"))
+        return tuple(out)
+
+
+__all__ = [
+    "EventType",
+    "ModelRegistry",
+    "Reason",
+    "Recommendation",
+    "RecommendationResult",
+    "RecommendationService",
+]

@@ -1,0 +1,80 @@
+"""Models learn from real behaviour: the Amazon Scientific log on a slice of the catalog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ranking.data import builtin_dataset, leave_one_out
+from ranking.evaluation import evaluate
+from ranking.events import EventStore, import_sequences, make_engine
+from ranking.models.base import Recommender, TrainingData
+from ranking.models.covisitation import CoVisitation
+from ranking.models.popularity import Popularity
+from ranking.models.sequential import SequentialRecommender
+from ranking.service import ModelRegistry, RecommendationService
+from ranking.training import train_ranker
+from retrieval import Catalog
+from retrieval.embedders import Embedder
+from tests.conftest import make_retrieval
+
+ITEMS = 1000  # users whose whole history lies in the first 1,000 Scientific items: 296 users
+
+
+@pytest.fixture(scope="module")
+def office_split(data_dir: Path):  # type: ignore[no-untyped-def]
+    return leave_one_out(builtin_dataset("office", data_dir))
+
+
+def test_sequential_model_loss_falls_and_it_beats_popularity(office_split, onnx_embedder: Embedder) -> None:  # type: ignore[no-untyped-def]
+    split = office_split
+    vectors = onnx_embedder.embed(list(split.data.item_text or ()), batch_size=64)
+    training = TrainingData(split.data.n_items, list(split.train), vectors, split.histories("valid"), split.valid_target)
+    seq = SequentialRecommender(max_epochs=3, patience=3, threads=2)
+    info = seq.fit(training)
+    losses = [h["loss"] for h in info["history"]]
+    assert losses[-1] < losses[0]
+    pop = Popularity()
+    pop.fit(training)
+    seq_metrics, _ = evaluate(seq.score, split)
+    pop_metrics, _ = evaluate(pop.score, split)
+    assert seq_metrics.ndcg_10 > 1.5 * pop_metrics.ndcg_10
+    assert seq_metrics.cold_ndcg_10 > pop_metrics.cold_ndcg_10, "text lets it rank items with few interactions"
+
+
+def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    split = office_split
+    model = CoVisitation()
+    model.fit(TrainingData(split.data.n_items, list(split.train)))
+    model.save(tmp_path / "m.pkl")
+    again = Recommender.load(tmp_path / "m.pkl")
+    histories = split.histories("test")[:20]
+    assert np.array_equal(model.score(histories), again.score(histories))
+
+
+def test_train_publishes_a_ranker_that_beats_popularity(
+    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, demo_catalog: Catalog
+) -> None:
+    catalog = Catalog(p for p in demo_catalog if p.source == "scientific" and int(p.id.split(":")[1]) < ITEMS)
+    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
+    retrieval.sync(catalog)
+    searcher = retrieval.searcher()
+    log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
+    sequences = {u: [f"scientific:{i}" for i in s] for u, s in log.items() if all(i < ITEMS for i in s)}
+    store = EventStore(make_engine(f"sqlite:///{tmp_path / 'events.db'}"))
+    stored, problems = import_sequences(store, sequences, "import:scientific", lambda p: p in catalog)
+    assert stored > 2000 and not problems
+    registry = ModelRegistry(tmp_path / "models")
+    meta = train_ranker(searcher.catalog, searcher.vectors, store, registry, max_epochs=4)
+    assert meta["data"]["users"] == len(sequences) and meta["data"]["last_event_id"] == stored
+    assert meta["test_metrics"]["ndcg_10"] > meta["popularity_test_metrics"]["ndcg_10"]
+    assert registry.latest_version() == meta["version"]
+    service = RecommendationService(searcher.catalog, searcher.vectors, store, registry)
+    user = next(iter(sequences))
+    result = service.recommend(user_id=user, k=5)
+    assert result.model == "shoptalk-ranker" and result.model_version == meta["version"]
+    assert len(result.recommendations) == 5
+    assert not {r.product.id for r in result.recommendations} & set(sequences[user])
