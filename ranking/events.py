@@ -123,7 +123,9 @@ events_table = sa.Table(
 def make_engine(url: str, busy_timeout: float = 5.0) -> sa.Engine:
     """An engine; SQLite gets WAL, full fsync and a busy timeout (seconds)."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": busy_timeout, "check_same_thread": False})
+        engine = sa.create_engine(
+            url, connect_args={"timeout": busy_timeout, "check_same_thread": False}
+        )
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(conn: Any, _record: Any) -> None:

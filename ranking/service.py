@@ -9,7 +9,7 @@ import logging
 import math
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -66,7 +66,7 @@ class ModelRegistry:
         latest = self.folder / "LATEST"
         return latest.read_text().strip() if latest.is_file() else None
 
-    def publish(self, version: str, model: Recommender, meta: dict[str, object]) -> Path:
+    def publish(self, version: str, model: Recommender, meta: Mapping[str, object]) -> Path:
         target = self.folder / version
         model.save(target / "model.pkl")
         (target / "meta.json").write_text(json.dumps(meta, indent=2, default=str))

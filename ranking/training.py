@@ -25,7 +25,9 @@ from retrieval.catalog import Catalog
 MIN_EVAL_USERS = 20
 
 
-def sequences_from_events(store: EventStore, catalog: Catalog) -> tuple[SequenceData, dict[str, Any]]:
+def sequences_from_events(
+    store: EventStore, catalog: Catalog
+) -> tuple[SequenceData, dict[str, Any]]:
     """Per-user catalog rows in time order (positive events only), and the data range used."""
     by_user: defaultdict[str, list[tuple[float, int, int]]] = defaultdict(list)
     first_id = last_id = 0
@@ -39,7 +41,9 @@ def sequences_from_events(store: EventStore, catalog: Catalog) -> tuple[Sequence
         first_ts, last_ts = min(first_ts, ts), max(last_ts, ts)
         by_user[event.user_id].append((ts, event.id, catalog.position(event.product_id)))
     users = sorted(by_user)
-    sequences = tuple(np.array([row for _, _, row in sorted(by_user[u])], dtype=np.int64) for u in users)
+    sequences = tuple(
+        np.array([row for _, _, row in sorted(by_user[u])], dtype=np.int64) for u in users
+    )
     data = SequenceData("events", tuple(users), catalog.ids, sequences)
     span = {
         "first_event_id": first_id, "last_event_id": last_id,
@@ -62,7 +66,9 @@ def train_ranker(
             f"only {len(split.eval_users)} users have 3 or more events; training needs at least "
             f"{MIN_EVAL_USERS} (import a log with `shoptalk events import` or collect more events)"
         )
-    training = TrainingData(len(catalog), list(split.train), vectors, split.histories("valid"), split.valid_target)
+    training = TrainingData(
+        len(catalog), list(split.train), vectors, split.histories("valid"), split.valid_target
+    )
     seq = SequentialRecommender(threads=None, max_seconds=max_seconds, max_epochs=max_epochs)
     blend = LearnedBlend({"seq": seq, "covis": CoVisitation(), "text": TextSimilarity()})
     seq_info = seq.fit(training, progress=progress)
@@ -74,7 +80,7 @@ def train_ranker(
     baseline.fit(training)
     base_metrics, _ = evaluate(baseline.score, split)
     version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    meta = {
+    meta: dict[str, Any] = {
         "version": version, "model": blend.name, "data": span,
         "test_metrics": metrics.__dict__, "popularity_test_metrics": base_metrics.__dict__,
         "training": {"sequential": {k: v for k, v in seq_info.items() if k != "history"}, "blend": info},

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from ranking.events import EventStore, EventStoreUnavailable, import_sequences, ingest, load_lcrec_log, make_engine
+from ranking.events import (
+    EventStore,
+    EventStoreUnavailable,
+    import_sequences,
+    ingest,
+    load_lcrec_log,
+    make_engine,
+)
 from retrieval import Catalog
 
 
@@ -17,7 +24,9 @@ def _store(path: Path) -> EventStore:
 
 def test_acknowledged_events_are_on_disk_in_wal_mode(tmp_path: Path) -> None:
     db = tmp_path / "events.db"
-    results, _ = ingest(_store(db), [{"user_id": "u", "product_id": "p1", "type": "click"}] * 3, lambda p: True)
+    results, _ = ingest(
+        _store(db), [{"user_id": "u", "product_id": "p1", "type": "click"}] * 3, lambda p: True
+    )
     assert [r.id for r in results] == [1, 2, 3]
     # A fresh connection, as after a restart, sees them all.
     assert _store(db).count() == 3
@@ -29,7 +38,12 @@ def test_acknowledged_events_are_on_disk_in_wal_mode(tmp_path: Path) -> None:
 def test_bad_events_get_their_own_errors_and_good_ones_are_stored(tmp_path: Path) -> None:
     store = _store(tmp_path / "e.db")
     raw = [
-        {"user_id": "u1", "product_id": "p1", "type": "add_to_cart", "context": {"query": "boots", "position": 2}},
+        {
+            "user_id": "u1",
+            "product_id": "p1",
+            "type": "add_to_cart",
+            "context": {"query": "boots", "position": 2},
+        },
         {"user_id": "u1", "product_id": "nope", "type": "click"},
         {"user_id": "u1", "product_id": "p1", "type": "teleport"},
         {"user_id": "u1", "product_id": "p1", "type": "click", "timestamp": "2099-01-01T00:00:00Z"},
@@ -63,11 +77,15 @@ def test_locked_database_refuses_and_stores_nothing(tmp_path: Path) -> None:
     assert store.count() == 0
 
 
-def test_amazon_log_import_keeps_order(tmp_path: Path, data_dir: Path, demo_catalog: Catalog) -> None:
+def test_amazon_log_import_keeps_order(
+    tmp_path: Path, data_dir: Path, demo_catalog: Catalog
+) -> None:
     log = load_lcrec_log(data_dir / "amazon-scientific/Scientific.inter.json", "scientific")
     first = dict(list(log.items())[:50])
     store = _store(tmp_path / "import.db")
-    stored, problems = import_sequences(store, first, "import:scientific", lambda p: p in demo_catalog)
+    stored, problems = import_sequences(
+        store, first, "import:scientific", lambda p: p in demo_catalog
+    )
     assert problems == [] and stored == sum(len(v) for v in first.values())
     user, items = next(iter(first.items()))
     assert [e.product_id for e in store.query(user_id=user)] == items

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from ranking.models.popularity import Popularity
 from ranking.models.base import TrainingData
+from ranking.models.popularity import Popularity
 from ranking.service import ModelRegistry
 from retrieval import Catalog
 from retrieval.embedders import Embedder
@@ -21,7 +21,9 @@ from ui.settings import Settings
 
 
 @pytest.fixture()
-def client(tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog) -> Iterator[TestClient]:
+def client(
+    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+) -> Iterator[TestClient]:
     retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
     retrieval.sync(small_catalog)
     settings = Settings(home=tmp_path, data_dir=data_dir)
@@ -33,7 +35,9 @@ def _toys(catalog: Catalog, n: int) -> list[str]:
     return [p.id for p in catalog if p.department == "Toys & Games"][:n]
 
 
-def test_session_events_change_the_next_recommendation(client: TestClient, small_catalog: Catalog) -> None:
+def test_session_events_change_the_next_recommendation(
+    client: TestClient, small_catalog: Catalog
+) -> None:
     a, b, c = _toys(small_catalog, 3)
     events = [{"user_id": f"u{i}", "session_id": f"s{i}", "product_id": p, "type": "purchase"}
               for i in range(3) for p in (a, b)]  # fmt: skip
@@ -45,7 +49,10 @@ def test_session_events_change_the_next_recommendation(client: TestClient, small
     assert top["product"]["id"] == b, "bought after A by three shoppers, without retraining"
     assert top["reasons"][0]["kind"] == "bought_after" and top["reasons"][0]["product_id"] == a
 
-    client.post("/v1/events", json={"events": [{"user_id": "new", "session_id": "z", "product_id": c, "type": "click"}]})
+    client.post(
+        "/v1/events",
+        json={"events": [{"user_id": "new", "session_id": "z", "product_id": c, "type": "click"}]},
+    )
     session = client.get("/v1/recommendations", params={"session_id": "z", "k": 5}).json()
     assert session["history_length"] == 1
     assert c not in [r["product"]["id"] for r in session["recommendations"]]
@@ -54,17 +61,23 @@ def test_session_events_change_the_next_recommendation(client: TestClient, small
 def test_recommendations_respect_filters(client: TestClient, small_catalog: Catalog) -> None:
     recs = client.get("/v1/recommendations", params={"product_id": _toys(small_catalog, 1)[0], "k": 10,
                                                       "max_price": 20}).json()["recommendations"]  # fmt: skip
-    assert recs and all(r["product"]["price"] and r["product"]["price"]["amount"] <= 20 for r in recs)
+    assert recs and all(
+        r["product"]["price"] and r["product"]["price"]["amount"] <= 20 for r in recs
+    )
 
 
 def test_event_batch_errors_use_the_error_shape(client: TestClient) -> None:
     response = client.post("/v1/events", json={"events": [], "extra": 1})
     assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
-    mixed = client.post("/v1/events", json={"events": [{"user_id": "u", "product_id": "x:1", "type": "click"}]}).json()
+    mixed = client.post(
+        "/v1/events", json={"events": [{"user_id": "u", "product_id": "x:1", "type": "click"}]}
+    ).json()
     assert mixed["rejected"] == 1 and "not in the catalog" in mixed["results"][0]["error"]
 
 
-def test_a_published_model_is_picked_up_without_restart(client: TestClient, small_catalog: Catalog, tmp_path: Path) -> None:
+def test_a_published_model_is_picked_up_without_restart(
+    client: TestClient, small_catalog: Catalog, tmp_path: Path
+) -> None:
     first = client.get("/v1/recommendations", params={"product_id": small_catalog.ids[0]}).json()
     assert first["model_version"] is None
     model = Popularity()

@@ -29,10 +29,14 @@ def office_split(data_dir: Path):  # type: ignore[no-untyped-def]
     return leave_one_out(builtin_dataset("office", data_dir))
 
 
-def test_sequential_model_loss_falls_and_it_beats_popularity(office_split, onnx_embedder: Embedder) -> None:  # type: ignore[no-untyped-def]
+def test_sequential_model_loss_falls_and_it_beats_popularity(
+    office_split, onnx_embedder: Embedder
+) -> None:  # type: ignore[no-untyped-def]
     split = office_split
     vectors = onnx_embedder.embed(list(split.data.item_text or ()), batch_size=64)
-    training = TrainingData(split.data.n_items, list(split.train), vectors, split.histories("valid"), split.valid_target)
+    training = TrainingData(
+        split.data.n_items, list(split.train), vectors, split.histories("valid"), split.valid_target
+    )
     seq = SequentialRecommender(max_epochs=3, patience=3, threads=2)
     info = seq.fit(training)
     losses = [h["loss"] for h in info["history"]]
@@ -42,7 +46,9 @@ def test_sequential_model_loss_falls_and_it_beats_popularity(office_split, onnx_
     seq_metrics, _ = evaluate(seq.score, split)
     pop_metrics, _ = evaluate(pop.score, split)
     assert seq_metrics.ndcg_10 > 1.5 * pop_metrics.ndcg_10
-    assert seq_metrics.cold_ndcg_10 > pop_metrics.cold_ndcg_10, "text lets it rank items with few interactions"
+    assert seq_metrics.cold_ndcg_10 > pop_metrics.cold_ndcg_10, (
+        "text lets it rank items with few interactions"
+    )
 
 
 def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -58,14 +64,20 @@ def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -
 def test_train_publishes_a_ranker_that_beats_popularity(
     tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, demo_catalog: Catalog
 ) -> None:
-    catalog = Catalog(p for p in demo_catalog if p.source == "scientific" and int(p.id.split(":")[1]) < ITEMS)
+    catalog = Catalog(
+        p for p in demo_catalog if p.source == "scientific" and int(p.id.split(":")[1]) < ITEMS
+    )
     retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
     retrieval.sync(catalog)
     searcher = retrieval.searcher()
     log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
-    sequences = {u: [f"scientific:{i}" for i in s] for u, s in log.items() if all(i < ITEMS for i in s)}
+    sequences = {
+        u: [f"scientific:{i}" for i in s] for u, s in log.items() if all(i < ITEMS for i in s)
+    }
     store = EventStore(make_engine(f"sqlite:///{tmp_path / 'events.db'}"))
-    stored, problems = import_sequences(store, sequences, "import:scientific", lambda p: p in catalog)
+    stored, problems = import_sequences(
+        store, sequences, "import:scientific", lambda p: p in catalog
+    )
     assert stored > 2000 and not problems
     registry = ModelRegistry(tmp_path / "models")
     meta = train_ranker(searcher.catalog, searcher.vectors, store, registry, max_epochs=4)

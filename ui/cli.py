@@ -215,10 +215,19 @@ def train(
     registry = ModelRegistry(settings.home / "models" / "ranker")
 
     def show(epoch: dict) -> None:
-        console.print(f"  epoch {epoch['epoch']}: loss {epoch['loss']:.3f}, validation NDCG@10 {epoch['valid_ndcg_10']:.4f}")
+        console.print(
+            f"  epoch {epoch['epoch']}: loss {epoch['loss']:.3f}, validation NDCG@10 {epoch['valid_ndcg_10']:.4f}"
+        )
 
     try:
-        meta = train_ranker(searcher.catalog, searcher.vectors, store, registry, max_seconds=max_minutes * 60, progress=show)
+        meta = train_ranker(
+            searcher.catalog,
+            searcher.vectors,
+            store,
+            registry,
+            max_seconds=max_minutes * 60,
+            progress=show,
+        )
     except RankingError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
