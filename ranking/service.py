@@ -17,6 +17,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from ranking.events import EVENT_WEIGHT, Event, EventStore, EventType
+from ranking.experiments import Experiment, exposure_events
 from ranking.models.base import Recommender
 from retrieval.catalog import Catalog, Product
 from retrieval.filters import Filters, filter_mask
@@ -54,6 +55,10 @@ class RecommendationResult(BaseModel):
     model: str = Field(description="Which scorer produced the ranking")
     model_version: str | None = None
     history_length: int
+    experiment: str | None = Field(
+        default=None, description="The experiment this user is in, if any"
+    )
+    arm: str | None = None
 
 
 class ModelRegistry:
@@ -91,8 +96,10 @@ class RecommendationService:
         vectors: np.ndarray,
         store: EventStore,
         registry: ModelRegistry | None = None,
+        experiments: Sequence[Experiment] = (),
     ) -> None:
         self.catalog = catalog
+        self.experiments = [e for e in experiments if e.active]
         self.vectors = vectors
         self.store = store
         self.registry = registry
@@ -170,11 +177,17 @@ class RecommendationService:
         self, user_id: str | None = None, session_id: str | None = None, product_id: str | None = None,
         k: int = 10, filters: Filters | None = None,
     ) -> RecommendationResult:  # fmt: skip
+        """Top-k for a user, session and/or context product. A user in an active experiment gets
+        their arm's scorer, and what they were shown is logged as exposure events."""
         self.refresh_model()
         history = self.history(user_id, session_id)
         if product_id is not None:
             history.append(self.catalog.position(product_id))
         model, version = self.model, self.model_version
+        experiment = self.experiments[0] if self.experiments and user_id else None
+        arm = experiment.assign(user_id) if experiment and user_id else None
+        if arm is not None and arm.scorer == "baseline":
+            model = None
         if model is not None and history:
             scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
             name = getattr(model, "name", "ranker")
@@ -187,8 +200,7 @@ class RecommendationService:
         mask = filter_mask(self.catalog.columns, filters or Filters())
         if mask is not None:
             scores = np.where(mask, scores, -np.inf)
-        bought = [r for r in history]
-        scores[bought] = -np.inf  # never recommend what is already in the history
+        scores[history] = -np.inf  # never recommend what is already in the history
         k = min(k, int(np.isfinite(scores).sum()))
         top = np.argsort(-scores, kind="stable")[:k] if k > 0 else np.zeros(0, dtype=np.int64)
         recs = tuple(
@@ -199,8 +211,16 @@ class RecommendationService:
             )
             for i in top
         )
+        if experiment is not None and arm is not None and user_id and recs:
+            shown = [r.product.id for r in recs]
+            self.store.append(exposure_events(experiment, arm, user_id, session_id, shown))
         return RecommendationResult(
-            recommendations=recs, model=name, model_version=version, history_length=len(history)
+            recommendations=recs,
+            model=name,
+            model_version=version,
+            history_length=len(history),
+            experiment=experiment.name if experiment else None,
+            arm=arm.name if arm else None,
         )
 
     def reasons(self, row: int, history: list[int]) -> tuple[Reason, ...]:

@@ -6,7 +6,7 @@ import logging
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -22,6 +22,10 @@ app = typer.Typer(help="ShopTalk: a conversational shopping assistant.", no_args
 catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
 bench_app = typer.Typer(help="Benchmarks that print tables and write results for the README.")
 events_app = typer.Typer(help="Behaviour events: import logs.", no_args_is_help=True)
+experiments_app = typer.Typer(
+    help="A/B experiments: reports and offline replays.", no_args_is_help=True
+)
+app.add_typer(experiments_app, name="experiments")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(events_app, name="events")
 app.add_typer(bench_app, name="bench")
@@ -124,6 +128,9 @@ def serve(
     host: Optional[str] = None,  # noqa: UP045
     port: Optional[int] = None,  # noqa: UP045
     sync: Annotated[bool, typer.Option(help="Sync the catalog index before serving")] = True,
+    demo_events: Annotated[
+        bool, typer.Option(help="Import the Amazon Scientific log into an empty demo event store")
+    ] = True,
 ) -> None:
     """Index the catalog if needed, then serve the HTTP API."""
     import uvicorn
@@ -138,6 +145,8 @@ def serve(
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     if sync:
         _sync(retrieval)
+    if demo_events and settings.retrieval.sources is None:
+        _seed_demo_events(settings, retrieval)
     api = create_app(lambda: build_services(settings, retrieval))
     console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
     uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")
@@ -161,6 +170,25 @@ def bench_retrieval(
     settings = _settings()
     run_retrieval_bench(
         settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
+    )
+
+
+def _seed_demo_events(settings: Settings, retrieval: Retrieval) -> None:
+    """Give the demo store real behaviour: the Scientific log, once, into an empty event store."""
+    from ranking.events import EventStore, import_sequences, load_lcrec_log, make_engine
+
+    settings.home.mkdir(parents=True, exist_ok=True)
+    store = EventStore(make_engine(settings.database()))
+    if store.count():
+        return
+    catalog, _ = retrieval.catalog_db.load()
+    path = settings.data_dir / "amazon-scientific/Scientific.inter.json"
+    with console.status("importing the demo behaviour log"):
+        stored, problems = import_sequences(
+            store, load_lcrec_log(path, "scientific"), "import:scientific", lambda p: p in catalog
+        )
+    console.print(
+        f"demo events: {stored} purchases imported from {path.name} ({len(problems)} rejected)"
     )
 
 
@@ -234,6 +262,97 @@ def train(
     m, p = meta["test_metrics"], meta["popularity_test_metrics"]
     console.print(f"published ranker {meta['version']}: test NDCG@10 {m['ndcg_10']:.4f} "
                   f"(popularity {p['ndcg_10']:.4f}) on {meta['data']['users']} users")  # fmt: skip
+
+
+def _print_reports(reports: list[Any], title: str) -> None:
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col in (
+        "arm",
+        "exposures",
+        "CTR [95% CI]",
+        "add-to-cart [95% CI]",
+        "conversion [95% CI]",
+        "p (CTR vs control)",
+    ):
+        table.add_column(col)
+    for r in reports:
+        cells = [
+            f"{r.rates[o][0]:.4f} [{r.rates[o][1]:.4f}, {r.rates[o][2]:.4f}]"
+            for o in ("click", "add_to_cart", "purchase")
+        ]
+        p = r.p_values["click"]
+        table.add_row(r.arm, str(r.exposures), *cells, "control" if p is None else f"{p:.4f}")
+    console.print(table)
+
+
+@experiments_app.command("report")
+def experiments_report(
+    name: str,
+    plot: Annotated[Optional[Path], typer.Option(help="Write a PNG of the rates here")] = None,  # noqa: UP045
+) -> None:
+    """Per-arm exposures, CTR, add-to-cart and conversion, with intervals and a significance test."""
+    from ranking.events import EventStore, make_engine
+    from ranking.experiments import count_outcomes, plot_report, report
+
+    settings = _settings()
+    store = EventStore(make_engine(settings.database()))
+    counts = count_outcomes(store, name)
+    if not counts:
+        console.print(f"[red]error:[/] no exposures logged for experiment {name!r}")
+        raise typer.Exit(2)
+    control = next((e.arms[0].name for e in settings.experiments if e.name == name), None)
+    reports = report(counts, control)
+    _print_reports(reports, f"experiment {name}")
+    if plot:
+        plot_report(reports, plot, f"experiment {name}")
+        console.print(f"plot written to {plot}")
+
+
+@experiments_app.command("replay")
+def experiments_replay(
+    dataset: Annotated[str, typer.Option(help="scientific or office")] = "office",
+    control: Annotated[
+        str, typer.Option(help="popularity, co-visitation or text-similarity")
+    ] = "popularity",
+    treatment: Annotated[
+        str, typer.Option(help="popularity, co-visitation or text-similarity")
+    ] = "co-visitation",
+    plot: Annotated[Optional[Path], typer.Option(help="Write a PNG of the rates here")] = None,  # noqa: UP045
+) -> None:
+    """Offline A/B: two rankers over held-out histories, reported by the live report code."""
+    from ranking.data import builtin_dataset, leave_one_out
+    from ranking.experiments import plot_report, replay, report
+    from ranking.models.base import Recommender, TrainingData
+    from ranking.models.content import TextSimilarity
+    from ranking.models.covisitation import CoVisitation
+    from ranking.models.popularity import Popularity
+
+    settings = _settings()
+    split = leave_one_out(builtin_dataset(dataset, settings.data_dir))
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    vectors, _ = retrieval.vector_cache.embed_cached(
+        retrieval.embedder, list(split.data.item_text or ())
+    )
+    training = TrainingData(split.data.n_items, list(split.train), vectors)
+    menu: dict[str, type[Recommender]] = {
+        "popularity": Popularity,
+        "co-visitation": CoVisitation,
+        "text-similarity": TextSimilarity,
+    }
+    arms: dict[str, Recommender] = {}
+    for name in (control, treatment):
+        if name not in menu:
+            raise typer.BadParameter(f"{name!r}: choose from {sorted(menu)}")
+        arms[name] = menu[name]()
+        arms[name].fit(training)
+    reports = report(replay(arms, split.histories("test"), split.test_target), control)
+    _print_reports(
+        reports, f"offline replay on {dataset} (click = the user's real next item in the top 10)"
+    )
+    if plot:
+        plot_report(reports, plot, f"replay {control} vs {treatment} on {dataset}")
 
 
 @bench_app.command("ranker")

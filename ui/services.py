@@ -24,5 +24,7 @@ def build_services(settings: Settings, retrieval: Retrieval | None = None) -> Se
     settings.home.mkdir(parents=True, exist_ok=True)
     events = EventStore(make_engine(settings.database()))
     registry = ModelRegistry(settings.home / "models" / "ranker")
-    recommendations = RecommendationService(searcher.catalog, searcher.vectors, events, registry)
+    recommendations = RecommendationService(
+        searcher.catalog, searcher.vectors, events, registry, settings.experiments
+    )
     return Services(searcher, events, recommendations)

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ranking.experiments import Experiment
 from retrieval.config import RetrievalConfig
 
 
@@ -36,6 +37,10 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL for events (and later conversations); None: SQLite in home",
     )
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
+    experiments: list[Experiment] = Field(
+        default_factory=list,
+        description="A/B experiments on recommendations (JSON); the first active one runs",
+    )
 
     def database(self) -> str:
         """The database URL in force."""
