@@ -113,3 +113,36 @@ def make_retrieval(
     retrieval = Retrieval(RetrievalConfig(chroma_url=chroma_url, **config), home, data_dir)  # type: ignore[arg-type]
     retrieval.__dict__["embedder"] = embedder  # the cached_property slot: load the model once
     return retrieval
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server (Debian's package) on loopback, started for this test session."""
+    import glob
+    import os
+    import shutil
+    import tempfile
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not bins:
+        pytest.fail(
+            "PostgreSQL is not installed; ./scripts/test.sh installs Debian's postgresql package"
+        )
+    bindir = Path(bins[-1]).parent
+    folder = Path(tempfile.mkdtemp(prefix="shoptalk-pg-"))
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:  # the server refuses to run as root
+        shutil.chown(folder, "postgres", "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    port = free_port()
+    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(folder / "data"), "-A", "trust", "-U", "shoptalk"],
+                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [*as_postgres, str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-l", str(folder / "log"), "-w",
+         "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    yield f"postgresql+psycopg://shoptalk@127.0.0.1:{port}/postgres"
+    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "stop"],
+                   capture_output=True)  # fmt: skip
+    shutil.rmtree(folder, ignore_errors=True)
