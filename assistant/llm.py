@@ -1,0 +1,192 @@
+"""Chat backends: one core method (`stream`), the conveniences built on it, and two implementations
+registered the same way: any vLLM OpenAI-compatible server over HTTP, and in-process transformers."""
+
+from __future__ import annotations
+
+import json
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assistant.errors import LLMUnavailable
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+class LLMBackend(ABC):
+    """A chat model. Implementations provide `stream`; everything else is built on it."""
+
+    name: str = "llm"
+
+    @abstractmethod
+    def stream(
+        self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Iterator[str]:  # fmt: skip
+        """Text pieces as they are generated; with `json_schema`, the whole text is valid JSON for it."""
+
+    def generate(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+                 json_schema: dict[str, Any] | None = None) -> str:  # fmt: skip
+        return "".join(self.stream(messages, max_tokens, temperature, json_schema))
+
+    def structured(
+        self, messages: Sequence[ChatMessage], schema: type[T], max_tokens: int = 256
+    ) -> T:
+        """A pydantic object generated under its JSON schema (constrained decoding)."""
+        text = self.generate(messages, max_tokens, 0.0, schema.model_json_schema())
+        try:
+            return schema.model_validate_json(text)
+        except ValidationError as exc:
+            raise LLMUnavailable(
+                f"{self.name} returned output that does not fit {schema.__name__}: {exc}"
+            ) from exc
+
+
+class VLLMBackend(LLMBackend):
+    """Any vLLM OpenAI-compatible server (structured output through `response_format`)."""
+
+    name = "vllm"
+
+    def __init__(
+        self, base_url: str, model: str, api_key: str | None = None, timeout: float = 60.0
+    ) -> None:
+        from openai import OpenAI
+
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self._client = OpenAI(
+            base_url=f"{self.base_url}/v1",
+            api_key=api_key or "not-needed",
+            timeout=timeout,
+            max_retries=0,
+        )
+
+    def stream(
+        self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Iterator[str]:  # fmt: skip
+        import openai
+
+        extra: dict[str, Any] = {}
+        if json_schema is not None:
+            extra["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "answer", "schema": json_schema},
+            }
+        try:
+            chunks = self._client.chat.completions.create(
+                model=self.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
+                max_tokens=max_tokens, temperature=temperature, stream=True, **extra,
+            )  # fmt: skip
+            for chunk in chunks:
+                choices = getattr(chunk, "choices", None)
+                if choices and choices[0].delta.content:
+                    yield choices[0].delta.content
+        except openai.APIError as exc:
+            raise LLMUnavailable(f"the vLLM server at {self.base_url} failed: {exc}") from exc
+
+
+class TransformersBackend(LLMBackend):
+    """In-process transformers: the fallback where vLLM cannot be installed. Slower, same contract;
+    JSON-schema output is enforced token by token with lm-format-enforcer."""
+
+    name = "transformers"
+
+    def __init__(self, model_path: Path, threads: int | None = None) -> None:
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.tokenizer = AutoTokenizer.from_pretrained(str(model_path))
+        self.model = AutoModelForCausalLM.from_pretrained(
+            str(model_path), torch_dtype=torch.bfloat16
+        ).eval()
+        self._lock = threading.Lock()  # one generation at a time on this process's model
+        self._token_data: Any = None
+
+    def _token_table(self) -> Any:
+        """lm-format-enforcer's view of the vocabulary (its own transformers adapter predates
+        transformers 5, so the table is built here the same way: each token decoded after '0' to
+        see whether it starts a word)."""
+        if self._token_data is None:
+            from lmformatenforcer.tokenenforcer import TokenEnforcerTokenizerData
+
+            tok = self.tokenizer
+            zero = tok.encode("0")[-1]
+            special = set(tok.all_special_ids)
+            regular = []
+            for idx in range(len(tok)):
+                if idx in special:
+                    continue
+                after_zero = tok.decode([zero, idx])[1:]
+                regular.append((idx, after_zero, len(after_zero) > len(tok.decode([idx]))))
+            self._token_data = TokenEnforcerTokenizerData(
+                regular,
+                lambda ids: str(tok.decode(ids)).rstrip("\ufffd"),
+                tok.eos_token_id,
+                False,
+                len(tok),
+            )
+        return self._token_data
+
+    def _constraint(self, json_schema: dict[str, Any] | None) -> Callable[..., list[int]] | None:
+        if json_schema is None:
+            return None
+        from lmformatenforcer import JsonSchemaParser, TokenEnforcer
+
+        enforcer = TokenEnforcer(self._token_table(), JsonSchemaParser(json_schema))
+        return lambda _batch, sentence: list(
+            enforcer.get_allowed_tokens(sentence.tolist()).allowed_tokens
+        )
+
+    def stream(
+        self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+        json_schema: dict[str, Any] | None = None,
+    ) -> Iterator[str]:  # fmt: skip
+        from transformers import TextIteratorStreamer
+
+        prompt = self.tokenizer.apply_chat_template(
+            [m.model_dump() for m in messages], tokenize=False, add_generation_prompt=True
+        )
+        inputs = self.tokenizer(prompt, return_tensors="pt")
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        kwargs: dict[str, Any] = dict(**inputs, max_new_tokens=max_tokens, streamer=streamer,
+                                      do_sample=temperature > 0, prefix_allowed_tokens_fn=self._constraint(json_schema))  # fmt: skip
+        if temperature > 0:
+            kwargs["temperature"] = temperature
+        errors: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                with self._lock:
+                    self.model.generate(**kwargs)
+            except BaseException as exc:  # surfaced to the caller below, not swallowed
+                errors.append(exc)
+                streamer.end()
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        yield from streamer
+        thread.join()
+        if errors:
+            raise LLMUnavailable(f"in-process generation failed: {errors[0]}") from errors[0]
+
+
+def parse_json(text: str) -> Any:
+    """JSON from model output, with a clear error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LLMUnavailable(f"model output is not JSON ({exc.msg}): {text[:200]!r}") from exc

@@ -1,0 +1,105 @@
+"""A local vLLM server that ShopTalk starts itself when no vLLM URL is configured: it reuses one
+already answering on the port, waits for readiness with progress, and stops what it started."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from assistant.errors import LLMUnavailable
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class LocalVLLMServer:
+    """`python -m vllm.entrypoints.openai.api_server` from the vLLM environment (`scripts/vllm-venv.sh`)."""
+
+    def __init__(
+        self, model_path: Path, port: int = 8901, served_name: str = "shoptalk-llm",
+        venv: Path = ROOT / ".venv-vllm", log_path: Path | None = None, max_model_len: int = 4096,
+    ) -> None:  # fmt: skip
+        self.model_path = model_path
+        self.port = port
+        self.served_name = served_name
+        self.venv = venv
+        self.log_path = log_path or model_path.parent / f"vllm-{port}.log"
+        self.max_model_len = max_model_len
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def healthy(self) -> bool:
+        try:
+            return httpx.get(f"{self.url}/health", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def serves_our_model(self) -> bool:
+        try:
+            models = httpx.get(f"{self.url}/v1/models", timeout=2).json()
+        except (httpx.HTTPError, ValueError):
+            return False
+        return any(m.get("id") == self.served_name for m in models.get("data", []))
+
+    def start(self, timeout: float = 600.0, say: Callable[[str], None] = print) -> str:
+        """Reuse a server already answering with our model, or start one and wait until ready."""
+        if self.healthy() and self.serves_our_model():
+            say(f"reusing the vLLM server at {self.url}")
+            return self.url
+        python = self.venv / "bin" / "python"
+        if not python.is_file():
+            subprocess.run([str(ROOT / "scripts" / "vllm-venv.sh")], check=True)
+        command = [
+            str(python), "-m", "vllm.entrypoints.openai.api_server", "--model", str(self.model_path),
+            "--served-model-name", self.served_name, "--host", "127.0.0.1", "--port", str(self.port),
+            "--max-model-len", str(self.max_model_len), "--dtype", "bfloat16", "--enforce-eager",
+        ]  # fmt: skip
+        env = {
+            **os.environ,
+            "HF_HUB_OFFLINE": "1",
+            "VLLM_CPU_KVCACHE_SPACE": os.environ.get("VLLM_CPU_KVCACHE_SPACE", "2"),
+        }
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self._proc = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
+        atexit.register(self.stop)
+        started = time.time()
+        last_said = 0.0
+        while time.time() - started < timeout:
+            if self._proc.poll() is not None:
+                raise LLMUnavailable(
+                    f"vLLM exited with {self._proc.returncode} while starting; see {self.log_path}"
+                )
+            if self.healthy():
+                say(f"vLLM ready at {self.url} after {time.time() - started:.0f} s")
+                return self.url
+            if time.time() - last_said > 15:
+                say(
+                    f"waiting for vLLM to load {self.model_path.name} ({time.time() - started:.0f} s; log {self.log_path})"
+                )
+                last_said = time.time()
+            time.sleep(1)
+        self.stop()
+        raise LLMUnavailable(
+            f"vLLM did not become ready within {timeout:.0f} s; see {self.log_path}"
+        )
+
+    def stop(self) -> None:
+        """Stop the server if this object started it."""
+        if self._proc is not None and self._proc.poll() is None:
+            os.killpg(self._proc.pid, 15)
+            try:
+                self._proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self._proc.pid, 9)
+        self._proc = None
