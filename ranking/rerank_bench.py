@@ -61,23 +61,20 @@ def _rank_of(order_items: np.ndarray, target: int) -> float:
     return float(found[0] + 1) if len(found) else np.inf
 
 
-def run_rerank_bench(
-    searcher: HybridSearcher, data_dir: Path, out: Path, console: Console, max_users: int = 3000
-) -> list[RerankRow]:
-    folder = data_dir / "amazon-scientific"
-    data: SequenceData = load_lcrec(
-        folder / "Scientific.inter.json", folder / "Scientific.item.json", "Scientific"
-    )
-    item_of = {f"scientific:{key}": i for i, key in enumerate(data.item_ids)}
-    rows_of = np.array([searcher.catalog.position(f"scientific:{k}") for k in data.item_ids])
+def evaluate_rerank(
+    searcher: HybridSearcher, data: SequenceData, catalog_ids: list[str], console: Console,
+    max_users: int = 3000, max_epochs: int = 40,
+) -> tuple[list[RerankRow], float, int, dict[str, object]]:  # fmt: skip
+    """Train the behaviour model and the reranker on `data` (items = `catalog_ids`), score on test."""
+    item_of = {pid: i for i, pid in enumerate(catalog_ids)}
+    rows_of = np.array([searcher.catalog.position(pid) for pid in catalog_ids])
     split = leave_one_out(data)
     vectors = searcher.vectors[rows_of]
     training = TrainingData(
         data.n_items, list(split.train), vectors, split.histories("valid"), split.valid_target
     )
-    blend = LearnedBlend(
-        {"seq": SequentialRecommender(threads=2), "covis": CoVisitation(), "text": TextSimilarity()}
-    )
+    seq = SequentialRecommender(threads=2, max_epochs=max_epochs)
+    blend = LearnedBlend({"seq": seq, "covis": CoVisitation(), "text": TextSimilarity()})
     with console.status("training the behaviour model (sequential + co-visitation + text)"):
         started = time.perf_counter()
         blend.fit(training)
@@ -100,11 +97,11 @@ def run_rerank_bench(
     info = reranker.fit(valid)
     with console.status("searching: test queries"):
         test = examples("test")
-    in_pool = np.mean([t in c.items for c, _, t in test])
+    in_pool = float(np.mean([t in c.items for c, _, t in test]))
 
     def behaviour(c: Candidates, h: np.ndarray) -> np.ndarray:
         f = features(c, h, blend)
-        return f[:, 6] + f[:, 7] + f[:, 8]  # noqa: the behaviour-only baseline: sum of component scores
+        return f[:, 6] + f[:, 7] + f[:, 8]  # the behaviour-only baseline: sum of component scores
 
     methods: dict[str, Callable[[Candidates, np.ndarray], np.ndarray]] = {
         "search only (hybrid fused score)": lambda c, h: c.fused,
@@ -119,16 +116,23 @@ def run_rerank_bench(
         ranks = np.array(
             [_rank_of(c.items[np.argsort(-score(c, h), kind="stable")], t) for c, h, t in test]
         )
-        rows.append(
-            RerankRow(
-                name,
-                hit_rate(ranks, 10),
-                ndcg(ranks, 10),
-                float(np.mean(np.where(np.isfinite(ranks), 1 / ranks, 0))),
-            )
-        )
+        mrr = float(np.mean(np.where(np.isfinite(ranks), 1 / ranks, 0)))
+        rows.append(RerankRow(name, hit_rate(ranks, 10), ndcg(ranks, 10), mrr))
+    return rows, in_pool, len(test), info
+
+
+def run_rerank_bench(
+    searcher: HybridSearcher, data_dir: Path, out: Path, console: Console, max_users: int = 3000
+) -> list[RerankRow]:
+    """The benchmark on the Amazon Scientific log; prints a table, writes results.{json,md}."""
+    folder = data_dir / "amazon-scientific"
+    data = load_lcrec(
+        folder / "Scientific.inter.json", folder / "Scientific.item.json", "Scientific"
+    )
+    ids = [f"scientific:{key}" for key in data.item_ids]
+    rows, in_pool, users, info = evaluate_rerank(searcher, data, ids, console, max_users)
     table = Table(
-        title=f"Reranking search results for {len(test)} shoppers (bought item among the 50 candidates: {in_pool:.1%})"
+        title=f"Reranking search results for {users} shoppers (bought item among the 50 candidates: {in_pool:.1%})"
     )
     for col in ("method", "Recall@10", "NDCG@10", "MRR"):
         table.add_column(col)
@@ -136,9 +140,9 @@ def run_rerank_bench(
         table.add_row(r.method, f"{r.recall_10:.4f}", f"{r.ndcg_10:.4f}", f"{r.mrr:.4f}")
     console.print(table)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps({"rows": [asdict(r) for r in rows], "in_pool": in_pool, "users": len(test),
+    (out / "results.json").write_text(json.dumps({"rows": [asdict(r) for r in rows], "in_pool": in_pool, "users": users,
                                                    "reranker": info}, indent=2))  # fmt: skip
-    md = [f"Bought item among the 50 search candidates: {in_pool:.1%} of {len(test)} shoppers.", "",
+    md = [f"Bought item among the 50 search candidates: {in_pool:.1%} of {users} shoppers.", "",
           "| method | Recall@10 | NDCG@10 | MRR |", "|---|---|---|---|"]  # fmt: skip
     md += [f"| {r.method} | {r.recall_10:.4f} | {r.ndcg_10:.4f} | {r.mrr:.4f} |" for r in rows]
     (out / "results.md").write_text("\n".join(md) + "\n")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from threadpoolctl import threadpool_limits
 
 from ranking.models.base import Recommender, TrainingData
-
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # implicit warns (and slows) otherwise
 
 
 class ImplicitALS(Recommender):
@@ -42,7 +40,10 @@ class ImplicitALS(Recommender):
         self.n_items = data.n_items
         matrix = self._matrix(data.sequences)
         self.model = AlternatingLeastSquares(**self.params, random_state=0)
-        self.model.fit(matrix, show_progress=False)
+        with threadpool_limits(
+            1, "blas"
+        ):  # implicit runs its own threads; nested BLAS ones slow it
+            self.model.fit(matrix, show_progress=False)
         return {"seconds": time.perf_counter() - started}
 
     def _matrix(self, histories: list[np.ndarray]) -> sp.csr_matrix:
