@@ -99,7 +99,9 @@ class PersonalReranker:
     def scores(self, candidates: Candidates, history: np.ndarray) -> np.ndarray:
         if self.model is None:
             raise ModelNotTrainedError("the reranker has not been trained; run `shoptalk train`")
-        return np.asarray(self.model.predict(features(candidates, history, self.behaviour)))
+        return np.asarray(
+            self.model.predict(features(candidates, history, self.behaviour), num_threads=1)
+        )
 
     def order(self, candidates: Candidates, history: np.ndarray) -> np.ndarray:
         """Candidate rows, best first, for this shopper."""

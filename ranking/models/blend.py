@@ -117,7 +117,9 @@ class LearnedBlend(Recommender):
             self.log_count / (self.log_count.max() + 1) - 1e3, (len(histories), len(self.log_count))
         ).copy()
         valid = cands >= 0
-        blended = self.ranker.predict(feats[valid])
+        blended = self.ranker.predict(
+            feats[valid], num_threads=1
+        )  # OpenMP spin-up costs more than ~150 rows
         rows = np.nonzero(valid)[0]
         out[rows, cands[valid]] = blended
         return out
