@@ -15,6 +15,7 @@ from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
+from threadpoolctl import ThreadpoolController
 
 from ranking.events import EVENT_WEIGHT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
@@ -23,6 +24,9 @@ from retrieval.catalog import Catalog, Product
 from retrieval.filters import Filters, filter_mask
 
 log = logging.getLogger(__name__)
+
+#: Scanning the loaded BLAS libraries is slow; do it once per process.
+_THREADS = ThreadpoolController()
 
 HALF_LIFE_SECONDS = 7 * 24 * 3600.0
 HISTORY_LIMIT = 50
@@ -189,7 +193,8 @@ class RecommendationService:
         if arm is not None and arm.scorer == "baseline":
             model = None
         if model is not None and history:
-            scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
+            with _THREADS.limit(limits=1, user_api="blas"):  # see Recommender.recommend
+                scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
             name = getattr(model, "name", "ranker")
         else:
             scores, name, version = (
