@@ -17,7 +17,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from retrieval import Catalog, Retrieval, RetrievalConfig
+from retrieval import Catalog, HybridSearcher, Retrieval, RetrievalConfig
 from retrieval.embedders import Embedder, make_embedder
 from retrieval.loaders import demo_store_sources, load_catalog, load_esci
 
@@ -146,3 +146,28 @@ def postgres_url() -> Iterator[str]:
     subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(folder / "data"), "-m", "fast", "stop"],
                    capture_output=True)  # fmt: skip
     shutil.rmtree(folder, ignore_errors=True)
+
+
+SLICE_ITEMS = 1000  # users whose whole history lies in the first 1,000 Scientific items: 296 users
+
+
+@pytest.fixture(scope="session")
+def scientific_slice(
+    tmp_path_factory: pytest.TempPathFactory,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    demo_catalog: Catalog,
+) -> tuple[Catalog, HybridSearcher, dict[str, list[int]]]:
+    """The first 1,000 Scientific products, indexed once, and the log's users that stay inside them."""
+    import json
+
+    catalog = Catalog(
+        p
+        for p in demo_catalog
+        if p.source == "scientific" and int(p.id.split(":")[1]) < SLICE_ITEMS
+    )
+    retrieval = make_retrieval(tmp_path_factory.mktemp("scientific-slice"), data_dir, onnx_embedder)
+    retrieval.sync(catalog)
+    log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
+    users = {u: s for u, s in log.items() if all(i < SLICE_ITEMS for i in s)}
+    return catalog, retrieval.searcher(), users

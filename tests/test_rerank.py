@@ -3,33 +3,21 @@ learned reranker puts the bought item higher than the search order does."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 from rich.console import Console
 
 from ranking.data import SequenceData
 from ranking.rerank_bench import evaluate_rerank
-from retrieval import Catalog
-from retrieval.embedders import Embedder
-from tests.conftest import make_retrieval
-
-ITEMS = 1000
+from retrieval import Catalog, HybridSearcher
+from tests.conftest import SLICE_ITEMS
 
 
 def test_learned_reranker_beats_search_order(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, demo_catalog: Catalog
+    scientific_slice: tuple[Catalog, HybridSearcher, dict[str, list[int]]],
 ) -> None:
-    catalog = Catalog(
-        p for p in demo_catalog if p.source == "scientific" and int(p.id.split(":")[1]) < ITEMS
-    )
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
-    retrieval.sync(catalog)
-    searcher = retrieval.searcher()
-    log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
-    users = [u for u, s in log.items() if all(i < ITEMS for i in s)]
-    keys = [str(i) for i in range(ITEMS)]
+    _, searcher, log = scientific_slice
+    users = list(log)
+    keys = [str(i) for i in range(SLICE_ITEMS)]
     data = SequenceData("slice", tuple(users), tuple(keys), tuple(np.array(log[u]) for u in users))
     rows, in_pool, n, _ = evaluate_rerank(searcher, data, [f"scientific:{k}" for k in keys], Console(quiet=True),
                                           max_users=300, max_epochs=3)  # fmt: skip

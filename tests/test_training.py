@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +16,8 @@ from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
 from ranking.service import ModelRegistry, RecommendationService
 from ranking.training import train_ranker
-from retrieval import Catalog
+from retrieval import Catalog, HybridSearcher
 from retrieval.embedders import Embedder
-from tests.conftest import make_retrieval
-
-ITEMS = 1000  # users whose whole history lies in the first 1,000 Scientific items: 296 users
 
 
 @pytest.fixture(scope="module")
@@ -62,18 +58,10 @@ def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -
 
 
 def test_train_publishes_a_ranker_that_beats_popularity(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, demo_catalog: Catalog
+    tmp_path: Path, scientific_slice: tuple[Catalog, HybridSearcher, dict[str, list[int]]]
 ) -> None:
-    catalog = Catalog(
-        p for p in demo_catalog if p.source == "scientific" and int(p.id.split(":")[1]) < ITEMS
-    )
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
-    retrieval.sync(catalog)
-    searcher = retrieval.searcher()
-    log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
-    sequences = {
-        u: [f"scientific:{i}" for i in s] for u, s in log.items() if all(i < ITEMS for i in s)
-    }
+    catalog, searcher, log = scientific_slice
+    sequences = {u: [f"scientific:{i}" for i in s] for u, s in log.items()}
     store = EventStore(make_engine(f"sqlite:///{tmp_path / 'events.db'}"))
     stored, problems = import_sequences(
         store, sequences, "import:scientific", lambda p: p in catalog

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
@@ -32,12 +31,10 @@ class TextSimilarity(Recommender):
     def score(self, histories: list[np.ndarray]) -> np.ndarray:
         if self.vectors is None:
             raise ModelNotTrainedError("text similarity has not been fit")
-        started = time.perf_counter()
         queries = np.zeros((len(histories), self.vectors.shape[1]), dtype=np.float32)
         for r, history in enumerate(histories):
             recent = history[::-1][: self.recent]
             if len(recent):
                 weights = 1.0 / (np.arange(len(recent)) + 1.0)
                 queries[r] = weights @ self.vectors[recent]
-        del started
         return queries @ self.vectors.T

@@ -24,7 +24,6 @@ class CoVisitation(Recommender):
         self.recent = recent
         self.matrix = sp.csr_matrix((0, 0))
         self.popularity = np.zeros(0)
-        self._pending: dict[tuple[int, int], float] = {}
 
     def fit(self, data: TrainingData) -> dict[str, Any]:
         started = time.perf_counter()
