@@ -103,3 +103,10 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
         else (model_max if model_max in found else None),
         words.currency,
     )
+
+
+def strip_price_phrases(text: str) -> str:
+    """The text without its price bounds ("boots under $150" -> "boots"), for a search query."""
+    for pattern in (_BETWEEN, _RANGE, _BOUND):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import httpx
 
+from assistant.config import LLMConfig
 from assistant.errors import LLMUnavailable
+from assistant.llm import LLMBackend
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,3 +105,22 @@ class LocalVLLMServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self._proc.pid, 9)
         self._proc = None
+
+
+def open_llm(
+    config: LLMConfig, models_dir: Path, say: Callable[[str], None] = print
+) -> tuple[LLMBackend | None, LocalVLLMServer | None]:
+    """The configured chat backend, and the local vLLM server if ShopTalk had to start one."""
+    from assistant.llm import TransformersBackend, VLLMBackend
+    from assistant.model_prep import prepare_model
+
+    if config.backend == "none":
+        return None, None
+    if config.backend == "vllm" and config.url:
+        return VLLMBackend(config.url, config.served_model, config.api_key, config.timeout), None
+    path = config.model_path or prepare_model(config.size, models_dir, say=say)
+    if config.backend == "transformers":
+        return TransformersBackend(path), None
+    server = LocalVLLMServer(path, port=config.port, served_name=config.served_model)
+    server.start(say=say)
+    return VLLMBackend(server.url, server.served_name, config.api_key, config.timeout), server

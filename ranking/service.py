@@ -177,6 +177,27 @@ class RecommendationService:
             scores += 0.5 / (age + 1) * np.clip(self.vectors @ self.vectors[row], 0, None)
         return scores
 
+    def _scores(
+        self, history: list[int], model: Recommender | None, version: str | None
+    ) -> tuple[np.ndarray, str, str | None]:
+        """Scores of every catalog row for this history: the trained ranker, else the baseline."""
+        if model is not None and history:
+            with _THREADS.limit(limits=1, user_api="blas"):  # see Recommender.recommend
+                scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
+            return scores, getattr(model, "name", "ranker"), version
+        return self._baseline_scores(history), "popularity+co-visitation+text", None
+
+    def behaviour_scores(
+        self, rows: np.ndarray, user_id: str | None, session_id: str | None
+    ) -> tuple[np.ndarray, list[int]] | None:
+        """How much this user/session's history points at each of `rows`; None without history."""
+        self.refresh_model()
+        history = self.history(user_id, session_id)
+        if not history:
+            return None
+        scores, _, _ = self._scores(history, self.model, self.model_version)
+        return scores[rows], history
+
     def recommend(
         self, user_id: str | None = None, session_id: str | None = None, product_id: str | None = None,
         k: int = 10, filters: Filters | None = None,
@@ -192,16 +213,7 @@ class RecommendationService:
         arm = experiment.assign(user_id) if experiment and user_id else None
         if arm is not None and arm.scorer == "baseline":
             model = None
-        if model is not None and history:
-            with _THREADS.limit(limits=1, user_api="blas"):  # see Recommender.recommend
-                scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
-            name = getattr(model, "name", "ranker")
-        else:
-            scores, name, version = (
-                self._baseline_scores(history),
-                "popularity+co-visitation+text",
-                None,
-            )
+        scores, name, version = self._scores(history, model, version)
         mask = filter_mask(self.catalog.columns, filters or Filters())
         if mask is not None:
             scores = np.where(mask, scores, -np.inf)

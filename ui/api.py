@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -12,7 +13,13 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sse_starlette import EventSourceResponse
+from starlette.concurrency import iterate_in_threadpool
 
+from assistant.conversations import Conversation, Message
+from assistant.errors import ConversationStoreUnavailable, UnknownConversationError
+from assistant.pipeline import ChatRequest, ChatResponse
+from assistant.support import CustomerHistory, Draft, draft_reply, history, send_reply
 from ranking.events import EventStoreUnavailable, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
@@ -115,6 +122,24 @@ class EventBatchResult(BaseModel):
     results: list[EventOutcome]
 
 
+class DraftRequest(BaseModel):
+    """What the customer wrote, for the agent's drafted reply."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(min_length=1, max_length=2000)
+    conversation_id: str | None = Field(default=None, max_length=64)
+
+
+class AgentReply(BaseModel):
+    """The agent's edited reply, sent into the customer's conversation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=4000)
+    product_ids: list[str] = Field(default_factory=list, max_length=10)
+
+
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     products: int
@@ -170,6 +195,16 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
         response.headers["Retry-After"] = "1"
         return response
 
+    @app.exception_handler(UnknownConversationError)
+    async def _no_conversation(request: Request, exc: UnknownConversationError) -> JSONResponse:
+        return _error(404, "not_found", str(exc))
+
+    @app.exception_handler(ConversationStoreUnavailable)
+    async def _conv_db_down(request: Request, exc: ConversationStoreUnavailable) -> JSONResponse:
+        response = _error(503, "database_unavailable", str(exc))
+        response.headers["Retry-After"] = "1"
+        return response
+
     def services(request: Request) -> Services:
         found: Services = request.app.state.services
         return found
@@ -222,5 +257,74 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
             user_id=params.user_id, session_id=params.session_id, product_id=params.product_id,
             k=params.k, filters=params.filters(),
         )  # fmt: skip
+
+    @app.post(
+        "/v1/chat",
+        response_model=ChatResponse,
+        responses={**errors(404, 422, 503), 200: {"content": {"text/event-stream": {}},
+                   "description": "JSON, or with stream=true server-sent events: conversation, query, "
+                   "cards, token (repeated), retract (discard the text so far), done (the ChatResponse)"}},
+        tags=["chat"],
+    )  # fmt: skip
+    def chat(request: Request, body: ChatRequest) -> Any:
+        """One shopper message: understood, answered with catalog cards and grounded advice."""
+        pipeline = services(request).chat
+        conv = pipeline.open(body)
+        if not body.stream:
+            last = None
+            for event in pipeline.turn(body, conv):
+                last = event
+            assert last is not None
+            return JSONResponse(last.data)
+        events = pipeline.turn(body, conv)
+
+        async def sse() -> AsyncIterator[dict[str, str]]:
+            async for event in iterate_in_threadpool(events):
+                yield {"event": event.type, "data": json.dumps(event.data)}
+
+        return EventSourceResponse(sse(), ping=15)
+
+    @app.get(
+        "/v1/conversations/{conversation_id}",
+        response_model=Conversation,
+        responses=errors(404, 503),
+        tags=["chat"],
+    )
+    def conversation(
+        request: Request, conversation_id: str,
+        user_id: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> Conversation:  # fmt: skip
+        """A stored conversation with its messages and state."""
+        return services(request).conversations.get(conversation_id, user_id)
+
+    @app.get(
+        "/v1/customers/{customer_id}/history",
+        response_model=CustomerHistory,
+        responses=errors(503),
+        tags=["customer service"],
+    )
+    def customer_history(request: Request, customer_id: str) -> CustomerHistory:
+        """A customer's recent events and conversations, for an agent."""
+        return history(services(request).chat, customer_id)
+
+    @app.post(
+        "/v1/customers/{customer_id}/drafts",
+        response_model=Draft,
+        responses=errors(404, 422, 503),
+        tags=["customer service"],
+    )
+    def customer_draft(request: Request, customer_id: str, body: DraftRequest) -> Draft:
+        """A drafted reply with products for what the customer wrote; the agent edits and sends it."""
+        return draft_reply(services(request).chat, customer_id, body.message, body.conversation_id)
+
+    @app.post(
+        "/v1/conversations/{conversation_id}/replies",
+        response_model=Message,
+        responses=errors(404, 422, 503),
+        tags=["customer service"],
+    )
+    def agent_reply(request: Request, conversation_id: str, body: AgentReply) -> Message:
+        """Send the agent's reply into the customer's conversation."""
+        return send_reply(services(request).chat, conversation_id, body.text, body.product_ids)
 
     return app

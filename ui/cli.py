@@ -133,10 +133,17 @@ def serve(
     demo_events: Annotated[
         bool, typer.Option(help="Import the Amazon Scientific log into an empty demo event store")
     ] = True,
+    llm: Annotated[
+        bool,
+        typer.Option(
+            help="Serve the chat model (starts local vLLM unless SHOPTALK_LLM__URL is set)"
+        ),
+    ] = True,
 ) -> None:
-    """Index the catalog if needed, then serve the HTTP API."""
+    """Index the catalog if needed, start (or reach) the language model, then serve the HTTP API."""
     import uvicorn
 
+    from assistant.server import open_llm
     from ui.api import create_app
     from ui.services import build_services
 
@@ -149,9 +156,34 @@ def serve(
         _sync(retrieval)
     if demo_events and settings.retrieval.sources is None:
         _seed_demo_events(settings, retrieval)
-    api = create_app(lambda: build_services(settings, retrieval))
+    if not llm:
+        settings.llm.backend = "none"
+    backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
+    api = create_app(lambda: build_services(settings, retrieval, backend))
     console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
-    uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")
+    try:
+        uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")
+    finally:
+        if server is not None:
+            server.stop()
+
+
+@app.command()
+def chat(
+    url: Annotated[
+        str | None,
+        typer.Option(help="A running ShopTalk, e.g. http://127.0.0.1:8000; default: in-process"),
+    ] = None,
+    user: Annotated[Optional[str], typer.Option(help="Your user id (personal ranking)")] = None,  # noqa: UP045
+    message: Annotated[
+        list[str] | None,
+        typer.Option("--say", help="Say this (repeatable) instead of reading the terminal"),
+    ] = None,
+) -> None:
+    """Chat in the terminal: streamed answers with product tables."""
+    from ui.chat_cli import run_chat
+
+    run_chat(_settings(), url, user, message)
 
 
 @bench_app.command("retrieval")

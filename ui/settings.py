@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.config import LLMConfig
 from ranking.experiments import Experiment
 from retrieval.config import RetrievalConfig
 
@@ -34,9 +35,10 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     database_url: str | None = Field(
         default=None,
-        description="SQLAlchemy URL for events (and later conversations); None: SQLite in home",
+        description="SQLAlchemy URL for events and conversations; None: SQLite in home",
     )
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
+    llm: LLMConfig = Field(default_factory=LLMConfig)
     experiments: list[Experiment] = Field(
         default_factory=list,
         description="A/B experiments on recommendations (JSON); the first active one runs",

@@ -1,0 +1,144 @@
+"""Purchase advice built from catalog fields only: product cards with a one-line why, value notes
+(price against the department's median, rating and its count), comparison tables, what to check
+before buying, and the honest "we don't carry that"."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from ranking.service import Reason
+from retrieval.catalog import Catalog, Product
+from retrieval.search import Hit
+
+CHECKLISTS = Path(__file__).with_name("checklists.toml")
+
+
+class Card(BaseModel):
+    """One product as the shopper sees it: every field comes from the catalog."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mark: int = Field(description="The [n] the written answer uses for this product")
+    product: Product
+    price: str = Field(description="The price as shown, or 'price not listed'")
+    why: str = Field(description="One line: what matched or what the ranker saw")
+    value: str = Field(description="Price against the department median, rating and its count")
+    recommended: bool = Field(default=False, description="Picked by the model from the candidates")
+
+
+class ComparisonRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    field: str
+    values: tuple[str, ...]
+
+
+class Comparison(BaseModel):
+    """Side by side, 2 to 4 products, from catalog fields."""
+
+    model_config = ConfigDict(frozen=True)
+
+    product_ids: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+    cheapest: str | None = Field(default=None, description="Id of the cheapest listed price")
+    best_rated: str | None = None
+
+
+class DepartmentPrices:
+    """Median listed price per department, computed once from the catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        cols = catalog.columns
+        self.median: dict[str, float] = {}
+        for code, name in enumerate(cols.departments):
+            prices = cols.price[(cols.department == code) & ~np.isnan(cols.price)]
+            if len(prices):
+                self.median[name] = float(np.median(prices))
+
+    def note(self, product: Product) -> str:
+        parts = []
+        median = self.median.get(product.department)
+        if product.price is not None and median:
+            ratio = float(product.price.amount) / median
+            if ratio < 0.8:
+                parts.append(
+                    f"{(1 - ratio):.0%} below the typical {product.department} price (${median:,.2f})"
+                )
+            elif ratio > 1.25:
+                parts.append(
+                    f"{(ratio - 1):.0%} above the typical {product.department} price (${median:,.2f})"
+                )
+            else:
+                parts.append(f"about the typical {product.department} price (${median:,.2f})")
+        if product.rating is not None:
+            count = f" from {product.rating_count:,} ratings" if product.rating_count else ""
+            parts.append(f"rated {product.rating:.1f}/5{count}")
+            if product.rating_count is not None and product.rating_count < 10:
+                parts.append("few ratings so far")
+        else:
+            parts.append("no rating yet")
+        return "; ".join(parts)
+
+
+def why(hit: Hit, query: str, reasons: Sequence[Reason] = ()) -> str:
+    """One line: the ranker's first reason when behaviour shaped the order, else the query words
+    that matched (the shopper's words, not their stems)."""
+    if reasons and reasons[0].kind != "ranker":
+        return reasons[0].text
+    words = [w for w in re.findall(r"[\w'-]+", query.lower())
+             if any(w.startswith(t) for t in hit.parts.matched_terms)]  # fmt: skip
+    if words:
+        return "matches: " + ", ".join(dict.fromkeys(words[:4]))
+    return "close in meaning to your request"
+
+
+def compare(products: Sequence[Product]) -> Comparison:
+    """A comparison table of 2-4 products from catalog fields."""
+    ps = list(products)[:4]
+    attrs = sorted({k for p in ps for k in p.attributes if k != "quantity"})[:4]
+    rows = [
+        ComparisonRow(field="price", values=tuple(p.price_label for p in ps)),
+        ComparisonRow(field="rating", values=tuple(f"{p.rating:.1f}/5" if p.rating is not None else "no rating" for p in ps)),
+        ComparisonRow(field="ratings", values=tuple(f"{p.rating_count:,}" if p.rating_count is not None else "unknown" for p in ps)),
+        ComparisonRow(field="brand", values=tuple(p.brand or "not listed" for p in ps)),
+        ComparisonRow(field="department", values=tuple(p.department for p in ps)),
+        ComparisonRow(field="in stock", values=tuple({True: "yes", False: "no", None: "unknown"}[p.in_stock] for p in ps)),
+        *[ComparisonRow(field=a, values=tuple(p.attributes.get(a, "-") for p in ps)) for a in attrs],
+    ]  # fmt: skip
+    priced = [p for p in ps if p.price is not None]
+    rated = [p for p in ps if p.rating is not None]
+    return Comparison(
+        product_ids=tuple(p.id for p in ps), rows=tuple(rows),
+        cheapest=min(priced, key=lambda p: p.price.amount if p.price else Decimal(0)).id if priced else None,
+        best_rated=max(rated, key=lambda p: (p.rating or 0, p.rating_count or 0)).id if rated else None,
+    )  # fmt: skip
+
+
+@cache
+def _checklists() -> dict[str, list[str]]:
+    data = tomllib.loads(CHECKLISTS.read_text())["departments"]
+    return {str(k): [str(x) for x in v] for k, v in data.items()}
+
+
+def checklist(department: str) -> tuple[str, ...]:
+    """What to check before buying in this department."""
+    lists = _checklists()
+    return tuple(lists.get(department, lists["default"]))
+
+
+def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
+    """The honest notice when nothing satisfies the request, or None when something does."""
+    if relaxed:
+        return (f"We don't carry {need} with that {relaxed} constraint. The nearest alternatives "
+                f"below relax the {relaxed}.")  # fmt: skip
+    if not close:
+        return f"We don't seem to carry {need}. These are the closest products we have."
+    return None

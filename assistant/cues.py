@@ -1,0 +1,183 @@
+"""Deterministic reading of a shopper's words: refinements, references, exclusions, sort and
+department mentions. Pure functions; the model's reading is checked against these, and where a
+hard constraint is concerned (price, excluded brands, department) these win."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_STOP = set(
+    ["a", "an", "the", "i", "im", "i'm", "me", "my", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "want", "need", "looking", "look", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "what", "which", "how", "about", "more", "less", "than", "but", "not", "no", "just", "also", "too", "very", "really", "there", "here", "instead", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "like", "only", "other", "options", "option", "results", "result"]
+)  # fmt: skip
+
+CHEAPER = re.compile(
+    r"\b(cheaper|less expensive|lower[- ]priced|more affordable|too (?:expensive|pricey)|costs? less)\b",
+    re.I,
+)  # fmt: skip
+PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)
+BETTER_RATED = re.compile(
+    r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b", re.I
+)
+CHEAPEST = re.compile(r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost)\b", re.I)
+MORE = re.compile(
+    r"\b(?:(?:show|see|give|find)(?: me)? (?:some |a few )?more|more (?:options|results|choices|like (?:this|these|that))|"
+    r"other options|anything else|next (?:page|ones?)|what else)\b",
+    re.I,
+)  # fmt: skip
+COMPARE = re.compile(
+    r"\b(compare|comparison|difference between|differences|vs\.?|versus|which (?:one )?is better)\b",
+    re.I,
+)  # fmt: skip
+_NEGATION = re.compile(
+    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from)\s+"
+    r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
+    re.I,
+)  # fmt: skip
+COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
+          "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
+FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
+            "leather", "rechargeable", "portable", "cordless", "bluetooth", "usb", "digital",
+            "magnetic", "foldable", "adjustable", "organic", "stainless")  # fmt: skip
+_ATTRIBUTE = re.compile(r"\b(" + "|".join(COLORS + FEATURES) + r")\b", re.I)
+
+#: Words that name a department outright ("a toy guitar", "an ebook"): only these make the
+#: department a hard filter; the model's guess is a preference, not a constraint.
+DEPARTMENT_CUES: dict[str, re.Pattern[str]] = {
+    "Toys & Games": re.compile(r"\b(toys?|board games?|toys (?:&|and) games)\b", re.I),
+    "Musical Instruments": re.compile(r"\b(musical instruments?|instruments?)\b", re.I),
+    "Kindle Store": re.compile(r"\b(kindle|e-?books?|novels?)\b", re.I),
+    "Industrial & Scientific": re.compile(
+        r"\b(lab(?:oratory)?|industrial|scientific|science lab)\b", re.I
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words say, independent of any model."""
+
+    cheaper: bool = False
+    pricier: bool = False
+    better_rated: bool = False
+    cheapest: bool = False
+    more: bool = False
+    compare: bool = False
+    references: tuple[int, ...] = ()
+    exclude_brands: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    content_words: tuple[str, ...] = field(default=())
+
+    @property
+    def refinement(self) -> bool:
+        """Whether the message only adjusts the previous request (no new need of its own)."""
+        adjusts = (self.cheaper or self.pricier or self.better_rated or self.cheapest or self.more
+                   or self.compare or bool(self.references) or bool(self.exclude_brands)
+                   or bool(self.attributes))  # fmt: skip
+        return adjusts and len(self.content_words) <= 1
+
+
+class BrandLexicon:
+    """Names that can follow "not ..." as a brand: the catalog's brands and the words titles
+    start with (most products without a brand field name their maker first)."""
+
+    def __init__(
+        self, brands: Iterable[str | None], titles: Iterable[str], min_titles: int = 3
+    ) -> None:
+        self.names = {b.strip().lower() for b in brands if b and len(b.strip()) >= 2}
+        firsts = Counter(t.split()[0].lower().strip(",.:") for t in titles if t.split())
+        self.names |= {
+            w for w, c in firsts.items() if c >= min_titles and w not in _STOP and len(w) >= 3
+        }
+
+    def __contains__(self, name: str) -> bool:
+        return name.lower() in self.names
+
+
+def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
+    """1-based positions in the shown list that the words point at."""
+    lower = text.lower()
+    n = len(shown)
+    m = re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower)
+    if m:
+        return tuple(range(1, min(n, _COUNTS[m.group(1)]) + 1))
+    m = re.search(r"\blast\s+(two|three|2|3)\b", lower)
+    if m:
+        k = _COUNTS[m.group(1)]
+        return tuple(range(max(1, n - k + 1), n + 1))
+    picked: list[int] = []
+    for m in re.finditer(
+        r"(?:#|\[|\b(?:number|no\.|option|item|product|result)\s*)(\d{1,2})\b", lower
+    ):
+        picked.append(int(m.group(1)))
+    for m in re.finditer(r"\b(?:compare|between)\s+(\d)\s*(?:and|&|,|vs\.?|with)\s*(\d)\b", lower):
+        picked += [int(m.group(1)), int(m.group(2))]
+    for word, pos in _ORDINALS.items():
+        if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower):
+            picked.append(n if pos == -1 else pos)
+    if not picked and shown:
+        # "the Yamaha", "the wooden one": a word that names exactly one shown product
+        for m in re.finditer(r"\bthe\s+([\w'-]{3,})", text, re.I):
+            word = m.group(1).lower()
+            if word in _STOP:
+                continue
+            hits = [
+                i + 1
+                for i, title in enumerate(shown)
+                if re.search(rf"\b{re.escape(word)}\b", title, re.I)
+            ]
+            if len(hits) == 1:
+                picked.append(hits[0])
+    if (
+        not picked
+        and COMPARE.search(lower)
+        and re.search(r"\b(these|them|those|both|all)\b", lower)
+    ):
+        picked = list(range(1, min(n, 2 if "both" in lower else 3) + 1))
+    return tuple(dict.fromkeys(picked))
+
+
+def read_cues(
+    text: str, shown_titles: Sequence[str] = (), brands: BrandLexicon | None = None
+) -> Cues:
+    """Everything deterministic in one message; `shown_titles` are the products on screen, in order."""
+    excluded: list[str] = []
+    for m in _NEGATION.finditer(text):
+        name = m.group(1).strip(" .,!?")
+        first = name.split()[0]
+        if first.lower() in _STOP or first.lower() in COLORS:
+            continue
+        if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
+            excluded.append(name if name in (brands or ()) else first)
+    attributes = tuple(dict.fromkeys(a.lower() for a in _ATTRIBUTE.findall(text)))
+    departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
+    stripped = text
+    for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, _ATTRIBUTE):
+        stripped = rx.sub(" ", stripped)
+    words = re.findall(r"[a-z][a-z'-]+", stripped.lower())
+    ordinals = set(_ORDINALS) | set(_COUNTS) | {"expensive", "price", "priced", "rated", "cost"}
+    content = tuple(w for w in words if w not in _STOP and w not in ordinals)
+    return Cues(
+        cheaper=bool(CHEAPER.search(text)), pricier=bool(PRICIER.search(text)),
+        better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
+        more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
+        references=_references(text, shown_titles) if shown_titles else (),
+        exclude_brands=tuple(dict.fromkeys(excluded)), attributes=attributes,
+        departments=departments, content_words=content,
+    )  # fmt: skip
+
+
+def plain_need(text: str) -> str:
+    """The message without price phrases and filler: a search text when no model is available."""
+    from assistant.prices import strip_price_phrases
+
+    cleaned = strip_price_phrases(text)
+    cleaned = re.sub(r"^\s*(?:i(?:'m| am)? (?:looking for|want|need)|show me|find me|do you have|"
+                     r"i'd like|can you find)\s+", "", cleaned, flags=re.I)  # fmt: skip
+    return re.sub(r"\s+", " ", cleaned).strip(" ?.!,") or text.strip()

@@ -1,0 +1,104 @@
+"""Keeping the written answer honest: the product list the model sees, the checker that reads
+its text against the catalog, and the templated answer used when the model cannot be trusted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.advice import Card
+
+_PRICE = re.compile(
+    r"(?:[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?))|(?:\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|bucks|euros?)\b)",
+    re.I,
+)  # fmt: skip
+_RATING = re.compile(
+    r"(?:\b(\d(?:\.\d)?)\s?(?:/\s?5|out of 5|stars?)\b)|(?:\brated\s+(\d(?:\.\d)?)\b)", re.I
+)
+_MARK = re.compile(r"\[(\d{1,2})\]")
+_QUOTED = re.compile(r"[\"“]([^\"”]{4,120})[\"”]")
+
+
+class Violation(BaseModel):
+    """Something in the text that the catalog does not back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # price | rating | mark | name
+    text: str
+    detail: str
+
+
+def product_lines(cards: Sequence[Card], description_chars: int = 160) -> str:
+    """The numbered list the model reads. Descriptions are data, cut short, quoted as such."""
+    lines = []
+    for c in cards:
+        p = c.product
+        desc = " ".join(p.description.split())[:description_chars]
+        rating = f"rated {p.rating:.1f}/5" if p.rating is not None else "no rating"
+        lines.append(
+            f"[{c.mark}] {p.title[:120]} | {p.price_label} | {rating} | description: «{desc}»"
+        )
+    return "\n".join(lines)
+
+
+def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] = (),
+          other_names: Iterable[str] = ()) -> list[Violation]:  # fmt: skip
+    """Every price, rating, reference mark and product name in `text` must match the cards.
+    `allowed_numbers` are amounts the shopper wrote (their own budget may be repeated);
+    `other_names` are catalog brands that must not appear unless a card carries them."""
+    out: list[Violation] = []
+    prices = {c.product.price.amount for c in cards if c.product.price is not None}
+    allowed = prices | set(allowed_numbers)
+    for m in _PRICE.finditer(text):
+        raw = (m.group(1) or m.group(2)).replace(",", "")
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            continue
+        if not any(value == a for a in allowed):
+            out.append(
+                Violation(
+                    kind="price", text=m.group(0), detail=f"{value} is no shown product's price"
+                )
+            )
+    ratings = {round(c.product.rating, 1) for c in cards if c.product.rating is not None}
+    for m in _RATING.finditer(text):
+        value = round(float(m.group(1) or m.group(2)), 1)
+        if value not in ratings:
+            out.append(
+                Violation(
+                    kind="rating", text=m.group(0), detail=f"{value} is no shown product's rating"
+                )
+            )
+    marks = {c.mark for c in cards}
+    for m in _MARK.finditer(text):
+        if int(m.group(1)) not in marks:
+            out.append(
+                Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
+            )
+    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''}" for c in cards).lower()
+    for m in _QUOTED.finditer(text):
+        if m.group(1).strip().lower() not in shown_text:
+            out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
+    for name in other_names:
+        if re.search(rf"\b{re.escape(name)}\b", text, re.I) and name.lower() not in shown_text:
+            out.append(Violation(kind="name", text=name, detail="a brand of no product on screen"))
+    return out
+
+
+def templated_answer(cards: Sequence[Card], need: str, notice: str | None = None) -> str:
+    """An answer written by code from catalog fields, for when the model's text failed the check."""
+    if not cards:
+        return notice or f"I found nothing for {need}."
+    picked = [c for c in cards if c.recommended] or list(cards[:1])
+    first = picked[0]
+    parts = [notice] if notice else []
+    parts.append(f"For {need}, [{first.mark}] is the closest match ({first.why}).")
+    for c in picked[1:3]:
+        parts.append(f"[{c.mark}] is also worth a look ({c.value}).")
+    parts.append("Compare the cards for price and rating before you buy.")
+    return " ".join(parts)

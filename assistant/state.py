@@ -1,0 +1,90 @@
+"""Multi-turn state: the constraints in force and what is on screen, revised by each query.
+Pure: `advance` takes the state, a query and the catalog, and returns the next state."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.query import Intent, ShoppingQuery, Sort
+from retrieval.catalog import Catalog
+from retrieval.filters import Filters
+
+CENT = Decimal("0.01")
+
+
+class ConversationState(BaseModel):
+    """Constraints carried from turn to turn, and the products on screen."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    need: str = ""
+    department: str | None = None
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    exclude_brands: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    sort: Sort = Sort.relevance
+    language: str = "en"
+    shown: tuple[str, ...] = Field(default=(), description="Product ids on screen, in order")
+    seen: tuple[str, ...] = Field(default=(), description="Every product shown for this need")
+
+    def filters(self) -> Filters:
+        """The hard filters in force (brand exclusions are also matched in titles, see candidates)."""
+        return Filters(
+            min_price=self.min_price, max_price=self.max_price,
+            departments=(self.department,) if self.department else (),
+            exclude_brands=self.exclude_brands,
+        )  # fmt: skip
+
+    def search_text(self) -> str:
+        return " ".join([self.need, *[a for a in self.attributes if a not in self.need.lower()]])
+
+
+def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
+    found = [catalog.get(i).price for i in ids if i in catalog]
+    return [p.amount for p in found if p is not None]
+
+
+def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) -> ConversationState:
+    """The state after this query. New requests start afresh; refinements revise what is in force."""
+    if query.intent is Intent.new:
+        return ConversationState(
+            need=query.need, department=query.department, min_price=query.min_price,
+            max_price=query.max_price, exclude_brands=query.exclude_brands,
+            attributes=query.attributes, sort=query.sort, language=query.language,
+        )  # fmt: skip
+    changes: dict[str, object] = {"language": query.language}
+    if query.intent is Intent.more:
+        return state.model_copy(update=changes)
+    if query.intent is Intent.compare:
+        return state.model_copy(update=changes)
+    low, high = state.min_price, state.max_price
+    shown_prices = _prices(state.shown, catalog)
+    if query.cheaper and shown_prices:
+        high = shown_prices[0] - CENT  # cheaper than the first product on screen
+        if low is not None and low > high:
+            low = None
+    if query.pricier and shown_prices:
+        low = max(shown_prices) + CENT
+        if high is not None and high < low:
+            high = None
+    if query.min_price is not None or query.max_price is not None:
+        low, high = query.min_price, query.max_price
+    changes |= {
+        "min_price": low, "max_price": high,
+        "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),
+        "attributes": tuple(dict.fromkeys(state.attributes + query.attributes)),
+        "department": query.department or state.department,
+        "sort": query.sort if query.sort is not Sort.relevance else state.sort,
+        "seen": (),
+    }  # fmt: skip
+    return state.model_copy(update=changes)
+
+
+def shown_after(state: ConversationState, shown: list[str]) -> ConversationState:
+    """Record what is now on screen."""
+    return state.model_copy(
+        update={"shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown)))}
+    )
