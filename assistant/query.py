@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.prices import extract_price_bounds
 from assistant.prompts import render
+from retrieval.catalog import Money
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,8 @@ class ShoppingQuery(BaseModel):
     intent: Intent = Intent.new
     department: str | None = None
     category: str | None = None
-    min_price: Decimal | None = None
-    max_price: Decimal | None = None
+    min_price: Money | None = None
+    max_price: Money | None = None
     currency: str | None = None
     brands: tuple[str, ...] = ()
     exclude_brands: tuple[str, ...] = ()

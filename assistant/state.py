@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.query import Intent, ShoppingQuery, Sort
-from retrieval.catalog import Catalog
+from retrieval.catalog import Catalog, Money
 from retrieval.filters import Filters
 
 CENT = Decimal("0.01")
@@ -21,8 +21,8 @@ class ConversationState(BaseModel):
 
     need: str = ""
     department: str | None = None
-    min_price: Decimal | None = None
-    max_price: Decimal | None = None
+    min_price: Money | None = None
+    max_price: Money | None = None
     exclude_brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     sort: Sort = Sort.relevance

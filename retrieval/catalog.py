@@ -17,14 +17,16 @@ from retrieval.errors import UnknownProductError
 UNCATEGORIZED = "Uncategorized"
 
 
+#: An amount of money: exact in Python, a plain number in JSON.
+Money = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
+
+
 class Price(BaseModel):
     """A price in major units of a currency (12.99 USD)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    amount: Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")] = Field(
-        ge=0, description="Price in major units, e.g. 12.99"
-    )
+    amount: Money = Field(ge=0, description="Price in major units, e.g. 12.99")
     currency: str = Field(default="USD", min_length=3, max_length=3, description="ISO 4217 code")
 
     def __str__(self) -> str:

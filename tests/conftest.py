@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -171,3 +172,37 @@ def scientific_slice(
     log = json.loads((data_dir / "amazon-scientific/Scientific.inter.json").read_text())
     users = {u: s for u, s in log.items() if all(i < SLICE_ITEMS for i in s)}
     return catalog, retrieval.searcher(), users
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    """The default chat model, prepared from its PyPI parts (a cache in the project's state folder)."""
+    from assistant.model_prep import prepare_model
+
+    return prepare_model("0.5b", ROOT / ".shoptalk" / "models", say=lambda m: None)
+
+
+@pytest.fixture(scope="session")
+def vllm_server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One real vLLM server (CPU, --enforce-eager) for the whole test session."""
+    from assistant.server import LocalVLLMServer
+
+    server = LocalVLLMServer(
+        model_path, port=free_port(), log_path=tmp_path_factory.mktemp("vllm") / "vllm.log"
+    )
+    server.start(timeout=900, say=lambda m: None)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def small_store(
+    tmp_path_factory: pytest.TempPathFactory,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+) -> Retrieval:
+    """The small catalog (every department of the demo store), indexed once for the session."""
+    retrieval = make_retrieval(tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder)
+    retrieval.sync(small_catalog)
+    return retrieval

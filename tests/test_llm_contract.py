@@ -3,7 +3,6 @@ the in-process transformers backend, with the real default model prepared from P
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -12,9 +11,8 @@ from pydantic import BaseModel
 
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend, TransformersBackend, VLLMBackend
-from assistant.model_prep import prepare_model
 from assistant.server import LocalVLLMServer
-from tests.conftest import ROOT, free_port
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -26,24 +24,6 @@ class Query(BaseModel):
         Literal["Toys & Games", "Musical Instruments", "Kindle Store", "Industrial & Scientific"]
         | None
     )
-
-
-@pytest.fixture(scope="session")
-def model_path() -> Path:
-    # The prepared model is a cache: it lives in the project's state folder, built once per machine.
-    return prepare_model("0.5b", ROOT / ".shoptalk" / "models", say=lambda m: None)
-
-
-@pytest.fixture(scope="session")
-def vllm_server(
-    model_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LocalVLLMServer]:
-    server = LocalVLLMServer(
-        model_path, port=free_port(), log_path=tmp_path_factory.mktemp("vllm") / "vllm.log"
-    )
-    server.start(timeout=900, say=lambda m: None)
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="session", params=["vllm", "transformers"])

@@ -1,0 +1,242 @@
+"""The assistant end to end: a real vLLM server, the real index of every demo department, the
+real database. Assertions are about structure and grounding, never wording."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.advice import Card
+from assistant.grounding import check
+from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
+from retrieval import Catalog, Retrieval
+from tests.conftest import free_port
+from ui.api import create_app
+from ui.services import Services, build_services
+from ui.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def services_for(home: Path, store: Retrieval, llm: LLMBackend | None) -> Services:
+    settings = Settings(home=home, data_dir=store.data_dir)
+    return build_services(settings, store, llm)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("chat-home")
+
+
+@pytest.fixture(scope="module")
+def client(home: Path, small_store: Retrieval, vllm_server: Any) -> Iterator[TestClient]:
+    llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
+    with TestClient(create_app(lambda: services_for(home, small_store, llm))) as c:
+        yield c
+
+
+def say(
+    client: TestClient, message: str, conversation: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    response = client.post(
+        "/v1/chat", json={"message": message, "conversation_id": conversation, **extra}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def assert_grounded(turn: dict[str, Any], catalog: Catalog) -> list[Card]:
+    """Every card is a catalog product at its catalog price; the text passes the checker."""
+    cards = [Card.model_validate(c) for c in turn["cards"]]
+    for card in cards:
+        product = catalog.get(card.product.id)
+        assert card.product == product and card.price == product.price_label
+    bounds = [
+        Decimal(str(x))
+        for x in (turn["query"]["min_price"], turn["query"]["max_price"])
+        if x is not None
+    ]
+    assert check(turn["text"], cards, bounds) == [] or turn["meta"]["fallback"]
+    return cards
+
+
+def prices(cards: Sequence[Card]) -> list[Decimal]:
+    return [c.product.price.amount for c in cards if c.product.price is not None]
+
+
+def test_a_conversation_keeps_constraints_and_applies_refinements(
+    client: TestClient, small_catalog: Catalog
+) -> None:
+    first = say(client, "an electric guitar under $300")
+    conv = first["conversation_id"]
+    cards = assert_grounded(first, small_catalog)
+    assert cards and all(p <= 300 for p in prices(cards)) and all(c.product.price for c in cards)
+    assert first["meta"]["llm"] == "vllm" and first["query"]["max_price"] == 300
+
+    cheaper = say(client, "cheaper", conv)
+    assert cheaper["query"]["intent"] == "refine"
+    new_cards = assert_grounded(cheaper, small_catalog)
+    assert all(p < prices(cards)[0] for p in prices(new_cards))  # cheaper than the first one shown
+
+    brand = next(w for c in new_cards for w in c.product.title.split()[:1] if w[0].isupper())
+    without = say(client, f"not {brand}", conv)
+    assert brand in without["query"]["exclude_brands"]
+    for card in assert_grounded(without, small_catalog):
+        assert not re.search(rf"\b{re.escape(brand)}\b", card.product.title, re.I)
+        assert (
+            card.product.price is not None and card.product.price.amount < prices(cards)[0]
+        )  # still cheaper
+
+    shown = [c["product"]["id"] for c in without["cards"]]
+    compared = say(client, "compare the first two", conv)
+    assert compared["query"]["intent"] == "compare" and compared["query"]["references"] == [1, 2]
+    assert compared["comparison"]["product_ids"] == shown[:2]
+    assert_grounded(compared, small_catalog)
+
+    more = say(client, "show me more", conv)
+    assert more["query"]["intent"] == "more"
+    assert not {c["product"]["id"] for c in more["cards"]} & set(shown)
+
+    stored = client.get(f"/v1/conversations/{conv}").json()
+    assert [m["role"] for m in stored["messages"]] == ["user", "assistant"] * 5
+    assert stored["state"]["max_price"] is not None and brand in stored["state"]["exclude_brands"]
+
+
+def test_streamed_turn_sends_cards_before_the_first_token(
+    client: TestClient, small_catalog: Catalog
+) -> None:
+    events: list[tuple[str, dict[str, Any]]] = []
+    with client.stream(
+        "POST", "/v1/chat", json={"message": "a plush toy for a baby", "stream": True}
+    ) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+        kind = None
+        for line in r.iter_lines():
+            if line.startswith("event:"):
+                kind = line.split(":", 1)[1].strip()
+            elif line.startswith("data:") and kind:
+                events.append((kind, json.loads(line.split(":", 1)[1])))
+    kinds = [k for k, _ in events]
+    assert kinds[:3] == ["conversation", "query", "cards"] and kinds[-1] == "done"
+    assert "token" in kinds and kinds.index("cards") < kinds.index("token")
+    done = events[-1][1]
+    assert_grounded(done, small_catalog)
+    if "retract" not in kinds and not done["meta"]["fallback"]:
+        assert "".join(d["text"] for k, d in events if k == "token").strip() == done["text"]
+    assert done["meta"]["first_cards_s"] <= done["meta"]["first_token_s"]
+
+
+def test_conversation_survives_a_restart(
+    client: TestClient, home: Path, small_store: Retrieval, small_catalog: Catalog, vllm_server: Any
+) -> None:
+    first = say(client, "a violin under $200")
+    conv = first["conversation_id"]
+    llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
+    with TestClient(create_app(lambda: services_for(home, small_store, llm))) as restarted:
+        again = say(restarted, "cheaper", conv)
+        assert again["conversation_id"] == conv and again["query"]["intent"] == "refine"
+        cards = assert_grounded(again, small_catalog)
+        top = Decimal(str(first["cards"][0]["product"]["price"]["amount"]))
+        assert all(p < top for p in prices(cards))
+        assert len(restarted.get(f"/v1/conversations/{conv}").json()["messages"]) == 4
+
+
+def test_unknown_conversation_is_a_404_in_the_error_shape(client: TestClient) -> None:
+    r = client.post("/v1/chat", json={"message": "hi", "conversation_id": "nope"})
+    assert r.status_code == 404 and "start one" in r.json()["error"]["message"]
+    r = client.post("/v1/chat", json={"message": "", "colour": "red"})
+    assert r.status_code == 422 and {d["field"] for d in r.json()["error"]["details"]} >= {
+        "body.message",
+        "body.colour",
+    }
+
+
+class LyingModel(LLMBackend):
+    """FAULT INJECTION: a model that always invents a price and a product, to test the checker."""
+
+    name = "lying-model"
+
+    def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+               json_schema: dict[str, Any] | None = None) -> Iterator[str]:  # fmt: skip
+        if json_schema and "picks" in json_schema["properties"]:
+            yield '{"picks": [1]}'
+        elif json_schema:
+            yield '{"need": "guitar strings", "department": "Kindle Store", "sort": "cheapest", "intent": "new", "language": "en"}'
+        else:
+            yield from ["Buy [1] ", "for only $1.23, ", "or [9] instead."]
+
+
+def test_fault_injected_lying_model_is_regenerated_then_templated(
+    tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
+) -> None:
+    with TestClient(create_app(lambda: services_for(tmp_path, small_store, LyingModel()))) as c:
+        turn = say(c, "guitar strings")
+    meta = turn["meta"]
+    assert meta["regenerated"] and meta["fallback"]
+    assert {v["kind"] for v in meta["violations"]} == {"price", "mark"}
+    assert "$1.23" not in turn["text"] and "[9]" not in turn["text"]
+    assert turn["query"]["department"] is None and turn["query"]["sort"] == "relevance"  # words win
+    assert any("Kindle Store" in o for o in meta["overruled"])
+    assert_grounded(turn, small_catalog)
+
+
+def test_model_down_still_gives_cards_and_says_so(
+    tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
+) -> None:
+    dead = VLLMBackend(f"http://127.0.0.1:{free_port()}", "shoptalk-llm", timeout=2)
+    with TestClient(create_app(lambda: services_for(tmp_path, small_store, dead))) as c:
+        turn = say(c, "a microphone stand under 50 dollars")
+    assert turn["cards"] and all(p <= 50 for p in prices(assert_grounded(turn, small_catalog)))
+    assert turn["meta"]["fallback"] and "unavailable" in turn["meta"]["degraded"]
+
+
+def test_customer_service_sees_history_drafts_and_replies(
+    client: TestClient, small_catalog: Catalog
+) -> None:
+    product = next(p for p in small_catalog if p.department == "Musical Instruments" and p.price)
+    event = {"user_id": "cust-7", "product_id": product.id, "type": "add_to_cart"}
+    assert client.post("/v1/events", json={"events": [event]}).json()["stored"] == 1
+    conv = say(client, "a guitar strap", user_id="cust-7")["conversation_id"]
+    history = client.get("/v1/customers/cust-7/history").json()
+    assert any(
+        e["product_id"] == product.id and e["type"] == "add_to_cart" for e in history["events"]
+    )
+    assert conv in [c["id"] for c in history["conversations"]]
+    draft = client.post("/v1/customers/cust-7/drafts", json={"message": "my strap broke, need a new one",
+                                                             "conversation_id": conv}).json()  # fmt: skip
+    cards = [Card.model_validate(c) for c in draft["cards"]]
+    assert cards and all(small_catalog.get(c.product.id) == c.product for c in cards)
+    assert check(draft["text"], cards) == []
+    sent = client.post(f"/v1/conversations/{conv}/replies",
+                       json={"text": draft["text"] + " (edited)", "product_ids": [cards[0].product.id]})  # fmt: skip
+    assert sent.status_code == 200
+    messages = client.get(f"/v1/conversations/{conv}").json()["messages"]
+    assert messages[-1]["role"] == "agent" and messages[-1]["content"].endswith("(edited)")
+    bad = client.post(
+        f"/v1/conversations/{conv}/replies", json={"text": "x", "product_ids": ["no:such"]}
+    )
+    assert bad.status_code == 404
+
+
+def test_langchain_retriever_and_tools_use_the_catalog(
+    small_store: Retrieval, small_catalog: Catalog
+) -> None:
+    from assistant.langchain_tools import ShopTalkRetriever, shoptalk_tools
+
+    searcher = small_store.searcher()
+    docs = ShopTalkRetriever(searcher=searcher, k=3).invoke("acoustic guitar")
+    assert len(docs) == 3 and all(
+        small_catalog.get(d.metadata["id"]).title == d.metadata["title"] for d in docs
+    )
+    tools = {t.name: t for t in shoptalk_tools(searcher)}
+    found = tools["search_products"].invoke({"query": "guitar", "max_price": 20})
+    assert found and all(small_catalog.get(f["id"]).price.amount <= 20 for f in found)  # type: ignore[union-attr]
+    table = tools["compare_products"].invoke({"product_ids": [f["id"] for f in found[:2]]})
+    assert table["product_ids"] == [f["id"] for f in found[:2]]
