@@ -75,6 +75,9 @@ class AnswerMeta(BaseModel):
     overruled: tuple[str, ...] = Field(
         default=(), description="Model readings the words did not support"
     )
+    parsed_by_model: bool = Field(
+        default=False, description="The model's structured reading was valid and used"
+    )
     behaviour_used: bool = False
     tokens: int = 0
     first_cards_s: float | None = None
@@ -94,6 +97,9 @@ class ChatResponse(BaseModel):
     checklist: tuple[str, ...] = ()
     notice: str | None = Field(
         default=None, description="E.g. we don't carry that, and what was relaxed"
+    )
+    relaxed: str | None = Field(
+        default=None, description="The hard constraint dropped to find anything"
     )
     text: str
     meta: AnswerMeta
@@ -230,10 +236,11 @@ class ChatPipeline:
         notice = None
         found = Candidates(())
         history = None
-        if query.intent is Intent.compare:
+        focus = query.intent in (Intent.compare, Intent.detail)
+        if focus:
             refs = query.references or tuple(range(1, min(len(shown), 3) + 1))
             bad = [r for r in refs if not 1 <= r <= len(shown)]
-            if bad or (len(refs) < 2 and not shown):
+            if bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
                           f"say which ones to compare, e.g. 'compare 1 and 2'.")  # fmt: skip
                 products = shown
@@ -250,7 +257,8 @@ class ChatPipeline:
             notice = not_carried(state.search_text(), found.relaxed, found.close_match)
             if query.intent is Intent.more and not cards:
                 notice = f"That is everything we have for {state.need}."
-        state = shown_after(state, [c.product.id for c in cards]) if cards else state
+        if cards and not focus:  # a comparison or a close look leaves the list on screen as it was
+            state = shown_after(state, [c.product.id for c in cards])
         tips = checklist(cards[0].product.department) if cards else ()
         first_cards = timer.now()
         yield TurnEvent(type="cards", data={
@@ -303,11 +311,12 @@ class ChatPipeline:
                 text = templated_answer(cards, state.need, notice)
         answer = ChatResponse(
             conversation_id=conv.id, query=query, cards=tuple(cards), comparison=comparison, checklist=tips,
-            notice=notice, text=text,
+            notice=notice, relaxed=found.relaxed, text=text,
             meta=AnswerMeta(
                 llm=self.llm.name if self.llm else None, grounded=not violations or fallback,
                 regenerated=regenerated, fallback=fallback, degraded=degraded,
                 violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.behaviour_used,
+                parsed_by_model=reading.model_reading is not None,
                 tokens=meta["tokens"], first_cards_s=first_cards, first_token_s=meta.get("first_token_s"),
                 total_s=timer.now()),
         )  # fmt: skip

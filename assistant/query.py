@@ -33,6 +33,7 @@ class Intent(StrEnum):
     refine = "refine"  # adjust the previous request: constraints carry over and are revised
     more = "more"  # the same request, products not shown yet
     compare = "compare"  # compare products on screen
+    detail = "detail"  # one product on screen ("the second one", "the Yamaha")
 
 
 class ShoppingQuery(BaseModel):
@@ -101,6 +102,9 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         return Intent.new
     if cues.compare and (cues.references or not cues.content_words):
         return Intent.compare
+    adjusts = cues.cheaper or cues.pricier or cues.more or cues.exclude_brands or cues.attributes
+    if cues.references and not adjusts and len(cues.content_words) <= 1:
+        return Intent.detail
     if cues.more and not cues.content_words:
         return Intent.more
     if cues.refinement:

@@ -58,7 +58,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     changes: dict[str, object] = {"language": query.language}
     if query.intent is Intent.more:
         return state.model_copy(update=changes)
-    if query.intent is Intent.compare:
+    if query.intent in (Intent.compare, Intent.detail):
         return state.model_copy(update=changes)
     low, high = state.min_price, state.max_price
     shown_prices = _prices(state.shown, catalog)

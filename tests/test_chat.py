@@ -85,14 +85,14 @@ def test_a_conversation_keeps_constraints_and_applies_refinements(
     new_cards = assert_grounded(cheaper, small_catalog)
     assert all(p < prices(cards)[0] for p in prices(new_cards))  # cheaper than the first one shown
 
-    brand = next(w for c in new_cards for w in c.product.title.split()[:1] if w[0].isupper())
+    brand = next(w for c in new_cards for w in c.product.title.split()[:1]
+                 if w[0].isupper() and w.isalpha() and len(w) >= 3 and w.lower() not in {"the", "new", "for"})  # fmt: skip
     without = say(client, f"not {brand}", conv)
     assert brand in without["query"]["exclude_brands"]
     for card in assert_grounded(without, small_catalog):
         assert not re.search(rf"\b{re.escape(brand)}\b", card.product.title, re.I)
-        assert (
-            card.product.price is not None and card.product.price.amount < prices(cards)[0]
-        )  # still cheaper
+        if without["relaxed"] is None:  # still cheaper, unless nothing is and the answer says so
+            assert card.product.price is not None and card.product.price.amount < prices(cards)[0]
 
     shown = [c["product"]["id"] for c in without["cards"]]
     compared = say(client, "compare the first two", conv)

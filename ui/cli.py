@@ -463,3 +463,49 @@ def bench_ranker(
 
 if __name__ == "__main__":
     app()
+
+
+@bench_app.command("assistant")
+def bench_assistant(
+    conversations: Annotated[
+        Optional[Path], typer.Option(help="JSONL of conversations (default: the bundled 41)")  # noqa: UP045
+    ] = None,
+    replay: Annotated[
+        int, typer.Option(help="Conversations whose prompts are replayed straight to vLLM")
+    ] = 10,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path(
+        "benchmarks/assistant"
+    ),
+) -> None:
+    """Multi-turn conversations over the demo store: grounding, constraints, refinements, latency."""
+    from assistant import bench
+    from assistant.llm import VLLMBackend
+    from assistant.server import open_llm
+    from ui.services import build_services
+
+    settings = _settings()
+    convs = bench.load_conversations(conversations or bench.CONVERSATIONS)
+    backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
+    if backend is None:
+        raise typer.BadParameter(
+            "the assistant benchmark needs a language model (SHOPTALK_LLM__BACKEND)"
+        )
+    recorder = bench.RecordingBackend(backend)
+    settings.database_url = f"sqlite:///{settings.home / 'bench' / 'assistant.db'}"
+    (settings.home / "bench").mkdir(parents=True, exist_ok=True)
+    try:
+        with console.status("opening the index"):
+            services = build_services(settings, llm=recorder)
+        direct = backend if isinstance(backend, VLLMBackend) else None
+        turns = sum(len(c.turns) for c in convs)
+        console.print(
+            f"{len(convs)} conversations, {turns} turns, model {settings.llm.size} on {backend.name}"
+        )
+        results = bench.run(services.chat, recorder, convs, direct, replay, console)
+        import os
+
+        setup = f"{settings.llm.model_path or settings.llm.size} on {backend.name}, {os.cpu_count()} CPU cores"
+        bench.write(bench.summarize(results), results, out, console, setup)
+    finally:
+        if server is not None:
+            server.stop()

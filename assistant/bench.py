@@ -1,0 +1,272 @@
+"""`shoptalk bench assistant`: multi-turn shopping conversations (data, in
+`bench_conversations.jsonl`) through the whole pipeline, each turn checked for grounding, hard
+constraints, refinements and references; latency per turn; and the overhead against calling the
+same vLLM server directly with the same prompts."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+from rich.console import Console
+from rich.table import Table
+
+from assistant.grounding import check
+from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
+from assistant.pipeline import ChatPipeline, ChatRequest, ChatResponse
+
+CONVERSATIONS = Path(__file__).with_name("bench_conversations.jsonl")
+
+
+class Expect(BaseModel):
+    """What must hold for one turn's products (hard constraints are listed per turn)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    intent: str | None = None
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    department: str | None = None
+    exclude: list[str] = Field(default_factory=list)
+    cheaper: bool = False
+    more: bool = False
+    compare: list[int] = Field(default_factory=list)
+    ref: list[int] = Field(default_factory=list)
+    relaxed_ok: bool = False
+
+
+class Turn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    say: str
+    expect: Expect = Field(default_factory=Expect)
+
+
+class Conversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    turns: list[Turn] = Field(min_length=1)
+
+
+def load_conversations(path: Path = CONVERSATIONS) -> list[Conversation]:
+    out = []
+    for n, line in enumerate(path.read_text().splitlines(), start=1):
+        if line.strip():
+            try:
+                out.append(Conversation.model_validate_json(line))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{n}: {exc}") from exc
+    return out
+
+
+class RecordingBackend(LLMBackend):
+    """Passes every call to the real backend and records it (prompt, schema, seconds) for replay."""
+
+    def __init__(self, inner: LLMBackend) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.calls: list[tuple[list[ChatMessage], int, dict[str, Any] | None, float]] = []
+
+    def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
+               json_schema: dict[str, Any] | None = None) -> Iterator[str]:  # fmt: skip
+        started = time.perf_counter()
+        yield from self.inner.stream(messages, max_tokens, temperature, json_schema)
+        self.calls.append((list(messages), max_tokens, json_schema, time.perf_counter() - started))
+
+
+class TurnResult(BaseModel):
+    conversation: str
+    turn: int
+    say: str
+    cards: int
+    invented: int = Field(description="Products in the final text that are not on the cards")
+    wrong_prices: int = Field(description="Prices in the final text that are not the catalog's")
+    constraint_ok: int
+    constraint_total: int
+    relaxed: bool
+    intent_ok: bool | None
+    refinement_ok: bool | None
+    reference_ok: bool | None
+    parsed: bool
+    caught: int = Field(description="Violations the checker caught in the model's first text")
+    fallback: bool
+    first_cards_s: float | None
+    first_token_s: float | None
+    total_s: float
+    tokens: int
+    llm_s: float
+    direct_s: float | None = None
+
+
+def _satisfies(card: dict[str, Any], e: Expect) -> bool:
+    p = card["product"]
+    price = Decimal(str(p["price"]["amount"])) if p.get("price") else None
+    if (e.min_price is not None or e.max_price is not None) and price is None:
+        return False
+    if e.min_price is not None and price is not None and price < e.min_price:
+        return False
+    if e.max_price is not None and price is not None and price > e.max_price:
+        return False
+    if e.department and (p["category"] or ["Uncategorized"])[0] != e.department:
+        return False
+    for name in e.exclude:
+        if re.search(rf"\b{re.escape(name)}\b", f"{p['title']} {p.get('brand') or ''}", re.I):
+            return False
+    return True
+
+
+def _price(card: dict[str, Any]) -> Decimal | None:
+    p = card["product"].get("price")
+    return Decimal(str(p["amount"])) if p else None
+
+
+def judge(
+    answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipeline: ChatPipeline
+) -> dict[str, Any]:
+    """The checks of one turn (see module docstring)."""
+    e = turn.expect
+    data = answer.model_dump(mode="json")
+    cards = data["cards"]
+    invented = sum(c["product"]["id"] not in pipeline.catalog for c in cards)
+    bounds = [x for x in (answer.query.min_price, answer.query.max_price) if x is not None]
+    final = check(answer.text, answer.cards, bounds, pipeline.brand_names)
+    invented += sum(v.kind in ("mark", "name") for v in final)
+    relaxed = answer.relaxed is not None
+    judged = [c for c in cards if not (relaxed and e.relaxed_ok)]
+    refinement = None
+    if e.cheaper:
+        top = _price(previous[0]) if previous else None
+        refinement = (
+            top is not None and all((_price(c) or top) < top for c in cards) and bool(cards)
+        )
+    if e.more:
+        before = {c["product"]["id"] for c in previous}
+        refinement = bool(cards) and not before & {c["product"]["id"] for c in cards}
+    if e.exclude:
+        refinement = all(n in answer.query.exclude_brands for n in e.exclude)
+    reference = None
+    if e.compare:
+        want = [previous[i - 1]["product"]["id"] for i in e.compare if i <= len(previous)]
+        reference = answer.comparison is not None and list(answer.comparison.product_ids) == want
+    if e.ref:
+        want = [previous[i - 1]["product"]["id"] for i in e.ref if i <= len(previous)]
+        reference = [c["product"]["id"] for c in cards] == want
+    focus = bool(e.compare or e.ref)
+    return {
+        "cards": len(cards), "invented": invented, "wrong_prices": sum(v.kind == "price" for v in final),
+        "constraint_ok": 0 if focus else sum(_satisfies(c, e) for c in judged),
+        "constraint_total": 0 if focus else len(judged), "relaxed": relaxed,
+        "intent_ok": answer.query.intent.value == e.intent if e.intent else None,
+        "refinement_ok": refinement, "reference_ok": reference,
+    }  # fmt: skip
+
+
+def replay_direct(
+    server: VLLMBackend,
+    calls: Sequence[tuple[list[ChatMessage], int, dict[str, Any] | None, float]],
+) -> float:
+    """Seconds to make the same calls straight to the vLLM server with its OpenAI client."""
+    started = time.perf_counter()
+    for messages, max_tokens, schema, _ in calls:
+        extra: dict[str, Any] = {}
+        if schema is not None:
+            extra["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "answer", "schema": schema},
+            }
+        server._client.chat.completions.create(
+            model=server.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
+            max_tokens=max_tokens, temperature=0.0, **extra,
+        )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Sequence[Conversation],
+        direct: VLLMBackend | None, replay: int, console: Console) -> list[TurnResult]:  # fmt: skip
+    results: list[TurnResult] = []
+    for n, conv in enumerate(conversations):
+        conversation_id = None
+        previous: list[dict[str, Any]] = []
+        for i, turn in enumerate(conv.turns, start=1):
+            recorder.calls.clear()
+            answer = pipeline.answer(
+                ChatRequest(
+                    message=turn.say, conversation_id=conversation_id, user_id=f"bench-{conv.id}"
+                )
+            )
+            conversation_id = answer.conversation_id
+            verdict = judge(answer, turn, previous, pipeline)
+            m = answer.meta
+            direct_s = (
+                replay_direct(direct, recorder.calls) if direct is not None and n < replay else None
+            )
+            results.append(TurnResult(
+                conversation=conv.id, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
+                fallback=m.fallback, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
+                tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
+            if answer.query.intent.value not in ("compare", "detail"):
+                previous = [c.model_dump(mode="json") for c in answer.cards]
+        r = results[-1]
+        console.print(f"  {conv.id}: {len(conv.turns)} turns, last {r.total_s:.1f} s")
+    return results
+
+
+def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
+    def rate(values: list[bool | None]) -> float | None:
+        xs = [v for v in values if v is not None]
+        return round(sum(xs) / len(xs), 4) if xs else None
+
+    def pct(values: list[float | None], q: float) -> float | None:
+        xs = [v for v in values if v is not None]
+        return round(float(np.percentile(xs, q)), 2) if xs else None
+
+    ok = sum(r.constraint_ok for r in results)
+    total = sum(r.constraint_total for r in results)
+    streaming = [
+        (r.tokens, r.total_s - r.first_token_s) for r in results if r.first_token_s and r.tokens > 1
+    ]
+    replayed = [r for r in results if r.direct_s is not None]
+    return {
+        "conversations": len({r.conversation for r in results}), "turns": len(results),
+        "invented_products": sum(r.invented for r in results), "wrong_prices": sum(r.wrong_prices for r in results),
+        "constraint_rate": round(ok / total, 4) if total else None, "constrained_products": total,
+        "relaxed_turns": sum(r.relaxed for r in results),
+        "parse_valid_rate": rate([r.parsed for r in results]), "intent_rate": rate([r.intent_ok for r in results]),
+        "refinement_rate": rate([r.refinement_ok for r in results]), "reference_rate": rate([r.reference_ok for r in results]),
+        "caught_by_checker": sum(r.caught for r in results), "fallback_turns": sum(r.fallback for r in results),
+        "first_cards_p50": pct([r.first_cards_s for r in results], 50), "first_cards_p95": pct([r.first_cards_s for r in results], 95),
+        "first_token_p50": pct([r.first_token_s for r in results], 50), "first_token_p95": pct([r.first_token_s for r in results], 95),
+        "turn_p50": pct([r.total_s for r in results], 50), "turn_p95": pct([r.total_s for r in results], 95),
+        "tokens_per_s": round(sum(t for t, _ in streaming) / sum(s for _, s in streaming), 1) if streaming else None,
+        "replayed_turns": len(replayed),
+        "pipeline_s_replayed": round(sum(r.total_s for r in replayed), 1),
+        "llm_s_replayed": round(sum(r.llm_s for r in replayed), 1),
+        "direct_vllm_s_replayed": round(sum(r.direct_s or 0 for r in replayed), 1),
+        "overhead_per_turn_s": round(sum(r.total_s - (r.direct_s or 0) for r in replayed) / len(replayed), 2)
+        if replayed else None,
+    }  # fmt: skip
+
+
+def write(
+    summary: dict[str, Any], results: Sequence[TurnResult], out: Path, console: Console, setup: str
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps({"setup": setup, "summary": summary,
+                                                  "turns": [r.model_dump() for r in results]}, indent=2))  # fmt: skip
+    table = Table(title=f"Assistant benchmark ({setup})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    lines = ["| measure | value |", "|---|---|"]
+    for key, value in summary.items():
+        table.add_row(key, str(value))
+        lines.append(f"| {key} | {value} |")
+    console.print(table)
+    (out / "results.md").write_text(f"Setup: {setup}\n\n" + "\n".join(lines) + "\n")
