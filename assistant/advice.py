@@ -69,15 +69,11 @@ class DepartmentPrices:
         if product.price is not None and median:
             ratio = float(product.price.amount) / median
             if ratio < 0.8:
-                parts.append(
-                    f"{(1 - ratio):.0%} below the typical {product.department} price (${median:,.2f})"
-                )
+                parts.append(f"{(1 - ratio):.0%} below the typical {product.department} price")
             elif ratio > 1.25:
-                parts.append(
-                    f"{(ratio - 1):.0%} above the typical {product.department} price (${median:,.2f})"
-                )
+                parts.append(f"{(ratio - 1):.0%} above the typical {product.department} price")
             else:
-                parts.append(f"about the typical {product.department} price (${median:,.2f})")
+                parts.append(f"about the typical {product.department} price")
         if product.rating is not None:
             count = f" from {product.rating_count:,} ratings" if product.rating_count else ""
             parts.append(f"rated {product.rating:.1f}/5{count}")

@@ -128,16 +128,15 @@ def _price(card: dict[str, Any]) -> Decimal | None:
     return Decimal(str(p["amount"])) if p else None
 
 
-def judge(
-    answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipeline: ChatPipeline
-) -> dict[str, Any]:
+def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipeline: ChatPipeline,
+          said: set[Decimal]) -> dict[str, Any]:  # fmt: skip
     """The checks of one turn (see module docstring)."""
     e = turn.expect
     data = answer.model_dump(mode="json")
     cards = data["cards"]
     invented = sum(c["product"]["id"] not in pipeline.catalog for c in cards)
-    bounds = [x for x in (answer.query.min_price, answer.query.max_price) if x is not None]
-    final = check(answer.text, answer.cards, bounds, pipeline.brand_names)
+    # the shopper's own amounts, from any turn so far, may be repeated back; nothing else that is not a price
+    final = check(answer.text, answer.cards, said, pipeline.brand_names)
     invented += sum(v.kind in ("mark", "name") for v in final)
     relaxed = answer.relaxed is not None
     judged = [c for c in cards if not (relaxed and e.relaxed_ok)]
@@ -195,6 +194,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
     for n, conv in enumerate(conversations):
         conversation_id = None
         previous: list[dict[str, Any]] = []
+        said: set[Decimal] = set()
         for i, turn in enumerate(conv.turns, start=1):
             recorder.calls.clear()
             answer = pipeline.answer(
@@ -203,7 +203,8 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
                 )
             )
             conversation_id = answer.conversation_id
-            verdict = judge(answer, turn, previous, pipeline)
+            said |= {x for x in (answer.query.min_price, answer.query.max_price) if x is not None}
+            verdict = judge(answer, turn, previous, pipeline, said)
             m = answer.meta
             direct_s = (
                 replay_direct(direct, recorder.calls) if direct is not None and n < replay else None

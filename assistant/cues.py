@@ -72,6 +72,7 @@ class Cues:
     exclude_brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
+    price_bound: bool = False
     content_words: tuple[str, ...] = field(default=())
 
     @property
@@ -79,7 +80,7 @@ class Cues:
         """Whether the message only adjusts the previous request (no new need of its own)."""
         adjusts = (self.cheaper or self.pricier or self.better_rated or self.cheapest or self.more
                    or self.compare or bool(self.references) or bool(self.exclude_brands)
-                   or bool(self.attributes))  # fmt: skip
+                   or bool(self.attributes) or self.price_bound)  # fmt: skip
         return adjusts and len(self.content_words) <= 1
 
 
@@ -157,19 +158,25 @@ def read_cues(
             excluded.append(name if name in (brands or ()) else first)
     attributes = tuple(dict.fromkeys(a.lower() for a in _ATTRIBUTE.findall(text)))
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
-    stripped = text
+    from assistant.prices import extract_price_bounds, strip_price_phrases
+
+    stripped = strip_price_phrases(text)
     for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, _ATTRIBUTE):
         stripped = rx.sub(" ", stripped)
     words = re.findall(r"[a-z][a-z'-]+", stripped.lower())
     ordinals = set(_ORDINALS) | set(_COUNTS) | {"expensive", "price", "priced", "rated", "cost"}
-    content = tuple(w for w in words if w not in _STOP and w not in ordinals)
+    references = _references(text, shown_titles) if shown_titles else ()
+    named = " ".join(shown_titles[r - 1] for r in references if 1 <= r <= len(shown_titles)).lower()
+    content = tuple(
+        w for w in words if w not in _STOP and w not in ordinals and w not in named.split()
+    )
     return Cues(
         cheaper=bool(CHEAPER.search(text)), pricier=bool(PRICIER.search(text)),
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
-        references=_references(text, shown_titles) if shown_titles else (),
+        references=references,
         exclude_brands=tuple(dict.fromkeys(excluded)), attributes=attributes,
-        departments=departments, content_words=content,
+        departments=departments, price_bound=bool(extract_price_bounds(text).numbers()), content_words=content,
     )  # fmt: skip
 
 

@@ -33,15 +33,13 @@ class Violation(BaseModel):
 
 
 def product_lines(cards: Sequence[Card], description_chars: int = 160) -> str:
-    """The numbered list the model reads. Descriptions are data, cut short, quoted as such."""
+    """The numbered list the model reads: short titles, value notes in words (no prices to copy),
+    descriptions cut short and quoted as data."""
     lines = []
     for c in cards:
         p = c.product
         desc = " ".join(p.description.split())[:description_chars]
-        rating = f"rated {p.rating:.1f}/5" if p.rating is not None else "no rating"
-        lines.append(
-            f"[{c.mark}] {p.title[:120]} | {p.price_label} | {rating} | description: «{desc}»"
-        )
+        lines.append(f"[{c.mark}] {p.title[:80]} ({c.value}) «{desc}»")
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.cues import BrandLexicon, Cues, plain_need, read_cues
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.prices import extract_price_bounds
+from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import render
 from retrieval.catalog import Money
 
@@ -102,7 +102,14 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         return Intent.new
     if cues.compare and (cues.references or not cues.content_words):
         return Intent.compare
-    adjusts = cues.cheaper or cues.pricier or cues.more or cues.exclude_brands or cues.attributes
+    adjusts = (
+        cues.cheaper
+        or cues.pricier
+        or cues.more
+        or cues.exclude_brands
+        or cues.attributes
+        or cues.price_bound
+    )
     if cues.references and not adjusts and len(cues.content_words) <= 1:
         return Intent.detail
     if cues.more and not cues.content_words:
@@ -136,7 +143,7 @@ def understand(
     overruled: list[str] = []
     proposed_need = (reading or {}).get("need") or ""
     if proposed_need and _grounded_need(proposed_need, text):
-        need = proposed_need.strip()
+        need = strip_price_phrases(proposed_need).strip(" ,.") or plain_need(text)
     else:
         if proposed_need:
             overruled.append(f"need {proposed_need!r} (not in the shopper's words)")

@@ -69,6 +69,10 @@ class Embedder(ABC):
         """One vector, shape (dim,)."""
         return self.embed_batch([text])[0]
 
+    def count_tokens(self, texts: Sequence[str]) -> int:
+        """Tokens the model reads for these texts (after truncation); for usage reporting."""
+        return sum(len(t.split()) for t in texts)
+
 
 def _model_id(path: Path, max_tokens: int) -> str:
     digest = hashlib.sha256((path / "config.json").read_bytes()).hexdigest()[:8]
@@ -98,6 +102,10 @@ class SentenceTransformerEmbedder(Embedder):
             convert_to_numpy=True, show_progress_bar=False,
         )  # fmt: skip
         return np.asarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> int:
+        ids = self._model.tokenizer(list(texts), truncation=True, max_length=self._model.max_seq_length)
+        return sum(len(x) for x in ids["input_ids"])
 
 
 class OnnxEmbedder(Embedder):
@@ -136,6 +144,11 @@ class OnnxEmbedder(Embedder):
         mask = np.asarray([e.attention_mask for e in encoded], dtype=np.int64)
         (vectors,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
         return np.asarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> int:
+        with self._lock:
+            encoded = self._tokenizer.encode_batch(list(texts))
+        return sum(sum(e.attention_mask) for e in encoded)
 
 
 def export_onnx(model_path: Path, onnx_path: Path) -> None:

@@ -23,6 +23,8 @@ from retrieval.embedders import Embedder, make_embedder
 from retrieval.loaders import demo_store_sources, load_catalog, load_esci
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Test clients call from loopback, like the embedded demo's browser (shopper routes need no key).
+LOCAL = ("127.0.0.1", 50000)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from retrieval import Catalog
 from retrieval.embedders import Embedder
-from tests.conftest import make_retrieval
+from tests.conftest import LOCAL, make_retrieval
 from ui.api import create_app
 from ui.services import build_services
 from ui.settings import Settings
@@ -27,7 +27,9 @@ def client(
     retrieval = make_retrieval(home, data_dir, onnx_embedder)
     retrieval.sync(small_catalog)
     settings = Settings(home=home, data_dir=data_dir)
-    with TestClient(create_app(lambda: build_services(settings, retrieval))) as test_client:
+    with TestClient(
+        create_app(lambda: build_services(settings, retrieval)), client=LOCAL
+    ) as test_client:
         yield test_client
 
 

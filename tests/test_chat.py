@@ -17,8 +17,9 @@ from assistant.advice import Card
 from assistant.grounding import check
 from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
 from retrieval import Catalog, Retrieval
-from tests.conftest import free_port
+from tests.conftest import LOCAL, free_port
 from ui.api import create_app
+from ui.auth import Role
 from ui.services import Services, build_services
 from ui.settings import Settings
 
@@ -38,7 +39,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(home: Path, small_store: Retrieval, vllm_server: Any) -> Iterator[TestClient]:
     llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
-    with TestClient(create_app(lambda: services_for(home, small_store, llm))) as c:
+    with TestClient(create_app(lambda: services_for(home, small_store, llm)), client=LOCAL) as c:
         yield c
 
 
@@ -139,7 +140,9 @@ def test_conversation_survives_a_restart(
     first = say(client, "a violin under $200")
     conv = first["conversation_id"]
     llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
-    with TestClient(create_app(lambda: services_for(home, small_store, llm))) as restarted:
+    with TestClient(
+        create_app(lambda: services_for(home, small_store, llm)), client=LOCAL
+    ) as restarted:
         again = say(restarted, "cheaper", conv)
         assert again["conversation_id"] == conv and again["query"]["intent"] == "refine"
         cards = assert_grounded(again, small_catalog)
@@ -176,7 +179,9 @@ class LyingModel(LLMBackend):
 def test_fault_injected_lying_model_is_regenerated_then_templated(
     tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
 ) -> None:
-    with TestClient(create_app(lambda: services_for(tmp_path, small_store, LyingModel()))) as c:
+    with TestClient(
+        create_app(lambda: services_for(tmp_path, small_store, LyingModel())), client=LOCAL
+    ) as c:
         turn = say(c, "guitar strings")
     meta = turn["meta"]
     assert meta["regenerated"] and meta["fallback"]
@@ -191,7 +196,9 @@ def test_model_down_still_gives_cards_and_says_so(
     tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
 ) -> None:
     dead = VLLMBackend(f"http://127.0.0.1:{free_port()}", "shoptalk-llm", timeout=2)
-    with TestClient(create_app(lambda: services_for(tmp_path, small_store, dead))) as c:
+    with TestClient(
+        create_app(lambda: services_for(tmp_path, small_store, dead)), client=LOCAL
+    ) as c:
         turn = say(c, "a microphone stand under 50 dollars")
     assert turn["cards"] and all(p <= 50 for p in prices(assert_grounded(turn, small_catalog)))
     assert turn["meta"]["fallback"] and "unavailable" in turn["meta"]["degraded"]
@@ -204,6 +211,11 @@ def test_customer_service_sees_history_drafts_and_replies(
     event = {"user_id": "cust-7", "product_id": product.id, "type": "add_to_cart"}
     assert client.post("/v1/events", json={"events": [event]}).json()["stored"] == 1
     conv = say(client, "a guitar strap", user_id="cust-7")["conversation_id"]
+    assert (
+        client.get("/v1/customers/cust-7/history").status_code == 401
+    )  # agent routes always need a key
+    key, _ = client.app.state.services.keys.create(Role.agent, "test agent")  # type: ignore[attr-defined]
+    client.headers["Authorization"] = f"Bearer {key}"
     history = client.get("/v1/customers/cust-7/history").json()
     assert any(
         e["product_id"] == product.id and e["type"] == "add_to_cart" for e in history["events"]
@@ -223,6 +235,7 @@ def test_customer_service_sees_history_drafts_and_replies(
         f"/v1/conversations/{conv}/replies", json={"text": "x", "product_ids": ["no:such"]}
     )
     assert bad.status_code == 404
+    del client.headers["Authorization"]
 
 
 def test_langchain_retriever_and_tools_use_the_catalog(

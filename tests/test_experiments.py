@@ -24,7 +24,7 @@ from ranking.models.covisitation import CoVisitation
 from ranking.models.popularity import Popularity
 from retrieval import Catalog
 from retrieval.embedders import Embedder
-from tests.conftest import make_retrieval
+from tests.conftest import LOCAL, make_retrieval
 from ui.api import create_app
 from ui.services import build_services
 from ui.settings import Settings
@@ -55,7 +55,9 @@ def test_live_experiment_logs_exposures_and_reports_outcomes(
     retrieval.sync(small_catalog)
     settings = Settings(home=tmp_path, data_dir=data_dir, experiments=[EXPERIMENT])
     context = next(p.id for p in small_catalog if p.department == "Toys & Games")
-    with TestClient(create_app(lambda: build_services(settings, retrieval))) as client:
+    with TestClient(
+        create_app(lambda: build_services(settings, retrieval)), client=LOCAL
+    ) as client:
         shown = {}
         for i in range(12):
             body = client.get(

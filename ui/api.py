@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -24,7 +24,11 @@ from ranking.events import EventStoreUnavailable, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
-from ui.services import Services
+from ui.admin import admin_router
+from ui.auth import AuthError, Caller, Role, authenticate
+from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
+from ui.metrics import Metrics
+from ui.services import Check, Services
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,8 @@ def _error(
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI declaration of the errors a route can return."""
-    text = {400: "Bad request", 404: "Not found", 422: "Invalid request", 503: "Not ready"}
+    text = {400: "Bad request", 401: "No valid API key", 403: "The key's role is not enough",
+            404: "Not found", 422: "Invalid request", 503: "Not ready"}  # fmt: skip
     return {s: {"model": ErrorResponse, "description": text.get(s, "Error")} for s in statuses}
 
 
@@ -145,6 +150,11 @@ class Health(BaseModel):
     products: int
 
 
+class Readiness(BaseModel):
+    status: Literal["ready"] = "ready"
+    checks: list[Check]
+
+
 def create_app(load: Callable[[], Services]) -> FastAPI:
     """The app; `load` builds the services once at start-up (tests and servers share the code)."""
 
@@ -156,9 +166,34 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     app = FastAPI(
         title="ShopTalk",
         version="0.1.0",
-        description="Conversational shopping assistant: catalog search, recommendations, chat.",
+        description="Conversational shopping assistant: catalog search, recommendations, chat. "
+        "Shopper routes are open to loopback callers in the embedded setup; otherwise send "
+        "'Authorization: Bearer <key>' (keys have the role shopper, agent or admin).",
         lifespan=lifespan,
     )
+    metrics = Metrics(app)
+    app.state.metrics = metrics
+
+    def fail(
+        status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+    ) -> JSONResponse:
+        metrics.errors.labels(code=code).inc()
+        return _error(status, code, message, details)
+
+    @app.exception_handler(AuthError)
+    async def _auth(request: Request, exc: AuthError) -> JSONResponse:
+        response = fail(exc.status, exc.code, str(exc))
+        if exc.status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @app.exception_handler(UnknownModelError)
+    async def _unknown_model(request: Request, exc: UnknownModelError) -> JSONResponse:
+        return fail(404, "model_not_found", str(exc))
+
+    @app.exception_handler(BadEmbeddingRequest)
+    async def _bad_embedding(request: Request, exc: BadEmbeddingRequest) -> JSONResponse:
+        return fail(422, "invalid_request", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -166,30 +201,30 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
             {"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()
         ]
         summary = "; ".join(f"{d['field']}: {d['problem']}" for d in details)
-        return _error(422, "invalid_request", f"fix these request fields: {summary}", details)
+        return fail(422, "invalid_request", f"fix these request fields: {summary}", details)
 
     @app.exception_handler(ValidationError)
     async def _invalid_model(request: Request, exc: ValidationError) -> JSONResponse:
         details = [
             {"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()
         ]
-        return _error(422, "invalid_request", "; ".join(d["problem"] for d in details), details)
+        return fail(422, "invalid_request", "; ".join(d["problem"] for d in details), details)
 
     @app.exception_handler(UnknownProductError)
     async def _unknown(request: Request, exc: UnknownProductError) -> JSONResponse:
-        return _error(404, "not_found", str(exc))
+        return fail(404, "not_found", str(exc))
 
     @app.exception_handler(IndexNotReadyError)
     async def _not_ready(request: Request, exc: IndexNotReadyError) -> JSONResponse:
-        return _error(503, "index_not_ready", str(exc))
+        return fail(503, "index_not_ready", str(exc))
 
     @app.exception_handler(RetrievalError)
     async def _retrieval(request: Request, exc: RetrievalError) -> JSONResponse:
-        return _error(503, "retrieval_unavailable", str(exc))
+        return fail(503, "retrieval_unavailable", str(exc))
 
     @app.exception_handler(EventStoreUnavailable)
     async def _db_down(request: Request, exc: EventStoreUnavailable) -> JSONResponse:
-        response = _error(
+        response = fail(
             503, "database_unavailable", f"{exc}; nothing from this request was stored, retry"
         )
         response.headers["Retry-After"] = "1"
@@ -197,11 +232,11 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
 
     @app.exception_handler(UnknownConversationError)
     async def _no_conversation(request: Request, exc: UnknownConversationError) -> JSONResponse:
-        return _error(404, "not_found", str(exc))
+        return fail(404, "not_found", str(exc))
 
     @app.exception_handler(ConversationStoreUnavailable)
     async def _conv_db_down(request: Request, exc: ConversationStoreUnavailable) -> JSONResponse:
-        response = _error(503, "database_unavailable", str(exc))
+        response = fail(503, "database_unavailable", str(exc))
         response.headers["Retry-After"] = "1"
         return response
 
@@ -209,29 +244,69 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
         found: Services = request.app.state.services
         return found
 
+    def role(needed: Role) -> Callable[[Request], Caller]:
+        def dependency(request: Request) -> Caller:
+            svc = services(request)
+            return authenticate(request, svc.keys, needed, svc.open_local_shopper)
+
+        return dependency
+
+    shopper, agent = Depends(role(Role.shopper)), Depends(role(Role.agent))
+    app.state.admin_dependency = Depends(role(Role.admin))
+
     def searcher(request: Request) -> HybridSearcher:
         return services(request).searcher
+
+    def own_user(caller: Caller, user_id: str | None) -> str | None:
+        """The user a shopper acts as: a key bound to a user may act only as that user."""
+        if caller.user_id is None:
+            return user_id
+        if user_id not in (None, caller.user_id):
+            raise AuthError(
+                403, "forbidden", f"this key acts for user {caller.user_id!r}, not {user_id!r}"
+            )
+        return caller.user_id
+
+    @app.get("/readyz", response_model=Readiness, responses=errors(503), tags=["ops"])
+    def readyz(request: Request) -> Any:
+        """Readiness: the language model server, the index and the database, each checked now."""
+        checks = services(request).readiness()
+        down = [c for c in checks if not c.ok]
+        if down:
+            return fail(503, "not_ready", "down: " + ", ".join(f"{c.component} ({c.detail})" for c in down),
+                        [c.model_dump() for c in checks])  # fmt: skip
+        return Readiness(checks=checks)
+
+    def embedder_of(request: Request) -> tuple[Any, list[str]]:
+        svc = services(request)
+        return svc.searcher.embedder, model_names(svc.searcher.embedder, svc.embedding_model)
+
+    app.include_router(embeddings_router(embedder_of, errors(401, 403, 404, 422), [shopper]))
+    app.include_router(admin_router(services, app.state.admin_dependency, errors(401, 403, 422)))
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
     def healthz(request: Request) -> Health:
         """Liveness: the process is up and holds an index."""
         return Health(products=len(searcher(request).catalog))
 
-    @app.get("/v1/search", response_model=SearchResult, responses=errors(422, 503), tags=["search"])
+    @app.get("/v1/search", response_model=SearchResult, responses=errors(401, 403, 422, 503), tags=["search"],
+             dependencies=[shopper])  # fmt: skip
     def search(request: Request, params: Annotated[SearchParams, Query()]) -> SearchResult:
         """Ranked products for a query, with hard filters and each hit's score parts."""
         return searcher(request).search(params.q, params.filters(), k=params.k, mode=params.mode)
 
     @app.get(
-        "/v1/products/{product_id}", response_model=Product, responses=errors(404), tags=["search"]
-    )
+        "/v1/products/{product_id}", response_model=Product, responses=errors(401, 403, 404), tags=["search"],
+        dependencies=[shopper],
+    )  # fmt: skip
     def product(request: Request, product_id: str) -> Product:
         """One product from the catalog."""
         return searcher(request).catalog.get(product_id)
 
     @app.post(
-        "/v1/events", response_model=EventBatchResult, responses=errors(422, 503), tags=["events"]
-    )
+        "/v1/events", response_model=EventBatchResult, responses=errors(401, 403, 422, 503), tags=["events"],
+        dependencies=[shopper],
+    )  # fmt: skip
     def post_events(request: Request, batch: EventBatch) -> EventBatchResult:
         """Store a batch of behaviour events; bad events are reported one by one, good ones stored."""
         svc = services(request)
@@ -246,8 +321,9 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     @app.get(
         "/v1/recommendations",
         response_model=RecommendationResult,
-        responses=errors(404, 422, 503),
+        responses=errors(401, 403, 404, 422, 503),
         tags=["recommendations"],
+        dependencies=[shopper],
     )
     def recommendations(
         request: Request, params: Annotated[RecommendationParams, Query()]
@@ -261,25 +337,29 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     @app.post(
         "/v1/chat",
         response_model=ChatResponse,
-        responses={**errors(404, 422, 503), 200: {"content": {"text/event-stream": {}},
+        responses={**errors(401, 403, 404, 422, 503), 200: {"content": {"text/event-stream": {}},
                    "description": "JSON, or with stream=true server-sent events: conversation, query, "
                    "cards, token (repeated), retract (discard the text so far), done (the ChatResponse)"}},
         tags=["chat"],
     )  # fmt: skip
-    def chat(request: Request, body: ChatRequest) -> Any:
+    def chat(request: Request, body: ChatRequest, caller: Caller = shopper) -> Any:
         """One shopper message: understood, answered with catalog cards and grounded advice."""
         pipeline = services(request).chat
+        body = body.model_copy(update={"user_id": own_user(caller, body.user_id)})
         conv = pipeline.open(body)
         if not body.stream:
             last = None
             for event in pipeline.turn(body, conv):
                 last = event
             assert last is not None
+            metrics.tokens.inc(last.data["meta"]["tokens"])
             return JSONResponse(last.data)
         events = pipeline.turn(body, conv)
 
         async def sse() -> AsyncIterator[dict[str, str]]:
             async for event in iterate_in_threadpool(events):
+                if event.type == "done":
+                    metrics.tokens.inc(event.data["meta"]["tokens"])
                 yield {"event": event.type, "data": json.dumps(event.data)}
 
         return EventSourceResponse(sse(), ping=15)
@@ -287,21 +367,23 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     @app.get(
         "/v1/conversations/{conversation_id}",
         response_model=Conversation,
-        responses=errors(404, 503),
+        responses=errors(401, 403, 404, 503),
         tags=["chat"],
     )
     def conversation(
-        request: Request, conversation_id: str,
+        request: Request, conversation_id: str, caller: Caller = shopper,
         user_id: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Conversation:  # fmt: skip
-        """A stored conversation with its messages and state."""
-        return services(request).conversations.get(conversation_id, user_id)
+        """A stored conversation with its messages and state (a shopper key sees only its own)."""
+        owner = user_id if caller.can(Role.agent) else own_user(caller, user_id)
+        return services(request).conversations.get(conversation_id, owner)
 
     @app.get(
         "/v1/customers/{customer_id}/history",
         response_model=CustomerHistory,
-        responses=errors(503),
+        responses=errors(401, 403, 503),
         tags=["customer service"],
+        dependencies=[agent],
     )
     def customer_history(request: Request, customer_id: str) -> CustomerHistory:
         """A customer's recent events and conversations, for an agent."""
@@ -310,8 +392,9 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     @app.post(
         "/v1/customers/{customer_id}/drafts",
         response_model=Draft,
-        responses=errors(404, 422, 503),
+        responses=errors(401, 403, 404, 422, 503),
         tags=["customer service"],
+        dependencies=[agent],
     )
     def customer_draft(request: Request, customer_id: str, body: DraftRequest) -> Draft:
         """A drafted reply with products for what the customer wrote; the agent edits and sends it."""
@@ -320,8 +403,9 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
     @app.post(
         "/v1/conversations/{conversation_id}/replies",
         response_model=Message,
-        responses=errors(404, 422, 503),
+        responses=errors(401, 403, 404, 422, 503),
         tags=["customer service"],
+        dependencies=[agent],
     )
     def agent_reply(request: Request, conversation_id: str, body: AgentReply) -> Message:
         """Send the agent's reply into the customer's conversation."""

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+import sqlalchemy as sa
+from pydantic import BaseModel
 
 from assistant.conversations import ConversationStore
-from assistant.llm import LLMBackend
+from assistant.llm import LLMBackend, VLLMBackend
 from assistant.pipeline import ChatPipeline
 from ranking.events import EventStore, make_engine
 from ranking.service import ModelRegistry, RecommendationService
 from retrieval import HybridSearcher, Retrieval
+from ui.auth import KeyStore
 from ui.settings import Settings
+
+
+class Check(BaseModel):
+    """One component's readiness."""
+
+    component: Literal["llm", "index", "database"]
+    ok: bool
+    detail: str
 
 
 @dataclass
@@ -20,12 +34,52 @@ class Services:
     recommendations: RecommendationService
     conversations: ConversationStore
     chat: ChatPipeline
+    keys: KeyStore
+    llm: LLMBackend | None
+    open_local_shopper: bool = True
+    embedding_model: str = "minilm"
+
+    def readiness(self) -> list[Check]:
+        """Each component checked now: the LLM server answers, the index answers, the database answers."""
+        checks = []
+        if isinstance(self.llm, VLLMBackend):
+            try:
+                ok = httpx.get(f"{self.llm.base_url}/health", timeout=2).status_code == 200
+                detail = self.llm.base_url if ok else f"{self.llm.base_url} is not healthy"
+            except httpx.HTTPError as exc:
+                ok, detail = False, f"{self.llm.base_url} unreachable ({type(exc).__name__})"
+        else:
+            ok, detail = (
+                True,
+                self.llm.name if self.llm else "no model configured (templated answers)",
+            )
+        checks.append(Check(component="llm", ok=ok, detail=detail))
+        try:
+            count = self.searcher.semantic.count()
+            checks.append(Check(component="index", ok=True, detail=f"{count} vectors"))
+        except Exception as exc:  # any client failure means "not ready"; it is reported, not hidden
+            checks.append(
+                Check(
+                    component="index", ok=False, detail=f"Chroma: {type(exc).__name__}: {exc}"[:200]
+                )
+            )
+        try:
+            with self.events.engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+            checks.append(
+                Check(
+                    component="database", ok=True, detail=self.events.engine.url.get_backend_name()
+                )
+            )
+        except sa.exc.SQLAlchemyError as exc:
+            checks.append(Check(component="database", ok=False, detail=f"{type(exc).__name__}"))
+        return checks
 
 
 def build_services(
     settings: Settings, retrieval: Retrieval | None = None, llm: LLMBackend | None = None
 ) -> Services:
-    """Open the index, the database (events and conversations), the recommender and the chat
+    """Open the index, the database (events, conversations, keys), the recommender and the chat
     pipeline over the given chat backend (run `catalog sync` first; see assistant.server.open_llm)."""
     retrieval = retrieval or Retrieval(settings.retrieval, settings.home, settings.data_dir)
     searcher = retrieval.searcher()
@@ -40,4 +94,5 @@ def build_services(
     chat = ChatPipeline(
         searcher, conversations, llm, recommendations, events, settings.llm.answer_tokens
     )
-    return Services(searcher, events, recommendations, conversations, chat)
+    return Services(searcher, events, recommendations, conversations, chat, KeyStore(engine), llm,
+                    settings.auth.open_local_shopper, settings.retrieval.embedding_model)  # fmt: skip

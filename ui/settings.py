@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.config import LLMConfig
@@ -18,6 +18,16 @@ def _project_root() -> Path:
 
 
 ROOT = _project_root()
+
+
+class AuthConfig(BaseModel):
+    """Who may call what (see ui.auth)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    open_local_shopper: bool = Field(
+        default=True, description="Shopper routes need no key from loopback callers (embedded demo)"
+    )
 
 
 class Settings(BaseSettings):
@@ -39,6 +49,7 @@ class Settings(BaseSettings):
     )
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
     llm: LLMConfig = Field(default_factory=LLMConfig)
+    auth: AuthConfig = Field(default_factory=AuthConfig)
     experiments: list[Experiment] = Field(
         default_factory=list,
         description="A/B experiments on recommendations (JSON); the first active one runs",

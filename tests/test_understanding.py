@@ -1,0 +1,105 @@
+"""The deterministic half of understanding: cues, intents, state revisions and the checker.
+Pure functions over real catalog products; no model (the model half is in test_chat)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.advice import Card, DepartmentPrices, compare
+from assistant.cues import BrandLexicon, read_cues
+from assistant.grounding import check, templated_answer
+from assistant.query import Intent, understand
+from assistant.state import ConversationState, advance, shown_after
+from retrieval import Catalog
+
+SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squier Stratocaster"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "refs"),
+    [
+        ("compare the first two", Intent.compare, (1, 2)),
+        ("compare 1 and 3", Intent.compare, (1, 3)),
+        ("compare them", Intent.compare, (1, 2, 3)),
+        ("the second one", Intent.detail, (2,)),
+        ("tell me about the Yamaha", Intent.detail, (1,)),
+        ("the last one", Intent.detail, (3,)),
+        ("show me more", Intent.more, ()),
+        ("cheaper please", Intent.refine, ()),
+        ("not Fender", Intent.refine, ()),
+        ("in blue", Intent.refine, ()),
+        ("a drum kit for a teenager", Intent.new, ()),
+    ],
+)
+def test_intents_and_references_come_from_the_words(
+    text: str, intent: Intent, refs: tuple[int, ...]
+) -> None:
+    query = understand(text, None, ["Musical Instruments"], SHOWN).query
+    assert (query.intent, query.references) == (intent, refs)
+
+
+def test_exclusions_need_a_name_not_a_common_word() -> None:
+    brands = BrandLexicon(["Fender", None], ["fender strat", "fender tele", "fender bass"])
+    assert read_cues("not Fender", brands=brands).exclude_brands == ("Fender",)
+    assert read_cues("nothing from fender please", brands=brands).exclude_brands == ("fender",)
+    assert read_cues("no batteries needed", brands=brands).exclude_brands == ()
+    assert read_cues("a toy, not a book").exclude_brands == ()
+
+
+def test_department_is_a_hard_filter_only_when_named() -> None:
+    assert understand("a toy guitar", None, ["Toys & Games"]).query.department == "Toys & Games"
+    assert understand("a guitar", None, ["Toys & Games"]).query.department is None
+    assert understand("a mystery ebook", None, ["Kindle Store"]).query.department == "Kindle Store"
+
+
+def test_constraints_carry_over_and_are_revised(small_catalog: Catalog) -> None:
+    priced = [p for p in small_catalog if p.price is not None][:5]
+    first = understand("a gift under $80", None, []).query
+    state = shown_after(advance(ConversationState(), first, small_catalog), [p.id for p in priced])
+    assert state.max_price == 80
+    cheaper = advance(
+        state, understand("cheaper", None, [], [p.title for p in priced]).query, small_catalog
+    )
+    assert cheaper.max_price == priced[0].price.amount - Decimal("0.01")  # type: ignore[union-attr]
+    assert cheaper.need == "a gift"
+    brand = advance(cheaper, understand("not Acme", None, [], ["x"]).query, small_catalog)
+    assert brand.exclude_brands == ("Acme",) and brand.max_price == cheaper.max_price
+    fresh = advance(
+        brand, understand("a drum kit for a teenager", None, [], ["x"]).query, small_catalog
+    )
+    assert fresh.exclude_brands == () and fresh.max_price is None
+
+
+def cards(catalog: Catalog, n: int = 3) -> list[Card]:
+    prices = DepartmentPrices(catalog)
+    rated = [p for p in catalog if p.price is not None and p.rating is not None][:n]
+    return [
+        Card(mark=i + 1, product=p, price=p.price_label, why="-", value=prices.note(p))
+        for i, p in enumerate(rated)
+    ]
+
+
+def test_checker_accepts_catalog_facts_and_flags_the_rest(small_catalog: Catalog) -> None:
+    shown = cards(small_catalog)
+    p = shown[0].product
+    good = f"[1] costs {p.price_label} and is rated {p.rating}/5; [2] is the alternative."
+    assert check(good, shown) == []
+    assert check("Only $0.01 today!", shown)[0].kind == "price"
+    assert check("[1] is great, and [7] too", shown)[0].kind == "mark"
+    assert check(f"rated {min(5.0, (p.rating or 0) + 0.5):.1f} stars", shown)[0].kind == "rating"
+    assert check('try "Imaginary Deluxe 3000"', shown)[0].kind == "name"
+    assert check("under $25 as you asked", shown, [Decimal(25)]) == []
+    assert check("I'd pick a Zildjian", shown, (), ["Zildjian"])[0].kind == "name"
+    assert check(templated_answer(shown, "a gift"), shown) == []
+
+
+def test_comparison_is_built_from_catalog_fields(small_catalog: Catalog) -> None:
+    shown = [c.product for c in cards(small_catalog, 3)]
+    table = compare(shown)
+    assert table.product_ids == tuple(p.id for p in shown)
+    price_row = next(r for r in table.rows if r.field == "price")
+    assert price_row.values == tuple(p.price_label for p in shown)
+    cheapest = min(shown, key=lambda p: p.price.amount)  # type: ignore[union-attr]
+    assert table.cheapest == cheapest.id

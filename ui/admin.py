@@ -1,0 +1,83 @@
+"""Store staff routes (admin key): keys, experiment results, insights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.insights import Insights, insights
+from ranking.experiments import count_outcomes, report
+from ui.auth import KeyInfo, Role
+from ui.services import Services
+
+
+class KeyRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+    name: str = Field(min_length=1, max_length=200, description="Who or what the key is for")
+    user_id: str | None = Field(
+        default=None, max_length=200, description="Shopper keys: the user they act for"
+    )
+
+
+class NewKey(BaseModel):
+    key: str = Field(description="Shown once; only its digest is stored")
+    info: KeyInfo
+
+
+class ArmResult(BaseModel):
+    arm: str
+    exposures: int
+    rates: dict[str, tuple[float, float, float]] = Field(
+        description="outcome -> (rate, 95% low, 95% high)"
+    )
+    p_values: dict[str, float | None]
+
+
+def admin_router(
+    services: Callable[[Request], Services], admin: Any, responses: dict[int | str, Any]
+) -> APIRouter:
+    router = APIRouter(
+        prefix="/v1/admin", tags=["admin"], dependencies=[admin], responses=responses
+    )
+
+    @router.post("/keys", response_model=NewKey)
+    def create_key(request: Request, body: KeyRequest) -> NewKey:
+        """Create an API key (shown once)."""
+        key, info = services(request).keys.create(body.role, body.name, body.user_id)
+        return NewKey(key=key, info=info)
+
+    @router.get("/keys", response_model=list[KeyInfo])
+    def list_keys(request: Request) -> list[KeyInfo]:
+        """Every key's prefix, role and state (never the key)."""
+        return services(request).keys.list()
+
+    @router.delete("/keys/{key_id}", response_model=KeyInfo)
+    def revoke_key(request: Request, key_id: int) -> KeyInfo:
+        """Revoke a key."""
+        store = services(request).keys
+        store.revoke(key_id)
+        return next(k for k in store.list() if k.id == key_id)
+
+    @router.get("/experiments/{name}", response_model=list[ArmResult])
+    def experiment(
+        request: Request, name: str, control: Annotated[str | None, Query(max_length=100)] = None
+    ) -> list[ArmResult]:
+        """Per-arm CTR, add-to-cart and conversion with 95% intervals, and p-values against the control."""
+        reports = report(count_outcomes(services(request).events, name), control)
+        return [
+            ArmResult(arm=r.arm, exposures=r.exposures, rates=r.rates, p_values=r.p_values)
+            for r in reports
+        ]
+
+    @router.get("/insights", response_model=Insights)
+    def store_insights(request: Request) -> Insights:
+        """Top queries, zero-result queries, most and never recommended products."""
+        svc = services(request)
+        return insights(svc.events.engine, svc.searcher.catalog)
+
+    return router
