@@ -13,6 +13,15 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "test: PostgreSQL is missing; install Debian's postgresql package (the database tests need it)" >&2
   fi
 fi
+# The browser tests drive Debian's Chromium (`playwright install` would download a browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "test: /usr/bin/chromium is missing; install Debian's chromium package (the browser tests need it)" >&2
+  fi
+fi
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
 cd "$ROOT"
 exec "$ROOT/.venv/bin/python" -m pytest "$@"

@@ -155,8 +155,9 @@ class Readiness(BaseModel):
     checks: list[Check]
 
 
-def create_app(load: Callable[[], Services]) -> FastAPI:
-    """The app; `load` builds the services once at start-up (tests and servers share the code)."""
+def create_app(load: Callable[[], Services], web: bool = True) -> FastAPI:
+    """The app; `load` builds the services once at start-up (tests and servers share the code).
+    `web`: mount the browser app (Gradio) at /ui on the same app and port."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -411,4 +412,14 @@ def create_app(load: Callable[[], Services]) -> FastAPI:
         """Send the agent's reply into the customer's conversation."""
         return send_reply(services(request).chat, conversation_id, body.text, body.product_ids)
 
+    if web:
+        from fastapi.responses import RedirectResponse
+
+        from ui.web import mount_web
+
+        @app.get("/", include_in_schema=False)
+        def home() -> RedirectResponse:
+            return RedirectResponse("/ui/")
+
+        app = mount_web(app, lambda: app.state.services)
     return app

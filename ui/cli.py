@@ -557,3 +557,30 @@ def keys_revoke(key_id: int) -> None:
     if not KeyStore(make_engine(_settings().database())).revoke(key_id):
         raise typer.BadParameter(f"no key #{key_id}; see `shoptalk keys list`")
     console.print(f"key #{key_id} revoked")
+
+
+@bench_app.command("embeddings")
+def bench_embeddings(
+    texts: Annotated[int, typer.Option(help="Product texts to embed per batch size")] = 512,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path(
+        "benchmarks/embeddings"
+    ),
+) -> None:
+    """/v1/embeddings over HTTP against raw sentence-transformers: throughput and single-query latency."""
+    from retrieval.embedders import resolve_model_path
+    from retrieval.text import embedding_text
+    from ui.api import create_app
+    from ui.bench_embeddings import run_embeddings_bench
+    from ui.services import build_services
+
+    settings = _settings()
+    settings.llm.backend = "none"
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    services = build_services(settings, retrieval)
+    catalog = services.searcher.catalog
+    step = max(1, len(catalog) // texts)
+    sample = [embedding_text(p) for p in catalog.products[::step][:texts]]
+    queries = [p.title.split(",")[0][:40] for p in catalog.products[1::step][:200]]
+    app = create_app(lambda: services, web=False)
+    run_embeddings_bench(app, resolve_model_path(settings.retrieval.embedding_model), sample, queries,
+                         settings.retrieval.embedding_max_tokens, out, console)  # fmt: skip

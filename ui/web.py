@@ -1,0 +1,329 @@
+"""The browser app (Gradio), mounted on the FastAPI app at /ui: one process, one port.
+
+Shoppers: a streamed chat with product cards rendered from catalog data, refinement chips,
+thumbs up/down, add to cart and a cart panel; every action is stored as an event. Agents (agent
+key): a customer's timeline, conversations, drafted replies. Staff (admin key): experiment
+results and store insights. No external fonts, scripts or analytics: it works offline."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.insights import insights
+from assistant.pipeline import ChatRequest
+from assistant.support import draft_reply, history, send_reply
+from ranking.events import Event, EventContext, EventType
+from ranking.experiments import count_outcomes, plot_report, report
+from ui.auth import RANK, Role
+from ui.services import Services
+
+CHIPS = {"Cheaper": "cheaper", "Better rated": "better rated", "Compare these": "compare the first two",
+         "More like this": "show me more"}  # fmt: skip
+
+CSS = """
+.st-card {border: 1px solid #ddd; border-radius: 8px; padding: 8px 10px; margin-bottom: 6px}
+.st-card.st-rec {border-color: #2563eb}
+.st-title {font-weight: 600}
+.st-price {font-size: 1.1em; font-weight: 700}
+.st-why, .st-value {color: #555; font-size: 0.9em}
+.st-notice {background: #fff7e6; border: 1px solid #f0c36d; padding: 6px 10px; border-radius: 6px}
+"""
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
+                          font_mono=["ui-monospace", "monospace"])  # fmt: skip
+
+
+def card_html(card: dict[str, Any]) -> str:
+    """One product card, every field from the catalog record."""
+    p = card["product"]
+    esc = html.escape
+    rating = (f"★ {p['rating']:.1f}" + (f" ({p['rating_count']:,})" if p.get("rating_count") else "")
+              if p.get("rating") is not None else "no rating yet")  # fmt: skip
+    department = (p.get("category") or ["Uncategorized"])[0]
+    rec = " st-rec" if card.get("recommended") else ""
+    return (f'<div class="st-card{rec}" data-product="{esc(p["id"])}"><div class="st-title">[{card["mark"]}] {esc(p["title"][:120])}</div>'
+            f'<div><span class="st-price">{esc(card["price"])}</span> · {esc(rating)} · {esc(department)}</div>'
+            f'<div class="st-why">{esc(card["why"])}</div><div class="st-value">{esc(card["value"])}</div></div>')  # fmt: skip
+
+
+def cart_html(cart: list[dict[str, Any]]) -> str:
+    if not cart:
+        return "<p>Your cart is empty.</p>"
+    rows = "".join(
+        f"<li>{html.escape(i['title'][:70])} — {html.escape(i['price'])}</li>" for i in cart
+    )
+    total = sum(i["amount"] for i in cart if i["amount"] is not None)
+    return f'<ul class="st-cart">{rows}</ul><p><b>Total:</b> ${total:,.2f} ({len(cart)} items)</p>'
+
+
+def build_web(services: Callable[[], Services]) -> gr.Blocks:
+    """The Gradio Blocks; `services` returns the app's services (built at start-up)."""
+
+    def post(
+        user: str,
+        product_id: str,
+        kind: EventType,
+        conversation: str | None,
+        position: int | None = None,
+    ) -> None:
+        svc = services()
+        event = Event(user_id=user, session_id=conversation, product_id=product_id, type=kind,
+                      context=EventContext(source="web", position=position))  # fmt: skip
+        svc.events.append([event])
+        svc.recommendations.observe([event])
+
+    def send(message: str, chat: list[dict[str, str]], conversation: str | None, user: str,
+             cards: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        message = (message or "").strip()
+        if not message:
+            yield chat, conversation, cards, "", gr.update()
+            return
+        chat = [*chat, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        yield chat, conversation, cards, "", ""
+        request = ChatRequest(
+            message=message, conversation_id=conversation, user_id=user, session_id=conversation
+        )
+        written = ""
+        notice = ""
+        for event in services().chat.turn(request):
+            if event.type == "conversation":
+                conversation = event.data["conversation_id"]
+            elif event.type == "cards":
+                cards = event.data["cards"]
+                notice = event.data.get("notice") or ""
+                yield chat, conversation, cards, "", notice
+            elif event.type == "token":
+                written += event.data["text"]
+                chat[-1] = {"role": "assistant", "content": written}
+                yield chat, conversation, cards, "", notice
+            elif event.type == "retract":
+                written = ""
+            elif event.type == "done":
+                meta = event.data["meta"]
+                text = event.data["text"]
+                if meta.get("degraded"):
+                    text += f"\n\n_{meta['degraded']}_"
+                chat[-1] = {"role": "assistant", "content": text}
+                cards = event.data["cards"]
+                yield chat, conversation, cards, "", notice
+
+    with gr.Blocks(title="ShopTalk") as web:
+        gr.Markdown("## ShopTalk — ask for what you need")
+        with gr.Tab("Shop"):
+            user = gr.State(lambda: f"web-{uuid.uuid4().hex[:12]}")
+            conversation = gr.State(None)
+            cards = gr.State([])
+            cart = gr.State([])
+            with gr.Row():
+                with gr.Column(scale=3, min_width=320):
+                    chat = gr.Chatbot(label="Chat", height=420, elem_id="st-chat")
+                    notice = gr.Markdown(elem_classes="st-notice-box")
+                    with gr.Row():
+                        box = gr.Textbox(placeholder="e.g. a ukulele for my kid under $40", show_label=False,
+                                         scale=5, elem_id="st-input")  # fmt: skip
+                        go = gr.Button("Send", variant="primary", scale=1, elem_id="st-send")
+                    with gr.Row():
+                        chips = [
+                            gr.Button(label, size="sm", elem_classes="st-chip") for label in CHIPS
+                        ]
+                    with gr.Row():
+                        up = gr.Button("Helpful", size="sm", elem_id="st-up")
+                        down = gr.Button("Not helpful", size="sm", elem_id="st-down")
+                with gr.Column(scale=2, min_width=300):
+                    gr.Markdown("### Products")
+
+                    @gr.render(inputs=[cards, user, conversation, cart])
+                    def show_cards(
+                        shown: list[dict[str, Any]],
+                        who: str,
+                        conv: str | None,
+                        items: list[dict[str, Any]],
+                    ) -> None:
+                        if not shown:
+                            gr.Markdown("Products appear here.")
+                        for card in shown:
+                            gr.HTML(card_html(card))
+                            add = gr.Button(
+                                f"Add [{card['mark']}] to cart", size="sm", elem_classes="st-add"
+                            )
+
+                            def add_item(items: list[dict[str, Any]], who: str, conv: str | None,
+                                         card: dict[str, Any] = card) -> tuple[list[dict[str, Any]], str]:  # fmt: skip
+                                p = card["product"]
+                                post(who, p["id"], EventType.add_to_cart, conv, card["mark"] - 1)
+                                amount = p["price"]["amount"] if p.get("price") else None
+                                items = [
+                                    *items,
+                                    {
+                                        "id": p["id"],
+                                        "title": p["title"],
+                                        "price": card["price"],
+                                        "amount": amount,
+                                    },
+                                ]
+                                return items, cart_html(items)
+
+                            add.click(
+                                add_item,
+                                inputs=[cart, user, conversation],
+                                outputs=[cart, cart_view],
+                            )
+
+                    gr.Markdown("### Cart")
+                    cart_view = gr.HTML(cart_html([]), elem_id="st-cart")
+            outputs = [chat, conversation, cards, box, notice]
+            go.click(send, inputs=[box, chat, conversation, user, cards], outputs=outputs)
+            box.submit(send, inputs=[box, chat, conversation, user, cards], outputs=outputs)
+            for button, text in zip(chips, CHIPS.values(), strict=True):
+                button.click(lambda c, conv, u, cs, text=text: (yield from send(text, c, conv, u, cs)),
+                             inputs=[chat, conversation, user, cards], outputs=outputs)  # fmt: skip
+
+            def thumbs(kind: EventType) -> Callable[..., str]:
+                def record(shown: list[dict[str, Any]], who: str, conv: str | None) -> str:
+                    picked = [c for c in shown if c.get("recommended")] or shown[:1]
+                    for c in picked:
+                        post(who, c["product"]["id"], kind, conv, c["mark"] - 1)
+                    return "Thanks for the feedback." if picked else "Ask for something first."
+
+                return record
+
+            up.click(
+                thumbs(EventType.thumbs_up), inputs=[cards, user, conversation], outputs=[notice]
+            )
+            down.click(
+                thumbs(EventType.thumbs_down), inputs=[cards, user, conversation], outputs=[notice]
+            )
+
+        with gr.Tab("Agent"):
+            agent_key = gr.Textbox(label="Agent key", type="password", elem_id="st-agent-key")
+            customer = gr.Textbox(label="Customer id", elem_id="st-customer")
+            lookup = gr.Button("Look up", elem_id="st-lookup")
+            status = gr.Markdown(elem_id="st-agent-status")
+            timeline = gr.Dataframe(
+                headers=["when", "event", "product"], label="Events", interactive=False
+            )
+            convs = gr.Dropdown(label="Conversations", choices=[], elem_id="st-convs")
+            transcript = gr.Chatbot(label="Conversation", height=260, elem_id="st-transcript")
+            ask = gr.Textbox(label="What the customer wrote (for a draft)", elem_id="st-ask")
+            draft_btn = gr.Button("Draft reply", elem_id="st-draft-btn")
+            draft_text = gr.Textbox(
+                label="Reply (edit before sending)", lines=4, elem_id="st-draft"
+            )
+            draft_cards = gr.HTML()
+            draft_ids = gr.State([])
+            send_btn = gr.Button("Send to customer", variant="primary")
+
+            def allowed(key: str, role: Role) -> str | None:
+                info = services().keys.verify(key or "")
+                if info is None or RANK[info.role] < RANK[role]:
+                    return f"Enter a valid {role.value} key (create one with `shoptalk keys create --role {role.value}`)."
+                return None
+
+            def do_lookup(key: str, who: str) -> tuple[Any, ...]:
+                if problem := allowed(key, Role.agent):
+                    return problem, [], gr.update(choices=[], value=None), []
+                found = history(services().chat, who.strip())
+                catalog = services().searcher.catalog
+                rows = [[e.timestamp.strftime("%Y-%m-%d %H:%M"), e.type.value,
+                         catalog.get(e.product_id).title[:60] if e.product_id in catalog else e.product_id]
+                        for e in reversed(found.events)]  # fmt: skip
+                choices = [
+                    (f"{c.updated:%Y-%m-%d %H:%M} · {c.state.need or 'conversation'}", c.id)
+                    for c in found.conversations
+                ]
+                msg = f"{len(found.events)} events, {len(found.conversations)} conversations for {who.strip()}."
+                return (
+                    msg,
+                    rows,
+                    gr.update(choices=choices, value=choices[0][1] if choices else None),
+                    [],
+                )
+
+            def do_open(key: str, conv: str | None) -> list[dict[str, str]]:
+                if allowed(key, Role.agent) or not conv:
+                    return []
+                messages = services().conversations.get(conv).messages
+                return [{"role": "user" if m.role == "user" else "assistant",
+                         "content": m.content if m.role != "agent" else f"(agent) {m.content}"} for m in messages]  # fmt: skip
+
+            def do_draft(key: str, who: str, conv: str | None, text: str) -> tuple[Any, ...]:
+                if problem := allowed(key, Role.agent):
+                    return problem, "", []
+                d = draft_reply(
+                    services().chat, who.strip(), text or "following up on your request", conv
+                )
+                return (
+                    d.text,
+                    "".join(card_html(c.model_dump(mode="json")) for c in d.cards),
+                    [c.product.id for c in d.cards],
+                )
+
+            def do_send(
+                key: str, conv: str | None, text: str, ids: list[str]
+            ) -> tuple[str, list[dict[str, str]]]:
+                if problem := allowed(key, Role.agent):
+                    return problem, []
+                if not conv or not text.strip():
+                    return "Open a conversation and write a reply first.", []
+                send_reply(services().chat, conv, text.strip(), ids)
+                return "Sent.", do_open(key, conv)
+
+            lookup.click(
+                do_lookup,
+                inputs=[agent_key, customer],
+                outputs=[status, timeline, convs, transcript],
+            )
+            convs.change(do_open, inputs=[agent_key, convs], outputs=[transcript])
+            draft_btn.click(
+                do_draft,
+                inputs=[agent_key, customer, convs, ask],
+                outputs=[draft_text, draft_cards, draft_ids],
+            )
+            send_btn.click(
+                do_send,
+                inputs=[agent_key, convs, draft_text, draft_ids],
+                outputs=[status, transcript],
+            )
+
+        with gr.Tab("Store"):
+            admin_key = gr.Textbox(label="Admin key", type="password")
+            refresh = gr.Button("Refresh")
+            admin_status = gr.Markdown()
+            plot = gr.Image(label="Experiment results", type="filepath")
+            tops = gr.Dataframe(headers=["top queries", "count"], interactive=False)
+            zeros = gr.Dataframe(headers=["queries with no match", "count"], interactive=False)
+            most = gr.Dataframe(headers=["most recommended", "times shown"], interactive=False)
+
+            def do_refresh(key: str) -> tuple[Any, ...]:
+                if problem := allowed(key, Role.admin):
+                    return problem, None, [], [], []
+                svc = services()
+                found = insights(svc.events.engine, svc.searcher.catalog)
+                image = None
+                for experiment in svc.recommendations.experiments[:1]:
+                    reports = report(count_outcomes(svc.events, experiment.name))
+                    if reports:
+                        image = str(Path(tempfile.mkdtemp()) / "experiment.png")
+                        plot_report(reports, Path(image), experiment.name)
+                summary = (f"{found.messages} messages; {found.recommended_products:,} of {found.catalog_products:,} "
+                           f"products recommended at least once (coverage {found.coverage:.1%}).")  # fmt: skip
+                return (summary, image, [[c.label, c.count] for c in found.top_queries],
+                        [[c.label, c.count] for c in found.zero_result_queries],
+                        [[c.label, c.count] for c in found.most_recommended])  # fmt: skip
+
+            refresh.click(
+                do_refresh, inputs=[admin_key], outputs=[admin_status, plot, tops, zeros, most]
+            )
+    return web
+
+
+def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui") -> Any:
+    """Mount the browser app on the FastAPI app (no SSR node server, no external assets)."""
+    return gr.mount_gradio_app(app, build_web(services), path=path, theme=THEME, css=CSS, ssr_mode=False,
+                               footer_links=[])  # fmt: skip
