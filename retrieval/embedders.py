@@ -104,7 +104,9 @@ class SentenceTransformerEmbedder(Embedder):
         return np.asarray(vectors, dtype=np.float32)
 
     def count_tokens(self, texts: Sequence[str]) -> int:
-        ids = self._model.tokenizer(list(texts), truncation=True, max_length=self._model.max_seq_length)
+        ids = self._model.tokenizer(
+            list(texts), truncation=True, max_length=self._model.max_seq_length
+        )
         return sum(len(x) for x in ids["input_ids"])
 
 

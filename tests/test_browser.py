@@ -137,9 +137,13 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     status = agent.inner_text("#st-agent-status")
     events = int(re.search(r"(\d+) events", status).group(1))  # type: ignore[union-attr]
     assert events >= 1 and "1 conversations" in status
-    agent.wait_for_function("document.querySelector('#st-transcript').innerText.length > 40", timeout=20_000)
+    agent.wait_for_function(
+        "document.querySelector('#st-transcript').innerText.length > 40", timeout=20_000
+    )
     agent.fill("#st-ask textarea, #st-ask input", "do you have cheaper sticks?")
     agent.click("#st-draft-btn")
-    agent.wait_for_function("document.querySelector('#st-draft textarea').value.length > 10", timeout=120_000)
+    agent.wait_for_function(
+        "document.querySelector('#st-draft textarea').value.length > 10", timeout=120_000
+    )
     assert agent.locator(".st-card").count() >= 1  # the draft's products, rendered from the catalog
     agent.screenshot(path=str((shots() or tmp_path) / "agent-console.png"), full_page=True)
