@@ -131,7 +131,15 @@ def checklist(department: str) -> tuple[str, ...]:
 
 
 def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
-    """The honest notice when nothing satisfies the request, or None when something does."""
+    """The honest notice when nothing satisfies the request, or None when something does.
+    The shopper's words are echoed without any amounts in them (only catalog prices are shown)."""
+    need = re.sub(
+        r"\s+",
+        " ",
+        re.sub(
+            r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
+        ),
+    ).strip()
     if relaxed:
         return (f"We don't carry {need} with that {relaxed} constraint. The nearest alternatives "
                 f"below relax the {relaxed}.")  # fmt: skip

@@ -44,11 +44,23 @@ def product_lines(cards: Sequence[Card], description_chars: int = 160) -> str:
 
 
 def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] = (),
-          other_names: Iterable[str] = ()) -> list[Violation]:  # fmt: skip
+          other_names: Iterable[str] = (), prompt_grams: frozenset[str] = frozenset()) -> list[Violation]:  # fmt: skip
     """Every price, rating, reference mark and product name in `text` must match the cards.
     `allowed_numbers` are amounts the shopper wrote (their own budget may be repeated);
-    `other_names` are catalog brands that must not appear unless a card carries them."""
+    `other_names` are catalog brands that must not appear unless a card carries them;
+    `prompt_grams` are word runs of the prompts, which must not be repeated to the shopper."""
     out: list[Violation] = []
+    if prompt_grams:
+        words = re.findall(r"[a-z']+", text.lower())
+        n = len(next(iter(prompt_grams)).split())
+        leaked = [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)
+                  if " ".join(words[i : i + n]) in prompt_grams]  # fmt: skip
+        if leaked:
+            out.append(
+                Violation(
+                    kind="leak", text=leaked[0], detail="repeats the assistant's instructions"
+                )
+            )
     prices = {c.product.price.amount for c in cards if c.product.price is not None}
     allowed = prices | set(allowed_numbers)
     for m in _PRICE.finditer(text):
@@ -78,14 +90,39 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
             out.append(
                 Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
             )
-    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''}" for c in cards).lower()
+    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
+                          for c in cards).lower()  # fmt: skip
     for m in _QUOTED.finditer(text):
         if m.group(1).strip().lower() not in shown_text:
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
+    for name in _proper_names(text):
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", name.lower())
+            if len(w) >= 3 or any(ch.isdigit() for ch in w)
+        ]
+        if words and not all(w in shown_text for w in words):
+            out.append(
+                Violation(kind="name", text=name, detail="a name that no product on screen carries")
+            )
     for name in other_names:
         if re.search(rf"\b{re.escape(name)}\b", text, re.I) and name.lower() not in shown_text:
             out.append(Violation(kind="name", text=name, detail="a brand of no product on screen"))
     return out
+
+
+_CAP = r"(?:[A-Z][\w'-]*|[A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z]-?\d+)"
+_NAME = re.compile(rf"(?<![.!?:]\s)(?<!^)\b{_CAP}(?:\s+{_CAP})+")
+
+
+def _proper_names(text: str) -> list[str]:
+    """Runs of two or more capitalised words that do not start a sentence ("Les Paul",
+    "Yamaha P-45"): what an invented product name looks like in prose."""
+    found = []
+    for line in text.splitlines():
+        for m in _NAME.finditer(line.strip()):
+            found.append(m.group(0))
+    return found
 
 
 def templated_answer(cards: Sequence[Card], need: str, notice: str | None = None) -> str:
@@ -95,7 +132,7 @@ def templated_answer(cards: Sequence[Card], need: str, notice: str | None = None
     picked = [c for c in cards if c.recommended] or list(cards[:1])
     first = picked[0]
     parts = [notice] if notice else []
-    parts.append(f"For {need}, [{first.mark}] is the closest match ({first.why}).")
+    parts.append(f"[{first.mark}] is the closest match to your request ({first.value}).")
     for c in picked[1:3]:
         parts.append(f"[{c.mark}] is also worth a look ({c.value}).")
     parts.append("Compare the cards for price and rating before you buy.")

@@ -30,7 +30,7 @@ from assistant.cues import BrandLexicon
 from assistant.errors import LLMUnavailable
 from assistant.grounding import Violation, check, product_lines, templated_answer
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.prompts import render
+from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
 from assistant.state import advance, shown_after
 from ranking.events import Event, EventContext, EventStore, EventType
@@ -292,7 +292,7 @@ class ChatPipeline:
                         pieces.append(piece)
                         yield TurnEvent(type="token", data={"text": piece})
                     text = "".join(pieces).strip()
-                    violations = check(text, cards, allowed, self.brand_names)
+                    violations = check(text, cards, allowed, self.brand_names, prompt_ngrams())
                     if not violations:
                         break
                     yield TurnEvent(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -33,3 +34,13 @@ def template(name: str) -> string.Template:
 def render(name: str, **values: str) -> str:
     """The filled prompt; a missing value is an error, not an empty string."""
     return template(name).substitute(**values)
+
+
+@cache
+def prompt_ngrams(n: int = 6) -> frozenset[str]:
+    """Every run of n words of every template: an answer containing one is leaking the prompt."""
+    grams: set[str] = set()
+    for name in FIELDS:
+        words = re.findall(r"[a-z']+", (FOLDER / f"{name}.txt").read_text().lower())
+        grams |= {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+    return frozenset(grams)

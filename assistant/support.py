@@ -14,7 +14,7 @@ from assistant.errors import LLMUnavailable
 from assistant.grounding import check, product_lines, templated_answer
 from assistant.llm import ChatMessage
 from assistant.pipeline import ChatPipeline
-from assistant.prompts import render
+from assistant.prompts import prompt_ngrams, render
 from assistant.query import understand
 from assistant.state import ConversationState
 from ranking.events import StoredEvent
@@ -90,7 +90,7 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
     except LLMUnavailable as exc:
         return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards),
                      text=templated_answer(cards, need), grounded=True, degraded=str(exc))  # fmt: skip
-    violations = check(text, cards, (), pipeline.brand_names)
+    violations = check(text, cards, (), pipeline.brand_names, prompt_ngrams())
     if violations:
         text = templated_answer(cards, need)
     return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards), text=text,
