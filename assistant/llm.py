@@ -89,10 +89,11 @@ class VLLMBackend(LLMBackend):
                 model=self.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
                 max_tokens=max_tokens, temperature=temperature, stream=True, **extra,
             )  # fmt: skip
-            for chunk in chunks:
-                choices = getattr(chunk, "choices", None)
-                if choices and choices[0].delta.content:
-                    yield choices[0].delta.content
+            with chunks:  # closing the generator closes the response: vLLM aborts the request
+                for chunk in chunks:
+                    choices = getattr(chunk, "choices", None)
+                    if choices and choices[0].delta.content:
+                        yield choices[0].delta.content
         except openai.APIError as exc:
             raise LLMUnavailable(f"the vLLM server at {self.base_url} failed: {exc}") from exc
 

@@ -7,6 +7,7 @@ module; this one only composes them and times them."""
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -186,15 +187,23 @@ class ChatPipeline:
             notes.append("The shopper wants a comparison: say which suits whom.")
         return "\n".join(notes)
 
-    def _write(self, prompt: str, timer: _Timer, meta: dict[str, Any]) -> Iterator[str]:
+    def _write(self, prompt: str, timer: _Timer, meta: dict[str, Any],
+               cancelled: threading.Event | None = None) -> Iterator[str]:  # fmt: skip
         assert self.llm is not None
-        for piece in self.llm.stream(
-            [ChatMessage(role="user", content=prompt)], self.answer_tokens
-        ):
-            if meta.get("first_token_s") is None:
-                meta["first_token_s"] = timer.now()
-            meta["tokens"] = meta.get("tokens", 0) + 1
-            yield piece
+        pieces = self.llm.stream([ChatMessage(role="user", content=prompt)], self.answer_tokens)
+        try:
+            for piece in pieces:
+                if cancelled is not None and cancelled.is_set():
+                    meta["cancelled"] = True
+                    return
+                if meta.get("first_token_s") is None:
+                    meta["first_token_s"] = timer.now()
+                meta["tokens"] = meta.get("tokens", 0) + 1
+                yield piece
+        finally:
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()  # ends the HTTP stream, so the server stops generating
 
     def _log_shown(self, request: ChatRequest, cards: Sequence[Card], query: ShoppingQuery) -> None:
         if self.events is None or not request.user_id or not cards:
@@ -213,7 +222,12 @@ class ChatPipeline:
             return self.conversations.get(request.conversation_id, request.user_id, messages=False)
         return self.conversations.create(request.user_id, request.session_id)
 
-    def turn(self, request: ChatRequest, conv: Conversation | None = None) -> Iterator[TurnEvent]:
+    def turn(
+        self,
+        request: ChatRequest,
+        conv: Conversation | None = None,
+        cancelled: threading.Event | None = None,
+    ) -> Iterator[TurnEvent]:
         """Run one turn, yielding events as they happen; the last is `done` with the ChatResponse.
         `conv`: the conversation already opened with `open` (so a bad id fails before streaming)."""
         timer = _Timer()
@@ -288,10 +302,14 @@ class ChatPipeline:
                 allowed = [x for x in (state.min_price, state.max_price) if x is not None]
                 for _attempt in range(2):
                     pieces = []
-                    for piece in self._write(prompt, timer, meta):
+                    for piece in self._write(prompt, timer, meta, cancelled):
                         pieces.append(piece)
                         yield TurnEvent(type="token", data={"text": piece})
                     text = "".join(pieces).strip()
+                    if meta.get("cancelled"):  # the client went away: nothing more to write or check
+                        degraded = "the client disconnected; generation was stopped"
+                        text = templated_answer(cards, state.need, notice)
+                        break
                     violations = check(text, cards, allowed, self.brand_names, prompt_ngrams())
                     if not violations:
                         break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from decimal import Decimal
@@ -27,6 +28,7 @@ from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductE
 from ui.admin import admin_router
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
+from ui.limits import LimitsConfig, add_limits
 from ui.metrics import Metrics
 from ui.services import Check, Services
 
@@ -155,9 +157,12 @@ class Readiness(BaseModel):
     checks: list[Check]
 
 
-def create_app(load: Callable[[], Services], web: bool = True) -> FastAPI:
+def create_app(
+    load: Callable[[], Services], web: bool = True, limits: LimitsConfig | None = None
+) -> FastAPI:
     """The app; `load` builds the services once at start-up (tests and servers share the code).
-    `web`: mount the browser app (Gradio) at /ui on the same app and port."""
+    `web`: mount the browser app (Gradio) at /ui on the same app and port; `limits`: body size
+    and rate limits (defaults: see LimitsConfig)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -172,6 +177,7 @@ def create_app(load: Callable[[], Services], web: bool = True) -> FastAPI:
         "'Authorization: Bearer <key>' (keys have the role shopper, agent or admin).",
         lifespan=lifespan,
     )
+    add_limits(app, limits or LimitsConfig())
     metrics = Metrics(app)
     app.state.metrics = metrics
 
@@ -355,13 +361,17 @@ def create_app(load: Callable[[], Services], web: bool = True) -> FastAPI:
             assert last is not None
             metrics.tokens.inc(last.data["meta"]["tokens"])
             return JSONResponse(last.data)
-        events = pipeline.turn(body, conv)
+        cancelled = threading.Event()
+        events = pipeline.turn(body, conv, cancelled)
 
         async def sse() -> AsyncIterator[dict[str, str]]:
-            async for event in iterate_in_threadpool(events):
-                if event.type == "done":
-                    metrics.tokens.inc(event.data["meta"]["tokens"])
-                yield {"event": event.type, "data": json.dumps(event.data)}
+            try:
+                async for event in iterate_in_threadpool(events):
+                    if event.type == "done":
+                        metrics.tokens.inc(event.data["meta"]["tokens"])
+                    yield {"event": event.type, "data": json.dumps(event.data)}
+            finally:  # the client went away: stop generating (the model call is closed, not left running)
+                cancelled.set()
 
         return EventSourceResponse(sse(), ping=15)
 

@@ -161,7 +161,7 @@ def serve(
     if not llm:
         settings.llm.backend = "none"
     backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
-    api = create_app(lambda: build_services(settings, retrieval, backend))
+    api = create_app(lambda: build_services(settings, retrieval, backend), limits=settings.limits)
     console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
     try:
         uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from assistant.config import LLMConfig
 from ranking.experiments import Experiment
 from retrieval.config import RetrievalConfig
+from ui.limits import LimitsConfig
 
 
 def _project_root() -> Path:
@@ -50,6 +51,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalConfig = Field(default_factory=RetrievalConfig)
     llm: LLMConfig = Field(default_factory=LLMConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
     experiments: list[Experiment] = Field(
         default_factory=list,
         description="A/B experiments on recommendations (JSON); the first active one runs",
