@@ -584,3 +584,54 @@ def bench_embeddings(
     app = create_app(lambda: services, web=False)
     run_embeddings_bench(app, resolve_model_path(settings.retrieval.embedding_model), sample, queries,
                          settings.retrieval.embedding_max_tokens, out, console)  # fmt: skip
+
+
+@bench_app.command("load")
+def bench_load(
+    shoppers: Annotated[int, typer.Option(help="Simulated shoppers, each in its own thread")] = 16,
+    seconds: Annotated[
+        int, typer.Option(help="How long new turns start (running turns finish)")
+    ] = 120,
+    url: Annotated[
+        Optional[str], typer.Option(help="A running ShopTalk; default: start `shoptalk serve` here")  # noqa: UP045
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/load"),
+) -> None:
+    """Simulated shoppers holding multi-turn conversations against a real server: latency, errors, memory."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    from assistant.server import open_llm
+    from ui.bench_load import run_load
+
+    proc = server = None
+    if url is None:
+        settings = _settings()
+        backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
+        env = {**os.environ, "SHOPTALK_LIMITS__REQUESTS_PER_MINUTE": "1000000"}  # one address for all shoppers
+        if backend is not None and hasattr(backend, "base_url"):
+            env["SHOPTALK_LLM__URL"] = backend.base_url
+        port = settings.port + 17
+        url = f"http://127.0.0.1:{port}"
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "shoptalk"), "serve", "--port", str(port), "--no-sync"],
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        with console.status("starting the ShopTalk server"):
+            for _ in range(600):
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                import time
+
+                time.sleep(0.5)
+    try:
+        run_load(url, proc.pid if proc else None, shoppers, seconds, out, console)
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(30)
+        if server is not None:
+            server.stop()
