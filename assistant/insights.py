@@ -50,7 +50,7 @@ def insights(
     rows = rows[::-1]
     queries: Counter[str] = Counter()
     empty: Counter[str] = Counter()
-    for (conv, role, content, _data), nxt in zip(rows, [*rows[1:], None], strict=True):
+    for (conv, role, content, _data), nxt in zip(rows, [*rows[1:], None][: len(rows)], strict=True):
         if role != "user":
             continue
         text = " ".join(content.lower().split())[:200]

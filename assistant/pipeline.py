@@ -306,7 +306,9 @@ class ChatPipeline:
                         pieces.append(piece)
                         yield TurnEvent(type="token", data={"text": piece})
                     text = "".join(pieces).strip()
-                    if meta.get("cancelled"):  # the client went away: nothing more to write or check
+                    if meta.get(
+                        "cancelled"
+                    ):  # the client went away: nothing more to write or check
                         degraded = "the client disconnected; generation was stopped"
                         text = templated_answer(cards, state.need, notice)
                         break

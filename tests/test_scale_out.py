@@ -73,7 +73,8 @@ def test_events_from_both_are_counted_once_and_keys_are_shared(
     before = EventStore(make_engine(postgres_url)).count()
     for url, n in ((a, 10), (b, 15)):
         batch = [
-            {"user_id": f"scale-{n}-{i}", "product_id": f"s:p{i}", "type": "click"} for i in range(n)
+            {"user_id": f"scale-{n}-{i}", "product_id": f"s:p{i}", "type": "click"}
+            for i in range(n)
         ]
         assert httpx.post(f"{url}/v1/events", json={"events": batch}).json()["stored"] == n
     assert EventStore(make_engine(postgres_url)).count() - before == 25

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.insights import Insights, insights
 from ranking.experiments import count_outcomes, report
 from ui.auth import KeyInfo, Role
 from ui.services import Services
+
+
+class UnknownKeyError(LookupError):
+    """A key id that does not exist."""
 
 
 class KeyRequest(BaseModel):
@@ -56,12 +60,15 @@ def admin_router(
         """Every key's prefix, role and state (never the key)."""
         return services(request).keys.list()
 
-    @router.delete("/keys/{key_id}", response_model=KeyInfo)
-    def revoke_key(request: Request, key_id: int) -> KeyInfo:
+    @router.delete("/keys/{key_id}", response_model=KeyInfo, responses={404: responses[401]})
+    def revoke_key(request: Request, key_id: Annotated[int, Path(ge=1, le=2**62)]) -> KeyInfo:
         """Revoke a key."""
         store = services(request).keys
         store.revoke(key_id)
-        return next(k for k in store.list() if k.id == key_id)
+        found = [k for k in store.list() if k.id == key_id]
+        if not found:
+            raise UnknownKeyError(f"no key #{key_id}; list them with GET /v1/admin/keys")
+        return found[0]
 
     @router.get("/experiments/{name}", response_model=list[ArmResult])
     def experiment(

@@ -25,7 +25,7 @@ from ranking.events import EventStoreUnavailable, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
-from ui.admin import admin_router
+from ui.admin import UnknownKeyError, admin_router
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
 from ui.limits import LimitsConfig, add_limits
@@ -193,6 +193,10 @@ def create_app(
         if exc.status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+    @app.exception_handler(UnknownKeyError)
+    async def _unknown_key(request: Request, exc: UnknownKeyError) -> JSONResponse:
+        return fail(404, "not_found", str(exc))
 
     @app.exception_handler(UnknownModelError)
     async def _unknown_model(request: Request, exc: UnknownModelError) -> JSONResponse:

@@ -610,7 +610,10 @@ def bench_load(
     if url is None:
         settings = _settings()
         backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
-        env = {**os.environ, "SHOPTALK_LIMITS__REQUESTS_PER_MINUTE": "1000000"}  # one address for all shoppers
+        env = {
+            **os.environ,
+            "SHOPTALK_LIMITS__REQUESTS_PER_MINUTE": "1000000",
+        }  # one address for all shoppers
         if backend is not None and hasattr(backend, "base_url"):
             env["SHOPTALK_LLM__URL"] = backend.base_url
         port = settings.port + 17
