@@ -77,11 +77,11 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
             )
     ratings = {round(c.product.rating, 1) for c in cards if c.product.rating is not None}
     for m in _RATING.finditer(text):
-        value = round(float(m.group(1) or m.group(2)), 1)
-        if value not in ratings:
+        stars = round(float(m.group(1) or m.group(2)), 1)
+        if stars not in ratings:
             out.append(
                 Violation(
-                    kind="rating", text=m.group(0), detail=f"{value} is no shown product's rating"
+                    kind="rating", text=m.group(0), detail=f"{stars} is no shown product's rating"
                 )
             )
     marks = {c.mark for c in cards}

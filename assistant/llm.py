@@ -8,7 +8,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -89,7 +89,9 @@ class VLLMBackend(LLMBackend):
                 model=self.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
                 max_tokens=max_tokens, temperature=temperature, stream=True, **extra,
             )  # fmt: skip
-            with chunks:  # closing the generator closes the response: vLLM aborts the request
+            with cast(
+                Any, chunks
+            ):  # closing the generator closes the response: vLLM aborts the request
                 for chunk in chunks:
                     choices = getattr(chunk, "choices", None)
                     if choices and choices[0].delta.content:

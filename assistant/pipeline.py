@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -149,7 +149,7 @@ class ChatPipeline:
                   history: list[int] | None = None) -> list[Card]:  # fmt: skip
         cards = []
         for mark, item in enumerate(hits, start=1):
-            product = item.product if isinstance(item, Hit) else item
+            product = item.product if isinstance(item, Hit) else cast(Product, item)
             reasons = (self.behaviour.reasons(self.catalog.position(product.id), history)
                        if self.behaviour is not None and history else ())  # fmt: skip
             line = (
@@ -164,9 +164,10 @@ class ChatPipeline:
         if self.llm is None or len(cards) <= 1:
             return [c.mark for c in cards[:1]]
         marks = tuple(c.mark for c in cards)
+        choice: Any = Literal[marks]
         schema = create_model(
-            "Picks", picks=(list[Literal[marks]], Field(min_length=1, max_length=MAX_PICKS))
-        )  # type: ignore[valid-type]
+            "Picks", picks=(list[choice], Field(min_length=1, max_length=MAX_PICKS))
+        )
         prompt = render("choose", need=need, products=product_lines(cards, 80))
         chosen = self.llm.structured(
             [ChatMessage(role="user", content=prompt)], schema, max_tokens=24

@@ -79,15 +79,17 @@ class Understanding(BaseModel):
 
 def reading_schema(departments: Sequence[str]) -> type[BaseModel]:
     """The JSON schema the model fills: short keys, enums wherever the answer is a choice."""
-    dept: Any = Literal[tuple(departments)] if departments else str  # type: ignore[valid-type]
-    return create_model(
-        "Reading",
-        need=(str, Field(max_length=80)),
-        department=(dept | None, None),
-        sort=(Literal["relevance", "cheapest", "best_rated"], "relevance"),
-        intent=(Literal["new", "refine", "more", "compare"], "new"),
-        language=(str, Field(default="en", pattern=r"^[a-z]{2}$")),
-    )
+    dept: Any = Literal[tuple(departments)] if departments else str
+    sort: Any = Literal["relevance", "cheapest", "best_rated"]
+    intent: Any = Literal["new", "refine", "more", "compare"]
+    fields: dict[str, Any] = {
+        "need": (str, Field(max_length=80)),
+        "department": (dept | None, None),
+        "sort": (sort, "relevance"),
+        "intent": (intent, "new"),
+        "language": (str, Field(default="en", pattern=r"^[a-z]{2}$")),
+    }
+    return create_model("Reading", **fields)
 
 
 def _grounded_need(need: str, text: str) -> bool:

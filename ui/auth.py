@@ -87,9 +87,11 @@ class KeyStore:
         key = f"st-{role.value}-{secrets.token_urlsafe(24)}"
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
-            new_id = conn.execute(keys_table.insert().values(
+            inserted = conn.execute(keys_table.insert().values(
                 digest=_digest(key), prefix=key[:14], role=role.value, user_id=user_id, name=name,
-                created=now.timestamp(), revoked=False)).inserted_primary_key[0]  # fmt: skip
+                created=now.timestamp(), revoked=False)).inserted_primary_key  # fmt: skip
+        assert inserted is not None
+        new_id = inserted[0]
         return key, KeyInfo(id=int(new_id), prefix=key[:14], role=role, user_id=user_id, name=name,
                             created=now, revoked=False)  # fmt: skip
 

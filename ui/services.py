@@ -55,6 +55,8 @@ class Services:
             )
         checks.append(Check(component="llm", ok=ok, detail=detail))
         try:
+            if self.searcher.semantic is None:
+                raise RuntimeError("no semantic index configured")
             count = self.searcher.semantic.count()
             checks.append(Check(component="index", ok=True, detail=f"{count} vectors"))
         except Exception as exc:  # any client failure means "not ready"; it is reported, not hidden
