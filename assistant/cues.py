@@ -70,6 +70,7 @@ class Cues:
     compare: bool = False
     references: tuple[int, ...] = ()
     exclude_brands: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
     price_bound: bool = False
@@ -157,6 +158,10 @@ def read_cues(
         if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
             excluded.append(name if name in (brands or ()) else first)
     attributes = tuple(dict.fromkeys(a.lower() for a in _ATTRIBUTE.findall(text)))
+    # a brand asked for: a capitalised name the catalog knows, not the message's first word
+    tokens = re.findall(r"[\w&'-]+", text)
+    wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
+                                 and t not in excluded and t.lower() not in _STOP))  # fmt: skip
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
     from assistant.prices import extract_price_bounds, strip_price_phrases
 
@@ -175,7 +180,7 @@ def read_cues(
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         references=references,
-        exclude_brands=tuple(dict.fromkeys(excluded)), attributes=attributes,
+        exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(text).numbers()), content_words=content,
     )  # fmt: skip
 

@@ -162,7 +162,7 @@ def understand(
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
-        exclude_brands=cues.exclude_brands, attributes=cues.attributes, sort=sort,
+        brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=cues.attributes, sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=(reading or {}).get("language") or "en",
     )  # fmt: skip

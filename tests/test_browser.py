@@ -147,3 +147,19 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     )
     assert agent.locator(".st-card").count() >= 1  # the draft's products, rendered from the catalog
     agent.screenshot(path=str((shots() or tmp_path) / "agent-console.png"), full_page=True)
+
+
+def test_store_staff_see_insights_with_an_admin_key(live: tuple[str, Any], browser: Any) -> None:
+    base, app = live
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    key, _ = app.state.services.keys.create(Role.admin, "browser test")
+    page.goto(f"{base}/ui/")
+    page.get_by_role("tab", name="Store").click()
+    page.fill("#st-admin-key input, #st-admin-key textarea", key)
+    page.click("#st-refresh")
+    page.wait_for_function(
+        "document.querySelector('#st-admin-status').innerText.includes('coverage')", timeout=20_000
+    )
+    assert "drum sticks under 20 dollars" in page.inner_text(
+        "body"
+    )  # the earlier shopper's query, counted

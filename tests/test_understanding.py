@@ -46,6 +46,7 @@ def test_exclusions_need_a_name_not_a_common_word() -> None:
     assert read_cues("nothing from fender please", brands=brands).exclude_brands == ("fender",)
     assert read_cues("no batteries needed", brands=brands).exclude_brands == ()
     assert read_cues("a toy, not a book").exclude_brands == ()
+    assert read_cues("a Fender strap, not Gibson", brands=brands).brands == ("Fender",)
 
 
 def test_department_is_a_hard_filter_only_when_named() -> None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.insights import Insights, insights
 from ranking.experiments import count_outcomes, report
 from ui.auth import KeyInfo, Role
+from ui.jobs import Job, Jobs
 from ui.services import Services
 
 
@@ -42,6 +43,19 @@ class ArmResult(BaseModel):
     p_values: dict[str, float | None]
 
 
+class TrainRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    max_minutes: float = Field(
+        default=8.0, gt=0, le=120, description="Time budget for the sequential model"
+    )
+
+
+def jobs(request: Request) -> Jobs:
+    found: Jobs = request.app.state.jobs
+    return found
+
+
 def admin_router(
     services: Callable[[Request], Services], admin: Any, responses: dict[int | str, Any]
 ) -> APIRouter:
@@ -69,6 +83,36 @@ def admin_router(
         if not found:
             raise UnknownKeyError(f"no key #{key_id}; list them with GET /v1/admin/keys")
         return found[0]
+
+    @router.post("/train", response_model=Job, status_code=202)
+    def train(request: Request, body: TrainRequest) -> Job:
+        """Retrain the ranker on the stored events in the background; serving picks the new version up."""
+        from ranking.training import train_ranker
+
+        svc = services(request)
+        registry = svc.recommendations.registry
+        if registry is None:
+            raise UnknownKeyError("this server has no model registry to publish to")
+
+        def run() -> dict[str, Any]:
+            meta = train_ranker(
+                svc.searcher.catalog,
+                svc.searcher.vectors,
+                svc.events,
+                registry,
+                body.max_minutes * 60,
+            )
+            return {"version": meta["version"], "test_ndcg_10": meta["test_metrics"]["ndcg_10"]}
+
+        return jobs(request).submit("train", run)
+
+    @router.get("/jobs/{job_id}", response_model=Job)
+    def job(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> Job:
+        """A background job's status, result or error."""
+        found = jobs(request).get(job_id)
+        if found is None:
+            raise UnknownKeyError(f"no job {job_id!r}; jobs live as long as the server process")
+        return found
 
     @router.get("/experiments/{name}", response_model=list[ArmResult])
     def experiment(

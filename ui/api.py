@@ -28,6 +28,7 @@ from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductE
 from ui.admin import UnknownKeyError, admin_router
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
+from ui.jobs import Jobs
 from ui.limits import LimitsConfig, add_limits
 from ui.metrics import Metrics
 from ui.services import Check, Services
@@ -180,6 +181,7 @@ def create_app(
     add_limits(app, limits or LimitsConfig())
     metrics = Metrics(app)
     app.state.metrics = metrics
+    app.state.jobs = Jobs()
 
     def fail(
         status: int, code: str, message: str, details: list[dict[str, Any]] | None = None

@@ -614,13 +614,18 @@ def bench_load(
             **os.environ,
             "SHOPTALK_LIMITS__REQUESTS_PER_MINUTE": "1000000",
         }  # one address for all shoppers
-        if settings.database_url is None:  # a copy of the demo database: the load must not pollute it
+        if (
+            settings.database_url is None
+        ):  # a copy of the demo database: the load must not pollute it
             import sqlite3
 
             copy = settings.home / "bench" / "load.db"
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.unlink(missing_ok=True)
-            with sqlite3.connect(settings.home / "shoptalk.db") as src, sqlite3.connect(copy) as dst:
+            with (
+                sqlite3.connect(settings.home / "shoptalk.db") as src,
+                sqlite3.connect(copy) as dst,
+            ):
                 src.backup(dst)
             env["SHOPTALK_DATABASE_URL"] = f"sqlite:///{copy}"
         if backend is not None and hasattr(backend, "base_url"):

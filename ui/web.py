@@ -292,17 +292,18 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             )
 
         with gr.Tab("Store"):
-            admin_key = gr.Textbox(label="Admin key", type="password")
-            refresh = gr.Button("Refresh")
-            admin_status = gr.Markdown()
+            admin_key = gr.Textbox(label="Admin key", type="password", elem_id="st-admin-key")
+            refresh = gr.Button("Refresh", elem_id="st-refresh")
+            admin_status = gr.Markdown(elem_id="st-admin-status")
             plot = gr.Image(label="Experiment results", type="filepath")
             tops = gr.Dataframe(headers=["top queries", "count"], interactive=False)
             zeros = gr.Dataframe(headers=["queries with no match", "count"], interactive=False)
             most = gr.Dataframe(headers=["most recommended", "times shown"], interactive=False)
+            never = gr.Dataframe(headers=["never recommended (sample)", "id"], interactive=False)
 
             def do_refresh(key: str) -> tuple[Any, ...]:
                 if problem := allowed(key, Role.admin):
-                    return problem, None, [], [], []
+                    return problem, None, [], [], [], []
                 svc = services()
                 found = insights(svc.events.engine, svc.searcher.catalog)
                 image = None
@@ -315,10 +316,13 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                            f"products recommended at least once (coverage {found.coverage:.1%}).")  # fmt: skip
                 return (summary, image, [[c.label, c.count] for c in found.top_queries],
                         [[c.label, c.count] for c in found.zero_result_queries],
-                        [[c.label, c.count] for c in found.most_recommended])  # fmt: skip
+                        [[c.label, c.count] for c in found.most_recommended],
+                        [[c.label, c.key] for c in found.never_recommended_sample])  # fmt: skip
 
             refresh.click(
-                do_refresh, inputs=[admin_key], outputs=[admin_status, plot, tops, zeros, most]
+                do_refresh,
+                inputs=[admin_key],
+                outputs=[admin_status, plot, tops, zeros, most, never],
             )
     return web
 
