@@ -142,7 +142,8 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
     judged = [c for c in cards if not (relaxed and e.relaxed_ok)]
     refinement = None
     if e.cheaper:
-        top = _price(previous[0]) if previous else None
+        # "cheaper" means below the first product on screen that has a price (as the pipeline reads it)
+        top = next((p for p in map(_price, previous) if p is not None), None)
         refinement = (
             top is not None and all((_price(c) or top) < top for c in cards) and bool(cards)
         )
