@@ -34,16 +34,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def own_vllm(
-    model_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[LocalVLLMServer]:
-    """A vLLM server of this module's own: these tests kill it."""
-    server = LocalVLLMServer(
-        model_path, port=free_port(), log_path=tmp_path_factory.mktemp("vllm-faults") / "vllm.log"
-    )
-    server.start(timeout=900, say=lambda m: None)
-    yield server
-    server.stop()
+def own_vllm(vllm_server: LocalVLLMServer) -> LocalVLLMServer:
+    """The session's vLLM server: these tests kill it and start it again on the same port (one
+    server at a time keeps the memory of a 2-core, 24 GB machine in bounds)."""
+    return vllm_server
 
 
 @pytest.fixture(scope="module")
