@@ -196,18 +196,6 @@ def create_app(
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
 
-    @app.exception_handler(UnknownKeyError)
-    async def _unknown_key(request: Request, exc: UnknownKeyError) -> JSONResponse:
-        return fail(404, "not_found", str(exc))
-
-    @app.exception_handler(UnknownModelError)
-    async def _unknown_model(request: Request, exc: UnknownModelError) -> JSONResponse:
-        return fail(404, "model_not_found", str(exc))
-
-    @app.exception_handler(BadEmbeddingRequest)
-    async def _bad_embedding(request: Request, exc: BadEmbeddingRequest) -> JSONResponse:
-        return fail(422, "invalid_request", str(exc))
-
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = [
@@ -223,33 +211,33 @@ def create_app(
         ]
         return fail(422, "invalid_request", "; ".join(d["problem"] for d in details), details)
 
-    @app.exception_handler(UnknownProductError)
-    async def _unknown(request: Request, exc: UnknownProductError) -> JSONResponse:
-        return fail(404, "not_found", str(exc))
+    # Domain errors -> (status, code, Retry-After): one table, one handler.
+    simple: dict[type[Exception], tuple[int, str, str | None]] = {
+        UnknownKeyError: (404, "not_found", None),
+        UnknownModelError: (404, "model_not_found", None),
+        BadEmbeddingRequest: (422, "invalid_request", None),
+        UnknownProductError: (404, "not_found", None),
+        UnknownConversationError: (404, "not_found", None),
+        IndexNotReadyError: (503, "index_not_ready", None),
+        RetrievalError: (503, "retrieval_unavailable", None),
+        ConversationStoreUnavailable: (503, "database_unavailable", "1"),
+    }
 
-    @app.exception_handler(IndexNotReadyError)
-    async def _not_ready(request: Request, exc: IndexNotReadyError) -> JSONResponse:
-        return fail(503, "index_not_ready", str(exc))
+    async def _domain(request: Request, exc: Exception) -> JSONResponse:
+        status, code, retry = next(v for k, v in simple.items() if isinstance(exc, k))
+        response = fail(status, code, str(exc))
+        if retry:
+            response.headers["Retry-After"] = retry
+        return response
 
-    @app.exception_handler(RetrievalError)
-    async def _retrieval(request: Request, exc: RetrievalError) -> JSONResponse:
-        return fail(503, "retrieval_unavailable", str(exc))
+    for kind in simple:
+        app.add_exception_handler(kind, _domain)
 
     @app.exception_handler(EventStoreUnavailable)
     async def _db_down(request: Request, exc: EventStoreUnavailable) -> JSONResponse:
         response = fail(
             503, "database_unavailable", f"{exc}; nothing from this request was stored, retry"
         )
-        response.headers["Retry-After"] = "1"
-        return response
-
-    @app.exception_handler(UnknownConversationError)
-    async def _no_conversation(request: Request, exc: UnknownConversationError) -> JSONResponse:
-        return fail(404, "not_found", str(exc))
-
-    @app.exception_handler(ConversationStoreUnavailable)
-    async def _conv_db_down(request: Request, exc: ConversationStoreUnavailable) -> JSONResponse:
-        response = fail(503, "database_unavailable", str(exc))
         response.headers["Retry-After"] = "1"
         return response
 
