@@ -12,13 +12,11 @@ import numpy as np
 
 from assistant.query import Sort
 from assistant.state import ConversationState
+from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval.catalog import Product
 from retrieval.search import Hit, HybridSearcher
 
-#: Fixed blend of search and behaviour for a shopper with history: `shoptalk bench rerank`
-#: measured NDCG@10 0.343 for this 0.5/0.5 blend against 0.258 for search alone.
-BEHAVIOUR_WEIGHT = 0.5
 #: Below this cosine similarity, with less than half of the query words matched, the best hit is
 #: not what was asked for: the answer says the store does not carry it.
 CLOSE_MATCH_COSINE = 0.45
@@ -30,7 +28,7 @@ class Candidates:
     """What to show, and how it was found."""
 
     hits: tuple[Hit, ...]
-    behaviour_used: bool = False
+    personalised_by: str | None = None  # "learned reranker" or "fixed blend" when history reordered
     relaxed: str | None = None  # the hard constraint dropped to find anything, if one was
     close_match: bool = True
     notices: tuple[str, ...] = field(default=())
@@ -48,11 +46,6 @@ def _excluded(product: Product, names: Sequence[str]) -> bool:
         if re.search(rf"\b{re.escape(name)}\b", product.title, re.I):
             return True
     return False
-
-
-def _minmax(x: np.ndarray) -> np.ndarray:
-    span = float(x.max() - x.min()) if len(x) else 0.0
-    return (x - x.min()) / span if span > 0 else np.zeros_like(x)
 
 
 def _is_close(hits: Sequence[Hit], text: str) -> bool:
@@ -76,16 +69,15 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
 def _reorder(
     hits: list[Hit], state: ConversationState, searcher: HybridSearcher,
     behaviour: RecommendationService | None, user_id: str | None, session_id: str | None,
-) -> tuple[list[Hit], bool]:  # fmt: skip
-    used = False
+) -> tuple[list[Hit], str | None]:  # fmt: skip
+    used = None
     if behaviour is not None and hits and (user_id or session_id):
-        rows = np.array([searcher.catalog.position(h.product.id) for h in hits])
-        found = behaviour.behaviour_scores(rows, user_id, session_id)
+        found = behaviour.personalise(
+            candidates_from_hits(hits, searcher.catalog), user_id, session_id
+        )
         if found is not None:
-            fused = np.array([h.parts.fused for h in hits])
-            blend = (1 - BEHAVIOUR_WEIGHT) * _minmax(fused) + BEHAVIOUR_WEIGHT * _minmax(found[0])
-            hits = [hits[i] for i in np.argsort(-blend, kind="stable")]
-            used = True
+            scores, used = found
+            hits = [hits[i] for i in np.argsort(-scores, kind="stable")]
     if state.sort is Sort.cheapest:
         head = hits[:20]  # the cheapest of the relevant ones, not the cheapest of anything
         head.sort(key=lambda h: h.product.price.amount if h.product.price else float("inf"))

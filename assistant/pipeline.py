@@ -79,7 +79,13 @@ class AnswerMeta(BaseModel):
     parsed_by_model: bool = Field(
         default=False, description="The model's structured reading was valid and used"
     )
-    behaviour_used: bool = False
+    behaviour_used: bool = Field(
+        default=False, description="The shopper's history reordered the search results"
+    )
+    personalised_by: str | None = Field(
+        default=None,
+        description="'learned reranker' (a published `shoptalk train` version) or 'fixed blend'",
+    )
     tokens: int = 0
     first_cards_s: float | None = None
     first_token_s: float | None = None
@@ -266,7 +272,7 @@ class ChatPipeline:
         else:
             found = find_candidates(state, self.searcher, self.behaviour, request.user_id,
                                     request.session_id, CARDS, more=query.intent is Intent.more)  # fmt: skip
-            if self.behaviour is not None and found.behaviour_used:
+            if self.behaviour is not None and found.personalised_by:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
             notice = not_carried(state.search_text(), found.relaxed, found.close_match)
@@ -336,7 +342,8 @@ class ChatPipeline:
             meta=AnswerMeta(
                 llm=self.llm.name if self.llm else None, grounded=not violations or fallback,
                 regenerated=regenerated, fallback=fallback, degraded=degraded,
-                violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.behaviour_used,
+                violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.personalised_by is not None,
+                personalised_by=found.personalised_by,
                 parsed_by_model=reading.model_reading is not None,
                 tokens=meta["tokens"], first_cards_s=first_cards, first_token_s=meta.get("first_token_s"),
                 total_s=timer.now()),

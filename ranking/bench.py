@@ -92,7 +92,10 @@ def run_dataset(
     if recbole:
         from ranking.peers.recbole_peer import cached_or_run
 
-        with console.status(f"{data.name}: RecBole SASRec (own venv; ~30 min on 2 cores)"):
+        log = peers_dir / f"{data.name}-recbole.log"
+        with console.status(
+            f"{data.name}: RecBole SASRec (own venv; 1-1.5 h on 2 cores; epochs in {log})"
+        ):
             lists, info, reused = cached_or_run(split, peers_dir, reuse=reuse_peers)
         metrics = metrics_from_lists(split, lists)
         rows.append(Row(data.name, "RecBole SASRec", metrics, info["train_seconds"], info["ms_per_user"],

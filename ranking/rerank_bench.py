@@ -20,18 +20,20 @@ from rich.console import Console
 from rich.table import Table
 
 from ranking.data import SequenceData, leave_one_out, load_lcrec
-from ranking.evaluation import hit_rate, ndcg
 from ranking.models.base import TrainingData
 from ranking.models.blend import LearnedBlend
 from ranking.models.content import TextSimilarity
 from ranking.models.covisitation import CoVisitation
 from ranking.models.sequential import SequentialRecommender
-from ranking.rerank import Candidates, PersonalReranker, features
-from retrieval.filters import Filters
-from retrieval.fusion import min_max
+from ranking.rerank import (
+    Candidates,
+    PersonalReranker,
+    features,
+    fixed_blend,
+    proxy_examples,
+    rank_quality,
+)
 from retrieval.search import HybridSearcher
-
-POOL = 50
 
 
 @dataclass(frozen=True)
@@ -40,25 +42,6 @@ class RerankRow:
     recall_10: float
     ndcg_10: float
     mrr: float
-
-
-def candidates_for(searcher: HybridSearcher, query: str, item_of: dict[str, int]) -> Candidates:
-    result = searcher.search(query, Filters(departments=("Industrial & Scientific",)), k=POOL)
-    hits = result.hits
-    return Candidates(
-        rows=np.array([searcher.catalog.position(h.product.id) for h in hits], dtype=np.int64),
-        fused=np.array([h.parts.fused for h in hits]),
-        lexical=np.array([h.parts.lexical or 0.0 for h in hits]),
-        semantic=np.array([h.parts.semantic or 0.0 for h in hits]),
-        lexical_rank=np.array([h.parts.lexical_rank or 0 for h in hits]),
-        semantic_rank=np.array([h.parts.semantic_rank or 0 for h in hits]),
-        items=np.array([item_of.get(h.product.id, -1) for h in hits], dtype=np.int64),
-    )
-
-
-def _rank_of(order_items: np.ndarray, target: int) -> float:
-    found = np.flatnonzero(order_items == target)
-    return float(found[0] + 1) if len(found) else np.inf
 
 
 def evaluate_rerank(
@@ -79,17 +62,12 @@ def evaluate_rerank(
         started = time.perf_counter()
         blend.fit(training)
     console.print(f"behaviour model trained in {time.perf_counter() - started:.0f} s")
-    leaf = [
-        p.category[-1] if (p := searcher.catalog.products[r]).category else p.title for r in rows_of
-    ]
     users = np.random.default_rng(0).permutation(len(split.eval_users))[:max_users]
 
     def examples(stage: str) -> list[tuple[Candidates, np.ndarray, int]]:
-        histories, targets = split.histories(stage), split.targets(stage)
-        return [
-            (candidates_for(searcher, leaf[targets[u]], item_of), histories[u], int(targets[u]))
-            for u in users
-        ]
+        return proxy_examples(
+            searcher, split.histories(stage), split.targets(stage), users, rows_of, item_of
+        )
 
     with console.status("searching: validation queries"):
         valid = examples("valid")
@@ -106,18 +84,10 @@ def evaluate_rerank(
     methods: dict[str, Callable[[Candidates, np.ndarray], np.ndarray]] = {
         "search only (hybrid fused score)": lambda c, h: c.fused,
         "behaviour only (ranker components)": behaviour,
-        "fixed blend 0.5 / 0.5 (min-max)": lambda c, h: (
-            0.5 * min_max(c.fused) + 0.5 * min_max(behaviour(c, h))
-        ),
+        "fixed blend 0.5 / 0.5 (min-max)": lambda c, h: fixed_blend(c.fused, behaviour(c, h)),
         "learned reranker (LambdaRank)": reranker.scores,
     }
-    rows = []
-    for name, score in methods.items():
-        ranks = np.array(
-            [_rank_of(c.items[np.argsort(-score(c, h), kind="stable")], t) for c, h, t in test]
-        )
-        mrr = float(np.mean(np.where(np.isfinite(ranks), 1 / ranks, 0)))
-        rows.append(RerankRow(name, hit_rate(ranks, 10), ndcg(ranks, 10), mrr))
+    rows = [RerankRow(name, **asdict(rank_quality(score, test))) for name, score in methods.items()]
     return rows, in_pool, len(test), info
 
 

@@ -20,6 +20,8 @@ from threadpoolctl import ThreadpoolController
 from ranking.events import EVENT_WEIGHT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
 from ranking.models.base import Recommender
+from ranking.models.blend import LearnedBlend
+from ranking.rerank import Candidates, PersonalReranker, fixed_blend
 from retrieval.catalog import Catalog, Product
 from retrieval.filters import Filters, filter_mask
 
@@ -66,7 +68,8 @@ class RecommendationResult(BaseModel):
 
 
 class ModelRegistry:
-    """Versioned ranker artifacts: `<dir>/<version>/{model.pkl, meta.json}` and `<dir>/LATEST`."""
+    """Versioned ranker artifacts: `<dir>/<version>/{model.pkl, meta.json}`, `reranker.pkl` when
+    the learned search reranker won its held-out test, and `<dir>/LATEST`."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -75,9 +78,14 @@ class ModelRegistry:
         latest = self.folder / "LATEST"
         return latest.read_text().strip() if latest.is_file() else None
 
-    def publish(self, version: str, model: Recommender, meta: Mapping[str, object]) -> Path:
+    def publish(
+        self, version: str, model: Recommender, meta: Mapping[str, object],
+        reranker: PersonalReranker | None = None,
+    ) -> Path:  # fmt: skip
         target = self.folder / version
         model.save(target / "model.pkl")
+        if reranker is not None:
+            reranker.save(target / "reranker.pkl")
         (target / "meta.json").write_text(json.dumps(meta, indent=2, default=str))
         tmp = self.folder / "LATEST.tmp"
         tmp.write_text(version)
@@ -89,6 +97,13 @@ class ModelRegistry:
         return Recommender.load(folder / "model.pkl"), json.loads(
             (folder / "meta.json").read_text()
         )
+
+    def load_reranker(self, version: str, behaviour: Recommender) -> PersonalReranker | None:
+        """The version's learned search reranker, or None if it was not published with one."""
+        path = self.folder / version / "reranker.pkl"
+        if not path.is_file() or not isinstance(behaviour, LearnedBlend):
+            return None
+        return PersonalReranker.load(path, behaviour)
 
 
 class RecommendationService:
@@ -115,6 +130,7 @@ class RecommendationService:
         self._last_by_session: dict[str, int] = {}
         self.model: Recommender | None = None
         self.model_version: str | None = None
+        self.reranker: PersonalReranker | None = None
         for event in store.iter_all():
             self._observe(event)
 
@@ -151,9 +167,10 @@ class RecommendationService:
         version = self.registry.latest_version()
         if version and version != self.model_version:
             model, _ = self.registry.load(version)
+            reranker = self.registry.load_reranker(version, model)
             with self._lock:
-                self.model, self.model_version = model, version
-            log.info("ranker version %s loaded", version)
+                self.model, self.model_version, self.reranker = model, version, reranker
+            log.info("ranker version %s loaded%s", version, " with its reranker" * bool(reranker))
 
     def history(self, user_id: str | None, session_id: str | None) -> list[int]:
         """Catalog rows the user/session engaged with, oldest first."""
@@ -187,16 +204,22 @@ class RecommendationService:
             return scores, getattr(model, "name", "ranker"), version
         return self._baseline_scores(history), "popularity+co-visitation+text", None
 
-    def behaviour_scores(
-        self, rows: np.ndarray, user_id: str | None, session_id: str | None
-    ) -> tuple[np.ndarray, list[int]] | None:
-        """How much this user/session's history points at each of `rows`; None without history."""
+    def personalise(
+        self, candidates: Candidates, user_id: str | None, session_id: str | None
+    ) -> tuple[np.ndarray, str] | None:
+        """Scores that order a query's search candidates for this user/session, and which scorer
+        made them: the learned reranker when the published version has one, else the fixed
+        blend of search and behaviour. None without history (search order stands)."""
         self.refresh_model()
         history = self.history(user_id, session_id)
         if not history:
             return None
-        scores, _, _ = self._scores(history, self.model, self.model_version)
-        return scores[rows], history
+        model, version, reranker = self.model, self.model_version, self.reranker
+        if reranker is not None:
+            with _THREADS.limit(limits=1, user_api="blas"):
+                return reranker.scores(candidates, np.array(history)), "learned reranker"
+        scores, _, _ = self._scores(history, model, version)
+        return fixed_blend(candidates.fused, scores[candidates.rows]), "fixed blend"
 
     def recommend(
         self, user_id: str | None = None, session_id: str | None = None, product_id: str | None = None,

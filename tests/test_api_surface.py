@@ -180,3 +180,14 @@ def test_admin_training_runs_as_a_job_and_reports_its_error(client: TestClient) 
     # this store has almost no behaviour yet: the job fails and says what to do
     assert job["status"] == "failed" and "shoptalk events import" in job["error"]
     assert client.get("/v1/admin/jobs/nope", headers=admin).status_code == 404
+    # a recommendation service built without a registry (a custom embedding of the library,
+    # simulated by removing it) cannot publish: 409 that says so, not a 404
+    recommendations = client.app.state.services.recommendations  # type: ignore[attr-defined]
+    registry, recommendations.registry = recommendations.registry, None
+    try:
+        refused = client.post("/v1/admin/train", json={"max_minutes": 1}, headers=admin)
+    finally:
+        recommendations.registry = registry
+    assert refused.status_code == 409
+    assert refused.json()["error"]["code"] == "not_configured"
+    assert "model registry" in refused.json()["error"]["message"]

@@ -14,6 +14,7 @@ from ranking.models.base import Recommender, TrainingData
 from ranking.models.covisitation import CoVisitation
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
+from ranking.rerank import candidates_from_hits, proxy_query
 from ranking.service import ModelRegistry, RecommendationService
 from ranking.training import train_ranker
 from retrieval import Catalog, HybridSearcher
@@ -68,7 +69,7 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     )
     assert stored > 2000 and not problems
     registry = ModelRegistry(tmp_path / "models")
-    meta = train_ranker(searcher.catalog, searcher.vectors, store, registry, max_epochs=4)
+    meta = train_ranker(searcher, store, registry, max_epochs=4)
     assert meta["data"]["users"] == len(sequences) and meta["data"]["last_event_id"] == stored
     assert meta["test_metrics"]["ndcg_10"] > meta["popularity_test_metrics"]["ndcg_10"]
     assert registry.latest_version() == meta["version"]
@@ -78,3 +79,20 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     assert result.model == "shoptalk-ranker" and result.model_version == meta["version"]
     assert len(result.recommendations) == 5
     assert not {r.product.id for r in result.recommendations} & set(sequences[user])
+
+    # the assistant's search reranker is learned from the same events and tested against the
+    # fixed blend on held-out purchases; servers use it only if it won there
+    rerank = meta["reranker"]
+    test = rerank["test"]
+    assert test["learned"]["ndcg_10"] > test["search"]["ndcg_10"], "behaviour adds to search"
+    assert rerank["used"] == (test["learned"]["ndcg_10"] > test["fixed_blend"]["ndcg_10"])
+    assert (service.reranker is not None) == rerank["used"]
+    product = catalog.get(sequences[user][-1])
+    query, filters = proxy_query(product)
+    hits = searcher.search(query, filters, k=20).hits
+    personal = service.personalise(candidates_from_hits(hits, catalog), user, None)
+    assert personal is not None
+    scores, scorer = personal
+    assert scorer == ("learned reranker" if rerank["used"] else "fixed blend")
+    assert len(scores) == len(hits) and np.isfinite(scores).all()
+    assert service.personalise(candidates_from_hits(hits, catalog), "nobody", None) is None

@@ -15,8 +15,12 @@ from ui.jobs import Job, Jobs
 from ui.services import Services
 
 
-class UnknownKeyError(LookupError):
-    """A key id that does not exist."""
+class AdminNotFoundError(LookupError):
+    """A key or job id that does not exist."""
+
+
+class NotConfiguredError(RuntimeError):
+    """The server was started without what this route needs (e.g. a model registry)."""
 
 
 class KeyRequest(BaseModel):
@@ -81,10 +85,10 @@ def admin_router(
         store.revoke(key_id)
         found = [k for k in store.list() if k.id == key_id]
         if not found:
-            raise UnknownKeyError(f"no key #{key_id}; list them with GET /v1/admin/keys")
+            raise AdminNotFoundError(f"no key #{key_id}; list them with GET /v1/admin/keys")
         return found[0]
 
-    @router.post("/train", response_model=Job, status_code=202)
+    @router.post("/train", response_model=Job, status_code=202, responses={409: responses[401]})
     def train(request: Request, body: TrainRequest) -> Job:
         """Retrain the ranker on the stored events in the background; serving picks the new version up."""
         from ranking.training import train_ranker
@@ -92,26 +96,27 @@ def admin_router(
         svc = services(request)
         registry = svc.recommendations.registry
         if registry is None:
-            raise UnknownKeyError("this server has no model registry to publish to")
+            raise NotConfiguredError(
+                "this server's recommendation service has no model registry to publish to;"
+                " `shoptalk serve` keeps one under SHOPTALK_HOME/models/ranker"
+            )
 
         def run() -> dict[str, Any]:
-            meta = train_ranker(
-                svc.searcher.catalog,
-                svc.searcher.vectors,
-                svc.events,
-                registry,
-                body.max_minutes * 60,
-            )
-            return {"version": meta["version"], "test_ndcg_10": meta["test_metrics"]["ndcg_10"]}
+            meta = train_ranker(svc.searcher, svc.events, registry, body.max_minutes * 60)
+            return {
+                "version": meta["version"],
+                "test_ndcg_10": meta["test_metrics"]["ndcg_10"],
+                "reranker_used": meta["reranker"]["used"],
+            }
 
         return jobs(request).submit("train", run)
 
-    @router.get("/jobs/{job_id}", response_model=Job)
+    @router.get("/jobs/{job_id}", response_model=Job, responses={404: responses[401]})
     def job(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> Job:
         """A background job's status, result or error."""
         found = jobs(request).get(job_id)
         if found is None:
-            raise UnknownKeyError(f"no job {job_id!r}; jobs live as long as the server process")
+            raise AdminNotFoundError(f"no job {job_id!r}; jobs live as long as the server process")
         return found
 
     @router.get("/experiments/{name}", response_model=list[ArmResult])

@@ -25,7 +25,7 @@ from ranking.events import EventStoreUnavailable, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
-from ui.admin import UnknownKeyError, admin_router
+from ui.admin import AdminNotFoundError, NotConfiguredError, admin_router
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
 from ui.jobs import Jobs
@@ -213,7 +213,8 @@ def create_app(
 
     # Domain errors -> (status, code, Retry-After): one table, one handler.
     simple: dict[type[Exception], tuple[int, str, str | None]] = {
-        UnknownKeyError: (404, "not_found", None),
+        AdminNotFoundError: (404, "not_found", None),
+        NotConfiguredError: (409, "not_configured", None),
         UnknownModelError: (404, "model_not_found", None),
         BadEmbeddingRequest: (422, "invalid_request", None),
         UnknownProductError: (404, "not_found", None),

@@ -285,12 +285,12 @@ def train(
 
     try:
         meta = train_ranker(
-            searcher.catalog,
-            searcher.vectors,
+            searcher,
             store,
             registry,
             max_seconds=max_minutes * 60,
             progress=show,
+            say=console.print,
         )
     except RankingError as exc:
         console.print(f"[red]error:[/] {exc}")

@@ -28,7 +28,7 @@ def main() -> None:
     from recbole.data import create_dataset, data_preparation
     from recbole.model.sequential_recommender import SASRec
     from recbole.trainer import Trainer
-    from recbole.utils import init_seed
+    from recbole.utils import init_logger, init_seed
 
     config = Config(
         model="SASRec",
@@ -49,6 +49,7 @@ def main() -> None:
         },
     )  # fmt: skip
     init_seed(config["seed"], config["reproducibility"])
+    init_logger(config)  # one line per epoch (loss, validation NDCG@10) into the run's log
     dataset = create_dataset(config)
     train_data, valid_data, _test_data = data_preparation(config, dataset)
     model = SASRec(config, train_data.dataset).to("cpu")
