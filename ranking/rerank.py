@@ -122,13 +122,12 @@ class RankQuality:
     mrr: float
 
 
-def rank_quality(
-    score: Callable[[Candidates, np.ndarray], np.ndarray], examples: Sequence[Example]
-) -> RankQuality:
-    """Where the bought item lands when `score` orders each example's candidates (missing = miss)."""
+def rank_quality(scores: Sequence[np.ndarray], examples: Sequence[Example]) -> RankQuality:
+    """Where the bought item lands when each example's candidates are ordered by its scores
+    (a bought item missing from the candidates counts as a miss)."""
     ranks = np.full(len(examples), np.inf)
-    for i, (cands, history, target) in enumerate(examples):
-        order = cands.items[np.argsort(-score(cands, history), kind="stable")]
+    for i, ((cands, _, target), score) in enumerate(zip(examples, scores, strict=True)):
+        order = cands.items[np.argsort(-score, kind="stable")]
         found = np.flatnonzero(order == target)
         if len(found):
             ranks[i] = found[0] + 1
@@ -136,8 +135,32 @@ def rank_quality(
     return RankQuality(hit_rate(ranks, 10), ndcg(ranks, 10), mrr)
 
 
-def features(candidates: Candidates, history: np.ndarray, behaviour: LearnedBlend) -> np.ndarray:
-    """(len(candidates), len(FEATURES)) for one query and one history."""
+def behaviour_at(
+    examples: Sequence[Example], score: Callable[[list[np.ndarray]], np.ndarray], chunk: int = 128
+) -> list[np.ndarray]:
+    """`score(histories)` read at each example's candidate items (0 for unknown items or an
+    empty history), computed in batches: one batched call is far cheaper than one per history."""
+    out: list[np.ndarray] = [np.zeros(len(c.items)) for c, _, _ in examples]
+    scored = [i for i, (_, h, _) in enumerate(examples) if len(h)]
+    for start in range(0, len(scored), chunk):
+        batch = scored[start : start + chunk]
+        matrix = score([examples[i][1] for i in batch])
+        for i, row in zip(batch, matrix, strict=True):
+            items = examples[i][0].items
+            known = items >= 0
+            out[i][known] = row[items[known]]
+    return out
+
+
+COMPONENTS = ("seq", "covis", "text")
+
+
+def features(
+    candidates: Candidates, history: np.ndarray, behaviour: LearnedBlend,
+    parts: Mapping[str, np.ndarray] | None = None,
+) -> np.ndarray:  # fmt: skip
+    """(len(candidates), len(FEATURES)) for one query and one history; `parts` are the behaviour
+    components' scores at the candidates when already computed (see `behaviour_at`)."""
     n = len(candidates.rows)
     out = np.zeros((n, len(FEATURES)), dtype=np.float32)
     out[:, 0] = candidates.fused
@@ -147,10 +170,13 @@ def features(candidates: Candidates, history: np.ndarray, behaviour: LearnedBlen
     out[:, 4] = np.log1p(candidates.semantic_rank)
     out[:, 5] = np.log1p(np.arange(n))
     known = candidates.items >= 0
-    if len(history):
-        for j, name in enumerate(("seq", "covis", "text")):
-            scores = behaviour.components[name].score([history])[0]
-            out[known, 6 + j] = scores[candidates.items[known]]
+    for j, name in enumerate(COMPONENTS):
+        if parts is not None:
+            out[:, 6 + j] = parts[name]
+        elif len(history):
+            out[known, 6 + j] = behaviour.components[name].score([history])[0][
+                candidates.items[known]
+            ]
     out[known, 9] = behaviour.log_count[candidates.items[known]]
     out[:, 10] = len(history)
     return out
@@ -171,12 +197,11 @@ class PersonalReranker:
         import lightgbm as lgb
 
         started = time.perf_counter()
+        examples = [e for e in examples if (e[0].items == e[2]).any()]
         X, y, groups = [], [], []
-        for cands, history, target in examples:
+        for (cands, _, target), f in zip(examples, self.features_many(examples), strict=True):
             labels = (cands.items == target).astype(np.int32)
-            if labels.sum() == 0:
-                continue
-            X.append(features(cands, history, self.behaviour))
+            X.append(f)
             y.append(labels)
             groups.append(len(labels))
         if not groups:
@@ -194,6 +219,22 @@ class PersonalReranker:
         return np.asarray(
             self.model.predict(features(candidates, history, self.behaviour), num_threads=1)
         )
+
+    def features_many(self, examples: Sequence[Example]) -> list[np.ndarray]:
+        """Features of many (candidates, history) pairs, behaviour scored in batches."""
+        parts = {n: behaviour_at(examples, self.behaviour.components[n].score) for n in COMPONENTS}
+        return [
+            features(c, h, self.behaviour, {n: parts[n][i] for n in COMPONENTS})
+            for i, (c, h, _) in enumerate(examples)
+        ]
+
+    def scores_many(self, examples: Sequence[Example]) -> list[np.ndarray]:
+        """`scores` for many examples (evaluation), behaviour scored in batches."""
+        if self.model is None:
+            raise ModelNotTrainedError("the reranker has not been trained; run `shoptalk train`")
+        return [
+            np.asarray(self.model.predict(f, num_threads=1)) for f in self.features_many(examples)
+        ]
 
     def order(self, candidates: Candidates, history: np.ndarray) -> np.ndarray:
         """Candidate rows, best first, for this shopper."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -26,9 +25,10 @@ from ranking.models.content import TextSimilarity
 from ranking.models.covisitation import CoVisitation
 from ranking.models.sequential import SequentialRecommender
 from ranking.rerank import (
+    COMPONENTS,
     Candidates,
     PersonalReranker,
-    features,
+    behaviour_at,
     fixed_blend,
     proxy_examples,
     rank_quality,
@@ -77,17 +77,19 @@ def evaluate_rerank(
         test = examples("test")
     in_pool = float(np.mean([t in c.items for c, _, t in test]))
 
-    def behaviour(c: Candidates, h: np.ndarray) -> np.ndarray:
-        f = features(c, h, blend)
-        return f[:, 6] + f[:, 7] + f[:, 8]  # the behaviour-only baseline: sum of component scores
-
-    methods: dict[str, Callable[[Candidates, np.ndarray], np.ndarray]] = {
-        "search only (hybrid fused score)": lambda c, h: c.fused,
-        "behaviour only (ranker components)": behaviour,
-        "fixed blend 0.5 / 0.5 (min-max)": lambda c, h: fixed_blend(c.fused, behaviour(c, h)),
-        "learned reranker (LambdaRank)": reranker.scores,
+    parts = {n: behaviour_at(test, blend.components[n].score) for n in COMPONENTS}
+    behaviour = [parts["seq"][i] + parts["covis"][i] + parts["text"][i] for i in range(len(test))]
+    methods: dict[str, list[np.ndarray]] = {
+        "search only (hybrid fused score)": [c.fused for c, _, _ in test],
+        "behaviour only (ranker components)": behaviour,  # a crude baseline: the raw sum
+        "fixed blend 0.5 / 0.5 (min-max)": [
+            fixed_blend(c.fused, b) for (c, _, _), b in zip(test, behaviour, strict=True)
+        ],
+        "learned reranker (LambdaRank)": reranker.scores_many(test),
     }
-    rows = [RerankRow(name, **asdict(rank_quality(score, test))) for name, score in methods.items()]
+    rows = [
+        RerankRow(name, **asdict(rank_quality(scores, test))) for name, scores in methods.items()
+    ]
     return rows, in_pool, len(test), info
 
 
