@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.conversations import ConversationStore
+from assistant.pipeline import ChatPipeline, ChatRequest
 from ranking.data import builtin_dataset, leave_one_out
 from ranking.evaluation import evaluate
 from ranking.events import EventStore, import_sequences, make_engine
@@ -96,3 +98,11 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     assert scorer == ("learned reranker" if rerank["used"] else "fixed blend")
     assert len(scores) == len(hits) and np.isfinite(scores).all()
     assert service.personalise(candidates_from_hits(hits, catalog), "nobody", None) is None
+
+    # the chat orders its cards with the same scorer for a shopper with history (no model is
+    # needed for the cards: the answer is templated)
+    pipeline = ChatPipeline(searcher, ConversationStore(store.engine), None, service, store)
+    answer = pipeline.answer(ChatRequest(message=query, user_id=user))
+    assert answer.cards and answer.meta.behaviour_used and answer.meta.personalised_by == scorer
+    anonymous = pipeline.answer(ChatRequest(message=query))
+    assert not anonymous.meta.behaviour_used and anonymous.meta.personalised_by is None
