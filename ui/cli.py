@@ -431,7 +431,8 @@ def bench_ranker(
         Path | None, typer.Option(help="item<TAB>text[<TAB>category] for a sequence file")
     ] = None,
     recbole: Annotated[
-        bool, typer.Option(help="Run RecBole's SASRec peer (own venv, 1-1.5 h a dataset on 2 cores)")
+        bool,
+        typer.Option(help="Run RecBole's SASRec peer (own venv, 1-1.5 h a dataset on 2 cores)"),
     ] = True,
     reuse_peers: Annotated[
         bool, typer.Option(help="Reuse a RecBole run of the identical split")
