@@ -26,6 +26,7 @@ from ranking.models.covisitation import CoVisitation
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
 from ranking.rerank import (
+    Example,
     PersonalReranker,
     behaviour_at,
     fixed_blend,
@@ -83,7 +84,7 @@ def fit_reranker(
     chosen = np.random.default_rng(0).permutation(len(split.eval_users))[:users]
     rows = np.arange(len(searcher.catalog))
 
-    def examples(stage: str) -> list[Any]:
+    def examples(stage: str) -> list[Example]:
         def tick(n: int) -> None:
             say(f"  reranker {stage} queries: {n}/{len(chosen)}")
 
