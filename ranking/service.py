@@ -67,6 +67,13 @@ class RecommendationResult(BaseModel):
     arm: str | None = None
 
 
+def catalog_fingerprint(catalog: Catalog) -> str:
+    """Identifies the catalog's rows in order: a model scores rows, so it only fits this one."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(catalog.ids).encode()).hexdigest()[:16]
+
+
 class ModelRegistry:
     """Versioned ranker artifacts: `<dir>/<version>/{model.pkl, meta.json}`, `reranker.pkl` when
     the learned search reranker won its held-out test, and `<dir>/LATEST`."""
@@ -131,6 +138,7 @@ class RecommendationService:
         self.model: Recommender | None = None
         self.model_version: str | None = None
         self.reranker: PersonalReranker | None = None
+        self._refused: str | None = None  # a version trained on another catalog
         for event in store.iter_all():
             self._observe(event)
 
@@ -165,8 +173,14 @@ class RecommendationService:
         if self.registry is None:
             return
         version = self.registry.latest_version()
-        if version and version != self.model_version:
-            model, _ = self.registry.load(version)
+        if version and version not in (self.model_version, self._refused):
+            model, meta = self.registry.load(version)
+            trained_on = meta.get("catalog")
+            if trained_on is not None and trained_on != catalog_fingerprint(self.catalog):
+                self._refused = version
+                log.warning("ranker version %s was trained on another catalog; not serving it "
+                            "(run `shoptalk train` after a catalog sync)", version)  # fmt: skip
+                return
             reranker = self.registry.load_reranker(version, model)
             with self._lock:
                 self.model, self.model_version, self.reranker = model, version, reranker

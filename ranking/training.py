@@ -33,7 +33,7 @@ from ranking.rerank import (
     proxy_examples,
     rank_quality,
 )
-from ranking.service import ModelRegistry
+from ranking.service import ModelRegistry, catalog_fingerprint
 from retrieval.catalog import Catalog
 from retrieval.search import HybridSearcher
 
@@ -155,6 +155,7 @@ def train_ranker(
     version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     meta: dict[str, Any] = {
         "version": version, "model": blend.name, "data": span,
+        "catalog": catalog_fingerprint(catalog), "catalog_items": len(catalog),
         "test_metrics": metrics.__dict__, "popularity_test_metrics": base_metrics.__dict__,
         "training": {"sequential": {k: v for k, v in seq_info.items() if k != "history"}, "blend": info},
         "reranker": rerank_meta,

@@ -106,3 +106,11 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     assert answer.cards and answer.meta.behaviour_used and answer.meta.personalised_by == scorer
     anonymous = pipeline.answer(ChatRequest(message=query))
     assert not anonymous.meta.behaviour_used and anonymous.meta.personalised_by is None
+
+    # a version trained on another catalog (a sync changed the rows) is not served: it would
+    # score the wrong products
+    model, stale = registry.load(meta["version"])
+    registry.publish("stale", model, {**stale, "catalog": "another-catalog"})
+    fresh = RecommendationService(searcher.catalog, searcher.vectors, store, registry)
+    result = fresh.recommend(user_id=user, k=5)
+    assert result.model_version is None and fresh.model is None and fresh.reranker is None
