@@ -35,7 +35,7 @@ from retrieval.filters import Filters
 from retrieval.fusion import min_max
 from retrieval.search import Hit, HybridSearcher
 
-#: Search candidates per query, for training and for the assistant.
+#: Search candidates per training/evaluation query (the assistant reranks its own, up to 60).
 POOL = 50
 #: The fallback without a learned reranker: `shoptalk bench rerank` measured NDCG@10 0.343 for
 #: this 0.5/0.5 blend of search and behaviour against 0.258 for search alone.

@@ -87,15 +87,17 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     rerank = meta["reranker"]
     test = rerank["test"]
     assert test["learned"]["ndcg_10"] > test["search"]["ndcg_10"], "behaviour adds to search"
-    assert rerank["used"] == (test["learned"]["ndcg_10"] > test["fixed_blend"]["ndcg_10"])
-    assert (service.reranker is not None) == rerank["used"]
+    # on this slice the learned reranker wins clearly (NDCG@10 ~0.6 vs ~0.36 for the fixed blend),
+    # so it is published and served: the serving path below is the learned one
+    assert test["learned"]["ndcg_10"] > test["fixed_blend"]["ndcg_10"] and rerank["used"]
+    assert service.reranker is not None
     product = catalog.get(sequences[user][-1])
     query, filters = proxy_query(product)
     hits = searcher.search(query, filters, k=20).hits
     personal = service.personalise(candidates_from_hits(hits, catalog), user, None)
     assert personal is not None
     scores, scorer = personal
-    assert scorer == ("learned reranker" if rerank["used"] else "fixed blend")
+    assert scorer == "learned reranker"
     assert len(scores) == len(hits) and np.isfinite(scores).all()
     assert service.personalise(candidates_from_hits(hits, catalog), "nobody", None) is None
 

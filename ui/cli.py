@@ -615,9 +615,8 @@ def bench_load(
             **os.environ,
             "SHOPTALK_LIMITS__REQUESTS_PER_MINUTE": "1000000",
         }  # one address for all shoppers
-        if (
-            settings.database_url is None
-        ):  # a copy of the demo database: the load must not pollute it
+        # the load runs on a copy of the demo database: it must not pollute it
+        if settings.database_url is None:
             import sqlite3
 
             copy = settings.home / "bench" / "load.db"
