@@ -118,6 +118,22 @@ def compare(products: Sequence[Product]) -> Comparison:
     )  # fmt: skip
 
 
+def compare_lead(comparison: Comparison, cards: Sequence[Card]) -> str:
+    """One sentence read off a comparison table: which is cheapest and which best rated."""
+    mark = {c.product.id: c.mark for c in cards}
+    cheap, rated = comparison.cheapest, comparison.best_rated
+    if cheap and rated and cheap == rated:
+        return f"[{mark[cheap]}] is both the cheapest and the best rated of these."
+    parts = []
+    if cheap:
+        parts.append(f"[{mark[cheap]}] is the cheapest")
+    if rated:
+        parts.append(f"[{mark[rated]}] the best rated")
+    if not parts:
+        return "Side by side, from the catalog:"
+    return (" and ".join(parts) if len(parts) == 2 else parts[0]) + " of these."
+
+
 @cache
 def _checklists() -> dict[str, list[str]]:
     data = tomllib.loads(CHECKLISTS.read_text())["departments"]

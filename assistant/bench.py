@@ -20,7 +20,8 @@ from rich.table import Table
 
 from assistant.grounding import check
 from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
-from assistant.pipeline import ChatPipeline, ChatRequest, ChatResponse
+from assistant.pipeline import ChatPipeline
+from assistant.turn import ChatRequest, ChatResponse
 
 CONVERSATIONS = Path(__file__).with_name("bench_conversations.jsonl")
 

@@ -14,13 +14,24 @@ from assistant.query import Sort
 from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
-from retrieval.catalog import Product
+from retrieval.ages import age_fit
+from retrieval.catalog import Catalog, Columns, Product
 from retrieval.search import Hit, HybridSearcher
 
 #: Below this cosine similarity, with less than half of the query words matched, the best hit is
 #: not what was asked for: the answer says the store does not carry it.
 CLOSE_MATCH_COSINE = 0.45
 POOL = 60
+# Soft need-fit adjustments, in units of the fused score (TM2C2 puts the best hit near 1 and the
+# 20th typically 0.1-0.2 below it). A clearly wrong stated age outweighs any retrieval margin;
+# the other fits move a product a few places at most. Chosen by hand, measured by
+# `shoptalk bench retrieval` on the natural-request dev set (see README).
+AGE_FIT = 0.05
+AGE_WRONG = 0.5
+OTHER_DEPARTMENT = 0.08
+SIZE_MATCH = 0.08
+BRAND_MATCH = 0.1
+RATED = 0.05
 
 
 @dataclass(frozen=True)
@@ -62,8 +73,59 @@ def _is_close(hits: Sequence[Hit], text: str) -> bool:
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:
     result = searcher.search(state.search_text(), state.filters(), k=POOL)
     seen = set(state.seen) if exclude_seen else set()
-    return [h for h in result.hits
+    hits = [h for h in result.hits
             if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
+    return fit_to_need(hits, state, searcher.catalog)
+
+
+def fit_to_need(hits: list[Hit], state: ConversationState, catalog: Catalog) -> list[Hit]:
+    """Reorder search hits by how well each fits what the shopper said beyond the product words
+    (see `need_fit`); a stable sort, so equal fits keep the search order."""
+    if not hits:
+        return hits
+    rows = np.array([catalog.position(h.product.id) for h in hits])
+    fused = np.array([h.parts.fused for h in hits], dtype=np.float64)
+    bonus = need_fit(catalog.columns, rows, [h.product for h in hits], state)
+    if not bonus.any():
+        return hits
+    order = np.argsort(-(fused + bonus), kind="stable")
+    return [hits[i] for i in order]
+
+
+def need_fit(columns: Columns, rows: np.ndarray, products: Sequence[Product],
+             state: ConversationState) -> np.ndarray:  # fmt: skip
+    """Score adjustments (in units of the fused score) from the soft parts of a request: the age
+    range a product states against who it is for (a clearly wrong age is pushed down hard), the
+    department the product words belong to, sizes/quantities and brands named in the title, and
+    a better rating when the shopper asked for well-reviewed products."""
+    bonus = np.zeros(len(rows), dtype=np.float64)
+    if state.age is not None:
+        fit = age_fit(columns.age_low[rows], columns.age_high[rows], state.age)
+        bonus += np.where(fit > 0, AGE_FIT, np.where(fit < 0, -AGE_WRONG, 0.0))
+    if state.department_hint and not state.department:
+        code = columns.departments.index(state.department_hint)
+        bonus += np.where(columns.department[rows] == code, 0.0, -OTHER_DEPARTMENT)
+    for size in state.sizes:
+        pattern = _size_pattern(size)
+        bonus += np.array([SIZE_MATCH if pattern.search(p.title) else 0.0 for p in products])
+    for brand in state.brands:
+        rx = re.compile(rf"\b{re.escape(brand)}\b", re.I)
+        bonus += np.array([BRAND_MATCH if (p.brand and rx.search(p.brand)) or rx.search(p.title) else 0.0
+                           for p in products])  # fmt: skip
+    if state.prefer_rated:
+        rating = np.nan_to_num(columns.rating[rows], nan=3.5)
+        bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
+    return bonus
+
+
+def _size_pattern(size: str) -> re.Pattern[str]:
+    """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
+    matches '100 pack' and '100-count'."""
+    number = re.search(r"\d[\d,/]*", size)
+    if number is None:
+        return re.compile(rf"\b{re.escape(size)}\b", re.I)
+    n = re.escape(number.group(0).replace(",", ""))
+    return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
 
 
 def _reorder(

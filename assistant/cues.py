@@ -74,6 +74,7 @@ class Cues:
     attributes: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
     price_bound: bool = False
+    rating_bound: bool = False
     content_words: tuple[str, ...] = field(default=())
 
     @property
@@ -81,7 +82,7 @@ class Cues:
         """Whether the message only adjusts the previous request (no new need of its own)."""
         adjusts = (self.cheaper or self.pricier or self.better_rated or self.cheapest or self.more
                    or self.compare or bool(self.references) or bool(self.exclude_brands)
-                   or bool(self.attributes) or self.price_bound)  # fmt: skip
+                   or bool(self.attributes) or self.price_bound or self.rating_bound)  # fmt: skip
         return adjusts and len(self.content_words) <= 1
 
 
@@ -163,13 +164,19 @@ def read_cues(
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
                                  and t not in excluded and t.lower() not in _STOP))  # fmt: skip
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
+    from assistant.needs import read_rating, read_rating_count, strip_rating_phrases
     from assistant.prices import extract_price_bounds, strip_price_phrases
 
-    stripped = strip_price_phrases(text)
+    rating_bound = read_rating(text)[0] is not None or read_rating_count(text) is not None
+    stripped = strip_price_phrases(strip_rating_phrases(text))
     for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, _ATTRIBUTE):
         stripped = rx.sub(" ", stripped)
     words = re.findall(r"[a-z][a-z'-]+", stripped.lower())
-    ordinals = set(_ORDINALS) | set(_COUNTS) | {"expensive", "price", "priced", "rated", "cost"}
+    ordinals = (
+        set(_ORDINALS)
+        | set(_COUNTS)
+        | {"expensive", "price", "priced", "rated", "cost", "well", "reviewed", "reviews", "stars"}
+    )
     references = _references(text, shown_titles) if shown_titles else ()
     named = " ".join(shown_titles[r - 1] for r in references if 1 <= r <= len(shown_titles)).lower()
     content = tuple(
@@ -181,7 +188,8 @@ def read_cues(
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         references=references,
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
-        departments=departments, price_bound=bool(extract_price_bounds(text).numbers()), content_words=content,
+        departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
+        rating_bound=rating_bound, content_words=content,
     )  # fmt: skip
 
 

@@ -137,3 +137,69 @@ def templated_answer(cards: Sequence[Card], need: str, notice: str | None = None
         parts.append(f"[{c.mark}] is also worth a look ({c.value}).")
     parts.append("Compare the cards for price and rating before you buy.")
     return " ".join(parts)
+
+
+#: Words any honest shopping sentence may use without a card or the shopper saying them.
+_GENERIC = set(
+    ["this", "that", "these", "those", "with", "from", "your", "their", "there", "which", "will", "would", "could", "great", "good", "perfect", "ideal", "nice", "best", "better", "suits", "suit", "suited", "fits", "fit", "fitting", "choice", "option", "pick", "recommend", "recommended", "because", "since", "also", "just", "really", "very", "well", "make", "makes", "made", "help", "helps", "keep", "keeps", "love", "loves", "enjoy", "enjoys", "want", "wants", "need", "needs", "looking", "look", "find", "finding", "offers", "offer", "features", "feature", "includes", "include", "including", "comes", "come", "provides", "provide", "gives", "give", "designed", "design", "great", "excellent", "quality", "easy", "simple", "fun", "favorite", "favourite", "anyone", "someone", "everyone", "something", "product", "item", "products", "items", "shopper", "request", "asked", "asking", "what", "they", "them", "it's", "its", "into", "about", "more", "most", "than", "other", "others", "while", "both", "each", "every", "many", "much", "some", "such", "only", "even", "still", "like", "alike", "here", "right", "first", "second", "third"]
+)  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?。！？]['\")\]]*$")
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences (split after . ! ? and their CJK forms, and at line breaks)."""
+    return [s.strip() for s in re.split(r"(?<=[.!?。！？])\s+|\n+", text) if s.strip()]
+
+
+def finish_at_sentence(text: str, max_sentences: int = 2) -> str:
+    """The text cut after its last whole sentence (at most `max_sentences`): never mid-word or
+    mid-sentence. Empty when not even one sentence was finished."""
+    text = " ".join(text.split())
+    whole = []
+    for s in sentences(text):
+        if not _SENTENCE_END.search(s):
+            break
+        whole.append(s)
+    return " ".join(whole[:max_sentences])
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _GENERIC]
+
+
+def _supported(word: str, source: str) -> bool:
+    stem = word[:-1] if word.endswith("s") else word
+    return stem[: max(4, len(stem) - 2)] in source
+
+
+def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float, float] | None = None,
+                min_support: float = 0.6) -> list[Violation]:  # fmt: skip
+    """What a reader notices and the catalog check does not: a text cut mid-sentence, a repeated
+    sentence, a number or age the shopper did not say and no card carries, and content words
+    that neither the shopper's message nor the cards support (an invented use or feature)."""
+    out: list[Violation] = []
+    if text and not _SENTENCE_END.search(text.strip()):
+        out.append(Violation(kind="truncated", text=text[-30:], detail="ends mid-sentence"))
+    seen: list[set[str]] = []
+    for s in sentences(text):
+        words = set(re.findall(r"\w+", s.lower()))
+        if any(len(words & w) >= 0.8 * max(len(words), len(w)) for w in seen):
+            out.append(Violation(kind="repeated", text=s[:80], detail="says the same sentence twice"))
+        seen.append(words)
+    source = " ".join([message, *(f"{c.product.title} {c.product.description} {' '.join(c.product.category)} "
+                                  f"{c.product.brand or ''}" for c in cards)]).lower()  # fmt: skip
+    said = set(re.findall(r"\d+(?:\.\d+)?", message))
+    for m in re.finditer(r"\d+(?:\.\d+)?", re.sub(r"\[\d{1,2}\]", " ", text)):
+        if m.group(0) not in said and not re.search(rf"(?<![\d.]){re.escape(m.group(0))}(?![\d])", source):
+            out.append(Violation(kind="contradiction", text=m.group(0), detail="a number nobody said"))
+    if age is not None:
+        for m in re.finditer(r"(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old", text, re.I):
+            if not age[0] <= int(m.group(1)) <= age[1]:
+                out.append(Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age"))
+    content = _content(re.sub(r"\[\d{1,2}\]", " ", text))
+    if content:
+        unsupported = [w for w in content if not _supported(w, source)]
+        if len(unsupported) > (1 - min_support) * len(content):
+            out.append(Violation(kind="unsupported", text=", ".join(unsupported[:5]),
+                                 detail="words neither the shopper nor the cards use"))  # fmt: skip
+    return out

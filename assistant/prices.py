@@ -1,6 +1,14 @@
 """Deterministic price bounds from a shopper's words. A price bound used for filtering must come
 from here, never from the model: the model may propose one, and it is kept only if it matches
-a bound the shopper actually wrote."""
+a bound the shopper actually wrote.
+
+Phrasings read (each a test case in tests/test_prices.py): "under $150", "less than 50 bucks",
+"no more than 30", "max $40" / "$40 max" / "$40 tops", "30 dollars or less", "$20 and up",
+"between 20 and 30", "$20-$30", "20-30 bucks", "budget $30" / "my budget is 30" / "a $30 budget",
+"spend up to 40", "around $50" / "about 50 dollars" / "~$50" (a range of +/- 20%: `AROUND`),
+"€25", "under 1k", and a lone amount with a currency mark ("a drum pad, $40"), read as a budget
+(an upper bound). A number followed by a unit ("4.5 stars", "300 reviews", "1000 pieces",
+"10 year old", "12 inch") is never a price."""
 
 from __future__ import annotations
 
@@ -9,25 +17,63 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD",
-             "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}  # fmt: skip
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*(k\b)?"
-_PRE = r"(?P<cur1>[$€£])?\s*"
-_POST = r"\s*(?P<cur2>usd|dollars?|bucks?|eur|euros?|gbp|pounds)?"
-_AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST
+             "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
+             "pound": "GBP", "pounds": "GBP"}  # fmt: skip
+#: "around $50" means this share either side of the amount (a range, said in `PriceBounds.note`).
+AROUND = Decimal("0.2")
+#: Units after a number that make it something other than a price.
+_UNITS = (
+    r"stars?|reviews?|ratings?|pieces?|pcs?|pc\b|years?|yrs?|yo\b|y/o|months?|mos?\b|weeks?|inch(?:es)?|"
+    r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
+    r"sheets?|cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
+    r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))"
+)
+_NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
+_CUR_POST = r"usd|dollars?|bucks?|eur|euros?|gbp|pounds?|€|£|\$"
+_PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
+_POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
+_NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
+_AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT
 
-_UPPER = r"(?:under|below|less than|cheaper than|no more than|not more than|at most|max(?:imum)?|up to|within|<=?)"
-_LOWER = r"(?:over|above|more than|at least|min(?:imum)?|from|starting at|>=?)"
+_UPPER = (r"(?:under|below|beneath|less than|lower than|cheaper than|no more than|not more than|"
+          r"nothing (?:over|above|more than)|not (?:over|above)|at most|at the most|max(?:imum)?(?: of)?|"
+          r"up to|upto|within|budget(?: of| is)?|spend(?: up to)?|<=?)")  # fmt: skip
+_LOWER = r"(?:over|above|more than|at least|min(?:imum)?(?: of)?|from|starting at|>=?)"
+_APPROX = r"(?:around|about|roughly|approximately|approx\.?|somewhere around|~)"
+_NEGATED = re.compile(r"\b(?:no|not|nothing|never|shouldn'?t|won'?t|doesn'?t|don'?t|can'?t|cannot)\b"
+                      r"(?:\s+\w+){0,3}\s*$", re.I)  # fmt: skip
+
+
+def _named(pattern: str, **names: str) -> str:
+    for old, new in names.items():
+        pattern = pattern.replace(f"?P<{old}>", f"?P<{new}>")
+    return pattern
+
+
 _BETWEEN = re.compile(
-    r"(?:between|from)\s+" + _AMOUNT.replace("cur1", "c1a").replace("cur2", "c2a").replace("num", "lo")
-    + r"\s*(?:and|to|-|–)\s*" + _AMOUNT.replace("cur1", "c1b").replace("cur2", "c2b").replace("num", "hi"),
+    r"(?:between|from)\s+" + _named(_AMOUNT, cur1="c1a", cur2="c2a", num="lo")
+    + r"\s*(?:and|to|-|–)\s*" + _named(_AMOUNT, cur1="c1b", cur2="c2b", num="hi"),
     re.IGNORECASE,
 )  # fmt: skip
 _RANGE = re.compile(
-    r"(?P<c1a>[$€£])\s*(?P<lo>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<c1b>[$€£])?\s*(?P<hi>" + _NUMBER + r")"
-    r"(?P<c2b>\s*(?:usd|dollars?|bucks?|eur|euros?))?",
+    r"(?:(?P<c1a>[$€£])\s*(?P<lo>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<c1b>[$€£])?\s*(?P<hi>" + _NUMBER + r")"
+    r"(?:\s*(?P<c2b>" + _CUR_POST + r"))?"
+    r"|(?P<lo2>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<hi2>" + _NUMBER + r")\s*(?P<c2c>" + _CUR_POST + r"))"
+    + _NOT_UNIT,
     re.IGNORECASE,
 )  # fmt: skip
-_BOUND = re.compile(r"(?P<dir>" + _UPPER + "|" + _LOWER + r")\s+" + _AMOUNT, re.IGNORECASE)
+_BOUND = re.compile(
+    r"(?P<dir>" + _UPPER + "|" + _LOWER + "|" + _APPROX + r")\s+" + _AMOUNT, re.IGNORECASE
+)
+#: "30 dollars or less", "$40 max", "$40 tops", "$20 and up", "$20+", "a $30 budget".
+_POSTFIX = re.compile(
+    _AMOUNT + r"\s*(?P<post>or (?:less|under|below|cheaper)|and (?:under|below)|max(?:imum)?\b|tops\b|"
+    r"at most|or (?:more|over|above)|and (?:up|over|above)|\+|budget|range|ish\b)",
+    re.IGNORECASE,
+)  # fmt: skip
+#: A lone amount with a currency mark: "a drum pad, $40", "40 euros".
+_LONE = re.compile(r"(?P<cur1>[$€£])\s*(?P<num>" + _NUMBER + r")" + _NOT_UNIT + r"|(?<![\w$€£.])(?P<num2>"
+                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|eur|euros?|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,6 +81,7 @@ class PriceBounds:
     min_price: Decimal | None = None
     max_price: Decimal | None = None
     currency: str | None = None
+    note: str | None = None  # how a soft phrasing was read, e.g. "around $50 read as $40-$60"
 
     def numbers(self) -> set[Decimal]:
         return {x for x in (self.min_price, self.max_price) if x is not None}
@@ -56,37 +103,82 @@ def _currency(*marks: str | None) -> str | None:
     return None
 
 
+def _money(value: Decimal) -> str:
+    return f"${value:,.0f}" if value == value.to_integral_value() else f"${value:,.2f}"
+
+
+def _approx(value: Decimal) -> tuple[Decimal, Decimal]:
+    return (value * (1 - AROUND)).quantize(Decimal("1")), (value * (1 + AROUND)).quantize(
+        Decimal("1")
+    )
+
+
 def extract_price_bounds(text: str) -> PriceBounds:
-    """Price bounds the shopper wrote ("under $150", "between 20 and 30 dollars", "$20-$30",
-    "less than 50 bucks", "at least 100"). Amounts without a currency word or sign count only
-    after a bound word, so "size 10" or "2 pack" are never prices."""
+    """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
+    a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
+    prices, and an amount followed by a unit never is."""
     for pattern in (_BETWEEN, _RANGE):
         match = pattern.search(text)
         if match:
-            groups = match.groupdict()
+            g = match.groupdict()
             currency = _currency(
-                groups.get("c1a"), groups.get("c1b"), groups.get("c2a"), groups.get("c2b")
+                g.get("c1a"), g.get("c1b"), g.get("c2a"), g.get("c2b"), g.get("c2c")
             )
-            lo, hi = sorted((_amount(match.group("lo")), _amount(match.group("hi"))))
+            lo_text, hi_text = g.get("lo") or g["lo2"], g.get("hi") or g["hi2"]
+            lo, hi = sorted((_amount(lo_text), _amount(hi_text)))
             return PriceBounds(lo, hi, currency or "USD")
     low = high = None
-    currency = None
+    currency = note = None
     for match in _BOUND.finditer(text):
         value = _amount(match.group("num"))
         cur = _currency(match.group("cur1"), match.group("cur2"))
         direction = match.group("dir").lower()
-        if re.fullmatch(_UPPER, direction, re.IGNORECASE):
+        if re.fullmatch(_APPROX, direction, re.IGNORECASE):
+            if not cur and not re.search(
+                r"\b(?:spend|budget|price|cost|costs|pay|priced)\b", text, re.I
+            ):
+                continue  # "about 10 inches", "around 8": not a price without a money word
+            lo, hi = _approx(value)
+            low, high = lo, hi
+            note = f"{match.group(0).strip()} read as {_money(lo)}-{_money(hi)}"
+        elif re.fullmatch(_UPPER, direction, re.IGNORECASE):
             high = value if high is None else min(high, value)
         else:
             if direction == "from" and not cur:
                 continue  # "from 1990" is a year more often than a price
-            low = value if low is None else max(low, value)
+            if _NEGATED.search(text[: match.start()]):  # "shouldn't cost more than $30"
+                high = value if high is None else min(high, value)
+            else:
+                low = value if low is None else max(low, value)
         currency = currency or cur
+    for match in _POSTFIX.finditer(text):
+        value = _amount(match.group("num"))
+        cur = _currency(match.group("cur1"), match.group("cur2"))
+        post = match.group("post").lower()
+        if post in ("+",) and not cur:
+            continue  # "4+" alone is a rating or an age, not a price
+        if post in ("range", "ish"):
+            lo, hi = _approx(value)
+            low, high = lo, hi
+            note = f"{match.group(0).strip()} read as {_money(lo)}-{_money(hi)}"
+        elif post.startswith(
+            ("or more", "or over", "or above", "and up", "and over", "and above", "+")
+        ):
+            low = value if low is None else max(low, value)
+        else:
+            high = value if high is None else min(high, value)
+        currency = currency or cur
+    if low is None and high is None:
+        lone = _LONE.search(text)
+        if lone:
+            high = _amount(lone.group("num") or lone.group("num2"))
+            currency = _currency(lone.group("cur1"), lone.group("cur2"))
+            note = f"{lone.group(0).strip()} read as a budget: up to {_money(high)}"
     if low is not None and high is not None and low > high:
         low, high = high, low
     if low is None and high is None:
         return PriceBounds()
-    return PriceBounds(low, high, currency or "USD")
+    return PriceBounds(low, high, currency or "USD", note)
 
 
 def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | None) -> PriceBounds:
@@ -107,6 +199,22 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
 
 def strip_price_phrases(text: str) -> str:
     """The text without its price bounds ("boots under $150" -> "boots"), for a search query."""
-    for pattern in (_BETWEEN, _RANGE, _BOUND):
+    for pattern in (_BETWEEN, _RANGE):
         text = pattern.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _POSTFIX.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("post") == "+" and not (m.group("cur1") or m.group("cur2"))
+            else " "
+        ),
+        text,
+    )  # "rated 4+" keeps its number
+    text = _BOUND.sub(" ", text)
+    text = _LONE.sub(" ", text)
+    text = re.sub(
+        r"\b(?:my |a |the |with a |on a )?budget(?: of| is)?\b|\bspend(?:ing)?\b",
+        " ",
+        text,
+        flags=re.I,
+    )
+    return re.sub(r"\s+", " ", text).strip(" ,;")

@@ -12,9 +12,10 @@ FOLDER = Path(__file__).with_name("prompts")
 #: Each template and the fields it must be filled with (checked when first loaded).
 FIELDS: dict[str, frozenset[str]] = {
     "understand": frozenset({"departments"}),
+    "translate": frozenset(),
     "choose": frozenset({"need", "products"}),
-    "answer": frozenset({"need", "products", "picks", "notes"}),
-    "agent": frozenset({"customer", "history", "products", "picks", "message"}),
+    "answer": frozenset({"language", "message", "mark", "product", "facts"}),
+    "agent": frozenset({"language", "message", "history", "mark", "product", "facts"}),
 }
 
 

@@ -12,12 +12,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from assistant.cues import BrandLexicon, Cues, plain_need, read_cues
+from assistant.cues import _STOP, BrandLexicon, Cues, plain_need, read_cues
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.prices import extract_price_bounds, strip_price_phrases
+from assistant.needs import not_product_word, read_needs, strip_rating_phrases
+from assistant.prices import extract_price_bounds
 from assistant.prompts import render
 from retrieval.catalog import Money
+from retrieval.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,37 @@ class ShoppingQuery(BaseModel):
     compare: bool = False
     references: tuple[int, ...] = Field(default=(), description="1-based positions on screen")
     language: str = "en"
+    search: str = Field(
+        default="", description="The product words searched for (English, spelling corrected)"
+    )
+    min_rating: float | None = Field(default=None, description="Hard: 'at least 4.5 stars'")
+    min_rating_count: int | None = Field(default=None, description="Hard: 'at least 300 reviews'")
+    prefer_rated: bool = Field(default=False, description="Soft: 'well reviewed'")
+    recipient: str | None = Field(default=None, description="Who it is for: 'niece', 'toddler'")
+    age_min: float | None = Field(default=None, description="Age in years of who it is for")
+    age_max: float | None = None
+    sizes: tuple[str, ...] = Field(
+        default=(), description="'1000 pieces', '1/2 size', 'pack of 100'"
+    )
+    gift: bool = False
+    occasion: str | None = None
+    department_hint: str | None = Field(
+        default=None, description="Soft: the department the product words belong to"
+    )
+    corrected: tuple[tuple[str, str], ...] = Field(
+        default=(), description="Spelling corrected against the catalog: (written, searched)"
+    )
+    notes: tuple[str, ...] = Field(
+        default=(), description="How soft phrasings were read, e.g. 'around $50 read as $40-$60'"
+    )
+
+    @property
+    def age(self) -> tuple[float, float] | None:
+        return (
+            (self.age_min, self.age_max)
+            if self.age_min is not None and self.age_max is not None
+            else None
+        )
 
 
 class Understanding(BaseModel):
@@ -83,20 +116,13 @@ def reading_schema(departments: Sequence[str]) -> type[BaseModel]:
     sort: Any = Literal["relevance", "cheapest", "best_rated"]
     intent: Any = Literal["new", "refine", "more", "compare"]
     fields: dict[str, Any] = {
-        "need": (str, Field(max_length=80)),
+        "product": (str, Field(max_length=60)),
         "department": (dept | None, None),
         "sort": (sort, "relevance"),
         "intent": (intent, "new"),
         "language": (str, Field(default="en", pattern=r"^[a-z]{2}$")),
     }
     return create_model("Reading", **fields)
-
-
-def _grounded_need(need: str, text: str) -> bool:
-    """Most of the model's need words are the shopper's words (catches an invented need)."""
-    words = [w for w in re.findall(r"[a-z0-9]+", need.lower()) if len(w) > 2]
-    said = set(re.findall(r"[a-z0-9]+", text.lower()))
-    return bool(words) and sum(w in said for w in words) >= max(1, len(words) // 2)
 
 
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
@@ -111,6 +137,7 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         or cues.exclude_brands
         or cues.attributes
         or cues.price_bound
+        or cues.rating_bound
     )
     if cues.references and not adjusts and len(cues.content_words) <= 1:
         return Intent.detail
@@ -123,13 +150,71 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     return Intent.new
 
 
+#: Hint share above which the department the product words belong to is preferred (soft).
+HINT_SHARE = 0.7
+
+
+def _english_words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'-]*[a-z]|[a-z0-9/]+", text.lower())
+
+
+def _stems(words: Sequence[str]) -> set[str]:
+    """Crude stems (plural and -ing trimmed) for "does the rewrite share a word" checks."""
+    return {re.sub(r"(?:ies|es|s|ing)$", "", w) or w for w in words if len(w) > 2}
+
+
+def rewrite_words(
+    proposal: str, own_words: str, vocabulary: Vocabulary | None, english: bool
+) -> str:
+    """The model's product-type rewrite, kept only where it is checked: every word known to the
+    catalog, and (for an English message) sharing a word with the shopper's own product words,
+    so "likes science" may become "science kit" but a request can never turn into the prompt's
+    or the model's own idea. For another language the words only need to be the catalog's."""
+    words = [w for w in _english_words(proposal) if w not in _STOP and len(w) > 1 and not not_product_word(w)]
+    if not words or vocabulary is None:
+        return ""
+    if not all(vocabulary.knows(w) for w in words):
+        return ""
+    if english and not (_stems(words) & _stems(_english_words(own_words))):
+        return ""
+    return " ".join(dict.fromkeys(words))
+
+
+#: The word product titles use for an age group ("science kit for kids"), added to the search
+#: text when the shopper gives an age but no such word: "my 10 year old niece" -> "kids".
+AGE_WORDS = ((2.0, "baby"), (4.0, "toddler"), (12.0, "kids"), (17.0, "teens"))
+
+
+def _with_age_word(search: str, age: tuple[float, float]) -> str:
+    words = set(search.lower().split())
+    if words & {"baby", "babies", "toddler", "toddlers", "kid", "kids", "child", "children", "teen", "teens",
+                "adult", "adults", "boys", "girls"}:
+        return search
+    word = next((w for limit, w in AGE_WORDS if age[1] <= limit), None)
+    return f"{search} {word}" if word else search
+
+
+def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None) -> str | None:
+    """The message in English (the model translates), kept only if it reads as English."""
+    if llm is None or vocabulary is None:
+        return None
+    messages = [ChatMessage(role="system", content=render("translate")), ChatMessage(role="user", content=text)]
+    try:
+        english = llm.generate(messages, 48).strip().strip('"')
+    except LLMUnavailable as exc:
+        log.warning("no translation: %s", exc)
+        return None
+    return english if english and vocabulary.language(english) == "en" else None
+
+
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
-    brands: BrandLexicon | None = None, max_tokens: int = 64,
+    brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
 ) -> Understanding:  # fmt: skip
     """Read a message: model proposal (when a model is configured) cross-checked by the words."""
     cues = read_cues(text, shown_titles, brands)
-    bounds = extract_price_bounds(text)
+    needs = read_needs(text)
+    bounds = extract_price_bounds(strip_rating_phrases(text))
     reading: dict[str, Any] | None = None
     error = None
     if llm is not None:
@@ -143,28 +228,53 @@ def understand(
             error = str(exc)
             log.warning("query understanding without the model: %s", exc)
     overruled: list[str] = []
-    proposed_need = (reading or {}).get("need") or ""
-    if proposed_need and _grounded_need(proposed_need, text):
-        need = strip_price_phrases(proposed_need).strip(" ,.") or plain_need(text)
-    else:
-        if proposed_need:
-            overruled.append(f"need {proposed_need!r} (not in the shopper's words)")
-        need = plain_need(text)
+    language = vocabulary.language(text) if vocabulary is not None else (reading or {}).get("language") or "en"
+    english = language == "en"
+    translation = _translate(text, llm, vocabulary) if not english else None
+    if translation:
+        needs = read_needs(translation)  # the English words stand in for the shopper's
+    own = needs.product_words if (english or translation) else ""
+    corrected: tuple[tuple[str, str], ...] = ()
+    if english and vocabulary is not None and own:
+        fixed = vocabulary.correct(own, keep=cues.brands)
+        own, corrected = fixed.corrected, fixed.changes
+    proposed = (reading or {}).get("product") or ""
+    rewrite = rewrite_words(proposed, " ".join([own, *needs.interests]), vocabulary, english or bool(translation))
+    if proposed and not rewrite and proposed.strip().lower() not in own.lower():
+        overruled.append(f"product {proposed!r} (not the shopper's words nor the catalog's)")
+    search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
+    if search and needs.age is not None:
+        search = _with_age_word(search, needs.age)
+    if not search and not english:
+        search = plain_need(text)  # no checked translation: the words as written (dense search copes)
+    need = search or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
     if reading and reading.get("department") and reading["department"] != department:
         overruled.append(f"department {reading['department']!r} (the words do not name it)")
+    hint = None
+    if department is None and vocabulary is not None and search:
+        hint, share = vocabulary.department_hint(
+            [w for w in _english_words(search) if not not_product_word(w) and not any(ch.isdigit() for ch in w)]
+        )
+        hint = hint if share >= HINT_SHARE else None
     sort = (
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     if reading and reading.get("sort", "relevance") != sort.value:
         overruled.append(f"sort {reading['sort']!r} (the words do not ask for it)")
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    notes = tuple(n for n in (bounds.note,) if n)
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
         brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=cues.attributes, sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
-        references=cues.references, language=(reading or {}).get("language") or "en",
+        references=cues.references, language=language, search=search,
+        min_rating=needs.min_rating, min_rating_count=needs.min_rating_count,
+        prefer_rated=needs.prefer_rated, recipient=needs.recipient,
+        age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
+        sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
+        corrected=corrected, notes=notes,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error

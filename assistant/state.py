@@ -27,6 +27,17 @@ class ConversationState(BaseModel):
     attributes: tuple[str, ...] = ()
     sort: Sort = Sort.relevance
     language: str = "en"
+    search: str = Field(default="", description="The product words searched for")
+    min_rating: float | None = None
+    min_rating_count: int | None = None
+    prefer_rated: bool = False
+    brands: tuple[str, ...] = Field(default=(), description="Brands asked for (preferred)")
+    age_min: float | None = None
+    age_max: float | None = None
+    sizes: tuple[str, ...] = ()
+    department_hint: str | None = None
+    recipient: str | None = None
+    gift: bool = False
     shown: tuple[str, ...] = Field(default=(), description="Product ids on screen, in order")
     seen: tuple[str, ...] = Field(default=(), description="Every product shown for this need")
 
@@ -35,11 +46,21 @@ class ConversationState(BaseModel):
         return Filters(
             min_price=self.min_price, max_price=self.max_price,
             departments=(self.department,) if self.department else (),
-            exclude_brands=self.exclude_brands,
+            exclude_brands=self.exclude_brands, min_rating=self.min_rating,
+            min_rating_count=self.min_rating_count,
         )  # fmt: skip
 
+    @property
+    def age(self) -> tuple[float, float] | None:
+        return (
+            (self.age_min, self.age_max)
+            if self.age_min is not None and self.age_max is not None
+            else None
+        )
+
     def search_text(self) -> str:
-        return " ".join([self.need, *[a for a in self.attributes if a not in self.need.lower()]])
+        base = self.search or self.need
+        return " ".join([base, *[a for a in self.attributes if a not in base.lower()]]).strip()
 
 
 def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
@@ -54,6 +75,10 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             need=query.need, department=query.department, min_price=query.min_price,
             max_price=query.max_price, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
+            search=query.search, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            prefer_rated=query.prefer_rated, brands=query.brands, age_min=query.age_min,
+            age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
+            recipient=query.recipient, gift=query.gift,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.intent is Intent.more:
@@ -78,6 +103,13 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "attributes": tuple(dict.fromkeys(state.attributes + query.attributes)),
         "department": query.department or state.department,
         "sort": query.sort if query.sort is not Sort.relevance else state.sort,
+        "min_rating": query.min_rating if query.min_rating is not None else state.min_rating,
+        "min_rating_count": query.min_rating_count if query.min_rating_count is not None else state.min_rating_count,
+        "prefer_rated": state.prefer_rated or query.prefer_rated,
+        "brands": tuple(dict.fromkeys(state.brands + query.brands)),
+        "sizes": tuple(dict.fromkeys(state.sizes + query.sizes)),
+        "age_min": query.age_min if query.age_min is not None else state.age_min,
+        "age_max": query.age_max if query.age_max is not None else state.age_max,
         "seen": (),
     }  # fmt: skip
     return state.model_copy(update=changes)

@@ -8,15 +8,11 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.advice import Card
-from assistant.candidates import find_candidates
 from assistant.conversations import Conversation, Message
-from assistant.errors import LLMUnavailable
-from assistant.grounding import check, product_lines, templated_answer
-from assistant.llm import ChatMessage
+from assistant.grounding import templated_answer
 from assistant.pipeline import ChatPipeline
-from assistant.prompts import prompt_ngrams, render
-from assistant.query import understand
-from assistant.state import ConversationState
+from assistant.state import ConversationState, advance
+from assistant.writer import run_writer
 from ranking.events import StoredEvent
 
 
@@ -61,40 +57,26 @@ def _timeline(events: list[StoredEvent], pipeline: ChatPipeline, n: int = 8) -> 
 
 def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
                 conversation_id: str | None = None) -> Draft:  # fmt: skip
-    """Products for what the customer wrote, ranked with their history, and a drafted reply."""
+    """Products for what the customer wrote, ranked with their history, and a drafted reply
+    written by the chat's own answer writer in the agent's voice."""
     state = ConversationState()
     if conversation_id:
         state = pipeline.conversations.get(conversation_id, customer_id, messages=False).state
-    reading = understand(message, pipeline.llm, pipeline.departments, brands=pipeline.brands)
-    need = (
-        reading.query.need if reading.query.intent.value == "new" or not state.need else state.need
-    )
-    state = state.model_copy(update={"need": need, "seen": ()})
-    if reading.query.max_price is not None or reading.query.min_price is not None:
-        state = state.model_copy(
-            update={"min_price": reading.query.min_price, "max_price": reading.query.max_price}
-        )
-    found = find_candidates(state, pipeline.searcher, pipeline.behaviour, customer_id, None, 3)
+    reading = pipeline.read(message)
+    query = reading.query
+    if query.intent.value == "new" or not state.need:
+        state = advance(ConversationState(), query, pipeline.catalog)
+    found = pipeline.find(state, customer_id, None, k=3)
     cards = pipeline.cards_for(found.hits, state.search_text())
     events = pipeline.events.query(user_id=customer_id) if pipeline.events else []
-    if pipeline.llm is None or not cards:
-        return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards),
-                     text=templated_answer(cards, need), grounded=True,
-                     degraded=None if pipeline.llm else "no language model is configured")  # fmt: skip
-    prompt = render("agent", customer=customer_id, history=_timeline(events, pipeline), message=message,
-                    products=product_lines(cards), picks=", ".join(f"[{c.mark}]" for c in cards))  # fmt: skip
-    try:
-        text = pipeline.llm.generate(
-            [ChatMessage(role="user", content=prompt)], pipeline.answer_tokens
-        ).strip()
-    except LLMUnavailable as exc:
-        return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards),
-                     text=templated_answer(cards, need), grounded=True, degraded=str(exc))  # fmt: skip
-    violations = check(text, cards, (), pipeline.brand_names, prompt_ngrams())
-    if violations:
-        text = templated_answer(cards, need)
-    return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards), text=text,
-                 grounded=True, degraded="the model's draft failed the catalog check; templated" if violations else None)  # fmt: skip
+    writer = pipeline.writer.for_agent(_timeline(events, pipeline))
+    written = run_writer(writer.write(message, cards, state, query))
+    picks = set(written.picks)
+    cards = [c.model_copy(update={"recommended": c.mark in picks}) for c in cards]
+    degraded = written.degraded or (None if pipeline.llm else "no language model is configured")
+    return Draft(customer_id=customer_id, conversation_id=conversation_id, cards=tuple(cards),
+                 text=written.text or templated_answer(cards, state.need), grounded=True,
+                 degraded=degraded or ("the model's lead failed the checks; templated" if written.violations else None))  # fmt: skip
 
 
 def send_reply(

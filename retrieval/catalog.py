@@ -12,6 +12,7 @@ from typing import Annotated
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
+from retrieval.ages import age_columns
 from retrieval.errors import UnknownProductError
 
 UNCATEGORIZED = "Uncategorized"
@@ -77,6 +78,9 @@ class Columns:
 
     price: np.ndarray  # float64, NaN where not listed
     rating: np.ndarray  # float64, NaN where unknown
+    rating_count: np.ndarray  # float64, NaN where unknown
+    age_low: np.ndarray  # float32, the youngest age (years) the product states; NaN: states none
+    age_high: np.ndarray  # float32, the oldest (99: "and up"); NaN: states none
     in_stock: np.ndarray  # int8: 1 in stock, 0 out of stock, -1 unknown
     department: np.ndarray  # int32 codes into `departments`
     brand: np.ndarray  # int32 codes into `brands` (lower-case), -1 when no brand
@@ -139,6 +143,7 @@ class Catalog:
         n = len(self.products)
         price = np.full(n, np.nan)
         rating = np.full(n, np.nan)
+        rating_count = np.full(n, np.nan)
         stock = np.full(n, -1, dtype=np.int8)
         dep = np.zeros(n, dtype=np.int32)
         brand = np.full(n, -1, dtype=np.int32)
@@ -148,15 +153,21 @@ class Catalog:
                 price[i] = float(p.price.amount)
             if p.rating is not None:
                 rating[i] = p.rating
+            if p.rating_count is not None:
+                rating_count[i] = p.rating_count
             if p.in_stock is not None:
                 stock[i] = int(p.in_stock)
             dep[i] = dep_code[p.department]
             if p.brand:
                 brand[i] = brand_code[p.brand.strip().lower()]
             category[i] = path_code[" > ".join(p.category).lower()]
+        age_low, age_high = age_columns((p.title, p.description) for p in self.products)
         return Columns(
             price=price,
             rating=rating,
+            rating_count=rating_count,
+            age_low=age_low,
+            age_high=age_high,
             in_stock=stock,
             department=dep,
             brand=brand,

@@ -28,6 +28,9 @@ class Filters(BaseModel):
     brands: tuple[str, ...] = Field(default=(), description="Any of these brands")
     exclude_brands: tuple[str, ...] = Field(default=(), description="None of these brands")
     min_rating: float | None = Field(default=None, ge=0, le=5, description="Lowest average rating")
+    min_rating_count: int | None = Field(
+        default=None, ge=0, description="Fewest ratings (reviews) a product must have"
+    )
     in_stock: bool | None = Field(default=None, description="True: only products known in stock")
 
     @model_validator(mode="after")
@@ -64,6 +67,8 @@ def filter_mask(columns: Columns, filters: Filters) -> np.ndarray | None:
         mask &= columns.price <= float(filters.max_price)
     if filters.min_rating is not None:
         mask &= columns.rating >= filters.min_rating
+    if filters.min_rating_count is not None:
+        mask &= columns.rating_count >= filters.min_rating_count
     if filters.in_stock is not None:
         mask &= columns.in_stock == int(filters.in_stock)
     if filters.departments:

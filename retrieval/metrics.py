@@ -22,6 +22,24 @@ def ndcg_at_k(ranked: Sequence[str], relevant: Collection[str], k: int) -> float
     return dcg / ideal if ideal else 0.0
 
 
+def graded_ndcg_at_k(ranked: Sequence[str], grades: dict[str, int], k: int) -> float:
+    """NDCG@k with graded relevance (gain 2^g - 1); the ideal is drawn from every judged item."""
+    dcg = sum((2 ** grades.get(item, 0) - 1) / math.log2(i + 2) for i, item in enumerate(ranked[:k]))
+    best = sorted(grades.values(), reverse=True)[:k]
+    ideal = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(best))
+    return dcg / ideal if ideal else 0.0
+
+
+def precision_at_k(ranked: Sequence[str], grades: dict[str, int], k: int, min_grade: int = 2) -> float:
+    """Share of the first k with a grade of at least `min_grade` (unjudged count as not relevant)."""
+    return sum(grades.get(item, 0) >= min_grade for item in ranked[:k]) / k
+
+
+def judged_at_k(ranked: Sequence[str], grades: dict[str, int], k: int) -> float:
+    """Share of the first k that were judged at all (low values make the scores a lower bound)."""
+    return sum(item in grades for item in ranked[:k]) / max(1, min(k, len(ranked)))
+
+
 def reciprocal_rank(
     ranked: Sequence[str], relevant: Collection[str], k: int | None = None
 ) -> float:

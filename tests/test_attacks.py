@@ -14,8 +14,9 @@ import pytest
 
 from assistant.grounding import check
 from assistant.llm import VLLMBackend
-from assistant.pipeline import ChatPipeline, ChatRequest
+from assistant.pipeline import ChatPipeline
 from assistant.prompts import FOLDER
+from assistant.turn import ChatRequest
 from ranking.events import Event, EventType
 from retrieval import Catalog, Embedder
 from retrieval.loaders import load_generic

@@ -129,8 +129,10 @@ def test_streamed_turn_sends_cards_before_the_first_token(
     assert "token" in kinds and kinds.index("cards") < kinds.index("token")
     done = events[-1][1]
     assert_grounded(done, small_catalog)
-    if "retract" not in kinds and not done["meta"]["fallback"]:
-        assert "".join(d["text"] for k, d in events if k == "token").strip() == done["text"]
+    if done["meta"]["lead_by_model"]:  # the streamed lead (after any retraction) opens the answer
+        last_retract = max((i for i, (k, _) in enumerate(events) if k == "retract"), default=-1)
+        streamed = "".join(d["text"] for k, d in events[last_retract + 1 :] if k == "token").strip()
+        assert streamed and streamed.split(".")[0] in done["text"]
     assert done["meta"]["first_cards_s"] <= done["meta"]["first_token_s"]
 
 
@@ -171,7 +173,7 @@ class LyingModel(LLMBackend):
         if json_schema and "picks" in json_schema["properties"]:
             yield '{"picks": [1]}'
         elif json_schema:
-            yield '{"need": "guitar strings", "department": "Kindle Store", "sort": "cheapest", "intent": "new", "language": "en"}'
+            yield '{"product": "guitar strings", "department": "Kindle Store", "sort": "cheapest", "intent": "new", "language": "en"}'
         else:
             yield from ["Buy [1] ", "for only $1.23, ", "or [9] instead."]
 
@@ -185,7 +187,8 @@ def test_fault_injected_lying_model_is_regenerated_then_templated(
         turn = say(c, "guitar strings")
     meta = turn["meta"]
     assert meta["regenerated"] and meta["fallback"]
-    assert {v["kind"] for v in meta["violations"]} == {"price", "mark"}
+    assert {"price", "mark"} <= {v["kind"] for v in meta["violations"]}
+    assert not meta["lead_by_model"] and turn["text"].count("- [") >= 1  # reasons stay: only the lead fell back
     assert "$1.23" not in turn["text"] and "[9]" not in turn["text"]
     assert turn["query"]["department"] is None and turn["query"]["sort"] == "relevance"  # words win
     assert any("Kindle Store" in o for o in meta["overruled"])

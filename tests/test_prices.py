@@ -40,3 +40,48 @@ def test_currency_is_recognised() -> None:
 def test_a_model_invented_bound_is_dropped() -> None:
     assert grounded_bounds("a nice ukulele", None, D(40)).max_price is None
     assert grounded_bounds("a ukulele under 40", None, D(45)).max_price == D(40)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("gift for my 6 year old nephew who loves dinosaurs, budget $30", None, D(30)),
+        ("my budget is 30", None, D(30)),
+        ("a $30 budget for a capo", None, D(30)),
+        ("no more than 30", None, D(30)),
+        ("max $40", None, D(40)),
+        ("$40 max", None, D(40)),
+        ("$40 tops", None, D(40)),
+        ("30 dollars or less", None, D(30)),
+        ("$20 and up", D(20), None),
+        ("20-30 bucks", D(20), D(30)),
+        ("$25-30", D(25), D(30)),
+        ("under 1k", None, D(1000)),
+        ("a drum pad, $40", None, D(40)),
+        ("less than 20 bucks", None, D(20)),
+        ("spend up to 40", None, D(40)),
+        ("shouldn't cost more than $30", None, D(30)),
+        ("around $50", D(40), D(60)),
+        ("about 50 dollars", D(40), D(60)),
+        # numbers with a unit are never prices
+        ("only ones rated at least 4.5 stars", None, None),
+        ("under $40 with at least 4.5 stars", None, D(40)),
+        ("at least 300 reviews", None, None),
+        ("jigsaw puzzle for adults, 1000 pieces, less than 20 bucks", None, D(20)),
+        ("a 10 year old who likes science", None, None),
+        ("about 10 inches long", None, None),
+        ("rated 4+", None, None),
+        ("pack of 100 gloves", None, None),
+    ],
+)
+def test_shopper_phrasings_of_a_budget(text: str, low: Decimal | None, high: Decimal | None) -> None:
+    bounds = extract_price_bounds(text)
+    assert (bounds.min_price, bounds.max_price) == (low, high)
+
+
+def test_soft_phrasings_say_how_they_were_read() -> None:
+    assert extract_price_bounds("around $50").note == "around $50 read as $40-$60"
+    assert "budget" in (extract_price_bounds("€25").note or "")
+    assert extract_price_bounds("€25").currency == "EUR"
+    assert extract_price_bounds("under 25€").currency == "EUR"
+    assert extract_price_bounds("under $25").note is None

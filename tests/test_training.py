@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from assistant.conversations import ConversationStore
-from assistant.pipeline import ChatPipeline, ChatRequest
+from assistant.pipeline import ChatPipeline
+from assistant.turn import ChatRequest
 from ranking.data import builtin_dataset, leave_one_out
 from ranking.evaluation import evaluate
 from ranking.events import EventStore, import_sequences, make_engine

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -19,8 +18,8 @@ from starlette.concurrency import iterate_in_threadpool
 
 from assistant.conversations import Conversation, Message
 from assistant.errors import ConversationStoreUnavailable, UnknownConversationError
-from assistant.pipeline import ChatRequest, ChatResponse
 from assistant.support import CustomerHistory, Draft, draft_reply, history, send_reply
+from assistant.turn import ChatRequest, ChatResponse, Done, collect
 from ranking.events import EventStoreUnavailable, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
@@ -35,6 +34,12 @@ from ui.services import Check, Services
 
 log = logging.getLogger(__name__)
 
+
+
+class ChatBody(ChatRequest):
+    """`POST /v1/chat`: the turn's request, and how the answer is delivered."""
+
+    stream: bool = Field(default=False, description="Server-sent events instead of one JSON answer")
 
 class ErrorBody(BaseModel):
     code: str = Field(description="Stable machine-readable code, e.g. 'not_found'")
@@ -344,27 +349,25 @@ def create_app(
                    "cards, token (repeated), retract (discard the text so far), done (the ChatResponse)"}},
         tags=["chat"],
     )  # fmt: skip
-    def chat(request: Request, body: ChatRequest, caller: Caller = shopper) -> Any:
+    def chat(request: Request, body: ChatBody, caller: Caller = shopper) -> Any:
         """One shopper message: understood, answered with catalog cards and grounded advice."""
         pipeline = services(request).chat
-        body = body.model_copy(update={"user_id": own_user(caller, body.user_id)})
-        conv = pipeline.open(body)
+        turn = ChatRequest.model_validate(body.model_dump(exclude={"stream"}))
+        turn = turn.model_copy(update={"user_id": own_user(caller, turn.user_id)})
+        conv = pipeline.open(turn)
         if not body.stream:
-            last = None
-            for event in pipeline.turn(body, conv):
-                last = event
-            assert last is not None
-            metrics.tokens.inc(last.data["meta"]["tokens"])
-            return JSONResponse(last.data)
+            answer = collect(pipeline.turn(turn, conv))
+            metrics.tokens.inc(answer.meta.tokens)
+            return answer
         cancelled = threading.Event()
-        events = pipeline.turn(body, conv, cancelled)
+        events = pipeline.turn(turn, conv, cancelled)
 
         async def sse() -> AsyncIterator[dict[str, str]]:
             try:
                 async for event in iterate_in_threadpool(events):
-                    if event.type == "done":
-                        metrics.tokens.inc(event.data["meta"]["tokens"])
-                    yield {"event": event.type, "data": json.dumps(event.data)}
+                    if isinstance(event, Done):
+                        metrics.tokens.inc(event.response.meta.tokens)
+                    yield event.sse()
             finally:  # the client went away: stop generating (the model call is closed, not left running)
                 cancelled.set()
 

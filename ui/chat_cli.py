@@ -3,16 +3,25 @@ runs the pipeline in-process; both give the same stream of turn events, rendered
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
 
 from rich.table import Table
 
+from assistant.advice import Card
+from assistant.turn import (
+    CardsShown,
+    ChatRequest,
+    Done,
+    Retract,
+    Started,
+    Token,
+    TurnEvent,
+    parse_sse,
+)
 from ui.console import console
 from ui.settings import Settings
 
-Turn = Callable[[str, str | None], Iterator[tuple[str, dict[str, Any]]]]
+Turn = Callable[[str, str | None], Iterator[TurnEvent]]
 
 
 def http_turns(url: str, user: str | None) -> Turn:
@@ -21,7 +30,7 @@ def http_turns(url: str, user: str | None) -> Turn:
 
     client = httpx.Client(timeout=httpx.Timeout(10, read=180))
 
-    def turn(message: str, conversation: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    def turn(message: str, conversation: str | None) -> Iterator[TurnEvent]:
         body = {
             "message": message,
             "conversation_id": conversation,
@@ -34,13 +43,12 @@ def http_turns(url: str, user: str | None) -> Turn:
                 error = source.response.json().get("error", {})
                 raise SystemExit(f"ShopTalk refused: {error.get('message', source.response.text)}")
             for sse in source.iter_sse():
-                yield sse.event, json.loads(sse.data)
+                yield parse_sse(sse.event, sse.data)
 
     return turn
 
 
 def local_turns(settings: Settings, user: str | None) -> Turn:
-    from assistant.pipeline import ChatRequest
     from assistant.server import open_llm
     from ui.services import build_services
 
@@ -48,57 +56,60 @@ def local_turns(settings: Settings, user: str | None) -> Turn:
     with console.status("opening the index and the database"):
         services = build_services(settings, llm=backend)
 
-    def turn(message: str, conversation: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    def turn(message: str, conversation: str | None) -> Iterator[TurnEvent]:
         request = ChatRequest(message=message, conversation_id=conversation, user_id=user)
-        for event in services.chat.turn(request):
-            yield event.type, event.data
+        yield from services.chat.turn(request)
 
     return turn
 
 
-def cards_table(cards: list[dict[str, Any]]) -> Table:
+def cards_table(cards: Sequence[Card]) -> Table:
     table = Table(show_lines=False)
     for col in ("#", "product", "price", "rating", "why"):
         table.add_column(col)
     for c in cards:
-        p = c["product"]
-        rating = f"{p['rating']:.1f}" if p.get("rating") is not None else "-"
-        mark = f"[bold]{c['mark']}*[/]" if c.get("recommended") else str(c["mark"])
-        table.add_row(mark, p["title"][:70], c["price"], rating, c["why"][:50])
+        p = c.product
+        rating = f"{p.rating:.1f}" if p.rating is not None else "-"
+        mark = f"[bold]{c.mark}*[/]" if c.recommended else str(c.mark)
+        table.add_row(mark, p.title[:70], c.price, rating, c.why[:50])
     return table
 
 
-def render_turn(events: Iterator[tuple[str, dict[str, Any]]]) -> str | None:
+def render_turn(events: Iterator[TurnEvent]) -> str | None:
     """Print one turn as it streams; returns the conversation id."""
     conversation = None
-    for kind, data in events:
-        if kind == "conversation":
-            conversation = data["conversation_id"]
-        elif kind == "cards":
-            if data.get("notice"):
-                console.print(f"[yellow]{data['notice']}[/]")
-            if data["cards"]:
-                console.print(cards_table(data["cards"]))
-        elif kind == "token":
-            console.print(data["text"], end="", markup=False, highlight=False)
-        elif kind == "retract":
-            console.print("\n[dim](that text failed the catalog check and was withdrawn)[/]")
-        elif kind == "done":
-            meta = data["meta"]
+    streamed = ""
+    for event in events:
+        if isinstance(event, Started):
+            conversation = event.conversation_id
+        elif isinstance(event, CardsShown):
+            if event.notice:
+                console.print(f"[yellow]{event.notice}[/]")
+            if event.cards:
+                console.print(cards_table(event.cards))
+        elif isinstance(event, Token):
+            streamed += event.text
+            console.print(event.text, end="", markup=False, highlight=False)
+        elif isinstance(event, Retract):
+            streamed = ""
+            if event.violations:
+                console.print("\n[dim](that text failed a check and was withdrawn)[/]")
+            else:
+                console.print()
+        elif isinstance(event, Done):
+            answer = event.response
             console.print()
-            if meta.get("fallback") or meta.get("degraded"):
-                console.print(f"[dim]{data['text']}[/]")
-                console.print(
-                    f"[yellow]{meta.get('degraded') or 'templated answer (the model text failed the check)'}[/]"
-                )
-            if data.get("comparison"):
-                comp = data["comparison"]
+            console.print(answer.text, markup=False, highlight=False)
+            if answer.meta.degraded:
+                console.print(f"[yellow]{answer.meta.degraded}[/]")
+            if answer.comparison:
+                comp = answer.comparison
                 table = Table(title="comparison")
                 table.add_column("")
-                for i in range(len(comp["product_ids"])):
+                for i in range(len(comp.product_ids)):
                     table.add_column(f"[{i + 1}]")
-                for row in comp["rows"]:
-                    table.add_row(row["field"], *row["values"])
+                for row in comp.rows:
+                    table.add_row(row.field, *row.values)
                 console.print(table)
     return conversation
 

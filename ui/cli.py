@@ -199,14 +199,41 @@ def bench_retrieval(
     out: Annotated[
         Path, typer.Option(help="Where to write the results (JSON and Markdown)")
     ] = Path("benchmarks/retrieval"),
+    requests: Annotated[
+        Path | None, typer.Option(help="A requests-dev folder (default: the bundled natural requests)")
+    ] = None,
+    requests_only: Annotated[
+        bool, typer.Option(help="Only the natural-request table (no ESCI, no latency)")
+    ] = False,
+    llm: Annotated[
+        bool, typer.Option(help="Read requests with the language model (starts/uses vLLM)")
+    ] = True,
 ) -> None:
-    """Quality (Recall/NDCG/MRR) and latency of BM25, dense and hybrid search, side by side."""
+    """Quality (Recall/NDCG/MRR) and latency of BM25, dense and hybrid search, side by side;
+    then natural requests (graded) through every method and the assistant's own path."""
+    from assistant.bench_requests import run_requests_bench
+    from assistant.server import open_llm
     from retrieval.bench import run_retrieval_bench
+    from ui.services import build_services
 
     settings = _settings()
-    run_retrieval_bench(
-        settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
-    )
+    if not requests_only:
+        run_retrieval_bench(
+            settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
+        )
+    backend, server = (None, None)
+    if llm:
+        backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
+    try:
+        settings.database_url = f"sqlite:///{settings.home / 'bench' / 'requests.db'}"
+        (settings.home / "bench").mkdir(parents=True, exist_ok=True)
+        with console.status("opening the index"):
+            services = build_services(settings, llm=backend)
+        label = f"{settings.llm.size} model + words" if backend is not None else None
+        run_requests_bench(services.chat, requests or settings.data_dir / "requests-dev", out, console, label)
+    finally:
+        if server is not None:
+            server.stop()
 
 
 def _seed_demo_events(settings: Settings, retrieval: Retrieval) -> None:

@@ -17,8 +17,8 @@ from typing import Any
 import gradio as gr
 
 from assistant.insights import insights
-from assistant.pipeline import ChatRequest
 from assistant.support import draft_reply, history, send_reply
+from assistant.turn import CardsShown, ChatRequest, Done, Retract, Started, Token
 from ranking.events import Event, EventContext, EventType
 from ranking.experiments import count_outcomes, plot_report, report
 from ui.auth import RANK, Role
@@ -92,26 +92,28 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
         written = ""
         notice = ""
         for event in services().chat.turn(request):
-            if event.type == "conversation":
-                conversation = event.data["conversation_id"]
-            elif event.type == "cards":
-                cards = event.data["cards"]
-                notice = event.data.get("notice") or ""
-                yield chat, conversation, cards, "", notice
-            elif event.type == "token":
-                written += event.data["text"]
-                chat[-1] = {"role": "assistant", "content": written}
-                yield chat, conversation, cards, "", notice
-            elif event.type == "retract":
+            if isinstance(event, Started):
+                conversation = event.conversation_id
+            elif isinstance(event, CardsShown):
+                # the notice belongs to this turn: it opens this answer, not a box that outlives it
+                cards = [c.model_dump(mode="json") for c in event.cards]
+                notice = f"_{event.notice}_\n\n" if event.notice else ""
+                chat[-1] = {"role": "assistant", "content": notice + "…"}
+                yield chat, conversation, cards, "", ""
+            elif isinstance(event, Token):
+                written += event.text
+                chat[-1] = {"role": "assistant", "content": notice + written}
+                yield chat, conversation, cards, "", ""
+            elif isinstance(event, Retract):
                 written = ""
-            elif event.type == "done":
-                meta = event.data["meta"]
-                text = event.data["text"]
-                if meta.get("degraded"):
-                    text += f"\n\n_{meta['degraded']}_"
+            elif isinstance(event, Done):
+                answer = event.response
+                text = answer.text
+                if answer.meta.degraded:
+                    text += f"\n\n_{answer.meta.degraded}_"
                 chat[-1] = {"role": "assistant", "content": text}
-                cards = event.data["cards"]
-                yield chat, conversation, cards, "", notice
+                cards = [c.model_dump(mode="json") for c in answer.cards]
+                yield chat, conversation, cards, "", ""
 
     with gr.Blocks(title="ShopTalk") as web:
         gr.Markdown("## ShopTalk — ask for what you need")

@@ -1,0 +1,204 @@
+"""What a shopper says about the need beyond price, read deterministically from the words (pure):
+ratings ("4.5 stars and up" is a hard bound; "well reviewed" a soft preference), a minimum number
+of reviews, who it is for and their age ("my 10 year old niece", "a toddler", "for adults"),
+sizes and quantities ("1000 pieces", "1/2 size", "pack of 100"), gift and occasion words, and
+the message's product words: what is left once recipient, age, occasion, rating, price and
+filler words are taken out ("a gift for my 10 year old niece who loves science" -> "science").
+
+Hard rating bounds need a number and a star/rating word next to it: "at least 4 stars",
+"4.5 stars and up", "rated 4+", "4+ stars", "rating above 4", "4 stars or more". Without a
+number, "well reviewed", "highly rated", "good reviews" only prefer better-rated products."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.prices import strip_price_phrases
+
+_NUM = r"(\d(?:\.\d)?)"
+_STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
+_RATING_BOUNDS = [
+    re.compile(rf"\b(?:at least|minimum(?: of)?|min\.?|over|above|more than|no less than|>=?)\s*{_NUM}\s*\+?\s*{_STAR}", re.I),
+    re.compile(rf"\b{_NUM}\s*\+?\s*{_STAR}\s*(?:and|or)\s*(?:up|above|over|more|higher|better)\b", re.I),
+    re.compile(rf"\b{_NUM}\s*\+\s*{_STAR}", re.I),
+    re.compile(rf"\b{_NUM}\s*{_STAR}\s*(?:minimum|min\b|at least|\+)", re.I),
+    re.compile(rf"\brated\s*(?:at least\s*|over\s*|above\s*)?{_NUM}\s*(?:\+|{_STAR}?\s*(?:and|or)\s*(?:up|above|over|more|higher|better)|{_STAR}\s*(?:\+)?)", re.I),
+    re.compile(rf"\brated\s*(?:at least|over|above)\s*{_NUM}", re.I),
+    re.compile(rf"\b(?:rating|reviews?|stars?)\s*(?:of\s*)?(?:at least|above|over|>=?|of|min(?:imum)?)\s*{_NUM}(?!\d)", re.I),
+]  # fmt: skip
+_SOFT_RATING = re.compile(
+    r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
+    r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b",
+    re.I,
+)  # fmt: skip
+_RATING_COUNT = [
+    re.compile(r"\b(?:at least|over|more than|minimum(?: of)?|min\.?)\s*(\d[\d,]*)\s*\+?\s*(?:reviews|ratings)\b", re.I),
+    re.compile(r"\b(\d[\d,]*)\s*\+\s*(?:reviews|ratings)\b", re.I),
+    re.compile(r"\b(\d[\d,]*)\s*(?:reviews|ratings)\s*(?:or more|and up|minimum|at least|\+)", re.I),
+]  # fmt: skip
+
+#: Words that name who the product is for; removed from the search text (titles rarely carry
+#: them), except the ones titles do use for the product itself ("kids", "toddler", "adults").
+RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter", "grandchild",
+              "grandchildren", "grandkid", "grandkids", "boy", "girl", "boys", "girls", "kid", "child",
+              "toddler", "baby", "infant", "newborn", "preschooler", "teen", "teenager", "tween",
+              "mom", "mother", "dad", "father", "wife", "husband", "boyfriend", "girlfriend", "friend",
+              "brother", "sister", "coworker", "colleague", "teacher", "boss", "grandma", "grandpa",
+              "grandmother", "grandfather", "partner", "student", "students", "classroom", "class",
+              "myself", "adult", "adults", "children", "kids", "toddlers", "babies", "teens",
+              "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt")  # fmt: skip
+_PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
+                       "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
+                       "boys", "girls"}  # fmt: skip
+#: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
+WORD_AGES: dict[str, tuple[float, float]] = {
+    "newborn": (0, 1), "infant": (0, 1), "baby": (0, 2), "babies": (0, 2), "toddler": (1, 3),
+    "toddlers": (1, 3), "preschooler": (3, 5), "tween": (9, 12), "teen": (13, 17), "teens": (13, 17),
+    "teenager": (13, 17), "teenagers": (13, 17), "adult": (18, 99), "adults": (18, 99),
+    "kid": (3, 12), "kids": (3, 12), "child": (3, 12), "children": (3, 12), "boy": (3, 12),
+    "girl": (3, 12), "niece": (3, 14), "nephew": (3, 14), "grandkid": (2, 14), "grandkids": (2, 14),
+}  # fmt: skip
+_AGE = [
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
+    (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
+    (re.compile(r"\bturning\s*(\d{1,2})\b", re.I), 1.0),
+    (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
+]  # fmt: skip
+_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b", re.I)
+
+_SIZES = [
+    re.compile(r"\b\d[\d,]*\s*-?\s*(?:pieces?|pcs?|pc)\b", re.I),
+    re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
+    re.compile(r"\b\d[\d,]*\s*-?\s*(?:pack|count|ct|packs)\b", re.I),
+    re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
+    re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
+    re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
+    re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?)", re.I),
+]  # fmt: skip
+GIFT = re.compile(
+    r"\b(gifts?|presents?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?)\b|礼物", re.I
+)
+OCCASION = re.compile(
+    r"\b(birthday|christmas|xmas|holidays?|anniversary|graduation|valentine'?s?(?: day)?|mother'?s day|"
+    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|cumpleaños|navidad)\b",
+    re.I,
+)  # fmt: skip
+_INTEREST = re.compile(
+    r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
+    r"|\b(?:into|obsessed with|fan of|interested in|loves?|likes?|enjoys?)\b",
+    re.I,
+)  # fmt: skip
+_FILLER = set(
+    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id"]
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The need words of one message, beyond price (see the module docstring)."""
+
+    min_rating: float | None = None
+    prefer_rated: bool = False
+    min_rating_count: int | None = None
+    recipient: str | None = None
+    age: tuple[float, float] | None = None  # years, inclusive
+    sizes: tuple[str, ...] = ()
+    gift: bool = False
+    occasion: str | None = None
+    interests: tuple[str, ...] = ()
+    product_words: str = ""
+    rating_phrase: str | None = None  # the words that made the rating a hard bound
+
+
+def read_rating(text: str) -> tuple[float | None, str | None]:
+    """The minimum star rating the words set, and the phrase that set it."""
+    for rx in _RATING_BOUNDS:
+        m = rx.search(text)
+        if m:
+            value = float(m.group(1))
+            if 1.0 <= value <= 5.0:
+                return value, m.group(0).strip()
+    return None, None
+
+
+def read_rating_count(text: str) -> int | None:
+    for rx in _RATING_COUNT:
+        m = rx.search(text)
+        if m:
+            return int(m.group(1).replace(",", ""))
+    return None
+
+
+def read_age(text: str) -> tuple[float, float] | None:
+    """The age (years) of who it is for: a number with "year old" and kin, a range, or a word."""
+    m = _AGE_RANGE.search(text)
+    if m:
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        return float(lo), float(hi)
+    for rx, unit in _AGE:
+        m = rx.search(text)
+        if m:
+            value = int(next(g for g in m.groups() if g)) * unit
+            if 0 <= value <= 99:
+                return round(value, 2), round(value, 2)
+    words = re.findall(r"[a-z]+", text.lower())
+    for w in words:
+        if w in WORD_AGES:
+            return WORD_AGES[w]
+    return None
+
+
+def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
+    for rx in patterns:
+        text = rx.sub(" ", text)
+    return text
+
+
+def read_needs(text: str) -> Needs:
+    """Everything in the module docstring, from one message."""
+    min_rating, phrase = read_rating(text)
+    count = read_rating_count(text)
+    age = read_age(text)
+    words = re.findall(r"[\w'-]+", text.lower())
+    recipient = next((w for w in words if w in RECIPIENTS), None)
+    sizes = tuple(dict.fromkeys(m.group(0).strip() for rx in _SIZES for m in rx.finditer(text)))
+    gift = bool(GIFT.search(text))
+    occasion_m = OCCASION.search(text)
+    rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
+    interests: list[str] = []
+    for m in _INTEREST.finditer(rest):
+        tail = re.findall(r"[\w'-]+", rest[m.end() :])
+        interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:2]
+    rest = _strip(rest, [_AGE_RANGE, *(rx for rx, _ in _AGE)])
+    if gift:
+        rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
+    rest = GIFT.sub(" ", rest)
+    keep = []
+    for w in re.findall(r"[^\W_][\w'/.-]*", rest):
+        lw = w.lower().strip("'.-")
+        if not lw or lw in _FILLER:
+            continue
+        if lw in RECIPIENTS and lw not in _PRODUCT_RECIPIENTS:
+            continue
+        keep.append(w.strip("'.-"))
+    return Needs(
+        min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
+        min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
+        occasion=occasion_m.group(0).lower() if occasion_m else None,
+        interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
+    )  # fmt: skip
+
+
+def strip_rating_phrases(text: str) -> str:
+    """The text without its rating and review-count bounds (so "at least 4 stars" is no price)."""
+    return re.sub(r"\s+", " ", _strip(text, [*_RATING_BOUNDS, *_RATING_COUNT])).strip()
+
+
+def not_product_word(word: str) -> bool:
+    """Recipient, gift, occasion and filler words: what a product-type rewrite must not add."""
+    w = word.lower()
+    return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or bool(GIFT.fullmatch(w))
+            or bool(OCCASION.fullmatch(w)))  # fmt: skip

@@ -1,0 +1,297 @@
+"""The one answer writer (the shopper chat and the customer-service draft both use it): pick the
+cards to recommend, write, check, repair, fall back.
+
+A small model cannot be trusted with free prose, so it fills one small slot: a lead of one or two
+sentences on why the best card suits the request, streamed, cut at a sentence boundary and read
+by both checkers (catalog facts in `grounding.check`, sense in `grounding.check_sense`). The rest
+is written by code from data: one reason per recommended card taken from that product's own text
+(`reasons.py`), one thing to check before buying when it helps (stated age ranges, sizes, the
+department's checklist), and one clarifying question when the request is broad. A lead that
+fails is regenerated once, then replaced by a templated lead; only that slot falls back."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import tomllib
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from assistant.advice import Card, checklist
+from assistant.errors import LLMUnavailable
+from assistant.grounding import Violation, check, check_sense, finish_at_sentence, product_lines
+from assistant.llm import ChatMessage, LLMBackend
+from assistant.prompts import prompt_ngrams, render
+from assistant.query import ShoppingQuery
+from assistant.reasons import extract_reasons
+from assistant.state import ConversationState
+from retrieval.ages import UP, age_range
+from retrieval.embedders import Embedder
+
+log = logging.getLogger(__name__)
+
+PHRASES = Path(__file__).with_name("phrases.toml")
+MAX_PICKS = 3
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "zh": "Chinese",
+                  "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "ja": "Japanese", "ko": "Korean",
+                  "ru": "Russian", "pl": "Polish"}  # fmt: skip
+
+
+@cache
+def _phrases() -> dict[str, dict[str, str]]:
+    data = tomllib.loads(PHRASES.read_text(encoding="utf-8"))
+    english = set(data["en"])
+    for lang, table in data.items():
+        if set(table) != english:
+            raise ValueError(f"{PHRASES.name} [{lang}] has keys {sorted(table)}, expected {sorted(english)}")
+    return data
+
+
+def phrase(language: str, key: str, **values: Any) -> str:
+    """A fixed phrase in the shopper's language (English where the table has none)."""
+    table = _phrases().get(language, _phrases()["en"])
+    return table[key].format(**values)
+
+
+class Written(BaseModel):
+    """The written answer and how it was made."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    picks: tuple[int, ...] = Field(description="Marks of the recommended cards, best first")
+    lead: str = ""
+    lead_by_model: bool = Field(default=False, description="The lead is the model's (it passed the checks)")
+    reasons: tuple[tuple[int, str], ...] = Field(default=(), description="(mark, reason from that product's text)")
+    tip: str | None = None
+    question: str | None = None
+    violations: tuple[Violation, ...] = ()
+    regenerated: bool = False
+    fallback: bool = Field(default=False, description="The lead is templated: the model's failed or none ran")
+    degraded: str | None = None
+    tokens: int = 0
+    first_token_s: float | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Something the writer reports while writing: streamed text, or a retraction of it."""
+
+    kind: Literal["token", "retract"]
+    text: str = ""
+    violations: tuple[Violation, ...] = ()
+    reason: str | None = None
+
+
+def _who(state: ConversationState, query: ShoppingQuery, language: str) -> str:
+    """Who the shopper buys for, in their terms: "a 10-year-old", "your niece", "toddlers"."""
+    age = state.age
+    if state.recipient and state.recipient not in ("kid", "kids", "child", "children", "adult", "adults"):
+        base = state.recipient if language == "en" else ""
+        if base:
+            return f"your {base}" if not base.endswith("s") else base
+    if age is not None and age[0] == age[1] and age[0] >= 1:
+        return ("a " if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
+    if state.recipient and language == "en":
+        return {"kid": "a child", "child": "a child"}.get(state.recipient, state.recipient)
+    return ""
+
+
+def _range_text(lo: float, hi: float) -> str:
+    if hi >= UP:
+        return f"ages {lo:g}+"
+    if hi < 1:
+        return f"{lo * 12:g}-{hi * 12:g} months"
+    return f"ages {lo:g}-{hi:g}"
+
+
+def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str | None:
+    """One thing worth checking: the ages the recommended cards state (when the shopper gave an
+    age), the sizes asked for, else the department's first checklist line (English only)."""
+    if state.age is not None:
+        ranges = []
+        for c in cards:
+            found = age_range(c.product.title, c.product.description)
+            if found:
+                ranges.append(phrase(language, "states", mark=c.mark, range=_range_text(*found)))
+        if ranges:
+            return phrase(language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges)))
+    if state.sizes:
+        return phrase(language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes)))
+    if language == "en" and cards:
+        items = checklist(cards[0].product.department)
+        if items:
+            return phrase(language, "check", tip=items[0][:1].lower() + items[0][1:].rstrip(".") + ".")
+    return None
+
+
+def _question(state: ConversationState, query: ShoppingQuery, language: str) -> str | None:
+    """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
+    if not (state.search or "").strip():
+        return phrase(language, "ask_what")
+    if state.gift and state.recipient is None and state.age is None:
+        return phrase(language, "ask_who")
+    return None
+
+
+class AnswerWriter:
+    """Pick, write, check, repair, fall back (see the module docstring)."""
+
+    def __init__(self, llm: LLMBackend | None, embedder: Embedder | None, brand_names: Sequence[str],
+                 answer_tokens: int = 80, voice: Literal["shopper", "agent"] = "shopper",
+                 history: str = "") -> None:  # fmt: skip
+        self.llm = llm
+        self.voice = voice
+        self.history = history
+        self.embedder = embedder
+        self.brand_names = list(brand_names)
+        self.answer_tokens = answer_tokens
+
+    def pick(self, need: str, cards: Sequence[Card]) -> list[int]:
+        """The model chooses among the candidates: its schema only admits their marks."""
+        if self.llm is None or len(cards) <= 1:
+            return [c.mark for c in cards[:MAX_PICKS]]  # no model: the search order
+        marks = tuple(c.mark for c in cards)
+        choice: Any = Literal[marks]
+        schema = create_model("Picks", picks=(list[choice], Field(min_length=1, max_length=MAX_PICKS)))
+        prompt = render("choose", need=need, products=product_lines(cards, 80))
+        chosen = self.llm.structured([ChatMessage(role="user", content=prompt)], schema, max_tokens=24)
+        return list(dict.fromkeys(chosen.picks))  # type: ignore[attr-defined]
+
+    def _lead_prompt(self, message: str, card: Card, reason: str, language: str) -> str:
+        p = card.product
+        facts = " ".join(" ".join(p.description.split()).split(". ")[:3])[:360] or reason
+        values = dict(language=LANGUAGE_NAMES.get(language, "English"), message=message[:300],
+                      mark=str(card.mark), product=p.title[:90], facts=facts)  # fmt: skip
+        if self.voice == "agent":
+            return render("agent", history=self.history or "none recorded", **values)
+        return render("answer", **values)
+
+    def for_agent(self, history: str) -> AnswerWriter:
+        """The same writer in the customer-service voice (drafts an agent edits and sends)."""
+        return AnswerWriter(self.llm, self.embedder, self.brand_names, self.answer_tokens, "agent", history)
+
+    def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
+        language = query.language
+        who = _who(state, query, language)
+        return phrase(language, "lead", mark=card.mark, for_whom=phrase(language, "for_whom", who=who) if who else "")
+
+    def write(
+        self, message: str, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
+        notice: str | None = None, picks: Sequence[int] | None = None, timer: Any = None,
+        cancelled: threading.Event | None = None, allowed_numbers: Sequence[Any] = (),
+        lead: str | None = None,
+    ) -> Generator[Piece, None, Written]:  # fmt: skip
+        """Write the answer for these cards; yields streamed pieces, returns the `Written`."""
+        language = query.language
+        if not cards:
+            return Written(text=notice or "", picks=())
+        degraded = None
+        chosen = list(picks or [])
+        if not chosen:
+            try:
+                chosen = self.pick(state.search_text() or query.need, cards)
+            except LLMUnavailable as exc:
+                degraded = f"the model could not pick ({exc}); the search order is used"
+                chosen = [cards[0].mark]
+        by_mark = {c.mark: c for c in cards}
+        chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]
+        recommended = [by_mark[m] for m in chosen]
+        need = " ".join(x for x in (state.search_text(), query.text if language == "en" else "") if x)
+        reasons = extract_reasons([c.product for c in recommended], need or query.text, self.embedder)
+        best = recommended[0]
+        given = lead is not None  # a lead read off data (a comparison): no model needed
+        lead = lead or ""
+        by_model, violations, regenerated, tokens, first_token = False, [], False, 0, None
+        if self.llm is not None and degraded is None and not given:
+            prompt = self._lead_prompt(message, best, reasons[0], language)
+            for attempt in range(2):
+                pieces: list[str] = []
+                try:
+                    stream = self.llm.stream([ChatMessage(role="user", content=prompt)], self.answer_tokens,
+                                             0.0 if attempt == 0 else 0.7)  # fmt: skip
+                    try:
+                        for piece in stream:
+                            if cancelled is not None and cancelled.is_set():
+                                return Written(text="", picks=tuple(chosen), cancelled=True, tokens=tokens,
+                                               degraded="the client disconnected; generation was stopped")  # fmt: skip
+                            if first_token is None and timer is not None:
+                                first_token = timer.now()
+                            tokens += 1
+                            pieces.append(piece)
+                            yield Piece("token", piece)
+                    finally:
+                        close = getattr(stream, "close", None)
+                        if close is not None:
+                            close()  # ends the HTTP stream, so the server stops generating
+                except LLMUnavailable as exc:
+                    log.warning("written advice unavailable: %s", exc)
+                    degraded = f"the written advice is unavailable ({exc}); the answer is templated from the catalog"
+                    if pieces:
+                        yield Piece("retract", reason=str(exc))
+                    break
+                raw = "".join(pieces)
+                lead = finish_at_sentence(raw)
+                violations = self.check_lead(lead or raw, message, [best], query, allowed_numbers)
+                if lead and f"[{best.mark}]" not in lead and not violations:
+                    lead = f"[{best.mark}]: {lead}" if language == "en" else lead
+                if not violations and lead:
+                    by_model = True
+                    if lead != raw.strip():
+                        yield Piece("retract", reason="cut at the last whole sentence")
+                    break
+                yield Piece("retract", violations=tuple(violations))
+                regenerated = True
+        if not by_model and not given:
+            lead = self.templated_lead(best, state, query)
+        tip = _tip(recommended, state, language)
+        question = _question(state, query, language)
+        text = self.render(lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language)
+        if self.voice == "agent":
+            text = "\n".join([phrase(language, "greeting"), text, phrase(language, "closing")])
+        return Written(
+            text=text, picks=tuple(chosen), lead=lead, lead_by_model=by_model,
+            reasons=tuple(zip(chosen, reasons, strict=True)), tip=tip, question=question,
+            violations=tuple(violations) if not by_model else (), regenerated=regenerated,
+            fallback=not (by_model or given), degraded=degraded, tokens=tokens, first_token_s=first_token,
+        )  # fmt: skip
+
+    def check_lead(self, text: str, message: str, cards: Sequence[Card], query: ShoppingQuery,
+                   allowed_numbers: Sequence[Any] = ()) -> list[Violation]:  # fmt: skip
+        """Both checkers on the model's lead."""
+        if not text.strip():
+            return [Violation(kind="truncated", text="", detail="not one whole sentence")]
+        found = check(text, cards, allowed_numbers, self.brand_names, prompt_ngrams())
+        found += check_sense(text, message, cards, query.age if query.age else None,
+                             min_support=0.6 if query.language == "en" else 0.0)  # fmt: skip
+        return found
+
+    @staticmethod
+    def render(lead: str, reasons: Sequence[tuple[int, str]], tip: str | None, question: str | None,
+               notice: str | None, language: str) -> str:  # fmt: skip
+        """The answer as the shopper reads it: notice, lead, a reason per card, tip, question."""
+        lines = [notice] if notice else []
+        lines.append(lead)
+        first, *others = reasons
+        lines.append(f"- [{first[0]}] {first[1]}")
+        lines += [f"- [{m}] {r}" for m, r in others]
+        if tip:
+            lines.append(tip)
+        if question:
+            lines.append(question)
+        return "\n".join(x for x in lines if x)
+
+
+def run_writer(gen: Generator[Piece, None, Written]) -> Written:
+    """Run a writer to the end without streaming (drafts, templated answers)."""
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value

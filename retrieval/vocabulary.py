@@ -1,0 +1,151 @@
+"""The catalog's own words: which words it knows (to check a model's rewrite of a request),
+spelling correction of unknown words against them (SymSpell, `symspellpy`), which department a
+product word belongs to (a soft preference: "violin" is an instrument), and the language of a
+message (py3langid, restricted to the languages shoppers here write in)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import Stemmer
+from symspellpy import SymSpell, Verbosity
+
+from retrieval.catalog import Catalog
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Languages a message may be written in (py3langid guesses among these only: an unrestricted
+#: guess reads short English requests as Malay or Breton).
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "zh", "ja", "ko", "ru", "pl")
+#: A word is corrected only to a word that occurs at least this often in titles, within this
+#: edit distance; shorter words are left alone (too many near neighbours).
+MIN_COUNT = 3
+MAX_EDIT = 2
+MIN_LENGTH = 4
+#: A known word is also searched as its one-edit neighbour when that is this many times more
+#: frequent in titles ("ukelele" 19 titles, "ukulele" 391).
+VARIANT_RATIO = 10
+#: A department is preferred for a request when its titles hold at least this share of the
+#: occurrences of the request's product words (weighted by how specific each word is).
+DEPARTMENT_SHARE = 0.7
+
+
+@dataclass(frozen=True)
+class Correction:
+    """Spelling corrected against the catalog: what was written and what is searched."""
+
+    original: str
+    corrected: str
+    changes: tuple[tuple[str, str], ...]
+
+
+class Vocabulary:
+    """Word statistics of one catalog's titles (and, for known words, descriptions)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.stemmer = Stemmer.Stemmer("english")
+        departments = list(catalog.columns.departments)
+        codes = catalog.columns.department
+        titles: Counter[str] = Counter()
+        known: Counter[str] = Counter()
+        by_department: dict[str, np.ndarray] = {}
+        for row, product in enumerate(catalog):
+            words = set(_WORD.findall(product.title.lower()))
+            titles.update(words)
+            known.update(set(_WORD.findall(product.description[:600].lower())))
+            for w in words:
+                stem = self.stemmer.stemWord(w)
+                counts = by_department.get(stem)
+                if counts is None:
+                    counts = by_department[stem] = np.zeros(len(departments), dtype=np.float32)
+                counts[codes[row]] += 1
+        self.title_counts = titles
+        self.words = set(titles) | {w for w, c in known.items() if c >= 2}
+        self.departments = departments
+        self._by_department = by_department
+        self._sizes = np.bincount(codes, minlength=len(departments)).astype(np.float32)
+        self._spell = SymSpell(max_dictionary_edit_distance=MAX_EDIT, prefix_length=7)
+        for word, count in titles.items():
+            if count >= MIN_COUNT and len(word) >= 3 and "'" not in word:
+                self._spell.create_dictionary_entry(word, count)
+
+    def knows(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.words or self.stemmer.stemWord(w) in self._by_department
+
+    def correct(self, text: str, keep: Iterable[str] = ()) -> Correction:
+        """Unknown words replaced by the most frequent catalog title word within two edits."""
+        keep_set = {k.lower() for k in keep}
+        changes: list[tuple[str, str]] = []
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            lw = word.lower()
+            if len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha():
+                return word
+            if self.knows(lw):
+                # a rare variant of a common word ("ukelele" beside "ukulele"): search both
+                own = self.title_counts.get(lw, 0)
+                near = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=1)
+                if near and near[0].term != lw and near[0].count >= VARIANT_RATIO * max(own, 1):
+                    changes.append((word, near[0].term))
+                    return f"{word} {near[0].term}"
+                return word
+            found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
+            if not found or found[0].term == lw:
+                return word
+            changes.append((word, found[0].term))
+            return found[0].term
+
+        corrected = re.sub(r"[A-Za-z]+", fix, text)
+        return Correction(text, corrected, tuple(changes))
+
+    def department_hint(self, words: Sequence[str]) -> tuple[str | None, float]:
+        """The department whose titles carry these product words, and its share (0-1).
+        Each word's counts are normalised by department size, so a big department does not win
+        by size alone; words found in almost every department weigh little."""
+        total = np.zeros(len(self.departments), dtype=np.float32)
+        for word in words:
+            counts = self._by_department.get(self.stemmer.stemWord(word.lower()))
+            if counts is None or counts.sum() < 2:
+                continue
+            rate = counts / np.maximum(self._sizes, 1)
+            total += rate / rate.sum()
+        if total.sum() == 0:
+            return None, 0.0
+        share = total / total.sum()
+        best = int(np.argmax(share))
+        return self.departments[best], float(share[best])
+
+    def language(self, text: str) -> str:
+        """ISO code of the message's language; short or catalog-worded messages are English."""
+        if _CJK.search(text):
+            lang, _ = _identifier().classify(text)
+            return str(lang) if lang in ("zh", "ja", "ko") else "zh"
+        words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
+        if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
+            return "en"
+        lang, prob = _identifier().classify(text)
+        return str(lang) if prob >= 0.5 else "en"
+
+
+_ENGLISH = set(
+    ["the", "and", "for", "with", "under", "over", "who", "what", "that", "this", "my", "your", "our", "his", "her", "their", "some", "any", "need", "want", "looking", "gift", "present", "old", "year", "years", "loves", "likes", "into", "around", "about", "less", "than", "more", "budget", "cheap", "best", "good", "great", "please", "can", "you", "do", "have", "sell", "carry", "show", "me", "find", "something", "kid", "kids", "child", "children", "son", "daughter", "niece", "nephew", "friend", "wife", "husband", "mom", "dad", "boy", "girl", "toddler", "baby", "adult", "adults", "teen", "one", "ones", "only", "rated", "stars", "reviews", "well", "reviewed", "pieces", "size", "pack", "set", "new", "used", "a", "an", "i", "im", "i'm", "is", "are", "it", "to", "of", "in", "on", "at", "by", "or", "not", "no", "how", "much", "which", "where", "does", "sells", "selling", "would", "like", "get", "buy", "cost", "costs", "dollars", "bucks"]
+)  # fmt: skip
+_IDENTIFIER: list[Any] = []
+
+
+def _identifier() -> Any:
+    """py3langid's model, loaded once, restricted to `LANGUAGES`, with probabilities."""
+    if not _IDENTIFIER:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        identifier.set_languages(list(LANGUAGES))
+        _IDENTIFIER.append(identifier)
+    return _IDENTIFIER[0]

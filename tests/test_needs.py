@@ -1,0 +1,89 @@
+"""What shoppers say beyond price, read from the words (pure functions, no model, no index):
+ratings, review counts, recipients and ages, sizes, gifts, and the product words left to search."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.needs import read_needs
+from retrieval.ages import age_fit, age_range
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("only ones rated at least 4.5 stars", 4.5),
+        ("under $40 with at least 4.5 stars", 4.5),
+        ("4.5 stars and up", 4.5),
+        ("rated 4+ headphones", 4.0),
+        ("4+ stars please", 4.0),
+        ("a capo with a rating above 4", 4.0),
+        ("4 stars or more", 4.0),
+        ("under 150 and well reviewed", None),
+        ("a 5 string banjo", None),
+        ("size 4 soccer ball", None),
+    ],
+)
+def test_a_rating_bound_needs_a_number_and_a_star_word(text: str, rating: float | None) -> None:
+    assert read_needs(text).min_rating == rating
+
+
+def test_well_reviewed_is_a_preference_not_a_bound() -> None:
+    needs = read_needs("under 150 and well reviewed")
+    assert needs.min_rating is None and needs.prefer_rated
+    assert read_needs("kids microscope with at least 300 reviews").min_rating_count == 300
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "product"),
+    [
+        ("a gift for a 10 year old who likes science, under $25", (10, 10), "science"),
+        ("gift for my 6 year old nephew who loves dinosaurs, budget $30", (6, 6), "dinosaurs"),
+        ("looking for a present for my 10 year old niece, she loves science", (10, 10), "science"),
+        ("ukulele for my 8-year-old daughter", (8, 8), "ukulele"),
+        ("a drum kit for a teenager", (13, 17), "drum kit"),
+        ("jigsaw puzzle for adults, 1000 pieces, less than 20 bucks", (18, 99), "jigsaw puzzle adults 1000 pieces"),
+        ("something for an 18 month old", (1.5, 1.5), ""),
+        ("a present for my wife who is into knitting", None, "knitting"),
+    ],
+)
+def test_recipient_age_and_occasion_words_are_not_product_words(
+    text: str, age: tuple[float, float] | None, product: str
+) -> None:
+    needs = read_needs(text)
+    assert needs.age == age
+    assert needs.product_words == product
+
+
+def test_sizes_and_gifts_are_read() -> None:
+    assert read_needs("violin for a child, 1/2 size").sizes == ("1/2 size",)
+    assert set(read_needs("nitrile gloves size large, pack of 100").sizes) == {"size large", "pack of 100"}
+    needs = read_needs("a birthday present for my toddler")
+    assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Science Kit for Kids Ages 8-12, 30 Experiments", (8, 12)),
+        ("Magnetic Tiles Building Set, STEM Toy for Ages 3+", (3, 99)),
+        ("Bakugan Darkus Cloptor, for Ages 6 & Up", (6, 99)),
+        ("Ravensburger 1000 Piece Jigsaw Puzzle for Adults", (14, 99)),
+        ("Montessori Shape Sorter Toddler Toy", (0.5, 4)),
+        ("Baby Rattle 6-18 Months", (0.5, 1.5)),
+        ("Fender Player Stratocaster Electric Guitar", None),
+        ("1000+ Pieces Bead Kit", None),
+    ],
+)
+def test_products_state_their_ages(title: str, expected: tuple[float, float] | None) -> None:
+    assert age_range(title) == expected
+
+
+def test_a_clearly_wrong_age_is_told_apart_from_a_close_one() -> None:
+    lo = np.array([8, 1, 3, np.nan, 14, 10], dtype=np.float32)
+    hi = np.array([12, 3, 99, np.nan, 99, 12], dtype=np.float32)
+    # a 10-year-old: 8-12 fits, a toddler toy is wrong, 3+ fits, unknown is neutral, 14+ is wrong
+    assert age_fit(lo, hi, (10, 10)).tolist() == [1, -1, 1, 0, -1, 1]
+    # a 12-year-old: 14+ is close, not clearly wrong
+    assert age_fit(lo, hi, (12, 12))[4] == 0
