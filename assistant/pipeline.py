@@ -43,7 +43,7 @@ from assistant.turn import (
     TurnEvent,
     collect,
 )
-from assistant.writer import AnswerWriter, Written
+from assistant.writer import AnswerWriter, Written, phrase
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
 from retrieval.catalog import Product
@@ -193,7 +193,10 @@ class ChatPipeline:
             if self.behaviour is not None and found.personalised_by:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
-            notice = not_carried(state.search_text(), found.relaxed, found.close_match)
+            close = found.close_match and not (query.intent is Intent.new and query.unknown)
+            notice = not_carried(state.search_text(), found.relaxed, close)
+            if notice is None and query.corrected:
+                notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
                 notice = f"That is everything we have for {state.need}."
         if cards and not focus:  # a comparison or a close look leaves the list on screen as it was

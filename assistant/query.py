@@ -83,6 +83,9 @@ class ShoppingQuery(BaseModel):
     notes: tuple[str, ...] = Field(
         default=(), description="How soft phrasings were read, e.g. 'around $50 read as $40-$60'"
     )
+    unknown: tuple[str, ...] = Field(
+        default=(), description="Product words no catalog product uses: the store does not carry it"
+    )
 
     @property
     def age(self) -> tuple[float, float] | None:
@@ -264,6 +267,8 @@ def understand(
         overruled.append(f"sort {reading['sort']!r} (the words do not ask for it)")
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
     notes = tuple(n for n in (bounds.note,) if n)
+    unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
+                    if vocabulary is not None and not vocabulary.knows(w))  # fmt: skip
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
@@ -274,7 +279,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes,
+        corrected=corrected, notes=notes, unknown=unknown,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error

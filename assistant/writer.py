@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from assistant.advice import Card, checklist
+from assistant.advice import Card
 from assistant.errors import LLMUnavailable
 from assistant.grounding import Violation, check, check_sense, finish_at_sentence, product_lines
 from assistant.llm import ChatMessage, LLMBackend
@@ -112,8 +112,8 @@ def _range_text(lo: float, hi: float) -> str:
 
 
 def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str | None:
-    """One thing worth checking: the ages the recommended cards state (when the shopper gave an
-    age), the sizes asked for, else the department's first checklist line (English only)."""
+    """One thing worth checking, only when it helps: the ages the recommended cards state (when
+    the shopper gave an age), or the sizes asked for."""
     if state.age is not None:
         ranges = []
         for c in cards:
@@ -124,11 +124,7 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             return phrase(language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges)))
     if state.sizes:
         return phrase(language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes)))
-    if language == "en" and cards:
-        items = checklist(cards[0].product.department)
-        if items:
-            return phrase(language, "check", tip=items[0][:1].lower() + items[0][1:].rstrip(".") + ".")
-    return None
+    return None  # the department's checklist is shown beside the answer, not repeated in it
 
 
 def _question(state: ConversationState, query: ShoppingQuery, language: str) -> str | None:
