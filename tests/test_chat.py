@@ -256,3 +256,32 @@ def test_langchain_retriever_and_tools_use_the_catalog(
     assert found and all(small_catalog.get(f["id"]).price.amount <= 20 for f in found)  # type: ignore[union-attr]
     table = tools["compare_products"].invoke({"product_ids": [f["id"] for f in found[:2]]})
     assert table["product_ids"] == [f["id"] for f in found[:2]]
+
+
+def test_natural_phrasings_end_to_end(client: TestClient, small_catalog: Catalog) -> None:
+    """Ratings, budgets, ages and typos as shoppers write them, through /v1/chat with the model."""
+    gift = say(client, "gift for my 6 year old nephew who loves dinosaurs, budget $30")
+    q = gift["query"]
+    assert q["max_price"] == 30 and q["age_min"] == 6 and q["gift"]
+    assert "nephew" not in q["search"] and "gift" not in q["search"] and "dinosaur" in q["search"]
+    assert all(p <= 30 for p in prices(assert_grounded(gift, small_catalog)))
+    rated = say(client, "only ones rated at least 4.5 stars", gift["conversation_id"])
+    assert rated["query"]["min_rating"] == 4.5 and rated["query"]["min_price"] is None
+    for card in rated["cards"]:
+        if rated["relaxed"] is None:
+            assert card["product"]["rating"] >= 4.5 and Decimal(str(card["product"]["price"]["amount"])) <= 30
+    typo = say(client, "harmonika")
+    assert "harmonica" in typo["query"]["search"] and "harmonica" in (typo["notice"] or "")
+
+
+def test_a_request_unlike_any_example_gets_none_of_the_prompts_words(client: TestClient) -> None:
+    """The model's reading may only add catalog words that share a word with the shopper's."""
+    from assistant.prompts import FOLDER
+
+    prompt_words = set(re.findall(r"[a-z]+", (FOLDER / "understand.txt").read_text().lower()))
+    for message in ("jigsaw puzzle for adults, 1000 pieces, less than 20 bucks",
+                    "guitar effects pedal for distortion under $100"):  # fmt: skip
+        q = say(client, message)["query"]
+        said = set(re.findall(r"[a-z]+", message.lower()))
+        assert not (set(re.findall(r"[a-z]+", q["search"])) & prompt_words) - said, q["search"]
+        assert q["max_price"] in (20, 100)

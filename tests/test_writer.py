@@ -1,0 +1,56 @@
+"""The answer writer's pure parts on real catalog products: sentences finished, the sense check
+catching what a reader notices (the examples are the nonsense the first writer produced), and
+reasons taken from each product's own text."""
+
+from __future__ import annotations
+
+from assistant.advice import Card, DepartmentPrices
+from assistant.grounding import check_sense, finish_at_sentence
+from assistant.query import understand
+from assistant.reasons import extract_reasons
+from assistant.state import ConversationState, advance
+from assistant.writer import AnswerWriter, run_writer
+from retrieval import Catalog
+
+
+def cards(catalog: Catalog, n: int = 3) -> list[Card]:
+    prices = DepartmentPrices(catalog)
+    products = [p for p in catalog if p.department == "Toys & Games" and len(p.description) > 200][:n]
+    return [Card(mark=i, product=p, price=p.price_label, why="", value=prices.note(p))
+            for i, p in enumerate(products, start=1)]  # fmt: skip
+
+
+def test_text_is_cut_after_its_last_whole_sentence() -> None:
+    assert finish_at_sentence("It is sturdy. Use a digita") == "It is sturdy."
+    assert finish_at_sentence("Consider using a professional mahogany w") == ""
+    assert finish_at_sentence("One. Two! Three? Four.", max_sentences=2) == "One. Two!"
+
+
+def test_the_sense_check_reads_what_a_shopper_reads(small_catalog: Catalog) -> None:
+    shown = cards(small_catalog, 1)
+    said = "a gift for a 10 year old who likes science"
+    kinds = lambda text: {v.kind for v in check_sense(text, said, shown, (10, 10))}  # noqa: E731
+    assert "truncated" in kinds("Use a digita")
+    repeated = "Shop for the best science toys for a 10-year-old. Shop for the best science toys for a 10-year-old."
+    assert "repeated" in kinds(repeated)
+    assert "contradiction" in kinds("Look for the perfect toy for your 4-year-old.")
+    assert "unsupported" in kinds("Use a turbocharged quantum espresso manifold for skydiving.")
+    title_words = " ".join(shown[0].product.title.split()[:4])
+    assert kinds(f"[1] is a {title_words} for a 10 year old who likes science.") == set()
+
+
+def test_each_reason_comes_from_its_own_product(small_catalog: Catalog, onnx_embedder) -> None:  # type: ignore[no-untyped-def]
+    shown = cards(small_catalog)
+    reasons = extract_reasons([c.product for c in shown], "a toy for a child", onnx_embedder)
+    for card, reason in zip(shown, reasons, strict=True):
+        text = " ".join(f"{card.product.title} {card.product.description}".split()).lower()
+        assert reason.rstrip(".").lower()[:40] in text
+
+
+def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalog) -> None:
+    shown = cards(small_catalog)
+    query = understand("a gift please", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.question and written.text.count("?") == 1 and written.fallback
+    assert [m for m, _ in written.reasons] == [1, 2, 3]
