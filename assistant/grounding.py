@@ -90,8 +90,9 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
             out.append(
                 Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
             )
-    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
-                          for c in cards).lower()  # fmt: skip
+    # names may come from a card's own text: the reasons quote the products' descriptions
+    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value} "
+                          f"{c.product.description}" for c in cards).lower()  # fmt: skip
     for m in _QUOTED.finditer(text):
         if m.group(1).strip().lower() not in shown_text:
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
@@ -184,18 +185,44 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
     for s in sentences(text):
         words = set(re.findall(r"\w+", s.lower()))
         if any(len(words & w) >= 0.8 * max(len(words), len(w)) for w in seen):
-            out.append(Violation(kind="repeated", text=s[:80], detail="says the same sentence twice"))
+            out.append(
+                Violation(kind="repeated", text=s[:80], detail="says the same sentence twice")
+            )
         seen.append(words)
     source = " ".join([message, *(f"{c.product.title} {c.product.description} {' '.join(c.product.category)} "
                                   f"{c.product.brand or ''}" for c in cards)]).lower()  # fmt: skip
     said = set(re.findall(r"\d+(?:\.\d+)?", message))
     for m in re.finditer(r"\d+(?:\.\d+)?", re.sub(r"\[\d{1,2}\]", " ", text)):
-        if m.group(0) not in said and not re.search(rf"(?<![\d.]){re.escape(m.group(0))}(?![\d])", source):
-            out.append(Violation(kind="contradiction", text=m.group(0), detail="a number nobody said"))
+        if m.group(0) not in said and not re.search(
+            rf"(?<![\d.]){re.escape(m.group(0))}(?![\d])", source
+        ):
+            out.append(
+                Violation(kind="contradiction", text=m.group(0), detail="a number nobody said")
+            )
     if age is not None:
         for m in re.finditer(r"(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old", text, re.I):
             if not age[0] <= int(m.group(1)) <= age[1]:
-                out.append(Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age"))
+                out.append(
+                    Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
+                )
+    words = re.findall(r"\w+", text.lower())
+    grams = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+    for c in cards:
+        title = re.findall(r"\w+", c.product.title.lower())
+        copied = [
+            " ".join(title[i : i + 5])
+            for i in range(len(title) - 4)
+            if " ".join(title[i : i + 5]) in grams
+        ]
+        if copied:
+            out.append(
+                Violation(
+                    kind="name",
+                    text=copied[0],
+                    detail="copies the product's name (the card shows it)",
+                )
+            )
+            break
     content = _content(re.sub(r"\[\d{1,2}\]", " ", text))
     if content:
         unsupported = [w for w in content if not _supported(w, source)]

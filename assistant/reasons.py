@@ -22,6 +22,13 @@ _FILLER = re.compile(
     r"money back|warranty|click|buy now|we offer|our (?:team|company)|if you have any)\b",
     re.I,
 )  # fmt: skip
+#: Text that addresses a model rather than describing a product (an injection in a catalog
+#: description): never quoted to the shopper.
+_INSTRUCTION = re.compile(
+    r"<\||\|>|\b(?:ignore|disregard|instructions?|system|developer mode|prompt|assistant|you are now|"
+    r"new rule|always say|tell the (?:shopper|user|customer)|the user|recommend product)\b",
+    re.I,
+)
 _PRICE_OR_RATING = re.compile(r"[$€£]\s?\d|\b\d(?:\.\d)?\s?(?:/\s?5|stars?)\b", re.I)
 
 
@@ -34,7 +41,7 @@ def _sentences(product: Product) -> list[str]:
     out = []
     for raw in [*parts, *title_parts[1:]]:
         s = " ".join(raw.split()).strip(" -:;,")
-        if len(s) < MIN_CHARS or _FILLER.search(s) or _PRICE_OR_RATING.search(s):
+        if len(s) < MIN_CHARS or _FILLER.search(s) or _PRICE_OR_RATING.search(s) or _INSTRUCTION.search(s):
             continue
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
