@@ -15,7 +15,7 @@ from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval.ages import age_fit
-from retrieval.catalog import Catalog, Columns, Product
+from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit, HybridSearcher
 
 #: Below this cosine similarity, with less than half of the query words matched, the best hit is
@@ -85,22 +85,24 @@ def fit_to_need(hits: list[Hit], state: ConversationState, catalog: Catalog) -> 
         return hits
     rows = np.array([catalog.position(h.product.id) for h in hits])
     fused = np.array([h.parts.fused for h in hits], dtype=np.float64)
-    bonus = need_fit(catalog.columns, rows, [h.product for h in hits], state)
+    bonus = need_fit(catalog, rows, [h.product for h in hits], state)
     if not bonus.any():
         return hits
     order = np.argsort(-(fused + bonus), kind="stable")
     return [hits[i] for i in order]
 
 
-def need_fit(columns: Columns, rows: np.ndarray, products: Sequence[Product],
+def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
              state: ConversationState) -> np.ndarray:  # fmt: skip
     """Score adjustments (in units of the fused score) from the soft parts of a request: the age
     range a product states against who it is for (a clearly wrong age is pushed down hard), the
     department the product words belong to, sizes/quantities and brands named in the title, and
     a better rating when the shopper asked for well-reviewed products."""
+    columns = catalog.columns
     bonus = np.zeros(len(rows), dtype=np.float64)
     if state.age is not None:
-        fit = age_fit(columns.age_low[rows], columns.age_high[rows], state.age)
+        low, high = catalog.ages
+        fit = age_fit(low[rows], high[rows], state.age)
         bonus += np.where(fit > 0, AGE_FIT, np.where(fit < 0, -AGE_WRONG, 0.0))
     if state.department_hint and not state.department:
         code = columns.departments.index(state.department_hint)

@@ -205,8 +205,8 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
                 out.append(
                     Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
                 )
-    words = re.findall(r"\w+", text.lower())
-    grams = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+    tokens = re.findall(r"\w+", text.lower())
+    grams = {" ".join(tokens[i : i + 5]) for i in range(len(tokens) - 4)}
     for c in cards:
         title = re.findall(r"\w+", c.product.title.lower())
         copied = [

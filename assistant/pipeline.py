@@ -12,6 +12,7 @@ import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import cast
 
 from assistant.advice import (
@@ -84,8 +85,12 @@ class ChatPipeline:
         self.brand_names = sorted(
             {p.brand.strip() for p in self.catalog if p.brand and len(p.brand.strip()) >= 4}
         )
-        self.vocabulary = Vocabulary(self.catalog)
         self.writer = AnswerWriter(llm, searcher.embedder, self.brand_names, answer_tokens)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The catalog's words, built on the first message (a few seconds at 29k products)."""
+        return Vocabulary(self.catalog)
 
     def read(self, message: str, shown: Sequence[Product] = ()) -> Understanding:
         """Understanding one message: the model's reading checked by the words and the catalog."""

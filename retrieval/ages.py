@@ -34,10 +34,13 @@ _WORDS: list[tuple[re.Pattern[str], tuple[float, float]]] = [
 ]  # fmt: skip
 
 
+_ANY = re.compile(r"age|year|yr|month|\+|toddler|infant|baby|adult|preschool|teen|kids|children", re.I)
+
+
 def age_range(title: str, description: str = "") -> tuple[float, float] | None:
     """The ages (years, inclusive) the product states, or None when it states none."""
     for text in (title, description[:300]):
-        if not text:
+        if not text or not _ANY.search(text):  # most texts say nothing of age: one cheap scan
             continue
         for rx in _RANGE:
             m = rx.search(text)

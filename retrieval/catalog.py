@@ -79,8 +79,6 @@ class Columns:
     price: np.ndarray  # float64, NaN where not listed
     rating: np.ndarray  # float64, NaN where unknown
     rating_count: np.ndarray  # float64, NaN where unknown
-    age_low: np.ndarray  # float32, the youngest age (years) the product states; NaN: states none
-    age_high: np.ndarray  # float32, the oldest (99: "and up"); NaN: states none
     in_stock: np.ndarray  # int8: 1 in stock, 0 out of stock, -1 unknown
     department: np.ndarray  # int32 codes into `departments`
     brand: np.ndarray  # int32 codes into `brands` (lower-case), -1 when no brand
@@ -133,6 +131,12 @@ class Catalog:
         return tuple(p.id for p in self.products)
 
     @cached_property
+    def ages(self) -> tuple[np.ndarray, np.ndarray]:
+        """The youngest and oldest age (years; 99: "and up") each product states, NaN where it
+        states none; computed on first use (a scan of every title and description start)."""
+        return age_columns((p.title, p.description) for p in self.products)
+
+    @cached_property
     def columns(self) -> Columns:
         departments = sorted({p.department for p in self.products})
         brands = sorted({p.brand.strip().lower() for p in self.products if p.brand})
@@ -161,13 +165,11 @@ class Catalog:
             if p.brand:
                 brand[i] = brand_code[p.brand.strip().lower()]
             category[i] = path_code[" > ".join(p.category).lower()]
-        age_low, age_high = age_columns((p.title, p.description) for p in self.products)
         return Columns(
             price=price,
             rating=rating,
             rating_count=rating_count,
-            age_low=age_low,
-            age_high=age_high,
+
             in_stock=stock,
             department=dep,
             brand=brand,

@@ -54,12 +54,15 @@ class Vocabulary:
         titles: Counter[str] = Counter()
         known: Counter[str] = Counter()
         by_department: dict[str, np.ndarray] = {}
+        stems: dict[str, str] = {}
         for row, product in enumerate(catalog):
             words = set(_WORD.findall(product.title.lower()))
             titles.update(words)
             known.update(set(_WORD.findall(product.description[:600].lower())))
             for w in words:
-                stem = self.stemmer.stemWord(w)
+                stem = stems.get(w)
+                if stem is None:
+                    stem = stems[w] = self.stemmer.stemWord(w)
                 counts = by_department.get(stem)
                 if counts is None:
                     counts = by_department[stem] = np.zeros(len(departments), dtype=np.float32)
