@@ -107,8 +107,8 @@ def quality(searcher: HybridSearcher, labelled: dict[str, set[str]]) -> list[Qua
         ("BM25 (bm25s)", "lexical", searcher.fusion),
         ("dense (MiniLM + Chroma)", "semantic", searcher.fusion),
         ("hybrid, plain RRF (k=60)", "hybrid", "rrf"),
-        ("hybrid, convex min-max", "hybrid", "convex"),
-        ("hybrid, TM2C2 (ShopTalk default)", "hybrid", "tm2c2"),
+        ("hybrid, convex min-max (ShopTalk default)", "hybrid", "convex"),
+        ("hybrid, TM2C2", "hybrid", "tm2c2"),
     ]
     rows = []
     default_fusion = searcher.fusion

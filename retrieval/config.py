@@ -34,7 +34,7 @@ class RetrievalConfig(BaseModel):
     collection: str = Field(default="shoptalk-products", description="Chroma collection prefix")
     candidates: int = Field(default=100, ge=10, le=2000, description="Per-retriever candidates")
     fusion: Literal["tm2c2", "convex", "rrf"] = Field(
-        default="tm2c2", description="Score fusion of lexical and semantic (see README)"
+        default="convex", description="Score fusion of lexical and semantic (see README)"
     )
     alpha: float = Field(default=0.5, ge=0, le=1, description="Weight of semantic in convex fusion")
 
