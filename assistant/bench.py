@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rich.console import Console
 from rich.table import Table
 
-from assistant.grounding import check
+from assistant.grounding import check, check_sense
 from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
 from assistant.pipeline import ChatPipeline
 from assistant.turn import ChatRequest, ChatResponse
@@ -85,6 +85,16 @@ class RecordingBackend(LLMBackend):
 
 class TurnResult(BaseModel):
     conversation: str
+    truncated: int = 0
+    repeated: int = 0
+    contradicting: int = 0
+    unsupported: int = 0
+    reasons_per_pick: float | None = None
+    language_ok: bool | None = None
+    question: bool = False
+    lead_by_model: bool = False
+    text: str = ""
+    card_titles: list[str] = Field(default_factory=list)
     turn: int
     say: str
     cards: int
@@ -161,7 +171,18 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
         want = [previous[i - 1]["product"]["id"] for i in e.ref if i <= len(previous)]
         reference = [c["product"]["id"] for c in cards] == want
     focus = bool(e.compare or e.ref)
+    sense = check_sense(answer.text, turn.say, answer.cards, answer.query.age)
+    recommended = [c for c in answer.cards if c.recommended]
+    reasons = len(re.findall(r"^- \[\d{1,2}\] ", answer.text, re.M))
+    lead = answer.text.split("\n- [", 1)[0]
     return {
+        "truncated": sum(v.kind == "truncated" for v in sense), "repeated": sum(v.kind == "repeated" for v in sense),
+        "contradicting": sum(v.kind == "contradiction" for v in sense),
+        "unsupported": sum(v.kind == "unsupported" for v in sense),
+        "reasons_per_pick": round(reasons / len(recommended), 2) if recommended else None,
+        "language_ok": pipeline.vocabulary.language(lead) == answer.query.language if lead.strip() else None,
+        "question": "?" in answer.text, "text": answer.text,
+        "card_titles": [f"[{c.mark}]{'*' if c.recommended else ''} {c.product.title[:70]} ({c.price})" for c in answer.cards],
         "cards": len(cards), "invented": invented, "wrong_prices": sum(v.kind == "price" for v in final),
         "constraint_ok": 0 if focus else sum(_satisfies(c, e) for c in judged),
         "constraint_total": 0 if focus else len(judged), "relaxed": relaxed,
@@ -213,7 +234,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
             )
             results.append(TurnResult(
                 conversation=conv.id, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
-                fallback=m.fallback, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
+                fallback=m.fallback, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
                 tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
             if answer.query.intent.value not in ("compare", "detail"):
                 previous = [c.model_dump(mode="json") for c in answer.cards]
@@ -245,6 +266,12 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
         "parse_valid_rate": rate([r.parsed for r in results]), "intent_rate": rate([r.intent_ok for r in results]),
         "refinement_rate": rate([r.refinement_ok for r in results]), "reference_rate": rate([r.reference_ok for r in results]),
         "caught_by_checker": sum(r.caught for r in results), "fallback_turns": sum(r.fallback for r in results),
+        "lead_by_model_rate": rate([r.lead_by_model for r in results]),
+        "truncated_sentences": sum(r.truncated for r in results), "repeated_sentences": sum(r.repeated for r in results),
+        "contradicting_numbers": sum(r.contradicting for r in results), "unsupported_texts": sum(r.unsupported for r in results),
+        "reasons_per_recommended_card": pct([r.reasons_per_pick for r in results], 50),
+        "answer_in_shopper_language": rate([r.language_ok for r in results]),
+        "clarifying_questions": sum(r.question for r in results),
         "first_cards_p50": pct([r.first_cards_s for r in results], 50), "first_cards_p95": pct([r.first_cards_s for r in results], 95),
         "first_token_p50": pct([r.first_token_s for r in results], 50), "first_token_p95": pct([r.first_token_s for r in results], 95),
         "turn_p50": pct([r.total_s for r in results], 50), "turn_p95": pct([r.total_s for r in results], 95),
@@ -272,4 +299,11 @@ def write(
         table.add_row(key, str(value))
         lines.append(f"| {key} | {value} |")
     console.print(table)
+    samples = ["# Sample answers (the first five turns of the run, verbatim, beside their cards)", ""]
+    for r in list(results)[:5]:
+        samples += [f"## {r.conversation} turn {r.turn}: “{r.say}”", "", "Cards:", "",
+                    *[f"- {t}" for t in r.card_titles], "", "Answer:", "", *[f"> {line}" for line in r.text.splitlines()], ""]  # fmt: skip
+    (out / "samples.md").write_text("\n".join(samples))
+    for line in samples[:60]:
+        console.print(line, highlight=False, markup=False)
     (out / "results.md").write_text(f"Setup: {setup}\n\n" + "\n".join(lines) + "\n")
