@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 PHRASES = Path(__file__).with_name("phrases.toml")
 MAX_PICKS = 3
+#: The lead is one or two sentences: at most this many tokens are generated for it (two short
+#: sentences are ~40 tokens; the rest would be cut at the sentence boundary anyway).
+LEAD_TOKENS = 64
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "zh": "Chinese",
                   "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "ja": "Japanese", "ko": "Korean",
                   "ru": "Russian", "pl": "Polish"}  # fmt: skip
@@ -48,7 +51,9 @@ def _phrases() -> dict[str, dict[str, str]]:
     english = set(data["en"])
     for lang, table in data.items():
         if set(table) != english:
-            raise ValueError(f"{PHRASES.name} [{lang}] has keys {sorted(table)}, expected {sorted(english)}")
+            raise ValueError(
+                f"{PHRASES.name} [{lang}] has keys {sorted(table)}, expected {sorted(english)}"
+            )
     return data
 
 
@@ -66,13 +71,19 @@ class Written(BaseModel):
     text: str
     picks: tuple[int, ...] = Field(description="Marks of the recommended cards, best first")
     lead: str = ""
-    lead_by_model: bool = Field(default=False, description="The lead is the model's (it passed the checks)")
-    reasons: tuple[tuple[int, str], ...] = Field(default=(), description="(mark, reason from that product's text)")
+    lead_by_model: bool = Field(
+        default=False, description="The lead is the model's (it passed the checks)"
+    )
+    reasons: tuple[tuple[int, str], ...] = Field(
+        default=(), description="(mark, reason from that product's text)"
+    )
     tip: str | None = None
     question: str | None = None
     violations: tuple[Violation, ...] = ()
     regenerated: bool = False
-    fallback: bool = Field(default=False, description="The lead is templated: the model's failed or none ran")
+    fallback: bool = Field(
+        default=False, description="The lead is templated: the model's failed or none ran"
+    )
     degraded: str | None = None
     tokens: int = 0
     first_token_s: float | None = None
@@ -92,7 +103,14 @@ class Piece:
 def _who(state: ConversationState, query: ShoppingQuery, language: str) -> str:
     """Who the shopper buys for, in their terms: "a 10-year-old", "your niece", "toddlers"."""
     age = state.age
-    if state.recipient and state.recipient not in ("kid", "kids", "child", "children", "adult", "adults"):
+    if state.recipient and state.recipient not in (
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "adult",
+        "adults",
+    ):
         base = state.recipient if language == "en" else ""
         if base:
             return f"your {base}" if not base.endswith("s") else base
@@ -121,9 +139,13 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             if found:
                 ranges.append(phrase(language, "states", mark=c.mark, range=_range_text(*found)))
         if ranges:
-            return phrase(language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges)))
+            return phrase(
+                language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges))
+            )
     if state.sizes:
-        return phrase(language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes)))
+        return phrase(
+            language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes))
+        )
     return None  # the department's checklist is shown beside the answer, not repeated in it
 
 
@@ -155,9 +177,13 @@ class AnswerWriter:
             return [c.mark for c in cards[:MAX_PICKS]]  # no model: the search order
         marks = tuple(c.mark for c in cards)
         choice: Any = Literal[marks]
-        schema = create_model("Picks", picks=(list[choice], Field(min_length=1, max_length=MAX_PICKS)))
+        schema = create_model(
+            "Picks", picks=(list[choice], Field(min_length=1, max_length=MAX_PICKS))
+        )
         prompt = render("choose", need=need, products=product_lines(cards, 80))
-        chosen = self.llm.structured([ChatMessage(role="user", content=prompt)], schema, max_tokens=24)
+        chosen = self.llm.structured(
+            [ChatMessage(role="user", content=prompt)], schema, max_tokens=24
+        )
         return list(dict.fromkeys(chosen.picks))  # type: ignore[attr-defined]
 
     def _lead_prompt(self, message: str, card: Card, reason: str, language: str) -> str:
@@ -171,12 +197,19 @@ class AnswerWriter:
 
     def for_agent(self, history: str) -> AnswerWriter:
         """The same writer in the customer-service voice (drafts an agent edits and sends)."""
-        return AnswerWriter(self.llm, self.embedder, self.brand_names, self.answer_tokens, "agent", history)
+        return AnswerWriter(
+            self.llm, self.embedder, self.brand_names, self.answer_tokens, "agent", history
+        )
 
     def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
         language = query.language
         who = _who(state, query, language)
-        return phrase(language, "lead", mark=card.mark, for_whom=phrase(language, "for_whom", who=who) if who else "")
+        return phrase(
+            language,
+            "lead",
+            mark=card.mark,
+            for_whom=phrase(language, "for_whom", who=who) if who else "",
+        )
 
     def write(
         self, message: str, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
@@ -199,8 +232,12 @@ class AnswerWriter:
         by_mark = {c.mark: c for c in cards}
         chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]
         recommended = [by_mark[m] for m in chosen]
-        need = " ".join(x for x in (state.search_text(), query.text if language == "en" else "") if x)
-        reasons = extract_reasons([c.product for c in recommended], need or query.text, self.embedder)
+        need = " ".join(
+            x for x in (state.search_text(), query.text if language == "en" else "") if x
+        )
+        reasons = extract_reasons(
+            [c.product for c in recommended], need or query.text, self.embedder
+        )
         best = recommended[0]
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
@@ -210,7 +247,8 @@ class AnswerWriter:
             for attempt in range(2):
                 pieces: list[str] = []
                 try:
-                    stream = self.llm.stream([ChatMessage(role="user", content=prompt)], self.answer_tokens,
+                    stream = self.llm.stream([ChatMessage(role="user", content=prompt)],
+                                             min(self.answer_tokens, LEAD_TOKENS),
                                              0.0 if attempt == 0 else 0.7)  # fmt: skip
                     try:
                         for piece in stream:
@@ -248,7 +286,9 @@ class AnswerWriter:
             lead = self.templated_lead(best, state, query)
         tip = _tip(recommended, state, language)
         question = _question(state, query, language)
-        text = self.render(lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language)
+        text = self.render(
+            lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language
+        )
         if self.voice == "agent":
             text = "\n".join([phrase(language, "greeting"), text, phrase(language, "closing")])
         return Written(
