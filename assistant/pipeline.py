@@ -214,7 +214,7 @@ class ChatPipeline:
 
         written = yield from self._written(request, cards, state, query, notice, comparison, timer, cancelled)
         if written.degraded:
-            degraded = degraded or written.degraded
+            degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded
         elif self.llm is None and cards:
             degraded = degraded or "no language model is configured; the answer is templated"
         picks = set(written.picks)

@@ -227,7 +227,7 @@ class AnswerWriter:
             try:
                 chosen = self.pick(state.search_text() or query.need, cards)
             except LLMUnavailable as exc:
-                degraded = f"the model could not pick ({exc}); the search order is used"
+                degraded = f"the written advice is unavailable ({exc}); the answer is templated from the catalog"
                 chosen = [cards[0].mark]
         by_mark = {c.mark: c for c in cards}
         chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]
