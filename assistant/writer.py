@@ -277,8 +277,9 @@ class AnswerWriter:
                     lead = f"[{best.mark}]: {lead}" if language == "en" else lead
                 if not violations and lead:
                     by_model = True
-                    if lead != raw.strip():
+                    if lead != raw.strip():  # the client shows the lead as kept, not the cut tail
                         yield Piece("retract", reason="cut at the last whole sentence")
+                        yield Piece("token", lead)
                     break
                 yield Piece("retract", violations=tuple(violations))
                 regenerated = True

@@ -94,10 +94,15 @@ class Vocabulary:
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
                 own = self.title_counts.get(lw, 0)
-                near = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=1)
-                if near and near[0].term != lw and near[0].count >= VARIANT_RATIO * max(own, 1):
-                    changes.append((word, near[0].term))
-                    return f"{word} {near[0].term}"
+                near = [
+                    n
+                    for n in self._spell.lookup(lw, Verbosity.ALL, max_edit_distance=1)
+                    if n.term != lw
+                ]
+                best = max(near, key=lambda n: n.count, default=None)
+                if (best is not None and best.count >= VARIANT_RATIO * max(own, 1)
+                        and self.stemmer.stemWord(best.term) != self.stemmer.stemWord(lw)):  # fmt: skip
+                    return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word
             found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
             if not found or found[0].term == lw:

@@ -132,7 +132,7 @@ def test_streamed_turn_sends_cards_before_the_first_token(
     if done["meta"]["lead_by_model"]:  # the streamed lead (after any retraction) opens the answer
         last_retract = max((i for i, (k, _) in enumerate(events) if k == "retract"), default=-1)
         streamed = "".join(d["text"] for k, d in events[last_retract + 1 :] if k == "token").strip()
-        assert streamed and streamed.split(".")[0] in done["text"]
+        assert streamed and " ".join(streamed.split()).split(".")[0] in " ".join(done["text"].split())
     assert done["meta"]["first_cards_s"] <= done["meta"]["first_token_s"]
 
 
@@ -270,8 +270,6 @@ def test_natural_phrasings_end_to_end(client: TestClient, small_catalog: Catalog
     for card in rated["cards"]:
         if rated["relaxed"] is None:
             assert card["product"]["rating"] >= 4.5 and Decimal(str(card["product"]["price"]["amount"])) <= 30
-    typo = say(client, "harmonika")
-    assert "harmonica" in typo["query"]["search"] and "harmonica" in (typo["notice"] or "")
 
 
 def test_a_request_unlike_any_example_gets_none_of_the_prompts_words(client: TestClient) -> None:

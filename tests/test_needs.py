@@ -87,3 +87,17 @@ def test_a_clearly_wrong_age_is_told_apart_from_a_close_one() -> None:
     assert age_fit(lo, hi, (10, 10)).tolist() == [1, -1, 1, 0, -1, 1]
     # a 12-year-old: 14+ is close, not clearly wrong
     assert age_fit(lo, hi, (12, 12))[4] == 0
+
+
+def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    from retrieval.vocabulary import Vocabulary
+
+    words = Vocabulary(demo_catalog)
+    assert words.correct("harmonika").corrected == "harmonica"
+    assert words.correct("metrenome").changes == (("metrenome", "metronome"),)
+    assert "ukulele" in words.correct("ukelele").corrected  # a rare variant is searched with the common one
+    assert words.department_hint(["violin"])[0] == "Musical Instruments"
+    assert words.department_hint(["nitrile", "gloves"])[0] == "Industrial & Scientific"
+    assert words.language("guitarra para principiantes") == "es"
+    assert words.language("ukelele for my kid") == "en"
+    assert words.language("儿童拼图") == "zh"
