@@ -90,9 +90,8 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
             out.append(
                 Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
             )
-    # names may come from a card's own text: the reasons quote the products' descriptions
-    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value} "
-                          f"{c.product.description}" for c in cards).lower()  # fmt: skip
+    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
+                          for c in cards).lower()  # fmt: skip
     for m in _QUOTED.finditer(text):
         if m.group(1).strip().lower() not in shown_text:
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
@@ -114,6 +113,20 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
 
 _CAP = r"(?:[A-Z][\w'-]*|[A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z]-?\d+)"
 _NAME = re.compile(rf"(?<![.!?:]\s)(?<!^)\b{_CAP}(?:\s+{_CAP})+")
+
+
+def names_carried(text: str, carrier: str) -> bool:
+    """Every capitalised name in `text` is carried by `carrier` (a product's title and brand)."""
+    lower = carrier.lower()
+    for name in _proper_names(f"- {text}"):  # as a rendered reason line reads, its first word included
+        words = [
+            w
+            for w in re.findall(r"[a-z0-9]+", name.lower())
+            if len(w) >= 3 or any(ch.isdigit() for ch in w)
+        ]
+        if words and not all(w in lower for w in words):
+            return False
+    return True
 
 
 def _proper_names(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.grounding import names_carried
 from retrieval.catalog import Product
 from retrieval.embedders import Embedder
 
@@ -41,13 +42,22 @@ def _sentences(product: Product) -> list[str]:
     out = []
     for raw in [*parts, *title_parts[1:]]:
         s = " ".join(raw.split()).strip(" -:;,")
-        if len(s) < MIN_CHARS or _FILLER.search(s) or _PRICE_OR_RATING.search(s) or _INSTRUCTION.search(s):
+        if (
+            len(s) < MIN_CHARS
+            or _FILLER.search(s)
+            or _PRICE_OR_RATING.search(s)
+            or _INSTRUCTION.search(s)
+        ):
             continue
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
             if cut < MIN_CHARS:
                 continue
             s = s[:cut]
+        if not names_carried(
+            s, f"{product.title} {product.brand or ''} {' '.join(product.category)}"
+        ):
+            continue  # a name the card does not show (another product, a film, a brand): not quoted
         out.append(s.rstrip(".!?") + ".")
     return list(dict.fromkeys(out))
 
@@ -69,12 +79,16 @@ def extract_reasons(products: Sequence[Product], need: str, embedder: Embedder |
         vectors = embedder.embed_batch([need, *flat])
         scores = vectors[1:] @ vectors[0]
     else:
-        scores = np.array([len(need_words & set(re.findall(r"[a-z]{3,}", s.lower()))) for s in flat], dtype=float)
+        scores = np.array(
+            [len(need_words & set(re.findall(r"[a-z]{3,}", s.lower()))) for s in flat], dtype=float
+        )
     out = []
     at = 0
     for product, group in zip(products, candidates, strict=True):
         if not group:
-            out.append(_clean(re.split(r"\s*[,(|]\s*", product.title)[0][:MAX_CHARS].rstrip(".") + "."))
+            out.append(
+                _clean(re.split(r"\s*[,(|]\s*", product.title)[0][:MAX_CHARS].rstrip(".") + ".")
+            )
             continue
         best = int(np.argmax(scores[at : at + len(group)]))
         out.append(_clean(group[best]))
