@@ -202,3 +202,8 @@ def not_product_word(word: str) -> bool:
     w = word.lower()
     return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or bool(GIFT.fullmatch(w))
             or bool(OCCASION.fullmatch(w)))  # fmt: skip
+
+
+def age_span(low: float | None, high: float | None) -> tuple[float, float] | None:
+    """An age range from its two stored ends (None unless both are known)."""
+    return (low, high) if low is not None and high is not None else None

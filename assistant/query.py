@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.cues import _STOP, BrandLexicon, Cues, plain_need, read_cues
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.needs import not_product_word, read_needs, strip_rating_phrases
+from assistant.needs import age_span, not_product_word, read_needs, strip_rating_phrases
 from assistant.prices import extract_price_bounds
 from assistant.prompts import render
 from retrieval.catalog import Money
@@ -89,11 +89,7 @@ class ShoppingQuery(BaseModel):
 
     @property
     def age(self) -> tuple[float, float] | None:
-        return (
-            (self.age_min, self.age_max)
-            if self.age_min is not None and self.age_max is not None
-            else None
-        )
+        return age_span(self.age_min, self.age_max)
 
 
 class Understanding(BaseModel):
@@ -173,7 +169,11 @@ def rewrite_words(
     catalog, and (for an English message) sharing a word with the shopper's own product words,
     so "likes science" may become "science kit" but a request can never turn into the prompt's
     or the model's own idea. For another language the words only need to be the catalog's."""
-    words = [w for w in _english_words(proposal) if w not in _STOP and len(w) > 1 and not not_product_word(w)]
+    words = [
+        w
+        for w in _english_words(proposal)
+        if w not in _STOP and len(w) > 1 and not not_product_word(w)
+    ]
     if not words or vocabulary is None:
         return ""
     if not all(vocabulary.knows(w) for w in words):
@@ -190,8 +190,22 @@ AGE_WORDS = ((2.0, "baby"), (4.0, "toddler"), (12.0, "kids"), (17.0, "teens"))
 
 def _with_age_word(search: str, age: tuple[float, float]) -> str:
     words = set(search.lower().split())
-    if words & {"baby", "babies", "toddler", "toddlers", "kid", "kids", "child", "children", "teen", "teens",
-                "adult", "adults", "boys", "girls"}:
+    if words & {
+        "baby",
+        "babies",
+        "toddler",
+        "toddlers",
+        "kid",
+        "kids",
+        "child",
+        "children",
+        "teen",
+        "teens",
+        "adult",
+        "adults",
+        "boys",
+        "girls",
+    }:
         return search
     word = next((w for limit, w in AGE_WORDS if age[1] <= limit), None)
     return f"{search} {word}" if word else search
@@ -201,7 +215,10 @@ def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None)
     """The message in English (the model translates), kept only if it reads as English."""
     if llm is None or vocabulary is None:
         return None
-    messages = [ChatMessage(role="system", content=render("translate")), ChatMessage(role="user", content=text)]
+    messages = [
+        ChatMessage(role="system", content=render("translate")),
+        ChatMessage(role="user", content=text),
+    ]
     try:
         english = llm.generate(messages, 48).strip().strip('"')
     except LLMUnavailable as exc:
@@ -231,7 +248,11 @@ def understand(
             error = str(exc)
             log.warning("query understanding without the model: %s", exc)
     overruled: list[str] = []
-    language = vocabulary.language(text) if vocabulary is not None else (reading or {}).get("language") or "en"
+    language = (
+        vocabulary.language(text)
+        if vocabulary is not None
+        else (reading or {}).get("language") or "en"
+    )
     english = language == "en"
     translation = _translate(text, llm, vocabulary) if not english else None
     if translation:
@@ -242,14 +263,18 @@ def understand(
         fixed = vocabulary.correct(own, keep=cues.brands)
         own, corrected = fixed.corrected, fixed.changes
     proposed = (reading or {}).get("product") or ""
-    rewrite = rewrite_words(proposed, " ".join([own, *needs.interests]), vocabulary, english or bool(translation))
+    rewrite = rewrite_words(
+        proposed, " ".join([own, *needs.interests]), vocabulary, english or bool(translation)
+    )
     if proposed and not rewrite and proposed.strip().lower() not in own.lower():
         overruled.append(f"product {proposed!r} (not the shopper's words nor the catalog's)")
     search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
     if search and needs.age is not None:
         search = _with_age_word(search, needs.age)
     if not search and not english:
-        search = plain_need(text)  # no checked translation: the words as written (dense search copes)
+        search = plain_need(
+            text
+        )  # no checked translation: the words as written (dense search copes)
     need = search or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
     if reading and reading.get("department") and reading["department"] != department:
@@ -257,7 +282,11 @@ def understand(
     hint = None
     if department is None and vocabulary is not None and search:
         hint, share = vocabulary.department_hint(
-            [w for w in _english_words(search) if not not_product_word(w) and not any(ch.isdigit() for ch in w)]
+            [
+                w
+                for w in _english_words(search)
+                if not not_product_word(w) and not any(ch.isdigit() for ch in w)
+            ]
         )
         hint = hint if share >= HINT_SHARE else None
     sort = (

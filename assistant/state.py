@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.needs import age_span
 from assistant.query import Intent, ShoppingQuery, Sort
 from retrieval.catalog import Catalog, Money
 from retrieval.filters import Filters
@@ -52,11 +53,7 @@ class ConversationState(BaseModel):
 
     @property
     def age(self) -> tuple[float, float] | None:
-        return (
-            (self.age_min, self.age_max)
-            if self.age_min is not None and self.age_max is not None
-            else None
-        )
+        return age_span(self.age_min, self.age_max)
 
     def search_text(self) -> str:
         base = self.search or self.need

@@ -100,24 +100,21 @@ class Piece:
     reason: str | None = None
 
 
-def _who(state: ConversationState, query: ShoppingQuery, language: str) -> str:
-    """Who the shopper buys for, in their terms: "a 10-year-old", "your niece", "toddlers"."""
+#: Recipient words that say an age group, not a person: "for kids" is not "your kids".
+_GROUPS = {"kid": "a child", "child": "a child", "kids": "kids", "children": "children",
+           "adult": "adults", "adults": "adults"}  # fmt: skip
+
+
+def _who(state: ConversationState, language: str) -> str:
+    """Who the shopper buys for, in their terms: "your niece", "a 10-year-old", "kids"."""
+    person = state.recipient if state.recipient not in _GROUPS else None
+    if person and language == "en":
+        return person if person.endswith("s") else f"your {person}"
     age = state.age
-    if state.recipient and state.recipient not in (
-        "kid",
-        "kids",
-        "child",
-        "children",
-        "adult",
-        "adults",
-    ):
-        base = state.recipient if language == "en" else ""
-        if base:
-            return f"your {base}" if not base.endswith("s") else base
     if age is not None and age[0] == age[1] and age[0] >= 1:
         return ("a " if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
-    if state.recipient and language == "en":
-        return {"kid": "a child", "child": "a child"}.get(state.recipient, state.recipient)
+    if state.recipient in _GROUPS and language == "en":
+        return _GROUPS[state.recipient]
     return ""
 
 
@@ -149,7 +146,7 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
     return None  # the department's checklist is shown beside the answer, not repeated in it
 
 
-def _question(state: ConversationState, query: ShoppingQuery, language: str) -> str | None:
+def _question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     if not (state.search or "").strip():
         return phrase(language, "ask_what")
@@ -203,7 +200,7 @@ class AnswerWriter:
 
     def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
         language = query.language
-        who = _who(state, query, language)
+        who = _who(state, language)
         return phrase(
             language,
             "lead",
@@ -286,7 +283,7 @@ class AnswerWriter:
         if not by_model and not given:
             lead = self.templated_lead(best, state, query)
         tip = _tip(recommended, state, language)
-        question = _question(state, query, language)
+        question = _question(state, language)
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language
         )
