@@ -27,7 +27,7 @@ class Violation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # price | rating | mark | name
+    kind: str  # price | rating | mark | name | truncated | repeated | contradiction | echo | unsupported
     text: str
     detail: str
 
@@ -118,7 +118,9 @@ _NAME = re.compile(rf"(?<![.!?:]\s)(?<!^)\b{_CAP}(?:\s+{_CAP})+")
 def names_carried(text: str, carrier: str) -> bool:
     """Every capitalised name in `text` is carried by `carrier` (a product's title and brand)."""
     lower = carrier.lower()
-    for name in _proper_names(f"- {text}"):  # as a rendered reason line reads, its first word included
+    for name in _proper_names(
+        f"- {text}"
+    ):  # as a rendered reason line reads, its first word included
         words = [
             w
             for w in re.findall(r"[a-z0-9]+", name.lower())
@@ -186,6 +188,10 @@ def _supported(word: str, source: str) -> bool:
     return stem[: max(4, len(stem) - 2)] in source
 
 
+#: A run of this many of the shopper's words, repeated in the answer, is an echo, not an answer.
+ECHO_WORDS = 6
+
+
 def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float, float] | None = None,
                 min_support: float = 0.6) -> list[Violation]:  # fmt: skip
     """What a reader notices and the catalog check does not: a text cut mid-sentence, a repeated
@@ -236,6 +242,14 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
                 )
             )
             break
+    said_words = re.findall(r"\w+", message.lower())
+    echoed = [
+        " ".join(said_words[i : i + ECHO_WORDS]) for i in range(len(said_words) - ECHO_WORDS + 1)
+    ]
+    written = f" {' '.join(tokens)} "
+    if any(f" {g} " in written for g in echoed):
+        out.append(Violation(kind="echo", text=next(g for g in echoed if f" {g} " in written),
+                             detail="repeats the customer's own words back"))  # fmt: skip
     content = _content(re.sub(r"\[\d{1,2}\]", " ", text))
     if content:
         unsupported = [w for w in content if not _supported(w, source)]

@@ -19,6 +19,14 @@ from assistant.llm import LLMBackend
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _all_cores() -> str:
+    """The cores this process may run on, as vLLM's thread-binding list ("0-1", "0,2,5")."""
+    cores = sorted(os.sched_getaffinity(0))
+    if cores == list(range(cores[0], cores[-1] + 1)):
+        return f"{cores[0]}-{cores[-1]}"
+    return ",".join(str(c) for c in cores)
+
+
 class LocalVLLMServer:
     """`python -m vllm.entrypoints.openai.api_server` from the vLLM environment (`scripts/vllm-venv.sh`)."""
 
@@ -68,6 +76,9 @@ class LocalVLLMServer:
             **os.environ,
             "HF_HUB_OFFLINE": "1",
             "VLLM_CPU_KVCACHE_SPACE": os.environ.get("VLLM_CPU_KVCACHE_SPACE", "2"),
+            # vLLM's CPU backend keeps one core free by default; on a small machine that halves
+            # generation speed (2 cores: 6 s instead of 10 s for a 276-token prompt + 40 tokens).
+            "VLLM_CPU_OMP_THREADS_BIND": os.environ.get("VLLM_CPU_OMP_THREADS_BIND", _all_cores()),
         }
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
