@@ -173,7 +173,7 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
     focus = bool(e.compare or e.ref)
     sense = check_sense(answer.text, turn.say, answer.cards, answer.query.age)
     recommended = [c for c in answer.cards if c.recommended]
-    reasons = len(re.findall(r"^- \[\d{1,2}\] ", answer.text, re.M))
+    reasons = sum(len(re.findall(r"\[\d{1,2}\]", line)) for line in re.findall(r"^- (?:\[\d{1,2}\](?:, )?)+ ", answer.text, re.M))
     lead = answer.text.split("\n- [", 1)[0]
     return {
         "truncated": sum(v.kind == "truncated" for v in sense), "repeated": sum(v.kind == "repeated" for v in sense),

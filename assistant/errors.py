@@ -31,3 +31,7 @@ class BadReferenceError(AssistantError):
 
 class ConversationStoreUnavailable(AssistantError):
     """The conversation database cannot be read or written; nothing from the turn was stored."""
+
+
+class NotInHistoryError(AssistantError):
+    """A draft's reference_id that is not among the customer's own past products."""

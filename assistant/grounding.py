@@ -192,6 +192,17 @@ def _supported(word: str, source: str) -> bool:
 ECHO_WORDS = 6
 
 
+def echoed(text: str, message: str) -> str | None:
+    """The first run of ECHO_WORDS words of the message that the text repeats, if any."""
+    said = re.findall(r"\w+", message.lower())
+    written = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+    for i in range(len(said) - ECHO_WORDS + 1):
+        run = " ".join(said[i : i + ECHO_WORDS])
+        if f" {run} " in written:
+            return run
+    return None
+
+
 def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float, float] | None = None,
                 min_support: float = 0.6) -> list[Violation]:  # fmt: skip
     """What a reader notices and the catalog check does not: a text cut mid-sentence, a repeated
@@ -242,14 +253,8 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
                 )
             )
             break
-    said_words = re.findall(r"\w+", message.lower())
-    echoed = [
-        " ".join(said_words[i : i + ECHO_WORDS]) for i in range(len(said_words) - ECHO_WORDS + 1)
-    ]
-    written = f" {' '.join(tokens)} "
-    if any(f" {g} " in written for g in echoed):
-        out.append(Violation(kind="echo", text=next(g for g in echoed if f" {g} " in written),
-                             detail="repeats the customer's own words back"))  # fmt: skip
+    if run := echoed(text, message):
+        out.append(Violation(kind="echo", text=run, detail="repeats the customer's own words back"))
     content = _content(re.sub(r"\[\d{1,2}\]", " ", text))
     if content:
         unsupported = [w for w in content if not _supported(w, source)]

@@ -107,6 +107,9 @@ class Understanding(BaseModel):
     model_error: str | None = Field(
         default=None, description="Why the model could not be asked (words-only reading)"
     )
+    english: str | None = Field(
+        default=None, description="The message in English: as written, or the checked translation"
+    )
 
 
 def reading_schema(departments: Sequence[str]) -> type[BaseModel]:
@@ -311,5 +314,6 @@ def understand(
         corrected=corrected, notes=notes, unknown=unknown,
     )  # fmt: skip
     return Understanding(
-        query=query, model_reading=reading, overruled=tuple(overruled), model_error=error
-    )
+        query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,
+        english=text if english else translation,
+    )  # fmt: skip

@@ -200,6 +200,8 @@ class AnswerWriter:
 
     def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
         language = query.language
+        if self.voice == "agent":
+            return phrase(language, "agent_lead", mark=card.mark)
         who = _who(state, language)
         return phrase(
             language,
@@ -212,9 +214,13 @@ class AnswerWriter:
         self, message: str, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
         notice: str | None = None, picks: Sequence[int] | None = None, timer: Any = None,
         cancelled: threading.Event | None = None, allowed_numbers: Sequence[Any] = (),
-        lead: str | None = None,
+        lead: str | None = None, fallback_lead: str | None = None,
+        reasons: Sequence[str] | None = None, ask_back: bool = True,
     ) -> Generator[Piece, None, Written]:  # fmt: skip
-        """Write the answer for these cards; yields streamed pieces, returns the `Written`."""
+        """Write the answer for these cards; yields streamed pieces, returns the `Written`.
+        `lead` is a lead read off data (no model runs); `fallback_lead` replaces the templated
+        lead when the model's fails; `reasons` (one per pick) replace the extracted ones;
+        `ask_back=False` never adds a clarifying question (the request was specific)."""
         language = query.language
         if not cards:
             return Written(text=notice or "", picks=())
@@ -232,9 +238,10 @@ class AnswerWriter:
         need = " ".join(
             x for x in (state.search_text(), query.text if language == "en" else "") if x
         )
-        reasons = extract_reasons(
-            [c.product for c in recommended], need or query.text, self.embedder
-        )
+        if reasons is None or len(reasons) != len(recommended):
+            reasons = extract_reasons(
+                [c.product for c in recommended], need or query.text, self.embedder
+            )
         best = recommended[0]
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
@@ -281,9 +288,9 @@ class AnswerWriter:
                 yield Piece("retract", violations=tuple(violations))
                 regenerated = True
         if not by_model and not given:
-            lead = self.templated_lead(best, state, query)
+            lead = fallback_lead or self.templated_lead(best, state, query)
         tip = _tip(recommended, state, language)
-        question = _question(state, language)
+        question = _question(state, language) if ask_back else None
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language
         )
@@ -312,9 +319,10 @@ class AnswerWriter:
         """The answer as the shopper reads it: notice, lead, a reason per card, tip, question."""
         lines = [notice] if notice else []
         lines.append(lead)
-        first, *others = reasons
-        lines.append(f"- [{first[0]}] {first[1]}")
-        lines += [f"- [{m}] {r}" for m, r in others]
+        grouped: dict[str, list[int]] = {}  # the same reason for several cards is said once
+        for mark, reason in reasons:
+            grouped.setdefault(reason, []).append(mark)
+        lines += [f"- {', '.join(f'[{m}]' for m in marks)} {r}" for r, marks in grouped.items()]
         if tip:
             lines.append(tip)
         if question:

@@ -207,6 +207,44 @@ def test_model_down_still_gives_cards_and_says_so(
     assert turn["meta"]["fallback"] and "unavailable" in turn["meta"]["degraded"]
 
 
+def test_drafts_read_what_the_customer_bought(client: TestClient, small_catalog: Catalog) -> None:
+    """The agent's draft resolves "the gloves I got" against the customer's purchases, proposes
+    larger sizes of the same kind, answers in the agent's voice, and lets the agent pick another
+    past product."""
+    from datetime import UTC, datetime, timedelta
+
+    from assistant.grounding import echoed
+    from assistant.proposals import kind_of
+    from assistant.references import size_of, size_step
+    from ranking.events import Event, EventType
+
+    gloves = small_catalog.get("scientific:101")  # SafeTouch nitrile exam gloves, Small
+    other = next(p for p in small_catalog if p.source == "scientific" and "glove" not in p.title.lower())
+    start = datetime(2024, 5, 1, tzinfo=UTC)
+    services = client.app.state.services  # type: ignore[attr-defined]
+    services.events.append_bulk([Event(user_id="cust-12", product_id=p.id, type=EventType.purchase,
+                                       timestamp=start + timedelta(days=i)) for i, p in enumerate([gloves, other])])  # fmt: skip
+    key, _ = services.keys.create(Role.agent, "draft test agent")
+    agent = {"Authorization": f"Bearer {key}"}
+    message = "Hi, the gloves I got last month were too small. Which ones should I order now?"
+    draft = client.post("/v1/customers/cust-12/drafts", json={"message": message}, headers=agent).json()
+    assert draft["referring_to"]["product_id"] == gloves.id and draft["ask"] == "size"
+    cards = [Card.model_validate(c) for c in draft["cards"]]
+    assert cards and draft["proposals"]
+    for card in cards:  # the same kind, each a larger size than the Small they bought
+        assert kind_of(card.product) == kind_of(gloves)
+        assert (size_step("small", size_of(card.product.title)) or 0) > 0
+    text = draft["text"]
+    assert echoed(text, message) is None and "fits best" not in text  # not the shopper template
+    assert check(text, cards) == [] and "[1]" in text
+    again = client.post("/v1/customers/cust-12/drafts", headers=agent,
+                        json={"message": "Can I get the same again?", "reference_id": other.id}).json()  # fmt: skip
+    assert again["referring_to"]["product_id"] == other.id and again["cards"][0]["product"]["id"] == other.id
+    bad = client.post("/v1/customers/cust-12/drafts", headers=agent,
+                      json={"message": "the same again", "reference_id": "scientific:4000"})  # fmt: skip
+    assert bad.status_code == 422 and "history" in bad.json()["error"]["message"]
+
+
 def test_customer_service_sees_history_drafts_and_replies(
     client: TestClient, small_catalog: Catalog
 ) -> None:

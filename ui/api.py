@@ -17,7 +17,11 @@ from sse_starlette import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool
 
 from assistant.conversations import Conversation, Message
-from assistant.errors import ConversationStoreUnavailable, UnknownConversationError
+from assistant.errors import (
+    ConversationStoreUnavailable,
+    NotInHistoryError,
+    UnknownConversationError,
+)
 from assistant.support import CustomerHistory, Draft, draft_reply, history, send_reply
 from assistant.turn import ChatRequest, ChatResponse, Done, collect
 from ranking.events import EventStoreUnavailable, ingest
@@ -35,11 +39,11 @@ from ui.services import Check, Services
 log = logging.getLogger(__name__)
 
 
-
 class ChatBody(ChatRequest):
     """`POST /v1/chat`: the turn's request, and how the answer is delivered."""
 
     stream: bool = Field(default=False, description="Server-sent events instead of one JSON answer")
+
 
 class ErrorBody(BaseModel):
     code: str = Field(description="Stable machine-readable code, e.g. 'not_found'")
@@ -142,6 +146,11 @@ class DraftRequest(BaseModel):
 
     message: str = Field(min_length=1, max_length=2000)
     conversation_id: str | None = Field(default=None, max_length=64)
+    reference_id: str | None = Field(
+        default=None, max_length=200,
+        description="A past product of this customer the message refers to, when the agent picks "
+        "another than the draft's referring_to (one of referring_to.others)",
+    )  # fmt: skip
 
 
 class AgentReply(BaseModel):
@@ -224,6 +233,7 @@ def create_app(
         BadEmbeddingRequest: (422, "invalid_request", None),
         UnknownProductError: (404, "not_found", None),
         UnknownConversationError: (404, "not_found", None),
+        NotInHistoryError: (422, "invalid_request", None),
         IndexNotReadyError: (503, "index_not_ready", None),
         RetrievalError: (503, "retrieval_unavailable", None),
         ConversationStoreUnavailable: (503, "database_unavailable", "1"),
@@ -407,7 +417,8 @@ def create_app(
     )
     def customer_draft(request: Request, customer_id: str, body: DraftRequest) -> Draft:
         """A drafted reply with products for what the customer wrote; the agent edits and sends it."""
-        return draft_reply(services(request).chat, customer_id, body.message, body.conversation_id)
+        return draft_reply(services(request).chat, customer_id, body.message, body.conversation_id,
+                           body.reference_id)  # fmt: skip
 
     @app.post(
         "/v1/conversations/{conversation_id}/replies",

@@ -200,7 +200,8 @@ def bench_retrieval(
         Path, typer.Option(help="Where to write the results (JSON and Markdown)")
     ] = Path("benchmarks/retrieval"),
     requests: Annotated[
-        Path | None, typer.Option(help="A requests-dev folder (default: the bundled natural requests)")
+        Path | None,
+        typer.Option(help="A requests-dev folder (default: the bundled natural requests)"),
     ] = None,
     requests_only: Annotated[
         bool, typer.Option(help="Only the natural-request table (no ESCI, no latency)")
@@ -230,7 +231,9 @@ def bench_retrieval(
         with console.status("opening the index"):
             services = build_services(settings, llm=backend)
         label = f"{settings.llm.size} model + words" if backend is not None else None
-        run_requests_bench(services.chat, requests or settings.data_dir / "requests-dev", out, console, label)
+        run_requests_bench(
+            services.chat, requests or settings.data_dir / "requests-dev", out, console, label
+        )
     finally:
         if server is not None:
             server.stop()
@@ -536,6 +539,46 @@ def bench_assistant(
 
         setup = f"{settings.llm.model_path or settings.llm.size} on {backend.name}, {os.cpu_count()} CPU cores"
         bench.write(bench.summarize(results), results, out, console, setup)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+@bench_app.command("support")
+def bench_support(
+    scenarios: Annotated[
+        Optional[Path], typer.Option(help="JSONL of agent scenarios (default: the bundled ones)")  # noqa: UP045
+    ] = None,
+    llm: Annotated[
+        bool, typer.Option(help="Write with the language model (starts/uses vLLM)")
+    ] = True,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/support"),
+) -> None:
+    """Customer-service drafts on agent scenarios: references, proposals, echoes, templates."""
+    import os
+
+    from assistant import bench_support
+    from assistant.server import open_llm
+    from ui.services import build_services
+
+    settings = _settings()
+    cases = bench_support.load_scenarios(scenarios or bench_support.SCENARIOS)
+    backend, server = (
+        open_llm(settings.llm, settings.home / "models", say=console.print) if llm else (None, None)
+    )
+    try:
+        retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+        _seed_demo_events(settings, retrieval)
+        with console.status("opening the index"):
+            services = build_services(settings, retrieval, llm=backend)
+        rows = bench_support.run(services.chat, cases, console.print)
+        model = (
+            f"{settings.llm.model_path or settings.llm.size} on {backend.name}"
+            if backend
+            else "no model"
+        )
+        setup = f"{model}, {os.cpu_count()} CPU cores"
+        bench_support.write(bench_support.summarize(rows), rows, out, setup, console.print)
     finally:
         if server is not None:
             server.stop()

@@ -208,8 +208,9 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             lookup = gr.Button("Look up", elem_id="st-lookup")
             status = gr.Markdown(elem_id="st-agent-status")
             timeline = gr.Dataframe(
-                headers=["when", "event", "product"], label="Events", interactive=False
-            )
+                headers=["when", "event", "product", "draft"], label="Events", interactive=False,
+                elem_id="st-timeline",
+            )  # fmt: skip
             convs = gr.Dropdown(label="Conversations", choices=[], elem_id="st-convs")
             transcript = gr.Chatbot(label="Conversation", height=260, elem_id="st-transcript")
             ask = gr.Textbox(label="What the customer wrote (for a draft)", elem_id="st-ask")
@@ -217,7 +218,10 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             draft_text = gr.Textbox(
                 label="Reply (edit before sending)", lines=4, elem_id="st-draft"
             )
-            draft_cards = gr.HTML()
+            referring = gr.Dropdown(label="Referring to (pick another past product and draft again)",
+                                    choices=[], elem_id="st-referring")  # fmt: skip
+            redraft_btn = gr.Button("Draft again with this product", elem_id="st-redraft-btn")
+            draft_cards = gr.HTML(elem_id="st-draft-cards")
             draft_ids = gr.State([])
             send_btn = gr.Button("Send to customer", variant="primary")
 
@@ -227,14 +231,19 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                     return f"Enter a valid {role.value} key (create one with `shoptalk keys create --role {role.value}`)."
                 return None
 
+            def timeline_rows(who: str, referred: str | None = None) -> list[list[str]]:
+                found = history(services().chat, who.strip())
+                catalog = services().searcher.catalog
+                return [[e.timestamp.strftime("%Y-%m-%d %H:%M"), e.type.value,
+                         catalog.get(e.product_id).title[:60] if e.product_id in catalog else e.product_id,
+                         "referring to" if e.product_id == referred else ""]
+                        for e in reversed(found.events)]  # fmt: skip
+
             def do_lookup(key: str, who: str) -> tuple[Any, ...]:
                 if problem := allowed(key, Role.agent):
                     return problem, [], gr.update(choices=[], value=None), []
                 found = history(services().chat, who.strip())
-                catalog = services().searcher.catalog
-                rows = [[e.timestamp.strftime("%Y-%m-%d %H:%M"), e.type.value,
-                         catalog.get(e.product_id).title[:60] if e.product_id in catalog else e.product_id]
-                        for e in reversed(found.events)]  # fmt: skip
+                rows = timeline_rows(who)
                 choices = [
                     (f"{c.updated:%Y-%m-%d %H:%M} · {c.state.need or 'conversation'}", c.id)
                     for c in found.conversations
@@ -254,16 +263,27 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                 return [{"role": "user" if m.role == "user" else "assistant",
                          "content": m.content if m.role != "agent" else f"(agent) {m.content}"} for m in messages]  # fmt: skip
 
-            def do_draft(key: str, who: str, conv: str | None, text: str) -> tuple[Any, ...]:
+            def do_draft(key: str, who: str, conv: str | None, text: str,
+                         reference: str | None = None) -> tuple[Any, ...]:  # fmt: skip
                 if problem := allowed(key, Role.agent):
-                    return problem, "", []
-                d = draft_reply(
-                    services().chat, who.strip(), text or "following up on your request", conv
-                )
+                    return problem, "", [], gr.update(), gr.update(), problem
+                d = draft_reply(services().chat, who.strip(), text or "following up on your request",
+                                conv, reference)  # fmt: skip
+                ref = d.referring_to
+                choices = ([(f"{ref.title[:70]} ({ref.how})", ref.product_id)]
+                           + [(o.title[:70], o.product_id) for o in ref.others]) if ref else []  # fmt: skip
+                said = (f"Referring to: **{ref.title[:90]}** ({ref.how}"
+                        + ("" if ref.sure else "; other past products match too, pick one below") + ")."
+                        if ref else "No past product referred to.")  # fmt: skip
+                if d.degraded:
+                    said += f" {d.degraded}."
                 return (
                     d.text,
                     "".join(card_html(c.model_dump(mode="json")) for c in d.cards),
                     [c.product.id for c in d.cards],
+                    timeline_rows(who, ref.product_id if ref else None),
+                    gr.update(choices=choices, value=ref.product_id if ref else None),
+                    said,
                 )
 
             def do_send(
@@ -282,10 +302,10 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                 outputs=[status, timeline, convs, transcript],
             )
             convs.change(do_open, inputs=[agent_key, convs], outputs=[transcript])
-            draft_btn.click(
-                do_draft,
-                inputs=[agent_key, customer, convs, ask],
-                outputs=[draft_text, draft_cards, draft_ids],
+            drafted = [draft_text, draft_cards, draft_ids, timeline, referring, status]
+            draft_btn.click(do_draft, inputs=[agent_key, customer, convs, ask], outputs=drafted)
+            redraft_btn.click(
+                do_draft, inputs=[agent_key, customer, convs, ask, referring], outputs=drafted
             )
             send_btn.click(
                 do_send,
