@@ -146,6 +146,11 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
         "document.querySelector('#st-draft textarea').value.length > 10", timeout=120_000
     )
     assert agent.locator(".st-card").count() >= 1  # the draft's products, rendered from the catalog
+    # "cheaper sticks" is read against what this customer put in the cart: the agent sees which
+    # product the draft refers to, highlighted in the timeline
+    agent.wait_for_selector("#st-agent-status:has-text('Referring to')", timeout=20_000)
+    assert product.title[:40] in agent.inner_text("#st-agent-status")
+    assert "referring to" in agent.inner_text("#st-timeline")
     agent.screenshot(path=str((shots() or tmp_path) / "agent-console.png"), full_page=True)
 
 

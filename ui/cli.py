@@ -506,6 +506,9 @@ def bench_assistant(
     replay: Annotated[
         int, typer.Option(help="Conversations whose prompts are replayed straight to vLLM")
     ] = 10,
+    first: Annotated[
+        int, typer.Option(help="Only the first N conversations (0: all); a CPU run of all 41 takes ~1 h")
+    ] = 0,
     out: Annotated[Path, typer.Option(help="Where to write results")] = Path(
         "benchmarks/assistant"
     ),
@@ -518,6 +521,7 @@ def bench_assistant(
 
     settings = _settings()
     convs = bench.load_conversations(conversations or bench.CONVERSATIONS)
+    convs = convs[:first] if first else convs
     backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
     if backend is None:
         raise typer.BadParameter(
