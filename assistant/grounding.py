@@ -188,16 +188,19 @@ def _supported(word: str, source: str) -> bool:
     return stem[: max(4, len(stem) - 2)] in source
 
 
-#: A run of this many of the shopper's words, repeated in the answer, is an echo, not an answer.
+#: An echo: the text repeats a run of at least this many of the message's words, covering 90% of
+#: the message. Restating the need ("[1] suits a 10 year old who likes science") is not one;
+#: handing the customer's own sentence back as the answer is.
 ECHO_WORDS = 6
 
 
 def echoed(text: str, message: str) -> str | None:
-    """The first run of ECHO_WORDS words of the message that the text repeats, if any."""
+    """The run of the message's words that the text hands back, if it is an echo."""
     said = re.findall(r"\w+", message.lower())
     written = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
-    for i in range(len(said) - ECHO_WORDS + 1):
-        run = " ".join(said[i : i + ECHO_WORDS])
+    need = max(ECHO_WORDS, -(-9 * len(said) // 10))
+    for i in range(len(said) - need + 1):
+        run = " ".join(said[i : i + need])
         if f" {run} " in written:
             return run
     return None

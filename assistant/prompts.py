@@ -11,7 +11,7 @@ FOLDER = Path(__file__).with_name("prompts")
 
 #: Each template and the fields it must be filled with (checked when first loaded).
 FIELDS: dict[str, frozenset[str]] = {
-    "understand": frozenset({"departments"}),
+    "understand": frozenset(),
     "translate": frozenset(),
     "choose": frozenset({"need", "products"}),
     "answer": frozenset({"language", "message", "mark", "product", "facts"}),

@@ -112,17 +112,15 @@ class Understanding(BaseModel):
     )
 
 
-def reading_schema(departments: Sequence[str]) -> type[BaseModel]:
-    """The JSON schema the model fills: short keys, enums wherever the answer is a choice."""
-    dept: Any = Literal[tuple(departments)] if departments else str
-    sort: Any = Literal["relevance", "cheapest", "best_rated"]
+def reading_schema() -> type[BaseModel]:
+    """The JSON schema the model fills: only what the words cannot settle (the product in
+    catalog words, and whether a short message adjusts the last request). Department, sort and
+    language are read from the words and the catalog; every generated token costs ~0.2 s on a
+    2-core CPU, so the model is not asked for what would be overruled anyway."""
     intent: Any = Literal["new", "refine", "more", "compare"]
     fields: dict[str, Any] = {
         "product": (str, Field(max_length=60)),
-        "department": (dept | None, None),
-        "sort": (sort, "relevance"),
         "intent": (intent, "new"),
-        "language": (str, Field(default="en", pattern=r"^[a-z]{2}$")),
     }
     return create_model("Reading", **fields)
 
@@ -242,20 +240,16 @@ def understand(
     error = None
     if llm is not None:
         messages = [
-            ChatMessage(role="system", content=render("understand", departments=", ".join(departments))),
+            ChatMessage(role="system", content=render("understand")),
             ChatMessage(role="user", content=text),
         ]  # fmt: skip
         try:
-            reading = llm.structured(messages, reading_schema(departments), max_tokens).model_dump()
+            reading = llm.structured(messages, reading_schema(), max_tokens).model_dump()
         except LLMUnavailable as exc:
             error = str(exc)
             log.warning("query understanding without the model: %s", exc)
     overruled: list[str] = []
-    language = (
-        vocabulary.language(text)
-        if vocabulary is not None
-        else (reading or {}).get("language") or "en"
-    )
+    language = vocabulary.language(text) if vocabulary is not None else "en"
     english = language == "en"
     translation = _translate(text, llm, vocabulary) if not english else None
     if translation:
@@ -280,8 +274,6 @@ def understand(
         )  # no checked translation: the words as written (dense search copes)
     need = search or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
-    if reading and reading.get("department") and reading["department"] != department:
-        overruled.append(f"department {reading['department']!r} (the words do not name it)")
     hint = None
     if department is None and vocabulary is not None and search:
         hint, share = vocabulary.department_hint(
@@ -295,8 +287,6 @@ def understand(
     sort = (
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
-    if reading and reading.get("sort", "relevance") != sort.value:
-        overruled.append(f"sort {reading['sort']!r} (the words do not ask for it)")
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
     notes = tuple(n for n in (bounds.note,) if n)
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())

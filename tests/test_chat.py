@@ -173,7 +173,7 @@ class LyingModel(LLMBackend):
         if json_schema and "picks" in json_schema["properties"]:
             yield '{"picks": [1]}'
         elif json_schema:
-            yield '{"product": "guitar strings", "department": "Kindle Store", "sort": "cheapest", "intent": "new", "language": "en"}'
+            yield '{"product": "kindle ebook reader", "intent": "new"}'
         else:
             yield from ["Buy [1] ", "for only $1.23, ", "or [9] instead."]
 
@@ -191,7 +191,7 @@ def test_fault_injected_lying_model_is_regenerated_then_templated(
     assert not meta["lead_by_model"] and turn["text"].count("- [") >= 1  # reasons stay: only the lead fell back
     assert "$1.23" not in turn["text"] and "[9]" not in turn["text"]
     assert turn["query"]["department"] is None and turn["query"]["sort"] == "relevance"  # words win
-    assert any("Kindle Store" in o for o in meta["overruled"])
+    assert any("kindle ebook reader" in o for o in meta["overruled"])  # not the shopper's words
     assert_grounded(turn, small_catalog)
 
 
