@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pydantic import BaseModel, ConfigDict
 
 from assistant.advice import Card
+from retrieval.vocabulary import common_english
 
 _PRICE = re.compile(
     r"(?:[$€£]\s?(\d[\d,]*(?:\.\d{1,2})?))|(?:\b(\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|bucks|euros?)\b)",
@@ -106,9 +107,20 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
                 Violation(kind="name", text=name, detail="a name that no product on screen carries")
             )
     for name in other_names:
-        if re.search(rf"\b{re.escape(name)}\b", text, re.I) and name.lower() not in shown_text:
+        if _names_brand(text, name) and name.lower() not in shown_text:
             out.append(Violation(kind="name", text=name, detail="a brand of no product on screen"))
     return out
+
+
+def _names_brand(text: str, name: str) -> bool:
+    """The text names the brand. A brand that is also a common word ("Ideal", "Gorilla") counts
+    only as written, capitalised, and not as the first word of a sentence ("ideal for ...")."""
+    if name.lower() not in common_english():
+        return bool(re.search(rf"\b{re.escape(name)}\b", text, re.I))
+    return any(
+        not re.search(r"(?:^|[.!?:\]]\s*|^-\s*)$", text[: m.start()])
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    )
 
 
 _CAP = r"(?:[A-Z][\w'-]*|[A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z]-?\d+)"

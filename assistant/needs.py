@@ -12,6 +12,7 @@ number, "well reviewed", "highly rated", "good reviews" only prefer better-rated
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from assistant.prices import strip_price_phrases
@@ -179,7 +180,7 @@ def read_needs(text: str) -> Needs:
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = w.lower().strip("'.-")
-        if not lw or lw in _FILLER:
+        if not lw or lw in _FILLER or "_" in lw:  # "max_price", "im_start": identifiers, not products
             continue
         if lw in RECIPIENTS and lw not in _PRODUCT_RECIPIENTS:
             continue
@@ -190,6 +191,18 @@ def read_needs(text: str) -> Needs:
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
     )  # fmt: skip
+
+
+#: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").
+_TEMPLATE_TOKENS = re.compile(r"<\|[^|<>]{0,40}\|>")
+
+
+def clean_message(text: str) -> str:
+    """The message as a reader sees it: invisible format characters (zero-width spaces and joiners)
+    read as spaces, chat-template markers dropped, whitespace collapsed."""
+    text = _TEMPLATE_TOKENS.sub(" ", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def strip_rating_phrases(text: str) -> str:

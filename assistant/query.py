@@ -15,7 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.cues import _STOP, BrandLexicon, Cues, plain_need, read_cues
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.needs import age_span, not_product_word, read_needs, strip_rating_phrases
+from assistant.needs import (
+    age_span,
+    clean_message,
+    not_product_word,
+    read_needs,
+    strip_rating_phrases,
+)
 from assistant.prices import extract_price_bounds
 from assistant.prompts import render
 from retrieval.catalog import Money
@@ -233,6 +239,7 @@ def understand(
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
 ) -> Understanding:  # fmt: skip
     """Read a message: model proposal (when a model is configured) cross-checked by the words."""
+    text = clean_message(text) or text
     cues = read_cues(text, shown_titles, brands)
     needs = read_needs(text)
     bounds = extract_price_bounds(strip_rating_phrases(text))

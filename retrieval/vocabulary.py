@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import numpy as np
@@ -42,6 +44,23 @@ class Correction:
     original: str
     corrected: str
     changes: tuple[tuple[str, str], ...]
+
+
+#: An English word at least this frequent (Google n-gram counts, symspellpy's English dictionary)
+#: is a word the shopper meant, never a misspelling of a rarer catalog word.
+COMMON_COUNT = 2_000_000
+
+
+@cache
+def common_english() -> frozenset[str]:
+    """Common English words (a few thousand), from the dictionary symspellpy ships."""
+    path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        if count and int(count) >= COMMON_COUNT:
+            words.append(word)
+    return frozenset(words)
 
 
 class Vocabulary:
@@ -89,8 +108,8 @@ class Vocabulary:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             lw = word.lower()
-            if len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha():
-                return word
+            if len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha() or lw in common_english():
+                return word  # "ignore", "cart", "tell" are words, not misspellings of catalog words
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
                 own = self.title_counts.get(lw, 0)
