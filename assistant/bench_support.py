@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.grounding import check, echoed
 from assistant.pipeline import ChatPipeline
-from assistant.proposals import kind_of
 from assistant.references import size_of, size_step
 from assistant.support import Draft, draft_reply
 from assistant.writer import phrase
@@ -63,7 +62,8 @@ def right_kind(scenario: Scenario, draft: Draft, pipeline: ChatPipeline) -> bool
         return False
     if scenario.kind in ("same", "question"):
         return shown[0].id == ref.id
-    same_kind = all(kind_of(p) == kind_of(ref) for p in shown)
+    # the same category: the past product's category path, or a narrower one under it
+    same_kind = all(p.category[: len(ref.category)] == ref.category for p in shown)
     if scenario.kind == "size":
         if not draft.proposals:  # no other size exists: the draft must say so and ask
             return "?" in draft.text
