@@ -146,6 +146,10 @@ def checklist(department: str) -> tuple[str, ...]:
     return tuple(lists.get(department, lists["default"]))
 
 
+#: The notice names what was asked for only when it is this short ("gaming laptop rtx card").
+ECHOED_NEED_WORDS = 4
+
+
 def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
     """The honest notice when nothing satisfies the request, or None when something does.
     The shopper's words are echoed without any amounts in them (only catalog prices are shown)."""
@@ -156,6 +160,8 @@ def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
             r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
         ),
     ).strip()
+    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"[\w' -]*", need):
+        need = "that"  # a long or odd request is not repeated back (it may carry injected text)
     if relaxed:
         return (f"We don't carry {need} with that {relaxed} constraint. The nearest alternatives "
                 f"below relax the {relaxed}.")  # fmt: skip
