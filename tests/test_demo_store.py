@@ -14,6 +14,7 @@ from tests.conftest import make_retrieval
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.timeout(2400)  # embedding ~29k products took over 15 minutes on a 2-core AVX2 machine
 def test_demo_store_cold_build_then_warm_resync(
     tmp_path_factory: pytest.TempPathFactory,
     data_dir: Path,
