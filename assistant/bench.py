@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.grounding import check, check_sense
-from assistant.llm import ChatMessage, LLMBackend, VLLMBackend
+from assistant.llm import ChatMessage, LLMBackend, VLLMBackend, structured_body
 from assistant.pipeline import ChatPipeline
 from assistant.turn import ChatRequest, ChatResponse
 
@@ -173,7 +173,10 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
     focus = bool(e.compare or e.ref)
     sense = check_sense(answer.text, turn.say, answer.cards, answer.query.age)
     recommended = [c for c in answer.cards if c.recommended]
-    reasons = sum(len(re.findall(r"\[\d{1,2}\]", line)) for line in re.findall(r"^- (?:\[\d{1,2}\](?:, )?)+ ", answer.text, re.M))
+    reasons = sum(
+        len(re.findall(r"\[\d{1,2}\]", line))
+        for line in re.findall(r"^- (?:\[\d{1,2}\](?:, )?)+ ", answer.text, re.M)
+    )
     lead = answer.text.split("\n- [", 1)[0]
     return {
         "truncated": sum(v.kind == "truncated" for v in sense), "repeated": sum(v.kind == "repeated" for v in sense),
@@ -198,15 +201,9 @@ def replay_direct(
     """Seconds to make the same calls straight to the vLLM server with its OpenAI client."""
     started = time.perf_counter()
     for messages, max_tokens, schema, _ in calls:
-        extra: dict[str, Any] = {}
-        if schema is not None:
-            extra["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "answer", "schema": schema},
-            }
         server._client.chat.completions.create(
             model=server.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
-            max_tokens=max_tokens, temperature=0.0, **extra,
+            max_tokens=max_tokens, temperature=0.0, **structured_body(schema),
         )  # fmt: skip
     return time.perf_counter() - started
 
@@ -299,7 +296,10 @@ def write(
         table.add_row(key, str(value))
         lines.append(f"| {key} | {value} |")
     console.print(table)
-    samples = ["# Sample answers (the first five turns of the run, verbatim, beside their cards)", ""]
+    samples = [
+        "# Sample answers (the first five turns of the run, verbatim, beside their cards)",
+        "",
+    ]
     for r in list(results)[:5]:
         samples += [f"## {r.conversation} turn {r.turn}: “{r.say}”", "", "Cards:", "",
                     *[f"- {t}" for t in r.card_titles], "", "Answer:", "", *[f"> {line}" for line in r.text.splitlines()], ""]  # fmt: skip

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import subprocess
 import time
 from collections.abc import Callable
@@ -15,21 +14,9 @@ import httpx
 
 from assistant.config import LLMConfig
 from assistant.errors import LLMUnavailable
-from assistant.llm import LLMBackend
+from assistant.llm import LLMBackend, cpu_dtype
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def cpu_dtype(flags_path: Path = Path("/proc/cpuinfo")) -> str:
-    """bfloat16 where the CPU computes in it (AVX512-BF16, AMX); float32 elsewhere. On an AVX2-only
-    CPU, bf16 matrix products are emulated: a 250-token prompt took 10 s to read in bf16 and 1.7 s
-    in float32 (decoding is slower in float32, 0.24 s against 0.11 s a token, but reading the
-    prompt dominates a turn); see the README's model section."""
-    try:
-        flags = flags_path.read_text()
-    except OSError:
-        return "bfloat16"
-    return "bfloat16" if re.search(r"\b(?:avx512_bf16|amx_bf16)\b", flags) else "float32"
 
 
 def _all_cores() -> str:
@@ -84,6 +71,9 @@ class LocalVLLMServer:
             str(python), "-m", "vllm.entrypoints.openai.api_server", "--model", str(self.model_path),
             "--served-model-name", self.served_name, "--host", "127.0.0.1", "--port", str(self.port),
             "--max-model-len", str(self.max_model_len), "--dtype", cpu_dtype(), "--enforce-eager",
+            # Compact JSON: given leave to write whitespace between fields, the small model wrote
+            # blank lines until its token budget ran out (seen in CI: `{"need": "ukulele",` ...).
+            "--structured-outputs-config", '{"backend": "xgrammar", "disable_any_whitespace": true}',
         ]  # fmt: skip
         env = {
             **os.environ,

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -14,7 +15,9 @@ from tests.conftest import free_port, wait_for_http
 from tests.test_cli import PRODUCTS
 
 
-def test_serve_indexes_then_answers(tmp_path: Path) -> None:
+def test_serve_indexes_then_answers(tmp_path: Path, vllm_server: Any) -> None:
+    """Index a new catalog and answer search and chat; the model is the session's vLLM server
+    (`SHOPTALK_LLM__URL`), so the test neither prepares the model again nor starts a second one."""
     store = tmp_path / "store.jsonl"
     store.write_text("\n".join(json.dumps(p) for p in PRODUCTS) + "\n")
     port = free_port()
@@ -24,6 +27,8 @@ def test_serve_indexes_then_answers(tmp_path: Path) -> None:
         "SHOPTALK_RETRIEVAL__SOURCES": json.dumps(
             [{"format": "generic", "path": str(store), "name": "s"}]
         ),
+        "SHOPTALK_LLM__URL": vllm_server.url,
+        "SHOPTALK_LLM__SERVED_MODEL": vllm_server.served_name,
     }
     log = (tmp_path / "serve.log").open("w")
     shoptalk = Path(sys.executable).parent / "shoptalk"
@@ -39,6 +44,11 @@ def test_serve_indexes_then_answers(tmp_path: Path) -> None:
         ]
         assert hits[0]["product"]["id"] == "s:b3"
         assert "4 added" in (tmp_path / "serve.log").read_text()
+        chat = httpx.post(
+            f"{base}/v1/chat", json={"message": "an underwater torch for diving"}, timeout=180
+        )
+        assert chat.status_code == 200, chat.text
+        assert chat.json()["cards"][0]["product"]["id"] == "s:b3"
     finally:
         proc.terminate()
         proc.wait(20)
