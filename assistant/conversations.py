@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -41,6 +42,15 @@ messages_table = sa.Table(
     sa.Column("ts", sa.Float, nullable=False),
     sa.Column("data", sa.Text, nullable=False),
 )
+
+
+class Anyone(Enum):
+    """Who may read any conversation: staff and ShopTalk's own tools (see `ConversationStore.get`)."""
+
+    anyone = "anyone"
+
+
+ANYONE = Anyone.anyone
 
 
 class Message(BaseModel):
@@ -92,15 +102,18 @@ class ConversationStore:
         return conv
 
     def get(
-        self, conversation_id: str, user_id: str | None = None, messages: bool = True
+        self, conversation_id: str, owner: str | Anyone | None, messages: bool = True
     ) -> Conversation:
-        """The conversation; a user id, when given, must be the conversation's owner."""
+        """The conversation, for its owner: `owner` must be the user it was started by (None: one
+        started without a user, by the keyless local shopper). `ANYONE` is for staff (agents,
+        admins) and ShopTalk's own tools. Another owner's conversation is "unknown" (404), so
+        ids cannot be probed."""
 
         def read(c: sa.Connection) -> Conversation:
             row = c.execute(
                 sa.select(conversations_table).where(conversations_table.c.id == conversation_id)
             ).first()
-            if row is None or (user_id is not None and row.user_id not in (None, user_id)):
+            if row is None or (owner is not ANYONE and row.user_id != owner):
                 raise UnknownConversationError(conversation_id)
             msgs: tuple[Message, ...] = ()
             if messages:
@@ -138,7 +151,7 @@ class ConversationStore:
                  .order_by(conversations_table.c.updated.desc()).limit(limit))  # fmt: skip
             return [r.id for r in c.execute(q)]
 
-        return [self.get(i, messages=False) for i in self._run(read, write=False)]
+        return [self.get(i, ANYONE, messages=False) for i in self._run(read, write=False)]
 
     def _run(self, fn: Any, write: bool = True) -> Any:
         try:

@@ -26,7 +26,7 @@ from assistant.advice import (
     why,
 )
 from assistant.candidates import Candidates, find_candidates
-from assistant.conversations import Conversation, ConversationStore, Message
+from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
 from assistant.llm import LLMBackend
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
@@ -151,9 +151,12 @@ class ChatPipeline:
 
     # -- the turn ----------------------------------------------------------------------------
 
-    def open(self, request: ChatRequest) -> Conversation:
+    def open(self, request: ChatRequest, staff: bool = False) -> Conversation:
+        """The request's conversation, or a new one owned by its user. Continuing one needs its
+        owner's user id (`staff`: any conversation, for agents)."""
         if request.conversation_id:
-            return self.conversations.get(request.conversation_id, request.user_id, messages=False)
+            owner = ANYONE if staff else request.user_id
+            return self.conversations.get(request.conversation_id, owner, messages=False)
         return self.conversations.create(request.user_id, request.session_id)
 
     def turn(
@@ -194,7 +197,9 @@ class ChatPipeline:
                 comparison = compare(products) if len(products) >= 2 else None
             cards = self.cards_for(products)
         else:
-            found = self.find(state, request.user_id, request.session_id, more=query.intent is Intent.more)
+            found = self.find(
+                state, request.user_id, request.session_id, more=query.intent is Intent.more
+            )
             if self.behaviour is not None and found.personalised_by:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
@@ -208,11 +213,18 @@ class ChatPipeline:
             state = shown_after(state, [c.product.id for c in cards])
         tips = checklist(cards[0].product.department) if cards else ()
         first_cards = timer.now()
-        yield CardsShown(cards=tuple(cards), notice=notice, comparison=comparison, checklist=tips,
-                         relaxed=found.relaxed)
+        yield CardsShown(
+            cards=tuple(cards),
+            notice=notice,
+            comparison=comparison,
+            checklist=tips,
+            relaxed=found.relaxed,
+        )
         self._log_shown(request, cards, query)
 
-        written = yield from self._written(request, cards, state, query, notice, comparison, timer, cancelled)
+        written = yield from self._written(
+            request, cards, state, query, notice, comparison, timer, cancelled
+        )
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded
         elif self.llm is None and cards:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.advice import Card, not_carried
-from assistant.conversations import Conversation, Message
+from assistant.conversations import ANYONE, Conversation, Message
 from assistant.errors import NotInHistoryError
 from assistant.grounding import templated_answer
 from assistant.pipeline import ChatPipeline
@@ -232,7 +232,7 @@ def send_reply(
     pipeline: ChatPipeline, conversation_id: str, text: str, product_ids: list[str]
 ) -> Message:
     """Post the agent's (edited) reply into the customer's conversation."""
-    conv = pipeline.conversations.get(conversation_id, messages=False)
+    conv = pipeline.conversations.get(conversation_id, ANYONE, messages=False)
     for pid in product_ids:
         pipeline.catalog.get(pid)  # unknown ids are a 404, not a silent card
     message = Message(

@@ -20,6 +20,8 @@ from ranking.errors import RankingError
 
 #: Clock skew tolerated before a timestamp counts as "in the future".
 FUTURE_SKEW = timedelta(minutes=5)
+#: How far back a shopper's own events may be dated (an app that was offline for a while).
+SHOPPER_EVENT_AGE = timedelta(days=7)
 
 
 class EventType(StrEnum):
@@ -235,9 +237,12 @@ def _row_to_event(row: Any) -> StoredEvent:
 
 
 def validate_batch(
-    raw: Sequence[dict[str, Any]], known_product: Callable[[str], bool]
-) -> tuple[list[Event], list[EventResult]]:
-    """Parse each raw event on its own: good ones are returned, bad ones get a clear error."""
+    raw: Sequence[dict[str, Any]], known_product: Callable[[str], bool],
+    oldest: datetime | None = None,
+) -> tuple[list[Event], list[EventResult]]:  # fmt: skip
+    """Parse each raw event on its own: good ones are returned, bad ones get a clear error.
+    `oldest`: events that happened before it are refused (a shopper reports what just happened;
+    back-filling history is for staff and imports)."""
     good: list[Event] = []
     results: list[EventResult] = []
     for index, item in enumerate(raw):
@@ -248,6 +253,11 @@ def validate_batch(
                 f"{'.'.join(str(x) for x in e['loc']) or 'event'}: {e['msg']}" for e in exc.errors()
             )
             results.append(EventResult(index, False, error=problems))
+            continue
+        if oldest is not None and event.timestamp < oldest:
+            results.append(EventResult(index, False, error=(
+                f"timestamp: {event.timestamp.isoformat()} is before {oldest.isoformat()}; a shopper "
+                "key reports events as they happen (staff keys import history)")))  # fmt: skip
             continue
         if not known_product(event.product_id):
             results.append(
@@ -262,11 +272,12 @@ def validate_batch(
 
 
 def ingest(
-    store: EventStore, raw: Sequence[dict[str, Any]], known_product: Callable[[str], bool]
-) -> tuple[list[EventResult], list[Event]]:
+    store: EventStore, raw: Sequence[dict[str, Any]], known_product: Callable[[str], bool],
+    oldest: datetime | None = None,
+) -> tuple[list[EventResult], list[Event]]:  # fmt: skip
     """Validate and store a batch: the good events are stored together (and returned), the bad
     ones reported. Raises EventStoreUnavailable, with nothing stored, if the database fails."""
-    good, results = validate_batch(raw, known_product)
+    good, results = validate_batch(raw, known_product, oldest)
     ids = iter(store.append(good))
     return [EventResult(r.index, True, id=next(ids)) if r.stored else r for r in results], good
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import uvicorn
 
+from assistant.conversations import ANYONE
 from assistant.llm import VLLMBackend
 from ranking.events import EventType
 from retrieval import Catalog, Retrieval
@@ -106,7 +107,7 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     )
     conversations = app.state.services.conversations
     deadline = time.time() + 120
-    while len(conversations.get(conversations.for_user(stored[0].user_id)[0].id).messages) < 2:
+    while len(conversations.get(conversations.for_user(stored[0].user_id)[0].id, ANYONE).messages) < 2:
         assert time.time() < deadline, "the answer was never stored"
         time.sleep(0.5)
     page.wait_for_timeout(500)

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sse_starlette import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool
 
-from assistant.conversations import Conversation, Message
+from assistant.conversations import ANYONE, Conversation, Message
 from assistant.errors import (
     ConversationStoreUnavailable,
     NotInHistoryError,
@@ -24,7 +25,7 @@ from assistant.errors import (
 )
 from assistant.support import CustomerHistory, Draft, draft_reply, history, send_reply
 from assistant.turn import ChatRequest, ChatResponse, Done, collect
-from ranking.events import EventStoreUnavailable, ingest
+from ranking.events import SHOPPER_EVENT_AGE, EventStoreUnavailable, EventType, ingest
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
@@ -284,6 +285,23 @@ def create_app(
             )
         return caller.user_id
 
+    def own_event(caller: Caller, index: int, event: dict[str, Any]) -> dict[str, Any]:
+        """A shopper's event as it may be stored: their own, and no experiment record."""
+        if caller.user_id is not None:
+            given = event.get("user_id")
+            if given not in (None, caller.user_id):
+                raise AuthError(403, "forbidden", f"events[{index}]: this key acts for user "
+                                f"{caller.user_id!r}, not {given!r}")  # fmt: skip
+            event = {**event, "user_id": caller.user_id}
+        if event.get("type") == EventType.recommendation_shown.value:
+            raise AuthError(403, "forbidden", f"events[{index}]: 'recommendation_shown' is recorded "
+                            "by the server when it shows recommendations")  # fmt: skip
+        context = event.get("context")
+        if isinstance(context, dict) and (context.get("experiment") or context.get("arm")):
+            raise AuthError(403, "forbidden", f"events[{index}]: context.experiment and "
+                            "context.arm are set by the server, not by a shopper")  # fmt: skip
+        return event
+
     @app.get("/readyz", response_model=Readiness, responses=errors(503), tags=["ops"])
     def readyz(request: Request) -> Any:
         """Readiness: the language model server, the index and the database, each checked now."""
@@ -324,10 +342,21 @@ def create_app(
         "/v1/events", response_model=EventBatchResult, responses=errors(401, 403, 422, 503), tags=["events"],
         dependencies=[shopper],
     )  # fmt: skip
-    def post_events(request: Request, batch: EventBatch) -> EventBatchResult:
-        """Store a batch of behaviour events; bad events are reported one by one, good ones stored."""
+    def post_events(
+        request: Request, batch: EventBatch, caller: Caller = shopper
+    ) -> EventBatchResult:
+        """Store a batch of behaviour events; bad events are reported one by one, good ones stored.
+        A shopper key reports its own events of the last week (a user-bound key: events without a
+        user_id are its user's); staff keys report for anyone and import history. Exposures
+        (`recommendation_shown`) and experiment arms are recorded by the server."""
         svc = services(request)
-        results, good = ingest(svc.events, batch.events, lambda pid: pid in svc.searcher.catalog)
+        raw = (
+            batch.events
+            if caller.staff
+            else [own_event(caller, i, e) for i, e in enumerate(batch.events)]
+        )
+        oldest = None if caller.staff else datetime.now(UTC) - SHOPPER_EVENT_AGE
+        results, good = ingest(svc.events, raw, lambda pid: pid in svc.searcher.catalog, oldest)
         stored = [r for r in results if r.stored]
         svc.recommendations.observe(good)
         return EventBatchResult(
@@ -340,14 +369,14 @@ def create_app(
         response_model=RecommendationResult,
         responses=errors(401, 403, 404, 422, 503),
         tags=["recommendations"],
-        dependencies=[shopper],
     )
     def recommendations(
-        request: Request, params: Annotated[RecommendationParams, Query()]
+        request: Request, params: Annotated[RecommendationParams, Query()], caller: Caller = shopper
     ) -> RecommendationResult:
-        """Products for a user, a session and/or a product being viewed, each with its reasons."""
+        """Products for a user, a session and/or a product being viewed, each with its reasons.
+        A shopper key gets only its own user's (another user_id: 403)."""
         return services(request).recommendations.recommend(
-            user_id=params.user_id, session_id=params.session_id, product_id=params.product_id,
+            user_id=own_user(caller, params.user_id), session_id=params.session_id, product_id=params.product_id,
             k=params.k, filters=params.filters(),
         )  # fmt: skip
 
@@ -364,7 +393,7 @@ def create_app(
         pipeline = services(request).chat
         turn = ChatRequest.model_validate(body.model_dump(exclude={"stream"}))
         turn = turn.model_copy(update={"user_id": own_user(caller, turn.user_id)})
-        conv = pipeline.open(turn)
+        conv = pipeline.open(turn, staff=caller.staff and turn.user_id is None)
         if not body.stream:
             answer = collect(pipeline.turn(turn, conv))
             metrics.tokens.inc(answer.meta.tokens)
@@ -394,8 +423,9 @@ def create_app(
         user_id: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Conversation:  # fmt: skip
         """A stored conversation with its messages and state (a shopper key sees only its own)."""
-        owner = user_id if caller.can(Role.agent) else own_user(caller, user_id)
-        return services(request).conversations.get(conversation_id, owner)
+        if caller.staff:
+            return services(request).conversations.get(conversation_id, user_id or ANYONE)
+        return services(request).conversations.get(conversation_id, own_user(caller, user_id))
 
     @app.get(
         "/v1/customers/{customer_id}/history",

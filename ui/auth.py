@@ -15,7 +15,17 @@ import sqlalchemy as sa
 from fastapi import Request
 from pydantic import BaseModel, ConfigDict
 
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+#: Client addresses that count as this machine. Addresses only: a proxy header saying "localhost"
+#: is not a loopback connection.
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def is_loopback_bind(host: str) -> bool:
+    """Whether a server bound to `host` is reachable only from this machine."""
+    return host in LOOPBACK or host == "localhost" or host.startswith("127.")
+
+
+KEY_PREFIX = "st-"  # every ShopTalk key starts so; a wrong one is refused even on loopback
 
 
 class Role(StrEnum):
@@ -59,7 +69,12 @@ class Caller:
 
     role: Role
     user_id: str | None = None
-    key: str | None = None  # the key's prefix, for logs and rate limits
+    key: str | None = None  # the key's prefix, for logs
+
+    @property
+    def staff(self) -> bool:
+        """Agents and admins act for any customer; shoppers only for themselves."""
+        return self.can(Role.agent)
 
     def can(self, role: Role) -> bool:
         return RANK[self.role] >= RANK[role]
@@ -84,7 +99,7 @@ class KeyStore:
 
     def create(self, role: Role, name: str, user_id: str | None = None) -> tuple[str, KeyInfo]:
         """A new key: the plain key (shown once) and what is stored about it."""
-        key = f"st-{role.value}-{secrets.token_urlsafe(24)}"
+        key = f"{KEY_PREFIX}{role.value}-{secrets.token_urlsafe(24)}"
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             inserted = conn.execute(keys_table.insert().values(
@@ -135,6 +150,8 @@ def authenticate(
     key = presented_key(request)
     host = request.client.host if request.client else ""
     open_here = needed is Role.shopper and open_local_shopper and host in LOOPBACK
+    if open_here and key is not None and not key.startswith(KEY_PREFIX):
+        key = None  # a placeholder from a client that must send one (the OpenAI client's "unused")
     if key is None:
         if open_here:
             return Caller(Role.shopper)
@@ -142,13 +159,9 @@ def authenticate(
                         f"this route needs an API key with the {needed.value} role: send 'Authorization: Bearer <key>' "
                         f"(create one with `shoptalk keys create --role {needed.value}`)")  # fmt: skip
     info = keys.verify(key)
-    if info is None and open_here:
-        return Caller(
-            Role.shopper
-        )  # clients that always send a key (the OpenAI client) work on loopback
-    if info is None:
+    if info is None:  # a wrong key is refused even where no key is needed: it is a mistake to fix
         raise AuthError(401, "unauthorized", "the API key is unknown or revoked; create a new one")
-    caller = Caller(info.role, info.user_id, info.prefix)
+    caller = Caller(info.role, info.user_id or identity_of(info), info.prefix)
     if not caller.can(needed):
         raise AuthError(
             403,
@@ -156,3 +169,10 @@ def authenticate(
             f"this route needs the {needed.value} role; the key has {info.role.value}",
         )
     return caller
+
+
+def identity_of(info: KeyInfo) -> str | None:
+    """Who a key acts as: a shopper key not bound to a user is its own anonymous shopper (its
+    conversations, events and recommendations are its own); staff keys act for no one in
+    particular."""
+    return f"key-{info.id}" if info.role is Role.shopper else None

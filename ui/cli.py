@@ -147,12 +147,18 @@ def serve(
 
     from assistant.server import open_llm
     from ui.api import create_app
+    from ui.auth import is_loopback_bind
     from ui.services import build_services
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     settings = _settings()
+    bind = host or settings.host
+    if settings.auth.open_local_shopper and not is_loopback_bind(bind):
+        settings.auth.open_local_shopper = False
+        console.print(f"listening on {bind}, beyond this machine: shopper routes need a key "
+                      "(the keyless local shopper applies only on a loopback address)")  # fmt: skip
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     if sync:
         _sync(retrieval)

@@ -16,6 +16,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.conversations import ANYONE
 from assistant.insights import insights
 from assistant.support import draft_reply, history, send_reply
 from assistant.turn import CardsShown, ChatRequest, Done, Retract, Started, Token
@@ -259,7 +260,7 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             def do_open(key: str, conv: str | None) -> list[dict[str, str]]:
                 if allowed(key, Role.agent) or not conv:
                     return []
-                messages = services().conversations.get(conv).messages
+                messages = services().conversations.get(conv, ANYONE).messages
                 return [{"role": "user" if m.role == "user" else "assistant",
                          "content": m.content if m.role != "agent" else f"(agent) {m.content}"} for m in messages]  # fmt: skip
 

@@ -1,0 +1,188 @@
+"""Whose data is whose: cross-user and tampering attempts against the real app, keys and
+database (no language model: answers are templated). Every attempt must fail; a few allowed
+calls beside them show the refusals are not blanket."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from retrieval import Catalog, Retrieval
+from tests.conftest import LOCAL
+from ui.api import create_app
+from ui.auth import Role
+from ui.limits import LimitsConfig
+from ui.services import build_services
+from ui.settings import Settings
+
+REMOTE = ("203.0.113.7", 40000)  # a documentation address: not loopback
+
+
+@dataclass
+class World:
+    local: TestClient  # loopback, no key: the embedded demo's trusted local shopper
+    remote: TestClient
+    keys: dict[str, dict[str, str]]  # name -> Authorization header
+    conversations: dict[str, str]  # owner -> a conversation id
+    product: str
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory, small_store: Retrieval, small_catalog: Catalog) -> Iterator[World]:
+    settings = Settings(home=tmp_path_factory.mktemp("authz"), data_dir=small_store.data_dir)
+    app = create_app(lambda: build_services(settings, small_store, None), web=False)
+    with TestClient(app, client=LOCAL) as local:
+        remote = TestClient(app, client=REMOTE)
+        store = app.state.services.keys
+        keys = {}
+        for name, role, user in [("alice", Role.shopper, "alice"), ("bob", Role.shopper, "bob"),
+                                 ("unbound", Role.shopper, None), ("agent", Role.agent, None)]:  # fmt: skip
+            plain, _ = store.create(role, f"test {name}", user)
+            keys[name] = {"Authorization": f"Bearer {plain}"}
+        product = next(p.id for p in small_catalog if p.department == "Musical Instruments")
+        bought = remote.post("/v1/events", headers=keys["alice"],
+                             json={"events": [{"product_id": product, "type": "purchase"}]})  # fmt: skip
+        assert bought.json()["stored"] == 1, bought.text  # alice's own event, user filled in
+        conversations = {}
+        for owner, client, headers in [("alice", remote, keys["alice"]), ("local", local, {})]:
+            said = client.post("/v1/chat", json={"message": "guitar strings"}, headers=headers)
+            assert said.status_code == 200, said.text
+            conversations[owner] = said.json()["conversation_id"]
+        yield World(local, remote, keys, conversations, product)
+
+
+def event(product: str, **fields: Any) -> dict[str, Any]:
+    return {"events": [{"product_id": product, "type": "click", **fields}]}
+
+
+# (what is tried, who, method, path, json, status expected)
+ATTEMPTS: list[tuple[str, str, str, str, Any, int]] = [
+    ("recommendations for another user", "bob", "GET", "/v1/recommendations?user_id=alice", None, 403),
+    ("recommendations for a user, unbound key", "unbound", "GET", "/v1/recommendations?user_id=alice", None, 403),
+    ("events as another user", "bob", "POST", "/v1/events", event("{p}", user_id="alice"), 403),
+    ("events as a user, unbound key", "unbound", "POST", "/v1/events", event("{p}", user_id="alice"), 403),
+    ("purchase as another user", "bob", "POST", "/v1/events",
+     {"events": [{"product_id": "{p}", "type": "purchase", "user_id": "alice"}]}, 403),
+    ("fake exposure", "bob", "POST", "/v1/events",
+     {"events": [{"product_id": "{p}", "type": "recommendation_shown"}]}, 403),
+    ("experiment tampering", "bob", "POST", "/v1/events", event("{p}", context={"experiment": "x"}), 403),
+    ("arm tampering", "bob", "POST", "/v1/events", event("{p}", context={"arm": "treatment"}), 403),
+    ("read another's conversation", "bob", "GET", "/v1/conversations/{alice}", None, 404),
+    ("read it naming its owner", "bob", "GET", "/v1/conversations/{alice}?user_id=alice", None, 403),
+    ("read it with an unbound key", "unbound", "GET", "/v1/conversations/{alice}", None, 404),
+    ("read a keyless local conversation", "unbound", "GET", "/v1/conversations/{local}", None, 404),
+    ("read it with a user-bound key", "bob", "GET", "/v1/conversations/{local}", None, 404),
+    ("continue another's conversation", "bob", "POST", "/v1/chat",
+     {"message": "cheaper", "conversation_id": "{alice}"}, 404),
+    ("continue it with an unbound key", "unbound", "POST", "/v1/chat",
+     {"message": "cheaper", "conversation_id": "{alice}"}, 404),
+    ("continue a keyless local conversation", "bob", "POST", "/v1/chat",
+     {"message": "cheaper", "conversation_id": "{local}"}, 404),
+    ("chat as another user", "bob", "POST", "/v1/chat", {"message": "hi", "user_id": "alice"}, 403),
+    ("customer history as a shopper", "bob", "GET", "/v1/customers/alice/history", None, 403),
+    ("draft for a customer as a shopper", "bob", "POST", "/v1/customers/alice/drafts", {"message": "hi"}, 403),
+    ("reply as an agent with a shopper key", "bob", "POST", "/v1/conversations/{alice}/replies",
+     {"text": "hello"}, 403),
+    ("list keys as an agent", "agent", "GET", "/v1/admin/keys", None, 403),
+    ("create a key as a shopper", "bob", "POST", "/v1/admin/keys", {"role": "admin", "name": "x"}, 403),
+    ("a made-up ShopTalk key", "st-shopper-made-up", "GET", "/v1/search?q=guitar", None, 401),
+    ("a key from another system", "sk-not-ours", "GET", "/v1/search?q=guitar", None, 401),
+    ("no key from afar", "", "GET", "/v1/search?q=guitar", None, 401),
+]  # fmt: skip
+
+
+def _fill(value: Any, world: World) -> Any:
+    if isinstance(value, str):
+        return value.replace("{p}", world.product).replace("{alice}", world.conversations["alice"]).replace(
+            "{local}", world.conversations["local"])  # fmt: skip
+    if isinstance(value, dict):
+        return {k: _fill(v, world) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, world) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(("what", "who", "method", "path", "body", "status"), ATTEMPTS,
+                         ids=[a[0] for a in ATTEMPTS])  # fmt: skip
+def test_attempt_is_refused(world: World, what: str, who: str, method: str, path: str, body: Any,
+                            status: int) -> None:  # fmt: skip
+    headers = world.keys.get(who) or ({"Authorization": f"Bearer {who}"} if who else {})
+    response = world.remote.request(method, _fill(path, world), json=_fill(body, world), headers=headers)
+    assert response.status_code == status, f"{what}: {response.status_code} {response.text[:300]}"
+    error = response.json()["error"]
+    assert error["code"] and error["message"], "refusals use the one error shape"
+    stored = world.local.app.state.services.events.query(user_id="alice")  # type: ignore[attr-defined]
+    assert [e.type for e in stored if e.type != "recommendation_shown"] == ["purchase"], (
+        f"{what}: alice's history changed"
+    )
+
+
+def test_owners_and_staff_still_get_in(world: World) -> None:
+    alice, bob, agent = (world.keys[n] for n in ("alice", "bob", "agent"))
+    conv = world.conversations["alice"]
+    assert world.remote.get(f"/v1/conversations/{conv}", headers=alice).status_code == 200
+    assert world.remote.get(f"/v1/conversations/{conv}", headers=agent).status_code == 200
+    again = world.remote.post("/v1/chat", json={"message": "cheaper", "conversation_id": conv}, headers=alice)
+    assert again.status_code == 200 and again.json()["conversation_id"] == conv
+    mine = world.remote.get("/v1/recommendations", params={"user_id": "bob"}, headers=bob)
+    assert mine.status_code == 200
+    assert world.remote.get("/v1/recommendations", params={"user_id": "alice"}, headers=agent).status_code == 200
+    local = world.conversations["local"]
+    assert world.local.get(f"/v1/conversations/{local}").status_code == 200  # the keyless local shopper
+    history = world.remote.get("/v1/customers/alice/history", headers=agent).json()
+    assert conv in [c["id"] for c in history["conversations"]]
+
+
+def test_unbound_key_is_its_own_shopper(world: World) -> None:
+    unbound = world.keys["unbound"]
+    said = world.remote.post("/v1/chat", json={"message": "drum sticks"}, headers=unbound).json()
+    conv = said["conversation_id"]
+    assert world.remote.get(f"/v1/conversations/{conv}", headers=unbound).status_code == 200
+    assert world.remote.get(f"/v1/conversations/{conv}", headers=world.keys["bob"]).status_code == 404
+    posted = world.remote.post("/v1/events", json=event(world.product), headers=unbound).json()
+    assert posted["stored"] == 1
+
+
+def test_shopper_events_are_dated_now_staff_imports_history(world: World) -> None:
+    old = event(world.product, timestamp="1970-01-01T00:00:00Z")
+    refused = world.remote.post("/v1/events", json=old, headers=world.keys["bob"]).json()
+    assert refused["stored"] == 0 and "timestamp" in refused["results"][0]["error"]
+    old["events"][0]["user_id"] = "carol"
+    imported = world.remote.post("/v1/events", json=old, headers=world.keys["agent"]).json()
+    assert imported["stored"] == 1
+
+
+def test_localhost_by_name_is_not_loopback(world: World) -> None:
+    named = TestClient(world.local.app, client=("localhost", 40000))  # what a forged proxy header yields
+    assert named.get("/v1/search", params={"q": "guitar"}).status_code == 401
+
+
+def test_limits_follow_the_verified_key(small_store: Retrieval, tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, data_dir=small_store.data_dir)
+    limits = LimitsConfig(requests_per_minute=5, failed_auth_per_minute=3)
+    app = create_app(lambda: build_services(settings, small_store, None), web=False, limits=limits)
+    with TestClient(app, client=REMOTE) as remote:
+        plain, _ = app.state.services.keys.create(Role.shopper, "real", "dana")
+        real = {"Authorization": f"Bearer {plain}"}
+        # fake keys sharing the real key's prefix, rotated: they neither drain its quota nor
+        # escape a limit of their own
+        fakes = [remote.get("/v1/search", params={"q": "x"},
+                            headers={"Authorization": f"Bearer {plain[:14]}fake{i}"}).status_code
+                 for i in range(6)]  # fmt: skip
+        assert fakes[:3] == [401, 401, 401] and set(fakes[3:]) == {429}
+        assert remote.get("/v1/search", params={"q": "guitar"}, headers=real).status_code == 200
+        # a different address with the same real key: same bucket (the key, not the address)
+        other = TestClient(app, client=("198.51.100.9", 1))
+        codes = [other.get("/v1/search", params={"q": "guitar"}, headers=real).status_code for _ in range(5)]
+        assert codes[-1] == 429 and codes.count(200) == 4
+
+
+def test_uploads_are_refused(world: World) -> None:
+    for path in ("/ui/gradio_api/upload", "/ui/upload"):
+        response = world.remote.post(path, files={"files": ("x.html", b"<script>1</script>")})
+        assert response.status_code == 404 and "upload" in response.json()["error"]["message"]
