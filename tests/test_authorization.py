@@ -186,3 +186,18 @@ def test_uploads_are_refused(world: World) -> None:
     for path in ("/ui/gradio_api/upload", "/ui/upload"):
         response = world.remote.post(path, files={"files": ("x.html", b"<script>1</script>")})
         assert response.status_code == 404 and "upload" in response.json()["error"]["message"]
+
+
+def test_browser_app_asks_for_a_key_when_the_local_default_is_off(
+    small_store: Retrieval, tmp_path: Path
+) -> None:
+    settings = Settings(home=tmp_path, data_dir=small_store.data_dir)
+    app = create_app(lambda: build_services(settings, small_store, None), web_login=True)
+    with TestClient(app, client=REMOTE) as remote:
+        assert remote.get("/ui/gradio_api/login_check").status_code == 401
+        turn = remote.post("/ui/gradio_api/call/send", json={"data": ["a guitar strap", [], None, "u", []]})
+        assert turn.status_code in (401, 403), turn.text  # no model turn without signing in
+        plain, _ = app.state.services.keys.create(Role.shopper, "browser")
+        assert remote.post("/ui/login", data={"username": "me", "password": "st-shopper-wrong"}).status_code >= 400
+        assert remote.post("/ui/login", data={"username": "me", "password": plain}).status_code == 200
+        assert remote.get("/ui/gradio_api/login_check").status_code == 200

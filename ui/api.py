@@ -174,11 +174,13 @@ class Readiness(BaseModel):
 
 
 def create_app(
-    load: Callable[[], Services], web: bool = True, limits: LimitsConfig | None = None
-) -> FastAPI:
+    load: Callable[[], Services], web: bool = True, limits: LimitsConfig | None = None,
+    web_login: bool = False,
+) -> FastAPI:  # fmt: skip
     """The app; `load` builds the services once at start-up (tests and servers share the code).
     `web`: mount the browser app (Gradio) at /ui on the same app and port; `limits`: body size
-    and rate limits (defaults: see LimitsConfig)."""
+    and rate limits (defaults: see LimitsConfig); `web_login`: the browser app asks for an API
+    key before anything else (when the keyless local shopper is off)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -470,5 +472,5 @@ def create_app(
         def home() -> RedirectResponse:
             return RedirectResponse("/ui/")
 
-        app = mount_web(app, lambda: app.state.services)
+        app = mount_web(app, lambda: app.state.services, login=web_login)
     return app

@@ -167,7 +167,8 @@ def serve(
     if not llm:
         settings.llm.backend = "none"
     backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
-    api = create_app(lambda: build_services(settings, retrieval, backend), limits=settings.limits)
+    api = create_app(lambda: build_services(settings, retrieval, backend), limits=settings.limits,
+                     web_login=not settings.auth.open_local_shopper)  # fmt: skip
     console.print(f"ShopTalk API on http://{host or settings.host}:{port or settings.port}/docs")
     try:
         uvicorn.run(api, host=host or settings.host, port=port or settings.port, log_level="info")

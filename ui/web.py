@@ -350,7 +350,16 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
     return web
 
 
-def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui") -> Any:
-    """Mount the browser app on the FastAPI app (no SSR node server, no external assets)."""
+def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui", login: bool = False) -> Any:
+    """Mount the browser app on the FastAPI app (no SSR node server, no external assets, no run
+    history kept in the browser). `login`: Gradio's sign-in page first, any valid ShopTalk key as
+    the password (the Shop tab's shopper is then a server-side session; staff tabs still ask for
+    their key)."""
+
+    def signed_in(_name: str, key: str) -> bool:
+        return services().keys.verify(key) is not None
+
     return gr.mount_gradio_app(app, build_web(services), path=path, theme=THEME, css=CSS, ssr_mode=False,
-                               footer_links=[])  # fmt: skip
+                               footer_links=[], run_history=False, max_file_size=0,
+                               auth=signed_in if login else None,
+                               auth_message="Sign in with your ShopTalk API key as the password.")  # fmt: skip
