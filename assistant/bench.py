@@ -41,6 +41,12 @@ class Expect(BaseModel):
     compare: list[int] = Field(default_factory=list)
     ref: list[int] = Field(default_factory=list)
     relaxed_ok: bool = False
+    min_rating: float | None = None
+    kind: list[str] = Field(default_factory=list, description="The first card's title or category "
+                            "names one of these (what the product is)")  # fmt: skip
+    notice: bool | None = Field(default=None, description="A 'we don't carry' notice is (not) due")
+    language: str | None = Field(default=None, description="The answer's language")
+    question: bool | None = Field(default=None, description="A clarifying question is (not) due")
 
 
 class Turn(BaseModel):
@@ -54,6 +60,7 @@ class Conversation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
+    category: str = Field(default="basics", description="The phrasing it stands for (per-category rates)")
     turns: list[Turn] = Field(min_length=1)
 
 
@@ -85,6 +92,11 @@ class RecordingBackend(LLMBackend):
 
 class TurnResult(BaseModel):
     conversation: str
+    category: str = "basics"
+    kind_ok: bool | None = None
+    notice_ok: bool | None = None
+    language_expected_ok: bool | None = None
+    question_ok: bool | None = None
     truncated: int = 0
     repeated: int = 0
     contradicting: int = 0
@@ -127,6 +139,8 @@ def _satisfies(card: dict[str, Any], e: Expect) -> bool:
     if e.max_price is not None and price is not None and price > e.max_price:
         return False
     if e.department and (p["category"] or ["Uncategorized"])[0] != e.department:
+        return False
+    if e.min_rating is not None and (p.get("rating") is None or p["rating"] < e.min_rating):
         return False
     for name in e.exclude:
         if re.search(rf"\b{re.escape(name)}\b", f"{p['title']} {p.get('brand') or ''}", re.I):
@@ -171,6 +185,12 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
         want = [previous[i - 1]["product"]["id"] for i in e.ref if i <= len(previous)]
         reference = [c["product"]["id"] for c in cards] == want
     focus = bool(e.compare or e.ref)
+    kind_ok = None
+    if e.kind and cards:
+        first = cards[0]["product"]
+        said_of_it = f"{first['title']} {' '.join(first.get('category') or [])}".lower()
+        kind_ok = any(re.search(rf"\b{re.escape(k.lower())}", said_of_it) for k in e.kind)
+    notice_ok = None if e.notice is None else (bool(answer.notice) and "carry" in (answer.notice or "").lower()) == e.notice
     sense = check_sense(answer.text, turn.say, answer.cards, answer.query.age)
     recommended = [c for c in answer.cards if c.recommended]
     reasons = sum(
@@ -190,7 +210,10 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
         "constraint_ok": 0 if focus else sum(_satisfies(c, e) for c in judged),
         "constraint_total": 0 if focus else len(judged), "relaxed": relaxed,
         "intent_ok": answer.query.intent.value == e.intent if e.intent else None,
-        "refinement_ok": refinement, "reference_ok": reference,
+        "refinement_ok": refinement, "reference_ok": reference, "kind_ok": kind_ok, "notice_ok": notice_ok,
+        "language_expected_ok": None if e.language is None else answer.query.language == e.language
+        and pipeline.vocabulary.language(lead) == e.language,
+        "question_ok": None if e.question is None else ("?" in answer.text) == e.question,
     }  # fmt: skip
 
 
@@ -230,7 +253,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
                 replay_direct(direct, recorder.calls) if direct is not None and n < replay else None
             )
             results.append(TurnResult(
-                conversation=conv.id, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
+                conversation=conv.id, category=conv.category, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
                 fallback=m.fallback, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
                 tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
             if answer.query.intent.value not in ("compare", "detail"):
@@ -238,6 +261,34 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
         r = results[-1]
         console.print(f"  {conv.id}: {len(conv.turns)} turns, last {r.total_s:.1f} s")
     return results
+
+
+def right(r: TurnResult) -> bool:
+    """Every check of the turn holds: the cards meet the constraints, the first card is the kind
+    asked for, the notice, language, question, intent, refinement and reference are as due, and
+    nothing is invented."""
+    checks = (r.kind_ok, r.notice_ok, r.language_expected_ok, r.question_ok, r.intent_ok,
+              r.refinement_ok, r.reference_ok)  # fmt: skip
+    return (r.constraint_ok == r.constraint_total and False not in checks
+            and r.invented == 0 and r.wrong_prices == 0)  # fmt: skip
+
+
+def by_category(results: Sequence[TurnResult]) -> dict[str, dict[str, Any]]:
+    """Per phrasing category: turns, the share right, and the checks that failed most."""
+    out: dict[str, dict[str, Any]] = {}
+    for category in sorted({r.category for r in results}):
+        rows = [r for r in results if r.category == category]
+        failed: dict[str, int] = {}
+        for r in rows:
+            for name in ("kind_ok", "notice_ok", "language_expected_ok", "question_ok", "intent_ok",
+                         "refinement_ok", "reference_ok"):  # fmt: skip
+                if getattr(r, name) is False:
+                    failed[name.removesuffix("_ok")] = failed.get(name.removesuffix("_ok"), 0) + 1
+            if r.constraint_ok != r.constraint_total:
+                failed["constraints"] = failed.get("constraints", 0) + 1
+        out[category] = {"turns": len(rows), "right": round(sum(map(right, rows)) / len(rows), 3),
+                         "failed": ", ".join(f"{k} {v}" for k, v in sorted(failed.items(), key=lambda x: -x[1]))}  # fmt: skip
+    return out
 
 
 def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
@@ -257,6 +308,7 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
     replayed = [r for r in results if r.direct_s is not None]
     return {
         "conversations": len({r.conversation for r in results}), "turns": len(results),
+        "right_turns": round(sum(map(right, results)) / len(results), 4) if results else None,
         "invented_products": sum(r.invented for r in results), "wrong_prices": sum(r.wrong_prices for r in results),
         "constraint_rate": round(ok / total, 4) if total else None, "constrained_products": total,
         "relaxed_turns": sum(r.relaxed for r in results),
@@ -286,7 +338,7 @@ def write(
     summary: dict[str, Any], results: Sequence[TurnResult], out: Path, console: Console, setup: str
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps({"setup": setup, "summary": summary,
+    (out / "results.json").write_text(json.dumps({"setup": setup, "summary": summary, "categories": by_category(results),
                                                   "turns": [r.model_dump() for r in results]}, indent=2))  # fmt: skip
     table = Table(title=f"Assistant benchmark ({setup})")
     table.add_column("measure")
@@ -296,6 +348,15 @@ def write(
         table.add_row(key, str(value))
         lines.append(f"| {key} | {value} |")
     console.print(table)
+    categories = by_category(results)
+    per = Table(title="Per phrasing category")
+    for column in ("category", "turns", "right", "failed checks"):
+        per.add_column(column)
+    lines += ["", "| category | turns | right | failed checks |", "|---|---|---|---|"]
+    for name, row in categories.items():
+        per.add_row(name, str(row["turns"]), f"{row['right']:.0%}", row["failed"])
+        lines.append(f"| {name} | {row['turns']} | {row['right']:.0%} | {row['failed']} |")
+    console.print(per)
     samples = [
         "# Sample answers (the first five turns of the run, verbatim, beside their cards)",
         "",

@@ -52,18 +52,36 @@ class LocalVLLMServer:
         except httpx.HTTPError:
             return False
 
-    def serves_our_model(self) -> bool:
+    def served(self) -> list[tuple[str, str]]:
+        """What the server on our port serves: (name, model folder) per model; [] if none answers."""
         try:
             models = httpx.get(f"{self.url}/v1/models", timeout=2).json()
         except (httpx.HTTPError, ValueError):
-            return False
-        return any(m.get("id") == self.served_name for m in models.get("data", []))
+            return []
+        return [(str(m.get("id")), str(m.get("root"))) for m in models.get("data", [])]
+
+    def serves_our_model(self) -> bool:
+        """The server on our port serves our model folder under our name (not just the name: a
+        server left behind by a test serves a model from a temporary folder under the same name)."""
+        ours = self.model_path.resolve()
+        return any(
+            name == self.served_name and Path(root).resolve() == ours
+            for name, root in self.served()
+        )
 
     def start(self, timeout: float = 600.0, say: Callable[[str], None] = print) -> str:
-        """Reuse a server already answering with our model, or start one and wait until ready."""
-        if self.healthy() and self.serves_our_model():
-            say(f"reusing the vLLM server at {self.url}")
-            return self.url
+        """Reuse a server already serving our model, or start one and wait until ready. Another
+        server on the port is an error that says what is there and how to choose another port."""
+        if self.healthy():
+            if self.serves_our_model():
+                say(f"reusing the vLLM server at {self.url}")
+                return self.url
+            raise LLMUnavailable(
+                f"port {self.port} already has a server that serves "
+                f"{', '.join(f'{n} ({r})' for n, r in self.served()) or 'no model we can see'}, "
+                f"not {self.served_name} ({self.model_path}); stop it, or choose another port "
+                "with SHOPTALK_LLM__PORT (or use it as is with SHOPTALK_LLM__URL)"
+            )
         python = self.venv / "bin" / "python"
         if not python.is_file():
             subprocess.run([str(ROOT / "scripts" / "vllm-venv.sh")], check=True)

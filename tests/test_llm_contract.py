@@ -64,3 +64,15 @@ def test_unreachable_server_is_a_named_failure() -> None:
     dead = VLLMBackend(f"http://127.0.0.1:{free_port()}", "shoptalk-llm", timeout=2)
     with pytest.raises(LLMUnavailable, match="failed"):
         dead.generate([ChatMessage(role="user", content="hi")], max_tokens=4)
+
+
+def test_a_server_with_another_model_on_the_port_is_refused(
+    vllm_server: LocalVLLMServer, tmp_path: Path
+) -> None:
+    """A server left on the port (say, by a test, with its model in a temporary folder) is not
+    reused for another model folder: the error says what is there and how to choose a port."""
+    other = LocalVLLMServer(tmp_path / "another-model", port=vllm_server.port)
+    with pytest.raises(LLMUnavailable) as refused:
+        other.start(timeout=5, say=lambda m: None)
+    assert str(vllm_server.model_path) in str(refused.value)
+    assert "SHOPTALK_LLM__PORT" in str(refused.value)
