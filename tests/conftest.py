@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -23,6 +24,46 @@ from retrieval.embedders import Embedder, make_embedder
 from retrieval.loaders import demo_store_sources, load_catalog, load_esci
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Every process the tests start inherits this mark, so the session can find any left running
+#: (even one whose parent died and was re-parented) and fail.
+SESSION_MARK = f"SHOPTALK_TEST_SESSION={os.getpid()}-{time.time_ns()}"
+os.environ["SHOPTALK_TEST_SESSION"] = SESSION_MARK.split("=", 1)[1]
+
+
+def _marked_processes() -> list[Any]:
+    import psutil
+
+    found = []
+    for proc in psutil.process_iter(["pid", "cmdline"]):
+        if proc.pid == os.getpid():
+            continue
+        try:
+            if SESSION_MARK in "\0".join(f"{k}={v}" for k, v in proc.environ().items()):
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the session if a process started by a test outlives it (after the session's own
+    fixtures have stopped theirs); the survivors are listed and stopped."""
+    import psutil
+
+    _, survivors = psutil.wait_procs(_marked_processes(), timeout=15)  # stopping takes a moment
+    if not survivors:
+        return
+    names = [f"{p.pid}: {' '.join(p.info['cmdline'] or [])[:160]}" for p in survivors]
+    for proc in survivors:
+        with contextlib.suppress(psutil.Error):
+            proc.kill()
+    session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+        "processes started by the tests were still running (now stopped):\n  " + "\n  ".join(names),
+        red=True,
+    )
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 #: Test clients call from loopback, like the embedded demo's browser (shopper routes need no key).
 LOCAL = ("127.0.0.1", 50000)
 
