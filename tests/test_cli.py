@@ -59,3 +59,17 @@ def test_unreadable_source_is_a_clear_error(store: Path, tmp_path: Path) -> None
         app, ["catalog", "sync", "--source", f"generic:x:{tmp_path / 'missing.csv'}"]
     )
     assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_progress_without_a_terminal_is_a_line_at_a_steady_interval() -> None:
+    from ui.console import ProgressLines
+
+    now = [0.0]
+    said: list[str] = []
+    progress = ProgressLines("embedding products", 1000, every=10, say=said.append, clock=lambda: now[0])
+    for _ in range(10):  # 100 items a step, 4 s a step: a line every ~10 s, and one at the end
+        now[0] += 4
+        progress.advance(100)
+    assert len(said) == 4, said
+    assert said[0] == "embedding products: 300/1,000 (30%), 25/s, about 28 s left"
+    assert said[-1] == "embedding products: 1,000/1,000 done in 40 s (25/s)"

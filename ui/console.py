@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -16,9 +17,53 @@ console = Console(soft_wrap=True)
 ProgressFactory = Callable[[int], Callable[[int], None]]
 
 
+class ProgressLines:
+    """Progress as plain lines at a steady interval (count, rate, time left), for output that is
+    not a terminal (a log file, a service journal), where a bar would draw only at the end."""
+
+    def __init__(self, description: str, total: int, every: float = 10.0,
+                 say: Callable[[str], None] = print, clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        self.description, self.total, self.every, self.say, self.clock = (
+            description,
+            total,
+            every,
+            say,
+            clock,
+        )
+        self.done = 0
+        self.started = self.last = clock()
+
+    def advance(self, steps: int) -> None:
+        self.done += steps
+        now = self.clock()
+        if now - self.last >= self.every or self.done >= self.total:
+            self.last = now
+            self.say(self.line(now))
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        if self.done >= self.total:
+            return f"{self.description}: {self.done:,}/{self.total:,} done in {elapsed:.0f} s ({rate:,.0f}/s)"
+        left = (self.total - self.done) / rate if rate > 0 else float("inf")
+        eta = f"about {left / 60:.0f} min left" if left >= 90 else f"about {left:.0f} s left"
+        return f"{self.description}: {self.done:,}/{self.total:,}{share}, {rate:,.0f}/s, {eta}"
+
+
 @contextmanager
-def progress_bar(description: str) -> Iterator[ProgressFactory]:
-    """A factory that opens a bar of `total` steps and returns its advance callback."""
+def progress_bar(description: str, every: float = 10.0) -> Iterator[ProgressFactory]:
+    """A factory that opens a bar of `total` steps and returns its advance callback; when the
+    output is not a terminal, a progress line every `every` seconds instead."""
+    if not console.is_terminal:
+
+        def lines(total: int) -> Callable[[int], None]:
+            return ProgressLines(
+                description, total, every, lambda m: console.print(m, highlight=False)
+            ).advance
+
+        yield lines
+        return
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(),
