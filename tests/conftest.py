@@ -70,7 +70,7 @@ LOCAL = ("127.0.0.1", 50000)
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    path = Path(os.environ.get("SHOPTALK_TEST_DATA", ROOT.parent / "shared" / "data"))
+    path = Path(os.environ.get("SHOPTALK_TEST_DATA", ROOT / "data"))
     assert (path / "catalog-vespa" / "products.jsonl.zst").is_file(), (
         f"test data not found in {path}"
     )

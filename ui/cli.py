@@ -501,10 +501,6 @@ def bench_ranker(
     write_results(rows, out, console)
 
 
-if __name__ == "__main__":
-    app()
-
-
 @bench_app.command("assistant")
 def bench_assistant(
     conversations: Annotated[
@@ -514,7 +510,10 @@ def bench_assistant(
         int, typer.Option(help="Conversations whose prompts are replayed straight to vLLM")
     ] = 10,
     first: Annotated[
-        int, typer.Option(help="Only the first N conversations (0: all); a CPU run of all 41 takes ~1 h")
+        int,
+        typer.Option(
+            help="Only the first N conversations (0: all); a CPU run of all 41 takes ~1 h"
+        ),
     ] = 0,
     out: Annotated[Path, typer.Option(help="Where to write results")] = Path(
         "benchmarks/assistant"
@@ -733,3 +732,7 @@ def bench_load(
             proc.wait(30)
         if server is not None:
             server.stop()
+
+
+if __name__ == "__main__":
+    app()
