@@ -13,6 +13,15 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "test: PostgreSQL is missing; install Debian's postgresql package (the database tests need it)" >&2
   fi
 fi
+# The shared-limit tests start a real Redis from Debian's package.
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test: installing Debian's redis-server for the shared-state tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "test: redis-server is missing; install Debian's redis-server package (the shared-state tests need it)" >&2
+  fi
+fi
 # The browser tests drive Debian's Chromium (`playwright install` would download a browser).
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

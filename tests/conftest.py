@@ -192,6 +192,40 @@ def postgres_url() -> Iterator[str]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Redis server (Debian's `redis-server`) on loopback, started for this test session."""
+    import shutil
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail(
+            "redis-server is not installed; ./scripts/test.sh installs Debian's redis-server package"
+        )
+    folder = tmp_path_factory.mktemp("redis")
+    port = free_port()
+    log = (folder / "redis.log").open("w")
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder), "--save", "",
+         "--appendonly", "no"], stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    import redis
+
+    client = redis.Redis(port=port)
+    deadline = time.time() + 30
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail(f"redis-server did not start:\n{(folder / 'redis.log').read_text()}")
+            time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(10)
+
+
 SLICE_ITEMS = 1000  # users whose whole history lies in the first 1,000 Scientific items: 296 users
 
 

@@ -33,7 +33,9 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory, small_store: Retrieval, small_catalog: Catalog) -> Iterator[World]:
+def world(
+    tmp_path_factory: pytest.TempPathFactory, small_store: Retrieval, small_catalog: Catalog
+) -> Iterator[World]:
     settings = Settings(home=tmp_path_factory.mktemp("authz"), data_dir=small_store.data_dir)
     app = create_app(lambda: build_services(settings, small_store, None), web=False)
     with TestClient(app, client=LOCAL) as local:
@@ -112,7 +114,9 @@ def _fill(value: Any, world: World) -> Any:
 def test_attempt_is_refused(world: World, what: str, who: str, method: str, path: str, body: Any,
                             status: int) -> None:  # fmt: skip
     headers = world.keys.get(who) or ({"Authorization": f"Bearer {who}"} if who else {})
-    response = world.remote.request(method, _fill(path, world), json=_fill(body, world), headers=headers)
+    response = world.remote.request(
+        method, _fill(path, world), json=_fill(body, world), headers=headers
+    )
     assert response.status_code == status, f"{what}: {response.status_code} {response.text[:300]}"
     error = response.json()["error"]
     assert error["code"] and error["message"], "refusals use the one error shape"
@@ -127,13 +131,22 @@ def test_owners_and_staff_still_get_in(world: World) -> None:
     conv = world.conversations["alice"]
     assert world.remote.get(f"/v1/conversations/{conv}", headers=alice).status_code == 200
     assert world.remote.get(f"/v1/conversations/{conv}", headers=agent).status_code == 200
-    again = world.remote.post("/v1/chat", json={"message": "cheaper", "conversation_id": conv}, headers=alice)
+    again = world.remote.post(
+        "/v1/chat", json={"message": "cheaper", "conversation_id": conv}, headers=alice
+    )
     assert again.status_code == 200 and again.json()["conversation_id"] == conv
     mine = world.remote.get("/v1/recommendations", params={"user_id": "bob"}, headers=bob)
     assert mine.status_code == 200
-    assert world.remote.get("/v1/recommendations", params={"user_id": "alice"}, headers=agent).status_code == 200
+    assert (
+        world.remote.get(
+            "/v1/recommendations", params={"user_id": "alice"}, headers=agent
+        ).status_code
+        == 200
+    )
     local = world.conversations["local"]
-    assert world.local.get(f"/v1/conversations/{local}").status_code == 200  # the keyless local shopper
+    assert (
+        world.local.get(f"/v1/conversations/{local}").status_code == 200
+    )  # the keyless local shopper
     history = world.remote.get("/v1/customers/alice/history", headers=agent).json()
     assert conv in [c["id"] for c in history["conversations"]]
 
@@ -143,7 +156,9 @@ def test_unbound_key_is_its_own_shopper(world: World) -> None:
     said = world.remote.post("/v1/chat", json={"message": "drum sticks"}, headers=unbound).json()
     conv = said["conversation_id"]
     assert world.remote.get(f"/v1/conversations/{conv}", headers=unbound).status_code == 200
-    assert world.remote.get(f"/v1/conversations/{conv}", headers=world.keys["bob"]).status_code == 404
+    assert (
+        world.remote.get(f"/v1/conversations/{conv}", headers=world.keys["bob"]).status_code == 404
+    )
     posted = world.remote.post("/v1/events", json=event(world.product), headers=unbound).json()
     assert posted["stored"] == 1
 
@@ -158,7 +173,9 @@ def test_shopper_events_are_dated_now_staff_imports_history(world: World) -> Non
 
 
 def test_localhost_by_name_is_not_loopback(world: World) -> None:
-    named = TestClient(world.local.app, client=("localhost", 40000))  # what a forged proxy header yields
+    named = TestClient(
+        world.local.app, client=("localhost", 40000)
+    )  # what a forged proxy header yields
     assert named.get("/v1/search", params={"q": "guitar"}).status_code == 401
 
 
@@ -178,7 +195,10 @@ def test_limits_follow_the_verified_key(small_store: Retrieval, tmp_path: Path) 
         assert remote.get("/v1/search", params={"q": "guitar"}, headers=real).status_code == 200
         # a different address with the same real key: same bucket (the key, not the address)
         other = TestClient(app, client=("198.51.100.9", 1))
-        codes = [other.get("/v1/search", params={"q": "guitar"}, headers=real).status_code for _ in range(5)]
+        codes = [
+            other.get("/v1/search", params={"q": "guitar"}, headers=real).status_code
+            for _ in range(5)
+        ]
         assert codes[-1] == 429 and codes.count(200) == 4
 
 
@@ -195,9 +215,35 @@ def test_browser_app_asks_for_a_key_when_the_local_default_is_off(
     app = create_app(lambda: build_services(settings, small_store, None), web_login=True)
     with TestClient(app, client=REMOTE) as remote:
         assert remote.get("/ui/gradio_api/login_check").status_code == 401
-        turn = remote.post("/ui/gradio_api/call/send", json={"data": ["a guitar strap", [], None, "u", []]})
+        turn = remote.post(
+            "/ui/gradio_api/call/send", json={"data": ["a guitar strap", [], None, "u", []]}
+        )
         assert turn.status_code in (401, 403), turn.text  # no model turn without signing in
         plain, _ = app.state.services.keys.create(Role.shopper, "browser")
-        assert remote.post("/ui/login", data={"username": "me", "password": "st-shopper-wrong"}).status_code >= 400
-        assert remote.post("/ui/login", data={"username": "me", "password": plain}).status_code == 200
+        assert (
+            remote.post(
+                "/ui/login", data={"username": "me", "password": "st-shopper-wrong"}
+            ).status_code
+            >= 400
+        )
+        assert (
+            remote.post("/ui/login", data={"username": "me", "password": plain}).status_code == 200
+        )
         assert remote.get("/ui/gradio_api/login_check").status_code == 200
+
+
+def test_replicas_share_one_limit_in_redis(
+    small_store: Retrieval, tmp_path: Path, redis_url: str
+) -> None:
+    """Two app instances (two replicas) with the limit counters in one Redis: the limit is one
+    limit across both, not one each; each in memory, each would allow the full limit."""
+    settings = Settings(home=tmp_path, data_dir=small_store.data_dir)
+    shared = LimitsConfig(requests_per_minute=6, storage_url=f"{redis_url}/0")
+    apps = [create_app(lambda: build_services(settings, small_store, None), web=False, limits=shared)
+            for _ in range(2)]  # fmt: skip
+    with TestClient(apps[0], client=REMOTE) as one, TestClient(apps[1], client=REMOTE) as two:
+        plain, _ = apps[0].state.services.keys.create(Role.shopper, "replicas", "erin")
+        real = {"Authorization": f"Bearer {plain}"}
+        codes = [(one if i % 2 else two).get("/v1/search", params={"q": "drum"}, headers=real).status_code
+                 for i in range(8)]  # fmt: skip
+        assert codes[:6] == [200] * 6 and codes[6:] == [429, 429], codes

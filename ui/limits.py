@@ -2,8 +2,8 @@
 address (429 + Retry-After), both answered in the API's one error shape. A presented key is
 verified before it picks a bucket: a made-up key counts against its address, on a separate,
 smaller limit for failed authentication, so rotating fake keys buys nothing and cannot drain a
-real key's quota. Rate windows come from the `limits` library (in memory: per process; several
-processes each apply the limit)."""
+real key's quota. Rate windows come from the `limits` library: in memory (per process) by
+default, or in Redis, shared by every process that uses the same server."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections import OrderedDict
 from typing import Any
 
 from limits import RateLimitItemPerMinute
-from limits.storage import MemoryStorage
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +29,11 @@ class LimitsConfig(BaseModel):
     max_body_bytes: int = Field(default=2_000_000, ge=1024, description="Largest request body")
     requests_per_minute: int = Field(
         default=600, ge=1, description="Per API key, or per client address without one"
+    )
+    storage_url: str = Field(
+        default="memory://",
+        description="Where the counters live: memory:// (this process) or redis://host:6379 "
+        "(shared by every ShopTalk process using it: N replicas apply one limit)",
     )
     failed_auth_per_minute: int = Field(
         default=30, ge=1, description="Requests with an unknown key, per client address"
@@ -85,7 +90,7 @@ class LimitsMiddleware:
         self.config = config
         self.rate = RateLimitItemPerMinute(config.requests_per_minute)
         self.failed = RateLimitItemPerMinute(config.failed_auth_per_minute)
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.limiter = MovingWindowRateLimiter(storage_from_string(config.storage_url))
         self.verified = VerifiedKeys()
 
     def _bucket(self, scope: Scope, key: str | None, host: str) -> tuple[str, Any, str]:
