@@ -60,7 +60,9 @@ class Conversation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    category: str = Field(default="basics", description="The phrasing it stands for (per-category rates)")
+    category: str = Field(
+        default="basics", description="The phrasing it stands for (per-category rates)"
+    )
     turns: list[Turn] = Field(min_length=1)
 
 
@@ -190,7 +192,11 @@ def judge(answer: ChatResponse, turn: Turn, previous: list[dict[str, Any]], pipe
         first = cards[0]["product"]
         said_of_it = f"{first['title']} {' '.join(first.get('category') or [])}".lower()
         kind_ok = any(re.search(rf"\b{re.escape(k.lower())}", said_of_it) for k in e.kind)
-    notice_ok = None if e.notice is None else (bool(answer.notice) and "carry" in (answer.notice or "").lower()) == e.notice
+    notice_ok = (
+        None
+        if e.notice is None
+        else (bool(answer.notice) and "carry" in (answer.notice or "").lower()) == e.notice
+    )
     sense = check_sense(answer.text, turn.say, answer.cards, answer.query.age)
     recommended = [c for c in answer.cards if c.recommended]
     reasons = sum(

@@ -74,7 +74,9 @@ def _row(method: str, ranked: Sequence[list[str]], requests: Sequence[Request]) 
     )
 
 
-def search_ranking(searcher: HybridSearcher, text: str, mode: str, fusion: str | None = None) -> list[str]:
+def search_ranking(
+    searcher: HybridSearcher, text: str, mode: str, fusion: str | None = None
+) -> list[str]:
     """One retrieval method's top K ids for the request as typed."""
     before = searcher.fusion
     try:
@@ -116,12 +118,16 @@ def run_requests_bench(
             if i % 10 == 0:
                 console.print(f"  {name}: {i}/{len(requests)} requests", highlight=False)
         rows.append(_row(name, ranked, requests))
-        per_request[name] = [graded_ndcg_at_k(r, q.grades, K) for r, q in zip(ranked, requests, strict=True)]
+        per_request[name] = [
+            graded_ndcg_at_k(r, q.grades, K) for r, q in zip(ranked, requests, strict=True)
+        ]
     table = Table(title=f"Natural requests ({len(requests)}, graded 0-3): {folder}")
     for col in ("method", "NDCG@10", "P@5", "judged@10", "NDCG@5 (cards)"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.method, f"{r.ndcg10:.3f}", f"{r.p5:.3f}", f"{r.judged10:.2f}", f"{r.ndcg5:.3f}")
+        table.add_row(
+            r.method, f"{r.ndcg10:.3f}", f"{r.p5:.3f}", f"{r.judged10:.2f}", f"{r.ndcg5:.3f}"
+        )
     console.print(table)
     worst = sorted(zip(per_request[label], requests, strict=True), key=lambda x: x[0])[:8]
     console.print("Lowest assistant-path NDCG@10:")
@@ -134,6 +140,9 @@ def run_requests_bench(
                         for name, v in per_request.items()},
     }, indent=2))  # fmt: skip
     lines = ["| method | NDCG@10 | P@5 | judged@10 | NDCG@5 (cards) |", "|---|---|---|---|---|"]
-    lines += [f"| {r.method} | {r.ndcg10:.3f} | {r.p5:.3f} | {r.judged10:.2f} | {r.ndcg5:.3f} |" for r in rows]
+    lines += [
+        f"| {r.method} | {r.ndcg10:.3f} | {r.p5:.3f} | {r.judged10:.2f} | {r.ndcg5:.3f} |"
+        for r in rows
+    ]
     (out / "requests.md").write_text("\n".join(lines) + "\n")
     return rows

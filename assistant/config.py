@@ -35,3 +35,8 @@ class LLMConfig(BaseModel):
     port: int = Field(default=8901, ge=1, le=65535, description="Port of the spawned local vLLM")
     timeout: float = Field(default=30.0, gt=0, description="Seconds allowed for one model call")
     answer_tokens: int = Field(default=120, ge=16, le=1024, description="Longest written answer")
+    model_picks: bool = Field(
+        default=False,
+        description="The model chooses which cards to recommend (one more call a turn, ~6 s on a "
+        "2-core CPU); off: the top cards of the ranking",
+    )

@@ -77,6 +77,7 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
                 )
             )
     ratings = {round(c.product.rating, 1) for c in cards if c.product.rating is not None}
+    ratings |= {round(float(a), 1) for a in allowed_numbers if 0 < a <= 5}  # "at least 4.5 stars"
     for m in _RATING.finditer(text):
         stars = round(float(m.group(1) or m.group(2)), 1)
         if stars not in ratings:
@@ -94,7 +95,9 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
     shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
                           for c in cards).lower()  # fmt: skip
     for m in _QUOTED.finditer(text):
-        if m.group(1).strip(" ,.;:!?").lower() not in shown_text:  # '"Crossing Lines,"' names "Crossing Lines"
+        if (
+            m.group(1).strip(" ,.;:!?").lower() not in shown_text
+        ):  # '"Crossing Lines,"' names "Crossing Lines"
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
     for name in _proper_names(text):
         words = [
@@ -218,14 +221,24 @@ def echoed(text: str, message: str) -> str | None:
     return None
 
 
+#: A lead that describes the request ("The shopper wants a gift for ...") instead of answering it.
+_NARRATION = re.compile(
+    r"\bthe (?:shopper|customer|user|buyer)(?:'s)?\b|\b(?:they|he|she) (?:want|wants|is looking|are looking)\b",
+    re.I,
+)
+
+
 def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float, float] | None = None,
                 min_support: float = 0.6) -> list[Violation]:  # fmt: skip
-    """What a reader notices and the catalog check does not: a text cut mid-sentence, a repeated
-    sentence, a number or age the shopper did not say and no card carries, and content words
+    """What a reader notices and the catalog check does not: a text cut mid-sentence, one that
+    narrates the request instead of answering it, a repeated sentence, a number or age the shopper did not say and no card carries, and content words
     that neither the shopper's message nor the cards support (an invented use or feature)."""
     out: list[Violation] = []
     if text and not _SENTENCE_END.search(text.strip()):
         out.append(Violation(kind="truncated", text=text[-30:], detail="ends mid-sentence"))
+    if found := _NARRATION.search(text):
+        out.append(Violation(kind="narration", text=found.group(0),
+                             detail="talks about the shopper instead of to them"))  # fmt: skip
     seen: list[set[str]] = []
     for s in sentences(text):
         words = set(re.findall(r"\w+", s.lower()))

@@ -35,7 +35,9 @@ class LLMBackend(ABC):
         self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
         json_schema: dict[str, Any] | None = None,
     ) -> Iterator[str]:  # fmt: skip
-        """Text pieces as they are generated; with `json_schema`, the whole text is valid JSON for it."""
+        """Text pieces as they are generated; with `json_schema`, the whole text is valid JSON for it.
+        A last message from the assistant is the answer's beginning: the model continues it (the
+        pieces do not repeat it)."""
 
     def generate(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
                  json_schema: dict[str, Any] | None = None) -> str:  # fmt: skip
@@ -88,6 +90,12 @@ class VLLMBackend(LLMBackend):
         import openai
 
         extra = structured_body(json_schema)
+        if (
+            messages and messages[-1].role == "assistant"
+        ):  # the answer's start is given: continue it
+            extra.setdefault("extra_body", {}).update(
+                add_generation_prompt=False, continue_final_message=True
+            )
         try:
             chunks = self._client.chat.completions.create(
                 model=self.model, messages=[m.model_dump() for m in messages],  # type: ignore[misc]
@@ -176,9 +184,11 @@ class TransformersBackend(LLMBackend):
     ) -> Iterator[str]:  # fmt: skip
         from transformers import TextIteratorStreamer
 
+        prefix = bool(messages) and messages[-1].role == "assistant"  # continue the given start
         prompt = self.tokenizer.apply_chat_template(
-            [m.model_dump() for m in messages], tokenize=False, add_generation_prompt=True
-        )
+            [m.model_dump() for m in messages], tokenize=False, add_generation_prompt=not prefix,
+            continue_final_message=prefix,
+        )  # fmt: skip
         inputs = self.tokenizer(prompt, return_tensors="pt")
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
         kwargs: dict[str, Any] = dict(**inputs, max_new_tokens=max_tokens, streamer=streamer,

@@ -180,7 +180,9 @@ def read_needs(text: str) -> Needs:
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = w.lower().strip("'.-")
-        if not lw or lw in _FILLER or "_" in lw:  # "max_price", "im_start": identifiers, not products
+        if (
+            not lw or lw in _FILLER or "_" in lw
+        ):  # "max_price", "im_start": identifiers, not products
             continue
         if lw in RECIPIENTS and lw not in _PRODUCT_RECIPIENTS:
             continue

@@ -12,6 +12,7 @@ import time
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from functools import cached_property
 from typing import cast
 
@@ -70,7 +71,7 @@ class ChatPipeline:
     def __init__(
         self, searcher: HybridSearcher, conversations: ConversationStore, llm: LLMBackend | None,
         behaviour: RecommendationService | None = None, events: EventStore | None = None,
-        answer_tokens: int = 120,
+        answer_tokens: int = 120, model_picks: bool = False,
     ) -> None:  # fmt: skip
         self.searcher = searcher
         self.catalog = searcher.catalog
@@ -85,7 +86,8 @@ class ChatPipeline:
         self.brand_names = sorted(
             {p.brand.strip() for p in self.catalog if p.brand and len(p.brand.strip()) >= 4}
         )
-        self.writer = AnswerWriter(llm, searcher.embedder, self.brand_names, answer_tokens)
+        self.writer = AnswerWriter(llm, searcher.embedder, self.brand_names, answer_tokens,
+                                   model_picks=model_picks)  # fmt: skip
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -136,7 +138,8 @@ class ChatPipeline:
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = compare_lead(comparison, cards)
-        allowed = [x for x in (state.min_price, state.max_price) if x is not None]
+        said = (state.min_price, state.max_price, state.min_rating)
+        allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
                                 cancelled, allowed, lead)  # fmt: skip
         while True:

@@ -42,7 +42,8 @@ class AnswerMeta(BaseModel):
     grounded: bool = Field(description="The final text passed the catalog check")
     regenerated: bool = Field(default=False, description="The model's first lead failed a check")
     fallback: bool = Field(
-        default=False, description="The lead is templated: the model's failed the checks or none ran"
+        default=False,
+        description="The lead is templated: the model's failed the checks or none ran",
     )
     degraded: str | None = Field(default=None, description="What did not work, in words")
     violations: tuple[Violation, ...] = ()
@@ -79,7 +80,8 @@ class ChatResponse(BaseModel):
     comparison: Comparison | None = None
     checklist: tuple[str, ...] = ()
     notice: str | None = Field(
-        default=None, description="This turn's notice: we don't carry that, what was relaxed or corrected"
+        default=None,
+        description="This turn's notice: we don't carry that, what was relaxed or corrected",
     )
     relaxed: str | None = Field(
         default=None, description="The hard constraint dropped to find anything"
@@ -94,7 +96,10 @@ class _Event(BaseModel):
     def sse(self) -> dict[str, str]:
         """The server-sent event: its name and its fields as JSON."""
         kind = str(getattr(self, "kind"))  # noqa: B009 (each subclass declares its own literal)
-        return {"event": SSE_NAMES[kind], "data": json.dumps(self.model_dump(mode="json", exclude={"kind"}))}
+        return {
+            "event": SSE_NAMES[kind],
+            "data": json.dumps(self.model_dump(mode="json", exclude={"kind"})),
+        }
 
 
 class Started(_Event):
@@ -148,7 +153,9 @@ class Done(_Event):
         return {"event": "done", "data": self.response.model_dump_json()}
 
 
-TurnEvent = Annotated[Started | QueryRead | CardsShown | Token | Retract | Done, Field(discriminator="kind")]
+TurnEvent = Annotated[
+    Started | QueryRead | CardsShown | Token | Retract | Done, Field(discriminator="kind")
+]
 #: Wire names of the events (kept from the first API version, so clients work unchanged).
 SSE_NAMES = {"started": "conversation", "query": "query", "cards": "cards", "token": "token",
              "retract": "retract", "done": "done"}  # fmt: skip
@@ -163,7 +170,9 @@ def parse_sse(name: str, data: str) -> Started | QueryRead | CardsShown | Token 
     return _ADAPTER.validate_python({**json.loads(data), "kind": _BY_WIRE[name]})
 
 
-def collect(events: Iterable[Started | QueryRead | CardsShown | Token | Retract | Done]) -> ChatResponse:
+def collect(
+    events: Iterable[Started | QueryRead | CardsShown | Token | Retract | Done],
+) -> ChatResponse:
     """The whole answer of a stream of turn events (its `Done`)."""
     for event in events:
         if isinstance(event, Done):

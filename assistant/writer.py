@@ -7,7 +7,8 @@ by both checkers (catalog facts in `grounding.check`, sense in `grounding.check_
 is written by code from data: one reason per recommended card taken from that product's own text
 (`reasons.py`), one thing to check before buying when it helps (stated age ranges, sizes, the
 department's checklist), and one clarifying question when the request is broad. A lead that
-fails is regenerated once, then replaced by a templated lead; only that slot falls back."""
+fails a check is regenerated once (not when it only ran out of tokens: a second try would too),
+then replaced by a templated lead; only that slot falls back."""
 
 from __future__ import annotations
 
@@ -24,7 +25,14 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card
 from assistant.errors import LLMUnavailable
-from assistant.grounding import Violation, check, check_sense, finish_at_sentence, product_lines
+from assistant.grounding import (
+    Violation,
+    check,
+    check_sense,
+    finish_at_sentence,
+    product_lines,
+    sentences,
+)
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import ShoppingQuery
@@ -37,12 +45,18 @@ log = logging.getLogger(__name__)
 
 PHRASES = Path(__file__).with_name("phrases.toml")
 MAX_PICKS = 3
-#: The lead is one or two sentences: at most this many tokens are generated for it (two short
-#: sentences are ~40 tokens; the rest would be cut at the sentence boundary anyway).
-LEAD_TOKENS = 64
+#: The lead is one short sentence (two at most): at most this many tokens are generated for it
+#: (a 25-word sentence is ~35 tokens; each token costs ~0.26 s on a 2-core CPU).
+LEAD_TOKENS = 48
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "zh": "Chinese",
                   "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "ja": "Japanese", "ko": "Korean",
                   "ru": "Russian", "pl": "Polish"}  # fmt: skip
+
+
+def _enough(raw: str) -> bool:
+    """The lead has its two whole sentences and has begun another (which would be cut)."""
+    kept = finish_at_sentence(raw)
+    return len(sentences(kept)) >= 2 and len(" ".join(raw.split())) > len(kept)
 
 
 @cache
@@ -160,8 +174,9 @@ class AnswerWriter:
 
     def __init__(self, llm: LLMBackend | None, embedder: Embedder | None, brand_names: Sequence[str],
                  answer_tokens: int = 80, voice: Literal["shopper", "agent"] = "shopper",
-                 history: str = "") -> None:  # fmt: skip
+                 history: str = "", model_picks: bool = False) -> None:  # fmt: skip
         self.llm = llm
+        self.model_picks = model_picks
         self.voice = voice
         self.history = history
         self.embedder = embedder
@@ -169,9 +184,10 @@ class AnswerWriter:
         self.answer_tokens = answer_tokens
 
     def pick(self, need: str, cards: Sequence[Card]) -> list[int]:
-        """The model chooses among the candidates: its schema only admits their marks."""
-        if self.llm is None or len(cards) <= 1:
-            return [c.mark for c in cards[:MAX_PICKS]]  # no model: the search order
+        """The cards to recommend: the ranking's top ones, or with `model_picks` the model's
+        choice among the candidates (its schema only admits their marks)."""
+        if self.llm is None or not self.model_picks or len(cards) <= 1:
+            return [c.mark for c in cards[:MAX_PICKS]]  # the ranking's order
         marks = tuple(c.mark for c in cards)
         choice: Any = Literal[marks]
         schema = create_model(
@@ -195,7 +211,13 @@ class AnswerWriter:
     def for_agent(self, history: str) -> AnswerWriter:
         """The same writer in the customer-service voice (drafts an agent edits and sends)."""
         return AnswerWriter(
-            self.llm, self.embedder, self.brand_names, self.answer_tokens, "agent", history
+            self.llm,
+            self.embedder,
+            self.brand_names,
+            self.answer_tokens,
+            "agent",
+            history,
+            self.model_picks,
         )
 
     def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
@@ -248,12 +270,22 @@ class AnswerWriter:
         by_model, violations, regenerated, tokens, first_token = False, [], False, 0, None
         if self.llm is not None and degraded is None and not given:
             prompt = self._lead_prompt(message, best, reasons[0], language)
+            # The shopper's lead is begun for the model ("[1] suits you because"): it continues
+            # with why, instead of narrating the request ("The shopper wants ...") or reciting the
+            # product's name, the 0.5B model's habits.
+            opening = (
+                f"[{best.mark}] suits you because"
+                if self.voice == "shopper" and language == "en"
+                else ""
+            )
+            start = [ChatMessage(role="assistant", content=opening)] if opening else []
             for attempt in range(2):
-                pieces: list[str] = []
+                pieces: list[str] = [opening] if opening else []
                 try:
-                    stream = self.llm.stream([ChatMessage(role="user", content=prompt)],
-                                             min(self.answer_tokens, LEAD_TOKENS),
-                                             0.0 if attempt == 0 else 0.7)  # fmt: skip
+                    stream = self.llm.stream(
+                        [ChatMessage(role="user", content=prompt), *start],
+                        min(self.answer_tokens, LEAD_TOKENS), 0.0 if attempt == 0 else 0.7,
+                    )  # fmt: skip
                     try:
                         for piece in stream:
                             if cancelled is not None and cancelled.is_set():
@@ -263,7 +295,11 @@ class AnswerWriter:
                                 first_token = timer.now()
                             tokens += 1
                             pieces.append(piece)
-                            yield Piece("token", piece)
+                            yield Piece(
+                                "token", opening + piece if len(pieces) == 2 and opening else piece
+                            )
+                            if any(c in piece for c in ".!?。！？") and _enough("".join(pieces)):
+                                break  # two whole sentences and a third begun: the rest is cut anyway
                     finally:
                         close = getattr(stream, "close", None)
                         if close is not None:
@@ -286,6 +322,8 @@ class AnswerWriter:
                         yield Piece("token", lead)
                     break
                 yield Piece("retract", violations=tuple(violations))
+                if all(v.kind == "truncated" for v in violations):
+                    break  # the budget ran out mid-sentence: a second try would too (~17 s on CPU)
                 regenerated = True
         if not by_model and not given:
             lead = fallback_lead or self.templated_lead(best, state, query)
