@@ -113,10 +113,48 @@ def _approx(value: Decimal) -> tuple[Decimal, Decimal]:
     )
 
 
+_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_MONEY_AFTER = r"(?=\s+(?:dollars?|bucks?|euros?|pounds?|usd)\b)"
+_SPELLED = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[- ](?P<unit>" + "|".join(_ONES) + r"))?"
+    r"|(?P<teen>" + "|".join(_TEENS) + r")"
+    r"|(?P<one>" + "|".join(_ONES) + r")(?=\s+hundred\b)|(?P<lone>" + "|".join(_ONES) + r")" + _MONEY_AFTER + r")"
+    r"(?P<hundred>\s+hundred)?\b", re.I)  # fmt: skip
+
+
+def spell_numbers(text: str) -> str:
+    """Amounts written in words as digits ("between twenty and fifty dollars" -> "between 20 and
+    50 dollars", "under two hundred" -> "under 200"); a lone "one" .. "nine" only before a
+    currency word ("five bucks"), so "one for my kid" stays as it is."""
+
+    def digits(m: re.Match[str]) -> str:
+        g = {k: (v or "").lower() for k, v in m.groupdict().items()}
+        value = _TENS.get(g["tens"], 0) + _ONES.get(g["unit"], 0) + _TEENS.get(g["teen"], 0)
+        value += _ONES.get(g["one"], 0) + _ONES.get(g["lone"], 0)
+        return str(value * 100 if g["hundred"] else value)
+
+    return _SPELLED.sub(digits, text)
+
+
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
     a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
-    prices, and an amount followed by a unit never is."""
+    prices, and an amount followed by a unit never is. Amounts may be spelled ("fifty dollars")."""
+    text = spell_numbers(text)
     for pattern in (_BETWEEN, _RANGE):
         match = pattern.search(text)
         if match:
@@ -199,6 +237,7 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
 
 def strip_price_phrases(text: str) -> str:
     """The text without its price bounds ("boots under $150" -> "boots"), for a search query."""
+    text = spell_numbers(text)
     for pattern in (_BETWEEN, _RANGE):
         text = pattern.sub(" ", text)
     text = _POSTFIX.sub(

@@ -13,6 +13,7 @@ then replaced by a templated lead; only that slot falls back."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import tomllib
 from collections.abc import Generator, Sequence
@@ -40,6 +41,7 @@ from assistant.reasons import extract_reasons
 from assistant.state import ConversationState
 from retrieval.ages import UP, age_range
 from retrieval.embedders import Embedder
+from retrieval.vocabulary import language_of
 
 log = logging.getLogger(__name__)
 
@@ -133,10 +135,15 @@ def _who(state: ConversationState, language: str) -> str:
 
 
 def _range_text(lo: float, hi: float) -> str:
+    """An age range as a title would say it: "ages 8-12", "ages 3+", "6 months to 4 years"."""
     if hi >= UP:
-        return f"ages {lo:g}+"
+        return f"{lo * 12:g} months and up" if 0 < lo < 1 else f"ages {lo:g}+"
     if hi < 1:
         return f"{lo * 12:g}-{hi * 12:g} months"
+    if lo == 0:
+        return f"up to {hi:g} years"
+    if lo < 1:
+        return f"{lo * 12:g} months to {hi:g} years"
     return f"ages {lo:g}-{hi:g}"
 
 
@@ -201,7 +208,17 @@ class AnswerWriter:
 
     def _lead_prompt(self, message: str, card: Card, reason: str, language: str) -> str:
         p = card.product
-        facts = " ".join(" ".join(p.description.split()).split(". ")[:3])[:360] or reason
+        # Whole sentences only (a fact cut mid-word is copied cut), and not the sentence already
+        # shown as the card's reason (the lead would repeat it).
+        facts, said = "", " ".join(reason.split())
+        for sentence in sentences(" ".join(p.description.split())):
+            if (
+                sentence.strip()
+                and sentence.strip() not in said
+                and len(facts) + len(sentence) <= 360
+            ):
+                facts = f"{facts} {sentence}".strip()
+        facts = facts or reason
         values = dict(language=LANGUAGE_NAMES.get(language, "English"), message=message[:300],
                       mark=str(card.mark), product=p.title[:90], facts=facts)  # fmt: skip
         if self.voice == "agent":
@@ -349,6 +366,10 @@ class AnswerWriter:
         found = check(text, cards, allowed_numbers, self.brand_names, prompt_ngrams())
         found += check_sense(text, message, cards, query.age if query.age else None,
                              min_support=0.6 if query.language == "en" else 0.0)  # fmt: skip
+        bare = re.sub(r"\[\d{1,2}\]", " ", text)
+        if query.language != "en" and language_of(bare) == "en" and len(bare.split()) >= 4:
+            found.append(Violation(kind="language", text=text[:60],
+                                   detail=f"written in English, not the shopper's {query.language}"))  # fmt: skip
         return found
 
     @staticmethod

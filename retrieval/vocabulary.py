@@ -151,14 +151,19 @@ class Vocabulary:
 
     def language(self, text: str) -> str:
         """ISO code of the message's language; short or catalog-worded messages are English."""
-        if _CJK.search(text):
-            lang, _ = _identifier().classify(text)
-            return str(lang) if lang in ("zh", "ja", "ko") else "zh"
-        words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
-        if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
-            return "en"
-        lang, prob = _identifier().classify(text)
-        return str(lang) if prob >= 0.5 else "en"
+        return language_of(text)
+
+
+def language_of(text: str) -> str:
+    """ISO code of a text's language; short or catalog-worded texts are English."""
+    if _CJK.search(text):
+        lang, _ = _identifier().classify(text)
+        return str(lang) if lang in ("zh", "ja", "ko") else "zh"
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
+    if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
+        return "en"
+    lang, prob = _identifier().classify(text)
+    return str(lang) if prob >= 0.5 else "en"
 
 
 _ENGLISH = set(

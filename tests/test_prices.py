@@ -25,6 +25,11 @@ D = Decimal
         ("size 10 running shoes, 2 pack", None, None),
         ("a book from 1990", None, None),
         ("lego set", None, None),
+        ("somewhere between twenty and fifty dollars for a music stand", D(20), D(50)),
+        ("under thirty-five bucks", None, D(35)),
+        ("no more than two hundred dollars", None, D(200)),
+        ("five bucks tops", None, D(5)),
+        ("one for my kid, a ten year old", None, None),
     ],
 )
 def test_bounds_come_from_the_words(text: str, low: Decimal | None, high: Decimal | None) -> None:

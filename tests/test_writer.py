@@ -54,3 +54,13 @@ def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalo
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.question and written.text.count("?") == 1 and written.fallback
     assert [m for m, _ in written.reasons] == [1, 2, 3]
+
+
+def test_age_ranges_read_as_titles_say_them() -> None:
+    from assistant.writer import _range_text
+
+    assert _range_text(8, 12) == "ages 8-12"
+    assert _range_text(3, 99) == "ages 3+"
+    assert _range_text(0, 3) == "up to 3 years"
+    assert _range_text(0.5, 4) == "6 months to 4 years"
+    assert _range_text(0.25, 0.75) == "3-9 months"
