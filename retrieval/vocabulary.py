@@ -49,16 +49,20 @@ class Correction:
 #: An English word at least this frequent (Google n-gram counts, symspellpy's English dictionary)
 #: is a word the shopper meant, never a misspelling of a rarer catalog word.
 COMMON_COUNT = 2_000_000
+#: A word at least this frequent is never "corrected" into a catalog word: "a ream of printer
+#: paper" was read as "real printer paper" with the stricter COMMON_COUNT ("ream": 470k).
+SPELLED_RIGHT_COUNT = 100_000
 
 
 @cache
-def common_english() -> frozenset[str]:
-    """Common English words (a few thousand), from the dictionary symspellpy ships."""
+def common_english(min_count: int = COMMON_COUNT) -> frozenset[str]:
+    """English words at least `min_count` frequent (a few thousand at the default), from the
+    dictionary symspellpy ships."""
     path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
     words = []
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, count = line.partition(" ")
-        if count and int(count) >= COMMON_COUNT:
+        if count and int(count) >= min_count:
             words.append(word)
     return frozenset(words)
 
@@ -108,7 +112,8 @@ class Vocabulary:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             lw = word.lower()
-            if len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha() or lw in common_english():
+            if (len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha()
+                    or lw in common_english(SPELLED_RIGHT_COUNT)):  # fmt: skip
                 return word  # "ignore", "cart", "tell" are words, not misspellings of catalog words
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both

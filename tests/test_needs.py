@@ -96,6 +96,7 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.correct("harmonika").corrected == "harmonica"
     assert words.correct("metrenome").changes == (("metrenome", "metronome"),)
     assert "ukulele" in words.correct("ukelele").corrected  # a rare variant is searched with the common one
+    assert words.correct("a ream of printer paper").changes == ()  # an English word is meant as written
     assert words.department_hint(["violin"])[0] == "Musical Instruments"
     assert words.department_hint(["nitrile", "gloves"])[0] == "Industrial & Scientific"
     assert words.language("guitarra para principiantes") == "es"
