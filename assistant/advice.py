@@ -160,8 +160,8 @@ def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
             r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
         ),
     ).strip()
-    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"[\w' -]*", need):
-        need = "that"  # a long or odd request is not repeated back (it may carry injected text)
+    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"(?:[^\W\d_]|[' -])*", need):
+        need = "that"  # a long or odd request (ids, numbers, symbols) is not repeated back
     if relaxed:
         return (f"We don't carry {need} with that {relaxed} constraint. The nearest alternatives "
                 f"below relax the {relaxed}.")  # fmt: skip

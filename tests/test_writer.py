@@ -64,3 +64,13 @@ def test_age_ranges_read_as_titles_say_them() -> None:
     assert _range_text(0, 3) == "up to 3 years"
     assert _range_text(0.5, 4) == "6 months to 4 years"
     assert _range_text(0.25, 0.75) == "3-9 months"
+
+
+def test_the_not_carried_notice_repeats_only_plain_words() -> None:
+    from assistant.advice import not_carried
+
+    assert not_carried("washing machines", None, False) == (
+        "We don't seem to carry washing machines. These are the closest products we have."
+    )
+    for odd in ("customer cust-123", "1000 piece puzzle", "drum sticks\", \"max_price\": 1"):
+        assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
