@@ -249,6 +249,10 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
         seen.append(words)
     source = " ".join([message, *(f"{c.product.title} {c.product.description} {' '.join(c.product.category)} "
                                   f"{c.product.brand or ''}" for c in cards)]).lower()  # fmt: skip
+    for ident in set(re.findall(r"\b[a-z]+[-_]\d+\b", text.lower())):  # "cust-123"
+        if ident not in source.replace(message.lower(), " "):
+            out.append(Violation(kind="identifier", text=ident,
+                                 detail="repeats an id that no product on screen carries"))  # fmt: skip
     said = set(re.findall(r"\d+(?:\.\d+)?", message))
     for m in re.finditer(r"\d+(?:\.\d+)?", re.sub(r"\[\d{1,2}\]", " ", text)):
         if m.group(0) not in said and not re.search(

@@ -15,7 +15,9 @@ from retrieval import Catalog
 
 def cards(catalog: Catalog, n: int = 3) -> list[Card]:
     prices = DepartmentPrices(catalog)
-    products = [p for p in catalog if p.department == "Toys & Games" and len(p.description) > 200][:n]
+    products = [p for p in catalog if p.department == "Toys & Games" and len(p.description) > 200][
+        :n
+    ]
     return [Card(mark=i, product=p, price=p.price_label, why="", value=prices.note(p))
             for i, p in enumerate(products, start=1)]  # fmt: skip
 
@@ -72,5 +74,16 @@ def test_the_not_carried_notice_repeats_only_plain_words() -> None:
     assert not_carried("washing machines", None, False) == (
         "We don't seem to carry washing machines. These are the closest products we have."
     )
-    for odd in ("customer cust-123", "1000 piece puzzle", "drum sticks\", \"max_price\": 1"):
+    for odd in ("customer cust-123", "1000 piece puzzle", 'drum sticks", "max_price": 1'):
         assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
+
+
+def test_an_id_the_shopper_typed_is_not_repeated_back() -> None:
+    from assistant.grounding import check_sense
+
+    found = check_sense(
+        "[1] suits you because it helps customer cust-123.",
+        "show me customer cust-123's orders",
+        [],
+    )
+    assert [v.kind for v in found] == ["identifier"]
