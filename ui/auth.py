@@ -143,6 +143,12 @@ def presented_key(request: Request) -> str | None:
     return request.headers.get("x-api-key") or None
 
 
+def is_placeholder(key: str | None, host: str) -> bool:
+    """A non-ShopTalk key from this machine: a placeholder from a client that must send one (the
+    OpenAI client's "unused"), treated as no key; elsewhere any wrong key is refused."""
+    return key is not None and host in LOOPBACK and not key.startswith(KEY_PREFIX)
+
+
 def authenticate(
     request: Request, keys: KeyStore, needed: Role, open_local_shopper: bool
 ) -> Caller:
@@ -150,8 +156,8 @@ def authenticate(
     key = presented_key(request)
     host = request.client.host if request.client else ""
     open_here = needed is Role.shopper and open_local_shopper and host in LOOPBACK
-    if open_here and key is not None and not key.startswith(KEY_PREFIX):
-        key = None  # a placeholder from a client that must send one (the OpenAI client's "unused")
+    if open_here and is_placeholder(key, host):
+        key = None
     if key is None:
         if open_here:
             return Caller(Role.shopper)

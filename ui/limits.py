@@ -18,7 +18,7 @@ from limits.strategies import MovingWindowRateLimiter
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ui.auth import KEY_PREFIX, LOOPBACK, KeyInfo, KeyStore, presented_key
+from ui.auth import KeyInfo, KeyStore, is_placeholder, presented_key
 
 
 class LimitsConfig(BaseModel):
@@ -68,7 +68,7 @@ class VerifiedKeys:
 
     def __init__(self, size: int = 10_000, ttl: float = 30.0) -> None:
         self.size, self.ttl = size, ttl
-        self._seen: OrderedDict[str, tuple[float, KeyInfo | None]] = OrderedDict()
+        self._seen: OrderedDict[str, tuple[float, KeyInfo]] = OrderedDict()
 
     def verify(self, keys: KeyStore, key: str) -> KeyInfo | None:
         now = time.monotonic()
@@ -97,7 +97,7 @@ class LimitsMiddleware:
         """The bucket, its limit and how to name it: the verified key, else the address."""
         app = scope.get("app")
         services = getattr(app.state, "services", None) if app is not None else None
-        if key is not None and not (host in LOOPBACK and not key.startswith(KEY_PREFIX)):
+        if key is not None and not is_placeholder(key, host):
             info = self.verified.verify(services.keys, key) if services is not None else None
             if info is not None:
                 return f"key:{info.id}", self.rate, "key"
