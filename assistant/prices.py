@@ -29,7 +29,7 @@ _UNITS = (
     r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
-_CUR_POST = r"usd|dollars?|bucks?|eur|euros?|gbp|pounds?|€|£|\$"
+_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|€|£|\$"
 _PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
 _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
 _NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
@@ -73,7 +73,7 @@ _POSTFIX = re.compile(
 )  # fmt: skip
 #: A lone amount with a currency mark: "a drum pad, $40", "40 euros".
 _LONE = re.compile(r"(?P<cur1>[$€£])\s*(?P<num>" + _NUMBER + r")" + _NOT_UNIT + r"|(?<![\w$€£.])(?P<num2>"
-                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|eur|euros?|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
+                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,31 @@ _SPELLED = re.compile(
     r"(?P<hundred>\s+hundred)?\b", re.I)  # fmt: skip
 
 
+#: Price phrasings of the other languages shoppers here write in, as the English ones read below
+#: ("por menos de 20 dólares" -> "por under 20 dollars", "50美元以下" -> "under 50 dollars").
+_FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)\s*(?:以下|以内|之内)", r"under \1 dollars"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*(?:以下|以内|之内)", r"under \1"),
+    (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"under \1 dollars"),
+    (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?", r"under \1"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),
+    (r"\b(?:d[óo]lares|dollars?|dólar)\b", "dollars"),
+    (r"\b(?:por )?menos de\b|\bmoins de\b|\bunter\b|\bhasta\b|\bjusqu'?à\b|\bbis zu\b", "under"),
+    (r"\b(?:como )?m[áa]ximo\b|\bmaximal\b|\bau maximum\b|\bh[öo]chstens\b", "max"),
+    (r"\bm[áa]s de\b|\bplus de\b|\b[üu]ber\b", "over"),
+    (r"\b(?:alrededor de|unos|environ|ungef[äa]hr|etwa)(?=\s*[$€£]?\d)", "around"),
+    (r"\bentre (\d+) y (\d+)\b|\bentre (\d+) et (\d+)\b|\bzwischen (\d+) und (\d+)\b",
+     lambda m: "between {} and {}".format(*[g for g in m.groups() if g])),
+    (r"\bpresupuesto(?: de)?\b|\bbudget de\b", "budget"),
+))  # fmt: skip
+
+
+def _english_price_words(text: str) -> str:
+    for pattern, english in _FOREIGN:
+        text = pattern.sub(english, text)
+    return text
+
+
 def spell_numbers(text: str) -> str:
     """Amounts written in words as digits ("between twenty and fifty dollars" -> "between 20 and
     50 dollars", "under two hundred" -> "under 200"); a lone "one" .. "nine" only before a
@@ -153,8 +178,9 @@ def spell_numbers(text: str) -> str:
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
     a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
-    prices, and an amount followed by a unit never is. Amounts may be spelled ("fifty dollars")."""
-    text = spell_numbers(text)
+    prices, and an amount followed by a unit never is. Amounts may be spelled ("fifty dollars"),
+    and said in Spanish, French, German or Chinese ("menos de 20 dólares", "50美元以下")."""
+    text = spell_numbers(_english_price_words(text))
     for pattern in (_BETWEEN, _RANGE):
         match = pattern.search(text)
         if match:
@@ -237,7 +263,7 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
 
 def strip_price_phrases(text: str) -> str:
     """The text without its price bounds ("boots under $150" -> "boots"), for a search query."""
-    text = spell_numbers(text)
+    text = spell_numbers(_english_price_words(text))
     for pattern in (_BETWEEN, _RANGE):
         text = pattern.sub(" ", text)
     text = _POSTFIX.sub(

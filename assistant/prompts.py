@@ -38,10 +38,24 @@ def render(name: str, **values: str) -> str:
 
 
 @cache
+def examples(name: str) -> tuple[tuple[str, str], ...]:
+    """The worked examples shown to the model before a message, as (message, reply) turns
+    (`<name>_examples.tsv`; none when the file is absent)."""
+    path = FOLDER / f"{name}_examples.tsv"
+    if not path.exists():
+        return ()
+    pairs = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if any(len(p) != 2 for p in pairs):
+        raise ValueError(f"{path.name}: each line is a message, a tab, and the reply")
+    return tuple((a, b) for a, b in pairs)
+
+
+@cache
 def prompt_ngrams(n: int = 6) -> frozenset[str]:
-    """Every run of n words of every template: an answer containing one is leaking the prompt."""
+    """Every run of n words of every template and example: an answer containing one is leaking
+    the prompt."""
     grams: set[str] = set()
-    for name in FIELDS:
-        words = re.findall(r"[a-z']+", (FOLDER / f"{name}.txt").read_text().lower())
+    for path in sorted(p for p in FOLDER.iterdir() if p.is_file()):
+        words = re.findall(r"[a-z']+", path.read_text(encoding="utf-8").lower())
         grams |= {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
     return frozenset(grams)

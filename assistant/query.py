@@ -23,7 +23,7 @@ from assistant.needs import (
     strip_rating_phrases,
 )
 from assistant.prices import extract_price_bounds
-from assistant.prompts import render
+from assistant.prompts import examples, render
 from retrieval.catalog import Money
 from retrieval.vocabulary import Vocabulary
 
@@ -219,19 +219,35 @@ def _with_age_word(search: str, age: tuple[float, float]) -> str:
 
 
 def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None) -> str | None:
-    """The message in English (the model translates), kept only if it reads as English."""
+    """The message in English (the model translates, after a few worked examples), kept only if
+    it reads as English and is not one of the examples. Characters of another script that the
+    model left in ("guitar弦") are dropped."""
     if llm is None or vocabulary is None:
         return None
-    messages = [
-        ChatMessage(role="system", content=render("translate")),
-        ChatMessage(role="user", content=text),
-    ]
+    messages = [ChatMessage(role="system", content=render("translate"))]
+    for message, reply in examples("translate"):
+        messages += [
+            ChatMessage(role="user", content=message),
+            ChatMessage(role="assistant", content=reply),
+        ]
+    messages.append(ChatMessage(role="user", content=text))
     try:
-        english = llm.generate(messages, 48).strip().strip('"')
+        raw = llm.generate(messages, 40)
     except LLMUnavailable as exc:
         log.warning("no translation: %s", exc)
         return None
-    return english if english and vocabulary.language(english) == "en" else None
+    english = " ".join(_NOT_LATIN.sub(" ", raw.splitlines()[0] if raw.strip() else "").split())
+    english = english.strip().strip('"').strip()
+    if not english or vocabulary.language(english) != "en":
+        return None
+    if any(reply.lower() in english.lower() for _, reply in examples("translate")):
+        log.warning("translation %r repeats a prompt example; not used", english)
+        return None
+    return english
+
+
+#: Letters outside the Latin script (with digits, punctuation and spaces kept).
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 
 
 def understand(

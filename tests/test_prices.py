@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.prices import extract_price_bounds, grounded_bounds
+from assistant.prices import extract_price_bounds, grounded_bounds, strip_price_phrases
 
 D = Decimal
 
@@ -30,6 +30,13 @@ D = Decimal
         ("no more than two hundred dollars", None, D(200)),
         ("five bucks tops", None, D(5)),
         ("one for my kid, a ten year old", None, None),
+        ("un rompecabezas de 1000 piezas por menos de 20 dólares", None, D(20)),
+        ("entre 20 y 30 dólares", D(20), D(30)),
+        ("una guitarra de unos 100 dólares", D(80), D(120)),
+        ("unos zapatos de 42", None, None),
+        ("尤克里里 50美元以下", None, D(50)),
+        ("不超过100元的耳机", None, D(100)),
+        ("ein Stimmgerät unter 25 Euro", None, D(25)),
     ],
 )
 def test_bounds_come_from_the_words(text: str, low: Decimal | None, high: Decimal | None) -> None:
@@ -90,3 +97,9 @@ def test_soft_phrasings_say_how_they_were_read() -> None:
     assert extract_price_bounds("€25").currency == "EUR"
     assert extract_price_bounds("under 25€").currency == "EUR"
     assert extract_price_bounds("under $25").note is None
+
+
+def test_price_words_leave_the_search_text() -> None:
+    assert strip_price_phrases("a tuner under 30 euros") == "a tuner"  # not "a tuner os"
+    assert strip_price_phrases("un afinador por menos de 20 dólares") == "un afinador"
+    assert strip_price_phrases("尤克里里 50美元以下") == "尤克里里"
