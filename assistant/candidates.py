@@ -5,10 +5,11 @@ satisfies a hard constraint, the nearest alternatives with the constraint that w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import Stemmer
 
 from assistant.query import Sort
 from assistant.state import ConversationState
@@ -32,6 +33,18 @@ OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
 RATED = 0.05
+#: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
+#: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
+REPLICA = 0.3
+_REPLICA = re.compile(
+    r"\b(?:doll ?house|miniature|dolls?|pretend play|1:\d+ scale|play kitchen)\b", re.I
+)
+_WANTS_REPLICA = re.compile(
+    r"\b(?:toys?|dolls?|doll ?house|miniature|pretend|play|kids?|child|"
+    r"children|baby|toddlers?|boys?|girls?|niece|nephew|son|daughter|"
+    r"grandson|granddaughter|figures?|scale|model)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,9 +72,113 @@ def _excluded(product: Product, names: Sequence[str]) -> bool:
     return False
 
 
-def _is_close(hits: Sequence[Hit], text: str) -> bool:
+#: Nouns that, right after the asked word, make it a modifier: "laptop case", "shoe laces".
+_ACCESSORY = frozenset(
+    [
+        "case",
+        "cases",
+        "cover",
+        "covers",
+        "bag",
+        "bags",
+        "stand",
+        "stands",
+        "holder",
+        "holders",
+        "mount",
+        "mounts",
+        "strap",
+        "straps",
+        "sticker",
+        "stickers",
+        "decal",
+        "decals",
+        "charm",
+        "charms",
+        "keychain",
+        "hat",
+        "hats",
+        "costume",
+        "costumes",
+        "tray",
+        "trays",
+        "book",
+        "books",
+        "poster",
+        "posters",
+        "ornament",
+        "ornaments",
+        "mitts",
+        "mitt",
+        "laces",
+        "lace",
+        "pin",
+        "pins",
+        "box",
+        "boxes",
+        "rack",
+        "racks",
+        "hanger",
+        "hangers",
+        "pad",
+        "pads",
+        "sleeve",
+        "sleeves",
+        "skin",
+        "skins",
+        "print",
+        "prints",
+    ]
+)
+
+
+def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
+    """Whether a title names that kind of product itself, not a thing for it ("Laptop Case"
+    does not show a laptop unless a case was asked for)."""
+    words = re.findall(r"[a-z]+", title.lower())
+    target = stem(kind)
+    for i, w in enumerate(words):
+        if stem(w) == target or (len(kind) >= 3 and w.startswith(kind)):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if after not in _ACCESSORY or after in asked.lower():
+                return True
+    return False
+
+
+#: Kinds that titles rarely name (a novel's title does not say "novel"): not checked in titles.
+_DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook",
+                              "cookbooks", "story", "stories", "series", "read", "reads"])  # fmt: skip
+
+
+def _named_as(product: Product) -> str:
+    """The words that say what a product is: its title and its category names."""
+    return " ".join([product.title, *(product.category or [])])
+
+
+def wants_replica(state: ConversationState) -> bool:
+    """Whether a toy or miniature of the product would do: the shopper said toy/doll/kid words,
+    a child's age or recipient, or the request is a gift (toys are the store's gifts)."""
+    said = " ".join([state.search_text(), state.need, state.recipient or ""])
+    child = state.age_max is not None and state.age_max < 13
+    return bool(_WANTS_REPLICA.search(said)) or child or state.gift
+
+
+def is_replica(product: Product) -> bool:
+    return bool(_REPLICA.search(product.title))
+
+
+def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
+    # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
+    real = [h for h in hits[:5] if wants_replica(state) or not is_replica(h.product)]
+    if not real or real[0] is not hits[0]:
+        return False
+    kind = state.kind if state.kind not in _DESCRIBED_KINDS else None
+    stem = Stemmer.Stemmer("english").stemWord  # one per call: a stemmer is not thread-safe
+    if kind is not None and not any(shows_kind(_named_as(h.product), kind, stem, text)
+                                    for h in real):  # fmt: skip
+        return False  # "running shoes" -> shoe laces, a rubber stopper "size 10"
     top = hits[0].parts
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
     matched = len(top.matched_terms)
@@ -117,6 +234,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
+    if not wants_replica(state):
+        bonus -= np.array([REPLICA if is_replica(p) else 0.0 for p in products])
     return bonus
 
 
@@ -176,6 +295,6 @@ def find_candidates(
                     hits = sorted(hits[:20], key=lambda h: abs(h.product.price.amount - bound)
                                   if h.product.price and bound is not None else float("inf"))  # fmt: skip
                 break
-    close = _is_close(hits, state.search_text())
+    close = _is_close(hits, state.search_text(), state)
     hits, used = _reorder(hits, state, searcher, behaviour, user_id, session_id)
     return Candidates(tuple(hits[:k]), used, relaxed, close)

@@ -93,7 +93,7 @@ _INTEREST = re.compile(
     re.I,
 )  # fmt: skip
 _FILLER = set(
-    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id"]
+    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type"]
 )  # fmt: skip
 
 
@@ -112,6 +112,116 @@ class Needs:
     interests: tuple[str, ...] = ()
     product_words: str = ""
     rating_phrase: str | None = None  # the words that made the rating a hard bound
+    kind: str | None = None  # the word naming the kind of product ("shoes" in "running shoes")
+
+
+#: Words after which a request says who, what for or how, no longer what the product is.
+_KIND_ENDS = frozenset(
+    [
+        "for",
+        "to",
+        "with",
+        "on",
+        "in",
+        "that",
+        "who",
+        "which",
+        "at",
+        "from",
+        "so",
+        "but",
+        "because",
+        "and",
+        "or",
+        ",",
+        ";",
+        "?",
+        "!",
+        ".",
+        "like",
+        "than",
+    ]
+)
+#: Words that say who or what a product is for, or what it is like: never the product's kind.
+_NOT_KIND = frozenset(
+    [
+        "beginner",
+        "beginners",
+        "kid",
+        "kids",
+        "adult",
+        "adults",
+        "child",
+        "children",
+        "toddler",
+        "toddlers",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "men",
+        "women",
+        "man",
+        "woman",
+        "teen",
+        "teens",
+        "baby",
+        "babies",
+        "office",
+        "home",
+        "school",
+        "professional",
+        "portable",
+        "small",
+        "large",
+        "big",
+        "mini",
+        "cheap",
+        "cheaper",
+        "best",
+        "good",
+        "nice",
+        "quality",
+        "new",
+        "gift",
+        "gifts",
+        "set",
+        "sets",
+        "kit",
+        "kits",
+        "pack",
+        "packs",
+        "size",
+        "pair",
+        "pairs",
+        "piece",
+        "pieces",
+        "one",
+        "ones",
+        "thing",
+        "things",
+        "stuff",
+        "item",
+        "items",
+        "product",
+        "products",
+        "though",
+        "please",
+        "thanks",
+        "first",
+        "second",
+        "third",
+        "last",
+        "other",
+        "another",
+        "more",
+        "less",
+        "spend",
+        "budget",
+        "around",
+        "about",
+    ]
+)
 
 
 def read_rating(text: str) -> tuple[float | None, str | None]:
@@ -192,7 +302,25 @@ def read_needs(text: str) -> Needs:
         min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
+        kind=product_kind(rest),
     )  # fmt: skip
+
+
+def product_kind(text: str) -> str | None:
+    """The word naming the kind of product: the last product word before the request turns to
+    who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
+    shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
+    busy")."""
+    head: list[str] = []
+    for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
+        if token in _KIND_ENDS:
+            if head:
+                break
+            continue
+        head.append(token.strip("'.-"))
+    kinds = [w for w in head if w.isalpha() and len(w) > 2 and w not in _NOT_KIND
+             and not not_product_word(w)]  # fmt: skip
+    return kinds[-1] if kinds else None
 
 
 #: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").

@@ -78,6 +78,9 @@ class ShoppingQuery(BaseModel):
     sizes: tuple[str, ...] = Field(
         default=(), description="'1000 pieces', '1/2 size', 'pack of 100'"
     )
+    kind: str | None = Field(
+        default=None, description="The word naming the kind of product: 'shoes' in 'running shoes'"
+    )
     gift: bool = False
     occasion: str | None = None
     department_hint: str | None = Field(
@@ -324,7 +327,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown,
+        corrected=corrected, notes=notes, unknown=unknown, kind=dict(corrected).get(needs.kind or "", needs.kind),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -36,6 +36,7 @@ class ConversationState(BaseModel):
     age_min: float | None = None
     age_max: float | None = None
     sizes: tuple[str, ...] = ()
+    kind: str | None = Field(default=None, description="The word naming the kind of product")
     department_hint: str | None = None
     recipient: str | None = None
     gift: bool = False
@@ -75,7 +76,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             search=query.search, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
-            recipient=query.recipient, gift=query.gift,
+            recipient=query.recipient, gift=query.gift, kind=query.kind,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.intent is Intent.more:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import Stemmer
 
+from assistant.candidates import is_replica, shows_kind, wants_replica
 from assistant.needs import read_needs
+from assistant.state import ConversationState
 from retrieval.ages import age_fit, age_range
+from retrieval.catalog import Product
 
 
 @pytest.mark.parametrize(
@@ -102,3 +106,35 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.language("guitarra para principiantes") == "es"
     assert words.language("ukelele for my kid") == "en"
     assert words.language("儿童拼图") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("do you sell washing machines?", "machines"),
+        ("a pair of running shoes, size 10", "shoes"),
+        ("light strings for my acoustic guitar, I mostly play fingerstyle", "strings"),
+        ("box of nitrile gloves for the lab", "gloves"),
+        ("electronic drum kit for practicing quietly", "drum"),
+        ("something to keep my toddler busy on a long flight", None),
+        ("gift for my 6 year old nephew who loves dinosaurs, budget $30", None),
+        ("can't spend more than $60 though", None),
+    ],
+)
+def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:
+    assert read_needs(text).kind == kind
+
+
+def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
+    """'washing machines' answered with a dollhouse washing machine, 'laptop' with a laptop case:
+    the store does not carry what was asked (the answer says so), unless a toy or case was asked."""
+    stem = Stemmer.Stemmer("english").stemWord
+    assert not shows_kind("13'' BAGGU Laptop Case Electric Coral", "laptop", stem, "laptop")
+    assert shows_kind("13'' BAGGU Laptop Case Electric Coral", "case", stem, "laptop case")
+    assert shows_kind("Laney Electric Guitar Mini Amplifier", "amp", stem, "practice amp")
+    assert not shows_kind("No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes")
+    dollhouse = Product(id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t")
+    assert is_replica(dollhouse)
+    assert not wants_replica(ConversationState(search="washing machines", kind="machines"))
+    assert wants_replica(ConversationState(search="dollhouse washing machine"))
+    assert wants_replica(ConversationState(search="washing machine", age_max=6))
