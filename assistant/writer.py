@@ -287,14 +287,11 @@ class AnswerWriter:
         by_model, violations, regenerated, tokens, first_token = False, [], False, 0, None
         if self.llm is not None and degraded is None and not given:
             prompt = self._lead_prompt(message, best, reasons[0], language)
-            # The shopper's lead is begun for the model ("[1] suits you because"): it continues
-            # with why, instead of narrating the request ("The shopper wants ...") or reciting the
+            # The shopper's lead is begun for the model in the shopper's language ("[1] suits
+            # you because", "[1] te conviene porque"): it continues with why, in that language,
+            # instead of narrating the request ("The shopper wants ...") or reciting the
             # product's name, the 0.5B model's habits.
-            opening = (
-                f"[{best.mark}] suits you because"
-                if self.voice == "shopper" and language == "en"
-                else ""
-            )
+            opening = phrase(language, "opening", mark=best.mark) if self.voice == "shopper" else ""
             start = [ChatMessage(role="assistant", content=opening)] if opening else []
             for attempt in range(2):
                 pieces: list[str] = [opening] if opening else []
