@@ -171,7 +171,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
     # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
-    real = [h for h in hits[:5] if wants_replica(state) or not is_replica(h.product)]
+    real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
     if not real or real[0] is not hits[0]:
         return False
     kind = state.kind if state.kind not in _DESCRIBED_KINDS else None

@@ -204,26 +204,32 @@ def _supported(word: str, source: str) -> bool:
 
 
 #: An echo: the text repeats a run of at least this many of the message's words, covering 90% of
-#: the message. Restating the need ("[1] suits a 10 year old who likes science") is not one;
-#: handing the customer's own sentence back as the answer is.
+#: the message, or a shorter run in the customer's first person ("the gloves I ordered last time
+#: were too small"). Restating the need ("[1] suits a 10 year old who likes science") is not one;
+#: handing the customer's own sentence back, whole or quoted in part, is.
 ECHO_WORDS = 6
+_FIRST_PERSON = frozenset(["i", "my", "me", "im", "we", "our", "us", "mine"])
 
 
 def echoed(text: str, message: str) -> str | None:
     """The run of the message's words that the text hands back, if it is an echo."""
     said = re.findall(r"\w+", message.lower())
     written = " " + " ".join(re.findall(r"\w+", text.lower())) + " "
-    need = max(ECHO_WORDS, -(-9 * len(said) // 10))
-    for i in range(len(said) - need + 1):
-        run = " ".join(said[i : i + need])
-        if f" {run} " in written:
-            return run
+    whole = max(ECHO_WORDS, -(-9 * len(said) // 10))
+    for need, voiced in ((whole, False), (ECHO_WORDS, True)):
+        for i in range(len(said) - need + 1):
+            run = said[i : i + need]
+            if voiced and not _FIRST_PERSON & set(run):
+                continue
+            if f" {' '.join(run)} " in written:
+                return " ".join(run)
     return None
 
 
 #: A lead that describes the request ("The shopper wants a gift for ...") instead of answering it.
 _NARRATION = re.compile(
-    r"\bthe (?:shopper|customer|user|buyer)(?:'s)?\b|\b(?:they|he|she) (?:want|wants|is looking|are looking)\b",
+    r"\bthe (?:shopper|customer|user|buyer)(?:'s)?\b|\b(?:they|he|she) (?:want|wants|is looking|are looking)\b"
+    r"|\b(?:shopper|customer|user|buyer) (?:asked|asks|wrote|writes|said|says|wants|needs)\b",
     re.I,
 )
 

@@ -87,3 +87,12 @@ def test_an_id_the_shopper_typed_is_not_repeated_back() -> None:
         [],
     )
     assert [v.kind for v in found] == ["identifier"]
+
+
+def test_a_draft_that_quotes_the_customer_is_not_an_answer(small_catalog: Catalog) -> None:
+    """The 0.5B model's draft that the first support bench kept: the customer's sentence, quoted."""
+    shown = cards(small_catalog, 1)
+    said = "Hi, the nitrile gloves I ordered last time were too small. What should I get instead?"
+    found = {v.kind for v in check_sense(
+        '[1]: Customer asked: "Hi, the nitrile gloves I ordered last time were too small.', said, shown, None)}  # fmt: skip
+    assert {"echo", "narration"} <= found
