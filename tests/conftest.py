@@ -116,6 +116,29 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def served(app: Any) -> Iterator[int]:
+    """An ASGI app served by uvicorn on a free loopback port, in a thread of this process (so the
+    test can read its state); yields the port."""
+    import threading
+
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 120
+    while not server.started:
+        assert time.time() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(20)
+
+
 def wait_for_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 120) -> None:
     """Poll `url` until it answers 200; fail with the process log if it dies or times out."""
     deadline = time.time() + timeout

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from assistant.conversations import ANYONE
 from assistant.llm import VLLMBackend
 from ranking.events import EventType
 from retrieval import Catalog, Retrieval
-from tests.conftest import free_port
+from tests.conftest import served
 from ui.api import create_app
 from ui.auth import Role
 from ui.services import build_services
@@ -37,17 +35,8 @@ def live(
     settings = Settings(home=tmp_path_factory.mktemp("browser"), data_dir=small_store.data_dir)
     llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
     app = create_app(lambda: build_services(settings, small_store, llm))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 120
-    while not server.started:
-        assert time.time() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}", app
-    server.should_exit = True
-    thread.join(20)
+    with served(app) as port:
+        yield f"http://127.0.0.1:{port}", app
 
 
 @pytest.fixture(scope="module")

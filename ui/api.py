@@ -34,6 +34,7 @@ from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
 from ui.jobs import Jobs
 from ui.limits import LimitsConfig, add_limits
+from ui.mcp import build_mcp, mcp_routes
 from ui.metrics import Metrics
 from ui.services import Check, Services
 
@@ -182,10 +183,13 @@ def create_app(
     and rate limits (defaults: see LimitsConfig); `web_login`: the browser app asks for an API
     key before anything else (when the keyless local shopper is off)."""
 
+    agents = build_mcp()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.services = load()
-        yield
+        async with agents.session_manager.run():
+            yield
 
     app = FastAPI(
         title="ShopTalk",
@@ -206,12 +210,17 @@ def create_app(
         metrics.errors.labels(code=code).inc()
         return _error(status, code, message, details)
 
-    @app.exception_handler(AuthError)
-    async def _auth(request: Request, exc: AuthError) -> JSONResponse:
+    def refused(exc: AuthError) -> JSONResponse:
         response = fail(exc.status, exc.code, str(exc))
         if exc.status == 401:
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+    @app.exception_handler(AuthError)
+    async def _auth(request: Request, exc: AuthError) -> JSONResponse:
+        return refused(exc)
+
+    app.router.routes.extend(mcp_routes(agents, refused, local_hosts_only=not web_login))  # MCP for agents at /mcp (ui/mcp.py)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -276,16 +285,6 @@ def create_app(
 
     def searcher(request: Request) -> HybridSearcher:
         return services(request).searcher
-
-    def own_user(caller: Caller, user_id: str | None) -> str | None:
-        """The user a shopper acts as: a key bound to a user may act only as that user."""
-        if caller.user_id is None:
-            return user_id
-        if user_id not in (None, caller.user_id):
-            raise AuthError(
-                403, "forbidden", f"this key acts for user {caller.user_id!r}, not {user_id!r}"
-            )
-        return caller.user_id
 
     def own_event(caller: Caller, index: int, event: dict[str, Any]) -> dict[str, Any]:
         """A shopper's event as it may be stored: their own, and no experiment record."""
@@ -378,7 +377,7 @@ def create_app(
         """Products for a user, a session and/or a product being viewed, each with its reasons.
         A shopper key gets only its own user's (another user_id: 403)."""
         return services(request).recommendations.recommend(
-            user_id=own_user(caller, params.user_id), session_id=params.session_id, product_id=params.product_id,
+            user_id=caller.acting_as(params.user_id), session_id=params.session_id, product_id=params.product_id,
             k=params.k, filters=params.filters(),
         )  # fmt: skip
 
@@ -394,7 +393,7 @@ def create_app(
         """One shopper message: understood, answered with catalog cards and grounded advice."""
         pipeline = services(request).chat
         turn = ChatRequest.model_validate(body.model_dump(exclude={"stream"}))
-        turn = turn.model_copy(update={"user_id": own_user(caller, turn.user_id)})
+        turn = turn.model_copy(update={"user_id": caller.acting_as(turn.user_id)})
         conv = pipeline.open(turn, staff=caller.staff and turn.user_id is None)
         if not body.stream:
             answer = collect(pipeline.turn(turn, conv))
@@ -427,7 +426,7 @@ def create_app(
         """A stored conversation with its messages and state (a shopper key sees only its own)."""
         if caller.staff:
             return services(request).conversations.get(conversation_id, user_id or ANYONE)
-        return services(request).conversations.get(conversation_id, own_user(caller, user_id))
+        return services(request).conversations.get(conversation_id, caller.acting_as(user_id))
 
     @app.get(
         "/v1/customers/{customer_id}/history",

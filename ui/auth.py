@@ -79,6 +79,17 @@ class Caller:
     def can(self, role: Role) -> bool:
         return RANK[self.role] >= RANK[role]
 
+    def acting_as(self, user_id: str | None) -> str | None:
+        """The user this caller acts as: a key bound to a user acts only as that user (another
+        user_id: AuthError 403); other callers as the user they name."""
+        if self.user_id is None:
+            return user_id
+        if user_id not in (None, self.user_id):
+            raise AuthError(
+                403, "forbidden", f"this key acts for user {self.user_id!r}, not {user_id!r}"
+            )
+        return self.user_id
+
 
 class AuthError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:

@@ -195,6 +195,44 @@ def chat(
     run_chat(_settings(), url, user, message)
 
 
+@app.command("mcp")
+def mcp_stdio() -> None:
+    """Serve ShopTalk's tools to a desktop agent over stdio (Model Context Protocol). The
+    identity is the key in SHOPTALK_API_KEY, else this machine's local shopper; the chat model is
+    the configured one (a running local vLLM is reused). Logs go to stderr: stdout is the
+    protocol's."""
+    import sys
+
+    from rich.console import Console
+
+    from assistant.server import open_llm
+    from ui.auth import AuthError, Caller, Role, identity_of
+    from ui.mcp import Stdio, build_mcp
+    from ui.services import build_services
+
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    say = Console(stderr=True).print
+    settings = _settings()
+    backend, server = open_llm(settings.llm, settings.home / "models", say=say)
+    try:
+        services = build_services(settings, llm=backend)
+        key = os.environ.get("SHOPTALK_API_KEY")
+        if key:
+            info = services.keys.verify(key)
+            if info is None:
+                raise typer.BadParameter("SHOPTALK_API_KEY is unknown or revoked; create a key "
+                                         "with `shoptalk keys create`")  # fmt: skip
+            caller = Caller(info.role, info.user_id or identity_of(info), info.prefix)
+        elif settings.auth.open_local_shopper:
+            caller = Caller(Role.shopper)
+        else:
+            raise AuthError(401, "unauthorized", "set SHOPTALK_API_KEY (the local shopper is off)")
+        build_mcp(Stdio(services, caller)).run("stdio")
+    finally:
+        if server is not None:
+            server.stop()
+
+
 @bench_app.command("retrieval")
 def bench_retrieval(
     queries: Annotated[

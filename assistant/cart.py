@@ -1,0 +1,76 @@
+"""A shopper's cart, kept as their events: each `add_to_cart` is one unit, `remove_from_cart`
+takes one back, a `purchase` empties that product's line. Prices are the catalog's, read when
+the cart is shown; nothing about the cart lives anywhere but the event log."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from pydantic import BaseModel, Field
+
+from ranking.events import Event, EventContext, EventStore, EventType
+from retrieval.catalog import Catalog
+
+#: Units of one product a single call may add (a typo of 1000 is refused, not stored).
+MAX_QUANTITY = 20
+
+
+class CartLine(BaseModel):
+    product_id: str
+    title: str
+    quantity: int = Field(ge=1)
+    unit_price: Decimal | None = Field(default=None, description="None: price not listed")
+    currency: str = "USD"
+    line_total: Decimal | None = None
+
+
+class Cart(BaseModel):
+    """What the identity has in its cart now, priced from the catalog."""
+
+    user_id: str
+    lines: list[CartLine]
+    items: int = Field(description="Units in the cart")
+    total: Decimal = Field(description="Sum of the lines with a listed price")
+    unpriced: int = Field(default=0, description="Lines whose price is not listed (not in total)")
+    checkout: bool = Field(default=False, description="ShopTalk takes no payment: no checkout")
+
+
+def cart_of(events: EventStore, catalog: Catalog, user_id: str) -> Cart:
+    """The cart, from the identity's events in arrival order."""
+    units: Counter[str] = Counter()
+    for e in events.query(user_id=user_id):
+        if e.type is EventType.add_to_cart:
+            units[e.product_id] += 1
+        elif e.type is EventType.remove_from_cart and units[e.product_id] > 0:
+            units[e.product_id] -= 1
+        elif e.type is EventType.purchase:
+            units[e.product_id] = 0
+    lines = []
+    for product_id, quantity in units.items():
+        if quantity <= 0 or product_id not in catalog:
+            continue
+        product = catalog.get(product_id)
+        price = product.price.amount if product.price else None
+        lines.append(CartLine(product_id=product_id, title=product.title, quantity=quantity, unit_price=price,
+                              currency=product.price.currency if product.price else "USD",
+                              line_total=price * quantity if price is not None else None))  # fmt: skip
+    return Cart(
+        user_id=user_id, lines=lines, items=sum(line.quantity for line in lines),
+        total=sum((line.line_total for line in lines if line.line_total is not None), Decimal(0)),
+        unpriced=sum(line.unit_price is None for line in lines),
+    )  # fmt: skip
+
+
+def add_to_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
+                quantity: int = 1, source: str = "api", session_id: str | None = None) -> Cart:  # fmt: skip
+    """Store `quantity` add-to-cart events (one per unit) and return the cart. A product the
+    catalog does not hold or a quantity outside 1..MAX_QUANTITY is a ValueError that says so."""
+    if product_id not in catalog:
+        raise ValueError(f"no product {product_id!r} in the catalog; use an id from search results")
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise ValueError(f"quantity must be 1 to {MAX_QUANTITY}, got {quantity}")
+    event = Event(user_id=user_id, session_id=session_id, product_id=product_id,
+                  type=EventType.add_to_cart, context=EventContext(source=source))  # fmt: skip
+    events.append([event] * quantity)
+    return cart_of(events, catalog, user_id)
