@@ -16,6 +16,10 @@ from retrieval.catalog import Catalog
 MAX_QUANTITY = 20
 
 
+class CartError(ValueError):
+    """A cart request that cannot be done as asked; the message says what to fix."""
+
+
 class CartLine(BaseModel):
     product_id: str
     title: str
@@ -65,11 +69,11 @@ def cart_of(events: EventStore, catalog: Catalog, user_id: str) -> Cart:
 def add_to_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
                 quantity: int = 1, source: str = "api", session_id: str | None = None) -> Cart:  # fmt: skip
     """Store `quantity` add-to-cart events (one per unit) and return the cart. A product the
-    catalog does not hold or a quantity outside 1..MAX_QUANTITY is a ValueError that says so."""
+    catalog does not hold or a quantity outside 1..MAX_QUANTITY is a CartError that says so."""
     if product_id not in catalog:
-        raise ValueError(f"no product {product_id!r} in the catalog; use an id from search results")
+        raise CartError(f"no product {product_id!r} in the catalog; use an id from search results")
     if not 1 <= quantity <= MAX_QUANTITY:
-        raise ValueError(f"quantity must be 1 to {MAX_QUANTITY}, got {quantity}")
+        raise CartError(f"quantity must be 1 to {MAX_QUANTITY}, got {quantity}")
     event = Event(user_id=user_id, session_id=session_id, product_id=product_id,
                   type=EventType.add_to_cart, context=EventContext(source=source))  # fmt: skip
     events.append([event] * quantity)

@@ -21,6 +21,10 @@ import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared._httpx_utils import create_mcp_http_client
+from ucp_sdk.models.schemas.profile import BusinessSchema as Profile
+from ucp_sdk.models.schemas.shopping.cart import Cart as UcpCart
+from ucp_sdk.models.schemas.shopping.catalog_lookup import LookupResponse
+from ucp_sdk.models.schemas.shopping.catalog_search import SearchResponse
 
 from ranking.events import EventStore, make_engine
 from retrieval import Catalog, Retrieval
@@ -156,3 +160,40 @@ def test_a_desktop_agent_over_stdio(shop: Shop, small_store: Retrieval, tmp_path
     assert all(p["title"] == shop.catalog.get(p["id"]).title for p in data(found)["products"])
     assert cart.is_error and "user_id" in cart.content[0].text  # the keyless local shopper names a user
     json.dumps(data(found))  # plain JSON for any agent
+
+
+def test_ucp_profile_catalog_and_cart_validate(shop: Shop) -> None:
+    base = shop.url.removesuffix("/mcp")
+    alice, bob = ({"Authorization": f"Bearer {shop.keys[n]}"} for n in ("alice", "bob"))
+    profile = Profile.model_validate(httpx.get(f"{base}/.well-known/ucp").json())
+    assert set(profile.ucp.capabilities or {}) == {
+        "dev.ucp.shopping.catalog.search", "dev.ucp.shopping.catalog.lookup", "dev.ucp.shopping.cart"}  # no checkout
+    assert {s.transport for s in profile.ucp.services["dev.ucp.shopping"]} == {"rest", "mcp"}
+    assert profile.ucp.payment_handlers == {}
+
+    found = httpx.post(f"{base}/ucp/v1/catalog/search", headers=alice,
+                       json={"query": "guitar strings", "filters": {"price": {"max": 1500}}})  # fmt: skip
+    result = SearchResponse.model_validate(found.json())
+    assert result.products
+    for p in result.products:  # minor units, the catalog's price, the bound held
+        listed = shop.catalog.get(p.id).price
+        assert listed is not None and p.variants[0].price.amount == int(listed.amount * 100) <= 1500
+
+    first = result.products[0].id
+    looked = LookupResponse.model_validate(httpx.post(
+        f"{base}/ucp/v1/catalog/lookup", headers=alice, json={"ids": [first, "nope:1"]}).json())  # fmt: skip
+    assert [p.id for p in looked.products] == [first]
+    assert any("nope:1" in m.content for m in looked.messages or [])  # type: ignore[union-attr]
+
+    held = UcpCart.model_validate(httpx.get(f"{base}/ucp/v1/carts/cart-alice", headers=alice).json())
+    before = next((li.quantity for li in held.line_items if li.item.id == first), 0)
+    made = httpx.post(f"{base}/ucp/v1/carts", headers=alice,
+                      json={"line_items": [{"item": {"id": first}, "quantity": 1}]})  # fmt: skip
+    cart = UcpCart.model_validate(made.json())
+    assert (first, before + 1) in [(li.item.id, li.quantity) for li in cart.line_items]
+    again = httpx.get(f"{base}/ucp/v1/carts/{cart.id}", headers=alice).json()
+    assert again == made.json()
+    assert httpx.get(f"{base}/ucp/v1/carts/{cart.id}", headers=bob).status_code == 404
+    too_many = httpx.post(f"{base}/ucp/v1/carts", headers=alice,
+                          json={"line_items": [{"item": {"id": first}, "quantity": 500}]})  # fmt: skip
+    assert too_many.status_code == 422 and "quantity" in too_many.json()["error"]["message"]

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sse_starlette import EventSourceResponse
 from starlette.concurrency import iterate_in_threadpool
 
+from assistant.cart import CartError
 from assistant.conversations import ANYONE, Conversation, Message
 from assistant.errors import (
     ConversationStoreUnavailable,
@@ -37,6 +38,7 @@ from ui.limits import LimitsConfig, add_limits
 from ui.mcp import build_mcp, mcp_routes
 from ui.metrics import Metrics
 from ui.services import Check, Services
+from ui.ucp import UcpNotFoundError, ucp_router
 
 log = logging.getLogger(__name__)
 
@@ -244,6 +246,8 @@ def create_app(
         UnknownModelError: (404, "model_not_found", None),
         BadEmbeddingRequest: (422, "invalid_request", None),
         UnknownProductError: (404, "not_found", None),
+        UcpNotFoundError: (404, "not_found", None),
+        CartError: (422, "invalid_request", None),
         UnknownConversationError: (404, "not_found", None),
         NotInHistoryError: (422, "invalid_request", None),
         IndexNotReadyError: (503, "index_not_ready", None),
@@ -319,6 +323,7 @@ def create_app(
 
     app.include_router(embeddings_router(embedder_of, errors(401, 403, 404, 422), [shopper]))
     app.include_router(admin_router(services, app.state.admin_dependency, errors(401, 403, 422)))
+    app.include_router(ucp_router(services, shopper, errors(401, 403, 404, 422)))
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
     def healthz(request: Request) -> Health:
