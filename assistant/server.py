@@ -92,6 +92,8 @@ class LocalVLLMServer:
             # Compact JSON: given leave to write whitespace between fields, the small model wrote
             # blank lines until its token budget ran out (seen in CI: `{"need": "ukulele",` ...).
             "--structured-outputs-config", '{"backend": "xgrammar", "disable_any_whitespace": true}',
+            # Tool calls in Qwen's (Hermes) format, for agents given ShopTalk's MCP tools.
+            "--enable-auto-tool-choice", "--tool-call-parser", "hermes",
         ]  # fmt: skip
         env = {
             **os.environ,

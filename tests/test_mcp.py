@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -197,3 +198,49 @@ def test_ucp_profile_catalog_and_cart_validate(shop: Shop) -> None:
     too_many = httpx.post(f"{base}/ucp/v1/carts", headers=alice,
                           json={"line_items": [{"item": {"id": first}, "quantity": 500}]})  # fmt: skip
     assert too_many.status_code == 422 and "quantity" in too_many.json()["error"]["message"]
+
+
+@pytest.mark.slow
+def test_the_local_model_shops_through_the_tools(shop: Shop, vllm_server: Any) -> None:
+    """An agent built on the local vLLM model, given every MCP tool and the server's
+    instructions. The 0.5B model does not choose tools reliably in free form, so this agent
+    names the tool (vLLM decodes the arguments to its schema); the budget in the arguments is the
+    model's own reading. What it then tells the shopper must quote only the tool's results."""
+    from openai import OpenAI
+
+    async def tools_and_instructions() -> tuple[list[dict[str, Any]], str]:
+        async with (
+            create_mcp_http_client(headers={"Authorization": f"Bearer {shop.keys['alice']}"}) as http,
+            streamable_http_client(shop.url, http_client=http) as (read, write),
+            ClientSession(read, write) as session,
+        ):
+            init = await session.initialize()
+            listed = (await session.list_tools()).tools
+            return ([{"type": "function", "function": {"name": t.name, "description": t.description,
+                                                       "parameters": t.input_schema}} for t in listed],
+                    init.instructions or "")  # fmt: skip
+
+    tools, instructions = asyncio.run(tools_and_instructions())
+    model = OpenAI(base_url=f"{vllm_server.url}/v1", api_key="local")
+    messages: list[Any] = [{"role": "system", "content": instructions},
+                           {"role": "user", "content": "find me a capo under $10"}]  # fmt: skip
+    asked = model.chat.completions.create(
+        model=vllm_server.served_name, messages=messages, tools=tools, temperature=0, max_tokens=150,
+        tool_choice={"type": "function", "function": {"name": "search_catalog"}},
+    ).choices[0].message  # fmt: skip
+    call = asked.tool_calls[0]  # type: ignore[index]
+    arguments = json.loads(call.function.arguments)  # type: ignore[union-attr]
+    assert "capo" in arguments["query"].lower()
+    assert arguments.get("max_price") is not None and 0 < float(arguments["max_price"]) <= 10
+
+    _, [found] = calls(shop.url, shop.keys["alice"], [("search_catalog", arguments)])
+    products = data(found)["products"]
+    for p in products:
+        assert p["title"] == shop.catalog.get(p["id"]).title and float(p["price_amount"]) <= 10
+    messages += [asked.model_dump(exclude_none=True),
+                 {"role": "tool", "tool_call_id": call.id, "content": json.dumps(data(found), default=str)}]  # fmt: skip
+    reply = model.chat.completions.create(model=vllm_server.served_name, messages=messages,
+                                          temperature=0, max_tokens=120).choices[0].message.content or ""  # fmt: skip
+    shown = {f"{Decimal(str(p['price_amount'])):.2f}" for p in products if p["price_amount"] is not None}
+    for amount in re.findall(r"\$\s?(\d+(?:\.\d{1,2})?)", reply):
+        assert f"{Decimal(amount):.2f}" in shown, f"{amount} is not a price the tool returned: {reply!r}"

@@ -146,13 +146,13 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
         query: Text,
         ctx: Context,
         k: Annotated[int, Field(ge=1, le=50)] = 10,
-        min_price: Annotated[Decimal | None, Field(ge=0)] = None,
-        max_price: Annotated[Decimal | None, Field(ge=0)] = None,
+        min_price: Annotated[Decimal | None, Field(ge=0, description="Lowest price in dollars ('over $20' -> 20)")] = None,
+        max_price: Annotated[Decimal | None, Field(ge=0, description="The budget in dollars ('under $10' -> 10)")] = None,
         department: Annotated[list[str] | None, Field(description="Any of these departments")] = None,
         brand: Annotated[list[str] | None, Field(description="Any of these brands")] = None,
         exclude_brand: list[str] | None = None,
-        min_rating: Annotated[float | None, Field(ge=0, le=5)] = None,
-        in_stock: bool | None = None,
+        min_rating: Annotated[float | None, Field(ge=0, le=5, description="Only when a rating is asked for")] = None,
+        in_stock: Annotated[bool | None, Field(description="Only when the shopper asks for in-stock items")] = None,
     ) -> SearchOutput:
         """Search the store's catalog (hybrid keyword + semantic search) with hard filters:
         prices in the store's currency, departments, brands, minimum rating."""
