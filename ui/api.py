@@ -35,7 +35,7 @@ from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
 from ui.jobs import Jobs
 from ui.limits import LimitsConfig, add_limits
-from ui.mcp import build_mcp, mcp_routes
+from ui.mcp import build_mcp, mcp_route, mcp_running
 from ui.metrics import Metrics
 from ui.services import Check, Services
 from ui.ucp import UcpNotFoundError, ucp_router
@@ -190,7 +190,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.services = load()
-        async with agents.session_manager.run():
+        async with mcp_running(agents, app, local_hosts_only=not web_login):
             yield
 
     app = FastAPI(
@@ -222,7 +222,7 @@ def create_app(
     async def _auth(request: Request, exc: AuthError) -> JSONResponse:
         return refused(exc)
 
-    app.router.routes.extend(mcp_routes(agents, refused, local_hosts_only=not web_login))  # MCP for agents at /mcp (ui/mcp.py)
+    app.router.routes.append(mcp_route(refused))  # MCP for agents at /mcp (ui/mcp.py)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,8 +9,8 @@ results carry catalog facts only, each product with its id."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
@@ -243,11 +243,11 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
 
 class _KeyGate:
     """The MCP endpoint behind the API's key check: no MCP message is read without a valid key
-    (or the keyless local shopper on loopback); refusals have the API's error shape."""
+    (or the keyless local shopper on loopback); refusals have the API's error shape. The
+    endpoint itself is the app's current one (`app.state.mcp`, made at each start-up)."""
 
-    def __init__(self, inner: Callable[[Scope, Receive, Send], Awaitable[None]],
-                 refuse: Callable[[AuthError], Response]) -> None:  # fmt: skip
-        self.inner, self.refuse = inner, refuse
+    def __init__(self, refuse: Callable[[AuthError], Response]) -> None:
+        self.refuse = refuse
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -257,16 +257,20 @@ class _KeyGate:
         except AuthError as exc:
             await self.refuse(exc)(scope, receive, send)
             return
-        await self.inner(scope, receive, send)
+        await request.app.state.mcp(scope, receive, send)
 
 
-def mcp_routes(server: MCPServer, refuse: Callable[[AuthError], Response],
-               local_hosts_only: bool) -> list[Route]:  # fmt: skip
-    """The route serving `server` at exactly /mcp (streamable HTTP, stateless, JSON responses),
-    behind the key gate (`refuse` answers a refused key as the API does). `local_hosts_only`:
-    answer only requests whose Host is this machine, which keeps the keyless local shopper from
-    web pages (DNS rebinding); with keys required, any host. The app's lifespan must run
-    `server.session_manager.run()`."""
+def mcp_route(refuse: Callable[[AuthError], Response]) -> Route:
+    """The /mcp route, behind the key gate (`refuse` answers a refused key as the API does)."""
+    return Route("/mcp", endpoint=_KeyGate(refuse), methods=["GET", "POST", "DELETE"])
+
+
+@asynccontextmanager
+async def mcp_running(server: MCPServer, app: Any, local_hosts_only: bool) -> AsyncIterator[None]:
+    """Serve `server` on the app's /mcp route while the app runs (streamable HTTP, stateless,
+    JSON responses); a fresh session manager at each start-up (the SDK runs each only once).
+    `local_hosts_only`: answer only requests whose Host is this machine, which keeps the
+    keyless local shopper from web pages (DNS rebinding); with keys required, any host."""
     security = TransportSecuritySettings(
         enable_dns_rebinding_protection=local_hosts_only,
         allowed_hosts=["127.0.0.1:*", "localhost:*", "[::1]:*"],
@@ -274,10 +278,6 @@ def mcp_routes(server: MCPServer, refuse: Callable[[AuthError], Response],
     )
     sub = server.streamable_http_app(streamable_http_path="/mcp", stateless_http=True,
                                      json_response=True, transport_security=security)  # fmt: skip
-    route = next(r for r in sub.routes if isinstance(r, Route) and r.path == "/mcp")
-    return [Route("/mcp", endpoint=_KeyGate(route.endpoint, refuse), methods=["GET", "POST", "DELETE"])]
-
-
-def tool_result_text(result: Any) -> str:
-    """A tool result's JSON as text (for logs and the CLI)."""
-    return json.dumps(result, default=str, indent=2)
+    app.state.mcp = next(r for r in sub.routes if isinstance(r, Route) and r.path == "/mcp").endpoint
+    async with server.session_manager.run():
+        yield
