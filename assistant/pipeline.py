@@ -132,12 +132,14 @@ class ChatPipeline:
 
     def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
-                 cancelled: threading.Event | None) -> Generator[Token | Retract, None, Written]:  # fmt: skip
+                 cancelled: threading.Event | None, close: bool = True) -> Generator[Token | Retract, None, Written]:  # fmt: skip
         """The written answer, its streamed pieces turned into events."""
         picks = lead = None
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = compare_lead(comparison, cards)
+        elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
+            lead = phrase(query.language, "closest", mark=cards[0].mark)
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
@@ -187,6 +189,7 @@ class ChatPipeline:
         notice = None
         found = Candidates(())
         history = None
+        close = True
         focus = query.intent in (Intent.compare, Intent.detail)
         if focus:
             refs = query.references or tuple(range(1, min(len(shown), 3) + 1))
@@ -226,7 +229,7 @@ class ChatPipeline:
         self._log_shown(request, cards, query)
 
         written = yield from self._written(
-            request, cards, state, query, notice, comparison, timer, cancelled
+            request, cards, state, query, notice, comparison, timer, cancelled, close
         )
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded
