@@ -327,7 +327,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=dict(corrected).get(needs.kind or "", needs.kind),
+        corrected=corrected, notes=notes, unknown=unknown, kind=dict(corrected).get(needs.kind or "", needs.kind) if (english or translation) else None,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,
