@@ -44,7 +44,7 @@ COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", 
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
             "leather", "rechargeable", "portable", "cordless", "bluetooth", "usb", "digital",
             "magnetic", "foldable", "adjustable", "organic", "stainless")  # fmt: skip
-_ATTRIBUTE = re.compile(r"\b(" + "|".join(COLORS + FEATURES) + r")\b", re.I)
+ATTRIBUTE = re.compile(r"\b(" + "|".join(COLORS + FEATURES) + r")\b", re.I)
 
 #: Words that name a department outright ("a toy guitar", "an ebook"): only these make the
 #: department a hard filter; the model's guess is a preference, not a constraint.
@@ -158,7 +158,7 @@ def read_cues(
             continue
         if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
             excluded.append(name if name in (brands or ()) else first)
-    attributes = tuple(dict.fromkeys(a.lower() for a in _ATTRIBUTE.findall(text)))
+    attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(text)))
     # a brand asked for: a capitalised name the catalog knows, not the message's first word
     tokens = re.findall(r"[\w&'-]+", text)
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
@@ -169,7 +169,7 @@ def read_cues(
 
     rating_bound = read_rating(text)[0] is not None or read_rating_count(text) is not None
     stripped = strip_price_phrases(strip_rating_phrases(text))
-    for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, _ATTRIBUTE):
+    for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, ATTRIBUTE):
         stripped = rx.sub(" ", stripped)
     words = re.findall(r"[a-z][a-z'-]+", stripped.lower())
     ordinals = (

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from assistant.cues import ATTRIBUTE
 from assistant.prices import strip_price_phrases
 
 _NUM = r"(\d(?:\.\d)?)"
@@ -319,7 +320,7 @@ def product_kind(text: str) -> str | None:
             continue
         head.append(token.strip("'.-"))
     kinds = [w for w in head if w.isalpha() and len(w) > 2 and w not in _NOT_KIND
-             and not not_product_word(w)]  # fmt: skip
+             and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
     return kinds[-1] if kinds else None
 
 

@@ -144,14 +144,17 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"under \1 dollars"),
     (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?", r"under \1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),
-    (r"\b(?:d[óo]lares|dollars?|dólar)\b", "dollars"),
-    (r"\b(?:por )?menos de\b|\bmoins de\b|\bunter\b|\bhasta\b|\bjusqu'?à\b|\bbis zu\b", "under"),
-    (r"\b(?:como )?m[áa]ximo\b|\bmaximal\b|\bau maximum\b|\bh[öo]chstens\b", "max"),
-    (r"\bm[áa]s de\b|\bplus de\b|\b[üu]ber\b", "over"),
+    (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
+    # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
+    (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu)(?=\s*[$€£]?\d)", "under"),
+    (r"\b(?:(?:como )?m[áa]ximo|maximal|au maximum|h[öo]chstens)(?=\s*[$€£]?\d)", "max"),
+    (r"(\d+(?:\s*(?:dollars|euros?|€|\$))?)\s*(?:(?:como )?m[áa]ximo|maximal|au maximum|h[öo]chstens)\b",
+     r"\1 max"),
+    (r"\b(?:m[áa]s de|plus de|[üu]ber)(?=\s*[$€£]?\d)", "over"),
     (r"\b(?:alrededor de|unos|environ|ungef[äa]hr|etwa)(?=\s*[$€£]?\d)", "around"),
     (r"\bentre (\d+) y (\d+)\b|\bentre (\d+) et (\d+)\b|\bzwischen (\d+) und (\d+)\b",
      lambda m: "between {} and {}".format(*[g for g in m.groups() if g])),
-    (r"\bpresupuesto(?: de)?\b|\bbudget de\b", "budget"),
+    (r"\b(?:presupuesto(?: de)?|budget de)(?=\s*[$€£]?\d)", "budget"),
 ))  # fmt: skip
 
 

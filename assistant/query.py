@@ -239,11 +239,13 @@ def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None)
     except LLMUnavailable as exc:
         log.warning("no translation: %s", exc)
         return None
-    english = " ".join(_NOT_LATIN.sub(" ", raw.splitlines()[0] if raw.strip() else "").split())
+    first = next((line for line in raw.splitlines() if line.strip()), "")
+    english = " ".join(_NOT_LATIN.sub(" ", first).split())
     english = english.strip().strip('"').strip()
     if not english or vocabulary.language(english) != "en":
         return None
-    if any(reply.lower() in english.lower() for _, reply in examples("translate")):
+    if any(english.lower().strip(".") == reply.lower() and text != message
+           for message, reply in examples("translate")):  # fmt: skip
         log.warning("translation %r repeats a prompt example; not used", english)
         return None
     return english

@@ -291,7 +291,13 @@ class AnswerWriter:
             # you because", "[1] te conviene porque"): it continues with why, in that language,
             # instead of narrating the request ("The shopper wants ...") or reciting the
             # product's name, the 0.5B model's habits.
-            opening = phrase(language, "opening", mark=best.mark) if self.voice == "shopper" else ""
+            # a language without phrases gets no opening (an English one would be rejected)
+            own = language in _phrases()
+            opening = (
+                phrase(language, "opening", mark=best.mark)
+                if self.voice == "shopper" and own
+                else ""
+            )
             start = [ChatMessage(role="assistant", content=opening)] if opening else []
             for attempt in range(2):
                 pieces: list[str] = [opening] if opening else []

@@ -125,10 +125,14 @@ def test_keys_roles_and_ownership_hold_for_agents(shop: Shop) -> None:
     assert data(own)["user_id"] == "bob"
     _, [staff] = calls(shop.url, shop.keys["agent"], [("view_cart", {"user_id": "alice"})])
     assert data(staff)["user_id"] == "alice"
-    _, [bad, unknown] = calls(shop.url, shop.keys["bob"], [
+    _, [bad, unknown, alone, foreign] = calls(shop.url, shop.keys["bob"], [
         ("add_to_cart", {"product_id": product, "quantity": 1000}),
         ("get_product", {"product_id": "no-such:1"}),
+        ("compare", {"product_ids": [product, product]}),
+        ("add_to_cart", {"product_id": product, "user_id": "alice"}),
     ])  # fmt: skip
+    assert alone.is_error and "different" in alone.content[0].text
+    assert foreign.is_error and "forbidden" in foreign.content[0].text
     assert bad.is_error and "quantity" in bad.content[0].text.lower()
     assert unknown.is_error and "no product" in unknown.content[0].text
     # a wrong key never reaches MCP: the API's own 401, its error shape
@@ -169,7 +173,8 @@ def test_ucp_profile_catalog_and_cart_validate(shop: Shop) -> None:
     profile = Profile.model_validate(httpx.get(f"{base}/.well-known/ucp").json())
     assert set(profile.ucp.capabilities or {}) == {
         "dev.ucp.shopping.catalog.search", "dev.ucp.shopping.catalog.lookup", "dev.ucp.shopping.cart"}  # no checkout
-    assert {s.transport for s in profile.ucp.services["dev.ucp.shopping"]} == {"rest", "mcp"}
+    # REST only: ShopTalk's MCP tools are its own, not UCP's MCP binding, so they are not claimed
+    assert {s.transport for s in profile.ucp.services["dev.ucp.shopping"]} == {"rest"}
     assert profile.ucp.payment_handlers == {}
 
     found = httpx.post(f"{base}/ucp/v1/catalog/search", headers=alice,

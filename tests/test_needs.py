@@ -119,6 +119,8 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
         ("something to keep my toddler busy on a long flight", None),
         ("gift for my 6 year old nephew who loves dinosaurs, budget $30", None),
         ("can't spend more than $60 though", None),
+        ("headphones wireless", "headphones"),  # an attribute after the kind is not the kind
+        ("running shoes black", "shoes"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

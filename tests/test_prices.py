@@ -103,3 +103,8 @@ def test_price_words_leave_the_search_text() -> None:
     assert strip_price_phrases("a tuner under 30 euros") == "a tuner"  # not "a tuner os"
     assert strip_price_phrases("un afinador por menos de 20 dólares") == "un afinador"
     assert strip_price_phrases("尤克里里 50美元以下") == "尤克里里"
+    # the other languages' bound words count only before an amount
+    assert strip_price_phrases("Uber Eats gift card under $50") == "Uber Eats gift card"
+    assert strip_price_phrases("a hasta la vista poster") == "a hasta la vista poster"
+    assert strip_price_phrases("dollar store gift") == "dollar store gift"
+    assert strip_price_phrases("una guitarra, 100 euros como máximo") == "una guitarra"

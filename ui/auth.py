@@ -178,7 +178,7 @@ def authenticate(
     info = keys.verify(key)
     if info is None:  # a wrong key is refused even where no key is needed: it is a mistake to fix
         raise AuthError(401, "unauthorized", "the API key is unknown or revoked; create a new one")
-    caller = Caller(info.role, info.user_id or identity_of(info), info.prefix)
+    caller = caller_for(info)
     if not caller.can(needed):
         raise AuthError(
             403,
@@ -186,6 +186,11 @@ def authenticate(
             f"this route needs the {needed.value} role; the key has {info.role.value}",
         )
     return caller
+
+
+def caller_for(info: KeyInfo) -> Caller:
+    """The caller a verified key makes: its role, and the user it acts as."""
+    return Caller(info.role, info.user_id or identity_of(info), info.prefix)
 
 
 def identity_of(info: KeyInfo) -> str | None:

@@ -206,7 +206,7 @@ def mcp_stdio() -> None:
     from rich.console import Console
 
     from assistant.server import open_llm
-    from ui.auth import AuthError, Caller, Role, identity_of
+    from ui.auth import AuthError, Caller, Role, caller_for
     from ui.mcp import Stdio, build_mcp
     from ui.services import build_services
 
@@ -222,7 +222,7 @@ def mcp_stdio() -> None:
             if info is None:
                 raise typer.BadParameter("SHOPTALK_API_KEY is unknown or revoked; create a key "
                                          "with `shoptalk keys create`")  # fmt: skip
-            caller = Caller(info.role, info.user_id or identity_of(info), info.prefix)
+            caller = caller_for(info)
         elif settings.auth.open_local_shopper:
             caller = Caller(Role.shopper)
         else:

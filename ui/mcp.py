@@ -106,7 +106,9 @@ def _who(ctx: Context, stdio: Stdio | None) -> tuple[Services, Caller]:
     if isinstance(request, Request):
         services: Services = request.app.state.services
         try:
-            return services, authenticate(request, services.keys, Role.shopper, services.open_local_shopper)
+            return services, authenticate(
+                request, services.keys, Role.shopper, services.open_local_shopper
+            )
         except AuthError as exc:
             raise ToolError(f"{exc.code}: {exc}") from exc
     if stdio is None:
@@ -146,13 +148,23 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
         query: Text,
         ctx: Context,
         k: Annotated[int, Field(ge=1, le=50)] = 10,
-        min_price: Annotated[Decimal | None, Field(ge=0, description="Lowest price in dollars ('over $20' -> 20)")] = None,
-        max_price: Annotated[Decimal | None, Field(ge=0, description="The budget in dollars ('under $10' -> 10)")] = None,
-        department: Annotated[list[str] | None, Field(description="Any of these departments")] = None,
+        min_price: Annotated[
+            Decimal | None, Field(ge=0, description="Lowest price in dollars ('over $20' -> 20)")
+        ] = None,
+        max_price: Annotated[
+            Decimal | None, Field(ge=0, description="The budget in dollars ('under $10' -> 10)")
+        ] = None,
+        department: Annotated[
+            list[str] | None, Field(description="Any of these departments")
+        ] = None,
         brand: Annotated[list[str] | None, Field(description="Any of these brands")] = None,
         exclude_brand: list[str] | None = None,
-        min_rating: Annotated[float | None, Field(ge=0, le=5, description="Only when a rating is asked for")] = None,
-        in_stock: Annotated[bool | None, Field(description="Only when the shopper asks for in-stock items")] = None,
+        min_rating: Annotated[
+            float | None, Field(ge=0, le=5, description="Only when a rating is asked for")
+        ] = None,
+        in_stock: Annotated[
+            bool | None, Field(description="Only when the shopper asks for in-stock items")
+        ] = None,
     ) -> SearchOutput:
         """Search the store's catalog (hybrid keyword + semantic search) with hard filters:
         prices in the store's currency, departments, brands, minimum rating."""
@@ -198,7 +210,10 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
         """A side-by-side table of 2 to 4 products from catalog fields (price, rating, brand, ...),
         with the cheapest and the best rated."""
         services, _ = _who(ctx, stdio)
-        return compare([_product(services, p) for p in dict.fromkeys(product_ids)])
+        distinct = list(dict.fromkeys(product_ids))
+        if len(distinct) < 2:
+            raise ToolError("compare needs 2 to 4 different product ids")
+        return compare([_product(services, p) for p in distinct])
 
     @server.tool(name="add_to_cart")
     def add(
@@ -209,7 +224,9 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
         services, caller = _who(ctx, stdio)
         user = _user(caller, user_id)
         _product(services, product_id)
-        return add_to_cart(services.events, services.searcher.catalog, user, product_id, quantity, "mcp")
+        return add_to_cart(
+            services.events, services.searcher.catalog, user, product_id, quantity, "mcp"
+        )
 
     @server.tool()
     def view_cart(ctx: Context, user_id: UserId = None) -> Cart:
@@ -278,6 +295,8 @@ async def mcp_running(server: MCPServer, app: Any, local_hosts_only: bool) -> As
     )
     sub = server.streamable_http_app(streamable_http_path="/mcp", stateless_http=True,
                                      json_response=True, transport_security=security)  # fmt: skip
-    app.state.mcp = next(r for r in sub.routes if isinstance(r, Route) and r.path == "/mcp").endpoint
+    app.state.mcp = next(
+        r for r in sub.routes if isinstance(r, Route) and r.path == "/mcp"
+    ).endpoint
     async with server.session_manager.run():
         yield

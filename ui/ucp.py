@@ -102,14 +102,16 @@ def ucp_cart(cart: Cart) -> dict[str, Any]:
     }))  # fmt: skip
 
 
-def ucp_router(services: Callable[[Request], Services], caller: Any, responses: dict[int | str, Any]) -> APIRouter:
+def ucp_router(
+    services: Callable[[Request], Services], caller: Any, responses: dict[int | str, Any]
+) -> APIRouter:
     """The profile (public, like any .well-known document) and the REST capability routes
     (shopper keys, as /v1; `caller` is the API's shopper dependency)."""
     router = APIRouter(tags=["ucp"])
 
     @router.get("/.well-known/ucp")
     def profile(request: Request) -> dict[str, Any]:
-        """This store's UCP business profile: catalog search, lookup and cart over REST and MCP;
+        """This store's UCP business profile: catalog search, lookup and cart over REST;
         no checkout, no payment handlers."""
         base = str(request.base_url).rstrip("/")
         entry = lambda name: [{"version": VERSION, "schema": f"{SPEC}/{name}.json"}]  # noqa: E731
@@ -117,8 +119,7 @@ def ucp_router(services: Callable[[Request], Services], caller: Any, responses: 
             "version": VERSION,
             "services": {"dev.ucp.shopping": [
                 {"version": VERSION, "transport": "rest", "endpoint": f"{base}/ucp/v1"},
-                {"version": VERSION, "transport": "mcp", "endpoint": f"{base}/mcp"},
-            ]},
+            ]},  # our MCP tools (/mcp) are ShopTalk's own, not UCP's MCP binding: not listed
             "capabilities": {"dev.ucp.shopping.catalog.search": entry("catalog_search"),
                              "dev.ucp.shopping.catalog.lookup": entry("catalog_lookup"),
                              "dev.ucp.shopping.cart": entry("cart")},
@@ -156,7 +157,10 @@ def ucp_router(services: Callable[[Request], Services], caller: Any, responses: 
         found = {i: _lookup(svc, i) for i in dict.fromkeys(body.ids)}
         products = [ucp_product(p, matched=i) for i, p in found.items() if p is not None]
         missing = [i for i, p in found.items() if p is None]
-        messages = [{"type": "warning", "code": "not_found", "content": f"no product {i!r}"} for i in missing]
+        messages = [
+            {"type": "warning", "code": "not_found", "content": f"no product {i!r}"}
+            for i in missing
+        ]
         return _dump(LookupResponse.model_validate({
             "ucp": {"version": VERSION}, "products": [p for p in products if p is not None],
             "messages": messages + _unpriced(sum(p is None for p in products)),
@@ -170,10 +174,14 @@ def ucp_router(services: Callable[[Request], Services], caller: Any, responses: 
         detail = ucp_product(found)
         if detail is None:
             raise UcpNotFoundError(f"product {body.id!r} has no listed price; UCP needs one")
-        return _dump(GetProductResponse.model_validate({"ucp": {"version": VERSION}, "product": detail}))
+        return _dump(
+            GetProductResponse.model_validate({"ucp": {"version": VERSION}, "product": detail})
+        )
 
     @router.post("/ucp/v1/carts", responses=responses)
-    def create_cart(request: Request, body: CartCreateRequest, who: Caller = caller) -> dict[str, Any]:
+    def create_cart(
+        request: Request, body: CartCreateRequest, who: Caller = caller
+    ) -> dict[str, Any]:
         """UCP cart: adds the line items to the caller's cart (kept as add-to-cart events) and
         returns it. One cart per shopper; there is no checkout."""
         svc = services(request)
@@ -190,8 +198,11 @@ def ucp_router(services: Callable[[Request], Services], caller: Any, responses: 
         svc = services(request)
         user = who.acting_as(None)
         if user is None or cart_id != f"cart-{user}":
-            raise UcpNotFoundError(f"no cart {cart_id!r} for this key (yours is cart-{user})"
-                                   if user else f"no cart {cart_id!r}: carts need a key bound to a shopper")
+            raise UcpNotFoundError(
+                f"no cart {cart_id!r} for this key (yours is cart-{user})"
+                if user
+                else f"no cart {cart_id!r}: carts need a key bound to a shopper"
+            )
         return ucp_cart(cart_of(svc.events, svc.searcher.catalog, user))
 
     return router
