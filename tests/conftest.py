@@ -22,6 +22,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from retrieval import Catalog, HybridSearcher, Retrieval, RetrievalConfig
 from retrieval.embedders import Embedder, make_embedder
 from retrieval.loaders import demo_store_sources, load_catalog, load_esci
+from retrieval.vector_cache import VectorCache
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Every process the tests start inherits this mark, so the session can find any left running
@@ -174,12 +175,31 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def make_retrieval(
-    home: Path, data_dir: Path, embedder: Embedder, chroma_url: str | None = None, **config: object
+    home: Path,
+    data_dir: Path,
+    embedder: Embedder,
+    chroma_url: str | None = None,
+    vectors: VectorCache | None = None,
+    **config: object,
 ) -> Retrieval:
-    """A retrieval stack in `home` that reuses the session's loaded embedder."""
+    """A retrieval stack in `home` that reuses the session's loaded embedder.
+
+    With `vectors` (the session's `shared_vectors`), texts the model embedded earlier in the session
+    are not embedded again: the sync still writes every product to this stack's own Chroma, BM25
+    and catalog database. Tests that count what a sync embeds leave it out (a cold cache)."""
     retrieval = Retrieval(RetrievalConfig(chroma_url=chroma_url, **config), home, data_dir)  # type: ignore[arg-type]
-    retrieval.__dict__["embedder"] = embedder  # the cached_property slot: load the model once
+    retrieval.__dict__["embedder"] = embedder  # the cached_property slots: load the model once
+    if vectors is not None:
+        retrieval.__dict__["vector_cache"] = vectors
     return retrieval
+
+
+@pytest.fixture(scope="session")
+def shared_vectors(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VectorCache]:
+    """One vector cache for the session: each product text is embedded by the real model once."""
+    cache = VectorCache(tmp_path_factory.mktemp("vectors") / "vectors.sqlite")
+    yield cache
+    cache.close()
 
 
 @pytest.fixture(scope="session")
@@ -301,8 +321,11 @@ def small_store(
     data_dir: Path,
     onnx_embedder: Embedder,
     small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> Retrieval:
     """The small catalog (every department of the demo store), indexed once for the session."""
-    retrieval = make_retrieval(tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder)
+    retrieval = make_retrieval(
+        tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder, vectors=shared_vectors
+    )
     retrieval.sync(small_catalog)
     return retrieval

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from retrieval import Catalog
 from retrieval.embedders import Embedder
+from retrieval.vector_cache import VectorCache
 from tests.conftest import LOCAL, make_retrieval
 from ui.api import create_app
 from ui.services import build_services
@@ -22,9 +23,10 @@ def client(
     data_dir: Path,
     onnx_embedder: Embedder,
     small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> Iterator[TestClient]:
     home = tmp_path_factory.mktemp("api")
-    retrieval = make_retrieval(home, data_dir, onnx_embedder)
+    retrieval = make_retrieval(home, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(small_catalog)
     settings = Settings(home=home, data_dir=data_dir)
     with TestClient(

@@ -20,6 +20,7 @@ from assistant.turn import ChatRequest
 from ranking.events import Event, EventType
 from retrieval import Catalog, Embedder
 from retrieval.loaders import load_generic
+from retrieval.vector_cache import VectorCache
 from tests.conftest import make_retrieval
 from ui.services import build_services
 from ui.settings import Settings
@@ -49,12 +50,13 @@ def pipeline(
     onnx_embedder: Embedder,
     small_catalog: Catalog,
     vllm_server: Any,
+    shared_vectors: VectorCache,
 ) -> ChatPipeline:
     injected = load_generic(HERE / "products.jsonl", "attack")
     assert not injected.errors
     catalog = Catalog([*small_catalog, *injected.products])
     home = tmp_path_factory.mktemp("attacks")
-    retrieval = make_retrieval(home, data_dir, onnx_embedder)
+    retrieval = make_retrieval(home, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(catalog)
     llm = VLLMBackend(vllm_server.url, vllm_server.served_name, timeout=120)
     services = build_services(Settings(home=home, data_dir=data_dir), retrieval, llm)

@@ -24,6 +24,7 @@ from ranking.models.covisitation import CoVisitation
 from ranking.models.popularity import Popularity
 from retrieval import Catalog
 from retrieval.embedders import Embedder
+from retrieval.vector_cache import VectorCache
 from tests.conftest import LOCAL, make_retrieval
 from ui.api import create_app
 from ui.services import build_services
@@ -49,9 +50,13 @@ def test_duplicate_arm_names_are_refused() -> None:
 
 
 def test_live_experiment_logs_exposures_and_reports_outcomes(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> None:
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
+    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(small_catalog)
     settings = Settings(home=tmp_path, data_dir=data_dir, experiments=[EXPERIMENT])
     context = next(p.id for p in small_catalog if p.department == "Toys & Games")

@@ -23,6 +23,7 @@ from assistant.llm import VLLMBackend
 from assistant.server import LocalVLLMServer
 from ranking.events import EventStore, make_engine
 from retrieval import Catalog, Embedder, Retrieval
+from retrieval.vector_cache import VectorCache
 from tests.conftest import LOCAL, free_port, make_retrieval, wait_for_http
 from ui.api import create_app
 from ui.bench_embeddings import serve_in_thread
@@ -197,7 +198,11 @@ def test_sigkill_loses_no_acknowledged_event_and_conversations_resume(tmp_path: 
 
 
 def test_chroma_server_stopped_search_falls_back_and_readyz_says_so(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> None:
     port = free_port()
     chroma = Path(sys.executable).parent / "chroma"
@@ -208,7 +213,11 @@ def test_chroma_server_stopped_search_falls_back_and_readyz_says_so(
             f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, tmp_path / "none.log", timeout=120
         )
         retrieval = make_retrieval(
-            tmp_path / "home", data_dir, onnx_embedder, chroma_url=f"http://127.0.0.1:{port}"
+            tmp_path / "home",
+            data_dir,
+            onnx_embedder,
+            chroma_url=f"http://127.0.0.1:{port}",
+            vectors=shared_vectors,
         )
         retrieval.sync(Catalog(list(small_catalog)[:300]))
         settings = Settings(home=tmp_path / "home", data_dir=data_dir)

@@ -1,4 +1,6 @@
-"""Indexing into real embedded Chroma: idempotent, incremental, self-repairing."""
+"""Indexing into real embedded Chroma: idempotent, incremental, self-repairing.
+
+The first test counts what a cold sync embeds; the others start from the session's vectors."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 from retrieval import Catalog
 from retrieval.embedders import Embedder
 from retrieval.text import embedding_text
+from retrieval.vector_cache import VectorCache
 from tests.conftest import make_retrieval
 
 
@@ -37,9 +40,13 @@ def test_sync_is_idempotent_and_incremental(
 
 
 def test_removed_products_can_be_kept(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> None:
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
+    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(small_catalog)
     fewer = Catalog(small_catalog.products[:-5])
     report, _ = retrieval.sync(fewer, delete_removed=False)
@@ -48,9 +55,13 @@ def test_removed_products_can_be_kept(
 
 
 def test_sync_repairs_vectors_lost_from_chroma(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> None:
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
+    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(small_catalog)
     lost = list(small_catalog.ids[:7])
     retrieval.semantic.delete(lost)
@@ -60,9 +71,13 @@ def test_sync_repairs_vectors_lost_from_chroma(
 
 
 def test_vector_cache_survives_a_lost_index(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> None:
-    first = make_retrieval(tmp_path / "a", data_dir, onnx_embedder)
+    first = make_retrieval(tmp_path / "a", data_dir, onnx_embedder, vectors=shared_vectors)
     first.sync(small_catalog)
     # A second state folder sharing only the vector cache file embeds nothing.
     second = make_retrieval(tmp_path / "b", data_dir, onnx_embedder)

@@ -14,6 +14,7 @@ from ranking.models.popularity import Popularity
 from ranking.service import ModelRegistry
 from retrieval import Catalog
 from retrieval.embedders import Embedder
+from retrieval.vector_cache import VectorCache
 from tests.conftest import LOCAL, make_retrieval
 from ui.api import create_app
 from ui.services import build_services
@@ -22,9 +23,13 @@ from ui.settings import Settings
 
 @pytest.fixture()
 def client(
-    tmp_path: Path, data_dir: Path, onnx_embedder: Embedder, small_catalog: Catalog
+    tmp_path: Path,
+    data_dir: Path,
+    onnx_embedder: Embedder,
+    small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> Iterator[TestClient]:
-    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder)
+    retrieval = make_retrieval(tmp_path, data_dir, onnx_embedder, vectors=shared_vectors)
     retrieval.sync(small_catalog)
     settings = Settings(home=tmp_path, data_dir=data_dir)
     with TestClient(

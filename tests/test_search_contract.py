@@ -12,6 +12,7 @@ import pytest
 from retrieval import Catalog, Filters, HybridSearcher
 from retrieval.embedders import Embedder
 from retrieval.filters import filter_mask
+from retrieval.vector_cache import VectorCache
 from tests.conftest import make_retrieval
 
 
@@ -22,10 +23,16 @@ def searcher(
     data_dir: Path,
     onnx_embedder: Embedder,
     small_catalog: Catalog,
+    shared_vectors: VectorCache,
 ) -> Iterator[HybridSearcher]:
     url = request.getfixturevalue("chroma_server") if request.param == "server" else None
     retrieval = make_retrieval(
-        tmp_path_factory.mktemp(request.param), data_dir, onnx_embedder, url, candidates=50
+        tmp_path_factory.mktemp(request.param),
+        data_dir,
+        onnx_embedder,
+        url,
+        candidates=50,
+        vectors=shared_vectors,
     )
     retrieval.sync(small_catalog)
     yield retrieval.searcher()
