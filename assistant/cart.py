@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
-from ranking.events import Event, EventContext, EventStore, EventType
+from ranking.events import READ_LIMIT, Event, EventContext, EventStore, EventType
 from retrieval.catalog import Catalog
 
 #: Units of one product a single call may add (a typo of 1000 is refused, not stored).
@@ -41,9 +41,9 @@ class Cart(BaseModel):
 
 
 def cart_of(events: EventStore, catalog: Catalog, user_id: str) -> Cart:
-    """The cart, from the identity's events in arrival order."""
+    """The cart, from the identity's newest events (READ_LIMIT) in arrival order."""
     units: Counter[str] = Counter()
-    for e in events.query(user_id=user_id):
+    for e in events.query(user_id=user_id, newest=READ_LIMIT):
         if e.type is EventType.add_to_cart:
             units[e.product_id] += 1
         elif e.type is EventType.remove_from_cart and units[e.product_id] > 0:

@@ -58,6 +58,7 @@ class Message(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    id: int | None = Field(default=None, description="Its place in the conversation (for paging)")
     role: Literal["user", "assistant", "agent"]
     content: str
     timestamp: datetime
@@ -74,6 +75,10 @@ class Conversation(BaseModel):
     updated: datetime
     state: ConversationState
     messages: tuple[Message, ...] = ()
+    earlier: int | None = Field(
+        default=None,
+        description="Older messages exist: pass this as `before` to read the page before these",
+    )
 
 
 def _ts(x: float) -> datetime:
@@ -102,12 +107,14 @@ class ConversationStore:
         return conv
 
     def get(
-        self, conversation_id: str, owner: str | Anyone | None, messages: bool = True
-    ) -> Conversation:
+        self, conversation_id: str, owner: str | Anyone | None, messages: bool = True,
+        limit: int | None = None, before: int | None = None,
+    ) -> Conversation:  # fmt: skip
         """The conversation, for its owner: `owner` must be the user it was started by (None: one
         started without a user, by the keyless local shopper). `ANYONE` is for staff (agents,
         admins) and ShopTalk's own tools. Another owner's conversation is "unknown" (404), so
-        ids cannot be probed."""
+        ids cannot be probed. With `limit`, only the newest `limit` messages (before the message
+        id `before`, if given) are read, and `earlier` says where the previous page starts."""
 
         def read(c: sa.Connection) -> Conversation:
             row = c.execute(
@@ -115,15 +122,27 @@ class ConversationStore:
             ).first()
             if row is None or (owner is not ANYONE and row.user_id != owner):
                 raise UnknownConversationError(conversation_id)
-            msgs: tuple[Message, ...] = ()
+            msgs: list[Message] = []
+            earlier = None
             if messages:
-                rows = c.execute(sa.select(messages_table).where(messages_table.c.conversation_id == conversation_id)
-                                 .order_by(messages_table.c.id))  # fmt: skip
-                msgs = tuple(Message(role=r.role, content=r.content, timestamp=_ts(r.ts), data=json.loads(r.data))
-                             for r in rows)  # fmt: skip
+                q = sa.select(messages_table).where(
+                    messages_table.c.conversation_id == conversation_id
+                )
+                if before is not None:
+                    q = q.where(messages_table.c.id < before)
+                if limit is not None:  # newest first in SQL, one more to know if a page precedes
+                    q = q.order_by(messages_table.c.id.desc()).limit(limit + 1)
+                rows = list(c.execute(q.order_by(messages_table.c.id)))
+                if limit is not None:
+                    rows = rows[::-1]
+                    if len(rows) > limit:
+                        rows = rows[1:]
+                        earlier = rows[0].id
+                msgs = [Message(id=r.id, role=r.role, content=r.content, timestamp=_ts(r.ts),
+                                data=json.loads(r.data)) for r in rows]  # fmt: skip
             return Conversation(id=row.id, user_id=row.user_id, session_id=row.session_id, created=_ts(row.created),
                                 updated=_ts(row.updated), state=ConversationState.model_validate_json(row.state),
-                                messages=msgs)  # fmt: skip
+                                messages=tuple(msgs), earlier=earlier)  # fmt: skip
 
         return self._run(read, write=False)
 

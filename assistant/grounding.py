@@ -21,6 +21,16 @@ _RATING = re.compile(
 )
 _MARK = re.compile(r"\[(\d{1,2})\]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,120})[\"”]")
+# Markup a browser or a markdown renderer would act on: a link or an image fetched from elsewhere,
+# an HTML tag. Answers are plain sentences about the cards; none of this belongs in them.
+_MARKUP = (
+    (re.compile(r"!\[[^\]\n]*\]\s*\(", re.I), "a markdown image"),
+    (re.compile(r"\[[^\]\n]*\]\s*\([^)\s]*", re.I), "a markdown link"),
+    (re.compile(r"</?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>|<!--", re.I), "an HTML tag"),
+    (re.compile(r"\b(?:https?|ftp|file|data|javascript|mailto):\S*|\bwww\.\S+", re.I), "a web address"),
+    (re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|ru|cn|info|biz|xyz|ly|me|app|dev|shop|store|top|site|online)\b(?:/\S*)?", re.I),
+     "a web address"),
+)  # fmt: skip
 
 
 class Violation(BaseModel):
@@ -28,7 +38,7 @@ class Violation(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # price | rating | mark | name | truncated | repeated | contradiction | echo | unsupported
+    kind: str  # price | rating | mark | name | markup | truncated | repeated | contradiction | echo | unsupported
     text: str
     detail: str
 
@@ -86,14 +96,15 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
                     kind="rating", text=m.group(0), detail=f"{stars} is no shown product's rating"
                 )
             )
+    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
+                          for c in cards).lower()  # fmt: skip
+    out += markup(text, shown_text)
     marks = {c.mark for c in cards}
     for m in _MARK.finditer(text):
         if int(m.group(1)) not in marks:
             out.append(
                 Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
             )
-    shown_text = " ".join(f"{c.product.title} {c.product.brand or ''} {' '.join(c.product.category)} {c.value}"
-                          for c in cards).lower()  # fmt: skip
     for m in _QUOTED.finditer(text):
         if (
             m.group(1).strip(" ,.;:!?").lower() not in shown_text
@@ -113,6 +124,19 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
         if _names_brand(text, name) and name.lower() not in shown_text:
             out.append(Violation(kind="name", text=name, detail="a brand of no product on screen"))
     return out
+
+
+def markup(text: str, allowed: str = "") -> list[Violation]:
+    """Links, images, web addresses and HTML in `text`; one a card carries (a title naming
+    "Amazon.com") is the catalog's words, not markup, when it appears in `allowed` (lowercase)."""
+    found: list[Violation] = []
+    for pattern, what in _MARKUP:
+        for m in pattern.finditer(text):
+            if m.group(0).lower().strip(".,;:!?") in allowed:
+                continue
+            found.append(Violation(kind="markup", text=m.group(0)[:80],
+                                   detail=f"{what}; answers are plain text about the cards"))  # fmt: skip
+    return found
 
 
 def _names_brand(text: str, name: str) -> bool:

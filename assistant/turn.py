@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from assistant.advice import Card, Comparison
 from assistant.grounding import Violation
 from assistant.query import ShoppingQuery
+from retrieval.fields import Printable, PrintableText
 
 MAX_MESSAGE_CHARS = 2000
 
@@ -23,14 +24,14 @@ class ChatRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(
+    message: PrintableText = Field(
         min_length=1, max_length=MAX_MESSAGE_CHARS, description="What the shopper wrote"
     )
-    conversation_id: str | None = Field(default=None, max_length=64)
-    user_id: str | None = Field(
+    conversation_id: Printable | None = Field(default=None, max_length=64)
+    user_id: Printable | None = Field(
         default=None, max_length=200, description="For personal ranking and history"
     )
-    session_id: str | None = Field(default=None, max_length=200)
+    session_id: Printable | None = Field(default=None, max_length=200)
 
 
 class AnswerMeta(BaseModel):

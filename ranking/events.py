@@ -17,11 +17,14 @@ import sqlalchemy as sa
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ranking.errors import RankingError
+from retrieval.fields import Printable
 
 #: Clock skew tolerated before a timestamp counts as "in the future".
 FUTURE_SKEW = timedelta(minutes=5)
 #: How far back a shopper's own events may be dated (an app that was offline for a while).
 SHOPPER_EVENT_AGE = timedelta(days=7)
+#: The most of one user's (or session's) events that one answer reads: the newest, in SQL.
+READ_LIMIT = 500
 
 
 class EventType(StrEnum):
@@ -55,7 +58,7 @@ class EventContext(BaseModel):
     )
     experiment: str | None = Field(default=None, max_length=100)
     arm: str | None = Field(default=None, max_length=100)
-    source: str | None = Field(
+    source: Printable | None = Field(
         default=None, max_length=100, description="e.g. chat, search, import:amazon"
     )
     rating: float | None = Field(default=None, ge=1, le=5, description="Stars, for 'rate' events")
@@ -66,9 +69,9 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    user_id: str = Field(min_length=1, max_length=200)
-    session_id: str | None = Field(default=None, max_length=200)
-    product_id: str = Field(min_length=1, max_length=300)
+    user_id: Printable = Field(min_length=1, max_length=200)
+    session_id: Printable | None = Field(default=None, max_length=200)
+    product_id: Printable = Field(min_length=1, max_length=300)
     type: EventType
     timestamp: AwareDatetime = Field(
         default_factory=lambda: datetime.now(UTC), description="ISO 8601 with a time zone"
@@ -200,10 +203,13 @@ class EventStore:
 
     def query(
         self, user_id: str | None = None, session_id: str | None = None, experiment: str | None = None,
-        after_id: int = 0, limit: int | None = None,
+        after_id: int = 0, limit: int | None = None, newest: int | None = None,
     ) -> list[StoredEvent]:  # fmt: skip
-        """Events in id (arrival) order, filtered."""
-        q = sa.select(events_table).where(events_table.c.id > after_id).order_by(events_table.c.id)
+        """Events in id (arrival) order, filtered: the first `limit` after `after_id`, or with
+        `newest` only the latest N (read newest-first in SQL, so a long history costs N rows)."""
+        q = sa.select(events_table).where(events_table.c.id > after_id)
+        q = q.order_by(events_table.c.id.desc() if newest else events_table.c.id)
+        limit = newest or limit
         if user_id is not None:
             q = q.where(events_table.c.user_id == user_id)
         if session_id is not None:
@@ -214,9 +220,10 @@ class EventStore:
             q = q.limit(limit)
         try:
             with self.engine.connect() as conn:
-                return [_row_to_event(r) for r in conn.execute(q)]
+                found = [_row_to_event(r) for r in conn.execute(q)]
         except sa.exc.OperationalError as exc:
             raise EventStoreUnavailable(f"cannot read events: {exc.orig}") from exc
+        return found[::-1] if newest else found
 
     def iter_all(self, batch: int = 20000) -> Iterator[StoredEvent]:
         after = 0

@@ -8,7 +8,7 @@ import json
 import logging
 import math
 import threading
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -17,7 +17,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 from threadpoolctl import ThreadpoolController
 
-from ranking.events import EVENT_WEIGHT, Event, EventStore, EventType
+from ranking.events import EVENT_WEIGHT, READ_LIMIT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
 from ranking.models.base import Recommender
 from ranking.models.blend import LearnedBlend
@@ -32,6 +32,7 @@ _THREADS = ThreadpoolController()
 
 HALF_LIFE_SECONDS = 7 * 24 * 3600.0
 HISTORY_LIMIT = 50
+SESSIONS_KEPT = 100_000
 
 
 class Reason(BaseModel):
@@ -134,7 +135,9 @@ class RecommendationService:
         self.popularity = np.zeros(n)
         self._ref_ts = 0.0
         self.after: defaultdict[int, Counter[int]] = defaultdict(Counter)
-        self._last_by_session: dict[str, int] = {}
+        # The last product of each recent session (co-visitation's "after"): the least recently
+        # active sessions are forgotten beyond SESSIONS_KEPT, so the map does not grow forever.
+        self._last_by_session: OrderedDict[str, int] = OrderedDict()
         self.model: Recommender | None = None
         self.model_version: str | None = None
         self.reranker: PersonalReranker | None = None
@@ -161,6 +164,9 @@ class RecommendationService:
         if previous is not None and previous != row:
             self.after[previous][row] += 1
         self._last_by_session[key] = row
+        self._last_by_session.move_to_end(key)
+        if len(self._last_by_session) > SESSIONS_KEPT:
+            self._last_by_session.popitem(last=False)
 
     def observe(self, events: Sequence[Event]) -> None:
         """Update popularity and co-visitation now (called after events are stored)."""
@@ -190,9 +196,13 @@ class RecommendationService:
         """Catalog rows the user/session engaged with, oldest first."""
         events: list[Event] = []
         if user_id:
-            events += self.store.query(user_id=user_id)
+            events += self.store.query(user_id=user_id, newest=READ_LIMIT)
         if session_id:
-            events += [e for e in self.store.query(session_id=session_id) if e.user_id != user_id]
+            events += [
+                e
+                for e in self.store.query(session_id=session_id, newest=READ_LIMIT)
+                if e.user_id != user_id
+            ]
         events.sort(key=lambda e: e.timestamp)
         rows = [self.catalog.position(e.product_id) for e in events
                 if EVENT_WEIGHT[e.type] > 0 and e.product_id in self.catalog]  # fmt: skip

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.conversations import Message
 from retrieval import Catalog, Retrieval
 from tests.conftest import LOCAL
 from ui.api import create_app
@@ -247,3 +249,57 @@ def test_replicas_share_one_limit_in_redis(
         codes = [(one if i % 2 else two).get("/v1/search", params={"q": "drum"}, headers=real).status_code
                  for i in range(8)]  # fmt: skip
         assert codes[:6] == [200] * 6 and codes[6:] == [429, 429], codes
+
+
+def test_a_long_conversation_is_read_a_page_at_a_time(world: World) -> None:
+    alice = world.keys["alice"]
+    said = world.remote.post("/v1/chat", json={"message": "a capo"}, headers=alice).json()
+    conv = said["conversation_id"]
+    store = world.local.app.state.services.conversations  # type: ignore[attr-defined]
+    state = store.get(conv, "alice", messages=False).state
+    store.record_turn(conv, state, [Message(role="user", content=f"line {i}", timestamp=datetime.now(UTC))
+                                    for i in range(7)])  # fmt: skip
+    everything = [m.content for m in store.get(conv, "alice").messages]
+    pages, before = [], None
+    while True:
+        params = {"limit": 3, **({"before": before} if before else {})}
+        page = world.remote.get(f"/v1/conversations/{conv}", params=params, headers=alice)
+        assert page.status_code == 200, page.text
+        body = page.json()
+        assert len(body["messages"]) <= 3
+        pages.insert(0, [m["content"] for m in body["messages"]])
+        before = body["earlier"]
+        if before is None:
+            break
+    assert [m for p in pages for m in p] == everything and len(everything) == 9
+    assert world.remote.get(f"/v1/conversations/{conv}", params={"limit": 3, "before": 2},
+                            headers=world.keys["bob"]).status_code == 404  # fmt: skip
+    too_many = world.remote.get(f"/v1/conversations/{conv}", params={"limit": 10_000}, headers=alice)
+    assert too_many.status_code == 422 and "limit" in too_many.json()["error"]["message"]
+
+
+def test_control_characters_are_refused_with_what_to_fix(world: World) -> None:
+    bob = world.keys["bob"]
+    for body in ({"message": "drum\x00sticks"}, {"message": "drums", "session_id": "s\x07"}):
+        said = world.remote.post("/v1/chat", json=body, headers=bob)
+        assert said.status_code == 422 and "control character" in said.json()["error"]["message"]
+    fine = world.remote.post("/v1/chat", json={"message": "drum sticks\nunder $20"}, headers=bob)
+    assert fine.status_code == 200  # a line break is text
+
+
+def test_the_browser_queue_turns_away_what_it_cannot_hold(
+    small_store: Retrieval, tmp_path: Path
+) -> None:
+    """One turn at a time and one waiting: of eight sent at once, some are told the app is busy
+    (Gradio's queue, the one each browser tab's requests join)."""
+    settings = Settings(home=tmp_path, data_dir=small_store.data_dir)
+    limits = LimitsConfig(browser_concurrency=1, browser_queue=1)
+    app = create_app(lambda: build_services(settings, small_store, None), limits=limits)
+    with TestClient(app, client=LOCAL) as local:
+        answers = [local.post("/ui/gradio_api/call/send",
+                              json={"data": [f"guitar strap {i}", [], None, f"u{i}", []]})
+                   for i in range(8)]  # fmt: skip
+        accepted = [a for a in answers if a.status_code == 200 and "event_id" in a.json()]
+        assert 1 <= len(accepted) < 8, [a.text for a in answers]
+        refused = next(a for a in answers if a not in accepted)
+        assert "queue" in refused.text.lower()

@@ -8,12 +8,13 @@ import os
 import re
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.conversations import ANYONE
+from assistant.conversations import ANYONE, Message
 from assistant.llm import VLLMBackend
 from ranking.events import EventType
 from retrieval import Catalog, Retrieval
@@ -158,3 +159,34 @@ def test_store_staff_see_insights_with_an_admin_key(live: tuple[str, Any], brows
     assert "drum sticks under 20 dollars" in page.inner_text(
         "body"
     )  # the earlier shopper's query, counted
+
+
+def test_a_customers_markup_reaches_the_agent_console_as_text(
+    live: tuple[str, Any], browser: Any
+) -> None:
+    """A customer's message is shown as typed: an image, a link or HTML in it is never loaded or
+    rendered by the agent's browser."""
+    base, app = live
+    said = ('see ![probe](http://203.0.113.9/p.png) and <img src="http://203.0.113.9/q.png"> '
+            "or [this](http://203.0.113.9/) **now**")  # fmt: skip
+    conversations = app.state.services.conversations
+    conv = conversations.create("cust-markup", None)
+    conversations.record_turn(conv.id, conv.state, [
+        Message(role="user", content=said, timestamp=datetime.now(UTC))])  # fmt: skip
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    tried: list[str] = []
+    page.on("request", lambda r: tried.append(r.url) if "203.0.113.9" in r.url else None)
+    key, _ = app.state.services.keys.create(Role.agent, "markup test")
+    page.goto(f"{base}/ui/")
+    page.get_by_role("tab", name="Agent").click()
+    page.fill("#st-agent-key input, #st-agent-key textarea", key)
+    page.fill("#st-customer textarea, #st-customer input", "cust-markup")
+    page.click("#st-lookup")
+    page.wait_for_function(
+        "document.querySelector('#st-transcript').innerText.includes('probe')", timeout=20_000
+    )
+    shown = " ".join(page.inner_text("#st-transcript").split())
+    assert said in shown, shown  # every character as the customer typed it
+    assert page.locator("#st-transcript img[src*='203.0.113.9'], #st-transcript a[href*='203.0.113.9']").count() == 0
+    page.wait_for_timeout(500)
+    assert tried == []

@@ -89,3 +89,12 @@ def test_amazon_log_import_keeps_order(
     assert problems == [] and stored == sum(len(v) for v in first.values())
     user, items = next(iter(first.items()))
     assert [e.product_id for e in store.query(user_id=user)] == items
+
+
+def test_a_long_history_is_read_newest_first_in_sql(tmp_path: Path) -> None:
+    store = _store(tmp_path / "e.db")
+    ingest(store, [{"user_id": "u", "product_id": f"p{i}", "type": "click"} for i in range(40)]
+           + [{"user_id": "v", "product_id": "q", "type": "click"}], lambda p: True)  # fmt: skip
+    newest = store.query(user_id="u", newest=5)
+    assert [e.product_id for e in newest] == [f"p{i}" for i in range(35, 40)]  # oldest first
+    assert len(store.query(user_id="u")) == 40 and store.query(user_id="v", newest=5)[0].id == 41

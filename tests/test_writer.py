@@ -5,7 +5,7 @@ reasons taken from each product's own text."""
 from __future__ import annotations
 
 from assistant.advice import Card, DepartmentPrices
-from assistant.grounding import check_sense, finish_at_sentence
+from assistant.grounding import check, check_sense, finish_at_sentence
 from assistant.query import understand
 from assistant.reasons import extract_reasons
 from assistant.state import ConversationState, advance
@@ -39,6 +39,22 @@ def test_the_sense_check_reads_what_a_shopper_reads(small_catalog: Catalog) -> N
     assert "unsupported" in kinds("Use a turbocharged quantum espresso manifold for skydiving.")
     title_words = " ".join(shown[0].product.title.split()[:4])
     assert kinds(f"[1] is a {title_words} for a 10 year old who likes science.") == set()
+
+
+def test_links_images_addresses_and_html_are_not_an_answer(
+    small_catalog: Catalog, demo_catalog: Catalog
+) -> None:
+    shown = cards(small_catalog, 1)
+    markup = lambda text: [v for v in check(text, shown) if v.kind == "markup"]  # noqa: E731
+    for text in ("[1] is sturdy ![pic](http://203.0.113.9/x.png)", "See [1](https://deals.example)",
+                 "[1] is sturdy, order at www.cheap-sticks.biz", 'Try <img src="x" onerror="y">',
+                 "[1] ships from evil.com/buy today", "<!-- ignore the cards -->"):  # fmt: skip
+        assert markup(text), text
+    assert not markup("[1] is sturdy: 3.5mm plug, e.g. for a 1.5 m run <3")
+    named = next(p for p in demo_catalog if ".com" in p.title.lower())  # "GlowWeapons.com ..."
+    domain = next(w for w in named.title.split() if ".com" in w.lower())
+    card = Card(mark=1, product=named, price=named.price_label, why="", value="")
+    assert not [v for v in check(f"[1] is the {domain} one.", [card]) if v.kind == "markup"]
 
 
 def test_each_reason_comes_from_its_own_product(small_catalog: Catalog, onnx_embedder) -> None:  # type: ignore[no-untyped-def]

@@ -6,10 +6,10 @@ import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -26,13 +26,15 @@ from assistant.errors import (
 )
 from assistant.support import CustomerHistory, Draft, draft_reply, history, send_reply
 from assistant.turn import ChatRequest, ChatResponse, Done, collect
-from ranking.events import SHOPPER_EVENT_AGE, EventStoreUnavailable, EventType, ingest
+from ranking.events import EventStoreUnavailable
 from ranking.service import RecommendationResult
 from retrieval import Filters, HybridSearcher, Product, SearchResult
 from retrieval.errors import IndexNotReadyError, RetrievalError, UnknownProductError
+from retrieval.fields import Printable, PrintableText
 from ui.admin import AdminNotFoundError, NotConfiguredError, admin_router
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.embeddings import BadEmbeddingRequest, UnknownModelError, embeddings_router, model_names
+from ui.intake import record_events
 from ui.jobs import Jobs
 from ui.limits import LimitsConfig, add_limits
 from ui.mcp import build_mcp, mcp_route, mcp_running
@@ -148,9 +150,9 @@ class DraftRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(min_length=1, max_length=2000)
-    conversation_id: str | None = Field(default=None, max_length=64)
-    reference_id: str | None = Field(
+    message: PrintableText = Field(min_length=1, max_length=2000)
+    conversation_id: Printable | None = Field(default=None, max_length=64)
+    reference_id: Printable | None = Field(
         default=None, max_length=200,
         description="A past product of this customer the message refers to, when the agent picks "
         "another than the draft's referring_to (one of referring_to.others)",
@@ -162,8 +164,8 @@ class AgentReply(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=4000)
-    product_ids: list[str] = Field(default_factory=list, max_length=10)
+    text: PrintableText = Field(min_length=1, max_length=4000)
+    product_ids: list[Printable] = Field(default_factory=list, max_length=10)
 
 
 class Health(BaseModel):
@@ -265,6 +267,21 @@ def create_app(
     for kind in simple:
         app.add_exception_handler(kind, _domain)
 
+    @app.exception_handler(sa.exc.DBAPIError)
+    async def _database(request: Request, exc: sa.exc.DBAPIError) -> JSONResponse:
+        """A database error no store turned into a domain error: unavailable (503, retry) or the
+        input refused (422); the SQL and its parameters are never shown."""
+        reason = str(exc.orig).strip().splitlines()[0][:200] if exc.orig else type(exc).__name__
+        if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+            response = fail(
+                503, "database_unavailable", f"the database is unavailable ({reason}); retry"
+            )
+            response.headers["Retry-After"] = "1"
+            return response
+        if isinstance(exc, sa.exc.DataError | sa.exc.IntegrityError):
+            return fail(422, "invalid_request", f"the database refused this input: {reason}")
+        raise exc
+
     @app.exception_handler(EventStoreUnavailable)
     async def _db_down(request: Request, exc: EventStoreUnavailable) -> JSONResponse:
         response = fail(
@@ -289,23 +306,6 @@ def create_app(
 
     def searcher(request: Request) -> HybridSearcher:
         return services(request).searcher
-
-    def own_event(caller: Caller, index: int, event: dict[str, Any]) -> dict[str, Any]:
-        """A shopper's event as it may be stored: their own, and no experiment record."""
-        if caller.user_id is not None:
-            given = event.get("user_id")
-            if given not in (None, caller.user_id):
-                raise AuthError(403, "forbidden", f"events[{index}]: this key acts for user "
-                                f"{caller.user_id!r}, not {given!r}")  # fmt: skip
-            event = {**event, "user_id": caller.user_id}
-        if event.get("type") == EventType.recommendation_shown.value:
-            raise AuthError(403, "forbidden", f"events[{index}]: 'recommendation_shown' is recorded "
-                            "by the server when it shows recommendations")  # fmt: skip
-        context = event.get("context")
-        if isinstance(context, dict) and (context.get("experiment") or context.get("arm")):
-            raise AuthError(403, "forbidden", f"events[{index}]: context.experiment and "
-                            "context.arm are set by the server, not by a shopper")  # fmt: skip
-        return event
 
     @app.get("/readyz", response_model=Readiness, responses=errors(503), tags=["ops"])
     def readyz(request: Request) -> Any:
@@ -355,16 +355,8 @@ def create_app(
         A shopper key reports its own events of the last week (a user-bound key: events without a
         user_id are its user's); staff keys report for anyone and import history. Exposures
         (`recommendation_shown`) and experiment arms are recorded by the server."""
-        svc = services(request)
-        raw = (
-            batch.events
-            if caller.staff
-            else [own_event(caller, i, e) for i, e in enumerate(batch.events)]
-        )
-        oldest = None if caller.staff else datetime.now(UTC) - SHOPPER_EVENT_AGE
-        results, good = ingest(svc.events, raw, lambda pid: pid in svc.searcher.catalog, oldest)
+        results, _ = record_events(services(request), caller, list(batch.events))
         stored = [r for r in results if r.stored]
-        svc.recommendations.observe(good)
         return EventBatchResult(
             stored=len(stored), rejected=len(results) - len(stored),
             results=[EventOutcome(index=r.index, stored=r.stored, id=r.id, error=r.error) for r in results],
@@ -427,11 +419,15 @@ def create_app(
     def conversation(
         request: Request, conversation_id: str, caller: Caller = shopper,
         user_id: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1, le=200, description="Newest messages to return")] = 50,
+        before: Annotated[int | None, Query(ge=1, description="The `earlier` of the page after")] = None,
     ) -> Conversation:  # fmt: skip
-        """A stored conversation with its messages and state (a shopper key sees only its own)."""
-        if caller.staff:
-            return services(request).conversations.get(conversation_id, user_id or ANYONE)
-        return services(request).conversations.get(conversation_id, caller.acting_as(user_id))
+        """A stored conversation with its state and newest messages, a page at a time (`earlier`
+        in the answer is the `before` of the previous page); a shopper key sees only its own."""
+        owner = (user_id or ANYONE) if caller.staff else caller.acting_as(user_id)
+        return services(request).conversations.get(
+            conversation_id, owner, limit=limit, before=before
+        )
 
     @app.get(
         "/v1/customers/{customer_id}/history",
@@ -476,5 +472,5 @@ def create_app(
         def home() -> RedirectResponse:
             return RedirectResponse("/ui/")
 
-        app = mount_web(app, lambda: app.state.services, login=web_login)
+        app = mount_web(app, lambda: app.state.services, login=web_login, limits=limits)
     return app

@@ -22,6 +22,10 @@ class Job(BaseModel):
     error: str | None = None
 
 
+#: Finished jobs kept to be asked about; older ones are forgotten.
+JOBS_KEPT = 100
+
+
 class Jobs:
     def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shoptalk-job")
@@ -32,6 +36,9 @@ class Jobs:
         job = Job(id=uuid.uuid4().hex[:12], kind=kind, status="queued", submitted=time.time())
         with self._lock:
             self._jobs[job.id] = job
+            finished = [k for k, j in self._jobs.items() if j.finished is not None]
+            for old in finished[: max(0, len(finished) - JOBS_KEPT)]:  # the oldest finished go
+                del self._jobs[old]
 
         def run() -> None:
             self._set(job.id, status="running")

@@ -41,6 +41,13 @@ class LimitsConfig(BaseModel):
     exempt: tuple[str, ...] = Field(
         default=("/healthz", "/readyz", "/metrics"), description="Paths never limited"
     )
+    browser_concurrency: int = Field(
+        default=4, ge=1, description="Browser chat turns run at once in this process"
+    )
+    browser_queue: int = Field(
+        default=32, ge=1,
+        description="Browser requests waiting at most; beyond it a shopper is told to try again",
+    )  # fmt: skip
     #: The browser app's page and assets are not limited; its API calls are, like the REST routes.
     ui_api: str = "/ui/gradio_api/"
     #: Gradio routes the app does not use (it has no file inputs): refused, not stored.

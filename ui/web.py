@@ -8,6 +8,7 @@ results and store insights. No external fonts, scripts or analytics: it works of
 from __future__ import annotations
 
 import html
+import re
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,18 +16,24 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+import PIL.Image
 
 from assistant.conversations import ANYONE
 from assistant.insights import insights
 from assistant.support import draft_reply, history, send_reply
 from assistant.turn import CardsShown, ChatRequest, Done, Retract, Started, Token
-from ranking.events import Event, EventContext, EventType
+from ranking.events import EventType
 from ranking.experiments import count_outcomes, plot_report, report
-from ui.auth import RANK, Role
+from ui.auth import RANK, Caller, Role
+from ui.intake import record_events
+from ui.limits import LimitsConfig
 from ui.services import Services
 
 CHIPS = {"Cheaper": "cheaper", "Better rated": "better rated", "Compare these": "compare the first two",
          "More like this": "show me more"}  # fmt: skip
+
+#: The newest messages of a conversation shown in the agent console.
+TRANSCRIPT = 100
 
 CSS = """
 .st-card {border: 1px solid #ddd; border-radius: 8px; padding: 8px 10px; margin-bottom: 6px}
@@ -38,6 +45,22 @@ CSS = """
 """
 THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "sans-serif"],
                           font_mono=["ui-monospace", "monospace"])  # fmt: skip
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:@])")  # ":" and "@": no autolinks
+_ACTIVE = re.compile(r"([\\`\[\]()!<>$&:])")
+
+
+def plain(text: str) -> str:
+    """Someone's words shown exactly as typed: no markdown, HTML, link or image in a shopper's
+    or customer's message is acted on by the browser (the agent console included)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def inert(text: str) -> str:
+    """ShopTalk's answer with its lists and emphasis kept, and nothing that could link, load an
+    image or be HTML: the streamed model text is shown before the checker has read it."""
+    return _ACTIVE.sub(r"\\\1", text)
 
 
 def card_html(card: dict[str, Any]) -> str:
@@ -63,8 +86,10 @@ def cart_html(cart: list[dict[str, Any]]) -> str:
     return f'<ul class="st-cart">{rows}</ul><p><b>Total:</b> ${total:,.2f} ({len(cart)} items)</p>'
 
 
-def build_web(services: Callable[[], Services]) -> gr.Blocks:
-    """The Gradio Blocks; `services` returns the app's services (built at start-up)."""
+def build_web(services: Callable[[], Services], limits: LimitsConfig | None = None) -> gr.Blocks:
+    """The Gradio Blocks; `services` returns the app's services (built at start-up). Requests
+    wait in one queue per process: `limits.browser_concurrency` run at once, at most
+    `limits.browser_queue` wait, and one client cannot hold everyone else up beyond that."""
 
     def post(
         user: str,
@@ -73,11 +98,11 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
         conversation: str | None,
         position: int | None = None,
     ) -> None:
-        svc = services()
-        event = Event(user_id=user, session_id=conversation, product_id=product_id, type=kind,
-                      context=EventContext(source="web", position=position))  # fmt: skip
-        svc.events.append([event])
-        svc.recommendations.observe([event])
+        event = {"user_id": user, "session_id": conversation, "product_id": product_id,
+                 "type": kind.value, "context": {"source": "web", "position": position}}  # fmt: skip
+        [result], _ = record_events(services(), Caller(Role.shopper, user), [event])
+        if not result.stored:
+            raise gr.Error(f"That was not recorded: {result.error}")
 
     def send(message: str, chat: list[dict[str, str]], conversation: str | None, user: str,
              cards: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:  # fmt: skip
@@ -85,7 +110,11 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
         if not message:
             yield chat, conversation, cards, "", gr.update()
             return
-        chat = [*chat, {"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
+        chat = [
+            *chat,
+            {"role": "user", "content": plain(message)},
+            {"role": "assistant", "content": "…"},
+        ]
         yield chat, conversation, cards, "", ""
         request = ChatRequest(
             message=message, conversation_id=conversation, user_id=user, session_id=conversation
@@ -98,12 +127,12 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             elif isinstance(event, CardsShown):
                 # the notice belongs to this turn: it opens this answer, not a box that outlives it
                 cards = [c.model_dump(mode="json") for c in event.cards]
-                notice = f"_{event.notice}_\n\n" if event.notice else ""
+                notice = f"_{inert(event.notice)}_\n\n" if event.notice else ""
                 chat[-1] = {"role": "assistant", "content": notice + "…"}
                 yield chat, conversation, cards, "", ""
             elif isinstance(event, Token):
                 written += event.text
-                chat[-1] = {"role": "assistant", "content": notice + written}
+                chat[-1] = {"role": "assistant", "content": notice + inert(written)}
                 yield chat, conversation, cards, "", ""
             elif isinstance(event, Retract):
                 written = ""
@@ -112,11 +141,12 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                 text = answer.text
                 if answer.meta.degraded:
                     text += f"\n\n_{answer.meta.degraded}_"
-                chat[-1] = {"role": "assistant", "content": text}
+                chat[-1] = {"role": "assistant", "content": inert(text)}
                 cards = [c.model_dump(mode="json") for c in answer.cards]
                 yield chat, conversation, cards, "", ""
 
-    with gr.Blocks(title="ShopTalk") as web:
+    # Gradio's copies of served images are deleted after an hour (checked every ten minutes).
+    with gr.Blocks(title="ShopTalk", delete_cache=(600, 3600)) as web:
         gr.Markdown("## ShopTalk — ask for what you need")
         with gr.Tab("Shop"):
             user = gr.State(lambda: f"web-{uuid.uuid4().hex[:12]}")
@@ -260,9 +290,10 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             def do_open(key: str, conv: str | None) -> list[dict[str, str]]:
                 if allowed(key, Role.agent) or not conv:
                     return []
-                messages = services().conversations.get(conv, ANYONE).messages
+                messages = services().conversations.get(conv, ANYONE, limit=TRANSCRIPT).messages
                 return [{"role": "user" if m.role == "user" else "assistant",
-                         "content": m.content if m.role != "agent" else f"(agent) {m.content}"} for m in messages]  # fmt: skip
+                         "content": plain(m.content if m.role != "agent" else f"(agent) {m.content}")}
+                        for m in messages]  # fmt: skip
 
             def do_draft(key: str, who: str, conv: str | None, text: str,
                          reference: str | None = None) -> tuple[Any, ...]:  # fmt: skip
@@ -318,7 +349,7 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
             admin_key = gr.Textbox(label="Admin key", type="password", elem_id="st-admin-key")
             refresh = gr.Button("Refresh", elem_id="st-refresh")
             admin_status = gr.Markdown(elem_id="st-admin-status")
-            plot = gr.Image(label="Experiment results", type="filepath")
+            plot = gr.Image(label="Experiment results", type="pil")
             tops = gr.Dataframe(headers=["top queries", "count"], interactive=False)
             zeros = gr.Dataframe(headers=["queries with no match", "count"], interactive=False)
             most = gr.Dataframe(headers=["most recommended", "times shown"], interactive=False)
@@ -332,9 +363,11 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                 image = None
                 for experiment in svc.recommendations.experiments[:1]:
                     reports = report(count_outcomes(svc.events, experiment.name))
-                    if reports:
-                        image = str(Path(tempfile.mkdtemp()) / "experiment.png")
-                        plot_report(reports, Path(image), experiment.name)
+                    if reports:  # drawn in a folder removed at once; Gradio keeps its own copy
+                        with tempfile.TemporaryDirectory() as folder:
+                            plot_report(reports, Path(folder) / "plot.png", experiment.name)
+                            with PIL.Image.open(Path(folder) / "plot.png") as drawn:
+                                image = drawn.copy()
                 summary = (f"{found.messages} messages; {found.recommended_products:,} of {found.catalog_products:,} "
                            f"products recommended at least once (coverage {found.coverage:.1%}).")  # fmt: skip
                 return (summary, image, [[c.label, c.count] for c in found.top_queries],
@@ -347,10 +380,14 @@ def build_web(services: Callable[[], Services]) -> gr.Blocks:
                 inputs=[admin_key],
                 outputs=[admin_status, plot, tops, zeros, most, never],
             )
-    return web
+    limits = limits or LimitsConfig()
+    return web.queue(
+        default_concurrency_limit=limits.browser_concurrency, max_size=limits.browser_queue
+    )
 
 
-def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui", login: bool = False) -> Any:
+def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui", login: bool = False,
+              limits: LimitsConfig | None = None) -> Any:  # fmt: skip
     """Mount the browser app on the FastAPI app (no SSR node server, no external assets, no run
     history kept in the browser). `login`: Gradio's sign-in page first, any valid ShopTalk key as
     the password (the Shop tab's shopper is then a server-side session; staff tabs still ask for
@@ -359,7 +396,7 @@ def mount_web(app: Any, services: Callable[[], Services], path: str = "/ui", log
     def signed_in(_name: str, key: str) -> bool:
         return services().keys.verify(key) is not None
 
-    return gr.mount_gradio_app(app, build_web(services), path=path, theme=THEME, css=CSS, ssr_mode=False,
+    return gr.mount_gradio_app(app, build_web(services, limits), path=path, theme=THEME, css=CSS, ssr_mode=False,
                                footer_links=[], run_history=False, max_file_size=0,
                                auth=signed_in if login else None,
                                auth_message="Sign in with your ShopTalk API key as the password.")  # fmt: skip
