@@ -40,10 +40,14 @@ class Cart(BaseModel):
     checkout: bool = Field(default=False, description="ShopTalk takes no payment: no checkout")
 
 
+#: The events that change a cart.
+CART_EVENTS = (EventType.add_to_cart, EventType.remove_from_cart, EventType.purchase)
+
+
 def cart_of(events: EventStore, catalog: Catalog, user_id: str) -> Cart:
     """The cart, from the identity's newest events (READ_LIMIT) in arrival order."""
     units: Counter[str] = Counter()
-    for e in events.query(user_id=user_id, newest=READ_LIMIT):
+    for e in events.query(user_id=user_id, newest=READ_LIMIT, types=CART_EVENTS):
         if e.type is EventType.add_to_cart:
             units[e.product_id] += 1
         elif e.type is EventType.remove_from_cart and units[e.product_id] > 0:

@@ -23,13 +23,19 @@ _MARK = re.compile(r"\[(\d{1,2})\]")
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,120})[\"”]")
 # Markup a browser or a markdown renderer would act on: a link or an image fetched from elsewhere,
 # an HTML tag. Answers are plain sentences about the cards; none of this belongs in them.
+_TLD = (
+    "com|net|org|io|co|ru|cn|info|biz|xyz|ly|me|app|dev|shop|store|top|site|online|tk|de|ai|do|"
+    "uk|us|gg|to|cc|ws|link|click|eu|fr|it|es|nl|pl|in|au|ca|jp|br|tv|ml|ga|cf|gq|su|pw"
+)
 _MARKUP = (
-    (re.compile(r"!\[[^\]\n]*\]\s*\(", re.I), "a markdown image"),
-    (re.compile(r"\[[^\]\n]*\]\s*\([^)\s]*", re.I), "a markdown link"),
-    (re.compile(r"</?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?>|<!--", re.I), "an HTML tag"),
-    (re.compile(r"\b(?:https?|ftp|file|data|javascript|mailto):\S*|\bwww\.\S+", re.I), "a web address"),
-    (re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|ru|cn|info|biz|xyz|ly|me|app|dev|shop|store|top|site|online)\b(?:/\S*)?", re.I),
-     "a web address"),
+    # an image inline or by reference; a link (its text may span lines; "[2] (cheaper)" is no link)
+    (re.compile(r"!\[[^\]]{0,300}\][(\[]"), "a markdown image"),
+    (re.compile(r"\[[^\]]{0,300}\]\([^)\s]+\)|^\s{0,3}\[[^\]]+\]:\s*\S", re.M), "a markdown link"),
+    (re.compile(r"</?[a-z][a-z0-9-]*(?=[\s/>])|<!--", re.I), "an HTML tag"),
+    (re.compile(r"\b(?:https?|ftp|file)://\S+|\b(?:data|javascript|vbscript|mailto):\S+|\bwww\.\S+"
+                r"|(?<![\w:])//[\w-]+\.[\w.-]+|\b[\w.+-]+@[\w-]+\.[a-z]{2,}", re.I), "a web address"),
+    # a bare domain: lowercase ending only, so "for beginners.Top pick" (a missing space) is prose
+    (re.compile(rf"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{_TLD})\b(?:/\S*)?"), "a web address"),
 )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from assistant.references import (
 )
 from assistant.state import ConversationState, advance
 from assistant.writer import phrase, run_writer
-from ranking.events import READ_LIMIT, StoredEvent
+from ranking.events import READ_LIMIT, SHOPPER_ACTS, StoredEvent
 from retrieval.catalog import Product
 
 
@@ -89,7 +89,11 @@ class Draft(BaseModel):
 
 
 def history(pipeline: ChatPipeline, customer_id: str, limit: int = 50) -> CustomerHistory:
-    events = pipeline.events.query(user_id=customer_id, newest=limit) if pipeline.events else []
+    events = (
+        pipeline.events.query(user_id=customer_id, newest=limit, types=SHOPPER_ACTS)
+        if pipeline.events
+        else []
+    )
     return CustomerHistory(customer_id=customer_id, events=tuple(events),
                            conversations=tuple(pipeline.conversations.for_user(customer_id)))  # fmt: skip
 
@@ -158,7 +162,9 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
     if conversation_id:
         state = pipeline.conversations.get(conversation_id, customer_id, messages=False).state
     events = (
-        pipeline.events.query(user_id=customer_id, newest=READ_LIMIT) if pipeline.events else []
+        pipeline.events.query(user_id=customer_id, newest=READ_LIMIT, types=SHOPPER_ACTS)
+        if pipeline.events
+        else []
     )
     past = _past(pipeline, events)
     reading = pipeline.read(message)

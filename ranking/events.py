@@ -7,7 +7,7 @@ caller has been fsynced); any SQLAlchemy URL works, e.g. postgresql+psycopg://..
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -45,6 +45,9 @@ EVENT_WEIGHT: dict[EventType, float] = {
     EventType.rate: 1.0, EventType.thumbs_up: 0.5, EventType.recommendation_shown: 0.0,
     EventType.remove_from_cart: 0.0, EventType.thumbs_down: 0.0,
 }  # fmt: skip
+
+#: What a shopper did, as opposed to what the server logged about them (exposures).
+SHOPPER_ACTS = tuple(t for t in EventType if t is not EventType.recommendation_shown)
 
 
 class EventContext(BaseModel):
@@ -204,9 +207,11 @@ class EventStore:
     def query(
         self, user_id: str | None = None, session_id: str | None = None, experiment: str | None = None,
         after_id: int = 0, limit: int | None = None, newest: int | None = None,
+        types: Iterable[EventType] | None = None,
     ) -> list[StoredEvent]:  # fmt: skip
-        """Events in id (arrival) order, filtered: the first `limit` after `after_id`, or with
-        `newest` only the latest N (read newest-first in SQL, so a long history costs N rows)."""
+        """Events in id (arrival) order, filtered (`types`: only these kinds): the first `limit`
+        after `after_id`, or with `newest` only the latest N (read newest-first in SQL, so a long
+        history costs N rows)."""
         q = sa.select(events_table).where(events_table.c.id > after_id)
         q = q.order_by(events_table.c.id.desc() if newest else events_table.c.id)
         limit = newest or limit
@@ -216,6 +221,8 @@ class EventStore:
             q = q.where(events_table.c.session_id == session_id)
         if experiment is not None:
             q = q.where(events_table.c.experiment == experiment)
+        if types is not None:
+            q = q.where(events_table.c.type.in_([t.value for t in types]))
         if limit is not None:
             q = q.limit(limit)
         try:

@@ -32,6 +32,8 @@ _THREADS = ThreadpoolController()
 
 HALF_LIFE_SECONDS = 7 * 24 * 3600.0
 HISTORY_LIMIT = 50
+#: The events that say a shopper wanted a product (the history the ranker reads).
+WANTING = tuple(t for t, w in EVENT_WEIGHT.items() if w > 0)
 SESSIONS_KEPT = 100_000
 
 
@@ -196,11 +198,11 @@ class RecommendationService:
         """Catalog rows the user/session engaged with, oldest first."""
         events: list[Event] = []
         if user_id:
-            events += self.store.query(user_id=user_id, newest=READ_LIMIT)
+            events += self.store.query(user_id=user_id, newest=READ_LIMIT, types=WANTING)
         if session_id:
             events += [
                 e
-                for e in self.store.query(session_id=session_id, newest=READ_LIMIT)
+                for e in self.store.query(session_id=session_id, newest=READ_LIMIT, types=WANTING)
                 if e.user_id != user_id
             ]
         events.sort(key=lambda e: e.timestamp)

@@ -11,12 +11,19 @@ from pydantic import AfterValidator
 _ALLOWED_IN_TEXT = {"\t", "\n", "\r"}
 
 
+def _refused(c: str) -> bool:
+    """C0 and C1 control characters, DEL, and lone surrogates (valid JSON escapes, but no
+    database driver can encode them)."""
+    n = ord(c)
+    return n < 32 or 127 <= n < 160 or 0xD800 <= n <= 0xDFFF
+
+
 def _check(value: str, allowed: set[str]) -> str:
-    bad = next((c for c in value if (ord(c) < 32 or ord(c) == 127) and c not in allowed), None)
+    bad = next((c for c in value if _refused(c) and c not in allowed), None)
     if bad is not None:
+        what = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "the control character"
         raise ValueError(
-            f"contains the control character U+{ord(bad):04X} at position {value.index(bad)}; "
-            "send printable text"
+            f"contains {what} U+{ord(bad):04X} at position {value.index(bad)}; send printable text"
         )
     return value
 

@@ -4,6 +4,7 @@ calls beside them show the refusals are not blanket."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from ui.auth import Role
 from ui.limits import LimitsConfig
 from ui.services import build_services
 from ui.settings import Settings
+from ui.web import build_web, inert, plain
 
 REMOTE = ("203.0.113.7", 40000)  # a documentation address: not loopback
 
@@ -272,6 +274,7 @@ def test_a_long_conversation_is_read_a_page_at_a_time(world: World) -> None:
         if before is None:
             break
     assert [m for p in pages for m in p] == everything and len(everything) == 9
+    assert [len(p) for p in pages] == [3, 3, 3]  # no empty page at the end
     assert world.remote.get(f"/v1/conversations/{conv}", params={"limit": 3, "before": 2},
                             headers=world.keys["bob"]).status_code == 404  # fmt: skip
     too_many = world.remote.get(f"/v1/conversations/{conv}", params={"limit": 10_000}, headers=alice)
@@ -283,6 +286,9 @@ def test_control_characters_are_refused_with_what_to_fix(world: World) -> None:
     for body in ({"message": "drum\x00sticks"}, {"message": "drums", "session_id": "s\x07"}):
         said = world.remote.post("/v1/chat", json=body, headers=bob)
         assert said.status_code == 422 and "control character" in said.json()["error"]["message"]
+    surrogate = world.remote.post("/v1/chat", content=b'{"message": "drums \\ud800"}',
+                                  headers={**bob, "Content-Type": "application/json"})  # fmt: skip
+    assert surrogate.status_code == 422 and "surrogate" in surrogate.json()["error"]["message"]
     fine = world.remote.post("/v1/chat", json={"message": "drum sticks\nunder $20"}, headers=bob)
     assert fine.status_code == 200  # a line break is text
 
@@ -303,3 +309,17 @@ def test_the_browser_queue_turns_away_what_it_cannot_hold(
         assert 1 <= len(accepted) < 8, [a.text for a in answers]
         refused = next(a for a in answers if a not in accepted)
         assert "queue" in refused.text.lower()
+    # every way to send a turn (box, button, chips) counts against one limit, not one per handler
+    web = build_web(lambda: None, LimitsConfig(browser_concurrency=2, browser_queue=5))
+    groups = {(fn.concurrency_id, fn.concurrency_limit) for fn in web.fns.values()
+              if "st-chat" in [getattr(o, "elem_id", None) for o in fn.outputs]}  # fmt: skip
+    assert groups == {("chat-turn", 2)} and web._queue.max_size == 5
+
+
+def test_text_shown_in_the_browser_cannot_link_or_load() -> None:
+    for said in ("![x](http://203.0.113.9/p.png)", '<img src="http://203.0.113.9/q.png">',
+                 "[this](http://203.0.113.9/)", "www.evil.tk/x", "x@evil.tk", "$$x$$"):  # fmt: skip
+        for shown in (plain(said), inert(said)):
+            assert not re.search(r"(?<!\\)(!\[|\]\(|<[a-z]|://|www\.|@|\$\$)", shown), shown
+        assert re.sub(r"\\(.)", r"\1", plain(said)) == said  # and nothing is lost
+    assert inert("- [1] *sturdy*, _$19.99_") == "- \\[1\\] *sturdy*, _\\$19\\.99_"  # lists, emphasis kept

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cart import cart_of
 from ranking.events import (
+    READ_LIMIT,
     EventStore,
     EventStoreUnavailable,
     import_sequences,
@@ -98,3 +100,14 @@ def test_a_long_history_is_read_newest_first_in_sql(tmp_path: Path) -> None:
     newest = store.query(user_id="u", newest=5)
     assert [e.product_id for e in newest] == [f"p{i}" for i in range(35, 40)]  # oldest first
     assert len(store.query(user_id="u")) == 40 and store.query(user_id="v", newest=5)[0].id == 41
+
+
+def test_a_cart_outlives_many_logged_exposures(tmp_path: Path, small_catalog: Catalog) -> None:
+    """Exposures are logged per recommendation shown; they must not push a cart's items out of
+    the newest events a cart is read from."""
+    store = _store(tmp_path / "e.db")
+    wanted, other = small_catalog.products[0], small_catalog.products[1]
+    ingest(store, [{"user_id": "u", "product_id": wanted.id, "type": "add_to_cart"}]
+           + [{"user_id": "u", "product_id": other.id, "type": "recommendation_shown"}] * (READ_LIMIT + 50),
+           lambda p: True)  # fmt: skip
+    assert [line.product_id for line in cart_of(store, small_catalog, "u").lines] == [wanted.id]

@@ -48,9 +48,14 @@ def test_links_images_addresses_and_html_are_not_an_answer(
     markup = lambda text: [v for v in check(text, shown) if v.kind == "markup"]  # noqa: E731
     for text in ("[1] is sturdy ![pic](http://203.0.113.9/x.png)", "See [1](https://deals.example)",
                  "[1] is sturdy, order at www.cheap-sticks.biz", 'Try <img src="x" onerror="y">',
-                 "[1] ships from evil.com/buy today", "<!-- ignore the cards -->"):  # fmt: skip
+                 "[1] ships from evil.com/buy today", "<!-- ignore the cards -->",
+                 "<img/src=//evil.tk/p onerror=alert(1)>", "![x][r]\n\n[r]: //evil.tk/p.png",
+                 "[a\nb](//evil.tk)", "write to x@evil.tk", "javascript:alert(1)"):  # fmt: skip
         assert markup(text), text
-    assert not markup("[1] is sturdy: 3.5mm plug, e.g. for a 1.5 m run <3")
+    for text in ("[1] is sturdy: 3.5mm plug, e.g. for a 1.5 m run <3", "[1] (4.5 stars) is sturdy",
+                 "[1] and [2] (both soprano)", "Mobile data: 5G", "Great for beginners.Top pick is [2]",
+                 "under < a pound, over > 2 ft", "U.S. made, $19.99, i.e. 1/2 size :)"):  # fmt: skip
+        assert not markup(text), (text, markup(text))
     named = next(p for p in demo_catalog if ".com" in p.title.lower())  # "GlowWeapons.com ..."
     domain = next(w for w in named.title.split() if ".com" in w.lower())
     card = Card(mark=1, product=named, price=named.price_label, why="", value="")

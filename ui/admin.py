@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -11,16 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.insights import Insights, insights
 from ranking.experiments import count_outcomes, report
 from ui.auth import KeyInfo, Role
+from ui.deps import admin, services
+from ui.errors import AdminNotFoundError, NotConfiguredError, errors
 from ui.jobs import Job, Jobs
-from ui.services import Services
-
-
-class AdminNotFoundError(LookupError):
-    """A key or job id that does not exist."""
-
-
-class NotConfiguredError(RuntimeError):
-    """The server was started without what this route needs (e.g. a model registry)."""
 
 
 class KeyRequest(BaseModel):
@@ -60,80 +52,81 @@ def jobs(request: Request) -> Jobs:
     return found
 
 
-def admin_router(
-    services: Callable[[Request], Services], admin: Any, responses: dict[int | str, Any]
-) -> APIRouter:
-    router = APIRouter(
-        prefix="/v1/admin", tags=["admin"], dependencies=[admin], responses=responses
-    )
+router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[admin],
+                   responses=errors(401, 403, 422))  # fmt: skip
 
-    @router.post("/keys", response_model=NewKey)
-    def create_key(request: Request, body: KeyRequest) -> NewKey:
-        """Create an API key (shown once)."""
-        key, info = services(request).keys.create(body.role, body.name, body.user_id)
-        return NewKey(key=key, info=info)
 
-    @router.get("/keys", response_model=list[KeyInfo])
-    def list_keys(request: Request) -> list[KeyInfo]:
-        """Every key's prefix, role and state (never the key)."""
-        return services(request).keys.list()
+@router.post("/keys", response_model=NewKey)
+def create_key(request: Request, body: KeyRequest) -> NewKey:
+    """Create an API key (shown once)."""
+    key, info = services(request).keys.create(body.role, body.name, body.user_id)
+    return NewKey(key=key, info=info)
 
-    @router.delete("/keys/{key_id}", response_model=KeyInfo, responses={404: responses[401]})
-    def revoke_key(request: Request, key_id: Annotated[int, Path(ge=1, le=2**62)]) -> KeyInfo:
-        """Revoke a key."""
-        store = services(request).keys
-        store.revoke(key_id)
-        found = [k for k in store.list() if k.id == key_id]
-        if not found:
-            raise AdminNotFoundError(f"no key #{key_id}; list them with GET /v1/admin/keys")
-        return found[0]
 
-    @router.post("/train", response_model=Job, status_code=202, responses={409: responses[401]})
-    def train(request: Request, body: TrainRequest) -> Job:
-        """Retrain the ranker on the stored events in the background; serving picks the new version up."""
-        from ranking.training import train_ranker
+@router.get("/keys", response_model=list[KeyInfo])
+def list_keys(request: Request) -> list[KeyInfo]:
+    """Every key's prefix, role and state (never the key)."""
+    return services(request).keys.list()
 
-        svc = services(request)
-        registry = svc.recommendations.registry
-        if registry is None:
-            raise NotConfiguredError(
-                "this server's recommendation service has no model registry to publish to;"
-                " `shoptalk serve` keeps one under SHOPTALK_HOME/models/ranker"
-            )
 
-        def run() -> dict[str, Any]:
-            meta = train_ranker(svc.searcher, svc.events, registry, body.max_minutes * 60)
-            return {
-                "version": meta["version"],
-                "test_ndcg_10": meta["test_metrics"]["ndcg_10"],
-                "reranker_used": meta["reranker"]["used"],
-            }
+@router.delete("/keys/{key_id}", response_model=KeyInfo, responses=errors(404))
+def revoke_key(request: Request, key_id: Annotated[int, Path(ge=1, le=2**62)]) -> KeyInfo:
+    """Revoke a key."""
+    store = services(request).keys
+    store.revoke(key_id)
+    found = [k for k in store.list() if k.id == key_id]
+    if not found:
+        raise AdminNotFoundError(f"no key #{key_id}; list them with GET /v1/admin/keys")
+    return found[0]
 
-        return jobs(request).submit("train", run)
 
-    @router.get("/jobs/{job_id}", response_model=Job, responses={404: responses[401]})
-    def job(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> Job:
-        """A background job's status, result or error."""
-        found = jobs(request).get(job_id)
-        if found is None:
-            raise AdminNotFoundError(f"no job {job_id!r}; jobs live as long as the server process")
-        return found
+@router.post("/train", response_model=Job, status_code=202, responses=errors(409))
+def train(request: Request, body: TrainRequest) -> Job:
+    """Retrain the ranker on the stored events in the background; serving picks the new version up."""
+    from ranking.training import train_ranker
 
-    @router.get("/experiments/{name}", response_model=list[ArmResult])
-    def experiment(
-        request: Request, name: str, control: Annotated[str | None, Query(max_length=100)] = None
-    ) -> list[ArmResult]:
-        """Per-arm CTR, add-to-cart and conversion with 95% intervals, and p-values against the control."""
-        reports = report(count_outcomes(services(request).events, name), control)
-        return [
-            ArmResult(arm=r.arm, exposures=r.exposures, rates=r.rates, p_values=r.p_values)
-            for r in reports
-        ]
+    svc = services(request)
+    registry = svc.recommendations.registry
+    if registry is None:
+        raise NotConfiguredError(
+            "this server's recommendation service has no model registry to publish to;"
+            " `shoptalk serve` keeps one under SHOPTALK_HOME/models/ranker"
+        )
 
-    @router.get("/insights", response_model=Insights)
-    def store_insights(request: Request) -> Insights:
-        """Top queries, zero-result queries, most and never recommended products."""
-        svc = services(request)
-        return insights(svc.events.engine, svc.searcher.catalog)
+    def run() -> dict[str, Any]:
+        meta = train_ranker(svc.searcher, svc.events, registry, body.max_minutes * 60)
+        return {
+            "version": meta["version"],
+            "test_ndcg_10": meta["test_metrics"]["ndcg_10"],
+            "reranker_used": meta["reranker"]["used"],
+        }
 
-    return router
+    return jobs(request).submit("train", run)
+
+
+@router.get("/jobs/{job_id}", response_model=Job, responses=errors(404))
+def job(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> Job:
+    """A background job's status, result or error."""
+    found = jobs(request).get(job_id)
+    if found is None:
+        raise AdminNotFoundError(f"no job {job_id!r}; jobs live as long as the server process")
+    return found
+
+
+@router.get("/experiments/{name}", response_model=list[ArmResult])
+def experiment(
+    request: Request, name: str, control: Annotated[str | None, Query(max_length=100)] = None
+) -> list[ArmResult]:
+    """Per-arm CTR, add-to-cart and conversion with 95% intervals, and p-values against the control."""
+    reports = report(count_outcomes(services(request).events, name), control)
+    return [
+        ArmResult(arm=r.arm, exposures=r.exposures, rates=r.rates, p_values=r.p_values)
+        for r in reports
+    ]
+
+
+@router.get("/insights", response_model=Insights)
+def store_insights(request: Request) -> Insights:
+    """Top queries, zero-result queries, most and never recommended products."""
+    svc = services(request)
+    return insights(svc.events.engine, svc.searcher.catalog)

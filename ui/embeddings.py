@@ -5,7 +5,6 @@ default): the same vectors the catalog index holds."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import numpy as np
@@ -13,6 +12,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from retrieval.embedders import Embedder
+from ui.deps import services, shopper
+from ui.errors import BadEmbeddingRequest, UnknownModelError, errors
 
 MAX_INPUTS = 2048
 MAX_CHARS = 20_000
@@ -81,18 +82,15 @@ class ModelList(BaseModel):
     data: list[ModelCard]
 
 
-class BadEmbeddingRequest(ValueError):
-    """A request that is well-formed but cannot be served as asked."""
-
-
-class UnknownModelError(Exception):
-    def __init__(self, model: str, known: list[str]) -> None:
-        super().__init__(f"model {model!r} is not served here; use one of {known}")
-
-
 def model_names(embedder: Embedder, configured: str) -> list[str]:
     """Names a client may use for the embedder: the public model name, the setting, the cache id."""
     return list(dict.fromkeys(["all-MiniLM-L6-v2", configured, embedder.name]))
+
+
+def embedder_of(request: Request) -> tuple[Embedder, list[str]]:
+    """The index's embedder and the names a client may call it by."""
+    svc = services(request)
+    return svc.searcher.embedder, model_names(svc.searcher.embedder, svc.embedding_model)
 
 
 def embed_response(
@@ -120,20 +118,20 @@ def embed_response(
     )
 
 
-def embeddings_router(embedder_of: Callable[[Request], tuple[Embedder, list[str]]], responses: dict[int | str, Any],
-                      dependencies: list[Any]) -> APIRouter:  # fmt: skip
-    router = APIRouter(tags=["embeddings"], dependencies=dependencies)
+router = APIRouter(tags=["embeddings"], dependencies=[shopper])
 
-    @router.post("/v1/embeddings", response_model=EmbeddingResponse, responses=responses)
-    def embeddings(request: Request, body: EmbeddingRequest) -> EmbeddingResponse:
-        """Vectors for texts, in OpenAI's format (the OpenAI client works unchanged)."""
-        embedder, names = embedder_of(request)
-        return embed_response(embedder, names, body)
 
-    @router.get("/v1/models", response_model=ModelList)
-    def models(request: Request) -> ModelList:
-        """The embedding models served (OpenAI's format)."""
-        _, names = embedder_of(request)
-        return ModelList(data=[ModelCard(id=n) for n in names])
+@router.post(
+    "/v1/embeddings", response_model=EmbeddingResponse, responses=errors(401, 403, 404, 422)
+)
+def embeddings(request: Request, body: EmbeddingRequest) -> EmbeddingResponse:
+    """Vectors for texts, in OpenAI's format (the OpenAI client works unchanged)."""
+    embedder, names = embedder_of(request)
+    return embed_response(embedder, names, body)
 
-    return router
+
+@router.get("/v1/models", response_model=ModelList)
+def models(request: Request) -> ModelList:
+    """The embedding models served (OpenAI's format)."""
+    _, names = embedder_of(request)
+    return ModelList(data=[ModelCard(id=n) for n in names])

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ui.auth import KeyInfo, KeyStore, is_placeholder, presented_key
+from ui.errors import error_body
 
 
 class LimitsConfig(BaseModel):
@@ -57,7 +58,7 @@ class LimitsConfig(BaseModel):
 async def _refuse(
     send: Send, status: int, code: str, message: str, headers: dict[str, str] | None = None
 ) -> None:
-    body = json.dumps({"error": {"code": code, "message": message, "details": []}}).encode()
+    body = json.dumps(error_body(code, message)).encode()
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
     await send({"type": "http.response.start", "status": status, "headers": raw})

@@ -94,7 +94,12 @@ def build_services(
         searcher.catalog, searcher.vectors, events, registry, settings.experiments
     )
     chat = ChatPipeline(
-        searcher, conversations, llm, recommendations, events, settings.llm.answer_tokens,
+        searcher,
+        conversations,
+        llm,
+        recommendations,
+        events,
+        settings.llm.answer_tokens,
         settings.llm.model_picks,
     )
     return Services(searcher, events, recommendations, conversations, chat, KeyStore(engine), llm,

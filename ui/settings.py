@@ -39,9 +39,7 @@ class Settings(BaseSettings):
     )
 
     home: Path = Field(default=ROOT / ".shoptalk", description="State: indexes, caches, databases")
-    data_dir: Path = Field(
-        default=ROOT / "data", description="Folder of the public data files"
-    )
+    data_dir: Path = Field(default=ROOT / "data", description="Folder of the public data files")
     host: str = Field(default="127.0.0.1", description="Address the API binds to")
     port: int = Field(default=8000, ge=1, le=65535)
     database_url: str | None = Field(

@@ -1,0 +1,5 @@
+"""`python -m ui.cli`: the same commands as `shoptalk`."""
+
+from ui.cli import app
+
+app()

@@ -1,0 +1,43 @@
+"""`shoptalk catalog ...`: load, check and index catalogs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from retrieval import Retrieval, RetrievalError
+from ui.cli.common import SourceOpt, settings_from, sync_index
+from ui.console import console, print_load_reports
+
+catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
+
+
+@catalog_app.command("sync")
+def catalog_sync(
+    source: SourceOpt = None,
+    keep_removed: Annotated[bool, typer.Option(help="Keep products that left the files")] = False,
+) -> None:
+    """Load the catalog files and bring the index in step (only changed products are embedded)."""
+    settings = settings_from(source)
+    try:
+        sync_index(
+            Retrieval(settings.retrieval, settings.home, settings.data_dir), not keep_removed
+        )
+    except RetrievalError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@catalog_app.command("check")
+def catalog_check(source: SourceOpt = None) -> None:
+    """Load catalog files and report every rejected row, without indexing anything."""
+    settings = settings_from(source)
+    try:
+        _, reports = Retrieval(settings.retrieval, settings.home, settings.data_dir).load_sources()
+    except RetrievalError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    print_load_reports(reports, show_errors=50)
+    if any(r.errors for r in reports):
+        raise typer.Exit(1)
