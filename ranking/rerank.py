@@ -10,7 +10,8 @@ is the category name of the item the shopper really bought next (a real catalog 
 hand-written); candidates are what hybrid search returns for it; the label is that item. This
 measures exactly what personalisation adds to search: many products share a category, and
 behaviour says which one this shopper wants. With `search` events carrying `context.query`,
-real queries can replace the proxy without changing the model.
+real queries can replace the proxy without changing the model: where a store's events carry the
+shoppers' searches (`context.query`), `shoptalk train` learns from those instead (`query_examples`).
 
 `shoptalk train` fits it on the store's own events and measures it against the fixed 0.5/0.5
 blend on held-out purchases; servers use it only when it wins there.
@@ -110,6 +111,31 @@ def proxy_examples(
         query, filters = proxy_query(searcher.catalog.products[item_rows[targets[u]]])
         hits = searcher.search(query, filters, k=POOL).hits
         out.append((candidates_from_hits(hits, searcher.catalog, item_of), histories[u], int(targets[u])))  # fmt: skip
+        if progress is not None and (n + 1) % 250 == 0:
+            progress(n + 1)
+    return out
+
+
+@dataclass(frozen=True)
+class QueryOutcome:
+    """A real search and what the shopper then chose: the query they typed, the catalog rows they
+    had engaged with before it (oldest first), and the row they clicked, carted or bought."""
+
+    user: str
+    query: str
+    history: np.ndarray
+    target: int
+
+
+def query_examples(
+    searcher: HybridSearcher, outcomes: Sequence[QueryOutcome],
+    progress: Callable[[int], None] | None = None,
+) -> list[Example]:  # fmt: skip
+    """(candidates, history, target) for real searches: the query searched again as typed."""
+    out = []
+    for n, o in enumerate(outcomes):
+        hits = searcher.search(o.query, k=POOL).hits
+        out.append((candidates_from_hits(hits, searcher.catalog), o.history, o.target))
         if progress is not None and (n + 1) % 250 == 0:
             progress(n + 1)
     return out

@@ -8,8 +8,9 @@ published only if it beats the fixed 0.5/0.5 blend on held-out purchases of this
 from __future__ import annotations
 
 import time
+import zlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,7 +19,7 @@ import numpy as np
 from ranking.data import SequenceData, Split, leave_one_out
 from ranking.errors import RankingError
 from ranking.evaluation import evaluate
-from ranking.events import EVENT_WEIGHT, EventStore
+from ranking.events import EVENT_WEIGHT, EventStore, EventType
 from ranking.models.base import TrainingData
 from ranking.models.blend import LearnedBlend
 from ranking.models.content import TextSimilarity
@@ -28,9 +29,11 @@ from ranking.models.sequential import SequentialRecommender
 from ranking.rerank import (
     Example,
     PersonalReranker,
+    QueryOutcome,
     behaviour_at,
     fixed_blend,
     proxy_examples,
+    query_examples,
     rank_quality,
 )
 from ranking.service import ModelRegistry, catalog_fingerprint
@@ -42,6 +45,12 @@ MIN_EVAL_USERS = 20
 RERANK_USERS = 1500
 #: Fewer queries with the bought item among the candidates than this: the reranker is not fitted.
 MIN_RERANK_QUERIES = 50
+#: A click, cart or purchase this soon after a search is taken as that search's outcome.
+QUERY_WINDOW_SECONDS = 1800.0
+#: Real searches with an outcome needed before the reranker learns from them instead of the proxy.
+MIN_REAL_QUERIES = 2 * MIN_RERANK_QUERIES
+#: What counts as the outcome of a search.
+CHOSEN = (EventType.click, EventType.add_to_cart, EventType.purchase)
 
 
 def sequences_from_events(
@@ -73,32 +82,84 @@ def sequences_from_events(
     return data, span
 
 
+def hash_half(user: str) -> int:
+    """A stable half (0 or 1) for a user: the same shopper is never in both training and test."""
+    return zlib.crc32(user.encode()) % 2
+
+
+def search_outcomes(store: EventStore, catalog: Catalog) -> list[QueryOutcome]:
+    """Real searches and what followed: each event carrying a query (`context.query`: a chat
+    turn's shown cards, a client's search) opens a search; the same user's first click, cart or
+    purchase of a catalog product within QUERY_WINDOW_SECONDS is its outcome. The history is what
+    the user engaged with before the search."""
+    by_user: defaultdict[str, list[Any]] = defaultdict(list)
+    for event in store.iter_all():
+        by_user[event.user_id].append(event)
+    out = []
+    for user, events in by_user.items():
+        events.sort(key=lambda e: (e.timestamp, e.id))
+        history: list[int] = []
+        open_query: tuple[str, float] | None = None  # the latest search and when it was made
+        for e in events:
+            ts = e.timestamp.timestamp()
+            known = e.product_id in catalog
+            if e.type in CHOSEN and known:
+                recent = (
+                    open_query
+                    if open_query and ts - open_query[1] <= QUERY_WINDOW_SECONDS
+                    else None
+                )
+                query = e.context.query or (recent[0] if recent else None)
+                if query:
+                    out.append(QueryOutcome(user, query, np.array(history, dtype=np.int64),
+                                            catalog.position(e.product_id)))  # fmt: skip
+                    open_query = None
+            elif e.context.query and (open_query is None or open_query[0] != e.context.query):
+                open_query = (e.context.query, ts)
+            if known and EVENT_WEIGHT[e.type] > 0:
+                history.append(catalog.position(e.product_id))
+    return out
+
+
 def fit_reranker(
     searcher: HybridSearcher, blend: LearnedBlend, split: Split,
     users: int = RERANK_USERS, say: Callable[[str], None] | None = None,
+    outcomes: Sequence[QueryOutcome] | None = None,
 ) -> tuple[PersonalReranker | None, dict[str, Any]]:  # fmt: skip
-    """Learn the search reranker on validation purchases, test it against the fixed blend on test
-    purchases (same shoppers, their next purchase); return it only if it wins there."""
+    """Learn the search reranker and test it against the fixed blend on held-out examples; return
+    it only if it wins there. With enough real searches (`outcomes`, from `search_outcomes`) the
+    examples are those searches and what the shopper chose, half of the shoppers to learn and
+    half to test; otherwise the category proxy on each shopper's next purchase (validation to
+    learn, test to test)."""
     say = say or (lambda _: None)
     started = time.perf_counter()
     chosen = np.random.default_rng(0).permutation(len(split.eval_users))[:users]
     rows = np.arange(len(searcher.catalog))
 
+    real = list(outcomes or ())
+    source = "search events" if len(real) >= MIN_REAL_QUERIES else "category proxy"
+    # real searches: shoppers split in two, one half to learn from and the other to test on
+    halves = {"valid": [o for o in real if hash_half(o.user) == 0][:users],
+              "test": [o for o in real if hash_half(o.user) == 1][:users]}  # fmt: skip
+
     def examples(stage: str) -> list[Example]:
         def tick(n: int) -> None:
-            say(f"  reranker {stage} queries: {n}/{len(chosen)}")
+            say(f"  reranker {stage} queries ({source}): {n}")
 
+        if source == "search events":
+            return query_examples(searcher, halves[stage], progress=tick)
         return proxy_examples(
             searcher, split.histories(stage), split.targets(stage), chosen, rows, progress=tick
         )
 
+    say(f"  reranker training queries: {source} ({len(real)} real searches with an outcome)")
     valid = examples("valid")
     in_pool = sum(t in c.items for c, _, t in valid)
     if in_pool < MIN_RERANK_QUERIES:
         reason = (f"only {in_pool} training queries found the bought item among the search "
                   f"candidates (need {MIN_RERANK_QUERIES}); the assistant keeps the fixed blend")  # fmt: skip
         say(f"  {reason}")
-        return None, {"used": False, "reason": reason, "queries": in_pool}
+        return None, {"used": False, "reason": reason, "queries": in_pool, "queries_from": source}
     reranker = PersonalReranker(blend)
     info = reranker.fit(valid)
     test = examples("test")
@@ -116,7 +177,8 @@ def fit_reranker(
         f"{quality['fixed_blend'].ndcg_10:.4f}, search only {quality['search'].ndcg_10:.4f}"
         f" -> the assistant uses the {'learned reranker' if used else 'fixed blend'}")  # fmt: skip
     meta = {
-        "used": used, "queries": info["queries"], "seconds": info["seconds"],
+        "used": used, "queries": info["queries"], "queries_from": source,
+        "real_searches": len(real), "seconds": info["seconds"],
         "test_users": len(test), "test": {k: q.__dict__ for k, q in quality.items()},
         "seconds_with_searches": time.perf_counter() - started,
     }  # fmt: skip
@@ -151,7 +213,9 @@ def train_ranker(
     baseline = Popularity()
     baseline.fit(training)
     base_metrics, _ = evaluate(baseline.score, split)
-    reranker, rerank_meta = fit_reranker(searcher, blend, split, say=say)
+    reranker, rerank_meta = fit_reranker(
+        searcher, blend, split, say=say, outcomes=search_outcomes(store, catalog)
+    )
     version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     meta: dict[str, Any] = {
         "version": version, "model": blend.name, "data": span,

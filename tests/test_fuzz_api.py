@@ -63,3 +63,64 @@ def test_no_server_errors_and_one_error_shape(tmp_path: Path, small_store: Retri
 
             run()
     assert failures == [], "\n".join(failures[:10])
+
+
+GRADIO_EXAMPLES = 12
+
+
+def test_the_browser_apps_endpoints_survive_hostile_input(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """Every endpoint the Gradio app exposes (listed by its own /info), called with generated
+    hostile values (control characters, markup, huge and wrong-typed values, a valid agent key
+    among random ones): never a 5xx, every job ends (complete or a plain error, no traceback),
+    and the app still answers afterwards."""
+    import json
+
+    from hypothesis import strategies as st
+
+    app = create_app(
+        lambda: build_services(Settings(home=tmp_path, data_dir=small_store.data_dir), small_store)
+    )
+    with TestClient(app, client=LOCAL) as client:
+        key, _ = app.state.services.keys.create(Role.admin, "fuzz")
+        info = client.get("/ui/gradio_api/info").json()["named_endpoints"]
+        assert {"/send", "/do_lookup", "/do_draft", "/do_send", "/do_refresh"} <= set(info)
+        words = st.text(max_size=300) | st.sampled_from(
+            ["", "\x00", "a" * 5000, "![x](http://203.0.113.9/p.png)", "<script>1</script>", "guitar",
+             "web-1", "\ud800", "../../etc/passwd", key])  # fmt: skip
+        junk = st.recursive(st.none() | st.booleans() | st.integers() | words,
+                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(words, inner, max_size=3),
+                            max_leaves=8)  # fmt: skip
+        failures: list[str] = []
+        for name, endpoint in info.items():
+            arity = len(endpoint["parameters"])
+
+            @given(data=st.lists(words | junk, min_size=arity, max_size=arity))
+            @settings(max_examples=GRADIO_EXAMPLES, deadline=None,
+                      suppress_health_check=list(HealthCheck), database=None)  # fmt: skip
+            def run(data: list[Any], name: str = name) -> None:
+                try:
+                    posted = client.post(f"/ui/gradio_api/call{name}", content=json.dumps({"data": data}),
+                                         headers={"Content-Type": "application/json"})  # fmt: skip
+                except UnicodeEncodeError:  # a lone surrogate cannot even be sent as UTF-8 JSON
+                    return
+                if posted.status_code >= 500:
+                    failures.append(f"{name}: {posted.status_code} {posted.text[:200]}")
+                    return
+                if posted.status_code != 200:
+                    return
+                event_id = posted.json()["event_id"]
+                with client.stream("GET", f"/ui/gradio_api/call{name}/{event_id}") as stream:
+                    lines = list(stream.iter_lines())
+                kinds = [
+                    line.split(":", 1)[1].strip() for line in lines if line.startswith("event:")
+                ]
+                if not kinds or kinds[-1] not in ("complete", "error"):
+                    failures.append(f"{name}: the job never ended: {lines[-3:]}")
+                elif "Traceback" in "\n".join(lines):
+                    failures.append(f"{name}: a traceback reached the browser")
+
+            run()
+        assert client.get("/healthz").status_code == 200
+    assert failures == [], "\n".join(failures[:10])

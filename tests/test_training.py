@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -12,14 +13,14 @@ from assistant.pipeline import ChatPipeline
 from assistant.turn import ChatRequest
 from ranking.data import builtin_dataset, leave_one_out
 from ranking.evaluation import evaluate
-from ranking.events import EventStore, import_sequences, make_engine
+from ranking.events import Event, EventContext, EventStore, EventType, import_sequences, make_engine
 from ranking.models.base import Recommender, TrainingData
 from ranking.models.covisitation import CoVisitation
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
-from ranking.rerank import candidates_from_hits, proxy_query
+from ranking.rerank import POOL, candidates_from_hits, proxy_query
 from ranking.service import ModelRegistry, RecommendationService
-from ranking.training import train_ranker
+from ranking.training import search_outcomes, train_ranker
 from retrieval import Catalog, HybridSearcher
 from retrieval.embedders import Embedder
 
@@ -91,6 +92,7 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     # on this slice the learned reranker wins clearly (NDCG@10 ~0.6 vs ~0.36 for the fixed blend),
     # so it is published and served: the serving path below is the learned one
     assert test["learned"]["ndcg_10"] > test["fixed_blend"]["ndcg_10"] and rerank["used"]
+    assert rerank["queries_from"] == "category proxy"  # an imported log carries no searches
     assert service.reranker is not None
     product = catalog.get(sequences[user][-1])
     query, filters = proxy_query(product)
@@ -117,3 +119,42 @@ def test_train_publishes_a_ranker_that_beats_popularity(
     fresh = RecommendationService(searcher.catalog, searcher.vectors, store, registry)
     result = fresh.recommend(user_id=user, k=5)
     assert result.model_version is None and fresh.model is None and fresh.reranker is None
+
+
+def test_the_reranker_learns_from_the_shoppers_real_searches(
+    tmp_path: Path, scientific_slice: tuple[Catalog, HybridSearcher, dict[str, list[int]]]
+) -> None:
+    """A log written from real products and shopper-like sessions: each shopper buys three
+    products of one taste, searches a category as a shopper types it, is shown the results and
+    clicks the one nearest their taste (rarely the top result). The reranker learns from these
+    searches, not the category proxy, and puts the chosen product higher than search order on
+    the searches of shoppers it never saw."""
+    catalog, searcher, _ = scientific_slice
+    vectors, products = searcher.vectors, catalog.products
+    rng = np.random.default_rng(7)
+    start = datetime(2026, 1, 5, tzinfo=UTC)
+    events: list[Event] = []
+    for u in range(360):
+        user, t = f"shopper-{u}", start + timedelta(minutes=40 * u)
+        seed = int(rng.integers(len(products)))
+        near = np.argsort(-(vectors @ vectors[seed]))[1:12]
+        events += [Event(user_id=user, product_id=products[r].id, type=EventType.purchase,
+                         timestamp=t + timedelta(minutes=k)) for k, r in enumerate(near[:3])]  # fmt: skip
+        query, _ = proxy_query(products[near[5]])
+        rows = [catalog.position(h.product.id) for h in searcher.search(query, k=POOL).hits]
+        if len(rows) < 6:
+            continue
+        taste = vectors[near[:3]].mean(axis=0)
+        chosen = max(rows[1:20], key=lambda r: float(vectors[r] @ taste))
+        events += [Event(user_id=user, product_id=products[r].id, type=EventType.recommendation_shown,
+                         timestamp=t + timedelta(minutes=10), context=EventContext(query=query, position=i))
+                   for i, r in enumerate(rows[:6])]  # fmt: skip
+        events.append(Event(user_id=user, product_id=products[chosen].id, type=EventType.click,
+                            timestamp=t + timedelta(minutes=12)))  # fmt: skip
+    store = EventStore(make_engine(f"sqlite:///{tmp_path / 'events.db'}"))
+    store.append(events)
+    assert len(search_outcomes(store, catalog)) >= 300
+    meta = train_ranker(searcher, store, ModelRegistry(tmp_path / "models"), max_epochs=2)
+    rerank = meta["reranker"]
+    assert rerank["queries_from"] == "search events" and rerank["real_searches"] >= 300
+    assert rerank["test"]["learned"]["ndcg_10"] > rerank["test"]["search"]["ndcg_10"]
