@@ -194,12 +194,6 @@ def make_retrieval(
     return retrieval
 
 
-@pytest.fixture(scope="session")
-def shared_vectors(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VectorCache]:
-    """One vector cache for the session: each product text is embedded by the real model once."""
-    cache = VectorCache(tmp_path_factory.mktemp("vectors") / "vectors.sqlite")
-    yield cache
-    cache.close()
 
 
 @pytest.fixture(scope="session")
@@ -321,11 +315,16 @@ def small_store(
     data_dir: Path,
     onnx_embedder: Embedder,
     small_catalog: Catalog,
-    shared_vectors: VectorCache,
 ) -> Retrieval:
-    """The small catalog (every department of the demo store), indexed once for the session."""
-    retrieval = make_retrieval(
-        tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder, vectors=shared_vectors
-    )
+    """The small catalog (every department of the demo store), indexed once for the session: a
+    complete state folder, which a `shoptalk` subprocess can serve."""
+    retrieval = make_retrieval(tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder)
     retrieval.sync(small_catalog)
     return retrieval
+
+
+@pytest.fixture(scope="session")
+def shared_vectors(small_store: Retrieval) -> VectorCache:
+    """The session's vector cache: the small store's, so each product text is embedded by the
+    real model once (other stacks add what they embed to it)."""
+    return small_store.vector_cache
