@@ -93,34 +93,42 @@ def test_the_browser_apps_endpoints_survive_hostile_input(
                             lambda inner: st.lists(inner, max_size=3) | st.dictionaries(words, inner, max_size=3),
                             max_leaves=8)  # fmt: skip
         failures: list[str] = []
-        for name, endpoint in info.items():
-            arity = len(endpoint["parameters"])
 
+        ended: list[str] = []
+
+        def check(name: str, data: list[Any]) -> None:
+            try:
+                posted = client.post(f"/ui/gradio_api/call{name}", content=json.dumps({"data": data}),
+                                     headers={"Content-Type": "application/json"})  # fmt: skip
+            except UnicodeEncodeError:  # a lone surrogate cannot even be sent as UTF-8 JSON
+                return
+            if posted.status_code >= 500:
+                failures.append(f"{name}: {posted.status_code} {posted.text[:200]}")
+                return
+            if posted.status_code != 200:
+                return
+            event_id = posted.json()["event_id"]
+            with client.stream("GET", f"/ui/gradio_api/call{name}/{event_id}") as stream:
+                lines = list(stream.iter_lines())
+            kinds = [line.split(":", 1)[1].strip() for line in lines if line.startswith("event:")]
+            if not kinds or kinds[-1] not in ("complete", "error"):
+                failures.append(f"{name}: the job never ended: {lines[-3:]}")
+            elif "Traceback" in "\n".join(lines):
+                failures.append(f"{name}: a traceback reached the browser")
+            else:
+                ended.append(kinds[-1])
+
+        def fuzz(name: str, arity: int) -> None:
             @given(data=st.lists(words | junk, min_size=arity, max_size=arity))
             @settings(max_examples=GRADIO_EXAMPLES, deadline=None,
                       suppress_health_check=list(HealthCheck), database=None)  # fmt: skip
-            def run(data: list[Any], name: str = name) -> None:
-                try:
-                    posted = client.post(f"/ui/gradio_api/call{name}", content=json.dumps({"data": data}),
-                                         headers={"Content-Type": "application/json"})  # fmt: skip
-                except UnicodeEncodeError:  # a lone surrogate cannot even be sent as UTF-8 JSON
-                    return
-                if posted.status_code >= 500:
-                    failures.append(f"{name}: {posted.status_code} {posted.text[:200]}")
-                    return
-                if posted.status_code != 200:
-                    return
-                event_id = posted.json()["event_id"]
-                with client.stream("GET", f"/ui/gradio_api/call{name}/{event_id}") as stream:
-                    lines = list(stream.iter_lines())
-                kinds = [
-                    line.split(":", 1)[1].strip() for line in lines if line.startswith("event:")
-                ]
-                if not kinds or kinds[-1] not in ("complete", "error"):
-                    failures.append(f"{name}: the job never ended: {lines[-3:]}")
-                elif "Traceback" in "\n".join(lines):
-                    failures.append(f"{name}: a traceback reached the browser")
+            def run(data: list[Any]) -> None:
+                check(name, data)
 
             run()
+
+        for name, endpoint in info.items():
+            fuzz(name, len(endpoint["parameters"]))
         assert client.get("/healthz").status_code == 200
+        assert len(ended) >= 5 * len(info) and "complete" in ended  # the jobs really ran
     assert failures == [], "\n".join(failures[:10])
