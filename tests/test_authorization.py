@@ -323,3 +323,24 @@ def test_text_shown_in_the_browser_cannot_link_or_load() -> None:
             assert not re.search(r"(?<!\\)(!\[|\]\(|<[a-z]|://|www\.|@|\$\$)", shown), shown
         assert re.sub(r"\\(.)", r"\1", plain(said)) == said  # and nothing is lost
     assert inert("- [1] *sturdy*, _$19.99_") == "- \\[1\\] *sturdy*, _\\$19\\.99_"  # lists, emphasis kept
+
+
+def test_a_database_failure_says_retry_and_not_where_the_database_is(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injected (the store's own error, as a broken connection raises it): the client gets
+    503 with Retry-After; the driver's words, with the host and user, stay in the log."""
+    from assistant.errors import ConversationStoreUnavailable
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ConversationStoreUnavailable(
+            'the conversation database failed: connection to server at "db.internal" (10.0.0.5), '
+            'port 5432 failed: FATAL: password authentication failed for user "shoptalk"'
+        )
+
+    services = world.local.app.state.services  # type: ignore[attr-defined]
+    monkeypatch.setattr(services.conversations, "_run", broken)
+    said = world.remote.post("/v1/chat", json={"message": "drum sticks"}, headers=world.keys["bob"])
+    assert said.status_code == 503 and said.headers["Retry-After"] == "1"
+    assert "retry" in said.json()["error"]["message"]
+    assert "db.internal" not in said.text and "10.0.0.5" not in said.text

@@ -107,7 +107,6 @@ DOMAIN: dict[type[Exception], tuple[int, str, str | None]] = {
     NotInHistoryError: (422, "invalid_request", None),
     IndexNotReadyError: (503, "index_not_ready", None),
     RetrievalError: (503, "retrieval_unavailable", None),
-    ConversationStoreUnavailable: (503, "database_unavailable", "1"),
 }
 
 
@@ -158,11 +157,11 @@ def install_error_handlers(app: FastAPI) -> None:
                         "ids and text for characters or lengths it cannot store")  # fmt: skip
         raise exc
 
-    async def events_down(request: Request, exc: Exception) -> JSONResponse:
-        log.warning(
-            "event database unavailable on %s %s: %s", request.method, request.url.path, exc
-        )
-        return fail(request.app, 503, "database_unavailable", "the event database is unavailable; "
+    async def store_down(request: Request, exc: Exception) -> JSONResponse:
+        """The event or conversation store cannot work now: its words (the driver's, with hosts
+        and users) go to the log; the client is told to retry."""
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return fail(request.app, 503, "database_unavailable", "the database is unavailable; "
                     "nothing from this request was stored, retry", retry_after="1")  # fmt: skip
 
     app.add_exception_handler(AuthError, auth)
@@ -171,4 +170,5 @@ def install_error_handlers(app: FastAPI) -> None:
     for kind in DOMAIN:
         app.add_exception_handler(kind, domain)
     app.add_exception_handler(sa.exc.DBAPIError, database)
-    app.add_exception_handler(EventStoreUnavailable, events_down)
+    app.add_exception_handler(EventStoreUnavailable, store_down)
+    app.add_exception_handler(ConversationStoreUnavailable, store_down)
