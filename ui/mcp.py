@@ -29,6 +29,7 @@ from assistant.cart import MAX_QUANTITY, Cart, add_to_cart, cart_of
 from assistant.turn import MAX_MESSAGE_CHARS, ChatRequest, collect
 from ranking.service import RecommendationResult
 from retrieval.catalog import Product
+from retrieval.fields import Printable, PrintableText
 from retrieval.filters import Filters
 from ui.auth import AuthError, Caller, Role, authenticate
 from ui.services import Services
@@ -133,9 +134,10 @@ def _product(services: Services, product_id: str) -> Product:
     return services.searcher.catalog.get(product_id)
 
 
-Text = Annotated[str, Field(min_length=1, max_length=500)]
-Id = Annotated[str, Field(min_length=1, max_length=300)]
-UserId = Annotated[str | None, Field(default=None, max_length=200, description="The shopper (staff keys, or the keyless local shopper)")]  # fmt: skip
+# The API's text types (no control characters), with the tools' own lengths.
+Text = Annotated[PrintableText, Field(min_length=1, max_length=500)]
+Id = Annotated[Printable, Field(min_length=1, max_length=300)]
+UserId = Annotated[Printable | None, Field(default=None, max_length=200, description="The shopper (staff keys, or the keyless local shopper)")]  # fmt: skip
 
 
 def build_mcp(stdio: Stdio | None = None) -> MCPServer:
@@ -187,8 +189,8 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
     @server.tool()
     def recommend(
         ctx: Context, user_id: UserId = None,
-        session_id: Annotated[str | None, Field(max_length=200)] = None,
-        product_id: Annotated[str | None, Field(max_length=300, description="A product being viewed")] = None,
+        session_id: Annotated[Printable | None, Field(max_length=200)] = None,
+        product_id: Annotated[Printable | None, Field(max_length=300, description="A product being viewed")] = None,
         k: Annotated[int, Field(ge=1, le=50)] = 10,
     ) -> RecommendationResult:  # fmt: skip
         """Products for a shopper, a session and/or a product being viewed, each with the reasons
@@ -236,8 +238,8 @@ def build_mcp(stdio: Stdio | None = None) -> MCPServer:
 
     @server.tool()
     def ask_shoptalk(
-        message: Annotated[str, Field(min_length=1, max_length=MAX_MESSAGE_CHARS)], ctx: Context,
-        conversation_id: Annotated[str | None, Field(max_length=64)] = None, user_id: UserId = None,
+        message: Annotated[PrintableText, Field(min_length=1, max_length=MAX_MESSAGE_CHARS)], ctx: Context,
+        conversation_id: Annotated[Printable | None, Field(max_length=64)] = None, user_id: UserId = None,
     ) -> AssistantAnswer:  # fmt: skip
         """One turn with the store's own shopping assistant: it reads the request (budget, who it
         is for, ...), finds products and writes a short grounded recommendation."""
