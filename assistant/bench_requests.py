@@ -5,7 +5,12 @@ are drawn from), rank the demo store for requests phrased as people phrase them.
 NDCG@10 uses gains 2^g - 1 and the ideal from every judged product; P@5 counts grade >= 2;
 judged@10 is the share of the top 10 that was judged at all (unjudged products count as not
 relevant, so a low judged@10 makes a score a lower bound). The cards a shopper sees are the top 5
-of the assistant's list: NDCG@5 and P@5 of those are reported too."""
+of the assistant's list: NDCG@5 and P@5 of those are reported too.
+
+`translations.jsonl` (when the folder has it) holds the same requests in other languages, graded
+by the English request's judgments: each is run through the default search as typed, the same
+search with the English dense model forced, and the assistant's path, so a request in Spanish or
+Chinese is measured against what its English original finds."""
 
 from __future__ import annotations
 
@@ -60,6 +65,21 @@ def load_requests(folder: Path) -> list[Request]:
     return out
 
 
+def load_translations(folder: Path, english: Sequence[Request]) -> dict[str, list[Request]]:
+    """`translations.jsonl` of a requests-dev folder: language -> requests with the grades of
+    the English request of the same id (empty when the folder has no translations)."""
+    path = folder / "translations.jsonl"
+    if not path.is_file():
+        return {}
+    grades = {r.id: r.grades for r in english}
+    out: dict[str, list[Request]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            out[item["lang"]].append(Request(item["id"], item["request"], grades[item["id"]]))
+    return dict(out)
+
+
 def _row(method: str, ranked: Sequence[list[str]], requests: Sequence[Request]) -> RequestRow:
     def mean(f: Callable[[list[str], Request], float]) -> float:
         return round(float(np.mean([f(r, q) for r, q in zip(ranked, requests, strict=True)])), 4)
@@ -75,14 +95,16 @@ def _row(method: str, ranked: Sequence[list[str]], requests: Sequence[Request]) 
 
 
 def search_ranking(
-    searcher: HybridSearcher, text: str, mode: str, fusion: str | None = None
-) -> list[str]:
-    """One retrieval method's top K ids for the request as typed."""
+    searcher: HybridSearcher, text: str, mode: str, fusion: str | None = None,
+    language: str | None = None,
+) -> list[str]:  # fmt: skip
+    """One retrieval method's top K ids for the request as typed ("en" forces the English model)."""
     before = searcher.fusion
     try:
         if fusion:
             searcher.fusion = fusion  # type: ignore[assignment]
-        return [h.product.id for h in searcher.search(text, k=K, mode=mode).hits]  # type: ignore[arg-type]
+        hits = searcher.search(text, k=K, mode=mode, language=language).hits  # type: ignore[arg-type]
+        return [h.product.id for h in hits]
     finally:
         searcher.fusion = before
 
@@ -103,25 +125,43 @@ def run_requests_bench(
     methods: list[tuple[str, Callable[[str], list[str]]]] = [
         ("BM25 (request as typed)", lambda t: search_ranking(searcher, t, "lexical")),
         ("dense (request as typed)", lambda t: search_ranking(searcher, t, "semantic")),
+        # Any language code but "en" routes a query to the multilingual channel: here it measures
+        # that model on the English requests, beside MiniLM.
+        (
+            "dense, multilingual model (e5 over titles)",
+            lambda t: search_ranking(searcher, t, "semantic", language="xx"),
+        ),
         ("hybrid RRF", lambda t: search_ranking(searcher, t, "hybrid", "rrf")),
         ("hybrid convex", lambda t: search_ranking(searcher, t, "hybrid", "convex")),
         ("hybrid TM2C2", lambda t: search_ranking(searcher, t, "hybrid", "tm2c2")),
     ]
     label = f"assistant path ({model_label or 'words only, no model'})"
     methods.append((label, lambda t: assistant_ranking(pipeline, t)))
+    runs: list[tuple[str, Callable[[str], list[str]], list[Request]]] = [
+        (name, rank, requests) for name, rank in methods
+    ]
+    for lang, translated in load_translations(folder, requests).items():
+        runs += [
+            (f"{lang}: hybrid, English model only",
+             lambda t: search_ranking(searcher, t, "hybrid", language="en"), translated),
+            (f"{lang}: hybrid (default: multilingual model for other languages)",
+             lambda t: search_ranking(searcher, t, "hybrid"), translated),
+            (f"{lang}: {label}", lambda t: assistant_ranking(pipeline, t), translated),
+        ]  # fmt: skip
     rows = []
     per_request: dict[str, list[float]] = {}
-    for name, rank in methods:
+    for name, rank, asked in runs:
         ranked = []
-        for i, request in enumerate(requests, start=1):
+        for i, request in enumerate(asked, start=1):
             ranked.append(rank(request.text))
             if i % 10 == 0:
-                console.print(f"  {name}: {i}/{len(requests)} requests", highlight=False)
-        rows.append(_row(name, ranked, requests))
+                console.print(f"  {name}: {i}/{len(asked)} requests", highlight=False)
+        rows.append(_row(name, ranked, asked))
         per_request[name] = [
-            graded_ndcg_at_k(r, q.grades, K) for r, q in zip(ranked, requests, strict=True)
+            graded_ndcg_at_k(r, q.grades, K) for r, q in zip(ranked, asked, strict=True)
         ]
-    table = Table(title=f"Natural requests ({len(requests)}, graded 0-3): {folder}")
+    table = Table(title=f"Natural requests ({len(requests)} and their translations, graded 0-3): "
+                  f"{folder}")  # fmt: skip
     for col in ("method", "NDCG@10", "P@5", "judged@10", "NDCG@5 (cards)"):
         table.add_column(col)
     for r in rows:
@@ -136,8 +176,8 @@ def run_requests_bench(
     out.mkdir(parents=True, exist_ok=True)
     (out / "requests.json").write_text(json.dumps({
         "requests": len(requests), "rows": [asdict(r) for r in rows],
-        "per_request": {name: dict(zip([q.id for q in requests], v, strict=True))
-                        for name, v in per_request.items()},
+        "per_request": {name: dict(zip([q.id for q in asked], per_request[name], strict=True))
+                        for name, _, asked in runs},
     }, indent=2))  # fmt: skip
     lines = ["| method | NDCG@10 | P@5 | judged@10 | NDCG@5 (cards) |", "|---|---|---|---|---|"]
     lines += [

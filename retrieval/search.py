@@ -16,7 +16,9 @@ from retrieval.errors import SemanticIndexUnavailable
 from retrieval.filters import Filters, filter_mask
 from retrieval.fusion import convex_combination, reciprocal_rank_fusion, tm2c2
 from retrieval.lexical import LexicalIndex
+from retrieval.multilingual import Channel
 from retrieval.semantic import SemanticIndex
+from retrieval.vocabulary import language_of
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,12 @@ class SearchResult(BaseModel):
     candidates: int = Field(description="Distinct products scored before the cut to k")
     matching: int = Field(description="Products that pass the filters")
     notices: tuple[str, ...] = Field(default=(), description="Degradations, said out loud")
+    language: str = Field(default="en", description="ISO code of the query's language, as read")
+    dense: Literal["english", "multilingual"] | None = Field(
+        default=None,
+        description="Which dense model ranked: 'english' (MiniLM) or 'multilingual' (e5, for "
+        "queries in other languages); None in lexical mode",
+    )
     took_ms: float
 
 
@@ -106,6 +114,7 @@ class HybridSearcher:
         alpha: float = 0.5,
         exact_scan_max_rows: int = EXACT_SCAN_MAX_ROWS,
         slice_scan_max_rows: int = SLICE_SCAN_MAX_ROWS,
+        multilingual_alpha: float = 0.8,
     ) -> None:
         if vectors.shape[0] != len(catalog) or lexical.size != len(catalog):
             raise ValueError("catalog, lexical index and vectors must have one row per product")
@@ -119,6 +128,10 @@ class HybridSearcher:
         self.alpha = alpha
         self.exact_scan_max_rows = exact_scan_max_rows
         self.slice_scan_max_rows = slice_scan_max_rows
+        #: The dense channel for queries in other languages, attached once built (or None).
+        self.multilingual: Channel | None = None
+        #: Its fusion weight: other languages' words rarely match BM25 (measured in the README).
+        self.multilingual_alpha = multilingual_alpha
         self._department_blocks = department_blocks(catalog.columns.department)
 
     def _blocks(self, filters: Filters) -> list[tuple[int, int]]:
@@ -139,13 +152,15 @@ class HybridSearcher:
         filters: Filters,
         mask: np.ndarray | None,
         notices: list[str],
+        channel: Channel | None = None,
     ) -> np.ndarray:
         """Rows of the nearest products that pass the mask, best first.
 
         Unfiltered: the ANN index. Filtered, the cheapest exact way first: a scan of the rows
         that pass when they are few, or of the filtered departments' contiguous blocks when
         those are small; otherwise the ANN index over-fetched in proportion to the share that
-        the filters remove, with an exact scan only when that leaves too few candidates.
+        the filters remove, with an exact scan only when that leaves too few candidates. The
+        multilingual channel has no ANN index: its vectors are always scanned.
         """
         n = self.candidates
         total = len(self.catalog)
@@ -154,10 +169,14 @@ class HybridSearcher:
             return np.zeros(0, dtype=np.int64)
         blocks = self._blocks(filters)
         block_rows = sum(end - start for start, end in blocks)
+        if channel is not None:
+            return self._exact_scan(
+                query_vector, mask, blocks, allowed, block_rows, channel.vectors
+            )
         if mask is not None and (
             allowed <= self.exact_scan_max_rows or block_rows <= self.slice_scan_max_rows
         ):
-            return self._exact_scan(query_vector, mask, blocks, allowed, block_rows)
+            return self._exact_scan(query_vector, mask, blocks, allowed, block_rows, self.vectors)
         if self.semantic is not None:
             fetch = min(total, ANN_MAX_FETCH, max(n, math.ceil(n * total / allowed * 1.2)))
             try:
@@ -177,18 +196,18 @@ class HybridSearcher:
                     rows = rows[mask[rows]]
                 if len(rows) >= min(n, allowed) or len(rows) >= MIN_DENSE_CANDIDATES:
                     return rows[:n]
-        return self._exact_scan(query_vector, mask, blocks, allowed, block_rows)
+        return self._exact_scan(query_vector, mask, blocks, allowed, block_rows, self.vectors)
 
     def _exact_scan(
         self, query_vector: np.ndarray, mask: np.ndarray | None, blocks: list[tuple[int, int]],
-        allowed: int, block_rows: int,
+        allowed: int, block_rows: int, vectors: np.ndarray,
     ) -> np.ndarray:  # fmt: skip
         if mask is not None and allowed * 4 < block_rows:
             rows = np.flatnonzero(mask)  # few rows pass: gather just those
-            sims = self.vectors[rows] @ query_vector
+            sims = vectors[rows] @ query_vector
         else:  # contiguous slices are views: no copy of the matrix
             rows = np.concatenate([np.arange(a, b) for a, b in blocks])
-            sims = np.concatenate([self.vectors[a:b] @ query_vector for a, b in blocks])
+            sims = np.concatenate([vectors[a:b] @ query_vector for a, b in blocks])
             if mask is not None:
                 keep = mask[rows]
                 rows, sims = rows[keep], sims[keep]
@@ -199,7 +218,7 @@ class HybridSearcher:
         return rows[best[np.argsort(-sims[best])]]
 
     def _fuse(self, lexical: np.ndarray, semantic: np.ndarray, in_lexical: np.ndarray,
-              in_semantic: np.ndarray, mode: Mode) -> np.ndarray:  # fmt: skip
+              in_semantic: np.ndarray, mode: Mode, alpha: float) -> np.ndarray:  # fmt: skip
         if mode == "lexical":
             return lexical
         if mode == "semantic":
@@ -209,17 +228,38 @@ class HybridSearcher:
                 np.where(in_lexical, lexical, np.nan), np.where(in_semantic, semantic, np.nan)
             )
         if self.fusion == "convex":
-            return convex_combination(lexical, semantic, self.alpha)
-        return tm2c2(lexical, semantic, self.alpha)
+            return convex_combination(lexical, semantic, alpha)
+        return tm2c2(lexical, semantic, alpha)
+
+    def language(self, query: str) -> str:
+        """The query's language: another language only when the identifier says so and, for a
+        Latin-script query, at most half of its words are common in the catalog."""
+        language = language_of(query)
+        if language in ("en", "zh", "ja", "ko"):
+            return language
+        return "en" if self.lexical.common_share(query, language) > 0.5 else language
+
+    def _channel(self, language: str, use_semantic: bool, notices: list[str]) -> Channel | None:
+        """The multilingual channel for a query in another language, when it is built."""
+        if not use_semantic or language == "en":
+            return None
+        if self.multilingual is None:
+            notices.append(
+                f"the query reads as '{language}' and the multilingual index is not built yet: "
+                "searched with the English model"
+            )
+        return self.multilingual
 
     def search(
-        self, query: str, filters: Filters | None = None, k: int = 10, mode: Mode = "hybrid"
-    ) -> SearchResult:
+        self, query: str, filters: Filters | None = None, k: int = 10, mode: Mode = "hybrid",
+        language: str | None = None,
+    ) -> SearchResult:  # fmt: skip
         """The k best products for the query among those that pass the filters.
 
         Candidates are the union of the BM25 and the dense top lists; each candidate is then
         scored exactly by both retrievers before fusion, so a product found by one retriever
-        is not penalised for being just outside the other's list.
+        is not penalised for being just outside the other's list. A query in another language
+        (`language`, else read from the words) is embedded by the multilingual channel.
         """
         started = time.perf_counter()
         filters = filters or Filters()
@@ -227,12 +267,16 @@ class HybridSearcher:
         matching = len(self.catalog) if mask is None else int(mask.sum())
         notices: list[str] = []
         use_lexical, use_semantic = mode in ("hybrid", "lexical"), mode in ("hybrid", "semantic")
+        language = language or self.language(query)
+        channel = self._channel(language, use_semantic, notices)
+        embedder = channel.embedder if channel else self.embedder
+        vectors = channel.vectors if channel else self.vectors
 
         lexical_rows = np.zeros(0, dtype=np.int64)
         lex_all = np.zeros(len(self.catalog), dtype=np.float32)
-        terms = self.lexical.query_terms(query) if use_lexical else []
+        terms = self.lexical.query_terms(query, language) if use_lexical else []
         if terms and matching:
-            lex_all = self.lexical.scores(query)
+            lex_all = self.lexical.scores(query, language)
             if mask is not None:
                 lex_all = np.where(mask, lex_all, 0.0)
             positive = np.flatnonzero(lex_all > 0)
@@ -244,8 +288,8 @@ class HybridSearcher:
         dense_rows = np.zeros(0, dtype=np.int64)
         query_vector = None
         if use_semantic and matching:
-            query_vector = self.embedder.embed_query(query)
-            dense_rows = self._dense_candidates(query_vector, filters, mask, notices)
+            query_vector = embedder.embed_query(query)
+            dense_rows = self._dense_candidates(query_vector, filters, mask, notices, channel)
 
         rows = np.array(
             list(dict.fromkeys([*lexical_rows.tolist(), *dense_rows.tolist()])), np.int64
@@ -254,12 +298,13 @@ class HybridSearcher:
         dense_rank = {int(r): i + 1 for i, r in enumerate(dense_rows)}
         lexical = lex_all[rows].astype(np.float64)
         semantic = (
-            (self.vectors[rows] @ query_vector).astype(np.float64)
+            (vectors[rows] @ query_vector).astype(np.float64)
             if query_vector is not None and len(rows) else np.zeros(len(rows))
         )  # fmt: skip
         in_lexical = np.isin(rows, lexical_rows)
         in_semantic = np.isin(rows, dense_rows)
-        fused = self._fuse(lexical, semantic, in_lexical, in_semantic, mode)
+        alpha = self.multilingual_alpha if channel else self.alpha
+        fused = self._fuse(lexical, semantic, in_lexical, in_semantic, mode, alpha)
         order = np.argsort(-fused, kind="stable")[:k]
         hits = []
         for rank, i in enumerate(order, start=1):
@@ -281,5 +326,7 @@ class HybridSearcher:
             )
         return SearchResult(
             query=query, mode=mode, hits=tuple(hits), candidates=len(rows), matching=matching,
-            notices=tuple(notices), took_ms=(time.perf_counter() - started) * 1000,
+            notices=tuple(notices), language=language,
+            dense=("multilingual" if channel else "english") if use_semantic else None,
+            took_ms=(time.perf_counter() - started) * 1000,
         )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -27,20 +28,25 @@ class VectorCache:
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"
         )
+        # One connection serves every thread (a background build writes while requests read):
+        # one statement or transaction at a time.
+        self._lock = threading.Lock()
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), 900):
             chunk = list(keys[start : start + 900])
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(
-                f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk
-            ):
+            with self._lock:
+                got = self._db.execute(
+                    f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk
+                ).fetchall()
+            for key, blob in got:
                 found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
     def put_many(self, items: Sequence[tuple[str, np.ndarray]]) -> None:
-        with self._db:
+        with self._lock, self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
                 [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items],

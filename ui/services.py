@@ -38,6 +38,16 @@ class Services:
     llm: LLMBackend | None
     open_local_shopper: bool = True
     embedding_model: str = "minilm"
+    retrieval: Retrieval | None = None
+
+    def multilingual_state(self) -> str:
+        """Where the multilingual channel stands, in words."""
+        if self.searcher.multilingual is not None:
+            return "multilingual channel ready"
+        progress = self.retrieval.multilingual_progress if self.retrieval else None
+        if progress is not None:
+            return f"multilingual channel building ({progress[0]}/{progress[1]} titles)"
+        return "multilingual channel off (other languages use the English model)"
 
     def readiness(self) -> list[Check]:
         """Each component checked now: the LLM server answers, the index answers, the database answers."""
@@ -58,7 +68,8 @@ class Services:
             if self.searcher.semantic is None:
                 raise RuntimeError("no semantic index configured")
             count = self.searcher.semantic.count()
-            checks.append(Check(component="index", ok=True, detail=f"{count} vectors"))
+            checks.append(Check(component="index", ok=True, detail=f"{count} vectors; "
+                                f"{self.multilingual_state()}"))  # fmt: skip
         except Exception as exc:  # any client failure means "not ready"; it is reported, not hidden
             checks.append(
                 Check(
@@ -79,10 +90,15 @@ class Services:
 
 
 def build_services(
-    settings: Settings, retrieval: Retrieval | None = None, llm: LLMBackend | None = None
-) -> Services:
+    settings: Settings, retrieval: Retrieval | None = None, llm: LLMBackend | None = None,
+    wait_multilingual: bool = False,
+) -> Services:  # fmt: skip
     """Open the index, the database (events, conversations, keys), the recommender and the chat
-    pipeline over the given chat backend (run `catalog sync` first; see assistant.server.open_llm)."""
+    pipeline over the given chat backend (run `catalog sync` first; see assistant.server.open_llm).
+
+    The multilingual channel, when not built yet, is built on a background thread while the
+    services already answer (other languages use the English model meanwhile), or first, with
+    `wait_multilingual` (benchmarks: no build competing with what they measure)."""
     retrieval = retrieval or Retrieval(settings.retrieval, settings.home, settings.data_dir)
     searcher = retrieval.searcher()
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -102,5 +118,9 @@ def build_services(
         settings.llm.answer_tokens,
         settings.llm.model_picks,
     )
+    build = retrieval.build_multilingual_in_background(searcher)
+    if build is not None and wait_multilingual:
+        build.join()
     return Services(searcher, events, recommendations, conversations, chat, KeyStore(engine), llm,
-                    settings.auth.open_local_shopper, settings.retrieval.embedding_model)  # fmt: skip
+                    settings.auth.open_local_shopper, settings.retrieval.embedding_model,
+                    retrieval)  # fmt: skip

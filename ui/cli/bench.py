@@ -56,7 +56,7 @@ def bench_retrieval(
         settings.database_url = f"sqlite:///{settings.home / 'bench' / 'requests.db'}"
         (settings.home / "bench").mkdir(parents=True, exist_ok=True)
         with console.status("opening the index"):
-            services = build_services(settings, llm=backend)
+            services = build_services(settings, llm=backend, wait_multilingual=True)
         label = f"{settings.llm.size} model + words" if backend is not None else None
         run_requests_bench(
             services.chat, requests or settings.data_dir / "requests-dev", out, console, label
@@ -159,7 +159,7 @@ def bench_assistant(
     (settings.home / "bench").mkdir(parents=True, exist_ok=True)
     try:
         with console.status("opening the index"):
-            services = build_services(settings, llm=recorder)
+            services = build_services(settings, llm=recorder, wait_multilingual=True)
         direct = backend if isinstance(backend, VLLMBackend) else None
         turns = sum(len(c.turns) for c in convs)
         console.print(
@@ -201,7 +201,7 @@ def bench_support(
         retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
         seed_demo_events(settings, retrieval)
         with console.status("opening the index"):
-            services = build_services(settings, retrieval, llm=backend)
+            services = build_services(settings, retrieval, llm=backend, wait_multilingual=True)
         rows = bench_support.run(services.chat, cases, console.print)
         model = (
             f"{settings.llm.model_path or settings.llm.size} on {backend.name}"
@@ -232,7 +232,7 @@ def bench_embeddings(
     settings = settings_from()
     settings.llm.backend = "none"
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
-    services = build_services(settings, retrieval)
+    services = build_services(settings, retrieval, wait_multilingual=True)
     catalog = services.searcher.catalog
     step = max(1, len(catalog) // texts)
     sample = [embedding_text(p) for p in catalog.products[::step][:texts]]

@@ -8,7 +8,7 @@ import typer
 
 from retrieval import Retrieval, RetrievalError
 from ui.cli.common import SourceOpt, settings_from, sync_index
-from ui.console import console, print_load_reports
+from ui.console import console, print_load_reports, progress_bar
 
 catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
 
@@ -17,13 +17,23 @@ catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_hel
 def catalog_sync(
     source: SourceOpt = None,
     keep_removed: Annotated[bool, typer.Option(help="Keep products that left the files")] = False,
+    multilingual: Annotated[
+        bool,
+        typer.Option(
+            help="Also embed the titles for requests in other languages now (else `serve` does "
+            "it in the background)"
+        ),
+    ] = False,
 ) -> None:
     """Load the catalog files and bring the index in step (only changed products are embedded)."""
     settings = settings_from(source)
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     try:
-        sync_index(
-            Retrieval(settings.retrieval, settings.home, settings.data_dir), not keep_removed
-        )
+        sync_index(retrieval, not keep_removed)
+        if multilingual:
+            with progress_bar("embedding titles (multilingual)") as bar:
+                retrieval.build_multilingual(retrieval.searcher(), bar)
+            console.print("[green]multilingual channel in step[/]")
     except RetrievalError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
