@@ -7,6 +7,7 @@ caller has been fsynced); any SQLAlchemy URL works, e.g. postgresql+psycopg://..
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -127,6 +128,17 @@ events_table = sa.Table(
     sa.Column("context", sa.Text, nullable=False),
 )
 
+#: Snapshots of the live popularity and co-visitation state (ranking/live.py), newest kept.
+snapshots_table = sa.Table(
+    "live_snapshots",
+    _metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("last_event_id", sa.Integer, nullable=False),
+    sa.Column("created", sa.Float, nullable=False),
+    sa.Column("body", sa.LargeBinary, nullable=False),
+)
+SNAPSHOTS_KEPT = 2
+
 
 def make_engine(url: str, busy_timeout: float = 5.0) -> sa.Engine:
     """An engine; SQLite gets WAL, full fsync and a busy timeout (seconds)."""
@@ -232,14 +244,31 @@ class EventStore:
             raise EventStoreUnavailable(f"cannot read events: {exc.orig}") from exc
         return found[::-1] if newest else found
 
-    def iter_all(self, batch: int = 20000) -> Iterator[StoredEvent]:
-        after = 0
+    def iter_all(self, batch: int = 20000, after_id: int = 0) -> Iterator[StoredEvent]:
+        """Every event after `after_id`, in id order, read a batch at a time."""
+        after = after_id
         while True:
             rows = self.query(after_id=after, limit=batch)
             if not rows:
                 return
             yield from rows
             after = rows[-1].id
+
+    def save_snapshot(self, last_event_id: int, body: bytes) -> None:
+        """Store a live-state snapshot; only the newest SNAPSHOTS_KEPT are kept."""
+        with self.engine.begin() as conn:
+            conn.execute(snapshots_table.insert().values(
+                last_event_id=last_event_id, created=time.time(), body=body))  # fmt: skip
+            keep = sa.select(snapshots_table.c.id).order_by(snapshots_table.c.id.desc())
+            kept = [r[0] for r in conn.execute(keep.limit(SNAPSHOTS_KEPT))]
+            conn.execute(snapshots_table.delete().where(snapshots_table.c.id.not_in(kept)))
+
+    def latest_snapshot(self) -> bytes | None:
+        """The newest live-state snapshot's body, or None."""
+        q = sa.select(snapshots_table.c.body).order_by(snapshots_table.c.id.desc()).limit(1)
+        with self.engine.connect() as conn:
+            body = conn.execute(q).scalar_one_or_none()
+        return bytes(body) if body is not None else None
 
 
 def _row_to_event(row: Any) -> StoredEvent:

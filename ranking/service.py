@@ -8,7 +8,7 @@ import json
 import logging
 import math
 import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -19,6 +19,7 @@ from threadpoolctl import ThreadpoolController
 
 from ranking.events import EVENT_WEIGHT, READ_LIMIT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
+from ranking.live import start_live_state
 from ranking.models.base import Recommender
 from ranking.models.blend import LearnedBlend
 from ranking.rerank import Candidates, PersonalReranker, fixed_blend
@@ -30,11 +31,9 @@ log = logging.getLogger(__name__)
 #: Scanning the loaded BLAS libraries is slow; do it once per process.
 _THREADS = ThreadpoolController()
 
-HALF_LIFE_SECONDS = 7 * 24 * 3600.0
 HISTORY_LIMIT = 50
 #: The events that say a shopper wanted a product (the history the ranker reads).
 WANTING = tuple(t for t, w in EVENT_WEIGHT.items() if w > 0)
-SESSIONS_KEPT = 100_000
 
 
 class Reason(BaseModel):
@@ -133,48 +132,26 @@ class RecommendationService:
         self.store = store
         self.registry = registry
         self._lock = threading.Lock()
-        n = len(catalog)
-        self.popularity = np.zeros(n)
-        self._ref_ts = 0.0
-        self.after: defaultdict[int, Counter[int]] = defaultdict(Counter)
-        # The last product of each recent session (co-visitation's "after"): the least recently
-        # active sessions are forgotten beyond SESSIONS_KEPT, so the map does not grow forever.
-        self._last_by_session: OrderedDict[str, int] = OrderedDict()
+        # Popularity and co-visitation: the newest snapshot plus the events since (ranking/live.py).
+        self.live, self.replayed = start_live_state(catalog, store)
         self.model: Recommender | None = None
         self.model_version: str | None = None
         self.reranker: PersonalReranker | None = None
         self._refused: str | None = None  # a version trained on another catalog
-        for event in store.iter_all():
-            self._observe(event)
 
-    def _observe(self, event: Event) -> None:
-        if event.product_id not in self.catalog:
-            return
-        row = self.catalog.position(event.product_id)
-        weight = EVENT_WEIGHT[event.type]
-        if weight <= 0:
-            return
-        ts = event.timestamp.timestamp()
-        if ts > self._ref_ts:  # keep scores relative to the newest event: no overflow, same order
-            self.popularity *= (
-                0.5 ** ((ts - self._ref_ts) / HALF_LIFE_SECONDS) if self._ref_ts else 1.0
-            )
-            self._ref_ts = ts
-        self.popularity[row] += weight * 0.5 ** ((self._ref_ts - ts) / HALF_LIFE_SECONDS)
-        key = event.session_id or f"user:{event.user_id}"
-        previous = self._last_by_session.get(key)
-        if previous is not None and previous != row:
-            self.after[previous][row] += 1
-        self._last_by_session[key] = row
-        self._last_by_session.move_to_end(key)
-        if len(self._last_by_session) > SESSIONS_KEPT:
-            self._last_by_session.popitem(last=False)
+    @property
+    def popularity(self) -> np.ndarray:
+        return self.live.popularity
+
+    @property
+    def after(self) -> Mapping[int, Counter[int]]:
+        return self.live.after
 
     def observe(self, events: Sequence[Event]) -> None:
         """Update popularity and co-visitation now (called after events are stored)."""
         with self._lock:
             for event in events:
-                self._observe(event)
+                self.live.observe(event)
 
     def refresh_model(self) -> None:
         """Load the newest published ranker if it changed (no restart needed)."""

@@ -20,6 +20,7 @@ from ranking.data import SequenceData, Split, leave_one_out
 from ranking.errors import RankingError
 from ranking.evaluation import evaluate
 from ranking.events import EVENT_WEIGHT, EventStore, EventType
+from ranking.live import start_live_state
 from ranking.models.base import TrainingData
 from ranking.models.blend import LearnedBlend
 from ranking.models.content import TextSimilarity
@@ -225,4 +226,5 @@ def train_ranker(
         "reranker": rerank_meta,
     }  # fmt: skip
     registry.publish(version, blend, meta, reranker)
+    _, meta["live_events_replayed"] = start_live_state(catalog, store, snapshot_after=1)
     return meta

@@ -242,6 +242,28 @@ def bench_embeddings(
                          settings.retrieval.embedding_max_tokens, out, console)  # fmt: skip
 
 
+@bench_app.command("startup")
+def bench_startup(
+    size: Annotated[
+        Optional[list[int]],  # noqa: UP045 - typer needs Optional here
+        typer.Option(help="Event-log sizes (repeatable); default: the real log and 2,000,000"),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/startup"),
+) -> None:
+    """Start-up time of the live popularity and co-visitation state: a replay of the whole event
+    log against the newest snapshot plus the events since, at the real log's size and larger."""
+    from ranking.bench_startup import run_startup_bench
+
+    settings = settings_from()
+    retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
+    with console.status("loading the demo catalog"):
+        catalog, _ = retrieval.catalog_db.load()
+    log_path = settings.data_dir / "amazon-scientific" / "Scientific.inter.json"
+    work = settings.home / "bench"
+    work.mkdir(parents=True, exist_ok=True)
+    run_startup_bench(catalog, log_path, size, work, out, console)
+
+
 @bench_app.command("load")
 def bench_load(
     shoppers: Annotated[int, typer.Option(help="Simulated shoppers, each in its own thread")] = 16,
