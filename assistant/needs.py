@@ -119,6 +119,8 @@ class Needs:
 #: Words after which a request says who, what for or how, no longer what the product is.
 _KIND_ENDS = frozenset(
     [
+        "please",  # "kazoos please, loud ones": what comes after is how, not what
+        "thanks",
         "for",
         "to",
         "with",

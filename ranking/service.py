@@ -15,12 +15,11 @@ from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from threadpoolctl import ThreadpoolController
 
 from ranking.events import EVENT_WEIGHT, READ_LIMIT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
 from ranking.live import start_live_state
-from ranking.models.base import Recommender
+from ranking.models.base import Recommender, one_blas_thread
 from ranking.models.blend import LearnedBlend
 from ranking.rerank import Candidates, PersonalReranker, fixed_blend
 from retrieval.catalog import Catalog, Product
@@ -28,8 +27,6 @@ from retrieval.filters import Filters, filter_mask
 
 log = logging.getLogger(__name__)
 
-#: Scanning the loaded BLAS libraries is slow; do it once per process.
-_THREADS = ThreadpoolController()
 
 HISTORY_LIMIT = 50
 #: The events that say a shopper wanted a product (the history the ranker reads).
@@ -202,7 +199,7 @@ class RecommendationService:
     ) -> tuple[np.ndarray, str, str | None]:
         """Scores of every catalog row for this history: the trained ranker, else the baseline."""
         if model is not None and history:
-            with _THREADS.limit(limits=1, user_api="blas"):  # see Recommender.recommend
+            with one_blas_thread():
                 scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
             return scores, getattr(model, "name", "ranker"), version
         return self._baseline_scores(history), "popularity+co-visitation+text", None
@@ -219,7 +216,7 @@ class RecommendationService:
             return None
         model, version, reranker = self.model, self.model_version, self.reranker
         if reranker is not None:
-            with _THREADS.limit(limits=1, user_api="blas"):
+            with one_blas_thread():
                 return reranker.scores(candidates, np.array(history)), "learned reranker"
         scores, _, _ = self._scores(history, model, version)
         return fixed_blend(candidates.fused, scores[candidates.rows]), "fixed blend"

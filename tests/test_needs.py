@@ -121,6 +121,8 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
         ("can't spend more than $60 though", None),
         ("headphones wireless", "headphones"),  # an attribute after the kind is not the kind
         ("running shoes black", "shoes"),
+        ("kazoos please loud", "kazoos"),  # after "please" comes how, not what
+        ("please find me a metronome", "metronome"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

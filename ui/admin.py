@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.insights import Insights, insights
 from ranking.experiments import count_outcomes, report
 from ui.auth import KeyInfo, Role
+from ui.catalog_sync import Follower
 from ui.deps import admin, services
 from ui.errors import AdminNotFoundError, NotConfiguredError, errors
 from ui.jobs import Job, Jobs
@@ -102,6 +103,19 @@ def train(request: Request, body: TrainRequest) -> Job:
         }
 
     return jobs(request).submit("train", run)
+
+
+@router.post("/catalog/sync", response_model=Job, status_code=202, responses=errors(409))
+def catalog_sync(request: Request) -> Job:
+    """Bring the index in step with the catalog files in the background (only changed products
+    are embedded), then swap the server onto it at once: a request is served wholly by the old
+    catalog or wholly by the new one. The other replicas follow on their next request."""
+    if services(request).retrieval is None:
+        raise NotConfiguredError(
+            "this server was built without its retrieval stack; `shoptalk serve` has one"
+        )
+    follower: Follower = request.app.state.follower
+    return follower.sync(request.app, jobs(request))
 
 
 @router.get("/jobs/{job_id}", response_model=Job, responses=errors(404))

@@ -4,12 +4,14 @@ the browser app at /ui."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from ui.catalog_sync import Follower
 from ui.errors import install_error_handlers, refused
 from ui.jobs import Jobs
 from ui.limits import LimitsConfig, add_limits
@@ -35,8 +37,20 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.services = load()
-        async with mcp_running(agents, app, local_hosts_only=not web_login):
-            yield
+        follower: Follower = app.state.follower
+        follower.start(app)
+
+        async def follow() -> None:  # another replica synced the catalog: follow it
+            while True:
+                await asyncio.sleep(follower.every)
+                await asyncio.to_thread(follower.check, app, app.state.jobs)
+
+        following = asyncio.create_task(follow())
+        try:
+            async with mcp_running(agents, app, local_hosts_only=not web_login):
+                yield
+        finally:
+            following.cancel()
 
     app = FastAPI(
         title="ShopTalk",
@@ -49,6 +63,8 @@ def create_app(
     add_limits(app, limits or LimitsConfig())
     app.state.metrics = Metrics(app)
     app.state.jobs = Jobs()
+    app.state.load = load  # a catalog sync builds fresh services with it and swaps them in
+    app.state.follower = Follower()
     install_error_handlers(app)
     app.router.routes.append(mcp_route(lambda exc: refused(app, exc)))  # MCP for agents (ui/mcp.py)
     for router in ROUTERS:

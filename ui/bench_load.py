@@ -137,6 +137,44 @@ def shopper(n: int, base: str, until: float, rec: Recorder, conversations: list[
             i += 1
 
 
+#: How often the server's memory is sampled.
+MEMORY_EVERY_S = 10.0
+
+
+def levelling(memory: list[tuple[float, float]]) -> dict[str, float] | None:
+    """Memory growth in the run's first and last thirds (MB per minute): it levels off when the
+    last third grows far slower than the first."""
+    if len(memory) < 6:
+        return None
+    t = np.array([m[0] for m in memory])
+    mb = np.array([m[1] for m in memory])
+    third = len(memory) // 3
+
+    def slope(a: slice) -> float:
+        return float(np.polyfit(t[a] / 60, mb[a], 1)[0])
+
+    return {"first_third_mb_per_min": round(slope(slice(0, third)), 2),
+            "last_third_mb_per_min": round(slope(slice(-third, None)), 2)}  # fmt: skip
+
+
+def plot_memory(memory: list[tuple[float, float]], path: Path, title: str) -> None:
+    """The server's resident memory over the run, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    ax.plot([m[0] / 60 for m in memory], [m[1] for m in memory], marker=".", lw=1)
+    ax.set_xlabel("minutes")
+    ax.set_ylabel("server RSS (MiB)")
+    ax.set_title(title, fontsize=10)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def run_load(
     base: str, pid: int | None, shoppers: int, seconds: int, out: Path, console: Console
 ) -> dict[str, Any]:
@@ -157,7 +195,7 @@ def run_load(
     while any(t.is_alive() for t in threads):
         if proc is not None:
             memory.append((time.time() - start, proc.memory_info().rss / 2**20))
-        time.sleep(5)
+        time.sleep(MEMORY_EVERY_S)
     elapsed = time.time() - start
     table = Table(title=f"Load: {shoppers} shoppers for {seconds} s (ran {elapsed:.0f} s)")
     for col in ("route", "requests", "errors", "p50 ms", "p95 ms"):
@@ -175,6 +213,7 @@ def run_load(
         "error_samples": [e for v in rec.errors.values() for e in v][:5],
         "rss_mb_start": round(memory[0][1]) if memory else None, "rss_mb_end": round(memory[-1][1]) if memory else None,
         "rss_mb_max": round(max(m for _, m in memory)) if memory else None,
+        "memory_growth": levelling(memory),
     }  # fmt: skip
     console.print(table)
     console.print(summary)
@@ -188,4 +227,7 @@ def run_load(
         for r in rows
     ]
     (out / "results.md").write_text("\n".join(lines) + "\n\n" + json.dumps(summary) + "\n")
+    if memory:
+        plot_memory(memory, out / "memory.png",
+                    f"ShopTalk server memory, {shoppers} shoppers, {elapsed / 60:.0f} min")  # fmt: skip
     return summary

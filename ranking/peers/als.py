@@ -7,9 +7,8 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
-from threadpoolctl import threadpool_limits
 
-from ranking.models.base import Recommender, TrainingData
+from ranking.models.base import Recommender, TrainingData, one_blas_thread
 
 
 class ImplicitALS(Recommender):
@@ -40,9 +39,7 @@ class ImplicitALS(Recommender):
         self.n_items = data.n_items
         matrix = self._matrix(data.sequences)
         self.model = AlternatingLeastSquares(**self.params, random_state=0)
-        with threadpool_limits(
-            1, "blas"
-        ):  # implicit runs its own threads; nested BLAS ones slow it
+        with one_blas_thread():  # implicit runs its own threads; nested BLAS ones slow it
             self.model.fit(matrix, show_progress=False)
         return {"seconds": time.perf_counter() - started}
 

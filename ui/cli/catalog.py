@@ -9,6 +9,7 @@ import typer
 from retrieval import Retrieval, RetrievalError
 from ui.cli.common import SourceOpt, settings_from, sync_index
 from ui.console import console, print_load_reports, progress_bar
+from ui.settings import Settings
 
 catalog_app = typer.Typer(help="Load, check and index catalogs.", no_args_is_help=True)
 
@@ -30,6 +31,7 @@ def catalog_sync(
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     try:
         sync_index(retrieval, not keep_removed)
+        announce_catalog(settings, retrieval)
         if multilingual:
             with progress_bar("embedding titles (multilingual)") as bar:
                 retrieval.build_multilingual(retrieval.searcher(), bar)
@@ -37,6 +39,20 @@ def catalog_sync(
     except RetrievalError as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
+
+
+def announce_catalog(settings: Settings, retrieval: Retrieval) -> None:
+    """Tell running servers on this database that the catalog changed: they follow within
+    seconds (ui/catalog_sync.py)."""
+    from ranking.events import make_engine
+    from ui.catalog_sync import CatalogVersions
+
+    engine = make_engine(settings.database())
+    try:
+        version = CatalogVersions(engine).publish(retrieval.catalog_db.count())
+    finally:
+        engine.dispose()
+    console.print(f"catalog version {version} published: running servers on this database follow")
 
 
 @catalog_app.command("check")
