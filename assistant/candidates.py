@@ -188,11 +188,41 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
 
 
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:
-    result = searcher.search(state.search_text(), state.filters(), k=POOL)
+    found: Sequence[Hit] = searcher.search(state.search_text(), state.filters(), k=POOL).hits
+    if state.original:  # the model translated: its words and the shopper's own, side by side
+        own = searcher.search(state.original, state.filters(), k=POOL, language=state.language)
+        found = merge_hits(found, own.hits)
     seen = set(state.seen) if exclude_seen else set()
-    hits = [h for h in result.hits
+    hits = [h for h in found
             if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
     return fit_to_need(hits, state, searcher.catalog)
+
+
+#: What a product found by both searches gains: two readings agreeing beat either alone.
+BOTH_SEARCHES = 0.15
+
+
+def merge_hits(first: Sequence[Hit], second: Sequence[Hit]) -> list[Hit]:
+    """Two searches' hits as one list: each list's fused scores scaled to 0-1 (they come from
+    different queries), a product's best kept, a product both found raised by BOTH_SEARCHES."""
+
+    def scaled(hits: Sequence[Hit]) -> dict[str, float]:
+        if not hits:
+            return {}
+        scores = np.array([h.parts.fused for h in hits])
+        low, span = scores.min(), float(np.ptp(scores)) or 1.0
+        return {h.product.id: float((h.parts.fused - low) / span) for h in hits}
+
+    a, b = scaled(first), scaled(second)
+    hit = {h.product.id: h for h in [*second, *first]}
+    score = {pid: max(a.get(pid, 0.0), b.get(pid, 0.0)) + BOTH_SEARCHES * (pid in a and pid in b)
+             for pid in hit}  # fmt: skip
+    order = sorted(hit, key=lambda pid: -score[pid])
+    out = []
+    for rank, pid in enumerate(order, start=1):
+        parts = hit[pid].parts.model_copy(update={"fused": score[pid]})
+        out.append(hit[pid].model_copy(update={"rank": rank, "parts": parts}))
+    return out
 
 
 def fit_to_need(hits: list[Hit], state: ConversationState, catalog: Catalog) -> list[Hit]:

@@ -69,6 +69,12 @@ class ShoppingQuery(BaseModel):
     search: str = Field(
         default="", description="The product words searched for (English, spelling corrected)"
     )
+    original: str = Field(
+        default="",
+        description="The shopper's own words in their language when `search` is the model's "
+        "translation: searched too (multilingual model), since a small model's translation "
+        "can be wrong",
+    )
     min_rating: float | None = Field(default=None, description="Hard: 'at least 4.5 stars'")
     min_rating_count: int | None = Field(default=None, description="Hard: 'at least 300 reviews'")
     prefer_rated: bool = Field(default=False, description="Soft: 'well reviewed'")
@@ -325,6 +331,7 @@ def understand(
         brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=cues.attributes, sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,
+        original=plain_need(text) if translation and search else "",
         min_rating=needs.min_rating, min_rating_count=needs.min_rating_count,
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,

@@ -79,7 +79,10 @@ class Follower:
         self._lock = threading.Lock()
 
     def start(self, app: FastAPI) -> None:
-        self.serving = CatalogVersions(app.state.services.events.engine).newest()
+        try:
+            self.serving = CatalogVersions(app.state.services.events.engine).newest()
+        except sa.exc.SQLAlchemyError as exc:  # a database that is down is the readiness's to say
+            log.warning("catalog version unknown at start-up: %s", exc)
 
     def sync(self, app: FastAPI, jobs: Jobs) -> Job:
         """The admin route's job: sync, swap, then tell the other replicas."""
