@@ -210,7 +210,7 @@ class ChatPipeline:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
             close = found.close_match and not (query.intent is Intent.new and query.unknown)
-            notice = not_carried(state.search_text(), found.relaxed, close)
+            notice = not_carried(state.original or state.search_text(), found.relaxed, close)
             if notice is None and query.corrected:
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
