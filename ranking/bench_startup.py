@@ -68,7 +68,7 @@ def _measure(
     blob = state.to_bytes()
     store.save_snapshot(state.last_event_id, blob)
     newest = store.query(after_id=state.last_event_id - TAIL, limit=TAIL)
-    store.append([e for e in newest])  # the tail: as many new events, logged after the snapshot
+    store.append(newest)  # the tail: as many new events, logged after the snapshot
     started = time.perf_counter()
     _, replayed = start_live_state(catalog, store, snapshot_after=10**12)
     resumed = time.perf_counter() - started

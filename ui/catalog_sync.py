@@ -75,12 +75,14 @@ class Follower:
     def __init__(self, every: float = 10.0) -> None:
         self.every = every
         self.serving = 0  # the catalog version this server's services were built after
+        self._versions: CatalogVersions | None = None  # made once: create_all is not free
         self._checked = 0.0
         self._lock = threading.Lock()
 
     def start(self, app: FastAPI) -> None:
         try:
-            self.serving = CatalogVersions(app.state.services.events.engine).newest()
+            self._versions = CatalogVersions(app.state.services.events.engine)
+            self.serving = self._versions.newest()
         except sa.exc.SQLAlchemyError as exc:  # a database that is down is the readiness's to say
             log.warning("catalog version unknown at start-up: %s", exc)
 
@@ -89,7 +91,7 @@ class Follower:
 
         def run() -> dict[str, Any]:
             result = resync(app)
-            versions = CatalogVersions(app.state.services.events.engine)
+            versions = self._versions or CatalogVersions(app.state.services.events.engine)
             self.serving = versions.publish(result["products"])
             return {**result, "version": self.serving}
 
@@ -102,7 +104,8 @@ class Follower:
                 return
             self._checked = now
         try:
-            newest = CatalogVersions(app.state.services.events.engine).newest()
+            self._versions = self._versions or CatalogVersions(app.state.services.events.engine)
+            newest = self._versions.newest()
         except sa.exc.SQLAlchemyError as exc:  # the database's own readiness reports it
             log.warning("catalog version check failed: %s", exc)
             return
