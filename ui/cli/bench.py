@@ -23,6 +23,13 @@ def bench_retrieval(
     scale: Annotated[
         int, typer.Option(help="Product count for the scale test (0: skip)")
     ] = 200_000,
+    chroma_server: Annotated[
+        bool,
+        typer.Option(
+            help="Build the scale index on a Chroma server: the configured one, else a "
+            "local `chroma run` this starts, whose memory it reports"
+        ),
+    ] = False,
     out: Annotated[
         Path, typer.Option(help="Where to write the results (JSON and Markdown)")
     ] = Path("benchmarks/retrieval"),
@@ -33,6 +40,9 @@ def bench_retrieval(
     requests_only: Annotated[
         bool, typer.Option(help="Only the natural-request table (no ESCI, no latency)")
     ] = False,
+    natural_requests: Annotated[
+        bool, typer.Option(help="Run the natural-request table after the ESCI one")
+    ] = True,
     llm: Annotated[
         bool, typer.Option(help="Read requests with the language model (starts/uses vLLM)")
     ] = True,
@@ -47,8 +57,17 @@ def bench_retrieval(
     settings = settings_from()
     if not requests_only:
         run_retrieval_bench(
-            settings.retrieval, settings.home, settings.data_dir, queries, scale, out, console
+            settings.retrieval,
+            settings.home,
+            settings.data_dir,
+            queries,
+            scale,
+            out,
+            console,
+            chroma_server,
         )
+    if not natural_requests:
+        return
     backend, server = (None, None)
     if llm:
         backend, server = open_llm(settings.llm, settings.home / "models", say=console.print)
@@ -261,6 +280,7 @@ def bench_startup(
     log_path = settings.data_dir / "amazon-scientific" / "Scientific.inter.json"
     work = settings.home / "bench"
     work.mkdir(parents=True, exist_ok=True)
+
     def whole_start(database_url: str) -> float:
         """A server's services built on this log (index, database, recommender, chat), timed."""
         import time
