@@ -244,6 +244,14 @@ class EventStore:
             raise EventStoreUnavailable(f"cannot read events: {exc.orig}") from exc
         return found[::-1] if newest else found
 
+    def ids_between(self, above: int, up_to: int) -> list[int]:
+        """The ids of stored events with above < id <= up_to, in order (ids only: cheap)."""
+        q = sa.select(events_table.c.id).where(
+            events_table.c.id > above, events_table.c.id <= up_to
+        )
+        with self.engine.connect() as conn:
+            return [int(i) for i in conn.execute(q.order_by(events_table.c.id)).scalars()]
+
     def iter_all(self, batch: int = 20000, after_id: int = 0) -> Iterator[StoredEvent]:
         """Every event after `after_id`, in id order, read a batch at a time."""
         after = after_id

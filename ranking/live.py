@@ -13,6 +13,7 @@ import json
 import logging
 import zlib
 from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -66,6 +67,11 @@ class LiveState:
         self.last_by_session.move_to_end(key)
         if len(self.last_by_session) > SESSIONS_KEPT:
             self.last_by_session.popitem(last=False)
+
+    def ingest(self, events: Sequence[Event]) -> None:
+        """Events this process just stored."""
+        for event in events:
+            self.observe(event)
 
     def to_bytes(self) -> bytes:
         """The state as compressed JSON keyed by product id (rows change with the catalog)."""

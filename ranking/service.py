@@ -18,10 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ranking.events import EVENT_WEIGHT, READ_LIMIT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
-from ranking.live import start_live_state
 from ranking.models.base import Recommender, one_blas_thread
 from ranking.models.blend import LearnedBlend
 from ranking.rerank import Candidates, PersonalReranker, fixed_blend
+from ranking.shared_live import open_live_state
 from retrieval.catalog import Catalog, Product
 from retrieval.filters import Filters, filter_mask
 
@@ -122,6 +122,7 @@ class RecommendationService:
         store: EventStore,
         registry: ModelRegistry | None = None,
         experiments: Sequence[Experiment] = (),
+        live_url: str = "memory://",
     ) -> None:
         self.catalog = catalog
         self.experiments = [e for e in experiments if e.active]
@@ -129,8 +130,9 @@ class RecommendationService:
         self.store = store
         self.registry = registry
         self._lock = threading.Lock()
-        # Popularity and co-visitation: the newest snapshot plus the events since (ranking/live.py).
-        self.live, self.replayed = start_live_state(catalog, store)
+        # Popularity and co-visitation: in this process, from the newest snapshot plus the events
+        # since (ranking/live.py), or shared by every replica in Redis (ranking/shared_live.py).
+        self.live, self.replayed = open_live_state(live_url, catalog, store)
         self.model: Recommender | None = None
         self.model_version: str | None = None
         self.reranker: PersonalReranker | None = None
@@ -147,8 +149,7 @@ class RecommendationService:
     def observe(self, events: Sequence[Event]) -> None:
         """Update popularity and co-visitation now (called after events are stored)."""
         with self._lock:
-            for event in events:
-                self.live.observe(event)
+            self.live.ingest(events)
 
     def refresh_model(self) -> None:
         """Load the newest published ranker if it changed (no restart needed)."""

@@ -89,3 +89,63 @@ def test_only_the_newest_snapshots_are_kept(store: EventStore) -> None:
     assert store.latest_snapshot() == b"snapshot 4"
     with store.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM live_snapshots")).scalar_one() == 2
+
+
+def test_replicas_share_one_live_state_in_redis(
+    store: EventStore, demo_catalog: Catalog, data_dir: Path, redis_url: str
+) -> None:
+    """Two replicas on one real Redis: the first seeds it from the database, events stored later
+    (some continuing sessions from before the seed, one committing late below the watermark) are
+    applied once, and both read what a full replay of the database gives."""
+    import redis
+
+    from ranking.events import Event, EventType
+    from ranking.shared_live import SharedLiveState
+
+    url = f"{redis_url}/3"
+    redis.Redis.from_url(url).flushdb()
+    with store.engine.begin() as conn:  # a fault injected: one event commits after the seed
+        late_id = store.count() - 3
+        late = (
+            conn.execute(sa.text("SELECT * FROM events WHERE id = :i"), {"i": late_id})
+            .mappings()
+            .one()
+        )
+        conn.execute(sa.text("DELETE FROM events WHERE id = :i"), {"i": late_id})
+    one = SharedLiveState(url, demo_catalog, store)
+    assert one.start() == store.count(), "an empty Redis is seeded from the database"
+    two = SharedLiveState(url, demo_catalog, store)
+    assert two.start() == 0, "the second replica finds it seeded"
+
+    log = load_lcrec_log(data_dir / "amazon-scientific" / "Scientific.inter.json", "scientific")
+    import_sequences(
+        store, dict(islice(log.items(), 1500, 1600)), "import:tail", lambda p: p in demo_catalog
+    )
+    old_users = [e.user_id for e in islice(store.iter_all(), 0, 2000, 100)]
+    newest = max(e.timestamp for e in store.iter_all())
+    continuing = [
+        Event(
+            user_id=u, product_id=demo_catalog.ids[7 * i], type=EventType.purchase, timestamp=newest
+        )
+        for i, u in enumerate(old_users)
+    ]
+    store.append(continuing)
+    one.ingest(continuing)  # what the replica that stored them does
+    assert int(one.client.hget("shoptalk:live:meta", "watermark")) == store.count() + 1
+
+    full = _replayed(demo_catalog, store)
+    for replica in (one, two):
+        np.testing.assert_allclose(replica.popularity, full.popularity, rtol=1e-9)
+        assert set(replica.after) == set(full.after)
+        assert {r: dict(replica.after[r]) for r in full.after} == {
+            r: dict(c) for r, c in full.after.items()
+        }
+
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO events (id, user_id, session_id, product_id, type, ts, experiment, "
+                             "arm, context) VALUES (:id, :user_id, :session_id, :product_id, :type, :ts, "
+                             ":experiment, :arm, :context)"), dict(late))  # fmt: skip
+    assert two.sync() == 1, "the late event is applied, by one replica, once"
+    assert one.sync() == 0
+    full = _replayed(demo_catalog, store)
+    np.testing.assert_allclose(two.popularity, full.popularity, rtol=1e-9)

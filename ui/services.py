@@ -107,7 +107,12 @@ def build_services(
     conversations = ConversationStore(engine)
     registry = ModelRegistry(settings.home / "models" / "ranker")
     recommendations = RecommendationService(
-        searcher.catalog, searcher.vectors, events, registry, settings.experiments
+        searcher.catalog,
+        searcher.vectors,
+        events,
+        registry,
+        settings.experiments,
+        settings.live_url,
     )
     chat = ChatPipeline(
         searcher,

@@ -50,6 +50,12 @@ class Settings(BaseSettings):
     llm: LLMConfig = Field(default_factory=LLMConfig)
     auth: AuthConfig = Field(default_factory=AuthConfig)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    live_url: str = Field(
+        default="memory://",
+        pattern=r"^(memory|redis|rediss|unix)://",
+        description="Live popularity and co-visitation: memory:// (each process its own, from "
+        "snapshots) or redis://host:6379/1 (one set shared by every replica)",
+    )
     experiments: list[Experiment] = Field(
         default_factory=list,
         description="A/B experiments on recommendations (JSON); the first active one runs",
