@@ -31,29 +31,89 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 _PRICE_OR_RATING = re.compile(r"[$€£]\s?\d|\b\d(?:\.\d)?\s?(?:/\s?5|stars?)\b", re.I)
+#: Advertising words: a sentence made of them tells the shopper nothing they can check.
+_HYPE = re.compile(
+    r"\b(?:perfect(?:ly)?|must[- ]have|elevate|immerse|unleash|discover|enchant\w*|ultimate|stunning|"
+    r"irresistible|delight\w*|amaz\w+|awesome|incredible|magic(?:al)?|dreams?|journey|world of|"
+    r"game[- ]changer|next level|reckoned|seasoned|alike|unforgettable|endless|breathtaking|"
+    r"exceptional|unparalleled|elegant|exquisite|sleek|ideal|wonderful|fantastic|premium|"
+    r"best|love|joy|adventure|masterpiece|companion|take your|experience the|get ready|say goodbye)\b",
+    re.I,
+)  # fmt: skip
+#: Concrete, checkable content: numbers with units, materials, parts, how it works.
+_CONCRETE = re.compile(
+    r"\d|\b(?:inch|inches|mm|cm|ft|feet|lbs?|oz|pcs|pieces?|pack|set of|includes?|included|comes with|"
+    r"made of|made from|wood(?:en)?|solid|steel|stainless|metal|alumin(?:um|ium)|plastic|cotton|"
+    r"nylon|leather|silicone|rubber|maple|mahogany|spruce|rosewood|battery|batteries|usb|"
+    r"rechargeable|waterproof|adjustable|washable|non-toxic|bpa|size|sizes|fits?|compatible|strings?|"
+    r"keys|watts?|volts?)\b",
+    re.I,
+)  # fmt: skip
+#: Sentences that open as a sales question with its "?" gone, or address nobody in particular.
+_OPENER = re.compile(
+    r"^(?:looking (?:for|to)|are you|want to|need a|searching for|tired of|ready to)\b", re.I
+)
+#: The advertising tail many description sentences end with: cut, the fact before it kept.
+_TAIL = re.compile(
+    r",\s+(?:and\s+)?(?:(?:it|they|this)\s+)?(?:is\s+|are\s+)?(?:making|which makes|"
+    r"perfect(?:ly)?|ideal|great|so you can|ensuring|allowing you|guaranteed to|sure to)\b[^.!?]*(?=[.!?]?$)",
+    re.I,
+)  # fmt: skip
+#: A generated description's preamble ("Sure, here is a creative description for the item "..."
+#: in under 80 words:"), which quotes the title's keywords.
+_PREAMBLE = re.compile(
+    r"(?im)^\s*(?:sure|certainly|here is|here's|okay)\b[^\n]*?(?:description|words)[^\n]*:\s*$"
+)
+#: A sentence that opens as an advert ("Immerse yourself in ...", "Calling all drummers ..."):
+#: chosen only when nothing plainer is left.
+_AD_OPENER = re.compile(
+    r"^(?:calling all|embrace|unlock|immerse|unleash|discover|get ready|introducing|meet the|step into|"
+    r"experience|journey|prepare for|say hello|elevate|transform|indulge|treat your|bring (?:home|out))\b",
+    re.I,
+)  # fmt: skip
+_CHILD = re.compile(
+    r"\b(?:child|children|kids?|toddlers?|bab(?:y|ies)|little ones?|preschool\w*|boys|girls|infants?)\b",
+    re.I,
+)
+_ADULT = re.compile(
+    r"\b(?:adults?|dad|mom|father|mother|husband|wife|grown-?ups?|men|women|him|her)\b", re.I
+)
+
+
+def _balanced(s: str) -> bool:
+    return s.count("(") == s.count(")") and s.count("[") == s.count("]") and s.count('"') % 2 == 0
+
+
+def _usable(s: str) -> bool:
+    """A sentence that reads as a reason: whole, starting with a word, long enough to say something."""
+    return (
+        len(s) >= MIN_CHARS
+        and len(s.split()) >= 5
+        and s[:1].isalnum()
+        and _balanced(s)
+        and not _OPENER.search(s)
+        and not _FILLER.search(s)
+        and not _PRICE_OR_RATING.search(s)
+        and not _INSTRUCTION.search(s)
+    )
 
 
 def _sentences(product: Product) -> list[str]:
-    """Candidate reason sentences: the description's sentences and the title's parts."""
+    """Candidate reason sentences: the description's sentences, each without its advertising tail
+    (", perfect for ..."). Not the title's parts: the card shows the title, and past its name a
+    title is mostly search keywords."""
     text = re.sub(r"^\s*#+[^\n]*\n", "", product.description or "")  # the "## <title>" heading
+    text = _PREAMBLE.sub("", text)
     text = re.sub(r"[*_#`>]+", " ", text)
     parts = re.split(r"(?<=[.!?])\s+|\n+|\s+[•·▶]\s*|\s-\s", text)
-    title_parts = re.split(r"\s*[,|–—]\s*|\s-\s|\s\(\s*", product.title)
     out = []
-    for raw in [*parts, *title_parts[1:]]:
-        s = " ".join(raw.split()).strip(" -:;,")
-        if (
-            len(s) < MIN_CHARS
-            or _FILLER.search(s)
-            or _PRICE_OR_RATING.search(s)
-            or _INSTRUCTION.search(s)
-        ):
-            continue
+    for raw in parts:
+        s = _TAIL.sub("", " ".join(raw.split())).strip(" -:;,")
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
-            if cut < MIN_CHARS:
-                continue
-            s = s[:cut]
+            s = s[:cut] if cut >= MIN_CHARS else ""
+        if not _usable(s):
+            continue
         if not names_carried(
             s, f"{product.title} {product.brand or ''} {' '.join(product.category)}"
         ):
@@ -68,9 +128,33 @@ def _clean(sentence: str) -> str:
     return (s[:1].upper() + s[1:]) if s else s
 
 
-def extract_reasons(products: Sequence[Product], need: str, embedder: Embedder | None) -> list[str]:
-    """One reason per product (in order): its sentence closest to `need`; the start of its title
-    when it has no usable sentence. With no embedder, the sentence sharing most need words."""
+def _quality(sentence: str, need: str) -> float:
+    """What makes a sentence worth reading beyond its closeness to the need: checkable facts
+    (+), advertising (-), and a reader other than the one the shopper named (-)."""
+    score = 0.08 * min(3, len(_CONCRETE.findall(sentence)))
+    score -= 0.1 * min(3, len(_HYPE.findall(sentence))) + 0.25 * bool(_AD_OPENER.search(sentence))
+    if (
+        _ADULT.search(need)
+        and not _CHILD.search(need)
+        and _CHILD.search(sentence)
+        and not _ADULT.search(sentence)
+    ):
+        score -= 0.3
+    if (
+        _CHILD.search(need)
+        and not _ADULT.search(need)
+        and _ADULT.search(sentence)
+        and not _CHILD.search(sentence)
+    ):
+        score -= 0.3
+    return score
+
+
+def ranked_reasons(
+    products: Sequence[Product], need: str, embedder: Embedder | None
+) -> list[list[str]]:
+    """Per product, its usable sentences best first: closest in meaning to `need` (the
+    embedder; without one, most need words shared), raised for facts, lowered for advertising."""
     candidates = [_sentences(p) for p in products]
     need_words = {w for w in re.findall(r"[a-z]{3,}", need.lower())}
     flat = [s for group in candidates for s in group]
@@ -80,17 +164,27 @@ def extract_reasons(products: Sequence[Product], need: str, embedder: Embedder |
         scores = vectors[1:] @ vectors[0]
     else:
         scores = np.array(
-            [len(need_words & set(re.findall(r"[a-z]{3,}", s.lower()))) for s in flat], dtype=float
+            [0.1 * len(need_words & set(re.findall(r"[a-z]{3,}", s.lower()))) for s in flat],
+            dtype=float,
         )
-    out = []
-    at = 0
-    for product, group in zip(products, candidates, strict=True):
-        if not group:
-            out.append(
-                _clean(re.split(r"\s*[,(|]\s*", product.title)[0][:MAX_CHARS].rstrip(".") + ".")
-            )
-            continue
-        best = int(np.argmax(scores[at : at + len(group)]))
-        out.append(_clean(group[best]))
+    scores = scores + np.array([_quality(s, need) for s in flat])
+    out, at = [], 0
+    for group in candidates:
+        order = np.argsort(-scores[at : at + len(group)], kind="stable")
+        out.append([_clean(group[i]) for i in order])
         at += len(group)
     return out
+
+
+def title_reason(product: Product) -> str:
+    """The start of the title, for a product whose text has no usable sentence."""
+    return _clean(re.split(r"\s*[,(|]\s*", product.title)[0][:MAX_CHARS].rstrip(".") + ".")
+
+
+def extract_reasons(products: Sequence[Product], need: str, embedder: Embedder | None) -> list[str]:
+    """One reason per product (in order): its best sentence (see `ranked_reasons`); the start of
+    its title when it has no usable sentence."""
+    ranked = ranked_reasons(products, need, embedder)
+    return [
+        group[0] if group else title_reason(p) for p, group in zip(products, ranked, strict=True)
+    ]

@@ -37,9 +37,9 @@ from assistant.grounding import (
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import ShoppingQuery
-from assistant.reasons import extract_reasons
+from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
-from retrieval.ages import UP, age_range
+from retrieval.ages import UP, age_statement
 from retrieval.embedders import Embedder
 from retrieval.vocabulary import language_of
 
@@ -53,6 +53,12 @@ LEAD_TOKENS = 48
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "zh": "Chinese",
                   "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "ja": "Japanese", "ko": "Korean",
                   "ru": "Russian", "pl": "Polish"}  # fmt: skip
+
+
+def _overlap(a: str, b: str) -> float:
+    """The share of `b`'s words that `a` also has."""
+    words = set(re.findall(r"\w+", b.lower()))
+    return len(words & set(re.findall(r"\w+", a.lower()))) / max(1, len(words))
 
 
 def _enough(raw: str) -> bool:
@@ -153,9 +159,11 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
     if state.age is not None:
         ranges = []
         for c in cards:
-            found = age_range(c.product.title, c.product.description)
+            found = age_statement(c.product.title, c.product.description)
             if found:
-                ranges.append(phrase(language, "states", mark=c.mark, range=_range_text(*found)))
+                (lo, hi), words = found
+                said = _range_text(lo, hi) if re.search(r"\d", words) else f'"{words.lower()}"'
+                ranges.append(phrase(language, "states", mark=c.mark, range=said))
         if ranges:
             return phrase(
                 language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges))
@@ -277,10 +285,15 @@ class AnswerWriter:
         need = " ".join(
             x for x in (state.search_text(), query.text if language == "en" else "") if x
         )
+        ranked: list[list[str]] = []
         if reasons is None or len(reasons) != len(recommended):
-            reasons = extract_reasons(
+            ranked = ranked_reasons(
                 [c.product for c in recommended], need or query.text, self.embedder
             )
+            reasons = [
+                g[0] if g else title_reason(c.product)
+                for c, g in zip(recommended, ranked, strict=True)
+            ]
         best = recommended[0]
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
@@ -347,6 +360,9 @@ class AnswerWriter:
                 regenerated = True
         if not by_model and not given:
             lead = fallback_lead or self.templated_lead(best, state, query)
+        elif ranked and _overlap(lead, reasons[0]) >= 0.6:  # the lead already says the first reason
+            others = ranked[0][1:]
+            reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
         tip = _tip(recommended, state, language)
         question = _question(state, language) if ask_back else None
         text = self.render(

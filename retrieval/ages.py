@@ -18,6 +18,7 @@ _RANGE = [
     re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I),
 ]
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*months?\b", re.I)
+_MONTHS_UP = re.compile(r"\b(\d{1,2})\s*months?\s*(?:\+|and up|& up|and older)", re.I)
 _UP = [
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\s*(?:\+|and up|& up|and older|or older|years?\s*(?:and up|\+|& up|and older))", re.I),
     re.compile(r"\b(\d{1,2})\s*(?:years?|yrs?)\s*(?:old\s*)?(?:\+|and up|& up|and older|or older)", re.I),
@@ -39,6 +40,13 @@ _ANY = re.compile(r"age|year|yr|month|\+|toddler|infant|baby|adult|preschool|tee
 
 def age_range(title: str, description: str = "") -> tuple[float, float] | None:
     """The ages (years, inclusive) the product states, or None when it states none."""
+    found = age_statement(title, description)
+    return found[0] if found else None
+
+
+def age_statement(title: str, description: str = "") -> tuple[tuple[float, float], str] | None:
+    """The ages the product states and its own words for them ("Ages 8-12", "3+", "toddler"):
+    what a reader may quote, since "toddler" is not "6 months to 4 years"."""
     for text in (title, description[:300]):
         if not text or not _ANY.search(text):  # most texts say nothing of age: one cheap scan
             continue
@@ -47,18 +55,22 @@ def age_range(title: str, description: str = "") -> tuple[float, float] | None:
             if m:
                 lo, hi = sorted((int(m.group(1)), int(m.group(2))))
                 if hi <= 18 or lo >= 12:
-                    return float(lo), float(hi)
+                    return (float(lo), float(hi)), m.group(0)
         m = _MONTHS.search(text)
         if m:
             lo, hi = sorted((int(m.group(1)), int(m.group(2))))
-            return lo / 12, max(hi / 12, 1.0)
+            return (lo / 12, max(hi / 12, 1.0)), m.group(0)
+        m = _MONTHS_UP.search(text)
+        if m:
+            return (int(m.group(1)) / 12, UP), m.group(0)
         for rx in _UP:
             m = rx.search(text)
             if m and 0 < int(m.group(1)) <= 18:
-                return float(m.group(1)), UP
+                return (float(m.group(1)), UP), m.group(0)
         for rx, ages in _WORDS:
-            if rx.search(text):
-                return ages
+            m = rx.search(text)
+            if m:
+                return ages, m.group(0)
     return None
 
 

@@ -4,6 +4,8 @@ reasons taken from each product's own text."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.advice import Card, DepartmentPrices
 from assistant.grounding import check, check_sense, finish_at_sentence
 from assistant.query import understand
@@ -117,3 +119,32 @@ def test_a_draft_that_quotes_the_customer_is_not_an_answer(small_catalog: Catalo
     found = {v.kind for v in check_sense(
         '[1]: Customer asked: "Hi, the nitrile gloves I ordered last time were too small.', said, shown, None)}  # fmt: skip
     assert {"echo", "narration"} <= found
+
+
+def test_reasons_prefer_facts_to_advertising(demo_catalog: Catalog, onnx_embedder) -> None:  # type: ignore[no-untyped-def]
+    """Real demo-store descriptions: the generated preamble quoting the title is never a reason,
+    an advertising opener loses to a sentence with checkable facts, and the ", perfect for ..."
+    tail is cut off the fact before it."""
+    from assistant.reasons import ranked_reasons
+
+    sticks = next(p for p in demo_catalog if p.title.startswith("Petift Drum Sticks Set"))
+    assert "Sure, here is" in sticks.description
+    ranked = ranked_reasons([sticks], "drum sticks", onnx_embedder)[0]
+    assert not any("Pektiftn" in r or "here is" in r for r in ranked), ranked
+    assert "maple" in ranked[0] and not ranked[0].startswith(("Calling all", "Unleash")), ranked
+    assert not any(re.search(r", (?:making|perfect|ideal)\b", r) for group in
+                   ranked_reasons([sticks, *list(demo_catalog)[:30]], "a gift", onnx_embedder)
+                   for r in group)  # fmt: skip
+
+
+def test_the_first_reason_is_not_the_lead_said_again(small_catalog: Catalog) -> None:
+    """When the lead already says what the first card's reason would, the bullet gives that
+    product's next-best sentence instead (the lead here is given, as a comparison's is)."""
+    shown = cards(small_catalog)
+    query = understand("a toy for a child", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    writer = AnswerWriter(None, None, ())
+    plain = run_writer(writer.write(query.text, shown, state, query))
+    first = plain.reasons[0][1]
+    again = run_writer(writer.write(query.text, shown, state, query, lead=f"[1]: {first}"))
+    assert again.reasons[0][1] != first and again.reasons[1:] == plain.reasons[1:]
