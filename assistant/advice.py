@@ -119,19 +119,33 @@ def compare(products: Sequence[Product]) -> Comparison:
 
 
 def compare_lead(comparison: Comparison, cards: Sequence[Card]) -> str:
-    """One sentence read off a comparison table: which is cheapest and which best rated."""
+    """One sentence read off a comparison table: which is cheapest and which best rated, with
+    the figures, and only among those that list one (a missing price is said, not ranked)."""
     mark = {c.product.id: c.mark for c in cards}
+    by_id = {c.product.id: c.product for c in cards}
+    shown = [by_id[i] for i in comparison.product_ids if i in by_id]
     cheap, rated = comparison.cheapest, comparison.best_rated
-    if cheap and rated and cheap == rated:
-        return f"[{mark[cheap]}] is both the cheapest and the best rated of these."
+    unpriced = [p for p in shown if p.price is None]
+    unrated = [p for p in shown if p.rating is None]
     parts = []
-    if cheap:
-        parts.append(f"[{mark[cheap]}] is the cheapest")
-    if rated:
-        parts.append(f"[{mark[rated]}] the best rated")
+    if cheap and len(shown) - len(unpriced) >= 2:
+        parts.append(f"[{mark[cheap]}] is the cheapest ({by_id[cheap].price_label})")
+    if rated and len(shown) - len(unrated) >= 2:
+        p = by_id[rated]
+        count = f" from {p.rating_count:,} ratings" if p.rating_count else ""
+        parts.append(f"[{mark[rated]}] the best rated ({p.rating:.1f}/5{count})")
+    if cheap and rated and cheap == rated and len(parts) == 2:
+        parts = [
+            f"[{mark[cheap]}] is both the cheapest ({by_id[cheap].price_label}) and the best rated"
+        ]
     if not parts:
-        return "Side by side, from the catalog:"
-    return (" and ".join(parts) if len(parts) == 2 else parts[0]) + " of these."
+        lead = "Side by side, from the catalog:"
+    else:
+        lead = (" and ".join(parts) if len(parts) == 2 else parts[0]) + " of these."
+    missing = [f"[{mark[p.id]}]" for p in unpriced if p.id in mark]
+    if missing and parts:
+        lead += f" {' and '.join(missing)} list{'s' if len(missing) == 1 else ''} no price."
+    return lead
 
 
 @cache

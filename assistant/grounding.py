@@ -284,7 +284,8 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
             )
         seen.append(words)
     source = " ".join([message, *(f"{c.product.title} {c.product.description} {' '.join(c.product.category)} "
-                                  f"{c.product.brand or ''}" for c in cards)]).lower()  # fmt: skip
+                                  f"{c.product.brand or ''} {c.price} {c.product.rating or ''} "
+                                  f"{c.product.rating_count or ''} {c.product.rating_count or 0:,}" for c in cards)]).lower()  # fmt: skip
     for ident in set(re.findall(r"\b[a-z]+[-_]\d+\b", text.lower())):  # "cust-123"
         if ident not in source.replace(message.lower(), " "):
             out.append(Violation(kind="identifier", text=ident,
