@@ -36,6 +36,8 @@ RATED = 0.05
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
 #: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
 REPLICA = 0.3
+#: A title that names the kind of product asked for as what it is (not a thing for it).
+KIND_MATCH = 0.06
 _REPLICA = re.compile(
     r"\b(?:doll ?house|miniature|dolls?|pretend play|1:\d+ scale|play kitchen)\b", re.I
 )
@@ -140,9 +142,19 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     for i, w in enumerate(words):
         if stem(w) == target or (len(kind) >= 3 and w.startswith(kind)):
             after = words[i + 1] if i + 1 < len(words) else ""
-            if after not in _ACCESSORY or after in asked.lower():
+            before = (
+                next((b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your")), "")
+                if i
+                else ""
+            )
+            if (after not in _ACCESSORY or after in asked.lower()) and before not in _ABOUT:
                 return True
     return False
+
+
+#: A kind named after these is what the product is for or about, not what it is: "Tuner for
+#: Ukulele", "The ABC's of Violin", "Guide to the Guitar".
+_ABOUT = frozenset(["for", "of", "about", "to", "fits", "fit", "compatible"])
 
 
 #: Kinds that titles rarely name (a novel's title does not say "novel"): not checked in titles.
@@ -266,6 +278,11 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
     if not wants_replica(state):
         bonus -= np.array([REPLICA if is_replica(p) else 0.0 for p in products])
+    if state.kind and state.kind not in _DESCRIBED_KINDS:
+        stem = Stemmer.Stemmer("english").stemWord
+        asked = state.search_text()
+        bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
+                           for p in products])  # fmt: skip
     return bonus
 
 

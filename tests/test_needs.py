@@ -11,7 +11,7 @@ from assistant.candidates import is_replica, shows_kind, wants_replica
 from assistant.needs import read_needs
 from assistant.state import ConversationState
 from retrieval.ages import age_fit, age_range
-from retrieval.catalog import Product
+from retrieval.catalog import Catalog, Product
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,11 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("looking for a present for my 10 year old niece, she loves science", (10, 10), "science"),
         ("ukulele for my 8-year-old daughter", (8, 8), "ukulele"),
         ("a drum kit for a teenager", (13, 17), "drum kit"),
-        ("jigsaw puzzle for adults, 1000 pieces, less than 20 bucks", (18, 99), "jigsaw puzzle adults 1000 pieces"),
+        (
+            "jigsaw puzzle for adults, 1000 pieces, less than 20 bucks",
+            (18, 99),
+            "jigsaw puzzle adults 1000 pieces",
+        ),
         ("something for an 18 month old", (1.5, 1.5), ""),
         ("a present for my wife who is into knitting", None, "knitting"),
     ],
@@ -62,7 +66,10 @@ def test_recipient_age_and_occasion_words_are_not_product_words(
 
 def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("violin for a child, 1/2 size").sizes == ("1/2 size",)
-    assert set(read_needs("nitrile gloves size large, pack of 100").sizes) == {"size large", "pack of 100"}
+    assert set(read_needs("nitrile gloves size large, pack of 100").sizes) == {
+        "size large",
+        "pack of 100",
+    }
     needs = read_needs("a birthday present for my toddler")
     assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)
 
@@ -99,8 +106,12 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     words = Vocabulary(demo_catalog)
     assert words.correct("harmonika").corrected == "harmonica"
     assert words.correct("metrenome").changes == (("metrenome", "metronome"),)
-    assert "ukulele" in words.correct("ukelele").corrected  # a rare variant is searched with the common one
-    assert words.correct("a ream of printer paper").changes == ()  # an English word is meant as written
+    assert (
+        "ukulele" in words.correct("ukelele").corrected
+    )  # a rare variant is searched with the common one
+    assert (
+        words.correct("a ream of printer paper").changes == ()
+    )  # an English word is meant as written
     assert words.department_hint(["violin"])[0] == "Musical Instruments"
     assert words.department_hint(["nitrile", "gloves"])[0] == "Industrial & Scientific"
     assert words.language("guitarra para principiantes") == "es"
@@ -136,9 +147,34 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not shows_kind("13'' BAGGU Laptop Case Electric Coral", "laptop", stem, "laptop")
     assert shows_kind("13'' BAGGU Laptop Case Electric Coral", "case", stem, "laptop case")
     assert shows_kind("Laney Electric Guitar Mini Amplifier", "amp", stem, "practice amp")
-    assert not shows_kind("No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes")
-    dollhouse = Product(id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t")
+    assert not shows_kind(
+        "No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes"
+    )
+    # what a product is for or about is not what it is: a book on the violin, a tuner for a ukulele
+    assert not shows_kind(
+        "The ABC's of Violin for the Absolute Beginner", "violin", stem, "beginner violin"
+    )
+    assert not shows_kind("Clip-On Tuner for Ukulele, Guitar and Bass", "ukulele", stem, "ukulele")
+    assert shows_kind("1/4 Size Acoustic Violin Set with Case", "violin", stem, "violin")
+    dollhouse = Product(
+        id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t"
+    )
     assert is_replica(dollhouse)
     assert not wants_replica(ConversationState(search="washing machines", kind="machines"))
     assert wants_replica(ConversationState(search="dollhouse washing machine"))
     assert wants_replica(ConversationState(search="washing machine", age_max=6))
+
+
+def test_titles_that_are_the_kind_asked_for_rank_above_things_about_it(
+    demo_catalog: Catalog,
+) -> None:
+    """Real demo-store titles: for "beginner violin", violins gain over the violin books and
+    stickers that name the word too (a soft preference; the search order stands otherwise)."""
+    from assistant.candidates import KIND_MATCH, need_fit
+
+    state = ConversationState(search="beginner violin", kind="violin")
+    titles = ["The ABC's of Violin for the Absolute Beginner", "1/4 Size Acoustic Violin Set"]
+    products = [next(p for p in demo_catalog if p.title.startswith(t)) for t in titles]
+    rows = np.array([demo_catalog.position(p.id) for p in products])
+    bonus = need_fit(demo_catalog, rows, products, state)
+    assert bonus[1] - bonus[0] == pytest.approx(KIND_MATCH)
