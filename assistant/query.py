@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.cues import _STOP, BrandLexicon, Cues, plain_need, read_cues
 from assistant.errors import LLMUnavailable
+from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
     age_span,
@@ -285,7 +286,13 @@ def understand(
     overruled: list[str] = []
     language = vocabulary.language(text) if vocabulary is not None else "en"
     english = language == "en"
-    translation = _translate(text, llm, vocabulary) if not english else None
+    translation = None
+    if not english:  # Chinese is read with the dictionary first: the small model invents
+        translation = (
+            chinese_to_english(text, vocabulary.title_counts)
+            if language == "zh" and vocabulary
+            else ""
+        ) or _translate(text, llm, vocabulary)
     if translation:
         needs = read_needs(translation)  # the English words stand in for the shopper's
     own = needs.product_words if (english or translation) else ""

