@@ -215,6 +215,14 @@ class ChatPipeline:
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
                 notice = f"That is everything we have for {state.need}."
+            if (
+                notice is None
+                and query.intent is Intent.refine
+                and cards
+                and shown
+                and ([c.product.id for c in cards] == [p.id for p in shown[: len(cards)]])
+            ):  # "not Kyser" when none was: say the request was heard
+                notice = phrase(query.language, "unchanged")
         if cards and not focus:  # a comparison or a close look leaves the list on screen as it was
             state = shown_after(state, [c.product.id for c in cards])
         tips = checklist(cards[0].product.department) if cards else ()

@@ -125,6 +125,26 @@ def test_templated_chat_without_a_model_says_so(client: TestClient, small_catalo
     assert all(small_catalog.get(c["product"]["id"]).price.amount <= 20 for c in turn["cards"])  # type: ignore[union-attr]
 
 
+def test_a_refinement_that_changes_nothing_says_so(client: TestClient) -> None:
+    """'not <brand>' when no card on screen was that brand: the same list, and a line that says
+    the request was heard (the answer once repeated itself word for word)."""
+    first = client.post("/v1/chat", json={"message": "drum sticks under 20 dollars"}).json()
+    said = " ".join(
+        f"{c['product']['title']} {c['product'].get('brand') or ''}" for c in first["cards"]
+    )
+    other = next(
+        b for b in ("Kyser", "Zildjian", "Vic Firth", "Yamaha") if b.lower() not in said.lower()
+    )
+    again = client.post("/v1/chat", json={"message": f"not {other}",
+                                          "conversation_id": first["conversation_id"]}).json()  # fmt: skip
+    assert [c["product"]["id"] for c in again["cards"]] == [
+        c["product"]["id"] for c in first["cards"]
+    ]
+    assert (
+        again["notice"] and "stays the same" in again["notice"] and again["notice"] in again["text"]
+    )
+
+
 def test_metrics_count_requests_errors_and_routes(client: TestClient) -> None:
     client.get("/v1/search", params={"q": "violin"})
     client.get("/v1/products/nope:1")
