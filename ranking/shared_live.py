@@ -3,10 +3,16 @@
 The event database is the source of truth; Redis holds the counters it adds up to. Every process
 applies the events stored since Redis's watermark (its own and anyone else's: the API's event
 route, the chat's searches, carts, imports), under a Redis lock, each event exactly once: a batch
-of events, the set of ids it applied and the new watermark are written in one MULTI/EXEC. An
+of events, the set of ids it applied and the new watermark are written in one MULTI/EXEC that
+WATCHes the watermark (a process whose lock expired mid-batch applies nothing). Every product's
+events are counted, whatever catalog the applying process serves; readers keep their own. An
 event that commits late with an id below the watermark (PostgreSQL hands out ids before commit)
 is still applied if it is within LOOKBACK ids of it. A process that stored events applies them at
-once; otherwise a read applies what others stored when it refreshes (every REFRESH_SECONDS).
+once; otherwise a read applies what others stored when it refreshes (every REFRESH_SECONDS), one
+batch at a time. A Redis that lost its state (flushed, restarted without persistence) is seeded
+again; one that cannot be reached at start-up leaves the process on its own counters (logged);
+one that goes away later leaves requests on the last values read. One Redis instance (the
+script's keys are not all declared, as Redis Cluster would need).
 
 Keys (prefix `shoptalk:live:`), keyed by product id so replicas on different catalog versions
 agree: `pop` (hash: product -> decayed popularity against a fixed origin time), `after:<product>`
@@ -39,6 +45,9 @@ REFRESH_SECONDS = 1.0
 SESSION_TTL_SECONDS = 30 * 24 * 3600
 BATCH = 5000
 LOCK_SECONDS = 120
+TIMEOUT_SECONDS = 2.0
+#: After a failure, Redis is left alone this long (requests serve the last values meanwhile).
+BACKOFF_SECONDS = 5.0
 #: A seed replays the log from the database's snapshot: at most minutes, even at millions.
 SEED_LOCK_SECONDS = 1800
 
@@ -61,13 +70,20 @@ class SharedLiveState:
 
     def __init__(self, url: str, catalog: Catalog, store: EventStore) -> None:
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
         self.catalog = catalog
         self.store = store
-        self.client = redis.Redis.from_url(url, decode_responses=True)
+        # Short timeouts and no retries: a request waits at most ~2 s on a Redis that is gone.
+        self.client = redis.Redis.from_url(
+            url, decode_responses=True, socket_timeout=TIMEOUT_SECONDS,
+            socket_connect_timeout=TIMEOUT_SECONDS, retry=Retry(NoBackoff(), 0),
+        )  # fmt: skip
         self._observe = self.client.register_script(_OBSERVE)
         self._pop = np.zeros(len(catalog))
         self._pop_at = -1.0e9
+        self._down_until = 0.0
         self.after = SharedAfter(self)
         self.origin = 0.0
 
@@ -75,25 +91,21 @@ class SharedLiveState:
         return PREFIX + name
 
     def start(self) -> int:
-        """Seed an empty Redis, or apply what was stored since its watermark; how many events
+        """Seed an empty Redis, or apply everything stored since its watermark; how many events
         this start applied (or replayed, when seeding)."""
-        with self.client.lock(
-            self.key("lock"), timeout=SEED_LOCK_SECONDS, blocking_timeout=SEED_LOCK_SECONDS
-        ):
-            if not self.client.exists(self.key("meta")):
-                return self._seed()
-            self.origin = float(self.client.hget(self.key("meta"), "origin") or 0.0)
-        return self.sync(block=True)
+        return self.sync(block=True, batches=None)
 
     def _seed(self) -> int:
+        """Fill an empty (or emptied: flushed, restarted without persistence) Redis from the
+        in-process start: the database's snapshot plus the events since. Called under the lock."""
         state, replayed = start_live_state(self.catalog, self.store)
         self.origin = state.ref_ts or time.time()
         ids = self.catalog.ids
         pipe = self.client.pipeline(transaction=True)
         stale = [k for k in self.client.scan_iter(match=PREFIX + "*") if k != self.key("lock")]
-        if stale:  # a seed that died half-way
+        if stale:  # a seed that died half-way, or keys left after an eviction
             pipe.delete(*stale)
-        pipe.hset(self.key("meta"), mapping={"origin": repr(self.origin), "ref_ts": repr(state.ref_ts),
+        pipe.hset(self.key("meta"), mapping={"origin": repr(self.origin), "ref_ts": repr(state.ref_ts or self.origin),
                                              "watermark": state.last_event_id})  # fmt: skip
         popular = {ids[r]: repr(float(v)) for r, v in enumerate(state.popularity) if v > 0}
         if popular:
@@ -106,33 +118,41 @@ class SharedLiveState:
         if recent:
             pipe.zadd(self.key("applied"), {str(i): i for i in recent})
         pipe.execute()
+        self._pop_at = -1.0e9  # read afresh
         log.info("shared live state seeded in Redis up to event %d", state.last_event_id)
         return replayed
 
-    def sync(self, block: bool = False) -> int:
+    def sync(self, block: bool = False, batches: int | None = 1) -> int:
         """Apply the events stored since the watermark (and late ones within LOOKBACK below it)
-        that no process applied yet. Without `block`, returns 0 at once if another holds the lock."""
+        that no process applied yet, at most `batches` batches (None: all). Without `block`,
+        returns 0 at once if another process holds the lock. Seeds a Redis that has no state."""
         lock = self.client.lock(self.key("lock"), timeout=LOCK_SECONDS)
         if not lock.acquire(blocking=block, blocking_timeout=SEED_LOCK_SECONDS if block else None):
             return 0
         try:
-            watermark = int(self.client.hget(self.key("meta"), "watermark") or 0)
+            meta = self.client.hgetall(self.key("meta"))
+            if "origin" not in meta or "watermark" not in meta:
+                lock.extend(SEED_LOCK_SECONDS)
+                return self._seed()
+            self.origin = float(meta["origin"])
+            watermark = int(meta["watermark"])
             recent = self.store.ids_between(watermark - LOOKBACK, watermark)
             late: set[int] = set()
             if recent:
                 scores = self.client.zmscore(self.key("applied"), [str(i) for i in recent])
                 late = {i for i, s in zip(recent, scores, strict=True) if s is None}
-            applied = 0
+            applied, done = 0, 0
             batch: list[tuple[int, Event]] = []
             start = min(late) - 1 if late else watermark
-            for event in self.store.iter_all(after_id=start):
+            for event in self.store.iter_all(batch=BATCH, after_id=start):
                 if event.id <= watermark and event.id not in late:
                     continue
                 batch.append((event.id, event))
                 if len(batch) >= BATCH:
                     applied += self._apply(batch, watermark)
-                    watermark = max(watermark, batch[-1][0])
-                    batch = []
+                    watermark, batch, done = max(watermark, batch[-1][0]), [], done + 1
+                    if batches is not None and done >= batches:
+                        return applied  # the rest at the next call
                     lock.reacquire()
             if batch:
                 applied += self._apply(batch, watermark)
@@ -140,28 +160,40 @@ class SharedLiveState:
         finally:
             try:
                 lock.release()
-            except Exception:  # expired while applying: the work is committed, nothing to undo
+            except Exception:  # expired meanwhile: _apply's WATCH kept the work exactly-once
                 log.warning("shared live state: lock expired before release")
 
     def _apply(self, batch: list[tuple[int, Event]], watermark: int) -> int:
-        pipe = self.client.pipeline(transaction=True)
-        for _, event in batch:
-            weight = EVENT_WEIGHT[event.type]
-            if weight <= 0 or event.product_id not in self.catalog:
-                continue
-            ts = event.timestamp.timestamp()
-            increment = weight * 0.5 ** ((self.origin - ts) / HALF_LIFE_SECONDS)
-            session = event.session_id or f"user:{event.user_id}"
-            self._observe(
-                keys=[self.key("pop"), self.key("meta"), self.key(f"session:{session}")],
-                args=[event.product_id, repr(increment), repr(ts), self.key("after:"), SESSION_TTL_SECONDS],
-                client=pipe,
-            )  # fmt: skip
+        """One batch, its ids and the new watermark in one MULTI/EXEC, which fails (and applies
+        nothing) if another process moved the watermark meanwhile (a lock that expired)."""
+        import redis
+
         newest = max(watermark, batch[-1][0])
-        pipe.zadd(self.key("applied"), {str(i): i for i, _ in batch})
-        pipe.zremrangebyscore(self.key("applied"), "-inf", newest - LOOKBACK - 1)
-        pipe.hset(self.key("meta"), "watermark", newest)
-        pipe.execute()
+        with self.client.pipeline(transaction=True) as pipe:
+            pipe.watch(self.key("meta"))
+            if int(pipe.hget(self.key("meta"), "watermark") or -1) != watermark:
+                return 0
+            pipe.multi()
+            for _, event in batch:
+                weight = EVENT_WEIGHT[event.type]
+                if weight <= 0:
+                    continue  # every product is counted, known here or not: readers pick theirs
+                ts = event.timestamp.timestamp()
+                increment = weight * 0.5 ** ((self.origin - ts) / HALF_LIFE_SECONDS)
+                session = event.session_id or f"user:{event.user_id}"
+                self._observe(
+                    keys=[self.key("pop"), self.key("meta"), self.key(f"session:{session}")],
+                    args=[event.product_id, repr(increment), repr(ts), self.key("after:"), SESSION_TTL_SECONDS],
+                    client=pipe,
+                )  # fmt: skip
+            pipe.zadd(self.key("applied"), {str(i): i for i, _ in batch})
+            pipe.zremrangebyscore(self.key("applied"), "-inf", newest - LOOKBACK - 1)
+            pipe.hset(self.key("meta"), "watermark", newest)
+            try:
+                pipe.execute()
+            except redis.WatchError:
+                log.warning("shared live state: another process applied these events first")
+                return 0
         self._pop_at = -1.0e9  # read afresh
         return len(batch)
 
@@ -182,7 +214,7 @@ class SharedLiveState:
     def _read_popularity(self) -> np.ndarray:
         self.sync(block=False)
         raw: dict[str, str] = self.client.hgetall(self.key("pop"))  # type: ignore[assignment]
-        ref_ts = float(self.client.hget(self.key("meta"), "ref_ts") or self.origin)
+        ref_ts = float(self.client.hget(self.key("meta"), "ref_ts") or 0) or self.origin
         out = np.zeros(len(self.catalog))
         for pid, value in raw.items():
             if pid in self.catalog:
@@ -190,14 +222,19 @@ class SharedLiveState:
         return out * 0.5 ** ((ref_ts - self.origin) / HALF_LIFE_SECONDS)
 
     def _guarded(self, read: Any, fallback: Any) -> Any:
-        """Redis down: serve the last values read (the events are safe in the database and are
-        applied once Redis is back)."""
+        """Redis or the database down: serve the last values read (the events are safe in the
+        database and are applied once both answer), and leave Redis alone for a few seconds so
+        that requests do not each wait on it."""
         import redis
+        import sqlalchemy as sa
 
+        if time.monotonic() < self._down_until:
+            return fallback
         try:
             return read()
-        except redis.RedisError as exc:
-            log.warning("shared live state: Redis unavailable (%s); serving the last values", exc)
+        except (redis.RedisError, sa.exc.SQLAlchemyError, OverflowError) as exc:
+            log.warning("shared live state unavailable (%s); serving the last values", exc)
+            self._down_until = time.monotonic() + BACKOFF_SECONDS
             return fallback
 
 
@@ -253,5 +290,17 @@ def open_live_state(
     many events its start applied."""
     if url.startswith("memory://"):
         return start_live_state(catalog, store)
+    import redis
+
     shared = SharedLiveState(url, catalog, store)
-    return shared, shared.start()
+    try:
+        return shared, shared.start()
+    except (
+        redis.RedisError
+    ) as exc:  # serve, with this process's own counters, rather than not at all
+        log.error(
+            "Redis at %s unavailable (%s): live counters kept in this process until restart",
+            url,
+            exc,
+        )
+        return start_live_state(catalog, store)

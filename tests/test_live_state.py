@@ -149,3 +149,23 @@ def test_replicas_share_one_live_state_in_redis(
     assert one.sync() == 0
     full = _replayed(demo_catalog, store)
     np.testing.assert_allclose(two.popularity, full.popularity, rtol=1e-9)
+
+    one.client.flushdb()  # a fault injected: Redis restarted without persistence
+    two.sync()  # finds no state: seeds it again from the database
+    np.testing.assert_allclose(two.popularity, full.popularity, rtol=1e-9)
+
+
+def test_a_shared_state_with_no_events_reads_zeros(
+    tmp_path: Path, demo_catalog: Catalog, redis_url: str
+) -> None:
+    """A new install: an empty database seeds an empty Redis, and reads give zeros (no error)."""
+    import redis
+
+    from ranking.shared_live import SharedLiveState
+
+    url = f"{redis_url}/4"
+    redis.Redis.from_url(url).flushdb()
+    empty = EventStore(make_engine(f"sqlite:///{tmp_path / 'empty.db'}"))
+    state = SharedLiveState(url, demo_catalog, empty)
+    assert state.start() == 0
+    assert not state.popularity.any() and 0 not in state.after
