@@ -203,20 +203,26 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
     found: Sequence[Hit] = searcher.search(state.search_text(), state.filters(), k=POOL).hits
     if state.original:  # the model translated: its words and the shopper's own, side by side
         own = searcher.search(state.original, state.filters(), k=POOL, language=state.language)
-        found = merge_hits(found, own.hits)
+        weight = OWN_WORDS_AFTER_DICTIONARY if state.by_dictionary else 1.0
+        found = merge_hits(found, own.hits, weight)
     seen = set(state.seen) if exclude_seen else set()
     hits = [h for h in found
             if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
     return fit_to_need(hits, state, searcher.catalog)
 
 
+#: A dictionary's reading of the message is trusted over the multilingual model's search of the
+#: shopper's own words: its list counts half (the model's translation, often wrong, counts equal).
+#: On the 35 Chinese dev requests: 0.410 NDCG@10 at 1.0, 0.488 at 0.6, 0.502 at 0.3, 0.499 at 0.
+OWN_WORDS_AFTER_DICTIONARY = 0.5
 #: What a product found by both searches gains: two readings agreeing beat either alone.
 BOTH_SEARCHES = 0.15
 
 
-def merge_hits(first: Sequence[Hit], second: Sequence[Hit]) -> list[Hit]:
+def merge_hits(first: Sequence[Hit], second: Sequence[Hit], weight: float = 1.0) -> list[Hit]:
     """Two searches' hits as one list: each list's fused scores scaled to 0-1 (they come from
-    different queries), a product's best kept, a product both found raised by BOTH_SEARCHES."""
+    different queries; the second's then times `weight`), a product's best kept, a product both
+    found raised by BOTH_SEARCHES."""
 
     def scaled(hits: Sequence[Hit]) -> dict[str, float]:
         if not hits:
@@ -225,7 +231,7 @@ def merge_hits(first: Sequence[Hit], second: Sequence[Hit]) -> list[Hit]:
         low, span = scores.min(), float(np.ptp(scores)) or 1.0
         return {h.product.id: float((h.parts.fused - low) / span) for h in hits}
 
-    a, b = scaled(first), scaled(second)
+    a, b = scaled(first), {pid: weight * v for pid, v in scaled(second).items()}
     hit = {h.product.id: h for h in [*second, *first]}
     score = {pid: max(a.get(pid, 0.0), b.get(pid, 0.0)) + BOTH_SEARCHES * (pid in a and pid in b)
              for pid in hit}  # fmt: skip

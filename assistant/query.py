@@ -76,6 +76,9 @@ class ShoppingQuery(BaseModel):
         "translation: searched too (multilingual model), since a small model's translation "
         "can be wrong",
     )
+    by_dictionary: bool = Field(
+        default=False, description="`search` was read with a dictionary, not the model"
+    )
     min_rating: float | None = Field(default=None, description="Hard: 'at least 4.5 stars'")
     min_rating_count: int | None = Field(default=None, description="Hard: 'at least 300 reviews'")
     prefer_rated: bool = Field(default=False, description="Soft: 'well reviewed'")
@@ -286,13 +289,15 @@ def understand(
     overruled: list[str] = []
     language = vocabulary.language(text) if vocabulary is not None else "en"
     english = language == "en"
-    translation = None
+    translation, by_dictionary = None, False
     if not english:  # Chinese is read with the dictionary first: the small model invents
-        translation = (
+        dictionary = (
             chinese_to_english(text, vocabulary.title_counts)
             if language == "zh" and vocabulary
             else ""
-        ) or _translate(text, llm, vocabulary)
+        )
+        by_dictionary = bool(dictionary)
+        translation = dictionary or _translate(text, llm, vocabulary)
     if translation:
         needs = read_needs(translation)  # the English words stand in for the shopper's
     own = needs.product_words if (english or translation) else ""
@@ -339,6 +344,7 @@ def understand(
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,
         original=plain_need(text) if translation and search else "",
+        by_dictionary=by_dictionary and bool(translation and search),
         min_rating=needs.min_rating, min_rating_count=needs.min_rating_count,
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,

@@ -29,7 +29,10 @@ class ConversationState(BaseModel):
     sort: Sort = Sort.relevance
     language: str = "en"
     search: str = Field(default="", description="The product words searched for")
-    original: str = Field(default="", description="The shopper's words when `search` translates them")
+    original: str = Field(
+        default="", description="The shopper's words when `search` translates them"
+    )
+    by_dictionary: bool = Field(default=False, description="`search` was read with a dictionary")
     min_rating: float | None = None
     min_rating_count: int | None = None
     prefer_rated: bool = False
@@ -74,7 +77,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             need=query.need, department=query.department, min_price=query.min_price,
             max_price=query.max_price, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
-            search=query.search, original=query.original, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            search=query.search, original=query.original, by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,
