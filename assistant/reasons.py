@@ -80,6 +80,11 @@ _ADULT = re.compile(
 )
 
 
+#: A quotation in a description ("you'll be saying "Finally!"") reads as a name the card does not
+#: carry, to the shopper and to the checker alike: such a sentence is not a reason.
+_QUOTED = re.compile(r"[\"“”«»]")
+
+
 def _balanced(s: str) -> bool:
     return s.count("(") == s.count(")") and s.count("[") == s.count("]") and s.count('"') % 2 == 0
 
@@ -91,6 +96,7 @@ def _usable(s: str) -> bool:
         and len(s.split()) >= 5
         and s[:1].isalnum()
         and _balanced(s)
+        and not _QUOTED.search(s)
         and not _OPENER.search(s)
         and not _FILLER.search(s)
         and not _PRICE_OR_RATING.search(s)
