@@ -100,21 +100,14 @@ def _build_searcher(
     embedder: Embedder,
     cache: VectorCache,
     folder: Path,
-    vectors: np.ndarray | None = None,
-    chroma_url: str | None = None,
 ) -> HybridSearcher:
-    """A searcher over `catalog` with its own Chroma folder (or collection on the server at
-    `chroma_url`); `vectors` skips the embedder."""
+    """A searcher over `catalog` with its own Chroma folder (the scale test builds its own)."""
     shutil.rmtree(folder, ignore_errors=True)
-    client = chroma_client(folder / "chroma", chroma_url)
-    semantic = SemanticIndex(client, "bench", embedder.name, embedder.dim)
-    if vectors is None:
-        db = CatalogDB(folder / "catalog.sqlite")
-        sync_index(catalog, db, cache, embedder, semantic)
-        catalog, keys = db.load()  # in index order (grouped by department)
-        vectors = load_vectors(cache, keys, embedder.dim)
-    else:
-        _upsert_with_progress(semantic, catalog, vectors)
+    semantic = SemanticIndex(chroma_client(folder / "chroma"), "bench", embedder.name, embedder.dim)
+    db = CatalogDB(folder / "catalog.sqlite")
+    sync_index(catalog, db, cache, embedder, semantic)
+    catalog, keys = db.load()  # in index order (grouped by department)
+    vectors = load_vectors(cache, keys, embedder.dim)
     lexical = LexicalIndex([lexical_text(p) for p in catalog])
     return HybridSearcher(
         catalog, lexical, semantic, embedder, vectors, candidates=config.candidates,

@@ -7,7 +7,6 @@ import functools
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,21 +168,13 @@ def wait_for_http(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: f
 
 
 @pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `chroma run` server on loopback, for the server half of the retrieval contract."""
-    port = free_port()
-    folder = tmp_path_factory.mktemp("chroma-server")
-    chroma = Path(sys.executable).parent / "chroma"
-    log = (folder / "server.log").open("w")
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(folder / "data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    wait_for_http(f"{url}/api/v2/heartbeat", proc, folder / "server.log")
-    yield url
-    proc.terminate()
-    proc.wait(10)
+def chroma_server() -> Iterator[str]:
+    """A real `chroma run` server on loopback, for the server half of the retrieval contract
+    (started as the scale bench starts one)."""
+    from retrieval.bench import local_chroma_server
+
+    with local_chroma_server() as (url, _):
+        yield url
 
 
 def make_retrieval(
