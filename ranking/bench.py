@@ -1,7 +1,8 @@
 """`shoptalk bench ranker`: every model and every peer through one evaluation, side by side.
 
-Per dataset: popularity, co-visitation, implicit ALS, RecBole SASRec (own environment), text
-similarity, ShopTalk's sequential model and ShopTalk's ranker (the learned blend). Quality from
+Per dataset: popularity, implicit ALS, co-visitation, text similarity (where items have text),
+ShopTalk's sequential model, ShopTalk's ranker (the learned blend of those) and RecBole SASRec
+(own environment). Every ShopTalk model runs on every log, item text or not. Quality from
 `ranking.evaluation` on the test stage; training time; latency of one request (k=10) measured
 one user at a time.
 """
@@ -20,11 +21,8 @@ from rich.table import Table
 from ranking.data import SequenceData, leave_one_out
 from ranking.evaluation import Metrics, metrics_from_lists, rank_lists
 from ranking.models.base import Recommender, TrainingData
-from ranking.models.blend import LearnedBlend
-from ranking.models.content import TextSimilarity
-from ranking.models.covisitation import CoVisitation
+from ranking.models.blend import shoptalk_ranker
 from ranking.models.popularity import Popularity
-from ranking.models.sequential import SequentialRecommender
 from ranking.peers.als import ImplicitALS
 
 
@@ -56,51 +54,50 @@ def request_latency(
 
 def run_dataset(
     data: SequenceData, item_vectors: np.ndarray | None, peers_dir: Path, console: Console,
-    recbole: bool = True, reuse_peers: bool = False,
+    recbole: bool = True, reuse_peers: bool = False, label: str | None = None,
 ) -> list[Row]:  # fmt: skip
+    """Every model on one log; `label` names the dataset in the table (default: its name)."""
+    name = label or data.name
     split = leave_one_out(data)
     training = TrainingData(
         data.n_items, list(split.train), item_vectors, split.histories("valid"), split.valid_target
     )
     test_histories = split.histories("test")
     rows: list[Row] = []
-    text = TextSimilarity()
-    seq = SequentialRecommender(threads=2)
-    models: list[Recommender] = [Popularity(), CoVisitation(), ImplicitALS()]
-    if item_vectors is not None:
-        models += [text, seq]
+    blend = shoptalk_ranker(item_vectors, threads=2)
+    # every component alone, then the blend over the same fitted components
+    parts = blend.components
+    models: list[Recommender] = [Popularity(), parts["covis"], ImplicitALS(),
+                                 *([parts["text"]] if "text" in parts else []), parts["seq"]]  # fmt: skip
     for model in models:
-        with console.status(f"{data.name}: training {model.name}"):
+        with console.status(f"{name}: training {model.name}"):
             info = model.fit(training)
         metrics = metrics_from_lists(split, rank_lists(model.score, split))
         p50, p95 = request_latency(model, test_histories)
-        rows.append(Row(data.name, model.name, metrics, float(info.get("seconds", 0.0)), p50, p95))
+        rows.append(Row(name, model.name, metrics, float(info.get("seconds", 0.0)), p50, p95))
         console.print(
-            f"  {data.name} {model.name}: NDCG@10 {metrics.ndcg_10:.4f} ({info.get('seconds', 0):.0f} s)"
+            f"  {name} {model.name}: NDCG@10 {metrics.ndcg_10:.4f} ({info.get('seconds', 0):.0f} s)"
         )
-    if item_vectors is not None:
-        blend = LearnedBlend({"seq": seq, "covis": CoVisitation(), "text": text})
-        with console.status(f"{data.name}: learning the blend"):
-            blend.components["covis"].fit(training)
-            info = blend.fit(training, fit_components=False)
-        metrics = metrics_from_lists(split, rank_lists(blend.score, split))
-        p50, p95 = request_latency(blend, test_histories)
-        seq_seconds = next(r.train_seconds for r in rows if r.model == seq.name)
-        rows.append(Row(data.name, blend.name, metrics, seq_seconds + info["seconds"], p50, p95,
-                        "sequential model + co-visitation + text, LambdaRank on validation"))  # fmt: skip
-        console.print(f"  {data.name} {blend.name}: NDCG@10 {metrics.ndcg_10:.4f}")
+    with console.status(f"{name}: learning the blend"):
+        info = blend.fit(training, fit_components=False)
+    metrics = metrics_from_lists(split, rank_lists(blend.score, split))
+    p50, p95 = request_latency(blend, test_histories)
+    seq_seconds = next(r.train_seconds for r in rows if r.model == blend.components["seq"].name)
+    rows.append(Row(name, blend.name, metrics, seq_seconds + info["seconds"], p50, p95,
+                    " + ".join(blend.parts) + ", LambdaRank on validation"))  # fmt: skip
+    console.print(f"  {name} {blend.name}: NDCG@10 {metrics.ndcg_10:.4f}")
     if recbole:
         from ranking.peers.recbole_peer import cached_or_run
 
         log = peers_dir / f"{data.name}-recbole.log"
         with console.status(
-            f"{data.name}: RecBole SASRec (own venv; 1-1.5 h on 2 cores; epochs in {log})"
+            f"{name}: RecBole SASRec (own venv; 1-1.5 h on 2 cores; epochs in {log})"
         ):
             lists, info, reused = cached_or_run(split, peers_dir, reuse=reuse_peers)
         metrics = metrics_from_lists(split, lists)
-        rows.append(Row(data.name, "RecBole SASRec", metrics, info["train_seconds"], info["ms_per_user"],
+        rows.append(Row(name, "RecBole SASRec", metrics, info["train_seconds"], info["ms_per_user"],
                         info["ms_per_user"], "reused from an earlier run of this split" if reused else ""))  # fmt: skip
-        console.print(f"  {data.name} RecBole SASRec: NDCG@10 {metrics.ndcg_10:.4f}")
+        console.print(f"  {name} RecBole SASRec: NDCG@10 {metrics.ndcg_10:.4f}")
     return rows
 
 

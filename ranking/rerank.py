@@ -178,6 +178,8 @@ def behaviour_at(
     return out
 
 
+#: The behaviour components read as features; a blend without text (a store whose items have no
+#: text vectors) leaves the text feature at 0.
 COMPONENTS = ("seq", "covis", "text")
 
 
@@ -197,6 +199,8 @@ def features(
     out[:, 5] = np.log1p(np.arange(n))
     known = candidates.items >= 0
     for j, name in enumerate(COMPONENTS):
+        if name not in behaviour.components:
+            continue
         if parts is not None:
             out[:, 6 + j] = parts[name]
         elif len(history):
@@ -248,9 +252,12 @@ class PersonalReranker:
 
     def features_many(self, examples: Sequence[Example]) -> list[np.ndarray]:
         """Features of many (candidates, history) pairs, behaviour scored in batches."""
-        parts = {n: behaviour_at(examples, self.behaviour.components[n].score) for n in COMPONENTS}
+        parts = {
+            n: behaviour_at(examples, self.behaviour.components[n].score)
+            for n in self.behaviour.parts
+        }
         return [
-            features(c, h, self.behaviour, {n: parts[n][i] for n in COMPONENTS})
+            features(c, h, self.behaviour, {n: parts[n][i] for n in parts})
             for i, (c, h, _) in enumerate(examples)
         ]
 

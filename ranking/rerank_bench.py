@@ -20,12 +20,8 @@ from rich.table import Table
 
 from ranking.data import SequenceData, leave_one_out, load_lcrec
 from ranking.models.base import TrainingData
-from ranking.models.blend import LearnedBlend
-from ranking.models.content import TextSimilarity
-from ranking.models.covisitation import CoVisitation
-from ranking.models.sequential import SequentialRecommender
+from ranking.models.blend import shoptalk_ranker
 from ranking.rerank import (
-    COMPONENTS,
     Candidates,
     PersonalReranker,
     behaviour_at,
@@ -56,8 +52,7 @@ def evaluate_rerank(
     training = TrainingData(
         data.n_items, list(split.train), vectors, split.histories("valid"), split.valid_target
     )
-    seq = SequentialRecommender(threads=2, max_epochs=max_epochs)
-    blend = LearnedBlend({"seq": seq, "covis": CoVisitation(), "text": TextSimilarity()})
+    blend = shoptalk_ranker(vectors, threads=2, max_epochs=max_epochs)
     with console.status("training the behaviour model (sequential + co-visitation + text)"):
         started = time.perf_counter()
         blend.fit(training)
@@ -77,8 +72,8 @@ def evaluate_rerank(
         test = examples("test")
     in_pool = float(np.mean([t in c.items for c, _, t in test]))
 
-    parts = {n: behaviour_at(test, blend.components[n].score) for n in COMPONENTS}
-    behaviour = [parts["seq"][i] + parts["covis"][i] + parts["text"][i] for i in range(len(test))]
+    parts = [behaviour_at(test, blend.components[n].score) for n in blend.parts]
+    behaviour = [np.sum([part[i] for part in parts], axis=0) for i in range(len(test))]
     methods: dict[str, list[np.ndarray]] = {
         "search only (hybrid fused score)": [c.fused for c, _, _ in test],
         "behaviour only (ranker components)": behaviour,  # a crude baseline: the raw sum

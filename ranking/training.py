@@ -22,9 +22,7 @@ from ranking.evaluation import evaluate
 from ranking.events import EVENT_WEIGHT, EventStore, EventType
 from ranking.live import start_live_state
 from ranking.models.base import TrainingData
-from ranking.models.blend import LearnedBlend
-from ranking.models.content import TextSimilarity
-from ranking.models.covisitation import CoVisitation
+from ranking.models.blend import LearnedBlend, shoptalk_ranker
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
 from ranking.rerank import (
@@ -189,11 +187,13 @@ def fit_reranker(
 def train_ranker(
     searcher: HybridSearcher, store: EventStore, registry: ModelRegistry,
     max_seconds: float = 480.0, max_epochs: int = 40, progress: Any = None,
-    say: Callable[[str], None] | None = None,
+    say: Callable[[str], None] | None = None, use_text: bool = True,
 ) -> dict[str, Any]:  # fmt: skip
     """Fit the blend on the events, evaluate it leave-one-out against popularity, fit the search
-    reranker, publish both."""
-    catalog, vectors = searcher.catalog, searcher.vectors
+    reranker, publish both. Without `use_text` the ranker learns from behaviour alone (the
+    sequential model over learned IDs and behaviour vectors, co-visitation; no text similarity)."""
+    catalog = searcher.catalog
+    vectors = searcher.vectors if use_text else None
     data, span = sequences_from_events(store, catalog)
     split = leave_one_out(data)
     if len(split.eval_users) < MIN_EVAL_USERS:
@@ -204,11 +204,12 @@ def train_ranker(
     training = TrainingData(
         len(catalog), list(split.train), vectors, split.histories("valid"), split.valid_target
     )
-    seq = SequentialRecommender(threads=None, max_seconds=max_seconds, max_epochs=max_epochs)
-    blend = LearnedBlend({"seq": seq, "covis": CoVisitation(), "text": TextSimilarity()})
+    blend = shoptalk_ranker(vectors, threads=None, max_seconds=max_seconds, max_epochs=max_epochs)
+    seq = blend.components["seq"]
+    assert isinstance(seq, SequentialRecommender)
     seq_info = seq.fit(training, progress=progress)
-    blend.components["covis"].fit(training)
-    blend.components["text"].fit(training)
+    for name in blend.parts[1:]:
+        blend.components[name].fit(training)
     info = blend.fit(training, fit_components=False)
     metrics, _ = evaluate(blend.score, split)
     baseline = Popularity()
@@ -222,7 +223,8 @@ def train_ranker(
         "version": version, "model": blend.name, "data": span,
         "catalog": catalog_fingerprint(catalog), "catalog_items": len(catalog),
         "test_metrics": metrics.__dict__, "popularity_test_metrics": base_metrics.__dict__,
-        "training": {"sequential": {k: v for k, v in seq_info.items() if k != "history"}, "blend": info},
+        "training": {"sequential": {k: v for k, v in seq_info.items() if k != "history"}, "blend": info,
+                     "components": list(blend.parts)},
         "reranker": rerank_meta,
     }  # fmt: skip
     registry.publish(version, blend, meta, reranker)

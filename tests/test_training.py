@@ -15,7 +15,8 @@ from ranking.data import builtin_dataset, leave_one_out
 from ranking.evaluation import evaluate
 from ranking.events import Event, EventContext, EventStore, EventType, import_sequences, make_engine
 from ranking.models.base import Recommender, TrainingData
-from ranking.models.covisitation import CoVisitation
+from ranking.models.blend import shoptalk_ranker
+from ranking.models.covisitation import CoVisitation, behaviour_vectors, covisit_matrix
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
 from ranking.rerank import POOL, candidates_from_hits, proxy_query
@@ -52,6 +53,38 @@ def test_sequential_model_loss_falls_and_it_beats_popularity(
     )
 
 
+def test_a_log_without_item_text_gets_every_shoptalk_model(office_split) -> None:  # type: ignore[no-untyped-def]
+    """Office with its text dropped: the sequential model starts from behaviour vectors (an SVD
+    of the log's co-visitation), learns that nobody buys the same item twice here, and the blend
+    runs without the text component."""
+    split = office_split
+    training = TrainingData(
+        split.data.n_items, list(split.train), None, split.histories("valid"), split.valid_target
+    )
+    vectors = behaviour_vectors(training.sequences, training.n_items)
+    pairs = covisit_matrix(training.sequences, training.n_items).tocoo()
+    together = np.einsum("ij,ij->i", vectors[pairs.row], vectors[pairs.col]).mean()
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(training.n_items, size=(2, 5000))
+    assert together > np.einsum("ij,ij->i", vectors[a], vectors[b]).mean() + 0.2
+
+    blend = shoptalk_ranker(None, max_epochs=6, patience=6, threads=2)
+    assert blend.parts == ("seq", "covis")
+    blend.fit(training)
+    seq = blend.components["seq"]
+    assert isinstance(seq, SequentialRecommender) and seq.history_bias < 0
+    pop = Popularity()
+    pop.fit(training)
+    pop_ndcg = evaluate(pop.score, split)[0].ndcg_10
+    seq_ndcg = evaluate(seq.score, split)[0].ndcg_10
+    assert seq_ndcg > 20 * pop_ndcg, (seq_ndcg, pop_ndcg)  # popularity: ~0.0002 on Office
+    assert evaluate(blend.score, split)[0].ndcg_10 > pop_ndcg
+    # learned IDs from scratch (no side vectors at all) barely move in the same epochs
+    bare = SequentialRecommender(behaviour_dim=0, max_epochs=6, patience=6, threads=2)
+    bare.fit(training)
+    assert evaluate(bare.score, split)[0].ndcg_10 < seq_ndcg
+
+
 def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     split = office_split
     model = CoVisitation()
@@ -62,16 +95,40 @@ def test_models_save_and_load_to_the_same_scores(office_split, tmp_path: Path) -
     assert np.array_equal(model.score(histories), again.score(histories))
 
 
+def imported_log(
+    folder: Path, catalog: Catalog, log: dict[str, list[int]]
+) -> tuple[EventStore, dict[str, list[str]], int]:
+    """The Scientific slice's log imported into a fresh event store: (store, sequences, stored)."""
+    sequences = {u: [f"scientific:{i}" for i in s] for u, s in log.items()}
+    store = EventStore(make_engine(f"sqlite:///{folder / 'events.db'}"))
+    stored, problems = import_sequences(
+        store, sequences, "import:scientific", lambda p: p in catalog
+    )
+    assert not problems
+    return store, sequences, stored
+
+
+def test_train_without_text_publishes_a_behaviour_only_ranker(
+    tmp_path: Path, scientific_slice: tuple[Catalog, HybridSearcher, dict[str, list[int]]]
+) -> None:
+    catalog, searcher, log = scientific_slice
+    store, sequences, _ = imported_log(tmp_path, catalog, log)
+    registry = ModelRegistry(tmp_path / "models")
+    meta = train_ranker(searcher, store, registry, max_epochs=3, use_text=False)
+    assert meta["training"]["components"] == ["seq", "covis"]
+    assert meta["test_metrics"]["ndcg_10"] > meta["popularity_test_metrics"]["ndcg_10"]
+    service = RecommendationService(searcher.catalog, searcher.vectors, store, registry)
+    user = next(iter(sequences))
+    result = service.recommend(user_id=user, k=5)
+    assert result.model == "shoptalk-ranker" and len(result.recommendations) == 5
+
+
 def test_train_publishes_a_ranker_that_beats_popularity(
     tmp_path: Path, scientific_slice: tuple[Catalog, HybridSearcher, dict[str, list[int]]]
 ) -> None:
     catalog, searcher, log = scientific_slice
-    sequences = {u: [f"scientific:{i}" for i in s] for u, s in log.items()}
-    store = EventStore(make_engine(f"sqlite:///{tmp_path / 'events.db'}"))
-    stored, problems = import_sequences(
-        store, sequences, "import:scientific", lambda p: p in catalog
-    )
-    assert stored > 2000 and not problems
+    store, sequences, stored = imported_log(tmp_path, catalog, log)
+    assert stored > 2000
     registry = ModelRegistry(tmp_path / "models")
     meta = train_ranker(searcher, store, registry, max_epochs=4)
     assert meta["data"]["users"] == len(sequences) and meta["data"]["last_event_id"] == stored

@@ -1,5 +1,5 @@
 """ShopTalk's ranker: a learned blend (LightGBM LambdaRank) of the sequential model, co-visitation,
-text similarity and popularity, over each history's candidate pool.
+text similarity (when the store has item text) and popularity, over each history's candidate pool.
 
 The blend is learned on the validation stage (history = training items, label = the held-out
 next item) and never sees the test items. Items outside the pool are ranked after it by
@@ -16,10 +16,10 @@ import numpy as np
 from ranking.errors import ModelNotTrainedError
 from ranking.models.base import Recommender, TrainingData
 
-FEATURES = (
-    "seq", "seq_rank", "covis", "covis_rank", "text", "text_rank",
-    "log_count", "history_len", "in_history",
-)  # fmt: skip
+#: The components a blend can have, in feature order; "text" only where items have text vectors.
+PARTS = ("seq", "covis", "text")
+#: The features after each component's score and rank.
+SHARED_FEATURES = ("log_count", "history_len", "in_history")
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -41,9 +41,13 @@ class LearnedBlend(Recommender):
         max_train_users: int = 5000,
         seed: int = 0,
     ) -> None:
-        missing = {"seq", "covis", "text"} - set(components)
-        if missing:
-            raise ValueError(f"the blend needs components {sorted(missing)}")
+        missing = {"seq", "covis"} - set(components)
+        unknown = set(components) - set(PARTS)
+        if missing or unknown:
+            raise ValueError(
+                f"the blend needs components seq and covis (text optional); missing "
+                f"{sorted(missing)}, unknown {sorted(unknown)}"
+            )
         self.components = components
         self.pool = pool
         self.max_train_users = max_train_users
@@ -53,22 +57,32 @@ class LearnedBlend(Recommender):
 
     def _features(self, histories: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """Candidate pools (users, pool*3, padded with -1) and their features (users, pool*3, F)."""
-        parts = {name: self.components[name].score(histories) for name in ("seq", "covis", "text")}
+        parts = {name: self.components[name].score(histories) for name in self.parts}
         ranks = {name: _ranks(s) for name, s in parts.items()}
-        width = self.pool * 3
+        width = self.pool * len(parts)
         cands = np.full((len(histories), width), -1, dtype=np.int64)
-        feats = np.zeros((len(histories), width, len(FEATURES)), dtype=np.float32)
+        feats = np.zeros((len(histories), width, len(self.features)), dtype=np.float32)
+        shared = 2 * len(parts)
         for u, history in enumerate(histories):
             pool = np.unique(np.concatenate([np.argsort(-parts[n][u])[: self.pool] for n in parts]))
             cands[u, : len(pool)] = pool
             f = feats[u, : len(pool)]
-            for j, name in enumerate(("seq", "covis", "text")):
+            for j, name in enumerate(parts):
                 f[:, 2 * j] = parts[name][u, pool]
                 f[:, 2 * j + 1] = np.log1p(ranks[name][u, pool])
-            f[:, 6] = self.log_count[pool]
-            f[:, 7] = len(history)
-            f[:, 8] = np.isin(pool, history)
+            f[:, shared] = self.log_count[pool]
+            f[:, shared + 1] = len(history)
+            f[:, shared + 2] = np.isin(pool, history)
         return cands, feats
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The components this blend has, in feature order."""
+        return tuple(name for name in PARTS if name in self.components)
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return (*(f for n in self.parts for f in (n, f"{n}_rank")), *SHARED_FEATURES)
 
     def fit(self, data: TrainingData, fit_components: bool = True) -> dict[str, Any]:
         import lightgbm as lgb
@@ -126,7 +140,20 @@ class LearnedBlend(Recommender):
 
     def explain(self, history: np.ndarray, item: int) -> dict[str, float]:
         """The component scores behind one recommendation (for reasons shown to people)."""
-        return {
-            name: float(self.components[name].score([history])[0, item])
-            for name in ("seq", "covis", "text")
-        }
+        return {name: float(self.components[name].score([history])[0, item]) for name in self.parts}
+
+
+def shoptalk_ranker(item_vectors: np.ndarray | None, **sequential: Any) -> LearnedBlend:
+    """ShopTalk's ranker as trained, served and benchmarked: the sequential model (over text and
+    behaviour vectors, or behaviour alone), co-visitation, and text similarity where the items
+    have text vectors. `sequential` goes to `SequentialRecommender`."""
+    from ranking.models.content import TextSimilarity
+    from ranking.models.covisitation import CoVisitation
+    from ranking.models.sequential import SequentialRecommender
+
+    components: dict[str, Recommender] = {
+        "seq": SequentialRecommender(**sequential), "covis": CoVisitation(),
+    }  # fmt: skip
+    if item_vectors is not None:
+        components["text"] = TextSimilarity()
+    return LearnedBlend(components)

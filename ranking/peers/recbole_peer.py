@@ -38,6 +38,7 @@ def run_recbole_sasrec(
 ) -> tuple[RankedLists, dict[str, float]]:
     """Train and score RecBole's SASRec on this split; needs `.venv-recbole` (scripts/peer-venv.sh)."""
     subprocess.run([str(ROOT / "scripts" / "peer-venv.sh")], check=True)
+    work = work.resolve()  # the runner works in `work`: a relative path would not resolve there
     name = split.data.name
     write_benchmark_files(split, work / name, name)
     out = work / f"{name}-recbole.npz"

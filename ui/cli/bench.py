@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -114,6 +115,13 @@ def bench_ranker(
     reuse_peers: Annotated[
         bool, typer.Option(help="Reuse a RecBole run of the identical split")
     ] = False,
+    text: Annotated[
+        bool,
+        typer.Option(
+            help="Give the models the items' text (--no-text: ids only, as a store "
+            "without item text)"
+        ),
+    ] = True,
     out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/ranker"),
 ) -> None:
     """Popularity, co-visitation, ALS, RecBole SASRec and ShopTalk's models, one protocol, one table."""
@@ -127,6 +135,8 @@ def bench_ranker(
         data = (builtin_dataset(name, settings.data_dir) if name in ("scientific", "office")
                 else load_sequence_file(Path(name), Path(name).stem, item_text))  # fmt: skip
         vectors = None
+        if not text:
+            data = replace(data, item_text=None)
         if data.item_text is not None:
             with progress_bar(f"{data.name}: embedding item text") as bar:
                 vectors, _ = retrieval.vector_cache.embed_cached(
@@ -136,8 +146,9 @@ def bench_ranker(
             f"{data.name}: {data.n_items} items, {len(data.users)} users, {data.interactions} interactions"
         )
         rows += run_dataset(
-            data, vectors, settings.home / "bench" / "ranker-peers", console, recbole, reuse_peers
-        )
+            data, vectors, settings.home / "bench" / "ranker-peers", console, recbole, reuse_peers,
+            label=data.name if text else f"{data.name} (ids)",
+        )  # fmt: skip
     write_results(rows, out, console)
 
 

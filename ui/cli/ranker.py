@@ -53,6 +53,13 @@ def events_import(
 
 def train(
     max_minutes: Annotated[float, typer.Option(help="Time budget for the sequential model")] = 8.0,
+    text: Annotated[
+        bool,
+        typer.Option(
+            help="Use the products' text vectors (--no-text: learn from behaviour alone, "
+            "for a catalog whose titles say little)"
+        ),
+    ] = True,
 ) -> None:
     """Train the ranker on the stored events and publish a new version (servers load it live)."""
     from ranking.errors import RankingError
@@ -69,6 +76,7 @@ def train(
     def show(epoch: dict) -> None:
         console.print(
             f"  epoch {epoch['epoch']}: loss {epoch['loss']:.3f}, validation NDCG@10 {epoch['valid_ndcg_10']:.4f}"
+            f" (history bias {epoch['history_bias']:g})"
         )
 
     try:
@@ -77,6 +85,7 @@ def train(
             store,
             registry,
             max_seconds=max_minutes * 60,
+            use_text=text,
             progress=show,
             say=console.print,
         )
