@@ -1,6 +1,7 @@
 """`shoptalk bench ranker`: every model and every peer through one evaluation, side by side.
 
-Per dataset: popularity, implicit ALS, co-visitation, text similarity (where items have text),
+Per dataset: popularity, co-visitation, recent behaviour (what the service serves before a ranker
+is trained), implicit ALS, text similarity (where items have text),
 ShopTalk's sequential model, ShopTalk's ranker (the learned blend of those) and RecBole SASRec
 (own environment). Every ShopTalk model runs on every log, item text or not. Quality from
 `ranking.evaluation` on the test stage; training time; latency of one request (k=10) measured
@@ -23,6 +24,7 @@ from ranking.evaluation import Metrics, metrics_from_lists, rank_lists
 from ranking.models.base import Recommender, TrainingData
 from ranking.models.blend import shoptalk_ranker
 from ranking.models.popularity import Popularity
+from ranking.models.recent import RecentBehaviour
 from ranking.peers.als import ImplicitALS
 
 
@@ -67,7 +69,7 @@ def run_dataset(
     blend = shoptalk_ranker(item_vectors, threads=2)
     # every component alone, then the blend over the same fitted components
     parts = blend.components
-    models: list[Recommender] = [Popularity(), parts["covis"], ImplicitALS(),
+    models: list[Recommender] = [Popularity(), parts["covis"], RecentBehaviour(), ImplicitALS(),
                                  *([parts["text"]] if "text" in parts else []), parts["seq"]]  # fmt: skip
     for model in models:
         with console.status(f"{name}: training {model.name}"):

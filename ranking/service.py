@@ -1,16 +1,15 @@
-"""Online recommendations over the live catalog: popularity and co-visitation that move with every
-event, the current session read at inference, the trained ranker when there is one, and reasons
-in data for every recommendation."""
+"""Online recommendations over the live catalog, composed from the parts: the live counts that move
+with every event (ranking/live.py, or Redis: ranking/shared_live.py), the published ranker and
+its search reranker (ranking/registry.py) or, before one is trained, the recent-behaviour model
+over the live counts (ranking/models/recent.py), the current session read at inference, and
+reasons in data for every recommendation."""
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import threading
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -19,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from ranking.events import EVENT_WEIGHT, READ_LIMIT, Event, EventStore, EventType
 from ranking.experiments import Experiment, exposure_events
 from ranking.models.base import Recommender, one_blas_thread
-from ranking.models.blend import LearnedBlend
+from ranking.models.recent import RecentBehaviour
+from ranking.registry import ModelRegistry, catalog_fingerprint
 from ranking.rerank import Candidates, PersonalReranker, fixed_blend
 from ranking.shared_live import open_live_state
 from retrieval.catalog import Catalog, Product
@@ -66,52 +66,6 @@ class RecommendationResult(BaseModel):
     arm: str | None = None
 
 
-def catalog_fingerprint(catalog: Catalog) -> str:
-    """Identifies the catalog's rows in order: a model scores rows, so it only fits this one."""
-    import hashlib
-
-    return hashlib.sha256("\n".join(catalog.ids).encode()).hexdigest()[:16]
-
-
-class ModelRegistry:
-    """Versioned ranker artifacts: `<dir>/<version>/{model.pkl, meta.json}`, `reranker.pkl` when
-    the learned search reranker won its held-out test, and `<dir>/LATEST`."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def latest_version(self) -> str | None:
-        latest = self.folder / "LATEST"
-        return latest.read_text().strip() if latest.is_file() else None
-
-    def publish(
-        self, version: str, model: Recommender, meta: Mapping[str, object],
-        reranker: PersonalReranker | None = None,
-    ) -> Path:  # fmt: skip
-        target = self.folder / version
-        model.save(target / "model.pkl")
-        if reranker is not None:
-            reranker.save(target / "reranker.pkl")
-        (target / "meta.json").write_text(json.dumps(meta, indent=2, default=str))
-        tmp = self.folder / "LATEST.tmp"
-        tmp.write_text(version)
-        tmp.replace(self.folder / "LATEST")  # atomic: a reader sees the old or the new version
-        return target
-
-    def load(self, version: str) -> tuple[Recommender, dict[str, object]]:
-        folder = self.folder / version
-        return Recommender.load(folder / "model.pkl"), json.loads(
-            (folder / "meta.json").read_text()
-        )
-
-    def load_reranker(self, version: str, behaviour: Recommender) -> PersonalReranker | None:
-        """The version's learned search reranker, or None if it was not published with one."""
-        path = self.folder / version / "reranker.pkl"
-        if not path.is_file() or not isinstance(behaviour, LearnedBlend):
-            return None
-        return PersonalReranker.load(path, behaviour)
-
-
 class RecommendationService:
     """Recommendations for a user, a session and/or a context product (see module docstring)."""
 
@@ -133,6 +87,9 @@ class RecommendationService:
         # Popularity and co-visitation: in this process, from the newest snapshot plus the events
         # since (ranking/live.py), or shared by every replica in Redis (ranking/shared_live.py).
         self.live, self.replayed = open_live_state(live_url, catalog, store)
+        #: What is served without a trained ranker: the model `shoptalk bench ranker` evaluates
+        #: as "recent-behaviour", reading the live counts.
+        self.baseline = RecentBehaviour(vectors, self.live)
         self.model: Recommender | None = None
         self.model_version: str | None = None
         self.reranker: PersonalReranker | None = None
@@ -185,16 +142,6 @@ class RecommendationService:
                 if EVENT_WEIGHT[e.type] > 0 and e.product_id in self.catalog]  # fmt: skip
         return rows[-HISTORY_LIMIT:]
 
-    def _baseline_scores(self, history: list[int]) -> np.ndarray:
-        pop = np.log1p(self.popularity)
-        scores = 0.05 * pop / (pop.max() or 1.0)
-        recent = history[::-1][:3]
-        for age, row in enumerate(recent):
-            for nxt, count in self.after.get(row, {}).items():
-                scores[nxt] += math.log1p(count) / (age + 1)
-            scores += 0.5 / (age + 1) * np.clip(self.vectors @ self.vectors[row], 0, None)
-        return scores
-
     def _scores(
         self, history: list[int], model: Recommender | None, version: str | None
     ) -> tuple[np.ndarray, str, str | None]:
@@ -203,7 +150,9 @@ class RecommendationService:
             with one_blas_thread():
                 scores = np.asarray(model.score([np.array(history)])[0], dtype=np.float64)
             return scores, getattr(model, "name", "ranker"), version
-        return self._baseline_scores(history), "popularity+co-visitation+text", None
+        with one_blas_thread():
+            scores = self.baseline.score([np.array(history, dtype=np.int64)])[0]
+        return scores, self.baseline.name, None
 
     def personalise(
         self, candidates: Candidates, user_id: str | None, session_id: str | None
@@ -298,7 +247,6 @@ class RecommendationService:
 
 __all__ = [
     "EventType",
-    "ModelRegistry",
     "Reason",
     "Recommendation",
     "RecommendationResult",

@@ -25,6 +25,7 @@ from ranking.models.base import TrainingData
 from ranking.models.blend import LearnedBlend, shoptalk_ranker
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
+from ranking.registry import ModelRegistry, catalog_fingerprint
 from ranking.rerank import (
     Example,
     PersonalReranker,
@@ -35,7 +36,6 @@ from ranking.rerank import (
     query_examples,
     rank_quality,
 )
-from ranking.service import ModelRegistry, catalog_fingerprint
 from retrieval.catalog import Catalog
 from retrieval.search import HybridSearcher
 

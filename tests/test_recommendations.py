@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from ranking.models.base import TrainingData
 from ranking.models.popularity import Popularity
-from ranking.service import ModelRegistry
+from ranking.registry import ModelRegistry
 from retrieval import Catalog
 from retrieval.embedders import Embedder
 from retrieval.vector_cache import VectorCache

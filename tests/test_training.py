@@ -19,8 +19,9 @@ from ranking.models.blend import shoptalk_ranker
 from ranking.models.covisitation import CoVisitation, behaviour_vectors, covisit_matrix
 from ranking.models.popularity import Popularity
 from ranking.models.sequential import SequentialRecommender
+from ranking.registry import ModelRegistry
 from ranking.rerank import POOL, candidates_from_hits, proxy_query
-from ranking.service import ModelRegistry, RecommendationService
+from ranking.service import RecommendationService
 from ranking.training import search_outcomes, train_ranker
 from retrieval import Catalog, HybridSearcher
 from retrieval.embedders import Embedder

@@ -13,7 +13,8 @@ from assistant.conversations import ConversationStore
 from assistant.llm import LLMBackend, VLLMBackend
 from assistant.pipeline import ChatPipeline
 from ranking.events import EventStore, make_engine
-from ranking.service import ModelRegistry, RecommendationService
+from ranking.registry import ModelRegistry
+from ranking.service import RecommendationService
 from retrieval import HybridSearcher, Retrieval
 from ui.auth import KeyStore
 from ui.settings import Settings

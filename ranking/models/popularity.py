@@ -41,7 +41,3 @@ class Popularity(Recommender):
 
     def score(self, histories: list[np.ndarray]) -> np.ndarray:
         return np.broadcast_to(self.counts, (len(histories), len(self.counts))).copy()
-
-    def observe(self, item: int, weight: float = 1.0) -> None:
-        """Count one new interaction now (online update)."""
-        self.counts[item] += weight

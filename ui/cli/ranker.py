@@ -64,7 +64,7 @@ def train(
     """Train the ranker on the stored events and publish a new version (servers load it live)."""
     from ranking.errors import RankingError
     from ranking.events import EventStore, make_engine
-    from ranking.service import ModelRegistry
+    from ranking.registry import ModelRegistry
     from ranking.training import train_ranker
 
     settings = settings_from()
