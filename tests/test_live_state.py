@@ -169,3 +169,28 @@ def test_a_shared_state_with_no_events_reads_zeros(
     state = SharedLiveState(url, demo_catalog, empty)
     assert state.start() == 0
     assert not state.popularity.any() and 0 not in state.after
+
+
+def test_the_served_baseline_is_the_benchmarked_model(
+    store: EventStore, demo_catalog: Catalog
+) -> None:
+    """What the service serves before a ranker is trained is `RecentBehaviour` over the live
+    counts; fitted on the same log's sequences (as `shoptalk bench ranker` does), it counts the
+    same "came next" pairs and ranks the same products."""
+    from ranking.models.base import TrainingData
+    from ranking.models.recent import RecentBehaviour
+    from ranking.training import sequences_from_events
+
+    live = _replayed(demo_catalog, store)
+    data, _ = sequences_from_events(store, demo_catalog)
+    offline = RecentBehaviour(popularity_weight=0.0)
+    offline.fit(TrainingData(len(demo_catalog), list(data.sequences)))
+    assert offline.counts is not None
+    assert {r: dict(c) for r, c in live.after.items()} == {
+        r: dict(c) for r, c in offline.counts.after.items()
+    }
+    served = RecentBehaviour(counts=live, popularity_weight=0.0)
+    histories = [s[:-1] for s in data.sequences if len(s) > 2][:200]
+    assert len(histories) > 100
+    top = lambda scores: np.argsort(-scores, axis=1, kind="stable")[:, :10]  # noqa: E731
+    np.testing.assert_array_equal(top(served.score(histories)), top(offline.score(histories)))
