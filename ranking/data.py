@@ -212,10 +212,15 @@ def load_sequence_file(path: Path, name: str, item_text: Path | None = None) -> 
 
 
 def builtin_dataset(name: str, data_dir: Path) -> SequenceData:
-    """The bundled logs by name: 'scientific' (UniSRec split) or 'office' (LC-Rec)."""
+    """The bundled logs by name: 'scientific' (UniSRec split), 'office' (LC-Rec) or 'toys' (the
+    ID-only S3-Rec log)."""
+    if name == "toys":
+        return load_sequence_file(data_dir / "s3rec-toys" / "Toys_and_Games.txt", "Toys_and_Games")
     if name == "scientific":
         return load_unisrec(data_dir / "amazon-scientific", "Scientific")
     if name == "office":
         folder = data_dir / "amazon-office"
         return load_lcrec(folder / "Office.inter.json", folder / "Office.item.json", "Office")
-    raise DatasetError(f"unknown dataset {name!r}; use 'scientific', 'office' or --dataset PATH")
+    raise DatasetError(
+        f"unknown dataset {name!r}; use 'scientific', 'office', 'toys' or --dataset PATH"
+    )

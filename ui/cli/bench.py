@@ -103,7 +103,7 @@ def bench_rerank(
 def bench_ranker(
     dataset: Annotated[
         list[str] | None,
-        typer.Option(help="scientific, office, or a sequence file (see README)"),
+        typer.Option(help="scientific, office, toys, or a sequence file (see README)"),
     ] = None,
     item_text: Annotated[
         Path | None, typer.Option(help="item<TAB>text[<TAB>category] for a sequence file")
@@ -132,7 +132,7 @@ def bench_ranker(
     retrieval = Retrieval(settings.retrieval, settings.home, settings.data_dir)
     rows = []
     for name in dataset or ["scientific", "office"]:
-        data = (builtin_dataset(name, settings.data_dir) if name in ("scientific", "office")
+        data = (builtin_dataset(name, settings.data_dir) if name in ("scientific", "office", "toys")
                 else load_sequence_file(Path(name), Path(name).stem, item_text))  # fmt: skip
         vectors = None
         if not text:
