@@ -160,15 +160,43 @@ class Vocabulary:
 
 
 def language_of(text: str) -> str:
-    """ISO code of a text's language; short or catalog-worded texts are English."""
+    """ISO code of a text's language; short or product-worded texts are English.
+
+    The identifier alone reads two-word product requests as anything ("ukelele strings": Dutch,
+    "lego technic": Polish, "cello rosin": Italian), and then the answer comes in that language.
+    So: English function words, or a text at least half of common English words ("strings",
+    "rosin", "technic", "seeds" in "jalapeño seeds"), make it English; then a function word of
+    another language ("para", "pour", "für") or an accented letter lets the identifier decide at
+    0.5; otherwise it must be sure (0.9)."""
     if _CJK.search(text):
         lang, _ = _identifier().classify(text)
         return str(lang) if lang in ("zh", "ja", "ko") else "zh"
     words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
     if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
         return "en"
+    letters = _LETTERS.findall(text.lower())
+    english = common_english(SPELLED_RIGHT_COUNT) - _FUNCTION_WORDS
+    if sum(w in english for w in letters) >= 0.5 * len(letters):  # "jalapeño seeds"
+        return "en"
     lang, prob = _identifier().classify(text)
-    return str(lang) if prob >= 0.5 else "en"
+    if any(w in _FUNCTION_WORDS for w in letters) or _ACCENTED.search(text):  # "para", "cámara"
+        return str(lang) if prob >= 0.5 else "en"
+    return str(lang) if prob >= 0.9 else "en"
+
+
+_ACCENTED = re.compile(r"[à-öø-ÿ]", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+#: Words that say "not English" in a request: the function words and shopping words of the
+#: Latin-script languages the identifier knows (none of them an English word a shopper types).
+_FUNCTION_WORDS = frozenset((
+    "de", "el", "la", "que", "mi", "lo", "le", "du", "et", "il", "di", "da", "che", "do", "em",
+    "van", "para", "con", "sin", "los", "las", "una", "unos", "unas", "del", "por", "niño",
+    "niños", "niña", "niñas", "regalo", "menos", "barato", "barata", "pour", "avec", "les",
+    "des", "une", "enfant", "enfants", "cadeau", "moins", "für", "mit", "ohne", "und", "der",
+    "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
+    "bambini", "bambino", "meno", "com", "sem", "uma", "crianças", "criança", "presente", "voor",
+    "met", "zonder", "een", "het", "kinderen", "dla", "bez", "dzieci",
+))  # fmt: skip
 
 
 _ENGLISH = set(

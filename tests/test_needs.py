@@ -12,6 +12,7 @@ from assistant.needs import read_needs
 from assistant.state import ConversationState
 from retrieval.ages import age_fit, age_range
 from retrieval.catalog import Catalog, Product
+from retrieval.vocabulary import language_of
 
 
 @pytest.mark.parametrize(
@@ -117,6 +118,22 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.language("guitarra para principiantes") == "es"
     assert words.language("ukelele for my kid") == "en"
     assert words.language("儿童拼图") == "zh"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # two-word product requests the identifier alone read as Dutch, Polish, Italian, Spanish
+        ("ukelele strings", "en"), ("lego technic", "en"), ("cello rosin", "en"),
+        ("4/4 cello strings", "en"), ("jalapeño seeds", "en"), ("de walt drill bits", "en"),
+        # a function word or an accent of another language, and the identifier agrees
+        ("juguetes para niños", "es"), ("termómetro infrarrojo tipo pistola", "es"),
+        ("cuerdas para guitarra acústica", "es"), ("jouets pour enfants", "fr"),
+        ("spielzeug für kinder", "de"), ("giocattoli per bambini", "it"),
+    ],
+)  # fmt: skip
+def test_a_requests_language_is_read_from_its_words(text: str, language: str) -> None:
+    assert language_of(text) == language
 
 
 @pytest.mark.parametrize(
