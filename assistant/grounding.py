@@ -224,13 +224,41 @@ def finish_at_sentence(text: str, max_sentences: int = 2) -> str:
     return " ".join(whole[:max_sentences])
 
 
+#: Words that carry no claim about a product either, beyond `_GENERIC` and its inflections.
+_NO_CLAIM = frozenset(
+    ["specifically", "variety", "various", "convenient", "conveniently", "convenience", "ensure",
+     "allow", "ready", "everything", "anything", "whether", "plus", "range", "task", "tasks",
+     "option", "options", "choose", "reliable", "suitable", "sure"]
+)  # fmt: skip
+
+
+def _generic(word: str) -> bool:
+    """A word any honest shopping sentence may use: in `_GENERIC` or `_NO_CLAIM`, or an
+    inflection of one ("offering", "making", "ensures")."""
+    if word in _GENERIC or word in _NO_CLAIM:
+        return True
+    bases = [word[: -len(e)] for e in ("ing", "ed", "es", "s", "ly") if word.endswith(e)]
+    return any(
+        b in _GENERIC or b in _NO_CLAIM
+        for base in bases
+        if len(base) >= 3
+        for b in (base, f"{base}e", base[:-1])
+    )
+
+
 def _content(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if w not in _GENERIC]
+    return [w for w in re.findall(r"[a-z][a-z'-]{3,}", text.lower()) if not _generic(w)]
 
 
 def _supported(word: str, source: str) -> bool:
-    stem = word[:-1] if word.endswith("s") else word
-    return stem[: max(4, len(stem) - 2)] in source
+    """The word (each part of a hyphenated one: "heavy-duty" beside "Heavy Duty") is in the
+    shopper's message or the cards, give or take an ending."""
+    parts = [p for p in word.split("-") if p] or [word]
+    for part in parts:
+        stem = part[:-1] if part.endswith("s") else part
+        if stem[: max(4, len(stem) - 2)] not in source:
+            return False
+    return True
 
 
 #: An echo: the text repeats a run of at least this many of the message's words, covering 90% of

@@ -41,6 +41,21 @@ def test_the_sense_check_reads_what_a_shopper_reads(small_catalog: Catalog) -> N
     assert "unsupported" in kinds("Use a turbocharged quantum espresso manifold for skydiving.")
     title_words = " ".join(shown[0].product.title.split()[:4])
     assert kinds(f"[1] is a {title_words} for a 10 year old who likes science.") == set()
+    # filler that claims nothing, and a card's "Heavy Duty" written "heavy-duty", are supported
+    # (a lead failed on "specifically, offering, variety, making" and on "heavy-duty")
+    first = [w for w in shown[0].product.title.split() if len(w) > 3][:2]
+    filler = (
+        f"[1] is a convenient {' '.join(first)}, specifically offering a variety of science fun."
+    )
+    assert "unsupported" not in kinds(filler), check_sense(filler, said, shown, (10, 10))
+    sturdy = Card(mark=1, product=shown[0].product.model_copy(update={"title": "Heavy Duty Lab Gloves"}),
+                  price="", why="", value="")  # fmt: skip
+    assert "unsupported" not in {
+        v.kind for v in check_sense("[1] is heavy-duty gloves.", said, [sturdy])
+    }
+    assert "unsupported" in {
+        v.kind for v in check_sense("[1] is feather-light gloves.", said, [sturdy])
+    }
 
 
 def test_links_images_addresses_and_html_are_not_an_answer(
