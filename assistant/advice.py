@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.phrases import phrase
 from ranking.service import Reason
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit
@@ -164,9 +165,10 @@ def checklist(department: str) -> tuple[str, ...]:
 ECHOED_NEED_WORDS = 4
 
 
-def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
-    """The honest notice when nothing satisfies the request, or None when something does.
-    The shopper's words are echoed without any amounts in them (only catalog prices are shown)."""
+def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en") -> str | None:
+    """The honest notice when nothing satisfies the request, or None when something does, in the
+    shopper's language. The shopper's words are echoed without any amounts in them (only catalog
+    prices are shown)."""
     need = re.sub(
         r"\s+",
         " ",
@@ -175,10 +177,15 @@ def not_carried(need: str, relaxed: str | None, close: bool) -> str | None:
         ),
     ).strip()
     if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"(?:[^\W\d_]|[' -])*", need):
-        need = "that"  # a long or odd request (ids, numbers, symbols) is not repeated back
+        # a long or odd request (ids, numbers, symbols) is not repeated back
+        need = phrase(language, "that")
     if relaxed:
-        return (f"We don't carry {need} with that {relaxed} constraint. The nearest alternatives "
-                f"below relax the {relaxed}.")  # fmt: skip
+        constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
+        return phrase(language, "relaxed", need=need, constraint=constraint)
     if not close:
-        return f"We don't seem to carry {need}. These are the closest products we have."
+        return phrase(language, "not_carried", need=need)
     return None
+
+
+#: The hard constraints a search may relax (assistant/candidates.py), as phrase keys.
+RELAXED_KEYS = {"price": "price", "excluded brands": "brands", "department": "department"}

@@ -15,10 +15,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from assistant.grounding import check, echoed
+from assistant.phrases import phrase
 from assistant.pipeline import ChatPipeline
 from assistant.references import size_of, size_step
 from assistant.support import Draft, draft_reply
-from assistant.writer import phrase
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "benchmarks" / "support" / "scenarios.jsonl"
 #: kinds whose proposals follow from a past product

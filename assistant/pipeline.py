@@ -30,6 +30,7 @@ from assistant.candidates import Candidates, find_candidates
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
 from assistant.llm import LLMBackend
+from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
 from assistant.state import ConversationState, advance, shown_after
 from assistant.turn import (
@@ -45,7 +46,7 @@ from assistant.turn import (
     TurnEvent,
     collect,
 )
-from assistant.writer import AnswerWriter, Written, phrase
+from assistant.writer import AnswerWriter, Written
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
 from retrieval.catalog import Product
@@ -210,11 +211,13 @@ class ChatPipeline:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
             close = found.close_match and not (query.intent is Intent.new and query.unknown)
-            notice = not_carried(state.original or state.search_text(), found.relaxed, close)
+            notice = not_carried(
+                state.original or state.search_text(), found.relaxed, close, query.language
+            )
             if notice is None and query.corrected:
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
-                notice = f"That is everything we have for {state.need}."
+                notice = phrase(query.language, "everything", need=state.need)
             if (
                 notice is None
                 and query.intent is Intent.refine

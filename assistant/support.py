@@ -13,6 +13,7 @@ from assistant.advice import Card, not_carried
 from assistant.conversations import ANYONE, Conversation, Message
 from assistant.errors import NotInHistoryError
 from assistant.grounding import templated_answer
+from assistant.phrases import phrase
 from assistant.pipeline import ChatPipeline
 from assistant.proposals import Proposal, Proposals, kind_of, propose, same_line, short_name
 from assistant.reasons import extract_reasons
@@ -26,7 +27,7 @@ from assistant.references import (
     size_of,
 )
 from assistant.state import ConversationState, advance
-from assistant.writer import phrase, run_writer
+from assistant.writer import run_writer
 from ranking.events import READ_LIMIT, SHOPPER_ACTS, StoredEvent
 from retrieval.catalog import Product
 
@@ -214,7 +215,9 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
         found_hits = pipeline.find(state, customer_id, None, k=3)
         cards = pipeline.cards_for(found_hits.hits, state.search_text())
         close = found_hits.close_match and not (query.intent.value == "new" and query.unknown)
-        notice = not_carried(state.original or state.search_text(), found_hits.relaxed, close)
+        notice = not_carried(
+            state.original or state.search_text(), found_hits.relaxed, close, language
+        )
         words = product_words(english)
         if notice is None and ask.ask is not Ask.other and ref is None and words and cards:
             notice = phrase(language, "not_in_history", words=" ".join(words[:4]))

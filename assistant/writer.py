@@ -15,11 +15,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import tomllib
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -35,6 +32,7 @@ from assistant.grounding import (
     sentences,
 )
 from assistant.llm import ChatMessage, LLMBackend
+from assistant.phrases import has_phrases, phrase
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
@@ -45,7 +43,6 @@ from retrieval.vocabulary import language_of
 
 log = logging.getLogger(__name__)
 
-PHRASES = Path(__file__).with_name("phrases.toml")
 MAX_PICKS = 3
 #: The lead is one short sentence (two at most): at most this many tokens are generated for it
 #: (a 25-word sentence is ~35 tokens; each token costs ~0.26 s on a 2-core CPU).
@@ -65,24 +62,6 @@ def _enough(raw: str) -> bool:
     """The lead has its two whole sentences and has begun another (which would be cut)."""
     kept = finish_at_sentence(raw)
     return len(sentences(kept)) >= 2 and len(" ".join(raw.split())) > len(kept)
-
-
-@cache
-def _phrases() -> dict[str, dict[str, str]]:
-    data = tomllib.loads(PHRASES.read_text(encoding="utf-8"))
-    english = set(data["en"])
-    for lang, table in data.items():
-        if set(table) != english:
-            raise ValueError(
-                f"{PHRASES.name} [{lang}] has keys {sorted(table)}, expected {sorted(english)}"
-            )
-    return data
-
-
-def phrase(language: str, key: str, **values: Any) -> str:
-    """A fixed phrase in the shopper's language (English where the table has none)."""
-    table = _phrases().get(language, _phrases()["en"])
-    return table[key].format(**values)
 
 
 class Written(BaseModel):
@@ -305,7 +284,7 @@ class AnswerWriter:
             # instead of narrating the request ("The shopper wants ...") or reciting the
             # product's name, the 0.5B model's habits.
             # a language without phrases gets no opening (an English one would be rejected)
-            own = language in _phrases()
+            own = has_phrases(language)
             opening = (
                 phrase(language, "opening", mark=best.mark)
                 if self.voice == "shopper" and own

@@ -114,6 +114,13 @@ def test_the_not_carried_notice_repeats_only_plain_words() -> None:
     )
     for odd in ("customer cust-123", "1000 piece puzzle", 'drum sticks", "max_price": 1'):
         assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
+    # in the shopper's language, the relaxed constraint named in it too (a Spanish request got
+    # the English notice, and the answer read as English)
+    assert not_carried("una armónica", None, False, "es") == (
+        "No parece que tengamos una armónica. Estos son los productos más parecidos que tenemos."
+    )
+    assert "precio" in (not_carried("una armónica", "price", False, "es") or "")
+    assert not_carried("1000 piece puzzle", None, False, "de").startswith("Wir scheinen das nicht")
 
 
 def test_an_id_the_shopper_typed_is_not_repeated_back() -> None:

@@ -1,0 +1,33 @@
+"""The fixed words of an answer in the shopper's language, from `phrases.toml` (data, not code)."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PHRASES = Path(__file__).with_name("phrases.toml")
+
+
+@cache
+def _phrases() -> dict[str, dict[str, str]]:
+    data = tomllib.loads(PHRASES.read_text(encoding="utf-8"))
+    english = set(data["en"])
+    for lang, table in data.items():
+        if set(table) != english:
+            raise ValueError(
+                f"{PHRASES.name} [{lang}] has keys {sorted(table)}, expected {sorted(english)}"
+            )
+    return data
+
+
+def has_phrases(language: str) -> bool:
+    """Whether the table has this language (else its phrases come in English)."""
+    return language in _phrases()
+
+
+def phrase(language: str, key: str, **values: Any) -> str:
+    """A fixed phrase in the shopper's language (English where the table has none)."""
+    table = _phrases().get(language, _phrases()["en"])
+    return table[key].format(**values)
