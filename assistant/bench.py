@@ -122,6 +122,9 @@ class TurnResult(BaseModel):
     reference_ok: bool | None
     parsed: bool
     caught: int = Field(description="Violations the checker caught in the model's first text")
+    caught_as: tuple[str, ...] = Field(
+        default=(), description="What they were: `kind: text` (why a lead fell back to the template)"
+    )
     fallback: bool
     first_cards_s: float | None
     first_token_s: float | None
@@ -260,6 +263,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
             )
             results.append(TurnResult(
                 conversation=conv.id, category=conv.category, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
+                caught_as=tuple(f"{v.kind}: {v.text}" for v in m.violations),
                 fallback=m.fallback, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
                 tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
             if answer.query.intent.value not in ("compare", "detail"):
