@@ -175,13 +175,19 @@ def language_of(text: str) -> str:
     if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
         return "en"
     letters = _LETTERS.findall(text.lower())
-    english = common_english(SPELLED_RIGHT_COUNT) - _FUNCTION_WORDS
+    english = _english_words()
     if sum(w in english for w in letters) >= 0.5 * len(letters):  # "jalapeño seeds"
         return "en"
     lang, prob = _identifier().classify(text)
     if any(w in _FUNCTION_WORDS for w in letters) or _ACCENTED.search(text):  # "para", "cámara"
         return str(lang) if prob >= 0.5 else "en"
     return str(lang) if prob >= 0.9 else "en"
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """Common English words that are not also another language's function words ("de", "para")."""
+    return common_english(SPELLED_RIGHT_COUNT) - _FUNCTION_WORDS
 
 
 _ACCENTED = re.compile(r"[à-öø-ÿ]", re.IGNORECASE)

@@ -147,6 +147,8 @@ def shoptalk_ranker(item_vectors: np.ndarray | None, **sequential: Any) -> Learn
     """ShopTalk's ranker as trained, served and benchmarked: the sequential model (over text and
     behaviour vectors, or behaviour alone), co-visitation, and text similarity where the items
     have text vectors. `sequential` goes to `SequentialRecommender`."""
+    # here, not at the top: the registry imports this module in every API process, and torch
+    # (the sequential model) is loaded only where a ranker is built or unpickled
     from ranking.models.content import TextSimilarity
     from ranking.models.covisitation import CoVisitation
     from ranking.models.sequential import SequentialRecommender

@@ -84,11 +84,11 @@ def _biased(scores: np.ndarray, histories: list[np.ndarray], bias: float) -> np.
     return out
 
 
-def _pad(seqs: list[np.ndarray], pad: int, width: int | None = None) -> torch.Tensor:
-    longest = width or max(len(s) for s in seqs)
+def _pad(seqs: list[np.ndarray], pad: int) -> torch.Tensor:
+    longest = max(len(s) for s in seqs)
     out = np.full((len(seqs), longest), pad, dtype=np.int64)
     for i, s in enumerate(seqs):
-        out[i, : min(len(s), longest)] = s[:longest]
+        out[i, : len(s)] = s
     return torch.from_numpy(out)
 
 
@@ -100,7 +100,7 @@ class SequentialRecommender(Recommender):
     def __init__(self, dim: int = 64, layers: int = 2, heads: int = 2, dropout: float = 0.3,
                  max_len: int = 50, lr: float = 1e-3, batch_size: int = 128, max_epochs: int = 40,
                  patience: int = 4, use_text: bool = True, behaviour_dim: int = 64,
-                 horizon: int = 1, seed: int = 0, threads: int | None = None,
+                 seed: int = 0, threads: int | None = None,
                  max_seconds: float = 480.0, temperature: float | None = 0.07) -> None:  # fmt: skip
         self.params = dict(dim=dim, layers=layers, heads=heads, dropout=dropout, max_len=max_len)
         self.lr, self.batch_size, self.max_epochs, self.patience = (
@@ -109,7 +109,7 @@ class SequentialRecommender(Recommender):
             max_epochs,
             patience,
         )
-        self.use_text, self.behaviour_dim, self.horizon = use_text, behaviour_dim, horizon
+        self.use_text, self.behaviour_dim = use_text, behaviour_dim
         self.seed, self.threads, self.max_seconds = seed, threads, max_seconds
         # Cosine logits over a temperature (as in UniSRec): side vectors and learned offsets live
         # on different scales, and the dot product lets popular items' norms run away.
@@ -154,14 +154,11 @@ class SequentialRecommender(Recommender):
             for b in rng.permutation(len(batches)):
                 batch = batches[b]
                 inputs = _pad([s[:-1] for s in batch], net.pad)
+                targets = _pad([s[1:] for s in batch], net.pad)
                 table = net.items()
                 hidden = net.encode(inputs, table)
-                logits = self._logits(hidden, table[: net.n_items]).reshape(-1, net.n_items)
-                # the next item, and (horizon > 1) the ones after it at weight 1/d
-                loss = sum(
-                    loss_fn(logits, _pad([s[d:] for s in batch], net.pad, inputs.shape[1]).reshape(-1)) / d
-                    for d in range(1, self.horizon + 1)
-                )  # fmt: skip
+                logits = self._logits(hidden, table[: net.n_items])
+                loss = loss_fn(logits.reshape(-1, net.n_items), targets.reshape(-1))
                 optimiser.zero_grad()
                 loss.backward()
                 optimiser.step()
