@@ -19,7 +19,7 @@ from retrieval.ages import age_fit
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit, HybridSearcher
 
-#: Below this cosine similarity, with less than half of the query words matched, the best hit is
+#: Below this cosine similarity, with no more than half of the query words matched, the best hit is
 #: not what was asked for: the answer says the store does not carry it.
 CLOSE_MATCH_COSINE = 0.45
 POOL = 60
@@ -134,16 +134,37 @@ _ACCESSORY = frozenset(
 )
 
 
+#: Where a title stops naming the product and starts listing features or uses: the first dash
+#: or bar after its first few words ("Crank It UP! Dj System - Great for parties - Connect your
+#: Laptop" is a DJ system, not a laptop). Commas do not end it: "Toddler Toys, Wooden Puzzles"
+#: is a puzzle.
+_TITLE_BREAK = re.compile(r"\s[-|–—]\s|\|")
+_HEAD_WORDS = 3
+
+
+def title_head(title: str) -> str:
+    """The part of a title that names the product (see `_TITLE_BREAK`)."""
+    for m in _TITLE_BREAK.finditer(title):
+        if len(re.findall(r"\w+", title[: m.start()])) >= _HEAD_WORDS:
+            return title[: m.start()]
+    return title
+
+
 def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     """Whether a title names that kind of product itself, not a thing for it ("Laptop Case"
-    does not show a laptop unless a case was asked for)."""
-    words = re.findall(r"[a-z]+", title.lower())
+    does not show a laptop unless a case was asked for), in the part that names the product."""
+    # "TV/Monitor Stand": the words joined by a slash are one slot, so "stand" follows "tv" too
+    words = re.findall(r"[a-z]+(?:/[a-z]+)*", title_head(title).lower())
     target = stem(kind)
-    for i, w in enumerate(words):
-        if stem(w) == target or (len(kind) >= 3 and w.startswith(kind)):
+    for i, group in enumerate(words):
+        if any(stem(w) == target or (len(kind) >= 3 and w.startswith(kind))
+               for w in group.split("/")):  # fmt: skip
             after = words[i + 1] if i + 1 < len(words) else ""
             before = (
-                next((b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your")), "")
+                next(
+                    (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")),
+                    "",
+                )
                 if i
                 else ""
             )
@@ -152,9 +173,10 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     return False
 
 
-#: A kind named after these is what the product is for or about, not what it is: "Tuner for
-#: Ukulele", "The ABC's of Violin", "Guide to the Guitar".
-_ABOUT = frozenset(["for", "of", "about", "to", "fits", "fit", "compatible"])
+#: A kind named after these is what the product is for, about or holds, not what it is: "Tuner
+#: for Ukulele", "The ABC's of Violin", "Case with Laptop Shelf", "Walk a Mile in the Shoes".
+_ABOUT = frozenset(["for", "of", "about", "to", "fits", "fit", "compatible", "with", "w", "in", "on",
+                    "from", "like"])  # fmt: skip
 
 
 #: Kinds that titles rarely name (a novel's title does not say "novel"): not checked in titles.
@@ -163,8 +185,8 @@ _DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "eboo
 
 
 def _named_as(product: Product) -> str:
-    """The words that say what a product is: its title and its category names."""
-    return " ".join([product.title, *(product.category or [])])
+    """The words that say what a product is: its title's head and its category names."""
+    return " ".join([title_head(product.title), *(product.category or [])])
 
 
 def wants_replica(state: ConversationState) -> bool:
@@ -192,11 +214,15 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
                                     for h in real):  # fmt: skip
         return False  # "running shoes" -> shoe laces, a rubber stopper "size 10"
     top = hits[0].parts
-    words = {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
-    matched = len(top.matched_terms)
-    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or (
-        bool(words) and matched * 2 >= len(words)
-    )
+    # the product words, not its sizes: in "55 inch tv" a "Super 55" microphone matches nothing
+    for size in state.sizes:
+        text = re.sub(re.escape(size), " ", text, flags=re.I)
+    words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
+             if (len(w) > 2 or w == state.kind) and not w.isdigit()}  # fmt: skip
+    found = set(top.matched_terms)
+    matched = sum(stem(w) in found or w in found for w in words)
+    # most of the words, not half: "queen mattress" is not answered by a pool-float mattress
+    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or (bool(words) and matched * 2 > len(words))
 
 
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:

@@ -66,7 +66,10 @@ _AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
-    (re.compile(r"\bturning\s*(\d{1,2})\b", re.I), 1.0),
+    (re.compile(r"\b(?:turning|turns)\s*(\d{1,2})\b", re.I), 1.0),
+    # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
+    (re.compile(r"\b(?:he|she|they|who)(?:'s|\s+is|\s+are)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
+                r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
 ]  # fmt: skip
 _AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b", re.I)
@@ -309,19 +312,25 @@ def read_needs(text: str) -> Needs:
     )  # fmt: skip
 
 
+_LOOKING_FOR = re.compile(r"\b(?:looking|searching|shopping|hunting)\s+(?:around\s+)?for\b", re.I)
+#: Product nouns of two letters (longer words are kinds by default).
+_SHORT_KINDS = frozenset(["tv", "pc"])
+
+
 def product_kind(text: str) -> str | None:
     """The word naming the kind of product: the last product word before the request turns to
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
     shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
     busy")."""
     head: list[str] = []
+    text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
             if head:
                 break
             continue
         head.append(token.strip("'.-"))
-    kinds = [w for w in head if w.isalpha() and len(w) > 2 and w not in _NOT_KIND
+    kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
              and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
     return kinds[-1] if kinds else None
 

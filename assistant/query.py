@@ -302,9 +302,11 @@ def understand(
         needs = read_needs(translation)  # the English words stand in for the shopper's
     own = needs.product_words if (english or translation) else ""
     corrected: tuple[tuple[str, str], ...] = ()
+    spelled: dict[str, str] = {}  # the kind word as the catalog spells it
     if english and vocabulary is not None and own:
         fixed = vocabulary.correct(own, keep=cues.brands)
         own, corrected = fixed.corrected, fixed.changes
+        spelled = {a.lower(): b for a, b in (*fixed.changes, *fixed.variants)}
     proposed = (reading or {}).get("product") or ""
     rewrite = rewrite_words(
         proposed, " ".join([own, *needs.interests]), vocabulary, english or bool(translation)
@@ -349,7 +351,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=dict(corrected).get(needs.kind or "", needs.kind) if (english or translation) else None,
+        corrected=corrected, notes=notes, unknown=unknown, kind=spelled.get(needs.kind or "", needs.kind) if (english or translation) else None,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -44,6 +44,8 @@ class Correction:
     original: str
     corrected: str
     changes: tuple[tuple[str, str], ...]
+    #: Rare spellings searched beside their common one (not announced): (written, common).
+    variants: tuple[tuple[str, str], ...] = ()
 
 
 #: An English word at least this frequent (Google n-gram counts, symspellpy's English dictionary)
@@ -108,6 +110,7 @@ class Vocabulary:
         """Unknown words replaced by the most frequent catalog title word within two edits."""
         keep_set = {k.lower() for k in keep}
         changes: list[tuple[str, str]] = []
+        variants: list[tuple[str, str]] = []
 
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
@@ -126,6 +129,7 @@ class Vocabulary:
                 best = max(near, key=lambda n: n.count, default=None)
                 if (best is not None and best.count >= VARIANT_RATIO * max(own, 1)
                         and self.stemmer.stemWord(best.term) != self.stemmer.stemWord(lw)):  # fmt: skip
+                    variants.append((word, best.term))
                     return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word
             found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
@@ -135,7 +139,7 @@ class Vocabulary:
             return found[0].term
 
         corrected = re.sub(r"[A-Za-z]+", fix, text)
-        return Correction(text, corrected, tuple(changes))
+        return Correction(text, corrected, tuple(changes), tuple(variants))
 
     def department_hint(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The department whose titles carry these product words, and its share (0-1).

@@ -55,6 +55,10 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ),
         ("something for an 18 month old", (1.5, 1.5), ""),
         ("a present for my wife who is into knitting", None, "knitting"),
+        # an age said as "he is 8" is an age, not a product word
+        ("gift for my nephew, he is 8 and into space", (8, 8), "space"),
+        ("my daughter, she's 6, loves horses", (6, 6), "horses"),
+        ("a puzzle for my niece who turns 7", (7, 7), "puzzle"),
     ],
 )
 def test_recipient_age_and_occasion_words_are_not_product_words(
@@ -110,6 +114,7 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert (
         "ukulele" in words.correct("ukelele").corrected
     )  # a rare variant is searched with the common one
+    assert ("ukelele", "ukulele") in words.correct("ukelele strings").variants
     assert (
         words.correct("a ream of printer paper").changes == ()
     )  # an English word is meant as written
@@ -148,6 +153,8 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("gift for my 6 year old nephew who loves dinosaurs, budget $30", None),
         ("can't spend more than $60 though", None),
         ("headphones wireless", "headphones"),  # an attribute after the kind is not the kind
+        ("looking for a 55 inch tv", "tv"),  # "looking for" does not end the request; short kinds
+        ("I'm shopping for running shoes for my son", "shoes"),
         ("running shoes black", "shoes"),
         ("kazoos please loud", "kazoos"),  # after "please" comes how, not what
         ("please find me a metronome", "metronome"),
@@ -173,6 +180,15 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     )
     assert not shows_kind("Clip-On Tuner for Ukulele, Guitar and Bass", "ukulele", stem, "ukulele")
     assert shows_kind("1/4 Size Acoustic Violin Set with Case", "violin", stem, "violin")
+    # a title names its product before its first dash; what follows lists features or uses
+    dj = "Crank It UP! Dj System - Great for parties - 2100 WATTS - Connect your Laptop, iPod"
+    assert not shows_kind(dj, "laptop", stem, "laptops")
+    assert shows_kind("Toddler Toys, Wooden Puzzles for Kids", "puzzle", stem, "wooden puzzle")
+    # words joined by a slash fill one slot; what a product holds or is about is not what it is
+    assert not shows_kind("Flat Panel TV/Monitor Stand with Tripod", "tv", stem, "55 inch tv")
+    assert not shows_kind("Flight Case with Laptop Shelf", "laptop", stem, "laptop")
+    assert not shows_kind("Walk a Mile in the Shoes I Wear", "shoes", stem, "running shoes")
+    assert not shows_kind("One Size Fits All Shoes Laces", "shoes", stem, "running shoes")
     dollhouse = Product(
         id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t"
     )
@@ -195,3 +211,15 @@ def test_titles_that_are_the_kind_asked_for_rank_above_things_about_it(
     rows = np.array([demo_catalog.position(p.id) for p in products])
     bonus = need_fit(demo_catalog, rows, products, state)
     assert bonus[1] - bonus[0] == pytest.approx(KIND_MATCH)
+
+
+def test_the_kind_is_read_as_the_catalog_spells_it(demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    """A misspelt kind ("amplifer") is checked against titles in the catalog's spelling: a guitar
+    amplifier counts as one, whether the word was corrected or searched beside its variant."""
+    from assistant.query import understand
+    from retrieval.vocabulary import Vocabulary
+
+    words = Vocabulary(demo_catalog)
+    departments = list(demo_catalog.columns.departments)
+    assert understand("guitar amplifer", None, departments, vocabulary=words).query.kind == "amplifier"
+    assert understand("a telescpoe", None, departments, vocabulary=words).query.kind == "telescope"

@@ -155,7 +155,7 @@ def bench_ranker(
 @bench_app.command("assistant")
 def bench_assistant(
     conversations: Annotated[
-        Optional[Path], typer.Option(help="JSONL of conversations (default: the bundled 41)")  # noqa: UP045
+        Optional[Path], typer.Option(help="JSONL of conversations (default: the bundled ones)")  # noqa: UP045
     ] = None,
     replay: Annotated[
         int, typer.Option(help="Conversations whose prompts are replayed straight to vLLM")
@@ -163,7 +163,7 @@ def bench_assistant(
     first: Annotated[
         int,
         typer.Option(
-            help="Only the first N conversations (0: all); a CPU run of all 41 takes ~1 h"
+            help="Only the first N conversations (0: all); see the README for a run's length"
         ),
     ] = 0,
     out: Annotated[Path, typer.Option(help="Where to write results")] = Path(
