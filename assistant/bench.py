@@ -126,6 +126,7 @@ class TurnResult(BaseModel):
         default=(), description="What they were: `kind: text` (why a lead fell back to the template)"
     )
     fallback: bool
+    trimmed: bool = Field(default=False, description="The lead kept only its checked sentences")
     first_cards_s: float | None
     first_token_s: float | None
     total_s: float
@@ -264,7 +265,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
             results.append(TurnResult(
                 conversation=conv.id, category=conv.category, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
                 caught_as=tuple(f"{v.kind}: {v.text}" for v in m.violations),
-                fallback=m.fallback, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
+                fallback=m.fallback, trimmed=m.trimmed, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
                 tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
             if answer.query.intent.value not in ("compare", "detail"):
                 previous = [c.model_dump(mode="json") for c in answer.cards]
@@ -325,6 +326,7 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
         "parse_valid_rate": rate([r.parsed for r in results]), "intent_rate": rate([r.intent_ok for r in results]),
         "refinement_rate": rate([r.refinement_ok for r in results]), "reference_rate": rate([r.reference_ok for r in results]),
         "caught_by_checker": sum(r.caught for r in results), "fallback_turns": sum(r.fallback for r in results),
+        "trimmed_leads": sum(r.trimmed for r in results),
         "lead_by_model_rate": rate([r.lead_by_model for r in results]),
         "truncated_sentences": sum(r.truncated for r in results), "repeated_sentences": sum(r.repeated for r in results),
         "contradicting_numbers": sum(r.contradicting for r in results), "unsupported_texts": sum(r.unsupported for r in results),

@@ -256,7 +256,7 @@ class ChatPipeline:
             notice=notice, relaxed=found.relaxed, text=text,
             meta=AnswerMeta(
                 llm=self.llm.name if self.llm else None, grounded=True,
-                regenerated=regenerated, fallback=fallback, degraded=degraded,
+                regenerated=regenerated, fallback=fallback, degraded=degraded, trimmed=written.trimmed,
                 violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.personalised_by is not None,
                 lead_by_model=written.lead_by_model,
                 personalised_by=found.personalised_by,

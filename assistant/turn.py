@@ -46,6 +46,11 @@ class AnswerMeta(BaseModel):
         default=False,
         description="The lead is templated: the model's failed the checks or none ran",
     )
+    trimmed: bool = Field(
+        default=False,
+        description="The model's lead kept only its sentences that passed the checks "
+        "(`violations` holds what the dropped ones did)",
+    )
     degraded: str | None = Field(default=None, description="What did not work, in words")
     violations: tuple[Violation, ...] = ()
     overruled: tuple[str, ...] = Field(

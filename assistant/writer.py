@@ -82,6 +82,9 @@ class Written(BaseModel):
     question: str | None = None
     violations: tuple[Violation, ...] = ()
     regenerated: bool = False
+    trimmed: bool = Field(
+        default=False, description="The model's lead kept only its sentences that passed the checks"
+    )
     fallback: bool = Field(
         default=False, description="The lead is templated: the model's failed or none ran"
     )
@@ -277,6 +280,7 @@ class AnswerWriter:
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
         by_model, violations, regenerated, tokens, first_token = False, [], False, 0, None
+        trimmed, dropped = False, []
         if self.llm is not None and degraded is None and not given:
             prompt = self._lead_prompt(message, best, reasons[0], language)
             # The shopper's lead is begun for the model in the shopper's language ("[1] suits
@@ -325,6 +329,10 @@ class AnswerWriter:
                 raw = "".join(pieces)
                 lead = finish_at_sentence(raw)
                 violations = self.check_lead(lead or raw, message, [best], query, allowed_numbers)
+                if violations and lead:  # a bad second sentence is dropped, not the whole lead
+                    kept = self._checked_sentences(lead, message, best, query, allowed_numbers)
+                    if kept:
+                        dropped, violations, lead, trimmed = violations, [], kept, True
                 if lead and f"[{best.mark}]" not in lead and not violations:
                     lead = f"[{best.mark}]: {lead}" if language == "en" else lead
                 if not violations and lead:
@@ -352,9 +360,21 @@ class AnswerWriter:
         return Written(
             text=text, picks=tuple(chosen), lead=lead, lead_by_model=by_model,
             reasons=tuple(zip(chosen, reasons, strict=True)), tip=tip, question=question,
-            violations=tuple(violations) if not by_model else (), regenerated=regenerated,
+            violations=tuple(violations) if not by_model else tuple(dropped), regenerated=regenerated, trimmed=trimmed,
             fallback=not (by_model or given), degraded=degraded, tokens=tokens, first_token_s=first_token,
         )  # fmt: skip
+
+    def _checked_sentences(self, lead: str, message: str, card: Card, query: ShoppingQuery,
+                           allowed_numbers: Sequence[Any]) -> str:  # fmt: skip
+        """The lead's leading sentences that pass the checks together, up to the first that does
+        not (empty when the first fails: the lead's reason is gone, so it falls back whole)."""
+        kept: list[str] = []
+        for sentence in sentences(lead):
+            trial = " ".join([*kept, sentence.strip()])
+            if self.check_lead(trial, message, [card], query, allowed_numbers):
+                break
+            kept.append(sentence.strip())
+        return " ".join(kept) if kept and len(kept) < len(sentences(lead)) else ""
 
     def check_lead(self, text: str, message: str, cards: Sequence[Card], query: ShoppingQuery,
                    allowed_numbers: Sequence[Any] = ()) -> list[Violation]:  # fmt: skip

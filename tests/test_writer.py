@@ -170,3 +170,19 @@ def test_the_first_reason_is_not_the_lead_said_again(small_catalog: Catalog) -> 
     first = plain.reasons[0][1]
     again = run_writer(writer.write(query.text, shown, state, query, lead=f"[1]: {first}"))
     assert again.reasons[0][1] != first and again.reasons[1:] == plain.reasons[1:]
+
+
+def test_a_lead_keeps_its_checked_sentences_and_drops_the_rest(small_catalog: Catalog) -> None:
+    """A lead whose second sentence fails a check keeps its first (the slot is repaired, not
+    templated); a lead whose first sentence fails has nothing to keep."""
+    shown = cards(small_catalog, 1)
+    said = "a gift for a 10 year old who likes science"
+    query = understand(said, None, list(small_catalog.columns.departments)).query
+    writer = AnswerWriter(None, None, ())
+    title_words = " ".join(shown[0].product.title.split()[:4])
+    good = f"[1] suits you because it is a {title_words}."
+    bad = "Use a turbocharged quantum espresso manifold for skydiving."
+    assert writer.check_lead(f"{good} {bad}", said, shown, query)
+    assert writer._checked_sentences(f"{good} {bad}", said, shown[0], query, ()) == good
+    assert writer._checked_sentences(f"{bad} {good}", said, shown[0], query, ()) == ""
+    assert writer._checked_sentences(good, said, shown[0], query, ()) == ""  # nothing to drop
