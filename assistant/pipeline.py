@@ -97,8 +97,10 @@ class ChatPipeline:
 
     def read(self, message: str, shown: Sequence[Product] = ()) -> Understanding:
         """Understanding one message: the model's reading checked by the words and the catalog."""
+        channel = self.searcher.multilingual  # attached once built: until then the model translates
         return understand(message, self.llm, self.departments, [p.title for p in shown], self.brands,
-                          vocabulary=self.vocabulary)  # fmt: skip
+                          vocabulary=self.vocabulary,
+                          aligner=channel.english_words if channel is not None else None)  # fmt: skip
 
     def find(self, state: ConversationState, user_id: str | None = None,
              session_id: str | None = None, k: int = CARDS, more: bool = False) -> Candidates:  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -268,8 +268,12 @@ _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
+    aligner: Callable[[str, str], str] | None = None,
 ) -> Understanding:  # fmt: skip
-    """Read a message: model proposal (when a model is configured) cross-checked by the words."""
+    """Read a message: model proposal (when a model is configured) cross-checked by the words.
+    A message in another language is read by a dictionary first: CC-CEDICT for Chinese, else
+    `aligner(text, language)` (catalog words read off the multilingual model, see
+    retrieval/multilingual.py); the model translates only when neither reads a product word."""
     text = clean_message(text) or text
     cues = read_cues(text, shown_titles, brands)
     needs = read_needs(text)
@@ -291,11 +295,10 @@ def understand(
     english = language == "en"
     translation, by_dictionary = None, False
     if not english:  # Chinese is read with the dictionary first: the small model invents
-        dictionary = (
-            chinese_to_english(text, vocabulary.title_counts)
-            if language == "zh" and vocabulary
-            else ""
-        )
+        if language == "zh" and vocabulary:
+            dictionary = chinese_to_english(text, vocabulary.title_counts)
+        else:
+            dictionary = aligner(text, language) if aligner is not None else ""
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
     if translation:

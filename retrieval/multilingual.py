@@ -6,11 +6,19 @@ puts about 100 languages in one space. It is slower to embed and weaker on Engli
 (`shoptalk bench retrieval` shows both), so it serves only requests that are not in English, and
 it embeds titles only: the demo store's 28,919 titles take ~14 minutes on 2 cores, done once (the
 vector cache keeps them) and in the background while the server already answers.
+
+The same model also reads other languages' words as catalog words: the catalog's 6,000 most
+frequent title words are embedded beside the titles (~40 s more), and a word of a request is
+read as its nearest catalog word when the two are close enough (`Channel.english_words`): a small
+dictionary for every language e5 knows, with no data beyond the catalog ("un microscopio para
+niños" -> "microscope kids"). The request reader uses it before the model's translation.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +26,7 @@ import numpy as np
 
 from retrieval.catalog import Catalog, Product
 from retrieval.embedders import Embedder, ProgressFn
+from retrieval.lexical import stopwords
 from retrieval.vector_cache import VectorCache, text_key
 
 log = logging.getLogger(__name__)
@@ -28,22 +37,64 @@ def multilingual_text(product: Product) -> str:
     return product.title
 
 
+#: A word of another language is read as the catalog word whose e5 vector is nearest, if at least
+#: this close ("microscopio" -> microscope 0.91, "guitarra" -> guitar 0.93; below it the nearest
+#: is usually a look-alike: "cuerdas" -> curved 0.87, "pelota" -> pedals 0.88).
+ALIGN_MIN = 0.90
+#: The catalog words a message can be read into: the most frequent title words.
+ALIGN_WORDS = 6000
+_AGE = re.compile(r"\b(\d{1,2})\s*(?:años|anos|ans|jahre|anni|jaar)\b", re.I)
+
+
+def catalog_words(catalog: Catalog, limit: int = ALIGN_WORDS) -> tuple[str, ...]:
+    """The catalog's most frequent title words (letters only, three or more, in 5+ titles)."""
+    counts = Counter(w for p in catalog for w in set(re.findall(r"[a-z]{3,}", p.title.lower())))
+    return tuple(w for w, n in counts.most_common(limit) if n >= 5)
+
+
 @dataclass(frozen=True)
 class Channel:
-    """A dense channel: its embedder and one vector per catalog row, in catalog order."""
+    """A dense channel: its embedder and one vector per catalog row, in catalog order; with the
+    catalog's words and their vectors, it also reads other languages' words as catalog words."""
 
     embedder: Embedder
     vectors: np.ndarray
+    words: tuple[str, ...] = ()
+    word_vectors: np.ndarray | None = None
+
+    def english_words(self, text: str, language: str) -> str:
+        """A message's product words as the catalog's English words, each word aligned to its
+        nearest catalog word when ALIGN_MIN close (a dictionary read off the multilingual model,
+        for any language it knows); ages kept as "N year old" for the request reader; "" when no
+        word aligns."""
+        if self.word_vectors is None or not len(self.words):
+            return ""
+        ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
+        stop = set(stopwords(language))
+        out: list[str] = []
+        for token in re.findall(r"[^\W\d_]{3,}", _AGE.sub(" ", text).lower()):
+            if token in stop:
+                continue
+            sims = self.word_vectors @ self.embedder.embed_query(token)
+            best = int(np.argmax(sims))
+            if sims[best] >= ALIGN_MIN:
+                out.append(self.words[best])
+        found = " ".join(dict.fromkeys(out))
+        return " ".join([*ages, found]).strip() if found else ""
 
 
 def cached_channel(catalog: Catalog, cache: VectorCache, embedder: Embedder) -> Channel | None:
     """The channel from the vector cache alone, or None while any title is not embedded yet."""
+    words = catalog_words(catalog)
     keys = [text_key(embedder.name, multilingual_text(p)) for p in catalog]
-    found = cache.get_many(sorted(set(keys)))
-    if len(found) < len(set(keys)):
+    word_keys = [text_key(embedder.name, w) for w in words]
+    found = cache.get_many(sorted({*keys, *word_keys}))
+    if len(found) < len({*keys, *word_keys}):
         return None
     vectors = np.stack([found[k] for k in keys]) if keys else np.zeros((0, embedder.dim))
-    return Channel(embedder, vectors.astype(np.float32))
+    word_vectors = np.stack([found[k] for k in word_keys]) if words else None
+    return Channel(embedder, vectors.astype(np.float32), words,
+                   None if word_vectors is None else word_vectors.astype(np.float32))  # fmt: skip
 
 
 def build_channel(
@@ -54,6 +105,11 @@ def build_channel(
 ) -> Channel:
     """Embed the titles the cache does not have yet (progress as the cache reports it)."""
     texts = [multilingual_text(p) for p in catalog]
-    vectors, embedded = cache.embed_cached(embedder, texts, progress=progress, batch_size=32)
-    log.info("multilingual channel ready: %d titles, %d embedded now", len(texts), embedded)
-    return Channel(embedder, vectors)
+    words = catalog_words(catalog)
+    # titles and the catalog's words in one pass, so progress counts the whole build
+    vectors, embedded = cache.embed_cached(
+        embedder, [*texts, *words], progress=progress, batch_size=32
+    )
+    log.info("multilingual channel ready: %d titles and %d words, %d embedded now",
+             len(texts), len(words), embedded)  # fmt: skip
+    return Channel(embedder, vectors[: len(texts)], words, vectors[len(texts) :] if words else None)
