@@ -65,8 +65,9 @@ class Channel:
     def english_words(self, text: str, language: str) -> str:
         """A message's product words as the catalog's English words, each word aligned to its
         nearest catalog word when ALIGN_MIN close (a dictionary read off the multilingual model,
-        for any language it knows); ages kept as "N year old" for the request reader; "" when no
-        word aligns."""
+        for any language it knows); ages kept as "N year old" for the request reader. "" unless
+        every word aligns: "baquetas para batería" would read as "batteries" alone, losing the
+        drumsticks, so the model translates it instead."""
         if self.word_vectors is None or not len(self.words):
             return ""
         ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
@@ -77,8 +78,9 @@ class Channel:
                 continue
             sims = self.word_vectors @ self.embedder.embed_query(token)
             best = int(np.argmax(sims))
-            if sims[best] >= ALIGN_MIN:
-                out.append(self.words[best])
+            if sims[best] < ALIGN_MIN:
+                return ""  # a word it cannot read may be the product itself: all or nothing
+            out.append(self.words[best])
         found = " ".join(dict.fromkeys(out))
         return " ".join([*ages, found]).strip() if found else ""
 

@@ -67,3 +67,19 @@ def test_background_build_attaches_the_channel(small_store: Retrieval) -> None:
     assert searcher.multilingual.vectors.shape == (len(searcher.catalog), 384)
     assert small_store.multilingual_progress is None
     assert small_store.build_multilingual_in_background(searcher) is None  # nothing left to do
+
+
+def test_other_languages_words_are_read_as_the_catalogs_words(small_store: Retrieval) -> None:
+    """The channel reads a request's words as the catalog's own (nearest catalog word, if close):
+    a Spanish request whose every word aligns becomes English product words the English search
+    reads; one with a word it cannot place reads as nothing (the model translates it instead)."""
+    channel = small_store.searcher().multilingual
+    assert channel is not None and channel.word_vectors is not None
+    assert len(channel.words) == len(channel.word_vectors) > 100
+    known = [w for w in ("guitar", "microscope", "keyboard", "violin") if w in channel.words]
+    assert known, "the small store's titles name these products"
+    spanish = {"guitar": "guitarra", "microscope": "microscopio", "keyboard": "teclado",
+               "violin": "violín"}  # fmt: skip
+    read = [channel.english_words(f"un {spanish[w]} para niños", "es") for w in known]
+    assert sum(w in r for w, r in zip(known, read, strict=True)) >= len(known) - 1, read
+    assert channel.english_words("xqzvw glorbnak", "es") == ""

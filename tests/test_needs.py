@@ -221,5 +221,7 @@ def test_the_kind_is_read_as_the_catalog_spells_it(demo_catalog) -> None:  # typ
 
     words = Vocabulary(demo_catalog)
     departments = list(demo_catalog.columns.departments)
-    assert understand("guitar amplifer", None, departments, vocabulary=words).query.kind == "amplifier"
+    assert (
+        understand("guitar amplifer", None, departments, vocabulary=words).query.kind == "amplifier"
+    )
     assert understand("a telescpoe", None, departments, vocabulary=words).query.kind == "telescope"
