@@ -28,6 +28,8 @@ _RATING_BOUNDS = [
     re.compile(rf"\brated\s*(?:at least\s*|over\s*|above\s*)?{_NUM}\s*(?:\+|{_STAR}?\s*(?:and|or)\s*(?:up|above|over|more|higher|better)|{_STAR}\s*(?:\+)?)", re.I),
     re.compile(rf"\brated\s*(?:at least|over|above)\s*{_NUM}", re.I),
     re.compile(rf"\b(?:rating|reviews?|stars?)\s*(?:of\s*)?(?:at least|above|over|>=?|of|min(?:imum)?)\s*{_NUM}(?!\d)", re.I),
+    # "something people rate highly (4.5+)": a rating word, then a number with a plus
+    re.compile(rf"\b(?:rate[sd]?|rating|reviewed)\s+(?:\w+\s+){{0,2}}\(?\s*{_NUM}\s*\+", re.I),
 ]  # fmt: skip
 _SOFT_RATING = re.compile(
     r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"

@@ -40,6 +40,10 @@ _UPPER = (r"(?:under|below|beneath|less than|lower than|cheaper than|no more tha
           r"up to|upto|within|budget(?: of| is)?|spend(?: up to)?|<=?)")  # fmt: skip
 _LOWER = r"(?:over|above|more than|at least|min(?:imum)?(?: of)?|from|starting at|>=?)"
 _APPROX = r"(?:around|about|roughly|approximately|approx\.?|somewhere around|~)"
+#: Money the shopper has, said just before "about N": what they can spend, so a ceiling.
+_HAVE = re.compile(
+    r"\b(?:got|have|has|i've|budget(?: is| of)?|can spend|afford)\s+(?:only\s+|just\s+)?$", re.I
+)
 _NEGATED = re.compile(r"\b(?:no|not|nothing|never|shouldn'?t|won'?t|doesn'?t|don'?t|can'?t|cannot)\b"
                       r"(?:\s+\w+){0,3}\s*$", re.I)  # fmt: skip
 
@@ -205,6 +209,11 @@ def extract_price_bounds(text: str) -> PriceBounds:
                 r"\b(?:spend|budget|price|cost|costs|pay|priced)\b", text, re.I
             ):
                 continue  # "about 10 inches", "around 8": not a price without a money word
+            if _HAVE.search(text[: match.start()]):  # "got about 15 bucks": all there is to spend
+                high = value if high is None else min(high, value)
+                note = f"{match.group(0).strip()} read as up to {_money(value)}"
+                currency = currency or cur
+                continue
             lo, hi = _approx(value)
             low, high = lo, hi
             note = f"{match.group(0).strip()} read as {_money(lo)}-{_money(hi)}"

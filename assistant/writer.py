@@ -7,8 +7,8 @@ by both checkers (catalog facts in `grounding.check`, sense in `grounding.check_
 is written by code from data: one reason per recommended card taken from that product's own text
 (`reasons.py`), one thing to check before buying when it helps (stated age ranges, sizes, the
 department's checklist), and one clarifying question when the request is broad. A lead that
-fails a check is regenerated once (not when it only ran out of tokens: a second try would too),
-then replaced by a templated lead; only that slot falls back."""
+fails a check is regenerated once, told what was refused (not when it only ran out of tokens: a
+second try would too), then replaced by a templated lead; only that slot falls back."""
 
 from __future__ import annotations
 
@@ -279,8 +279,9 @@ class AnswerWriter:
         best = recommended[0]
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
-        by_model, violations, regenerated, tokens, first_token = False, [], False, 0, None
-        trimmed, dropped = False, []
+        by_model, regenerated, tokens, first_token = False, False, 0, None
+        violations: list[Violation] = []
+        trimmed, dropped = False, list[Violation]()
         if self.llm is not None and degraded is None and not given:
             prompt = self._lead_prompt(message, best, reasons[0], language)
             # The shopper's lead is begun for the model in the shopper's language ("[1] suits
@@ -297,9 +298,13 @@ class AnswerWriter:
             start = [ChatMessage(role="assistant", content=opening)] if opening else []
             for attempt in range(2):
                 pieces: list[str] = [opening] if opening else []
+                asked = prompt
+                if attempt and violations:  # the second try is told what the checks refused
+                    problems = "; ".join(dict.fromkeys(v.detail for v in violations))
+                    asked = f"{prompt}\n{render('retry', problems=problems)}"
                 try:
                     stream = self.llm.stream(
-                        [ChatMessage(role="user", content=prompt), *start],
+                        [ChatMessage(role="user", content=asked), *start],
                         min(self.answer_tokens, LEAD_TOKENS), 0.0 if attempt == 0 else 0.7,
                     )  # fmt: skip
                     try:

@@ -183,6 +183,11 @@ def language_of(text: str) -> str:
     if sum(w in english for w in letters) >= 0.5 * len(letters):  # "jalapeño seeds"
         return "en"
     lang, prob = _identifier().classify(text)
+    if lang == "pt" and not _PORTUGUESE.search(text):
+        # "baquetas para batería" is read as Portuguese: without a letter only Portuguese uses,
+        # a request in a language the two share this much is taken as Spanish, far more often
+        # typed to a store (a Portuguese reader then gets Spanish, not English)
+        lang = "es"
     if any(w in _FUNCTION_WORDS for w in letters) or _ACCENTED.search(text):  # "para", "cámara"
         return str(lang) if prob >= 0.5 else "en"
     return str(lang) if prob >= 0.9 else "en"
@@ -195,6 +200,7 @@ def _english_words() -> frozenset[str]:
 
 
 _ACCENTED = re.compile(r"[à-öø-ÿ]", re.IGNORECASE)
+_PORTUGUESE = re.compile(r"[ãõçâêô]|\b(?:você|não|sem|uma|um|com|em|nao|pra)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words that say "not English" in a request: the function words and shopping words of the
 #: Latin-script languages the identifier knows (none of them an English word a shopper types).

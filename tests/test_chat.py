@@ -168,8 +168,12 @@ class LyingModel(LLMBackend):
 
     name = "lying-model"
 
+    def __init__(self) -> None:
+        self.prompts: list[str] = []
+
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int = 256, temperature: float = 0.0,
                json_schema: dict[str, Any] | None = None) -> Iterator[str]:  # fmt: skip
+        self.prompts.append(messages[0].content)
         if json_schema and "picks" in json_schema["properties"]:
             yield '{"picks": [1]}'
         elif json_schema:
@@ -181,12 +185,15 @@ class LyingModel(LLMBackend):
 def test_fault_injected_lying_model_is_regenerated_then_templated(
     tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
 ) -> None:
+    liar = LyingModel()
     with TestClient(
-        create_app(lambda: services_for(tmp_path, small_store, LyingModel())), client=LOCAL
+        create_app(lambda: services_for(tmp_path, small_store, liar)), client=LOCAL
     ) as c:
         turn = say(c, "guitar strings")
     meta = turn["meta"]
     assert meta["regenerated"] and meta["fallback"]
+    # the second try is told what the checks refused in the first
+    assert "refused" not in liar.prompts[-2] and "no shown product's price" in liar.prompts[-1]
     assert {"price", "mark"} <= {v["kind"] for v in meta["violations"]}
     assert not meta["lead_by_model"] and turn["text"].count("- [") >= 1  # reasons stay: only the lead fell back
     assert "$1.23" not in turn["text"] and "[9]" not in turn["text"]

@@ -25,6 +25,8 @@ from retrieval.vocabulary import language_of
         ("4+ stars please", 4.0),
         ("a capo with a rating above 4", 4.0),
         ("4 stars or more", 4.0),
+        ("a capo, something people rate highly (4.5+), under 25", 4.5),
+        ("ukulele for ages 4+", None),
         ("under 150 and well reviewed", None),
         ("a 5 string banjo", None),
         ("size 4 soccer ball", None),
@@ -134,6 +136,8 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
         # a function word or an accent of another language, and the identifier agrees
         ("juguetes para niños", "es"), ("termómetro infrarrojo tipo pistola", "es"),
         ("cuerdas para guitarra acústica", "es"), ("jouets pour enfants", "fr"),
+        # read as Portuguese by the identifier; no letter only Portuguese uses, so Spanish
+        ("baquetas para batería", "es"), ("um violão para iniciantes", "pt"),
         ("spielzeug für kinder", "de"), ("giocattoli per bambini", "it"),
     ],
 )  # fmt: skip
