@@ -16,7 +16,6 @@ FIELDS: dict[str, frozenset[str]] = {
     "choose": frozenset({"need", "products"}),
     "answer": frozenset({"language", "message", "mark", "product", "facts"}),
     "agent": frozenset({"language", "message", "history", "mark", "product", "facts"}),
-    "retry": frozenset({"problems"}),
 }
 
 
