@@ -292,6 +292,16 @@ _NARRATION = re.compile(
 )
 
 
+#: A number as written: "12", "4.5", and ".046" (a string gauge) with its point.
+_NUMBER = r"(?<![\d.])\.?\d+(?:\.\d+)?"
+
+
+def same_sentence(a: str, b: str) -> bool:
+    """Whether two sentences say the same: at least 80% of the longer one's words shared."""
+    x, y = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(x and y) and len(x & y) >= 0.8 * max(len(x), len(y))
+
+
 def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float, float] | None = None,
                 min_support: float = 0.6) -> list[Violation]:  # fmt: skip
     """What a reader notices and the catalog check does not: a text cut mid-sentence, one that
@@ -303,14 +313,13 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
     if found := _NARRATION.search(text):
         out.append(Violation(kind="narration", text=found.group(0),
                              detail="talks about the shopper instead of to them"))  # fmt: skip
-    seen: list[set[str]] = []
+    seen: list[str] = []
     for s in sentences(text):
-        words = set(re.findall(r"\w+", s.lower()))
-        if any(len(words & w) >= 0.8 * max(len(words), len(w)) for w in seen):
+        if any(same_sentence(s, w) for w in seen):
             out.append(
                 Violation(kind="repeated", text=s[:80], detail="says the same sentence twice")
             )
-        seen.append(words)
+        seen.append(s)
     source = " ".join([message, *(f"{c.product.title} {c.product.description} {' '.join(c.product.category)} "
                                   f"{c.product.brand or ''} {c.price} {c.product.rating or ''} "
                                   f"{c.product.rating_count or ''} {c.product.rating_count or 0:,}" for c in cards)]).lower()  # fmt: skip
@@ -318,8 +327,10 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
         if ident not in source.replace(message.lower(), " "):
             out.append(Violation(kind="identifier", text=ident,
                                  detail="repeats an id that no product on screen carries"))  # fmt: skip
-    said = set(re.findall(r"\d+(?:\.\d+)?", message))
-    for m in re.finditer(r"\d+(?:\.\d+)?", re.sub(r"\[\d{1,2}\]", " ", text)):
+    said = set(re.findall(_NUMBER, message))
+    # a rating written "4.7/5" says 4.7 (checked against the cards); the 5 is the scale
+    plain = re.sub(r"(\d(?:\.\d)?)\s?/\s?5\b", r"\1", re.sub(r"\[\d{1,2}\]", " ", text))
+    for m in re.finditer(_NUMBER, plain):
         if m.group(0) not in said and not re.search(
             rf"(?<![\d.]){re.escape(m.group(0))}(?![\d])", source
         ):

@@ -31,6 +31,7 @@ from assistant.grounding import (
     check_sense,
     finish_at_sentence,
     product_lines,
+    same_sentence,
     sentences,
 )
 from assistant.llm import ChatMessage, LLMBackend
@@ -112,6 +113,19 @@ class Piece:
 #: Recipient words that say an age group, not a person: "for kids" is not "your kids".
 _GROUPS = {"kid": "a child", "child": "a child", "kids": "kids", "children": "children",
            "adult": "adults", "adults": "adults"}  # fmt: skip
+
+
+def _distinct(reasons: Sequence[str], ranked: Sequence[Sequence[str]]) -> list[str]:
+    """One reason per card, none saying what an earlier one said: two products of one maker often
+    share a description ("a quality stainless steel ... screw assortment kit"), so a later card
+    takes its own next sentence that differs (and keeps its first when none does)."""
+    out: list[str] = []
+    for i, reason in enumerate(reasons):
+        if any(same_sentence(reason, o) for o in out):
+            others = ranked[i] if i < len(ranked) else ()
+            reason = next((r for r in others if not any(same_sentence(r, o) for o in out)), reason)
+        out.append(reason)
+    return out
 
 
 def _who(state: ConversationState, language: str) -> str:
@@ -281,6 +295,7 @@ class AnswerWriter:
                 g[0] if g else title_reason(c.product)
                 for c, g in zip(recommended, ranked, strict=True)
             ]
+            reasons = _distinct(reasons, ranked)
         best = recommended[0]
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
@@ -356,6 +371,7 @@ class AnswerWriter:
         elif ranked and _overlap(lead, reasons[0]) >= 0.6:  # the lead already says the first reason
             others = ranked[0][1:]
             reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
+            reasons = _distinct(reasons, ranked)
         tip = _tip(recommended, state, language)
         question = _question(state, language) if ask_back else None
         text = self.render(

@@ -186,3 +186,31 @@ def test_a_lead_keeps_its_checked_sentences_and_drops_the_rest(small_catalog: Ca
     assert writer._checked_sentences(f"{good} {bad}", said, shown[0], query, ()) == good
     assert writer._checked_sentences(f"{bad} {good}", said, shown[0], query, ()) == ""
     assert writer._checked_sentences(good, said, shown[0], query, ()) == ""  # nothing to drop
+
+
+def test_numbers_are_read_as_written(small_catalog: Catalog) -> None:
+    """A rating written "4.7/5" does not make the scale's 5 a number nobody said, and a string
+    gauge ".046" is matched with its point (the bench counted both as contradictions)."""
+    shown = cards(small_catalog, 1)
+    gauged = shown[0].product.model_copy(
+        update={"description": "Gauges from .046 to .100.", "rating": 4.7}
+    )
+    card = shown[0].model_copy(update={"product": gauged})
+    kinds = lambda text: {v.kind for v in check_sense(text, "bass strings", [card])}  # noqa: E731
+    assert "contradiction" not in kinds("[1] is the best rated (4.7/5) of these.")
+    assert "contradiction" not in kinds("[1] comes in gauges from .046 to .100.")
+    assert "contradiction" in kinds("[1] comes in gauges from .045 to .100.")
+
+
+def test_two_cards_do_not_get_the_same_reason() -> None:
+    """Two products of one maker often share a description: the later card gives its own next
+    sentence that differs, so the shopper does not read the same bullet twice."""
+    from assistant.grounding import same_sentence
+    from assistant.writer import _distinct
+
+    a = "This is a quality stainless steel pan sheet metal screw assortment kit with popular sizes."
+    b = "This is a quality stainless steel pan machine screw assortment kit with popular sizes."
+    assert same_sentence(a, b) and not same_sentence(a, "Three sizes of pan head screws.")
+    ranked = [[a, "Rust resistant."], [b, "Three sizes of pan head screws."]]
+    assert _distinct([a, b], ranked) == [a, "Three sizes of pan head screws."]
+    assert _distinct([a, b], [[a], [b]]) == [a, b]  # no other sentence: it keeps its own
