@@ -179,6 +179,8 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
     if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"(?:[^\W\d_]|[' -])*", need):
         # a long or odd request (ids, numbers, symbols) is not repeated back
         need = phrase(language, "that")
+    else:
+        need = need.lower()  # the shopper's words, not a name the notice would seem to give
     if relaxed:
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
         return phrase(language, "relaxed", need=need, constraint=constraint)

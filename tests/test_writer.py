@@ -114,6 +114,10 @@ def test_the_not_carried_notice_repeats_only_plain_words() -> None:
     )
     for odd in ("customer cust-123", "1000 piece puzzle", 'drum sticks", "max_price": 1'):
         assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
+    # the words are echoed as words, never as a name ("guitar'; DROP TABLE events")
+    assert (not_carried("guitar DROP TABLE events", None, False) or "").startswith(
+        "We don't seem to carry guitar drop table events."
+    )
     # in the shopper's language, the relaxed constraint named in it too (a Spanish request got
     # the English notice, and the answer read as English)
     assert not_carried("una armónica", None, False, "es") == (
