@@ -157,7 +157,9 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     words = re.findall(r"[a-z]+(?:/[a-z]+)*", title_head(title).lower())
     target = stem(kind)
     for i, group in enumerate(words):
+        # "drumsticks" is sticks: a compound ending in the kind names it too
         if any(stem(w) == target or (len(kind) >= 3 and w.startswith(kind))
+               or (len(kind) >= 5 and w.endswith(kind))
                for w in group.split("/")):  # fmt: skip
             after = words[i + 1] if i + 1 < len(words) else ""
             before = (
@@ -187,6 +189,16 @@ _DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "eboo
 def _named_as(product: Product) -> str:
     """The words that say what a product is: its title's head and its category names."""
     return " ".join([title_head(product.title), *(product.category or [])])
+
+
+def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which products are the kind the shopper asked for (all True when no kind was read, or one
+    that titles rarely name)."""
+    if not state.kind or state.kind in _DESCRIBED_KINDS:
+        return [True] * len(products)
+    stem = Stemmer.Stemmer("english").stemWord
+    asked = state.search_text()
+    return [shows_kind(_named_as(p), state.kind, stem, asked) for p in products]
 
 
 def wants_replica(state: ConversationState) -> bool:

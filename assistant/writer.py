@@ -24,6 +24,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card
+from assistant.candidates import of_kind
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -280,6 +281,11 @@ class AnswerWriter:
             except LLMUnavailable as exc:
                 degraded = f"the written advice is unavailable ({exc}); the answer is templated from the catalog"
                 chosen = [cards[0].mark]
+            if not self.model_picks:  # recommend only the asked kind when some cards are it:
+                # "drum sticks" does not star a tongue drum that the search ranked third
+                fits = of_kind([c.product for c in cards], state)
+                if any(fits):
+                    chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}
         chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]
         recommended = [by_mark[m] for m in chosen]

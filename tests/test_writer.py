@@ -218,3 +218,21 @@ def test_two_cards_do_not_get_the_same_reason() -> None:
     ranked = [[a, "Rust resistant."], [b, "Three sizes of pan head screws."]]
     assert _distinct([a, b], ranked) == [a, "Three sizes of pan head screws."]
     assert _distinct([a, b], [[a], [b]]) == [a, b]  # no other sentence: it keeps its own
+
+
+def test_only_the_asked_kind_is_recommended_when_the_cards_have_it(small_catalog: Catalog) -> None:
+    """ "drum sticks" starred a steel tongue drum the search ranked third: the recommended cards
+    are the ones that are the asked kind, when any is (all of them when none is)."""
+    base = cards(small_catalog, 3)
+    titles = ["Vater 5A Drum Sticks, Pair", "Steel Tongue Drum 13 Notes", "Zildjian 5A Drumsticks"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand("drum sticks", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (1, 3)
+    other = understand("a gift", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), other, small_catalog)
+    assert run_writer(
+        AnswerWriter(None, None, ()).write(other.text, shown, state, other)
+    ).picks == (1, 2, 3)
