@@ -170,7 +170,10 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 if i
                 else ""
             )
-            if (after not in _ACCESSORY or after in asked.lower()) and before not in _ABOUT:
+            # a slash group counts by its parts: "Rack w/Gliding Laptop" holds a laptop
+            if (after not in _ACCESSORY or after in asked.lower()) and not (
+                set(before.split("/")) & _ABOUT
+            ):
                 return True
     return False
 

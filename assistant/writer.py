@@ -397,12 +397,14 @@ class AnswerWriter:
         """The lead's leading sentences that pass the checks together, up to the first that does
         not (empty when the first fails: the lead's reason is gone, so it falls back whole)."""
         kept: list[str] = []
-        for sentence in sentences(lead):
-            trial = " ".join([*kept, sentence.strip()])
-            if self.check_lead(trial, message, [card], query, allowed_numbers):
+        parts = [s.strip() for s in sentences(lead)]
+        for sentence in parts:
+            if self.check_lead(
+                " ".join([*kept, sentence]), message, [card], query, allowed_numbers
+            ):
                 break
-            kept.append(sentence.strip())
-        return " ".join(kept) if kept and len(kept) < len(sentences(lead)) else ""
+            kept.append(sentence)
+        return " ".join(kept) if kept and len(kept) < len(parts) else ""
 
     def check_lead(self, text: str, message: str, cards: Sequence[Card], query: ShoppingQuery,
                    allowed_numbers: Sequence[Any] = ()) -> list[Violation]:  # fmt: skip

@@ -191,6 +191,7 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     # words joined by a slash fill one slot; what a product holds or is about is not what it is
     assert not shows_kind("Flat Panel TV/Monitor Stand with Tripod", "tv", stem, "55 inch tv")
     assert not shows_kind("Flight Case with Laptop Shelf", "laptop", stem, "laptop")
+    assert not shows_kind("DJ Combo Rack w/Gliding Laptop Shelf", "laptop", stem, "laptop")
     assert not shows_kind("Walk a Mile in the Shoes I Wear", "shoes", stem, "running shoes")
     assert not shows_kind("One Size Fits All Shoes Laces", "shoes", stem, "running shoes")
     dollhouse = Product(
