@@ -162,7 +162,9 @@ def checklist(department: str) -> tuple[str, ...]:
 
 
 #: The notice names what was asked for only when it is this short ("gaming laptop rtx card").
-ECHOED_NEED_WORDS = 4
+ECHOED_NEED_WORDS = 6
+#: Words only: no ids, numbers or symbols ("B07XJ8C8F5", "1000 piece", "<b>").
+_PLAIN_WORDS = re.compile(r"(?:[^\W\d_]|[' -])*")
 
 
 def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en") -> str | None:
@@ -176,7 +178,7 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
             r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
         ),
     ).strip()
-    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(r"(?:[^\W\d_]|[' -])*", need):
+    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(_PLAIN_WORDS, need):
         # a long or odd request (ids, numbers, symbols) is not repeated back
         need = phrase(language, "that")
     else:

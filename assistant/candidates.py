@@ -130,6 +130,41 @@ _ACCESSORY = frozenset(
         "skins",
         "print",
         "prints",
+        # parts and add-ons named after what they serve: "Guitar Amp", "Drum Throne", "Laptop Shelf"
+        "amp",
+        "amps",
+        "amplifier",
+        "amplifiers",
+        "shelf",
+        "cable",
+        "cables",
+        "cord",
+        "adapter",
+        "adapters",
+        "charger",
+        "chargers",
+        "strings",
+        "picks",
+        "pick",
+        "tuner",
+        "tuners",
+        "pedal",
+        "pedals",
+        "stool",
+        "bench",
+        "sticks",
+        "stick",
+        "mallets",
+        "head",
+        "heads",
+        "throne",
+        "parts",
+        "part",
+        "bracket",
+        "clamp",
+        "clip",
+        "clips",
+        "compartment",
     ]
 )
 
@@ -152,30 +187,69 @@ def title_head(title: str) -> str:
 
 def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     """Whether a title names that kind of product itself, not a thing for it ("Laptop Case"
-    does not show a laptop unless a case was asked for), in the part that names the product."""
-    # "TV/Monitor Stand": the words joined by a slash are one slot, so "stand" follows "tv" too
-    words = re.findall(r"[a-z]+(?:/[a-z]+)*", title_head(title).lower())
+    does not show a laptop unless a case was asked for), in the part that names the product.
+    `title` may hold more names after " ; " (a product's category names), each read alone."""
+    return any(
+        _names_kind(part, kind, stem, asked)
+        for i, part in enumerate(title.split(" ; "))
+        for part in ([title_head(part)] if i == 0 else [part])
+    )
+
+
+def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     target = stem(kind)
-    for i, group in enumerate(words):
-        # "drumsticks" is sticks: a compound ending in the kind names it too
-        if any(stem(w) == target or (len(kind) >= 3 and w.startswith(kind))
-               or (len(kind) >= 5 and w.endswith(kind))
-               for w in group.split("/")):  # fmt: skip
+    # Inside "... with A, B, Headphones" the kind is an item in the box; after "Tuner for
+    # Ukulele, Guitar" it is what the product serves. Both run on through short comma items.
+    bundled = serves = False
+    name = re.sub(
+        r"\([^)]*\)", ",", name
+    )  # "(Fit for 21 inch Soprano Ukulele)": a note, not the name
+    for phrase in re.split(r",\s*", name.lower()):
+        # "TV/Monitor Stand": the words joined by a slash are one slot, so "stand" follows "tv"
+        words = re.findall(r"[a-z]+(?:/[a-z]+)*", phrase)
+        if len(words) > _LIST_ITEM_WORDS:
+            bundled = serves = False  # a long phrase after a comma names a product again
+        said_about = False
+        for i, group in enumerate(words):
+            parts = set(group.split("/"))
+            if parts & _BUNDLE:
+                bundled = True
+                continue
+            said_about = said_about or bool(parts & _ABOUT)
+            # "drumsticks" is sticks: a compound ending in the kind names it too
+            if bundled or serves or not any(
+                stem(w) == target or (len(kind) >= 3 and w.startswith(kind))
+                or (len(kind) >= 5 and w.endswith(kind)) for w in parts
+            ):  # fmt: skip
+                continue
             after = words[i + 1] if i + 1 < len(words) else ""
-            before = (
-                next(
-                    (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")),
-                    "",
-                )
-                if i
-                else ""
-            )
+            before = next(
+                (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")), ""
+            ) if i else ""  # fmt: skip
             # a slash group counts by its parts: "Rack w/Gliding Laptop" holds a laptop
-            if (after not in _ACCESSORY or after in asked.lower()) and not (
-                set(before.split("/")) & _ABOUT
+            if (
+                (after not in _ACCESSORY or after in asked.lower())
+                and not (set(before.split("/")) & _ABOUT)
+                and not (i == len(words) - 1 and _comma_accessory(name.lower(), phrase, asked))
             ):
                 return True
+        serves = serves or said_about
     return False
+
+
+#: Words that open a list of what comes in the box ("Drum Set with Headphones, Sticks"); the
+#: list runs on through short comma-separated items.
+_BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])
+_LIST_ITEM_WORDS = 3
+
+
+def _comma_accessory(name: str, phrase: str, asked: str) -> bool:
+    """ "Creator Laptop, Controller Stand for DJ's": the phrase after the comma says what the
+    product is when it is a short name ending in an accessory."""
+    rest = name[name.find(phrase) + len(phrase) :].lstrip(", ")
+    head = re.split(r"\b(?:for|with|w/|to|of|fits)\b", rest.split(",")[0])[0]
+    words = re.findall(r"[a-z]+", head)
+    return 0 < len(words) <= _LIST_ITEM_WORDS and words[-1] in _ACCESSORY and words[-1] not in asked
 
 
 #: A kind named after these is what the product is for, about or holds, not what it is: "Tuner
@@ -191,7 +265,7 @@ _DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "eboo
 
 def _named_as(product: Product) -> str:
     """The words that say what a product is: its title's head and its category names."""
-    return " ".join([title_head(product.title), *(product.category or [])])
+    return " ; ".join([title_head(product.title), *(product.category or [])])
 
 
 def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]:

@@ -198,6 +198,23 @@ def plain_need(text: str) -> str:
     from assistant.prices import strip_price_phrases
 
     cleaned = strip_price_phrases(text)
-    cleaned = re.sub(r"^\s*(?:i(?:'m| am)? (?:looking for|want|need)|show me|find me|do you have|"
-                     r"i'd like|can you find)\s+", "", cleaned, flags=re.I)  # fmt: skip
+    cleaned = _OPENING.sub("", cleaned)
     return re.sub(r"\s+", " ", cleaned).strip(" ?.!,") or text.strip()
+
+
+_OPENING = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+)?(?:looking|searching|shopping) for|i (?:want|need)|"
+    r"show me|find me|do you (?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?)\s+",
+    re.I,
+)  # fmt: skip
+
+
+def asked_phrase(text: str) -> str:
+    """The shopper's own words for the product, as a notice can say them back: "do you sell
+    washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
+    of printer paper" (who or what it is for, sizes after a comma and prices left out)."""
+    words = plain_need(text)
+    head = re.split(
+        r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s", words, flags=re.I
+    )[0]
+    return head.strip(" ?.!,") or words

@@ -63,6 +63,12 @@ WORD_AGES: dict[str, tuple[float, float]] = {
     "kid": (3, 12), "kids": (3, 12), "child": (3, 12), "children": (3, 12), "boy": (3, 12),
     "girl": (3, 12), "niece": (3, 14), "nephew": (3, 14), "grandkid": (2, 14), "grandkids": (2, 14),
 }  # fmt: skip
+#: Who is grown up by what they are to the shopper: "a gift for grandpa who likes fishing" is for
+#: an adult (the store's fishing toys are for children). Read after every explicit age word, so
+#: "grandpa shopping for his grandkids" stays a child's request.
+_ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "husband", "boyfriend",
+                              "girlfriend", "grandma", "grandpa", "grandmother", "grandfather", "granny",
+                              "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss"])  # fmt: skip
 _AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
@@ -267,6 +273,8 @@ def read_age(text: str) -> tuple[float, float] | None:
     for w in words:
         if w in WORD_AGES:
             return WORD_AGES[w]
+    if _ADULT_RELATIONS.intersection(words):
+        return WORD_AGES["adult"]
     return None
 
 
@@ -284,8 +292,14 @@ def read_needs(text: str) -> Needs:
     words = re.findall(r"[\w'-]+", text.lower())
     recipient = next((w for w in words if w in RECIPIENTS), None)
     sizes = tuple(dict.fromkeys(m.group(0).strip() for rx in _SIZES for m in rx.finditer(text)))
-    gift = bool(GIFT.search(text))
     occasion_m = OCCASION.search(text)
+    # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
+    gift = bool(GIFT.search(text)) or bool(
+        occasion_m
+        and re.search(
+            rf"\b(?:{'|'.join(RECIPIENTS)})'s\s+{re.escape(occasion_m.group(0))}", text, re.I
+        )
+    )
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
@@ -302,8 +316,10 @@ def read_needs(text: str) -> Needs:
             not lw or lw in _FILLER or "_" in lw
         ):  # "max_price", "im_start": identifiers, not products
             continue
-        if lw in RECIPIENTS and lw not in _PRODUCT_RECIPIENTS:
-            continue
+        if (
+            lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS
+        ) and lw not in _PRODUCT_RECIPIENTS:
+            continue  # "my dad's": who it is for, not a product word
         keep.append(w.strip("'.-"))
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,

@@ -214,7 +214,7 @@ class ChatPipeline:
             cards = self.cards_for(found.hits, state.search_text(), history)
             close = found.close_match and not (query.intent is Intent.new and query.unknown)
             notice = not_carried(
-                state.original or state.search_text(), found.relaxed, close, query.language
+                state.asked_for(), found.relaxed, close, query.language
             )
             if notice is None and query.corrected:
                 notice = phrase(query.language, "showing", corrected=state.search_text())

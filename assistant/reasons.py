@@ -184,7 +184,9 @@ def ranked_reasons(
 
 def title_reason(product: Product) -> str:
     """The start of the title, for a product whose text has no usable sentence."""
-    return _clean(re.split(r"\s*[,(|]\s*", product.title)[0][:MAX_CHARS].rstrip(".") + ".")
+    parts = [p for p in re.split(r"\s*[,(|)]\s*", product.title) if len(p.split()) >= 2]
+    head = parts[0] if parts else product.title  # "(50) Gorilla Supply ...": not the empty "(" head
+    return _clean(head[:MAX_CHARS].strip().rstrip(".") + ".")
 
 
 def extract_reasons(products: Sequence[Product], need: str, embedder: Embedder | None) -> list[str]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.cues import asked_phrase
 from assistant.needs import age_span
 from assistant.query import Intent, ShoppingQuery, Sort
 from retrieval.catalog import Catalog, Money
@@ -32,6 +33,7 @@ class ConversationState(BaseModel):
     original: str = Field(
         default="", description="The shopper's words when `search` translates them"
     )
+    asked: str = Field(default="", description="The shopper's own words for the product (notices)")
     by_dictionary: bool = Field(default=False, description="`search` was read with a dictionary")
     min_rating: float | None = None
     min_rating_count: int | None = None
@@ -60,6 +62,10 @@ class ConversationState(BaseModel):
     def age(self) -> tuple[float, float] | None:
         return age_span(self.age_min, self.age_max)
 
+    def asked_for(self) -> str:
+        """What a notice says back to the shopper: their own words for the product."""
+        return self.asked or self.original or self.search_text()
+
     def search_text(self) -> str:
         base = self.search or self.need
         return " ".join([base, *[a for a in self.attributes if a not in base.lower()]]).strip()
@@ -77,7 +83,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             need=query.need, department=query.department, min_price=query.min_price,
             max_price=query.max_price, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
-            search=query.search, original=query.original, by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            search=query.search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,

@@ -216,7 +216,7 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
         cards = pipeline.cards_for(found_hits.hits, state.search_text())
         close = found_hits.close_match and not (query.intent.value == "new" and query.unknown)
         notice = not_carried(
-            state.original or state.search_text(), found_hits.relaxed, close, language
+            state.asked_for(), found_hits.relaxed, close, language
         )
         words = product_words(english)
         if notice is None and ask.ask is not Ask.other and ref is None and words and cards:

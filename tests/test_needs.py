@@ -56,7 +56,11 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
             "jigsaw puzzle adults 1000 pieces",
         ),
         ("something for an 18 month old", (1.5, 1.5), ""),
-        ("a present for my wife who is into knitting", None, "knitting"),
+        ("a present for my wife who is into knitting", (18, 99), "knitting"),
+        # a grown-up by relation: the store's fishing toys are for children
+        ("a gift for grandpa who likes fishing", (18, 99), "fishing"),
+        ("grandma shopping for her 5 year old grandson", (5, 5), ""),
+        ("something for my dad's birthday, he plays guitar", (18, 99), "guitar"),
         # an age said as "he is 8" is an age, not a product word
         ("gift for my nephew, he is 8 and into space", (8, 8), "space"),
         ("my daughter, she's 6, loves horses", (6, 6), "horses"),
@@ -194,6 +198,22 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not shows_kind("DJ Combo Rack w/Gliding Laptop Shelf", "laptop", stem, "laptop")
     assert not shows_kind("Walk a Mile in the Shoes I Wear", "shoes", stem, "running shoes")
     assert not shows_kind("One Size Fits All Shoes Laces", "shoes", stem, "running shoes")
+    # an item in the box is not the product; a short name after a comma can say what it is
+    drums = "Yamaha DTX450K Electronic Drum Set Bundle with Drum Throne, Drum Sticks, Headphones"
+    assert not shows_kind(drums, "headphones", stem, "headphones")
+    assert shows_kind(drums, "drum", stem, "electronic drum set")
+    assert not shows_kind(
+        "UDG Creator Laptop, Controller Stand for DJ's", "laptop", stem, "laptops"
+    )
+    assert shows_kind("Electric Guitar, FB Solid maple body", "guitar", stem, "electric guitar")
+    assert not shows_kind("Clip-On Tuner for Ukulele, Guitar and Bass", "guitar", stem, "guitar")
+    assert not shows_kind("Guitar Headphone Amplifier Mini", "headphones", stem, "headphones")
+    assert shows_kind("Kids Headphones for Drums, Wired", "headphones", stem, "headphones")
+    case = 'MUSIC FIRST "Ancient Egypt" ukulele case ukulele bag (Fit for 21 inch Soprano Ukulele)'
+    assert not shows_kind(case, "ukulele", stem, "ukulele")
+    # the category names are read on their own, not as more of the title
+    assert shows_kind("Sony Over-Ear Wireless for Travel ; Electronics ; Headphones", "headphones",
+                      stem, "headphones")  # fmt: skip
     dollhouse = Product(
         id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t"
     )

@@ -236,3 +236,30 @@ def test_only_the_asked_kind_is_recommended_when_the_cards_have_it(small_catalog
     assert run_writer(
         AnswerWriter(None, None, ()).write(other.text, shown, state, other)
     ).picks == (1, 2, 3)
+
+
+def test_a_title_that_opens_with_a_count_still_gives_a_reason() -> None:
+    """ "(50) Gorilla Supply Thermal Paper Rolls ..." with no usable description gave the reason
+    "." (the empty part before its bracket): the reason is the title's first words instead."""
+    from assistant.reasons import title_reason
+    from retrieval.catalog import Product
+
+    product = Product(
+        id="t:1", title="(50) Gorilla Supply Thermal Paper Rolls 2-1/4 X 85ft", source="t"
+    )
+    assert title_reason(product) == "Gorilla Supply Thermal Paper Rolls 2-1/4 X 85ft."
+    plain = Product(id="t:2", title='Hawaiian Ukulele 21", Mahogany', source="t")
+    assert title_reason(plain) == 'Hawaiian Ukulele 21".'
+
+
+def test_the_notice_says_back_the_shoppers_own_words_for_the_product() -> None:
+    """ "We don't seem to carry ream printer paper office" read as broken English: the notice
+    says the shopper's own phrase, without who or what it is for, the opening, or the price."""
+    from assistant.cues import asked_phrase
+
+    assert asked_phrase("a ream of printer paper for the office") == "a ream of printer paper"
+    assert asked_phrase("Hi, do you have any laptops?") == "laptops"
+    assert asked_phrase("do you sell washing machines?") == "washing machines"
+    assert asked_phrase("looking for a 55 inch tv") == "a 55 inch tv"
+    assert asked_phrase("a coffee maker under $40") == "a coffee maker"
+    assert asked_phrase("a pair of running shoes, size 10") == "a pair of running shoes"
