@@ -43,7 +43,7 @@ from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
 from retrieval.ages import UP, age_statement
 from retrieval.embedders import Embedder
-from retrieval.vocabulary import language_of
+from retrieval.vocabulary import english_leftovers, language_of
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,8 @@ LEAD_TOKENS = 48
 #: Tries at the lead: the first greedy, the rest sampled (temperature 0.7). A failed try costs
 #: ~1 s on a 2-core AVX-512 machine, ~17 s on an AVX2-only one.
 LEAD_ATTEMPTS = 3
+#: English words a lead in another language may carry (one loanword passes: "kit", "puzzle").
+MIXED_WORDS = 2
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "zh": "Chinese",
                   "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "ja": "Japanese", "ko": "Korean",
                   "ru": "Russian", "pl": "Polish"}  # fmt: skip
@@ -418,6 +420,14 @@ class AnswerWriter:
         if query.language != "en" and language_of(bare) == "en" and len(bare.split()) >= 4:
             found.append(Violation(kind="language", text=text[:60],
                                    detail=f"written in English, not the shopper's {query.language}"))  # fmt: skip
+        elif query.language != "en":
+            names = " ".join(f"{c.product.title} {c.product.brand or ''}" for c in cards)
+            mixed = english_leftovers(bare, query.language, names)
+            if (
+                len(mixed) >= MIXED_WORDS
+            ):  # "es compacto y perfecto para beginners y seasoned musicians"
+                found.append(Violation(kind="language", text=", ".join(mixed[:5]),
+                                       detail=f"English words in a {query.language} answer"))  # fmt: skip
         return found
 
     @staticmethod
@@ -429,6 +439,11 @@ class AnswerWriter:
         grouped: dict[str, list[int]] = {}  # the same reason for several cards is said once
         for mark, reason in reasons:
             grouped.setdefault(reason, []).append(mark)
+        if language != "en" and any(language_of(r) == "en" for r in grouped):
+            # the reasons are the products' own (English) sentences, said to be so: the 0.5B
+            # model's translations of them changed facts ("plush padded seat" -> "un seat
+            # plástico"), which no check here can see (README, "Other languages")
+            lines.append(phrase(language, "quoted"))
         lines += [f"- {', '.join(f'[{m}]' for m in marks)} {r}" for r, marks in grouped.items()]
         if tip:
             lines.append(tip)

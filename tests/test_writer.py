@@ -263,3 +263,28 @@ def test_the_notice_says_back_the_shoppers_own_words_for_the_product() -> None:
     assert asked_phrase("looking for a 55 inch tv") == "a 55 inch tv"
     assert asked_phrase("a coffee maker under $40") == "a coffee maker"
     assert asked_phrase("a pair of running shoes, size 10") == "a pair of running shoes"
+
+
+def test_english_words_left_in_another_language_are_caught() -> None:
+    """A Spanish lead "es compacto y perfecto para niños y adultos, beginners y seasoned
+    musicians" passed as Spanish; a Chinese one ended "适合汽车 enthusiast"."""
+    from retrieval.vocabulary import english_leftovers
+
+    mixed = (
+        "[1] te conviene porque es compacto y perfecto para niños, beginners y seasoned musicians."
+    )
+    assert english_leftovers(mixed, "es") == ["beginners", "seasoned", "musicians"]
+    assert english_leftovers("[1] 适合你，因为它适合汽车 enthusiast。", "zh") == ["enthusiast"]
+    # Spanish borrows these at English rates; acronyms and the card's names are not leftovers
+    clean = "[1] es un piano de metal con luz LED, de la marca Hellopet, para niños."
+    assert english_leftovers(clean, "es", "Hellopet Digital Piano") == []
+
+
+def test_reasons_quoted_in_english_are_said_to_be_the_products_own_words() -> None:
+    """A Spanish shopper read English bullets with no word on why: the answer says they are the
+    products' own text, in the shopper's language; an English answer has no such line."""
+    reasons = [(1, "Made of solid maple with a rosewood fingerboard."), (2, "Includes a gig bag.")]
+    spanish = AnswerWriter.render("[1] es la mejor opción.", reasons, None, None, None, "es")
+    assert "Lo que dice la ficha de cada producto (en inglés):" in spanish.split("\n")
+    english = AnswerWriter.render("[1] fits best.", reasons, None, None, None, "en")
+    assert "page" not in english
