@@ -321,10 +321,46 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
         own = searcher.search(state.original, state.filters(), k=POOL, language=state.language)
         weight = OWN_WORDS_AFTER_DICTIONARY if state.by_dictionary else 1.0
         found = merge_hits(found, own.hits, weight)
+    found = _with_kind_search(found, state, searcher)
     seen = set(state.seen) if exclude_seen else set()
     hits = [h for h in found
             if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
     return fit_to_need(hits, state, searcher.catalog)
+
+
+#: When fewer than this many of the top ten are the asked kind, the kind is searched on its own
+#: too ("headphones for practicing electric drums" found drum kits: the use outweighed the kind).
+KIND_SHOWN = 3
+
+
+def _with_kind_search(
+    found: Sequence[Hit], state: ConversationState, searcher: HybridSearcher
+) -> Sequence[Hit]:
+    """When the request's other words crowded the asked kind out of the top ten, the products
+    that are the kind, from both the request's search and a search of the kind and its modifiers
+    alone ("headphones", "distortion pedal"), in merged order, ahead of the rest: a product of
+    another kind does not answer the request, however well it matches its other words."""
+    if not state.kind or state.kind in _DESCRIBED_KINDS or state.original:
+        return found
+    words = state.search_text().split()
+    at = next((i for i, w in enumerate(words) if w.lower() == state.kind.lower()), None)
+    if at is None or at == len(words) - 1:
+        return found  # the kind is the request's last word: the search already centres on it
+    stem = Stemmer.Stemmer("english").stemWord
+    asked = state.search_text()
+    if (
+        sum(shows_kind(_named_as(h.product), state.kind, stem, asked) for h in found[:10])
+        >= KIND_SHOWN
+    ):
+        return found
+    alone = searcher.search(" ".join(words[: at + 1]), state.filters(), k=POOL).hits
+    merged = merge_hits(found, alone)
+    fits = [shows_kind(_named_as(h.product), state.kind, stem, asked) for h in merged]
+    if not any(fits):
+        return found  # the store has none: the not-carried check says so
+    return [h for h, f in zip(merged, fits, strict=True) if f] + [
+        h for h, f in zip(merged, fits, strict=True) if not f
+    ]
 
 
 #: A dictionary's reading of the message is trusted over the multilingual model's search of the

@@ -104,6 +104,7 @@ _INTEREST = re.compile(
     r"|\b(?:into|obsessed with|fan of|interested in|loves?|likes?|enjoys?)\b",
     re.I,
 )  # fmt: skip
+_PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type"]
 )  # fmt: skip
@@ -321,12 +322,17 @@ def read_needs(text: str) -> Needs:
         ) and lw not in _PRODUCT_RECIPIENTS:
             continue  # "my dad's": who it is for, not a product word
         keep.append(w.strip("'.-"))
+    kind = product_kind(rest)
+    played = _PLAYS.search(text)
+    if gift and played and [w.lower() for w in keep] == [played.group(1).lower()]:
+        # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
+        keep, kind = [played.group(1), "accessories"], None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
         min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
-        kind=product_kind(rest),
+        kind=kind,
     )  # fmt: skip
 
 

@@ -107,7 +107,7 @@ def _currency(*marks: str | None) -> str | None:
     return None
 
 
-def _money(value: Decimal) -> str:
+def money(value: Decimal) -> str:
     return f"${value:,.0f}" if value == value.to_integral_value() else f"${value:,.2f}"
 
 
@@ -211,12 +211,12 @@ def extract_price_bounds(text: str) -> PriceBounds:
                 continue  # "about 10 inches", "around 8": not a price without a money word
             if _HAVE.search(text[: match.start()]):  # "got about 15 bucks": all there is to spend
                 high = value if high is None else min(high, value)
-                note = f"{match.group(0).strip()} read as up to {_money(value)}"
+                note = f"{match.group(0).strip()} read as up to {money(value)}"
                 currency = currency or cur
                 continue
             lo, hi = _approx(value)
             low, high = lo, hi
-            note = f"{match.group(0).strip()} read as {_money(lo)}-{_money(hi)}"
+            note = f"{match.group(0).strip()} read as {money(lo)}-{money(hi)}"
         elif re.fullmatch(_UPPER, direction, re.IGNORECASE):
             high = value if high is None else min(high, value)
         else:
@@ -236,7 +236,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
         if post in ("range", "ish"):
             lo, hi = _approx(value)
             low, high = lo, hi
-            note = f"{match.group(0).strip()} read as {_money(lo)}-{_money(hi)}"
+            note = f"{match.group(0).strip()} read as {money(lo)}-{money(hi)}"
         elif post.startswith(
             ("or more", "or over", "or above", "and up", "and over", "and above", "+")
         ):
@@ -249,7 +249,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
         if lone:
             high = _amount(lone.group("num") or lone.group("num2"))
             currency = _currency(lone.group("cur1"), lone.group("cur2"))
-            note = f"{lone.group(0).strip()} read as a budget: up to {_money(high)}"
+            note = f"{lone.group(0).strip()} read as a budget: up to {money(high)}"
     if low is not None and high is not None and low > high:
         low, high = high, low
     if low is None and high is None:

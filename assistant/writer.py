@@ -19,6 +19,7 @@ import re
 import threading
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -37,6 +38,7 @@ from assistant.grounding import (
 )
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
+from assistant.prices import money
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
@@ -177,6 +179,35 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes))
         )
     return None  # the department's checklist is shown beside the answer, not repeated in it
+
+
+def _confirmed(cards: Sequence[Card], query: ShoppingQuery, language: str) -> str | None:
+    """The hard bounds the shopper set in this message, confirmed from the cards' own data when
+    every recommended card meets them ("All of them are $40 or less and rated 4.5 or higher"):
+    a shopper who asked for them reads that they were kept, not only sees it on the cards."""
+    clauses = []
+    prices = [c.product.price.amount for c in cards if c.product.price is not None]
+    low, high = query.min_price, query.max_price
+    said = {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", query.text.replace(",", ""))}
+    # only the shopper's own numbers: "around $50" (read as $45-$55) or "under 1k" are not
+    # said back as numbers they did not type
+    bounds_said = all(b is None or b in said for b in (low, high))
+    fits = all((low is None or p >= low) and (high is None or p <= high) for p in prices)
+    if (low is not None or high is not None) and bounds_said and fits and len(prices) == len(cards) \
+            and query.currency in (None, "USD"):  # fmt: skip
+        if low is not None and high is not None:
+            clauses.append(phrase(language, "between", low=money(low), high=money(high)))
+        elif high is not None:
+            clauses.append(phrase(language, "at_most", price=money(high)))
+        elif low is not None:
+            clauses.append(phrase(language, "at_least", price=money(low)))
+    ratings = [c.product.rating for c in cards if c.product.rating is not None]
+    minimum = query.min_rating
+    if minimum is not None and len(ratings) == len(cards) and all(r >= minimum for r in ratings):
+        clauses.append(phrase(language, "rated", rating=f"{minimum:g}"))
+    if not clauses:
+        return None
+    return phrase(language, "confirm", clauses=phrase(language, "joiner").join(clauses))
 
 
 def _question(state: ConversationState, language: str) -> str | None:
@@ -381,6 +412,8 @@ class AnswerWriter:
             reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
             reasons = _distinct(reasons, ranked)
         tip = _tip(recommended, state, language)
+        confirmed = _confirmed(recommended, query, language) if not notice else None
+        tip = " ".join(x for x in (confirmed, tip) if x) or None
         question = _question(state, language) if ask_back else None
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language

@@ -60,7 +60,10 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         # a grown-up by relation: the store's fishing toys are for children
         ("a gift for grandpa who likes fishing", (18, 99), "fishing"),
         ("grandma shopping for her 5 year old grandson", (5, 5), ""),
-        ("something for my dad's birthday, he plays guitar", (18, 99), "guitar"),
+        # a gift for someone who plays an instrument is gear for it: they have one
+        ("something for my dad's birthday, he plays guitar", (18, 99), "guitar accessories"),
+        ("a present for my son who plays the drums", None, "drums accessories"),
+        ("a guitar for my son who plays", None, "guitar"),
         # an age said as "he is 8" is an age, not a product word
         ("gift for my nephew, he is 8 and into space", (8, 8), "space"),
         ("my daughter, she's 6, loves horses", (6, 6), "horses"),

@@ -288,3 +288,31 @@ def test_reasons_quoted_in_english_are_said_to_be_the_products_own_words() -> No
     assert "Lo que dice la ficha de cada producto (en inglés):" in spanish.split("\n")
     english = AnswerWriter.render("[1] fits best.", reasons, None, None, None, "en")
     assert "page" not in english
+
+
+def test_the_bounds_the_shopper_set_are_confirmed_from_the_cards(small_catalog: Catalog) -> None:
+    """ "Rating conditions never confirmed in the text": when every recommended card meets the
+    price and rating the shopper typed, the answer says so, with the shopper's own numbers only."""
+    from decimal import Decimal
+
+    from assistant.writer import _confirmed
+    from retrieval.catalog import Price
+
+    base = cards(small_catalog, 2)
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "price": Price(amount=Decimal(p)), "rating": r})})
+             for c, (p, r) in zip(base, [("29.99", 4.6), ("35", 4.8)], strict=True)]  # fmt: skip
+    departments = list(small_catalog.columns.departments)
+
+    def said(text: str, language: str = "en") -> str | None:
+        return _confirmed(shown, understand(text, None, departments).query, language)
+
+    assert said("a ukulele, 4.5 stars and up, under 50 dollars") == (
+        "All of them are $50 or less and rated 4.5 or higher."
+    )
+    assert said("ukulele between 20 and 40 dollars") == "All of them are $20 to $40."
+    assert said("ukulele under $40.50", "es") == "Todos cumplen lo que pides: $40.50 o menos."
+    assert said("ukulele under $30") is None  # [2] is $35: nothing is claimed for all
+    assert said("ukulele rated 4.7 or higher") is None
+    # a bound read from other words is not said back as a number the shopper did not type
+    assert said("ukulele around $35") is None and said("ukulele under 1k") is None

@@ -1,0 +1,99 @@
+"""The assistant's candidates on a real index (MiniLM, Chroma, BM25) of a small hand-written
+store: what the shopper names as the product is what the cards show first."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant import candidates
+from assistant.candidates import find_candidates, of_kind
+from assistant.query import understand
+from assistant.state import ConversationState, advance
+from retrieval import Catalog, Retrieval
+from retrieval.catalog import Price, Product
+from retrieval.embedders import Embedder
+from tests.conftest import make_retrieval
+
+DRUM_KITS = [
+    (
+        "Electronic Drum Set for Beginners with Headphones, Sticks and Throne",
+        "A quiet electric drum kit for practicing at home: mesh pads, a kick pedal and headphones.",
+    ),
+    (
+        "Electric Drum Kit 8 Pads with Practice Headphones and Drum Sticks",
+        "Practice silently on electronic drums: plug in the included headphones and play.",
+    ),
+    (
+        "Digital Drum Set Electronic Drums for Adults, Headphone Output",
+        "Electric drums with a headphone jack for silent practicing, 450 sounds and a metronome.",
+    ),
+    (
+        "Roll-Up Electronic Drum Pad Kit with Speaker and Headphone Jack",
+        "Portable practice drums for kids and adults; practice quietly with headphones.",
+    ),
+    (
+        "Mesh Electric Drum Set with Practice Pad Module and Headphones",
+        "Practicing electric drums made easy: a full kit with a module, headphones and stool.",
+    ),
+    (
+        "Silent Practice Electronic Drum Kit Bundle with Headphones",
+        "Everything to start practicing drums at night: headphones, sticks, a throne.",
+    ),
+]
+HEADPHONES = [
+    (
+        "Closed-Back Studio Monitor Headphones, Over-Ear, 3.5mm and 6.35mm",
+        "Closed-back over-ear headphones that isolate noise, for monitoring instruments.",
+    ),
+    (
+        "Isolation Headphones for Drummers, 25 dB Noise Reduction",
+        "Over-ear headphones that cut stage noise while you hear your click track.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def kit_store(tmp_path_factory: pytest.TempPathFactory, data_dir: Path,
+              onnx_embedder: Embedder) -> Retrieval:  # fmt: skip
+    products = [
+        Product(
+            id=f"t:{i}",
+            title=title,
+            description=text,
+            source="test",
+            category=(
+                "Musical Instruments",
+                "Drums & Percussion" if i < len(DRUM_KITS) else "Headphones",
+            ),
+            price=Price(amount=Decimal("99.00")),
+            rating=4.5,
+        )
+        for i, (title, text) in enumerate([*DRUM_KITS, *HEADPHONES])
+    ]
+    retrieval = make_retrieval(tmp_path_factory.mktemp("kit-store"), data_dir, onnx_embedder)
+    retrieval.sync(Catalog(products))
+    return retrieval
+
+
+def test_the_kind_named_is_searched_on_its_own_when_other_words_crowd_it_out(
+    kit_store: Retrieval, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "headphones for practicing electric drums" showed drum kits (their texts say practicing,
+    electric, drums and headphones): the kind the shopper named is searched alone too, so the
+    headphones the store carries come first."""
+    searcher = kit_store.searcher()
+    query = understand(
+        "headphones for practicing electric drums", None, ["Musical Instruments"]
+    ).query
+    state = advance(ConversationState(), query, searcher.catalog)
+    assert state.kind == "headphones"
+    found = find_candidates(state, searcher, None, k=3)
+    assert all(of_kind([h.product for h in found.hits[:2]], state)), [
+        h.product.title for h in found.hits
+    ]
+    monkeypatch.setattr(candidates, "KIND_SHOWN", 0)  # without it: the kits win
+    crowded = find_candidates(state, searcher, None, k=3)
+    assert not of_kind([crowded.hits[0].product], state)[0], [h.product.title for h in crowded.hits]
