@@ -278,6 +278,13 @@ def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]
     return [shows_kind(_named_as(p), state.kind, stem, asked) for p in products]
 
 
+def of_size(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which products' titles carry every size or quantity the shopper asked for ("10 foot",
+    "1000 pieces"); all True when none was asked."""
+    patterns = [_size_pattern(size) for size in state.sizes]
+    return [all(rx.search(p.title) for rx in patterns) for p in products]
+
+
 def wants_replica(state: ConversationState) -> bool:
     """Whether a toy or miniature of the product would do: the shopper said toy/doll/kid words,
     a child's age or recipient, or the request is a gift (toys are the store's gifts)."""

@@ -89,7 +89,7 @@ _SIZES = [
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
-    re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?)", re.I),
+    re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(
     r"\b(gifts?|presents?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?)\b|礼物", re.I

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card
-from assistant.candidates import of_kind
+from assistant.candidates import of_kind, of_size
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -315,8 +315,12 @@ class AnswerWriter:
                 degraded = f"the written advice is unavailable ({exc}); the answer is templated from the catalog"
                 chosen = [cards[0].mark]
             if not self.model_picks:  # recommend only the asked kind when some cards are it:
-                # "drum sticks" does not star a tongue drum that the search ranked third
-                fits = of_kind([c.product for c in cards], state)
+                # "drum sticks" does not star a tongue drum that the search ranked third; and of
+                # those, the asked size when some carry it ("10 foot" does not star a 20 ft cable)
+                products = [c.product for c in cards]
+                kind = of_kind(products, state)
+                sized = [k and z for k, z in zip(kind, of_size(products, state), strict=True)]
+                fits = sized if any(sized) else kind
                 if any(fits):
                     chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

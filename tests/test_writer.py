@@ -316,3 +316,28 @@ def test_the_bounds_the_shopper_set_are_confirmed_from_the_cards(small_catalog: 
     assert said("ukulele rated 4.7 or higher") is None
     # a bound read from other words is not said back as a number the shopper did not type
     assert said("ukulele around $35") is None and said("ukulele under 1k") is None
+
+
+def test_of_the_asked_kind_the_asked_size_is_recommended(small_catalog: Catalog) -> None:
+    """ "a 10 foot guitar cable" starred a 20 ft cable ranked first: of the cards that are the
+    asked kind, the ones whose titles carry the asked size are recommended when any do."""
+    base = cards(small_catalog, 3)
+    titles = [
+        "Instrument Cable 20 ft, Braided",
+        "Guitar Cable 10 ft Straight",
+        "Guitar Strap, Leather",
+    ]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    departments = list(small_catalog.columns.departments)
+    query = understand("a 10 foot guitar cable", None, departments).query
+    state = advance(ConversationState(), query, small_catalog)
+    assert state.sizes == ("10 foot",)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (2,)
+    # no card carries the size: the asked kind is still recommended, none left out for it
+    other = understand("a 15 foot guitar cable", None, departments).query
+    state = advance(ConversationState(), other, small_catalog)
+    assert run_writer(
+        AnswerWriter(None, None, ()).write(other.text, shown, state, other)
+    ).picks == (1, 2)
