@@ -40,7 +40,7 @@ from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money
 from assistant.prompts import prompt_ngrams, render
-from assistant.query import ShoppingQuery
+from assistant.query import Intent, ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
 from retrieval.ages import UP, age_statement
@@ -340,6 +340,11 @@ class AnswerWriter:
             ]
             reasons = _distinct(reasons, ranked)
         best = recommended[0]
+        if query.intent in (Intent.more, Intent.refine) and state.asked_for():
+            # "show me more" or "cheaper" says nothing of what the product is for: the lead is
+            # written (and checked) for the request they follow ("show me more" was narrated,
+            # "the shopper's", or copied back as the lead)
+            message = f"{state.asked_for()} ({message.strip()})"
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
         by_model, regenerated, tokens, first_token = False, False, 0, None
@@ -458,7 +463,9 @@ class AnswerWriter:
             found.append(Violation(kind="language", text=text[:60],
                                    detail=f"written in English, not the shopper's {query.language}"))  # fmt: skip
         elif query.language != "en":
-            names = " ".join(f"{c.product.title} {c.product.brand or ''}" for c in cards)
+            names = " ".join(
+                f"{c.product.title} {c.product.brand or ''} {c.product.description}" for c in cards
+            )
             mixed = english_leftovers(bare, query.language, names)
             if (
                 len(mixed) >= MIXED_WORDS

@@ -203,7 +203,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 def english_leftovers(text: str, language: str, names: str = "") -> list[str]:
     """The English words left in a text meant to be in `language` ("es compacto y perfecto para
     beginners y seasoned musicians" -> beginners, seasoned, musicians). A capitalised word that
-    `names` (the cards' titles and brands) carries is a name, not a leftover; in a language
+    `names` (the cards' texts) carries is a name, not a leftover; in a language
     without Latin letters (Chinese) any common English word is one."""
     from wordfreq import zipf_frequency
 
