@@ -167,10 +167,12 @@ ECHOED_NEED_WORDS = 6
 _PLAIN_WORDS = re.compile(r"(?:[^\W\d_]|[' -])*")
 
 
-def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en") -> str | None:
+def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en",
+                refined: bool = False) -> str | None:  # fmt: skip
     """The honest notice when nothing satisfies the request, or None when something does, in the
     shopper's language. The shopper's words are echoed without any amounts in them (only catalog
-    prices are shown)."""
+    prices are shown). After a refinement ("cheaper please") the store does carry the product,
+    just none that also fits the change: the notice says that, not "we don't carry"."""
     need = re.sub(
         r"\s+",
         " ",
@@ -187,6 +189,13 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
         return phrase(language, "relaxed", need=need, constraint=constraint)
     if not close:
+        if refined:  # "no other wooden puzzle", not "no other a wooden puzzle"
+            need = re.sub(
+                r"^(?:a|an|the|some|any|un|una|unos|unas|el|la|los|las|le|les|des|ein|eine)\s+",
+                "",
+                need,
+            )
+            return phrase(language, "refined_none", need=need)
         return phrase(language, "not_carried", need=need)
     return None
 

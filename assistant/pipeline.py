@@ -213,9 +213,8 @@ class ChatPipeline:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
             close = found.close_match and not (query.intent is Intent.new and query.unknown)
-            notice = not_carried(
-                state.asked_for(), found.relaxed, close, query.language
-            )
+            notice = not_carried(state.asked_for(), found.relaxed, close, query.language,
+                                 refined=query.intent is Intent.refine)  # fmt: skip
             if notice is None and query.corrected:
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:

@@ -215,9 +215,8 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
         found_hits = pipeline.find(state, customer_id, None, k=3)
         cards = pipeline.cards_for(found_hits.hits, state.search_text())
         close = found_hits.close_match and not (query.intent.value == "new" and query.unknown)
-        notice = not_carried(
-            state.asked_for(), found_hits.relaxed, close, language
-        )
+        notice = not_carried(state.asked_for(), found_hits.relaxed, close, language,
+                             refined=query.intent.value == "refine")  # fmt: skip
         words = product_words(english)
         if notice is None and ask.ask is not Ask.other and ref is None and words and cards:
             notice = phrase(language, "not_in_history", words=" ".join(words[:4]))

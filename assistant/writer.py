@@ -120,15 +120,36 @@ _GROUPS = {"kid": "a child", "child": "a child", "kids": "kids", "children": "ch
            "adult": "adults", "adults": "adults"}  # fmt: skip
 
 
-def _distinct(reasons: Sequence[str], ranked: Sequence[Sequence[str]]) -> list[str]:
+#: What tells two near-identical products apart in a way a shopper reads at once.
+_COLOURS = frozenset(["black", "white", "blue", "red", "green", "yellow", "orange", "purple", "pink", "brown", "grey", "gray", "silver", "gold", "natural", "clear", "transparent", "beige", "navy", "teal", "violet", "ivory", "rose"])  # fmt: skip
+
+
+def _distinct(reasons: Sequence[str], ranked: Sequence[Sequence[str]], marks: Sequence[int] = (),
+              language: str = "en") -> list[str]:  # fmt: skip
     """One reason per card, none saying what an earlier one said: two products of one maker often
     share a description ("a quality stainless steel ... screw assortment kit"), so a later card
-    takes its own next sentence that differs (and keeps its first when none does)."""
+    takes its own next sentence that differs. A card with no other sentence says how it differs
+    from the earlier one in its own words ("3D PLA 1.75MM BLUE Plastic Filament" after the same
+    title in BLACK: "Like [1], but blue."), or keeps its sentence when the difference is longer."""
     out: list[str] = []
     for i, reason in enumerate(reasons):
-        if any(same_sentence(reason, o) for o in out):
+        earlier = next((j for j, o in enumerate(out) if same_sentence(reason, o)), None)
+        if earlier is not None:
             others = ranked[i] if i < len(ranked) else ()
-            reason = next((r for r in others if not any(same_sentence(r, o) for o in out)), reason)
+            other = next((r for r in others if not any(same_sentence(r, o) for o in out)), None)
+            if other is not None:
+                reason = other
+            elif i < len(marks):
+                seen = {w.lower() for w in re.findall(r"[\w.-]+", out[earlier].rstrip("."))}
+                diff = [
+                    w for w in re.findall(r"[\w.-]+", reason.rstrip(".")) if w.lower() not in seen
+                ]
+                if 0 < len(diff) <= 3 and all(
+                    w.lower() in _COLOURS or any(c.isdigit() for c in w) for w in diff
+                ):
+                    reason = phrase(
+                        language, "same_but", mark=marks[earlier], diff=" ".join(diff).lower()
+                    )
         out.append(reason)
     return out
 
@@ -338,7 +359,7 @@ class AnswerWriter:
                 g[0] if g else title_reason(c.product)
                 for c, g in zip(recommended, ranked, strict=True)
             ]
-            reasons = _distinct(reasons, ranked)
+            reasons = _distinct(reasons, ranked, chosen, language)
         best = recommended[0]
         if query.intent in (Intent.more, Intent.refine) and state.asked_for():
             # "show me more" or "cheaper" says nothing of what the product is for: the lead is
@@ -419,7 +440,7 @@ class AnswerWriter:
         elif ranked and _overlap(lead, reasons[0]) >= 0.6:  # the lead already says the first reason
             others = ranked[0][1:]
             reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
-            reasons = _distinct(reasons, ranked)
+            reasons = _distinct(reasons, ranked, chosen, language)
         tip = _tip(recommended, state, language)
         confirmed = _confirmed(recommended, query, language) if not notice else None
         tip = " ".join(x for x in (confirmed, tip) if x) or None

@@ -217,7 +217,11 @@ def test_two_cards_do_not_get_the_same_reason() -> None:
     assert same_sentence(a, b) and not same_sentence(a, "Three sizes of pan head screws.")
     ranked = [[a, "Rust resistant."], [b, "Three sizes of pan head screws."]]
     assert _distinct([a, b], ranked) == [a, "Three sizes of pan head screws."]
-    assert _distinct([a, b], [[a], [b]]) == [a, b]  # no other sentence: it keeps its own
+    assert _distinct([a, b], [[a], [b]], (1, 2)) == [a, b]  # no other sentence: it keeps its own
+    # unless what differs is a colour or a size: then it says just that
+    black, blue = "3D PLA 1.75MM BLACK Plastic Filament.", "3D PLA 1.75MM BLUE Plastic Filament."
+    assert _distinct([black, blue], [[black], [blue]], (1, 2)) == [black, "Like [1], but blue."]
+    assert _distinct([black, blue], [[black], [blue]], (1, 2), "es")[1] == "Como [1], pero blue."
 
 
 def test_only_the_asked_kind_is_recommended_when_the_cards_have_it(small_catalog: Catalog) -> None:
@@ -341,3 +345,17 @@ def test_of_the_asked_kind_the_asked_size_is_recommended(small_catalog: Catalog)
     assert run_writer(
         AnswerWriter(None, None, ()).write(other.text, shown, state, other)
     ).picks == (1, 2)
+
+
+def test_after_a_refinement_the_notice_says_nothing_else_fits_not_that_we_lack_it() -> None:
+    """ "cheaper please" after wooden puzzles answered "We don't seem to carry a wooden puzzle":
+    the store carries them, only none cheaper."""
+    from assistant.advice import not_carried
+
+    assert not_carried("a wooden puzzle", None, False, refined=True) == (
+        "We have no other wooden puzzle that also fits that. These are the closest products we have."
+    )
+    assert (not_carried("una armónica", None, False, "es", refined=True) or "").startswith(
+        "No tenemos más opciones de armónica"
+    )
+    assert not_carried("a wooden puzzle", None, True, refined=True) is None
