@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 import numpy as np
 import Stemmer
@@ -165,6 +166,13 @@ _ACCESSORY = frozenset(
         "clip",
         "clips",
         "compartment",
+        "feet",
+        "legs",
+        "replacement",
+        "guide",
+        "sticker",
+        "adjuster",
+        "adjusters",
     ]
 )
 
@@ -222,7 +230,12 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 or (len(kind) >= 5 and w.endswith(kind)) for w in parts
             ):  # fmt: skip
                 continue
-            after = words[i + 1] if i + 1 < len(words) else ""
+            # the compound's head comes after the kind: "Guitar Amplifier Audio Cable" is a
+            # cable, "Violin Finger Guide Fingerboard Sticker" a sticker (up to three words on,
+            # until a word that starts another part: "Violin Set with Case" is a violin)
+            following = list(takewhile(lambda w: w not in _ABOUT and w not in ("and", "or"),
+                                       words[i + 1 : i + 1 + _COMPOUND_WORDS]))  # fmt: skip
+            after = next((w for w in following if w in _ACCESSORY), "")
             before = next(
                 (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")), ""
             ) if i else ""  # fmt: skip
@@ -237,6 +250,8 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
     return False
 
 
+#: How far after the kind a compound's head noun is looked for.
+_COMPOUND_WORDS = 3
 #: Words that open a list of what comes in the box ("Drum Set with Headphones, Sticks"); the
 #: list runs on through short comma-separated items.
 _BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])

@@ -212,7 +212,7 @@ class ChatPipeline:
             if self.behaviour is not None and found.personalised_by:
                 history = self.behaviour.history(request.user_id, request.session_id)
             cards = self.cards_for(found.hits, state.search_text(), history)
-            close = found.close_match and not (query.intent is Intent.new and query.unknown)
+            close = found.close_match and not query.unknown_product
             notice = not_carried(state.asked_for(), found.relaxed, close, query.language,
                                  refined=query.intent is Intent.refine)  # fmt: skip
             if notice is None and query.corrected:

@@ -26,6 +26,7 @@ from assistant.needs import (
 from assistant.prices import extract_price_bounds
 from assistant.prompts import examples, render
 from retrieval.catalog import Money
+from retrieval.multilingual import read_words
 from retrieval.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,17 @@ class ShoppingQuery(BaseModel):
     @property
     def age(self) -> tuple[float, float] | None:
         return age_span(self.age_min, self.age_max)
+
+    @property
+    def unknown_product(self) -> bool:
+        """A new request naming a product no catalog product's words include: the kind itself
+        ("a melodica" in a store without one), or any word when no kind was read. A describing
+        word the catalog lacks ("a cookbook for quick weeknight dinners") is not the product."""
+        return (
+            self.intent is Intent.new
+            and bool(self.unknown)
+            and (self.kind is None or self.kind.lower() in self.unknown)
+        )
 
 
 class Understanding(BaseModel):
@@ -298,7 +310,7 @@ def understand(
         if language == "zh" and vocabulary:
             dictionary = chinese_to_english(text, vocabulary.title_counts)
         else:
-            dictionary = aligner(text, language) if aligner is not None else ""
+            dictionary = (aligner or read_words)(text, language)
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
     if translation:

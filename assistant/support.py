@@ -214,7 +214,7 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
             state = advance(ConversationState(), query, pipeline.catalog)
         found_hits = pipeline.find(state, customer_id, None, k=3)
         cards = pipeline.cards_for(found_hits.hits, state.search_text())
-        close = found_hits.close_match and not (query.intent.value == "new" and query.unknown)
+        close = found_hits.close_match and not query.unknown_product
         notice = not_carried(state.asked_for(), found_hits.relaxed, close, language,
                              refined=query.intent.value == "refine")  # fmt: skip
         words = product_words(english)

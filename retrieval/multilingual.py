@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
+import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -63,26 +67,103 @@ class Channel:
     word_vectors: np.ndarray | None = None
 
     def english_words(self, text: str, language: str) -> str:
-        """A message's product words as the catalog's English words, each word aligned to its
-        nearest catalog word when ALIGN_MIN close (a dictionary read off the multilingual model,
-        for any language it knows); ages kept as "N year old" for the request reader. "" unless
-        every word aligns: "baquetas para batería" would read as "batteries" alone, losing the
-        drumsticks, so the model translates it instead."""
+        """A message's product words as the catalog's English words (see `read_words`), each
+        word the language's lexicon lacks aligned to its nearest catalog word when ALIGN_MIN
+        close (a dictionary read off the multilingual model, for any language it knows)."""
         if self.word_vectors is None or not len(self.words):
-            return ""
-        ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
-        stop = set(stopwords(language))
-        out: list[str] = []
-        for token in re.findall(r"[^\W\d_]{3,}", _AGE.sub(" ", text).lower()):
-            if token in stop:
-                continue
-            sims = self.word_vectors @ self.embedder.embed_query(token)
+            return read_words(text, language)
+        vectors = self.word_vectors
+
+        def align(token: str) -> str | None:
+            sims = vectors @ self.embedder.embed_query(token)
             best = int(np.argmax(sims))
-            if sims[best] < ALIGN_MIN:
-                return ""  # a word it cannot read may be the product itself: all or nothing
-            out.append(self.words[best])
-        found = " ".join(dict.fromkeys(out))
-        return " ".join([*ages, found]).strip() if found else ""
+            return self.words[best] if sims[best] >= ALIGN_MIN else None
+
+        return read_words(text, language, align)
+
+
+def _plain(word: str) -> str:
+    """A word without its accents, as the lexicons key it ("armónica" -> "armonica")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A language's shopping words in English (`retrieval/lexicons/<language>.toml`): phrases
+    and words, modifiers (said before their noun in English), and words to pass over."""
+
+    phrases: dict[str, str]
+    words: dict[str, str]
+    modifiers: dict[str, str]
+    skip: frozenset[str]
+
+
+@cache
+def lexicon(language: str) -> Lexicon | None:
+    path = Path(__file__).with_name("lexicons") / f"{language}.toml"
+    if not path.is_file():
+        return None
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        phrases={_plain(k): v for k, v in data.get("phrases", {}).items()},
+        words={_plain(k): v for k, v in data.get("words", {}).items()},
+        modifiers={_plain(k): v for k, v in data.get("modifiers", {}).items()},
+        skip=frozenset(_plain(w) for w in data.get("skip", {}).get("words", [])),
+    )
+
+
+#: Words that say what follows is who or what the product is for ("para niños").
+_FOR = frozenset(["para", "pour", "fur", "per"])
+
+
+def read_words(text: str, language: str, align: Callable[[str], str | None] | None = None) -> str:
+    """A message's product words in the catalog's English: the language's lexicon first (its
+    phrases, words and modifiers, a modifier said before its noun: "guantes de nitrilo" ->
+    "nitrile gloves", "para niños" -> "for kids"), then `align` for any other word; a count
+    kept before the word it counts ("1000 piezas" -> "1000 pieces"); ages kept as "N year old"
+    for the request reader. "" unless every word is read: "baquetas para batería" read as
+    "batteries" alone would lose the drumsticks, so the model translates instead."""
+    lex = lexicon(language) or Lexicon({}, {}, {}, frozenset())
+    if align is None and not lex.words:
+        return ""
+    ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
+    stop = {_plain(w) for w in stopwords(language)} | lex.skip
+    tokens = re.findall(r"[^\W\d_]+|\d+", _AGE.sub(" ", text).lower())
+    plain = [_plain(t) for t in tokens]
+    out: list[str] = []
+    noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
+    i = 0
+    while i < len(tokens):
+        size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
+        if size is not None:
+            out.append(lex.phrases[" ".join(plain[i : i + size])])
+            noun, i = len(out) - 1, i + size
+            continue
+        token, key = tokens[i], plain[i]
+        i += 1
+        if key.isdigit():  # "1000 piezas": a count, kept when a word it counts follows
+            if i < len(plain) and plain[i] not in stop:
+                out.append(key)
+            continue
+        if key in _FOR:
+            out.append("for")
+            noun = None
+            continue
+        if len(key) < 3 or key in stop:
+            continue
+        if key in lex.modifiers:
+            at = noun if noun is not None else len(out)
+            out.insert(at, lex.modifiers[key])
+            noun = None if noun is None else noun + 1
+            continue
+        word = lex.words.get(key) or (align(token) if align is not None else None)
+        if word is None:
+            return ""  # a word it cannot read may be the product itself: all or nothing
+        out.append(word)
+        noun = len(out) - 1
+    found = " ".join(w for j, w in enumerate(out) if j == 0 or w != out[j - 1]).strip()
+    found = re.sub(r"^(?:for\s+)+|(?:\s+for)+$", "", found)
+    return " ".join([*ages, found]).strip() if found and found != "for" else ""
 
 
 def cached_channel(catalog: Catalog, cache: VectorCache, embedder: Embedder) -> Channel | None:

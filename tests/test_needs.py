@@ -214,6 +214,20 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert shows_kind("Kids Headphones for Drums, Wired", "headphones", stem, "headphones")
     case = 'MUSIC FIRST "Ancient Egypt" ukulele case ukulele bag (Fit for 21 inch Soprano Ukulele)'
     assert not shows_kind(case, "ukulele", stem, "ukulele")
+    # a compound's head comes after the kind: a cable, a sticker, replacement feet
+    assert not shows_kind(
+        "Electric Guitar Amplifier Audio Cable, 2.5 m", "amplifier", stem, "guitar amplifier"
+    )
+    assert not shows_kind(
+        "Jiayouy Violin Finger Guide Fingerboard Sticker", "violin", stem, "violin"
+    )
+    assert not shows_kind(
+        "2PCS Keyboard Stand Feet Legs Replacement", "stand", stem, "keyboard stand"
+    )
+    assert shows_kind(
+        "Electric Guitar Solid Body with 10W Guitar Amplifier", "guitar", stem, "guitar"
+    )
+    assert not shows_kind("Laney Electric Guitar Mini Amplifier", "guitar", stem, "electric guitar")
     # the category names are read on their own, not as more of the title
     assert shows_kind("Sony Over-Ear Wireless for Travel ; Electronics ; Headphones", "headphones",
                       stem, "headphones")  # fmt: skip

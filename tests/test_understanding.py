@@ -104,3 +104,21 @@ def test_comparison_is_built_from_catalog_fields(small_catalog: Catalog) -> None
     assert price_row.values == tuple(p.price_label for p in shown)
     cheapest = min(shown, key=lambda p: p.price.amount)  # type: ignore[union-attr]
     assert table.cheapest == cheapest.id
+
+
+def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog: Catalog) -> None:
+    """ "a cookbook for quick weeknight dinners" was told "We don't seem to carry a cookbook"
+    because the catalog never says "weeknight": a describing word the catalog lacks is not the
+    product; the kind itself unknown ("a theremin") is."""
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(demo_catalog)
+    departments = list(demo_catalog.columns.departments)
+
+    def read(text: str):  # type: ignore[no-untyped-def]
+        return understand(text, None, departments, vocabulary=vocabulary).query
+
+    cookbook = read("a cookbook for quick weeknight dinners")
+    assert cookbook.unknown == ("weeknight",) and not cookbook.unknown_product
+    assert read("a theremin").unknown_product
+    assert not read("a zither for my wife").unknown_product
