@@ -212,6 +212,23 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?。！？])\s+|\n+", text) if s.strip()]
 
 
+#: A clause a cut sentence may end at has at least this many words.
+CLAUSE_WORDS = 8
+
+
+def at_clause(text: str) -> str:
+    """A sentence the token budget cut, ended at its last whole clause (the last comma or
+    semicolon after at least CLAUSE_WORDS words) with a full stop; "" when it has none."""
+    text = " ".join(text.split())
+    if not text or _SENTENCE_END.search(text):
+        return ""
+    cut = max(text.rfind(", "), text.rfind("; "), text.rfind("，"))
+    head = text[:cut].rstrip() if cut > 0 else ""
+    if len(head.split()) < CLAUSE_WORDS or not head[-1:].isalnum():
+        return ""
+    return head + ("。" if re.search(r"[\u3400-\u9fff]$", head) else ".")
+
+
 def finish_at_sentence(text: str, max_sentences: int = 2) -> str:
     """The text cut after its last whole sentence (at most `max_sentences`): never mid-word or
     mid-sentence. Empty when not even one sentence was finished."""

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from assistant.cues import _STOP, BrandLexicon, Cues, plain_need, read_cues
+from assistant.cues import _STOP, BrandLexicon, Cues, asked_phrase, plain_need, read_cues
 from assistant.errors import LLMUnavailable
 from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
@@ -113,14 +113,13 @@ class ShoppingQuery(BaseModel):
 
     @property
     def unknown_product(self) -> bool:
-        """A new request naming a product no catalog product's words include: the kind itself
-        ("a melodica" in a store without one), or any word when no kind was read. A describing
-        word the catalog lacks ("a cookbook for quick weeknight dinners") is not the product."""
-        return (
-            self.intent is Intent.new
-            and bool(self.unknown)
-            and (self.kind is None or self.kind.lower() in self.unknown)
-        )
+        """A new request naming a product with a word no catalog product uses, in the words
+        that name the product ("a ream of printer paper", "a gaming laptop with an RTX card",
+        "a theremin"), not in what it is for ("a cookbook for quick weeknight dinners")."""
+        if self.intent is not Intent.new or not self.unknown:
+            return False
+        named = set(re.findall(r"[a-z]+", asked_phrase(self.text).lower()))
+        return any(word in named for word in self.unknown)
 
 
 class Understanding(BaseModel):

@@ -122,3 +122,5 @@ def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog:
     assert cookbook.unknown == ("weeknight",) and not cookbook.unknown_product
     assert read("a theremin").unknown_product
     assert not read("a zither for my wife").unknown_product
+    # a word the catalog lacks in the words naming the product: thermal rolls are not a ream
+    assert read("a ream of printer paper for the office").unknown_product

@@ -28,6 +28,14 @@ def test_text_is_cut_after_its_last_whole_sentence() -> None:
     assert finish_at_sentence("It is sturdy. Use a digita") == "It is sturdy."
     assert finish_at_sentence("Consider using a professional mahogany w") == ""
     assert finish_at_sentence("One. Two! Three? Four.", max_sentences=2) == "One. Two!"
+    # one long sentence the budget cut ends at its last whole clause, if that says enough
+    from assistant.grounding import at_clause
+
+    cut = "[1] suits you because it is a fast remote control car with LED lights, which make it perfect for kids of all"
+    assert (
+        at_clause(cut) == "[1] suits you because it is a fast remote control car with LED lights."
+    )
+    assert at_clause("[1] suits you because it is fast, which") == ""
 
 
 def test_the_sense_check_reads_what_a_shopper_reads(small_catalog: Catalog) -> None:
