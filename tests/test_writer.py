@@ -367,3 +367,21 @@ def test_after_a_refinement_the_notice_says_nothing_else_fits_not_that_we_lack_i
         "No tenemos más opciones de armónica"
     )
     assert not_carried("a wooden puzzle", None, True, refined=True) is None
+
+
+def test_one_english_word_in_a_chinese_lead_is_refused(small_catalog: Catalog) -> None:
+    """ "[1] 适合你，因为它是一个儿童拼图，适合汽车 enthusiast。" passed with its one English word; in
+    Spanish one loanword passes and two do not."""
+    shown = cards(small_catalog, 1)
+    departments = list(small_catalog.columns.departments)
+    chinese = understand("儿童拼图", None, departments).query.model_copy(update={"language": "zh"})
+    writer = AnswerWriter(None, None, ())
+    found = writer.check_lead("[1] 适合你，因为它适合汽车 enthusiast。", "儿童拼图", shown, chinese)
+    assert any(v.kind == "language" for v in found)
+    spanish = chinese.model_copy(update={"language": "es"})
+    one = writer.check_lead(
+        "[1] te conviene porque es un kit para niños.", "un kit", shown, spanish
+    )
+    two = writer.check_lead("[1] te conviene porque es perfecto para beginners y seasoned players.",
+                            "un kit", shown, spanish)  # fmt: skip
+    assert not any(v.kind == "language" for v in one) and any(v.kind == "language" for v in two)
