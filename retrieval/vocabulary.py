@@ -204,7 +204,7 @@ def english_leftovers(text: str, language: str, names: str = "") -> list[str]:
     """The English words left in a text meant to be in `language` ("es compacto y perfecto para
     beginners y seasoned musicians" -> beginners, seasoned, musicians). A capitalised word that
     `names` (the cards' texts) carries is a name, not a leftover; in a language
-    without Latin letters (Chinese) any common English word is one."""
+    without Latin letters (Chinese) any other Latin word is one."""
     from wordfreq import zipf_frequency
 
     carried = set(re.findall(r"\w+", names.lower()))
@@ -213,11 +213,11 @@ def english_leftovers(text: str, language: str, names: str = "") -> list[str]:
         lw = word.lower()
         if (word[:1].isupper() and lw in carried) or (word.isupper() and len(word) <= 5):
             continue  # a name on the card, or an acronym ("LED", "USB") every language uses
-        english = zipf_frequency(lw, "en")
-        if english < 3.0:
+        if language in ("zh", "ja", "ko"):  # any Latin word but a name: "magnification的微镜"
+            out.append(word)
             continue
-        latin = language not in ("zh", "ja", "ko")
-        if latin and english - zipf_frequency(lw, language) < ENGLISH_MARGIN:
+        english = zipf_frequency(lw, "en")
+        if english < 3.0 or english - zipf_frequency(lw, language) < ENGLISH_MARGIN:
             continue
         out.append(word)
     return out
