@@ -520,11 +520,14 @@ class AnswerWriter:
             # plástico"), which no check here can see (README, "Other languages")
             lines.append(phrase(language, "quoted"))
         lines += [f"- {', '.join(f'[{m}]' for m in marks)} {r}" for r, marks in grouped.items()]
-        if tip:
-            lines.append(tip)
-        if question:
-            lines.append(question)
-        return "\n".join(x for x in lines if x)
+        after = [x for x in (tip, question) if x]
+        text = "\n".join(x for x in lines if x)
+        # a blank line ends the list: in Markdown the tip would otherwise read as the last reason
+        return (
+            "\n\n".join([text, "\n".join(after)])
+            if after and grouped
+            else "\n".join([text, *after])
+        )
 
 
 def run_writer(gen: Generator[Piece, None, Written]) -> Written:

@@ -385,3 +385,11 @@ def test_one_english_word_in_a_chinese_lead_is_refused(small_catalog: Catalog) -
     two = writer.check_lead("[1] te conviene porque es perfecto para beginners y seasoned players.",
                             "un kit", shown, spanish)  # fmt: skip
     assert not any(v.kind == "language" for v in one) and any(v.kind == "language" for v in two)
+
+
+def test_the_tip_is_not_read_as_the_last_reason() -> None:
+    """In the browser (Markdown) a line right after the reasons' list joined the last reason:
+    "- [2] ... drumsticks. All of them are $20 or less." A blank line ends the list."""
+    text = AnswerWriter.render("[1] fits best.", [(1, "Maple."), (2, "Nylon tips.")],
+                               "All of them are $20 or less.", None, None, "en")  # fmt: skip
+    assert text.endswith("- [2] Nylon tips.\n\nAll of them are $20 or less.")
