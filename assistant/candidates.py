@@ -330,6 +330,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         text = re.sub(re.escape(size), " ", text, flags=re.I)
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
              if (len(w) > 2 or w == state.kind) and not w.isdigit()}  # fmt: skip
+    # the words naming the product, not what it is for: "headphones for my son's drum
+    # practice" is answered by headphones that say nothing of drums
+    named = words & set(re.findall(r"[a-z0-9]+", state.asked.lower()))
+    words = named or words
     found = set(top.matched_terms)
     matched = sum(stem(w) in found or w in found for w in words)
     # most of the words, not half: "queen mattress" is not answered by a pool-float mattress (a
