@@ -372,16 +372,11 @@ def _with_kind_search(
     at = next((i for i, w in enumerate(words) if w.lower() == state.kind.lower()), None)
     if at is None or at == len(words) - 1:
         return found  # the kind is the request's last word: the search already centres on it
-    stem = Stemmer.Stemmer("english").stemWord
-    asked = state.search_text()
-    if (
-        sum(shows_kind(_named_as(h.product), state.kind, stem, asked) for h in found[:10])
-        >= KIND_SHOWN
-    ):
+    if sum(of_kind([h.product for h in found[:10]], state)) >= KIND_SHOWN:
         return found
     alone = searcher.search(" ".join(words[: at + 1]), state.filters(), k=POOL).hits
     merged = merge_hits(found, alone)
-    fits = [shows_kind(_named_as(h.product), state.kind, stem, asked) for h in merged]
+    fits = of_kind([h.product for h in merged], state)
     if not any(fits):
         return found  # the store has none: the not-carried check says so
     return [h for h, f in zip(merged, fits, strict=True) if f] + [

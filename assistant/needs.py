@@ -99,6 +99,8 @@ OCCASION = re.compile(
     r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
+#: Someone's occasion: "for my dad's birthday".
+_OCCASION_OF = re.compile(rf"\b(?:{'|'.join(RECIPIENTS)})'s\s+(?:{OCCASION.pattern})", re.I)
 _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
     r"|\b(?:into|obsessed with|fan of|interested in|loves?|likes?|enjoys?)\b",
@@ -295,12 +297,7 @@ def read_needs(text: str) -> Needs:
     sizes = tuple(dict.fromkeys(m.group(0).strip() for rx in _SIZES for m in rx.finditer(text)))
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
-    gift = bool(GIFT.search(text)) or bool(
-        occasion_m
-        and re.search(
-            rf"\b(?:{'|'.join(RECIPIENTS)})'s\s+{re.escape(occasion_m.group(0))}", text, re.I
-        )
-    )
+    gift = bool(GIFT.search(text) or _OCCASION_OF.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
