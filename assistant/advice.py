@@ -201,4 +201,9 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
 
 
 #: The hard constraints a search may relax (assistant/candidates.py), as phrase keys.
-RELAXED_KEYS = {"price": "price", "excluded brands": "brands", "department": "department"}
+RELAXED_KEYS = {
+    "price": "price",
+    "rating": "rating",
+    "excluded brands": "brands",
+    "department": "department",
+}

@@ -150,6 +150,7 @@ def run_requests_bench(
         ]  # fmt: skip
     rows = []
     per_request: dict[str, list[float]] = {}
+    rankings: dict[str, dict[str, list[str]]] = {}
     for name, rank, asked in runs:
         ranked = []
         for i, request in enumerate(asked, start=1):
@@ -160,6 +161,7 @@ def run_requests_bench(
         per_request[name] = [
             graded_ndcg_at_k(r, q.grades, K) for r, q in zip(ranked, asked, strict=True)
         ]
+        rankings[name] = {q.id: r for r, q in zip(ranked, asked, strict=True)}
     table = Table(title=f"Natural requests ({len(requests)} and their translations, graded 0-3): "
                   f"{folder}")  # fmt: skip
     for col in ("method", "NDCG@10", "P@5", "judged@10", "NDCG@5 (cards)"):
@@ -178,6 +180,9 @@ def run_requests_bench(
         "requests": len(requests), "rows": [asdict(r) for r in rows],
         "per_request": {name: dict(zip([q.id for q in asked], per_request[name], strict=True))
                         for name, _, asked in runs},
+        # Each method's top 10 per request: where judged@10 is low, the unjudged products to
+        # judge (data/requests-dev/README.md says how judgments are extended).
+        "rankings": rankings,
     }, indent=2))  # fmt: skip
     lines = ["| method | NDCG@10 | P@5 | judged@10 | NDCG@5 (cards) |", "|---|---|---|---|---|"]
     lines += [

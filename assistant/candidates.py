@@ -468,7 +468,7 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
 def _size_pattern(size: str) -> re.Pattern[str]:
     """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
     matches '100 pack' and '100-count'."""
-    number = re.search(r"\d[\d,/]*", size)
+    number = re.search(r"\d+(?:[.,/]\d+)*", size)
     if number is None:
         return re.compile(rf"\b{re.escape(size)}\b", re.I)
     n = re.escape(number.group(0).replace(",", ""))
@@ -505,22 +505,30 @@ def find_candidates(
     """The k products to show for this state (see module docstring)."""
     hits = _search(state, searcher, exclude_seen=more)
     relaxed = None
-    if not hits and not more:
+    close = _is_close(hits, state.search_text(), state)
+    # Nothing at all under the hard constraints, or only other things ("PLA filament under $22"
+    # finds a Nerf kit when every spool costs more): the store may carry the product outside them.
+    # One constraint is relaxed, and kept relaxed only where that finds the product.
+    if not close and not more:
         for constraint, looser in (
             ("price", state.model_copy(update={"min_price": None, "max_price": None})),
+            ("rating", state.model_copy(update={"min_rating": None, "min_rating_count": None})),
             ("excluded brands", state.model_copy(update={"exclude_brands": ()})),
             ("department", state.model_copy(update={"department": None})),
         ):
             if looser == state:
                 continue
-            hits = _search(looser, searcher, exclude_seen=False)
-            if hits:
-                relaxed = constraint
-                if constraint == "price":  # nearest to the bound the shopper set
-                    bound = state.max_price if state.max_price is not None else state.min_price
-                    hits = sorted(hits[:20], key=lambda h: abs(h.product.price.amount - bound)
-                                  if h.product.price and bound is not None else float("inf"))  # fmt: skip
-                break
-    close = _is_close(hits, state.search_text(), state)
+            found = _search(looser, searcher, exclude_seen=False)
+            if not found or (hits and not _is_close(found, looser.search_text(), looser)):
+                continue
+            hits, relaxed = found, constraint
+            if constraint == "price":  # nearest to the bound the shopper set
+                bound = state.max_price if state.max_price is not None else state.min_price
+                kinds = of_kind([h.product for h in hits[:20]], state)  # the product first
+                hits = [h for _, h in sorted(zip(kinds, hits[:20], strict=False), key=lambda x: (
+                    not x[0], abs(x[1].product.price.amount - bound)
+                    if x[1].product.price and bound is not None else float("inf")))]  # fmt: skip
+            break
+        close = _is_close(hits, state.search_text(), state)
     hits, used = _reorder(hits, state, searcher, behaviour, user_id, session_id)
     return Candidates(tuple(hits[:k]), used, relaxed, close)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.cues import ATTRIBUTE
 from assistant.prices import strip_price_phrases
@@ -23,7 +23,14 @@ _STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
 _RATING_BOUNDS = [
     re.compile(rf"\b(?:at least|minimum(?: of)?|min\.?|over|above|more than|no less than|>=?)\s*{_NUM}\s*\+?\s*{_STAR}", re.I),
     re.compile(rf"\b{_NUM}\s*\+?\s*{_STAR}\s*(?:and|or)\s*(?:up|above|over|more|higher|better)\b", re.I),
-    re.compile(rf"\b{_NUM}\s*\+\s*{_STAR}", re.I),
+    re.compile(rf"\b{_NUM}\s*\+\s*(?:{_STAR}|ratings?|rated)", re.I),
+    # "don't show me anything under 4 stars": a floor said as what to leave out
+    re.compile(rf"\b(?:nothing|anything|none|not|no)\s+(?:\w+\s+){{0,2}}?(?:under|below|less than|lower than)\s*{_NUM}\s*{_STAR}", re.I),
+    # Spanish and Chinese floors: "al menos 4 estrellas", "4 estrellas o más", "评分4.5以上", "4星以上"
+    re.compile(rf"(?:\bal menos|\bm[ií]nimo(?: de)?|\bm[aá]s de)\s*{_NUM}\s*estrellas", re.I),
+    re.compile(rf"\b{_NUM}\s*estrellas\s*(?:o m[aá]s|para arriba|como m[ií]nimo|en adelante)", re.I),
+    re.compile(rf"(?:评分|评价|星级|好评率?)\s*(?:在)?\s*{_NUM}\s*(?:星|分)?\s*(?:以上|及以上|或以上)?"),
+    re.compile(rf"{_NUM}\s*(?:颗星|星|分)\s*(?:以上|及以上|或以上)"),
     re.compile(rf"\b{_NUM}\s*{_STAR}\s*(?:minimum|min\b|at least|\+)", re.I),
     re.compile(rf"\brated\s*(?:at least\s*|over\s*|above\s*)?{_NUM}\s*(?:\+|{_STAR}?\s*(?:and|or)\s*(?:up|above|over|more|higher|better)|{_STAR}\s*(?:\+)?)", re.I),
     re.compile(rf"\brated\s*(?:at least|over|above)\s*{_NUM}", re.I),
@@ -33,7 +40,9 @@ _RATING_BOUNDS = [
 ]  # fmt: skip
 _SOFT_RATING = re.compile(
     r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
-    r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b",
+    r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
+    r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
+    r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高",
     re.I,
 )  # fmt: skip
 _RATING_COUNT = [
@@ -51,7 +60,10 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
               "brother", "sister", "coworker", "colleague", "teacher", "boss", "grandma", "grandpa",
               "grandmother", "grandfather", "partner", "student", "students", "classroom", "class",
               "myself", "adult", "adults", "children", "kids", "toddlers", "babies", "teens",
-              "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt")  # fmt: skip
+              "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt",
+              "gf", "bf", "hubby", "wifey", "bff", "bestie", "sis", "bro", "mum", "nana", "papa",
+              "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
+              "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents")  # fmt: skip
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
@@ -68,7 +80,9 @@ WORD_AGES: dict[str, tuple[float, float]] = {
 #: "grandpa shopping for his grandkids" stays a child's request.
 _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "husband", "boyfriend",
                               "girlfriend", "grandma", "grandpa", "grandmother", "grandfather", "granny",
-                              "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss"])  # fmt: skip
+                              "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss",
+                              "gf", "bf", "hubby", "wifey", "nana", "papa", "fiance", "fiancee",
+                              "roommate", "manager", "grandparents", "parents"])  # fmt: skip
 _AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
@@ -76,7 +90,7 @@ _AGE = [
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
     (re.compile(r"\b(?:turning|turns)\s*(\d{1,2})\b", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
-    (re.compile(r"\b(?:he|she|they|who)(?:'s|\s+is|\s+are)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
+    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
 ]  # fmt: skip
@@ -87,28 +101,39 @@ _SIZES = [
     re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
     re.compile(r"\b\d[\d,]*\s*-?\s*(?:pack|count|ct|packs)\b", re.I),
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
+    re.compile(r"\b[1-4]/(?:2|4|8|10|16)(?=\s+(?:scale\s+)?(?:violins?|violas?|cellos?|guitars?|bass|classical|acoustic|nylon|fiddles?)\b)", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
+    re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
+    re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(
-    r"\b(gifts?|presents?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?)\b|礼物", re.I
+    r"\b(gifts?|presents?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
+    r"|surprise (?:him|her|them|my \w+))\b|礼物",
+    re.I,
 )
 OCCASION = re.compile(
-    r"\b(birthday|christmas|xmas|holidays?|anniversary|graduation|valentine'?s?(?: day)?|mother'?s day|"
+    r"\b(birthday|b-?day|christmas|xmas|holidays?|anniversary|graduation|graduates|valentine'?s?(?: day)?|mother'?s day|"
     r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
 #: Someone's occasion: "for my dad's birthday".
-_OCCASION_OF = re.compile(rf"\b(?:{'|'.join(RECIPIENTS)})'s\s+(?:{OCCASION.pattern})", re.I)
+_OCCASION_OF = re.compile(
+    rf"\b(?:(?:{'|'.join(RECIPIENTS)})'s|(?:for|on) (?:his|her|their))\s+(?:{OCCASION.pattern})",
+    re.I,
+)
 _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
-    r"|\b(?:into|obsessed with|fan of|interested in|loves?|likes?|enjoys?)\b",
+    r"|\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])",
     re.I,
 )  # fmt: skip
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
-    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type"]
+    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
+     # chat shorthand: never a product word
+     "pls", "plz", "thx", "ty", "lol", "u", "ur", "thats", "dont", "don't", "wont", "asap", "lookin",
+     "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w"]
 )  # fmt: skip
 
 
@@ -129,12 +154,32 @@ class Needs:
     rating_phrase: str | None = None  # the words that made the rating a hard bound
     kind: str | None = None  # the word naming the kind of product ("shoes" in "running shoes")
 
+    def merged(self, own: Needs) -> Needs:
+        """These needs (read from a translation) with what only the shopper's own words said:
+        a rating, review count, age, sizes or gift the translation lost."""
+        return replace(
+            self,
+            min_rating=self.min_rating if self.min_rating is not None else own.min_rating,
+            rating_phrase=self.rating_phrase if self.min_rating is not None else own.rating_phrase,
+            prefer_rated=self.prefer_rated or (own.prefer_rated and own.min_rating is None),
+            min_rating_count=self.min_rating_count if self.min_rating_count is not None
+            else own.min_rating_count,
+            age=self.age or own.age, sizes=self.sizes or own.sizes, gift=self.gift or own.gift,
+            occasion=self.occasion or own.occasion, recipient=self.recipient or own.recipient,
+        )  # fmt: skip
+
 
 #: Words after which a request says who, what for or how, no longer what the product is.
 _KIND_ENDS = frozenset(
     [
         "please",  # "kazoos please, loud ones": what comes after is how, not what
+        "pls",
+        "plz",
         "thanks",
+        "thx",
+        "w/",
+        "thats",
+        "that's",
         "for",
         "to",
         "with",
@@ -237,6 +282,18 @@ _NOT_KIND = frozenset(
         "budget",
         "around",
         "about",
+        # when, not what: "my nephew graduates next month"
+        "next",
+        "week",
+        "weeks",
+        "weekend",
+        "today",
+        "tomorrow",
+        "tonight",
+        "soon",
+        "day",
+        "days",
+        "time",
     ]
 )
 
@@ -281,6 +338,24 @@ def read_age(text: str) -> tuple[float, float] | None:
     return None
 
 
+#: Instrument sizes said in words, as titles write them: "half size violin" -> "1/2 size".
+_FRACTIONS = {"half": "1/2", "one half": "1/2", "one-half": "1/2", "three quarter": "3/4",
+              "three-quarter": "3/4", "three quarters": "3/4", "three-quarters": "3/4"}  # fmt: skip
+
+
+def _fraction(size: str) -> str:
+    """A size as English titles write it: "half size" -> "1/2 size", "talla M" -> "size M",
+    "100支装" -> "pack of 100"."""
+    m = re.match(r"(half|one[- ]half|three[- ]quarters?)(\s*-?\s*size)$", size, re.I)
+    if m:
+        return f"{_FRACTIONS[m.group(1).lower()]} size"
+    if size.lower().startswith("talla "):
+        return f"size {size[6:]}"
+    if size.endswith("装") and (count := re.match(r"\d+", size)):
+        return f"pack of {count.group(0)}"
+    return size
+
+
 def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
     for rx in patterns:
         text = rx.sub(" ", text)
@@ -289,12 +364,15 @@ def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
 
 def read_needs(text: str) -> Needs:
     """Everything in the module docstring, from one message."""
+    text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     age = read_age(text)
     words = re.findall(r"[\w'-]+", text.lower())
     recipient = next((w for w in words if w in RECIPIENTS), None)
-    sizes = tuple(dict.fromkeys(m.group(0).strip() for rx in _SIZES for m in rx.finditer(text)))
+    sizes = tuple(
+        dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
+    )
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text))
@@ -309,7 +387,7 @@ def read_needs(text: str) -> Needs:
     rest = GIFT.sub(" ", rest)
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
-        lw = w.lower().strip("'.-")
+        lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
         if (
             not lw or lw in _FILLER or "_" in lw
         ):  # "max_price", "im_start": identifiers, not products
@@ -318,7 +396,7 @@ def read_needs(text: str) -> Needs:
             lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS
         ) and lw not in _PRODUCT_RECIPIENTS:
             continue  # "my dad's": who it is for, not a product word
-        keep.append(w.strip("'.-"))
+        keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
     kind = product_kind(rest)
     played = _PLAYS.search(text)
     if gift and played and [w.lower() for w in keep] == [played.group(1).lower()]:
@@ -333,7 +411,9 @@ def read_needs(text: str) -> Needs:
     )  # fmt: skip
 
 
-_LOOKING_FOR = re.compile(r"\b(?:looking|searching|shopping|hunting)\s+(?:around\s+)?for\b", re.I)
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking|lookin'?|searching|shopping|hunting)\s+(?:around\s+)?for\b", re.I
+)
 #: Product nouns of two letters (longer words are kinds by default).
 _SHORT_KINDS = frozenset(["tv", "pc"])
 
@@ -365,7 +445,11 @@ def clean_message(text: str) -> str:
     read as spaces, chat-template markers dropped, whitespace collapsed."""
     text = _TEMPLATE_TOKENS.sub(" ", text)
     text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
+    text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     return re.sub(r"\s+", " ", text).strip()
+
+
+_SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
 
 
 def strip_rating_phrases(text: str) -> str:

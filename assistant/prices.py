@@ -37,8 +37,11 @@ _AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT
 
 _UPPER = (r"(?:under|below|beneath|less than|lower than|cheaper than|no more than|not more than|"
           r"nothing (?:over|above|more than)|not (?:over|above)|at most|at the most|max(?:imum)?(?: of)?|"
-          r"up to|upto|within|budget(?: of| is)?|spend(?: up to)?|<=?)")  # fmt: skip
-_LOWER = r"(?:over|above|more than|at least|min(?:imum)?(?: of)?|from|starting at|>=?)"
+          r"up to|upto|within|budget(?:'s|s)?(?: of| is)?|spend(?: up to)?|<=?|"
+          r"(?:a |with a |w/ ?a )?(?:cap|ceiling|limit) (?:of|at)|capped at|not to exceed)")  # fmt: skip
+#: "nothing below 60": what to leave out from below is a floor.
+_LOWER = (r"(?:\b(?:nothing|none|not|no) (?:below|under|less than|cheaper than|lower than)|over|above|"
+          r"more than|at least|min(?:imum)?(?: of)?|from|starting at|>=?)")  # fmt: skip
 _APPROX = r"(?:around|about|roughly|approximately|approx\.?|somewhere around|~)"
 #: Money the shopper has, said just before "about N": what they can spend, so a ceiling.
 _HAVE = re.compile(
@@ -78,6 +81,13 @@ _POSTFIX = re.compile(
 #: A lone amount with a currency mark: "a drum pad, $40", "40 euros".
 _LONE = re.compile(r"(?P<cur1>[$€£])\s*(?P<num>" + _NUMBER + r")" + _NOT_UNIT + r"|(?<![\w$€£.])(?P<num2>"
                    + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
+
+
+#: What an amount is the price of, said after it: "max $22 a spool" is not a search for spools.
+_PER_UNIT = (
+    r"(?:\s*(?:\b(?:a|per|each|for one)\s+|/\s*)(?:spool|roll|pack|box|piece|set|pair|bottle|"
+    r"bag|unit|one|item)\b|\s*\beach\b)?"
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +157,8 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*(?:以下|以内|之内)", r"under \1"),
     (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"under \1 dollars"),
     (r"(?:不超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?", r"under \1"),
+    (r"预算\s*(?:是|在|大概)?\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?\s*(?:以下|以内|之内)?", r"budget \1"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:以下|以内|之内)", r"under \1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),
     (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
     # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
@@ -286,8 +298,8 @@ def strip_price_phrases(text: str) -> str:
         ),
         text,
     )  # "rated 4+" keeps its number
-    text = _BOUND.sub(" ", text)
-    text = _LONE.sub(" ", text)
+    text = re.sub(f"(?:{_BOUND.pattern}){_PER_UNIT}", " ", text, flags=re.I)
+    text = re.sub(f"(?:{_LONE.pattern}){_PER_UNIT}", " ", text, flags=re.I)
     text = re.sub(
         r"\b(?:my |a |the |with a |on a )?budget(?: of| is)?\b|\bspend(?:ing)?\b",
         " ",

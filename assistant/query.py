@@ -313,7 +313,9 @@ def understand(
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
     if translation:
-        needs = read_needs(translation)  # the English words stand in for the shopper's
+        # the English words stand in for the shopper's; what only the shopper's own words say
+        # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
+        needs = read_needs(translation).merged(needs)
     own = needs.product_words if (english or translation) else ""
     corrected: tuple[tuple[str, str], ...] = ()
     spelled: dict[str, str] = {}  # the kind word as the catalog spells it

@@ -128,7 +128,8 @@ def read_words(text: str, language: str, align: Callable[[str], str | None] | No
         return ""
     ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
     stop = {_plain(w) for w in stopwords(language)} | lex.skip
-    tokens = re.findall(r"[^\W\d_]+|\d+", _AGE.sub(" ", text).lower())
+    # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
+    tokens = re.findall(r"\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+", _AGE.sub(" ", text).lower())
     plain = [_plain(t) for t in tokens]
     out: list[str] = []
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
@@ -144,6 +145,9 @@ def read_words(text: str, language: str, align: Callable[[str], str | None] | No
         if key.isdigit():  # "1000 piezas": a count, kept when a word it counts follows
             if i < len(plain) and plain[i] not in stop:
                 out.append(key)
+            continue
+        if key[0].isdigit():
+            out.append(key)
             continue
         if key in _FOR:
             out.append("for")

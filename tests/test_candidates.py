@@ -73,6 +73,11 @@ def kit_store(tmp_path_factory: pytest.TempPathFactory, data_dir: Path,
         )
         for i, (title, text) in enumerate([*DRUM_KITS, *HEADPHONES])
     ]
+    # the one cheap product, and not what anyone here asks for
+    products.append(Product(id="t:cheap", title="Wooden Toy Xylophone for Toddlers",
+                            description="A colourful xylophone with two mallets.", source="test",
+                            category=("Toys & Games",), price=Price(amount=Decimal("12.00")),
+                            rating=4.0))  # fmt: skip
     retrieval = make_retrieval(tmp_path_factory.mktemp("kit-store"), data_dir, onnx_embedder)
     retrieval.sync(Catalog(products))
     return retrieval
@@ -114,3 +119,23 @@ def test_what_the_product_is_for_does_not_make_it_not_carried(
         query = understand(text, None, ["Musical Instruments"]).query
         state = advance(ConversationState(), query, searcher.catalog)
         assert find_candidates(state, searcher, None, k=3).close_match is close, text
+
+
+def test_a_product_only_outside_the_budget_is_shown_as_relaxed_not_as_not_carried(
+    kit_store: Retrieval,
+) -> None:
+    """ "PLA filament max $22 a spool" showed a Nerf kit under "We don't seem to carry PLA filament":
+    every spool cost more, and the only products under $22 were other things. The store carries
+    the product, so the price is relaxed and the notice says so; a product the store does not
+    carry at any price stays not carried."""
+    searcher = kit_store.searcher()
+    query = understand("isolation headphones under $20", None, ["Musical Instruments"]).query
+    state = advance(ConversationState(), query, searcher.catalog)
+    assert state.max_price == Decimal("20")
+    found = find_candidates(state, searcher, None, k=3)
+    assert found.relaxed == "price" and found.close_match, [h.product.title for h in found.hits]
+    assert of_kind([found.hits[0].product], state)[0], found.hits[0].product.title
+    query = understand("a blender under $20", None, ["Musical Instruments"]).query
+    state = advance(ConversationState(), query, searcher.catalog)
+    found = find_candidates(state, searcher, None, k=3)
+    assert found.relaxed is None and not found.close_match, [h.product.title for h in found.hits]

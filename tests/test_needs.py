@@ -30,6 +30,16 @@ from retrieval.vocabulary import language_of
         ("under 150 and well reviewed", None),
         ("a 5 string banjo", None),
         ("size 4 soccer ball", None),
+        # written as typed: squashed, a plus before "rating", a floor said as what to leave out
+        ("portable keyboard w/ 1000+ reviews and atleast 4.3 stars", 4.3),
+        ("lab thermometer, only stuff with 4.7+ rating", 4.7),
+        ("dont show me anything under 4 stars. looking for a stem kit", 4.0),
+        ("board game for 4+ players", None),
+        # Spanish and Chinese floors
+        ("un ukelele con al menos 4 estrellas", 4.0),
+        ("评分4.5以上的电子琴", 4.5),
+        ("尤克里里 4星以上", 4.0),
+        ("3岁以上的玩具", None),
     ],
 )
 def test_a_rating_bound_needs_a_number_and_a_star_word(text: str, rating: float | None) -> None:
@@ -68,6 +78,13 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("gift for my nephew, he is 8 and into space", (8, 8), "space"),
         ("my daughter, she's 6, loves horses", (6, 6), "horses"),
         ("a puzzle for my niece who turns 7", (7, 7), "puzzle"),
+        ("my daughter is 10 and into chemistry", (10, 10), "chemistry"),
+        ("something for my 7yo, she's obsessed w dinosaurs", (7, 7), "dinosaurs"),
+        # chat shorthand and per-unit prices are not product words
+        ("digital piano under 1k pls", None, "digital piano"),
+        ("PLA filament max $22 a spool", None, "PLA filament"),
+        ("bday gift for a 4 year old, something stem-y, max 40 bucks", (4, 4), "stem"),
+        ("want to get my gf a kalimba for her birthday", (18, 99), "kalimba"),
     ],
 )
 def test_recipient_age_and_occasion_words_are_not_product_words(
@@ -86,6 +103,31 @@ def test_sizes_and_gifts_are_read() -> None:
     }
     needs = read_needs("a birthday present for my toddler")
     assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)
+    # sizes as titles write them, from words and other languages
+    assert read_needs("half size violin for a 7 yr old").sizes == ("1/2 size",)
+    assert read_needs("3/4 guitar for travel").sizes == ("3/4",)
+    assert read_needs("guantes de nitrilo talla M").sizes == ("size M",)
+    assert read_needs("实验室用的移液管，100支装的").sizes == ("pack of 100",)
+    # gifts said without the word "gift"
+    for text in (
+        "want to get my gf a kalimba for her birthday",
+        "secret santa at work, a party game",
+        "my nephew graduates soon, want to surprise him with a midi keyboard",
+    ):
+        assert read_needs(text).gift, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("need a multimeter thats well reviewed, last one died in a week", "multimeter"),
+        ("mic stand w/ a cap of 25", "stand"),
+        ("my nephew graduates next month", None),
+        ("lookin for a harmonica in the key of C", "harmonica"),
+    ],
+)
+def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:
+    assert read_needs(text).kind == kind
 
 
 @pytest.mark.parametrize(

@@ -87,9 +87,20 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("about 10 inches long", None, None),
         ("rated 4+", None, None),
         ("pack of 100 gloves", None, None),
+        # as people type them
+        ("mic stand w/ a cap of 25", None, D(25)),
+        ("budgets 40, want a board game that works for 4+ players", None, D(40)),
+        ("budget's 40", None, D(40)),
+        ("keyboard amp, nothing below 60 pls the cheap ones sound awful", D(60), None),
+        ("digital piano under 1k pls", None, D(1000)),
+        ("想买一把尤克里里，预算300以内", None, D(300)),
+        ("尤克里里 300以内", None, D(300)),
+        ("3岁以下的玩具", None, None),
     ],
 )
-def test_shopper_phrasings_of_a_budget(text: str, low: Decimal | None, high: Decimal | None) -> None:
+def test_shopper_phrasings_of_a_budget(
+    text: str, low: Decimal | None, high: Decimal | None
+) -> None:
     bounds = extract_price_bounds(text)
     assert (bounds.min_price, bounds.max_price) == (low, high)
 
@@ -111,3 +122,6 @@ def test_price_words_leave_the_search_text() -> None:
     assert strip_price_phrases("a hasta la vista poster") == "a hasta la vista poster"
     assert strip_price_phrases("dollar store gift") == "dollar store gift"
     assert strip_price_phrases("una guitarra, 100 euros como máximo") == "una guitarra"
+    # what an amount is the price of is not searched for
+    assert strip_price_phrases("PLA filament max $22 a spool") == "PLA filament"
+    assert strip_price_phrases("nitrile gloves $10 each") == "nitrile gloves"
