@@ -173,6 +173,15 @@ _ACCESSORY = frozenset(
         "sticker",
         "adjuster",
         "adjusters",
+        # what goes along with it: "Wooden Kazoo, Ukulele Guitar Partner" is a kazoo
+        "partner",
+        "partners",
+        "companion",
+        # a kind of something else: "Yahtzee Bookshelf Edition", "Food Grade Citric Acid"
+        "edition",
+        "grade",
+        "shaped",
+        "themed",
     ]
 )
 
@@ -315,6 +324,8 @@ def is_replica(product: Product) -> bool:
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
+    if state.gift and not state.kind:
+        return True  # "a retirement gift for our lab manager, something fun": ideas, not a product
     # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
     real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
     if not real or real[0] is not hits[0]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from assistant.cues import ATTRIBUTE
@@ -31,6 +32,8 @@ _RATING_BOUNDS = [
     re.compile(rf"\b{_NUM}\s*estrellas\s*(?:o m[aá]s|para arriba|como m[ií]nimo|en adelante)", re.I),
     re.compile(rf"(?:评分|评价|星级|好评率?)\s*(?:在)?\s*{_NUM}\s*(?:星|分)?\s*(?:以上|及以上|或以上)?"),
     re.compile(rf"{_NUM}\s*(?:颗星|星|分)\s*(?:以上|及以上|或以上)"),
+    # "guitar stand w/ 5 star rating": a rating said as a number of stars
+    re.compile(rf"\b{_NUM}[- ]?stars?\s+(?:rating|rated|reviews?)\b", re.I),
     re.compile(rf"\b{_NUM}\s*{_STAR}\s*(?:minimum|min\b|at least|\+)", re.I),
     re.compile(rf"\brated\s*(?:at least\s*|over\s*|above\s*)?{_NUM}\s*(?:\+|{_STAR}?\s*(?:and|or)\s*(?:up|above|over|more|higher|better)|{_STAR}\s*(?:\+)?)", re.I),
     re.compile(rf"\brated\s*(?:at least|over|above)\s*{_NUM}", re.I),
@@ -42,13 +45,16 @@ _SOFT_RATING = re.compile(
     r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
     r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
     r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
-    r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高",
+    r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高"
+    r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b",
     re.I,
 )  # fmt: skip
 _RATING_COUNT = [
     re.compile(r"\b(?:at least|over|more than|minimum(?: of)?|min\.?)\s*(\d[\d,]*)\s*\+?\s*(?:reviews|ratings)\b", re.I),
     re.compile(r"\b(\d[\d,]*)\s*\+\s*(?:reviews|ratings)\b", re.I),
     re.compile(r"\b(\d[\d,]*)\s*(?:reviews|ratings)\s*(?:or more|and up|minimum|at least|\+)", re.I),
+    # "with lots of reviews, like at least 500"
+    re.compile(r"\b(?:reviews|ratings)\b[^.\d$€£]{0,25}?\b(?:at least|over|more than|min(?:imum)?)\s*(\d[\d,]*)(?![.\d]|\s*(?:stars?|/))", re.I),
 ]  # fmt: skip
 
 #: Words that name who the product is for; removed from the search text (titles rarely carry
@@ -109,8 +115,8 @@ _SIZES = [
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(
-    r"\b(gifts?|presents?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
-    r"|surprise (?:him|her|them|my \w+))\b|礼物",
+    r"\b(gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
+    r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
     re.I,
 )
 OCCASION = re.compile(
@@ -133,7 +139,12 @@ _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "thats", "dont", "don't", "wont", "asap", "lookin",
-     "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w"]
+     "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
+     # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
+     "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
+     "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
+     "ladies", "unisex", "happy", "glad", "willing", "if", "it's", "we've", "we're", "they're",
+     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while"]
 )  # fmt: skip
 
 
@@ -362,9 +373,14 @@ def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
     return text
 
 
-def read_needs(text: str) -> Needs:
-    """Everything in the module docstring, from one message."""
+def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Needs:
+    """Everything in the module docstring, from one message. `title_counts` (how many catalog
+    titles use each word) lets a later clause name the kind: "my toddler keeps chewing on
+    everything, any safe stacking toys?" asks for toys, not chewing."""
     text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
+    text = re.sub(
+        "([一二三四五])(?=颗?星)", lambda m: str("一二三四五".index(m.group(1)) + 1), text
+    )
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     age = read_age(text)
@@ -398,6 +414,9 @@ def read_needs(text: str) -> Needs:
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
     kind = product_kind(rest)
+    if title_counts is not None:
+        kind = _likeliest_kind(rest, kind, title_counts)
+    keep = _from_main_sentence(keep, rest, kind)
     played = _PLAYS.search(text)
     if gift and played and [w.lower() for w in keep] == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
@@ -409,6 +428,53 @@ def read_needs(text: str) -> Needs:
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
         kind=kind,
     )  # fmt: skip
+
+
+#: A clause's kind replaces the first clause's when the first is a word titles rarely use and the
+#: other one titles use this many times more (and at least `_KIND_TITLES` times).
+_KIND_RATIO = 3
+_KIND_TITLES = 50
+_CLAUSE = re.compile(r"[,;.!?]|\s[-–]\s|\band\b|\bbut\b", re.I)
+
+
+def _from_main_sentence(words: list[str], text: str, kind: str | None) -> list[str]:
+    """Of a message of several sentences, the product words of the one that names the kind (the
+    first when none does): "adjustable micropipette, over $150. the cheap ones we've got keep
+    drifting" searches the micropipette, not the drifting. Sentences before it and questions after
+    it are kept; with no kind read, every sentence is."""
+    said = [s for s in re.split(r"(?<=[.?!])\s+", text) if re.search(r"\w", s)]
+    if len(said) < 2 or kind is None:
+        return words
+    at = next(
+        (i for i, s in enumerate(said) if kind and re.search(rf"\b{re.escape(kind)}\b", s, re.I)), 0
+    )
+    # what comes before the sentence naming it may say what it is ("she wants to start electric
+    # guitar. what is a good starter pack?"); what comes after is the story
+    # a question after it asks for something ("he plays bass. maybe a strap?"): kept too
+    kept = [s for i, s in enumerate(said) if i <= at or s.rstrip().endswith("?")]
+    there = {w.lower().strip("'.-") for s in kept for w in re.findall(r"[^\W_][\w'/.-]*", s)}
+    return [w for w in words if w.lower() in there or w.lower().strip("'.-") in there] or words
+
+
+def _titles(word: str, counts: Mapping[str, int]) -> int:
+    return max(
+        counts.get(word, 0), counts.get(word.removesuffix("s"), 0), counts.get(f"{word}s", 0)
+    )
+
+
+def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> str | None:
+    """The kind of the clause that names a product titles use, when the first clause names none or
+    only a doing word ("my toddler keeps chewing on everything, any safe stacking toys?")."""
+    if first and not first.endswith("ing"):
+        return first  # a noun the shopper named first stays the kind, however rare in titles
+    kinds = [k for k in (product_kind(c) for c in _CLAUSE.split(text)) if k]
+    best = max(kinds, key=lambda k: _titles(k, counts), default=None)
+    if best is None or best == first:
+        return first
+    have = _titles(first, counts) if first else 0
+    if _titles(best, counts) >= max(_KIND_TITLES, _KIND_RATIO * have):
+        return best
+    return first
 
 
 _LOOKING_FOR = re.compile(

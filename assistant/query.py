@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -272,6 +272,14 @@ def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None)
     return english
 
 
+def _spelled_kind(kind: str | None, spelled: Mapping[str, str]) -> str | None:
+    """The kind word as the catalog spells it; of a word split in two ("micropipette" -> "micro
+    pipette"), the second names the kind."""
+    if kind is None:
+        return None
+    return spelled.get(kind, kind).split()[-1]
+
+
 #: Letters outside the Latin script (with digits, punctuation and spaces kept).
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 
@@ -287,7 +295,8 @@ def understand(
     retrieval/multilingual.py); the model translates only when neither reads a product word."""
     text = clean_message(text) or text
     cues = read_cues(text, shown_titles, brands)
-    needs = read_needs(text)
+    counts = vocabulary.title_counts if vocabulary is not None else None
+    needs = read_needs(text, counts)
     bounds = extract_price_bounds(strip_rating_phrases(text))
     reading: dict[str, Any] | None = None
     error = None
@@ -315,7 +324,7 @@ def understand(
     if translation:
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
-        needs = read_needs(translation).merged(needs)
+        needs = read_needs(translation, counts).merged(needs)
     own = needs.product_words if (english or translation) else ""
     corrected: tuple[tuple[str, str], ...] = ()
     spelled: dict[str, str] = {}  # the kind word as the catalog spells it
@@ -367,7 +376,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=spelled.get(needs.kind or "", needs.kind) if (english or translation) else None,
+        corrected=corrected, notes=notes, unknown=unknown, kind=_spelled_kind(needs.kind, spelled) if (english or translation) else None,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

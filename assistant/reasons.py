@@ -85,6 +85,36 @@ _ADULT = re.compile(
 _QUOTED = re.compile(r"[\"“”«»]")
 
 
+#: Praise said as an adjective before what it praises ("This stunning soprano ukulele is made
+#: of mahogany"): dropped, the fact kept. Only after a determiner that needs no agreement ("a"/"an"
+#: would) and before two more words, so "perfect for beginners", "is stunning" or "has a stunning
+#: finish" are left as they are.
+_PRAISE = re.compile(
+    r"\b((?:the|this|these|its|their|your) )(?:stunning|sleek|elegant|exquisite|premium|"
+    r"ultimate|amazing|awesome|incredible|fantastic|wonderful|breathtaking|irresistible|exceptional|"
+    r"unparalleled|beautiful|gorgeous|magnificent|superb)(?:,? and|,)? (?!(?:for|to|and|of|in|with)\b)(?=\w+ \w)",
+    re.I,
+)  # fmt: skip
+#: A sentence that opens with a clause of praise and then states its facts ("This guitar is a
+#: force to be reckoned with, crafted with a solid maple body"): the facts alone.
+_FACTS_AFTER = re.compile(
+    r"^[^,]*,\s+((?:crafted|made|built|designed|constructed|featuring|equipped|fitted|including|"
+    r"complete|powered|handcrafted|molded|moulded)\b.*)$",
+    re.I,
+)
+
+
+def _plainer(sentence: str) -> str:
+    """The sentence without its praise (see `_PRAISE`, `_FACTS_AFTER`), where what is left still
+    says something."""
+    facts = _FACTS_AFTER.match(sentence)
+    if facts and _HYPE.search(sentence[: facts.start(1)]) and not _CONCRETE.search(
+        sentence[: facts.start(1)]
+    ) and len(facts.group(1)) >= MIN_CHARS:  # fmt: skip
+        sentence = facts.group(1)[:1].upper() + facts.group(1)[1:]
+    return _PRAISE.sub(r"\1", sentence)
+
+
 def _balanced(s: str) -> bool:
     return s.count("(") == s.count(")") and s.count("[") == s.count("]") and s.count('"') % 2 == 0
 
@@ -114,7 +144,7 @@ def _sentences(product: Product) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n+|\s+[•·▶]\s*|\s-\s", text)
     out = []
     for raw in parts:
-        s = _TAIL.sub("", " ".join(raw.split())).strip(" -:;,")
+        s = _plainer(_TAIL.sub("", " ".join(raw.split())).strip(" -:;,"))
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
             s = s[:cut] if cut >= MIN_CHARS else ""

@@ -121,25 +121,42 @@ class Vocabulary:
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
                 own = self.title_counts.get(lw, 0)
+                # another word, not the same one inflected: "pipete" is near "pipets" (its own
+                # stem) and "pipette" (the catalog's spelling)
+                stem = self.stemmer.stemWord(lw)
                 near = [
                     n
                     for n in self._spell.lookup(lw, Verbosity.ALL, max_edit_distance=1)
-                    if n.term != lw
+                    if n.term != lw and self.stemmer.stemWord(n.term) != stem
                 ]
                 best = max(near, key=lambda n: n.count, default=None)
-                if (best is not None and best.count >= VARIANT_RATIO * max(own, 1)
-                        and self.stemmer.stemWord(best.term) != self.stemmer.stemWord(lw)):  # fmt: skip
+                # a word no title writes (known by its stem alone) takes any common neighbour
+                if best is not None and best.count >= (VARIANT_RATIO * own if own else MIN_COUNT):
                     variants.append((word, best.term))
                     return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word
             found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
             if not found or found[0].term == lw:
+                if split := self._split(lw):  # "micropipette": "micro pipette"
+                    changes.append((word, split))
+                    return split
                 return word
             changes.append((word, found[0].term))
             return found[0].term
 
         corrected = re.sub(r"[A-Za-z]+", fix, text)
         return Correction(text, corrected, tuple(changes), tuple(variants))
+
+    def _split(self, word: str) -> str | None:
+        """An unknown word read as two catalog title words written together ("micropipette" ->
+        "micro pipette", "drumheads" -> "drum heads"), the split whose rarer half is most used."""
+        best, best_count = None, 0
+        for i in range(3, len(word) - 2):
+            a, b = word[:i], word[i:]
+            count = min(self.title_counts.get(a, 0), self.title_counts.get(b, 0))
+            if count >= MIN_COUNT and count > best_count:
+                best, best_count = f"{a} {b}", count
+        return best
 
     def department_hint(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The department whose titles carry these product words, and its share (0-1).

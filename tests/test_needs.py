@@ -169,6 +169,9 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert (
         words.correct("a ream of printer paper").changes == ()
     )  # an English word is meant as written
+    # two catalog words written as one, and a word known only by its stem ("pipets")
+    assert words.correct("adjustable micropipette").changes == (("micropipette", "micro pipette"),)
+    assert ("pipete", "pipette") in words.correct("pipete tips").variants
     assert words.department_hint(["violin"])[0] == "Musical Instruments"
     assert words.department_hint(["nitrile", "gloves"])[0] == "Industrial & Scientific"
     assert words.language("guitarra para principiantes") == "es"
@@ -309,3 +312,37 @@ def test_the_kind_is_read_as_the_catalog_spells_it(demo_catalog) -> None:  # typ
         understand("guitar amplifer", None, departments, vocabulary=words).query.kind == "amplifier"
     )
     assert understand("a telescpoe", None, departments, vocabulary=words).query.kind == "telescope"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("pla filament with lots of reviews, like at least 500", "min_rating_count", 500),
+        ("portable keyboard w/ 1000+ reviews and atleast 4.3 stars", "min_rating_count", 1000),
+        ("guitar stand w/ 5 star rating", "min_rating", 5.0),
+        ("评分四星以上的吉他效果器", "min_rating", 4.0),
+        ("best rated jigsaw puzzle", "prefer_rated", True),
+        ("xmas pressie for my dad, he's just got into drums", "gift", True),
+        ("my nephew turns 12 next week, what would you get him", "gift", True),
+        ("whats the cheapest rc car u have under 80", "product_words", "rc car"),
+        # what comes after the sentence naming the product is the story, not the product
+        ("adjustable micropipette, over $150. the cheap ones we've got keep drifting",
+         "product_words", "adjustable micropipette"),
+        ("she wants to start electric guitar. what is a good starter pack?",
+         "product_words", "start electric guitar starter pack"),
+    ],
+)  # fmt: skip
+def test_what_held_out_shoppers_wrote_is_read(text: str, field: str, value: object) -> None:
+    """Phrasings from requests written by someone who had not seen this code (see README)."""
+    assert getattr(read_needs(text), field) == value
+
+
+def test_a_later_clause_names_the_kind_when_the_first_names_only_a_doing() -> None:
+    counts = {"toys": 800, "stacking": 33, "chewing": 2, "happy": 120, "micropipette": 0}
+    text = "my toddler keeps chewing on everything, any safe stacking toys?"
+    assert read_needs(text).kind == "chewing"  # without the catalog's counts
+    assert read_needs(text, counts).kind == "toys"
+    # a product word the shopper named first stays the kind, however rare in the titles
+    assert (
+        read_needs("adjustable micropipette, happy to spend a lot", counts).kind == "micropipette"
+    )

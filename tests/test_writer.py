@@ -393,3 +393,26 @@ def test_the_tip_is_not_read_as_the_last_reason() -> None:
     text = AnswerWriter.render("[1] fits best.", [(1, "Maple."), (2, "Nylon tips.")],
                                "All of them are $20 or less.", None, None, "en")  # fmt: skip
     assert text.endswith("- [2] Nylon tips.\n\nAll of them are $20 or less.")
+
+
+def test_a_reason_keeps_the_facts_and_drops_the_praise() -> None:
+    """ "This electric guitar is a force to be reckoned with, crafted with a solid maple body" was
+    shown as a reason: the clause of praise says nothing the shopper can check. The facts stay,
+    word for word from the product's text."""
+    from assistant.reasons import extract_reasons
+    from retrieval.catalog import Product
+
+    guitar = Product(
+        id="t:1", title="Electric Guitar, Solid Maple Body", source="test",
+        description="This electric guitar is a force to be reckoned with, crafted with a solid "
+        "maple body and a powerful humbucker pickup. This stunning guitar ships fast.",
+    )  # fmt: skip
+    ukulele = Product(
+        id="t:2",
+        title="Soprano Ukulele",
+        source="test",
+        description="This stunning soprano ukulele is crafted with a laminated mahogany body.",
+    )
+    reasons = extract_reasons([guitar, ukulele], "an electric guitar", None)
+    assert reasons[0] == "Crafted with a solid maple body and a powerful humbucker pickup."
+    assert reasons[1] == "This soprano ukulele is crafted with a laminated mahogany body."
