@@ -343,7 +343,9 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
              if (len(w) > 2 or w == state.kind) and not w.isdigit()}  # fmt: skip
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
-    named = words & set(re.findall(r"[a-z0-9]+", state.asked.lower()))
+    # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
+    asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
+    named = {w for w in words if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)}
     words = named or words
     found = set(top.matched_terms)
     matched = sum(stem(w) in found or w in found for w in words)

@@ -205,7 +205,7 @@ def plain_need(text: str) -> str:
 _OPENING = re.compile(
     r"^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
-    r"do (?:you|u|ya) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?)\s+",
+    r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?)\s+",
     re.I,
 )  # fmt: skip
 

@@ -46,7 +46,8 @@ _SOFT_RATING = re.compile(
     r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
     r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
     r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高"
-    r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b",
+    r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b"
+    r"|\b(?:best|most|top) (?:reviews|reviewed|ratings)\b",
     re.I,
 )  # fmt: skip
 _RATING_COUNT = [
@@ -100,7 +101,11 @@ _AGE = [
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
 ]  # fmt: skip
-_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b", re.I)
+_AGE_RANGE = re.compile(
+    r"\b(?:aged?|ages|(?:kids|children|boys|girls|students)(?: aged?)?)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))",
+    re.I,
+)
 
 _SIZES = [
     re.compile(r"\b\d[\d,]*\s*-?\s*(?:pieces?|pcs?|pc)\b", re.I),
@@ -115,7 +120,7 @@ _SIZES = [
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(
-    r"\b(gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
+    r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
     r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
     re.I,
 )
@@ -144,7 +149,8 @@ _FILLER = set(
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
      "ladies", "unisex", "happy", "glad", "willing", "if", "it's", "we've", "we're", "they're",
-     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while"]
+     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while", "yuo", "yu",
+     "work", "works"]
 )  # fmt: skip
 
 

@@ -191,6 +191,12 @@ def spell_numbers(text: str) -> str:
         value += _ONES.get(g["one"], 0) + _ONES.get(g["lone"], 0)
         return str(value * 100 if g["hundred"] else value)
 
+    text = re.sub(
+        r"\ba (hundred|thousand)\b",  # not "a grand": a grand piano
+        lambda m: "100" if m.group(1).lower() == "hundred" else "1000",
+        text,
+        flags=re.I,
+    )
     return _SPELLED.sub(digits, text)
 
 

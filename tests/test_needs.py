@@ -322,6 +322,9 @@ def test_the_kind_is_read_as_the_catalog_spells_it(demo_catalog) -> None:  # typ
         ("guitar stand w/ 5 star rating", "min_rating", 5.0),
         ("评分四星以上的吉他效果器", "min_rating", 4.0),
         ("best rated jigsaw puzzle", "prefer_rated", True),
+        ("which dynamic mic has the best reviews?", "prefer_rated", True),
+        ("what science kits would work for kids 8 to 10?", "age", (8.0, 10.0)),
+        ("I need a gift-wrapped puzzle for my grandmother's birthday", "product_words", "puzzle"),
         ("xmas pressie for my dad, he's just got into drums", "gift", True),
         ("my nephew turns 12 next week, what would you get him", "gift", True),
         ("whats the cheapest rc car u have under 80", "product_words", "rc car"),
@@ -346,3 +349,16 @@ def test_a_later_clause_names_the_kind_when_the_first_names_only_a_doing() -> No
     assert (
         read_needs("adjustable micropipette, happy to spend a lot", counts).kind == "micropipette"
     )
+
+
+def test_the_reading_bench_names_what_was_misread() -> None:
+    """`shoptalk bench reading` scores a line right only when every field it states is read."""
+    from assistant.bench_reading import mistakes
+    from assistant.query import understand
+
+    line = {"text": "capo under 15 bucks, 4 stars or better", "category": "combined",
+            "max_price": 15, "min_rating": 4, "product": "capo"}  # fmt: skip
+    query = understand(line["text"], None, []).query
+    assert mistakes(line, query, carried=True) == []
+    assert mistakes({**line, "max_price": 20}, query, carried=True) == ["max_price 20 read as 15"]
+    assert mistakes({**line, "not_carried": True}, query, carried=True) == ["shown as carried"]

@@ -96,6 +96,8 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("想买一把尤克里里，预算300以内", None, D(300)),
         ("尤克里里 300以内", None, D(300)),
         ("3岁以下的玩具", None, None),
+        ("Is there a violin bow for less than a hundred dollars?", None, D(100)),
+        ("a grand piano under 5000", None, D(5000)),
     ],
 )
 def test_shopper_phrasings_of_a_budget(

@@ -86,6 +86,30 @@ def bench_retrieval(
             server.stop()
 
 
+@bench_app.command("reading")
+def bench_reading(
+    phrasings: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option(help="JSONL files of phrasings (default: every file in data/phrasings)"),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Where to write results")] = Path("benchmarks/reading"),
+) -> None:
+    """Requests as people type them: prices, ratings, ages, sizes, gifts, languages and products
+    the store does not carry, read by the words-only path a chat turn starts with."""
+    from assistant.bench_reading import run_reading_bench
+    from ui.services import build_services
+
+    settings = settings_from()
+    paths = phrasings or sorted((settings.data_dir / "phrasings").glob("*.jsonl"))
+    if not paths:
+        raise typer.BadParameter(f"no phrasing files in {settings.data_dir / 'phrasings'}")
+    settings.database_url = f"sqlite:///{settings.home / 'bench' / 'reading.db'}"
+    (settings.home / "bench").mkdir(parents=True, exist_ok=True)
+    with console.status("opening the index"):
+        services = build_services(settings, llm=None, wait_multilingual=True)
+    run_reading_bench(services.chat, paths, out, console)
+
+
 @bench_app.command("rerank")
 def bench_rerank(
     users: Annotated[int, typer.Option(help="Shoppers to evaluate")] = 3000,
