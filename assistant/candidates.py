@@ -519,10 +519,11 @@ def find_candidates(
     hits = _search(state, searcher, exclude_seen=more)
     relaxed = None
     close = _is_close(hits, state.search_text(), state)
-    # Nothing at all under the hard constraints, or only other things ("PLA filament under $22"
-    # finds a Nerf kit when every spool costs more): the store may carry the product outside them.
-    # One constraint is relaxed, and kept relaxed only where that finds the product.
-    if not close and not more:
+    # Nothing at all under the hard constraints, or, for a new request (not "cheaper", which asks
+    # for exactly that bound), only other things ("PLA filament under $22" finds a Nerf kit when
+    # every spool costs more): the store may carry the product outside them. One constraint is
+    # relaxed, and kept relaxed only where that finds the product.
+    if not more and (not hits or (not close and not state.shown)):
         for constraint, looser in (
             ("price", state.model_copy(update={"min_price": None, "max_price": None})),
             ("rating", state.model_copy(update={"min_rating": None, "min_rating_count": None})),

@@ -149,7 +149,7 @@ _FILLER = set(
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
      "ladies", "unisex", "happy", "glad", "willing", "if", "it's", "we've", "we're", "they're",
-     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while", "yuo", "yu",
+     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while", "yuo", "yu", "stuff",
      "work", "works"]
 )  # fmt: skip
 

@@ -279,10 +279,12 @@ class AnswerWriter:
         # Whole sentences only (a fact cut mid-word is copied cut), and not the sentence already
         # shown as the card's reason (the lead would repeat it).
         facts, said = "", " ".join(reason.split())
+        core = said.rstrip(".").lower()  # the reason may be a sentence's facts without its praise
         for sentence in sentences(" ".join(p.description.split())):
             if (
                 sentence.strip()
                 and sentence.strip() not in said
+                and core not in sentence.lower()
                 and len(facts) + len(sentence) <= 360
             ):
                 facts = f"{facts} {sentence}".strip()

@@ -98,6 +98,8 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("3岁以下的玩具", None, None),
         ("Is there a violin bow for less than a hundred dollars?", None, D(100)),
         ("a grand piano under 5000", None, D(5000)),
+        ("stuffed animal dog, at least $10 and under $40", D(10), D(40)),
+        ("$20 and up", D(20), None),
     ],
 )
 def test_shopper_phrasings_of_a_budget(
