@@ -536,6 +536,11 @@ def find_candidates(
             if not found or (hits and not _is_close(found, looser.search_text(), looser)):
                 continue
             hits, relaxed = found, constraint
+            # the product first ("goggles" relaxed out of the lab: goggles, then their skins)
+            kinds = of_kind([h.product for h in hits], state)
+            hits = [h for k, h in zip(kinds, hits, strict=True) if k] + [
+                h for k, h in zip(kinds, hits, strict=True) if not k
+            ]
             if constraint == "price":  # nearest to the bound the shopper set
                 bound = state.max_price if state.max_price is not None else state.min_price
                 kinds = of_kind([h.product for h in hits[:20]], state)  # the product first

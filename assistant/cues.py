@@ -215,7 +215,11 @@ def asked_phrase(text: str) -> str:
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
     of printer paper" (who or what it is for, sizes after a comma and prices left out)."""
     words = plain_need(text)
+    # "something to keep a 3 year old busy at restaurants": what it is for or where, not what
     head = re.split(
-        r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s", words, flags=re.I
+        r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s|\sto\s(?=[a-z])"
+        r"|\sat\s(?!least\b|most\b)",
+        words,
+        flags=re.I,
     )[0]
     return head.strip(" ?.!,") or words

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
-             "pound": "GBP", "pounds": "GBP"}  # fmt: skip
+             "pound": "GBP", "pounds": "GBP", "quid": "GBP"}  # fmt: skip
 #: "around $50" means this share either side of the amount (a range, said in `PriceBounds.note`).
 AROUND = Decimal("0.2")
 #: Units after a number that make it something other than a price.
@@ -29,7 +29,7 @@ _UNITS = (
     r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
-_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|€|£|\$"
+_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|€|£|\$"
 _PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
 _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
 _NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
@@ -82,7 +82,7 @@ _POSTFIX = re.compile(
 )  # fmt: skip
 #: A lone amount with a currency mark: "a drum pad, $40", "40 euros".
 _LONE = re.compile(r"(?P<cur1>[$€£])\s*(?P<num>" + _NUMBER + r")" + _NOT_UNIT + r"|(?<![\w$€£.])(?P<num2>"
-                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
+                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|quid|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
 
 
 #: What an amount is the price of, said after it: "max $22 a spool" is not a search for spools.

@@ -277,7 +277,8 @@ def _spelled_kind(kind: str | None, spelled: Mapping[str, str]) -> str | None:
     pipette"), the second names the kind."""
     if kind is None:
         return None
-    return spelled.get(kind, kind).split()[-1]
+    word = spelled.get(kind, kind).split()[-1]
+    return None if not_product_word(word) else word
 
 
 #: Letters outside the Latin script (with digits, punctuation and spaces kept).
@@ -330,7 +331,9 @@ def understand(
     spelled: dict[str, str] = {}  # the kind word as the catalog spells it
     if english and vocabulary is not None and own:
         fixed = vocabulary.correct(own, keep=cues.brands)
-        own, corrected = fixed.corrected, fixed.changes
+        # a slip of a filler word is filler once spelled ("somthing to keep a 3 yr old busy")
+        own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
+        corrected = fixed.changes
         spelled = {a.lower(): b for a, b in (*fixed.changes, *fixed.variants)}
     proposed = (reading or {}).get("product") or ""
     rewrite = rewrite_words(
@@ -362,6 +365,7 @@ def understand(
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
     notes = tuple(n for n in (bounds.note,) if n)
+    kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
                     if vocabulary is not None and not vocabulary.knows(w))  # fmt: skip
     query = ShoppingQuery(
@@ -376,7 +380,7 @@ def understand(
         prefer_rated=needs.prefer_rated, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=_spelled_kind(needs.kind, spelled) if (english or translation) else None,
+        corrected=corrected, notes=notes, unknown=unknown, kind=kind,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -56,6 +56,23 @@ COMMON_COUNT = 2_000_000
 SPELLED_RIGHT_COUNT = 100_000
 
 
+#: How many of wordfreq's most frequent English words the English speller knows.
+ENGLISH_SPELLER_WORDS = 30000
+
+
+@cache
+def english_speller() -> SymSpell:
+    """Common English words (wordfreq), for slips that are not catalog words: "somthing",
+    "resturants"."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    speller = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    for word in top_n_list("en", ENGLISH_SPELLER_WORDS):
+        if word.isalpha() and len(word) >= 3:
+            speller.create_dictionary_entry(word, int(10 ** zipf_frequency(word, "en")))
+    return speller
+
+
 @cache
 def common_english(min_count: int = COMMON_COUNT) -> frozenset[str]:
     """English words at least `min_count` frequent (a few thousand at the default), from the
@@ -136,6 +153,12 @@ class Vocabulary:
                     return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word
             found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
+            # one slip from a common English word, two from the nearest catalog word: the shopper
+            # meant the English word ("somthing" is something, not "sorting")
+            english = english_speller().lookup(lw, Verbosity.TOP, max_edit_distance=1)
+            if english and (not found or found[0].distance > english[0].distance):
+                changes.append((word, english[0].term))
+                return english[0].term
             if not found or found[0].term == lw:
                 if split := self._split(lw):  # "micropipette": "micro pipette"
                     changes.append((word, split))
