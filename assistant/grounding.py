@@ -360,6 +360,14 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
                 out.append(
                     Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
                 )
+        # "perfect for musicians aged 5-12" written for a shopper's mum
+        for m in re.finditer(
+            r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b", text, re.I
+        ):
+            if int(m.group(2)) < age[0] or int(m.group(1)) > age[1]:
+                out.append(
+                    Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
+                )
     tokens = re.findall(r"\w+", text.lower())
     grams = {" ".join(tokens[i : i + 5]) for i in range(len(tokens) - 4)}
     for c in cards:

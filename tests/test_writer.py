@@ -46,6 +46,15 @@ def test_the_sense_check_reads_what_a_shopper_reads(small_catalog: Catalog) -> N
     repeated = "Shop for the best science toys for a 10-year-old. Shop for the best science toys for a 10-year-old."
     assert "repeated" in kinds(repeated)
     assert "contradiction" in kinds("Look for the perfect toy for your 4-year-old.")
+
+    # an age range said for someone else: a lead for a shopper's mum said "aged 5-12"
+    def wrong_age(text: str) -> bool:
+        return any(
+            v.detail == "not the shopper's age" for v in check_sense(text, said, shown, (10, 10))
+        )
+
+    assert wrong_age("[1] is a perfect fit for aspiring musicians aged 5-7.")
+    assert not wrong_age("[1] suits kids aged 8-12.")
     assert "unsupported" in kinds("Use a turbocharged quantum espresso manifold for skydiving.")
     title_words = " ".join(shown[0].product.title.split()[:4])
     assert kinds(f"[1] is a {title_words} for a 10 year old who likes science.") == set()
