@@ -299,6 +299,15 @@ _NOT_KIND = frozenset(
         "budget",
         "around",
         "about",
+        # what happened to the old one, not what is wanted: "my strap broke, need a new one"
+        "broke",
+        "broken",
+        "snapped",
+        "cracked",
+        "died",
+        "lost",
+        "stopped",
+        "worn",
         # when, not what: "my nephew graduates next month"
         "next",
         "week",

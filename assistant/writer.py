@@ -436,7 +436,8 @@ class AnswerWriter:
                     if not found:
                         dropped, violations, lead, trimmed = violations, [], clause, True
                 if lead and f"[{best.mark}]" not in lead and not violations:
-                    lead = f"[{best.mark}]: {lead}" if language == "en" else lead
+                    # not "[1]: ...": at the start of a line that is a markdown link definition
+                    lead = f"[{best.mark}] {lead}" if language == "en" else lead
                 if not violations and lead:
                     by_model = True
                     if lead != raw.strip():  # the client shows the lead as kept, not the cut tail
@@ -488,6 +489,13 @@ class AnswerWriter:
         """Both checkers on the model's lead."""
         if not text.strip():
             return [Violation(kind="truncated", text="", detail="not one whole sentence")]
+        bare = re.sub(r"\[\d{1,2}\]", " ", text)
+        if (
+            len(re.findall(r"[^\W\d_]+", bare)) < 3
+            and len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", bare)) < 4
+        ):
+            # "1." from the model once became the lead "[1]: 1."
+            return [Violation(kind="truncated", text=text[:30], detail="not one whole sentence")]
         found = check(text, cards, allowed_numbers, self.brand_names, prompt_ngrams())
         found += check_sense(text, message, cards, query.age if query.age else None,
                              min_support=0.6 if query.language == "en" else 0.0)  # fmt: skip

@@ -274,7 +274,7 @@ def test_customer_service_sees_history_drafts_and_replies(
                                                              "conversation_id": conv}).json()  # fmt: skip
     cards = [Card.model_validate(c) for c in draft["cards"]]
     assert cards and all(small_catalog.get(c.product.id) == c.product for c in cards)
-    assert check(draft["text"], cards) == []
+    assert check(draft["text"], cards) == [], draft["text"]
     sent = client.post(f"/v1/conversations/{conv}/replies",
                        json={"text": draft["text"] + " (edited)", "product_ids": [cards[0].product.id]})  # fmt: skip
     assert sent.status_code == 200
