@@ -143,6 +143,7 @@ class ChatPipeline:
             lead = compare_lead(comparison, cards)
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             lead = phrase(query.language, "closest", mark=cards[0].mark)
+            picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,

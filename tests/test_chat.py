@@ -133,7 +133,9 @@ def test_streamed_turn_sends_cards_before_the_first_token(
     if done["meta"]["lead_by_model"]:  # the streamed lead (after any retraction) opens the answer
         last_retract = max((i for i, (k, _) in enumerate(events) if k == "retract"), default=-1)
         streamed = "".join(d["text"] for k, d in events[last_retract + 1 :] if k == "token").strip()
-        assert streamed and " ".join(streamed.split()).split(".")[0] in " ".join(done["text"].split())
+        assert streamed and " ".join(streamed.split()).split(".")[0] in " ".join(
+            done["text"].split()
+        )
     assert done["meta"]["first_cards_s"] <= done["meta"]["first_token_s"]
 
 
@@ -196,7 +198,9 @@ def test_fault_injected_lying_model_is_regenerated_then_templated(
     # every try at the lead was refused; the reading and the picks were asked once each
     assert len(liar.prompts) == 1 + LEAD_ATTEMPTS
     assert {"price", "mark"} <= {v["kind"] for v in meta["violations"]}
-    assert not meta["lead_by_model"] and turn["text"].count("- [") >= 1  # reasons stay: only the lead fell back
+    assert (
+        not meta["lead_by_model"] and turn["text"].count("- [") >= 1
+    )  # reasons stay: only the lead fell back
     assert "$1.23" not in turn["text"] and "[9]" not in turn["text"]
     assert turn["query"]["department"] is None and turn["query"]["sort"] == "relevance"  # words win
     assert any("kindle ebook reader" in o for o in meta["overruled"])  # not the shopper's words
@@ -227,7 +231,9 @@ def test_drafts_read_what_the_customer_bought(client: TestClient, small_catalog:
     from ranking.events import Event, EventType
 
     gloves = small_catalog.get("scientific:101")  # SafeTouch nitrile exam gloves, Small
-    other = next(p for p in small_catalog if p.source == "scientific" and "glove" not in p.title.lower())
+    other = next(
+        p for p in small_catalog if p.source == "scientific" and "glove" not in p.title.lower()
+    )
     start = datetime(2024, 5, 1, tzinfo=UTC)
     services = client.app.state.services  # type: ignore[attr-defined]
     services.events.append_bulk([Event(user_id="cust-12", product_id=p.id, type=EventType.purchase,
@@ -235,7 +241,9 @@ def test_drafts_read_what_the_customer_bought(client: TestClient, small_catalog:
     key, _ = services.keys.create(Role.agent, "draft test agent")
     agent = {"Authorization": f"Bearer {key}"}
     message = "Hi, the gloves I got last month were too small. Which ones should I order now?"
-    draft = client.post("/v1/customers/cust-12/drafts", json={"message": message}, headers=agent).json()
+    draft = client.post(
+        "/v1/customers/cust-12/drafts", json={"message": message}, headers=agent
+    ).json()
     assert draft["referring_to"]["product_id"] == gloves.id and draft["ask"] == "size"
     cards = [Card.model_validate(c) for c in draft["cards"]]
     assert cards and draft["proposals"]
@@ -247,7 +255,10 @@ def test_drafts_read_what_the_customer_bought(client: TestClient, small_catalog:
     assert check(text, cards) == [] and "[1]" in text
     again = client.post("/v1/customers/cust-12/drafts", headers=agent,
                         json={"message": "Can I get the same again?", "reference_id": other.id}).json()  # fmt: skip
-    assert again["referring_to"]["product_id"] == other.id and again["cards"][0]["product"]["id"] == other.id
+    assert (
+        again["referring_to"]["product_id"] == other.id
+        and again["cards"][0]["product"]["id"] == other.id
+    )
     bad = client.post("/v1/customers/cust-12/drafts", headers=agent,
                       json={"message": "the same again", "reference_id": "scientific:4000"})  # fmt: skip
     assert bad.status_code == 422 and "history" in bad.json()["error"]["message"]
@@ -315,7 +326,10 @@ def test_natural_phrasings_end_to_end(client: TestClient, small_catalog: Catalog
     assert rated["query"]["min_rating"] == 4.5 and rated["query"]["min_price"] is None
     for card in rated["cards"]:
         if rated["relaxed"] is None:
-            assert card["product"]["rating"] >= 4.5 and Decimal(str(card["product"]["price"]["amount"])) <= 30
+            assert (
+                card["product"]["rating"] >= 4.5
+                and Decimal(str(card["product"]["price"]["amount"])) <= 30
+            )
 
 
 def test_a_request_unlike_any_example_gets_none_of_the_prompts_words(client: TestClient) -> None:
@@ -329,3 +343,12 @@ def test_a_request_unlike_any_example_gets_none_of_the_prompts_words(client: Tes
         said = set(re.findall(r"[a-z]+", message.lower()))
         assert not (set(re.findall(r"[a-z]+", q["search"])) & prompt_words) - said, q["search"]
         assert q["max_price"] in (20, 100)
+
+
+def test_a_product_not_carried_recommends_only_the_nearest(client: TestClient) -> None:
+    """ "a 55 inch tv" showed "[1] is the closest we have" beside three starred cards with reasons
+    (a microphone, a diode): a blind reader saw an answer recommending unrelated products. Only
+    the nearest card is recommended; the others are shown, not pushed."""
+    answer = say(client, "do you have a theremin?")  # a word no product in the store uses
+    assert answer["notice"] and "carry" in answer["notice"], answer
+    assert [c["mark"] for c in answer["cards"] if c["recommended"]] == [1], answer["cards"]
