@@ -535,18 +535,16 @@ def find_candidates(
             found = _search(looser, searcher, exclude_seen=False)
             if not found or (hits and not _is_close(found, looser.search_text(), looser)):
                 continue
-            hits, relaxed = found, constraint
+            relaxed = constraint
             # the product first ("goggles" relaxed out of the lab: goggles, then their skins)
-            kinds = of_kind([h.product for h in hits], state)
-            hits = [h for k, h in zip(kinds, hits, strict=True) if k] + [
-                h for k, h in zip(kinds, hits, strict=True) if not k
-            ]
-            if constraint == "price":  # nearest to the bound the shopper set
+            ranked = list(zip(of_kind([h.product for h in found], state), found, strict=True))
+            if constraint == "price":  # of the first 20, nearest to the bound the shopper set
                 bound = state.max_price if state.max_price is not None else state.min_price
-                kinds = of_kind([h.product for h in hits[:20]], state)  # the product first
-                hits = [h for _, h in sorted(zip(kinds, hits[:20], strict=False), key=lambda x: (
-                    not x[0], abs(x[1].product.price.amount - bound)
-                    if x[1].product.price and bound is not None else float("inf")))]  # fmt: skip
+                ranked = sorted(ranked[:20], key=lambda x: (not x[0], abs(x[1].product.price.amount - bound)
+                                if x[1].product.price and bound is not None else float("inf")))  # fmt: skip
+            else:
+                ranked.sort(key=lambda x: not x[0])  # stable: search order within each
+            hits = [h for _, h in ranked]
             break
         close = _is_close(hits, state.search_text(), state)
     hits, used = _reorder(hits, state, searcher, behaviour, user_id, session_id)
