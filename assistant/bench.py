@@ -107,6 +107,7 @@ class TurnResult(BaseModel):
     language_ok: bool | None = None
     question: bool = False
     lead_by_model: bool = False
+    lead_from_facts: bool = False
     text: str = ""
     card_titles: list[str] = Field(default_factory=list)
     turn: int
@@ -123,7 +124,8 @@ class TurnResult(BaseModel):
     parsed: bool
     caught: int = Field(description="Violations the checker caught in the model's first text")
     caught_as: tuple[str, ...] = Field(
-        default=(), description="What they were: `kind: text` (why a lead fell back to the template)"
+        default=(),
+        description="What they were: `kind: text` (why a lead fell back to the template)",
     )
     fallback: bool
     trimmed: bool = Field(default=False, description="The lead kept only its checked sentences")
@@ -265,7 +267,7 @@ def run(pipeline: ChatPipeline, recorder: RecordingBackend, conversations: Seque
             results.append(TurnResult(
                 conversation=conv.id, category=conv.category, turn=i, say=turn.say, parsed=m.parsed_by_model, caught=len(m.violations),
                 caught_as=tuple(f"{v.kind}: {v.text}" for v in m.violations),
-                fallback=m.fallback, trimmed=m.trimmed, lead_by_model=m.lead_by_model, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
+                fallback=m.fallback, trimmed=m.trimmed, lead_by_model=m.lead_by_model, lead_from_facts=m.lead_from_facts, first_cards_s=m.first_cards_s, first_token_s=m.first_token_s, total_s=m.total_s,
                 tokens=m.tokens, llm_s=sum(c[3] for c in recorder.calls), direct_s=direct_s, **verdict))  # fmt: skip
             if answer.query.intent.value not in ("compare", "detail"):
                 previous = [c.model_dump(mode="json") for c in answer.cards]
@@ -328,6 +330,7 @@ def summarize(results: Sequence[TurnResult]) -> dict[str, Any]:
         "caught_by_checker": sum(r.caught for r in results), "fallback_turns": sum(r.fallback for r in results),
         "trimmed_leads": sum(r.trimmed for r in results),
         "lead_by_model_rate": rate([r.lead_by_model for r in results]),
+        "lead_from_facts_rate": rate([r.lead_from_facts for r in results]),
         "truncated_sentences": sum(r.truncated for r in results), "repeated_sentences": sum(r.repeated for r in results),
         "contradicting_numbers": sum(r.contradicting for r in results), "unsupported_texts": sum(r.unsupported for r in results),
         "reasons_per_recommended_card": pct([r.reasons_per_pick for r in results], 50),

@@ -40,3 +40,9 @@ class LLMConfig(BaseModel):
         description="The model chooses which cards to recommend (one more call a turn, ~6 s on a "
         "2-core CPU); off: the top cards of the ranking",
     )
+    model_lead_languages: tuple[str, ...] = Field(
+        default=(),
+        description='Languages the model writes the answer\'s lead in (e.g. ["en"]); in the '
+        "others the lead is written from the catalog's facts (assistant/leads.py: the 0.5B "
+        "model's leads invented fits and were nonsense in Spanish). Empty: facts in every language",
+    )

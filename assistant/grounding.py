@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.advice import Card
+from assistant.phrases import phrases_of
 from retrieval.vocabulary import common_english
 
 _PRICE = re.compile(
@@ -249,10 +251,19 @@ _NO_CLAIM = frozenset(
 )  # fmt: skip
 
 
+@cache
+def _own_words() -> frozenset[str]:
+    """The words of the answer's fixed English phrases (phrases.toml): the code's own sentences
+    ("We don't seem to carry ...", "within your $35 budget") say what the catalog and the search
+    found, so their words are no claim a card must support."""
+    text = " ".join(phrases_of("en").values())
+    return frozenset(re.findall(r"[a-z][a-z'-]{3,}", re.sub(r"\{\w+\}", " ", text.lower())))
+
+
 def _generic(word: str) -> bool:
-    """A word any honest shopping sentence may use: in `_GENERIC` or `_NO_CLAIM`, or an
-    inflection of one ("offering", "making", "ensures")."""
-    if word in _GENERIC or word in _NO_CLAIM:
+    """A word any honest shopping sentence may use: in `_GENERIC` or `_NO_CLAIM`, the answer's
+    own fixed phrases, or an inflection of one ("offering", "making", "ensures")."""
+    if word in _GENERIC or word in _NO_CLAIM or word in _own_words():
         return True
     bases = [word[: -len(e)] for e in ("ing", "ed", "es", "s", "ly") if word.endswith(e)]
     return any(

@@ -144,7 +144,7 @@ _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "thats", "dont", "don't", "wont", "asap", "lookin",
-     "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
+     "started", "starting", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
@@ -219,6 +219,8 @@ _KIND_ENDS = frozenset(
         ".",
         "like",
         "than",
+        "about",  # "a book about space": a book
+        "featuring",
     ]
 )
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
@@ -428,7 +430,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         ) and lw not in _PRODUCT_RECIPIENTS:
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
-    kind = product_kind(rest)
+    kind = _asked_kind(rest) or product_kind(rest)
     if title_counts is not None:
         kind = _likeliest_kind(rest, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
@@ -490,6 +492,26 @@ def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> 
     if _titles(best, counts) >= max(_KIND_TITLES, _KIND_RATIO * have):
         return best
     return first
+
+
+#: A question naming what it asks for: "what sticks should he get", "which strings do I need".
+_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?([a-z][\w'-]*)\s+"
+    r"(?:should|would|do|does|can|could|to|will|might)\s+(?:i|he|she|we|they|you|my|our|get|buy|use)\b",
+    re.I,
+)
+
+
+def _asked_kind(text: str) -> str | None:
+    """The kind a question asks for, wherever it stands in the message ("my son just started
+    drum lessons, what sticks should he get" asks for sticks, not lessons)."""
+    m = _ASKED.search(text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in _NOT_KIND or not_product_word(word) or ATTRIBUTE.fullmatch(word) or len(word) < 3:
+        return None  # "what size should I get" asks a size, not a product
+    return word
 
 
 _LOOKING_FOR = re.compile(

@@ -31,3 +31,8 @@ def phrase(language: str, key: str, **values: Any) -> str:
     """A fixed phrase in the shopper's language (English where the table has none)."""
     table = _phrases().get(language, _phrases()["en"])
     return table[key].format(**values)
+
+
+def phrases_of(language: str) -> dict[str, str]:
+    """Every fixed phrase of one language (English where the table has none)."""
+    return dict(_phrases().get(language, _phrases()["en"]))

@@ -29,6 +29,7 @@ from assistant.advice import (
 from assistant.candidates import Candidates, find_candidates
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
+from assistant.leads import title_head
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
@@ -73,6 +74,7 @@ class ChatPipeline:
         self, searcher: HybridSearcher, conversations: ConversationStore, llm: LLMBackend | None,
         behaviour: RecommendationService | None = None, events: EventStore | None = None,
         answer_tokens: int = 120, model_picks: bool = False,
+        model_lead_languages: Sequence[str] = (),
     ) -> None:  # fmt: skip
         self.searcher = searcher
         self.catalog = searcher.catalog
@@ -88,7 +90,8 @@ class ChatPipeline:
             {p.brand.strip() for p in self.catalog if p.brand and len(p.brand.strip()) >= 4}
         )
         self.writer = AnswerWriter(llm, searcher.embedder, self.brand_names, answer_tokens,
-                                   model_picks=model_picks)  # fmt: skip
+                                   model_picks=model_picks,
+                                   model_lead_languages=model_lead_languages)  # fmt: skip
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -137,17 +140,20 @@ class ChatPipeline:
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
                  cancelled: threading.Event | None, close: bool = True) -> Generator[Token | Retract, None, Written]:  # fmt: skip
         """The written answer, its streamed pieces turned into events."""
-        picks = lead = None
+        picks = lead = reasons = None
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = compare_lead(comparison, cards)
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             lead = phrase(query.language, "closest", mark=cards[0].mark)
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
+            # what that card is, not its advert: its best sentence for a request it does not
+            # answer was nonsense ("it is very perfect for the other electronic build" for a tv)
+            reasons = [f"{title_head(cards[0].product.title)}."]
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
-                                cancelled, allowed, lead)  # fmt: skip
+                                cancelled, allowed, lead, reasons=reasons)  # fmt: skip
         while True:
             try:
                 piece = next(gen)
@@ -260,7 +266,7 @@ class ChatPipeline:
                 llm=self.llm.name if self.llm else None, grounded=True,
                 regenerated=regenerated, fallback=fallback, degraded=degraded, trimmed=written.trimmed,
                 violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.personalised_by is not None,
-                lead_by_model=written.lead_by_model,
+                lead_by_model=written.lead_by_model, lead_from_facts=written.from_facts,
                 personalised_by=found.personalised_by,
                 parsed_by_model=reading.model_reading is not None,
                 tokens=written.tokens, first_cards_s=first_cards, first_token_s=written.first_token_s,

@@ -44,7 +44,12 @@ class AnswerMeta(BaseModel):
     regenerated: bool = Field(default=False, description="The model's first lead failed a check")
     fallback: bool = Field(
         default=False,
-        description="The lead is templated: the model's failed the checks or none ran",
+        description="The model was to write the lead and its failed the checks, or none ran",
+    )
+    lead_from_facts: bool = Field(
+        default=False,
+        description="The lead is written from the catalog's facts: the model writes no lead in "
+        "this language, or its lead failed",
     )
     trimmed: bool = Field(
         default=False,

@@ -38,6 +38,7 @@ from assistant.grounding import (
     same_sentence,
     sentences,
 )
+from assistant.leads import fact_lead
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money
@@ -101,7 +102,10 @@ class Written(BaseModel):
         default=False, description="The model's lead kept only its sentences that passed the checks"
     )
     fallback: bool = Field(
-        default=False, description="The lead is templated: the model's failed or none ran"
+        default=False, description="The model was to write the lead, and it failed or none ran"
+    )
+    from_facts: bool = Field(
+        default=False, description="The lead is written from the catalog's facts (leads.py)"
     )
     degraded: str | None = None
     tokens: int = 0
@@ -119,9 +123,13 @@ class Piece:
     reason: str | None = None
 
 
-#: Recipient words that say an age group, not a person: "for kids" is not "your kids".
+#: Recipient words that say a group or a role, not a person: "for kids" is not "your kids",
+#: "for beginners" not "your beginner" ("" for the shopper themself: no "for" at all).
 _GROUPS = {"kid": "a child", "child": "a child", "kids": "kids", "children": "children",
-           "adult": "adults", "adults": "adults"}  # fmt: skip
+           "adult": "adults", "adults": "adults", "beginner": "a beginner", "beginners": "beginners",
+           "student": "a student", "students": "students", "class": "a class", "classroom": "a class",
+           "myself": "", "toddlers": "toddlers", "babies": "babies", "teens": "teens",
+           "teenagers": "teenagers"}  # fmt: skip
 
 
 #: What tells two near-identical products apart in a way a shopper reads at once.
@@ -165,7 +173,8 @@ def _who(state: ConversationState, language: str) -> str:
         return person if person.endswith("s") else f"your {person}"
     age = state.age
     if age is not None and age[0] == age[1] and age[0] >= 1:
-        return ("a " if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
+        article = "an " if re.match(r"8|11\b|18\b", str(int(age[0]))) else "a "
+        return (article if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
     if state.recipient in _GROUPS and language == "en":
         return _GROUPS[state.recipient]
     return ""
@@ -249,8 +258,10 @@ class AnswerWriter:
 
     def __init__(self, llm: LLMBackend | None, embedder: Embedder | None, brand_names: Sequence[str],
                  answer_tokens: int = 80, voice: Literal["shopper", "agent"] = "shopper",
-                 history: str = "", model_picks: bool = False) -> None:  # fmt: skip
+                 history: str = "", model_picks: bool = False,
+                 model_lead_languages: Sequence[str] = ()) -> None:  # fmt: skip
         self.llm = llm
+        self.model_lead_languages = tuple(model_lead_languages)
         self.model_picks = model_picks
         self.voice = voice
         self.history = history
@@ -305,19 +316,16 @@ class AnswerWriter:
             "agent",
             history,
             self.model_picks,
+            self.model_lead_languages,
         )
 
-    def templated_lead(self, card: Card, state: ConversationState, query: ShoppingQuery) -> str:
+    def templated_lead(self, card: Card, shown: Sequence[Card], state: ConversationState,
+                       query: ShoppingQuery, said: str = "") -> str:  # fmt: skip
+        """The lead when the model writes none: from the catalog's facts (leads.py)."""
         language = query.language
         if self.voice == "agent":
             return phrase(language, "agent_lead", mark=card.mark)
-        who = _who(state, language)
-        return phrase(
-            language,
-            "lead",
-            mark=card.mark,
-            for_whom=phrase(language, "for_whom", who=who) if who else "",
-        )
+        return fact_lead(card, shown, state, language, _who(state, language), said)
 
     def write(
         self, message: str, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
@@ -377,7 +385,8 @@ class AnswerWriter:
         by_model, regenerated, tokens, first_token = False, False, 0, None
         violations: list[Violation] = []
         trimmed, dropped = False, list[Violation]()
-        if self.llm is not None and degraded is None and not given:
+        model_writes = language in self.model_lead_languages or self.voice == "agent"
+        if self.llm is not None and degraded is None and not given and model_writes:
             prompt = self._lead_prompt(message, best, reasons[0], language)
             # The shopper's lead is begun for the model in the shopper's language ("[1] suits
             # you because", "[1] te conviene porque"): it continues with why, in that language,
@@ -448,14 +457,26 @@ class AnswerWriter:
                 if all(v.kind == "truncated" for v in violations):
                     break  # the budget ran out mid-sentence: a second try would too (~17 s on CPU)
                 regenerated = True
+        from_facts = False
         if not by_model and not given:
-            lead = fallback_lead or self.templated_lead(best, state, query)
+            lead = fallback_lead or self.templated_lead(best, cards, state, query, message)
+            from_facts = fallback_lead is None and self.voice == "shopper"
         elif ranked and _overlap(lead, reasons[0]) >= 0.6:  # the lead already says the first reason
             others = ranked[0][1:]
             reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
             reasons = _distinct(reasons, ranked, chosen, language)
+        if (
+            not by_model and lead
+        ):  # written by code: sent at once, so a client shows it with the cards
+            if first_token is None and timer is not None:
+                first_token = timer.now()
+            yield Piece("token", lead)
         tip = _tip(recommended, state, language)
-        confirmed = _confirmed(recommended, query, language) if not notice else None
+        confirmed = (
+            _confirmed(recommended, query, language)
+            if not notice and len(recommended) > 1
+            else None
+        )
         tip = " ".join(x for x in (confirmed, tip) if x) or None
         question = _question(state, language) if ask_back else None
         text = self.render(
@@ -467,7 +488,8 @@ class AnswerWriter:
             text=text, picks=tuple(chosen), lead=lead, lead_by_model=by_model,
             reasons=tuple(zip(chosen, reasons, strict=True)), tip=tip, question=question,
             violations=tuple(violations) if not by_model else tuple(dropped), regenerated=regenerated, trimmed=trimmed,
-            fallback=not (by_model or given), degraded=degraded, tokens=tokens, first_token_s=first_token,
+            fallback=not (by_model or given) and (model_writes or self.llm is None), from_facts=from_facts,
+            degraded=degraded, tokens=tokens, first_token_s=first_token,
         )  # fmt: skip
 
     def _checked_sentences(self, lead: str, message: str, card: Card, query: ShoppingQuery,

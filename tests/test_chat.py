@@ -27,8 +27,11 @@ from ui.settings import Settings
 pytestmark = pytest.mark.slow
 
 
-def services_for(home: Path, store: Retrieval, llm: LLMBackend | None) -> Services:
+def services_for(home: Path, store: Retrieval, llm: LLMBackend | None,
+                 model_leads: tuple[str, ...] = ()) -> Services:  # fmt: skip
+    """`model_leads`: the languages the model writes the lead in (default: none, facts)."""
     settings = Settings(home=home, data_dir=store.data_dir)
+    settings.llm.model_lead_languages = model_leads
     return build_services(settings, store, llm)
 
 
@@ -190,7 +193,7 @@ def test_fault_injected_lying_model_is_regenerated_then_templated(
 ) -> None:
     liar = LyingModel()
     with TestClient(
-        create_app(lambda: services_for(tmp_path, small_store, liar)), client=LOCAL
+        create_app(lambda: services_for(tmp_path, small_store, liar, ("en",))), client=LOCAL
     ) as c:
         turn = say(c, "guitar strings")
     meta = turn["meta"]
@@ -212,7 +215,7 @@ def test_model_down_still_gives_cards_and_says_so(
 ) -> None:
     dead = VLLMBackend(f"http://127.0.0.1:{free_port()}", "shoptalk-llm", timeout=2)
     with TestClient(
-        create_app(lambda: services_for(tmp_path, small_store, dead)), client=LOCAL
+        create_app(lambda: services_for(tmp_path, small_store, dead, ("en",))), client=LOCAL
     ) as c:
         turn = say(c, "a microphone stand under 50 dollars")
     assert turn["cards"] and all(p <= 50 for p in prices(assert_grounded(turn, small_catalog)))

@@ -47,6 +47,7 @@ def live(
 ) -> Iterator[tuple[str, Any]]:
     settings = Settings(home=tmp_path_factory.mktemp("faults"), data_dir=small_store.data_dir)
     settings.llm.answer_tokens = 400  # long answers, so there is time to break them
+    settings.llm.model_lead_languages = ("en",)  # the model writes the lead: these break it
     llm = VLLMBackend(own_vllm.url, own_vllm.served_name, timeout=30)
     app = create_app(lambda: build_services(settings, small_store, llm), web=False)
     url, stop = serve_in_thread(app)

@@ -214,6 +214,11 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("running shoes black", "shoes"),
         ("kazoos please loud", "kazoos"),  # after "please" comes how, not what
         ("please find me a metronome", "metronome"),
+        # a question names what it asks for wherever it stands; "about" ends the kind
+        ("my son just started drum lessons, what sticks should he get", "sticks"),
+        ("which strings do I need for a classical guitar", "strings"),
+        ("what size should I get for a 10 year old", None),
+        ("a book about space for a 6 year old", "book"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

@@ -425,3 +425,58 @@ def test_a_reason_keeps_the_facts_and_drops_the_praise() -> None:
     reasons = extract_reasons([guitar, ukulele], "an electric guitar", None)
     assert reasons[0] == "Crafted with a solid maple body and a powerful humbucker pickup."
     assert reasons[1] == "This soprano ukulele is crafted with a laminated mahogany body."
+
+
+def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -> None:
+    """The default lead is written from catalog fields and the shopper's own numbers: the age
+    range when it holds the shopper's age, the price against a budget they typed, a good rating
+    (best of the cards on screen when it is); never a fact that speaks against the pick, never
+    the product's name (its card shows it), in the shopper's language."""
+    from decimal import Decimal
+
+    from retrieval.catalog import Price
+    from retrieval.vocabulary import language_of
+
+    base = cards(small_catalog, 3)
+    facts = [("Horse Figure Set for Girls Ages 5-10", "9.99", 4.8),
+             ("Horse Stable Playset Ages 3-6", "24", 4.1),
+             ("Riding Horse Plush", "31", 2.7)]  # fmt: skip
+    shown = [c.model_copy(update={"price": f"${p}", "product": c.product.model_copy(update={
+                 "title": t, "description": "", "price": Price(amount=Decimal(p)), "rating": r})})
+             for c, (t, p, r) in zip(base, facts, strict=True)]  # fmt: skip
+    departments = list(small_catalog.columns.departments)
+
+    def lead(message: str, language: str = "en") -> str:
+        query = understand(message, None, departments).query.model_copy(
+            update={"language": language}
+        )
+        state = advance(ConversationState(), query, small_catalog)
+        return run_writer(AnswerWriter(None, None, ()).write(message, shown, state, query)).lead
+
+    said = lead("horse toys for my 8 year old daughter, under $35")
+    assert said == (
+        "[1] fits best for your daughter: for ages 5-10, $9.99, within your $35 budget, "
+        "the best rated of these (4.8 of 5)."
+    )
+    assert check_sense(said, "horse toys for my 8 year old daughter, under $35", shown) == []
+    # "around $30" is read as a range up to $36: the lead does not say "your $36 budget"
+    assert "budget" not in lead("horse toys around $30") and "$9.99" in lead(
+        "horse toys around $30"
+    )
+    # [2] says ages 3-6, which misses 8: no age is praised when [2] leads
+    second = [shown[1].model_copy(update={"mark": 1})]
+    query = understand("horse toys for an 8 year old", None, departments).query
+    state = advance(ConversationState(), query, small_catalog)
+    text = run_writer(AnswerWriter(None, None, ()).write(query.text, second, state, query)).lead
+    assert "3-6" not in text and "an 8-year-old" in text
+    # a 2.7 rating is on the card; it is no reason to pick the product
+    third = [shown[2].model_copy(update={"mark": 1})]
+    query = understand("horse plush", None, departments).query
+    state = advance(ConversationState(), query, small_catalog)
+    assert (
+        "2.7"
+        not in run_writer(AnswerWriter(None, None, ()).write(query.text, third, state, query)).lead
+    )
+    spanish = lead("juguetes de caballos para una niña de 8 años, menos de 35 dólares", "es")
+    assert spanish.startswith("[1] es la mejor opción") and "$35" in spanish
+    assert language_of(spanish.replace("[1]", "")) == "es"

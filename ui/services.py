@@ -123,6 +123,7 @@ def build_services(
         events,
         settings.llm.answer_tokens,
         settings.llm.model_picks,
+        settings.llm.model_lead_languages,
     )
     build = retrieval.build_multilingual_in_background(searcher)
     if build is not None and wait_multilingual:
