@@ -185,17 +185,16 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
         need = phrase(language, "that")
     else:
         need = need.lower()  # the shopper's words, not a name the notice would seem to give
+    # "no other wooden puzzle", "no retirement gift we carry", not "no other a wooden puzzle"
+    bare = re.sub(
+        r"^(?:a|an|the|some|any|un|una|unos|unas|el|la|los|las|le|les|des|ein|eine)\s+", "", need
+    )
     if relaxed:
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
-        return phrase(language, "relaxed", need=need, constraint=constraint)
+        return phrase(language, "relaxed", need=bare, constraint=constraint)
     if not close:
-        if refined:  # "no other wooden puzzle", not "no other a wooden puzzle"
-            need = re.sub(
-                r"^(?:a|an|the|some|any|un|una|unos|unas|el|la|los|las|le|les|des|ein|eine)\s+",
-                "",
-                need,
-            )
-            return phrase(language, "refined_none", need=need)
+        if refined:
+            return phrase(language, "refined_none", need=bare)
         return phrase(language, "not_carried", need=need)
     return None
 

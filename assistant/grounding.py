@@ -356,8 +356,10 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
             out.append(Violation(kind="identifier", text=ident,
                                  detail="repeats an id that no product on screen carries"))  # fmt: skip
     said = set(re.findall(_NUMBER, message))
-    # a rating written "4.7/5" says 4.7 (checked against the cards); the 5 is the scale
-    plain = re.sub(r"(\d(?:\.\d)?)\s?/\s?5\b", r"\1", re.sub(r"\[\d{1,2}\]", " ", text))
+    # a rating written "4.7/5" or "4.7 of 5" says 4.7 (checked against the cards); the 5 is the
+    # scale (also as the answer's other languages write it: "de 5", "sur 5", "满分5")
+    plain = re.sub(r"(\d(?:\.\d)?)\s?(?:/|of|out of|de|sur|von|su)\s?5\b|满分5", r"\1",
+                   re.sub(r"\[\d{1,2}\]", " ", text))  # fmt: skip
     for m in re.finditer(_NUMBER, plain):
         if m.group(0) not in said and not re.search(
             rf"(?<![\d.]){re.escape(m.group(0))}(?![\d])", source

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from assistant.advice import Card
+from assistant.candidates import of_kind, of_size
 from assistant.phrases import phrase
 from assistant.prices import money
 from assistant.state import ConversationState
@@ -89,6 +90,17 @@ def _rated(card: Card, shown: Sequence[Card], language: str) -> str | None:
     return phrase(language, "fact_rated", rating=f"{p.rating:g}")
 
 
+def misses(card: Card, state: ConversationState) -> bool:
+    """Whether the card plainly misses the request: it is not the kind asked for, its stated ages
+    exclude the shopper's, or a size asked for is not in its title (the lead then says it is the
+    nearest match, not that it fits)."""
+    product = card.product
+    if not of_kind([product], state)[0] or not of_size([product], state)[0]:
+        return True
+    age, found = state.age, age_statement(product.title, product.description)
+    return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
+
+
 def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, language: str,
               who: str, said: str = "") -> str:  # fmt: skip
     """The lead for `card` from catalog facts and the shopper's own numbers (module docstring).
@@ -105,11 +117,12 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         if c
     ]
     for_whom = phrase(language, "for_whom", who=who) if who else ""
+    near = misses(card, state)
     if not clauses:
-        return phrase(language, "lead", mark=card.mark, for_whom=for_whom)
+        return phrase(language, "near_lead" if near else "lead", mark=card.mark, for_whom=for_whom)
     return phrase(
         language,
-        "fact_lead",
+        "fact_near" if near else "fact_lead",
         mark=card.mark,
         for_whom=for_whom,
         facts=phrase(language, "fact_joiner").join(clauses),
