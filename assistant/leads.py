@@ -28,22 +28,6 @@ from retrieval.ages import UP, age_statement
 MIN_RATINGS = 5
 #: A rating worth giving as a reason to pick the product.
 GOOD_RATING = 4.0
-#: Words of the title's head a lead names the product by.
-HEAD_WORDS = 9
-_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|[,(|;:\[]|\s+-\s*$")
-_DANGLING = re.compile(r"(?:\s+(?:for|with|and|&|of|the|a|an|in|to|by|or|-))+$", re.I)
-
-
-def title_head(title: str) -> str:
-    """What the product is, as its title opens: up to the first separator, at most HEAD_WORDS
-    words ("ISIN Full Size Electric Guitar for Beginner with Amp and ..." stays whole up to its
-    cut, "1000 Piece Puzzles for Adults - Colorful and Fun ..." becomes "1000 Piece Puzzles for
-    Adults")."""
-    head = _SEPARATORS.split(" ".join(title.split()), maxsplit=1)[0].strip() or title.strip()
-    words = head.split()
-    if len(words) > HEAD_WORDS:
-        head = " ".join(words[:HEAD_WORDS])
-    return _DANGLING.sub("", head).strip() or head
 
 
 def _ages(card: Card, state: ConversationState, language: str) -> str | None:
@@ -90,12 +74,19 @@ def _rated(card: Card, shown: Sequence[Card], language: str) -> str | None:
     return phrase(language, "fact_rated", rating=f"{p.rating:g}")
 
 
+#: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are
+#: stacking toys), so a title without the word does not miss the request.
+_BROAD_KINDS = frozenset(["toy", "toys", "gift", "gifts", "stuff", "things", "set", "sets", "kit",
+                          "kits", "supplies", "accessories", "items", "products", "games", "ideas"])  # fmt: skip
+
+
 def misses(card: Card, state: ConversationState) -> bool:
     """Whether the card plainly misses the request: it is not the kind asked for, its stated ages
     exclude the shopper's, or a size asked for is not in its title (the lead then says it is the
     nearest match, not that it fits)."""
     product = card.product
-    if not of_kind([product], state)[0] or not of_size([product], state)[0]:
+    named = state.kind not in _BROAD_KINDS and not of_kind([product], state)[0]
+    if named or not of_size([product], state)[0]:
         return True
     age, found = state.age, age_statement(product.title, product.description)
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))

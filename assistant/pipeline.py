@@ -29,10 +29,10 @@ from assistant.advice import (
 from assistant.candidates import Candidates, find_candidates
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
-from assistant.leads import title_head
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
+from assistant.reasons import title_reason
 from assistant.state import ConversationState, advance, shown_after
 from assistant.turn import (
     AnswerMeta,
@@ -149,7 +149,7 @@ class ChatPipeline:
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
             # what that card is, not its advert: its best sentence for a request it does not
             # answer was nonsense ("it is very perfect for the other electronic build" for a tv)
-            reasons = [f"{title_head(cards[0].product.title)}."]
+            reasons = [title_reason(cards[0].product)]
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,

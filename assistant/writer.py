@@ -173,6 +173,10 @@ def _who(state: ConversationState, language: str) -> str:
         return person if person.endswith("s") else f"your {person}"
     age = state.age
     if age is not None and age[0] == age[1] and age[0] >= 1:
+        if age[0] != int(age[0]):  # "18 month old" is not "a 1-year-old"
+            months = round(age[0] * 12)
+            article = "an" if re.match(r"8|11\b|18\b", str(months)) else "a"
+            return f"{article} {months}-month-old" if language == "en" else ""
         article = "an " if re.match(r"8|11\b|18\b", str(int(age[0]))) else "a "
         return (article if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
     if state.recipient in _GROUPS and language == "en":
