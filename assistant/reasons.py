@@ -104,6 +104,15 @@ _FACTS_AFTER = re.compile(
 )
 
 
+#: Praise that qualifies who or what a product is for: the "for" is kept, the praise is not
+#: ("is perfect for kids ages 4-8" -> "is for kids ages 4-8", "beginners and pros alike" ->
+#: "beginners and pros").
+_PRAISED_FOR = re.compile(
+    r"\b(?:(?:absolutely|simply|just) )?(?:perfect(?:ly suited)?|ideal|great|excellent) for\b", re.I
+)
+_ALIKE = re.compile(r",? alike\b", re.I)
+
+
 def _plainer(sentence: str) -> str:
     """The sentence without its praise (see `_PRAISE`, `_FACTS_AFTER`), where what is left still
     says something."""
@@ -113,6 +122,21 @@ def _plainer(sentence: str) -> str:
     ) and len(facts.group(1)) >= MIN_CHARS:  # fmt: skip
         sentence = facts.group(1)[:1].upper() + facts.group(1)[1:]
     return _PRAISE.sub(r"\1", sentence)
+
+
+def _unpraised(sentence: str) -> str:
+    """The chosen reason without "perfect for" / "alike" (see `_PRAISED_FOR`): applied once the
+    sentence is chosen, so the praise still counts against it in the ranking. Not after "makes
+    it": "makes it perfect for any space" would lose its verb's sense."""
+
+    def plain(m: re.Match[str]) -> str:
+        if re.search(
+            r"\b(?:makes?|making|made)\s+(?:it|them|this|these)\s+$", sentence[: m.start()], re.I
+        ):
+            return m.group(0)
+        return "For" if m.group(0)[:1].isupper() else "for"
+
+    return _ALIKE.sub("", _PRAISED_FOR.sub(plain, sentence))
 
 
 def _balanced(s: str) -> bool:
@@ -159,8 +183,8 @@ def _sentences(product: Product) -> list[str]:
 
 
 def _clean(sentence: str) -> str:
-    """A sentence as a reason: first letter capitalised, ends with a full stop."""
-    s = sentence.strip()
+    """A sentence as a reason: its praise of whom it suits dropped, first letter capitalised."""
+    s = _unpraised(sentence.strip())
     return (s[:1].upper() + s[1:]) if s else s
 
 

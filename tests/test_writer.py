@@ -425,6 +425,18 @@ def test_a_reason_keeps_the_facts_and_drops_the_praise() -> None:
     reasons = extract_reasons([guitar, ukulele], "an electric guitar", None)
     assert reasons[0] == "Crafted with a solid maple body and a powerful humbucker pickup."
     assert reasons[1] == "This soprano ukulele is crafted with a laminated mahogany body."
+    # whom it suits stays, the praise of it goes; "makes it perfect for" keeps its sense
+    from assistant.reasons import _clean
+
+    assert _clean("Perfect for kids age 6 and up, this set has 120 blocks.") == (
+        "For kids age 6 and up, this set has 120 blocks."
+    )
+    assert _clean("This harmonica is perfect for beginners and seasoned players alike.") == (
+        "This harmonica is for beginners and seasoned players."
+    )
+    assert "makes it perfect for any space" in _clean(
+        "Its small size makes it perfect for any space."
+    )
 
 
 def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -> None:
