@@ -203,6 +203,9 @@ class Vocabulary:
         return language_of(text)
 
 
+_INVERTED = re.compile(r"[¿¡]")
+
+
 def language_of(text: str) -> str:
     """ISO code of a text's language; short or product-worded texts are English.
 
@@ -215,6 +218,8 @@ def language_of(text: str) -> str:
     if _CJK.search(text):
         lang, _ = _identifier().classify(text)
         return str(lang) if lang in ("zh", "ja", "ko") else "zh"
+    if _INVERTED.search(text):  # "¿venden lavadoras?": only Spanish opens a question so
+        return "es"
     words = [w for w in _WORD.findall(text.lower()) if len(w) >= 2]
     if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
         return "en"

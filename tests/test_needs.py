@@ -190,6 +190,7 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
         ("cuerdas para guitarra acústica", "es"), ("jouets pour enfants", "fr"),
         # read as Portuguese by the identifier; no letter only Portuguese uses, so Spanish
         ("baquetas para batería", "es"), ("um violão para iniciantes", "pt"),
+        ("¿venden lavadoras?", "es"),  # only Spanish opens a question with "¿"
         ("spielzeug für kinder", "de"), ("giocattoli per bambini", "it"),
     ],
 )  # fmt: skip
