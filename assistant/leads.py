@@ -53,8 +53,8 @@ def _budget(card: Card, state: ConversationState, language: str, said: str) -> s
     budget = Decimal(str(state.max_price))
     typed = {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", said.replace(",", ""))}
     if budget not in typed:
-        return phrase(language, "fact_price", price=money(price.amount))
-    return phrase(language, "fact_budget", price=money(price.amount), budget=money(budget))
+        return phrase(language, "fact_price", price=card.price)
+    return phrase(language, "fact_budget", price=card.price, budget=money(budget))
 
 
 def _rated(card: Card, shown: Sequence[Card], language: str) -> str | None:
