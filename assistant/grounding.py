@@ -368,16 +368,23 @@ def check_sense(text: str, message: str, cards: Sequence[Card], age: tuple[float
                 Violation(kind="contradiction", text=m.group(0), detail="a number nobody said")
             )
     if age is not None:
-        for m in re.finditer(r"(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old", text, re.I):
+        # (one end of a range, "any 3-7 year old", is read with the range below)
+        for m in re.finditer(
+            r"(?<!\d-)(?<!\d–)(?<!\d to )\b(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old", text, re.I
+        ):
             if not age[0] <= int(m.group(1)) <= age[1]:
                 out.append(
                     Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
                 )
         # "perfect for musicians aged 5-12" written for a shopper's mum
         for m in re.finditer(
-            r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b", text, re.I
+            r"\b(?:aged?|ages)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
+            r"|\b(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})[- ]?(?:years?|yrs?)[- ]?old",
+            text,
+            re.I,
         ):
-            if int(m.group(2)) < age[0] or int(m.group(1)) > age[1]:
+            lo, hi = (int(g) for g in (m.groups()[:2] if m.group(1) else m.groups()[2:]))
+            if hi < age[0] or lo > age[1]:
                 out.append(
                     Violation(kind="contradiction", text=m.group(0), detail="not the shopper's age")
                 )
