@@ -134,7 +134,8 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card]) -> str:
     if rated and len(shown) - len(unrated) >= 2:
         p = by_id[rated]
         count = f" from {p.rating_count:,} ratings" if p.rating_count else ""
-        parts.append(f"[{mark[rated]}] the best rated ({p.rating:.1f}/5{count})")
+        verb = " is" if not parts else ""  # "[1] is the cheapest ... and [2] the best rated"
+        parts.append(f"[{mark[rated]}]{verb} the best rated ({p.rating:.1f}/5{count})")
     if cheap and rated and cheap == rated and len(parts) == 2:
         parts = [
             f"[{mark[cheap]}] is both the cheapest ({by_id[cheap].price_label}) and the best rated"

@@ -92,17 +92,27 @@ def misses(card: Card, state: ConversationState) -> bool:
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
 
 
+def _cheapest(card: Card, shown: Sequence[Card], language: str) -> str | None:
+    """Whether it is the cheapest of the priced cards on screen (two or more)."""
+    price = card.product.price
+    others = [c.product.price.amount for c in shown if c.mark != card.mark and c.product.price]
+    if price is None or not others or not all(price.amount < o for o in others):
+        return None
+    return phrase(language, "fact_cheapest", price=card.price)
+
+
 def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, language: str,
               who: str, said: str = "") -> str:  # fmt: skip
     """The lead for `card` from catalog facts and the shopper's own numbers (module docstring).
     `shown` are all the cards on screen; `who` is whom the shopper buys for, in their terms
     ("your nephew"), or ""; `said` is what the shopper typed. The product is not named: its card,
     beside the mark, does that (a name in the text only repeats it)."""
+    budget = _budget(card, state, language, said)
     clauses = [
         c
         for c in (
             _ages(card, state, language),
-            _budget(card, state, language, said),
+            budget or _cheapest(card, shown, language),
             _rated(card, shown, language),
         )
         if c

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.grounding import names_carried
+from assistant.grounding import names_carried, same_sentence
 from retrieval.catalog import Product
 from retrieval.embedders import Embedder
 
@@ -172,8 +172,8 @@ def _sentences(product: Product) -> list[str]:
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
             s = s[:cut] if cut >= MIN_CHARS else ""
-        if not _usable(s):
-            continue
+        if not _usable(s) or same_sentence(s, product.title) or s.rstrip(".") in product.title:
+            continue  # a description that is the title again: the card already says it
         if not names_carried(
             s, f"{product.title} {product.brand or ''} {' '.join(product.category)}"
         ):

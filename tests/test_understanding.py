@@ -106,6 +106,28 @@ def test_comparison_is_built_from_catalog_fields(small_catalog: Catalog) -> None
     assert table.cheapest == cheapest.id
 
 
+def test_the_comparison_lead_is_a_sentence(small_catalog: Catalog) -> None:
+    """ "[1] the best rated (4.6/5) of these." was read beside a product with no price: the best
+    rated alone has its verb."""
+    from decimal import Decimal
+
+    from assistant.advice import compare_lead
+    from retrieval.catalog import Price
+
+    base = cards(small_catalog, 2)
+    rated = [base[0].model_copy(update={"product": base[0].product.model_copy(update={"rating": 4.6})}),
+             base[1].model_copy(update={"product": base[1].product.model_copy(update={"rating": 3.9, "price": None})})]  # fmt: skip
+    lead = compare_lead(compare([c.product for c in rated]), rated)
+    assert (
+        lead.startswith("[1] is the best rated (4.6/5) of these.") and "[2] lists no price" in lead
+    )
+    priced = [c.model_copy(update={"product": c.product.model_copy(update={"price": Price(amount=Decimal(p))})})
+              for c, p in zip(rated, ("30", "20"), strict=True)]  # fmt: skip
+    assert compare_lead(compare([c.product for c in priced]), priced).startswith(
+        "[2] is the cheapest ($20.00) and [1] the best rated (4.6/5)"
+    )
+
+
 def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog: Catalog) -> None:
     """ "a cookbook for quick weeknight dinners" was told "We don't seem to carry a cookbook"
     because the catalog never says "weeknight": a describing word the catalog lacks is not the

@@ -489,6 +489,15 @@ def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -
         "2.7"
         not in run_writer(AnswerWriter(None, None, ()).write(query.text, third, state, query)).lead
     )
+    # with no budget said, the cheapest card on screen says so; a description that is only the
+    # title again is no reason (the card shows the title)
+    assert "the cheapest here at $9.99" in lead("horse toys")
+    from assistant.reasons import extract_reasons
+
+    titled = shown[0].product.model_copy(update={"description": shown[0].product.title})
+    assert extract_reasons([titled], "horse toys", None) == [
+        "Horse Figure Set for Girls Ages 5-10."
+    ]
     # a card that is not the kind asked for is the nearest match, not the one that fits
     assert lead("a horse saddle for my daughter, under $35").startswith("[1] is the nearest match")
     # (the reading as the pipeline hands it on: the search in English, the language Spanish)
