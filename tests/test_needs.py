@@ -242,6 +242,9 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     )
     assert not shows_kind("Clip-On Tuner for Ukulele, Guitar and Bass", "ukulele", stem, "ukulele")
     assert shows_kind("1/4 Size Acoustic Violin Set with Case", "violin", stem, "violin")
+    # care for a thing is not the thing: rosin remover for "rosin for my bow"
+    assert not shows_kind("Scherl and Roth Rosin Remover", "rosin", stem, "rosin")
+    assert shows_kind("Dr Thomastik Dominant Rosin (203)", "rosin", stem, "rosin")
     # a title names its product before its first dash; what follows lists features or uses
     dj = "Crank It UP! Dj System - Great for parties - 2100 WATTS - Connect your Laptop, iPod"
     assert not shows_kind(dj, "laptop", stem, "laptops")
