@@ -15,7 +15,8 @@ import numpy as np
 UP = 99.0
 _RANGE = [
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b", re.I),
-    re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I),
+    # "for 1 2 3 4-5 Year Old": a list of ages ending in a range runs from its first
+    re.compile(r"\b(\d{1,2})(?:[ ,]+\d{1,2})*\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I),
 ]
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*months?\b", re.I)
 _MONTHS_UP = re.compile(r"\b(\d{1,2})\s*months?\s*(?:\+|and up|& up|and older)", re.I)

@@ -141,6 +141,8 @@ def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:
         ("Baby Rattle 6-18 Months", (0.5, 1.5)),
         ("Fender Player Stratocaster Electric Guitar", None),
         ("1000+ Pieces Bead Kit", None),
+        # a list of ages ending in a range runs from its first (it was read as 4-5)
+        ("Stacking Cups BPA Free Toys for 1 2 3 4-5 Year Old Girls Boys", (1, 5)),
     ],
 )
 def test_products_state_their_ages(title: str, expected: tuple[float, float] | None) -> None:
