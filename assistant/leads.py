@@ -1,6 +1,6 @@
 """A lead written from the catalog's facts, in the shopper's language: which card fits best and
-why in the shopper's own terms (the age they gave, their budget, what other shoppers rated it),
-e.g. "[1] fits best for your daughter: for ages 5 and up, $9.99, within your $35 budget, the best
+why in the shopper's own terms (the age they gave, the size they asked for, their budget, what
+other shoppers rated it), e.g. "[1] fits best for your daughter: for ages 5 and up, $9.99, within your $35 budget, the best
 rated of these (4.8 of 5)."
 
 The default lead in every language (`LLMConfig.model_lead_languages`): the 0.5B model's leads
@@ -42,6 +42,13 @@ def _ages(card: Card, state: ConversationState, language: str) -> str | None:
     if hi >= UP:
         return phrase(language, "fact_ages_up", lo=f"{lo:g}")
     return phrase(language, "fact_ages", lo=f"{lo:g}", hi=f"{hi:g}")
+
+
+def _size(card: Card, state: ConversationState, language: str) -> str | None:
+    """The sizes or quantities the shopper asked for, when the product's title carries them."""
+    if not state.sizes or not of_size([card.product], state)[0]:
+        return None
+    return phrase(language, "fact_size", sizes=", ".join(state.sizes))
 
 
 def _budget(card: Card, state: ConversationState, language: str, said: str) -> str | None:
@@ -112,6 +119,7 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         c
         for c in (
             _ages(card, state, language),
+            _size(card, state, language),
             budget or _cheapest(card, shown, language),
             _rated(card, shown, language),
         )

@@ -504,3 +504,19 @@ def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -
     spanish = lead("horse toys for an 8 year old, under $35", "es")
     assert spanish.startswith("[1] es la mejor opción") and "$35" in spanish
     assert language_of(spanish.replace("[1]", "")) == "es"
+
+
+def test_the_facts_lead_says_back_the_size_asked_for(small_catalog: Catalog) -> None:
+    """A lead with no age, budget or good rating to speak of was bare ("[1] fits best."): the size
+    or quantity the shopper asked for, when the title carries it, is a fact that speaks for it."""
+    base = cards(small_catalog, 2)
+    titles = ["Guitar Picks, Pack of 100, Medium", "Guitar Picks, Pack of 12"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": t, "description": "", "rating": None})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand(
+        "pack of 100 guitar picks", None, list(small_catalog.columns.departments)
+    ).query
+    state = advance(ConversationState(), query, small_catalog)
+    lead = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
+    assert lead.startswith("[1] fits best: the pack of 100 you asked for"), lead
