@@ -529,6 +529,11 @@ def find_candidates(
     user_id: str | None = None, session_id: str | None = None, k: int = 5, more: bool = False,
 ) -> Candidates:  # fmt: skip
     """The k products to show for this state (see module docstring)."""
+    if state.gift and not state.kind and state.department:
+        # an open gift's department is read from words about the person ("a retirement gift for
+        # our lab manager" is no lab supply, and the lab's supplies list no price): preferred,
+        # not required, so the budget the shopper typed holds
+        state = state.model_copy(update={"department": None, "department_hint": state.department})
     hits = _search(state, searcher, exclude_seen=more)
     relaxed = None
     close = _is_close(hits, state.search_text(), state)

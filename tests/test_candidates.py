@@ -139,3 +139,21 @@ def test_a_product_only_outside_the_budget_is_shown_as_relaxed_not_as_not_carrie
     state = advance(ConversationState(), query, searcher.catalog)
     found = find_candidates(state, searcher, None, k=3)
     assert found.relaxed is None and not found.close_match, [h.product.title for h in found.hits]
+
+
+def test_an_open_gifts_department_is_preferred_not_required(kit_store: Retrieval) -> None:
+    """ "a retirement gift for our lab manager ... under $40" read "lab" as a hard department
+    whose supplies list no price, relaxed the budget and showed unpriced lab scoops under "we
+    don't carry": for a gift that names no product, the department is read from words about the
+    person, so it is preferred, and the budget the shopper typed holds."""
+    searcher = kit_store.searcher()
+    query = understand(
+        "a gift for my drum teacher, under $20", None, ["Musical Instruments", "Toys & Games"]
+    ).query
+    state = advance(ConversationState(), query, searcher.catalog).model_copy(
+        update={"department": "Musical Instruments"}  # as the cue words read it
+    )
+    assert state.gift and not state.kind
+    found = find_candidates(state, searcher, None, k=3)
+    assert found.relaxed is None and found.hits, [h.product.title for h in found.hits]
+    assert all(h.product.price is not None and h.product.price.amount <= 20 for h in found.hits)
