@@ -23,6 +23,7 @@ from assistant.phrases import phrase
 from assistant.prices import money
 from assistant.state import ConversationState
 from retrieval.ages import UP, age_statement
+from retrieval.catalog import Product
 
 #: Fewest ratings behind a rating worth quoting (one 5-star review says little).
 MIN_RATINGS = 5
@@ -95,6 +96,11 @@ def misses(card: Card, state: ConversationState) -> bool:
     named = state.kind not in _BROAD_KINDS and not of_kind([product], state)[0]
     if named or not of_size([product], state)[0]:
         return True
+    return age_misses(product, state)
+
+
+def age_misses(product: Product, state: ConversationState) -> bool:
+    """Whether the ages the product states exclude the shopper's ("ages 12+" for an 11-year-old)."""
     age, found = state.age, age_statement(product.title, product.description)
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
 

@@ -38,7 +38,7 @@ from assistant.grounding import (
     same_sentence,
     sentences,
 )
-from assistant.leads import fact_lead
+from assistant.leads import age_misses, fact_lead
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money
@@ -360,6 +360,10 @@ class AnswerWriter:
                 kind = of_kind(products, state)
                 sized = [k and z for k, z in zip(kind, of_size(products, state), strict=True)]
                 fits = sized if any(sized) else kind
+                # and of those, the ones whose stated ages hold the shopper's: "a science kit for
+                # an 11 year old" starred a kit for ages 12+ over one for ages 8-12
+                aged = [f and not age_misses(p, state) for f, p in zip(fits, products, strict=True)]
+                fits = aged if any(aged) else fits
                 if any(fits):
                     chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

@@ -520,3 +520,21 @@ def test_the_facts_lead_says_back_the_size_asked_for(small_catalog: Catalog) -> 
     state = advance(ConversationState(), query, small_catalog)
     lead = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
     assert lead.startswith("[1] fits best: the pack of 100 you asked for"), lead
+
+
+def test_of_the_asked_kind_the_cards_whose_ages_hold_the_shoppers_are_recommended(
+    small_catalog: Catalog,
+) -> None:
+    """ "a science kit for an 11 year old who loves chemistry" starred a kit for ages 12+ first
+    and one for ages 8-12 second: of the cards that are the asked kind, the ones whose stated
+    ages hold the shopper's are recommended, and the lead is about one of them."""
+    base = cards(small_catalog, 3)
+    titles = ["Chemistry Science Kit for Kids Ages 12+", "Slime Science Kit for Kids 8-12",
+              "Crystal Growing Science Kit"]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand("a science kit for an 11 year old who loves chemistry", None,
+                       list(small_catalog.columns.departments)).query  # fmt: skip
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (2, 3) and written.lead.startswith("[2] fits best for an 11-year-old")
