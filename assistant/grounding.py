@@ -11,7 +11,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 
 from assistant.advice import Card
-from assistant.phrases import phrases_of
+from assistant.phrases import languages, phrases_of
 from retrieval.vocabulary import common_english
 
 _PRICE = re.compile(
@@ -253,10 +253,10 @@ _NO_CLAIM = frozenset(
 
 @cache
 def _own_words() -> frozenset[str]:
-    """The words of the answer's fixed English phrases (phrases.toml): the code's own sentences
+    """The words of the answer's fixed phrases (phrases.toml, every language): the code's own sentences
     ("We don't seem to carry ...", "within your $35 budget") say what the catalog and the search
     found, so their words are no claim a card must support."""
-    text = " ".join(phrases_of("en").values())
+    text = " ".join(v for language in languages() for v in phrases_of(language).values())
     return frozenset(re.findall(r"[a-z][a-z'-]{3,}", re.sub(r"\{\w+\}", " ", text.lower())))
 
 

@@ -47,8 +47,8 @@ def _ages(card: Card, state: ConversationState, language: str) -> str | None:
 
 def _size(card: Card, state: ConversationState, language: str) -> str | None:
     """The sizes or quantities the shopper asked for, when the product's title carries them."""
-    if not state.sizes or not of_size([card.product], state)[0]:
-        return None
+    if not state.sizes or not of_size([card.product], state)[0] or language != "en":
+        return None  # the sizes are read as titles write them, in English ("1000 pieces")
     return phrase(language, "fact_size", sizes=", ".join(state.sizes))
 
 

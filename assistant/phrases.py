@@ -22,6 +22,11 @@ def _phrases() -> dict[str, dict[str, str]]:
     return data
 
 
+def languages() -> tuple[str, ...]:
+    """The languages the table has phrases for."""
+    return tuple(_phrases())
+
+
 def has_phrases(language: str) -> bool:
     """Whether the table has this language (else its phrases come in English)."""
     return language in _phrases()
