@@ -377,6 +377,16 @@ class AnswerWriter:
             ranked = ranked_reasons(
                 [c.product for c in recommended], need or query.text, self.embedder
             )
+            # a product's own sentence may name another maker ("pan head Philips drive screw" for
+            # Phillips screws): a name its card does not carry is no reason, as the checker reads it
+            ranked = [
+                [
+                    r
+                    for r in group
+                    if not any(v.kind == "name" for v in check(r, [c], (), self.brand_names))
+                ]
+                for c, group in zip(recommended, ranked, strict=True)
+            ]
             reasons = [
                 g[0] if g else title_reason(c.product)
                 for c, g in zip(recommended, ranked, strict=True)

@@ -538,3 +538,21 @@ def test_of_the_asked_kind_the_cards_whose_ages_hold_the_shoppers_are_recommende
     state = advance(ConversationState(), query, small_catalog)
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks == (2, 3) and written.lead.startswith("[2] fits best for an 11-year-old")
+
+
+def test_a_sentence_naming_another_maker_is_no_reason(small_catalog: Catalog) -> None:
+    """ "3 sizes of pan head Philips drive screw." was quoted for a screw assortment (its own
+    text, misspelling Phillips): the checker reads "Philips" as a brand no card carries, so the
+    sentence is no reason, and the card gets its next one."""
+    base = cards(small_catalog, 1)
+    screws = base[0].model_copy(update={"product": base[0].product.model_copy(update={
+        "title": "Swordfish 31930 Stainless Steel Screw Assortment, 420 Piece", "brand": "Swordfish",
+        "description": "3 sizes of pan head Philips drive screw. Comes in a plastic case with 18 compartments."})})  # fmt: skip
+    query = understand(
+        "stainless steel screws assortment", None, list(small_catalog.columns.departments)
+    ).query
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(
+        AnswerWriter(None, None, ["Philips"]).write(query.text, [screws], state, query)
+    )
+    assert "Philips" not in written.text and "18 compartments" in written.text, written.text
