@@ -547,7 +547,7 @@ def test_a_sentence_naming_another_maker_is_no_reason(small_catalog: Catalog) ->
     base = cards(small_catalog, 1)
     screws = base[0].model_copy(update={"product": base[0].product.model_copy(update={
         "title": "Swordfish 31930 Stainless Steel Screw Assortment, 420 Piece", "brand": "Swordfish",
-        "description": "3 sizes of pan head Philips drive screw. Comes in a plastic case with 18 compartments."})})  # fmt: skip
+        "description": "3 sizes of stainless steel pan head Philips drive screw assortment. Comes in a plastic case with 18 compartments."})})  # fmt: skip
     query = understand(
         "stainless steel screws assortment", None, list(small_catalog.columns.departments)
     ).query
