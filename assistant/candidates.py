@@ -234,7 +234,7 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
     name = re.sub(
         r"\([^)]*\)", ",", name
     )  # "(Fit for 21 inch Soprano Ukulele)": a note, not the name
-    for phrase in re.split(r",\s*", name.lower()):
+    for at, phrase in enumerate(re.split(r",\s*", name.lower())):
         # "TV/Monitor Stand": the words joined by a slash are one slot, so "stand" follows "tv"
         words = re.findall(r"[a-z]+(?:/[a-z]+)*", phrase)
         if len(words) > _LIST_ITEM_WORDS:
@@ -268,6 +268,13 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 and not (i == len(words) - 1 and _comma_accessory(name.lower(), phrase, asked))
             ):
                 return True
+            if at == 0 and after in _ACCESSORY and after not in asked.lower():
+                # the name opens as an accessory of the kind ("Featherweight Case, 1/2 Size
+                # Violin", "Microphone Stand Tray Mount Clamp, Microphone Stand Desk"): the kind
+                # said again after a comma is what it fits, not what it is
+                return False
+        if at == 0 and words and words[-1] in _ACCESSORY and words[-1] not in asked.lower():
+            return False  # "Featherweight Case, 1/2 Size Violin": a case, for a violin
         serves = serves or said_about
     return False
 

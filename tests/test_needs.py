@@ -244,6 +244,15 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     )
     assert not shows_kind("Clip-On Tuner for Ukulele, Guitar and Bass", "ukulele", stem, "ukulele")
     assert shows_kind("1/4 Size Acoustic Violin Set with Case", "violin", stem, "violin")
+    # a name that opens as an accessory names the kind after a comma as what it fits
+    assert not shows_kind("Guardian Featherweight Case, 1/2 Size Violin", "violin", stem, "violin")
+    assert not shows_kind(
+        "Microphone Stand Tray Mount Clamp on Rod Holders, Microphone Stand Desk",
+        "stand",
+        stem,
+        "microphone stand for a desk",
+    )
+    assert shows_kind("Violin Case, Lightweight", "case", stem, "violin case")
     # care for a thing is not the thing: rosin remover for "rosin for my bow"
     assert not shows_kind("Scherl and Roth Rosin Remover", "rosin", stem, "rosin")
     assert shows_kind("Dr Thomastik Dominant Rosin (203)", "rosin", stem, "rosin")
