@@ -472,7 +472,9 @@ class AnswerWriter:
                 regenerated = True
         from_facts = False
         if not by_model and not given:
-            lead = fallback_lead or self.templated_lead(best, cards, state, query, message)
+            # a budget said in another currency ("100元以内") is not named back as dollars
+            said = message if query.currency in (None, "USD") else ""
+            lead = fallback_lead or self.templated_lead(best, cards, state, query, said)
             from_facts = fallback_lead is None and self.voice == "shopper"
         elif ranked and _overlap(lead, reasons[0]) >= 0.6:  # the lead already says the first reason
             others = ranked[0][1:]

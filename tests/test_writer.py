@@ -471,6 +471,8 @@ def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -
         "the best rated of these (4.8 of 5)."
     )
     assert check_sense(said, "horse toys for my 8 year old daughter, under $35", shown) == []
+    # a budget said in another currency is not named back in dollars
+    assert "budget" not in lead("horse toys for my daughter under 35 euros")
     # "around $30" is read as a range up to $36: the lead does not say "your $36 budget"
     assert "budget" not in lead("horse toys around $30") and "$9.99" in lead(
         "horse toys around $30"
