@@ -1,15 +1,15 @@
 """A lead written from the catalog's facts, in the shopper's language: which card fits best and
 why in the shopper's own terms (the age they gave, the size they asked for, their budget, what
-other shoppers rated it), e.g. "[1] fits best for your daughter: for ages 5 and up, $9.99, within your $35 budget, the best
-rated of these (4.8 of 5)."
+other shoppers rated it), e.g. "[1] fits best for your daughter: for ages 5 and up, $9.99,
+within your $35 budget, the best rated of these (4.8 of 5)."
 
 The default lead in every language (`LLMConfig.model_lead_languages`): the 0.5B model's leads
 were marketing filler that invented the very fit the shopper asked about ("can be set up alone",
 "designed for curious 12-year-olds"), contradicted the request ("perfect for guitar practice" for a
 piano metronome), and in Spanish were nonsense in good grammar ("es una comida divertida" for a
 jigsaw puzzle), none of which a check can catch; a blind reader of the same answers preferred
-this lead in 22 of 27 requests. Every clause is a catalog field or a number the shopper said; a
-clause with nothing behind it is left out."""
+this lead. Every clause is a catalog field or a number the shopper typed; a clause with nothing
+behind it is left out."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from decimal import Decimal
 from assistant.advice import Card
 from assistant.candidates import of_kind, of_size
 from assistant.phrases import phrase
-from assistant.prices import money
+from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
 from retrieval.ages import UP, age_statement
 from retrieval.catalog import Product
@@ -59,8 +59,7 @@ def _budget(card: Card, state: ConversationState, language: str, said: str) -> s
     if price is None or state.max_price is None or price.amount > Decimal(str(state.max_price)):
         return None
     budget = Decimal(str(state.max_price))
-    typed = {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", said.replace(",", ""))}
-    if budget not in typed:
+    if budget not in typed_amounts(said):
         return phrase(language, "fact_price", price=card.price)
     return phrase(language, "fact_budget", price=card.price, budget=money(budget))
 

@@ -34,10 +34,13 @@ def has_phrases(language: str) -> bool:
 
 def phrase(language: str, key: str, **values: Any) -> str:
     """A fixed phrase in the shopper's language (English where the table has none)."""
-    table = _phrases().get(language, _phrases()["en"])
-    return table[key].format(**values)
+    return _table(language)[key].format(**values)
 
 
 def phrases_of(language: str) -> dict[str, str]:
     """Every fixed phrase of one language (English where the table has none)."""
-    return dict(_phrases().get(language, _phrases()["en"]))
+    return dict(_table(language))
+
+
+def _table(language: str) -> dict[str, str]:
+    return _phrases().get(language, _phrases()["en"])

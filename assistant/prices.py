@@ -123,6 +123,12 @@ def money(value: Decimal) -> str:
     return f"${value:,.0f}" if value == value.to_integral_value() else f"${value:,.2f}"
 
 
+def typed_amounts(text: str) -> set[Decimal]:
+    """The numbers the shopper typed, as written ("under 1k" or "around $50", read as other
+    bounds, are not among them): the only amounts an answer may say back as theirs."""
+    return {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))}
+
+
 def _approx(value: Decimal) -> tuple[Decimal, Decimal]:
     return (value * (1 - AROUND)).quantize(Decimal("1")), (value * (1 + AROUND)).quantize(
         Decimal("1")

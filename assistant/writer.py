@@ -20,7 +20,6 @@ import re
 import threading
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -41,7 +40,7 @@ from assistant.grounding import (
 from assistant.leads import age_misses, fact_lead
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
-from assistant.prices import money
+from assistant.prices import money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
@@ -226,7 +225,7 @@ def _confirmed(cards: Sequence[Card], query: ShoppingQuery, language: str) -> st
     clauses = []
     prices = [c.product.price.amount for c in cards if c.product.price is not None]
     low, high = query.min_price, query.max_price
-    said = {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", query.text.replace(",", ""))}
+    said = typed_amounts(query.text)
     # only the shopper's own numbers: "around $50" (read as $45-$55) or "under 1k" are not
     # said back as numbers they did not type
     bounds_said = all(b is None or b in said for b in (low, high))
@@ -480,9 +479,7 @@ class AnswerWriter:
             others = ranked[0][1:]
             reasons = [others[0] if others else title_reason(best.product), *reasons[1:]]
             reasons = _distinct(reasons, ranked, chosen, language)
-        if (
-            not by_model and lead
-        ):  # written by code: sent at once, so a client shows it with the cards
+        if not by_model and lead:  # written by code: sent at once, shown with the cards
             if first_token is None and timer is not None:
                 first_token = timer.now()
             yield Piece("token", lead)
