@@ -34,11 +34,25 @@ OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
 RATED = 0.05
+#: "cheap headphones": the cheapest of the candidates gains this much, the dearest loses it.
+CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
 #: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
 REPLICA = 0.3
 #: A title that names the kind of product asked for as what it is (not a thing for it).
 KIND_MATCH = 0.06
+#: A title that names another variant of the same thing than the one asked, and not the one
+#: asked: "a replacement reed for my alto sax" -> "Tenor Sax Reed"; "electric guitar strings" ->
+#: "Acoustic Guitar Strings". Like a size missed.
+VARIANT_OTHER = 0.1
+_VARIANTS = (
+    frozenset(["alto", "tenor", "soprano", "baritone"]),
+    frozenset(["acoustic", "electric", "classical"]),
+    frozenset(["left-handed", "right-handed", "lefty"]),
+    frozenset(["aa", "aaa"]),
+    frozenset(["nitrile", "latex", "vinyl"]),  # gloves
+    frozenset(["nylon", "steel"]),  # guitar strings
+)
 _REPLICA = re.compile(
     r"\b(?:doll ?house|miniature|dolls?|pretend play|1:\d+ scale|play kitchen)\b", re.I
 )
@@ -226,6 +240,17 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     )
 
 
+def _compound_of(word: str, kind: str) -> bool:
+    """'drumsticks' of 'drum(s)': the kind, then a thing for it, in one word."""
+    rest = word[len(kind.removesuffix("s")) :]
+    return rest in _ACCESSORY or f"{rest}s" in _ACCESSORY
+
+
+def _adjective_of(word: str, kind: str) -> bool:
+    """'telescopic' of 'telescope', 'microscopic' of 'microscope': same stem, not the thing."""
+    return word.endswith(("ic", "ical")) and not kind.endswith(("ic", "ical"))
+
+
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     target = stem(kind)
     # Inside "... with A, B, Headphones" the kind is an item in the box; after "Tuner for
@@ -247,8 +272,11 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 continue
             said_about = said_about or bool(parts & _ABOUT)
             # "drumsticks" is sticks: a compound ending in the kind names it too
+            # ("Telescopic Butterfly Nets" are no telescope: an adjective of the kind shares its stem)
             if bundled or serves or not any(
-                stem(w) == target or (len(kind) >= 3 and w.startswith(kind))
+                (stem(w) == target and not _adjective_of(w, kind))
+                # "amplifier" for "amp", not "drumsticks" (sticks) for "drums"
+                or (len(kind) >= 3 and w.startswith(kind) and not _compound_of(w, kind))
                 or (len(kind) >= 5 and w.endswith(kind)) for w in parts
             ):  # fmt: skip
                 continue
@@ -468,7 +496,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     """Score adjustments (in units of the fused score) from the soft parts of a request: the age
     range a product states against who it is for (a clearly wrong age is pushed down hard), the
     department the product words belong to, sizes/quantities and brands named in the title, and
-    a better rating when the shopper asked for well-reviewed products."""
+    a better rating when the shopper asked for well-reviewed products, a lower price
+    when they asked for cheap ones, and a title naming another variant than the one asked."""
     columns = catalog.columns
     bonus = np.zeros(len(rows), dtype=np.float64)
     if state.age is not None:
@@ -488,8 +517,15 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
+    if state.prefer_cheap:
+        bonus += CHEAP * _cheapness(products)
     if not wants_replica(state):
         bonus -= np.array([REPLICA if is_replica(p) else 0.0 for p in products])
+    said = set(re.findall(r"[a-z0-9]+(?:-[a-z]+)?", state.search_text().lower()))
+    for group in _VARIANTS:
+        if wanted := group & said:
+            bonus -= np.array([VARIANT_OTHER if _other_variant(p.title, group, wanted) else 0.0
+                               for p in products])  # fmt: skip
     if state.kind and state.kind not in _DESCRIBED_KINDS:
         stem = Stemmer.Stemmer("english").stemWord
         asked = state.search_text()
@@ -498,12 +534,53 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     return bonus
 
 
+def _cheapness(products: Sequence[Product]) -> np.ndarray:
+    """Each product's price rank among the priced ones, from 1 (cheapest) to -1 (dearest); 0 for
+    the unpriced."""
+    prices = [float(p.price.amount) if p.price else None for p in products]
+    priced = sorted(x for x in prices if x is not None)
+    if len(priced) < 2:
+        return np.zeros(len(products))
+    span = len(priced) - 1
+    return np.array([0.0 if x is None else 1.0 - 2.0 * priced.index(x) / span for x in prices])
+
+
+def _other_variant(title: str, group: frozenset[str], asked: frozenset[str]) -> bool:
+    """Whether the title names a variant of `group` but none of those asked."""
+    words = set(
+        re.findall(r"[a-z0-9]+(?:-[a-z]+)?", title.lower().replace("left handed", "left-handed"))
+    )
+    return bool(words & group) and not words & asked
+
+
+#: Letter and word sizes as titles write them: "size large" is "Large" or "(L)", not "X-Large".
+_WORN_SIZES = {"xs": "x-?small|extra[- ]small|xs", "s": "small", "m": "medium", "l": "large",
+               "xl": "x-?large|extra[- ]large|xl", "xxl": "xx-?large|2xl|xxl"}  # fmt: skip
+_WORN_NAMES = {"small": "s", "medium": "m", "med": "m", "large": "l", "x-large": "xl",
+               "xlarge": "xl", "extra large": "xl", "x-small": "xs", "xsmall": "xs"}  # fmt: skip
+
+
+def _worn_size(size: str) -> re.Pattern[str] | None:
+    """A letter or word size ("size large", "talla M", "small"), as a title pattern."""
+    word = re.sub(r"^(?:size|talla)\s+|\s+size$", "", size.strip().lower())
+    key = _WORN_NAMES.get(word, word)
+    if key not in _WORN_SIZES:
+        return None
+    words = _WORN_SIZES[key]
+    letter = re.escape(key)
+    return re.compile(
+        rf"(?<![\w-])(?<!extra )(?<!extra-)(?:{words})(?![\w-])"  # "Large", not "X-Large"
+        rf"|\bsize\s*:?\s*{letter}\b|[(/,]\s?{letter}\s?[)/,]",  # "Size L", "(L)", "S/M/L"
+        re.I,
+    )
+
+
 def _size_pattern(size: str) -> re.Pattern[str]:
     """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
-    matches '100 pack' and '100-count'."""
+    matches '100 pack' and '100-count'; 'size large' matches 'Large' and '(L)', not 'X-Large'."""
     number = re.search(r"\d+(?:[.,/]\d+)*", size)
     if number is None:
-        return re.compile(rf"\b{re.escape(size)}\b", re.I)
+        return _worn_size(size) or re.compile(rf"\b{re.escape(size)}\b", re.I)
     n = re.escape(number.group(0).replace(",", ""))
     return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
 

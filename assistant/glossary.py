@@ -33,6 +33,12 @@ _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
 )
 _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
+#: Words that say whom the thing is for ("给初学者" -> "for beginners"), and the verbs that end
+#: that phrase when it comes first ("给女儿买拼图": "jigsaw puzzle for daughter"; "的" too, once it
+#: has named someone): the product stays
+#: the head of the English words, as the request reader expects.
+_FOR = frozenset(["给", "给我", "为", "送给"])
+_VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
 def _senses(definitions: str) -> tuple[str, ...]:
@@ -121,10 +127,18 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     english: list[str] = []
+    recipient: list[str] = []
+    whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")
     for run in _HAN.findall(text):
         for piece, senses in _segment(run, words, prefixes):
-            if senses and piece not in _STOP:
-                english.append(_best(senses, counts))
+            if piece in _FOR or piece in _VERB:
+                whom = piece in _FOR
+            elif piece == "的" and recipient:
+                whom = False  # "送给爸爸的吉他配件": what follows is the thing
+            elif senses and piece not in _STOP:
+                (recipient if whom else english).append(_best(senses, counts))
+    if recipient:
+        english += ["for", *recipient]
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'/-]*[A-Za-z0-9]|[A-Za-z]", text)
     found = " ".join(dict.fromkeys([*latin, *english]))
     return " ".join([*ages, found]).strip() if found else ""

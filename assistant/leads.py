@@ -49,7 +49,14 @@ def _size(card: Card, state: ConversationState, language: str) -> str | None:
     """The sizes or quantities the shopper asked for, when the product's title carries them."""
     if not state.sizes or not of_size([card.product], state)[0] or language != "en":
         return None  # the sizes are read as titles write them, in English ("1000 pieces")
-    return phrase(language, "fact_size", sizes=", ".join(state.sizes))
+    return phrase(language, "fact_size", sizes=sizes_said(state.sizes, language))
+
+
+def sizes_said(sizes: Sequence[str], language: str = "en") -> str:
+    """The sizes asked for, said back: "box of 100 and size large" ("large" was said alone)."""
+    if language != "en":
+        return ", ".join(sizes)
+    return " and ".join(f"size {s}" if not re.search(r"\d|size", s, re.I) else s for s in sizes)
 
 
 def _budget(card: Card, state: ConversationState, language: str, said: str) -> str | None:
@@ -102,6 +109,19 @@ def age_misses(product: Product, state: ConversationState) -> bool:
     """Whether the ages the product states exclude the shopper's ("ages 12+" for an 11-year-old)."""
     age, found = state.age, age_statement(product.title, product.description)
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
+
+
+#: A rating below this (from at least MIN_RATINGS ratings, or an unknown count) is not recommended
+#: when another card fits.
+POOR_RATING = 2.5
+
+
+def poorly_rated(product: Product) -> bool:
+    return (
+        product.rating is not None
+        and product.rating < POOR_RATING
+        and (product.rating_count is None or product.rating_count >= MIN_RATINGS)
+    )
 
 
 def _cheapest(card: Card, shown: Sequence[Card], language: str) -> str | None:

@@ -41,6 +41,13 @@ _RATING_BOUNDS = [
     # "something people rate highly (4.5+)": a rating word, then a number with a plus
     re.compile(rf"\b(?:rate[sd]?|rating|reviewed)\s+(?:\w+\s+){{0,2}}\(?\s*{_NUM}\s*\+", re.I),
 ]  # fmt: skip
+#: Soft: a low price preferred, with no number ("cheap headphones", "nothing too pricey").
+SOFT_CHEAP = re.compile(
+    r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
+    r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
+    r"|won'?t break the bank|on a (?:tight )?budget|barat[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?)\b|便宜|实惠",
+    re.I,
+)
 _SOFT_RATING = re.compile(
     r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
     r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
@@ -116,6 +123,8 @@ _SIZES = [
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
     re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
+    # a size alone between commas: "nitrile gloves, large, box of 100"
+    re.compile(r"(?:^|(?<=,))\s*(?:x-?small|small|medium|large|x-?large|xx?l|xs)\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
@@ -160,6 +169,7 @@ class Needs:
 
     min_rating: float | None = None
     prefer_rated: bool = False
+    prefer_cheap: bool = False
     min_rating_count: int | None = None
     recipient: str | None = None
     age: tuple[float, float] | None = None  # years, inclusive
@@ -179,6 +189,7 @@ class Needs:
             min_rating=self.min_rating if self.min_rating is not None else own.min_rating,
             rating_phrase=self.rating_phrase if self.min_rating is not None else own.rating_phrase,
             prefer_rated=self.prefer_rated or (own.prefer_rated and own.min_rating is None),
+            prefer_cheap=self.prefer_cheap or own.prefer_cheap,
             min_rating_count=self.min_rating_count if self.min_rating_count is not None
             else own.min_rating_count,
             age=self.age or own.age, sizes=self.sizes or own.sizes, gift=self.gift or own.gift,
@@ -440,6 +451,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         keep, kind = [played.group(1), "accessories"], None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
+        prefer_cheap=bool(SOFT_CHEAP.search(text)),
         min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,

@@ -83,6 +83,7 @@ class ShoppingQuery(BaseModel):
     min_rating: float | None = Field(default=None, description="Hard: 'at least 4.5 stars'")
     min_rating_count: int | None = Field(default=None, description="Hard: 'at least 300 reviews'")
     prefer_rated: bool = Field(default=False, description="Soft: 'well reviewed'")
+    prefer_cheap: bool = Field(default=False, description="Soft: 'cheap', 'nothing too pricey'")
     recipient: str | None = Field(default=None, description="Who it is for: 'niece', 'toddler'")
     age_min: float | None = Field(default=None, description="Age in years of who it is for")
     age_max: float | None = None
@@ -377,7 +378,7 @@ def understand(
         original=plain_need(text) if translation and search else "",
         by_dictionary=by_dictionary and bool(translation and search),
         min_rating=needs.min_rating, min_rating_count=needs.min_rating_count,
-        prefer_rated=needs.prefer_rated, recipient=needs.recipient,
+        prefer_rated=needs.prefer_rated, prefer_cheap=needs.prefer_cheap, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind,

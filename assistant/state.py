@@ -38,6 +38,7 @@ class ConversationState(BaseModel):
     min_rating: float | None = None
     min_rating_count: int | None = None
     prefer_rated: bool = False
+    prefer_cheap: bool = False
     brands: tuple[str, ...] = Field(default=(), description="Brands asked for (preferred)")
     age_min: float | None = None
     age_max: float | None = None
@@ -84,7 +85,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             max_price=query.max_price, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
             search=query.search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
-            prefer_rated=query.prefer_rated, brands=query.brands, age_min=query.age_min,
+            prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,
         )  # fmt: skip
@@ -114,6 +115,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "min_rating": query.min_rating if query.min_rating is not None else state.min_rating,
         "min_rating_count": query.min_rating_count if query.min_rating_count is not None else state.min_rating_count,
         "prefer_rated": state.prefer_rated or query.prefer_rated,
+        "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),
         "sizes": tuple(dict.fromkeys(state.sizes + query.sizes)),
         "age_min": query.age_min if query.age_min is not None else state.age_min,

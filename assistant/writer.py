@@ -37,7 +37,7 @@ from assistant.grounding import (
     same_sentence,
     sentences,
 )
-from assistant.leads import age_misses, fact_lead
+from assistant.leads import age_misses, fact_lead, poorly_rated, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money, typed_amounts
@@ -183,8 +183,12 @@ def _who(state: ConversationState, language: str) -> str:
     return ""
 
 
-def _range_text(lo: float, hi: float) -> str:
-    """An age range as a title would say it: "ages 8-12", "ages 3+", "6 months to 4 years"."""
+def _range_text(lo: float, hi: float, language: str = "en") -> str:
+    """An age range as a title would say it: "ages 8-12", "ages 3+", "6 months to 4 years"; in
+    years, in the shopper's language ("8-12 años")."""
+    if lo >= 1:
+        key = "range_ages_up" if hi >= UP else "range_ages"
+        return phrase(language, key, lo=f"{lo:g}", hi=f"{hi:g}")
     if hi >= UP:
         return f"{lo * 12:g} months and up" if 0 < lo < 1 else f"ages {lo:g}+"
     if hi < 1:
@@ -205,7 +209,11 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             found = age_statement(c.product.title, c.product.description)
             if found:
                 (lo, hi), words = found
-                said = _range_text(lo, hi) if re.search(r"\d", words) else f'"{words.lower()}"'
+                said = (
+                    _range_text(lo, hi, language)
+                    if re.search(r"\d", words)
+                    else f'"{words.lower()}"'
+                )
                 ranges.append(phrase(language, "states", mark=c.mark, range=said))
         if ranges:
             return phrase(
@@ -213,7 +221,9 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             )
     if state.sizes:
         return phrase(
-            language, "check", tip=phrase(language, "size_tip", sizes=", ".join(state.sizes))
+            language,
+            "check",
+            tip=phrase(language, "size_tip", sizes=sizes_said(state.sizes, language)),
         )
     return None  # the department's checklist is shown beside the answer, not repeated in it
 
@@ -363,6 +373,10 @@ class AnswerWriter:
                 # an 11 year old" starred a kit for ages 12+ over one for ages 8-12
                 aged = [f and not age_misses(p, state) for f, p in zip(fits, products, strict=True)]
                 fits = aged if any(aged) else fits
+                # and not one that shoppers rated poorly, when others fit (it stays on screen
+                # with its rating; the answer does not recommend it)
+                liked = [f and not poorly_rated(p) for f, p in zip(fits, products, strict=True)]
+                fits = liked if any(liked) else fits
                 if any(fits):
                     chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

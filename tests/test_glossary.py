@@ -42,6 +42,11 @@ def test_senses_follow_the_catalog_and_ages_stay_numbers(vocabulary: Vocabulary)
         "10 year old"
     )
     assert chinese_to_english("hello") == ""
+    # whom it is for comes after the product, as in English: the product stays the head
+    assert chinese_to_english("我想买一个电子琴给初学者", vocabulary.title_counts).startswith(
+        "electronic keyboard for"
+    )
+    assert chinese_to_english("送给爸爸的吉他配件", vocabulary.title_counts).startswith("guitar")
 
 
 def test_a_chinese_request_is_searched_in_english_without_a_model(

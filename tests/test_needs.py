@@ -49,6 +49,11 @@ def test_a_rating_bound_needs_a_number_and_a_star_word(text: str, rating: float 
 def test_well_reviewed_is_a_preference_not_a_bound() -> None:
     needs = read_needs("under 150 and well reviewed")
     assert needs.min_rating is None and needs.prefer_rated
+    # a low price without a number is a preference too
+    for text in ("cheap headphones for keyboard practice", "guitar strap, nothing too pricey",
+                 "an affordable microscope", "un microscopio barato", "便宜的尤克里里"):  # fmt: skip
+        assert read_needs(text).prefer_cheap, text
+    assert not read_needs("headphones under $30").prefer_cheap
     assert read_needs("kids microscope with at least 300 reviews").min_rating_count == 300
 
 
@@ -108,6 +113,9 @@ def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("3/4 guitar for travel").sizes == ("3/4",)
     assert read_needs("guantes de nitrilo talla M").sizes == ("size M",)
     assert read_needs("实验室用的移液管，100支装的").sizes == ("pack of 100",)
+    # a size said alone between commas; "a large dog crate" names no size to hold titles to
+    assert read_needs("nitrile gloves, large, box of 100").sizes == ("box of 100", "large")
+    assert read_needs("a large dog crate").sizes == ()
     # gifts said without the word "gift"
     for text in (
         "want to get my gf a kalimba for her birthday",
@@ -235,6 +243,9 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not shows_kind("13'' BAGGU Laptop Case Electric Coral", "laptop", stem, "laptop")
     assert shows_kind("13'' BAGGU Laptop Case Electric Coral", "case", stem, "laptop case")
     assert shows_kind("Laney Electric Guitar Mini Amplifier", "amp", stem, "practice amp")
+    # one word can hold the kind and a thing for it, or an adjective of it: neither is the kind
+    assert not shows_kind("Children Air Drumsticks, 1 Pair", "drums", stem, "play drums")
+    assert not shows_kind("Kids Telescopic Butterfly Nets, 5 Pack", "telescope", stem, "telescope")
     assert not shows_kind(
         "No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes"
     )
@@ -303,6 +314,34 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not wants_replica(ConversationState(search="washing machines", kind="machines"))
     assert wants_replica(ConversationState(search="dollhouse washing machine"))
     assert wants_replica(ConversationState(search="washing machine", age_max=6))
+
+
+def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
+    """Real demo-store titles: "size large" is a Large glove, not an X-Large one; "alto sax" reeds
+    gain over a tenor reed; "cheap" prefers the lower prices (soft: the search order stands
+    otherwise)."""
+    from assistant.candidates import CHEAP, SIZE_MATCH, VARIANT_OTHER, need_fit
+
+    def bonus(state: ConversationState, starts: list[str]) -> np.ndarray:
+        return fit(state, [next(p for p in demo_catalog if p.title.startswith(t)) for t in starts])
+
+    def fit(state: ConversationState, products: list[Product]) -> np.ndarray:
+        rows = np.array([demo_catalog.position(p.id) for p in products])
+        return need_fit(demo_catalog, rows, products, state)
+
+    gloves = ["Haylard Health Purple Nitrile Exam Gloves, Large", "Dynarex Safe-Touch Nitrile Exam Gloves, Powder-Free, X-Large"]  # fmt: skip
+    b = bonus(
+        ConversationState(search="nitrile gloves", kind="gloves", sizes=("size large",)), gloves
+    )
+    assert b[0] - b[1] == pytest.approx(SIZE_MATCH)
+    reeds = ["20pcs Alto Saxophone Reeds", "Other Tenor Sax Reed"]
+    b = bonus(ConversationState(search="replacement reed alto sax", kind="reed"), reeds)
+    assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
+    straps = [p for p in demo_catalog if "Guitar Strap" in p.title and p.price][:6]
+    cheap = ConversationState(search="guitar strap", kind="strap", prefer_cheap=True)
+    straps.sort(key=lambda p: p.price.amount)  # type: ignore[union-attr]
+    b = fit(cheap, straps) - fit(cheap.model_copy(update={"prefer_cheap": False}), straps)
+    assert b[0] == pytest.approx(CHEAP) and b[-1] == pytest.approx(-CHEAP)
 
 
 def test_titles_that_are_the_kind_asked_for_rank_above_things_about_it(

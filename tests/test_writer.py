@@ -558,3 +558,25 @@ def test_a_sentence_naming_another_maker_is_no_reason(small_catalog: Catalog) ->
         AnswerWriter(None, None, ["Philips"]).write(query.text, [screws], state, query)
     )
     assert "Philips" not in written.text and "18 compartments" in written.text, written.text
+
+
+def test_a_poorly_rated_card_is_shown_but_not_recommended(small_catalog: Catalog) -> None:
+    """A drum set rated 1 of 5 was starred for "my daughter wants to learn drums": it stays on
+    screen with its rating, and the answer recommends the cards that fit and are not rated
+    poorly (all of them when every fitting card is)."""
+    base = cards(small_catalog, 3)
+    ratings = [1.0, 4.2, 2.7]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": f"Kids Drum Set {i}", "description": "", "rating": r, "rating_count": None})})
+             for i, (c, r) in enumerate(zip(base, ratings, strict=True))]  # fmt: skip
+    query = understand("a drum set for my daughter", None,
+                       list(small_catalog.columns.departments)).query  # fmt: skip
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (2, 3) and written.lead.startswith("[2]")
+    low = [
+        c.model_copy(update={"product": c.product.model_copy(update={"rating": 1.5})})
+        for c in shown
+    ]
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, low, state, query))
+    assert written.picks == (1, 2, 3)
