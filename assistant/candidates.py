@@ -240,6 +240,15 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     )
 
 
+def _counted(phrase: str, word: str) -> bool:
+    """Whether every `word` in the phrase follows a small count ("4 String", "61-key"; not
+    "USB 2.0 Interface")."""
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", phrase))
+    return bool(found) and all(
+        re.search(r"(?:^|[^\d.])\d{1,2}[\s-]?$", phrase[: m.start()]) for m in found
+    )
+
+
 def _compound_of(word: str, kind: str) -> bool:
     """'drumsticks' of 'drum(s)': the kind, then a thing for it, in one word."""
     rest = word[len(kind.removesuffix("s")) :]
@@ -280,6 +289,8 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 or (len(kind) >= 5 and w.endswith(kind)) for w in parts
             ):  # fmt: skip
                 continue
+            if _counted(phrase, group):
+                continue  # "Bass Guitar, 4 String": a count of it, not the thing
             # the compound's head comes after the kind: "Guitar Amplifier Audio Cable" is a
             # cable, "Violin Finger Guide Fingerboard Sticker" a sticker (up to three words on,
             # until a word that starts another part: "Violin Set with Case" is a violin)

@@ -27,12 +27,36 @@ _NOT_A_SENSE = re.compile(
 )
 #: Characters and words that carry no product meaning in a shopping request.
 _STOP = frozenset(
-    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的"]
+    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
 )
 _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
+
+
+def _spoken_number(text: str) -> int | None:
+    """一..九十九 as a number: "三" 3, "十二" 12, "二十" 20; None for other runs."""
+    if "十" not in text:
+        return _DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS) or "十" in ones:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+
+
+def digit_ages(text: str) -> str:
+    """Ages said in Chinese numerals written in digits: "三岁" -> "3岁", "十二岁" -> "12岁"."""
+
+    def number(m: re.Match[str]) -> str:
+        n = _spoken_number(m.group(1))
+        return m.group(1) if n is None else str(n)
+
+    return _SPOKEN_AGE.sub(number, text)
+
+
 #: Words that say whom the thing is for ("给初学者" -> "for beginners"), and the verbs that end
 #: that phrase when it comes first ("给女儿买拼图": "jigsaw puzzle for daughter"; "的" too, once it
 #: has named someone): the product stays
@@ -123,7 +147,7 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     if not _HAN.search(text) or not available():
         return ""
     words, prefixes = _dictionary()
-    text = _AGE.sub(lambda m: f" {m.group(1)} year old ", text)
+    text = _AGE.sub(lambda m: f" {m.group(1)} year old ", digit_ages(text))
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     english: list[str] = []

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from assistant.glossary import digit_ages
 from assistant.cues import ATTRIBUTE
 from assistant.prices import strip_price_phrases
 
@@ -209,6 +210,7 @@ _KIND_ENDS = frozenset(
         "thats",
         "that's",
         "for",
+        "compatible",  # "wooden train set compatible with brio": a set
         "to",
         "with",
         "on",
@@ -409,6 +411,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = re.sub(
         "([一二三四五])(?=颗?星)", lambda m: str("一二三四五".index(m.group(1)) + 1), text
     )
+    text = digit_ages(text)  # "三岁" -> "3岁"
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     age = read_age(text)
@@ -429,6 +432,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     rest = GIFT.sub(" ", rest)
+    rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -441,7 +445,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         ) and lw not in _PRODUCT_RECIPIENTS:
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
-    kind = _asked_kind(rest) or product_kind(rest)
+    # the kind is no size: "lab coat size medium" asks for a coat
+    kind = _asked_kind(rest) or product_kind(_strip(rest, _SIZES))
     if title_counts is not None:
         kind = _likeliest_kind(rest, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
@@ -457,6 +462,13 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
         kind=kind,
     )  # fmt: skip
+
+
+#: What someone has just become, said before who they are: "a new dad", "first-time mom".
+_NEW_TO = re.compile(
+    rf"\b(?:new|first[- ]time|expecting|soon[- ]to[- ]be)\s+(?=(?:{'|'.join(sorted(RECIPIENTS))})\b)",
+    re.I,
+)
 
 
 #: A clause's kind replaces the first clause's when the first is a word titles rarely use and the

@@ -116,6 +116,10 @@ def test_sizes_and_gifts_are_read() -> None:
     # a size said alone between commas; "a large dog crate" names no size to hold titles to
     assert read_needs("nitrile gloves, large, box of 100").sizes == ("box of 100", "large")
     assert read_needs("a large dog crate").sizes == ()
+    # ages in Chinese numerals
+    assert read_needs("有没有适合三岁孩子的积木").age == (3, 3)
+    assert read_needs("给十二岁的女儿买拼图").age == (12, 12)
+    assert read_needs("something for a new dad").product_words == ""
     # gifts said without the word "gift"
     for text in (
         "want to get my gf a kalimba for her birthday",
@@ -230,6 +234,10 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("which strings do I need for a classical guitar", "strings"),
         ("what size should I get for a 10 year old", None),
         ("a book about space for a 6 year old", "book"),
+        # what it must fit ends the kind; a size is no kind; someone just become a dad is no "new"
+        ("wooden train set compatible with brio", "train"),
+        ("lab coat size medium", "coat"),
+        ("something for a new dad", None),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:
@@ -246,6 +254,10 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     # one word can hold the kind and a thing for it, or an adjective of it: neither is the kind
     assert not shows_kind("Children Air Drumsticks, 1 Pair", "drums", stem, "play drums")
     assert not shows_kind("Kids Telescopic Butterfly Nets, 5 Pack", "telescope", stem, "telescope")
+    # a count of the kind is not the kind; a version number is no count
+    assert not shows_kind("Bass Guitar, 4 String, unique", "strings", stem, "bass strings")
+    assert shows_kind("Healifty 5 String Bass Strings Set", "strings", stem, "bass strings")
+    assert shows_kind("Behringer USB 2.0 Interface for Home Studio", "interface", stem, "interface")
     assert not shows_kind(
         "No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes"
     )
