@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.glossary import digit_ages
 from assistant.cues import ATTRIBUTE
+from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
 
 _NUM = r"(\d(?:\.\d)?)"
