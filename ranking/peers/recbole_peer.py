@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -42,9 +43,15 @@ def run_recbole_sasrec(
     name = split.data.name
     write_benchmark_files(split, work / name, name)
     out = work / f"{name}-recbole.npz"
-    with (log or work / f"{name}-recbole.log").open("w") as handle:
+    # checkpoints of an earlier, stopped run on this very split are resumed; others are cleared
+    saved, fingerprint = work / "recbole-saved" / name, split_fingerprint(split)
+    if not (saved / "split").is_file() or (saved / "split").read_text() != fingerprint:
+        shutil.rmtree(saved, ignore_errors=True)
+    saved.mkdir(parents=True, exist_ok=True)
+    (saved / "split").write_text(fingerprint)
+    with (log or work / f"{name}-recbole.log").open("a") as handle:  # a resumed run adds to it
         subprocess.run(
-            [str(ROOT / ".venv-recbole" / "bin" / "python"), str(RUNNER), str(work), name, str(out), "--epochs", str(epochs)],
+            [str(ROOT / ".venv-recbole" / "bin" / "python"), str(RUNNER), str(work), name, str(out), "--epochs", str(epochs), "--resume"],
             check=True, stdout=handle, stderr=subprocess.STDOUT, cwd=work,
             env={**os.environ, "TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD": "1"},
         )  # fmt: skip

@@ -6,11 +6,17 @@ item ints), trains SASRec with the settings published for this split, and writes
 user in file order, the target's rank over all items and the top-20 items, so ShopTalk's
 evaluation module measures it exactly as it measures every other model.
 
-usage: python recbole_sasrec.py DATA_DIR NAME OUT.npz [--epochs N]
+With `--resume`, training goes on from the newest checkpoint in `recbole-saved/NAME/` beside
+OUT (RecBole saves one at each better validation score): a run of hours that was stopped loses
+only the epochs since its last better score. Its training time counts every run's (each
+checkpoint's `.seconds`).
+
+usage: python recbole_sasrec.py DATA_DIR NAME OUT.npz [--epochs N] [--resume]
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 import time
@@ -30,6 +36,18 @@ def main() -> None:
     from recbole.trainer import Trainer
     from recbole.utils import init_logger, init_seed
 
+    saved_dir = os.path.join(os.path.dirname(out) or ".", "recbole-saved", name)
+
+    class TimedTrainer(Trainer):  # type: ignore[misc]
+        """Each checkpoint notes the training seconds behind it (this run's and earlier runs')."""
+
+        prior, started = 0.0, time.perf_counter()
+
+        def _save_checkpoint(self, epoch, verbose=True, **kwargs):  # type: ignore[no-untyped-def]
+            super()._save_checkpoint(epoch, verbose=verbose, **kwargs)
+            with open(f"{self.saved_model_file}.seconds", "w") as handle:
+                handle.write(str(self.prior + time.perf_counter() - self.started))
+
     config = Config(
         model="SASRec",
         dataset=name,
@@ -44,7 +62,7 @@ def main() -> None:
             "eval_args": {"split": {"LS": "valid_and_test"}, "order": "TO", "mode": "full"},
             "metrics": ["Recall", "NDCG"], "topk": [10], "valid_metric": "NDCG@10",
             "device": "cpu", "use_gpu": False, "show_progress": False, "seed": 2020,
-            "checkpoint_dir": os.path.join(os.path.dirname(out) or ".", "recbole-saved"),
+            "checkpoint_dir": saved_dir,
             "worker": 0, "log_wandb": False,
         },
     )  # fmt: skip
@@ -53,10 +71,16 @@ def main() -> None:
     dataset = create_dataset(config)
     train_data, valid_data, _test_data = data_preparation(config, dataset)
     model = SASRec(config, train_data.dataset).to("cpu")
-    trainer = Trainer(config, model)
-    started = time.perf_counter()
+    trainer = TimedTrainer(config, model)
+    found = sorted(glob.glob(os.path.join(saved_dir, "SASRec-*.pth")), key=os.path.getmtime)
+    if "--resume" in sys.argv and found:
+        trainer.resume_checkpoint(found[-1])  # logs "Resume training from epoch N"
+        if os.path.isfile(f"{found[-1]}.seconds"):
+            with open(f"{found[-1]}.seconds") as handle:
+                trainer.prior = float(handle.read())
+    trainer.started = time.perf_counter()
     trainer.fit(train_data, valid_data, saved=True, show_progress=False)
-    train_seconds = time.perf_counter() - started
+    train_seconds = trainer.prior + time.perf_counter() - trainer.started
     model.eval()
 
     token = dataset.field2id_token["item_id"]  # RecBole id -> our item int (as text), id 0 = [PAD]
