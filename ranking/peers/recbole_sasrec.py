@@ -38,12 +38,12 @@ def main() -> None:
 
     saved_dir = os.path.join(os.path.dirname(out) or ".", "recbole-saved", name)
 
-    class TimedTrainer(Trainer):  # type: ignore[misc]
+    class TimedTrainer(Trainer):
         """Each checkpoint notes the training seconds behind it (this run's and earlier runs')."""
 
         prior, started = 0.0, time.perf_counter()
 
-        def _save_checkpoint(self, epoch, verbose=True, **kwargs):  # type: ignore[no-untyped-def]
+        def _save_checkpoint(self, epoch, verbose=True, **kwargs):
             super()._save_checkpoint(epoch, verbose=verbose, **kwargs)
             with open(f"{self.saved_model_file}.seconds", "w") as handle:
                 handle.write(str(self.prior + time.perf_counter() - self.started))
