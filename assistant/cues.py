@@ -34,6 +34,13 @@ COMPARE = re.compile(
     r"\b(compare|comparison|difference between|differences|vs\.?|versus|which (?:one )?is better)\b",
     re.I,
 )  # fmt: skip
+#: A question about the products on screen, whatever else it names: "which one is better for
+#: small hands?", "which of these would you get for a beginner?"
+ABOUT_SHOWN = re.compile(
+    r"\bwhich (?:one|ones|of (?:these|them|those|the (?:two|three|first))\b)"
+    r"|\bwhich (?:is|are|would|should|do you|one'?s)\b(?= [^?]*(?:better|best|easier|lighter|smaller|bigger|recommend|suit|good|right|pick|choose|go for))",
+    re.I,
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from)\s+"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
@@ -68,6 +75,7 @@ class Cues:
     cheapest: bool = False
     more: bool = False
     compare: bool = False
+    about_shown: bool = False  # a question about the products on screen ("which one is ...")
     references: tuple[int, ...] = ()
     exclude_brands: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
@@ -186,7 +194,7 @@ def read_cues(
         cheaper=bool(CHEAPER.search(text)), pricier=bool(PRICIER.search(text)),
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
-        references=references,
+        about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,
@@ -210,11 +218,19 @@ _OPENING = re.compile(
 )  # fmt: skip
 
 
+#: How the shopper wants it, not what it is: how it should rank, its price, a size after it.
+_SAID_ABOUT_IT = re.compile(
+    r"^(?:(?:the|a|an|some)\s+)?(?:(?:very\s+)?(?:best|top|highest|well|highly)[- ]rated|cheapest|cheap|"
+    r"inexpensive|affordable|good|nice|great|decent)\s+|\s+size\s+\S+(?=\s*$|,)",
+    re.I,
+)
+
+
 def asked_phrase(text: str) -> str:
     """The shopper's own words for the product, as a notice can say them back: "do you sell
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
     of printer paper" (who or what it is for, sizes after a comma and prices left out)."""
-    words = plain_need(text)
+    words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
     # "something to keep a 3 year old busy at restaurants": what it is for or where, not what
     head = re.split(
         r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s|\sto\s(?=[a-z])"

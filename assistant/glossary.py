@@ -62,6 +62,9 @@ def digit_ages(text: str) -> str:
 #: has named someone): the product stays
 #: the head of the English words, as the request reader expects.
 _FOR = frozenset(["给", "给我", "为", "送给"])
+#: Words that turn to what the thing is for ("麦克风录播客": a microphone for recording podcasts),
+#: 录 "to record" said after the "for" as "recording".
+_PURPOSE = frozenset(["用来", "用于", "来", "录", "录制", "拿来"])
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -155,7 +158,11 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")
     for run in _HAN.findall(text):
         for piece, senses in _segment(run, words, prefixes):
-            if piece in _FOR or piece in _VERB:
+            if piece in _PURPOSE and english:
+                whom = True
+                if piece.startswith("录"):
+                    recipient.append("recording")
+            elif piece in _FOR or piece in _VERB:
                 whom = piece in _FOR
             elif piece == "的" and recipient:
                 whom = False  # "送给爸爸的吉他配件": what follows is the thing

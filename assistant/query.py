@@ -159,8 +159,10 @@ def reading_schema() -> type[BaseModel]:
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     if not has_screen:
         return Intent.new
-    if cues.compare and (cues.references or not cues.content_words):
-        return Intent.compare
+    if (cues.compare or cues.about_shown) and (
+        cues.references or not cues.content_words or cues.about_shown
+    ):
+        return Intent.compare  # "which one is better for small hands?": the cards on screen
     adjusts = (
         cues.cheaper
         or cues.pricier

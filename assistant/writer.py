@@ -183,6 +183,18 @@ def _who(state: ConversationState, language: str) -> str:
     return ""
 
 
+def _asked_about(text: str) -> str:
+    """What a question about the cards on screen asks after ("small hands" of "which one is
+    better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
+    words = [w for w in re.findall(r"[a-z0-9'-]+", text.lower()) if w not in _QUESTION_WORDS]
+    return " ".join(words)
+
+
+_QUESTION_WORDS = frozenset(
+    ["which", "one", "ones", "of", "these", "them", "those", "is", "are", "would", "should", "do", "you", "one's", "the", "a", "an", "for", "to", "be", "better", "best", "good", "right", "more", "most", "get", "buy", "pick", "choose", "go", "with", "i", "we", "my", "me", "compare", "and", "vs", "between", "first", "second", "third", "two", "three", "1", "2", "3", "4", "5", "what", "difference"]
+)
+
+
 def _range_text(lo: float, hi: float, language: str = "en") -> str:
     """An age range as a title would say it: "ages 8-12", "ages 3+", "6 months to 4 years"; in
     years, in the shopper's language ("8-12 años")."""
@@ -385,6 +397,8 @@ class AnswerWriter:
         need = " ".join(
             x for x in (state.search_text(), query.text if language == "en" else "") if x
         )
+        if query.intent is Intent.compare and language == "en" and _asked_about(query.text):
+            need = _asked_about(query.text)  # "which one is better for small hands?": about that
         ranked: list[list[str]] = []
         if reasons is None or len(reasons) != len(recommended):
             ranked = ranked_reasons(

@@ -13,10 +13,15 @@ from collections.abc import Iterable
 import numpy as np
 
 UP = 99.0
+#: Ages from which a shopper is a grown-up, and from which a stated range is not a child's.
+ADULT = 18.0
+TEEN = 12.0
 _RANGE = [
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b", re.I),
     # "for 1 2 3 4-5 Year Old": a list of ages ending in a range runs from its first
-    re.compile(r"\b(\d{1,2})(?:[ ,]+\d{1,2})*\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I),
+    re.compile(
+        r"\b(\d{1,2})(?:[ ,]+\d{1,2})*\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I
+    ),
 ]
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*months?\b", re.I)
 _MONTHS_UP = re.compile(r"\b(\d{1,2})\s*months?\s*(?:\+|and up|& up|and older)", re.I)
@@ -36,7 +41,9 @@ _WORDS: list[tuple[re.Pattern[str], tuple[float, float]]] = [
 ]  # fmt: skip
 
 
-_ANY = re.compile(r"age|year|yr|month|\+|toddler|infant|baby|adult|preschool|teen|kids|children", re.I)
+_ANY = re.compile(
+    r"age|year|yr|month|\+|toddler|infant|baby|adult|preschool|teen|kids|children", re.I
+)
 
 
 def age_range(title: str, description: str = "") -> tuple[float, float] | None:
@@ -88,11 +95,14 @@ def age_columns(texts: Iterable[tuple[str, str]]) -> tuple[np.ndarray, np.ndarra
 def age_fit(lo: np.ndarray, hi: np.ndarray, age: tuple[float, float]) -> np.ndarray:
     """Per product: +1 the stated range covers the shopper's age, -1 clearly wrong (more than two
     years below the range's start, or more than three above its end: a toddler toy for a
-    10-year-old, an "ages 14+" kit for a 6-year-old), 0 when nothing is stated or it is close."""
+    10-year-old, an "ages 14+" kit for a 6-year-old), 0 when nothing is stated or it is close. For a
+    grown-up, a child's "ages 3 and up" covers them only in letter: 0, not +1."""
     a_lo, a_hi = age
     out = np.zeros(len(lo), dtype=np.float32)
     known = ~np.isnan(lo)
     covers = known & (lo <= a_hi + 0.5) & (hi >= a_lo - 0.5)
+    if a_lo >= ADULT:
+        covers &= lo >= TEEN
     wrong = known & ((a_hi < lo - 2) | (a_lo > hi + 3))
     out[covers] = 1.0
     out[wrong] = -1.0

@@ -169,7 +169,6 @@ class Catalog:
             price=price,
             rating=rating,
             rating_count=rating_count,
-
             in_stock=stock,
             department=dep,
             brand=brand,

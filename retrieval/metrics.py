@@ -24,13 +24,17 @@ def ndcg_at_k(ranked: Sequence[str], relevant: Collection[str], k: int) -> float
 
 def graded_ndcg_at_k(ranked: Sequence[str], grades: dict[str, int], k: int) -> float:
     """NDCG@k with graded relevance (gain 2^g - 1); the ideal is drawn from every judged item."""
-    dcg = sum((2 ** grades.get(item, 0) - 1) / math.log2(i + 2) for i, item in enumerate(ranked[:k]))
+    dcg = sum(
+        (2 ** grades.get(item, 0) - 1) / math.log2(i + 2) for i, item in enumerate(ranked[:k])
+    )
     best = sorted(grades.values(), reverse=True)[:k]
     ideal = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(best))
     return dcg / ideal if ideal else 0.0
 
 
-def precision_at_k(ranked: Sequence[str], grades: dict[str, int], k: int, min_grade: int = 2) -> float:
+def precision_at_k(
+    ranked: Sequence[str], grades: dict[str, int], k: int, min_grade: int = 2
+) -> float:
     """Share of the first k with a grade of at least `min_grade` (unjudged count as not relevant)."""
     return sum(grades.get(item, 0) >= min_grade for item in ranked[:k]) / k
 

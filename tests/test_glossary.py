@@ -47,6 +47,10 @@ def test_senses_follow_the_catalog_and_ages_stay_numbers(vocabulary: Vocabulary)
         "electronic keyboard for"
     )
     assert chinese_to_english("送给爸爸的吉他配件", vocabulary.title_counts).startswith("guitar")
+    # and what it is for, too: "a microphone to record podcasts" is a microphone
+    assert chinese_to_english("我需要一个麦克风录播客", vocabulary.title_counts).startswith(
+        "microphone for recording"
+    )
 
 
 def test_a_chinese_request_is_searched_in_english_without_a_model(

@@ -168,6 +168,20 @@ def test_a_clearly_wrong_age_is_told_apart_from_a_close_one() -> None:
     assert age_fit(lo, hi, (10, 10)).tolist() == [1, -1, 1, 0, -1, 1]
     # a 12-year-old: 14+ is close, not clearly wrong
     assert age_fit(lo, hi, (12, 12))[4] == 0
+    # a grown-up: a child's "3+" covers them only in letter (neutral); 14+ fits; 8-12 is wrong
+    assert age_fit(lo, hi, (18, 99)).tolist() == [-1, -1, 0, 0, 1, -1]
+
+
+def test_for_a_grown_up_a_title_made_for_children_is_pushed_down(demo_catalog: Catalog) -> None:
+    """ "I want to get my wife into painting" starred "Acrylic Paint ... Paint for Kids"."""
+    from assistant.candidates import FOR_CHILDREN, need_fit
+
+    kids = next(p for p in demo_catalog if "Paint for Kids" in p.title)
+    adults = next(p for p in demo_catalog if "Paint by Numbers Kits for Adults" in p.title)
+    rows = np.array([demo_catalog.position(p.id) for p in (kids, adults)])
+    state = ConversationState(search="painting", age_min=18, age_max=99)
+    bonus = need_fit(demo_catalog, rows, [kids, adults], state)
+    assert bonus[1] - bonus[0] >= FOR_CHILDREN
 
 
 def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,11 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("not Fender", Intent.refine, ()),
         ("in blue", Intent.refine, ()),
         ("a drum kit for a teenager", Intent.new, ()),
+        # a question about the cards on screen stays on them, whatever it names ("which one is
+        # better for small hands?" had searched the store for hands: a caulk gun)
+        ("which one is better for small hands?", Intent.compare, ()),
+        ("which of these would you get for a 6 year old?", Intent.compare, ()),
+        ("which strings do I need for a classical guitar", Intent.new, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -151,3 +156,11 @@ def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog:
     assert not read("a zither for my wife").unknown_product
     # a word the catalog lacks in the words naming the product: thermal rolls are not a ream
     assert read("a ream of printer paper for the office").unknown_product
+
+
+def test_the_notice_says_the_product_not_how_it_should_rank_or_its_size() -> None:
+    from assistant.cues import asked_phrase
+
+    assert asked_phrase("best rated chemistry set") == "chemistry set"
+    assert asked_phrase("lab coat size medium") == "lab coat"
+    assert asked_phrase("do you sell washing machines?") == "washing machines"

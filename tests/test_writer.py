@@ -580,3 +580,28 @@ def test_a_poorly_rated_card_is_shown_but_not_recommended(small_catalog: Catalog
     ]
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, low, state, query))
     assert written.picks == (1, 2, 3)
+
+
+def test_a_question_about_the_cards_gets_reasons_about_what_it_asks(
+    demo_catalog: Catalog,
+    onnx_embedder,  # type: ignore[no-untyped-def]
+) -> None:
+    """After "ukulele for a beginner", "which one is better for small hands?" compares the cards
+    on screen, each reason the sentence of its product about what was asked."""
+    from assistant.advice import compare, compare_lead
+    from assistant.writer import _asked_about
+
+    assert _asked_about("which one is better for small hands?") == "small hands"
+    assert _asked_about("compare 1 and 2") == ""
+    uke = next(p for p in demo_catalog if p.title.startswith("Ukulele 21 inch Starter Kit"))
+    other = next(p for p in demo_catalog if p.title.startswith("Hellopet Ukulele"))
+    shown = [Card(mark=i, product=p, price=p.price_label, why="", value="")
+             for i, p in enumerate([uke, other], start=1)]  # fmt: skip
+    query = understand("which one is better for small hands?", None,
+                       list(demo_catalog.columns.departments),
+                       [c.product.title for c in shown]).query  # fmt: skip
+    state = ConversationState(search="ukulele beginner", kind="ukulele")
+    writer = AnswerWriter(None, onnx_embedder, ())
+    lead = compare_lead(compare([c.product for c in shown]), shown)
+    written = run_writer(writer.write(query.text, shown, state, query, picks=[1, 2], lead=lead))
+    assert "compact 21-inch" in written.text, written.text
