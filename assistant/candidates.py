@@ -34,6 +34,13 @@ OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
 RATED = 0.05
+#: Fewest ratings behind a rating worth quoting or acting on (one 5-star review says little).
+MIN_RATINGS = 5
+#: A rating below this (from at least MIN_RATINGS ratings, or an unknown count) is pushed down
+#: this much, asked or not, and not recommended when another card fits: a product rated 1 of 5
+#: is seldom the one to show first.
+POOR_RATING = 2.5
+POORLY_RATED = 0.08
 #: A title made for children, when the shopper buys for a grown-up.
 FOR_CHILDREN = 0.1
 _FOR_CHILDREN = re.compile(
@@ -513,7 +520,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     """Score adjustments (in units of the fused score) from the soft parts of a request: the age
     range a product states against who it is for (a clearly wrong age is pushed down hard), the
     department the product words belong to, sizes/quantities and brands named in the title, and
-    a better rating when the shopper asked for well-reviewed products, a lower price
+    a better rating when the shopper asked for well-reviewed products (a poor one always counts
+    against), a lower price
     when they asked for cheap ones, and a title naming another variant than the one asked."""
     columns = catalog.columns
     bonus = np.zeros(len(rows), dtype=np.float64)
@@ -538,6 +546,7 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
+    bonus -= np.array([POORLY_RATED if poorly_rated(p) else 0.0 for p in products])
     if state.prefer_cheap:
         bonus += CHEAP * _cheapness(products)
     if not wants_replica(state):
@@ -553,6 +562,14 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
                            for p in products])  # fmt: skip
     return bonus
+
+
+def poorly_rated(product: Product) -> bool:
+    return (
+        product.rating is not None
+        and product.rating < POOR_RATING
+        and (product.rating_count is None or product.rating_count >= MIN_RATINGS)
+    )
 
 
 def _cheapness(products: Sequence[Product]) -> np.ndarray:

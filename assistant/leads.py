@@ -18,15 +18,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from assistant.advice import Card
-from assistant.candidates import of_kind, of_size
+from assistant.candidates import MIN_RATINGS, of_kind, of_size
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
 from retrieval.ages import ADULT, TEEN, UP, age_statement
 from retrieval.catalog import Product
 
-#: Fewest ratings behind a rating worth quoting (one 5-star review says little).
-MIN_RATINGS = 5
 #: A rating worth giving as a reason to pick the product.
 GOOD_RATING = 4.0
 
@@ -111,19 +109,6 @@ def age_misses(product: Product, state: ConversationState) -> bool:
     """Whether the ages the product states exclude the shopper's ("ages 12+" for an 11-year-old)."""
     age, found = state.age, age_statement(product.title, product.description)
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
-
-
-#: A rating below this (from at least MIN_RATINGS ratings, or an unknown count) is not recommended
-#: when another card fits.
-POOR_RATING = 2.5
-
-
-def poorly_rated(product: Product) -> bool:
-    return (
-        product.rating is not None
-        and product.rating < POOR_RATING
-        and (product.rating_count is None or product.rating_count >= MIN_RATINGS)
-    )
 
 
 def _cheapest(card: Card, shown: Sequence[Card], language: str) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card
-from assistant.candidates import of_kind, of_size
+from assistant.candidates import of_kind, of_size, poorly_rated
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -37,7 +37,7 @@ from assistant.grounding import (
     same_sentence,
     sentences,
 )
-from assistant.leads import age_misses, fact_lead, poorly_rated, sizes_said
+from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money, typed_amounts
@@ -191,7 +191,60 @@ def _asked_about(text: str) -> str:
 
 
 _QUESTION_WORDS = frozenset(
-    ["which", "one", "ones", "of", "these", "them", "those", "is", "are", "would", "should", "do", "you", "one's", "the", "a", "an", "for", "to", "be", "better", "best", "good", "right", "more", "most", "get", "buy", "pick", "choose", "go", "with", "i", "we", "my", "me", "compare", "and", "vs", "between", "first", "second", "third", "two", "three", "1", "2", "3", "4", "5", "what", "difference"]
+    [
+        "which",
+        "one",
+        "ones",
+        "of",
+        "these",
+        "them",
+        "those",
+        "is",
+        "are",
+        "would",
+        "should",
+        "do",
+        "you",
+        "one's",
+        "the",
+        "a",
+        "an",
+        "for",
+        "to",
+        "be",
+        "better",
+        "best",
+        "good",
+        "right",
+        "more",
+        "most",
+        "get",
+        "buy",
+        "pick",
+        "choose",
+        "go",
+        "with",
+        "i",
+        "we",
+        "my",
+        "me",
+        "compare",
+        "and",
+        "vs",
+        "between",
+        "first",
+        "second",
+        "third",
+        "two",
+        "three",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "what",
+        "difference",
+    ]
 )
 
 

@@ -365,6 +365,13 @@ def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
     assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
     straps = [p for p in demo_catalog if "Guitar Strap" in p.title and p.price][:6]
     cheap = ConversationState(search="guitar strap", kind="strap", prefer_cheap=True)
+    # a product rated 1 of 5 is pushed down, asked or not
+    from assistant.candidates import POORLY_RATED
+
+    poor = next(p for p in demo_catalog if p.rating is not None and p.rating < 2)
+    liked = poor.model_copy(update={"rating": 4.5})
+    b = fit(ConversationState(search="anything"), [poor, liked])
+    assert b[1] - b[0] == pytest.approx(POORLY_RATED)
     straps.sort(key=lambda p: p.price.amount)  # type: ignore[union-attr]
     b = fit(cheap, straps) - fit(cheap.model_copy(update={"prefer_cheap": False}), straps)
     assert b[0] == pytest.approx(CHEAP) and b[-1] == pytest.approx(-CHEAP)
