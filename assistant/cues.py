@@ -50,7 +50,9 @@ COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", 
           "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
             "leather", "rechargeable", "portable", "cordless", "bluetooth", "usb", "digital",
-            "magnetic", "foldable", "adjustable", "organic", "stainless")  # fmt: skip
+            "magnetic", "foldable", "adjustable", "organic", "stainless", "thin", "lightweight",
+            "compact", "mini", "silent", "quiet", "clip-on", "left-handed", "battery-powered",
+            "solar", "glow-in-the-dark", "washable", "non-toxic", "waterproof")  # fmt: skip
 ATTRIBUTE = re.compile(r"\b(" + "|".join(COLORS + FEATURES) + r")\b", re.I)
 
 #: Words that name a department outright ("a toy guitar", "an ebook"): only these make the

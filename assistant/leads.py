@@ -52,6 +52,16 @@ def _size(card: Card, state: ConversationState, language: str) -> str | None:
     return phrase(language, "fact_size", sizes=sizes_said(state.sizes, language))
 
 
+def _features(card: Card, state: ConversationState, language: str) -> str | None:
+    """The features the shopper asked for ("wireless", "thin", "left-handed") that the title
+    carries: English only, as the words are read in English."""
+    title = card.product.title.lower()
+    said = [a for a in state.attributes if re.search(rf"\b{re.escape(a.lower())}\b", title)]
+    if not said or language != "en":
+        return None
+    return phrase(language, "fact_said", words=" and ".join(said))
+
+
 def sizes_said(sizes: Sequence[str], language: str = "en") -> str:
     """The sizes asked for, said back: "box of 100 and size large" ("large" was said alone)."""
     if language != "en":
@@ -131,7 +141,7 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         c
         for c in (
             _ages(card, state, language),
-            _size(card, state, language),
+            _size(card, state, language) or _features(card, state, language),
             budget or _cheapest(card, shown, language),
             _rated(card, shown, language),
         )

@@ -605,3 +605,20 @@ def test_a_question_about_the_cards_gets_reasons_about_what_it_asks(
     lead = compare_lead(compare([c.product for c in shown]), shown)
     written = run_writer(writer.write(query.text, shown, state, query, picks=[1, 2], lead=lead))
     assert "compact 21-inch" in written.text, written.text
+
+
+def test_the_facts_lead_says_back_a_feature_asked_for(small_catalog: Catalog) -> None:
+    """With no age, budget or rating to speak of, a feature the shopper asked for that the
+    title carries is the lead's fact ("guitar picks, thin ones" had led with a bare "[1] fits
+    best.")."""
+    base = cards(small_catalog, 2)
+    titles = ["Guitar Picks Light/Thin 16 Pack", "Guitar Picks Heavy 12 Pack"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": t, "description": "", "rating": None, "price": None})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand(
+        "guitar picks, thin ones", None, list(small_catalog.columns.departments)
+    ).query
+    state = advance(ConversationState(), query, small_catalog)
+    lead = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
+    assert lead == "[1] fits best: thin, as you asked.", lead
