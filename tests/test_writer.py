@@ -24,6 +24,15 @@ def cards(catalog: Catalog, n: int = 3) -> list[Card]:
             for i, p in enumerate(products, start=1)]  # fmt: skip
 
 
+def lead_for(catalog: Catalog, request: str, titles: list[str], **facts: object) -> str:
+    """The facts lead for cards of these titles (and these product fields) for one request."""
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, **facts})})
+             for c, t in zip(cards(catalog, len(titles)), titles, strict=True)]  # fmt: skip
+    query = understand(request, None, list(catalog.columns.departments)).query
+    state = advance(ConversationState(), query, catalog)
+    return run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
+
+
 def test_text_is_cut_after_its_last_whole_sentence() -> None:
     assert finish_at_sentence("It is sturdy. Use a digita") == "It is sturdy."
     assert finish_at_sentence("Consider using a professional mahogany w") == ""
@@ -511,16 +520,8 @@ def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -
 def test_the_facts_lead_says_back_the_size_asked_for(small_catalog: Catalog) -> None:
     """A lead with no age, budget or good rating to speak of was bare ("[1] fits best."): the size
     or quantity the shopper asked for, when the title carries it, is a fact that speaks for it."""
-    base = cards(small_catalog, 2)
     titles = ["Guitar Picks, Pack of 100, Medium", "Guitar Picks, Pack of 12"]
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={
-                 "title": t, "description": "", "rating": None})})
-             for c, t in zip(base, titles, strict=True)]  # fmt: skip
-    query = understand(
-        "pack of 100 guitar picks", None, list(small_catalog.columns.departments)
-    ).query
-    state = advance(ConversationState(), query, small_catalog)
-    lead = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
+    lead = lead_for(small_catalog, "pack of 100 guitar picks", titles, description="", rating=None)
     assert lead.startswith("[1] fits best: the pack of 100 you asked for"), lead
 
 
@@ -611,14 +612,7 @@ def test_the_facts_lead_says_back_a_feature_asked_for(small_catalog: Catalog) ->
     """With no age, budget or rating to speak of, a feature the shopper asked for that the
     title carries is the lead's fact ("guitar picks, thin ones" had led with a bare "[1] fits
     best.")."""
-    base = cards(small_catalog, 2)
     titles = ["Guitar Picks Light/Thin 16 Pack", "Guitar Picks Heavy 12 Pack"]
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={
-                 "title": t, "description": "", "rating": None, "price": None})})
-             for c, t in zip(base, titles, strict=True)]  # fmt: skip
-    query = understand(
-        "guitar picks, thin ones", None, list(small_catalog.columns.departments)
-    ).query
-    state = advance(ConversationState(), query, small_catalog)
-    lead = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).lead
+    lead = lead_for(small_catalog, "guitar picks, thin ones", titles, description="", rating=None,
+                    price=None)  # fmt: skip
     assert lead == "[1] fits best: thin, as you asked.", lead
