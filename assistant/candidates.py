@@ -16,7 +16,7 @@ from assistant.query import Sort
 from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
-from retrieval.ages import ADULT, age_fit
+from retrieval.ages import TEEN, age_fit
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit, HybridSearcher
 
@@ -40,13 +40,15 @@ MIN_RATINGS = 5
 #: this much, asked or not, and not recommended when another card fits: a product rated 1 of 5
 #: is seldom the one to show first.
 POOR_RATING = 2.5
-POORLY_RATED = 0.08
+POORLY_RATED = 0.15
 #: A title made for children, when the shopper buys for a grown-up.
 FOR_CHILDREN = 0.1
 _FOR_CHILDREN = re.compile(
     r"\b(?:kids?|children|child'?s|toddlers?|bab(?:y|ies)|preschool(?:ers)?|boys|girls)\b", re.I
 )
-_FOR_GROWN_UPS = re.compile(r"\b(?:adults?|grown[- ]ups?|teens?|men|women|all ages)\b", re.I)
+_FOR_GROWN_UPS = re.compile(
+    r"\b(?:adults?|grown[- ]ups?|teens?|teenagers?|tweens?|men|women|all ages)\b", re.I
+)
 #: "cheap headphones": the cheapest of the candidates gains this much, the dearest loses it.
 CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
@@ -529,8 +531,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         low, high = catalog.ages
         fit = age_fit(low[rows], high[rows], state.age)
         bonus += np.where(fit > 0, AGE_FIT, np.where(fit < 0, -AGE_WRONG, 0.0))
-    if state.age is not None and state.age[0] >= ADULT:
-        # for a grown-up, a title made for children ("Acrylic Paint for Kids") is the wrong one
+    if state.age is not None and state.age[0] >= TEEN:
+        # for a grown-up or a teen, a title made for children ("Acrylic Paint for Kids") is the wrong one
         bonus -= np.array([FOR_CHILDREN if _FOR_CHILDREN.search(p.title) and not _FOR_GROWN_UPS.search(p.title)
                            else 0.0 for p in products])  # fmt: skip
     if state.department_hint and not state.department:

@@ -22,7 +22,7 @@ from assistant.candidates import MIN_RATINGS, of_kind, of_size
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
-from retrieval.ages import ADULT, TEEN, UP, age_statement
+from retrieval.ages import UP, age_statement, lowest_start
 from retrieval.catalog import Product
 
 #: A rating worth giving as a reason to pick the product.
@@ -38,8 +38,8 @@ def _ages(card: Card, state: ConversationState, language: str) -> str | None:
     (lo, hi), words = found
     if not re.search(r"\d", words) or lo < 1 or not (lo <= age[0] and age[1] <= hi):
         return None  # a range that misses the age is the tip's to say, not the lead's praise
-    if age[0] >= ADULT and lo < TEEN:
-        return None  # "ages 3 and up" is no reason to pick it for a grown-up
+    if lo < lowest_start(age[0]):
+        return None  # "ages 3 and up" is no reason to pick it for a grown-up or a teen
     if hi >= UP:
         return phrase(language, "fact_ages_up", lo=f"{lo:g}")
     return phrase(language, "fact_ages", lo=f"{lo:g}", hi=f"{hi:g}")

@@ -218,8 +218,10 @@ def rewrite_words(
 
 
 #: The word product titles use for an age group ("science kit for kids"), added to the search
-#: text when the shopper gives an age but no such word: "my 10 year old niece" -> "kids".
-AGE_WORDS = ((2.0, "baby"), (4.0, "toddler"), (12.0, "kids"), (17.0, "teens"))
+#: text when the shopper gives an age but no such word: "my 10 year old niece" -> "kids". None for
+#: a teen: what suits a 16-year-old is mostly sold to grown-ups, and "teens" found the few titles
+#: that say it ("Guitar Picks for Teen Girls" for "my nephew turns 16 and plays guitar").
+AGE_WORDS = ((2.0, "baby"), (4.0, "toddler"), (12.0, "kids"))
 
 
 def _with_age_word(search: str, age: tuple[float, float]) -> str:

@@ -13,9 +13,18 @@ from collections.abc import Iterable
 import numpy as np
 
 UP = 99.0
-#: Ages from which a shopper is a grown-up, and from which a stated range is not a child's.
+#: From these ages a shopper is a teen or a grown-up: a product stating "ages 3 and up" is made
+#: for children, whatever its range says.
+TEEN = 13.0
 ADULT = 18.0
-TEEN = 12.0
+
+
+def lowest_start(age: float) -> float:
+    """The youngest a stated range may start and still be meant for someone this old: "ages 8+"
+    suits a 14-year-old, "ages 3+" does not; "ages 12+" suits a grown-up."""
+    return 12.0 if age >= ADULT else 8.0 if age >= TEEN else 0.0
+
+
 _RANGE = [
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\b", re.I),
     # "for 1 2 3 4-5 Year Old": a list of ages ending in a range runs from its first
@@ -96,13 +105,12 @@ def age_fit(lo: np.ndarray, hi: np.ndarray, age: tuple[float, float]) -> np.ndar
     """Per product: +1 the stated range covers the shopper's age, -1 clearly wrong (more than two
     years below the range's start, or more than three above its end: a toddler toy for a
     10-year-old, an "ages 14+" kit for a 6-year-old), 0 when nothing is stated or it is close. For a
-    grown-up, a child's "ages 3 and up" covers them only in letter: 0, not +1."""
+    grown-up or a teen, a child's "ages 3 and up" covers them only in letter: 0, not +1."""
     a_lo, a_hi = age
     out = np.zeros(len(lo), dtype=np.float32)
     known = ~np.isnan(lo)
     covers = known & (lo <= a_hi + 0.5) & (hi >= a_lo - 0.5)
-    if a_lo >= ADULT:
-        covers &= lo >= TEEN
+    covers &= lo >= lowest_start(a_lo)
     wrong = known & ((a_hi < lo - 2) | (a_lo > hi + 3))
     out[covers] = 1.0
     out[wrong] = -1.0

@@ -170,6 +170,8 @@ def test_a_clearly_wrong_age_is_told_apart_from_a_close_one() -> None:
     assert age_fit(lo, hi, (12, 12))[4] == 0
     # a grown-up: a child's "3+" covers them only in letter (neutral); 14+ fits; 8-12 is wrong
     assert age_fit(lo, hi, (18, 99)).tolist() == [-1, -1, 0, 0, 1, -1]
+    # a 15-year-old: 14+ fits, "3+" is a child's, a toddler toy is wrong
+    assert age_fit(lo, hi, (15, 15)).tolist() == [0, -1, 0, 0, 1, 0]
 
 
 def test_for_a_grown_up_a_title_made_for_children_is_pushed_down(demo_catalog: Catalog) -> None:
