@@ -33,6 +33,7 @@ AGE_WRONG = 0.5
 OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
+FEATURE_MATCH = 0.05
 RATED = 0.05
 #: Fewest ratings behind a rating worth quoting or acting on (one 5-star review says little).
 MIN_RATINGS = 5
@@ -541,6 +542,9 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     for size in state.sizes:
         pattern = _size_pattern(size)
         bonus += np.array([SIZE_MATCH if pattern.search(p.title) else 0.0 for p in products])
+    for feature in state.attributes[:2]:  # "digital thermometer": the digital ones first
+        rx = re.compile(rf"\b{re.escape(feature)}\b", re.I)
+        bonus += np.array([FEATURE_MATCH if rx.search(p.title) else 0.0 for p in products])
     for brand in state.brands:
         rx = re.compile(rf"\b{re.escape(brand)}\b", re.I)
         bonus += np.array([BRAND_MATCH if (p.brand and rx.search(p.brand)) or rx.search(p.title) else 0.0

@@ -234,6 +234,13 @@ class ChatPipeline:
                 and ([c.product.id for c in cards] == [p.id for p in shown[: len(cards)]])
             ):  # "not Kyser" when none was: say the request was heard
                 notice = phrase(query.language, "unchanged")
+            if (
+                query.intent is Intent.refine
+                and (query.cheaper or query.pricier)
+                and shown
+                and not any(p.price for p in shown)
+            ):  # "cheaper" than products that list no price: nothing to go by
+                notice = phrase(query.language, "unpriced")
         if cards and not focus:  # a comparison or a close look leaves the list on screen as it was
             state = shown_after(state, [c.product.id for c in cards])
         tips = checklist(cards[0].product.department) if cards else ()

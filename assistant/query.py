@@ -156,6 +156,17 @@ def reading_schema() -> type[BaseModel]:
     return create_model("Reading", **fields)
 
 
+#: Where a request turns from the product to what it is for: "headphones for practicing electric
+#: drums" asks for no electric headphones.
+_PURPOSE = re.compile(r"\s(?:for|to|that|which|who)\s", re.I)
+
+
+def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
+    """The features said of the product, before the request turns to what it is for."""
+    head = _PURPOSE.split(text, maxsplit=1)[0]
+    return tuple(a for a in attributes if re.search(rf"\b{re.escape(a)}\b", head, re.I))
+
+
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     if not has_screen:
         return Intent.new
@@ -376,7 +387,7 @@ def understand(
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
-        brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=cues.attributes, sort=sort,
+        brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=_of_product(cues.attributes, text), sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,
         original=plain_need(text) if translation and search else "",

@@ -211,3 +211,21 @@ def test_admin_training_runs_as_a_job_and_reports_its_error(client: TestClient) 
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "not_configured"
     assert "model registry" in refused.json()["error"]["message"]
+
+
+def test_cheaper_among_products_without_prices_says_why_nothing_changes(
+    client: TestClient, small_catalog: Catalog
+) -> None:
+    """'cheaper' after lab supplies that list no price had been told "the list already fits
+    that": it says none of them lists a price."""
+    unpriced = None
+    for message in ("glass beaker", "filter paper", "pipette", "nitrile gloves", "lab scoop"):
+        first = client.post("/v1/chat", json={"message": message}).json()
+        if first["cards"] and all(c["product"].get("price") is None for c in first["cards"]):
+            unpriced = first
+            break
+    assert unpriced is not None, "the slice has lab supplies without prices"
+    first = unpriced
+    again = client.post("/v1/chat", json={"message": "cheaper",
+                                          "conversation_id": first["conversation_id"]}).json()  # fmt: skip
+    assert again["notice"] and "list a price" in again["notice"], again["notice"]

@@ -164,3 +164,17 @@ def test_the_notice_says_the_product_not_how_it_should_rank_or_its_size() -> Non
     assert asked_phrase("best rated chemistry set") == "chemistry set"
     assert asked_phrase("lab coat size medium") == "lab coat"
     assert asked_phrase("do you sell washing machines?") == "washing machines"
+
+
+def test_features_are_the_products_not_what_it_is_for() -> None:
+    """ "headphones for practicing electric drums" asks for no electric headphones."""
+    read = understand(
+        "headphones for practicing electric drums", None, ["Musical Instruments"]
+    ).query
+    assert read.attributes == ()
+    assert understand(
+        "wireless headphones for piano", None, ["Musical Instruments"]
+    ).query.attributes == ("wireless",)
+    assert understand(
+        "guitar picks, thin ones", None, ["Musical Instruments"]
+    ).query.attributes == ("thin",)
