@@ -12,6 +12,7 @@ from itertools import takewhile
 import numpy as np
 import Stemmer
 
+from assistant.cues import ATTRIBUTE
 from assistant.query import Sort
 from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
@@ -34,6 +35,7 @@ OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
 FEATURE_MATCH = 0.05
+COMPOUND_MATCH = 0.05
 RATED = 0.05
 #: Fewest ratings behind a rating worth quoting or acting on (one 5-star review says little).
 MIN_RATINGS = 5
@@ -562,12 +564,30 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         if wanted := group & said:
             bonus -= np.array([VARIANT_OTHER if _other_variant(p.title, group, wanted) else 0.0
                                for p in products])  # fmt: skip
+    if compound := _compound_asked(state):  # "card game": a card game over "Family Games"
+        bonus += np.array([COMPOUND_MATCH if compound.search(p.title) else 0.0 for p in products])
     if state.kind and state.kind not in _DESCRIBED_KINDS:
         stem = Stemmer.Stemmer("english").stemWord
         asked = state.search_text()
         bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
                            for p in products])  # fmt: skip
     return bonus
+
+
+def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
+    """The kind with the noun said right before it ("card game", "snare drumhead", "xlr cable"),
+    as a title pattern; None when the kind stands alone or follows a feature or filler word."""
+    if not state.kind:
+        return None
+    words = re.findall(r"[a-z0-9]+", state.search_text().lower())
+    at = next((i for i, w in enumerate(words) if w == state.kind), None)
+    if not at:
+        return None
+    before = words[at - 1]
+    if len(before) < 3 or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind:
+        return None
+    stem = re.escape(state.kind.removesuffix("s"))
+    return re.compile(rf"\b{re.escape(before)}s?[\s-]*{stem}(?:s|es)?\b", re.I)
 
 
 def poorly_rated(product: Product) -> bool:

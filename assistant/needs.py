@@ -109,6 +109,14 @@ _AGE = [
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
 ]  # fmt: skip
+#: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5
+#: and a 7 year old".
+_TWO_AGES = re.compile(
+    r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))"
+    r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
+    re.I,
+)
 _AGE_RANGE = re.compile(
     r"\b(?:aged?|ages|(?:kids|children|boys|girls|students)(?: aged?)?)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
     r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))",
@@ -359,10 +367,11 @@ def read_rating_count(text: str) -> int | None:
 
 
 def read_age(text: str) -> tuple[float, float] | None:
-    """The age (years) of who it is for: a number with "year old" and kin, a range, or a word."""
-    m = _AGE_RANGE.search(text)
+    """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
+    ("kids are 5 and 7": 5-7), or a word."""
+    m = _AGE_RANGE.search(text) or _TWO_AGES.search(text)
     if m:
-        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        lo, hi = sorted(int(g) for g in m.groups() if g)
         return float(lo), float(hi)
     for rx, unit in _AGE:
         m = rx.search(text)
@@ -428,7 +437,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
         interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:2]
-    rest = _strip(rest, [_AGE_RANGE, *(rx for rx, _ in _AGE)])
+    rest = _strip(rest, [_AGE_RANGE, _TWO_AGES, *(rx for rx, _ in _AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     rest = GIFT.sub(" ", rest)

@@ -120,6 +120,9 @@ def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("有没有适合三岁孩子的积木").age == (3, 3)
     assert read_needs("给十二岁的女儿买拼图").age == (12, 12)
     assert read_needs("something for a new dad").product_words == ""
+    # two children's ages are the range they span
+    assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
+    assert read_needs("for a 5 and a 7 year old").age == (5, 7)
     # gifts said without the word "gift"
     for text in (
         "want to get my gf a kalimba for her birthday",
@@ -367,6 +370,12 @@ def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
     assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
     straps = [p for p in demo_catalog if "Guitar Strap" in p.title and p.price][:6]
     cheap = ConversationState(search="guitar strap", kind="strap", prefer_cheap=True)
+    # the noun said before the kind makes a compound a title may carry: "card game"
+    from assistant.candidates import COMPOUND_MATCH
+
+    games = ["Scattergories The Card Game", "Nileole Family Games"]
+    b = bonus(ConversationState(search="card game family", kind="game"), games)
+    assert b[0] - b[1] == pytest.approx(COMPOUND_MATCH)
     # a product rated 1 of 5 is pushed down, asked or not
     from assistant.candidates import POORLY_RATED
 
