@@ -254,8 +254,18 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     return any(
         _names_kind(part, kind, stem, asked)
         for i, part in enumerate(title.split(" ; "))
-        for part in ([title_head(part)] if i == 0 else [part])
+        for part in (_naming_parts(part, kind, stem) if i == 0 else [part])
     )
+
+
+def _naming_parts(title: str, kind: str, stem: Callable[[str], str]) -> list[str]:
+    """The title's head; and when the head is only a name that never says the kind ("Looney Labs
+    Get The MacGuffin - Best Card Games for Adults"), the part after the first break too."""
+    head = title_head(title)
+    if head == title or any(stem(w) == stem(kind) for w in re.findall(r"[a-z]+", head.lower())):
+        return [head]
+    rest = title[len(head) :]
+    return [head, _TITLE_BREAK.split(rest.lstrip(" -|–—"), maxsplit=1)[0]]
 
 
 def _counted(phrase: str, word: str) -> bool:

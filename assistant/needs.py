@@ -554,6 +554,15 @@ _LOOKING_FOR = re.compile(
 _SHORT_KINDS = frozenset(["tv", "pc"])
 
 
+#: A clause about someone, said after the product without "that": "a card game the whole family
+#: can play", "a toy my son will love".
+_RELATIVE = re.compile(
+    r"\b(?:the|my|our|your|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:can|could|will|would|might|"
+    r"loves?|likes?|enjoys?|wants?|needs?)\b.*",
+    re.I,
+)
+
+
 def product_kind(text: str) -> str | None:
     """The word naming the kind of product: the last product word before the request turns to
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
@@ -561,6 +570,7 @@ def product_kind(text: str) -> str | None:
     busy")."""
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
+    text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
             if head:

@@ -259,6 +259,10 @@ def extract_price_bounds(text: str) -> PriceBounds:
         post = match.group("post").lower()
         if post in ("+",) and not cur:
             continue  # "4+" alone is a rating or an age, not a price
+        if not cur and re.search(
+            r"\b(?:ages?|aged|kids|children)\s*:?\s*$", text[: match.start()], re.I
+        ):
+            continue  # "ages 6 and up" is an age
         if post in ("range", "ish"):
             lo, hi = _approx(value)
             low, high = lo, hi

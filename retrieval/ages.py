@@ -39,7 +39,7 @@ _UP = [
     re.compile(r"\b(\d{1,2})\s*(?:years?|yrs?)\s*(?:old\s*)?(?:\+|and up|& up|and older|or older)", re.I),
     re.compile(r"\b(?:kids|children|boys|girls|toddlers)\s*(\d{1,2})\s*(?:\+|and up|& up)", re.I),
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\b(?!\s*(?:-|–|to)\s*\d)", re.I),
-    re.compile(r"(?<![\d.,$])\b(\d{1,2})\s*\+(?!\s*(?:pieces?|pcs|pack|count|colou?rs?|sheets|cards|\d))", re.I),
+    re.compile(r"(?<![\d.,$])\b(\d{1,2})\s*\+(?!\s*(?:pieces?|pcs|pack|count|colou?rs?|sheets|cards|players?|people|persons|hours?|\d))", re.I),
 ]  # fmt: skip
 _WORDS: list[tuple[re.Pattern[str], tuple[float, float]]] = [
     (re.compile(r"\b(?:for|kids?|children'?s?)\s+(?:toddlers?|babies|baby|infants?)\b|\btoddlers?\b|\binfants?\b", re.I), (0.5, 4.0)),

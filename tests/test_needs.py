@@ -156,6 +156,7 @@ def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:
         ("Baby Rattle 6-18 Months", (0.5, 1.5)),
         ("Fender Player Stratocaster Electric Guitar", None),
         ("1000+ Pieces Bead Kit", None),
+        ("Trivia Card Game, 2+ Players", None),  # players, not ages
         # a list of ages ending in a range runs from its first (it was read as 4-5)
         ("Stacking Cups BPA Free Toys for 1 2 3 4-5 Year Old Girls Boys", (1, 5)),
     ],
@@ -257,6 +258,7 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("wooden train set compatible with brio", "train"),
         ("lab coat size medium", "coat"),
         ("something for a new dad", None),
+        ("a card game the whole family can play, ages 6 and up", "game"),  # a clause without "that"
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

@@ -129,3 +129,14 @@ def test_price_words_leave_the_search_text() -> None:
     # what an amount is the price of is not searched for
     assert strip_price_phrases("PLA filament max $22 a spool") == "PLA filament"
     assert strip_price_phrases("nitrile gloves $10 each") == "nitrile gloves"
+
+
+def test_an_age_floor_is_no_price_floor() -> None:
+    """ "a card game the whole family can play, ages 6 and up" had been told "All of them are $6
+    or more"."""
+    from assistant.prices import extract_price_bounds
+
+    assert not extract_price_bounds(
+        "a card game the whole family can play, ages 6 and up"
+    ).numbers()
+    assert extract_price_bounds("$20 and up").min_price == 20
