@@ -52,11 +52,17 @@ def _size(card: Card, state: ConversationState, language: str) -> str | None:
     return phrase(language, "fact_size", sizes=sizes_said(state.sizes, language))
 
 
-def _features(card: Card, state: ConversationState, language: str) -> str | None:
+def _features(
+    card: Card, shown: Sequence[Card], state: ConversationState, language: str
+) -> str | None:
     """The features the shopper asked for ("wireless", "thin", "left-handed") that the title
-    carries: English only, as the words are read in English."""
-    title = card.product.title.lower()
-    said = [a for a in state.attributes if re.search(rf"\b{re.escape(a.lower())}\b", title)]
+    carries and not every card on screen does ("electric" of "an electric guitar" is no reason
+    to pick one electric guitar over another): English only, as the words are read in English."""
+
+    def has(c: Card, feature: str) -> bool:
+        return bool(re.search(rf"\b{re.escape(feature.lower())}\b", c.product.title.lower()))
+
+    said = [a for a in state.attributes if has(card, a) and not all(has(c, a) for c in shown)]
     if not said or language != "en":
         return None
     return phrase(language, "fact_said", words=" and ".join(said))
@@ -141,7 +147,7 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         c
         for c in (
             _ages(card, state, language),
-            _size(card, state, language) or _features(card, state, language),
+            _size(card, state, language) or _features(card, shown, state, language),
             budget or _cheapest(card, shown, language),
             _rated(card, shown, language),
         )
