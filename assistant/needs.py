@@ -423,8 +423,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = digit_ages(text)  # "三岁" -> "3岁"
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
-    age = read_age(text)
-    words = re.findall(r"[\w'-]+", text.lower())
+    # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
+    who = _LIKE.sub(" ", text)
+    age = read_age(who)
+    words = re.findall(r"[\w'-]+", who.lower())
     recipient = next((w for w in words if w in RECIPIENTS), None)
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
@@ -450,8 +452,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         ):  # "max_price", "im_start": identifiers, not products
             continue
         if (
-            lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS
-        ) and lw not in _PRODUCT_RECIPIENTS:
+            (lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS)
+            and lw not in _PRODUCT_RECIPIENTS
+            and lw in words
+        ):
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
     # the kind is no size: "lab coat size medium" asks for a coat
@@ -553,6 +557,13 @@ _LOOKING_FOR = re.compile(
 #: Product nouns of two letters (longer words are kinds by default).
 _SHORT_KINDS = frozenset(["tv", "pc"])
 
+
+#: A product named as a likeness: "a thriller like Gone Girl", "something similar to Catan".
+_LIKE = re.compile(
+    r"\b(?:(?<!i )(?<!we )(?<!they )(?<!who )like|similar to|such as|along the lines of)\s+[A-Za-z]"
+    r"[^,.;!?]*?(?=\s+(?:for|to|but|and)\b|[,.;!?]|$)",
+    re.I,
+)
 
 #: A clause about someone, said after the product without "that": "a card game the whole family
 #: can play", "a toy my son will love".

@@ -120,6 +120,10 @@ def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("有没有适合三岁孩子的积木").age == (3, 3)
     assert read_needs("给十二岁的女儿买拼图").age == (12, 12)
     assert read_needs("something for a new dad").product_words == ""
+    # after "like" comes a title or a product, not whom it is for
+    likeness = read_needs("a thriller ebook like gone girl")
+    assert likeness.recipient is None and likeness.age is None and "girl" in likeness.product_words
+    assert read_needs("something like a kazoo for my son").recipient == "son"
     # two children's ages are the range they span
     assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
     assert read_needs("for a 5 and a 7 year old").age == (5, 7)
