@@ -157,6 +157,12 @@ _INTEREST = re.compile(
     r"|\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])",
     re.I,
 )  # fmt: skip
+#: Players named by what they play: whom a gift is for, not a product ("guitarist" had been read
+#: as the kind and told "we don't seem to carry").
+PLAYERS = {"guitarist": "guitar", "guitarists": "guitar", "drummer": "drum", "drummers": "drum",
+           "pianist": "piano", "pianists": "piano", "violinist": "violin", "bassist": "bass",
+           "cellist": "cello", "ukulele player": "ukulele", "keyboardist": "keyboard",
+           "saxophonist": "saxophone", "flutist": "flute", "trumpeter": "trumpet"}  # fmt: skip
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
@@ -467,6 +473,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if gift and played and [w.lower() for w in keep] == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
         keep, kind = [played.group(1), "accessories"], None
+    player = next((PLAYERS[w.lower()] for w in keep if w.lower() in PLAYERS), None)
+    if player and all(w.lower() in PLAYERS for w in keep):
+        # "a gift for a guitarist who has everything": the same, said of a player
+        keep, kind = [player, "accessories"], None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
         prefer_cheap=bool(SOFT_CHEAP.search(text)),

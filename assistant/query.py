@@ -380,6 +380,14 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    if (
+        intent is Intent.new
+        and shown_titles
+        and (needs.age or needs.recipient)
+        and not needs.product_words.strip()
+        and not needs.gift
+    ):
+        intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
     notes = tuple(n for n in (bounds.note,) if n)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())

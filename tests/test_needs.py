@@ -124,6 +124,9 @@ def test_sizes_and_gifts_are_read() -> None:
     likeness = read_needs("a thriller ebook like gone girl")
     assert likeness.recipient is None and likeness.age is None and "girl" in likeness.product_words
     assert read_needs("something like a kazoo for my son").recipient == "son"
+    # a player named by what they play is whom a gift is for: gear for it
+    guitarist = read_needs("gift for a guitarist who has everything")
+    assert guitarist.kind is None and guitarist.product_words == "guitar accessories"
     # two children's ages are the range they span
     assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
     assert read_needs("for a 5 and a 7 year old").age == (5, 7)
@@ -281,6 +284,9 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not shows_kind("Kids Telescopic Butterfly Nets, 5 Pack", "telescope", stem, "telescope")
     # a count of the kind is not the kind; a version number is no count
     assert not shows_kind("Bass Guitar, 4 String, unique", "strings", stem, "bass strings")
+    assert not shows_kind(
+        "Guitar String Winder Quick String Changes", "strings", stem, "guitar strings"
+    )
     assert shows_kind("Healifty 5 String Bass Strings Set", "strings", stem, "bass strings")
     assert shows_kind("Behringer USB 2.0 Interface for Home Studio", "interface", stem, "interface")
     assert not shows_kind(

@@ -36,6 +36,10 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("which one is better for small hands?", Intent.compare, ()),
         ("which of these would you get for a 6 year old?", Intent.compare, ()),
         ("which strings do I need for a classical guitar", Intent.new, ()),
+        # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
+        # new search and shown binoculars instead of the science kits)
+        ("for a 12 year old", Intent.refine, ()),
+        ("it's for my daughter, she's 6", Intent.refine, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
