@@ -225,8 +225,6 @@ _ACCESSORY = frozenset(
         "cutters",
         "puller",
         "pullers",
-        "tool",
-        "tools",
         "ferrule",
         "ferrules",
         "retainer",
