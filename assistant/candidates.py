@@ -290,6 +290,8 @@ def _naming_parts(title: str, kind: str, stem: Callable[[str], str]) -> list[str
 def _counted(phrase: str, word: str) -> bool:
     """Whether every `word` in the phrase follows a small count ("4 String", "61-key"; not
     "USB 2.0 Interface")."""
+    if word.endswith("s"):
+        return False  # "24 Crayons", "6 Strings Set": a count of the thing itself
     found = list(re.finditer(rf"\b{re.escape(word)}\b", phrase))
     return bool(found) and all(
         re.search(r"(?:^|[^\d.])\d{1,2}[\s-]?$", phrase[: m.start()]) for m in found
@@ -304,7 +306,7 @@ def _compound_of(word: str, kind: str) -> bool:
 
 def _adjective_of(word: str, kind: str) -> bool:
     """'telescopic' of 'telescope', 'microscopic' of 'microscope': same stem, not the thing."""
-    return word.endswith(("ic", "ical")) and not kind.endswith(("ic", "ical"))
+    return word.endswith(("ic", "ical")) and not kind.removesuffix("s").endswith(("ic", "ical"))
 
 
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:

@@ -37,8 +37,9 @@ COMPARE = re.compile(
 #: A question about the products on screen, whatever else it names: "which one is better for
 #: small hands?", "which of these would you get for a beginner?"
 ABOUT_SHOWN = re.compile(
-    r"\bwhich (?:one|ones|of (?:these|them|those|the (?:two|three|first))\b)"
-    r"|\bwhich (?:is|are|would|should|do you|one'?s)\b(?= [^?]*(?:better|best|easier|lighter|smaller|bigger|recommend|suit|good|right|pick|choose|go for))",
+    r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|of (?:these|them|those|the (?:two|three|first))\b)"
+    r"|which (?:is|are|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|easier|lighter|smaller|bigger"
+    r"|recommend|suits?|good|right|pick|choose|go for)\b))",
     re.I,
 )
 _NEGATION = re.compile(

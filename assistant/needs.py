@@ -49,6 +49,12 @@ SOFT_CHEAP = re.compile(
     r"|won'?t break the bank|on a (?:tight )?budget|barat[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?)\b|便宜|实惠",
     re.I,
 )
+#: "nothing cheap", "I don't want a cheap one", "no quiero algo barato", "不要太便宜的".
+_NOT_CHEAP = re.compile(
+    r"\b(?:not|no|nothing|never|don'?t want|do not want|anything but)\s+(?:\w+\s+){0,2}?"
+    r"(?:cheap|inexpensive|barat[oa]s?)\b|不要.{0,3}便宜|太便宜",
+    re.I,
+)
 _SOFT_RATING = re.compile(
     r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
     r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
@@ -113,7 +119,7 @@ _AGE = [
 #: and a 7 year old".
 _TWO_AGES = re.compile(
     r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\b"
-    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?|mos?\b|weeks?))"
     r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
     re.I,
 )
@@ -465,7 +471,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
     # the kind is no size: "lab coat size medium" asks for a coat
-    kind = _asked_kind(rest) or product_kind(_strip(rest, _SIZES))
+    kind = _asked_kind(rest) or product_kind(_strip(rest, _SIZES)) or product_kind(rest)
     if title_counts is not None:
         kind = _likeliest_kind(rest, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
@@ -479,7 +485,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         keep, kind = [player, "accessories"], None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
-        prefer_cheap=bool(SOFT_CHEAP.search(text)),
+        prefer_cheap=bool(SOFT_CHEAP.search(text)) and not _NOT_CHEAP.search(text),
         min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
@@ -570,7 +576,8 @@ _SHORT_KINDS = frozenset(["tv", "pc"])
 
 #: A product named as a likeness: "a thriller like Gone Girl", "something similar to Catan".
 _LIKE = re.compile(
-    r"\b(?:(?<!i )(?<!we )(?<!they )(?<!who )like|similar to|such as|along the lines of)\s+[A-Za-z]"
+    r"\b(?:(?<!i )(?<!we )(?<!they )(?<!who )(?<!would )(?<!i'd )(?<!he )(?<!she )(?<!you )(?<!kids )like"
+    r"|similar to|such as|along the lines of)\s+(?!(?:my|our|his|her|their|your|a|an|the)\b)[A-Za-z]"
     r"[^,.;!?]*?(?=\s+(?:for|to|but|and)\b|[,.;!?]|$)",
     re.I,
 )
@@ -578,7 +585,8 @@ _LIKE = re.compile(
 #: A clause about someone, said after the product without "that": "a card game the whole family
 #: can play", "a toy my son will love".
 _RELATIVE = re.compile(
-    r"\b(?:the|my|our|your|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:can|could|will|would|might|"
+    rf"(?<=\w)\s+(?:the|my|our|your|his|her|their)\s+(?:whole\s+|little\s+|older\s+|younger\s+)?"
+    rf"(?:{'|'.join(sorted(RECIPIENTS))}|family|kids)\s+(?:can|could|will|would|might|"
     r"loves?|likes?|enjoys?|wants?|needs?)\b.*",
     re.I,
 )

@@ -158,7 +158,7 @@ def reading_schema() -> type[BaseModel]:
 
 #: Where a request turns from the product to what it is for: "headphones for practicing electric
 #: drums" asks for no electric headphones.
-_PURPOSE = re.compile(r"\s(?:for|to|that|which|who)\s", re.I)
+_PURPOSE = re.compile(r"\sfor\s", re.I)
 
 
 def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:

@@ -124,6 +124,11 @@ def test_sizes_and_gifts_are_read() -> None:
     likeness = read_needs("a thriller ebook like gone girl")
     assert likeness.recipient is None and likeness.age is None and "girl" in likeness.product_words
     assert read_needs("something like a kazoo for my son").recipient == "son"
+    assert read_needs("I would like a puzzle my 6 year old can do").age == (6, 6)
+    # a clause about someone ends the kind only after the product, not at the message's start
+    assert read_needs("my son needs a new backpack").kind == "backpack"
+    assert read_needs("I need 6 strings for my guitar").kind == "strings"
+    assert not read_needs("nothing cheap, a nice watch for my wife").prefer_cheap
     # a player named by what they play is whom a gift is for: gear for it
     guitarist = read_needs("gift for a guitarist who has everything")
     assert guitarist.kind is None and guitarist.product_words == "guitar accessories"
@@ -288,6 +293,8 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
         "Guitar String Winder Quick String Changes", "strings", stem, "guitar strings"
     )
     assert shows_kind("Healifty 5 String Bass Strings Set", "strings", stem, "bass strings")
+    assert shows_kind("Crayola 24 Crayons", "crayons", stem, "crayons")
+    assert shows_kind("Fifine USB Mic for Podcasting", "mics", stem, "usb mics")
     assert shows_kind("Behringer USB 2.0 Interface for Home Studio", "interface", stem, "interface")
     assert not shows_kind(
         "No Tie Shoelaces, Elastic Lock Shoe Laces", "shoes", stem, "running shoes"

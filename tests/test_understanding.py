@@ -39,6 +39,7 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
         # new search and shown binoculars instead of the science kits)
         ("for a 12 year old", Intent.refine, ()),
+        ("show me running shoes which are good for flat feet", Intent.new, ()),
         ("it's for my daughter, she's 6", Intent.refine, ()),
     ],
 )
@@ -182,3 +183,8 @@ def test_features_are_the_products_not_what_it_is_for() -> None:
     assert understand(
         "guitar picks, thin ones", None, ["Musical Instruments"]
     ).query.attributes == ("thin",)
+
+
+def test_a_feature_said_in_a_clause_about_the_product_is_kept() -> None:
+    query = understand("headphones that are wireless", None, ["Musical Instruments"]).query
+    assert query.attributes == ("wireless",)
