@@ -557,8 +557,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     range a product states against who it is for (a clearly wrong age is pushed down hard), the
     department the product words belong to, sizes/quantities and brands named in the title, and
     a better rating when the shopper asked for well-reviewed products (a poor one always counts
-    against), a lower price
-    when they asked for cheap ones, and a title naming another variant than the one asked."""
+    against), a lower price when they asked for cheap ones, features and the compound named
+    before the kind when the title says them, and a title naming another variant than asked."""
     columns = catalog.columns
     bonus = np.zeros(len(rows), dtype=np.float64)
     if state.age is not None:
@@ -576,8 +576,9 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         pattern = _size_pattern(size)
         bonus += np.array([SIZE_MATCH if pattern.search(p.title) else 0.0 for p in products])
     for feature in state.attributes[:2]:  # "digital thermometer": the digital ones first
-        rx = re.compile(rf"\b{re.escape(feature)}\b", re.I)
-        bonus += np.array([FEATURE_MATCH if rx.search(p.title) else 0.0 for p in products])
+        bonus += np.array(
+            [FEATURE_MATCH if title_says(p.title, feature) else 0.0 for p in products]
+        )
     for brand in state.brands:
         rx = re.compile(rf"\b{re.escape(brand)}\b", re.I)
         bonus += np.array([BRAND_MATCH if (p.brand and rx.search(p.brand)) or rx.search(p.title) else 0.0
@@ -619,6 +620,11 @@ def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
         return None
     stem = re.escape(state.kind.removesuffix("s"))
     return re.compile(rf"\b{re.escape(before)}s?[\s-]*{stem}(?:s|es)?\b", re.I)
+
+
+def title_says(title: str, word: str) -> bool:
+    """Whether the title carries the word (or phrase) whole, in any case."""
+    return bool(re.search(rf"\b{re.escape(word)}\b", title, re.I))
 
 
 def poorly_rated(product: Product) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from assistant.advice import Card
-from assistant.candidates import MIN_RATINGS, of_kind, of_size
+from assistant.candidates import MIN_RATINGS, of_kind, of_size, title_says
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
@@ -58,11 +58,12 @@ def _features(
     """The features the shopper asked for ("wireless", "thin", "left-handed") that the title
     carries and not every card on screen does ("electric" of "an electric guitar" is no reason
     to pick one electric guitar over another): English only, as the words are read in English."""
-
-    def has(c: Card, feature: str) -> bool:
-        return bool(re.search(rf"\b{re.escape(feature.lower())}\b", c.product.title.lower()))
-
-    said = [a for a in state.attributes if has(card, a) and not all(has(c, a) for c in shown)]
+    said = [
+        a
+        for a in state.attributes
+        if title_says(card.product.title, a)
+        and not all(title_says(c.product.title, a) for c in shown)
+    ]
     if not said or language != "en":
         return None
     return phrase(language, "fact_said", words=" and ".join(said))

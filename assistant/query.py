@@ -170,9 +170,7 @@ def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     if not has_screen:
         return Intent.new
-    if (cues.compare or cues.about_shown) and (
-        cues.references or not cues.content_words or cues.about_shown
-    ):
+    if cues.about_shown or (cues.compare and (cues.references or not cues.content_words)):
         return Intent.compare  # "which one is better for small hands?": the cards on screen
     adjusts = (
         cues.cheaper

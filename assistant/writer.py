@@ -39,6 +39,7 @@ from assistant.grounding import (
 )
 from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
+from assistant.needs import not_product_word
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
@@ -186,66 +187,13 @@ def _who(state: ConversationState, language: str) -> str:
 def _asked_about(text: str) -> str:
     """What a question about the cards on screen asks after ("small hands" of "which one is
     better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
-    words = [w for w in re.findall(r"[a-z0-9'-]+", text.lower()) if w not in _QUESTION_WORDS]
-    return " ".join(words)
+    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
 
 
-_QUESTION_WORDS = frozenset(
-    [
-        "which",
-        "one",
-        "ones",
-        "of",
-        "these",
-        "them",
-        "those",
-        "is",
-        "are",
-        "would",
-        "should",
-        "do",
-        "you",
-        "one's",
-        "the",
-        "a",
-        "an",
-        "for",
-        "to",
-        "be",
-        "better",
-        "best",
-        "good",
-        "right",
-        "more",
-        "most",
-        "get",
-        "buy",
-        "pick",
-        "choose",
-        "go",
-        "with",
-        "i",
-        "we",
-        "my",
-        "me",
-        "compare",
-        "and",
-        "vs",
-        "between",
-        "first",
-        "second",
-        "third",
-        "two",
-        "three",
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-        "what",
-        "difference",
-    ]
-)
+#: Words of comparing, beside the request reader's filler (`not_product_word`).
+_COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
+                        "last", "difference", "pick", "choose", "recommend"])  # fmt: skip
 
 
 def _range_text(lo: float, hi: float, language: str = "en") -> str:
