@@ -12,8 +12,10 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
 from retrieval.catalog import Catalog, Product
@@ -148,6 +150,101 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card]) -> str:
     if missing and parts:
         lead += f" {' and '.join(missing)} list{'s' if len(missing) == 1 else ''} no price."
     return lead
+
+
+def asked_about(text: str) -> str:
+    """What a question about the cards on screen asks after ("small hands" of "which one is
+    better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
+    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
+
+
+#: Words of comparing, beside the request reader's filler (`not_product_word`).
+_COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
+                        "last", "difference", "pick", "choose", "recommend"])  # fmt: skip
+#: Words a listing says for the same reader ("for a kid": "Kids", "children").
+_SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
+#: A quoted fragment of a listing is at most this many words.
+QUOTE_WORDS = 9
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def _forms(word: str) -> set[str]:
+    """The stems a listing may say a question's word with: "easier" is "easy", "safest" "safe",
+    "quieter" "quiet", "bigger" "big"; "kid" is also "children"."""
+    out = {word}
+    for suffix, base in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)] + base
+            out |= {root, root + "e"} | ({root[:-1]} if root[-1] == root[-2] else set())
+    for family in _SAME_READER:
+        if word in family:
+            out |= family
+    return set(_stemmer().stemWords(sorted(out)))
+
+
+def _fragments(product: Product) -> list[str]:
+    """A listing in quotable pieces: the title's parts and the description's sentences."""
+    title = re.split(r"\s*[,|;]\s*|\s+[-–]\s+", product.title)
+    text = re.sub(r"[*_#`>]+", " ", product.description or "")
+    return [
+        f
+        for f in (" ".join(x.split()) for x in [*title, *re.split(r"(?<=[.!?])\s+|\n+", text)])
+        if f
+    ]
+
+
+def _evidence(product: Product, forms: list[set[str]]) -> tuple[int, str]:
+    """How many of the question's words the listing says, and the shortest piece of it saying
+    the most of them, cut to QUOTE_WORDS words around the first ("" when it says none)."""
+    best: tuple[int, int, str] = (0, 0, "")
+    for piece in _fragments(product):
+        words = piece.split()
+        stems = [_stemmer().stemWord(re.sub(r"[^\w'-]+", "", w).lower().strip("'-")) for w in words]
+        said = [i for i, s in enumerate(stems) if any(s in f for f in forms)]
+        count = sum(any(s in f for s in stems) for f in forms)
+        if count and (count, -len(words)) > (best[0], -best[1]):
+            start = max(0, min(said[0] - 2, len(words) - QUOTE_WORDS))
+            quote = " ".join(words[start : start + QUOTE_WORDS]).strip(" ,;:-")
+            if start > 0:
+                quote = "…" + quote
+            if start + QUOTE_WORDS < len(words):
+                quote += "…"
+            best = (count, len(words), quote)
+    return best[0], best[2]
+
+
+def asked_lead(
+    question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en"
+) -> str:
+    """The lead for a question about the cards on screen ("which one is easier for a
+    beginner?"): which listings speak to what it asks, quoted, then the table's cheapest and best
+    rated; a question that names nothing gets the table's sentence alone. Read off the
+    listings' words, so "which is safest?" is never answered by a guess."""
+    table = compare_lead(comparison, cards)
+    asked = asked_about(question) if language == "en" else ""  # the listings are English
+    if not asked:
+        return table
+    forms = [_forms(w) for w in asked.split()]
+    mark = {c.product.id: c.mark for c in cards}
+    compared = [c.product for c in cards if c.product.id in comparison.product_ids]
+    found = {p.id: _evidence(p, forms) for p in compared}
+    most = max((n for n, _ in found.values()), default=0)
+    if most == 0:
+        return f"None of these listings says anything about that. {table}"
+    saying = [p for p in compared if found[p.id][0] == most]
+    if len(saying) == len(compared):
+        return f"All of these listings speak to that. {table}"
+    if len(saying) == 1:
+        p = saying[0]
+        return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}'
+    marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
+    quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
+    return f"{marks} speak to that: {quotes}. {table}"
 
 
 @cache

@@ -35,10 +35,13 @@ COMPARE = re.compile(
     re.I,
 )  # fmt: skip
 #: A question about the products on screen, whatever else it names: "which one is better for
-#: small hands?", "which of these would you get for a beginner?"
+#: small hands?", "which of these would you get for a beginner?", "which has the longest battery
+#: life?" (a comparative or superlative after "which is/has")
 ABOUT_SHOWN = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|of (?:these|them|those|the (?:two|three|first))\b)"
-    r"|which (?:is|are|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|easier|lighter|smaller|bigger"
+    r"|which (?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
+    r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
+    r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
     r"|recommend|suits?|good|right|pick|choose|go for)\b))",
     re.I,
 )

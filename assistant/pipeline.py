@@ -20,9 +20,9 @@ from assistant.advice import (
     Card,
     Comparison,
     DepartmentPrices,
+    asked_lead,
     checklist,
     compare,
-    compare_lead,
     not_carried,
     why,
 )
@@ -33,7 +33,7 @@ from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
 from assistant.reasons import title_reason
-from assistant.state import ConversationState, advance, shown_after
+from assistant.state import ConversationState, advance, compared, shown_after
 from assistant.turn import (
     AnswerMeta,
     CardsShown,
@@ -143,7 +143,7 @@ class ChatPipeline:
         picks = lead = reasons = None
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
-            lead = compare_lead(comparison, cards)
+            lead = asked_lead(query.text, comparison, cards, query.language)
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             lead = phrase(query.language, "closest", mark=cards[0].mark)
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
@@ -202,7 +202,7 @@ class ChatPipeline:
         close = True
         focus = query.intent in (Intent.compare, Intent.detail)
         if focus:
-            refs = query.references or tuple(range(1, min(len(shown), 3) + 1))
+            refs = compared(state, [p.id for p in shown], query.references)
             bad = [r for r in refs if not 1 <= r <= len(shown)]
             if bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
@@ -263,6 +263,10 @@ class ChatPipeline:
             degraded = degraded or "no language model is configured; the answer is templated"
         picks = set(written.picks)
         cards = [c.model_copy(update={"recommended": c.mark in picks}) for c in cards]
+        if not focus:  # what a later "which one ..." weighs
+            state = state.model_copy(
+                update={"picked": tuple(c.product.id for c in cards if c.recommended)}
+            )
         text = written.text
         violations = list(written.violations)
         regenerated, fallback = written.regenerated, written.fallback and bool(cards)

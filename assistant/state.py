@@ -3,6 +3,7 @@ Pure: `advance` takes the state, a query and the catalog, and returns the next s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +50,9 @@ class ConversationState(BaseModel):
     gift: bool = False
     shown: tuple[str, ...] = Field(default=(), description="Product ids on screen, in order")
     seen: tuple[str, ...] = Field(default=(), description="Every product shown for this need")
+    picked: tuple[str, ...] = Field(
+        default=(), description="The shown products the answer recommended, in screen order"
+    )
 
     def filters(self) -> Filters:
         """The hard filters in force (brand exclusions are also matched in titles, see candidates)."""
@@ -126,7 +130,19 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
 
 
 def shown_after(state: ConversationState, shown: list[str]) -> ConversationState:
-    """Record what is now on screen."""
-    return state.model_copy(
-        update={"shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown)))}
-    )
+    """Record what is now on screen (which of it is recommended is known after the answer)."""
+    return state.model_copy(update={
+        "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
+    })  # fmt: skip
+
+
+def compared(
+    state: ConversationState, shown: Sequence[str], references: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The 1-based positions in `shown` (the ids on screen) a question about the cards is about:
+    those it names, else the recommended ones ("which one is easier for a beginner?" weighs the
+    picks, not a card the answer passed over), else the first three."""
+    if references:
+        return references
+    picks = tuple(i + 1 for i, pid in enumerate(shown) if pid in state.picked)
+    return picks if len(picks) >= 2 else tuple(range(1, min(len(shown), 3) + 1))

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from assistant.advice import Card
+from assistant.advice import Card, asked_about
 from assistant.candidates import of_kind, of_size, poorly_rated
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
@@ -39,7 +39,6 @@ from assistant.grounding import (
 )
 from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.needs import not_product_word
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
@@ -182,18 +181,6 @@ def _who(state: ConversationState, language: str) -> str:
     if state.recipient in _GROUPS and language == "en":
         return _GROUPS[state.recipient]
     return ""
-
-
-def _asked_about(text: str) -> str:
-    """What a question about the cards on screen asks after ("small hands" of "which one is
-    better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
-    words = re.findall(r"[a-z][a-z'-]*", text.lower())
-    return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
-
-
-#: Words of comparing, beside the request reader's filler (`not_product_word`).
-_COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
-                        "last", "difference", "pick", "choose", "recommend"])  # fmt: skip
 
 
 def _range_text(lo: float, hi: float, language: str = "en") -> str:
@@ -398,8 +385,8 @@ class AnswerWriter:
         need = " ".join(
             x for x in (state.search_text(), query.text if language == "en" else "") if x
         )
-        if query.intent is Intent.compare and language == "en" and _asked_about(query.text):
-            need = _asked_about(query.text)  # "which one is better for small hands?": about that
+        if query.intent is Intent.compare and language == "en" and asked_about(query.text):
+            need = asked_about(query.text)  # "which one is better for small hands?": about that
         ranked: list[list[str]] = []
         if reasons is None or len(reasons) != len(recommended):
             ranked = ranked_reasons(

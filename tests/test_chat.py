@@ -104,13 +104,19 @@ def test_a_conversation_keeps_constraints_and_applies_refinements(
     assert compared["query"]["intent"] == "compare" and compared["query"]["references"] == [1, 2]
     assert compared["comparison"]["product_ids"] == shown[:2]
     assert_grounded(compared, small_catalog)
+    # a question about the cards weighs the ones the answer recommended, not a card it passed over
+    picked = [c["product"]["id"] for c in without["cards"] if c["recommended"]]
+    which = say(client, "which one is easier for a beginner?", conv)
+    assert which["query"]["intent"] == "compare"
+    assert which["comparison"]["product_ids"] == (picked if len(picked) >= 2 else shown[:3])
+    assert_grounded(which, small_catalog)
 
     more = say(client, "show me more", conv)
     assert more["query"]["intent"] == "more"
     assert not {c["product"]["id"] for c in more["cards"]} & set(shown)
 
     stored = client.get(f"/v1/conversations/{conv}").json()
-    assert [m["role"] for m in stored["messages"]] == ["user", "assistant"] * 5
+    assert [m["role"] for m in stored["messages"]] == ["user", "assistant"] * 6
     assert stored["state"]["max_price"] is not None and brand in stored["state"]["exclude_brands"]
 
 

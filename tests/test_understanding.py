@@ -35,6 +35,8 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # better for small hands?" had searched the store for hands: a caulk gun)
         ("which one is better for small hands?", Intent.compare, ()),
         ("which of these would you get for a 6 year old?", Intent.compare, ()),
+        ("which has the longest battery life?", Intent.compare, ()),
+        ("which is easiest to use?", Intent.compare, ()),
         ("which strings do I need for a classical guitar", Intent.new, ()),
         # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
         # new search and shown binoculars instead of the science kits)
@@ -188,3 +190,37 @@ def test_features_are_the_products_not_what_it_is_for() -> None:
 def test_a_feature_said_in_a_clause_about_the_product_is_kept() -> None:
     query = understand("headphones that are wireless", None, ["Musical Instruments"]).query
     assert query.attributes == ("wireless",)
+
+
+def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalog: Catalog) -> None:
+    """ "which one is easier for a beginner?" was answered "[2] is the cheapest and the best
+    rated": the lead now says which listings speak to what was asked, quoting them, and says so
+    when none does."""
+    from assistant.advice import asked_lead, compare_lead
+
+    base = cards(small_catalog, 3)
+    titles = ["Telescope for Kids Astronomy Beginners, 70mm Refractor", "Brass Telescope with Box",
+              "Pirate Spyglass"]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    table = compare([c.product for c in shown])
+    beginner = asked_lead("which one is easier for a beginner?", table, shown)
+    assert beginner.startswith(
+        'Only [1]\'s listing speaks to that: "Telescope for Kids Astronomy Beginners".'
+    ), beginner
+    assert beginner.endswith(compare_lead(table, shown))
+    assert asked_lead("which is best for a kid?", table, shown).startswith("Only [1]'s")  # "Kids"
+    assert asked_lead("which of these is the safest?", table, shown).startswith(
+        "None of these listings says anything about that."
+    )
+    assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
+
+
+def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
+    from assistant.state import compared
+
+    state = ConversationState(shown=("a", "b", "c", "d"), picked=("b", "d"))
+    assert compared(state, state.shown, ()) == (2, 4)
+    assert compared(state, state.shown, (1, 3)) == (1, 3)  # the ones named
+    one = state.model_copy(update={"picked": ("d",)})
+    assert compared(one, one.shown, ()) == (1, 2, 3)  # one pick: nothing to weigh it against

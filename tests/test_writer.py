@@ -590,7 +590,7 @@ def test_a_question_about_the_cards_gets_reasons_about_what_it_asks(
     """After "ukulele for a beginner", "which one is better for small hands?" compares the cards
     on screen, each reason the sentence of its product about what was asked."""
     from assistant.advice import compare, compare_lead
-    from assistant.writer import _asked_about
+    from assistant.advice import asked_about as _asked_about
 
     assert _asked_about("which one is better for small hands?") == "small hands"
     assert _asked_about("compare 1 and 2") == ""
