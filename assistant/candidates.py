@@ -13,6 +13,7 @@ import numpy as np
 import Stemmer
 
 from assistant.cues import ATTRIBUTE
+from assistant.needs import not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
@@ -434,6 +435,8 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         return False
     if state.gift and not state.kind:
         return True  # "a retirement gift for our lab manager, something fun": ideas, not a product
+    if not state.kind and state.asked and all(map(not_product_word, state.asked.lower().split())):
+        return True  # "something for a 4 year old who won't stop drawing on walls": no product named
     # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
     real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
     if not real or real[0] is not hits[0]:

@@ -27,12 +27,17 @@ _NOT_A_SENSE = re.compile(
 )
 #: Characters and words that carry no product meaning in a shopping request.
 _STOP = frozenset(
-    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的"]
+    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的", "超过", "不要", "价钱", "价位"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
 )
 _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
+#: A measure word after a number or "this/that" ("一本小说" a novel, "两双袜子"): no product
+#: meaning ("本" alone read as "original"). 套 too: "一套鼓" is read "drum", not "suit drum".
+_CLASSIFIER = re.compile(
+    r"(?<=[一两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套](?=[\u3400-\u9fff])"
+)
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
 
@@ -65,6 +70,9 @@ _FOR = frozenset(["给", "给我", "为", "送给"])
 #: Words that turn to what the thing is for ("麦克风录播客": a microphone for recording podcasts),
 #: 录 "to record" said after the "for" as "recording".
 _PURPOSE = frozenset(["用来", "用于", "来", "录", "录制", "拿来"])
+#: Senses the dictionary words unlike a shop: "初学者" is "beginning student" there, a beginner
+#: here (the catalog's titles say "for Beginners").
+_SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": ("beginner",)}
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -101,7 +109,7 @@ def _dictionary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
         m = _LINE.match(line)
         if m is None or line.startswith("#"):
             continue
-        senses = _senses(m.group(3))
+        senses = _SHOP_SENSES.get(m.group(2)) or _senses(m.group(3))
         if senses:
             for form in (m.group(2), m.group(1)):
                 words[form] = words.get(form, ()) + senses
@@ -153,6 +161,7 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _AGE.sub(lambda m: f" {m.group(1)} year old ", digit_ages(text))
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
+    text = _CLASSIFIER.sub("", text)
     english: list[str] = []
     recipient: list[str] = []
     whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")

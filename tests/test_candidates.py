@@ -115,7 +115,9 @@ def test_what_the_product_is_for_does_not_make_it_not_carried(
     # the word count decides alone (in this small store the texts are close in meaning anyway)
     monkeypatch.setattr(candidates, "CLOSE_MATCH_COSINE", 1.01)
     for text, close in (("I need headphones for my son's drum practice", True),
-                        ("wireless earbuds for the gym", False)):  # fmt: skip
+                        ("wireless earbuds for the gym", False),
+                        # no product named: ideas, never "We don't seem to carry something"
+                        ("something for a 9 year old who won't stop singing", True)):  # fmt: skip
         query = understand(text, None, ["Musical Instruments"]).query
         state = advance(ConversationState(), query, searcher.catalog)
         assert find_candidates(state, searcher, None, k=3).close_match is close, text

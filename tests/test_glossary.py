@@ -25,6 +25,9 @@ def vocabulary(demo_catalog: Catalog) -> Vocabulary:
         ("木吉他变调夹", ["guitar", "capo"]),
         ("电吉他过载效果器", ["electric guitar"]),
         ("3D打印机用的1.75mm PLA耗材", ["1.75mm", "pla", "printer"]),
+        # a measure word is no product word ("一本小说" had been "original novel")
+        ("我想给女朋友买一本小说", ["novel for girlfriend"]),
+        ("适合初学者的小提琴", ["beginner", "violin"]),
     ],
 )
 def test_chinese_product_words_come_out_in_english(
@@ -60,3 +63,12 @@ def test_a_chinese_request_is_searched_in_english_without_a_model(
                        vocabulary=vocabulary).query  # fmt: skip
     assert query.language == "zh" and "ukulele" in query.search
     assert query.original, "the shopper's own words are searched too (multilingual model)"
+
+
+def test_a_measure_word_is_not_translated(vocabulary: Vocabulary) -> None:
+    """ "一本小说" (a novel) had been read "original novel", and the store told the shopper it
+    did not carry novels."""
+    assert chinese_to_english("我想给女朋友买一本小说", vocabulary.title_counts) == (
+        "novel for girlfriend"
+    )
+    assert chinese_to_english("一套鼓", vocabulary.title_counts) == "drum"  # not "suit drum"

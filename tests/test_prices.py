@@ -100,6 +100,11 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("a grand piano under 5000", None, D(5000)),
         ("stuffed animal dog, at least $10 and under $40", D(10), D(40)),
         ("$20 and up", D(20), None),
+        # a temperature is no price ("up to 300C" had been a $300 ceiling)
+        ("lab thermometer that goes up to 300C", None, None),
+        ("hot plate up to 500 °C under $200", None, D(200)),
+        # the price word goes with the bound ("价格" had been searched for: "exceed")
+        ("适合初学者的小提琴，价格不超过200美元", None, D(200)),
     ],
 )
 def test_shopper_phrasings_of_a_budget(
@@ -121,6 +126,7 @@ def test_price_words_leave_the_search_text() -> None:
     assert strip_price_phrases("a tuner under 30 euros") == "a tuner"  # not "a tuner os"
     assert strip_price_phrases("un afinador por menos de 20 dólares") == "un afinador"
     assert strip_price_phrases("尤克里里 50美元以下") == "尤克里里"
+    assert strip_price_phrases("适合初学者的小提琴，价格不超过200美元") == "适合初学者的小提琴，"
     # the other languages' bound words count only before an amount
     assert strip_price_phrases("Uber Eats gift card under $50") == "Uber Eats gift card"
     assert strip_price_phrases("a hasta la vista poster") == "a hasta la vista poster"

@@ -589,11 +589,10 @@ def test_a_question_about_the_cards_gets_reasons_about_what_it_asks(
 ) -> None:
     """After "ukulele for a beginner", "which one is better for small hands?" compares the cards
     on screen, each reason the sentence of its product about what was asked."""
-    from assistant.advice import compare, compare_lead
-    from assistant.advice import asked_about as _asked_about
+    from assistant.advice import asked_about, compare, compare_lead
 
-    assert _asked_about("which one is better for small hands?") == "small hands"
-    assert _asked_about("compare 1 and 2") == ""
+    assert asked_about("which one is better for small hands?") == "small hands"
+    assert asked_about("compare 1 and 2") == ""
     uke = next(p for p in demo_catalog if p.title.startswith("Ukulele 21 inch Starter Kit"))
     other = next(p for p in demo_catalog if p.title.startswith("Hellopet Ukulele"))
     shown = [Card(mark=i, product=p, price=p.price_label, why="", value="")
