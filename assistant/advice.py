@@ -235,7 +235,11 @@ def asked_lead(
     found = {p.id: _evidence(p, forms) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
     if most == 0:
-        return f"None of these listings says anything about that. {table}"
+        # literal words only: "holds the most weight" is said "load capacity" in a listing, so
+        # not "says nothing about it"; the reasons below are each one's line closest to it
+        return (
+            f"No listing here says it in those words; below, each one's line closest to it. {table}"
+        )
     saying = [p for p in compared if found[p.id][0] == most]
     if len(saying) == len(compared):
         return f"All of these listings speak to that. {table}"

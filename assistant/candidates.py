@@ -435,8 +435,9 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         return False
     if state.gift and not state.kind:
         return True  # "a retirement gift for our lab manager, something fun": ideas, not a product
+    # "something for a 4 year old who won't stop drawing on walls": no product named to be missing
     if not state.kind and state.asked and all(map(not_product_word, state.asked.lower().split())):
-        return True  # "something for a 4 year old who won't stop drawing on walls": no product named
+        return True
     # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
     real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
     if not real or real[0] is not hits[0]:
