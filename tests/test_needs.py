@@ -293,6 +293,10 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
         "Guitar String Winder Quick String Changes", "strings", stem, "guitar strings"
     )
     assert shows_kind("Healifty 5 String Bass Strings Set", "strings", stem, "bass strings")
+    # a book about it or a part of it ("a beginner banjo" starred a songbook)
+    assert not shows_kind("The Banjo Pub Songbook: 35 Reels", "banjo", stem, "beginner banjo")
+    assert not shows_kind("Kmise Banjo Tailpiece for 5 String Banjo", "banjo", stem, "banjo")
+    assert shows_kind("Rogue Learn the Banjo Starter Pack", "banjo", stem, "beginner banjo")
     assert shows_kind("Crayola 24 Crayons", "crayons", stem, "crayons")
     assert shows_kind("Fifine USB Mic for Podcasting", "mics", stem, "usb mics")
     assert shows_kind("Behringer USB 2.0 Interface for Home Studio", "interface", stem, "interface")
