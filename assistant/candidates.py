@@ -72,6 +72,13 @@ _VARIANTS = (
     frozenset(["nitrile", "latex", "vinyl"]),  # gloves
     frozenset(["nylon", "steel"]),  # guitar strings
 )
+#: Cable ends: a title naming another end than the one asked is an adapter cable ("xlr cable"
+#: starred "1/4\" TS Right Angle to XLR Female Cable"), whether or not it names the asked one.
+_CONNECTORS = re.compile(
+    r"(?<![\w/.])(xlr|trs|ts|rca|speakon|midi|toslink|optical|usb|1/4(?:\"|”|''| inch|-inch)?|"
+    r"1/8(?:\"|”|''| inch|-inch)?|3\.5 ?mm|6\.35 ?mm)(?![\w/])",
+    re.I,
+)
 _REPLICA = re.compile(
     r"\b(?:doll ?house|miniature|dolls?|pretend play|1:\d+ scale|play kitchen)\b", re.I
 )
@@ -621,6 +628,13 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         if wanted := group & said:
             bonus -= np.array([VARIANT_OTHER if _other_variant(p.title, group, wanted) else 0.0
                                for p in products])  # fmt: skip
+    if (state.kind or "").removesuffix("s") in _CABLES and (
+        wanted_ends := _ends(state.search_text())
+    ):
+        wanted_ends |= {_JACK.get(e, e) for e in wanted_ends}
+        bonus -= np.array([VARIANT_OTHER if any(e not in wanted_ends and _JACK.get(e, e) not in wanted_ends
+                                                for e in _ends(p.title)) else 0.0
+                           for p in products])  # fmt: skip
     if compound := _compound_asked(state):  # "card game": a card game over "Family Games"
         bonus += np.array([COMPOUND_MATCH if compound.search(p.title) else 0.0 for p in products])
     if state.kind and state.kind not in _DESCRIBED_KINDS:
@@ -669,6 +683,20 @@ def _cheapness(products: Sequence[Product]) -> np.ndarray:
         return np.zeros(len(products))
     span = len(priced) - 1
     return np.array([0.0 if x is None else 1.0 - 2.0 * priced.index(x) / span for x in prices])
+
+
+#: The kinds whose ends are asked for ("midi keyboard", "usb mic" name no cable end).
+_CABLES = frozenset(["cable", "cord", "lead", "patch", "extension", "adapter"])
+#: The jack a plug is ("1/4\" TS" is a 1/4-inch jack): a 1/4-inch cable may say TS or TRS.
+_JACK = {"ts": "1/4", "trs": "1/4", "6.35mm": "1/4", "3.5mm": "1/8"}
+
+
+def _ends(text: str) -> set[str]:
+    """The cable ends a text names ("1/4\" TRS to XLR" -> {"1/4", "trs", "xlr"})."""
+    return {
+        re.sub(r"[\"”']+| ?inch|-inch| ", "", m.group(1).lower())
+        for m in _CONNECTORS.finditer(text)
+    }
 
 
 def _other_variant(title: str, group: frozenset[str], asked: frozenset[str]) -> bool:

@@ -391,6 +391,15 @@ def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
     reeds = ["20pcs Alto Saxophone Reeds", "Other Tenor Sax Reed"]
     b = bonus(ConversationState(search="replacement reed alto sax", kind="reed"), reeds)
     assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
+    # a cable with another end than the one asked is an adapter ("xlr cable" starred a TS-to-XLR)
+    cables = ["Seismic Audio - SAXLX-25 - 25' Yellow XLR Male to XLR Female",
+              "Audio2000's C23025P2 25 Ft 1/4\" TS Right Angle to XLR Female"]  # fmt: skip
+    b = bonus(ConversationState(search="xlr cable 25 ft", kind="cable", sizes=("25 ft",)), cables)
+    assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
+    jacks = ["Audio2000's 2 Pack 25 Ft 1/4\" TS To 1/4\" TS Instrument Cable"]
+    quarter = bonus(ConversationState(search="1/4 inch guitar cable", kind="cable"), jacks)
+    plain = bonus(ConversationState(search="guitar cable", kind="cable"), jacks)
+    assert quarter[0] == pytest.approx(plain[0])  # a 1/4" cable says TS: the same jack
     straps = [p for p in demo_catalog if "Guitar Strap" in p.title and p.price][:6]
     cheap = ConversationState(search="guitar strap", kind="strap", prefer_cheap=True)
     # the noun said before the kind makes a compound a title may carry: "card game"
