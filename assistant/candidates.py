@@ -245,6 +245,12 @@ _ACCESSORY = frozenset(
         "necklaces",
         "earrings",
         "jewelry",
+        # what is kept with it or on it: "Fridge Food Storage Container", "Fridge Magnet"
+        "container",
+        "containers",
+        "storage",
+        "magnet",
+        "magnets",
         # printed and recorded matter about it: "The Banjo Pub Songbook", "Guitar Method Book 1"
         "songbook",
         "songbooks",
@@ -458,6 +464,11 @@ def is_replica(product: Product) -> bool:
     return bool(_REPLICA.search(product.title))
 
 
+#: Features that say how a product is, not which product it is (titles rarely say them).
+_QUALITIES = frozenset(["quiet", "silent", "lightweight", "portable", "adjustable", "foldable",
+                        "washable", "rechargeable", "sturdy", "durable", "comfortable"])  # fmt: skip
+
+
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
@@ -479,8 +490,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # the product words, not its sizes: in "55 inch tv" a "Super 55" microphone matches nothing
     for size in state.sizes:
         text = re.sub(re.escape(size), " ", text, flags=re.I)
+    # a quality is a preference, not what the product is: "a quiet keyboard" is carried when
+    # keyboards are, quiet or not (the fit ranks the quiet ones first); "mini fridge" is a kind
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
-             if (len(w) > 2 or w == state.kind) and not w.isdigit()}  # fmt: skip
+             if (len(w) > 2 or w == state.kind) and not w.isdigit() and w not in _QUALITIES}  # fmt: skip
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)

@@ -117,7 +117,9 @@ def test_what_the_product_is_for_does_not_make_it_not_carried(
     for text, close in (("I need headphones for my son's drum practice", True),
                         ("wireless earbuds for the gym", False),
                         # no product named: ideas, never "We don't seem to carry something"
-                        ("something for a 9 year old who won't stop singing", True)):  # fmt: skip
+                        ("something for a 9 year old who won't stop singing", True),
+                        # a quality asked for is a preference: headphones are carried, quiet or not
+                        ("quiet headphones for the studio", True)):  # fmt: skip
         query = understand(text, None, ["Musical Instruments"]).query
         state = advance(ConversationState(), query, searcher.catalog)
         assert find_candidates(state, searcher, None, k=3).close_match is close, text
