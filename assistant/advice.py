@@ -15,6 +15,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.cues import YES_NO
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
@@ -121,34 +122,33 @@ def compare(products: Sequence[Product]) -> Comparison:
     )  # fmt: skip
 
 
-def compare_lead(comparison: Comparison, cards: Sequence[Card]) -> str:
-    """One sentence read off a comparison table: which is cheapest and which best rated, with
-    the figures, and only among those that list one (a missing price is said, not ranked)."""
+def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = "en") -> str:
+    """One sentence read off a comparison table, in the shopper's language: which is cheapest and
+    which best rated, with the figures, and only among those that list one (a missing price is
+    said, not ranked)."""
     mark = {c.product.id: c.mark for c in cards}
     by_id = {c.product.id: c.product for c in cards}
     shown = [by_id[i] for i in comparison.product_ids if i in by_id]
-    cheap, rated = comparison.cheapest, comparison.best_rated
     unpriced = [p for p in shown if p.price is None]
     unrated = [p for p in shown if p.rating is None]
-    parts = []
-    if cheap and len(shown) - len(unpriced) >= 2:
-        parts.append(f"[{mark[cheap]}] is the cheapest ({by_id[cheap].price_label})")
-    if rated and len(shown) - len(unrated) >= 2:
+    cheap = comparison.cheapest if len(shown) - len(unpriced) >= 2 else None
+    rated = comparison.best_rated if len(shown) - len(unrated) >= 2 else None
+    values: dict[str, object] = {}
+    if cheap:
+        values |= {"cheap": mark[cheap], "price": by_id[cheap].price_label}
+    if rated:
         p = by_id[rated]
-        count = f" from {p.rating_count:,} ratings" if p.rating_count else ""
-        verb = " is" if not parts else ""  # "[1] is the cheapest ... and [2] the best rated"
-        parts.append(f"[{mark[rated]}]{verb} the best rated ({p.rating:.1f}/5{count})")
-    if cheap and rated and cheap == rated and len(parts) == 2:
-        parts = [
-            f"[{mark[cheap]}] is both the cheapest ({by_id[cheap].price_label}) and the best rated"
-        ]
-    if not parts:
-        lead = "Side by side, from the catalog:"
+        count = phrase(language, "cmp_count", n=f"{p.rating_count:,}") if p.rating_count else ""
+        values |= {"rated": mark[rated], "rating": f"{p.rating:.1f}", "count": count}
+    if cheap and rated:
+        key = "cmp_both" if cheap == rated else "cmp_cheap_rated"
     else:
-        lead = (" and ".join(parts) if len(parts) == 2 else parts[0]) + " of these."
+        key = "cmp_cheap" if cheap else "cmp_rated" if rated else "cmp_none"
+    lead = phrase(language, key, **values)
     missing = [f"[{mark[p.id]}]" for p in unpriced if p.id in mark]
-    if missing and parts:
-        lead += f" {' and '.join(missing)} list{'s' if len(missing) == 1 else ''} no price."
+    if missing and key != "cmp_none":
+        many = "cmp_unpriced_many" if len(missing) > 1 else "cmp_unpriced_one"
+        lead += " " + phrase(language, many, marks=phrase(language, "joiner").join(missing))
     return lead
 
 
@@ -161,7 +161,8 @@ def asked_about(text: str) -> str:
 
 #: Words of comparing, beside the request reader's filler (`not_product_word`).
 _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
-                        "last", "difference", "pick", "choose", "recommend"])  # fmt: skip
+                        "last", "difference", "pick", "choose", "recommend", "tell", "number",
+                        "come", "comes", "use", "used"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
 #: A quoted fragment of a listing is at most this many words.
@@ -225,7 +226,7 @@ def asked_lead(
     beginner?"): which listings speak to what it asks, quoted, then the table's cheapest and best
     rated; a question that names nothing gets the table's sentence alone. Read off the
     listings' words, so "which is safest?" is never answered by a guess."""
-    table = compare_lead(comparison, cards)
+    table = compare_lead(comparison, cards, language)
     asked = asked_about(question) if language == "en" else ""  # the listings are English
     if not asked:
         return table
@@ -249,6 +250,19 @@ def asked_lead(
     marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     return f"{marks} speak to that: {quotes}. {table}"
+
+
+def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
+    """The lead for a yes/no question about one card ("is the first one good for kids?"): what
+    its listing says about it, quoted, or that it does not say it in those words; None for
+    anything else ("tell me about the second one")."""
+    asked = asked_about(question) if language == "en" and YES_NO.search(question) else ""
+    if not asked:
+        return None
+    count, quote = _evidence(card.product, [_forms(w) for w in asked.split()])
+    if count:
+        return f'Its listing says: "{quote}".'
+    return "Its listing does not say it in those words; its line closest to your question is below."
 
 
 @cache

@@ -42,9 +42,15 @@ ABOUT_SHOWN = re.compile(
     r"|which (?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
     r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
-    r"|recommend|suits?|good|right|pick|choose|go for)\b))",
+    r"|recommend|suits?|good|right|pick|choose|go for)\b))"
+    # the same in Spanish and Chinese: "¿cuál es mejor para un niño?", "哪个更适合初学者？"
+    r"|^\W*(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
+    r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro)\b)"
+    r"|^\W*哪(?:个|一个|款|一款|种|一种|些)",
     re.I,
 )
+#: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
+YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from)\s+"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
@@ -82,6 +88,7 @@ class Cues:
     more: bool = False
     compare: bool = False
     about_shown: bool = False  # a question about the products on screen ("which one is ...")
+    yes_no: bool = False  # a yes/no question ("does the second one come with a case?")
     references: tuple[int, ...] = ()
     exclude_brands: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
@@ -201,6 +208,7 @@ def read_cues(
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
+        yes_no=bool(YES_NO.search(text)),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,

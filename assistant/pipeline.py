@@ -23,6 +23,7 @@ from assistant.advice import (
     asked_lead,
     checklist,
     compare,
+    detail_lead,
     not_carried,
     why,
 )
@@ -144,6 +145,12 @@ class ChatPipeline:
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = asked_lead(query.text, comparison, cards, query.language)
+        elif (
+            query.intent is Intent.detail
+            and len(cards) == 1
+            and (about_one := detail_lead(query.text, cards[0], query.language))
+        ):  # "is the first one good for kids?": what its listing says about that
+            picks, lead = [cards[0].mark], about_one
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             lead = phrase(query.language, "closest", mark=cards[0].mark)
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended

@@ -172,6 +172,8 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         return Intent.new
     if cues.about_shown or (cues.compare and (cues.references or not cues.content_words)):
         return Intent.compare  # "which one is better for small hands?": the cards on screen
+    if cues.yes_no and len(cues.references) == 1:
+        return Intent.detail  # "does the second one come with a case?": about that card
     adjusts = (
         cues.cheaper
         or cues.pricier

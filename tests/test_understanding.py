@@ -36,6 +36,10 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("which one is better for small hands?", Intent.compare, ()),
         ("which of these would you get for a 6 year old?", Intent.compare, ()),
         ("which has the longest battery life?", Intent.compare, ()),
+        ("¿cuál es mejor para un niño pequeño?", Intent.compare, ()),
+        ("哪个更适合初学者？", Intent.compare, ()),
+        # a yes/no question about one card stays on it (it had searched the store for cases)
+        ("does the second one come with a case?", Intent.detail, (2,)),
         ("which is easiest to use?", Intent.compare, ()),
         ("which strings do I need for a classical guitar", Intent.new, ()),
         # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
@@ -138,6 +142,10 @@ def test_the_comparison_lead_is_a_sentence(small_catalog: Catalog) -> None:
     assert compare_lead(compare([c.product for c in priced]), priced).startswith(
         "[2] is the cheapest ($20.00) and [1] the best rated (4.6/5)"
     )
+    # in the shopper's language (a Spanish shopper had been told "[2] is both the cheapest")
+    assert compare_lead(compare([c.product for c in priced]), priced, "es").startswith(
+        "[2] es el más barato ($20.00) y [1] el mejor valorado (4.6/5"
+    )
 
 
 def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog: Catalog) -> None:
@@ -214,6 +222,16 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         "No listing here says it in those words"
     )
     assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
+    # a yes/no question about one card: what its listing says, or that it does not say it
+    from assistant.advice import detail_lead
+
+    assert detail_lead("is the first one good for kids?", shown[0]) == (
+        'Its listing says: "Telescope for Kids Astronomy Beginners".'
+    )
+    assert detail_lead("does it come with a case?", shown[2]).startswith(  # type: ignore[union-attr]
+        "Its listing does not say it in those words"
+    )
+    assert detail_lead("tell me about the second one", shown[1]) is None
 
 
 def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
