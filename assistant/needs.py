@@ -169,6 +169,22 @@ PLAYERS = {"guitarist": "guitar", "guitarists": "guitar", "drummer": "drum", "dr
            "pianist": "piano", "pianists": "piano", "violinist": "violin", "bassist": "bass",
            "cellist": "cello", "ukulele player": "ukulele", "keyboardist": "keyboard",
            "saxophonist": "saxophone", "flutist": "flute", "trumpeter": "trumpet"}  # fmt: skip
+#: What a child wants to be, as the things it is played or learned with ("my niece wants to be a
+#: scientist" had found a Mad Scientist costume and a doll's lab).
+ROLES = {"scientist": "science kit", "chemist": "chemistry set", "astronaut": "space toys",
+         "artist": "art set", "painter": "paint set", "engineer": "engineering kit",
+         "doctor": "doctor kit", "vet": "vet kit", "veterinarian": "vet kit", "chef": "toy kitchen",
+         "astronomer": "telescope", "paleontologist": "dinosaur fossil kit",
+         "archaeologist": "dig kit", "inventor": "stem kit", "programmer": "coding toy",
+         "coder": "coding toy", "magician": "magic kit", "detective": "spy kit",
+         "photographer": "kids camera", "musician": "musical instrument", "builder": "building set",
+         "biologist": "microscope", "geologist": "rock collection kit"}  # fmt: skip
+_ASPIRING = ("future", "aspiring", "budding", "young", "little")
+_ASPIRES = re.compile(
+    r"\b(?:wants?|dreams?|hopes?|plans?|going)\s+(?:to|of)\s+(?:be|become|being|becoming)\s+(?:a|an)\s+"
+    r"([a-z]+)|\b(?:future|aspiring|budding|little|young)\s+([a-z]+)",
+    re.I,
+)
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
@@ -483,6 +499,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if player and all(w.lower() in PLAYERS for w in keep):
         # "a gift for a guitarist who has everything": the same, said of a player
         keep, kind = [player, "accessories"], None
+    aspires = next((m.group(1) or m.group(2) for m in _ASPIRES.finditer(text)
+                    if (m.group(1) or m.group(2)).lower() in ROLES), None)  # fmt: skip
+    if aspires and all(w.lower() in (aspires.lower(), *_ASPIRING) for w in keep):
+        # "my niece is 7 and wants to be a scientist": what a young scientist plays with
+        keep, kind = ROLES[aspires.lower()].split(), None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
         prefer_cheap=bool(SOFT_CHEAP.search(text)) and not _NOT_CHEAP.search(text),

@@ -132,6 +132,10 @@ def test_sizes_and_gifts_are_read() -> None:
     # a player named by what they play is whom a gift is for: gear for it
     guitarist = read_needs("gift for a guitarist who has everything")
     assert guitarist.kind is None and guitarist.product_words == "guitar accessories"
+    # what a child wants to be is what they play with (it had found a Mad Scientist costume)
+    assert read_needs("my niece is 7 and wants to be a scientist").product_words == "science kit"
+    assert read_needs("a gift for a budding astronaut").product_words == "space toys"
+    assert "engineer" in read_needs("a gift for my dad who is an engineer").product_words
     # two children's ages are the range they span
     assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
     assert read_needs("for a 5 and a 7 year old").age == (5, 7)
