@@ -162,7 +162,8 @@ def asked_about(text: str) -> str:
 #: Words of comparing, beside the request reader's filler (`not_product_word`).
 _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
                         "last", "difference", "pick", "choose", "recommend", "tell", "number",
-                        "come", "comes", "use", "used"])  # fmt: skip
+                        "come", "comes", "use", "used", "two", "three", "four", "both", "all",
+                        "them", "these", "those", "products", "items"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
 #: A quoted fragment of a listing is at most this many words.
@@ -189,14 +190,15 @@ def _forms(word: str) -> set[str]:
 
 
 def _fragments(product: Product) -> list[str]:
-    """A listing in quotable pieces: the title's parts and the description's sentences."""
-    title = re.split(r"\s*[,|;]\s*|\s+[-–]\s+", product.title)
+    """A listing in quotable pieces: the title's parts and the description's sentences (those
+    naming nothing the card does not show: another product or brand is not quoted)."""
+    from assistant.grounding import names_carried  # grounding reads cards: imported late
+
+    title = [" ".join(x.split()) for x in re.split(r"\s*[,|;]\s*|\s+[-–]\s+", product.title)]
     text = re.sub(r"[*_#`>]+", " ", product.description or "")
-    return [
-        f
-        for f in (" ".join(x.split()) for x in [*title, *re.split(r"(?<=[.!?])\s+|\n+", text)])
-        if f
-    ]
+    carrier = f"{product.title} {product.brand or ''} {' '.join(product.category)}"
+    described = [" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+|\n+", text)]
+    return [f for f in title if f] + [f for f in described if f and names_carried(f, carrier)]
 
 
 def _evidence(product: Product, forms: list[set[str]]) -> tuple[int, str]:

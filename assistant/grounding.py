@@ -113,10 +113,14 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
             out.append(
                 Violation(kind="mark", text=m.group(0), detail="refers to no product on screen")
             )
+    described = " ".join(
+        " ".join(re.sub(r"[*_#`>]+", " ", c.product.description or "").split()) for c in cards
+    ).lower()
     for m in _QUOTED.finditer(text):
-        if (
-            m.group(1).strip(" ,.;:!?").lower() not in shown_text
-        ):  # '"Crossing Lines,"' names "Crossing Lines"
+        quoted = m.group(1).strip(" ,.;:!?…").lower()
+        # '"Crossing Lines,"' names "Crossing Lines"; a card's own words may be quoted (a question
+        # about the cards is answered with what a listing says)
+        if quoted not in shown_text and quoted not in described:
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
     for name in _proper_names(text):
         words = [

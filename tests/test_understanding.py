@@ -222,6 +222,14 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         "No listing here says it in those words"
     )
     assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
+    # a listing's own sentence may be quoted: the checker finds it on the card
+    wet = shown[1].model_copy(update={"product": shown[1].product.model_copy(
+        update={"description": "Sealed with rubber rings. Waterproof to 10 meters, it goes snorkeling."})})  # fmt: skip
+    pair = [shown[0], wet]
+    lead = asked_lead("which one is waterproof?", compare([c.product for c in pair]), pair)
+    assert lead.startswith("Only [2]'s listing speaks to that: \"Waterproof to 10 meters"), lead
+    assert check(lead, pair) == []
+    assert asked_lead("compare the first two", table, shown) == compare_lead(table, shown)
     # a yes/no question about one card: what its listing says, or that it does not say it
     from assistant.advice import detail_lead
 
