@@ -155,7 +155,7 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = 
 def asked_about(text: str) -> str:
     """What a question about the cards on screen asks after ("small hands" of "which one is
     better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
-    words = re.findall(r"[a-z][a-z'-]*", text.lower())
+    words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
     return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
 
 
@@ -163,7 +163,11 @@ def asked_about(text: str) -> str:
 _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first", "second", "third",
                         "last", "difference", "pick", "choose", "recommend", "tell", "number",
                         "come", "comes", "use", "used", "two", "three", "four", "both", "all",
-                        "them", "these", "those", "products", "items"])  # fmt: skip
+                        "them", "these", "those", "products", "items", "go", "get", "buy",
+                        # price and rating are the table's: "which is the highest rated"
+                        "cheap", "cheaper", "cheapest", "expensive", "price", "priced", "rated",
+                        "rating", "ratings", "highest", "lowest", "reviewed", "reviews",
+                        "popular"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
 #: A quoted fragment of a listing is at most this many words.

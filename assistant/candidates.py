@@ -245,12 +245,10 @@ _ACCESSORY = frozenset(
         "necklaces",
         "earrings",
         "jewelry",
-        # what is kept with it or on it: "Fridge Food Storage Container", "Fridge Magnet"
+        # what it is kept in: "Fridge Food Storage Container", "LEGO Storage Box"
         "container",
         "containers",
         "storage",
-        "magnet",
-        "magnets",
         # printed and recorded matter about it: "The Banjo Pub Songbook", "Guitar Method Book 1"
         "songbook",
         "songbooks",
@@ -261,13 +259,11 @@ _ACCESSORY = frozenset(
         "posters",
         "chart",
         "charts",
-        "dvd",
         "lessons",
-        # its parts: "Kmise Banjo Tailpiece", "Banjo Four String Top Nuts"
+        # its parts: "Kmise Banjo Tailpiece", "Banjo Four String Top Nuts" (not "bridge": LEGO Tower
+        # Bridge is a lego)
         "tailpiece",
         "tailpieces",
-        "bridge",
-        "bridges",
         "nut",
         "nuts",
         "saddle",
@@ -701,7 +697,7 @@ def _cheapness(products: Sequence[Product]) -> np.ndarray:
 #: The kinds whose ends are asked for ("midi keyboard", "usb mic" name no cable end).
 _CABLES = frozenset(["cable", "cord", "lead", "patch", "extension", "adapter"])
 #: The jack a plug is ("1/4\" TS" is a 1/4-inch jack): a 1/4-inch cable may say TS or TRS.
-_JACK = {"ts": "1/4", "trs": "1/4", "6.35mm": "1/4", "3.5mm": "1/8"}
+_JACK = {"ts": "1/4", "trs": "1/4", "6.35mm": "1/4", "3.5mm": "1/8", "toslink": "optical"}
 
 
 def _ends(text: str) -> set[str]:

@@ -51,6 +51,19 @@ ABOUT_SHOWN = re.compile(
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
 YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
+#: A card named as a card ("the first one", "number 2", "[2]", "it"), not an ordinal of
+#: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
+_ONE_CARD = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
+    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this one|that one)\b",
+    re.I,
+)
+#: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
+_ASKS_STORE = re.compile(
+    r"^\W*(?:do|does|can|could|would|will|is|are)\s+(?:you|u|ya|there|they|we|i)\b"
+    r"(?!\s+(?:\w+\s+)?(?:it|this one|that one)\b)",
+    re.I,
+)
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from)\s+"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
@@ -208,7 +221,7 @@ def read_cues(
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
-        yes_no=bool(YES_NO.search(text)),
+        yes_no=bool(YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text)),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,

@@ -179,6 +179,14 @@ ROLES = {"scientist": "science kit", "chemist": "chemistry set", "astronaut": "s
          "coder": "coding toy", "magician": "magic kit", "detective": "spy kit",
          "photographer": "kids camera", "musician": "musical instrument", "builder": "building set",
          "biologist": "microscope", "geologist": "rock collection kit"}  # fmt: skip
+#: What a child wants to be counts up to this age, or for these recipients; never with words
+#: of grown-up life ("graduation gift for a future doctor" is no toy doctor kit).
+ROLE_AGE = 12
+_CHILDREN = frozenset(["niece", "nephew", "son", "daughter", "kid", "kids", "child", "boy", "girl",
+                       "grandson", "granddaughter", "toddler", "grandkid", "grandchild"])  # fmt: skip
+_GROWN_UP = re.compile(
+    r"\b(?:graduat\w*|college|university|med school|job|career|retire\w*)\b", re.I
+)
 _ASPIRING = ("future", "aspiring", "budding", "young", "little")
 _ASPIRES = re.compile(
     r"\b(?:wants?|dreams?|hopes?|plans?|going)\s+(?:to|of)\s+(?:be|become|being|becoming)\s+(?:a|an)\s+"
@@ -501,7 +509,17 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         keep, kind = [player, "accessories"], None
     aspires = next((m.group(1) or m.group(2) for m in _ASPIRES.finditer(text)
                     if (m.group(1) or m.group(2)).lower() in ROLES), None)  # fmt: skip
-    if aspires and all(w.lower() in (aspires.lower(), *_ASPIRING) for w in keep):
+    child = (age is not None and age[1] <= ROLE_AGE) or (recipient or "") in _CHILDREN
+    child = child or bool(
+        aspires and re.search(rf"\b(?:little|young|budding)\s+{aspires}", text, re.I)
+    )
+    grown = (age is not None and age[0] > ROLE_AGE) or bool(_GROWN_UP.search(text))
+    if (
+        aspires
+        and child
+        and not grown
+        and all(w.lower() in (aspires.lower(), *_ASPIRING) for w in keep)
+    ):
         # "my niece is 7 and wants to be a scientist": what a young scientist plays with
         keep, kind = ROLES[aspires.lower()].split(), None
     return Needs(

@@ -27,7 +27,7 @@ _UNITS = (
     r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
     r"sheets?|cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
     r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
-    r"°|degrees?|[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b|a\b(?=\s*(?:fuse|charger))"
+    r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
 _CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|€|£|\$"
@@ -167,8 +167,8 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     # "价格不超过200美元" (price not over 200 dollars): the price word goes with the bound
     (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)",
      r"under \1 dollars"),
-    (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?",
-     r"under \1"),
+    (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)(?![\d.,])\s*(?:块钱?|元)?"
+     r"(?!\s*(?:岁|周岁|个月|厘米|公分|公斤|千克|克|米|分贝|寸|英寸|毫米|度|[a-z]))", r"under \1"),
     (r"预算\s*(?:是|在|大概)?\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?\s*(?:以下|以内|之内)?", r"budget \1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:以下|以内|之内)", r"under \1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),

@@ -172,8 +172,7 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         return Intent.new
     if cues.about_shown or (cues.compare and (cues.references or not cues.content_words)):
         return Intent.compare  # "which one is better for small hands?": the cards on screen
-    if cues.yes_no and len(cues.references) == 1:
-        return Intent.detail  # "does the second one come with a case?": about that card
+
     adjusts = (
         cues.cheaper
         or cues.pricier
@@ -183,6 +182,8 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         or cues.price_bound
         or cues.rating_bound
     )
+    if cues.yes_no and len(cues.references) == 1 and not adjusts:
+        return Intent.detail  # "does the second one come with a case?": about that card
     if cues.references and not adjusts and len(cues.content_words) <= 1:
         return Intent.detail
     if cues.more and not cues.content_words:

@@ -72,3 +72,4 @@ def test_a_measure_word_is_not_translated(vocabulary: Vocabulary) -> None:
         "novel for girlfriend"
     )
     assert chinese_to_english("一套鼓", vocabulary.title_counts) == "drum"  # not "suit drum"
+    assert "phone" in chinese_to_english("一个手机壳", vocabulary.title_counts)  # not 一手 + 机壳

@@ -136,6 +136,9 @@ def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("my niece is 7 and wants to be a scientist").product_words == "science kit"
     assert read_needs("a gift for a budding astronaut").product_words == "space toys"
     assert "engineer" in read_needs("a gift for my dad who is an engineer").product_words
+    # a grown-up's plans are no toy ("graduation gift for a future doctor", "he is 25")
+    assert "doctor" in read_needs("graduation gift for a future doctor").product_words
+    assert "programmer" in read_needs("my brother wants to be a programmer, he is 25").product_words
     # two children's ages are the range they span
     assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
     assert read_needs("for a 5 and a 7 year old").age == (5, 7)
@@ -301,6 +304,7 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
     assert not shows_kind("The Banjo Pub Songbook: 35 Reels", "banjo", stem, "beginner banjo")
     assert not shows_kind("Kmise Banjo Tailpiece for 5 String Banjo", "banjo", stem, "banjo")
     assert shows_kind("Rogue Learn the Banjo Starter Pack", "banjo", stem, "beginner banjo")
+    assert shows_kind("LEGO Creator Expert Tower Bridge 10214", "lego", stem, "lego set")
     assert shows_kind("Crayola 24 Crayons", "crayons", stem, "crayons")
     assert shows_kind("Fifine USB Mic for Podcasting", "mics", stem, "usb mics")
     assert shows_kind("Behringer USB 2.0 Interface for Home Studio", "interface", stem, "interface")
@@ -400,7 +404,7 @@ def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
               "Audio2000's C23025P2 25 Ft 1/4\" TS Right Angle to XLR Female"]  # fmt: skip
     b = bonus(ConversationState(search="xlr cable 25 ft", kind="cable", sizes=("25 ft",)), cables)
     assert b[0] - b[1] == pytest.approx(VARIANT_OTHER)
-    jacks = ["Audio2000's 2 Pack 25 Ft 1/4\" TS To 1/4\" TS Instrument Cable"]
+    jacks = ['Audio2000\'s 2 Pack 25 Ft 1/4" TS To 1/4" TS Instrument Cable']
     quarter = bonus(ConversationState(search="1/4 inch guitar cable", kind="cable"), jacks)
     plain = bonus(ConversationState(search="guitar cable", kind="cable"), jacks)
     assert quarter[0] == pytest.approx(plain[0])  # a 1/4" cable says TS: the same jack

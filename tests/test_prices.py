@@ -102,6 +102,8 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("$20 and up", D(20), None),
         # a temperature is no price ("up to 300C" had been a $300 ceiling)
         ("lab thermometer that goes up to 300C", None, None),
+        ("under 30 C harmonica", None, D(30)),  # the key of C, not a temperature
+        ("孩子不要超过3岁", None, None),  # an age, not $3
         ("hot plate up to 500 °C under $200", None, D(200)),
         # the price word goes with the bound ("价格" had been searched for: "exceed")
         ("适合初学者的小提琴，价格不超过200美元", None, D(200)),

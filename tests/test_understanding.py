@@ -40,6 +40,9 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("哪个更适合初学者？", Intent.compare, ()),
         # a yes/no question about one card stays on it (it had searched the store for cases)
         ("does the second one come with a case?", Intent.detail, (2,)),
+        # an ordinal of something else, or a question to the store, is no question about a card
+        ("is there a first aid kit for kids", Intent.new, (1,)),
+        ("do you have a case for the guitar", Intent.new, ()),
         ("which is easiest to use?", Intent.compare, ()),
         ("which strings do I need for a classical guitar", Intent.new, ()),
         # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
