@@ -174,12 +174,7 @@ _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "you
 QUOTE_WORDS = 9
 
 
-@cache
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
-
-
-def _forms(word: str) -> set[str]:
+def _forms(word: str, stem: Stemmer.Stemmer) -> set[str]:
     """The stems a listing may say a question's word with: "easier" is "easy", "safest" "safe",
     "quieter" "quiet", "bigger" "big"; "kid" is also "children"."""
     out = {word}
@@ -190,7 +185,7 @@ def _forms(word: str) -> set[str]:
     for family in _SAME_READER:
         if word in family:
             out |= family
-    return set(_stemmer().stemWords(sorted(out)))
+    return set(stem.stemWords(sorted(out)))
 
 
 def _fragments(product: Product) -> list[str]:
@@ -205,13 +200,13 @@ def _fragments(product: Product) -> list[str]:
     return [f for f in title if f] + [f for f in described if f and names_carried(f, carrier)]
 
 
-def _evidence(product: Product, forms: list[set[str]]) -> tuple[int, str]:
+def _evidence(product: Product, forms: list[set[str]], stem: Stemmer.Stemmer) -> tuple[int, str]:
     """How many of the question's words the listing says, and the shortest piece of it saying
     the most of them, cut to QUOTE_WORDS words around the first ("" when it says none)."""
     best: tuple[int, int, str] = (0, 0, "")
     for piece in _fragments(product):
         words = piece.split()
-        stems = [_stemmer().stemWord(re.sub(r"[^\w'-]+", "", w).lower().strip("'-")) for w in words]
+        stems = [stem.stemWord(re.sub(r"[^\w'-]+", "", w).lower().strip("'-")) for w in words]
         said = [i for i, s in enumerate(stems) if any(s in f for f in forms)]
         count = sum(any(s in f for s in stems) for f in forms)
         if count and (count, -len(words)) > (best[0], -best[1]):
@@ -236,10 +231,11 @@ def asked_lead(
     asked = asked_about(question) if language == "en" else ""  # the listings are English
     if not asked:
         return table
-    forms = [_forms(w) for w in asked.split()]
+    stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
+    forms = [_forms(w, stem) for w in asked.split()]
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
-    found = {p.id: _evidence(p, forms) for p in compared}
+    found = {p.id: _evidence(p, forms, stem) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
     if most == 0:
         # literal words only: "holds the most weight" is said "load capacity" in a listing, so
@@ -265,7 +261,8 @@ def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
     asked = asked_about(question) if language == "en" and YES_NO.search(question) else ""
     if not asked:
         return None
-    count, quote = _evidence(card.product, [_forms(w) for w in asked.split()])
+    stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
+    count, quote = _evidence(card.product, [_forms(w, stem) for w in asked.split()], stem)
     if count:
         return f'Its listing says: "{quote}".'
     return "Its listing does not say it in those words; its line closest to your question is below."

@@ -187,10 +187,11 @@ _CHILDREN = frozenset(["niece", "nephew", "son", "daughter", "kid", "kids", "chi
 _GROWN_UP = re.compile(
     r"\b(?:graduat\w*|college|university|med school|job|career|retire\w*)\b", re.I
 )
-_ASPIRING = ("future", "aspiring", "budding", "young", "little")
+#: Words said before what someone will be; the first three are said of a child.
+_YOUNG = ("budding", "young", "little")
 _ASPIRES = re.compile(
     r"\b(?:wants?|dreams?|hopes?|plans?|going)\s+(?:to|of)\s+(?:be|become|being|becoming)\s+(?:a|an)\s+"
-    r"([a-z]+)|\b(?:future|aspiring|budding|little|young)\s+([a-z]+)",
+    rf"([a-z]+)|\b(future|aspiring|{'|'.join(_YOUNG)})\s+([a-z]+)",
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
@@ -507,21 +508,17 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if player and all(w.lower() in PLAYERS for w in keep):
         # "a gift for a guitarist who has everything": the same, said of a player
         keep, kind = [player, "accessories"], None
-    aspires = next((m.group(1) or m.group(2) for m in _ASPIRES.finditer(text)
-                    if (m.group(1) or m.group(2)).lower() in ROLES), None)  # fmt: skip
-    child = (age is not None and age[1] <= ROLE_AGE) or (recipient or "") in _CHILDREN
-    child = child or bool(
-        aspires and re.search(rf"\b(?:little|young|budding)\s+{aspires}", text, re.I)
-    )
-    grown = (age is not None and age[0] > ROLE_AGE) or bool(_GROWN_UP.search(text))
-    if (
-        aspires
-        and child
-        and not grown
-        and all(w.lower() in (aspires.lower(), *_ASPIRING) for w in keep)
-    ):
-        # "my niece is 7 and wants to be a scientist": what a young scientist plays with
-        keep, kind = ROLES[aspires.lower()].split(), None
+    said = next((m for m in _ASPIRES.finditer(text) if (m.group(1) or m.group(3)).lower() in ROLES),
+                None)  # fmt: skip
+    if said is not None:
+        role = (said.group(1) or said.group(3)).lower()
+        child = ((age is not None and age[1] <= ROLE_AGE) or (recipient or "") in _CHILDREN
+                 or (said.group(2) or "").lower() in _YOUNG)  # fmt: skip
+        grown = (age is not None and age[0] > ROLE_AGE) or bool(_GROWN_UP.search(text))
+        prefix = (said.group(2) or "").lower()
+        if child and not grown and all(w.lower() in (role, prefix) for w in keep):
+            # "my niece is 7 and wants to be a scientist": what a young scientist plays with
+            keep, kind = ROLES[role].split(), None
     return Needs(
         min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
         prefer_cheap=bool(SOFT_CHEAP.search(text)) and not _NOT_CHEAP.search(text),
