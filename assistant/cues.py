@@ -51,17 +51,17 @@ ABOUT_SHOWN = re.compile(
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
 YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
-#: A card named as a card ("the first one", "number 2", "[2]", "it"), not an ordinal of
+#: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
-    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this one|that one)\b",
+    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright)\b)",
     re.I,
 )
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(
     r"^\W*(?:do|does|can|could|would|will|is|are)\s+(?:you|u|ya|there|they|we|i)\b"
-    r"(?!\s+(?:\w+\s+)?(?:it|this one|that one)\b)",
+    r"(?!\s+(?:\w+\s+)?(?:it|this|that)\b)",
     re.I,
 )
 _NEGATION = re.compile(

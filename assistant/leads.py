@@ -165,3 +165,26 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         for_whom=for_whom,
         facts=phrase(language, "fact_joiner").join(clauses),
     )
+
+
+def about_lead(card: Card, state: ConversationState, language: str, said: str = "") -> str:
+    """The lead for a look at one card ("tell me about the second one"): its stated ages, its
+    price (against the budget when the shopper typed one) and its rating, whatever they are: there
+    is no other card to pick it over, so no "fits best", and a low rating is said, not left out."""
+    p = card.product
+    found = age_statement(p.title, p.description)
+    ages = None
+    if found and re.search(r"\d", found[1]) and found[0][0] >= 1:
+        (lo, hi), _ = found
+        ages = (phrase(language, "fact_ages_up", lo=f"{lo:g}") if hi >= UP
+                else phrase(language, "fact_ages", lo=f"{lo:g}", hi=f"{hi:g}"))  # fmt: skip
+    price = _budget(card, state, language, said) or (
+        phrase(language, "fact_price", price=card.price) if p.price is not None else None
+    )
+    rated = phrase(language, "fact_rated", rating=f"{p.rating:g}") if p.rating is not None else None
+    clauses = [c for c in (ages, price, rated) if c]
+    if not clauses:
+        return phrase(language, "about_bare", mark=card.mark)
+    return phrase(
+        language, "about_lead", mark=card.mark, facts=phrase(language, "fact_joiner").join(clauses)
+    )

@@ -30,6 +30,7 @@ from assistant.advice import (
 from assistant.candidates import Candidates, find_candidates
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
+from assistant.leads import about_lead
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Understanding, understand
@@ -114,9 +115,11 @@ class ChatPipeline:
     # -- steps -------------------------------------------------------------------------------
 
     def cards_for(self, hits: Sequence[Hit] | Sequence[Product], query: str = "",
-                  history: list[int] | None = None) -> list[Card]:  # fmt: skip
+                  history: list[int] | None = None, marks: Sequence[int] = ()) -> list[Card]:  # fmt: skip
+        """The cards for these products, numbered from 1 or by `marks` (a close look at cards on
+        screen keeps the numbers the shopper saw them under)."""
         cards = []
-        for mark, item in enumerate(hits, start=1):
+        for mark, item in zip(marks or range(1, len(hits) + 1), hits, strict=True):
             product = item.product if isinstance(item, Hit) else cast(Product, item)
             reasons = (self.behaviour.reasons(self.catalog.position(product.id), history)
                        if self.behaviour is not None and history else ())  # fmt: skip
@@ -145,12 +148,13 @@ class ChatPipeline:
         if comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = asked_lead(query.text, comparison, cards, query.language)
-        elif (
-            query.intent is Intent.detail
-            and len(cards) == 1
-            and (about_one := detail_lead(query.text, cards[0], query.language))
-        ):  # "is the first one good for kids?": what its listing says about that
-            picks, lead = [cards[0].mark], about_one
+        elif query.intent is Intent.detail and len(cards) == 1:
+            # "is the first one good for kids?": what its listing says about that; "tell me about
+            # the second one": its facts (there is no other card for it to fit best among)
+            picks = [cards[0].mark]
+            lead = detail_lead(query.text, cards[0], query.language) or about_lead(
+                cards[0], state, query.language, request.message
+            )
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             lead = phrase(query.language, "closest", mark=cards[0].mark)
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
@@ -209,7 +213,8 @@ class ChatPipeline:
         close = True
         focus = query.intent in (Intent.compare, Intent.detail)
         if focus:
-            refs = compared(state, [p.id for p in shown], query.references)
+            refs = compared(state, [p.id for p in shown], query.references,
+                            it=query.intent is Intent.detail)  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]
             if bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
@@ -218,7 +223,7 @@ class ChatPipeline:
             else:
                 products = [shown[r - 1] for r in refs]
                 comparison = compare(products) if len(products) >= 2 else None
-            cards = self.cards_for(products)
+            cards = self.cards_for(products, marks=() if bad or not refs else refs)
         else:
             found = self.find(
                 state, request.user_id, request.session_id, more=query.intent is Intent.more
@@ -274,6 +279,8 @@ class ChatPipeline:
             state = state.model_copy(
                 update={"picked": tuple(c.product.id for c in cards if c.recommended)}
             )
+        elif comparison is None and not notice:  # what a later "does it ..." is about
+            state = state.model_copy(update={"focus": tuple(c.product.id for c in cards)})
         text = written.text
         violations = list(written.violations)
         regenerated, fallback = written.regenerated, written.fallback and bool(cards)

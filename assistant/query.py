@@ -182,8 +182,10 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         or cues.price_bound
         or cues.rating_bound
     )
-    if cues.yes_no and len(cues.references) == 1 and not adjusts:
-        return Intent.detail  # "does the second one come with a case?": about that card
+    if cues.yes_no and len(cues.references) <= 1 and not (adjusts and not cues.attributes):
+        # "does the second one come with a case?": about that card; "is it waterproof?" asks
+        # whether it is, not for another one; "does it ..." is about the card last looked at
+        return Intent.detail
     if cues.references and not adjusts and len(cues.content_words) <= 1:
         return Intent.detail
     if cues.more and not cues.content_words:

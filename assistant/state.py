@@ -53,6 +53,9 @@ class ConversationState(BaseModel):
     picked: tuple[str, ...] = Field(
         default=(), description="The shown products the answer recommended, in screen order"
     )
+    focus: tuple[str, ...] = Field(
+        default=(), description="The card a close look was last about (what a later 'it' means)"
+    )
 
     def filters(self) -> Filters:
         """The hard filters in force (brand exclusions are also matched in titles, see candidates)."""
@@ -133,16 +136,21 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
     """Record what is now on screen (which of it is recommended is known after the answer)."""
     return state.model_copy(update={
         "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
+        "focus": (),
     })  # fmt: skip
 
 
 def compared(
-    state: ConversationState, shown: Sequence[str], references: tuple[int, ...]
+    state: ConversationState, shown: Sequence[str], references: tuple[int, ...], it: bool = False
 ) -> tuple[int, ...]:
     """The 1-based positions in `shown` (the ids on screen) a question about the cards is about:
-    those it names, else the recommended ones ("which one is easier for a beginner?" weighs the
-    picks, not a card the answer passed over), else the first three."""
+    those it names; for a question about "it" the card last looked at closely ("tell me about the
+    second one", then "does it come with a tripod?"); else the recommended ones ("which one is
+    easier for a beginner?" weighs the picks, not a card the answer passed over), else the first
+    three."""
     if references:
         return references
+    if it and (focus := tuple(i + 1 for i, pid in enumerate(shown) if pid in state.focus)):
+        return focus
     picks = tuple(i + 1 for i, pid in enumerate(shown) if pid in state.picked)
     return picks if len(picks) >= 2 else tuple(range(1, min(len(shown), 3) + 1))

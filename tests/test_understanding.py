@@ -40,6 +40,12 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("哪个更适合初学者？", Intent.compare, ()),
         # a yes/no question about one card stays on it (it had searched the store for cases)
         ("does the second one come with a case?", Intent.detail, (2,)),
+        # so does one about "it" (the card looked at last: `compared`); it had searched the store
+        # and said "We don't seem to carry does it come with a tripod"
+        ("does it come with a tripod?", Intent.detail, ()),
+        ("is it waterproof?", Intent.detail, ()),  # whether it is, not another one that is
+        ("is this good for a beginner?", Intent.detail, ()),
+        ("is it possible to get a cheaper keyboard", Intent.new, ()),  # no question about a card
         # an ordinal of something else, or a question to the store, is no question about a card
         ("is there a first aid kit for kids", Intent.new, (1,)),
         ("do you have a case for the guitar", Intent.new, ()),
@@ -253,3 +259,27 @@ def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
     assert compared(state, state.shown, (1, 3)) == (1, 3)  # the ones named
     one = state.model_copy(update={"picked": ("d",)})
     assert compared(one, one.shown, ()) == (1, 2, 3)  # one pick: nothing to weigh it against
+    # "does it come with a tripod?" after "tell me about the second one": that card
+    looked = state.model_copy(update={"focus": ("c",)})
+    assert compared(looked, looked.shown, (), it=True) == (3,)
+    assert compared(looked, looked.shown, ()) == (2, 4)  # "which one ..." still weighs the picks
+    assert compared(state, state.shown, (), it=True) == (2, 4)  # no close look yet: the picks
+
+
+def test_a_close_look_at_one_card_gives_its_facts_under_its_own_number(
+    small_catalog: Catalog,
+) -> None:
+    """ "tell me about the second one" had answered "[1] fits best for a 9-year-old: rated 5 of 5"
+    under a renumbered card: the lead now says the card's facts under the mark it was shown with,
+    a low rating included (there is nothing to pick it over)."""
+    from assistant.leads import about_lead
+
+    product = cards(small_catalog, 1)[0].product.model_copy(
+        update={"title": "Telescope for Kids, ages 8-12", "description": "", "rating": 2.7}
+    )
+    card = Card(mark=2, product=product, price=product.price_label, why="", value="")
+    lead = about_lead(card, ConversationState(), "en")
+    assert lead.startswith("About [2]: for ages 8-12, ") and lead.endswith("rated 2.7 of 5."), lead
+    assert product.price_label in lead
+    es = about_lead(card, ConversationState(), "es")
+    assert es.startswith("Sobre [2]: para edades de 8 a 12 años"), es
