@@ -253,10 +253,16 @@ _SAID_ABOUT_IT = re.compile(
 )
 
 
-def asked_phrase(text: str) -> str:
+#: Words that open a story about someone rather than name a product.
+_STORY = re.compile(r"^\W*(?:my|our|his|her|their|i|i'm|im|i've|we|we're|he|she|they)\b", re.I)
+
+
+def asked_phrase(text: str, story: bool = False) -> str:
     """The shopper's own words for the product, as a notice can say them back: "do you sell
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
-    of printer paper" (who or what it is for, sizes after a comma and prices left out)."""
+    of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
+    they tell a story instead ("my husband just got into woodworking"): the search words say it.
+    `story`: keep such a head (the words that may name a product no listing has)."""
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
     # "something to keep a 3 year old busy at restaurants": what it is for or where, not what
     head = re.split(
@@ -265,4 +271,7 @@ def asked_phrase(text: str) -> str:
         words,
         flags=re.I,
     )[0]
-    return head.strip(" ?.!,") or words
+    head = head.strip(" ?.!,") or words
+    if _STORY.match(head) and not story:
+        return ""  # "my husband just got into woodworking": a story, not a product (the search says it)
+    return head

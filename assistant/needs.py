@@ -481,6 +481,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
+    rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -628,6 +629,19 @@ _RELATIVE = re.compile(
 )
 
 
+#: A clause said after the product with a pronoun for its subject: "a board game we can play
+#: as a family of five" (not a kind "five"), "a toy he will love".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?<=\w)\s+(?:we|i|you|they|he|she)\s+(?:can|could|will|would|might|should|'ll|all|both|"
+    r"love|like|enjoy|want|need|play|use)\b.*",
+    re.I,
+)
+#: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
+_NOT_TOO = re.compile(
+    r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I
+)
+
+
 def product_kind(text: str) -> str | None:
     """The word naming the kind of product: the last product word before the request turns to
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
@@ -636,6 +650,8 @@ def product_kind(text: str) -> str | None:
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
+    if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):
+        text = text[: clause.start()]  # "a board game we can play as a family": a game
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
             if head:

@@ -95,6 +95,9 @@ class ShoppingQuery(BaseModel):
     )
     gift: bool = False
     occasion: str | None = None
+    narrows: str = Field(
+        default="", description="Words added to the search in force: 'baritone' in 'for a baritone'"
+    )
     department_hint: str | None = Field(
         default=None, description="Soft: the department the product words belong to"
     )
@@ -119,7 +122,7 @@ class ShoppingQuery(BaseModel):
         "a theremin"), not in what it is for ("a cookbook for quick weeknight dinners")."""
         if self.intent is not Intent.new or not self.unknown:
             return False
-        named = set(re.findall(r"[a-z]+", asked_phrase(self.text).lower()))
+        named = set(re.findall(r"[a-z]+", asked_phrase(self.text, story=True).lower()))
         return any(word in named for word in self.unknown)
 
 
@@ -197,6 +200,13 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     return Intent.new
 
 
+#: A message that only says what the products on screen should be for: "for a baritone",
+#: "something more for a beginner", "what about for a left-handed player?".
+_FOR_ONLY = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|now|what|how)\s+(?:about\s+)?)?(?:(?:something|anything|any|ones?|some)"
+    r"\s+)?(?:(?:more|else|better|that'?s|suitable|good)\s+)?(?:suited\s+|made\s+)?for\b",
+    re.I,
+)
 #: Hint share above which the department the product words belong to is preferred (soft).
 HINT_SHARE = 0.7
 
@@ -391,6 +401,11 @@ def understand(
         and not needs.gift
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
+    narrows = ""
+    if shown_titles and intent in (Intent.new, Intent.refine) and _FOR_ONLY.match(text):
+        # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
+        # baritones: a saxophone's reeds, a horn); "something more for a beginner" likewise
+        intent, narrows = Intent.refine, own
     notes = tuple(n for n in (bounds.note,) if n)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
@@ -407,7 +422,7 @@ def understand(
         prefer_rated=needs.prefer_rated, prefer_cheap=needs.prefer_cheap, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=kind,
+        corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

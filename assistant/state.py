@@ -97,6 +97,12 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             recipient=query.recipient, gift=query.gift, kind=query.kind,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
+    if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings
+        adds = [
+            w for w in query.narrows.split() if w.lower() not in state.search_text().lower().split()
+        ]
+        changes |= {"search": " ".join([*adds, state.search or state.need]).strip(),
+                    "need": " ".join([state.need, *adds]).strip()}  # fmt: skip
     if query.intent is Intent.more:
         return state.model_copy(update=changes)
     if query.intent in (Intent.compare, Intent.detail):

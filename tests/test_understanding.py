@@ -56,6 +56,9 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("for a 12 year old", Intent.refine, ()),
         ("show me running shoes which are good for flat feet", Intent.new, ()),
         ("it's for my daughter, she's 6", Intent.refine, ()),
+        # what the products on screen should be for narrows them (test below)
+        ("for a baritone", Intent.refine, ()),
+        ("something more for a beginner", Intent.refine, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -283,3 +286,31 @@ def test_a_close_look_at_one_card_gives_its_facts_under_its_own_number(
     assert product.price_label in lead
     es = about_lead(card, ConversationState(), "es")
     assert es.startswith("Sobre [2]: para edades de 8 a 12 años"), es
+
+
+def test_what_the_cards_should_be_for_narrows_the_search_in_force(small_catalog: Catalog) -> None:
+    """ "for a baritone" after "ukulele strings" had searched for baritones (saxophone reeds, a
+    horn); "something more for a beginner" after woodworking showed penny-whistle books."""
+    strings = understand("ukulele strings", None, [], []).query
+    state = advance(ConversationState(), strings, small_catalog)
+    narrowed = understand("for a baritone", None, [], ["Aquila Tenor Ukulele Strings"]).query
+    assert narrowed.narrows == "baritone"
+    after = advance(state, narrowed, small_catalog)
+    assert after.search_text() == "baritone ukulele strings" and after.kind == state.kind
+    # who it is for narrows by age, adding no words; a new product is a new search
+    assert understand("for a 12 year old", None, [], ["x"]).query.narrows == ""
+    assert understand("a case for it", None, [], ["x"]).query.intent is Intent.new
+
+
+def test_a_clause_with_a_pronoun_ends_the_kind_and_an_unwanted_quality_is_not_searched() -> None:
+    """ "a board game we can play as a family of five, nothing too long" was read as kind "five"
+    and told "We don't seem to carry that"; "not too gory" searched for gory books."""
+    game = understand(
+        "I want a board game we can play as a family of five, nothing too long", None, [], []
+    ).query
+    assert game.kind == "game" and "long" not in game.search.split()
+    assert (
+        "gory"
+        not in understand("a thriller novel for my kindle, not too gory", None, [], []).query.search
+    )
+    assert understand("a toy he will love", None, [], []).query.kind == "toy"

@@ -293,6 +293,9 @@ def test_the_notice_says_back_the_shoppers_own_words_for_the_product() -> None:
     assert asked_phrase("looking for a 55 inch tv") == "a 55 inch tv"
     assert asked_phrase("a coffee maker under $40") == "a coffee maker"
     assert asked_phrase("a pair of running shoes, size 10") == "a pair of running shoes"
+    # a story is not said back ("No my husband just got into woodworking we carry meets the
+    # price you set"): the notice falls back to the searched words
+    assert asked_phrase("my husband just got into woodworking, any ideas under 60 dollars?") == ""
 
 
 def test_english_words_left_in_another_language_are_caught() -> None:
