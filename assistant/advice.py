@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -231,10 +231,12 @@ def asked_lead(
     asked = asked_about(question) if language == "en" else ""  # the listings are English
     if not asked:
         return table
-    stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
-    forms = [_forms(w, stem) for w in asked.split()]
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
+    if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
+        return f"{measured} {table}"
+    stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
+    forms = [_forms(w, stem) for w in asked.split()]
     found = {p.id: _evidence(p, forms, stem) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
     if most == 0:
@@ -254,10 +256,72 @@ def asked_lead(
     return f"{marks} speak to that: {quotes}. {table}"
 
 
+#: Questions of measure about one card, and how a listing states the measure.
+_MEASURES = (
+    (re.compile(r"\bhow many\b|\bquantity\b|\bcount\b", re.I),
+     re.compile(r"\b(?:pack|set|box|bag|case|lot|bundle) of \d[\d,]*|\b\d[\d,]*\s?-?\s?(?:pcs|pieces?|pc|"
+                r"count|ct|packs?|pk|pairs?|sets?|sheets?|rolls?|units?|sticks?|strings?)\b", re.I),
+     "how many"),
+    (re.compile(r"\bhow (?:big|large|small|long|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b"
+                r"|\bhow much does it weigh\b", re.I),
+     re.compile(r"\b\d+(?:[./]\d+)?\s?-?\s?(?:inch(?:es)?|in\b|\"|cm|mm|ft\b|feet|foot|meters?|oz|ounces?"
+                r"|lbs?|pounds?|kg|grams?|ml)|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
+     "a size"),
+)  # fmt: skip
+
+
+def _measured(question: str, product: Product) -> tuple[str, str] | None:
+    """For a question of measure ("how many do I get?", "how big is it?"): what it asks ("how
+    many") and the listing's own statement of it, cut around it ("…Karter Scientific (Pack of
+    500)"; "" when the listing does not say); None when the question asks no measure."""
+    for asks, states, what in _MEASURES:
+        if not asks.search(question):
+            continue
+        for piece in _fragments(product):
+            if m := states.search(piece):
+                words = piece.split()
+                at = len(piece[: m.start()].split())
+                start = max(0, min(at - 2, len(words) - QUOTE_WORDS))
+                quote = " ".join(words[start : start + QUOTE_WORDS]).strip(" ,;:-")
+                quote = ("…" if start else "") + quote
+                return what, quote + ("…" if start + QUOTE_WORDS < len(words) else "")
+        return what, ""
+    return None
+
+
+def _measure_lead(
+    question: str, products: Sequence[Product], mark: Mapping[str, int]
+) -> str | None:
+    """ "how many do I get with the second one?": each listing's own count, quoted, or that it
+    does not say; None when the question asks no measure."""
+    said = [(p, found) for p in products if (found := _measured(question, p)) is not None]
+    if not said:
+        return None
+    what = said[0][1][0]
+    if len(products) == 1:
+        quote = said[0][1][1]
+        return f'Its listing says: "{quote}".' if quote else f"Its listing does not say {what}."
+    quoted = "; ".join(f'[{mark[p.id]}] "{q}"' for p, (_, q) in said if q)
+    silent = [f"[{mark[p.id]}]" for p, (_, q) in said if not q]
+    if not quoted:
+        return f"None of these listings says {what}."
+    if not silent:
+        return f"The listings say: {quoted}."
+    named = " and ".join([", ".join(silent[:-1]), silent[-1]] if len(silent) > 1 else silent)
+    return (
+        f"The listings say: {quoted}. {named} {'do' if len(silent) > 1 else 'does'} not say {what}."
+    )
+
+
 def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
-    its listing says about it, quoted, or that it does not say it in those words; None for
+    its listing says about it, quoted, or that it does not say it in those words; for a question
+    of measure ("how many do I get?", "how big is it?") the listing's count or size; None for
     anything else ("tell me about the second one")."""
+    if language == "en" and (
+        measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
+    ):
+        return measured
     asked = asked_about(question) if language == "en" and YES_NO.search(question) else ""
     if not asked:
         return None

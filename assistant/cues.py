@@ -51,13 +51,21 @@ ABOUT_SHOWN = re.compile(
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
 YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
+#: A question of measure: "how many pieces does the second one have?", "what size is it?".
+MEASURE = re.compile(
+    r"^\W*(?:how (?:many|big|large|small|long|tall|wide|heavy|much does it weigh)|what size)\b",
+    re.I,
+)
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
-    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright)\b)",
+    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright)\b)"
+    r"|\b(?:is|are|does|do)\s+(?:it|this|that)(?:\s+one)?\s*(?:have|hold|weigh|measure|come with)?\s*\??\s*$",
     re.I,
 )
+#: The cards said as "they" in a question of measure ("how many pairs do they come with?").
+_THEM = re.compile(r"\b(?:they|these|those|them|their|its)\b", re.I)
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(
     r"^\W*(?:do|does|can|could|would|will|is|are)\s+(?:you|u|ya|there|they|we|i)\b"
@@ -101,7 +109,8 @@ class Cues:
     more: bool = False
     compare: bool = False
     about_shown: bool = False  # a question about the products on screen ("which one is ...")
-    yes_no: bool = False  # a yes/no question ("does the second one come with a case?")
+    yes_no: bool = False  # a yes/no or measure question about a card ("does the second one come
+    # with a case?", "how many pieces does it have?")
     references: tuple[int, ...] = ()
     exclude_brands: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
@@ -221,7 +230,8 @@ def read_cues(
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
-        yes_no=bool(YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text)),
+        yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
+                    or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)))),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,

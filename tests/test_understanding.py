@@ -46,6 +46,11 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("is it waterproof?", Intent.detail, ()),  # whether it is, not another one that is
         ("is this good for a beginner?", Intent.detail, ()),
         ("is it possible to get a cheaper keyboard", Intent.new, ()),  # no question about a card
+        # a question of measure about the cards stays on them (it had searched for "pieces")
+        ("how many pieces does the second one have?", Intent.detail, (2,)),
+        ("what size is it?", Intent.detail, ()),
+        ("how many pairs do they come with?", Intent.detail, ()),
+        ("how many strings does a ukulele have", Intent.new, ()),
         # an ordinal of something else, or a question to the store, is no question about a card
         ("is there a first aid kit for kids", Intent.new, (1,)),
         ("do you have a case for the guitar", Intent.new, ()),
@@ -314,3 +319,27 @@ def test_a_clause_with_a_pronoun_ends_the_kind_and_an_unwanted_quality_is_not_se
         not in understand("a thriller novel for my kindle, not too gory", None, [], []).query.search
     )
     assert understand("a toy he will love", None, [], []).query.kind == "toy"
+
+
+def test_a_question_of_measure_is_answered_from_each_listing(small_catalog: Catalog) -> None:
+    """ "how many do I get with the second one?" had been answered with its price; the count or
+    size is quoted from the listing, or said missing."""
+    from assistant.advice import asked_lead, detail_lead
+
+    base = cards(small_catalog, 3)
+    titles = [
+        "Transfer Pipettes, 3ml, (Pack of 500)",
+        "Classic 7A Drum Sticks (4 Pair Maple)",
+        "Capo",
+    ]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    assert detail_lead("how many do I get with the first one?", shown[0]) == (
+        'Its listing says: "(Pack of 500)".'
+    )
+    assert detail_lead("how many come with it?", shown[2]) == "Its listing does not say how many."
+    lead = asked_lead("how many do they come with?", compare([c.product for c in shown]), shown)
+    assert lead.startswith('The listings say: [1] "(Pack of 500)"; [2] "'), (
+        lead
+    )
+    assert "[3] does not say how many." in lead
