@@ -46,7 +46,8 @@ _RATING_BOUNDS = [
 SOFT_CHEAP = re.compile(
     r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
     r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
-    r"|won'?t break the bank|on a (?:tight )?budget|barat[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?)\b|便宜|实惠",
+    r"|won'?t break the bank|on a (?:tight )?budget|barat[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
+    r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
     re.I,
 )
 #: "nothing cheap", "I don't want a cheap one", "no quiero algo barato", "不要太便宜的".

@@ -159,9 +159,52 @@ _SPELLED = re.compile(
     r"(?P<hundred>\s+hundred)?\b", re.I)  # fmt: skip
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def chinese_number(text: str) -> int | None:
+    """A number in Chinese numerals: "三" 3, "十二" 12, "一百" 100, "一百五十" 150, "一百五" 150
+    (said short), "一千零五" 1005, "两千" 2000; None for anything else."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS for ch in text):
+        return None
+    total, digit, unit, zero = 0, None, 0, False
+    for ch in text:
+        if ch in _CN_UNITS:
+            if unit and _CN_UNITS[ch] >= unit:
+                return None  # "十百": not a number
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit, unit, zero = None, _CN_UNITS[ch], False
+        elif ch == "零":
+            zero = True
+        elif digit is not None:
+            return None  # "一二": two digits in a row are no number
+        else:
+            digit = _CN_DIGITS[ch]
+    if digit is not None:  # "一百五": the digit after a hundred is fifty, unless after a zero
+        total += digit * (unit // 10 if unit >= 100 and not zero else 1)
+    return total
+
+
+#: A number in Chinese numerals said as an amount or a budget ("一百美元", "预算两百").
+_CN_AMOUNT = re.compile(
+    r"(?<=预算)(?:是|在|大概)?([零一二两三四五六七八九十百千万]+)|([零一二两三四五六七八九十百千万]+)(?=\s*(?:美元|美金|刀|块|元))"
+)
+
+
+def _digits(m: re.Match[str]) -> str:
+    said = m.group(1) or m.group(2)
+    n = chinese_number(said)
+    return m.group(0) if n is None else m.group(0).replace(said, str(n))
+
+
 #: Price phrasings of the other languages shoppers here write in, as the English ones read below
 #: ("por menos de 20 dólares" -> "por under 20 dollars", "50美元以下" -> "under 50 dollars").
 _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
+    (_CN_AMOUNT.pattern, _digits),
+    # "一百美元左右" (100 dollars or so): around an amount
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)\s*左右", r"around \1 dollars"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*左右", r"around $\1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)\s*(?:以下|以内|之内)", r"under \1 dollars"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*(?:以下|以内|之内)", r"under \1"),
     # "价格不超过200美元" (price not over 200 dollars): the price word goes with the bound
@@ -212,6 +255,11 @@ def spell_numbers(text: str) -> str:
     return _SPELLED.sub(digits, text)
 
 
+#: "... electric guitar starter pack around 200": an approximate amount of two digits or more
+#: that ends the request is its price ("a kid around 8", "a group of around 20" are not).
+_AMOUNT_LAST = re.compile(r"^\s*\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?\s*[.!?]*\s*$")
+
+
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
     a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
@@ -235,8 +283,13 @@ def extract_price_bounds(text: str) -> PriceBounds:
         cur = _currency(match.group("cur1"), match.group("cur2"))
         direction = match.group("dir").lower()
         if re.fullmatch(_APPROX, direction, re.IGNORECASE):
-            if not cur and not re.search(
-                r"\b(?:spend|budget|price|cost|costs|pay|priced)\b", text, re.I
+            if (
+                not cur
+                and not re.search(r"\b(?:spend|budget|price|cost|costs|pay|priced)\b", text, re.I)
+                and not (
+                    _AMOUNT_LAST.search(text[match.start() :])
+                    and not re.search(r"\b(?:of|aged?|size|sized)\s*$", text[: match.start()], re.I)
+                )
             ):
                 continue  # "about 10 inches", "around 8": not a price without a money word
             if _HAVE.search(text[: match.start()]):  # "got about 15 bucks": all there is to spend

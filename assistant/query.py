@@ -23,7 +23,7 @@ from assistant.needs import (
     read_needs,
     strip_rating_phrases,
 )
-from assistant.prices import extract_price_bounds
+from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from retrieval.catalog import Money
 from retrieval.multilingual import read_words
@@ -346,7 +346,8 @@ def understand(
     translation, by_dictionary = None, False
     if not english:  # Chinese is read with the dictionary first: the small model invents
         if language == "zh" and vocabulary:
-            dictionary = chinese_to_english(text, vocabulary.title_counts)
+            # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
+            dictionary = chinese_to_english(strip_price_phrases(text), vocabulary.title_counts)
         else:
             dictionary = (aligner or read_words)(text, language)
         by_dictionary = bool(dictionary)

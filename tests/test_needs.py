@@ -51,7 +51,8 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
     assert needs.min_rating is None and needs.prefer_rated
     # a low price without a number is a preference too
     for text in ("cheap headphones for keyboard practice", "guitar strap, nothing too pricey",
-                 "an affordable microscope", "un microscopio barato", "便宜的尤克里里"):  # fmt: skip
+                 "an affordable microscope", "un microscopio barato", "便宜的尤克里里",
+                 "busco audífonos para mi hija, que no sean caros", "不要太贵的耳机"):  # fmt: skip
         assert read_needs(text).prefer_cheap, text
     assert not read_needs("headphones under $30").prefer_cheap
     assert read_needs("kids microscope with at least 300 reviews").min_rating_count == 300

@@ -107,6 +107,21 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("hot plate up to 500 °C under $200", None, D(200)),
         # the price word goes with the bound ("价格" had been searched for: "exceed")
         ("适合初学者的小提琴，价格不超过200美元", None, D(200)),
+        # amounts in Chinese numerals, and 左右 ("or so"): a range
+        ("我想给儿子买一个遥控车，预算一百美元左右", D(80), D(120)),
+        ("预算两百", None, D(200)),
+        ("五十块以下的玩具", None, D(50)),
+        ("价格不超过一百五十美元", None, D(150)),
+        ("孩子不要超过三岁", None, None),
+        ("三岁左右的孩子", None, None),
+        # an approximate amount that ends the request is its price; an age or a count is not
+        (
+            "xmas present for my teen nephew - electric guitar starter pack around 200",
+            D(160),
+            D(240),
+        ),
+        ("a puzzle for a kid around 8", None, None),
+        ("a game for a group of around 20", None, None),
     ],
 )
 def test_shopper_phrasings_of_a_budget(
@@ -148,3 +163,10 @@ def test_an_age_floor_is_no_price_floor() -> None:
         "a card game the whole family can play, ages 6 and up"
     ).numbers()
     assert extract_price_bounds("$20 and up").min_price == 20
+
+
+def test_chinese_numerals_read_as_numbers() -> None:
+    from assistant.prices import chinese_number
+
+    said = ["三", "十二", "二十", "一百", "一百五十", "一百五", "一千零五", "两千", "一二", "十百"]
+    assert [chinese_number(x) for x in said] == [3, 12, 20, 100, 150, 150, 1005, 2000, None, None]
