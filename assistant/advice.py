@@ -170,6 +170,9 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         "popular"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
+#: Words asking for a verdict on a product, which its rating answers: "is it any good?".
+_VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
+                      "well", "made", "money", "great", "nice", "it"])  # fmt: skip
 #: A quoted fragment of a listing is at most this many words.
 QUOTE_WORDS = 9
 
@@ -323,8 +326,8 @@ def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
     ):
         return measured
     asked = asked_about(question) if language == "en" and YES_NO.search(question) else ""
-    if not asked:
-        return None
+    if not asked or set(asked.split()) <= _VERDICT:
+        return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
     count, quote = _evidence(card.product, [_forms(w, stem) for w in asked.split()], stem)
     if count:

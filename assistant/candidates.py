@@ -12,7 +12,7 @@ from itertools import takewhile
 import numpy as np
 import Stemmer
 
-from assistant.cues import ATTRIBUTE
+from assistant.cues import ATTRIBUTE, DESCRIBED_KINDS, reading_department
 from assistant.needs import not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
@@ -422,8 +422,6 @@ _ABOUT = frozenset(["for", "of", "about", "to", "fits", "fit", "compatible", "wi
 
 
 #: Kinds that titles rarely name (a novel's title does not say "novel"): not checked in titles.
-_DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook",
-                              "cookbooks", "story", "stories", "series", "read", "reads"])  # fmt: skip
 
 
 def _named_as(product: Product) -> str:
@@ -434,11 +432,25 @@ def _named_as(product: Product) -> str:
 def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]:
     """Which products are the kind the shopper asked for (all True when no kind was read, or one
     that titles rarely name)."""
-    if not state.kind or state.kind in _DESCRIBED_KINDS:
+    if not state.kind:
         return [True] * len(products)
+    if state.kind in DESCRIBED_KINDS:  # a reading: a title seldom says "book", its shelf does
+        return [is_reading(p) for p in products]
     stem = Stemmer.Stemmer("english").stemWord
     asked = state.search_text()
     return [shows_kind(_named_as(p), state.kind, stem, asked) for p in products]
+
+
+#: A title that says it is a reading: "(Land of Hope and Glory Book 3)", "A Novel", "Paperback".
+_READING = re.compile(r"\b(?:book|novel|paperback|hardcover|edition|volume|vol\.|ebook|kindle|"
+                      r"series|trilogy|saga|stories|cookbook|guide)\b", re.I)  # fmt: skip
+
+
+def is_reading(product: Product) -> bool:
+    """Whether a product is something to read: on the shelf that sells readings, or its title
+    says so ("a book like the hunger games" is not a Funko figure of Katniss)."""
+    shelf = reading_department(product.category[:1]) if product.category else None
+    return shelf is not None or bool(_READING.search(product.title))
 
 
 def of_size(products: Sequence[Product], state: ConversationState) -> list[bool]:
@@ -477,7 +489,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
     if not real or real[0] is not hits[0]:
         return False
-    kind = state.kind if state.kind not in _DESCRIBED_KINDS else None
+    kind = state.kind if state.kind not in DESCRIBED_KINDS else None
     stem = Stemmer.Stemmer("english").stemWord  # one per call: a stemmer is not thread-safe
     if kind is not None and not any(shows_kind(_named_as(h.product), kind, stem, text)
                                     for h in real):  # fmt: skip
@@ -528,7 +540,7 @@ def _with_kind_search(
     that are the kind, from both the request's search and a search of the kind and its modifiers
     alone ("headphones", "distortion pedal"), in merged order, ahead of the rest: a product of
     another kind does not answer the request, however well it matches its other words."""
-    if not state.kind or state.kind in _DESCRIBED_KINDS or state.original:
+    if not state.kind or state.kind in DESCRIBED_KINDS or state.original:
         return found
     words = state.search_text().split()
     at = next((i for i, w in enumerate(words) if w.lower() == state.kind.lower()), None)
@@ -646,11 +658,13 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
                            for p in products])  # fmt: skip
     if compound := _compound_asked(state):  # "card game": a card game over "Family Games"
         bonus += np.array([COMPOUND_MATCH if compound.search(p.title) else 0.0 for p in products])
-    if state.kind and state.kind not in _DESCRIBED_KINDS:
+    if state.kind and state.kind not in DESCRIBED_KINDS:
         stem = Stemmer.Stemmer("english").stemWord
         asked = state.search_text()
         bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
                            for p in products])  # fmt: skip
+    elif state.kind:  # a reading asked for: the readings
+        bonus += np.array([KIND_MATCH if is_reading(p) else 0.0 for p in products])
     return bonus
 
 

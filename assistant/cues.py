@@ -98,6 +98,19 @@ DEPARTMENT_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Kinds that name a reading, which titles seldom say ("Gone Girl" is a novel without the word).
+DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook",
+                             "cookbooks", "story", "stories", "series", "read", "reads"])  # fmt: skip
+
+
+def reading_department(departments: Sequence[str]) -> str | None:
+    """The department that sells readings (the one `DEPARTMENT_CUES` names for "ebooks"), if the
+    store has it."""
+    return next(
+        (d for d, rx in DEPARTMENT_CUES.items() if rx.search("ebooks") and d in departments), None
+    )
+
+
 @dataclass(frozen=True)
 class Cues:
     """What the words say, independent of any model."""
@@ -250,7 +263,8 @@ def plain_need(text: str) -> str:
 _OPENING = re.compile(
     r"^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
-    r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?)\s+",
+    r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
+    r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
     re.I,
 )  # fmt: skip
 

@@ -483,6 +483,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
+    rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -570,12 +571,26 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
     )
 
 
+#: A clause with a person for its subject: "we live in an apartment", "she has small hands".
+_STORY_CLAUSE = re.compile(r"^\s*(?:we|i|they|he|she|you|it)\b(?!\s*(?:'s|is)\s+for\b)", re.I)
+#: Taking something up, said before it: "my 12 year old wants to start drums" asks for drums.
+_TAKING_UP = re.compile(
+    r"\b(?:wants?|wanted|would like|'d like|likes?|loves?|needs?|is (?:dying|eager|keen)|has been "
+    r"(?:asking|begging)|(?:is|are) (?:going|trying))\s+to\s+(?:start|learn|play|try|begin|get into|take up|"
+    r"pick up|do)\b(?:\s+(?:how\s+)?to\s+(?:play|use|make))?(?:\s+(?:playing|learning|the|a|an))?",
+    re.I,
+)
+
+
 def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> str | None:
     """The kind of the clause that names a product titles use, when the first clause names none or
     only a doing word ("my toddler keeps chewing on everything, any safe stacking toys?")."""
     if first and not first.endswith("ing"):
         return first  # a noun the shopper named first stays the kind, however rare in titles
-    kinds = [k for k in (product_kind(c) for c in _CLAUSE.split(text)) if k]
+    # a clause about the shopper's life names no product: "... but we live in an apartment"
+    kinds = [
+        k for k in (product_kind(c) for c in _CLAUSE.split(text) if not _STORY_CLAUSE.match(c)) if k
+    ]
     best = max(kinds, key=lambda k: _titles(k, counts), default=None)
     if best is None or best == first:
         return first
@@ -637,6 +652,14 @@ _PRONOUN_CLAUSE = re.compile(
     r"love|like|enjoy|want|need|play|use)\b.*",
     re.I,
 )
+#: Someone's first one of a kind is a beginner's: "a first guitar", "his first telescope" (not a
+#: first aid kit, a first birthday or a first edition).
+_FIRST_ONE = re.compile(
+    r"\b((?:my|his|her|their|our|your|a|an|the|good|great|nice|decent)\s+)first(?=\s+(?!(?:aid|birthday|"
+    r"day|time|christmas|communion|edition|class|grade|place|year|date|anniversary|responders?|"
+    r"person|one|few|two|three)\b)[a-z])",
+    re.I,
+)
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
 _NOT_TOO = re.compile(
     r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I
@@ -650,6 +673,7 @@ def product_kind(text: str) -> str | None:
     busy")."""
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
+    text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
     if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):
         text = text[: clause.start()]  # "a board game we can play as a family": a game

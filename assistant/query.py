@@ -12,7 +12,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from assistant.cues import _STOP, BrandLexicon, Cues, asked_phrase, plain_need, read_cues
+from assistant.cues import (
+    _STOP,
+    DESCRIBED_KINDS,
+    BrandLexicon,
+    Cues,
+    asked_phrase,
+    plain_need,
+    read_cues,
+    reading_department,
+)
 from assistant.errors import LLMUnavailable
 from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
@@ -207,6 +216,13 @@ _FOR_ONLY = re.compile(
     r"\s+)?(?:(?:more|else|better|that'?s|suitable|good)\s+)?(?:suited\s+|made\s+)?for\b",
     re.I,
 )
+#: A message asking for the same with another quality: "something shorter", "a lighter one".
+_QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
+_OTHER_ONE = re.compile(
+    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:something|anything)\s+{_QUALITY_MORE}"
+    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)(?:\s+(?:please|pls))?\W*$",
+    re.I,
+)
 #: Hint share above which the department the product words belong to is preferred (soft).
 HINT_SHARE = 0.7
 
@@ -390,6 +406,9 @@ def understand(
             ]
         )
         hint = hint if share >= HINT_SHARE else None
+        if hint is None and needs.kind in DESCRIBED_KINDS:
+            # "a book like the hunger games": a reading, though its title's words are a game's
+            hint = reading_department(vocabulary.departments)
     sort = (
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
@@ -403,9 +422,14 @@ def understand(
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
     narrows = ""
-    if shown_titles and intent in (Intent.new, Intent.refine) and _FOR_ONLY.match(text):
+    if (
+        shown_titles
+        and intent in (Intent.new, Intent.refine)
+        and (_FOR_ONLY.match(text) or _OTHER_ONE.match(text))
+    ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
-        # baritones: a saxophone's reeds, a horn); "something more for a beginner" likewise
+        # baritones: a saxophone's reeds, a horn); "something more for a beginner", "something
+        # shorter" likewise (it had said "We don't seem to carry something shorter")
         intent, narrows = Intent.refine, own
     notes = tuple(n for n in (bounds.note,) if n)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None

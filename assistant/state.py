@@ -151,12 +151,16 @@ def compared(
 ) -> tuple[int, ...]:
     """The 1-based positions in `shown` (the ids on screen) a question about the cards is about:
     those it names; for a question about "it" the card last looked at closely ("tell me about the
-    second one", then "does it come with a tripod?"); else the recommended ones ("which one is
+    second one", then "does it come with a tripod?") or else the first recommended; else the
+    recommended ones ("which one is
     easier for a beginner?" weighs the picks, not a card the answer passed over), else the first
     three."""
     if references:
         return references
     if it and (focus := tuple(i + 1 for i, pid in enumerate(shown) if pid in state.focus)):
         return focus
+    if it:  # "the cheapest violin you have", then "is it any good?": the one recommended first
+        first = next((i + 1 for i, pid in enumerate(shown) if pid in state.picked), 1)
+        return (first,) if shown else ()
     picks = tuple(i + 1 for i, pid in enumerate(shown) if pid in state.picked)
     return picks if len(picks) >= 2 else tuple(range(1, min(len(shown), 3) + 1))
