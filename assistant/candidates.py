@@ -774,15 +774,34 @@ def _reorder(
         if found is not None:
             scores, used = found
             hits = [hits[i] for i in np.argsort(-scores, kind="stable")]
-    if state.sort is Sort.cheapest:
-        head = hits[:20]  # the cheapest of the relevant ones, not the cheapest of anything
-        head.sort(key=lambda h: h.product.price.amount if h.product.price else float("inf"))
-        hits = head + hits[20:]
-    elif state.sort is Sort.best_rated:
+    if state.sort in (Sort.cheapest, Sort.best_rated):
+        # the cheapest (best rated) of the relevant ones, not of anything: of the first twenty,
+        # those that are what was asked first ("500 nitrile gloves, cheapest": nitrile gloves
+        # before a cheaper pair of drummer's gloves), then the price or rating
         head = hits[:20]
-        head.sort(key=lambda h: -(h.product.rating or 0.0))
+        tier = dict(
+            zip((id(h) for h in head), _match_tiers([h.product for h in head], state), strict=True)
+        )
+        if state.sort is Sort.cheapest:
+            head.sort(
+                key=lambda h: (
+                    tier[id(h)],
+                    h.product.price.amount if h.product.price else float("inf"),
+                )
+            )
+        else:
+            head.sort(key=lambda h: (tier[id(h)], -(h.product.rating or 0.0)))
         hits = head + hits[20:]
     return hits, used
+
+
+def _match_tiers(products: Sequence[Product], state: ConversationState) -> list[int]:
+    """How well each product is what was asked: 0 when its title says the kind with the noun
+    named before it ("nitrile gloves") and every size asked, 1 when it is the kind, 2 otherwise."""
+    compound = _compound_asked(state)
+    kinds, sizes = of_kind(products, state), of_size(products, state)
+    return [(0 if (compound is None or compound.search(p.title)) and size else 1) if kind else 2
+            for p, kind, size in zip(products, kinds, sizes, strict=True)]  # fmt: skip
 
 
 def find_candidates(
