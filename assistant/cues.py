@@ -17,7 +17,9 @@ _STOP = set(
 )  # fmt: skip
 
 CHEAPER = re.compile(
-    r"\b(cheaper|less expensive|lower[- ]priced|more affordable|too (?:expensive|pricey)|costs? less)\b",
+    r"\b(cheaper|less expensive|lower[- ]priced|more affordable|too (?:expensive|pricey)|costs? less"
+    r"|m[áa]s barat[oa]s?|menos car[oa]s?|moins cher|g[üu]nstiger|billiger|pi[ùu] economic[oi])\b"
+    r"|便宜一?点|更便宜|再便宜|太贵了",
     re.I,
 )  # fmt: skip
 PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)

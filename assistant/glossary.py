@@ -72,7 +72,10 @@ _FOR = frozenset(["给", "给我", "为", "送给"])
 _PURPOSE = frozenset(["用来", "用于", "来", "录", "录制", "拿来"])
 #: Senses the dictionary words unlike a shop: "初学者" is "beginning student" there, a beginner
 #: here (the catalog's titles say "for Beginners").
-_SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": ("beginner",)}
+_SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": ("beginner",),
+                # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
+                "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
+                "英寸": ("inch",), "寸": ("inch",), "米": ("meter",), "克": ("gram",), "公斤": ("kg",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -151,6 +154,10 @@ def _segment(
     return out
 
 
+_UNITS = {"毫升": "ml", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
+_MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_UNITS)})")
+
+
 def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> str:
     """The product words of a Chinese request in English ("儿童拼图" -> "child jigsaw puzzle"),
     or "" when the dictionary gives none (or is not installed). `counts`: how many catalog titles
@@ -162,6 +169,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
+    # a measure as titles write it, one token: "500毫升" -> "500ml" (a size, not "500 ... milliliter")
+    text = _MEASURE.sub(lambda m: f" {m.group(1)}{_UNITS[m.group(2)]} ", text)
     english: list[str] = []
     recipient: list[str] = []
     whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")

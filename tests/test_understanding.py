@@ -414,3 +414,15 @@ def test_the_cheapest_asked_for_is_the_cheapest_of_what_was_asked(small_catalog:
         1,
         2,
     ]
+
+
+def test_cheaper_in_other_languages_and_chinese_measures() -> None:
+    """ "便宜一点的" after electronic keyboards had searched the store (a brass care kit and
+    worse); "500毫升" was "500 ... milliliter" and the beakers "not carried"."""
+    shown = ["First Act FD149 Discovery Electronic Keyboard"]
+    for text in ("便宜一点的", "algo más barato", "moins cher"):
+        query = understand(text, None, [], shown).query
+        assert (query.intent, query.cheaper) == (Intent.refine, True), text
+    from assistant.glossary import chinese_to_english
+
+    assert chinese_to_english("实验室用的烧杯，500毫升").startswith("500ml ")
