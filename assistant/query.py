@@ -368,6 +368,11 @@ def understand(
             dictionary = (aligner or read_words)(text, language)
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
+        if not translation and language != "zh" and vocabulary is not None:
+            # no model to translate: the words the lexicon reads ("cuerdas ligeras ... fingerstyle"
+            # had been searched as typed) and those a catalog word is a spelling of ("trampolin"),
+            # beside the shopper's own words at full weight
+            translation = read_words(text, language, vocabulary.spelled, partial=True) or None
     if translation:
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept

@@ -116,13 +116,20 @@ def lexicon(language: str) -> Lexicon | None:
 _FOR = frozenset(["para", "pour", "fur", "per"])
 
 
-def read_words(text: str, language: str, align: Callable[[str], str | None] | None = None) -> str:
+def read_words(
+    text: str,
+    language: str,
+    align: Callable[[str], str | None] | None = None,
+    partial: bool = False,
+) -> str:
     """A message's product words in the catalog's English: the language's lexicon first (its
     phrases, words and modifiers, a modifier said before its noun: "guantes de nitrilo" ->
     "nitrile gloves", "para niños" -> "for kids"), then `align` for any other word; a count
     kept before the word it counts ("1000 piezas" -> "1000 pieces"); ages kept as "N year old"
     for the request reader. "" unless every word is read: "baquetas para batería" read as
-    "batteries" alone would lose the drumsticks, so the model translates instead."""
+    "batteries" alone would lose the drumsticks, so the model translates instead. `partial`: the
+    words it can read, the others passed over (the last resort, when no model translates: the
+    shopper's own words are searched beside them)."""
     lex = lexicon(language) or Lexicon({}, {}, {}, frozenset())
     if align is None and not lex.words:
         return ""
@@ -162,6 +169,8 @@ def read_words(text: str, language: str, align: Callable[[str], str | None] | No
             continue
         word = lex.words.get(key) or (align(token) if align is not None else None)
         if word is None:
+            if partial:
+                continue
             return ""  # a word it cannot read may be the product itself: all or nothing
         out.append(word)
         noun = len(out) - 1

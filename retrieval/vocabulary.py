@@ -123,6 +123,16 @@ class Vocabulary:
         w = word.lower()
         return w in self.words or self.stemmer.stemWord(w) in self._by_department
 
+    def spelled(self, word: str) -> str | None:
+        """The catalog word `word` is a spelling of, by its ending only ("trampolin" ->
+        "trampoline"), itself when the catalog uses it, else None: a word of another language is
+        not taken for a near English one ("pirata" is no "pinata", "vidrio" no "video")."""
+        if self.knows(word):
+            return word
+        fixed = self.correct(word).corrected
+        ending = len(word) >= 6 and fixed.lower().startswith(word.lower()[:-1])
+        return fixed if ending and fixed != word and self.knows(fixed) else None
+
     def correct(self, text: str, keep: Iterable[str] = ()) -> Correction:
         """Unknown words replaced by the most frequent catalog title word within two edits."""
         keep_set = {k.lower() for k in keep}

@@ -3,7 +3,7 @@ the small store, real models and index."""
 
 from __future__ import annotations
 
-from retrieval import HybridSearcher, Retrieval
+from retrieval import Catalog, HybridSearcher, Retrieval
 
 #: Requests in Spanish and Chinese, each with a word that the title of a right product carries.
 CASES = [
@@ -103,3 +103,21 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
     # a word neither the lexicon nor (here, absent) the model can read: nothing, all or none
     assert read_words("una xqzvw para niños", "es") == ""
     assert read_words("un microscopio", "it") == ""  # no Italian lexicon, no model
+
+
+def test_without_a_model_the_words_it_can_read_are_searched(small_catalog: Catalog) -> None:
+    """With no model to translate, "cuerdas ligeras para mi guitarra acústica, toco sobre todo
+    fingerstyle" had been searched as typed (English titles, Spanish words): the words the lexicon
+    reads are searched, with catalog words kept as typed and a spelling only by its ending
+    ("trampolin"), never a near English word of another meaning ("pirata" is no "pinata")."""
+    from assistant.query import understand
+    from retrieval.multilingual import read_words
+    from retrieval.vocabulary import Vocabulary
+
+    assert read_words("una xqzvw para niños", "es", partial=True) == "kids"
+    vocabulary = Vocabulary(small_catalog)
+    query = understand(
+        "cuerdas ligeras para mi guitarra acústica", None, [], [], vocabulary=vocabulary
+    ).query
+    assert query.search.startswith("light strings acoustic guitar") and query.original
+    assert vocabulary.spelled("pirata") in (None, "pirate") and vocabulary.spelled("vidrio") is None
