@@ -27,7 +27,9 @@ _NOT_A_SENSE = re.compile(
 )
 #: Characters and words that carry no product meaning in a shopping request.
 _STOP = frozenset(
-    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的", "超过", "不要", "价钱", "价位"]
+    ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的", "超过", "不要", "价钱", "价位",
+     # "东西" is "a thing" (not east and west), "到" "to", "让" "let", "时" "when", "打" plays a drum
+     "东西", "到", "让", "时", "打", "能让", "一点", "一点的"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -73,6 +75,9 @@ _PURPOSE = frozenset(["用来", "用于", "来", "录", "录制", "拿来"])
 #: Senses the dictionary words unlike a shop: "初学者" is "beginning student" there, a beginner
 #: here (the catalog's titles say "for Beginners").
 _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": ("beginner",),
+                "连": ("connect",), "连到": ("connect",), "连接": ("connect",),  # not "including"
+                "套装": ("kit",), "宝宝": ("baby",), "玩具": ("toy",), "洗澡": ("bath",),
+                "爵士": ("jazz",), "幼儿": ("toddler",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "米": ("meter",), "克": ("gram",), "公斤": ("kg",)}  # fmt: skip
@@ -154,6 +159,12 @@ def _segment(
     return out
 
 
+#: A clause opening with a person doing something: "我主要弹指弹" (I mostly play fingerstyle); one
+#: asking for something ("我想要", "他需要"), saying who they are ("我是初学者") or what they love
+#: ("她很喜欢科学") is kept.
+_ABOUT_ME = re.compile(
+    r"^(?:我们|他们|她们|我|他|她)(?!要|是|.{0,3}(?:想|需要|找|买|推荐|喜欢|爱|迷|感兴趣))"
+)
 _UNITS = {"毫升": "ml", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
 _MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_UNITS)})")
 
@@ -169,6 +180,10 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
+    # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I
+    # mostly play fingerstyle) had made the kind "major"
+    clauses = re.split(r"[，,。；;！!]", text)
+    text = "，".join([clauses[0], *(c for c in clauses[1:] if not _ABOUT_ME.match(c.strip()))])
     # a measure as titles write it, one token: "500毫升" -> "500ml" (a size, not "500 ... milliliter")
     text = _MEASURE.sub(lambda m: f" {m.group(1)}{_UNITS[m.group(2)]} ", text)
     english: list[str] = []

@@ -285,6 +285,15 @@ _KIND_ENDS = frozenset(
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
 _NOT_KIND = frozenset(
     [
+        # doing words, never the product: "guitar connect laptop sound card" (把吉他连到笔记本电脑的声卡)
+        "connect",
+        "connecting",
+        "plug",
+        "attach",
+        "use",
+        "using",
+        "play",
+        "playing",
         "beginner",
         "beginners",
         "kid",

@@ -73,3 +73,13 @@ def test_a_measure_word_is_not_translated(vocabulary: Vocabulary) -> None:
     )
     assert chinese_to_english("一套鼓", vocabulary.title_counts) == "drum"  # not "suit drum"
     assert "phone" in chinese_to_english("一个手机壳", vocabulary.title_counts)  # not 一手 + 机壳
+
+
+def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
+    """ "木吉他用的轻型琴弦，我主要弹指弹" had the kind "major" (主要, of "I mostly play
+    fingerstyle"); 东西 is a thing, not "east and west"; 连到 connects, not "including"."""
+    assert chinese_to_english("木吉他用的轻型琴弦，我主要弹指弹").endswith("guitar light string")
+    assert "science" in chinese_to_english("想给我10岁的侄女买个礼物，她很喜欢科学")  # kept
+    assert chinese_to_english("我要一个尤克里里，我是初学者") == "ukulele beginner"
+    assert "east" not in chinese_to_english("长途飞行时能让我家幼儿安静玩的东西")
+    assert chinese_to_english("1岁宝宝的洗澡玩具") == "1 year old baby bath toy"
