@@ -15,7 +15,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import YES_NO
+from assistant.cues import ASKS_ABOUT, YES_NO
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
@@ -172,7 +172,8 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
 _SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
 #: Words asking for a verdict on a product, which its rating answers: "is it any good?".
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
-                      "well", "made", "money", "great", "nice", "it"])  # fmt: skip
+                      "well", "made", "money", "great", "nice", "it", "many", "much", "stars",
+                      "star", "cost", "costs", "price"])  # fmt: skip
 #: A quoted fragment of a listing is at most this many words.
 QUOTE_WORDS = 9
 
@@ -261,11 +262,11 @@ def asked_lead(
 
 #: Questions of measure about one card, and how a listing states the measure.
 _MEASURES = (
-    (re.compile(r"\bhow many\b|\bquantity\b|\bcount\b", re.I),
+    (re.compile(r"\bhow many\b(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|\bquantity\b", re.I),
      re.compile(r"\b(?:pack|set|box|bag|case|lot|bundle) of \d[\d,]*|\b\d[\d,]*\s?-?\s?(?:pcs|pieces?|pc|"
                 r"count|ct|packs?|pk|pairs?|sets?|sheets?|rolls?|units?|sticks?|strings?)\b", re.I),
      "how many"),
-    (re.compile(r"\bhow (?:big|large|small|long|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b"
+    (re.compile(r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b"
                 r"|\bhow much does it weigh\b", re.I),
      re.compile(r"\b\d+(?:[./]\d+)?\s?-?\s?(?:inch(?:es)?|in\b|\"|cm|mm|ft\b|feet|foot|meters?|oz|ounces?"
                 r"|lbs?|pounds?|kg|grams?|ml)|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
@@ -325,7 +326,8 @@ def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):
         return measured
-    asked = asked_about(question) if language == "en" and YES_NO.search(question) else ""
+    asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question))
+             else "")  # fmt: skip
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe

@@ -12,7 +12,7 @@ from itertools import takewhile
 import numpy as np
 import Stemmer
 
-from assistant.cues import ATTRIBUTE, DESCRIBED_KINDS, reading_department
+from assistant.cues import ATTRIBUTE, BOOK_KINDS, DESCRIBED_KINDS, reading_department
 from assistant.needs import not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
@@ -434,8 +434,10 @@ def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]
     that titles rarely name)."""
     if not state.kind:
         return [True] * len(products)
-    if state.kind in DESCRIBED_KINDS:  # a reading: a title seldom says "book", its shelf does
+    if state.kind in BOOK_KINDS:  # a reading: a title seldom says "book", its shelf does
         return [is_reading(p) for p in products]
+    if state.kind in DESCRIBED_KINDS:  # "Toy Story stuff": a story may be a toy's name
+        return [True] * len(products)
     stem = Stemmer.Stemmer("english").stemWord
     asked = state.search_text()
     return [shows_kind(_named_as(p), state.kind, stem, asked) for p in products]
@@ -663,7 +665,7 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         asked = state.search_text()
         bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
                            for p in products])  # fmt: skip
-    elif state.kind:  # a reading asked for: the readings
+    elif state.kind in BOOK_KINDS:  # a reading asked for: the readings
         bonus += np.array([KIND_MATCH if is_reading(p) else 0.0 for p in products])
     return bonus
 

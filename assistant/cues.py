@@ -53,16 +53,23 @@ ABOUT_SHOWN = re.compile(
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
 YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
+#: Another question about a product: "how long does the battery last on the second one?", "how
+#: many stars does the first one have?", "how much is it?" (with a card named: about that card).
+ASKS_ABOUT = re.compile(
+    r"^\W*(?:how (?:long|loud|fast|well|durable|heavy|many|much)|what (?:kind|type|colou?r|material)s?)\b",
+    re.I,
+)
 #: A question of measure: "how many pieces does the second one have?", "what size is it?".
 MEASURE = re.compile(
-    r"^\W*(?:how (?:many|big|large|small|long|tall|wide|heavy|much does it weigh)|what size)\b",
+    r"^\W*(?:how (?:many(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|big|large|small|tall|"
+    r"wide|heavy|much does it weigh)|what size)\b",
     re.I,
 )
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
-    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright)\b)"
+    r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright|better|smarter|worth|all|the (?:cheapest|best))\b)(?!.*\binstead\b)"
     r"|\b(?:is|are|does|do)\s+(?:it|this|that)(?:\s+one)?\s*(?:have|hold|weigh|measure|come with)?\s*\??\s*$",
     re.I,
 )
@@ -103,6 +110,12 @@ DEPARTMENT_CUES: dict[str, re.Pattern[str]] = {
 #: Kinds that name a reading, which titles seldom say ("Gone Girl" is a novel without the word).
 DESCRIBED_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook",
                              "cookbooks", "story", "stories", "series", "read", "reads"])  # fmt: skip
+
+
+#: Of those, the kinds that are a reading whatever else is said ("story", "series" may be names).
+BOOK_KINDS = frozenset(
+    ["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook", "cookbooks"]
+)
 
 
 def reading_department(departments: Sequence[str]) -> str | None:
@@ -180,7 +193,10 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     for m in re.finditer(r"\b(?:compare|between)\s+(\d)\s*(?:and|&|,|vs\.?|with)\s*(\d)\b", lower):
         picked += [int(m.group(1)), int(m.group(2))]
     for word, pos in _ORDINALS.items():
-        if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower):
+        if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower) and (
+            pos != -1
+            or re.search(r"\bthe\s+last\b|\blast\s+(?:one|option|item|product|pick)\b", lower)
+        ):  # "how long does the battery last": no card
             picked.append(n if pos == -1 else pos)
     if not picked and shown:
         # "the Yamaha", "the wooden one": a word that names exactly one shown product
@@ -246,7 +262,8 @@ def read_cues(
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
         yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
-                    or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)))),
+                    or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)))
+                    or (ASKS_ABOUT.search(text) and bool(_ONE_CARD.search(text)))),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,

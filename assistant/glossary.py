@@ -80,7 +80,7 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "爵士": ("jazz",), "幼儿": ("toddler",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
-                "英寸": ("inch",), "寸": ("inch",), "米": ("meter",), "克": ("gram",), "公斤": ("kg",)}  # fmt: skip
+                "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -163,7 +163,7 @@ def _segment(
 #: asking for something ("我想要", "他需要"), saying who they are ("我是初学者") or what they love
 #: ("她很喜欢科学") is kept.
 _ABOUT_ME = re.compile(
-    r"^(?:我们|他们|她们|我|他|她)(?!要|是|.{0,3}(?:想|需要|找|买|推荐|喜欢|爱|迷|感兴趣))"
+    r"^(?:我们|他们|她们|我|他|她)(?!要|是|还|.{0,3}(?:想|需要|找|买|推荐|喜欢|爱|迷|感兴趣|看|入手|送|选|挑|缺|考虑|打算|准备))"
 )
 _UNITS = {"毫升": "ml", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
 _MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_UNITS)})")
@@ -182,8 +182,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
     # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I
     # mostly play fingerstyle) had made the kind "major"
-    clauses = re.split(r"[，,。；;！!]", text)
-    text = "，".join([clauses[0], *(c for c in clauses[1:] if not _ABOUT_ME.match(c.strip()))])
+    clauses = [c for c in re.split(r"[，,。；;！!]", text) if c.strip()]
+    text = "，".join(clauses[:1] + [c for c in clauses[1:] if not _ABOUT_ME.match(c.strip())])
     # a measure as titles write it, one token: "500毫升" -> "500ml" (a size, not "500 ... milliliter")
     text = _MEASURE.sub(lambda m: f" {m.group(1)}{_UNITS[m.group(2)]} ", text)
     english: list[str] = []

@@ -285,11 +285,10 @@ _KIND_ENDS = frozenset(
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
 _NOT_KIND = frozenset(
     [
-        # doing words, never the product: "guitar connect laptop sound card" (把吉他连到笔记本电脑的声卡)
-        "connect",
+        # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
         "connecting",
-        "plug",
         "attach",
+        "instead",
         "use",
         "using",
         "play",
@@ -581,7 +580,11 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
 
 
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
-_STORY_CLAUSE = re.compile(r"^\s*(?:we|i|they|he|she|you|it)\b(?!\s*(?:'s|is)\s+for\b)", re.I)
+_STORY_CLAUSE = re.compile(
+    r"^\s*(?:we|i|they|he|she|you|it)\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
+    r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
+    re.I,
+)
 #: Taking something up, said before it: "my 12 year old wants to start drums" asks for drums.
 _TAKING_UP = re.compile(
     r"\b(?:wants?|wanted|would like|'d like|likes?|loves?|needs?|is (?:dying|eager|keen)|has been "
@@ -664,9 +667,10 @@ _PRONOUN_CLAUSE = re.compile(
 #: Someone's first one of a kind is a beginner's: "a first guitar", "his first telescope" (not a
 #: first aid kit, a first birthday or a first edition).
 _FIRST_ONE = re.compile(
-    r"\b((?:my|his|her|their|our|your|a|an|the|good|great|nice|decent)\s+)first(?=\s+(?!(?:aid|birthday|"
-    r"day|time|christmas|communion|edition|class|grade|place|year|date|anniversary|responders?|"
-    r"person|one|few|two|three)\b)[a-z])",
+    r"\b((?:my|his|her|their|our|your|a|an|good|great|nice|decent)\s+)first(?=\s+(?!(?:aid|birthday|"
+    r"day|time|christmas|communion|edition|class|grade\w*|place|year|date|anniversary|responders?|"
+    r"person|one|few|two|three|baby|home|house|apartment|period|season|book|volume|episode|movie|"
+    r"game|job|car|kiss|dance|holiday|halloween|easter|steps?)\b)[a-z])",
     re.I,
 )
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).

@@ -257,6 +257,13 @@ def spell_numbers(text: str) -> str:
 
 #: "... electric guitar starter pack around 200": an approximate amount of two digits or more
 #: that ends the request is its price ("a kid around 8", "a group of around 20" are not).
+#: Words before an approximate amount that make it a measure or a count, not a price: "a group of
+#: around 20", "a cooler that holds about 50", "a TV around 55", "jeans with a waist around 32".
+_COUNTED = re.compile(
+    r"\b(?:of|aged?|size|sized|holds?|fits?|sleeps?|seats?|serves?|rated to|for|with|waist|inseam|"
+    r"tvs?|monitors?|screens?|displays?|tires?|wheels?|bikes?)\s*$",
+    re.I,
+)
 _AMOUNT_LAST = re.compile(r"^\s*\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?\s*[.!?]*\s*$")
 
 
@@ -288,7 +295,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
                 and not re.search(r"\b(?:spend|budget|price|cost|costs|pay|priced)\b", text, re.I)
                 and not (
                     _AMOUNT_LAST.search(text[match.start() :])
-                    and not re.search(r"\b(?:of|aged?|size|sized)\s*$", text[: match.start()], re.I)
+                    and not _COUNTED.search(text[: match.start()])
                 )
             ):
                 continue  # "about 10 inches", "around 8": not a price without a money word

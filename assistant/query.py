@@ -14,7 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.cues import (
     _STOP,
-    DESCRIBED_KINDS,
+    BETTER_RATED,
+    BOOK_KINDS,
+    CHEAPER,
+    PRICIER,
     BrandLexicon,
     Cues,
     asked_phrase,
@@ -194,7 +197,14 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         or cues.price_bound
         or cues.rating_bound
     )
-    if cues.yes_no and len(cues.references) <= 1 and not (adjusts and not cues.attributes):
+    if (
+        cues.yes_no
+        and len(cues.references) <= 1
+        and not (adjusts and not cues.attributes)
+        and not (
+            cues.cheapest or cues.better_rated or cues.more
+        )  # "is this the cheapest you have?"
+    ):
         # "does the second one come with a case?": about that card; "is it waterproof?" asks
         # whether it is, not for another one; "does it ..." is about the card last looked at
         return Intent.detail
@@ -217,6 +227,13 @@ _FOR_ONLY = re.compile(
     re.I,
 )
 #: A message asking for the same with another quality: "something shorter", "a lighter one".
+#: A message that is a request of its own, though it opens with "for": "For my son, I need a
+#: baseball glove", "for a 5 year old who loves dinosaurs".
+_OWN_REQUEST = re.compile(
+    r"[,;.]|\b(?:i|we)\b|\b(?:want|need|looking|get|buy|who|that|which|loves?|likes?|into)\b"
+    r"|^(?:\S+\s+){6,}\S",
+    re.I,
+)
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
     rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:something|anything)\s+{_QUALITY_MORE}"
@@ -411,7 +428,7 @@ def understand(
             ]
         )
         hint = hint if share >= HINT_SHARE else None
-        if hint is None and needs.kind in DESCRIBED_KINDS:
+        if hint is None and needs.kind in BOOK_KINDS:
             # "a book like the hunger games": a reading, though its title's words are a game's
             hint = reading_department(vocabulary.departments)
     sort = (
@@ -430,12 +447,20 @@ def understand(
     if (
         shown_titles
         and intent in (Intent.new, Intent.refine)
-        and (_FOR_ONLY.match(text) or _OTHER_ONE.match(text))
+        and not needs.gift
+        and (_OTHER_ONE.match(text) or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text)))
     ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
         # baritones: a saxophone's reeds, a horn); "something more for a beginner", "something
         # shorter" likewise (it had said "We don't seem to carry something shorter")
-        intent, narrows = Intent.refine, own
+        intent = Intent.refine
+        # the words the cues acted on are not searched ("something cheaper"), nor a comparative
+        # no title uses ("something quieter")
+        acted = text
+        for rx in (CHEAPER, PRICIER, BETTER_RATED):
+            acted = rx.sub(" ", acted)
+        narrows = " ".join(w for w in own.split() if w.lower() in acted.lower().split()
+                           and (vocabulary is None or vocabulary.knows(w)))  # fmt: skip
     notes = tuple(n for n in (bounds.note,) if n)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())

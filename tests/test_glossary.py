@@ -83,3 +83,6 @@ def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     assert chinese_to_english("我要一个尤克里里，我是初学者") == "ukulele beginner"
     assert "east" not in chinese_to_english("长途飞行时能让我家幼儿安静玩的东西")
     assert chinese_to_english("1岁宝宝的洗澡玩具") == "1 year old baby bath toy"
+    # a later clause that asks for something keeps it; the first clause is always read
+    assert "tune" in chinese_to_english("我有一把吉他，我还要一个调音器")
+    assert "necklace" in chinese_to_english("妈妈生日快到了，我打算送她一条项链")

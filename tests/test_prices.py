@@ -122,6 +122,9 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ),
         ("a puzzle for a kid around 8", None, None),
         ("a game for a group of around 20", None, None),
+        ("a TV around 55", None, None),  # a screen size
+        ("a cooler that holds about 50", None, None),
+        ("party favors for about 30", None, None),
     ],
 )
 def test_shopper_phrasings_of_a_budget(

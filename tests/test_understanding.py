@@ -51,6 +51,14 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("what size is it?", Intent.detail, ()),
         ("how many pairs do they come with?", Intent.detail, ()),
         ("how many strings does a ukulele have", Intent.new, ()),
+        # other questions about a named card stay on it; "last" of a battery is no card
+        ("how long does the battery last on the second one?", Intent.detail, (2,)),
+        ("how many stars does the first one have?", Intent.detail, (1,)),
+        # a request of its own is not narrowed into the cards on screen, nor a question to one
+        ("For my son, I need a baseball glove", Intent.new, ()),
+        ("something for a 5 year old who loves dinosaurs", Intent.new, ()),
+        ("is this the cheapest you have?", Intent.refine, ()),
+        ("is it worth getting a hard case instead?", Intent.new, ()),
         # an ordinal of something else, or a question to the store, is no question about a card
         ("is there a first aid kit for kids", Intent.new, (1,)),
         ("do you have a case for the guitar", Intent.new, ()),
