@@ -297,10 +297,18 @@ def title_head(title: str) -> str:
     return title
 
 
+#: Kinds said only in the plural whose singular is another thing ("safety glasses" are no "Glass
+#: Test Tube"), with the words titles name them by.
+_PLURAL_KINDS = {"glasses": r"glasses|eyewear|goggles|spectacles|sunglasses",
+                 "shorts": r"shorts", "pants": r"pants|trousers", "scissors": r"scissors"}  # fmt: skip
+
+
 def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     """Whether a title names that kind of product itself, not a thing for it ("Laptop Case"
     does not show a laptop unless a case was asked for), in the part that names the product.
     `title` may hold more names after " ; " (a product's category names), each read alone."""
+    if kind in _PLURAL_KINDS:
+        return bool(re.search(rf"\b(?:{_PLURAL_KINDS[kind]})\b", title.split(" ; ")[0], re.I))
     return any(
         _names_kind(part, kind, stem, asked)
         for i, part in enumerate(title.split(" ; "))
@@ -546,11 +554,14 @@ def _with_kind_search(
         return found
     words = state.search_text().split()
     at = next((i for i, w in enumerate(words) if w.lower() == state.kind.lower()), None)
-    if at is None or at == len(words) - 1:
+    plural = _PLURAL_KINDS.get(state.kind)
+    if at is None or (at == len(words) - 1 and plural is None):
         return found  # the kind is the request's last word: the search already centres on it
     if sum(of_kind([h.product for h in found[:10]], state)) >= KIND_SHOWN:
         return found
-    alone = searcher.search(" ".join(words[: at + 1]), state.filters(), k=POOL).hits
+    # a plural kind is searched by the words titles name it by too ("safety glasses": eyewear)
+    alone = searcher.search(" ".join([*words[: at + 1], *(plural or "").split("|")[1:]]),
+                            state.filters(), k=POOL).hits  # fmt: skip
     merged = merge_hits(found, alone)
     fits = of_kind([h.product for h in merged], state)
     if not any(fits):

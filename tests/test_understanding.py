@@ -442,3 +442,20 @@ def test_cheaper_in_other_languages_and_chinese_measures() -> None:
     from assistant.glossary import chinese_to_english
 
     assert chinese_to_english("实验室用的烧杯，500毫升").startswith("500ml ")
+
+
+def test_safety_glasses_are_not_glass() -> None:
+    """ "need safety glasses for the chem lab, cheap" starred glass test tubes and a funnel: a kind
+    said only in the plural is shown by the words titles name it by, not by its singular."""
+    import Stemmer
+
+    from assistant.candidates import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    assert not shows_kind(
+        "SEOH GLASS FUNNEL Neutral glass 100 mm stem", "glasses", stem, "safety glasses"
+    )
+    assert shows_kind(
+        "3M Virtua CCS Protective Eyewear, Anti Fog Lens", "glasses", stem, "safety glasses"
+    )
+    assert shows_kind("Glass Test Tubes, Pack of 10", "tubes", stem, "glass test tubes")
