@@ -319,7 +319,7 @@ def _measure_lead(
 
 def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
-    its listing says about it, quoted, or that it does not say it in those words; for a question
+    its listing says about it, quoted, or that it does not mention it; for a question
     of measure ("how many do I get?", "how big is it?") the listing's count or size; None for
     anything else ("tell me about the second one")."""
     if language == "en" and (
@@ -334,7 +334,16 @@ def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
     count, quote = _evidence(card.product, [_forms(w, stem) for w in asked.split()], stem)
     if count:
         return f'Its listing says: "{quote}".'
-    return "Its listing does not say it in those words; its line closest to your question is below."
+    # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
+    # dodge; a blind reader took "does not say it in those words" for one
+    named = " ".join(w for w in asked.split() if w not in _DOING) or asked
+    return f'Its listing does not mention "{named}", so we cannot promise it.'
+
+
+#: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").
+_DOING = frozenset(["work", "works", "fit", "fits", "have", "has", "hold", "holds", "play", "plays",
+                    "need", "needs", "make", "makes", "take", "takes", "include", "includes",
+                    "get", "gets", "last", "lasts"])  # fmt: skip
 
 
 @cache
