@@ -111,7 +111,8 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     shown_prices = _prices(state.shown, catalog)
     if query.cheaper and shown_prices:
         high = shown_prices[0] - CENT  # cheaper than the first product on screen
-        low = None  # "around $100", then "cheaper": under the first one, not $80-$109.98
+        if low is not None and low > high:
+            low = None  # a floor said before stays ("at least $10 and under $40", then "cheaper")
     if query.pricier and shown_prices:
         low = max(shown_prices) + CENT
         if high is not None and high < low:
