@@ -101,8 +101,8 @@ def why(hit: Hit, query: str, reasons: Sequence[Reason] = ()) -> str:
 
 
 def compare(products: Sequence[Product]) -> Comparison:
-    """A comparison table of 2-4 products from catalog fields."""
-    ps = list(products)[:4]
+    """A comparison table of 2-5 products (a screen's worth) from catalog fields."""
+    ps = list(products)[:5]
     attrs = sorted({k for p in ps for k in p.attributes if k != "quantity"})[:4]
     rows = [
         ComparisonRow(field="price", values=tuple(p.price_label for p in ps)),

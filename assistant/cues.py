@@ -26,7 +26,11 @@ PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b",
 BETTER_RATED = re.compile(
     r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b", re.I
 )
-CHEAPEST = re.compile(r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost)\b", re.I)
+CHEAPEST = re.compile(
+    r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las) m[áa]s barat[oa]s?"
+    r"|le moins cher|am g[üu]nstigsten)\b|最便宜",
+    re.I,
+)
 MORE = re.compile(
     r"\b(?:(?:show|see|give|find)(?: me)? (?:some |a few )?more|more (?:options|results|choices|like (?:this|these|that))|"
     r"other options|anything else|next (?:page|ones?)|what else)\b",

@@ -33,7 +33,7 @@ from assistant.cues import BrandLexicon
 from assistant.leads import about_lead
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
-from assistant.query import Intent, ShoppingQuery, Understanding, understand
+from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.state import ConversationState, advance, compared, shown_after
 from assistant.turn import (
@@ -214,7 +214,8 @@ class ChatPipeline:
         focus = query.intent in (Intent.compare, Intent.detail)
         if focus:
             refs = compared(state, [p.id for p in shown], query.references,
-                            it=query.intent is Intent.detail)  # fmt: skip
+                            it=query.intent is Intent.detail,
+                            whole=query.intent is Intent.compare and query.sort is not Sort.relevance)  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]
             if bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "

@@ -147,16 +147,22 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
 
 
 def compared(
-    state: ConversationState, shown: Sequence[str], references: tuple[int, ...], it: bool = False
+    state: ConversationState,
+    shown: Sequence[str],
+    references: tuple[int, ...],
+    it: bool = False,
+    whole: bool = False,
 ) -> tuple[int, ...]:
     """The 1-based positions in `shown` (the ids on screen) a question about the cards is about:
     those it names; for a question about "it" the card last looked at closely ("tell me about the
-    second one", then "does it come with a tripod?") or else the first recommended; else the
-    recommended ones ("which one is
+    second one", then "does it come with a tripod?") or else the first recommended; for the
+    cheapest or best rated (`whole`), every card on screen; else the recommended ones ("which one is
     easier for a beginner?" weighs the picks, not a card the answer passed over), else the first
     three."""
     if references:
         return references
+    if whole:  # "which one is the cheapest?": every card on screen, not only the recommended
+        return tuple(range(1, len(shown) + 1))
     if it and (focus := tuple(i + 1 for i, pid in enumerate(shown) if pid in state.focus)):
         return focus
     if it:  # "the cheapest violin you have", then "is it any good?": the one recommended first

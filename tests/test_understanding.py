@@ -280,6 +280,8 @@ def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
     assert compared(looked, looked.shown, (), it=True) == (3,)
     assert compared(looked, looked.shown, ()) == (2, 4)  # "which one ..." still weighs the picks
     assert compared(state, state.shown, (), it=True) == (2,)  # no close look yet: the first pick
+    # "which one is the cheapest?": every card on screen (a cheaper one not recommended counts)
+    assert compared(state, state.shown, (), whole=True) == (1, 2, 3, 4)
 
 
 def test_a_close_look_at_one_card_gives_its_facts_under_its_own_number(
@@ -451,3 +453,12 @@ def test_safety_glasses_are_not_glass() -> None:
         "3M Virtua CCS Protective Eyewear, Anti Fog Lens", "glasses", stem, "safety glasses"
     )
     assert shows_kind("Glass Test Tubes, Pack of 10", "tubes", stem, "glass test tubes")
+
+
+def test_the_cheapest_question_in_other_languages() -> None:
+    """ "¿cuál es el más barato?" was answered among the recommended cards while a cheaper one
+    was on screen: it asks for the cheapest, as "which one is the cheapest?" does."""
+    shown = ["Ukulele 21 inch Starter Kit", "Geek-House Soprano Ukulele", "LoveinDIY Kid Ukulele"]
+    for text in ("which one is the cheapest?", "¿cuál es el más barato?", "哪个最便宜？"):
+        query = understand(text, None, [], shown).query
+        assert (query.intent, query.sort.value) == (Intent.compare, "cheapest"), text
