@@ -142,6 +142,7 @@ _SIZES = [
     # a size alone between commas: "nitrile gloves, large, box of 100"
     re.compile(r"(?:^|(?<=,))\s*(?:x-?small|small|medium|large|x-?large|xx?l|xs)\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
+    re.compile(r"\bstrength\s+\d(?:\.\d)?\b", re.I),  # a reed's: "alto sax reeds, strength 2.5"
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(

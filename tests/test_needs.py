@@ -506,3 +506,10 @@ def test_the_reading_bench_names_what_was_misread() -> None:
     assert mistakes(line, query, carried=True) == []
     assert mistakes({**line, "max_price": 20}, query, carried=True) == ["max_price 20 read as 15"]
     assert mistakes({**line, "not_carried": True}, query, carried=True) == ["shown as carried"]
+
+
+def test_a_reeds_strength_is_a_size() -> None:
+    """ "replacement reeds for an alto saxophone, strength 2.5" starred strength 3.5 reeds."""
+    assert read_needs("replacement reeds for an alto saxophone, strength 2.5").sizes == (
+        "strength 2.5",
+    )
