@@ -15,7 +15,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import ASKS_ABOUT, YES_NO
+from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
@@ -262,12 +262,11 @@ def asked_lead(
 
 #: Questions of measure about one card, and how a listing states the measure.
 _MEASURES = (
-    (re.compile(r"\bhow many\b(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|\bquantity\b", re.I),
+    (ASKS_COUNT,
      re.compile(r"\b(?:pack|set|box|bag|case|lot|bundle) of \d[\d,]*|\b\d[\d,]*\s?-?\s?(?:pcs|pieces?|pc|"
                 r"count|ct|packs?|pk|pairs?|sets?|sheets?|rolls?|units?|sticks?|strings?)\b", re.I),
      "how many"),
-    (re.compile(r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b"
-                r"|\bhow much does it weigh\b", re.I),
+    (ASKS_SIZE,
      re.compile(r"\b\d+(?:[./]\d+)?\s?-?\s?(?:inch(?:es)?|in\b|\"|cm|mm|ft\b|feet|foot|meters?|oz|ounces?"
                 r"|lbs?|pounds?|kg|grams?|ml)|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
      "a size"),

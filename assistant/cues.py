@@ -63,12 +63,16 @@ ASKS_ABOUT = re.compile(
     r"^\W*(?:how (?:long|loud|fast|well|durable|heavy|many|much)|what (?:kind|type|colou?r|material)s?)\b",
     re.I,
 )
-#: A question of measure: "how many pieces does the second one have?", "what size is it?".
-MEASURE = re.compile(
-    r"^\W*(?:how (?:many(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|big|large|small|tall|"
-    r"wide|heavy|much does it weigh)|what size)\b",
+#: A question of measure: how many ("how many pieces does the second one have?"; not stars or
+#: reviews, which the card shows) or how big ("what size is it?"). The answer reads the same.
+ASKS_COUNT = re.compile(
+    r"\bhow many\b(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|\bquantity\b", re.I
+)
+ASKS_SIZE = re.compile(
+    r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b|\bhow much does it weigh\b",
     re.I,
 )
+MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
