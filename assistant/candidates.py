@@ -13,7 +13,7 @@ import numpy as np
 import Stemmer
 
 from assistant.cues import ATTRIBUTE, BOOK_KINDS, DESCRIBED_KINDS, reading_department
-from assistant.needs import not_product_word
+from assistant.needs import RECIPIENTS, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from ranking.rerank import candidates_from_hits
@@ -44,6 +44,9 @@ MIN_RATINGS = 5
 #: this much, asked or not, and not recommended when another card fits: a product rated 1 of 5
 #: is seldom the one to show first.
 POOR_RATING = 2.5
+#: Below this, a card that fits is still not recommended when another that fits is rated at least
+#: this: "alto sax reeds" starred a 2.8-star reed as fitting best beside a 4.6-star box of them.
+FAIR_RATING = 3.5
 POORLY_RATED = 0.15
 #: A title made for children, when the shopper buys for a grown-up.
 FOR_CHILDREN = 0.1
@@ -379,6 +382,8 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
                 continue
             if _counted(phrase, group):
                 continue  # "Bass Guitar, 4 String": a count of it, not the thing
+            if kind not in _HEAD_KINDS and _served(words[:i]):
+                continue  # "Brushless Motor ... for 1/10 Remote Control Car": a part for a car
             # the compound's head comes after the kind: "Guitar Amplifier Audio Cable" is a
             # cable, "Violin Finger Guide Fingerboard Sticker" a sticker (up to three words on,
             # until a word that starts another part: "Violin Set with Case" is a violin)
@@ -406,12 +411,36 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
     return False
 
 
+#: Who a product is for, as titles say it: a kind after "for" and these is still the product.
+_PEOPLE = frozenset(RECIPIENTS) | {"men", "women", "man", "woman", "year", "years", "old", "ages",
+                                   "age", "him", "her", "them", "everyone", "family", "teenage"}  # fmt: skip
 #: How far after the kind a compound's head noun is looked for.
 _COMPOUND_WORDS = 3
 #: Words that open a list of what comes in the box ("Drum Set with Headphones, Sticks"); the
 #: list runs on through short comma-separated items.
 _BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])
 _LIST_ITEM_WORDS = 3
+
+
+#: Words after which a kind is what the product fits ("Motor ... for 1/10 Remote Control Car").
+_SERVES = frozenset(["for", "fits", "fit", "compatible"])
+#: Kinds that end a compound after "for": "40 Studies for Clarinet Book" is a book, "Resin for
+#: Coating Wood 1 Gallon Kit" a kit.
+_HEAD_KINDS = frozenset(["book", "books", "kit", "kits", "set", "sets", "pack", "bundle"])
+
+
+def _served(before: Sequence[str]) -> bool:
+    """Whether the words before a kind, in its phrase, put it after "for" (or "fits") with no one
+    in between: "Upgrade Metal Parts for Wltoys 12428 Remote Control Car" is parts for a car, and
+    "Gifts for Teen Boys Science Kit" a kit for teen boys (a person between: still the kind)."""
+    for at in range(len(before) - 1, -1, -1):
+        parts = set(before[at].split("/"))
+        if parts & _BUNDLE:
+            return False  # "Set with Cable for Guitar, Guitar": after "with", items again
+        if parts & _SERVES:
+            between = {p for w in before[at + 1 :] for p in w.split("/")}
+            return not between & _PEOPLE
+    return False
 
 
 def _comma_accessory(name: str, phrase: str, asked: str) -> bool:
@@ -702,10 +731,11 @@ def title_says(title: str, word: str) -> bool:
     return bool(re.search(rf"\b{re.escape(word)}\b", title, re.I))
 
 
-def poorly_rated(product: Product) -> bool:
+def poorly_rated(product: Product, floor: float = POOR_RATING) -> bool:
+    """Rated below `floor` by enough shoppers (or an unknown count) for the rating to count."""
     return (
         product.rating is not None
-        and product.rating < POOR_RATING
+        and product.rating < floor
         and (product.rating_count is None or product.rating_count >= MIN_RATINGS)
     )
 

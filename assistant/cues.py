@@ -89,8 +89,11 @@ _ASKS_STORE = re.compile(
     r"(?!\s+(?:\w+\s+)?(?:it|this|that)\b)",
     re.I,
 )
+#: Having had enough of something: "bored of lego", "a puzzle instead of a tablet".
+DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
 _NEGATION = re.compile(
-    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from)\s+"
+    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from|"
+    rf"{DONE_WITH})\s+"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
     re.I,
 )  # fmt: skip

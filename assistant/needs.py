@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.cues import ATTRIBUTE
+from assistant.cues import ATTRIBUTE, DONE_WITH
 from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
 
@@ -289,6 +289,17 @@ _NOT_KIND = frozenset(
         # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
         "connecting",
         "attach",
+        # what the product is for, never the product: "starting flute lessons" asks for a flute
+        "lessons",
+        "lesson",
+        "classes",
+        "practice",
+        "practicing",
+        "recital",
+        "rehearsal",
+        "rehearsals",
+        "orchestra",
+        "choir",
         "instead",
         "use",
         "using",
@@ -492,6 +503,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
+    rest = _DONE_WITH.sub(" ", rest)  # "bored of lego": no lego searched (its brand is excluded)
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
@@ -674,6 +686,8 @@ _FIRST_ONE = re.compile(
     r"game|job|car|kiss|dance|holiday|halloween|easter|steps?)\b)[a-z])",
     re.I,
 )
+#: What the shopper has had enough of, to the end of its clause: "who is bored of lego".
+_DONE_WITH = re.compile(rf"\b(?:{DONE_WITH})\s+[^,.;!?]*", re.I)
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
 _NOT_TOO = re.compile(
     r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card, asked_about
-from assistant.candidates import of_kind, of_size, poorly_rated
+from assistant.candidates import FAIR_RATING, POOR_RATING, of_kind, of_size, poorly_rated
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -373,10 +373,15 @@ class AnswerWriter:
                 # an 11 year old" starred a kit for ages 12+ over one for ages 8-12
                 aged = [f and not age_misses(p, state) for f, p in zip(fits, products, strict=True)]
                 fits = aged if any(aged) else fits
-                # and not one that shoppers rated poorly, when others fit (it stays on screen
-                # with its rating; the answer does not recommend it)
-                liked = [f and not poorly_rated(p) for f, p in zip(fits, products, strict=True)]
-                fits = liked if any(liked) else fits
+                # and not one that shoppers rated poorly, when others fit, nor then one rated
+                # only fairly when others fit and are rated better (it stays on screen with its
+                # rating; the answer does not recommend it)
+                for floor in (POOR_RATING, FAIR_RATING):
+                    liked = [
+                        f and not poorly_rated(p, floor)
+                        for f, p in zip(fits, products, strict=True)
+                    ]
+                    fits = liked if any(liked) else fits
                 if any(fits):
                     chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

@@ -32,11 +32,18 @@ _RANGE = [
         r"\b(\d{1,2})(?:[ ,]+\d{1,2})*\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?|y)\b", re.I
     ),
 ]
+#: A toy "for 1 Year Old Toddlers" is for about that age, not for anyone one or older.
+_FOR_AGE = re.compile(
+    r"\bfor\s+(?:an?\s+)?(\d{1,2})[\s-]*(?:years?|yrs?)[\s-]*olds?\b(?!\s*(?:\+|and up|& up|and older|or older))",
+    re.I,
+)
+#: How many years past the age said a "for N year old" product is still meant for.
+_FOR_AGE_SPAN = 2
 _MONTHS = re.compile(r"\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*months?\b", re.I)
 _MONTHS_UP = re.compile(r"\b(\d{1,2})\s*months?\s*(?:\+|and up|& up|and older)", re.I)
 _UP = [
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\s*(?:\+|and up|& up|and older|or older|years?\s*(?:and up|\+|& up|and older))", re.I),
-    re.compile(r"\b(\d{1,2})\s*(?:years?|yrs?)\s*(?:old\s*)?(?:\+|and up|& up|and older|or older)", re.I),
+    re.compile(r"\b(\d{1,2})\s*(?:years?|yrs?)\s*(?:olds?\s*)?(?:\+|and up|& up|and older|or older)", re.I),
     re.compile(r"\b(?:kids|children|boys|girls|toddlers)\s*(\d{1,2})\s*(?:\+|and up|& up)", re.I),
     re.compile(r"\bages?\s*:?\s*(\d{1,2})\b(?!\s*(?:-|–|to)\s*\d)", re.I),
     re.compile(r"(?<![\d.,$])\b(\d{1,2})\s*\+(?!\s*(?:pieces?|pcs|pack|count|colou?rs?|sheets|cards|players?|people|persons|hours?|\d))", re.I),
@@ -73,6 +80,9 @@ def age_statement(title: str, description: str = "") -> tuple[tuple[float, float
                 lo, hi = sorted((int(m.group(1)), int(m.group(2))))
                 if hi <= 18 or lo >= 12:
                     return (float(lo), float(hi)), m.group(0)
+        m = _FOR_AGE.search(text)
+        if m and int(m.group(1)) <= 16:
+            return (float(m.group(1)), float(m.group(1)) + _FOR_AGE_SPAN), m.group(0)
         m = _MONTHS.search(text)
         if m:
             lo, hi = sorted((int(m.group(1)), int(m.group(2))))

@@ -179,6 +179,10 @@ def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:
         ("Trivia Card Game, 2+ Players", None),  # players, not ages
         # a list of ages ending in a range runs from its first (it was read as 4-5)
         ("Stacking Cups BPA Free Toys for 1 2 3 4-5 Year Old Girls Boys", (1, 5)),
+        # a toy "for 1 year old toddlers" is for about that age (it was starred for a 7-year-old)
+        ("WOODMAM Wooden Montessori Toy for 1 Year Old Toddlers", (1, 3)),
+        ("Gifts for a 10-Year-Old Boy: Robot Kit", (10, 12)),
+        ("Marble Run for 3 Year Olds and Up", (3, 99)),
     ],
 )
 def test_products_state_their_ages(title: str, expected: tuple[float, float] | None) -> None:
@@ -279,6 +283,10 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("lab coat size medium", "coat"),
         ("something for a new dad", None),
         ("a card game the whole family can play, ages 6 and up", "game"),  # a clause without "that"
+        # what the product is for is not the product: lessons, practice, a recital
+        ("my daughter is starting flute lessons, what should we get?", "flute"),
+        ("we need a metronome for piano practice", "metronome"),
+        ("something for his violin recital", None),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:
@@ -513,3 +521,22 @@ def test_a_reeds_strength_is_a_size() -> None:
     assert read_needs("replacement reeds for an alto saxophone, strength 2.5").sizes == (
         "strength 2.5",
     )
+
+
+def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
+    """Real demo-store titles: "remote control car ... for a 10 year old" starred a brushless motor
+    "for 1/10 Remote Control car" and metal parts "for Wltoys ... Remote Control Car"; a kind said
+    after "for" (or "fits") is what the product fits, unless people come between ("Toys for 5
+    Year Old Boys Remote Control Car" is a car) or the kind ends a compound (a clarinet book)."""
+    from assistant.candidates import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    parts = ["Antianxia 3650 3100KV Brushless Motor", "Upgrade Metal Parts for Wltoys 12428"]
+    for start in parts:
+        title = next(p.title for p in demo_catalog if p.title.startswith(start))
+        assert not shows_kind(title, "car", stem, "remote control car off road"), title
+    car = next(p.title for p in demo_catalog if p.title.startswith("RC Car for Kids Remote Control"))
+    assert shows_kind(car, "car", stem, "remote control car")
+    assert shows_kind("Toys for 5 Year Old Boys Remote Control Car, 2.4GHz", "car", stem, "rc car")
+    assert shows_kind("Carl Fischer 40 Studies For Clarinet Book", "book", stem, "clarinet book")
+    assert not shows_kind("Pearl TB65 Tube Lug for 6.5-inch Snare Drums", "drums", stem, "drums")

@@ -88,6 +88,11 @@ def test_exclusions_need_a_name_not_a_common_word() -> None:
     assert read_cues("no batteries needed", brands=brands).exclude_brands == ()
     assert read_cues("a toy, not a book").exclude_brands == ()
     assert read_cues("a Fender strap, not Gibson", brands=brands).brands == ("Fender",)
+    # being tired of a brand is not wanting it: "a 7 year old who is bored of lego" showed LEGO
+    lego = BrandLexicon(["LEGO"], ["lego city", "lego classic"])
+    assert read_cues("something for a 7 year old who is bored of lego", brands=lego).exclude_brands == ("lego",)
+    assert read_cues("a puzzle instead of LEGO", brands=lego).exclude_brands == ("LEGO",)
+    assert read_cues("she is tired of puzzles", brands=lego).exclude_brands == ()
 
 
 def test_department_is_a_hard_filter_only_when_named() -> None:

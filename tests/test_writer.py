@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.advice import Card, DepartmentPrices
+from assistant.candidates import FAIR_RATING, poorly_rated
 from assistant.grounding import check, check_sense, finish_at_sentence
 from assistant.query import understand
 from assistant.reasons import extract_reasons
@@ -119,7 +120,31 @@ def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalo
     state = advance(ConversationState(), query, small_catalog)
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.question and written.text.count("?") == 1 and written.fallback
-    assert [m for m, _ in written.reasons] == [1, 2, 3]
+    # the cards rated fairly or better, each with its reason (a 3.2 beside 4.5s is not starred)
+    fair = [c.mark for c in shown if not poorly_rated(c.product, FAIR_RATING)]
+    assert fair and [m for m, _ in written.reasons] == fair
+
+
+def test_a_poorly_rated_card_is_not_starred_when_a_better_rated_one_fits(
+    small_catalog: Catalog,
+) -> None:
+    """ "alto sax reeds" starred a 2.8-star reed first ("fits best: the cheapest") beside a 4.6-star
+    box of them: of the cards that fit, those rated 3.5 or more are recommended, in search order;
+    with none rated that well, the ranking's picks stand."""
+    query = understand("a toy please", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    shown = cards(small_catalog, 4)
+    ratings = [2.8, 4.6, 3.2, 4.1]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"rating": r, "rating_count": None})})
+             for c, r in zip(shown, ratings, strict=True)]  # fmt: skip
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (2, 4) and written.text.startswith("[2]")
+    low = [
+        c.model_copy(update={"product": c.product.model_copy(update={"rating": 3.0})})
+        for c in shown
+    ]
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, low, state, query))
+    assert written.picks == (1, 2, 3)
 
 
 def test_age_ranges_read_as_titles_say_them() -> None:
@@ -255,7 +280,7 @@ def test_only_the_asked_kind_is_recommended_when_the_cards_have_it(small_catalog
     are the ones that are the asked kind, when any is (all of them when none is)."""
     base = cards(small_catalog, 3)
     titles = ["Vater 5A Drum Sticks, Pair", "Steel Tongue Drum 13 Notes", "Zildjian 5A Drumsticks"]
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t})})
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
              for c, t in zip(base, titles, strict=True)]  # fmt: skip
     query = understand("drum sticks", None, list(small_catalog.columns.departments)).query
     state = advance(ConversationState(), query, small_catalog)
@@ -537,7 +562,7 @@ def test_of_the_asked_kind_the_cards_whose_ages_hold_the_shoppers_are_recommende
     base = cards(small_catalog, 3)
     titles = ["Chemistry Science Kit for Kids Ages 12+", "Slime Science Kit for Kids 8-12",
               "Crystal Growing Science Kit"]  # fmt: skip
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": "", "rating": 4.5})})
              for c, t in zip(base, titles, strict=True)]  # fmt: skip
     query = understand("a science kit for an 11 year old who loves chemistry", None,
                        list(small_catalog.columns.departments)).query  # fmt: skip
@@ -569,7 +594,7 @@ def test_a_poorly_rated_card_is_shown_but_not_recommended(small_catalog: Catalog
     screen with its rating, and the answer recommends the cards that fit and are not rated
     poorly (all of them when every fitting card is)."""
     base = cards(small_catalog, 3)
-    ratings = [1.0, 4.2, 2.7]
+    ratings = [1.0, 4.2, 3.6]
     shown = [c.model_copy(update={"product": c.product.model_copy(update={
                  "title": f"Kids Drum Set {i}", "description": "", "rating": r, "rating_count": None})})
              for i, (c, r) in enumerate(zip(base, ratings, strict=True))]  # fmt: skip
