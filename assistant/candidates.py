@@ -198,6 +198,31 @@ _ACCESSORY = frozenset(
         "refills",
         "adapter",
         "adapters",
+        # a part of a thing, named after it: "Single String Bass Bridge" is no set of strings,
+        # "Remote Control Car Motor" no car
+        "bridge",
+        "bridges",
+        "tailpiece",
+        "tailpieces",
+        "saddle",
+        "saddles",
+        "pickguard",
+        "pickguards",
+        "knob",
+        "knobs",
+        "winder",
+        "winders",
+        "peg",
+        "pegs",
+        "part",
+        "parts",
+        "motor",
+        "motors",
+        "tire",
+        "tires",
+        "tyres",
+        "accessory",
+        "accessories",
         "charger",
         "chargers",
         "strings",
@@ -376,7 +401,9 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
             if bundled or serves or not any(
                 (stem(w) == target and not _adjective_of(w, kind))
                 # "amplifier" for "amp", not "drumsticks" (sticks) for "drums"
-                or (len(kind) >= 3 and w.startswith(kind) and not _compound_of(w, kind))
+                # ("card", "carven", "caramel" start like "car": of three letters, only "amp")
+                or ((len(kind) >= 4 or kind in _SHORT_STEMS) and w.startswith(kind)
+                    and not _compound_of(w, kind))
                 or (len(kind) >= 5 and w.endswith(kind)) for w in parts
             ):  # fmt: skip
                 continue
@@ -422,6 +449,8 @@ _BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])
 _LIST_ITEM_WORDS = 3
 
 
+#: Kinds of three letters that longer words name by starting with them ("amplifier").
+_SHORT_STEMS = frozenset(["amp"])
 #: Words after which a kind is what the product fits ("Motor ... for 1/10 Remote Control Car").
 _SERVES = frozenset(["for", "fits", "fit", "compatible"])
 #: Kinds that end a compound after "for": "40 Studies for Clarinet Book" is a book, "Resin for
@@ -462,8 +491,10 @@ _ABOUT = frozenset(["for", "of", "about", "to", "fits", "fit", "compatible", "wi
 
 
 def _named_as(product: Product) -> str:
-    """The words that say what a product is: its title's head and its category names."""
-    return " ; ".join([title_head(product.title), *(product.category or [])])
+    """The words that say what a product is: its title (`shows_kind` reads its head, and the part
+    after it when the head is only a name: "Buffalo Games - Night at The Drive-in - 1500 Piece
+    Jigsaw Puzzle" is a puzzle) and its category names."""
+    return " ; ".join([product.title, *(product.category or [])])
 
 
 def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]:

@@ -69,7 +69,9 @@ ASKS_COUNT = re.compile(
     r"\bhow many\b(?!\s+(?:stars|reviews|ratings|hours|days|years|times)\b)|\bquantity\b", re.I
 )
 ASKS_SIZE = re.compile(
-    r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bwhat size\b|\bdimensions?\b|\bhow much does it weigh\b",
+    r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bhow long (?:is|are)\b|\bwhat (?:size|length)\b|\bdimensions?\b"
+    r"|\bhow much does it weigh\b|\b(?:a good|the right|right|good)\s+size\b|\b(?:big|small|long|large)\s+enough\b"
+    r"|\btoo (?:big|small|large|long|short)\b",
     re.I,
 )
 MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)

@@ -112,7 +112,7 @@ _AGE = [
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
     (re.compile(r"\b(?:turning|turns)\s*(\d{1,2})\b", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
-    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
+    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
 ]  # fmt: skip
@@ -483,7 +483,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     count = read_rating_count(text)
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
-    age = read_age(who)
+    age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
     words = re.findall(r"[\w'-]+", who.lower())
     recipient = next((w for w in words if w in RECIPIENTS), None)
     sizes = tuple(
@@ -491,8 +491,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     )
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
-    gift = bool(GIFT.search(text) or _OCCASION_OF.search(text))
+    gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
+    rest = _WHEN.sub(" ", rest)  # "next week": when, not what
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
@@ -688,6 +689,21 @@ _FIRST_ONE = re.compile(
 )
 #: What the shopper has had enough of, to the end of its clause: "who is bored of lego".
 _DONE_WITH = re.compile(rf"\b(?:{DONE_WITH})\s+[^,.;!?]*", re.I)
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend"
+#: When the shopper needs it: never a product word ("my nephew turns 8 next week" had been told
+#: "We don't seem to carry next week space kids").
+_WHEN = re.compile(
+    rf"\b(?:next|this|coming|the coming)\s+(?:week|month|year|{_DAYS})\b|\b(?:tomorrow|tonight|"
+    rf"asap|a\.s\.a\.p)\b|\bin\s+(?:a|one|two|three|four|a few|\d+)\s+(?:days?|weeks?|months?)\b"
+    rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b",
+    re.I,
+)
+#: Turning an age is a birthday: "my nephew turns 8 next week" asks for a gift.
+_TURNS = re.compile(
+    r"\b(?:turns|turning|will be|is going to be)\s+(?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:minutes?|hours?|days?|percent|%))",
+    re.I,
+)
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
 _NOT_TOO = re.compile(
     r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I

@@ -91,6 +91,10 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("PLA filament max $22 a spool", None, "PLA filament"),
         ("bday gift for a 4 year old, something stem-y, max 40 bucks", (4, 4), "stem"),
         ("want to get my gf a kalimba for her birthday", (18, 99), "kalimba"),
+        # when it is needed is no product word; an age about to be turned is the age
+        ("my nephew turns 8 next week and he's obsessed with space", (8, 8), "space"),
+        ("my daughter will be 10 in two weeks, she loves horses", (10, 10), "horses"),
+        ("need a telescope by friday for my son", None, "telescope"),
     ],
 )
 def test_recipient_age_and_occasion_words_are_not_product_words(
@@ -107,6 +111,8 @@ def test_sizes_and_gifts_are_read() -> None:
         "size large",
         "pack of 100",
     }
+    assert read_needs("my nephew turns 8 next week").gift  # turning an age is a birthday
+    assert not read_needs("a timer that turns 5 minutes into fun").gift
     needs = read_needs("a birthday present for my toddler")
     assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)
     # sizes as titles write them, from words and other languages
@@ -540,3 +546,14 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
     assert shows_kind("Toys for 5 Year Old Boys Remote Control Car, 2.4GHz", "car", stem, "rc car")
     assert shows_kind("Carl Fischer 40 Studies For Clarinet Book", "book", stem, "clarinet book")
     assert not shows_kind("Pearl TB65 Tube Lug for 6.5-inch Snare Drums", "drums", stem, "drums")
+    # a part named after the thing it belongs to is no such thing; nor is a word that only starts
+    # like a three-letter kind ("Playing Cards" for "car")
+    bridge = "4Pcs Yootones Bass Guitar Bridge Individual Bass Bridge Tailpiece Single String Bass Bridge"
+    assert not shows_kind(bridge, "strings", stem, "replacement strings bass guitar")
+    assert not shows_kind("Guinness Heritage Playing Cards", "car", stem, "car")
+    assert shows_kind("Marshall MG10 Guitar Amplifier", "amp", stem, "practice amp")
+    # a title whose head is only a name says the kind after it (of_kind reads the whole title)
+    from assistant.candidates import of_kind
+
+    puzzle = next(p for p in demo_catalog if p.title.startswith("Buffalo Games - Night at The Drive-in"))
+    assert of_kind([puzzle], ConversationState(search="hard puzzle 1500 pieces", kind="puzzle")) == [True]

@@ -356,6 +356,14 @@ def test_a_question_of_measure_is_answered_from_each_listing(small_catalog: Cata
     lead = asked_lead("how many do they come with?", compare([c.product for c in shown]), shown)
     assert lead.startswith('The listings say: [1] "(Pack of 500)"; [2] "'), lead
     assert "[3] does not say how many." in lead
+    # "is it a good size for a 6 year old?" had said 'Its listing does not mention "size"' over a
+    # listing that says 21 inch: a yes/no about size is answered with the size the listing states
+    uke = shown[0].model_copy(update={"product": shown[0].product.model_copy(
+        update={"title": "Ukulele 21 inch Starter Kit for Beginners"})})  # fmt: skip
+    assert detail_lead("is it a good size for a 6 year old?", uke) == (
+        'Its listing says: "Ukulele 21 inch Starter Kit for Beginners".'
+    )
+    assert detail_lead("is it big enough for an adult?", shown[2]) == "Its listing does not say a size."
 
 
 @pytest.mark.parametrize(
