@@ -148,6 +148,7 @@ def test_sizes_and_gifts_are_read() -> None:
     assert "programmer" in read_needs("my brother wants to be a programmer, he is 25").product_words
     # two children's ages are the range they span
     assert read_needs("something fun for a rainy day, kids are 5 and 7").age == (5, 7)
+    assert read_needs("board game for a family of 5, kids are 8 to 14").age == (8, 14)
     assert read_needs("for a 5 and a 7 year old").age == (5, 7)
     # gifts said without the word "gift"
     for text in (
