@@ -508,7 +508,17 @@ def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]
         return [True] * len(products)
     stem = Stemmer.Stemmer("english").stemWord
     asked = state.search_text()
-    return [shows_kind(_named_as(p), state.kind, stem, asked) for p in products]
+    # a reading is no other kind: "beginner watercolor set" starred "Creative Watercolor: A
+    # Step-by-Step Guide" from the Kindle Store (unless a reading is what the words point to: "a
+    # cozy mystery to read on my kindle")
+    shelf = state.department or state.department_hint
+    readings = shelf is not None and reading_department([shelf]) is not None
+    return [shows_kind(_named_as(p), state.kind, stem, asked) and (readings or not _on_reading_shelf(p))
+            for p in products]  # fmt: skip
+
+
+def _on_reading_shelf(product: Product) -> bool:
+    return bool(product.category) and reading_department(product.category[:1]) is not None
 
 
 #: A title that says it is a reading: "(Land of Hope and Glory Book 3)", "A Novel", "Paperback".
@@ -519,8 +529,7 @@ _READING = re.compile(r"\b(?:book|novel|paperback|hardcover|edition|volume|vol\.
 def is_reading(product: Product) -> bool:
     """Whether a product is something to read: on the shelf that sells readings, or its title
     says so ("a book like the hunger games" is not a Funko figure of Katniss)."""
-    shelf = reading_department(product.category[:1]) if product.category else None
-    return shelf is not None or bool(_READING.search(product.title))
+    return _on_reading_shelf(product) or bool(_READING.search(product.title))
 
 
 def of_size(products: Sequence[Product], state: ConversationState) -> list[bool]:

@@ -89,6 +89,8 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
+#: Words that make the next one someone's: "my baby", "for a toddler".
+_WHOSE = frozenset(["my", "our", "his", "her", "their", "your", "a", "an", "the", "for", "new"])
 #: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
 WORD_AGES: dict[str, tuple[float, float]] = {
     "newborn": (0, 1), "infant": (0, 1), "baby": (0, 2), "babies": (0, 2), "toddler": (1, 3),
@@ -300,6 +302,9 @@ _NOT_KIND = frozenset(
         "rehearsals",
         "orchestra",
         "choir",
+        "travel",  # "for a long car ride" is read as travel: what the product is for
+        "educational",  # what a product is like, not what it is
+        "creative",
         "instead",
         "use",
         "using",
@@ -485,7 +490,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     who = _LIKE.sub(" ", text)
     age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
     words = re.findall(r"[\w'-]+", who.lower())
-    recipient = next((w for w in words if w in RECIPIENTS), None)
+    # "a doll that looks like a real baby for my 3 year old": a word that also describes products
+    # (baby, kids, toddler) names whom it is for only when said as someone's ("my baby")
+    recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and (
+        w not in _PRODUCT_RECIPIENTS or (at and words[at - 1] in _WHOSE))), None)  # fmt: skip
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
@@ -494,6 +502,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
@@ -526,7 +535,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         kind = _likeliest_kind(rest, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
     played = _PLAYS.search(text)
-    if gift and played and [w.lower() for w in keep] == [played.group(1).lower()]:
+    # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
+    plays = [w.lower() for w in keep if w.lower() not in _PRODUCT_RECIPIENTS]
+    if gift and played and plays == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
         keep, kind = [played.group(1), "accessories"], None
     player = next((PLAYERS[w.lower()] for w in keep if w.lower() in PLAYERS), None)
@@ -696,6 +707,13 @@ _WHEN = re.compile(
     rf"\b(?:next|this|coming|the coming)\s+(?:week|month|year|{_DAYS})\b|\b(?:tomorrow|tonight|"
     rf"asap|a\.s\.a\.p)\b|\bin\s+(?:a|one|two|three|four|a few|\d+)\s+(?:days?|weeks?|months?)\b"
     rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b",
+    re.I,
+)
+#: A journey the product is for: titles say "travel" ("something to keep my toddler busy on a
+#: long flight", "educational, for a long car ride" had found ride-on cars).
+_JOURNEY = re.compile(
+    r"\b(?:on|for|during|in)\s+(?:a|the|our|my|his|her|their)?\s*(?:long\s+|short\s+)?(?:car|plane|train|bus|road)?"
+    r"\s*(?:rides?|trips?|journeys?|flights?|drives?)\b|\b(?:road trips?|long flights?|car rides?|plane rides?)\b",
     re.I,
 )
 #: Turning an age is a birthday: "my nephew turns 8 next week" asks for a gift.

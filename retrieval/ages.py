@@ -57,6 +57,8 @@ _WORDS: list[tuple[re.Pattern[str], tuple[float, float]]] = [
 ]  # fmt: skip
 
 
+#: A doll of a baby ("Reborn Baby Dolls ... Preemie Baby") is not a toy for a baby.
+_DOLL = re.compile(r"\bdolls?\b", re.I)
 _ANY = re.compile(
     r"age|year|yr|month|\+|toddler|infant|baby|adult|preschool|teen|kids|children", re.I
 )
@@ -96,7 +98,7 @@ def age_statement(title: str, description: str = "") -> tuple[tuple[float, float
                 return (float(m.group(1)), UP), m.group(0)
         for rx, ages in _WORDS:
             m = rx.search(text)
-            if m:
+            if m and not (m.group(0).lower() == "baby" and _DOLL.search(text)):
                 return ages, m.group(0)
     return None
 

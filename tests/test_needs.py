@@ -95,6 +95,10 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("my nephew turns 8 next week and he's obsessed with space", (8, 8), "space"),
         ("my daughter will be 10 in two weeks, she loves horses", (10, 10), "horses"),
         ("need a telescope by friday for my son", None, "telescope"),
+        # a journey is what the product is for: titles say "travel"
+        ("something educational for a long car ride, 6 year old", (6, 6), "educational travel"),
+        # a teen who plays guitar is given gear for it (the teen is no product word)
+        ("stocking stuffers for a teen who plays guitar", (13, 17), "guitar accessories"),
     ],
 )
 def test_recipient_age_and_occasion_words_are_not_product_words(
@@ -112,6 +116,10 @@ def test_sizes_and_gifts_are_read() -> None:
         "pack of 100",
     }
     assert read_needs("my nephew turns 8 next week").gift  # turning an age is a birthday
+    # a word that also describes products is whom it is for only when said as someone's
+    assert read_needs("a doll that looks like a real baby for my 3 year old").recipient is None
+    assert read_needs("a soft toy for my baby").recipient == "baby"
+    assert read_needs("something educational for a long car ride").kind is None
     assert not read_needs("a timer that turns 5 minutes into fun").gift
     needs = read_needs("a birthday present for my toddler")
     assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)
@@ -188,6 +196,8 @@ def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:
         ("Stacking Cups BPA Free Toys for 1 2 3 4-5 Year Old Girls Boys", (1, 5)),
         # a toy "for 1 year old toddlers" is for about that age (it was starred for a 7-year-old)
         ("WOODMAM Wooden Montessori Toy for 1 Year Old Toddlers", (1, 3)),
+        ("Reborn Baby Dolls Realistic 17 Inch Newborn Baby Doll", None),  # a doll of a baby
+        ("Baby Rattle Toy", (0, 3)),
         ("Gifts for a 10-Year-Old Boy: Robot Kit", (10, 12)),
         ("Marble Run for 3 Year Olds and Up", (3, 99)),
     ],
@@ -558,3 +568,7 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
 
     puzzle = next(p for p in demo_catalog if p.title.startswith("Buffalo Games - Night at The Drive-in"))
     assert of_kind([puzzle], ConversationState(search="hard puzzle 1500 pieces", kind="puzzle")) == [True]
+    # a reading is no other kind ("beginner watercolor set" starred a step-by-step guide)
+    guide = next(p for p in demo_catalog if p.title.startswith("Creative Watercolor: A Step-by-Step"))
+    assert of_kind([guide], ConversationState(search="beginner watercolor set", kind="watercolor")) == [False]
+    assert of_kind([guide], ConversationState(search="watercolor book", kind="book")) == [True]
