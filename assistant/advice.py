@@ -387,6 +387,8 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
     )
     if relaxed:
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
+        if need == phrase(language, "that"):  # "Nothing we carry meets", not "No that we carry"
+            return phrase(language, "relaxed_any", constraint=constraint)
         return phrase(language, "relaxed", need=bare, constraint=constraint)
     if not close:
         if refined:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import takewhile
 
 import numpy as np
@@ -573,6 +574,11 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if kind is not None and not any(shows_kind(_named_as(h.product), kind, stem, text)
                                     for h in real):  # fmt: skip
         return False  # "running shoes" -> shoe laces, a rubber stopper "size 10"
+    noun = _compound_noun(state) if kind is not None and kind not in BOOK_KINDS else None
+    said = re.compile(rf"\b{re.escape(noun)}", re.I) if noun else None  # "lab": "laboratory" too
+    if said and not any(said.search(h.product.title) or said.search(h.product.description)
+                        for h in hits[:5]):  # fmt: skip
+        return False  # "a nice fountain pen" -> a pen light: no text near the top says "fountain"
     top = hits[0].parts
     # the product words, not its sizes: in "55 inch tv" a "Super 55" microphone matches nothing
     for size in state.sizes:
@@ -750,9 +756,9 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     return bonus
 
 
-def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
-    """The kind with the noun said right before it ("card game", "snare drumhead", "xlr cable"),
-    as a title pattern; None when the kind stands alone or follows a feature or filler word."""
+def _compound_noun(state: ConversationState) -> str | None:
+    """The noun said right before the kind ("card" of "card game", "fountain" of "fountain pen");
+    None when the kind stands alone or follows a feature or filler word."""
     if not state.kind:
         return None
     words = re.findall(r"[a-z0-9]+", state.search_text().lower())
@@ -760,7 +766,29 @@ def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
     if not at:
         return None
     before = words[at - 1]
-    if len(before) < 3 or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind:
+    if (len(before) < 3 or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
+            or not_product_word(before) or before in _QUALITIES or before in _JUDGED
+            # the kind misspelled, then spelled ("acoustic guitar strngs strings")
+            or SequenceMatcher(None, before, state.kind).ratio() >= 0.75):  # fmt: skip
+        return None
+    return before
+
+
+#: Words that judge a product rather than name a kind of it: "decent headphones" are headphones.
+_JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic", "fancy", "proper",
+                     "real", "serious", "nice", "good", "great", "cheap", "cheaper", "expensive",
+                     "pro", "professional", "beginner", "beginners", "starter", "student", "cute",
+                     "fun", "cool", "new", "used", "small", "smaller", "large", "larger", "big",
+                     "bigger", "mini", "light", "lighter", "heavy", "easy", "first", "best",
+                     "top", "high", "low", "budget", "affordable", "durable", "strong",
+                     "assorted", "replacement", "spare", "extra", "different", "various", "mixed"])  # fmt: skip
+
+
+def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
+    """The kind with the noun said right before it ("card game", "snare drumhead", "xlr cable"),
+    as a title pattern; None when the kind stands alone or follows a feature or filler word."""
+    before = _compound_noun(state)
+    if before is None or not state.kind:
         return None
     stem = re.escape(state.kind.removesuffix("s"))
     return re.compile(rf"\b{re.escape(before)}s?[\s-]*{stem}(?:s|es)?\b", re.I)

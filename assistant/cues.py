@@ -56,7 +56,14 @@ ABOUT_SHOWN = re.compile(
     re.I,
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
-YES_NO = re.compile(r"^\W*(?:is|are|does|do|will|would|can|could|has|have)\b", re.I)
+#: A card named first, then asked about: "the first one, is it matte or glossy?".
+_NAMED_FIRST = (
+    r"(?:(?:and|so|ok|okay|what about)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|other|"
+    r"1st|2nd|3rd|4th|5th)\s+(?:one|option|pick)\s*[,:-]?\s*"
+)
+YES_NO = re.compile(
+    rf"^\W*(?:{_NAMED_FIRST})?(?:is|are|does|do|will|would|can|could|has|have)\b", re.I
+)
 #: Another question about a product: "how long does the battery last on the second one?", "how
 #: many stars does the first one have?", "how much is it?" (with a card named: about that card).
 ASKS_ABOUT = re.compile(
@@ -71,7 +78,7 @@ ASKS_COUNT = re.compile(
 ASKS_SIZE = re.compile(
     r"\bhow (?:big|large|small|tall|wide|heavy)\b|\bhow long (?:is|are)\b|\bwhat (?:size|length)\b|\bdimensions?\b"
     r"|\bhow much does it weigh\b|\b(?:a good|the right|right|good)\s+size\b|\b(?:big|small|long|large)\s+enough\b"
-    r"|\btoo (?:big|small|large|long|short)\b",
+    r"|\btoo (?:big|small|large|long|short)\b|\b(?:full|half|3/4|1/2|4/4)[- ]size[d]?\b",
     re.I,
 )
 MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)
@@ -84,6 +91,8 @@ _ONE_CARD = re.compile(
     re.I,
 )
 #: The cards said as "they" in a question of measure ("how many pairs do they come with?").
+#: A question about any product of a kind, not the cards: "how many strings does a ukulele have".
+_OF_ANY = re.compile(r"\b(?:does|do|is|are|can|will)\s+(?:a|an|any)\s+\w+", re.I)
 _THEM = re.compile(r"\b(?:they|these|those|them|their|its)\b", re.I)
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(
@@ -275,7 +284,10 @@ def read_cues(
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
         yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
-                    or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)))
+                    # "how many come in a case?" with cards on screen: about them
+                    or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)
+                                                  or (bool(shown_titles) and not _ASKS_STORE.search(text)
+                                                      and not _OF_ANY.search(text))))
                     or (ASKS_ABOUT.search(text) and bool(_ONE_CARD.search(text)))),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
@@ -294,6 +306,7 @@ def plain_need(text: str) -> str:
 
 _OPENING = re.compile(
     r"^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
+    r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
     r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",

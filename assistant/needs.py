@@ -209,7 +209,10 @@ _FILLER = set(
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
      "ladies", "unisex", "happy", "glad", "willing", "if", "it's", "we've", "we're", "they're",
      "i've", "you're", "there's", "as", "so", "because", "since", "when", "while", "yuo", "yu", "stuff",
-     "work", "works"]
+     "work", "works",
+     # where, when and how often, not what: "my kid keeps losing his picks everywhere"
+     "everywhere", "anywhere", "always", "anymore", "lately", "again", "similar", "difference",
+     "diffrence", "versus", "vs", "told", "said", "says", "honestly"]
 )  # fmt: skip
 
 
@@ -486,6 +489,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = digit_ages(text)  # "三岁" -> "3岁"
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
+    text = _ROLE_OWNER.sub(" ", text)  # "my kids music teacher": the teacher
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
     age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
@@ -514,6 +518,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
     rest = _DONE_WITH.sub(" ", rest)  # "bored of lego": no lego searched (its brand is excluded)
+    rest = _NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
+    rest = _IN_BAND.sub(" ", rest)  # "she just started band": what it is for, not a product
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
@@ -530,9 +536,13 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
     # the kind is no size: "lab coat size medium" asks for a coat
-    kind = _asked_kind(rest) or product_kind(_strip(rest, _SIZES)) or product_kind(rest)
+    # who the shopper buys for, by what they do, is no kind: "my kids music teacher" (the word
+    # stays searched: music gifts)
+    named = _ROLE.sub(" ", rest)
+    kind = (_asked_kind(named) or _framed_kind(named) or product_kind(_strip(named, _SIZES))
+            or product_kind(named))  # fmt: skip
     if title_counts is not None:
-        kind = _likeliest_kind(rest, kind, title_counts)
+        kind = _likeliest_kind(named, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
     played = _PLAYS.search(text)
     # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
@@ -722,6 +732,49 @@ _TURNS = re.compile(
     r"seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:minutes?|hours?|days?|percent|%))",
     re.I,
 )
+#: A thing the shopper does not want, said with "not"/"no": "something useful, not another mug",
+#: "a microscope ... not a toy", "nothing with tiny pieces" (searching it had shown mugs).
+_NOT_THIS = re.compile(
+    r"\b(?:not|no|nothing|without)\s+(?!(?:more|less)\s+than\b)(?:(?:another|any|with|a|an|more)\s+)?"
+    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones))?",
+    re.I,
+)
+_WORKS = r"(?:teachers?|coach|manager|tutor|instructor|professor|director|conductor)"
+#: A person named by their work, with what they work at: "my kids music teacher".
+_ROLE = re.compile(rf"\b[a-z]+\s+{_WORKS}\b", re.I)
+#: Whose teacher it is ("my kids music teacher"): no child to buy for.
+_ROLE_OWNER = re.compile(
+    rf"\b(?:kids?|kid'?s|kids'|son'?s|daughter'?s|child'?s|children'?s)\s+(?=(?:[a-z]+\s+)?{_WORKS}\b)",
+    re.I,
+)
+#: Playing in a school band is what the product is for: "she just started band this year".
+_IN_BAND = re.compile(
+    r"\b(?:started|starting|joined|joining|in|for|plays in|playing in)\s+(?:the\s+|school\s+|marching\s+|jazz\s+|concert\s+)*"
+    r"(?:band|orchestra)\b(?!\s+(?:saw|aid|t-?shirt))",
+    re.I,
+)
+#: A request said as a need or a question to the store, wherever it stands in a story: "they told
+#: her she needs a clarinet", "is there some kind of pick holder that sticks on the guitar".
+_FRAME = re.compile(
+    r"\b(?:is there|are there|do (?:you|u|y'all|you guys) (?:have|sell|carry|stock)|(?:i|we|she|he|they)\s+"
+    r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?)|(?:i'?m|we'?re|i am|we are)\s+(?:looking|searching|"
+    r"shopping)\s+for)\s+(?:(?:some|any|a|an)\s+)?(?:(?:kind|sort|type)\s+of\s+)?(?:(?:a|an|new|good|decent)\s+)*"
+    r"(?=[a-z])",
+    re.I,
+)
+
+
+def _framed_kind(text: str) -> str | None:
+    """The kind a need or a question to the store names (see `_FRAME`); None without one."""
+    for m in _FRAME.finditer(text):
+        said = re.split(r"[.!?;](?:\s|$)", text[m.end() :])[0]  # to the end of its sentence
+        if re.match(r"(?:something|anything|one|ones|it|them|this|that|to)\b", said, re.I):
+            continue  # "I want something decent": no kind named
+        if kind := product_kind(said):
+            return kind
+    return None
+
+
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
 _NOT_TOO = re.compile(
     r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I

@@ -218,6 +218,9 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
     # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
     (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu)(?=\s*[$€£]?\d)", "under"),
+    # "que no pase de 150 dólares", "que no cueste más de 50", "ne dépassant pas 40"
+    (r"\b(?:que\s+)?no\s+(?:pase|pasa|supere|exceda|cueste\s+m[áa]s)\s+de(?=\s*[$€£]?\d)"
+     r"|\bne\s+d[ée]passant\s+pas(?=\s*[$€£]?\d)", "under"),
     (r"\b(?:(?:como )?m[áa]ximo|maximal|au maximum|h[öo]chstens)(?=\s*[$€£]?\d)", "max"),
     (r"(\d+(?:\s*(?:dollars|euros?|€|\$))?)\s*(?:(?:como )?m[áa]ximo|maximal|au maximum|h[öo]chstens)\b",
      r"\1 max"),

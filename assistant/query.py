@@ -237,7 +237,8 @@ _OWN_REQUEST = re.compile(
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
     rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:something|anything)\s+{_QUALITY_MORE}"
-    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)(?:\s+(?:please|pls))?\W*$",
+    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
+    rf"though|tho|if possible))*\W*$",
     re.I,
 )
 #: Hint share above which the department the product words belong to is preferred (soft).
@@ -381,15 +382,18 @@ def understand(
         if language == "zh" and vocabulary:
             # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
             dictionary = chinese_to_english(strip_price_phrases(text), vocabulary.title_counts)
-        else:
-            dictionary = (aligner or read_words)(text, language)
+        else:  # the price is read above: "que no pase de 150" is no "passive"
+            dictionary = (aligner or read_words)(strip_price_phrases(text), language)
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
         if not translation and language != "zh" and vocabulary is not None:
             # no model to translate: the words the lexicon reads ("cuerdas ligeras ... fingerstyle"
             # had been searched as typed) and those a catalog word is a spelling of ("trampolin"),
             # beside the shopper's own words at full weight
-            translation = read_words(text, language, vocabulary.spelled, partial=True) or None
+            translation = (
+                read_words(strip_price_phrases(text), language, vocabulary.spelled, partial=True)
+                or None
+            )
     if translation:
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept

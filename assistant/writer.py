@@ -165,9 +165,17 @@ def _distinct(reasons: Sequence[str], ranked: Sequence[Sequence[str]], marks: Se
     return out
 
 
+#: Recipient words that name no relation to the shopper.
+_ANYONE = frozenset(["boy", "girl"])
+
+
 def _who(state: ConversationState, language: str) -> str:
     """Who the shopper buys for, in their terms: "your niece", "a 10-year-old", "kids"."""
     person = state.recipient if state.recipient not in _GROUPS else None
+    if person in _ANYONE:  # "a 13 yr old girl" is no "your girl": her age says whom, or "a girl"
+        person = None if state.age is not None else person
+        if person and language == "en":
+            return f"a {person}"
     if person and language == "en":
         return person if person.endswith("s") else f"your {person}"
     age = state.age

@@ -125,6 +125,18 @@ def test_what_the_product_is_for_does_not_make_it_not_carried(
         assert find_candidates(state, searcher, None, k=3).close_match is close, text
 
 
+def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
+    """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
+    the noun said before the kind must be in a title near the top, however close in meaning the
+    texts are; a word that judges the product ("decent headphones") is no such noun."""
+    searcher = kit_store.searcher()
+    for text, close in (("bone conduction headphones", False), ("decent headphones for the studio", True),
+                        ("studio headphones", True)):  # fmt: skip
+        query = understand(text, None, ["Musical Instruments"]).query
+        state = advance(ConversationState(), query, searcher.catalog)
+        assert find_candidates(state, searcher, None, k=3).close_match is close, text
+
+
 def test_a_product_only_outside_the_budget_is_shown_as_relaxed_not_as_not_carried(
     kit_store: Retrieval,
 ) -> None:

@@ -99,6 +99,11 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("something educational for a long car ride, 6 year old", (6, 6), "educational travel"),
         # a teen who plays guitar is given gear for it (the teen is no product word)
         ("stocking stuffers for a teen who plays guitar", (13, 17), "guitar accessories"),
+        # what the shopper does not want is not searched ("not another mug" had shown mugs)
+        ("gift for my kids music teacher, something useful not another mug", None, "music useful"),
+        ("looking for a microscope my 11 year old can actually use, not a toy", (11, 11), "microscope use"),
+        # a story names what it is for; the need said in it names the kind (test below)
+        ("my daughter just started band and they told her she needs a clarinet", None, "clarinet"),
     ],
 )
 def test_recipient_age_and_occasion_words_are_not_product_words(
@@ -120,6 +125,15 @@ def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("a doll that looks like a real baby for my 3 year old").recipient is None
     assert read_needs("a soft toy for my baby").recipient == "baby"
     assert read_needs("something educational for a long car ride").kind is None
+    # a need said in a story, or a question to the store, names the kind wherever it stands
+    story = ("so my daughter just started band this year and they told her she needs a clarinet. we "
+             "dont know if she's going to stick with it. what would you recommend? she's 11")  # fmt: skip
+    assert read_needs(story).kind == "clarinet"
+    asked = "my kid keeps losing his picks everywhere, is there some kind of pick holder that sticks on the guitar?"
+    assert read_needs(asked).kind == "holder"
+    # whose teacher it is names no child to buy for, and the subject taught no kind
+    teacher = read_needs("gift for my kids music teacher, under $25")
+    assert (teacher.recipient, teacher.age, teacher.kind) == ("teacher", None, None)
     assert not read_needs("a timer that turns 5 minutes into fun").gift
     needs = read_needs("a birthday present for my toddler")
     assert needs.gift and needs.occasion == "birthday" and needs.age == (1, 3)

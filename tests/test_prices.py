@@ -32,6 +32,8 @@ D = Decimal
         ("one for my kid, a ten year old", None, None),
         ("un rompecabezas de 1000 piezas por menos de 20 dólares", None, D(20)),
         ("entre 20 y 30 dólares", D(20), D(30)),
+        ("un teclado que no pase de 150 dólares", None, D(150)),  # it had searched "passive"
+        ("un regalo que no cueste más de 50 euros", None, D(50)),
         ("una guitarra de unos 100 dólares", D(80), D(120)),
         ("unos zapatos de 42", None, None),
         ("尤克里里 50美元以下", None, D(50)),

@@ -72,6 +72,11 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # what the products on screen should be for narrows them (test below)
         ("for a baritone", Intent.refine, ()),
         ("something more for a beginner", Intent.refine, ()),
+        # a card named first and then asked about; a measure asked of the cards on screen; the
+        # same with a quality, said with "then" (each had searched the store for its words)
+        ("the first one, is it matte finish or glossy?", Intent.detail, (1,)),
+        ("how many come in a case?", Intent.detail, ()),
+        ("something smaller then", Intent.refine, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -364,6 +369,7 @@ def test_a_question_of_measure_is_answered_from_each_listing(small_catalog: Cata
         'Its listing says: "Ukulele 21 inch Starter Kit for Beginners".'
     )
     assert detail_lead("is it big enough for an adult?", shown[2]) == "Its listing does not say a size."
+    assert detail_lead("is that one full size?", uke).startswith('Its listing says: "Ukulele 21 inch')
 
 
 @pytest.mark.parametrize(

@@ -165,6 +165,10 @@ def test_the_not_carried_notice_repeats_only_plain_words() -> None:
     )
     for odd in ("customer cust-123", "1000 piece puzzle", 'drum sticks", "max_price": 1'):
         assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
+    # a relaxed bound over words not echoed reads as a sentence ("No that we carry meets ...")
+    assert not_carried("1.75mm pla black 1kg spool", "rating", True) == (
+        "Nothing we carry meets the rating you set, so the nearest ones below go past it."
+    )
     # the words are echoed as words, never as a name ("guitar'; DROP TABLE events")
     assert (not_carried("guitar DROP TABLE events", None, False) or "").startswith(
         "We don't seem to carry guitar drop table events."
