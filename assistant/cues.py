@@ -12,6 +12,21 @@ from dataclasses import dataclass, field
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_VERSUS = re.compile(r"\b([\w&'-]{3,})\s+(?:vs\.?|versus)\s+([\w&'-]{3,})\b", re.I)
+#: A card named by its place in the shoppers' other languages ("¿el segundo viene en español?",
+#: "第一个需要另外买枪头吗"), with the article that makes it a card, and not "la primera vez".
+_ARTICLE = r"\b(?:el|la|del|al|o|a|do|da|il|le|l'|der|die|das|den|dem)\s*"
+_NOT_A_CARD = (
+    r"(?!\s+(?:vez|moda|hora|semana|mes|año|fois|mode|volta|mois|mal|woche|jahr|clase|lección))"
+)
+_FOREIGN_ORDINALS = tuple((re.compile(rf"{_ARTICLE}(?:{words})\b{_NOT_A_CARD}|{zh}", re.I), n) for words, zh, n in (
+    (r"primer[oa]?|primeir[oa]|prim[oa]|premi[eè]re?|erste[nmrs]?", r"第一个|第1个", 1),
+    (r"segund[oa]|second[oa]?|deuxi[eè]me|zweite[nmrs]?", r"第二个|第2个", 2),
+    (r"tercer[oa]?|terceir[oa]|terz[oa]|troisi[eè]me|dritte[nmrs]?", r"第三个|第3个", 3),
+    (r"cuart[oa]|quart[oa]|quatri[eè]me|vierte[nmrs]?", r"第四个|第4个", 4),
+    (r"quint[oa]|cinqui[eè]me|f[üu]nfte[nmrs]?", r"第五个|第5个", 5),
+    (r"[úu]ltim[oa]|derni[eè]re?|letzte[nmrs]?", r"最后一个", -1),
+))  # fmt: skip
 _STOP = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "want", "need", "looking", "look", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "what", "which", "how", "about", "more", "less", "than", "but", "not", "no", "just", "also", "too", "very", "really", "there", "here", "instead", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "like", "only", "other", "options", "option", "results", "result", "though", "tho", "can't", "cant", "cannot", "won't", "don't", "spend", "spending", "afford", "pay", "paying", "willing", "budget", "go", "going", "over", "keep", "stay", "max", "tops", "actually", "ideally", "preferably", "maybe", "still", "so", "make", "let's", "lets"]
 )  # fmt: skip
@@ -37,7 +52,8 @@ MORE = re.compile(
     re.I,
 )  # fmt: skip
 COMPARE = re.compile(
-    r"\b(compare|comparison|difference between|differences|vs\.?|versus|which (?:one )?is better)\b",
+    r"\b(compare|comparison|difference between|differences|vs\.?|versus|which (?:one )?is better|compara|comparar|"
+    r"comparer|comparez|vergleiche?n?|confronta|diferencia entre|différence entre)\b|比较|对比",
     re.I,
 )  # fmt: skip
 #: A question about the products on screen, whatever else it names: "which one is better for
@@ -214,6 +230,9 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
         picked.append(int(m.group(1)))
     for m in re.finditer(r"\b(?:compare|between)\s+(\d)\s*(?:and|&|,|vs\.?|with)\s*(\d)\b", lower):
         picked += [int(m.group(1)), int(m.group(2))]
+    for rx, pos in _FOREIGN_ORDINALS:
+        if rx.search(text):
+            picked.append(n if pos == -1 else pos)
     for word, pos in _ORDINALS.items():
         if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower) and (
             pos != -1
@@ -259,6 +278,11 @@ def read_cues(
     tokens = re.findall(r"[\w&'-]+", text)
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
                                  and t not in excluded and t.lower() not in _STOP))  # fmt: skip
+    # names set against each other are brands however typed: "yamaha vs casio keyboard"
+    versus = [t for m in _VERSUS.finditer(text) for t in m.groups()]
+    wanted += tuple(t for t in versus if brands is not None and t in brands and t.lower() not in _STOP
+                    and t.lower() not in COLORS
+                    and t not in wanted and t not in excluded)  # fmt: skip
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
     from assistant.needs import read_rating, read_rating_count, strip_rating_phrases
     from assistant.prices import extract_price_bounds, strip_price_phrases
@@ -284,6 +308,9 @@ def read_cues(
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
         yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
+                    # a card named in another language is asked about ("¿el segundo viene en español?")
+                    or (bool(shown_titles) and len(references) == 1
+                        and any(rx.search(text) for rx, _ in _FOREIGN_ORDINALS))
                     # "how many come in a case?" with cards on screen: about them
                     or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)
                                                   or (bool(shown_titles) and not _ASKS_STORE.search(text)

@@ -77,6 +77,14 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("the first one, is it matte finish or glossy?", Intent.detail, (1,)),
         ("how many come in a case?", Intent.detail, ()),
         ("something smaller then", Intent.refine, ()),
+        # a card named in the shopper's other languages is asked about (each had searched the
+        # store: "second edition" books, toy guns); "la primera vez" is no card
+        ("¿el segundo viene en español?", Intent.detail, (2,)),
+        ("第一个需要另外买枪头吗", Intent.detail, (1,)),
+        ("le deuxième est-il en bois?", Intent.detail, (2,)),
+        ("compara el primero y el segundo", Intent.compare, (1, 2)),
+        ("比较第一个和第二个", Intent.compare, (1, 2)),
+        ("la primera vez que toca el piano", Intent.new, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -98,6 +106,10 @@ def test_exclusions_need_a_name_not_a_common_word() -> None:
     assert read_cues("something for a 7 year old who is bored of lego", brands=lego).exclude_brands == ("lego",)
     assert read_cues("a puzzle instead of LEGO", brands=lego).exclude_brands == ("LEGO",)
     assert read_cues("she is tired of puzzles", brands=lego).exclude_brands == ()
+    # names set against each other are brands however they are typed
+    keys = BrandLexicon(["Yamaha", "Casio", "Red"], [])
+    assert read_cues("yamaha vs casio keyboard for a beginner", brands=keys).brands == ("yamaha", "casio")
+    assert read_cues("red vs blue strap", brands=keys).brands == ()
 
 
 def test_department_is_a_hard_filter_only_when_named() -> None:
