@@ -141,6 +141,9 @@ _SIZES = [
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
     re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
+    # a size asked in: "do you have them in large too?"
+    re.compile(r"\bin\s+(?:a\s+)?(?:size\s+)?(?:x-?small|small|medium|large|x-?large|xx?l|xs)\b"
+               r"(?!\s+(?:quantit|amount|number|group|print|font|batch|bulk)\w*)", re.I),
     # a size alone between commas: "nitrile gloves, large, box of 100"
     re.compile(r"(?:^|(?<=,))\s*(?:x-?small|small|medium|large|x-?large|xx?l|xs)\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
@@ -467,6 +470,8 @@ def _fraction(size: str) -> str:
         return f"{_FRACTIONS[m.group(1).lower()]} size"
     if size.lower().startswith("talla "):
         return f"size {size[6:]}"
+    if m := re.match(r"in\s+(?:a\s+)?(?:size\s+)?(.+)$", size, re.I):  # "in large": "size large"
+        return f"size {m.group(1)}"
     if size.endswith("装") and (count := re.match(r"\d+", size)):
         return f"pack of {count.group(0)}"
     return size

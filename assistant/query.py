@@ -241,6 +241,26 @@ _OTHER_ONE = re.compile(
     rf"though|tho|if possible))*\W*$",
     re.I,
 )
+#: Words a message asking for the same in another size says around the size.
+_AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these", "those", "this",
+                            "that", "one", "ones", "any", "some", "do", "does", "you", "have", "got",
+                            "in", "too", "also", "instead", "please", "pls", "ok", "okay", "and",
+                            "or", "a", "an", "the", "come", "comes", "version", "is", "there", "are",
+                            "maybe", "then", "with", "same", "but", "size"])  # fmt: skip
+
+
+def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
+    """Whether the message says more than a size ("what about 88 keys?" says only a size)."""
+    rest = text.lower()
+    for size in sizes:
+        rest = rest.replace(size.lower(), " ")
+    rest = re.sub(
+        r"\d[\d.,/]*\s*-?\s*(?:keys?|pieces?|pcs|ml|mm|cm|inch(?:es)?|strings?)?", " ", rest
+    )
+    rest = re.sub(r"\b(?:x-?small|small|medium|large|x-?large|xx?l|xs)\b", " ", rest)
+    return any(w not in _AROUND_A_SIZE for w in re.findall(r"[a-z']+", rest))
+
+
 #: Hint share above which the department the product words belong to is preferred (soft).
 HINT_SHARE = 0.7
 
@@ -447,6 +467,13 @@ def understand(
         and not needs.gift
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
+    if (
+        intent is Intent.new
+        and shown_titles
+        and needs.sizes
+        and not _beyond_sizes(text, needs.sizes)
+    ):
+        intent = Intent.refine  # "what about 88 keys?", "do you have them in large too?": the same
     narrows = ""
     if (
         shown_titles

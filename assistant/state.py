@@ -3,6 +3,7 @@ Pure: `advance` takes the state, a query and the catalog, and returns the next s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -79,6 +80,23 @@ class ConversationState(BaseModel):
         return " ".join([base, *[a for a in self.attributes if a not in base.lower()]]).strip()
 
 
+def _size_unit(size: str) -> str:
+    """What a size measures: "61 keys" and "88 keys" both "keys"; "size M" and "in large" both a
+    worn size."""
+    unit = re.sub(
+        r"[\d.,/]+|\b(?:x-?small|small|medium|large|x-?large|xx?l|xs|[sml])\b", " ", size.lower()
+    )
+    unit = re.sub(r"\b(?:in|a|size|talla)\b", " ", unit)
+    return " ".join(w.rstrip("s") for w in unit.split()) or "size"
+
+
+def _with_sizes(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+    """The sizes after a refinement: a new size replaces the one of the same unit ("what about 88
+    keys?" after "61 keys"; "in large" after "size M"), others add up."""
+    units = {_size_unit(s) for s in new}
+    return tuple(dict.fromkeys([*(s for s in old if _size_unit(s) not in units), *new]))
+
+
 def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
     found = [catalog.get(i).price for i in ids if i in catalog]
     return [p.amount for p in found if p is not None]
@@ -130,11 +148,22 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "prefer_rated": state.prefer_rated or query.prefer_rated,
         "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),
-        "sizes": tuple(dict.fromkeys(state.sizes + query.sizes)),
+        "sizes": _with_sizes(state.sizes, query.sizes),
         "age_min": query.age_min if query.age_min is not None else state.age_min,
         "age_max": query.age_max if query.age_max is not None else state.age_max,
         "seen": (),
     }  # fmt: skip
+    if dropped := [z for z in state.sizes if z not in changes["sizes"]]:  # type: ignore[operator]
+        # "what about 88 keys?" after "61 keys": the new size takes the old one's place in the
+        # search words too
+        swap = {
+            z: next((n for n in query.sizes if _size_unit(n) == _size_unit(z)), "") for z in dropped
+        }
+        for field in ("search", "need"):
+            text = str(changes.get(field, getattr(state, field)))
+            for old, new in swap.items():
+                text = re.sub(re.escape(old), new, text, flags=re.I)
+            changes[field] = " ".join(text.split())
     return state.model_copy(update=changes)
 
 

@@ -339,6 +339,25 @@ def test_what_the_cards_should_be_for_narrows_the_search_in_force(small_catalog:
     assert understand("a case for it", None, [], ["x"]).query.intent is Intent.new
 
 
+def test_another_size_of_the_same_replaces_the_size_asked_before(small_catalog: Catalog) -> None:
+    """ "what about 88 keys?" after "keyboard for a beginner, 61 keys" showed 61-key keyboards
+    under "the 61 keys you asked for"; "do you have them in large too?" after nitrile gloves in
+    size M searched for "large" (drummer's gloves, a T-shirt). The same request, in the new size."""
+    keys = understand("keyboard for a beginner, 61 keys", None, [], []).query
+    state = advance(ConversationState(), keys, small_catalog)
+    swap = understand("what about 88 keys?", None, [], ["Casio 61-Key Keyboard"]).query
+    assert (swap.intent, swap.sizes) == (Intent.refine, ("88 keys",))
+    after = advance(state, swap, small_catalog)
+    assert after.sizes == ("88 keys",) and "88 keys" in after.search_text() and "61" not in after.search_text()
+    gloves = advance(ConversationState(), understand("nitrile gloves size M, box of 100", None, [], []).query,
+                     small_catalog)  # fmt: skip
+    large = understand("do you have them in large too?", None, [], ["Nitrile Gloves, Medium"]).query
+    assert (large.intent, large.sizes) == (Intent.refine, ("size large",))
+    assert set(advance(gloves, large, small_catalog).sizes) == {"box of 100", "size large"}
+    # a new product in another size is a new request
+    assert understand("what about a violin, 3/4 size?", None, [], ["x"]).query.intent is Intent.new
+
+
 def test_a_clause_with_a_pronoun_ends_the_kind_and_an_unwanted_quality_is_not_searched() -> None:
     """ "a board game we can play as a family of five, nothing too long" was read as kind "five"
     and told "We don't seem to carry that"; "not too gory" searched for gory books."""
