@@ -769,11 +769,16 @@ def _compound_noun(state: ConversationState) -> str | None:
     if (len(before) < 3 or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
             or not_product_word(before) or before in _QUALITIES or before in _JUDGED
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
-            or SequenceMatcher(None, before, state.kind).ratio() >= 0.75):  # fmt: skip
+            or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
+            or before in _SIZE_UNITS):  # a size: "1000 piece puzzle"  # fmt: skip
         return None
     return before
 
 
+#: Units a size is counted in: "1000 piece puzzle" names no "piece puzzle".
+_SIZE_UNITS = frozenset(["piece", "pieces", "pc", "pcs", "inch", "inches", "key", "keys", "string",
+                         "strings", "ml", "mm", "cm", "ft", "foot", "feet", "pack", "count", "ct",
+                         "oz", "lb", "lbs", "watt", "watts", "volt", "gauge", "note", "notes"])  # fmt: skip
 #: Words that judge a product rather than name a kind of it: "decent headphones" are headphones.
 _JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic", "fancy", "proper",
                      "real", "serious", "nice", "good", "great", "cheap", "cheaper", "expensive",
@@ -891,7 +896,7 @@ def _reorder(
         # before a cheaper pair of drummer's gloves), then the price or rating
         head = hits[:20]
         tier = dict(
-            zip((id(h) for h in head), _match_tiers([h.product for h in head], state), strict=True)
+            zip((id(h) for h in head), match_tiers([h.product for h in head], state), strict=True)
         )
         if state.sort is Sort.cheapest:
             head.sort(
@@ -906,7 +911,7 @@ def _reorder(
     return hits, used
 
 
-def _match_tiers(products: Sequence[Product], state: ConversationState) -> list[int]:
+def match_tiers(products: Sequence[Product], state: ConversationState) -> list[int]:
     """How well each product is what was asked: 0 when its title says the kind with the noun
     named before it ("nitrile gloves") and every size asked, 1 when it is the kind, 2 otherwise."""
     compound = _compound_asked(state)

@@ -311,6 +311,13 @@ _NOT_KIND = frozenset(
         "travel",  # "for a long car ride" is read as travel: what the product is for
         "educational",  # what a product is like, not what it is
         "creative",
+        "bulk",  # how many, not what: "dry erase markers bulk pack"
+        "pack",
+        "packs",
+        "count",
+        "pcs",
+        "pieces",
+        "pairs",
         "instead",
         "use",
         "using",

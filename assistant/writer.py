@@ -25,7 +25,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card, asked_about
-from assistant.candidates import FAIR_RATING, POOR_RATING, of_kind, of_size, poorly_rated
+from assistant.candidates import (
+    FAIR_RATING,
+    POOR_RATING,
+    match_tiers,
+    of_kind,
+    of_size,
+    poorly_rated,
+)
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -377,6 +384,12 @@ class AnswerWriter:
                 kind = of_kind(products, state)
                 sized = [k and z for k, z in zip(kind, of_size(products, state), strict=True)]
                 fits = sized if any(sized) else kind
+                # and of those, the ones whose title says the compound asked ("dry erase markers"
+                # starred washable markers, rated better, over the one dry-erase pack)
+                compound = [
+                    f and t == 0 for f, t in zip(fits, match_tiers(products, state), strict=True)
+                ]
+                fits = compound if any(compound) else fits
                 # and of those, the ones whose stated ages hold the shopper's: "a science kit for
                 # an 11 year old" starred a kit for ages 12+ over one for ages 8-12
                 aged = [f and not age_misses(p, state) for f, p in zip(fits, products, strict=True)]

@@ -125,6 +125,29 @@ def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalo
     assert fair and [m for m, _ in written.reasons] == fair
 
 
+def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(small_catalog: Catalog) -> None:
+    """ "cheap dry erase markers bulk pack" starred washable markers rated 4.8 over the one pack
+    of dry-erase markers (rated 3.0): the compound asked for decides before the rating; a size
+    said before the kind ("1000 piece puzzle") is no compound."""
+    base = cards(small_catalog, 3)
+    titles = ["Dry Erase Marker, Chisel Tip (Pack of 12)", "Washable Markers Bulk Pack, 240 Count",
+              "Permanent Markers, 24 Pack"]  # fmt: skip
+    ratings = [3.0, 4.8, 4.6]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": r})})
+             for c, t, r in zip(base, titles, ratings, strict=True)]  # fmt: skip
+    query = understand("cheap dry erase markers bulk pack for my classroom", None,
+                       list(small_catalog.columns.departments)).query  # fmt: skip
+    assert query.kind == "markers"  # "bulk" and "pack" say how many, not what
+    state = advance(ConversationState(), query, small_catalog)
+    assert run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks == (1,)
+    puzzles = ["1000 Piece Jigsaw Puzzle, Lake", "Puzzle 1000 Pieces, Scout", "1000 Piece Puzzle, Spring"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
+             for c, t in zip(base, puzzles, strict=True)]  # fmt: skip
+    query = understand("1000 piece puzzle", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    assert run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks == (1, 2, 3)
+
+
 def test_a_poorly_rated_card_is_not_starred_when_a_better_rated_one_fits(
     small_catalog: Catalog,
 ) -> None:
