@@ -78,6 +78,9 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "连": ("connect",), "连到": ("connect",), "连接": ("connect",),  # not "including"
                 "套装": ("kit",), "宝宝": ("baby",), "玩具": ("toy",), "洗澡": ("bath",),
                 "爵士": ("jazz",), "幼儿": ("toddler",),
+                # the lab's words: a "pipetting gun" is a micropipette, its "gun heads" are tips
+                "移液枪": ("micropipette",), "移液器": ("pipette",), "枪头": ("pipette tips",),
+                "微升": ("ul",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip
@@ -121,6 +124,8 @@ def _dictionary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
         if senses:
             for form in (m.group(2), m.group(1)):
                 words[form] = words.get(form, ()) + senses
+    for word, senses in _SHOP_SENSES.items():  # a shop's word the dictionary lacks ("移液枪")
+        words.setdefault(word, senses)
     prefixes: dict[str, tuple[str, ...]] = {}
     for word in sorted(words, key=len):
         for n in range(3, len(word)):
@@ -165,7 +170,7 @@ def _segment(
 _ABOUT_ME = re.compile(
     r"^(?:我们|他们|她们|我|他|她)(?!要|是|还|.{0,3}(?:想|需要|找|买|推荐|喜欢|爱|迷|感兴趣|看|入手|送|选|挑|缺|考虑|打算|准备))"
 )
-_UNITS = {"毫升": "ml", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
+_UNITS = {"毫升": "ml", "微升": "ul", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
 _MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_UNITS)})")
 
 

@@ -41,6 +41,10 @@ def test_chinese_product_words_come_out_in_english(
 def test_senses_follow_the_catalog_and_ages_stay_numbers(vocabulary: Vocabulary) -> None:
     assert "violin" in chinese_to_english("小提琴", vocabulary.title_counts)  # not "fiddle"
     assert "toy" in chinese_to_english("洗澡玩具", vocabulary.title_counts)  # not "plaything"
+    # the lab's words the dictionary lacks: a "pipetting gun" is no gun (toy guns had been shown)
+    pipette = chinese_to_english("实验室用的移液枪有推荐吗？要100-1000微升的", vocabulary.title_counts)
+    assert "micropipette" in pipette and "gun" not in pipette and "1000ul" in pipette
+    assert "pipette tips" in chinese_to_english("第一个需要另外买枪头吗", vocabulary.title_counts)
     assert chinese_to_english("给我10岁的侄女买个礼物", vocabulary.title_counts).startswith(
         "10 year old"
     )
