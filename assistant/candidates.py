@@ -62,6 +62,17 @@ CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
 #: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
 REPLICA = 0.3
+#: Party supplies for a gift ("my son turns 9 and is into robots" starred robot birthday
+#: decorations): a present is not the party's tablecloth, unless the party is asked for.
+PARTY_SUPPLIES = 0.15
+_PARTY = re.compile(
+    r"\b(?:party (?:supplies|decorations?|favou?rs?|bags?)|decorations?|banners?|tablecloths?|"
+    r"backdrops?|balloons?|napkins|plates|cake toppers?|invitations|centerpieces?|pinata)\b",
+    re.I,
+)
+_ASKS_PARTY = re.compile(
+    r"\b(?:party|parties|decorat\w*|favou?rs?|balloons?|banner|pinata|goody bags?)\b", re.I
+)
 #: A title that names the kind of product asked for as what it is (not a thing for it).
 KIND_MATCH = 0.06
 #: A title that names another variant of the same thing than the one asked, and not the one
@@ -732,6 +743,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         bonus += CHEAP * _cheapness(products)
     if not wants_replica(state):
         bonus -= np.array([REPLICA if is_replica(p) else 0.0 for p in products])
+    if state.gift and not _ASKS_PARTY.search(state.search_text()):
+        bonus -= np.array([PARTY_SUPPLIES if _PARTY.search(p.title) else 0.0 for p in products])
     said = set(re.findall(r"[a-z0-9]+(?:-[a-z]+)?", state.search_text().lower()))
     for group in _VARIANTS:
         if wanted := group & said:

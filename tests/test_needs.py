@@ -456,6 +456,15 @@ def test_sizes_variants_and_cheapness_fit_titles(demo_catalog: Catalog) -> None:
     games = ["Scattergories The Card Game", "Nileole Family Games"]
     b = bonus(ConversationState(search="card game family", kind="game"), games)
     assert b[0] - b[1] == pytest.approx(COMPOUND_MATCH)
+    # a gift is no party's decorations ("my son turns 9 and is into robots" starred robot
+    # birthday supplies), unless the party is what was asked for
+    from assistant.candidates import PARTY_SUPPLIES
+
+    robots = ["Robot Blocks Party Supplies", "STEM Robot Toys For Kids"]
+    b = bonus(ConversationState(search="robots kids", gift=True), robots)
+    assert b[1] - b[0] == pytest.approx(PARTY_SUPPLIES)
+    b = bonus(ConversationState(search="robot party decorations", gift=True), robots)
+    assert b[1] == pytest.approx(b[0])
     # a product rated 1 of 5 is pushed down, asked or not
     from assistant.candidates import POORLY_RATED
 
