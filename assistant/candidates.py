@@ -909,7 +909,7 @@ def _reorder(
         # before a cheaper pair of drummer's gloves), then the price or rating
         head = hits[:20]
         tier = dict(
-            zip((id(h) for h in head), match_tiers([h.product for h in head], state), strict=True)
+            zip((id(h) for h in head), _match_tiers([h.product for h in head], state), strict=True)
         )
         if state.sort is Sort.cheapest:
             head.sort(
@@ -924,13 +924,20 @@ def _reorder(
     return hits, used
 
 
-def match_tiers(products: Sequence[Product], state: ConversationState) -> list[int]:
+def names_compound(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles say the kind with the noun named before it ("nitrile gloves", "dry erase
+    markers"); all of them when the kind was said alone."""
+    compound = _compound_asked(state)
+    return [compound is None or bool(compound.search(p.title)) for p in products]
+
+
+def _match_tiers(products: Sequence[Product], state: ConversationState) -> list[int]:
     """How well each product is what was asked: 0 when its title says the kind with the noun
     named before it ("nitrile gloves") and every size asked, 1 when it is the kind, 2 otherwise."""
-    compound = _compound_asked(state)
     kinds, sizes = of_kind(products, state), of_size(products, state)
-    return [(0 if (compound is None or compound.search(p.title)) and size else 1) if kind else 2
-            for p, kind, size in zip(products, kinds, sizes, strict=True)]  # fmt: skip
+    named = names_compound(products, state)
+    return [(0 if compound and size else 1) if kind else 2
+            for kind, size, compound in zip(kinds, sizes, named, strict=True)]  # fmt: skip
 
 
 def find_candidates(

@@ -132,6 +132,8 @@ _AGE_RANGE = re.compile(
     re.I,
 )
 
+#: Sizes worn things are sold in, as words.
+WORN_SIZE = r"x-?small|small|medium|large|x-?large|xx?l|xs"
 _SIZES = [
     re.compile(r"\b\d[\d,]*\s*-?\s*(?:pieces?|pcs?|pc)\b", re.I),
     re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
@@ -142,10 +144,10 @@ _SIZES = [
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
     re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
     # a size asked in: "do you have them in large too?"
-    re.compile(r"\bin\s+(?:a\s+)?(?:size\s+)?(?:x-?small|small|medium|large|x-?large|xx?l|xs)\b"
+    re.compile(rf"\bin\s+(?:a\s+)?(?:size\s+)?(?:{WORN_SIZE})\b"
                r"(?!\s+(?:quantit|amount|number|group|print|font|batch|bulk)\w*)", re.I),
     # a size alone between commas: "nitrile gloves, large, box of 100"
-    re.compile(r"(?:^|(?<=,))\s*(?:x-?small|small|medium|large|x-?large|xx?l|xs)\s*(?=,|$)", re.I),
+    re.compile(rf"(?:^|(?<=,))\s*(?:{WORN_SIZE})\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\bstrength\s+\d(?:\.\d)?\b", re.I),  # a reed's: "alto sax reeds, strength 2.5"
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),

@@ -29,6 +29,7 @@ from assistant.errors import LLMUnavailable
 from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
+    WORN_SIZE,
     age_span,
     clean_message,
     not_product_word,
@@ -257,7 +258,7 @@ def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
     rest = re.sub(
         r"\d[\d.,/]*\s*-?\s*(?:keys?|pieces?|pcs|ml|mm|cm|inch(?:es)?|strings?)?", " ", rest
     )
-    rest = re.sub(r"\b(?:x-?small|small|medium|large|x-?large|xx?l|xs)\b", " ", rest)
+    rest = re.sub(rf"\b(?:{WORN_SIZE})\b", " ", rest)
     return any(w not in _AROUND_A_SIZE for w in re.findall(r"[a-z']+", rest))
 
 

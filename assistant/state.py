@@ -10,7 +10,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import asked_phrase
-from assistant.needs import age_span
+from assistant.needs import WORN_SIZE, age_span
 from assistant.query import Intent, ShoppingQuery, Sort
 from retrieval.catalog import Catalog, Money
 from retrieval.filters import Filters
@@ -83,9 +83,7 @@ class ConversationState(BaseModel):
 def _size_unit(size: str) -> str:
     """What a size measures: "61 keys" and "88 keys" both "keys"; "size M" and "in large" both a
     worn size."""
-    unit = re.sub(
-        r"[\d.,/]+|\b(?:x-?small|small|medium|large|x-?large|xx?l|xs|[sml])\b", " ", size.lower()
-    )
+    unit = re.sub(rf"[\d.,/]+|\b(?:{WORN_SIZE}|[sml])\b", " ", size.lower())
     unit = re.sub(r"\b(?:in|a|size|talla)\b", " ", unit)
     return " ".join(w.rstrip("s") for w in unit.split()) or "size"
 
@@ -126,6 +124,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     if query.intent in (Intent.compare, Intent.detail):
         return state.model_copy(update=changes)
     low, high = state.min_price, state.max_price
+    sizes = _with_sizes(state.sizes, query.sizes)
     shown_prices = _prices(state.shown, catalog)
     if query.cheaper and shown_prices:
         high = shown_prices[0] - CENT  # cheaper than the first product on screen
@@ -148,12 +147,12 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "prefer_rated": state.prefer_rated or query.prefer_rated,
         "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),
-        "sizes": _with_sizes(state.sizes, query.sizes),
+        "sizes": sizes,
         "age_min": query.age_min if query.age_min is not None else state.age_min,
         "age_max": query.age_max if query.age_max is not None else state.age_max,
         "seen": (),
     }  # fmt: skip
-    if dropped := [z for z in state.sizes if z not in changes["sizes"]]:  # type: ignore[operator]
+    if dropped := [z for z in state.sizes if z not in sizes]:
         # "what about 88 keys?" after "61 keys": the new size takes the old one's place in the
         # search words too
         swap = {

@@ -25,14 +25,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card, asked_about
-from assistant.candidates import (
-    FAIR_RATING,
-    POOR_RATING,
-    match_tiers,
-    of_kind,
-    of_size,
-    poorly_rated,
-)
+from assistant.candidates import FAIR_RATING, names_compound, of_kind, of_size, poorly_rated
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -179,10 +172,10 @@ _ANYONE = frozenset(["boy", "girl"])
 def _who(state: ConversationState, language: str) -> str:
     """Who the shopper buys for, in their terms: "your niece", "a 10-year-old", "kids"."""
     person = state.recipient if state.recipient not in _GROUPS else None
-    if person in _ANYONE:  # "a 13 yr old girl" is no "your girl": her age says whom, or "a girl"
-        person = None if state.age is not None else person
-        if person and language == "en":
-            return f"a {person}"
+    if person in _ANYONE and state.age is not None:
+        person = None  # "a 13 yr old girl" is no "your girl": her age says whom
+    elif person in _ANYONE and language == "en":
+        return f"a {person}"
     if person and language == "en":
         return person if person.endswith("s") else f"your {person}"
     age = state.age
@@ -377,32 +370,23 @@ class AnswerWriter:
             except LLMUnavailable as exc:
                 degraded = f"the written advice is unavailable ({exc}); the answer is templated from the catalog"
                 chosen = [cards[0].mark]
-            if not self.model_picks:  # recommend only the asked kind when some cards are it:
-                # "drum sticks" does not star a tongue drum that the search ranked third; and of
-                # those, the asked size when some carry it ("10 foot" does not star a 20 ft cable)
+            if not self.model_picks:
                 products = [c.product for c in cards]
-                kind = of_kind(products, state)
-                sized = [k and z for k, z in zip(kind, of_size(products, state), strict=True)]
-                fits = sized if any(sized) else kind
-                # and of those, the ones whose title says the compound asked ("dry erase markers"
-                # starred washable markers, rated better, over the one dry-erase pack)
-                compound = [
-                    f and t == 0 for f, t in zip(fits, match_tiers(products, state), strict=True)
-                ]
-                fits = compound if any(compound) else fits
-                # and of those, the ones whose stated ages hold the shopper's: "a science kit for
-                # an 11 year old" starred a kit for ages 12+ over one for ages 8-12
-                aged = [f and not age_misses(p, state) for f, p in zip(fits, products, strict=True)]
-                fits = aged if any(aged) else fits
-                # and not one that shoppers rated poorly, when others fit, nor then one rated
-                # only fairly when others fit and are rated better (it stays on screen with its
-                # rating; the answer does not recommend it)
-                for floor in (POOR_RATING, FAIR_RATING):
-                    liked = [
-                        f and not poorly_rated(p, floor)
-                        for f, p in zip(fits, products, strict=True)
-                    ]
-                    fits = liked if any(liked) else fits
+                # recommend only the asked kind when some cards are it, then narrow step by step
+                # where some cards pass: "drum sticks" does not star a tongue drum the search
+                # ranked third; "10 foot" does not star a 20 ft cable; "dry erase markers" does
+                # not star washable markers rated better; "a science kit for an 11 year old" does
+                # not star one for ages 12+; and a card shoppers rated poorly, then one rated only
+                # fairly, stays on screen with its rating, not recommended
+                steps = [of_kind(products, state), of_size(products, state),
+                         names_compound(products, state),
+                         [not age_misses(p, state) for p in products],
+                         [not poorly_rated(p) for p in products],
+                         [not poorly_rated(p, FAIR_RATING) for p in products]]  # fmt: skip
+                fits = steps[0]
+                for passes in steps[1:]:
+                    narrower = [f and ok for f, ok in zip(fits, passes, strict=True)]
+                    fits = narrower if any(narrower) else fits
                 if any(fits):
                     chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

@@ -461,14 +461,14 @@ def test_a_reading_is_what_its_shelf_or_title_says(small_catalog: Catalog) -> No
 def test_the_cheapest_asked_for_is_the_cheapest_of_what_was_asked(small_catalog: Catalog) -> None:
     """ "I need 500 nitrile gloves, large, cheapest you have" starred a $17 pair of drummer's
     gloves: the cheapest sort orders what is the asked thing (compound and size) first."""
-    from assistant.candidates import match_tiers
+    from assistant.candidates import _match_tiers
 
     product = cards(small_catalog, 1)[0].product
     titles = ["Ahead Drummer Gloves Large Pair", "Medical Nitrile Gloves, Powder Free, Large",
               "Nitrile Gloves, Small", "Funnel, glass"]  # fmt: skip
     products = [product.model_copy(update={"title": t}) for t in titles]
     state = understand("I need 500 nitrile gloves, large, cheapest you have", None, [], []).query
-    assert match_tiers(products, advance(ConversationState(), state, small_catalog)) == [
+    assert _match_tiers(products, advance(ConversationState(), state, small_catalog)) == [
         1,
         0,
         1,

@@ -408,7 +408,7 @@ def test_of_the_asked_kind_the_asked_size_is_recommended(small_catalog: Catalog)
     asked kind, the ones whose titles carry the asked size are recommended when any do."""
     base = cards(small_catalog, 3)
     titles = [
-        "Instrument Cable 20 ft, Braided",
+        "Guitar Cable 20 ft, Braided",  # both say "guitar cable": the size alone decides
         "Guitar Cable 10 ft Straight",
         "Guitar Strap, Leather",
     ]
