@@ -29,7 +29,9 @@ _NOT_A_SENSE = re.compile(
 _STOP = frozenset(
     ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的", "超过", "不要", "价钱", "价位",
      # "东西" is "a thing" (not east and west), "到" "to", "让" "let", "时" "when", "打" plays a drum
-     "东西", "到", "让", "时", "打", "能让", "一点", "一点的"]
+     "东西", "到", "让", "时", "打", "能让", "一点", "一点的",
+     # "换成适合4岁的呢" (and for a 4-year-old instead?): a change of whom, no "exchange"
+     "换成", "换", "改成", "换个"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -39,6 +41,12 @@ _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
 #: meaning ("本" alone read as "original"). 套 too: "一套鼓" is read "drum", not "suit drum".
 _CLASSIFIER = re.compile(
     r"(?<=[一两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套](?=[\u3400-\u9fff])"
+)
+#: A quality the shopper does not want too much of: "不要太复杂", "别太贵", "不太难" (not searched).
+#: How it should look, said of any product: "要好看一点的" (a nice-looking one; not "be close
+#: friends" + "look after").
+_NOT_TOO = re.compile(
+    r"(?:不要|别|不)太[\u4e00-\u9fff]{1,2}|要?(?:好看|漂亮|精致|可爱)(?:一点|一些|点)?的?"
 )
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
@@ -81,6 +89,8 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 # the lab's words: a "pipetting gun" is a micropipette, its "gun heads" are tips
                 "移液枪": ("micropipette",), "移液器": ("pipette",), "枪头": ("pipette tips",),
                 "微升": ("ul",),
+                "卡林巴": ("kalimba",), "拇指琴": ("kalimba",), "卡林巴拇指琴": ("kalimba",),
+                "女朋友": ("girlfriend",), "男朋友": ("boyfriend",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip
@@ -170,7 +180,15 @@ def _segment(
 _ABOUT_ME = re.compile(
     r"^(?:我们|他们|她们|我|他|她)(?!要|是|还|.{0,3}(?:想|需要|找|买|推荐|喜欢|爱|迷|感兴趣|看|入手|送|选|挑|缺|考虑|打算|准备))"
 )
-_UNITS = {"毫升": "ml", "微升": "ul", "毫米": "mm", "厘米": "cm", "公分": "cm", "英寸": "inch", "公斤": "kg"}
+_UNITS = {
+    "毫升": "ml",
+    "微升": "ul",
+    "毫米": "mm",
+    "厘米": "cm",
+    "公分": "cm",
+    "英寸": "inch",
+    "公斤": "kg",
+}
 _MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_UNITS)})")
 
 
@@ -184,6 +202,7 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _AGE.sub(lambda m: f" {m.group(1)} year old ", digit_ages(text))
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
+    text = _NOT_TOO.sub(" ", text)  # "不要太复杂" (not too complicated) is no product word
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
     # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I
     # mostly play fingerstyle) had made the kind "major"
@@ -210,4 +229,5 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
         english += ["for", *recipient]
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'/-]*[A-Za-z0-9]|[A-Za-z]", text)
     found = " ".join(dict.fromkeys([*latin, *english]))
-    return " ".join([*ages, found]).strip() if found else ""
+    # an age alone is read too: "换成适合4岁的呢？" (and for a 4-year-old?) asks for the same again
+    return " ".join([*ages, found]).strip()

@@ -105,7 +105,7 @@ class ChatPipeline:
         channel = self.searcher.multilingual  # attached once built: until then the model translates
         return understand(message, self.llm, self.departments, [p.title for p in shown], self.brands,
                           vocabulary=self.vocabulary,
-                          aligner=channel.english_words if channel is not None else None)  # fmt: skip
+                          aligner=channel.align if channel is not None else None)  # fmt: skip
 
     def find(self, state: ConversationState, user_id: str | None = None,
              session_id: str | None = None, k: int = CARDS, more: bool = False) -> Candidates:  # fmt: skip

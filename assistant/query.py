@@ -242,6 +242,17 @@ _OTHER_ONE = re.compile(
     rf"though|tho|if possible))*\W*$",
     re.I,
 )
+#: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
+#: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
+_ANY_IN = re.compile(
+    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+)?"
+    r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that|which)\b"
+    r"|(?:in|with)\s+(?:a|an)\b"
+    # "¿hay alguno que funcione con pilas?", "¿alguna en azul?"
+    r"|(?:hay\s+)?algun[oa]s?\s+(?:que|con|en|sin|de)\b)",
+    re.I,
+)
+_AND_A = re.compile(r"^\W*(?:and|also|plus)\s+(?:a|an|some|one)\b", re.I)
 #: Words a message asking for the same in another size says around the size.
 _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these", "those", "this",
                             "that", "one", "ones", "any", "some", "do", "does", "you", "have", "got",
@@ -322,8 +333,13 @@ def _with_age_word(search: str, age: tuple[float, float]) -> str:
         "girls",
     }:
         return search
-    word = next((w for limit, w in AGE_WORDS if age[1] <= limit), None)
+    word = age_word(age)
     return f"{search} {word}" if word else search
+
+
+def age_word(age: tuple[float, float]) -> str | None:
+    """The word titles use for children of that age (see `AGE_WORDS`); None for older."""
+    return next((w for limit, w in AGE_WORDS if age[1] <= limit), None)
 
 
 def _translate(text: str, llm: LLMBackend | None, vocabulary: Vocabulary | None) -> str | None:
@@ -372,11 +388,11 @@ _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
-    aligner: Callable[[str, str], str] | None = None,
+    aligner: Callable[[str], str | None] | None = None,
 ) -> Understanding:  # fmt: skip
     """Read a message: model proposal (when a model is configured) cross-checked by the words.
     A message in another language is read by a dictionary first: CC-CEDICT for Chinese, else
-    `aligner(text, language)` (catalog words read off the multilingual model, see
+    `aligner` (a word's nearest catalog word off the multilingual model, see
     retrieval/multilingual.py); the model translates only when neither reads a product word."""
     text = clean_message(text) or text
     cues = read_cues(text, shown_titles, brands)
@@ -404,17 +420,22 @@ def understand(
             # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
             dictionary = chinese_to_english(strip_price_phrases(text), vocabulary.title_counts)
         else:  # the price is read above: "que no pase de 150" is no "passive"
-            dictionary = (aligner or read_words)(strip_price_phrases(text), language)
+            said = strip_price_phrases(text)
+            dictionary = read_words(said, language, aligner)
         by_dictionary = bool(dictionary)
         translation = dictionary or _translate(text, llm, vocabulary)
         if not translation and language != "zh" and vocabulary is not None:
             # no model to translate: the words the lexicon reads ("cuerdas ligeras ... fingerstyle"
             # had been searched as typed) and those a catalog word is a spelling of ("trampolin"),
-            # beside the shopper's own words at full weight
-            translation = (
-                read_words(strip_price_phrases(text), language, vocabulary.spelled, partial=True)
-                or None
-            )
+            # beside the shopper's own words at full weight; the multilingual model aligns the
+            # rest ("... los trenes, algo que pueda armar el mismo" had been searched as typed for
+            # the one word nothing read)
+            spelling = vocabulary.spelled
+
+            def either(word: str) -> str | None:
+                return spelling(word) or (aligner(word) if aligner is not None else None)
+
+            translation = read_words(said, language, either, partial=True) or None
     if translation:
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
@@ -480,7 +501,12 @@ def understand(
         shown_titles
         and intent in (Intent.new, Intent.refine)
         and not needs.gift
-        and (_OTHER_ONE.match(text) or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text)))
+        and (
+            _OTHER_ONE.match(text)
+            or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text))
+            or _ANY_IN.match(text)
+            or (_AND_A.match(text) and needs.kind is None)
+        )
     ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
         # baritones: a saxophone's reeds, a horn); "something more for a beginner", "something
@@ -488,7 +514,8 @@ def understand(
         intent = Intent.refine
         # the words the cues acted on are not searched ("something cheaper"), nor a comparative
         # no title uses ("something quieter")
-        acted = text
+        # (in another language, its English reading: "¿hay alguno que funcione con pilas?")
+        acted = text if english else (translation or "")
         for rx in (CHEAPER, PRICIER, BETTER_RATED):
             acted = rx.sub(" ", acted)
         narrows = " ".join(w for w in own.split() if w.lower() in acted.lower().split()

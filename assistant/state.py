@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import asked_phrase
 from assistant.needs import WORN_SIZE, age_span
-from assistant.query import Intent, ShoppingQuery, Sort
+from assistant.query import Intent, ShoppingQuery, Sort, age_word
 from retrieval.catalog import Catalog, Money
 from retrieval.filters import Filters
 
@@ -152,6 +152,14 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "age_max": query.age_max if query.age_max is not None else state.age_max,
         "seen": (),
     }  # fmt: skip
+    if query.age is not None and state.age is not None and query.age != state.age:
+        # "what about for a 3 year old instead" after a 5-year-old's dinosaurs: the age's word
+        # in the search ("kids") becomes the new age's ("toddler")
+        old, new = age_word(state.age), age_word(query.age) or ""
+        for field in ("search", "need"):
+            if old and old != new:
+                text = re.sub(rf"\b{old}\b", new, str(changes.get(field, getattr(state, field))))
+                changes[field] = " ".join(text.split())
     if dropped := [z for z in state.sizes if z not in sizes]:
         # "what about 88 keys?" after "61 keys": the new size takes the old one's place in the
         # search words too

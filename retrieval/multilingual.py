@@ -68,18 +68,18 @@ class Channel:
 
     def english_words(self, text: str, language: str) -> str:
         """A message's product words as the catalog's English words (see `read_words`), each
-        word the language's lexicon lacks aligned to its nearest catalog word when ALIGN_MIN
-        close (a dictionary read off the multilingual model, for any language it knows)."""
+        word the language's lexicon lacks aligned by `align`."""
+        return read_words(text, language, self.align)
+
+    def align(self, token: str) -> str | None:
+        """The catalog word nearest a word of another language, when ALIGN_MIN close (a
+        dictionary read off the multilingual model, for any language it knows); None without
+        the catalog's words."""
         if self.word_vectors is None or not len(self.words):
-            return read_words(text, language)
-        vectors = self.word_vectors
-
-        def align(token: str) -> str | None:
-            sims = vectors @ self.embedder.embed_query(token)
-            best = int(np.argmax(sims))
-            return self.words[best] if sims[best] >= ALIGN_MIN else None
-
-        return read_words(text, language, align)
+            return None
+        sims = self.word_vectors @ self.embedder.embed_query(token)
+        best = int(np.argmax(sims))
+        return self.words[best] if sims[best] >= ALIGN_MIN else None
 
 
 def _plain(word: str) -> str:
@@ -129,7 +129,9 @@ def read_words(
     for the request reader. "" unless every word is read: "baquetas para batería" read as
     "batteries" alone would lose the drumsticks, so the model translates instead. `partial`: the
     words it can read, the others passed over (the last resort, when no model translates: the
-    shopper's own words are searched beside them)."""
+    shopper's own words are searched beside them), unless the first word it cannot read opens
+    the message's words: "medidor de ph para el agua ..." names its product first, and "water"
+    alone would be searched as the product)."""
     lex = lexicon(language) or Lexicon({}, {}, {}, frozenset())
     if align is None and not lex.words:
         return ""
@@ -169,7 +171,7 @@ def read_words(
             continue
         word = lex.words.get(key) or (align(token) if align is not None else None)
         if word is None:
-            if partial:
+            if partial and out:
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
         out.append(word)

@@ -42,7 +42,9 @@ def test_senses_follow_the_catalog_and_ages_stay_numbers(vocabulary: Vocabulary)
     assert "violin" in chinese_to_english("小提琴", vocabulary.title_counts)  # not "fiddle"
     assert "toy" in chinese_to_english("洗澡玩具", vocabulary.title_counts)  # not "plaything"
     # the lab's words the dictionary lacks: a "pipetting gun" is no gun (toy guns had been shown)
-    pipette = chinese_to_english("实验室用的移液枪有推荐吗？要100-1000微升的", vocabulary.title_counts)
+    pipette = chinese_to_english(
+        "实验室用的移液枪有推荐吗？要100-1000微升的", vocabulary.title_counts
+    )
     assert "micropipette" in pipette and "gun" not in pipette and "1000ul" in pipette
     assert "pipette tips" in chinese_to_english("第一个需要另外买枪头吗", vocabulary.title_counts)
     assert chinese_to_english("给我10岁的侄女买个礼物", vocabulary.title_counts).startswith(
@@ -90,3 +92,14 @@ def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     # a later clause that asks for something keeps it; the first clause is always read
     assert "tune" in chinese_to_english("我有一把吉他，我还要一个调音器")
     assert "necklace" in chinese_to_english("妈妈生日快到了，我打算送她一条项链")
+
+
+def test_an_age_alone_and_what_is_not_a_product() -> None:
+    """ "换成适合4岁的呢？" (and for a 4-year-old?) had been searched as typed ("换" read as
+    "exchange"); "不要太复杂" (not too complicated) as "highest complicated"; "要好看一点的" (a
+    nice-looking one) as "be close friends look after"."""
+    assert chinese_to_english("换成适合4岁的呢？") == "4 year old"
+    assert "complicated" not in chinese_to_english("适合8岁孩子的桌游，不要太复杂")
+    assert (
+        chinese_to_english("想给女朋友买一个卡林巴拇指琴，要好看一点的") == "kalimba for girlfriend"
+    )

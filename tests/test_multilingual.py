@@ -114,7 +114,19 @@ def test_without_a_model_the_words_it_can_read_are_searched(small_catalog: Catal
     from retrieval.multilingual import read_words
     from retrieval.vocabulary import Vocabulary
 
-    assert read_words("una xqzvw para niños", "es", partial=True) == "kids"
+    # the words it reads after the product, not a message whose product it cannot read
+    # ("medidor de ph para el agua ..." would have searched "water")
+    assert read_words("una xqzvw para niños", "es", partial=True) == ""
+    trains = {"trenes": "trains"}.get  # a stand-in for the multilingual model's alignment
+    said = (
+        "regalo para mi sobrino de 7 años que le encantan los trenes, algo que pueda armar el mismo"
+    )
+    assert read_words(said, "es", trains) == "7 year old gift for building trains"
+    assert read_words(said + " xqzvw", "es", trains) == ""  # all or nothing
+    assert (
+        read_words(said + " xqzvw", "es", trains, partial=True)
+        == "7 year old gift for building trains"
+    )
     vocabulary = Vocabulary(small_catalog)
     query = understand(
         "cuerdas ligeras para mi guitarra acústica", None, [], [], vocabulary=vocabulary

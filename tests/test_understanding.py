@@ -85,6 +85,15 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("compara el primero y el segundo", Intent.compare, (1, 2)),
         ("比较第一个和第二个", Intent.compare, (1, 2)),
         ("la primera vez que toca el piano", Intent.new, ()),
+        # the same thing for someone else, or with something more (each had started a new
+        # search: toddler costumes instead of dinosaurs, tweezers for "fine tip", guitar picks
+        # for a multi color pack of gel pens)
+        ("what about for a 3 year old instead", Intent.refine, ()),
+        ("any in 0.5 fine tip?", Intent.refine, ()),
+        ("and a multi color pack?", Intent.refine, ()),
+        ("anything with a metal body?", Intent.refine, ()),
+        ("¿hay alguno que funcione con pilas?", Intent.refine, ()),
+        ("and a metronome?", Intent.new, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -103,12 +112,17 @@ def test_exclusions_need_a_name_not_a_common_word() -> None:
     assert read_cues("a Fender strap, not Gibson", brands=brands).brands == ("Fender",)
     # being tired of a brand is not wanting it: "a 7 year old who is bored of lego" showed LEGO
     lego = BrandLexicon(["LEGO"], ["lego city", "lego classic"])
-    assert read_cues("something for a 7 year old who is bored of lego", brands=lego).exclude_brands == ("lego",)
+    assert read_cues(
+        "something for a 7 year old who is bored of lego", brands=lego
+    ).exclude_brands == ("lego",)
     assert read_cues("a puzzle instead of LEGO", brands=lego).exclude_brands == ("LEGO",)
     assert read_cues("she is tired of puzzles", brands=lego).exclude_brands == ()
     # names set against each other are brands however they are typed
     keys = BrandLexicon(["Yamaha", "Casio", "Red"], [])
-    assert read_cues("yamaha vs casio keyboard for a beginner", brands=keys).brands == ("yamaha", "casio")
+    assert read_cues("yamaha vs casio keyboard for a beginner", brands=keys).brands == (
+        "yamaha",
+        "casio",
+    )
     assert read_cues("red vs blue strap", brands=keys).brands == ()
 
 
@@ -348,7 +362,11 @@ def test_another_size_of_the_same_replaces_the_size_asked_before(small_catalog: 
     swap = understand("what about 88 keys?", None, [], ["Casio 61-Key Keyboard"]).query
     assert (swap.intent, swap.sizes) == (Intent.refine, ("88 keys",))
     after = advance(state, swap, small_catalog)
-    assert after.sizes == ("88 keys",) and "88 keys" in after.search_text() and "61" not in after.search_text()
+    assert (
+        after.sizes == ("88 keys",)
+        and "88 keys" in after.search_text()
+        and "61" not in after.search_text()
+    )
     gloves = advance(ConversationState(), understand("nitrile gloves size M, box of 100", None, [], []).query,
                      small_catalog)  # fmt: skip
     large = understand("do you have them in large too?", None, [], ["Nitrile Gloves, Medium"]).query
@@ -399,8 +417,13 @@ def test_a_question_of_measure_is_answered_from_each_listing(small_catalog: Cata
     assert detail_lead("is it a good size for a 6 year old?", uke) == (
         'Its listing says: "Ukulele 21 inch Starter Kit for Beginners".'
     )
-    assert detail_lead("is it big enough for an adult?", shown[2]) == "Its listing does not say a size."
-    assert detail_lead("is that one full size?", uke).startswith('Its listing says: "Ukulele 21 inch')
+    assert (
+        detail_lead("is it big enough for an adult?", shown[2])
+        == "Its listing does not say a size."
+    )
+    assert detail_lead("is that one full size?", uke).startswith(
+        'Its listing says: "Ukulele 21 inch'
+    )
 
 
 @pytest.mark.parametrize(
@@ -512,3 +535,22 @@ def test_the_cheapest_question_in_other_languages() -> None:
     for text in ("which one is the cheapest?", "¿cuál es el más barato?", "哪个最便宜？"):
         query = understand(text, None, [], shown).query
         assert (query.intent, query.sort.value) == (Intent.compare, "cheapest"), text
+
+
+def test_another_age_for_the_same_swaps_the_age_word(small_catalog: Catalog) -> None:
+    """ "what about for a 3 year old instead" after dinosaurs for a 5-year-old had searched
+    "instead toddler" (costumes, a toy kitchen): the same dinosaurs, searched with the new age's
+    word; "any in 0.5 fine tip?" narrows the gel pens by its words."""
+    dinos = understand(
+        "something hands-on for my 5 year old who loves dinosaurs", None, [], []
+    ).query
+    state = advance(ConversationState(), dinos, small_catalog)
+    assert "kids" in state.search_text()
+    younger = understand("what about for a 3 year old instead", None, [], ["Dinosaur Kit"]).query
+    after = advance(state, younger, small_catalog)
+    assert after.age == (3.0, 3.0) and "dinosaurs" in after.search_text()
+    assert "toddler" in after.search_text() and "kids" not in after.search_text()
+    pens = advance(ConversationState(), understand("gel pens that dont smear", None, [], []).query,
+                   small_catalog)  # fmt: skip
+    fine = understand("any in 0.5 fine tip?", None, [], ["Gel Pens, 12 Pack"]).query
+    assert "fine" in fine.narrows.split() and advance(pens, fine, small_catalog).kind == "pens"
