@@ -13,7 +13,13 @@ from itertools import takewhile
 import numpy as np
 import Stemmer
 
-from assistant.cues import ATTRIBUTE, BOOK_KINDS, DESCRIBED_KINDS, reading_department
+from assistant.cues import (
+    ATTRIBUTE,
+    BOOK_KINDS,
+    DEPARTMENT_CUES,
+    DESCRIBED_KINDS,
+    reading_department,
+)
 from assistant.needs import RECIPIENTS, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
@@ -601,6 +607,14 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
+    if is_reading(hits[0].product):
+        # a book's title seldom says "book" or its shelf: "kindle books for learning python" is
+        # answered by a Python book
+        words = {
+            w
+            for w in words
+            if w not in DESCRIBED_KINDS and not DEPARTMENT_CUES["Kindle Store"].fullmatch(w)
+        }
     asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
     named = {w for w in words if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)}
     words = named or words

@@ -31,7 +31,11 @@ _STOP = frozenset(
      # "东西" is "a thing" (not east and west), "到" "to", "让" "let", "时" "when", "打" plays a drum
      "东西", "到", "让", "时", "打", "能让", "一点", "一点的",
      # "换成适合4岁的呢" (and for a 4-year-old instead?): a change of whom, no "exchange"
-     "换成", "换", "改成", "换个"]
+     "换成", "换", "改成", "换个",
+     # ratings are read from the shopper's own words ("评分4星以上"), not searched
+     "评分", "评价", "星", "颗星",
+     # which brand, said around the product: "兄弟牌的好还是其他牌子好？"
+     "还是", "其他", "其它", "牌子", "品牌", "好", "类似", "那种", "这种"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -47,7 +51,12 @@ _CLASSIFIER = re.compile(
 #: friends" + "look after").
 _NOT_TOO = re.compile(
     r"(?:不要|别|不)太[\u4e00-\u9fff]{1,2}|要?(?:好看|漂亮|精致|可爱)(?:一点|一些|点)?的?"
+    # good value ("性价比高的", not "high"), a question of what differs ("有什么区别"), a few
+    # boxes more ("想多买几盒": not "small table case")
+    r"|性价比(?:高|好)?的?|有什么(?:区别|不同)|多?买?几[个盒包瓶卷套支件本]"
 )
+#: What the shopper does not want: "乐高以外的积木" (blocks other than LEGO), "除了乐高".
+_OTHER_THAN = re.compile(r"(?:除了)?([\u4e00-\u9fff]{2,4}?)(?:以外|之外)的?")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
 
@@ -89,6 +98,10 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 # the lab's words: a "pipetting gun" is a micropipette, its "gun heads" are tips
                 "移液枪": ("micropipette",), "移液器": ("pipette",), "枪头": ("pipette tips",),
                 "微升": ("ul",),
+                "效果器": ("effects pedal",), "单块效果器": ("effects pedal",),
+                "过载": ("overdrive",), "失真": ("distortion",),
+                "兄弟牌": ("brother",), "三体": ("three body problem",),
+                "硬科幻": ("hard science fiction",), "科幻小说": ("science fiction novel",),
                 "卡林巴": ("kalimba",), "拇指琴": ("kalimba",), "卡林巴拇指琴": ("kalimba",),
                 "女朋友": ("girlfriend",), "男朋友": ("boyfriend",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
@@ -204,6 +217,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     text = _NOT_TOO.sub(" ", text)  # "不要太复杂" (not too complicated) is no product word
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
+    others = [m.group(1) for m in _OTHER_THAN.finditer(text)]
+    text = _OTHER_THAN.sub(" ", text)
     # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I
     # mostly play fingerstyle) had made the kind "major"
     clauses = [c for c in re.split(r"[，,。；;！!]", text) if c.strip()]
@@ -228,6 +243,13 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     if recipient:
         english += ["for", *recipient]
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'/-]*[A-Za-z0-9]|[A-Za-z]", text)
-    found = " ".join(dict.fromkeys([*latin, *english]))
+    # what it is not, said last as English says it ("not lego"), read as an exclusion
+    excluded = [
+        f"not {_best(senses, counts)}"
+        for other in others
+        for piece, senses in _segment(other, words, prefixes)
+        if senses and piece not in _STOP
+    ]
+    found = " ".join(dict.fromkeys([*latin, *english, *excluded]))
     # an age alone is read too: "换成适合4岁的呢？" (and for a 4-year-old?) asks for the same again
     return " ".join([*ages, found]).strip()

@@ -207,7 +207,7 @@ _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
-     "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
+     "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "started", "starting", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
@@ -304,9 +304,22 @@ _NOT_KIND = frozenset(
         "colored",
         "coloured",
         "multi",
+        # how it is made, never the product: "double sided tape"
+        "sided",
+        "double",
+        "single",
+        "duty",
+        "heavy",
         # how it runs, never the product: "battery operated", "solar powered"
         "operated",
         "powered",
+        # how well it does it: "a digital caliper accurate to 0.01mm", "high temp", "range 1-14"
+        "range",
+        "accurate",
+        "precise",
+        "accuracy",
+        "high",
+        "low",
         # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
         "connecting",
         "attach",
@@ -546,6 +559,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
     rest = _IN_BAND.sub(" ", rest)  # "she just started band": what it is for, not a product
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
+    rest = _NEW_AT.sub(" beginner ", rest)  # "learning python from scratch": for a beginner
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -566,6 +580,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     named = _ROLE.sub(" ", rest)
     kind = (_asked_kind(named) or _framed_kind(named) or product_kind(_strip(named, _SIZES))
             or product_kind(named))  # fmt: skip
+    if kind in _PACKAGING:  # "kapton tape 1 inch roll": read with its size, how the tape comes
+        kind = product_kind(named) or kind
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
@@ -724,6 +740,11 @@ _PRONOUN_CLAUSE = re.compile(
     r"love|like|enjoy|want|need|play|use)\b.*",
     re.I,
 )
+#: Said of someone new at it: "from scratch", "total noob", "complete newbie" (no scratch pads).
+_NEW_AT = re.compile(
+    r"\bfrom\s+scratch\b|\b(?:(?:a|an|total|complete|absolute|total)\s+)?(?:noob|newbie|n00b)s?\b",
+    re.I,
+)
 #: Someone's first one of a kind is a beginner's: "a first guitar", "his first telescope" (not a
 #: first aid kit, a first birthday or a first edition).
 _FIRST_ONE = re.compile(
@@ -824,8 +845,20 @@ def product_kind(text: str) -> str | None:
             continue
         head.append(token.strip("'.-"))
     kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
-             and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
+             and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
+    if len(kinds) > 1 and kinds[-1] in _PACKAGING:
+        at = len(head) - 1 - head[::-1].index(kinds[-1])
+        if at and (re.search(r"\d", head[at - 1]) or head[at - 1] in _MEASURES):
+            return kinds[-2]  # "kapton tape 1 inch roll": tape, in a roll of that size
     return kinds[-1] if kinds else None
+
+
+#: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
+_PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag", "bags", "pack",
+                        "packs", "bottle", "bottles", "tube", "tubes", "pair", "pairs"])  # fmt: skip
+_MEASURES = frozenset(["inch", "inches", "ft", "feet", "foot", "yard", "yards", "yd", "yds", "mm",
+                       "cm", "meter", "meters", "count", "ct", "pc", "pcs", "piece", "pieces", "oz",
+                       "ml", "lb", "lbs", "kg", "g"])  # fmt: skip
 
 
 #: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").

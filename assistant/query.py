@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Literal
@@ -437,6 +438,9 @@ def understand(
 
             translation = read_words(said, language, either, partial=True) or None
     if translation:
+        # a name the shopper does not want, read in English ("乐高以外的积木" -> "not lego")
+        excluded = read_cues(translation, (), brands).exclude_brands
+        cues = replace(cues, exclude_brands=tuple(dict.fromkeys(cues.exclude_brands + excluded)))
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
         needs = read_needs(translation, counts).merged(needs)

@@ -138,7 +138,10 @@ def read_words(
     ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
     stop = {_plain(w) for w in stopwords(language)} | lex.skip
     # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
-    tokens = re.findall(r"\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+", _AGE.sub(" ", text).lower())
+    # (a model's code too: "N95", "M6", "PS5")
+    tokens = re.findall(
+        r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+", _AGE.sub(" ", text).lower()
+    )
     plain = [_plain(t) for t in tokens]
     out: list[str] = []
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
@@ -146,8 +149,10 @@ def read_words(
     while i < len(tokens):
         size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
         if size is not None:
-            out.append(lex.phrases[" ".join(plain[i : i + size])])
-            noun, i = len(out) - 1, i + size
+            if english := lex.phrases[" ".join(plain[i : i + size])]:  # "" passes it over
+                out.append(english)
+                noun = len(out) - 1
+            i += size
             continue
         token, key = tokens[i], plain[i]
         i += 1
@@ -155,7 +160,7 @@ def read_words(
             if i < len(plain) and plain[i] not in stop:
                 out.append(key)
             continue
-        if key[0].isdigit():
+        if any(ch.isdigit() for ch in key):
             out.append(key)
             continue
         if key in _FOR:

@@ -162,6 +162,8 @@ class Vocabulary:
                     variants.append((word, best.term))
                     return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word
+            if lw.endswith("s") and self.knows(lw[:-1]):
+                return word  # the plural of a catalog word: "pcbs" is no slip for "pcs"
             found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
             # one slip from a common English word, two from the nearest catalog word: the shopper
             # meant the English word ("somthing" is something, not "sorting")

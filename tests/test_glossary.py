@@ -103,3 +103,15 @@ def test_an_age_alone_and_what_is_not_a_product() -> None:
     assert (
         chinese_to_english("想给女朋友买一个卡林巴拇指琴，要好看一点的") == "kalimba for girlfriend"
     )
+
+
+def test_what_it_is_not_and_how_much_of_it() -> None:
+    """ "乐高以外的拼搭积木" (building blocks other than LEGO) had made the kind "lego";
+    "性价比高的" (good value) the kind "high"; "想多买几盒" (a few boxes more) "small table case"."""
+    assert chinese_to_english("想买一套乐高以外的积木").endswith("not lego")
+    assert "high" not in chinese_to_english("电吉他效果器入门，推荐一个性价比高的").split()
+    assert chinese_to_english("实验用的pH试纸，范围1-14，想多买几盒").split()[:3] == [
+        "pH",
+        "1-14",
+        "experiment",
+    ]

@@ -101,7 +101,11 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("stocking stuffers for a teen who plays guitar", (13, 17), "guitar accessories"),
         # what the shopper does not want is not searched ("not another mug" had shown mugs)
         ("gift for my kids music teacher, something useful not another mug", None, "music useful"),
-        ("looking for a microscope my 11 year old can actually use, not a toy", (11, 11), "microscope use"),
+        (
+            "looking for a microscope my 11 year old can actually use, not a toy",
+            (11, 11),
+            "microscope use",
+        ),
         # a story names what it is for; the need said in it names the kind (test below)
         ("my daughter just started band and they told her she needs a clarinet", None, "clarinet"),
     ],
@@ -258,6 +262,8 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert (
         words.correct("a ream of printer paper").changes == ()
     )  # an English word is meant as written
+    # the plural of a catalog word is no slip ("masking pcbs" had been shown as "pcs")
+    assert words.knows("pcb") and words.correct("masking pcbs").changes == ()
     # two catalog words written as one, and a word known only by its stem ("pipets")
     assert words.correct("adjustable micropipette").changes == (("micropipette", "micro pipette"),)
     assert ("pipete", "pipette") in words.correct("pipete tips").variants
@@ -318,6 +324,15 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("my daughter is starting flute lessons, what should we get?", "flute"),
         ("we need a metronome for piano practice", "metronome"),
         ("something for his violin recital", None),
+        # how well, how it comes, how it is made, how it runs: none is the kind (each had said
+        # "we don't carry that" of calipers, Kapton tape, pH paper, double-sided tape)
+        ("need a digital caliper accurate to 0.01mm, not the cheapest junk", "caliper"),
+        ("kapton tape 1 inch roll, high temp, for masking pcbs", "tape"),
+        ("a pencil box", "box"),
+        ("pH test paper range 1-14", "paper"),
+        ("tape heavy duty double sided for mounting mirror wall", "tape"),
+        ("a battery operated train", "train"),
+        ("kindle romance recs, enemies to lovers", "romance"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:
@@ -575,7 +590,9 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
     for start in parts:
         title = next(p.title for p in demo_catalog if p.title.startswith(start))
         assert not shows_kind(title, "car", stem, "remote control car off road"), title
-    car = next(p.title for p in demo_catalog if p.title.startswith("RC Car for Kids Remote Control"))
+    car = next(
+        p.title for p in demo_catalog if p.title.startswith("RC Car for Kids Remote Control")
+    )
     assert shows_kind(car, "car", stem, "remote control car")
     assert shows_kind("Toys for 5 Year Old Boys Remote Control Car, 2.4GHz", "car", stem, "rc car")
     assert shows_kind("Carl Fischer 40 Studies For Clarinet Book", "book", stem, "clarinet book")
@@ -589,9 +606,26 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
     # a title whose head is only a name says the kind after it (of_kind reads the whole title)
     from assistant.candidates import of_kind
 
-    puzzle = next(p for p in demo_catalog if p.title.startswith("Buffalo Games - Night at The Drive-in"))
-    assert of_kind([puzzle], ConversationState(search="hard puzzle 1500 pieces", kind="puzzle")) == [True]
+    puzzle = next(
+        p for p in demo_catalog if p.title.startswith("Buffalo Games - Night at The Drive-in")
+    )
+    assert of_kind(
+        [puzzle], ConversationState(search="hard puzzle 1500 pieces", kind="puzzle")
+    ) == [True]
     # a reading is no other kind ("beginner watercolor set" starred a step-by-step guide)
-    guide = next(p for p in demo_catalog if p.title.startswith("Creative Watercolor: A Step-by-Step"))
-    assert of_kind([guide], ConversationState(search="beginner watercolor set", kind="watercolor")) == [False]
+    guide = next(
+        p for p in demo_catalog if p.title.startswith("Creative Watercolor: A Step-by-Step")
+    )
+    assert of_kind(
+        [guide], ConversationState(search="beginner watercolor set", kind="watercolor")
+    ) == [False]
     assert of_kind([guide], ConversationState(search="watercolor book", kind="book")) == [True]
+
+
+def test_new_at_it_is_a_beginner() -> None:
+    """ "kindle books for learning python from scratch" had searched "scratch"."""
+    assert (
+        read_needs("kindle books for learning python from scratch").product_words.split()[-1]
+        == "beginner"
+    )
+    assert "noob" not in read_needs("what do I need to start 3d printing? total noob").product_words
