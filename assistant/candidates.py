@@ -818,12 +818,16 @@ _JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic"
 
 def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
     """The kind with the noun said right before it ("card game", "snare drumhead", "xlr cable"),
-    as a title pattern; None when the kind stands alone or follows a feature or filler word."""
+    as a title pattern (a word or two may come between in a title); None when the kind stands alone or follows a feature or filler word."""
     before = _compound_noun(state)
     if before is None or not state.kind:
         return None
     stem = re.escape(state.kind.removesuffix("s"))
-    return re.compile(rf"\b{re.escape(before)}s?[\s-]*{stem}(?:s|es)?\b", re.I)
+    # up to two words between: "Guitar Wah Effects Pedal", "Nitrile Exam Gloves" (a wah pedal
+    # had been starred only where a title wrote the two words together)
+    return re.compile(
+        rf"\b{re.escape(before)}s?(?:[\s/-]+[\w'.]+){{0,2}}?[\s/-]*{stem}(?:s|es)?\b", re.I
+    )
 
 
 def title_says(title: str, word: str) -> bool:
@@ -996,4 +1000,57 @@ def find_candidates(
             break
         close = _is_close(hits, state.search_text(), state)
     hits, used = _reorder(hits, state, searcher, behaviour, user_id, session_id)
-    return Candidates(tuple(hits[:k]), used, relaxed, close)
+    return Candidates(_with_alternatives(hits, state, searcher, k), used, relaxed, close)
+
+
+_SQUEEZE = re.compile(r"[\s'’-]+")
+
+
+def names_side(title: str, side: str) -> bool:
+    """Whether a title carries every word of a thing the shopper named ("dunlop crybaby" in
+    "Dunlop CRY BABY 535Q Wah Pedal": read with spaces and hyphens squeezed out)."""
+    squeezed = _SQUEEZE.sub("", title.lower())
+    return all(_SQUEEZE.sub("", w.lower()) in squeezed for w in side.split())
+
+
+def _with_alternatives(
+    hits: Sequence[Hit], state: ConversationState, searcher: HybridSearcher, k: int
+) -> tuple[Hit, ...]:
+    """The k hits, with the best match of each thing the shopper set against another ("yamaha vs
+    casio keyboard", "dunlop crybaby or vox?") in place of the last cards when none of them is
+    it: the shopper asked to see both (only Casio keyboards had been shown, and "vox: none
+    here" said of a store that carries a Vox wah). A thing the store does not carry is left out."""
+    shown = list(hits[:k])
+    if not state.alternatives:
+        return tuple(shown)
+    stem = Stemmer.Stemmer("english").stemWord
+    asked = state.search_text()
+    # a Vox wah pedal, not a Vox delay pedal (but "casio keyboard" names a side, not a compound)
+    compound, noun = _compound_asked(state), _compound_noun(state) or ""
+    if noun and any(noun in side.lower().split() for side in state.alternatives):
+        compound, noun = None, ""
+    for side in state.alternatives:
+        if any(names_side(h.product.title, side) for h in shown):
+            continue
+        query = " ".join(dict.fromkeys(f"{side} {noun} {state.kind or ''}".split()))
+        found = [h for h in searcher.search(query, state.filters(), k=20).hits
+                 if names_side(h.product.title, side) and not _excluded(h.product, state.exclude_brands)
+                 and (compound is None or compound.search(h.product.title))
+                 and (not state.kind or state.kind in DESCRIBED_KINDS
+                      or shows_kind(_named_as(h.product), state.kind, stem, asked))]  # fmt: skip
+        if not found:
+            continue
+        found.sort(key=lambda h: poorly_rated(h.product))  # its best rated first, else search order
+        if len(shown) < k:
+            shown.append(found[0])
+            continue
+        # in place of the last card that is none of the named things, else the last of a named
+        # thing shown more than once
+        sides = [[s for s in state.alternatives if names_side(h.product.title, s)] for h in shown]
+        spare = [i for i, named in enumerate(sides) if not named] or [
+            i for i, named in enumerate(sides)
+            if all(sum(s in other for other in sides) > 1 for s in named)
+        ]  # fmt: skip
+        if spare:
+            shown[spare[-1]] = found[0]
+    return tuple(shown)

@@ -13,6 +13,50 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _VERSUS = re.compile(r"\b([\w&'-]{3,})\s+(?:vs\.?|versus)\s+([\w&'-]{3,})\b", re.I)
+#: Two things set against each other, each of up to two words: "dunlop crybaby or vox?",
+#: "elixir vs d'addario", "magnetic tiles or wooden blocks", "¿yamaha o casio?".
+_EITHER = re.compile(
+    r"([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:or|vs\.?|versus|o|ou|oder|oppure)\s+([\w&'-]+(?:\s+[\w&'-]+)?)",
+    re.I,
+)
+#: Words that end a side: "... or presonus for home recording", "a or b, under 200".
+_SIDE_ENDS = frozenset(["for", "to", "with", "under", "over", "in", "at", "from", "which", "what",
+                        "is", "are", "para", "pour", "für", "per", "a", "an", "the", "my", "el",
+                        "la", "un", "una"])  # fmt: skip
+
+
+def alternatives(text: str) -> tuple[str, ...]:
+    """The things the shopper sets against each other, as typed ("crybaby" and "vox" of "dunlop
+    crybaby or vox?" read as ("dunlop crybaby", "vox")); () when a side is only filler ("blue yeti
+    or something else?") or the message names none."""
+    from assistant.needs import RECIPIENTS, not_product_word
+
+    for clause in re.split(r"[,;.?!¿¡()]", text):
+        m = _EITHER.search(clause)
+        if m is None:
+            continue
+        sides = []
+        for side, keep_last in ((m.group(1), True), (m.group(2), False)):
+            words = side.split()
+            # the words nearest the "or": "focusrite" of "guitar at home focusrite or presonus"
+            if keep_last:
+                while len(words) > 1 and words[0].lower() in _SIDE_ENDS:
+                    words = words[1:]
+            else:
+                for i, w in enumerate(words):
+                    if w.lower() in _SIDE_ENDS:
+                        words = words[:i]
+                        break
+            words = [w for w in words if not not_product_word(w)]
+            lower = {w.lower() for w in words}
+            # "or something else", "for kids or adults": no two things to set side by side
+            if not words or lower <= _STOP | set(RECIPIENTS) or lower & {"else", "other", "others"}:
+                return ()
+            sides.append(" ".join(words))
+        return tuple(sides)
+    return ()
+
+
 #: A card named by its place in the shoppers' other languages ("¿el segundo viene en español?",
 #: "第一个需要另外买枪头吗"), with the article that makes it a card, and not "la primera vez".
 _ARTICLE = r"\b(?:el|la|del|al|o|a|do|da|il|le|l'|der|die|das|den|dem)\s*"

@@ -21,6 +21,7 @@ from assistant.cues import (
     PRICIER,
     BrandLexicon,
     Cues,
+    alternatives,
     asked_phrase,
     plain_need,
     read_cues,
@@ -106,6 +107,9 @@ class ShoppingQuery(BaseModel):
     )
     kind: str | None = Field(
         default=None, description="The word naming the kind of product: 'shoes' in 'running shoes'"
+    )
+    alternatives: tuple[str, ...] = Field(
+        default=(), description="Things set against each other: 'dunlop crybaby or vox?'"
     )
     gift: bool = False
     occasion: str | None = None
@@ -541,6 +545,7 @@ def understand(
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
+        alternatives=alternatives(text) if intent is Intent.new else (),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -46,6 +46,9 @@ class ConversationState(BaseModel):
     age_max: float | None = None
     sizes: tuple[str, ...] = ()
     kind: str | None = Field(default=None, description="The word naming the kind of product")
+    alternatives: tuple[str, ...] = Field(
+        default=(), description="Things set against each other, each shown when carried"
+    )
     department_hint: str | None = None
     recipient: str | None = None
     gift: bool = False
@@ -111,6 +114,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,
+            alternatives=query.alternatives,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings

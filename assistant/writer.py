@@ -25,7 +25,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card, asked_about
-from assistant.candidates import FAIR_RATING, names_compound, of_kind, of_size, poorly_rated
+from assistant.candidates import (
+    FAIR_RATING,
+    names_compound,
+    names_side,
+    of_kind,
+    of_size,
+    poorly_rated,
+)
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
@@ -265,6 +272,25 @@ def _confirmed(cards: Sequence[Card], query: ShoppingQuery, language: str) -> st
     return phrase(language, "confirm", clauses=phrase(language, "joiner").join(clauses))
 
 
+def _named_marks(cards: Sequence[Card], side: str) -> list[int]:
+    """The cards that are a thing the shopper named (see `names_side`)."""
+    return [c.mark for c in cards if names_side(c.product.title, side)]
+
+
+def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | None:
+    """Which cards are each of the things the shopper set against each other ("elixir vs
+    d'addario", "dunlop crybaby or vox?"), and which they named is not among them; None unless
+    one of them is on screen."""
+    found = [(side, _named_marks(cards, side)) for side in sides]
+    if not any(marks for _, marks in found):
+        return None
+    none = phrase(language, "named_none")
+    parts = [
+        f"{side}: {', '.join(f'[{m}]' for m in marks) if marks else none}" for side, marks in found
+    ]
+    return phrase(language, "named", parts="; ".join(parts))
+
+
 def _question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     if not (state.search or "").strip():
@@ -364,6 +390,7 @@ class AnswerWriter:
             return Written(text=notice or "", picks=())
         degraded = None
         chosen = list(picks or [])
+        sides = query.alternatives
         if not chosen:
             try:
                 chosen = self.pick(state.search_text() or query.need, cards)
@@ -372,6 +399,7 @@ class AnswerWriter:
                 chosen = [cards[0].mark]
             if not self.model_picks:
                 products = [c.product for c in cards]
+                named = {m for side in sides for m in _named_marks(cards, side)}
                 # recommend only the asked kind when some cards are it, then narrow step by step
                 # where some cards pass: "drum sticks" does not star a tongue drum the search
                 # ranked third; "10 foot" does not star a 20 ft cable; "dry erase markers" does
@@ -382,7 +410,9 @@ class AnswerWriter:
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
                          [not poorly_rated(p) for p in products],
-                         [not poorly_rated(p, FAIR_RATING) for p in products]]  # fmt: skip
+                         [not poorly_rated(p, FAIR_RATING) for p in products],
+                         # of those, the ones the shopper named ("dunlop crybaby or vox?")
+                         [c.mark in named for c in cards]]  # fmt: skip
                 fits = steps[0]
                 for passes in steps[1:]:
                     narrower = [f and ok for f, ok in zip(fits, passes, strict=True)]
@@ -515,7 +545,7 @@ class AnswerWriter:
             if not notice and len(recommended) > 1
             else None
         )
-        tip = " ".join(x for x in (confirmed, tip) if x) or None
+        tip = " ".join(x for x in (_named(cards, sides, language), confirmed, tip) if x) or None
         question = _question(state, language) if ask_back else None
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language

@@ -173,3 +173,42 @@ def test_an_open_gifts_department_is_preferred_not_required(kit_store: Retrieval
     found = find_candidates(state, searcher, None, k=3)
     assert found.relaxed is None and found.hits, [h.product.title for h in found.hits]
     assert all(h.product.price is not None and h.product.price.amount <= 20 for h in found.hits)
+
+
+def test_each_thing_set_against_another_is_shown_when_carried(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, onnx_embedder: Embedder
+) -> None:
+    """ "yamaha vs casio keyboard" showed five Casio keyboards and the answer could only say
+    "yamaha: none here" of a store that carries Yamaha keyboards: the best match of each named
+    thing takes the last card's place; a Yamaha guitar is no Yamaha keyboard."""
+    from assistant.advice import Card
+    from assistant.writer import AnswerWriter, run_writer
+
+    titles = [f"Casio CT-S{i}00 61-Key Portable Keyboard" for i in range(1, 7)]
+    titles += ["Yamaha PSR-E273 61-Key Portable Keyboard", "Yamaha FG800 Acoustic Guitar"]
+    products = [Product(id=f"k:{i}", title=t, description=f"{t}, for beginners.", source="test",
+                        category=("Musical Instruments",), price=Price(amount=Decimal("99.00")),
+                        rating=4.5) for i, t in enumerate(titles)]  # fmt: skip
+    retrieval = make_retrieval(tmp_path_factory.mktemp("versus-store"), data_dir, onnx_embedder)
+    retrieval.sync(Catalog(products))
+    searcher = retrieval.searcher()
+    query = understand(
+        "yamaha vs casio keyboard for a beginner", None, ["Musical Instruments"]
+    ).query
+    assert query.alternatives == ("yamaha", "casio keyboard")
+    state = advance(ConversationState(), query, searcher.catalog)
+    shown = [h.product.title for h in find_candidates(state, searcher, None, k=5).hits]
+    assert (
+        "Yamaha PSR-E273 61-Key Portable Keyboard" in shown
+        and "Yamaha FG800 Acoustic Guitar" not in shown
+    )
+    assert sum(t.startswith("Casio") for t in shown) == 4, shown
+    # the answer says which cards are which
+    cards = [Card(mark=i, product=next(p for p in products if p.title == t), price="$99.00", why="", value="")
+             for i, t in enumerate(shown, start=1)]  # fmt: skip
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, cards, state, query))
+    yamaha = shown.index("Yamaha PSR-E273 61-Key Portable Keyboard") + 1
+    assert f"yamaha: [{yamaha}]" in written.text, written.text
+    # a thing the store does not carry is said to be none of the cards
+    vox = understand("wah pedal, dunlop or vox?", None, ["Musical Instruments"]).query
+    assert vox.alternatives == ("dunlop", "vox")

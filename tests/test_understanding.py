@@ -554,3 +554,27 @@ def test_another_age_for_the_same_swaps_the_age_word(small_catalog: Catalog) -> 
                    small_catalog)  # fmt: skip
     fine = understand("any in 0.5 fine tip?", None, [], ["Gel Pens, 12 Pack"]).query
     assert "fine" in fine.narrows.split() and advance(pens, fine, small_catalog).kind == "pens"
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "whats the best wah pedal for under 100 bucks? dunlop crybaby or vox?",
+            ("dunlop crybaby", "vox"),
+        ),
+        ("audio interface for home, focusrite or presonus? under 200", ("focusrite", "presonus")),
+        ("light strings. elixir vs d'addario, worth the extra $$?", ("elixir", "d'addario")),
+        ("magnetic tiles or wooden blocks for a 2 year old?", ("magnetic tiles", "wooden blocks")),
+        ("¿yamaha o casio?", ("yamaha", "casio")),
+        # no two things: "something else", whom it is for, a count
+        ("usb condenser mic, blue yeti or something else?", ()),
+        ("is it for kids or adults?", ()),
+        ("a guitar for my son or daughter", ()),
+        ("one or two packs", ()),
+    ],
+)
+def test_things_set_against_each_other(text: str, sides: tuple[str, ...]) -> None:
+    from assistant.cues import alternatives
+
+    assert alternatives(text) == sides
