@@ -607,18 +607,19 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
+    found = set(top.matched_terms)
     if is_reading(hits[0].product):
         # a book's title seldom says "book" or its shelf: "kindle books for learning python" is
-        # answered by a Python book
+        # answered by a Python book (where the title says them, they still count)
         words = {
             w
             for w in words
-            if w not in DESCRIBED_KINDS and not DEPARTMENT_CUES["Kindle Store"].fullmatch(w)
+            if stem(w) in found
+            or (w not in DESCRIBED_KINDS and not DEPARTMENT_CUES["Kindle Store"].fullmatch(w))
         }
     asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
     named = {w for w in words if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)}
     words = named or words
-    found = set(top.matched_terms)
     matched = sum(stem(w) in found or w in found for w in words)
     # most of the words, not half: "queen mattress" is not answered by a pool-float mattress (a
     # real product's title and text are usually 0.45 close anyway: the word count is the fallback)
