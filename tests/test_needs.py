@@ -629,3 +629,21 @@ def test_new_at_it_is_a_beginner() -> None:
         == "beginner"
     )
     assert "noob" not in read_needs("what do I need to start 3d printing? total noob").product_words
+
+
+def test_an_office_gift_exchange_is_an_occasion_not_a_product() -> None:
+    """ "Our office is doing a white elephant exchange ... the limit is $25" had searched "office
+    doing exchange limit appropriate"; "just got promoted to manager ... thinking $40ish" searched
+    "promoted" and "thinking"."""
+    swap = read_needs(
+        "our office is doing a white elephant exchange and the limit is $25, work appropriate"
+    )
+    assert swap.gift and swap.product_words.split() == ["office"]
+    promoted = read_needs(
+        "a gift for a coworker who just got promoted. she loves planners, thinking $40ish"
+    )
+    assert (
+        promoted.gift
+        and "promoted" not in promoted.product_words
+        and "thinking" not in promoted.product_words
+    )
