@@ -391,7 +391,9 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
             return phrase(language, "relaxed_any", constraint=constraint)
         return phrase(language, "relaxed", need=bare, constraint=constraint)
     if not close:
-        if refined:
+        if refined:  # "We have nothing else that ...", not "no other that that also fits that"
+            if need == phrase(language, "that"):
+                return phrase(language, "refined_any")
             return phrase(language, "refined_none", need=bare)
         return phrase(language, "not_carried", need=need)
     return None

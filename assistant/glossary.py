@@ -100,6 +100,10 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "微升": ("ul",),
                 "效果器": ("effects pedal",), "单块效果器": ("effects pedal",),
                 "过载": ("overdrive",), "失真": ("distortion",),
+                # colours, not their other senses ("粉色" had been read "white", powder's colour)
+                "粉色": ("pink",), "粉红色": ("pink",), "红色": ("red",), "蓝色": ("blue",),
+                "黑色": ("black",), "白色": ("white",), "绿色": ("green",), "黄色": ("yellow",),
+                "紫色": ("purple",), "灰色": ("gray",), "橙色": ("orange",), "棕色": ("brown",),
                 "兄弟牌": ("brother",), "三体": ("three body problem",),
                 "硬科幻": ("hard science fiction",), "科幻小说": ("science fiction novel",),
                 "卡林巴": ("kalimba",), "拇指琴": ("kalimba",), "卡林巴拇指琴": ("kalimba",),

@@ -297,6 +297,14 @@ _KIND_ENDS = frozenset(
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
 _NOT_KIND = frozenset(
     [
+        # a language, never the product: "novels in spanish", "kindle books in english"
+        "spanish",
+        "english",
+        "french",
+        "german",
+        "chinese",
+        "italian",
+        "portuguese",
         # a look, never the product: "and a multi color pack?"
         "color",
         "colors",

@@ -253,8 +253,10 @@ _ANY_IN = re.compile(
     r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+)?"
     r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
-    # "¿hay alguno que funcione con pilas?", "¿alguna en azul?"
-    r"|(?:hay\s+)?algun[oa]s?\s+(?:que|con|en|sin|de)\b)",
+    # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
+    r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de)\b"
+    # "有粉色的吗？" (any in pink?), "有没有便宜一点的" (any a bit cheaper?)
+    r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
 )
 _AND_A = re.compile(r"^\W*(?:and|also|plus)\s+(?:a|an|some|one)\b", re.I)
@@ -428,19 +430,21 @@ def understand(
             said = strip_price_phrases(text)
             dictionary = read_words(said, language, aligner)
         by_dictionary = bool(dictionary)
-        translation = dictionary or _translate(text, llm, vocabulary)
+        translation = dictionary or None
         if not translation and language != "zh" and vocabulary is not None:
-            # no model to translate: the words the lexicon reads ("cuerdas ligeras ... fingerstyle"
-            # had been searched as typed) and those a catalog word is a spelling of ("trampolin"),
-            # beside the shopper's own words at full weight; the multilingual model aligns the
-            # rest ("... los trenes, algo que pueda armar el mismo" had been searched as typed for
-            # the one word nothing read)
+            # the words the lexicon reads ("cuerdas ligeras ... fingerstyle" had been searched as
+            # typed) and those a catalog word is a spelling of ("trampolin"), the multilingual
+            # model aligning the rest ("... los trenes, algo que pueda armar el mismo" had been
+            # searched as typed for the one word nothing read), beside the shopper's own words at
+            # full weight; before the 0.5B model's translation, which read "batería" as
+            # "battery" and "cajón" as "bag" where the lexicon reads a drum and a cajon
             spelling = vocabulary.spelled
 
             def either(word: str) -> str | None:
                 return spelling(word) or (aligner(word) if aligner is not None else None)
 
             translation = read_words(said, language, either, partial=True) or None
+        translation = translation or _translate(text, llm, vocabulary)
     if translation:
         # a name the shopper does not want, read in English ("乐高以外的积木" -> "not lego")
         excluded = read_cues(translation, (), brands).exclude_brands

@@ -105,6 +105,12 @@ def test_an_age_alone_and_what_is_not_a_product() -> None:
     )
 
 
+def test_a_colour_is_a_colour(vocabulary: Vocabulary) -> None:
+    """ "有粉色的吗？" (any in pink?) had been read "white" (the commoner title word among the
+    dictionary's senses of 粉色)."""
+    assert chinese_to_english("有粉色的吗？", vocabulary.title_counts) == "pink"
+
+
 def test_what_it_is_not_and_how_much_of_it() -> None:
     """ "乐高以外的拼搭积木" (building blocks other than LEGO) had made the kind "lego";
     "性价比高的" (good value) the kind "high"; "想多买几盒" (a few boxes more) "small table case"."""

@@ -94,6 +94,8 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("anything with a metal body?", Intent.refine, ()),
         ("¿hay alguno que funcione con pilas?", Intent.refine, ()),
         ("and a metronome?", Intent.new, ()),
+        ("有粉色的吗？", Intent.refine, ()),
+        ("¿alguno ambientado en la guerra civil española?", Intent.refine, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
