@@ -155,8 +155,19 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = 
 def asked_about(text: str) -> str:
     """What a question about the cards on screen asks after ("small hands" of "which one is
     better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
+    # "does it come with a tuner or do i need to buy one seperately": the tuner; the other
+    # half only asks the same the other way round
+    text = _OR_ELSE.split(text)[0]
     words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
     return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
+
+
+#: An "or" that turns a yes/no question round: "... or do I need to buy one", "... or is it".
+_OR_ELSE = re.compile(
+    r"[,;]?\s+or\s+(?=(?:do|does|did|is|are|will|would|should|can|could|must|have|has|not|no)\b"
+    r"|(?:i|we|you)\s+(?:need|have|must|should)\b)",
+    re.I,
+)
 
 
 #: Words of comparing, beside the request reader's filler (`not_product_word`).

@@ -670,3 +670,13 @@ def test_the_facts_lead_says_back_a_feature_asked_for(small_catalog: Catalog) ->
     lead = lead_for(small_catalog, "guitar picks, thin ones", titles, description="", rating=None,
                     price=None)  # fmt: skip
     assert lead == "[1] fits best: thin, as you asked.", lead
+
+
+def test_a_question_turned_round_asks_about_its_first_half() -> None:
+    """ "does it come with a tuner or do i need to buy one seperately" had been answered 'Its
+    listing does not mention "tuner seperately"'."""
+    from assistant.advice import asked_about
+
+    assert asked_about("does it come with a tuner or do i need to buy one seperately") == "tuner"
+    assert asked_about("does it come with a case or not?") == "case"
+    assert asked_about("is it wood or plastic?") == "wood plastic"  # two things, both asked
