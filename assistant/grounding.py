@@ -214,8 +214,10 @@ _SENTENCE_END = re.compile(r"[.!?。！？]['\")\]]*$")
 
 
 def sentences(text: str) -> list[str]:
-    """The text's sentences (split after . ! ? and their CJK forms, and at line breaks)."""
-    return [s.strip() for s in re.split(r"(?<=[.!?。！？])\s+|\n+", text) if s.strip()]
+    """The text's sentences (split after . ! ? and their CJK forms, and at line breaks; a list's
+    next number glued to a full stop, "partially clogged.3. Check the", is no part of either)."""
+    parts = re.split(r"(?<=[.!?。！？])\s+|\n+|(?<=[a-z]{2}\.)\d{1,2}\.(?:\s+|$)", text)
+    return [s.strip() for s in parts if s.strip()]
 
 
 #: A clause a cut sentence may end at has at least this many words.

@@ -125,7 +125,9 @@ def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalo
     assert fair and [m for m, _ in written.reasons] == fair
 
 
-def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(small_catalog: Catalog) -> None:
+def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(
+    small_catalog: Catalog,
+) -> None:
     """ "cheap dry erase markers bulk pack" starred washable markers rated 4.8 over the one pack
     of dry-erase markers (rated 3.0): the compound asked for decides before the rating; a size
     said before the kind ("1000 piece puzzle") is no compound."""
@@ -139,13 +141,21 @@ def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(small_c
                        list(small_catalog.columns.departments)).query  # fmt: skip
     assert query.kind == "markers"  # "bulk" and "pack" say how many, not what
     state = advance(ConversationState(), query, small_catalog)
-    assert run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks == (1,)
-    puzzles = ["1000 Piece Jigsaw Puzzle, Lake", "Puzzle 1000 Pieces, Scout", "1000 Piece Puzzle, Spring"]
+    assert run_writer(
+        AnswerWriter(None, None, ()).write(query.text, shown, state, query)
+    ).picks == (1,)
+    puzzles = [
+        "1000 Piece Jigsaw Puzzle, Lake",
+        "Puzzle 1000 Pieces, Scout",
+        "1000 Piece Puzzle, Spring",
+    ]
     shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
              for c, t in zip(base, puzzles, strict=True)]  # fmt: skip
     query = understand("1000 piece puzzle", None, list(small_catalog.columns.departments)).query
     state = advance(ConversationState(), query, small_catalog)
-    assert run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks == (1, 2, 3)
+    assert run_writer(
+        AnswerWriter(None, None, ()).write(query.text, shown, state, query)
+    ).picks == (1, 2, 3)
 
 
 def test_a_poorly_rated_card_is_not_starred_when_a_better_rated_one_fits(
@@ -680,3 +690,15 @@ def test_a_question_turned_round_asks_about_its_first_half() -> None:
     assert asked_about("does it come with a tuner or do i need to buy one seperately") == "tuner"
     assert asked_about("does it come with a case or not?") == "case"
     assert asked_about("is it wood or plastic?") == "wood plastic"  # two things, both asked
+
+
+def test_a_list_number_glued_to_a_full_stop_is_no_part_of_a_sentence() -> None:
+    """A reason had ended "... the nozzle may be partially clogged.3." (the listing's next item)."""
+    from assistant.grounding import sentences
+
+    text = "The nozzle may be partially clogged.3. Check the temperature. Version 2.0 costs 3.5 dollars."
+    assert sentences(text) == [
+        "The nozzle may be partially clogged.",
+        "Check the temperature.",
+        "Version 2.0 costs 3.5 dollars.",
+    ]
