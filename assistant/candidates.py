@@ -920,7 +920,28 @@ def _size_pattern(size: str) -> re.Pattern[str]:
     if number is None:
         return _worn_size(size) or re.compile(rf"\b{re.escape(size)}\b", re.I)
     n = re.escape(number.group(0).replace(",", ""))
-    return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
+    # the number in another unit is another size: "1 inch" is not "1 Mil Kapton Tape", "20mm"
+    # not "1/2-20 Threads" (the lead had said "the 1 inch you asked for" of a 4 inch roll)
+    said = size[: number.start()] + " " + size[number.end() :]
+    own = next(
+        (u for u, forms in _UNITS.items() if re.search(rf"(?<![a-z])(?:{forms})", said, re.I)), None
+    )
+    if own is None:
+        return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
+    others = "|".join(forms for u, forms in _UNITS.items() if u != own)
+    return re.compile(rf"(?<![\d/.]){n}(?![\d/]|\.\d)(?!\s*-?\s*(?:{others}))", re.I)
+
+
+#: Units a size is said in, each with the ways titles write it (see `_size_pattern`).
+_UNITS = {
+    "inch": r"inch(?:es)?\b|in\b|\"|”|''", "mm": r"mm\b", "cm": r"cm\b", "m": r"m\b|meters?\b|metres?\b",
+    "ft": r"ft\b|feet\b|foot\b", "yd": r"yds?\b|yards?\b", "mil": r"mils?\b", "oz": r"oz\b|ounces?\b",
+    "lb": r"lbs?\b|pounds?\b", "kg": r"kg\b|kilos?\b", "g": r"g\b|grams?\b", "ml": r"ml\b",
+    "l": r"l\b|liters?\b|litres?\b", "piece": r"pieces?\b|pcs?\b|count\b|ct\b|pack\b|pk\b|pairs?\b",
+    "key": r"keys?\b", "string": r"strings?\b", "gauge": r"gauge\b|ga\b|awg\b",
+    "thread": r"threads?\b|tpi\b", "watt": r"watts?\b|w\b", "volt": r"volts?\b|v\b",
+    "sheet": r"sheets?\b", "player": r"players?\b", "year": r"years?\b|yrs?\b",
+}  # fmt: skip
 
 
 def _reorder(

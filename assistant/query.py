@@ -493,6 +493,8 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    if intent is Intent.more and shown_titles and (needs.age or needs.recipient or needs.sizes):
+        intent = Intent.refine  # "换成适合4岁的呢？" read by the model as "more": another age
     if (
         intent is Intent.new
         and shown_titles

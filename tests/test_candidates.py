@@ -212,3 +212,24 @@ def test_each_thing_set_against_another_is_shown_when_carried(
     # a thing the store does not carry is said to be none of the cards
     vox = understand("wah pedal, dunlop or vox?", None, ["Musical Instruments"]).query
     assert vox.alternatives == ("dunlop", "vox")
+
+
+@pytest.mark.parametrize(
+    ("size", "title", "says"),
+    [
+        # the number in another unit is another size (the lead had said "the 1 inch you asked
+        # for" of a 4 inch roll of "1 Mil" tape, and "the 20mm" of a "1/2-20 Threads" bolt)
+        ("1 inch", "4 x 36 yds - 1 Mil Kapton Tape Polyimide Tape", False),
+        ("1 inch", "1 Mil Kapton Tape (Polyimide) - 1 x 36 yds", True),
+        ("1 inch", 'Gaffer Tape 1" x 60 Yards', True),
+        ("20mm", "Steel Hex Bolt, 1/2-20 Threads", False),
+        ("20mm", "M6 x 20mm Stainless Bolts", True),
+        ("1000 pieces", "1000pcs Jigsaw Puzzle", True),
+        ("pack of 100", "Nitrile Gloves, 100 Count", True),
+        ("61 keys", "61-Key Portable Keyboard", True),
+        ("1.75mm", "PLA Filament 1.75 mm, 1kg", True),
+        ("10 ft", "10 Foot Instrument Cable", True),
+    ],
+)
+def test_a_size_is_its_number_in_its_own_unit(size: str, title: str, says: bool) -> None:
+    assert bool(candidates._size_pattern(size).search(title)) is says
