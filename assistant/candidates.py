@@ -977,6 +977,18 @@ def _reorder(
     return hits, used
 
 
+def shows_interest(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles name what the person loves ("space" for "a puzzle for a 6yo who's really
+    into space": "Outer Space 3D Puzzles"); all of them when no interest was said."""
+    stem = Stemmer.Stemmer("english").stemWord
+    loved = [
+        stem(w.lower()) for w in state.interests if len(w) >= 3 and w.lower() not in _SIZE_UNITS
+    ]
+    if not loved:
+        return [True] * len(products)
+    return [any(re.search(rf"\b{re.escape(w)}", p.title, re.I) for w in loved) for p in products]
+
+
 def names_compound(products: Sequence[Product], state: ConversationState) -> list[bool]:
     """Which titles say the kind with the noun named before it ("nitrile gloves", "dry erase
     markers"); all of them when the kind was said alone."""

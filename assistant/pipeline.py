@@ -27,10 +27,10 @@ from assistant.advice import (
     not_carried,
     why,
 )
-from assistant.candidates import Candidates, find_candidates
+from assistant.candidates import Candidates, find_candidates, of_size
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
-from assistant.leads import about_lead
+from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
@@ -239,6 +239,20 @@ class ChatPipeline:
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
                 notice = phrase(query.language, "everything", need=state.need)
+            if (
+                notice is None
+                and query.intent is Intent.refine
+                and query.sizes
+                and cards
+                and not any(
+                    of_size(
+                        [c.product for c in cards], state.model_copy(update={"sizes": query.sizes})
+                    )
+                )
+            ):  # "and in a 12 inch size?" after 6 inch calipers: say none is, not show them silently
+                notice = phrase(
+                    query.language, "no_size", sizes=sizes_said(query.sizes, query.language)
+                )
             if (
                 notice is None
                 and query.intent is Intent.refine

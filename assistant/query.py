@@ -111,6 +111,9 @@ class ShoppingQuery(BaseModel):
     alternatives: tuple[str, ...] = Field(
         default=(), description="Things set against each other: 'dunlop crybaby or vox?'"
     )
+    interests: tuple[str, ...] = Field(
+        default=(), description="What the person it is for loves: 'space' of 'who's into space'"
+    )
     gift: bool = False
     occasion: str | None = None
     narrows: str = Field(
@@ -552,6 +555,7 @@ def understand(
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
         alternatives=alternatives(text) if intent is Intent.new else (),
+        interests=tuple(w for w in needs.interests if w.isalpha()),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -49,6 +49,9 @@ class ConversationState(BaseModel):
     alternatives: tuple[str, ...] = Field(
         default=(), description="Things set against each other, each shown when carried"
     )
+    interests: tuple[str, ...] = Field(
+        default=(), description="What the person it is for loves (the picks prefer it)"
+    )
     department_hint: str | None = None
     recipient: str | None = None
     gift: bool = False
@@ -114,7 +117,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,
-            alternatives=query.alternatives,
+            alternatives=query.alternatives, interests=query.interests,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings

@@ -32,6 +32,7 @@ from assistant.candidates import (
     of_kind,
     of_size,
     poorly_rated,
+    shows_interest,
 )
 from assistant.errors import LLMUnavailable
 from assistant.grounding import (
@@ -406,7 +407,9 @@ class AnswerWriter:
                 # not star washable markers rated better; "a science kit for an 11 year old" does
                 # not star one for ages 12+; and a card shoppers rated poorly, then one rated only
                 # fairly, stays on screen with its rating, not recommended
-                steps = [of_kind(products, state), of_size(products, state),
+                # (what the person loves before the size: a space puzzle of another count for
+                # a space fan, not a 100-piece Santa puzzle)
+                steps = [of_kind(products, state), shows_interest(products, state), of_size(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
                          [not poorly_rated(p) for p in products],

@@ -361,3 +361,20 @@ def test_a_product_not_carried_recommends_only_the_nearest(client: TestClient) -
     answer = say(client, "do you have a theremin?")  # a word no product in the store uses
     assert answer["notice"] and "carry" in answer["notice"], answer
     assert [c["mark"] for c in answer["cards"] if c["recommended"]] == [1], answer["cards"]
+
+
+def test_a_size_no_card_comes_in_is_said(tmp_path: Path, small_store: Retrieval) -> None:
+    """ "and in a 12 inch size?" after 6 inch calipers showed the same cards under "The list
+    already fits that": a size none of the cards comes in is said to be missing."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(
+        ChatRequest(message="acoustic guitar strings", user_id=None, conversation_id=None)
+    )
+    after = chat.answer(ChatRequest(message="and in a 99 inch size?", user_id=None,
+                                    conversation_id=first.conversation_id))  # fmt: skip
+    assert after.query.intent.value == "refine" and after.cards
+    assert after.notice == "None of these comes in 99 inch; these are the nearest we have.", (
+        after.notice
+    )

@@ -702,3 +702,22 @@ def test_a_list_number_glued_to_a_full_stop_is_no_part_of_a_sentence() -> None:
         "Check the temperature.",
         "Version 2.0 costs 3.5 dollars.",
     ]
+
+
+def test_what_the_person_loves_comes_before_the_count() -> None:
+    """ "puzzle for a 6yo who's really into space, like 100 pieces" starred a 100-piece Santa
+    puzzle over the space puzzle on screen."""
+    from decimal import Decimal
+
+    from retrieval.catalog import Price, Product
+
+    titles = ["KWYZ 100 Piece Jigsaw Puzzle for Kids - Santa Playing Outside",
+              "Outer Space 3D Puzzles for Kids, Apollo Lunar Module"]  # fmt: skip
+    cards = [Card(mark=i, product=Product(id=f"p:{i}", title=t, description=f"{t}.", source="test",
+                                          price=Price(amount=Decimal("9.99")), rating=4.4),
+                  price="$9.99", why="", value="") for i, t in enumerate(titles, start=1)]  # fmt: skip
+    query = understand("puzzle for a 6yo who's really into space, like 100 pieces", None, []).query
+    assert "space" in query.interests
+    state = advance(ConversationState(), query, Catalog([c.product for c in cards]))
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, cards, state, query))
+    assert written.picks[0] == 2, written.text
