@@ -163,10 +163,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         # "what about for a 3 year old instead" after a 5-year-old's dinosaurs: the age's word
         # in the search ("kids") becomes the new age's ("toddler")
         old, new = age_word(state.age), age_word(query.age) or ""
-        for field in ("search", "need"):
-            if old and old != new:
-                text = re.sub(rf"\b{old}\b", new, str(changes.get(field, getattr(state, field))))
-                changes[field] = " ".join(text.split())
+        for field in ("search", "need") if old and old != new else ():
+            text = re.sub(rf"\b{old}\b", new, str(changes.get(field, getattr(state, field))))
+            changes[field] = " ".join(text.split())
     if dropped := [z for z in state.sizes if z not in sizes]:
         # "what about 88 keys?" after "61 keys": the new size takes the old one's place in the
         # search words too
