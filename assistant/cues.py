@@ -19,6 +19,11 @@ _EITHER = re.compile(
     r"([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:or|vs\.?|versus|o|ou|oder|oppure)\s+([\w&'-]+(?:\s+[\w&'-]+)?)",
     re.I,
 )
+#: Two things whose difference is asked: "the difference between soprano and concert ukulele".
+_BETWEEN = re.compile(
+    r"\b(?:differences?|diff) between\s+([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:and|&)\s+([\w&'-]+(?:\s+[\w&'-]+)?)",
+    re.I,
+)
 #: Words that end a side: "... or presonus for home recording", "a or b, under 200".
 _SIDE_ENDS = frozenset(["for", "to", "with", "under", "over", "in", "at", "from", "which", "what",
                         "is", "are", "para", "pour", "für", "per", "a", "an", "the", "my", "el",
@@ -32,7 +37,7 @@ def alternatives(text: str) -> tuple[str, ...]:
     from assistant.needs import RECIPIENTS, not_product_word
 
     for clause in re.split(r"[,;.?!¿¡()]", text):
-        m = _EITHER.search(clause)
+        m = _BETWEEN.search(clause) or _EITHER.search(clause)
         if m is None:
             continue
         sides = []
@@ -164,10 +169,16 @@ _ASKS_STORE = re.compile(
 DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from|"
-    rf"{DONE_WITH})\s+"
+    rf"isn't|aren't|{DONE_WITH})\s+"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
     re.I,
 )  # fmt: skip
+#: The words of `_NEGATION` that leave out a kind of thing, not a feature ("without", "no").
+_UNWANTED_KIND = re.compile(
+    rf"(?:not|except|other than|anything but|but not|isn't|aren't|{DONE_WITH})\s", re.I
+)
+#: A word that ends its clause: "..., not chess", "isn't chess, me and my wife play".
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;!?)]|\s(?:please|pls|thanks|though|tho)\b)", re.I)
 COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
           "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
@@ -309,6 +320,8 @@ def read_cues(
     text: str, shown_titles: Sequence[str] = (), brands: BrandLexicon | None = None
 ) -> Cues:
     """Everything deterministic in one message; `shown_titles` are the products on screen, in order."""
+    from assistant.needs import not_product_word
+
     excluded: list[str] = []
     for m in _NEGATION.finditer(text):
         name = m.group(1).strip(" .,!?")
@@ -317,6 +330,17 @@ def read_cues(
             continue
         if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
             excluded.append(name if name in (brands or ()) else first)
+        elif (
+            _UNWANTED_KIND.match(m.group(0))
+            and _CLAUSE_END.match(text, m.start(1) + len(first))
+            and first.isalpha()
+            and len(first) > 2
+            and not not_product_word(first)
+        ):
+            # "a board game for two that isn't chess, ..." showed chess sets: a kind of thing
+            # the clause ends on is left out like a brand ("without batteries" / "no noise"
+            # say what it should lack, which the titles saying "no batteries" may well have)
+            excluded.append(first.lower())
     attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(text)))
     # a brand asked for: a capitalised name the catalog knows, not the message's first word
     tokens = re.findall(r"[\w&'-]+", text)

@@ -117,6 +117,9 @@ _AGE = [
     (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
+    # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
+    (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
+                r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?|\w))", re.I), 1.0),
 ]  # fmt: skip
 #: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5
 #: and a 7 year old", "kids are 8 to 14".
@@ -209,6 +212,7 @@ _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
+     "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
@@ -563,6 +567,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
+    rest = _OF_WHOM.sub(" ", rest)  # "twin 5 year old boys", "a retired teacher": who, not what
     rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
     rest = _DONE_WITH.sub(" ", rest)  # "bored of lego": no lego searched (its brand is excluded)
     rest = _NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
@@ -790,11 +795,18 @@ _TURNS = re.compile(
 #: A thing the shopper does not want, said with "not"/"no": "something useful, not another mug",
 #: "a microscope ... not a toy", "nothing with tiny pieces" (searching it had shown mugs).
 _NOT_THIS = re.compile(
-    r"\b(?:not|no|nothing|without)\s+(?!(?:more|less)\s+than\b)(?:(?:another|any|with|a|an|more)\s+)?"
+    r"\b(?:not|no|nothing|without|isn't|aren't)\s+(?!(?:more|less)\s+than\b)(?:(?:another|any|with|a|an|more)\s+)?"
     r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones))?",
     re.I,
 )
 _WORKS = r"(?:teachers?|coach|manager|tutor|instructor|professor|director|conductor)"
+#: Words that say what the person is like, before who they are: "twin 5 year old boys", "a
+#: retired chemistry teacher" (searched, "twin" had been read as the kind of product).
+_OF_WHOM = re.compile(
+    r"\b(?:twins?|retired|elderly|senior|expecting|pregnant|grown|grown-up|adult)\b"
+    rf"(?=\s+(?:\d|(?:[a-z]+\s+)?(?:{'|'.join(RECIPIENTS)}|{_WORKS})s?\b))",
+    re.I,
+)
 #: A person named by their work, with what they work at: "my kids music teacher".
 _ROLE = re.compile(rf"\b[a-z]+\s+{_WORKS}\b", re.I)
 #: Whose teacher it is ("my kids music teacher"): no child to buy for.
@@ -880,10 +892,27 @@ def clean_message(text: str) -> str:
     text = _TEMPLATE_TOKENS.sub(" ", text)
     text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
     text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
+    # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
+    text = _BARE_CONTRACTION.sub(_apostrophe, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 _SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
+#: Contractions typed without their apostrophe, where the bare word is no other English word
+#: (not "its", "were", "ill", "well", "id", "wed", "shell", "hell", "cant" of "can't" only).
+_BARE_CONTRACTION = re.compile(
+    r"\b(?:(is|does|do|did|was|are|has|have|had|could|would|should|must|ca|wo)nt"
+    r"|(he|she|that|what|there|who|where|here)s|(i)m|(i|we|you|they)ve|(they|you)re)\b",
+    re.I,
+)
+_CONTRACTED = ["n't", "'s", "'m", "'ve", "'re"]
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    for i, tail in enumerate(_CONTRACTED, start=1):
+        if m.group(i):
+            return m.group(i) + tail
+    return m.group(0)
 
 
 def strip_rating_phrases(text: str) -> str:

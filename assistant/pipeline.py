@@ -27,7 +27,7 @@ from assistant.advice import (
     not_carried,
     why,
 )
-from assistant.candidates import Candidates, find_candidates, of_size
+from assistant.candidates import Candidates, find_candidates, of_size, poorly_rated
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
 from assistant.leads import about_lead, sizes_said
@@ -35,6 +35,7 @@ from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
+from assistant.starters import StarterAsk, Thing, starter_lead, things_for
 from assistant.state import ConversationState, advance, compared, shown_after
 from assistant.turn import (
     AnswerMeta,
@@ -112,6 +113,45 @@ class ChatPipeline:
         """The products for a state: retrieval, need fit, behaviour, sort (see candidates.py)."""
         return find_candidates(state, self.searcher, self.behaviour, user_id, session_id, k, more)
 
+    def starter_kit(self, query: ShoppingQuery, user_id: str | None = None,
+                    session_id: str | None = None) -> tuple[list[Hit], ConversationState, str]:  # fmt: skip
+        """ "What do I need to start the saxophone?": the best carried product of each thing it
+        takes (the thing itself under the shopper's age and recipient; every thing under their
+        budget and rating), the state of the thing itself (what a later "cheaper" revises), and
+        the lead that names each thing beside its card and says which the store lacks."""
+        assert query.starter is not None
+        ask = StarterAsk(query.starter, query.starter_owned)
+        kept = {f: getattr(query, f) for f in ("min_price", "max_price", "min_rating",
+                                                "min_rating_count", "language")}  # fmt: skip
+        hits: list[Hit] = []
+        found: list[tuple[Thing, int | None]] = []
+        itself = None
+        for thing in things_for(StarterAsk(ask.activity, owned=False)):
+            reading = understand(thing.search, None, self.departments, (), self.brands,
+                                 vocabulary=self.vocabulary)  # fmt: skip
+            state = advance(ConversationState(), reading.query, self.catalog)
+            state = state.model_copy(update=kept)
+            if itself is None:
+                itself = state.model_copy(update={f: getattr(query, f) for f in (
+                    "age_min", "age_max", "recipient", "gift", "prefer_cheap", "prefer_rated")})  # fmt: skip
+                if ask.owned:
+                    continue
+                state = itself
+            candidates = self.find(state, user_id, session_id, k=3)
+            taken = {h.product.id for h in hits}
+            fresh = [h for h in candidates.hits if h.product.id not in taken]
+            # a beginner's reeds rated 2.8 of 5 had been first: the best rated of the nearest
+            hit = next(
+                (h for h in fresh if not poorly_rated(h.product)), fresh[0] if fresh else None
+            )
+            if hit is not None and candidates.close_match and len(hits) < CARDS:
+                hits.append(hit)
+                found.append((thing, len(hits)))
+            elif hit is None or not candidates.close_match:
+                found.append((thing, None))
+        assert itself is not None
+        return hits, itself, starter_lead(ask, found, query.language)
+
     # -- steps -------------------------------------------------------------------------------
 
     def cards_for(self, hits: Sequence[Hit] | Sequence[Product], query: str = "",
@@ -142,10 +182,14 @@ class ChatPipeline:
 
     def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
-                 cancelled: threading.Event | None, close: bool = True) -> Generator[Token | Retract, None, Written]:  # fmt: skip
-        """The written answer, its streamed pieces turned into events."""
+                 cancelled: threading.Event | None, close: bool = True,
+                 starter: str | None = None) -> Generator[Token | Retract, None, Written]:  # fmt: skip
+        """The written answer, its streamed pieces turned into events (`starter`: the lead of a
+        starting kit, which recommends every card)."""
         picks = lead = reasons = None
-        if comparison is not None:  # the table says it all: the lead is read off the comparison
+        if starter is not None:
+            picks, lead = [c.mark for c in cards], starter
+        elif comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = asked_lead(query.text, comparison, cards, query.language)
         elif query.intent is Intent.detail and len(cards) == 1:
@@ -211,8 +255,16 @@ class ChatPipeline:
         found = Candidates(())
         history = None
         close = True
+        starter = None
         focus = query.intent in (Intent.compare, Intent.detail)
-        if focus:
+        # (a kit the store carries none of is searched as typed)
+        kit = (
+            self.starter_kit(query, request.user_id, request.session_id) if query.starter else None
+        )
+        if kit is not None and kit[0]:
+            hits, state, starter = kit
+            cards = self.cards_for(hits, state.search_text())
+        elif focus:
             refs = compared(state, [p.id for p in shown], query.references,
                             it=query.intent is Intent.detail,
                             whole=query.intent is Intent.compare and query.sort is not Sort.relevance)  # fmt: skip
@@ -282,7 +334,7 @@ class ChatPipeline:
         self._log_shown(request, cards, query)
 
         written = yield from self._written(
-            request, cards, state, query, notice, comparison, timer, cancelled, close
+            request, cards, state, query, notice, comparison, timer, cancelled, close, starter
         )
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded

@@ -40,6 +40,7 @@ from assistant.needs import (
 )
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
+from assistant.starters import asked as asked_starter
 from retrieval.catalog import Money
 from retrieval.multilingual import read_words
 from retrieval.vocabulary import Vocabulary
@@ -113,6 +114,14 @@ class ShoppingQuery(BaseModel):
     )
     interests: tuple[str, ...] = Field(
         default=(), description="What the person it is for loves: 'space' of 'who's into space'"
+    )
+    starter: str | None = Field(
+        default=None,
+        description="The activity whose starting kit was asked for: 'saxophone' of 'what do I "
+        "need to start the sax?' (see assistant/starters.toml)",
+    )
+    starter_owned: bool = Field(
+        default=False, description="The shopper has the thing itself: 'besides the sax itself'"
     )
     gift: bool = False
     occasion: str | None = None
@@ -538,7 +547,17 @@ def understand(
         narrows = " ".join(w for w in own.split() if w.lower() in acted.lower().split()
                            and (vocabulary is None or vocabulary.knows(w)))  # fmt: skip
     notes = tuple(n for n in (bounds.note,) if n)
+    # "what do I need to start the saxophone?": one card for each thing it takes
+    starter = asked_starter(text) or (asked_starter(translation) if translation else None)
+    if starter is not None and intent in (Intent.new, Intent.refine, Intent.more):
+        intent, narrows = Intent.new, ""
+    elif starter is not None:
+        starter = None
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
+    sides = alternatives(text) if intent is Intent.new else ()
+    # "soprano or concert ukulele": both are ukuleles, not sopranos
+    if kind and len(sides) == 2 and kind.lower() == sides[0].lower() and len(sides[1].split()) > 1:
+        kind = sides[1].split()[-1]
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
                     if vocabulary is not None and not vocabulary.knows(w))  # fmt: skip
     query = ShoppingQuery(
@@ -554,8 +573,10 @@ def understand(
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
-        alternatives=alternatives(text) if intent is Intent.new else (),
+        alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),
+        starter=starter.activity if starter else None,
+        starter_owned=starter.owned if starter else False,
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

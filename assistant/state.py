@@ -166,6 +166,17 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         for field in ("search", "need") if old and old != new else ():
             text = re.sub(rf"\b{old}\b", new, str(changes.get(field, getattr(state, field))))
             changes[field] = " ".join(text.split())
+    if chosen := _one_of(state.alternatives, query.search):
+        # "soprano or concert ukulele?", then "ok show me concert ones": the other is no longer
+        # searched for (the soprano ones had stayed first)
+        others = {w for side in state.alternatives if side != chosen for w in side.lower().split()}
+        drop = others - set(chosen.lower().split())
+        for field in ("search", "need"):
+            text = str(changes.get(field, getattr(state, field)))
+            changes[field] = " ".join(w for w in text.split() if w.lower() not in drop)
+        changes["alternatives"] = ()
+        if state.kind and state.kind.lower() in drop:
+            changes["kind"] = None
     if dropped := [z for z in state.sizes if z not in sizes]:
         # "what about 88 keys?" after "61 keys": the new size takes the old one's place in the
         # search words too
@@ -178,6 +189,16 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
                 text = re.sub(re.escape(old), new, text, flags=re.I)
             changes[field] = " ".join(text.split())
     return state.model_copy(update=changes)
+
+
+def _one_of(alternatives: Sequence[str], said: str) -> str | None:
+    """The one of the things set against each other that a follow-up's words name alone."""
+    words = set(said.lower().split())
+    common = (
+        set.intersection(*(set(a.lower().split()) for a in alternatives)) if alternatives else set()
+    )
+    named = [a for a in alternatives if (set(a.lower().split()) - common) & words]
+    return named[0] if len(named) == 1 else None
 
 
 def shown_after(state: ConversationState, shown: list[str]) -> ConversationState:

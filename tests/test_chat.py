@@ -378,3 +378,35 @@ def test_a_size_no_card_comes_in_is_said(tmp_path: Path, small_store: Retrieval)
     assert after.notice == "None of these comes in 99 inch; these are the nearest we have.", (
         after.notice
     )
+
+
+def test_what_it_takes_to_start_shows_one_card_per_thing(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "i want to learn the ukulele, what do I need?" showed five ukuleles and said nothing of
+    what else a beginner buys: each thing it takes is one card, named beside its mark, and the
+    things the store does not carry are said (words only: the lead is read off data)."""
+    from assistant.starters import StarterAsk, starters, things_for
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    answer = chat.answer(ChatRequest(message="i want to learn the ukulele, what do I need?"))
+    assert answer.query.starter == "ukulele" and answer.cards, answer
+    assert len({c.product.id for c in answer.cards}) == len(answer.cards)
+    assert all(c.recommended for c in answer.cards), answer.cards
+    things = things_for(StarterAsk("ukulele", owned=False))
+    for card in answer.cards:  # each card is named by its thing: "a clip-on tuner [2]"
+        assert re.search(rf"\b[\w -]+ \[{card.mark}\]", answer.text), answer.text
+    named = sum(f"{t.name('en')} [" in answer.text for t in things)
+    missing = [t.name("en") for t in things if f"{t.name('en')} [" not in answer.text]
+    assert named == len(answer.cards)
+    if missing:
+        assert "We don't carry" in answer.text and all(m in answer.text for m in missing)
+    # a later "cheaper" revises the request for the thing itself, under the first card's price
+    after = chat.answer(ChatRequest(message="cheaper", conversation_id=answer.conversation_id))
+    assert after.query.intent.value == "refine"
+    first = answer.cards[0].product.price
+    if first is not None:
+        assert all(c.product.price < first for c in after.cards if c.product.price), after.cards
+    state = chat.conversations.get(answer.conversation_id, None, messages=False).state
+    assert state.need.startswith(starters()["ukulele"].things[0].search), state

@@ -1,0 +1,164 @@
+"""What a beginner needs to start an instrument or a hobby: "what do I need to start the
+saxophone?", "quiero aprender ukelele, ¿qué necesito?", "想学打鼓，入门需要买什么". The activities
+and their things are data (`starters.toml`); this module reads which activity a message asks
+about, whether the shopper already has the thing itself ("besides the sax itself"), and writes
+the lead that names each thing beside its card."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.phrases import phrase
+
+STARTERS = Path(__file__).with_name("starters.toml")
+#: The languages `starters.toml` names each thing in (others: the cards' marks alone).
+NAMED = ("en", "es", "zh")
+
+#: "what do I need", "what else would she need", "what gear should I get", "what's needed",
+#: "qué necesito", "qué me hace falta", "需要买什么", "要准备哪些" (not "what do I need to know").
+_ASKS = re.compile(
+    r"\bwhat (?:else |other \w+ |\w+ )?(?:do|would|will|should|does|did|might|could|must) "
+    r"(?:i|we|you|u|one|he|she|they|my \w+|our \w+) (?:really |actually |also |still )?"
+    r"(?:need|want|buy|get|have)\b(?!\s+to\s+(?:know|do|consider|look|check|understand|pay|say))"
+    r"|\bwhat(?:'s| is| are)(?: all)? (?:needed|required|essential|the essentials)\b"
+    r"|\bwhat (?:to|should i|do i) (?:buy|get)\b"
+    r"|\b(?:everything|all) (?:i|you|we|she|he|they) (?:need|needs)\b"
+    r"|\bgetting started (?:with|in|on)\b|\bessentials (?:for|to)\b"
+    r"|\bqu[eé] (?:m[aá]s |otras cosas |cosas |accesorios )?(?:necesito|necesitar[ée]|necesita|"
+    r"necesitamos|necesitan|se necesita|hace falta|me hace falta|le hace falta|debo comprar|"
+    r"tengo que comprar|compro|comprar)\b"
+    r"|\btodo lo que (?:necesito|necesita|hace falta)\b"
+    r"|需要(?:买|准备|购买|配|添置)?(?:什么|哪些|啥)|要(?:买|准备|配)(?:什么|哪些|啥)|"
+    r"(?:买|准备)(?:什么|哪些|啥)|入门装备|必备",
+    re.I,
+)
+#: The shopper has the thing itself: "besides the sax itself", "for my new ukulele", "ya tengo",
+#: "除了吉他", "what accessories do I need".
+_HAS_IT = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|in addition to|along with|to go with|"
+    r"already (?:have|has|got|own|owns)|just (?:got|bought)|accessories|came with)\b"
+    r"|\b(?:además de|aparte de|ya tengo|ya tiene|accesorios)\b|除了|已经有|刚买|配件",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"\b(?:my|her|his|our|their|mi|su)\s+(?:new\s+|nuev[oa]\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Thing:
+    """One thing a beginner buys: what is searched, and how the answer names it."""
+
+    search: str
+    names: tuple[tuple[str, str], ...]
+
+    def name(self, language: str) -> str | None:
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
+class Starter:
+    """One activity and what it takes to start it, the thing itself first."""
+
+    activity: str
+    words: tuple[str, ...]
+    things: tuple[Thing, ...]
+
+
+@cache
+def starters() -> dict[str, Starter]:
+    data = tomllib.loads(STARTERS.read_text(encoding="utf-8"))
+    out = {}
+    for activity, table in data.items():
+        things = []
+        for row in table["things"]:
+            if len(row) != 1 + len(NAMED):
+                raise ValueError(
+                    f"{STARTERS.name} [{activity}]: {row!r} is not [search, en, es, zh]"
+                )
+            things.append(Thing(search=row[0], names=tuple(zip(NAMED, row[1:], strict=True))))
+        out[activity] = Starter(activity, tuple(table["words"]), tuple(things))
+    return out
+
+
+@dataclass(frozen=True)
+class StarterAsk:
+    """A message asking what it takes to start an activity."""
+
+    activity: str
+    owned: bool  # the shopper has the thing itself: only what goes with it
+
+
+def _word(word: str) -> str:
+    if re.search(r"[\u3400-\u9fff]", word):  # Chinese: no spaces between words
+        return re.escape(word)
+    return rf"(?<![\w-]){re.escape(word)}(?:s|es)?(?![\w-])"
+
+
+@cache
+def _activity_pattern() -> re.Pattern[str]:
+    words = sorted(
+        ((w, a) for a, s in starters().items() for w in s.words), key=lambda x: -len(x[0])
+    )
+    return re.compile("|".join(f"(?P<a{i}>{_word(w)})" for i, (w, _) in enumerate(words)), re.I)
+
+
+@cache
+def _activity_of_group() -> dict[str, str]:
+    words = sorted(
+        ((w, a) for a, s in starters().items() for w in s.words), key=lambda x: -len(x[0])
+    )
+    return {f"a{i}": a for i, (_, a) in enumerate(words)}
+
+
+def asked(text: str) -> StarterAsk | None:
+    """The activity a message asks what it takes to start, or None ("what do I need to start
+    the saxophone?" -> saxophone; "what size guitar does a 10 year old need?" -> None: a size)."""
+    if not _ASKS.search(text):
+        return None
+    best = None
+    for m in _activity_pattern().finditer(text):
+        if best is None or len(m.group(0)) > len(best.group(0)):
+            best = m
+    if best is None or best.lastgroup is None:
+        return None
+    owned = bool(_HAS_IT.search(text)) or bool(_POSSESSIVE.search(text[: best.start()]))
+    return StarterAsk(activity=_activity_of_group()[best.lastgroup], owned=owned)
+
+
+def things_for(ask: StarterAsk) -> tuple[Thing, ...]:
+    """What to show for this ask: every thing, or what goes with the thing the shopper has."""
+    things = starters()[ask.activity].things
+    return things[1:] if ask.owned else things
+
+
+def _listed(parts: Sequence[str], language: str) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return phrase(language, "list_sep").join(parts[:-1]) + phrase(language, "joiner") + parts[-1]
+
+
+def starter_lead(ask: StarterAsk, found: Sequence[tuple[Thing, int | None]], language: str) -> str:
+    """The lead naming each thing beside its card's mark ("To get started you will usually want
+    a saxophone [1], reeds [2] and a neck strap [3].") and the things the store does not carry."""
+    named = language in NAMED
+
+    def said(thing: Thing) -> str:
+        return thing.name(language) or thing.search if named else thing.search
+
+    shown = [f"{said(t)} [{mark}]" if named else f"[{mark}]" for t, mark in found if mark]
+    missing = [said(t) for t, mark in found if not mark]
+    parts = []
+    if shown:
+        if ask.owned:
+            itself = starters()[ask.activity].things[0]
+            parts.append(phrase(language, "starter_besides", thing=said(itself),
+                                items=_listed(shown, language)))  # fmt: skip
+        else:
+            parts.append(phrase(language, "starter", items=_listed(shown, language)))
+    if missing:
+        parts.append(phrase(language, "starter_missing", things=_listed(missing, language)))
+    return " ".join(parts)

@@ -1,0 +1,87 @@
+"""What it takes to start an instrument or a hobby: which activity a message asks about, whether
+the shopper has the thing itself, and the lead that names each thing beside its card (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.starters import NAMED, StarterAsk, asked, starter_lead, starters, things_for
+
+
+@pytest.mark.parametrize(
+    ("message", "activity", "owned"),
+    [
+        ("what do I need to start learning the saxophone?", "saxophone", False),
+        (
+            "i want to start learning saxophone what do i need besides the sax itself",
+            "saxophone",
+            True,
+        ),
+        ("what do you need to get into 3d printing", "printing3d", False),
+        ("my son wants to play drums, what should we buy?", "drums", False),
+        ("what do i need for an electric guitar", "electric_guitar", False),
+        ("what accessories does she need for her new violin?", "violin", True),
+        ("what else do I need for my ukulele", "ukulele", True),
+        ("getting started with soldering, any tips on gear", "soldering", False),
+        ("what's needed for a home podcast setup", "recording", False),
+        ("quiero aprender a tocar el ukelele, ¿qué necesito para empezar?", "ukulele", False),
+        ("ya tengo una guitarra eléctrica, ¿qué más necesito?", "electric_guitar", True),
+        ("想学打鼓，入门需要买什么", "drums", False),
+        ("除了小提琴还需要准备什么", "violin", True),
+    ],
+)
+def test_a_question_of_what_it_takes_names_its_activity(
+    message: str, activity: str, owned: bool
+) -> None:
+    assert asked(message) == StarterAsk(activity, owned)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "electric guitar under $300",  # a product, not a question of what it takes
+        "what size guitar does a 10 year old need?",  # a size
+        "what do I need to know about saxophones?",  # knowledge, not things
+        "what do I need for my 10 year old niece's birthday?",  # no activity
+        "which reed strength is best for beginners",
+        "我需要一把吉他",  # "I need a guitar": a product
+    ],
+)
+def test_other_messages_ask_no_starting_kit(message: str) -> None:
+    assert asked(message) is None
+
+
+def test_the_lead_names_each_thing_beside_its_card_and_what_is_not_carried() -> None:
+    sax = starters()["saxophone"].things
+    found = [(sax[0], 1), (sax[1], 2), (sax[2], None), (sax[3], 3)]
+    lead = starter_lead(StarterAsk("saxophone", owned=False), found, "en")
+    assert lead == (
+        "To get started you will usually want a saxophone [1], reeds [2] and a cleaning swab [3]. "
+        "We don't carry a neck strap."
+    )
+    besides = starter_lead(StarterAsk("saxophone", owned=True), [(sax[1], 1), (sax[3], 2)], "en")
+    assert (
+        besides == "Besides a saxophone, you will usually want reeds [1] and a cleaning swab [2]."
+    )
+    assert starter_lead(StarterAsk("saxophone", owned=False), found[:2], "zh") == (
+        "入门一般需要：萨克斯 [1]，哨片 [2]。"
+    )
+    # a language the table does not name things in: the marks alone, in its own words
+    assert starter_lead(StarterAsk("saxophone", owned=False), found[:2], "fr") == (
+        "Pour commencer, il faut en général : [1] et [2]."
+    )
+
+
+def test_an_owned_thing_is_left_out_of_what_to_show() -> None:
+    assert things_for(StarterAsk("violin", owned=True)) == starters()["violin"].things[1:]
+    assert things_for(StarterAsk("violin", owned=False))[0].search == "violin"
+
+
+def test_every_activity_names_its_things_in_each_language_and_no_word_is_two_activities() -> None:
+    seen: dict[str, str] = {}
+    for activity, starter in starters().items():
+        assert len(starter.things) >= 3, activity
+        for thing in starter.things:
+            assert thing.search and all(thing.name(lang) for lang in NAMED), (activity, thing)
+        for word in starter.words:
+            assert seen.setdefault(word.lower(), activity) == activity, word
