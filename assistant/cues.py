@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
-_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "dos": 2, "tres": 3,
+           "cuatro": 4, "两": 2, "二": 2, "三": 3, "四": 4}  # fmt: skip
+#: The first few cards in the shoppers' other languages: "los dos primeros", "las primeras tres",
+#: "前两个", "前3款".
+_FIRST_FEW = re.compile(
+    r"\b(?:l[oa]s\s+)?(dos|tres|cuatro|2|3|4)\s+primer[oa]s\b|\b(?:l[oa]s\s+)?primer[oa]s\s+(dos|tres|cuatro|2|3|4)\b"
+    r"|前\s*(两|二|三|四|2|3|4)\s*(?:个|款|种|件|把|台)"
+)
 _VERSUS = re.compile(r"\b([\w&'-]{3,})\s+(?:vs\.?|versus)\s+([\w&'-]{3,})\b", re.I)
 #: Two things set against each other, each of up to two words: "dunlop crybaby or vox?",
 #: "elixir vs d'addario", "magnetic tiles or wooden blocks", "¿yamaha o casio?".
@@ -271,9 +278,9 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     """1-based positions in the shown list that the words point at."""
     lower = text.lower()
     n = len(shown)
-    m = re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower)
+    m = re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower) or _FIRST_FEW.search(lower)
     if m:
-        return tuple(range(1, min(n, _COUNTS[m.group(1)]) + 1))
+        return tuple(range(1, min(n, _COUNTS[next(g for g in m.groups() if g)]) + 1))
     m = re.search(r"\blast\s+(two|three|2|3)\b", lower)
     if m:
         k = _COUNTS[m.group(1)]

@@ -108,6 +108,11 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "硬科幻": ("hard science fiction",), "科幻小说": ("science fiction novel",),
                 "卡林巴": ("kalimba",), "拇指琴": ("kalimba",), "卡林巴拇指琴": ("kalimba",),
                 "女朋友": ("girlfriend",), "男朋友": ("boyfriend",),
+                # books and the lab's measures ("睡前故事" had been "sleep top"; "量程" a bulk order)
+                "电子书": ("kindle",), "绘本": ("picture book",), "睡前故事": ("bedtime stories",),
+                "打印机耗材": ("printer filament",), "打印耗材": ("printer filament",),
+                "电子天平": ("digital scale",), "天平": ("scale",), "量程": ("range",), "最大量程": ("range",),
+                "精度": ("accuracy",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip

@@ -131,7 +131,10 @@ _TWO_AGES = re.compile(
 )
 _AGE_RANGE = re.compile(
     r"\b(?:aged?|ages|(?:kids|children|boys|girls|students)(?: aged?)?)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
-    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))",
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))"
+    # "3到5岁", "3-5歲", "de 3 a 5 años"
+    r"|(\d{1,2})\s*(?:到|至|-|~|～|–)\s*(\d{1,2})\s*(?:周岁|岁|歲)"
+    r"|\bde\s+(\d{1,2})\s+a\s+(\d{1,2})\s+años\b",
     re.I,
 )
 
@@ -255,7 +258,10 @@ class Needs:
             prefer_cheap=self.prefer_cheap or own.prefer_cheap,
             min_rating_count=self.min_rating_count if self.min_rating_count is not None
             else own.min_rating_count,
-            age=self.age or own.age, sizes=self.sizes or own.sizes, gift=self.gift or own.gift,
+            # the shopper's own number first: "适合十歲女孩" said 10, its translation only "girl"
+            # (3-12); "3到5岁" said 3 to 5, its translation "5 years"
+            age=own.age or self.age,
+            sizes=self.sizes or own.sizes, gift=self.gift or own.gift,
             occasion=self.occasion or own.occasion, recipient=self.recipient or own.recipient,
         )  # fmt: skip
 

@@ -255,7 +255,10 @@ _OWN_REQUEST = re.compile(
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
     rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:something|anything)\s+{_QUALITY_MORE}"
-    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
+    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)"
+    # what it is more so for: "something quicker to learn?", "anything easier for little kids?"
+    r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
     rf"though|tho|if possible))*\W*$",
     re.I,
 )
@@ -271,6 +274,20 @@ _ANY_IN = re.compile(
     r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
 )
+
+
+def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
+    """A comparative no title uses as the plain word a title does ("something quicker to learn":
+    quick; "easier": easy; "bigger": big; "simpler": simple), else the word."""
+    w = word.lower()
+    if vocabulary is None or vocabulary.knows(w) or not w.endswith("er") or len(w) < 5:
+        return word
+    stems = [w[:-3] + "y", w[:-2], w[:-1]] if w.endswith("ier") else [w[:-2], w[:-1]]
+    if len(w) > 5 and w[-3] == w[-4]:
+        stems.append(w[:-3])  # bigger -> big
+    return next((s for s in stems if vocabulary.knows(s)), word)
+
+
 _AND_A = re.compile(r"^\W*(?:and|also|plus)\s+(?:a|an|some|one)\b", re.I)
 #: Words a message asking for the same in another size says around the size.
 _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these", "those", "this",
@@ -544,8 +561,10 @@ def understand(
         acted = text if english else (translation or "")
         for rx in (CHEAPER, PRICIER, BETTER_RATED):
             acted = rx.sub(" ", acted)
-        narrows = " ".join(w for w in own.split() if w.lower() in acted.lower().split()
-                           and (vocabulary is None or vocabulary.knows(w)))  # fmt: skip
+        plain = [
+            _plain_degree(w, vocabulary) for w in own.split() if w.lower() in acted.lower().split()
+        ]
+        narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w)))
     notes = tuple(n for n in (bounds.note,) if n)
     # "what do I need to start the saxophone?": one card for each thing it takes
     starter = asked_starter(text) or (asked_starter(translation) if translation else None)

@@ -245,6 +245,8 @@ def language_of(text: str) -> str:
         # a request in a language the two share this much is taken as Spanish, far more often
         # typed to a store (a Portuguese reader then gets Spanish, not English)
         lang = "es"
+    if lang in ("it", "pt") and _SPANISH_ONLY.intersection(letters):
+        lang = "es"  # "busco audifonos baratos" was read as Italian
     if any(w in _FUNCTION_WORDS for w in letters) or _ACCENTED.search(text):  # "para", "cámara"
         # "microfono para grabar podcast, maximo 100 dolares" (0.43 sure): with so few English
         # words, the identifier's pick stands however unsure it is
@@ -292,6 +294,9 @@ def _english_words() -> frozenset[str]:
 _ACCENTED = re.compile(r"[à-öø-ÿ]", re.IGNORECASE)
 _PORTUGUESE = re.compile(r"[ãõçâêô]|\b(?:você|não|sem|uma|um|com|em|nao|pra)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+#: Words only Spanish of the languages the identifier confuses it with (Italian, Portuguese) uses.
+_SPANISH_ONLY = frozenset(["tienen", "tienes", "venden", "quiero", "busco", "juguetes", "niño",
+                           "niña", "niños", "niñas", "cuál", "cuánto", "están", "audifonos"])  # fmt: skip
 #: Words that say "not English" in a request: the function words and shopping words of the
 #: Latin-script languages the identifier knows (none of them an English word a shopper types).
 _FUNCTION_WORDS = frozenset((
@@ -302,6 +307,11 @@ _FUNCTION_WORDS = frozenset((
     "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
     "bambini", "bambino", "meno", "com", "sem", "uma", "crianças", "criança", "presente", "voor",
     "met", "zonder", "een", "het", "kinderen", "dla", "bez", "dzieci",
+    # asking a shop, in each: "tienen refrigeradores?" had been read as English ("teen")
+    "tienen", "tienes", "venden", "vende", "busco", "quiero", "necesito", "algo", "baratos",
+    "baratas", "alguno", "alguna", "juguetes", "libros", "vocês", "têm", "vendem", "quero",
+    "procuro", "vous", "avez", "vendez", "cherche", "voudrais", "habt", "verkauft", "suche",
+    "avete", "vendete", "cerco", "voglio",
 ))  # fmt: skip
 
 

@@ -121,3 +121,14 @@ def test_what_it_is_not_and_how_much_of_it() -> None:
         "1-14",
         "experiment",
     ]
+
+
+def test_books_and_lab_measures_read_in_the_shop_sense() -> None:
+    """ "儿童绘本电子书，3到5岁睡前故事" had been searched "picture book electronic sleep top" for a
+    5-year-old; "最大量程500克" as a bulk order; "3D打印机耗材" as consumables the store lacks."""
+    books = understand("儿童绘本电子书，3到5岁睡前故事", None, []).query
+    english = chinese_to_english("儿童绘本电子书，3到5岁睡前故事")
+    assert "bedtime stories" in english and "picture book" in english and books.age == (3, 5)
+    assert "order" not in chinese_to_english("实验室用电子天平，精度0.01克，最大量程500克")
+    assert "filament" in chinese_to_english("3D打印机耗材 PLA 白色")
+    assert understand("給我看看有什麼適合十歲女孩的科學實驗套裝", None, []).query.age == (10, 10)

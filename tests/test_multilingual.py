@@ -138,3 +138,12 @@ def test_without_a_model_the_words_it_can_read_are_searched(small_catalog: Catal
     ).query
     assert query.search.startswith("light strings acoustic guitar") and query.original
     assert vocabulary.spelled("pirata") in (None, "pirate") and vocabulary.spelled("vidrio") is None
+
+
+def test_spanish_colours_and_strength_are_read() -> None:
+    """ "¿hay alguno en morado?" after unicorns searched "morado" (purple unread); "cinta doble
+    cara resistente" had "resistant" as its kind."""
+    from retrieval.multilingual import read_words
+
+    assert "purple" in read_words("¿hay alguno en morado?", "es")
+    assert read_words("cinta doble cara resistente", "es") == "tape heavy duty double sided"

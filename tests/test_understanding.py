@@ -637,3 +637,28 @@ def test_a_question_of_what_it_takes_is_read_as_a_starting_kit() -> None:
     query = understand("i want to learn saxophone, what do i need besides the sax itself", None, [])
     assert (query.query.starter, query.query.starter_owned) == ("saxophone", True)
     assert understand("a saxophone under $500", None, []).query.starter is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["something quicker to learn?", "anything easier for little kids?", "a smaller one please"],
+)
+def test_a_comparative_with_what_it_is_for_revises_the_request(text: str) -> None:
+    """ "something quicker to learn?" after card games was a new search: "We don't seem to carry
+    something quicker" beside a servo saver and a carpet cleaner."""
+    assert understand(text, None, [], SHOWN).query.intent is Intent.refine
+
+
+def test_the_first_few_cards_in_other_languages_are_compared() -> None:
+    """ "compara los dos primeros" after microphones had been searched: a cowbell named Primero."""
+    for text in ("compara los dos primeros", "比较一下前两个", "compare the first two"):
+        query = understand(text, None, [], SHOWN).query
+        assert (query.intent, query.references) == (Intent.compare, (1, 2)), text
+
+
+def test_a_short_spanish_question_is_spanish() -> None:
+    from retrieval.vocabulary import language_of
+
+    assert language_of("tienen refrigeradores?") == "es"  # had been English: "teen"
+    assert language_of("busco audifonos baratos") == "es"  # had been Italian
+    assert language_of("ukelele strings") == "en"
