@@ -27,7 +27,7 @@ from assistant.advice import (
     not_carried,
     why,
 )
-from assistant.candidates import Candidates, find_candidates, of_size, poorly_rated
+from assistant.candidates import Candidates, find_candidates, of_kind, of_size, poorly_rated
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import BrandLexicon
 from assistant.leads import about_lead, sizes_said
@@ -35,7 +35,7 @@ from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
-from assistant.starters import StarterAsk, Thing, starter_lead, things_for
+from assistant.starters import StarterAsk, Thing, says_all, starter_lead, things_for
 from assistant.state import ConversationState, advance, compared, shown_after
 from assistant.turn import (
     AnswerMeta,
@@ -60,6 +60,8 @@ from retrieval.vocabulary import Vocabulary
 log = logging.getLogger(__name__)
 
 CARDS = 5
+#: How many of each starting thing's nearest products are weighed for its one card.
+KIT_DEPTH = 8
 
 
 @dataclass
@@ -137,13 +139,16 @@ class ChatPipeline:
                 if ask.owned:
                     continue
                 state = itself
-            candidates = self.find(state, user_id, session_id, k=3)
+            candidates = self.find(state, user_id, session_id, k=KIT_DEPTH)
             taken = {h.product.id for h in hits}
             fresh = [h for h in candidates.hits if h.product.id not in taken]
-            # a beginner's reeds rated 2.8 of 5 had been first: the best rated of the nearest
-            hit = next(
-                (h for h in fresh if not poorly_rated(h.product)), fresh[0] if fresh else None
-            )
+            # the thing itself, not what fits it (a guitar pickup had been "a guitar"), and
+            # not a beginner's reeds rated 2.8 of 5: the nearest of its kind rated fairly
+            fits = of_kind([h.product for h in fresh], state)
+            kind = [
+                h for h, ok in zip(fresh, fits, strict=True) if ok and says_all(h.product, thing)
+            ]
+            hit = next((h for h in kind if not poorly_rated(h.product)), kind[0] if kind else None)
             if hit is not None and candidates.close_match and len(hits) < CARDS:
                 hits.append(hit)
                 found.append((thing, len(hits)))

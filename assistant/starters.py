@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import Stemmer
+
 from assistant.phrases import phrase
+from retrieval.catalog import Product
 
 STARTERS = Path(__file__).with_name("starters.toml")
 #: The languages `starters.toml` names each thing in (others: the cards' marks alone).
@@ -133,6 +136,14 @@ def things_for(ask: StarterAsk) -> tuple[Thing, ...]:
     """What to show for this ask: every thing, or what goes with the thing the shopper has."""
     things = starters()[ask.activity].things
     return things[1:] if ask.owned else things
+
+
+def says_all(product: Product, thing: Thing) -> bool:
+    """Whether the product's title says every word of the thing ("soldering iron": a steam
+    iron is no soldering iron), a word's plural or singular alike."""
+    stem = Stemmer.Stemmer("english").stemWord
+    title = {stem(w) for w in re.findall(r"[a-z0-9]+", product.title.lower())}
+    return all(stem(w) in title for w in thing.search.lower().split())
 
 
 def _listed(parts: Sequence[str], language: str) -> str:

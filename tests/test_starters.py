@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.starters import NAMED, StarterAsk, asked, starter_lead, starters, things_for
+from assistant.starters import (
+    NAMED,
+    StarterAsk,
+    asked,
+    says_all,
+    starter_lead,
+    starters,
+    things_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -22,7 +30,7 @@ from assistant.starters import NAMED, StarterAsk, asked, starter_lead, starters,
         ("what do i need for an electric guitar", "electric_guitar", False),
         ("what accessories does she need for her new violin?", "violin", True),
         ("what else do I need for my ukulele", "ukulele", True),
-        ("getting started with soldering, any tips on gear", "soldering", False),
+        ("getting started with 3d printing, any tips on gear", "printing3d", False),
         ("what's needed for a home podcast setup", "recording", False),
         ("quiero aprender a tocar el ukelele, ¿qué necesito para empezar?", "ukulele", False),
         ("ya tengo una guitarra eléctrica, ¿qué más necesito?", "electric_guitar", True),
@@ -85,3 +93,24 @@ def test_every_activity_names_its_things_in_each_language_and_no_word_is_two_act
             assert thing.search and all(thing.name(lang) for lang in NAMED), (activity, thing)
         for word in starter.words:
             assert seen.setdefault(word.lower(), activity) == activity, word
+
+
+def test_a_thing_is_a_product_whose_title_says_it_and_is_not_what_fits_it() -> None:
+    """For "my son wants to learn guitar", "a guitar [1]" had been a guitar pickup, and for
+    soldering "a soldering iron" a steam iron."""
+    from assistant.candidates import of_kind
+    from assistant.query import understand
+    from assistant.state import ConversationState, advance
+    from retrieval.catalog import Catalog, Product
+
+    def product(title: str) -> Product:
+        return Product(id=title, title=title, description="", source="test")
+
+    printer = starters()["printing3d"].things[0]  # "3d printer"
+    assert says_all(product("Desktop 3D Printer, 220x220mm"), printer)
+    assert not says_all(product("3D Printer Nozzle Kit"), starters()["printing3d"].things[1])
+    guitar = understand("guitar", None, ["Musical Instruments"]).query
+    state = advance(ConversationState(), guitar, Catalog([]))
+    titles = ["Guitar Pickup Acoustic/Electric Transducer for Acoustic Guitar", "Guitar Picks x 20",
+              "Beginner Acoustic Guitar, Full Size"]  # fmt: skip
+    assert of_kind([product(t) for t in titles], state) == [False, False, True]
