@@ -115,27 +115,42 @@ class ChatPipeline:
         """The products for a state: retrieval, need fit, behaviour, sort (see candidates.py)."""
         return find_candidates(state, self.searcher, self.behaviour, user_id, session_id, k, more)
 
-    def starter_kit(self, query: ShoppingQuery, user_id: str | None = None,
-                    session_id: str | None = None) -> tuple[list[Hit], ConversationState, str]:  # fmt: skip
+    def starter_kit(
+        self, query: ShoppingQuery, user_id: str | None = None, session_id: str | None = None
+    ) -> tuple[list[Hit], ConversationState, str]:
         """ "What do I need to start the saxophone?": the best carried product of each thing it
         takes (the thing itself under the shopper's age and recipient; every thing under their
         budget and rating), the state of the thing itself (what a later "cheaper" revises), and
         the lead that names each thing beside its card and says which the store lacks."""
         assert query.starter is not None
         ask = StarterAsk(query.starter, query.starter_owned)
-        kept = {f: getattr(query, f) for f in ("min_price", "max_price", "min_rating",
-                                                "min_rating_count", "language")}  # fmt: skip
+        kept = {
+            f: getattr(query, f)
+            for f in ("min_price", "max_price", "min_rating", "min_rating_count", "language")
+        }
         hits: list[Hit] = []
         found: list[tuple[Thing, int | None]] = []
         itself = None
         for thing in things_for(StarterAsk(ask.activity, owned=False)):
-            reading = understand(thing.search, None, self.departments, (), self.brands,
-                                 vocabulary=self.vocabulary)  # fmt: skip
+            reading = understand(
+                thing.search, None, self.departments, (), self.brands, vocabulary=self.vocabulary
+            )
             state = advance(ConversationState(), reading.query, self.catalog)
             state = state.model_copy(update=kept)
             if itself is None:
-                itself = state.model_copy(update={f: getattr(query, f) for f in (
-                    "age_min", "age_max", "recipient", "gift", "prefer_cheap", "prefer_rated")})  # fmt: skip
+                itself = state.model_copy(
+                    update={
+                        f: getattr(query, f)
+                        for f in (
+                            "age_min",
+                            "age_max",
+                            "recipient",
+                            "gift",
+                            "prefer_cheap",
+                            "prefer_rated",
+                        )
+                    }
+                )
                 if ask.owned:
                     continue
                 state = itself

@@ -149,7 +149,7 @@ def says_all(product: Product, thing: Thing) -> bool:
 def _listed(parts: Sequence[str], language: str) -> str:
     if len(parts) == 1:
         return parts[0]
-    return phrase(language, "list_sep").join(parts[:-1]) + phrase(language, "joiner") + parts[-1]
+    return phrase(language, "list_sep").join(parts[:-1]) + phrase(language, "list_last") + parts[-1]
 
 
 def starter_lead(ask: StarterAsk, found: Sequence[tuple[Thing, int | None]], language: str) -> str:

@@ -72,7 +72,7 @@ def test_the_lead_names_each_thing_beside_its_card_and_what_is_not_carried() -> 
         besides == "Besides a saxophone, you will usually want reeds [1] and a cleaning swab [2]."
     )
     assert starter_lead(StarterAsk("saxophone", owned=False), found[:2], "zh") == (
-        "入门一般需要：萨克斯 [1]，哨片 [2]。"
+        "入门一般需要：萨克斯 [1]和哨片 [2]。"
     )
     # a language the table does not name things in: the marks alone, in its own words
     assert starter_lead(StarterAsk("saxophone", owned=False), found[:2], "fr") == (
