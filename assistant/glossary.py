@@ -57,6 +57,11 @@ _NOT_TOO = re.compile(
 )
 #: What the shopper does not want: "乐高以外的积木" (blocks other than LEGO), "除了乐高".
 _OTHER_THAN = re.compile(r"(?:除了)?([\u4e00-\u9fff]{2,4}?)(?:以外|之外)的?")
+#: What the thing should do without: "有不需要电池的吗" (any that need no batteries?) had been
+#: read "battery" and narrowed the cards to batteries; not "有没有" (is there any).
+_WITHOUT = re.compile(
+    r"(?:不需要|不用|无需|不带|不含|(?<!有)没有)([\u4e00-\u9fff]{1,4}?)(?=的|吗|呢|$|[，,。？?！!])"
+)
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
 
@@ -228,6 +233,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
     others = [m.group(1) for m in _OTHER_THAN.finditer(text)]
     text = _OTHER_THAN.sub(" ", text)
+    lacking = [m.group(1) for m in _WITHOUT.finditer(text)]
+    text = _WITHOUT.sub(" ", text)
     # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I
     # mostly play fingerstyle) had made the kind "major"
     clauses = [c for c in re.split(r"[，,。；;！!]", text) if c.strip()]
@@ -257,6 +264,13 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
         f"not {_best(senses, counts)}"
         for other in others
         for piece, senses in _segment(other, words, prefixes)
+        if senses and piece not in _STOP
+    ]
+    # what it should do without, as English says it ("without battery"): not searched for
+    excluded += [
+        f"without {_best(senses, counts)}"
+        for lack in lacking
+        for piece, senses in _segment(lack, words, prefixes)
         if senses and piece not in _STOP
     ]
     found = " ".join(dict.fromkeys([*latin, *english, *excluded]))

@@ -132,3 +132,12 @@ def test_books_and_lab_measures_read_in_the_shop_sense() -> None:
     assert "order" not in chinese_to_english("实验室用电子天平，精度0.01克，最大量程500克")
     assert "filament" in chinese_to_english("3D打印机耗材 PLA 白色")
     assert understand("給我看看有什麼適合十歲女孩的科學實驗套裝", None, []).query.age == (10, 10)
+
+
+def test_what_it_should_do_without_is_not_searched() -> None:
+    """ "有不需要电池的吗？" (any that need no batteries?) after dinosaur toys had narrowed the cards
+    to batteries; "有没有便宜一点的" (is there a cheaper one) is no "without"."""
+    assert chinese_to_english("有不需要电池的吗？") == "without battery"
+    assert "without" not in chinese_to_english("有没有便宜一点的")
+    after = understand("有不需要电池的吗？", None, [], ["Dinosaur Toy"]).query
+    assert after.intent.value == "refine" and not after.narrows
