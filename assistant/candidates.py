@@ -1073,7 +1073,9 @@ def names_side(title: str, side: str) -> bool:
     """Whether a title carries every word of a thing the shopper named ("dunlop crybaby" in
     "Dunlop CRY BABY 535Q Wah Pedal": read with spaces and hyphens squeezed out)."""
     squeezed = _SQUEEZE.sub("", title.lower())
-    return all(_SQUEEZE.sub("", w.lower()) in squeezed for w in side.split())
+    # a plural said names the singular in a title: "distortion pedals", "... Distortion Pedal"
+    words = [_SQUEEZE.sub("", w.lower()) for w in side.split()]
+    return all((w[:-1] if w.endswith("s") and len(w) > 3 else w) in squeezed for w in words)
 
 
 def _with_alternatives(

@@ -278,6 +278,20 @@ def _named_marks(cards: Sequence[Card], side: str) -> list[int]:
     return [c.mark for c in cards if names_side(c.product.title, side)]
 
 
+def _one_per_side(marks: Sequence[int], cards: Sequence[Card], sides: Sequence[str]) -> list[int]:
+    """The marks with the first card of each thing set against another in front, one naming it
+    alone where one does ("overdrive vs distortion pedals" had starred three overdrives)."""
+    titles = {c.mark: c.product.title for c in cards}
+    front: list[int] = []
+    for side in sides:
+        named = [m for m in marks if names_side(titles[m], side)]
+        alone = [m for m in named if not any(names_side(titles[m], o) for o in sides if o != side)]
+        pick = next((m for m in alone + named if m not in front), None)
+        if pick is not None:
+            front.append(pick)
+    return front + [m for m in marks if m not in front]
+
+
 def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | None:
     """Which cards are each of the things the shopper set against each other ("elixir vs
     d'addario", "dunlop crybaby or vox?"), and which they named is not among them; None unless
@@ -421,7 +435,8 @@ class AnswerWriter:
                     narrower = [f and ok for f, ok in zip(fits, passes, strict=True)]
                     fits = narrower if any(narrower) else fits
                 if any(fits):
-                    chosen = [c.mark for c, f in zip(cards, fits, strict=True) if f][:MAX_PICKS]
+                    fitting = [c.mark for c, f in zip(cards, fits, strict=True) if f]
+                    chosen = _one_per_side(fitting, cards, sides)[:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}
         chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]
         recommended = [by_mark[m] for m in chosen]

@@ -721,3 +721,16 @@ def test_what_the_person_loves_comes_before_the_count() -> None:
     state = advance(ConversationState(), query, Catalog([c.product for c in cards]))
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, cards, state, query))
     assert written.picks[0] == 2, written.text
+
+
+def test_things_set_against_each_other_are_each_recommended(small_catalog: Catalog) -> None:
+    """ "whats the difference between overdrive and distortion pedals?" had starred three
+    overdrives beside a distortion pedal it passed over: one of each is recommended first."""
+    from assistant.writer import _one_per_side
+
+    titles = ["Boost Overdrive Guitar Distortion Effect Pedal", "Mini Overdrive Pedal",
+              "Ultra Drive Distortion Pedal", "Overdrive Effect Pedal"]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t})})
+             for c, t in zip(cards(small_catalog, 4), titles, strict=True)]  # fmt: skip
+    assert _one_per_side([1, 2, 3, 4], shown, ("overdrive", "distortion pedals")) == [2, 3, 1, 4]
+    assert _one_per_side([1, 2, 3, 4], shown, ()) == [1, 2, 3, 4]
