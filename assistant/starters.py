@@ -102,19 +102,13 @@ def _word(word: str) -> str:
 
 
 @cache
-def _activity_pattern() -> re.Pattern[str]:
+def _activity_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of every activity's words, longest first, and the activity of each group."""
     words = sorted(
         ((w, a) for a, s in starters().items() for w in s.words), key=lambda x: -len(x[0])
     )
-    return re.compile("|".join(f"(?P<a{i}>{_word(w)})" for i, (w, _) in enumerate(words)), re.I)
-
-
-@cache
-def _activity_of_group() -> dict[str, str]:
-    words = sorted(
-        ((w, a) for a, s in starters().items() for w in s.words), key=lambda x: -len(x[0])
-    )
-    return {f"a{i}": a for i, (_, a) in enumerate(words)}
+    pattern = re.compile("|".join(f"(?P<a{i}>{_word(w)})" for i, (w, _) in enumerate(words)), re.I)
+    return pattern, {f"a{i}": a for i, (_, a) in enumerate(words)}
 
 
 def asked(text: str) -> StarterAsk | None:
@@ -122,14 +116,15 @@ def asked(text: str) -> StarterAsk | None:
     the saxophone?" -> saxophone; "what size guitar does a 10 year old need?" -> None: a size)."""
     if not _ASKS.search(text):
         return None
+    pattern, activity_of = _activity_pattern()
     best = None
-    for m in _activity_pattern().finditer(text):
+    for m in pattern.finditer(text):
         if best is None or len(m.group(0)) > len(best.group(0)):
             best = m
     if best is None or best.lastgroup is None:
         return None
     owned = bool(_HAS_IT.search(text)) or bool(_POSSESSIVE.search(text[: best.start()]))
-    return StarterAsk(activity=_activity_of_group()[best.lastgroup], owned=owned)
+    return StarterAsk(activity=activity_of[best.lastgroup], owned=owned)
 
 
 def things_for(ask: StarterAsk) -> tuple[Thing, ...]:
