@@ -668,6 +668,20 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
     return fit_to_need(hits, state, searcher.catalog)
 
 
+def _kind_first(hits: list[Hit], state: ConversationState) -> list[Hit]:
+    """The asked kind first among the top ten: "rc car that can handle grass and dirt", then
+    "cheaper?", had led with all-terrain tires for RC cars (they matched "dirt" and "rc") once the
+    car that had led was dearer than the bound."""
+    if not state.kind or state.kind in DESCRIBED_KINDS or state.by_dictionary:
+        return hits  # (a dictionary's kind may be any word of the message: "声卡" a "card")
+    head = of_kind([h.product for h in hits[:10]], state)
+    return [
+        *(h for h, f in zip(hits, head, strict=False) if f),
+        *(h for h, f in zip(hits, head, strict=False) if not f),
+        *hits[10:],
+    ]
+
+
 #: When fewer than this many of the top ten are the asked kind, the kind is searched on its own
 #: too ("headphones for practicing electric drums" found drum kits: the use outweighed the kind).
 KIND_SHOWN = 3
@@ -1033,7 +1047,11 @@ def find_candidates(
         state = state.model_copy(update={"department": None, "department_hint": state.department})
     hits = _search(state, searcher, exclude_seen=more)
     relaxed = None
-    close = _is_close(hits, state.search_text(), state)
+    # (a refinement's best text match may be what fits the product: "cheaper?" after an RC car
+    # for grass and dirt led with all-terrain tires; the product first is read too)
+    close = _is_close(hits, state.search_text(), state) or bool(
+        state.shown and _is_close(_kind_first(hits, state), state.search_text(), state)
+    )
     # Nothing at all under the hard constraints, or, for a new request (not "cheaper", which asks
     # for exactly that bound), only other things ("PLA filament under $22" finds a Nerf kit when
     # every spool costs more): the store may carry the product outside them. One constraint is
@@ -1062,7 +1080,8 @@ def find_candidates(
             hits = [h for _, h in ranked]
             break
         close = _is_close(hits, state.search_text(), state)
-    hits, used = _reorder(hits, state, searcher, behaviour, user_id, session_id)
+    # (after the closeness check, which reads the best text match)
+    hits, used = _reorder(_kind_first(hits, state), state, searcher, behaviour, user_id, session_id)
     return Candidates(_with_alternatives(hits, state, searcher, k), used, relaxed, close)
 
 

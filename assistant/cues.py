@@ -90,7 +90,7 @@ _STOP = set(
 CHEAPER = re.compile(
     r"\b(cheaper|less expensive|lower[- ]priced|more affordable|too (?:expensive|pricey)|costs? less"
     r"|m[áa]s barat[oa]s?|menos car[oa]s?|moins cher|g[üu]nstiger|billiger|pi[ùu] economic[oi])\b"
-    r"|便宜一?点|更便宜|再便宜|太贵了",
+    r"|便宜一?点|更便宜|再便宜|太贵了|性价比更?高",
     re.I,
 )  # fmt: skip
 PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)
@@ -104,7 +104,10 @@ CHEAPEST = re.compile(
 )
 MORE = re.compile(
     r"\b(?:(?:show|see|give|find)(?: me)? (?:some |a few )?more|more (?:options|results|choices|like (?:this|these|that))|"
-    r"other options|anything else|next (?:page|ones?)|what else)\b",
+    r"other options|anything else|next (?:page|ones?)|what else|"
+    # the same in Spanish and Chinese: "¿tienen otras?", "¿qué más hay?", "还有别的吗"
+    r"(?:tienen|hay|muestrame|mu[ée]strame|ver|ensename|ens[ée][ñn]ame) (?:otr[oa]s|m[áa]s)|"
+    r"otras opciones|otros modelos|qu[ée] m[áa]s (?:hay|tienen))\b|还有别的|还有其他|换一批|再来几[个款]",
     re.I,
 )  # fmt: skip
 COMPARE = re.compile(

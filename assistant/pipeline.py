@@ -220,7 +220,10 @@ class ChatPipeline:
                 cards[0], state, query.language, request.message
             )
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
-            lead = phrase(query.language, "closest", mark=cards[0].mark)
+            # "the closest we have" only in the request's own department: a toy plane is no
+            # near thing to an air fryer, nor shoelaces to running shoes
+            near = cards[0].product.department == (state.department or state.department_hint)
+            lead = phrase(query.language, "closest" if near else "none_close", mark=cards[0].mark)
             picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
             # what that card is, not its advert: its best sentence for a request it does not
             # answer was nonsense ("it is very perfect for the other electronic build" for a tv)

@@ -28,9 +28,11 @@ from assistant.cues import (
     reading_department,
 )
 from assistant.errors import LLMUnavailable
+from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
+    RECIPIENTS,
     WORN_SIZE,
     age_span,
     clean_message,
@@ -42,7 +44,7 @@ from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.starters import asked as asked_starter
 from retrieval.catalog import Money
-from retrieval.multilingual import read_words
+from retrieval.multilingual import names_nothing, read_words
 from retrieval.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -450,7 +452,7 @@ def understand(
     overruled: list[str] = []
     language = vocabulary.language(text) if vocabulary is not None else "en"
     english = language == "en"
-    translation, by_dictionary = None, False
+    translation, by_dictionary, dictionary = None, False, ""
     if not english:  # Chinese is read with the dictionary first: the small model invents
         if language == "zh" and vocabulary:
             # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
@@ -499,10 +501,13 @@ def understand(
     search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
     if search and needs.age is not None:
         search = _with_age_word(search, needs.age)
-    if not search and not english:
-        search = plain_need(
-            text
-        )  # no checked translation: the words as written (dense search copes)
+    # every word passed over ("¿hay algo más barato?", "有没有性价比高一点的"): no product named
+    nothing_named = not english and (
+        names_nothing(strip_price_phrases(text), language)
+        or (language == "zh" and vocabulary is not None and not dictionary and glossary_available())
+    )
+    if not search and not english and not nothing_named:
+        search = plain_need(text)  # no checked translation: the words as written (dense copes)
     need = search or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
     hint = None
@@ -522,13 +527,20 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    if intent is Intent.new and shown_titles and not english and not search:
+        # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
+        # que ser?"): the same products, cheaper, more of them, or asked about
+        changes = cues.cheaper or cues.pricier or cues.cheapest or cues.better_rated
+        changes = changes or cues.price_bound or cues.rating_bound or bool(needs.age)
+        intent = Intent.refine if changes else Intent.more if cues.more else Intent.compare
     if intent is Intent.more and shown_titles and (needs.age or needs.recipient or needs.sizes):
         intent = Intent.refine  # "换成适合4岁的呢？" read by the model as "more": another age
     if (
         intent is Intent.new
         and shown_titles
         and (needs.age or needs.recipient)
-        and not needs.product_words.strip()
+        # "那8岁的孩子用哪款好" (and for an 8-year-old child?): "child" names whom, not what
+        and all(w in RECIPIENTS or not_product_word(w) for w in needs.product_words.lower().split())
         and not needs.gift
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit

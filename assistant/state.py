@@ -106,14 +106,32 @@ def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
     return [p.amount for p in found if p is not None]
 
 
+#: A new thing asked for the product on screen: "what slides should i get with it?", "a case
+#: for it", "do i need batteries for them?".
+_FOR_IT = re.compile(
+    r"\b(?:with|for|on|in|to go with)\s+(?:it|this|that|them|this one|that one)\s*\??\s*$", re.I
+)
+
+
 def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) -> ConversationState:
     """The state after this query. New requests start afresh; refinements revise what is in force."""
     if query.intent is Intent.new:
+        search, need = query.search, query.need
+        if (
+            state.kind
+            and query.kind
+            and query.kind != state.kind
+            and _FOR_IT.search(query.text)
+            and state.kind.lower() not in search.lower().split()
+        ):
+            # "what slides should i get with it" after a microscope: microscope slides (it had
+            # starred a guitar slide), "a case for it" after a ukulele: a ukulele case
+            search, need = f"{state.kind} {search}".strip(), f"{state.kind} {need}".strip()
         return ConversationState(
-            need=query.need, department=query.department, min_price=query.min_price,
+            need=need, department=query.department, min_price=query.min_price,
             max_price=query.max_price, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
-            search=query.search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            search=search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=query.kind,

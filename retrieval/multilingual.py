@@ -186,6 +186,18 @@ def read_words(
     return " ".join([*ages, found]).strip() if found and found != "for" else ""
 
 
+def names_nothing(text: str, language: str) -> bool:
+    """Whether every word of a message is one the language's lexicon passes over or a stop word:
+    "¿hay algo más barato?" (anything cheaper?) names no product to search for, and searching it
+    as typed had found a plush bull and a Spanish novel."""
+    lex = lexicon(language)
+    if lex is None:
+        return False
+    stop = {_plain(w) for w in stopwords(language)} | lex.skip | _FOR
+    words = [_plain(w) for w in re.findall(r"[^\W\d_]+", _AGE.sub(" ", text).lower())]
+    return bool(words) and all(w in stop or len(w) < 3 for w in words)
+
+
 def cached_channel(catalog: Catalog, cache: VectorCache, embedder: Embedder) -> Channel | None:
     """The channel from the vector cache alone, or None while any title is not embedded yet."""
     words = catalog_words(catalog)

@@ -236,6 +236,17 @@ def language_of(text: str) -> str:
     if len(words) <= 1 or sum(w in _ENGLISH for w in words) >= 0.4 * len(words):
         return "en"
     letters = _LETTERS.findall(text.lower())
+    # (not a name's "de" first: "de walt drill bits")
+    spanish = [
+        w for i, w in enumerate(letters) if w in _SPANISH_WORDS and (i or w not in _NAME_START)
+    ]
+    if spanish and not _ENGLISH.intersection(words):
+        # "pista de hot wheels", "funda para ukulele soprano": a Spanish joiner between product
+        # words (half of them English or brands) and no English function word; the identifier
+        # had read Dutch or Portuguese at 0.3-0.4 and the brands made it English
+        lang, prob = _identifier().classify(text)
+        if not _PORTUGUESE.search(text) and (prob < 0.9 or lang in ("es", "pt", "en")):
+            return "es"
     english = _english_words()
     if sum(w in english for w in letters) >= 0.5 * len(letters):  # "jalapeño seeds"
         return "en"
@@ -297,6 +308,14 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words only Spanish of the languages the identifier confuses it with (Italian, Portuguese) uses.
 _SPANISH_ONLY = frozenset(["tienen", "tienes", "venden", "quiero", "busco", "juguetes", "niño",
                            "niña", "niños", "niñas", "cuál", "cuánto", "están", "audifonos"])  # fmt: skip
+#: Spanish words that join product words ("X de Y", "X para Y") or ask a shop ("hay algo mas
+#: barato"), none of them English.
+_SPANISH_WORDS_SAID = """de del para con sin los las el una unos unas por hay algo barato barata
+    baratos baratas quiero busco necesito tienen venden alguno alguna regalo juguetes libros cual
+    cuál qué otro otra"""
+_SPANISH_WORDS = frozenset(_SPANISH_WORDS_SAID.split())
+#: Of those, the ones that also open a name ("de walt drill bits", "la la land").
+_NAME_START = frozenset(["de", "del", "el", "la", "los", "las"])
 #: Words that say "not English" in a request: the function words and shopping words of the
 #: Latin-script languages the identifier knows (none of them an English word a shopper types).
 _FUNCTION_WORDS = frozenset((

@@ -99,8 +99,12 @@ def test_the_kind_named_is_searched_on_its_own_when_other_words_crowd_it_out(
     assert all(of_kind([h.product for h in found.hits[:2]], state)), [
         h.product.title for h in found.hits
     ]
-    monkeypatch.setattr(candidates, "KIND_SHOWN", 0)  # without it: the kits win
-    crowded = find_candidates(state, searcher, None, k=3)
+    monkeypatch.setattr(candidates, "KIND_SHOWN", 0)  # no search of the kind alone
+    # the kind is still put first among the ten the request's own search found
+    alone = find_candidates(state, searcher, None, k=3)
+    assert of_kind([alone.hits[0].product], state)[0], [h.product.title for h in alone.hits]
+    monkeypatch.setattr(candidates, "_kind_first", lambda hits, state: hits)
+    crowded = find_candidates(state, searcher, None, k=3)  # without either: the kits win
     assert not of_kind([crowded.hits[0].product], state)[0], [h.product.title for h in crowded.hits]
 
 

@@ -411,3 +411,24 @@ def test_what_it_takes_to_start_shows_one_card_per_thing(
         assert all(cheaper), after.cards
     state = chat.conversations.get(answer.conversation_id, None, messages=False).state
     assert state.need.startswith(starters()["ukulele"].things[0].search), state
+
+
+def test_a_product_not_carried_is_not_called_near_from_another_department(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "do you guys sell air fryers" said "[1] is the closest we have; check its card to see
+    whether it does the job" of a toy plane: a card is "the closest" only in the request's own
+    department; otherwise the answer says none of them is what was asked."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    seen = set()
+    for message in ("do you guys sell air fryers", "do you have a theremin?"):
+        answer = chat.answer(ChatRequest(message=message))
+        assert answer.notice and "carry" in answer.notice, (message, answer.notice)
+        asked = answer.query.department or answer.query.department_hint
+        near = answer.cards[0].product.department == asked
+        assert ("closest we have" in answer.text) == near, (message, asked, answer.text)
+        assert ("None of these is what you asked for" in answer.text) == (not near), answer.text
+        seen.add(near)
+    assert False in seen

@@ -147,3 +147,25 @@ def test_spanish_colours_and_strength_are_read() -> None:
 
     assert "purple" in read_words("¿hay alguno en morado?", "es")
     assert read_words("cinta doble cara resistente", "es") == "tape heavy duty double sided"
+
+
+def test_a_follow_up_naming_no_product_is_about_the_cards(small_catalog: Catalog) -> None:
+    """ "¿hay algo más barato?" after classical guitars had been searched as typed (a plush bull,
+    a Spanish novel): a follow-up whose every word the lexicon passes over names no product, so it
+    revises the cards on screen; likewise "有没有性价比高一点的" (any better value?) and "那8岁的
+    孩子用哪款好" (and for an 8-year-old child?)."""
+    from assistant.query import Intent, understand
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    shown = [p.title for p in list(small_catalog)[:3]]
+    for text in ("¿hay algo más barato?", "hay algo mas barato", "有没有性价比高一点的"):
+        query = understand(text, None, [], shown, vocabulary=vocabulary).query
+        assert (query.intent, query.cheaper, query.search) == (Intent.refine, True, ""), text
+    more = understand("¿tienen otras?", None, [], shown, vocabulary=vocabulary).query
+    assert more.intent is Intent.more
+    older = understand("那8岁的孩子用哪款好", None, [], shown, vocabulary=vocabulary).query
+    assert (older.intent, older.age_min) == (Intent.refine, 8.0)
+    # a product named is still a new request
+    new = understand("¿tienen ukuleles?", None, [], shown, vocabulary=vocabulary).query
+    assert new.intent is Intent.new

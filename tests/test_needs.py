@@ -280,6 +280,9 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
         # two-word product requests the identifier alone read as Dutch, Polish, Italian, Spanish
         ("ukelele strings", "en"), ("lego technic", "en"), ("cello rosin", "en"),
         ("4/4 cello strings", "en"), ("jalapeño seeds", "en"), ("de walt drill bits", "en"),
+        # a Spanish joiner between product words and brands ("hot wheels" had made it English)
+        ("pista de hot wheels", "es"), ("funda para ukulele soprano", "es"),
+        ("hay algo mas barato", "es"), ("hay bale for rabbits", "en"),
         # a function word or an accent of another language, and the identifier agrees
         ("juguetes para niños", "es"), ("termómetro infrarrojo tipo pistola", "es"),
         ("cuerdas para guitarra acústica", "es"), ("jouets pour enfants", "fr"),

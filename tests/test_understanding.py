@@ -662,3 +662,26 @@ def test_a_short_spanish_question_is_spanish() -> None:
     assert language_of("tienen refrigeradores?") == "es"  # had been English: "teen"
     assert language_of("busco audifonos baratos") == "es"  # had been Italian
     assert language_of("ukelele strings") == "en"
+
+
+def test_a_thing_asked_for_the_product_on_screen_is_searched_with_it(
+    small_catalog: Catalog,
+) -> None:
+    """ "what slides should i get with it" after a microscope starred a guitar slide: a new thing
+    asked "with it" / "for it" is searched as that product's ("microscope slides")."""
+    before = advance(
+        ConversationState(),
+        understand("microscope for a homeschool kid", None, []).query,
+        small_catalog,
+    )
+    assert before.kind == "microscope"
+    for text, words in (
+        ("what slides should i get with it", "microscope slides"),
+        ("do i need a case for it?", "microscope case"),
+    ):
+        query = understand(text, None, [], ["AmScope Kids Microscope"]).query
+        after = advance(before, query, small_catalog)
+        assert after.search_text().startswith(words), (text, after.search_text())
+    # a request of its own keeps its words
+    query = understand("guitar slides", None, [], ["AmScope Kids Microscope"]).query
+    assert "microscope" not in advance(before, query, small_catalog).search_text()
