@@ -30,6 +30,8 @@ _STOP = frozenset(
     ["的", "了", "我", "给", "买", "要", "想", "一", "个", "和", "或", "在", "是", "有", "吗", "呢", "吧", "请", "帮", "找", "为", "对", "与", "及", "把", "被", "很", "最", "更", "也", "都", "就", "还", "又", "这", "那", "些", "您", "你", "他", "她", "它", "们", "元", "块", "刀", "以", "下", "上", "内", "左", "右", "多", "少", "不", "没", "能", "会", "可", "用", "送", "款", "种", "点", "件", "只", "啊", "哦", "嗯", "适合", "推荐", "一个", "一些", "我的", "我想", "想要", "需要", "购买", "买个", "帮我", "以下", "以内", "左右", "以上", "美元", "美金", "欧元", "预算", "价格", "便宜", "左右的", "不超过", "低于", "高于", "大约", "喜欢", "给我", "什么", "哪个", "有没有", "没有", "可以", "能够", "好的", "好用", "当", "当作", "作为", "有哪些", "哪些", "卖", "你们", "装的", "超过", "不要", "价钱", "价位",
      # "东西" is "a thing" (not east and west), "到" "to", "让" "let", "时" "when", "打" plays a drum
      "东西", "到", "让", "时", "打", "能让", "一点", "一点的",
+     # "量比较大" (rather a lot) is no "compare", "一批" (a batch of) no "act"
+     "比较", "一批", "批",
      # "换成适合4岁的呢" (and for a 4-year-old instead?): a change of whom, no "exchange"
      "换成", "换", "改成", "换个",
      # ratings are read from the shopper's own words ("评分4星以上"), not searched
@@ -60,7 +62,7 @@ _OTHER_THAN = re.compile(r"(?:除了)?([\u4e00-\u9fff]{2,4}?)(?:以外|之外)�
 #: What the thing should do without: "有不需要电池的吗" (any that need no batteries?) had been
 #: read "battery" and narrowed the cards to batteries; not "有没有" (is there any).
 _WITHOUT = re.compile(
-    r"(?:不需要|不用|无需|不带|不含|(?<!有)没有)([\u4e00-\u9fff]{1,4}?)(?=的|吗|呢|$|[，,。？?！!])"
+    r"(?:不需要|不用|无需|不要带|别带|不带|不含|(?<!有)没有)([\u4e00-\u9fff]{1,4}?)(?=的|吗|呢|$|[，,。？?！!])"
 )
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _SPOKEN_AGE = re.compile(r"([零一二两三四五六七八九十]{1,3})(?=\s*(?:周岁|岁|歲|个月))")
@@ -118,6 +120,10 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "打印机耗材": ("printer filament",), "打印耗材": ("printer filament",),
                 "电子天平": ("digital scale",), "天平": ("scale",), "量程": ("range",), "最大量程": ("range",),
                 "精度": ("accuracy",),
+                # the lab's and the office's words ("丁腈手套" had been "acrylic glove", "护目镜"
+                # "protective glasses" where titles say safety glasses, "中性笔" a rollerball)
+                "一次性": ("disposable",), "丁腈": ("nitrile",), "护目镜": ("safety glasses",), "中性笔": ("gel pen",),
+                "综合效果器": ("multi effects pedal",), "声卡": ("audio interface",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip

@@ -141,3 +141,16 @@ def test_what_it_should_do_without_is_not_searched() -> None:
     assert "without" not in chinese_to_english("有没有便宜一点的")
     after = understand("有不需要电池的吗？", None, [], ["Dinosaur Toy"]).query
     assert after.intent.value == "refine" and not after.narrows
+
+
+def test_lab_and_office_words_and_what_to_do_without() -> None:
+    """ "实验室要买一批一次性丁腈手套和护目镜" had been read "act disposable cubes acrylic glove
+    protective glasses" and said not carried; "量比较大" (rather a lot) was "compare"; "不要带电池的"
+    (none with batteries) searched a "live pond"."""
+    assert chinese_to_english("实验室要买一批一次性丁腈手套和护目镜") == (
+        "laboratory disposable nitrile glove safety glasses"
+    )
+    assert "compare" not in chinese_to_english("办公室用的中性笔和笔记本，要的量比较大")
+    assert "gel pen" in chinese_to_english("办公室用的中性笔")
+    toy = chinese_to_english("有没有适合3岁宝宝的益智玩具，不要带电池的")
+    assert toy.endswith("without battery") and "pond" not in toy
