@@ -327,27 +327,28 @@ def _measure_lead(
     )
 
 
-def detail_lead(question: str, card: Card, language: str = "en") -> str | None:
+def detail_lead(question: str, card: Card, language: str = "en", read: str = "") -> str | None:
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
     its listing says about it, quoted, or that it does not mention it; for a question
     of measure ("how many do I get?", "how big is it?") the listing's count or size; None for
-    anything else ("tell me about the second one")."""
+    anything else ("tell me about the second one"). `read`: the English words of a question in
+    another language ("¿trae funda?" -> "case"), looked for the same way."""
     if language == "en" and (
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):
         return measured
     asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question))
-             else "")  # fmt: skip
+             else read.lower() if language != "en" else "")  # fmt: skip
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
     count, quote = _evidence(card.product, [_forms(w, stem) for w in asked.split()], stem)
     if count:
-        return f'Its listing says: "{quote}".'
+        return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
     # dodge; a blind reader took "does not say it in those words" for one
     named = " ".join(w for w in asked.split() if w not in _DOING) or asked
-    return f'Its listing does not mention "{named}", so we cannot promise it.'
+    return phrase(language, "listing_silent", named=named)
 
 
 #: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").

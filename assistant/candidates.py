@@ -205,6 +205,12 @@ _ACCESSORY = frozenset(
         "skins",
         "print",
         "prints",
+        # what dresses or furnishes it: "Reborn Doll Clothes", "Doll Outfit" (starred as dolls)
+        "clothes",
+        "clothing",
+        "outfit",
+        "outfits",
+        "furniture",
         # parts and add-ons named after what they serve: "Guitar Amp", "Drum Throne", "Laptop Shelf"
         "amp",
         "amps",

@@ -119,7 +119,7 @@ COMPARE = re.compile(
 #: small hands?", "which of these would you get for a beginner?", "which has the longest battery
 #: life?" (a comparative or superlative after "which is/has")
 ABOUT_SHOWN = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|of (?:these|them|those|the (?:two|three|first))\b)"
+    r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|brands?|makes?|of (?:these|them|those|the (?:two|three|first))\b)"
     r"|which (?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
     r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
@@ -127,7 +127,10 @@ ABOUT_SHOWN = re.compile(
     # the same in Spanish and Chinese: "¿cuál es mejor para un niño?", "哪个更适合初学者？"
     r"|^\W*(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
     r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro)\b)"
-    r"|^\W*哪(?:个|一个|款|一款|种|一种|些)",
+    r"|^\W*哪(?:个|一个|款|一款|种|一种|些)"
+    # whether what is on screen fits: "is 4/4 the right size for me? im 5'2"
+    r"|^\W*(?:is|are|would|will)\b(?!\s+(?:it|this|that)\b)[^?]{0,30}\b(?:the right (?:size|one|fit|choice)|big enough|small enough"
+    r"|too (?:big|small|large|long|short|heavy))\b",
     re.I,
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
@@ -135,6 +138,12 @@ ABOUT_SHOWN = re.compile(
 _NAMED_FIRST = (
     r"(?:(?:and|so|ok|okay|what about)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|other|"
     r"1st|2nd|3rd|4th|5th)\s+(?:one|option|pick)\s*[,:-]?\s*"
+)
+#: "Does it come with ...?" in Spanish and Chinese: "¿trae funda o se compra aparte?", "有没有送琴包".
+_COMES_WITH = re.compile(
+    r"^\W*(?:y\s+)?(?:trae|traen|viene|vienen|incluye|incluyen|lleva|llevan)\b(?!\s+en\b)"
+    r"|(?:送|带|配|附)(?:的|有|赠)?[\u4e00-\u9fff]{1,4}(?:吗|嘛|么)|有没有(?:送|带|配|附赠?)",
+    re.I,
 )
 YES_NO = re.compile(
     rf"^\W*(?:{_NAMED_FIRST})?(?:is|are|does|do|will|would|can|could|has|have)\b", re.I
@@ -389,6 +398,8 @@ def read_cues(
                     # a card named in another language is asked about ("¿el segundo viene en español?")
                     or (bool(shown_titles) and len(references) == 1
                         and any(rx.search(text) for rx, _ in _FOREIGN_ORDINALS))
+                    # what comes with it, asked in Spanish or Chinese ("¿trae funda?", "送琴包吗")
+                    or (bool(shown_titles) and bool(_COMES_WITH.search(text)))
                     # "how many come in a case?" with cards on screen: about them
                     or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)
                                                   or (bool(shown_titles) and not _ASKS_STORE.search(text)

@@ -89,6 +89,9 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
+#: Whom a maker is named by too ("Boss" pedals): someone only after a possessive.
+_BRAND_RECIPIENTS = frozenset(["boss"])
+_POSSESSIVE = frozenset(["my", "our", "his", "her", "their", "your"])
 #: Words that make the next one someone's: "my baby", "for a toddler".
 _WHOSE = frozenset(["my", "our", "his", "her", "their", "your", "a", "an", "the", "for", "new"])
 #: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
@@ -156,6 +159,8 @@ _SIZES = [
     re.compile(rf"(?:^|(?<=,))\s*(?:{WORN_SIZE})\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\bstrength\s+\d(?:\.\d)?\b", re.I),  # a reed's: "alto sax reeds, strength 2.5"
+    # a sheet's: "printer paper letter size" (it had asked for letters, and said none carried)
+    re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
 GIFT = re.compile(
@@ -225,7 +230,10 @@ _FILLER = set(
      "work", "works",
      # where, when and how often, not what: "my kid keeps losing his picks everywhere"
      "everywhere", "anywhere", "always", "anymore", "lately", "again", "similar", "difference",
-     "diffrence", "versus", "vs", "told", "said", "says", "honestly"]
+     "diffrence", "versus", "vs", "told", "said", "says", "honestly",
+     # asking to set things side by side ("compare the boss ds-1 with ...") and the weather of
+     # the day it is for ("something fun for a rainy day"): no product words
+     "compare", "comparing", "comparison", "rainy", "snowy"]
 )  # fmt: skip
 
 
@@ -504,7 +512,10 @@ def read_age(text: str) -> tuple[float, float] | None:
     for w in words:
         if w in WORD_AGES:
             return WORD_AGES[w]
-    if _ADULT_RELATIONS.intersection(words):
+    adults = _ADULT_RELATIONS.intersection(words)
+    if adults - _BRAND_RECIPIENTS or any(
+        at and words[at - 1] in _POSSESSIVE for at, w in enumerate(words) if w in adults
+    ):  # ("boss katana amp" is no grown-up's)
         return WORD_AGES["adult"]
     return None
 
@@ -553,8 +564,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     words = re.findall(r"[\w'-]+", who.lower())
     # "a doll that looks like a real baby for my 3 year old": a word that also describes products
     # (baby, kids, toddler) names whom it is for only when said as someone's ("my baby")
+    # a maker's name is someone's only when said as someone's: "my boss", not "boss katana amp"
+    # or "compare the boss ds-1"
     recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and (
-        w not in _PRODUCT_RECIPIENTS or (at and words[at - 1] in _WHOSE))), None)  # fmt: skip
+        (w not in _PRODUCT_RECIPIENTS and w not in _BRAND_RECIPIENTS)
+        or (at and words[at - 1] in (_POSSESSIVE if w in _BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
@@ -591,6 +605,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             (lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS)
             and lw not in _PRODUCT_RECIPIENTS
             and lw in words
+            and (lw not in _BRAND_RECIPIENTS or lw == recipient)  # "boss katana": the maker
         ):
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))
@@ -782,7 +797,9 @@ _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend"
 _WHEN = re.compile(
     rf"\b(?:next|this|coming|the coming)\s+(?:week|month|year|{_DAYS})\b|\b(?:tomorrow|tonight|"
     rf"asap|a\.s\.a\.p)\b|\bin\s+(?:a|one|two|three|four|a few|\d+)\s+(?:days?|weeks?|months?)\b"
-    rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b",
+    rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b"
+    # the day it is for: "something fun for a rainy day" (it had searched rain boots and raincoats)
+    r"|\b(?:(?:for|on)\s+)?(?:a|the)\s+(?:rainy|snowy|lazy|boring|cold|long)\s+(?:day|afternoon|weekend|evening|night)s?\b",
     re.I,
 )
 #: A journey the product is for: titles say "travel" ("something to keep my toddler busy on a

@@ -216,7 +216,7 @@ class ChatPipeline:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)
             picks = [cards[0].mark]
-            lead = detail_lead(query.text, cards[0], query.language) or about_lead(
+            lead = detail_lead(query.text, cards[0], query.language, query.search) or about_lead(
                 cards[0], state, query.language, request.message
             )
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest

@@ -589,6 +589,16 @@ def understand(
     # "soprano or concert ukulele": both are ukuleles, not sopranos
     if kind and len(sides) == 2 and kind.lower() == sides[0].lower() and len(sides[1].split()) > 1:
         kind = sides[1].split()[-1]
+    elif (
+        kind
+        and len(sides) == 2
+        and kind.lower() == sides[0].split()[-1].lower()
+        and len(sides[1].split()) == 1
+        and sides[1].lower() not in {b.lower() for b in cues.brands}
+    ):
+        # "the difference between a cajon and bongos": two kinds, each its own (only cajons had
+        # been shown, and a mallet named bongos)
+        kind = None
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
                     if vocabulary is not None and not vocabulary.knows(w))  # fmt: skip
     query = ShoppingQuery(

@@ -47,6 +47,7 @@ from assistant.grounding import (
 )
 from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
+from assistant.needs import RECIPIENTS, not_product_word
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
@@ -292,6 +293,25 @@ def _one_per_side(marks: Sequence[int], cards: Sequence[Card], sides: Sequence[s
     return front + [m for m in marks if m not in front]
 
 
+def _one_each(
+    marks: Sequence[int], cards: Sequence[Card], sides: Sequence[str], language: str
+) -> str | None:
+    """ "whats the difference between a cajon and bongos": one recommended card of each thing,
+    named beside its mark ("[1] fits best" answered a question of difference); None unless every
+    side has one."""
+    front = _one_per_side(marks, cards, sides)[: len(sides)]
+    titles = {c.mark: c.product.title for c in cards}
+    if len(front) < len(sides) or not all(
+        names_side(titles[m], s) for m, s in zip(front, sides, strict=True)
+    ):
+        return None
+    named = [f"{side} [{mark}]" for side, mark in zip(sides, front, strict=True)]
+    parts = (
+        phrase(language, "list_sep").join(named[:-1]) + phrase(language, "list_last") + named[-1]
+    )
+    return phrase(language, "one_each", parts=parts)
+
+
 def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | None:
     """Which cards are each of the things the shopper set against each other ("elixir vs
     d'addario", "dunlop crybaby or vox?"), and which they named is not among them; None unless
@@ -308,7 +328,13 @@ def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | 
 
 def _question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
-    if not (state.search or "").strip():
+    words = (state.search or "").lower().split()
+    if not words:
+        return phrase(language, "ask_what")
+    if state.kind is None and all(
+        w in RECIPIENTS or not_product_word(w) or w.isdigit() for w in words
+    ):
+        # "something fun for a rainy day for 2 kids aged 5 and 7": whom, not what
         return phrase(language, "ask_what")
     if state.gift and state.recipient is None and state.age is None:
         return phrase(language, "ask_who")
@@ -466,6 +492,8 @@ class AnswerWriter:
             # written (and checked) for the request they follow ("show me more" was narrated,
             # "the shopper's", or copied back as the lead)
             message = f"{state.asked_for()} ({message.strip()})"
+        if lead is None and query.compare and query.intent is Intent.new and len(sides) >= 2:
+            lead = _one_each(chosen, cards, sides, language)  # "the difference between X and Y"
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
         by_model, regenerated, tokens, first_token = False, False, 0, None

@@ -47,7 +47,12 @@ def multilingual_text(product: Product) -> str:
 ALIGN_MIN = 0.90
 #: The catalog words a message can be read into: the most frequent title words.
 ALIGN_WORDS = 6000
-_AGE = re.compile(r"\b(\d{1,2})\s*(?:años|anos|ans|jahre|anni|jaar)\b", re.I)
+#: An age: "de 9 años", and one turned to ("mi sobrina que cumple 10": she turns 10).
+_AGE = re.compile(
+    r"\b(\d{1,2})\s*(?:años|anos|ans|jahre|anni|jaar)\b"
+    r"|(?:(?<=cumple )|(?<=cumplira )|(?<=cumplirá )|(?<=cumplir ))(\d{1,2})\b",
+    re.I,
+)
 
 
 def catalog_words(catalog: Catalog, limit: int = ALIGN_WORDS) -> tuple[str, ...]:
@@ -135,7 +140,7 @@ def read_words(
     lex = lexicon(language) or Lexicon({}, {}, {}, frozenset())
     if align is None and not lex.words:
         return ""
-    ages = [f"{m.group(1)} year old" for m in _AGE.finditer(text)]
+    ages = [f"{m.group(1) or m.group(2)} year old" for m in _AGE.finditer(text)]
     stop = {_plain(w) for w in stopwords(language)} | lex.skip
     # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
     # (a model's code too: "N95", "M6", "PS5")

@@ -169,3 +169,18 @@ def test_a_follow_up_naming_no_product_is_about_the_cards(small_catalog: Catalog
     # a product named is still a new request
     new = understand("¿tienen ukuleles?", None, [], shown, vocabulary=vocabulary).query
     assert new.intent is Intent.new
+
+
+def test_spanish_ages_turned_to_remote_control_and_cuisines() -> None:
+    """On requests a helper wrote: "mi sobrina que cumple 10" had no age (and the answer asked
+    whom it was for), "un coche teledirigido" searched "car", "libros de cocina mexicana" had
+    made "mexicana" the kind (not carried), and "algo económico" searched "economy" (tuners)."""
+    from retrieval.multilingual import read_words
+
+    assert read_words("regalo para mi sobrina que cumple 10, le encantan las manualidades", "es",
+                      partial=True).startswith("10 year old")  # fmt: skip
+    assert read_words("un coche teledirigido chulo para mi chaval de 7 años", "es") == (
+        "7 year old remote control car"
+    )
+    assert read_words("libros de cocina mexicana", "es") == "mexican cookbooks"
+    assert read_words("una guitarra clásica, algo económico", "es") == "classical guitar"

@@ -685,3 +685,56 @@ def test_a_thing_asked_for_the_product_on_screen_is_searched_with_it(
     # a request of its own keeps its words
     query = understand("guitar slides", None, [], ["AmScope Kids Microscope"]).query
     assert "microscope" not in advance(before, query, small_catalog).search_text()
+
+
+def test_two_kinds_set_against_each_other_and_a_makers_name() -> None:
+    """ "whats the difference between a cajon and bongos" showed only cajons (the kind was the
+    first side); "compare the boss ds-1 with ..." answered "for boss" (the maker read as whom it
+    is for, a grown-up); "printer paper letter size" asked for letters."""
+    between = understand(
+        "whats the difference between a cajon and bongos for someone who has never drummed",
+        None,
+        [],
+    ).query
+    assert (between.kind, between.alternatives) == (None, ("cajon", "bongos"))
+    assert understand("yamaha vs casio keyboard", None, []).query.kind == "keyboard"
+    amp = understand("boss katana amp", None, []).query
+    assert (amp.recipient, amp.age_min, amp.kind) == (None, None, "amp") and "boss" in amp.search
+    assert understand("a gift for my boss", None, []).query.recipient == "boss"
+    paper = understand("printer paper letter size bulk, like 10 reams", None, []).query
+    assert (paper.kind, paper.sizes) == ("paper", ("letter size",))
+
+
+def test_questions_of_fit_and_brand_are_about_the_cards() -> None:
+    """ "is 4/4 the right size for me im 5'2" and "which brand lasts longer before they go dead"
+    after cards had been new searches ("right": a bass guitar, "dead": Walking Dead figures)."""
+    shown = ["ANRYAGF Violin for Beginners 4/4 Full Size", "wuddi Acoustic Violin Fiddle 4/4"]
+    for text in ("is 4/4 the right size for me im 5'2",
+                 "which brand lasts longer before they go dead"):  # fmt: skip
+        assert understand(text, None, [], shown).query.intent is Intent.compare, text
+    assert understand("is it too big for a 6 year old?", None, [], shown).query.intent is (
+        Intent.detail
+    )
+    assert understand("a violin for a 6 year old", None, [], shown).query.intent is Intent.new
+
+
+def test_what_comes_with_it_asked_in_spanish_and_chinese(small_catalog: Catalog) -> None:
+    """ "¿trae funda o se compra aparte?" (does it come with a case?) after guitars had searched
+    its words as typed (a horse book, a polish cloth): it asks about the card on screen, and the
+    answer says whether its listing names the thing, in the shopper's language."""
+    from assistant.advice import detail_lead
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    shown = cards(small_catalog)
+    titles = [c.product.title for c in shown]
+    query = understand("¿trae funda o se compra aparte?", None, [], titles,
+                       vocabulary=vocabulary).query  # fmt: skip
+    assert (query.intent, query.search, query.alternatives) == (Intent.detail, "case", ())
+    lead = detail_lead(query.text, shown[0], query.language, query.search)
+    assert lead is not None and lead.startswith(("Su ficha dice", "Su ficha no menciona")), lead
+    zh = understand("有没有送琴包", None, [], titles, vocabulary=vocabulary).query
+    assert zh.intent is Intent.detail, zh
+    # asking for another product is still a new request
+    assert understand("¿tienen fundas de guitarra?", None, [], titles,
+                      vocabulary=vocabulary).query.intent is Intent.new  # fmt: skip

@@ -125,6 +125,24 @@ def test_a_broad_gift_request_gets_one_clarifying_question(small_catalog: Catalo
     assert fair and [m for m, _ in written.reasons] == fair
 
 
+def test_a_request_naming_only_whom_asks_what_kind(small_catalog: Catalog) -> None:
+    """ "something fun for a rainy day for 2 kids aged 5 and 7" showed a doll's raincoat and asked
+    nothing: the day it is for is no product word, and a request naming only whom it is for gets
+    the question of what kind of thing, with the cards still shown."""
+    shown = cards(small_catalog)
+    for text in ("something fun for a rainy day for 2 kids aged 5 and 7", "something for the kids"):
+        query = understand(text, None, list(small_catalog.columns.departments)).query
+        assert "rain" not in query.search and query.kind is None, query
+        state = advance(ConversationState(), query, small_catalog)
+        written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+        assert written.question and written.question.startswith("What kind of product"), written
+    query = understand("a lego set for 2 kids", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    assert not run_writer(
+        AnswerWriter(None, None, ()).write(query.text, shown, state, query)
+    ).question
+
+
 def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(
     small_catalog: Catalog,
 ) -> None:
@@ -734,3 +752,25 @@ def test_things_set_against_each_other_are_each_recommended(small_catalog: Catal
              for c, t in zip(cards(small_catalog, 4), titles, strict=True)]  # fmt: skip
     assert _one_per_side([1, 2, 3, 4], shown, ("overdrive", "distortion pedals")) == [2, 3, 1, 4]
     assert _one_per_side([1, 2, 3, 4], shown, ()) == [1, 2, 3, 4]
+
+
+def test_a_question_of_difference_names_one_of_each(small_catalog: Catalog) -> None:
+    """ "whats the difference between a cajon and bongos" was answered "[1] fits best" (of
+    cajons): a question of difference names one card of each thing beside its mark."""
+    titles = ["X8 Flamenco Cajon Drum", "Cajon Slap Mallet", "Meinl Headliner Bongos, Natural",
+              "Schlagwerk 2-In-1 Dual Cajon"]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
+             for c, t in zip(cards(small_catalog, 4), titles, strict=True)]  # fmt: skip
+    query = understand("whats the difference between a cajon and bongos", None, []).query
+    state = advance(ConversationState(), query, Catalog([c.product for c in shown]))
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.text.startswith("One of each you asked about: cajon [1] and bongos [3]"), (
+        written.text
+    )
+    assert written.picks[:2] == (1, 3)
+    # without a question of difference, the usual lead
+    either = understand("cajon or bongos?", None, []).query
+    state = advance(ConversationState(), either, Catalog([c.product for c in shown]))
+    assert not run_writer(
+        AnswerWriter(None, None, ()).write(either.text, shown, state, either)
+    ).text.startswith("One of each")
