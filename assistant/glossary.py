@@ -32,6 +32,8 @@ _STOP = frozenset(
      "东西", "到", "让", "时", "打", "能让", "一点", "一点的",
      # "量比较大" (rather a lot) is no "compare", "一批" (a batch of) no "act"
      "比较", "一批", "批",
+     # "想学吉他，纯新手" (I want to learn guitar, a complete beginner): no "science", no "genuine"
+     "学", "想学", "学习", "纯",
      # "换成适合4岁的呢" (and for a 4-year-old instead?): a change of whom, no "exchange"
      "换成", "换", "改成", "换个",
      # ratings are read from the shopper's own words ("评分4星以上"), not searched

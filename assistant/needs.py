@@ -878,6 +878,7 @@ def product_kind(text: str) -> str | None:
     busy")."""
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
+    text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
     if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):
@@ -897,6 +898,8 @@ def product_kind(text: str) -> str | None:
     return kinds[-1] if kinds else None
 
 
+#: What a product is made without, said after it: "powder free", "latex-free", "bpa free".
+_MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
 #: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
 _PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag", "bags", "pack",
                         "packs", "bottle", "bottles", "tube", "tubes", "pair", "pairs"])  # fmt: skip

@@ -73,6 +73,11 @@ _RANGE = re.compile(
 _BOUND = re.compile(
     r"(?P<dir>" + _UPPER + "|" + _LOWER + "|" + _APPROX + r")\s+" + _AMOUNT, re.IGNORECASE
 )
+#: A count said before its number: "box of 100 or more", "a pack of 50+".
+_COUNT_OF = re.compile(
+    r"\b(?:box|pack|set|case|bag|bundle|carton|roll|tube|sleeve|jar|bottle|lot)(?:es|s)?\s+of\s*$",
+    re.IGNORECASE,
+)
 #: "30 dollars or less", "$40 max", "$40 tops", "$20 and up", "$20+", "a $30 budget".
 _POSTFIX = re.compile(
     _AMOUNT + r"\s*(?P<post>or (?:less|under|below|cheaper)|and (?:under|below)|max(?:imum)?\b|tops\b|"
@@ -330,6 +335,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
             r"\b(?:ages?|aged|kids|children)\s*:?\s*$", text[: match.start()], re.I
         ):
             continue  # "ages 6 and up" is an age
+        if not cur and _COUNT_OF.search(text[: match.start()]):
+            continue  # "box of 100 or more" is how many (it had been a $100 floor)
         if post in ("range", "ish"):
             lo, hi = _approx(value)
             low, high = lo, hi

@@ -154,3 +154,9 @@ def test_lab_and_office_words_and_what_to_do_without() -> None:
     assert "gel pen" in chinese_to_english("办公室用的中性笔")
     toy = chinese_to_english("有没有适合3岁宝宝的益智玩具，不要带电池的")
     assert toy.endswith("without battery") and "pond" not in toy
+
+
+def test_wanting_to_learn_is_no_science() -> None:
+    """ "想学吉他，纯新手" (I want to learn guitar, a complete beginner) had searched "science guitar
+    genuine beginner": 学 is learning and 纯 "complete", no product words."""
+    assert chinese_to_english("想学吉他，纯新手入门").split()[:2] == ["guitar", "beginner"]

@@ -650,3 +650,11 @@ def test_an_office_gift_exchange_is_an_occasion_not_a_product() -> None:
         and "promoted" not in promoted.product_words
         and "thinking" not in promoted.product_words
     )
+
+
+def test_what_a_product_is_made_without_is_no_kind() -> None:
+    """ "nitrile gloves size medium powder free" had made "free" the kind (then "powder")."""
+    assert read_needs("need nitrile gloves size medium powder free, box of 100", None).kind == (
+        "gloves"
+    )
+    assert read_needs("latex-free gloves", None).kind == "gloves"

@@ -175,3 +175,13 @@ def test_chinese_numerals_read_as_numbers() -> None:
 
     said = ["三", "十二", "二十", "一百", "一百五十", "一百五", "一千零五", "两千", "一二", "十百"]
     assert [chinese_number(x) for x in said] == [3, 12, 20, 100, 150, 150, 1005, 2000, None, None]
+
+
+def test_a_count_before_or_more_is_no_price() -> None:
+    """ "nitrile gloves ... box of 100 or more" had set a $100 floor (and said none met "the
+    price you set"): a number counted by a box or pack is how many."""
+    for text in ("need nitrile gloves size medium powder free, box of 100 or more",
+                 "a pack of 50 or more"):  # fmt: skip
+        assert extract_price_bounds(text).min_price is None, text
+    assert extract_price_bounds("gloves, $100 or more").min_price == Decimal("100")
+    assert extract_price_bounds("a guitar, 100 or more").min_price == Decimal("100")
