@@ -452,7 +452,7 @@ def understand(
     overruled: list[str] = []
     language = vocabulary.language(text) if vocabulary is not None else "en"
     english = language == "en"
-    translation, by_dictionary, dictionary = None, False, ""
+    translation, by_dictionary, dictionary, nothing_named = None, False, "", False
     if not english:  # Chinese is read with the dictionary first: the small model invents
         if language == "zh" and vocabulary:
             # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
@@ -475,7 +475,13 @@ def understand(
                 return spelling(word) or (aligner(word) if aligner is not None else None)
 
             translation = read_words(said, language, either, partial=True) or None
-        translation = translation or _translate(text, llm, vocabulary)
+        # every word passed over ("¿hay algo más barato?", "有没有性价比高一点的"): no product
+        # named, and none for the model to make up ("something else cheaper", "better offer")
+        nothing_named = names_nothing(strip_price_phrases(text), language) or (
+            language == "zh" and vocabulary is not None and not dictionary and glossary_available()
+        )
+        if not nothing_named:
+            translation = translation or _translate(text, llm, vocabulary)
     if translation:
         # a name the shopper does not want, read in English ("乐高以外的积木" -> "not lego")
         excluded = read_cues(translation, (), brands).exclude_brands
@@ -501,11 +507,6 @@ def understand(
     search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
     if search and needs.age is not None:
         search = _with_age_word(search, needs.age)
-    # every word passed over ("¿hay algo más barato?", "有没有性价比高一点的"): no product named
-    nothing_named = not english and (
-        names_nothing(strip_price_phrases(text), language)
-        or (language == "zh" and vocabulary is not None and not dictionary and glossary_available())
-    )
     if not search and not english and not nothing_named:
         search = plain_need(text)  # no checked translation: the words as written (dense copes)
     need = search or plain_need(text)

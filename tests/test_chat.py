@@ -432,3 +432,21 @@ def test_a_product_not_carried_is_not_called_near_from_another_department(
         assert ("None of these is what you asked for" in answer.text) == (not near), answer.text
         seen.add(near)
     assert False in seen
+
+
+def test_a_follow_up_naming_no_product_is_not_translated_into_one(
+    client: TestClient, small_catalog: Catalog
+) -> None:
+    """With the model reading, "¿hay algo más barato?" had been translated "something else
+    cheaper" and searched (a new request for "else"), and "¿de qué tamaño tiene que ser?" was a
+    search for "size": a follow-up whose every word names no product revises or asks about the
+    cards on screen, whatever the model makes of it."""
+    first = say(client, "busco una guitarra clásica para mi hijo de 9 años")
+    conv = first["conversation_id"]
+    cards = assert_grounded(first, small_catalog)
+    assert first["meta"]["llm"] == "vllm" and cards
+    cheaper = say(client, "¿hay algo más barato?", conv)
+    assert (cheaper["query"]["intent"], cheaper["query"]["search"]) == ("refine", ""), cheaper
+    assert all(p < prices(cards)[0] for p in prices(assert_grounded(cheaper, small_catalog)))
+    size = say(client, "¿de qué tamaño tiene que ser?", conv)
+    assert size["query"]["intent"] in ("compare", "detail") and size["query"]["search"] == ""
