@@ -555,6 +555,10 @@ def of_kind(products: Sequence[Product], state: ConversationState) -> list[bool]
     that titles rarely name)."""
     if not state.kind:
         return [True] * len(products)
+    if state.kind in ("cookbook", "cookbooks"):  # a reading of recipes, not any novel
+        return [
+            is_reading(p) and bool(_COOKING.search(f"{p.title} {p.description}")) for p in products
+        ]
     if state.kind in BOOK_KINDS:  # a reading: a title seldom says "book", its shelf does
         return [is_reading(p) for p in products]
     if state.kind in DESCRIBED_KINDS:  # "Toy Story stuff": a story may be a toy's name
@@ -574,6 +578,10 @@ def _on_reading_shelf(product: Product) -> bool:
     return bool(product.category) and reading_department(product.category[:1]) is not None
 
 
+#: A cookbook says what it cooks: "mexican cookbooks" had starred a Spanish-language novel.
+_COOKING = re.compile(
+    r"\b(?:cook\w*|recipes?|kitchen|bak(?:e|ing)|meals?|cuisine|dishes|food)\b", re.I
+)
 #: A title that says it is a reading: "(Land of Hope and Glory Book 3)", "A Novel", "Paperback".
 _READING = re.compile(r"\b(?:book|novel|paperback|hardcover|edition|volume|vol\.|ebook|kindle|"
                       r"series|trilogy|saga|stories|cookbook|guide)\b", re.I)  # fmt: skip

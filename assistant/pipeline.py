@@ -72,6 +72,15 @@ class _Timer:
         return round(time.perf_counter() - self.started, 3)
 
 
+def _in_budget(product: Product, state: ConversationState) -> bool:
+    """Whether a product's price lies within the bounds the shopper set."""
+    if product.price is None:
+        return False
+    amount = float(product.price.amount)
+    low, high = state.min_price, state.max_price
+    return (low is None or amount >= float(low)) and (high is None or amount <= float(high))
+
+
 class ChatPipeline:
     """Composes the steps of a turn over the services it is given (see module docstring)."""
 
@@ -231,7 +240,8 @@ class ChatPipeline:
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
-                                cancelled, allowed, lead, reasons=reasons)  # fmt: skip
+                                cancelled, allowed, lead, reasons=reasons,
+                                tips=close or starter is not None)  # fmt: skip
         while True:
             try:
                 piece = next(gen)
@@ -306,11 +316,19 @@ class ChatPipeline:
             )
             if self.behaviour is not None and found.personalised_by:
                 history = self.behaviour.history(request.user_id, request.session_id)
-            cards = self.cards_for(found.hits, state.search_text(), history)
+            hits, relaxed = list(found.hits), found.relaxed
+            if relaxed == "price" and any(_in_budget(h.product, state) for h in hits[:3]):
+                # a card near the top meets it ("no ... meets the price you set" was false of a
+                # $10.94 kit under $40): those first, and no notice
+                hits = sorted(hits, key=lambda h: not _in_budget(h.product, state))
+                relaxed = None
+            cards = self.cards_for(hits, state.search_text(), history)
             close = found.close_match and not query.unknown_product
-            notice = not_carried(state.asked_for(), found.relaxed, close, query.language,
+            notice = not_carried(state.asked_for(), relaxed, close, query.language,
                                  refined=query.intent is Intent.refine)  # fmt: skip
-            if notice is None and query.corrected:
+            searched = state.search_text().lower().split()
+            if notice is None and any(b.lower() in searched for _, b in query.corrected):
+                # (a slip of a filler word is no correction to show: "Showing results for 2 kids")
                 notice = phrase(query.language, "showing", corrected=state.search_text())
             if query.intent is Intent.more and not cards:
                 notice = phrase(query.language, "everything", need=state.need)

@@ -420,12 +420,13 @@ class AnswerWriter:
         notice: str | None = None, picks: Sequence[int] | None = None, timer: Any = None,
         cancelled: threading.Event | None = None, allowed_numbers: Sequence[Any] = (),
         lead: str | None = None, fallback_lead: str | None = None,
-        reasons: Sequence[str] | None = None, ask_back: bool = True,
+        reasons: Sequence[str] | None = None, ask_back: bool = True, tips: bool = True,
     ) -> Generator[Piece, None, Written]:  # fmt: skip
         """Write the answer for these cards; yields streamed pieces, returns the `Written`.
         `lead` is a lead read off data (no model runs); `fallback_lead` replaces the templated
         lead when the model's fails; `reasons` (one per pick) replace the extracted ones;
-        `ask_back=False` never adds a clarifying question (the request was specific)."""
+        `ask_back=False` never adds a clarifying question (the request was specific); `tips=False`
+        no "check before you buy" (the cards are not what was asked: shoe glue for running shoes)."""
         language = query.language
         if not cards:
             return Written(text=notice or "", picks=())
@@ -585,7 +586,7 @@ class AnswerWriter:
             if first_token is None and timer is not None:
                 first_token = timer.now()
             yield Piece("token", lead)
-        tip = _tip(recommended, state, language)
+        tip = _tip(recommended, state, language) if tips else None
         confirmed = (
             _confirmed(recommended, query, language)
             if not notice and len(recommended) > 1

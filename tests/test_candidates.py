@@ -237,3 +237,15 @@ def test_each_thing_set_against_another_is_shown_when_carried(
 )
 def test_a_size_is_its_number_in_its_own_unit(size: str, title: str, says: bool) -> None:
     assert bool(candidates._size_pattern(size).search(title)) is says
+
+
+def test_a_cookbook_is_a_reading_of_recipes() -> None:
+    """ "libros de cocina mexicana para kindle" starred "El llamado de la estirpe: El libro de
+    los héroes 3 (Spanish Edition)", a novel, as a cookbook: a cookbook says what it cooks."""
+    titles = ["El llamado de la estirpe: El libro de los héroes 3 (Spanish Edition)",
+              "The Wild Game Cookbook: Simple and Delicious Ways to Prepare Venison",
+              "Canal House Cooking Volume N° 2: Fall & Holiday"]  # fmt: skip
+    products = [Product(id=f"b:{i}", title=t, description="", source="test")
+                for i, t in enumerate(titles)]  # fmt: skip
+    state = ConversationState(kind="cookbooks", search="mexican cookbooks kindle")
+    assert of_kind(products, state) == [False, True, True]

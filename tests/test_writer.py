@@ -774,3 +774,17 @@ def test_a_question_of_difference_names_one_of_each(small_catalog: Catalog) -> N
     assert not run_writer(
         AnswerWriter(None, None, ()).write(either.text, shown, state, either)
     ).text.startswith("One of each")
+
+
+def test_no_buying_checklist_for_cards_that_are_not_what_was_asked(small_catalog: Catalog) -> None:
+    """ "running shoes for my wife size 8" showed shoe glue under "check the size or quantity in
+    each title against the size 8 you asked for": cards that are not the product get no tips."""
+    shown = cards(small_catalog)
+    query = understand("a puzzle, 1000 pieces, for ages 8 and up", None, []).query
+    state = advance(ConversationState(), query, small_catalog)
+    with_tips = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert "Check before you buy" in with_tips.text, with_tips.text
+    without = run_writer(
+        AnswerWriter(None, None, ()).write(query.text, shown, state, query, tips=False)
+    )
+    assert "Check before you buy" not in without.text
