@@ -1100,11 +1100,17 @@ def find_candidates(
 
 
 _SQUEEZE = re.compile(r"[\s'’-]+")
+#: A string gauge said as a plural number: "9s", "10s", "11's".
+_GAUGE_SAID = re.compile(r"0?(\d{1,2})'?s", re.I)
 
 
 def names_side(title: str, side: str) -> bool:
     """Whether a title carries every word of a thing the shopper named ("dunlop crybaby" in
     "Dunlop CRY BABY 535Q Wah Pedal": read with spaces and hyphens squeezed out)."""
+    if gauge := _GAUGE_SAID.fullmatch(side.strip()):
+        # "9s or 10s?" of strings: the set's gauges as titles write them ("9-42", "10-46"); "CPR-10"
+        # is a name, not a gauge
+        return bool(re.search(rf"(?<![\d.]){gauge.group(1)}\s*-\s*\d{{2,3}}(?!\d)", title))
     squeezed = _SQUEEZE.sub("", title.lower())
     # a plural said names the singular in a title: "distortion pedals", "... Distortion Pedal"
     words = [_SQUEEZE.sub("", w.lower()) for w in side.split()]

@@ -217,6 +217,16 @@ def _range_text(lo: float, hi: float, language: str = "en") -> str:
     return f"ages {lo:g}-{hi:g}"
 
 
+def _price_of(cards: Sequence[Card], mark: int) -> float:
+    """A card's price for ordering; one without a price last."""
+    price = next(c.product.price for c in cards if c.mark == mark)
+    return float(price.amount) if price is not None else float("inf")
+
+
+#: The age from which a stated range needs no checking by a grown-up shopper.
+GROWN_UP = 18
+
+
 def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str | None:
     """One thing worth checking, only when it helps: the ages the recommended cards state (when
     the shopper gave an age), or the sizes asked for."""
@@ -226,6 +236,8 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             found = age_statement(c.product.title, c.product.description)
             if found:
                 (lo, hi), words = found
+                if state.age[0] >= GROWN_UP and hi >= GROWN_UP:
+                    continue  # "puzzle for adults" said back to an adult is no check
                 said = (
                     _range_text(lo, hi, language)
                     if re.search(r"\d", words)
@@ -463,6 +475,8 @@ class AnswerWriter:
                     fits = narrower if any(narrower) else fits
                 if any(fits):
                     fitting = [c.mark for c, f in zip(cards, fits, strict=True) if f]
+                    if state.prefer_cheap:  # "algo económico" had led with the dearest guitar
+                        fitting.sort(key=lambda m: _price_of(cards, m))
                     chosen = _one_per_side(fitting, cards, sides)[:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}
         chosen = [m for m in chosen if m in by_mark] or [cards[0].mark]

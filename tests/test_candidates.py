@@ -249,3 +249,14 @@ def test_a_cookbook_is_a_reading_of_recipes() -> None:
                 for i, t in enumerate(titles)]  # fmt: skip
     state = ConversationState(kind="cookbooks", search="mexican cookbooks kindle")
     assert of_kind(products, state) == [False, True, True]
+
+
+def test_string_gauges_said_as_plurals_name_their_sets() -> None:
+    """ "best electric guitar strings for light playing, 9s or 10s?" said "9s: none here" beside
+    two 9-42 sets and took "CPR-10" (a name) for a 10s set."""
+    from assistant.candidates import names_side
+
+    assert names_side("Electric Guitar Strings, Light String, 9-42", "9s")
+    assert names_side("PRS Signature Electric Guitar Strings Light 10-46", "10s")
+    assert not names_side("PRS Signature Electric Guitar Strings Light 10-46", "9s")
+    assert not names_side("GHS Strings Acoustic Guitar Strings (CPR-10 Set)", "10s")

@@ -5,6 +5,7 @@ reasons taken from each product's own text."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.advice import Card, DepartmentPrices
 from assistant.candidates import FAIR_RATING, poorly_rated
@@ -788,3 +789,38 @@ def test_no_buying_checklist_for_cards_that_are_not_what_was_asked(small_catalog
         AnswerWriter(None, None, ()).write(query.text, shown, state, query, tips=False)
     )
     assert "Check before you buy" not in without.text
+
+
+def test_a_grown_up_is_not_asked_to_check_an_age_range_for_adults(small_catalog: Catalog) -> None:
+    """ "¿tienen rompecabezas de 500 piezas para adultos?" ended "check the age range: [1] says
+    'puzzle for adults'": a range that takes in grown-ups is no check for one; a child's is."""
+    base = cards(small_catalog, 2)
+    titles = ["Jigsaw Puzzle for Adults 500 Piece", "Kids Puzzle 100 Pieces, Ages 4-8"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand("a 500 piece puzzle for adults", None, []).query
+    state = advance(ConversationState(), query, small_catalog)
+    from assistant.writer import _tip
+
+    tip = _tip(shown, state, "en") or ""
+    assert "[1]" not in tip and "[2] says ages 4-8" in tip, tip
+
+
+def test_a_shopper_asking_for_something_cheap_is_led_by_the_cheapest_fit(
+    small_catalog: Catalog,
+) -> None:
+    """ "busco una guitarra clásica ..., algo económico" led with the dearest guitar ($104.99,
+    the best rated): of the cards that fit, the cheapest leads when the shopper asked for cheap."""
+    from retrieval.catalog import Price
+
+    base = cards(small_catalog, 3)
+    specs = [("Classical Guitar 3/4 Size", "104.99"), ("Kids Classical Guitar 34 inch", "44.00"),
+             ("Beginner Classical Guitar Nylon", "69.00")]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": t, "rating": 4.5, "price": Price(amount=Decimal(p), currency="USD")})})
+             for c, (t, p) in zip(base, specs, strict=True)]  # fmt: skip
+    query = understand("a cheap classical guitar", None, []).query
+    assert query.prefer_cheap
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks[0] == 2, written.text
