@@ -54,7 +54,7 @@ from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
-from retrieval.ages import UP, age_statement
+from retrieval.ages import ADULT, UP, age_statement
 from retrieval.embedders import Embedder
 from retrieval.vocabulary import english_leftovers, language_of
 
@@ -223,10 +223,6 @@ def _price_of(cards: Sequence[Card], mark: int) -> float:
     return float(price.amount) if price is not None else float("inf")
 
 
-#: The age from which a stated range needs no checking by a grown-up shopper.
-GROWN_UP = 18
-
-
 def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str | None:
     """One thing worth checking, only when it helps: the ages the recommended cards state (when
     the shopper gave an age), or the sizes asked for."""
@@ -236,7 +232,7 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             found = age_statement(c.product.title, c.product.description)
             if found:
                 (lo, hi), words = found
-                if state.age[0] >= GROWN_UP and hi >= GROWN_UP:
+                if state.age[0] >= ADULT and hi >= ADULT:
                     continue  # "puzzle for adults" said back to an adult is no check
                 said = (
                     _range_text(lo, hi, language)
