@@ -888,6 +888,21 @@ def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
     )
 
 
+def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles do not deny a word the shopper asked for: "latex gloves" is not met by a
+    "Nitrile Exam Glove (non-latex)" nor by "Latex Rubber Free" vinyl gloves (both had been
+    starred for "guantes de látex talla M", their size matching)."""
+    words = [w for w in state.search_text().lower().split() if len(w) >= 4 and w.isalpha()]
+    if not words:
+        return [True] * len(products)
+    said = "|".join(re.escape(w) for w in words)
+    denial = re.compile(
+        rf"\bnon[- ]?(?:{said})\b|\b(?:{said})(?:[- ]+\w+)?[- ]+free\b|\b(?:no|without) (?:{said})\b",
+        re.I,
+    )
+    return [not denial.search(p.title) for p in products]
+
+
 def title_says(title: str, word: str) -> bool:
     """Whether the title carries the word (or phrase) whole, in any case."""
     return bool(re.search(rf"\b{re.escape(word)}\b", title, re.I))

@@ -142,6 +142,8 @@ _NAMED_FIRST = (
 #: "Does it come with ...?" in Spanish and Chinese: "¿trae funda o se compra aparte?", "有没有送琴包".
 _COMES_WITH = re.compile(
     r"^\W*(?:y\s+)?(?:trae|traen|viene|vienen|incluye|incluyen|lleva|llevan)\b(?!\s+en\b)"
+    # "¿necesito comprar un brazo o soporte aparte?" (do I need to buy a stand separately?)
+    r"|\b(?:comprar|compro|comprarlo|comprarla|se compra|se vende)\b[^?]{0,40}\b(?:aparte|por separado)\b"
     r"|(?:送|带|配|附)(?:的|有|赠)?[\u4e00-\u9fff]{1,4}(?:吗|嘛|么)|有没有(?:送|带|配|附赠?)",
     re.I,
 )
@@ -178,6 +180,22 @@ _ONE_CARD = re.compile(
 #: A question about any product of a kind, not the cards: "how many strings does a ukulele have".
 _OF_ANY = re.compile(r"\b(?:does|do|is|are|can|will)\s+(?:a|an|any)\s+\w+", re.I)
 _THEM = re.compile(r"\b(?:they|these|those|them|their|its)\b", re.I)
+#: A question about the cards on screen said as "any of them", "they", "the <part>" or "what ...
+#: does it take": "do any of them come with a case", "are the markers low odor", "what staples
+#: does it take", "any of those on kindle unlimited?" (each had been a new search).
+#: Asked of every card on screen: "do any of them ...", "are they ...".
+ANY_OF = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:do|does|are|is|can|will|would)\s+)?(?:any|all|either|both|each|none)"
+    r"\s+of\s+(?:them|these|those|the\s+\w+)\b"
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+(?:they|these|those)\b",
+    re.I,
+)
+_ASKS_CARDS = re.compile(
+    ANY_OF.pattern + r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+the\b"
+    r"|^\W*what\s+(?:\w+\s+){1,2}(?:does|do|will|would)\s+(?:it|this|that|they|these|those)\s+"
+    r"(?:take|use|need|fit|hold|run on|work with)\b",
+    re.I,
+)
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(
     r"^\W*(?:do|does|can|could|would|will|is|are)\s+(?:you|u|ya|there|they|we|i)\b"
@@ -400,6 +418,7 @@ def read_cues(
                         and any(rx.search(text) for rx, _ in _FOREIGN_ORDINALS))
                     # what comes with it, asked in Spanish or Chinese ("¿trae funda?", "送琴包吗")
                     or (bool(shown_titles) and bool(_COMES_WITH.search(text)))
+                    or (bool(shown_titles) and bool(_ASKS_CARDS.search(text)))
                     # "how many come in a case?" with cards on screen: about them
                     or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)
                                                   or (bool(shown_titles) and not _ASKS_STORE.search(text)
@@ -421,7 +440,7 @@ def plain_need(text: str) -> str:
 
 
 _OPENING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
+    r"^\s*(?:(?:hi|hello|hey|ok|okay|alright|cool|great|so)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"

@@ -39,7 +39,11 @@ _STOP = frozenset(
      # ratings are read from the shopper's own words ("评分4星以上"), not searched
      "评分", "评价", "星", "颗星",
      # which brand, said around the product: "兄弟牌的好还是其他牌子好？"
-     "还是", "其他", "其它", "牌子", "品牌", "好", "类似", "那种", "这种"]
+     "还是", "其他", "其它", "牌子", "品牌", "好", "类似", "那种", "这种",
+     # asking how it is, what it costs, and which card ("节拍器怎么样" had searched "way",
+     # "第二个多少钱" "third party number coin"), and where it is used ("家里")
+     "怎么样", "怎样", "如何", "多少钱", "多少", "价格多少", "贵吗", "家里", "家用",
+     "第一个", "第二个", "第三个", "第四个", "第五个", "第一款", "第二款", "第三款", "最后一个"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -126,6 +130,13 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 # "protective glasses" where titles say safety glasses, "中性笔" a rollerball)
                 "一次性": ("disposable",), "丁腈": ("nitrile",), "护目镜": ("safety glasses",), "中性笔": ("gel pen",),
                 "综合效果器": ("multi effects pedal",), "声卡": ("audio interface",),
+                # "电动牙刷" is an electric toothbrush, not a video game's; "橡皮" an eraser; the
+                # workshop's measures; "块大一点" (bigger pieces) is not "大一" (a college freshman)
+                "电动": ("electric",), "橡皮": ("eraser",), "橡皮擦": ("eraser",),
+                "千分尺": ("micrometer",), "游标卡尺": ("caliper",), "卡尺": ("caliper",),
+                "块大一点": ("large pieces",), "大一点": ("large",), "大一些": ("large",),
+                "片": ("pieces",), "老人": ("seniors",), "声音小": ("quiet",), "声音小一点": ("quiet",),
+                "静音": ("quiet",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip
@@ -198,6 +209,9 @@ def _segment(
             piece = run[i : i + n]
             if piece in words and (n > 1 or piece not in _STOP):
                 out.append((piece, words[piece]))
+                break
+            if n > 1 and piece in _STOP:  # a stop phrase the dictionary lacks ("怎么样", how about)
+                out.append((piece, ()))
                 break
             if n >= 3 and piece in prefixes and piece not in _STOP:
                 out.append((piece, prefixes[piece]))

@@ -233,7 +233,9 @@ _FILLER = set(
      "diffrence", "versus", "vs", "told", "said", "says", "honestly",
      # asking to set things side by side ("compare the boss ds-1 with ...") and the weather of
      # the day it is for ("something fun for a rainy day"): no product words
-     "compare", "comparing", "comparison", "rainy", "snowy"]
+     "compare", "comparing", "comparison", "rainy", "snowy",
+     # the turn's place in the talk ("ok show me stands then"): no product word
+     "then"]
 )  # fmt: skip
 
 

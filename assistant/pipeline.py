@@ -29,7 +29,7 @@ from assistant.advice import (
 )
 from assistant.candidates import Candidates, find_candidates, of_kind, of_size, poorly_rated
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
-from assistant.cues import BrandLexicon
+from assistant.cues import ANY_OF, BrandLexicon
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -112,12 +112,15 @@ class ChatPipeline:
         """The catalog's words, built on the first message (a few seconds at 29k products)."""
         return Vocabulary(self.catalog)
 
-    def read(self, message: str, shown: Sequence[Product] = ()) -> Understanding:
-        """Understanding one message: the model's reading checked by the words and the catalog."""
+    def read(
+        self, message: str, shown: Sequence[Product] = (), before: str = "en"
+    ) -> Understanding:
+        """Understanding one message: the model's reading checked by the words and the catalog
+        (`before`: the conversation's language so far)."""
         channel = self.searcher.multilingual  # attached once built: until then the model translates
         return understand(message, self.llm, self.departments, [p.title for p in shown], self.brands,
                           vocabulary=self.vocabulary,
-                          aligner=channel.align if channel is not None else None)  # fmt: skip
+                          aligner=channel.align if channel is not None else None, before=before)  # fmt: skip
 
     def find(self, state: ConversationState, user_id: str | None = None,
              session_id: str | None = None, k: int = CARDS, more: bool = False) -> Candidates:  # fmt: skip
@@ -233,7 +236,9 @@ class ChatPipeline:
             # near thing to an air fryer, nor shoelaces to running shoes
             near = cards[0].product.department == (state.department or state.department_hint)
             lead = phrase(query.language, "closest" if near else "none_close", mark=cards[0].mark)
-            picks = [cards[0].mark]  # one nearest card, not three unrelated ones recommended
+            # one nearest card in the department, not three unrelated ones recommended; outside
+            # it none (a toy plane starred for an air fryer)
+            picks = [cards[0].mark] if near else []
             # what that card is, not its advert: its best sentence for a request it does not
             # answer was nonsense ("it is very perfect for the other electronic build" for a tv)
             reasons = [title_reason(cards[0].product)]
@@ -241,7 +246,8 @@ class ChatPipeline:
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
                                 cancelled, allowed, lead, reasons=reasons,
-                                tips=close or starter is not None)  # fmt: skip
+                                tips=close or starter is not None,
+                                recommend=picks != [])  # fmt: skip
         while True:
             try:
                 piece = next(gen)
@@ -277,7 +283,7 @@ class ChatPipeline:
             Message(role="user", content=request.message, timestamp=datetime.now(UTC))])  # fmt: skip
         state = conv.state
         shown = [self.catalog.get(i) for i in state.shown if i in self.catalog]
-        reading = self.read(request.message, shown)
+        reading = self.read(request.message, shown, state.language if state.shown else "en")
         query = reading.query
         yield QueryRead(query=query, overruled=reading.overruled)
         degraded = (f"the model could not read the message ({reading.model_error}); "
@@ -298,9 +304,11 @@ class ChatPipeline:
             hits, state, starter = kit
             cards = self.cards_for(hits, state.search_text())
         elif focus:
+            # "do any of them come with a case?": every card's listing, not the first one's
+            every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
             refs = compared(state, [p.id for p in shown], query.references,
-                            it=query.intent is Intent.detail,
-                            whole=query.intent is Intent.compare and query.sort is not Sort.relevance)  # fmt: skip
+                            it=query.intent is Intent.detail and not every,
+                            whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]
             if bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "

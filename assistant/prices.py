@@ -13,12 +13,17 @@ Phrasings read (each a test case in tests/test_prices.py): "under $150", "less t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
-             "pound": "GBP", "pounds": "GBP", "quid": "GBP"}  # fmt: skip
+             "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY"}  # fmt: skip
+#: US dollars to one unit of each other currency a budget is said in: the store's prices are in
+#: dollars, so "max 20 euros" filters at about $24 and "200元左右" at about $28 (not $200).
+#: Approximate (late 2025 rates) and rounded outward to whole dollars; edit here as rates move.
+USD_PER = {"EUR": Decimal("1.16"), "GBP": Decimal("1.33"), "CNY": Decimal("0.14")}
 #: "around $50" means this share either side of the amount (a range, said in `PriceBounds.note`).
 AROUND = Decimal("0.2")
 #: Units after a number that make it something other than a price.
@@ -30,7 +35,7 @@ _UNITS = (
     r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
-_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|€|£|\$"
+_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|€|£|\$"
 _PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
 _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
 _NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
@@ -88,7 +93,7 @@ _POSTFIX = re.compile(
 )  # fmt: skip
 #: A lone amount with a currency mark: "a drum pad, $40", "40 euros".
 _LONE = re.compile(r"(?P<cur1>[$€£])\s*(?P<num>" + _NUMBER + r")" + _NOT_UNIT + r"|(?<![\w$€£.])(?P<num2>"
-                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|quid|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
+                   + _NUMBER + r")\s*(?P<cur2>usd|dollars?|bucks?|euros?|eur|quid|yuan|rmb|€|£)(?!\w)", re.IGNORECASE)  # fmt: skip
 
 
 #: What an amount is the price of, said after it: "max $22 a spool" is not a search for spools.
@@ -203,23 +208,29 @@ def _digits(m: re.Match[str]) -> str:
     return m.group(0) if n is None else m.group(0).replace(said, str(n))
 
 
+def _yuan(bound: str) -> Callable[[re.Match[str]], str]:
+    """ "不超过200元" -> "under 200 yuan"; without 元 or 块 ("预算200") the amount stays bare."""
+    return lambda m: f"{bound} {m.group(1)}{' yuan' if m.group(2) else ''}"
+
+
 #: Price phrasings of the other languages shoppers here write in, as the English ones read below
 #: ("por menos de 20 dólares" -> "por under 20 dollars", "50美元以下" -> "under 50 dollars").
 _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (_CN_AMOUNT.pattern, _digits),
     # "一百美元左右" (100 dollars or so): around an amount
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)\s*左右", r"around \1 dollars"),
-    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*左右", r"around $\1"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*左右", r"around \1 yuan"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)\s*(?:以下|以内|之内)", r"under \1 dollars"),
-    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*(?:以下|以内|之内)", r"under \1"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)\s*(?:以下|以内|之内)", r"under \1 yuan"),
     # "价格不超过200美元" (price not over 200 dollars): the price word goes with the bound
     (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)",
      r"under \1 dollars"),
-    (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)(?![\d.,])\s*(?:块钱?|元)?"
-     r"(?!\s*(?:岁|周岁|个月|厘米|公分|公斤|千克|克|米|分贝|寸|英寸|毫米|度|[a-z]))", r"under \1"),
-    (r"预算\s*(?:是|在|大概)?\s*(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元)?\s*(?:以下|以内|之内)?", r"budget \1"),
+    (r"(?:(?:价格|价钱|价位)\s*(?:要|在)?\s*)?(?:不超过|不要超过|低于|少于|最多)\s*(\d+(?:[.,]\d{1,2})?)(?![\d.,])\s*(块钱?|元)?"
+     r"(?!\s*(?:岁|周岁|个月|厘米|公分|公斤|千克|克|米|分贝|寸|英寸|毫米|度|[a-z]))", _yuan("under")),
+    (r"预算\s*(?:是|在|大概)?\s*(\d+(?:[.,]\d{1,2})?)\s*(块钱?|元)?\s*(?:以下|以内|之内)?", _yuan("budget")),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:以下|以内|之内)", r"under \1"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),
+    (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元|人民币)", r"\1 yuan "),
     (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
     # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
     (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu)(?=\s*[$€£]?\d)", "under"),
@@ -359,6 +370,34 @@ def extract_price_bounds(text: str) -> PriceBounds:
     if low is None and high is None:
         return PriceBounds()
     return PriceBounds(low, high, currency or "USD", note)
+
+
+def in_dollars(bounds: PriceBounds) -> PriceBounds:
+    """Bounds said in another currency (`USD_PER`) in the store's dollars, rounded outward to
+    whole dollars, with a note of how they were read ("20 EUR read as about $24"); the currency
+    stays the one said, so the amounts are not named back as if the shopper had typed them."""
+    rate = USD_PER.get(bounds.currency or "USD")
+    if rate is None or not bounds.numbers():
+        return bounds
+    low = (
+        None
+        if bounds.min_price is None
+        else (bounds.min_price * rate).to_integral_value(ROUND_FLOOR)
+    )
+    high = (
+        None
+        if bounds.max_price is None
+        else (bounds.max_price * rate).to_integral_value(ROUND_CEILING)
+    )
+    return replace(bounds, min_price=low, max_price=high,
+                   note=f"{dollars(bounds.min_price, bounds.max_price, bounds.currency or 'USD')} read as about "
+                        f"{dollars(low, high)}")  # fmt: skip
+
+
+def dollars(low: Decimal | None, high: Decimal | None, currency: str = "USD") -> str:
+    """A bound or a range as said back: "$24", "$22-$34", "20 EUR"."""
+    said = [money(x) if currency == "USD" else f"{x:g}" for x in (low, high) if x is not None]
+    return "-".join(said) + ("" if currency == "USD" else f" {currency}")
 
 
 def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | None) -> PriceBounds:

@@ -243,7 +243,9 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
 #: "something more for a beginner", "what about for a left-handed player?".
 _FOR_ONLY = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|now|what|how)\s+(?:about\s+)?)?(?:(?:something|anything|any|ones?|some)"
-    r"\s+)?(?:(?:more|else|better|that'?s|suitable|good)\s+)?(?:suited\s+|made\s+)?for\b",
+    r"\s+)?(?:(?:more|else|better|that'?s|suitable|good)\s+)?(?:suited\s+|made\s+)?for\b"
+    # the same in Spanish: "¿y para 2 jugadores nomás?", "¿y qué tal para un niño de 5?"
+    r"|^\W*y\s+(?:qu[eé]\s+tal\s+)?para\b",
     re.I,
 )
 #: A message asking for the same with another quality: "something shorter", "a lighter one".
@@ -426,12 +428,13 @@ _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
-    aligner: Callable[[str], str | None] | None = None,
+    aligner: Callable[[str], str | None] | None = None, before: str = "en",
 ) -> Understanding:  # fmt: skip
     """Read a message: model proposal (when a model is configured) cross-checked by the words.
     A message in another language is read by a dictionary first: CC-CEDICT for Chinese, else
     `aligner` (a word's nearest catalog word off the multilingual model, see
-    retrieval/multilingual.py); the model translates only when neither reads a product word."""
+    retrieval/multilingual.py); the model translates only when neither reads a product word.
+    `before`: the language the conversation was in (a follow-up with no English word keeps it)."""
     text = clean_message(text) or text
     cues = read_cues(text, shown_titles, brands)
     counts = vocabulary.title_counts if vocabulary is not None else None
@@ -450,7 +453,7 @@ def understand(
             error = str(exc)
             log.warning("query understanding without the model: %s", exc)
     overruled: list[str] = []
-    language = vocabulary.language(text) if vocabulary is not None else "en"
+    language = vocabulary.language(text, before) if vocabulary is not None else "en"
     english = language == "en"
     translation, by_dictionary, dictionary, nothing_named = None, False, "", False
     if not english:  # Chinese is read with the dictionary first: the small model invents

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import asked_phrase
 from assistant.needs import WORN_SIZE, age_span
+from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
 from retrieval.catalog import Catalog, Money
 from retrieval.filters import Filters
@@ -112,6 +113,19 @@ _FOR_IT = re.compile(
     r"\b(?:with|for|on|in|to go with)\s+(?:it|this|that|them|this one|that one)\s*\??\s*$", re.I
 )
 
+#: Gear asked for alone, after a product: for that product ("ok show me stands then" after a
+#: keyboard piano: keyboard stands; it had shown microphone and saxophone stands).
+_GEAR_WORDS = """stand stands case cases bag bags cover covers strap straps holder holders mount
+    mounts charger chargers battery batteries adapter adapters"""
+_GEAR = frozenset(_GEAR_WORDS.split())
+
+
+def _in_dollars(query: ShoppingQuery) -> tuple[Decimal | None, Decimal | None]:
+    """The bounds the shopper said, in the store's dollars: the query keeps them as said ("max 20
+    euros": 20 EUR), the filter converts them (about $24; "500块以内" had filtered at $500)."""
+    bounds = in_dollars(PriceBounds(query.min_price, query.max_price, query.currency))
+    return bounds.min_price, bounds.max_price
+
 
 def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) -> ConversationState:
     """The state after this query. New requests start afresh; refinements revise what is in force."""
@@ -121,15 +135,19 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             state.kind
             and query.kind
             and query.kind != state.kind
-            and _FOR_IT.search(query.text)
+            and (
+                _FOR_IT.search(query.text)
+                or (len(words := search.lower().split()) == 1 and words[0] in _GEAR)
+            )
             and state.kind.lower() not in search.lower().split()
         ):
             # "what slides should i get with it" after a microscope: microscope slides (it had
-            # starred a guitar slide), "a case for it" after a ukulele: a ukulele case
+            # starred a guitar slide), "a case for it" or "show me cases" after a ukulele: a ukulele case
             search, need = f"{state.kind} {search}".strip(), f"{state.kind} {need}".strip()
+        low, high = _in_dollars(query)
         return ConversationState(
-            need=need, department=query.department, min_price=query.min_price,
-            max_price=query.max_price, exclude_brands=query.exclude_brands,
+            need=need, department=query.department, min_price=low,
+            max_price=high, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
             search=search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
@@ -160,7 +178,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         if high is not None and high < low:
             high = None
     if query.min_price is not None or query.max_price is not None:
-        low, high = query.min_price, query.max_price
+        low, high = _in_dollars(query)
     changes |= {
         "min_price": low, "max_price": high,
         "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.advice import Card, asked_about
 from assistant.candidates import (
     FAIR_RATING,
+    keeps_asked,
     names_compound,
     names_side,
     of_kind,
@@ -49,7 +50,7 @@ from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import RECIPIENTS, not_product_word
 from assistant.phrases import has_phrases, phrase
-from assistant.prices import money, typed_amounts
+from assistant.prices import dollars, money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery
 from assistant.reasons import ranked_reasons, title_reason
@@ -429,15 +430,23 @@ class AnswerWriter:
         cancelled: threading.Event | None = None, allowed_numbers: Sequence[Any] = (),
         lead: str | None = None, fallback_lead: str | None = None,
         reasons: Sequence[str] | None = None, ask_back: bool = True, tips: bool = True,
+        recommend: bool = True,
     ) -> Generator[Piece, None, Written]:  # fmt: skip
         """Write the answer for these cards; yields streamed pieces, returns the `Written`.
         `lead` is a lead read off data (no model runs); `fallback_lead` replaces the templated
         lead when the model's fails; `reasons` (one per pick) replace the extracted ones;
         `ask_back=False` never adds a clarifying question (the request was specific); `tips=False`
-        no "check before you buy" (the cards are not what was asked: shoe glue for running shoes)."""
+        no "check before you buy" (the cards are not what was asked: shoe glue for running shoes);
+        `recommend=False` stars no card: none is the thing asked for (a toy plane for an air fryer),
+        and the answer is the notice and `lead` alone."""
         language = query.language
         if not cards:
             return Written(text=notice or "", picks=())
+        if not recommend:
+            first = timer.now() if timer is not None else None
+            yield Piece("token", lead or "")
+            text = self.render(lead or "", [], None, None, notice, language)
+            return Written(text=text, picks=(), lead=lead or "", first_token_s=first)
         degraded = None
         chosen = list(picks or [])
         sides = query.alternatives
@@ -458,7 +467,8 @@ class AnswerWriter:
                 # fairly, stays on screen with its rating, not recommended
                 # (what the person loves before the size: a space puzzle of another count for
                 # a space fan, not a 100-piece Santa puzzle)
-                steps = [of_kind(products, state), shows_interest(products, state), of_size(products, state),
+                steps = [of_kind(products, state), keeps_asked(products, state),
+                         shows_interest(products, state), of_size(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
                          [not poorly_rated(p) for p in products],
@@ -602,7 +612,15 @@ class AnswerWriter:
             if not notice and len(recommended) > 1
             else None
         )
-        tip = " ".join(x for x in (_named(cards, sides, language), confirmed, tip) if x) or None
+        converted = (
+            phrase(language, "in_dollars", usd=dollars(state.min_price, state.max_price))
+            if query.currency not in (None, "USD") and (query.min_price or query.max_price)
+            else None
+        )  # "max 20 euros" is filtered at about $24: the shopper reads how it was taken
+        tip = (
+            " ".join(x for x in (converted, _named(cards, sides, language), confirmed, tip) if x)
+            or None
+        )
         question = _question(state, language) if ask_back else None
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language

@@ -21,7 +21,8 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,6 +120,9 @@ def lexicon(language: str) -> Lexicon | None:
 
 #: Words that say what follows is who or what the product is for ("para niños").
 _FOR = frozenset(["para", "pour", "fur", "per"])
+#: "of" between two nouns, the second qualifying the first: "guantes de látex" (latex gloves).
+_OF = frozenset(["de", "del", "di", "do", "da"])
+_WITH = frozenset(["con", "avec", "mit", "com"])
 
 
 def read_words(
@@ -150,14 +154,16 @@ def read_words(
     plain = [_plain(t) for t in tokens]
     out: list[str] = []
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
+    head: int | None = None  # the noun a one-word "de X" after it qualifies ("guantes de látex")
+    named: int | None = None  # where the last noun the lexicon read stands (not an aligned word)
     i = 0
     while i < len(tokens):
         size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
         if size is not None:
             if english := lex.phrases[" ".join(plain[i : i + size])]:  # "" passes it over
                 out.append(english)
-                noun = len(out) - 1
-            i += size
+                noun = named = len(out) - 1
+            i, head = i + size, None
             continue
         token, key = tokens[i], plain[i]
         i += 1
@@ -168,13 +174,18 @@ def read_words(
         if any(ch.isdigit() for ch in key):
             out.append(key)
             continue
-        if key in _FOR:
-            out.append("for")
-            noun = None
+        if key in _FOR or key in _WITH:  # "con sonda": with a probe, not the kind "probe"
+            out.append("for" if key in _FOR else "with")
+            noun = head = None
+            continue
+        if key in _OF and named is not None and _one_word_after(plain, i, stop):
+            # "termómetro (digital) de laboratorio": a lab thermometer, not a thermometer lab
+            head = named
             continue
         if len(key) < 3 or key in stop:
             continue
         if key in lex.modifiers:
+            head = None  # "de madera": wooden, before the noun like any modifier
             at = noun if noun is not None else len(out)
             out.insert(at, lex.modifiers[key])
             noun = None if noun is None else noun + 1
@@ -184,11 +195,28 @@ def read_words(
             if partial and out:
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
+        if head is not None:  # said before its noun in English: "latex gloves"
+            out.insert(head, word)
+            noun, named, head = head + 1, head + 1, None
+            continue
         out.append(word)
         noun = len(out) - 1
+        if key in lex.words:
+            named = noun
     found = " ".join(w for j, w in enumerate(out) if j == 0 or w != out[j - 1]).strip()
-    found = re.sub(r"^(?:for\s+)+|(?:\s+for)+$", "", found)
-    return " ".join([*ages, found]).strip() if found and found != "for" else ""
+    found = re.sub(r"^(?:(?:for|with)\s+)+|(?:\s+(?:for|with))+$", "", found)
+    return " ".join([*ages, found]).strip() if found and found not in ("for", "with") else ""
+
+
+def _one_word_after(plain: Sequence[str], at: int, stop: AbstractSet[str]) -> bool:
+    """Whether one word (not a stop word) follows at `at`, then the end or a stop word: "de
+    laboratorio con sonda", "de latex talla M" (not "de hot wheels", a name of two words)."""
+    return (
+        at < len(plain)
+        and plain[at] not in stop
+        and not plain[at].isdigit()
+        and (at + 1 == len(plain) or plain[at + 1] in stop or len(plain[at + 1]) < 3)
+    )
 
 
 def names_nothing(text: str, language: str) -> bool:

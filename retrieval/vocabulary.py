@@ -86,6 +86,12 @@ def common_english(min_count: int = COMMON_COUNT) -> frozenset[str]:
     return frozenset(words)
 
 
+def _same_start(term: str, word: str) -> bool:
+    """A slip keeps the word's first letter (most misspellings do): "ipads" is no variant of
+    "pads", nor "odor" of "door"."""
+    return term[:1] == word[:1]
+
+
 class Vocabulary:
     """Word statistics of one catalog's titles (and, for known words, descriptions)."""
 
@@ -154,7 +160,9 @@ class Vocabulary:
                 near = [
                     n
                     for n in self._spell.lookup(lw, Verbosity.ALL, max_edit_distance=1)
-                    if n.term != lw and self.stemmer.stemWord(n.term) != stem
+                    if n.term != lw
+                    and self.stemmer.stemWord(n.term) != stem
+                    and _same_start(n.term, lw)
                 ]
                 best = max(near, key=lambda n: n.count, default=None)
                 # a word no title writes (known by its stem alone) takes any common neighbour
@@ -164,7 +172,11 @@ class Vocabulary:
                 return word
             if lw.endswith("s") and self.knows(lw[:-1]):
                 return word  # the plural of a catalog word: "pcbs" is no slip for "pcs"
-            found = self._spell.lookup(lw, Verbosity.TOP, max_edit_distance=MAX_EDIT)
+            found = [
+                n
+                for n in self._spell.lookup(lw, Verbosity.CLOSEST, max_edit_distance=MAX_EDIT)
+                if _same_start(n.term, lw)
+            ][:1]
             # one slip from a common English word, two from the nearest catalog word: the shopper
             # meant the English word ("somthing" is something, not "sorting")
             english = english_speller().lookup(lw, Verbosity.TOP, max_edit_distance=1)
@@ -210,12 +222,27 @@ class Vocabulary:
         best = int(np.argmax(share))
         return self.departments[best], float(share[best])
 
-    def language(self, text: str) -> str:
-        """ISO code of the message's language; short or catalog-worded messages are English."""
-        return language_of(text)
+    def language(self, text: str, before: str = "en") -> str:
+        """ISO code of the message's language; short or catalog-worded messages are English,
+        unless the talk so far was in another language written in Latin letters (`before`) and
+        the message has no English word: "trae funda?" after a Spanish request stays Spanish (it
+        had been read as English and spelled "tree fund")."""
+        found = language_of(text)
+        if found == "en" and before not in ("en", *_CJK_LANGUAGES) and not _CJK.search(text):
+            letters = _LETTERS.findall(text.lower())
+            english = _english_words()
+            if (
+                letters
+                and not _ENGLISH.intersection(letters)
+                and not any(w in english for w in letters)
+            ):
+                return before
+        return found
 
 
 _INVERTED = re.compile(r"[¿¡]")
+#: Languages not written in Latin letters: a Latin-lettered message after them is not theirs.
+_CJK_LANGUAGES = ("zh", "ja", "ko")
 
 
 def language_of(text: str) -> str:

@@ -418,7 +418,7 @@ def test_a_product_not_carried_is_not_called_near_from_another_department(
 ) -> None:
     """ "do you guys sell air fryers" said "[1] is the closest we have; check its card to see
     whether it does the job" of a toy plane: a card is "the closest" only in the request's own
-    department; otherwise the answer says none of them is what was asked."""
+    department; otherwise the answer says none of them is what was asked, and stars none."""
     from assistant.turn import ChatRequest
 
     chat = services_for(tmp_path, small_store, None).chat
@@ -430,6 +430,8 @@ def test_a_product_not_carried_is_not_called_near_from_another_department(
         near = answer.cards[0].product.department == asked
         assert ("closest we have" in answer.text) == near, (message, asked, answer.text)
         assert ("None of these is what you asked for" in answer.text) == (not near), answer.text
+        # and a card from another department is not starred as if it were the thing
+        assert any(c.recommended for c in answer.cards) == near, (message, answer.cards)
         seen.add(near)
     assert False in seen
 

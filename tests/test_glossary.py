@@ -160,3 +160,15 @@ def test_wanting_to_learn_is_no_science() -> None:
     """ "想学吉他，纯新手" (I want to learn guitar, a complete beginner) had searched "science guitar
     genuine beginner": 学 is learning and 纯 "complete", no product words."""
     assert chinese_to_english("想学吉他，纯新手入门").split()[:2] == ["guitar", "beginner"]
+
+
+def test_asking_how_it_is_or_what_it_costs_is_no_product() -> None:
+    """ "节拍器怎么样" (how about a metronome?) had searched "metronome way", "第二个多少钱" (how much
+    is the second?) "third party number coin", "有卖电动牙刷吗" a video game toothbrush, "块大一点"
+    (bigger pieces) a college freshman, and "橡皮" (eraser) rubber."""
+    assert chinese_to_english("节拍器怎么样") == "metronome"
+    assert chinese_to_english("第二个多少钱") == ""
+    assert chinese_to_english("有卖电动牙刷吗") == "electric toothbrush"
+    puzzle = chinese_to_english("4星以上的拼图 500片左右 给家里老人玩的 块大一点")
+    assert "student" not in puzzle and "large pieces" in puzzle and "jigsaw puzzle" in puzzle
+    assert chinese_to_english("自动铅笔和橡皮").endswith("eraser")

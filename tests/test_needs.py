@@ -272,6 +272,13 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.language("guitarra para principiantes") == "es"
     assert words.language("ukelele for my kid") == "en"
     assert words.language("儿童拼图") == "zh"
+    # a slip keeps its first letter: "ipads" is no variant of "pads", nor "odor" of "door"
+    assert words.correct("ipads").corrected == "ipads"
+    assert words.correct("are the markers low odor").corrected == "are the markers low odor"
+    # a follow-up with no English word keeps the conversation's language ("trae funda?" had
+    # been read as English and spelled "tree fund"); one with English words does not
+    assert words.language("trae funda?") == "en" and words.language("trae funda?", "es") == "es"
+    assert words.language("cheaper?", "es") == "en" and words.language("y en rojo", "zh") == "en"
 
 
 @pytest.mark.parametrize(

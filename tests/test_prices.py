@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 import pytest
 
@@ -185,3 +185,21 @@ def test_a_count_before_or_more_is_no_price() -> None:
         assert extract_price_bounds(text).min_price is None, text
     assert extract_price_bounds("gloves, $100 or more").min_price == Decimal("100")
     assert extract_price_bounds("a guitar, 100 or more").min_price == Decimal("100")
+
+
+def test_a_budget_in_another_currency_is_read_in_dollars() -> None:
+    """The store's prices are in dollars: "max 20 euros" had filtered at $20 and "500块以内" at
+    $500. Another currency is converted (rounded outward to whole dollars) and says so."""
+    from assistant.prices import USD_PER, in_dollars
+
+    euros = in_dollars(extract_price_bounds("cheap metronome, max 20 euros"))
+    assert euros.max_price == (20 * USD_PER["EUR"]).to_integral_value(ROUND_CEILING)
+    assert euros.currency == "EUR" and euros.note and "20 EUR" in euros.note
+    yuan = in_dollars(extract_price_bounds("给女朋友买个礼物，500块以内"))
+    assert yuan.currency == "CNY" and yuan.max_price == 70
+    around = in_dollars(extract_price_bounds("预算200元左右"))
+    assert (around.min_price, around.max_price) == (22, 34)  # 160-240 yuan
+    assert in_dollars(extract_price_bounds("200块的吉他")).max_price == 28
+    # dollars, and a bare Chinese budget (the store's currency), are as said
+    assert in_dollars(extract_price_bounds("under $40")).max_price == 40
+    assert in_dollars(extract_price_bounds("预算200")).max_price == 200

@@ -78,6 +78,13 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("the first one, is it matte finish or glossy?", Intent.detail, (1,)),
         ("how many come in a case?", Intent.detail, ()),
         ("something smaller then", Intent.refine, ()),
+        # asked of every card, of a part, or of what it takes (each had searched the store:
+        # "come case", "markers low odor door", "staples take")
+        ("do any of them come with a case", Intent.detail, ()),
+        ("are they good for small hands", Intent.detail, ()),
+        ("are the markers low odor", Intent.detail, ()),
+        ("what staples does it take", Intent.detail, ()),
+        ("any of those on kindle unlimited?", Intent.detail, ()),
         # a card named in the shopper's other languages is asked about (each had searched the
         # store: "second edition" books, toy guns); "la primera vez" is no card
         ("¿el segundo viene en español?", Intent.detail, (2,)),

@@ -199,6 +199,36 @@ def test_a_poorly_rated_card_is_not_starred_when_a_better_rated_one_fits(
     assert written.picks == (1, 2, 3)
 
 
+def test_a_card_whose_title_denies_what_was_asked_is_not_starred(small_catalog: Catalog) -> None:
+    """ "guantes de látex talla M" starred a "Nitrile Exam Glove (non-latex) ... Medium" and
+    "Vinyl Gloves ... Latex Rubber Free" for their size: a title that denies an asked word
+    ("non-latex", "latex free", "no latex") does not fit it."""
+    query = understand(
+        "latex gloves size medium", None, list(small_catalog.columns.departments)
+    ).query
+    state = advance(ConversationState(), query, small_catalog)
+    titles = [
+        "Latex Exam Gloves, Powder-Free, Large, Box/100",
+        "Nitrile Exam Glove (non-latex) PF Medium Blue 100/BX",
+        "Vinyl Exam Gloves, Latex Rubber Free, Medium, 100/Box",
+    ]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
+             for c, t in zip(cards(small_catalog, 3), titles, strict=True)]  # fmt: skip
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (1,), written.picks
+
+
+def test_a_budget_in_another_currency_is_said_back_in_dollars(small_catalog: Catalog) -> None:
+    """ "max 20 euros" is filtered at about $24: the answer says how it was read."""
+    query = understand("a toy, max 20 euros", None, list(small_catalog.columns.departments)).query
+    state = advance(ConversationState(), query, small_catalog)
+    written = run_writer(
+        AnswerWriter(None, None, ()).write(query.text, cards(small_catalog, 2), state, query)
+    )
+    assert "Our prices are in US dollars: I read your budget as about $24." in written.text
+    assert "$20" not in written.text
+
+
 def test_age_ranges_read_as_titles_say_them() -> None:
     from assistant.writer import _range_text
 
