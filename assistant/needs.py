@@ -317,6 +317,9 @@ _KIND_ENDS = frozenset(
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
 _NOT_KIND = frozenset(
     [
+        # a width a size is said with: "running shoes mens size 10.5 wide" (the kind was "wide")
+        "wide",
+        "narrow",
         # a language, never the product: "novels in spanish", "kindle books in english"
         "spanish",
         "english",
@@ -887,6 +890,11 @@ def product_kind(text: str) -> str | None:
         text = text[: clause.start()]  # "a board game we can play as a family": a game
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
+            if token == "like" and all(not_product_word(w) for w in head):
+                # "something like colleen hoover books": the kind is what it is like (the
+                # request had named no kind, and Hoover vacuums were searched)
+                head = []
+                continue
             if head:
                 break
             continue

@@ -32,7 +32,7 @@ _UNITS = (
     r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
     r"sheets?|cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
     r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
-    r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b"
+    r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b|[x×](?=\s*\d)"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
 _CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|€|£|\$"

@@ -343,6 +343,10 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("tape heavy duty double sided for mounting mirror wall", "tape"),
         ("a battery operated train", "train"),
         ("kindle romance recs, enemies to lovers", "romance"),
+        # what it is like names the kind ("Hoover" vacuums had been searched); a width is no kind
+        ("something like colleen hoover books but less sad", "books"),
+        ("something to keep my toddler busy", None),
+        ("running shoes mens size 10.5 wide", "shoes"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

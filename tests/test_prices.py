@@ -203,3 +203,10 @@ def test_a_budget_in_another_currency_is_read_in_dollars() -> None:
     # dollars, and a bare Chinese budget (the store's currency), are as said
     assert in_dollars(extract_price_bounds("under $40")).max_price == 40
     assert in_dollars(extract_price_bounds("预算200")).max_price == 200
+
+
+def test_a_dimension_is_no_price() -> None:
+    """ "whiteboard ... around 36x24" had lost "36" as a price phrase (searched "x24")."""
+    text = "whiteboard for my home office around 36x24 with markers included"
+    assert extract_price_bounds(text).numbers() == set()
+    assert "36x24" in strip_price_phrases(text)
