@@ -180,7 +180,12 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         "rating", "ratings", "highest", "lowest", "reviewed", "reviews",
                         "popular"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
-_SAME_READER = (frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),)
+_SAME_READER = (
+    frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),
+    # a gig bag is the case a listing most often includes ("do any of them come with a case?"
+    # had found none beside a kit "with Bag")
+    frozenset(["case", "cases", "bag", "bags", "gigbag"]),
+)
 #: Words asking for a verdict on a product, which its rating answers: "is it any good?".
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
                       "well", "made", "money", "great", "nice", "it", "many", "much", "stars",
@@ -251,7 +256,7 @@ def asked_lead(
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
         return f"{measured} {table}"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
-    forms = [_forms(w, stem) for w in asked.split()]
+    forms = [_forms(w, stem) for w in _subject(asked)]
     found = {p.id: _evidence(p, forms, stem) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
     if most == 0:
@@ -342,19 +347,31 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "")
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
-    count, quote = _evidence(card.product, [_forms(w, stem) for w in asked.split()], stem)
+    # what it asks about, not how ("does it fit letter size paper?" had quoted "One size fits
+    # all"; "is that compatible with a chromebook?" named "compatible chromebook")
+    words = _subject(asked)
+    count, quote = _evidence(card.product, [_forms(w, stem) for w in words], stem)
     if count:
         return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
     # dodge; a blind reader took "does not say it in those words" for one
-    named = " ".join(w for w in asked.split() if w not in _DOING) or asked
+    named = " ".join(words)
     return phrase(language, "listing_silent", named=named)
 
 
 #: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").
 _DOING = frozenset(["work", "works", "fit", "fits", "have", "has", "hold", "holds", "play", "plays",
                     "need", "needs", "make", "makes", "take", "takes", "include", "includes",
-                    "get", "gets", "last", "lasts"])  # fmt: skip
+                    "get", "gets", "last", "lasts", "compatible", "compatibility", "support",
+                    "supports", "connect", "connects"])  # fmt: skip
+#: Words of measure a fit question asks with, beside what it measures ("letter size paper").
+_HOW = frozenset(["size", "sizes", "sized", "type", "kind"])
+
+
+def _subject(asked: str) -> list[str]:
+    """What a question asks about, not how it asks ("fit letter size paper" -> letter paper;
+    "compatible chromebook" -> chromebook); all its words when that leaves none."""
+    return [w for w in asked.split() if w not in _DOING and w not in _HOW] or asked.split()
 
 
 @cache

@@ -319,6 +319,15 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         'Its listing does not mention "case", so we cannot promise it.'
     )
     assert detail_lead("tell me about the second one", shown[1]) is None
+    # what it asks about, not how ("compatible chromebook" had been named; "does it fit letter
+    # size paper?" had quoted a "one size fits all"), and a gig bag is a case
+    assert detail_lead("is that compatible with a chromebook", shown[2]) == (
+        'Its listing does not mention "chromebook", so we cannot promise it.'
+    )
+    sized = shown[2].model_copy(update={"product": shown[2].product.model_copy(
+        update={"description": "One size fits all. Comes with a padded gig bag."})})  # fmt: skip
+    assert "letter paper" in str(detail_lead("does it fit letter size paper", sized))
+    assert "gig bag" in str(detail_lead("does it come with a case?", sized))
 
 
 def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
