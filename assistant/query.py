@@ -501,7 +501,9 @@ def understand(
         own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
         corrected = fixed.changes
         spelled = {a.lower(): b for a, b in (*fixed.changes, *fixed.variants)}
-    proposed = (reading or {}).get("product") or ""
+    # (a message naming no product has none for the model to propose: "第二个多少钱", how much
+    # is the second one, had been read "second" and answered that its listing does not say it)
+    proposed = "" if nothing_named else (reading or {}).get("product") or ""
     rewrite = rewrite_words(
         proposed, " ".join([own, *needs.interests]), vocabulary, english or bool(translation)
     )
@@ -531,6 +533,15 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    if (
+        intent in (Intent.more, Intent.refine)
+        and not (cues.more or cues.refinement)
+        and needs.kind
+        and not any(needs.kind.lower() in t.lower() for t in shown_titles)
+    ):
+        # the model's "more" of a message naming another kind: "节拍器怎么样" (how about a
+        # metronome?) after pianos had shown more pianos
+        intent = Intent.new
     if intent is Intent.new and shown_titles and not english and not search:
         # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
         # que ser?"): the same products, cheaper, more of them, or asked about

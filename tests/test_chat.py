@@ -452,3 +452,11 @@ def test_a_follow_up_naming_no_product_is_not_translated_into_one(
     assert all(p < prices(cards)[0] for p in prices(assert_grounded(cheaper, small_catalog)))
     size = say(client, "¿de qué tamaño tiene que ser?", conv)
     assert size["query"]["intent"] in ("compare", "detail") and size["query"]["search"] == ""
+    # no product for the model to propose either ("第二个多少钱", how much is the second one, had
+    # been read "second"), and another kind named after cards is a new request, whatever the
+    # model reads ("节拍器怎么样", how about a metronome, had shown more pianos as "more")
+    start = say(client, "想买一支适合初学者的口琴")["conversation_id"]
+    price = say(client, "第二个多少钱", start)
+    assert price["query"]["search"] == "" and price["query"]["intent"] != "new", price["query"]
+    other = say(client, "节拍器怎么样", start)
+    assert other["query"]["intent"] == "new" and "metronome" in other["query"]["search"]
