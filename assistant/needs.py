@@ -90,8 +90,11 @@ _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers"
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
 #: Whom a maker is named by too ("Boss" pedals): someone only after a possessive.
-_BRAND_RECIPIENTS = frozenset(["boss"])
+_BRAND_RECIPIENTS = frozenset(["boss", "brother"])
 _POSSESSIVE = frozenset(["my", "our", "his", "her", "their", "your"])
+#: Words that make a maker's name someone ("my brother", "for my little brother"; not "brother or
+#: dymo", two label makers, which had answered "for your brother").
+_BRAND_WHOSE = _POSSESSIVE | frozenset(["for", "little", "big", "older", "younger", "baby"])
 #: Words that make the next one someone's: "my baby", "for a toddler".
 _WHOSE = frozenset(["my", "our", "his", "her", "their", "your", "a", "an", "the", "for", "new"])
 #: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
@@ -519,7 +522,7 @@ def read_age(text: str) -> tuple[float, float] | None:
             return WORD_AGES[w]
     adults = _ADULT_RELATIONS.intersection(words)
     if adults - _BRAND_RECIPIENTS or any(
-        at and words[at - 1] in _POSSESSIVE for at, w in enumerate(words) if w in adults
+        at and words[at - 1] in _BRAND_WHOSE for at, w in enumerate(words) if w in adults
     ):  # ("boss katana amp" is no grown-up's)
         return WORD_AGES["adult"]
     return None
@@ -573,7 +576,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # or "compare the boss ds-1"
     recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and (
         (w not in _PRODUCT_RECIPIENTS and w not in _BRAND_RECIPIENTS)
-        or (at and words[at - 1] in (_POSSESSIVE if w in _BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
+        or (at and words[at - 1] in (_BRAND_WHOSE if w in _BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )

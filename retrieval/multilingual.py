@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 
 import numpy as np
@@ -123,6 +124,9 @@ _FOR = frozenset(["para", "pour", "fur", "per"])
 #: "of" between two nouns, the second qualifying the first: "guantes de látex" (latex gloves).
 _OF = frozenset(["de", "del", "di", "do", "da"])
 _WITH = frozenset(["con", "avec", "mit", "com"])
+#: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
+_LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
+_TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
 
 
 def read_words(
@@ -178,6 +182,14 @@ def read_words(
             out.append("for" if key in _FOR else "with")
             noun = head = None
             continue
+        if key in _LIKE and i < len(plain) and plain[i] in ("a", "al"):
+            # "libros parecidos a cien años de soledad": a title, kept as written after "like"
+            # (its words had been aligned one by one, and "cien" made the kind "cent")
+            title = list(takewhile(lambda t: _plain(t) not in _TITLE_ENDS, tokens[i + 1 : i + 6]))
+            out += ["like", *title]
+            noun = named = head = None
+            i += 1 + len(title)
+            continue
         if key in _OF and named is not None and _one_word_after(plain, i, stop):
             # "termómetro (digital) de laboratorio": a lab thermometer, not a thermometer lab
             head = named
@@ -215,7 +227,7 @@ def _one_word_after(plain: Sequence[str], at: int, stop: AbstractSet[str]) -> bo
         at < len(plain)
         and plain[at] not in stop
         and not plain[at].isdigit()
-        and (at + 1 == len(plain) or plain[at + 1] in stop or len(plain[at + 1]) < 3)
+        and (at + 1 == len(plain) or plain[at + 1] in stop | _LIKE or len(plain[at + 1]) < 3)
     )
 
 

@@ -104,6 +104,10 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
     # ("con sonda": with a probe, not the kind "probe")
     assert read_words("termometro de laboratorio con sonda", "es") == "lab thermometer with probe"
     assert read_words("cuerdas de guitarra", "es") == "guitar strings"
+    # a title after "parecidos a" (like) is kept as written: "cien" had made the kind "cent"
+    assert read_words("libros de kindle parecidos a cien años de soledad, en español", "es") == (
+        "kindle books like cien años de soledad spanish"
+    )
     assert read_words("regalo para mi sobrina de 10 años", "es") == "10 year old gift"
     # a word neither the lexicon nor (here, absent) the model can read: nothing, all or none
     assert read_words("una xqzvw para niños", "es") == ""

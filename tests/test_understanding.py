@@ -717,6 +717,12 @@ def test_two_kinds_set_against_each_other_and_a_makers_name() -> None:
     amp = understand("boss katana amp", None, []).query
     assert (amp.recipient, amp.age_min, amp.kind) == (None, None, "amp") and "boss" in amp.search
     assert understand("a gift for my boss", None, []).query.recipient == "boss"
+    # "brother or dymo" are two label makers ("[1] fits best for your brother")
+    maker = understand(
+        "label maker for my pantry, brother or dymo which is better?", None, []
+    ).query
+    assert maker.recipient is None and "brother" in maker.search
+    assert understand("lego for my little brother", None, []).query.recipient == "brother"
     paper = understand("printer paper letter size bulk, like 10 reams", None, []).query
     assert (paper.kind, paper.sizes) == ("paper", ("letter size",))
 
