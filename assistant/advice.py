@@ -392,6 +392,27 @@ ECHOED_NEED_WORDS = 6
 _PLAIN_WORDS = re.compile(r"(?:[^\W\d_]|[' -])*")
 
 
+#: A search this short is said back whole when a word of it was corrected ("Showing results for
+#: harmonica"); a longer one names the corrected words alone.
+SHORT_SEARCH = 4
+
+
+def spelling_notice(
+    corrected: Sequence[tuple[str, str]], searched: str, language: str = "en"
+) -> str | None:
+    """What the shopper is told of words read otherwise than typed, or None: the search when it
+    is short ("Showing results for harmonica."), else each corrected word ('Showing results for
+    "demo" instead of "dymo".'; the whole search had been said back: "label maker organizing
+    pantry demo better"). A slip of a filler word, not searched, is no correction to show."""
+    words = searched.lower().split()
+    fixes = [(a, b) for a, b in corrected if b.lower() in words]
+    if not fixes:
+        return None
+    if len(words) <= SHORT_SEARCH:
+        return phrase(language, "showing", corrected=searched)
+    return " ".join(phrase(language, "showing_word", corrected=b, written=a) for a, b in fixes)
+
+
 def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en",
                 refined: bool = False) -> str | None:  # fmt: skip
     """The honest notice when nothing satisfies the request, or None when something does, in the

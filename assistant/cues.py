@@ -41,7 +41,7 @@ def alternatives(text: str) -> tuple[str, ...]:
     """The things the shopper sets against each other, as typed ("crybaby" and "vox" of "dunlop
     crybaby or vox?" read as ("dunlop crybaby", "vox")); () when a side is only filler ("blue yeti
     or something else?") or the message names none."""
-    from assistant.needs import RECIPIENTS, not_product_word
+    from assistant.needs import BRAND_RECIPIENTS, RECIPIENTS, not_product_word
 
     for clause in re.split(r"[,;.?!¿¡()]", text):
         m = _BETWEEN.search(clause) or _EITHER.search(clause)
@@ -59,10 +59,12 @@ def alternatives(text: str) -> tuple[str, ...]:
                     if w.lower() in _SIDE_ENDS:
                         words = words[:i]
                         break
-            words = [w for w in words if not not_product_word(w)]
+            words = [w for w in words if w.lower() in BRAND_RECIPIENTS or not not_product_word(w)]
             lower = {w.lower() for w in words}
             # "or something else", "for kids or adults": no two things to set side by side
-            if not words or lower <= _STOP | set(RECIPIENTS) or lower & {"else", "other", "others"}:
+            # (a maker named like a person is a side: "brother or dymo")
+            whom = set(RECIPIENTS) - BRAND_RECIPIENTS
+            if not words or lower <= _STOP | whom or lower & {"else", "other", "others"}:
                 return ()
             sides.append(" ".join(words))
         return tuple(sides)

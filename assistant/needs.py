@@ -90,7 +90,7 @@ _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers"
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
 #: Whom a maker is named by too ("Boss" pedals): someone only after a possessive.
-_BRAND_RECIPIENTS = frozenset(["boss", "brother"])
+BRAND_RECIPIENTS = frozenset(["boss", "brother"])
 _POSSESSIVE = frozenset(["my", "our", "his", "her", "their", "your"])
 #: Words that make a maker's name someone ("my brother", "for my little brother"; not "brother or
 #: dymo", two label makers, which had answered "for your brother").
@@ -521,7 +521,7 @@ def read_age(text: str) -> tuple[float, float] | None:
         if w in WORD_AGES:
             return WORD_AGES[w]
     adults = _ADULT_RELATIONS.intersection(words)
-    if adults - _BRAND_RECIPIENTS or any(
+    if adults - BRAND_RECIPIENTS or any(
         at and words[at - 1] in _BRAND_WHOSE for at, w in enumerate(words) if w in adults
     ):  # ("boss katana amp" is no grown-up's)
         return WORD_AGES["adult"]
@@ -575,8 +575,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a maker's name is someone's only when said as someone's: "my boss", not "boss katana amp"
     # or "compare the boss ds-1"
     recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and (
-        (w not in _PRODUCT_RECIPIENTS and w not in _BRAND_RECIPIENTS)
-        or (at and words[at - 1] in (_BRAND_WHOSE if w in _BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
+        (w not in _PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
+        or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
@@ -613,7 +613,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             (lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS)
             and lw not in _PRODUCT_RECIPIENTS
             and lw in words
-            and (lw not in _BRAND_RECIPIENTS or lw == recipient)  # "boss katana": the maker
+            and (lw not in BRAND_RECIPIENTS or lw == recipient)  # "boss katana": the maker
         ):
             continue  # "my dad's": who it is for, not a product word
         keep.append(re.sub(r"-(?:y|ey|ish)$", "", w.strip("'.-"), flags=re.I))

@@ -25,6 +25,7 @@ from assistant.advice import (
     compare,
     detail_lead,
     not_carried,
+    spelling_notice,
     why,
 )
 from assistant.candidates import Candidates, find_candidates, of_kind, of_size, poorly_rated
@@ -334,10 +335,8 @@ class ChatPipeline:
             close = found.close_match and not query.unknown_product
             notice = not_carried(state.asked_for(), relaxed, close, query.language,
                                  refined=query.intent is Intent.refine)  # fmt: skip
-            searched = state.search_text().lower().split()
-            if notice is None and any(b.lower() in searched for _, b in query.corrected):
-                # (a slip of a filler word is no correction to show: "Showing results for 2 kids")
-                notice = phrase(query.language, "showing", corrected=state.search_text())
+            if notice is None:
+                notice = spelling_notice(query.corrected, state.search_text(), query.language)
             if query.intent is Intent.more and not cards:
                 notice = phrase(query.language, "everything", need=state.need)
             if (

@@ -496,7 +496,10 @@ def understand(
     corrected: tuple[tuple[str, str], ...] = ()
     spelled: dict[str, str] = {}  # the kind word as the catalog spells it
     if english and vocabulary is not None and own:
-        fixed = vocabulary.correct(own, keep=cues.brands)
+        # the things set against each other are names, kept as typed ("brother or dymo" had
+        # been searched as "demo")
+        named = tuple(w for side in alternatives(text) for w in side.split())
+        fixed = vocabulary.correct(own, keep=(*cues.brands, *named))
         # a slip of a filler word is filler once spelled ("somthing to keep a 3 yr old busy")
         own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
         corrected = fixed.changes

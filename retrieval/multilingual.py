@@ -207,6 +207,10 @@ def read_words(
             if partial and out:
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
+        if head is None and key not in lex.words and named is not None and named == len(out) - 1:
+            head = named  # a word the lexicon does not hold, right after its noun: a maker or a
+            # quality, said before the noun in English ("celulares samsung": samsung mobile
+            # phones; the kind had been "samsung", and cases were starred as phones)
         if head is not None:  # said before its noun in English: "latex gloves"
             out.insert(head, word)
             noun, named, head = head + 1, head + 1, None

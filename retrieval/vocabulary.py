@@ -86,6 +86,18 @@ def common_english(min_count: int = COMMON_COUNT) -> frozenset[str]:
     return frozenset(words)
 
 
+#: A word at least this frequent in English text (wordfreq's Zipf scale) is one people write:
+#: "sharpies" 2.1, "airpods" 2.7; misspellings two slips from a catalog word sit below it
+#: ("harmonika", "metrenome", "telescop": 0).
+IN_USE_ZIPF = 2.0
+
+
+def _in_use(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= IN_USE_ZIPF
+
+
 def _same_start(term: str, word: str) -> bool:
     """A slip keeps the word's first letter (most misspellings do): "ipads" is no variant of
     "pads", nor "odor" of "door"."""
@@ -183,6 +195,9 @@ class Vocabulary:
             if english and (not found or found[0].distance > english[0].distance):
                 changes.append((word, english[0].term))
                 return english[0].term
+            if found and found[0].distance > 1 and _in_use(lw):
+                return word  # a word people write, two slips from a catalog word: a name the
+                # catalog lacks ("sharpies" had been searched as "shapes"), not a misspelling
             if not found or found[0].term == lw:
                 if split := self._split(lw):  # "micropipette": "micro pipette"
                     changes.append((word, split))

@@ -104,6 +104,10 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
     # ("con sonda": with a probe, not the kind "probe")
     assert read_words("termometro de laboratorio con sonda", "es") == "lab thermometer with probe"
     assert read_words("cuerdas de guitarra", "es") == "guitar strings"
+    # a word the lexicon lacks right after its noun goes before it, as English says it (the
+    # kind of "celulares samsung" had been "samsung")
+    maker = {"samsung": "samsung"}.get
+    assert read_words("tienen celulares samsung?", "es", maker) == "samsung mobile phones"
     # a title after "parecidos a" (like) is kept as written: "cien" had made the kind "cent"
     assert read_words("libros de kindle parecidos a cien años de soledad, en español", "es") == (
         "kindle books like cien años de soledad spanish"

@@ -274,6 +274,13 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.language("儿童拼图") == "zh"
     # a slip keeps its first letter: "ipads" is no variant of "pads", nor "odor" of "door"
     assert words.correct("ipads").corrected == "ipads"
+    # a word people write, two slips from a catalog word, is a name the catalog lacks
+    assert words.correct("a pack of sharpies").changes == ()
+    # and the things set against each other are names, kept as typed ("dymo" had been "demo")
+    from assistant.query import understand
+
+    maker = understand("label maker, brother or dymo which is better?", None, [], vocabulary=words)
+    assert "dymo" in maker.query.search and not maker.query.corrected
     assert words.correct("are the markers low odor").corrected == "are the markers low odor"
     # a follow-up with no English word keeps the conversation's language ("trae funda?" had
     # been read as English and spelled "tree fund"); one with English words does not

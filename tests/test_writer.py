@@ -229,6 +229,21 @@ def test_a_budget_in_another_currency_is_said_back_in_dollars(small_catalog: Cat
     assert "$20" not in written.text
 
 
+def test_a_correction_is_said_back_by_its_word_in_a_long_request() -> None:
+    """ "Showing results for label maker organizing pantry demo better." said a whole search
+    back; a short one is said whole, a long one names the word read otherwise."""
+    from assistant.advice import spelling_notice
+
+    assert spelling_notice([("harmonika", "harmonica")], "harmonica") == (
+        "Showing results for harmonica."
+    )
+    long = "label maker organizing pantry demo better"
+    assert spelling_notice([("dymo", "demo")], long) == (
+        'Showing results for "demo" instead of "dymo".'
+    )
+    assert spelling_notice([("somthing", "something")], "toddler busy") is None  # not searched
+
+
 def test_age_ranges_read_as_titles_say_them() -> None:
     from assistant.writer import _range_text
 
