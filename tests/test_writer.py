@@ -238,9 +238,8 @@ def test_a_correction_is_said_back_by_its_word_in_a_long_request() -> None:
         "Showing results for harmonica."
     )
     long = "label maker organizing pantry demo better"
-    assert spelling_notice([("dymo", "demo")], long) == (
-        'Showing results for "demo" instead of "dymo".'
-    )
+    # (unquoted: the checker reads a quoted word as a name the cards must carry)
+    assert spelling_notice([("dymo", "demo")], long) == "Showing results for demo instead of dymo."
     assert spelling_notice([("somthing", "something")], "toddler busy") is None  # not searched
 
 
