@@ -401,9 +401,9 @@ def spelling_notice(
     corrected: Sequence[tuple[str, str]], searched: str, language: str = "en"
 ) -> str | None:
     """What the shopper is told of words read otherwise than typed, or None: the search when it
-    is short ("Showing results for harmonica."), else each corrected word ('Showing results for
-    "demo" instead of "dymo".'; the whole search had been said back: "label maker organizing
-    pantry demo better"). A slip of a filler word, not searched, is no correction to show."""
+    is short ("Showing results for harmonica."), else each corrected word, unquoted ("Showing
+    results for demo instead of dymo."; the whole search had been said back: "label maker
+    organizing pantry demo better"). A slip of a filler word, not searched, is no correction."""
     words = searched.lower().split()
     fixes = [(a, b) for a, b in corrected if b.lower() in words]
     if not fixes:

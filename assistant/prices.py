@@ -374,30 +374,22 @@ def extract_price_bounds(text: str) -> PriceBounds:
 
 def in_dollars(bounds: PriceBounds) -> PriceBounds:
     """Bounds said in another currency (`USD_PER`) in the store's dollars, rounded outward to
-    whole dollars, with a note of how they were read ("20 EUR read as about $24"); the currency
-    stays the one said, so the amounts are not named back as if the shopper had typed them."""
+    whole dollars; the currency stays the one said, so the amounts are not named back as if the
+    shopper had typed them (the answer says how they were read: `dollars`)."""
     rate = USD_PER.get(bounds.currency or "USD")
     if rate is None or not bounds.numbers():
         return bounds
-    low = (
-        None
-        if bounds.min_price is None
-        else (bounds.min_price * rate).to_integral_value(ROUND_FLOOR)
+    low, high = bounds.min_price, bounds.max_price
+    return replace(
+        bounds,
+        min_price=None if low is None else (low * rate).to_integral_value(ROUND_FLOOR),
+        max_price=None if high is None else (high * rate).to_integral_value(ROUND_CEILING),
     )
-    high = (
-        None
-        if bounds.max_price is None
-        else (bounds.max_price * rate).to_integral_value(ROUND_CEILING)
-    )
-    return replace(bounds, min_price=low, max_price=high,
-                   note=f"{dollars(bounds.min_price, bounds.max_price, bounds.currency or 'USD')} read as about "
-                        f"{dollars(low, high)}")  # fmt: skip
 
 
-def dollars(low: Decimal | None, high: Decimal | None, currency: str = "USD") -> str:
-    """A bound or a range as said back: "$24", "$22-$34", "20 EUR"."""
-    said = [money(x) if currency == "USD" else f"{x:g}" for x in (low, high) if x is not None]
-    return "-".join(said) + ("" if currency == "USD" else f" {currency}")
+def dollars(low: Decimal | None, high: Decimal | None) -> str:
+    """A bound or a range as said back: "$24", "$22-$34"."""
+    return "-".join(money(x) for x in (low, high) if x is not None)
 
 
 def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | None) -> PriceBounds:

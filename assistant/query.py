@@ -493,12 +493,13 @@ def understand(
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
         needs = read_needs(translation, counts).merged(needs)
     own = needs.product_words if (english or translation) else ""
+    set_against = alternatives(text)  # "dunlop crybaby or vox?": the things weighed, as typed
     corrected: tuple[tuple[str, str], ...] = ()
     spelled: dict[str, str] = {}  # the kind word as the catalog spells it
     if english and vocabulary is not None and own:
         # the things set against each other are names, kept as typed ("brother or dymo" had
         # been searched as "demo")
-        named = tuple(w for side in alternatives(text) for w in side.split())
+        named = tuple(w for side in set_against for w in side.split())
         fixed = vocabulary.correct(own, keep=(*cues.brands, *named))
         # a slip of a filler word is filler once spelled ("somthing to keep a 3 yr old busy")
         own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
@@ -603,7 +604,7 @@ def understand(
     elif starter is not None:
         starter = None
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
-    sides = alternatives(text) if intent is Intent.new else ()
+    sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos
     if kind and len(sides) == 2 and kind.lower() == sides[0].lower() and len(sides[1].split()) > 1:
         kind = sides[1].split()[-1]
