@@ -608,8 +608,14 @@ def wants_replica(state: ConversationState) -> bool:
     return bool(_WANTS_REPLICA.search(said)) or child or state.gift
 
 
-def is_replica(product: Product) -> bool:
-    return bool(_REPLICA.search(product.title))
+def is_replica(product: Product, kind: str | None = None) -> bool:
+    """A doll's or a miniature version of a product, or a title saying "toy" before the kind
+    asked for ("Toy Lawn Mower with Bubble Solution" had been starred for "do you sell lawn
+    mowers")."""
+    if _REPLICA.search(product.title):
+        return True
+    stem = re.escape(kind.lower().removesuffix("s")) if kind else None
+    return bool(stem and re.search(rf"\btoy\s+(?:[\w-]+\s+)?{stem}", product.title, re.I))
 
 
 #: Features that say how a product is, not which product it is (titles rarely say them).
@@ -626,7 +632,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not state.kind and state.asked and all(map(not_product_word, state.asked.lower().split())):
         return True
     # a toy version is not the product asked for: "washing machines?" -> a dollhouse washer
-    real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product)]
+    real = [h for h in hits[:3] if wants_replica(state) or not is_replica(h.product, state.kind)]
     if not real or real[0] is not hits[0]:
         return False
     kind = state.kind if state.kind not in DESCRIBED_KINDS else None
@@ -814,7 +820,7 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     if state.prefer_cheap:
         bonus += CHEAP * _cheapness(products)
     if not wants_replica(state):
-        bonus -= np.array([REPLICA if is_replica(p) else 0.0 for p in products])
+        bonus -= np.array([REPLICA if is_replica(p, state.kind) else 0.0 for p in products])
     if state.gift and not _ASKS_PARTY.search(state.search_text()):
         bonus -= np.array([PARTY_SUPPLIES if _PARTY.search(p.title) else 0.0 for p in products])
     said = set(re.findall(r"[a-z0-9]+(?:-[a-z]+)?", state.search_text().lower()))

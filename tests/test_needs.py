@@ -449,6 +449,10 @@ def test_a_toy_version_or_an_accessory_is_not_the_product_asked_for() -> None:
         id="t:1", title="Metal Miniature Dollhouse Furniture, Washing Machine", source="t"
     )
     assert is_replica(dollhouse)
+    # "toy" said before the kind asked for: a toy mower is no lawn mower ("do you sell lawn
+    # mowers" had starred one), though a toy is no replica of another kind
+    mower = Product(id="t:2", title="John Deere Bubble-N-Go Mower - Toy Lawn Mower", source="t")
+    assert is_replica(mower, "mowers") and not is_replica(mower, "bubbles")
     assert not wants_replica(ConversationState(search="washing machines", kind="machines"))
     assert wants_replica(ConversationState(search="dollhouse washing machine"))
     assert wants_replica(ConversationState(search="washing machine", age_max=6))
