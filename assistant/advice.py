@@ -15,7 +15,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO
+from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO, asks_question
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
@@ -185,6 +185,10 @@ _SAME_READER = (
     # a gig bag is the case a listing most often includes ("do any of them come with a case?"
     # had found none beside a kit "with Bag")
     frozenset(["case", "cases", "bag", "bags", "gigbag"]),
+    # how far it reaches, said as its range ("how far do they actually reach?": "3 Miles Range")
+    frozenset(
+        ["far", "reach", "reaches", "range", "distance", "miles", "mile", "feet", "km", "kms"]
+    ),
 )
 #: Words asking for a verdict on a product, which its rating answers: "is it any good?".
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
@@ -342,7 +346,8 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "")
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):
         return measured
-    asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question))
+    asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question)
+                                                            or asks_question(question))
              else read.lower() if language != "en" else "")  # fmt: skip
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
@@ -351,6 +356,8 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "")
     # all"; "is that compatible with a chromebook?" named "compatible chromebook")
     words = _subject(asked)
     count, quote = _evidence(card.product, [_forms(w, stem) for w in words], stem)
+    if count and len(words) > 1 and not _evidence(card.product, [_forms(words[-1], stem)], stem)[0]:
+        count = 0  # "test leads are included right?": a "Test Tool" is no test leads
     if count:
         return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
@@ -363,7 +370,8 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "")
 _DOING = frozenset(["work", "works", "fit", "fits", "have", "has", "hold", "holds", "play", "plays",
                     "need", "needs", "make", "makes", "take", "takes", "include", "includes",
                     "get", "gets", "last", "lasts", "compatible", "compatibility", "support",
-                    "supports", "connect", "connects"])  # fmt: skip
+                    "supports", "connect", "connects", "included", "right", "correct",
+                    "actually", "really"])  # fmt: skip
 #: Words of measure a fit question asks with, beside what it measures ("letter size paper").
 _HOW = frozenset(["size", "sizes", "sized", "type", "kind"])
 
@@ -388,6 +396,8 @@ def checklist(department: str) -> tuple[str, ...]:
 
 #: The notice names what was asked for only when it is this short ("gaming laptop rtx card").
 ECHOED_NEED_WORDS = 6
+#: ... and, in Chinese (no spaces), this many characters ("节拍器", not a whole question).
+ECHOED_NEED_HAN = 6
 #: Words only: no ids, numbers or symbols ("B07XJ8C8F5", "1000 piece", "<b>").
 _PLAIN_WORDS = re.compile(r"(?:[^\W\d_]|[' -])*")
 
@@ -426,7 +436,10 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
             r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
         ),
     ).strip()
-    if len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(_PLAIN_WORDS, need):
+    han = len(re.findall(r"[\u3400-\u9fff]", need))
+    if (len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(_PLAIN_WORDS, need)
+            # a sentence in Chinese, not its product ("我们似乎没有想买个自动变光的焊接面罩")
+            or han > ECHOED_NEED_HAN or re.search(r"[吗呢吧么]$", need)):  # fmt: skip
         # a long or odd request (ids, numbers, symbols) is not repeated back
         need = phrase(language, "that")
     else:

@@ -861,7 +861,9 @@ def _compound_noun(state: ConversationState) -> str | None:
             or not_product_word(before) or before in _QUALITIES or before in _JUDGED
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
             or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
-            or before in _SIZE_UNITS):  # a size: "1000 piece puzzle"  # fmt: skip
+            or before in _SIZE_UNITS  # a size: "1000 piece puzzle"
+            # a plural before the kind ends another phrase: "(starts piano) lessons keyboard"
+            or (before.endswith("s") and not before.endswith(("ss", "us", "is")))):  # fmt: skip
         return None
     return before
 
@@ -1029,6 +1031,11 @@ def _reorder(
         tier = dict(
             zip((id(h) for h in head), _match_tiers([h.product for h in head], state), strict=True)
         )
+        if state.kind and min(tier.values(), default=0) == 2:
+            # none is what was asked ("cheapest one pls" after "we don't carry staplers"): the
+            # nearest few re-sorted, not a pick and a figurine because they share "heavy duty"
+            head = head[:5]
+        rest = hits[len(head) :]
         if state.sort is Sort.cheapest:
             head.sort(
                 key=lambda h: (
@@ -1038,7 +1045,7 @@ def _reorder(
             )
         else:
             head.sort(key=lambda h: (tier[id(h)], -(h.product.rating or 0.0)))
-        hits = head + hits[20:]
+        hits = head + rest
     return hits, used
 
 

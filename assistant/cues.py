@@ -100,7 +100,7 @@ BETTER_RATED = re.compile(
     r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b", re.I
 )
 CHEAPEST = re.compile(
-    r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las) m[áa]s barat[oa]s?"
+    r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las)\s+(?:opci[oó]n\s+|opciones\s+)?m[áa]s\s+barat[oa]s?"
     r"|le moins cher|am g[üu]nstigsten)\b|最便宜",
     re.I,
 )
@@ -155,7 +155,8 @@ YES_NO = re.compile(
 #: Another question about a product: "how long does the battery last on the second one?", "how
 #: many stars does the first one have?", "how much is it?" (with a card named: about that card).
 ASKS_ABOUT = re.compile(
-    r"^\W*(?:how (?:long|loud|fast|well|durable|heavy|many|much)|what (?:kind|type|colou?r|material)s?)\b",
+    r"^\W*(?:how (?:long|loud|fast|far|well|durable|heavy|hot|strong|accurate|many|much)"
+    r"|what (?:kind|type|colou?r|material)s?)\b",
     re.I,
 )
 #: A question of measure: how many ("how many pieces does the second one have?"; not stars or
@@ -189,7 +190,9 @@ _THEM = re.compile(r"\b(?:they|these|those|them|their|its)\b", re.I)
 ANY_OF = re.compile(
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:do|does|are|is|can|will|would)\s+)?(?:any|all|either|both|each|none)"
     r"\s+of\s+(?:them|these|those|the\s+\w+)\b"
-    r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+(?:they|these|those)\b",
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+(?:they|these|those)\b"
+    # "how far do they actually reach?", "how loud are these?"
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)?how\s+\w+\s+(?:do|are|can|will|would)\s+(?:they|these|those)\b",
     re.I,
 )
 _ASKS_CARDS = re.compile(
@@ -198,6 +201,74 @@ _ASKS_CARDS = re.compile(
     r"(?:take|use|need|fit|hold|run on|work with)\b",
     re.I,
 )
+#: Gear that goes with a product: asked for alone after one, it is for that product.
+_GEAR_WORDS = """stand stands case cases bag bags cover covers strap straps holder holders mount
+    mounts charger chargers battery batteries adapter adapters"""
+GEAR = frozenset(_GEAR_WORDS.split())
+#: What a product has or comes with, asked of the cards: "do they take batteries?", "有耳机孔吗".
+_PART_WORDS = """lead leads cable cables cord cords plug plugs jack jacks hole port ports goggles
+    headphone headphones tip tips lid lids manual instructions remote remotes pick picks reed reeds
+    mouthpiece bow bows pad pads strings string light lights sound speaker speakers screen pieces
+    parts accessories warranty tension heating heat function feature features size sizes version
+    edition cover binding"""
+PARTS = GEAR | frozenset(_PART_WORDS.split())
+#: A question, in any of the shop's languages.
+_QUESTION = re.compile(
+    r"[?？]\s*$|^\W*¿|[吗呢么嘛](?:\W|$)|多少钱|贵多少|合适吗|怎么样|能不能|是不是|可以吗"
+    r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
+    r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$",
+    re.I,
+)
+#: Another thing asked for, not a question about the cards: "what about ukulele strings?", "do
+#: you have guitar picks?", "¿tienen cien años de soledad?", "有哈利波特英文原版书吗".
+_NEW_ASK = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b"
+    r"|^\W*(?:do|does|can|could)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|get|recommend)\b"
+    r"|^\W*(?:有没有|有卖|你们有|卖不卖|推荐)|^\W*有[^吗]{4,}吗"
+    # "which strings do I need for a classical guitar", "what slides should i get with it",
+    # "is it worth getting a hard case instead?": something to buy
+    r"|^\W*(?:which|what)\s+(?:\w+\s+){0,2}(?:do|should|would|could|must)\s+(?:i|we)\s+(?:need|get|buy|use)\b"
+    r"|\binstead\b|\bworth\s+(?:getting|buying)\b"
+    # "do i need a case for it?": cases for it (not "... or does it come with one")
+    r"|^\W*(?:do|would|will)\s+(?:i|we)\s+need\s+(?:a|an|some|to\s+(?:buy|get))\b(?!.*\b(?:comes?\s+with|included)\b)",
+    re.I,
+)
+#: The cards said as a pronoun: "it", "they", "esa", "它".
+_PRONOUN = re.compile(
+    r"\b(?:it|its|they|them|these|those|this|that|one|ones|esa|ese|eso|esos|esas|este|esta|estos|estas)\b"
+    r"|它|这个|那个|这款|那款|这些|那些",
+    re.I,
+)
+#: What it comes with or does, asked of the cards: "does it come with one", "are included right",
+#: "¿sirve también para bajo?", "¿es seguro?".
+_OF_IT = re.compile(
+    r"\b(?:come|comes)\s+with\b|\bincluded\b|\bin the box\b"
+    r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe)\b",
+    re.I,
+)
+
+
+def asks_question(text: str) -> bool:
+    """Whether a message is a question, in any of the shop's languages."""
+    return bool(_QUESTION.search(text))
+
+
+def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool:
+    """Whether a message, with cards on screen, is a question about them rather than a new request:
+    a question naming no other product ("how far do they actually reach", "¿sirve también para
+    bajo?", "需要装电池吗", "ok and test leads are included right"). `kind`: the product word read
+    from it (its English one), which must be the cards' kind, a part, or said of "it" or "they".
+    Each of those had been a new search ("We don't seem to carry how far do they actually reach")."""
+    if not shown_titles or not asks_question(text) or _NEW_ASK.search(text):
+        return False
+    if kind is None:
+        return True
+    word = kind.lower()
+    stems = {word, word.rstrip("s"), word + "s"}
+    titled = any(w in stems for t in shown_titles for w in re.findall(r"[a-z]+", t.lower()))
+    return titled or word in PARTS or bool(_PRONOUN.search(text) or _OF_IT.search(text))
+
+
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(
     r"^\W*(?:do|does|can|could|would|will|is|are)\s+(?:you|u|ya|there|they|we|i)\b"

@@ -43,7 +43,11 @@ _STOP = frozenset(
      # asking how it is, what it costs, and which card ("节拍器怎么样" had searched "way",
      # "第二个多少钱" "third party number coin"), and where it is used ("家里")
      "怎么样", "怎样", "如何", "多少钱", "多少", "价格多少", "贵吗", "家里", "家用",
-     "第一个", "第二个", "第三个", "第四个", "第五个", "第一款", "第二款", "第三款", "最后一个"]
+     "第一个", "第二个", "第三个", "第四个", "第五个", "第一款", "第二款", "第三款", "最后一个",
+     # asking the store and whether it fits ("61键的就行" had been read "all right", "新手用合适吗"
+     # "beginner fitting", "有卖吗" "sell"), and how it hurts (the kind had been "hurts")
+     "就行", "就好", "就可以", "合适", "合适吗", "适合吗", "有卖吗", "卖吗", "有推荐吗", "推荐吗",
+     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "练", "练习"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -137,6 +141,14 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "块大一点": ("large pieces",), "大一点": ("large",), "大一些": ("large",),
                 "片": ("pieces",), "老人": ("seniors",), "声音小": ("quiet",), "声音小一点": ("quiet",),
                 "静音": ("quiet",),
+                # the sockets and straps a listing names ("耳机孔" had been "headphones hole")
+                "耳机孔": ("headphone jack",), "耳机插孔": ("headphone jack",), "背带": ("strap",),
+                "吉他背带": ("guitar strap",), "宽": ("wide",), "宽一点": ("wide",),
+                "磁力搅拌器": ("magnetic stirrer",), "搅拌器": ("stirrer",), "加热": ("heating",),
+                "焊接面罩": ("welding helmet",), "焊接": ("welding",), "自动变光": ("auto darkening",),
+                "护腕": ("wrist rest",), "鼠标垫": ("mouse pad",), "文具": ("stationery",),
+                "原版": ("original",), "英文原版": ("english edition",), "电池": ("batteries",),
+                "装电池": ("batteries",), "遥控车": ("remote control car",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip

@@ -288,6 +288,7 @@ _KIND_ENDS = frozenset(
         "thanks",
         "thx",
         "w/",
+        "w",  # "a keyboard w weighted keys": with
         "thats",
         "that's",
         "for",
@@ -554,6 +555,10 @@ def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
     return text
 
 
+#: A question tag at the end: "... are included right", "..., correct?".
+_TAG_QUESTION = re.compile(r"[\s,]+(?:right|correct|yeah|yes|no|eh)\W*$", re.I)
+
+
 def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Needs:
     """Everything in the module docstring, from one message. `title_counts` (how many catalog
     titles use each word) lets a later clause name the kind: "my toddler keeps chewing on
@@ -566,6 +571,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     text = _ROLE_OWNER.sub(" ", text)  # "my kids music teacher": the teacher
+    text = _TAG_QUESTION.sub("", text)  # "test leads are included right": no "right" kind
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
     age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
@@ -884,6 +890,11 @@ def product_kind(text: str) -> str | None:
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
     shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
     busy")."""
+    if (want := _WANT_AFTER.search(text)) and (kind := product_kind(text[want.end() :])):
+        # the request after a story: "my daughter starts piano lessons next month, need a
+        # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
+        # story's "starts" its compound noun, so the store's weighted keyboards "not carried")
+        return kind
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
@@ -911,6 +922,12 @@ def product_kind(text: str) -> str | None:
     return kinds[-1] if kinds else None
 
 
+#: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
+_WANT_AFTER = re.compile(
+    r"[,.;!]\s*(?:(?:so|and|but|now)\s+)?(?:(?:i|we)(?:'m|'re| am| are)?\s+)?"
+    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+",
+    re.I,
+)
 #: What a product is made without, said after it: "powder free", "latex-free", "bpa free".
 _MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
 #: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".

@@ -23,6 +23,7 @@ from assistant.cues import (
     Cues,
     alternatives,
     asked_phrase,
+    asks_cards,
     plain_need,
     read_cues,
     reading_department,
@@ -273,7 +274,9 @@ _ANY_IN = re.compile(
     r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
-    r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de)\b"
+    r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
+    # "¿y en tapa dura?" (and in hardcover?), "and in black?"
+    r"|(?:y|and)\s+(?:en|con|sin|in|with|without)\s"
     # "有粉色的吗？" (any in pink?), "有没有便宜一点的" (any a bit cheaper?)
     r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
@@ -546,9 +549,16 @@ def understand(
         # the model's "more" of a message naming another kind: "节拍器怎么样" (how about a
         # metronome?) after pianos had shown more pianos
         intent = Intent.new
-    if intent is Intent.new and shown_titles and not english and not search:
+    ordering = cues.cheaper or cues.pricier or cues.cheapest or cues.better_rated
+    if (
+        intent is Intent.new
+        and shown_titles
+        and not english
+        and (not search or (ordering and needs.kind is None and not needs.gift))
+    ):
         # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
-        # que ser?"): the same products, cheaper, more of them, or asked about
+        # que ser?", "¿cuanto cuesta la opcion mas barata?", which had searched its own words):
+        # the same products, cheaper, more of them, or asked about
         changes = cues.cheaper or cues.pricier or cues.cheapest or cues.better_rated
         changes = changes or cues.price_bound or cues.rating_bound or bool(needs.age)
         intent = Intent.refine if changes else Intent.more if cues.more else Intent.compare
@@ -603,6 +613,17 @@ def understand(
         intent, narrows = Intent.new, ""
     elif starter is not None:
         starter = None
+    if (
+        intent is Intent.new
+        and starter is None
+        and not (needs.gift or needs.age or needs.recipient or bounds.numbers())
+        and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
+        and asks_cards(text, needs.kind, shown_titles)
+    ):
+        # a question naming no other product, with cards on screen, is about them: "how far do
+        # they actually reach", "¿sirve también para bajo?", "需要装电池吗" had each been a new
+        # search, and "We don't seem to carry" the question
+        intent = Intent.detail
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import asked_phrase
+from assistant.cues import GEAR, asked_phrase
 from assistant.needs import WORN_SIZE, age_span
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
@@ -113,12 +113,6 @@ _FOR_IT = re.compile(
     r"\b(?:with|for|on|in|to go with)\s+(?:it|this|that|them|this one|that one)\s*\??\s*$", re.I
 )
 
-#: Gear asked for alone, after a product: for that product ("ok show me stands then" after a
-#: keyboard piano: keyboard stands; it had shown microphone and saxophone stands).
-_GEAR_WORDS = """stand stands case cases bag bags cover covers strap straps holder holders mount
-    mounts charger chargers battery batteries adapter adapters"""
-_GEAR = frozenset(_GEAR_WORDS.split())
-
 
 def _in_dollars(query: ShoppingQuery) -> tuple[Decimal | None, Decimal | None]:
     """The bounds the shopper said, in the store's dollars: the query keeps them as said ("max 20
@@ -137,10 +131,12 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             and query.kind != state.kind
             and (
                 _FOR_IT.search(query.text)
-                or (len(words := search.lower().split()) == 1 and words[0] in _GEAR)
+                or (len(words := search.lower().split()) == 1 and words[0] in GEAR)
             )
             and state.kind.lower() not in search.lower().split()
         ):
+            # (gear asked for alone: "ok show me stands then" after a keyboard piano is keyboard
+            # stands; it had shown microphone and saxophone stands)
             # "what slides should i get with it" after a microscope: microscope slides (it had
             # starred a guitar slide), "a case for it" or "show me cases" after a ukulele: a ukulele case
             search, need = f"{state.kind} {search}".strip(), f"{state.kind} {need}".strip()

@@ -52,7 +52,7 @@ from assistant.needs import RECIPIENTS, not_product_word
 from assistant.phrases import has_phrases, phrase
 from assistant.prices import dollars, money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
-from assistant.query import Intent, ShoppingQuery
+from assistant.query import Intent, ShoppingQuery, Sort
 from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
 from retrieval.ages import ADULT, UP, age_statement
@@ -481,7 +481,9 @@ class AnswerWriter:
                     fits = narrower if any(narrower) else fits
                 if any(fits):
                     fitting = [c.mark for c, f in zip(cards, fits, strict=True) if f]
-                    if state.prefer_cheap:  # "algo económico" had led with the dearest guitar
+                    if state.prefer_cheap or state.sort is Sort.cheapest:
+                        # "algo económico" had led with the dearest guitar; "cheapest one pls"
+                        # had kept the star on the card recommended before the sort
                         fitting.sort(key=lambda m: _price_of(cards, m))
                     chosen = _one_per_side(fitting, cards, sides)[:MAX_PICKS]
         by_mark = {c.mark: c for c in cards}

@@ -135,7 +135,10 @@ def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Ret
     texts are; a word that judges the product ("decent headphones") is no such noun."""
     searcher = kit_store.searcher()
     for text, close in (("bone conduction headphones", False), ("decent headphones for the studio", True),
-                        ("studio headphones", True)):  # fmt: skip
+                        ("studio headphones", True),
+                        # a story before the request names no noun of it ("... piano lessons next
+                        # month, need headphones": no "lessons headphones")
+                        ("my son starts guitar lessons next month, need headphones", True)):  # fmt: skip
         query = understand(text, None, ["Musical Instruments"]).query
         state = advance(ConversationState(), query, searcher.catalog)
         assert find_candidates(state, searcher, None, k=3).close_match is close, text

@@ -680,3 +680,19 @@ def test_what_a_product_is_made_without_is_no_kind() -> None:
         "gloves"
     )
     assert read_needs("latex-free gloves", None).kind == "gloves"
+
+
+def test_the_request_after_a_story_names_the_kind() -> None:
+    """ "my daughter starts piano lessons next month, need a keyboard w weighted keys" asked for a
+    keyboard; the kind had been "piano", and the store's weighted keyboards were "not carried"."""
+    from assistant.needs import product_kind
+
+    for text, kind in (
+        (
+            "my daughter starts piano lessons next month, need a keyboard w weighted keys",
+            "keyboard",
+        ),
+        ("my son plays guitar, so i want a stand for it", "stand"),
+        ("a puzzle for my son, need it under $20", "puzzle"),  # no product after "need"
+    ):
+        assert product_kind(text) == kind, text

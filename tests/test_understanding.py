@@ -760,3 +760,74 @@ def test_what_comes_with_it_asked_in_spanish_and_chinese(small_catalog: Catalog)
     # asking for another product is still a new request
     assert understand("¿tienen fundas de guitarra?", None, [], titles,
                       vocabulary=vocabulary).query.intent is Intent.new  # fmt: skip
+
+
+def test_a_question_naming_no_other_product_is_about_the_cards(small_catalog: Catalog) -> None:
+    """With cards on screen, a question that names no other product asks about them: "how far do
+    they actually reach" after walkie talkies, "¿sirve también para bajo?" after tuners and
+    "需要装电池吗" after a remote-control car had each been a new search ("We don't seem to carry
+    how far do they actually reach" beside a novel called Rush Too Far)."""
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    walkies = ["Walkie Talkies for Kids - 22 Channels - 3 Miles Range", "Spy Gear Walkie Talkies"]
+    meters = ["Uni-T UT204 Digital Handheld Clamp Meter Multimeter", "DROK Multimeter DC 100V"]
+    tuners = ["Guitar Tuner Clip-On Digital Electronic Tuner", "Electronic Guitar Tuner"]
+    cars = ["Little Tikes Shark Strike RC Remote Control Toy Car"]
+    keyboards = ["61 Keys Keyboard Piano, Electronic Digital Piano"]
+    for text, shown in (
+        ("how far do they actually reach", walkies),
+        ("ok and test leads are included right", meters),
+        ("do i need to buy a stand too or does it come with one", keyboards),
+        ("¿sirve también para bajo?", tuners),
+        ("es seguro? no se pueden salir los imanes?", cars),
+        ("需要装电池吗？", cars),
+        ("有耳机孔吗，晚上练怕吵", keyboards),
+        ("新手用合适吗", keyboards),
+    ):
+        query = understand(text, None, [], shown, vocabulary=vocabulary).query
+        assert query.intent is Intent.detail, (text, query.intent, query.search)
+    # what it asks about is read, not the question's other words
+    assert understand("¿sirve también para bajo?", None, [], tuners,
+                      vocabulary=vocabulary).query.search == "bass"  # fmt: skip
+    # another product, or something to buy for it, is still a new request
+    for text, shown in (
+        ("what about guitar picks?", tuners),
+        ("do you have a keyboard stand?", tuners),
+        ("do i need a case for it?", tuners),
+        ("which strings do I need for a classical guitar", tuners),
+        ("¿tienen fundas de guitarra?", tuners),
+        ("有哈利波特英文原版书吗", cars),
+        ("is it possible to get a cheaper keyboard", keyboards),
+    ):
+        query = understand(text, None, [], shown, vocabulary=vocabulary).query
+        assert query.intent is not Intent.detail, (text, query.intent)
+
+
+def test_the_cheapest_asked_in_spanish_sorts_the_same_products(small_catalog: Catalog) -> None:
+    """ "¿cuanto cuesta la opcion mas barata?" after drums had searched its own words (books came
+    back): it asks for the cheapest of the same request."""
+    from assistant.query import Sort
+    from retrieval.vocabulary import Vocabulary
+
+    query = understand("cuanto cuesta la opcion mas barata?", None, [], ["Drum Kit", "Snare Drum"],
+                       vocabulary=Vocabulary(small_catalog)).query  # fmt: skip
+    assert (query.intent, query.sort, query.search) == (Intent.refine, Sort.cheapest, "")
+
+
+def test_a_part_the_listing_does_not_name_is_not_answered_by_a_word_of_it(
+    small_catalog: Catalog,
+) -> None:
+    """ "test leads are included right?" of a clamp meter had quoted "…Multimeter Test Tool": the
+    thing asked is the last word of it (leads), which the listing must say."""
+    from assistant.advice import detail_lead
+
+    card = cards(small_catalog, 1)[0]
+    product = card.product.model_copy(
+        update={"title": "Uni-T UT204 Clamp Meter Multimeter Test Tool", "description": "A meter."}
+    )
+    card = card.model_copy(update={"product": product})
+    lead = detail_lead("ok and test leads are included right", card)
+    assert lead == 'Its listing does not mention "test leads", so we cannot promise it.', lead
+    lead = detail_lead("is the test tool included?", card)
+    assert lead is not None and lead.startswith("Its listing says"), lead

@@ -261,6 +261,13 @@ def test_the_not_carried_notice_repeats_only_plain_words() -> None:
     )
     for odd in ("customer cust-123", "1000 piece puzzle", 'drum sticks", "max_price": 1'):
         assert not_carried(odd, None, False).startswith("We don't seem to carry that."), odd
+    # a question in Chinese is not said back whole ("我们似乎没有想买个自动变光的焊接面罩"); a
+    # product word is
+    assert not_carried("想买个自动变光的焊接面罩", None, False, "zh").startswith(
+        "我们似乎没有这个。"
+    )
+    assert not_carried("有卖吗", None, False, "zh").startswith("我们似乎没有这个。")
+    assert not_carried("节拍器", None, False, "zh").startswith("我们似乎没有节拍器。")
     # a relaxed bound over words not echoed reads as a sentence ("No that we carry meets ...")
     assert not_carried("1.75mm pla black 1kg spool", "rating", True) == (
         "Nothing we carry meets the rating you set, so the nearest ones below go past it."
