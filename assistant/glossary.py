@@ -47,7 +47,7 @@ _STOP = frozenset(
      # asking the store and whether it fits ("61键的就行" had been read "all right", "新手用合适吗"
      # "beginner fitting", "有卖吗" "sell"), and how it hurts (the kind had been "hurts")
      "就行", "就好", "就可以", "合适", "合适吗", "适合吗", "有卖吗", "卖吗", "有推荐吗", "推荐吗",
-     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "练", "练习"]
+     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "练", "练习", "一箱", "一盒"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -147,8 +147,10 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "磁力搅拌器": ("magnetic stirrer",), "搅拌器": ("stirrer",), "加热": ("heating",),
                 "焊接面罩": ("welding helmet",), "焊接": ("welding",), "自动变光": ("auto darkening",),
                 "护腕": ("wrist rest",), "鼠标垫": ("mouse pad",), "文具": ("stationery",),
-                "原版": ("original",), "英文原版": ("english edition",), "电池": ("batteries",),
+                "原版": ("original",), "英文原版": ("english edition",),
                 "装电池": ("batteries",), "遥控车": ("remote control car",),
+                "礼盒": ("gift set",), "文具礼盒": ("stationery gift set",), "中英双语": ("bilingual",),
+                "双语": ("bilingual",), "打印纸": ("printer paper",), "复印纸": ("copy paper",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
                 "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip

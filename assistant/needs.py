@@ -299,6 +299,8 @@ _KIND_ENDS = frozenset(
         "in",
         "that",
         "who",
+        "who's",  # "a coworker whos leaving": no "leaving" kind
+        "whos",
         "which",
         "at",
         "from",
@@ -327,6 +329,7 @@ _NOT_KIND = frozenset(
         # a language, never the product: "novels in spanish", "kindle books in english"
         "spanish",
         "english",
+        "bilingual",
         "french",
         "german",
         "chinese",
@@ -925,7 +928,7 @@ def product_kind(text: str) -> str | None:
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
     r"[,.;!]\s*(?:(?:so|and|but|now)\s+)?(?:(?:i|we)(?:'m|'re| am| are)?\s+)?"
-    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+",
+    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+(?!to\b)",
     re.I,
 )
 #: What a product is made without, said after it: "powder free", "latex-free", "bpa free".

@@ -618,6 +618,7 @@ def understand(
         and starter is None
         and not (needs.gift or needs.age or needs.recipient or bounds.numbers())
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
+        and len(set_against) < 2  # "yamaha or casio?": both shown, one card each
         and asks_cards(text, needs.kind, shown_titles)
     ):
         # a question naming no other product, with cards on screen, is about them: "how far do

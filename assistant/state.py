@@ -140,6 +140,12 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             # "what slides should i get with it" after a microscope: microscope slides (it had
             # starred a guitar slide), "a case for it" or "show me cases" after a ukulele: a ukulele case
             search, need = f"{state.kind} {search}".strip(), f"{state.kind} {need}".strip()
+        kind = query.kind
+        if state.kind and not kind and len(query.alternatives) == 2 and query.language == "en":
+            # two sorts of what is on screen weighed, naming no kind: "soprano or concert?" after
+            # ukuleles is those ukuleles (it had shown a strap, a recorder and saxophone reeds)
+            search, need = f"{search} {state.kind}".strip(), f"{need} {state.kind}".strip()
+            kind = state.kind
         low, high = _in_dollars(query)
         return ConversationState(
             need=need, department=query.department, min_price=low,
@@ -148,7 +154,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             search=search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
-            recipient=query.recipient, gift=query.gift, kind=query.kind,
+            recipient=query.recipient, gift=query.gift, kind=kind,
             alternatives=query.alternatives, interests=query.interests,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}

@@ -696,3 +696,14 @@ def test_the_request_after_a_story_names_the_kind() -> None:
         ("a puzzle for my son, need it under $20", "puzzle"),  # no product after "need"
     ):
         assert product_kind(text) == kind, text
+
+
+def test_who_it_is_for_and_what_it_is_for_name_no_kind() -> None:
+    """ "a coworker whos leaving" had made the kind "leaving"; "..., need to hang shelves" after
+    "drill vs screwdriver set" made it "shelves"."""
+    from assistant.needs import product_kind
+
+    assert product_kind("gift for a coworker whos leaving, she reads cozy mysteries") is None
+    assert (
+        product_kind("drill vs screwdriver set for a beginner? need to hang shelves") != "shelves"
+    )

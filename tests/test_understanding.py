@@ -831,3 +831,17 @@ def test_a_part_the_listing_does_not_name_is_not_answered_by_a_word_of_it(
     assert lead == 'Its listing does not mention "test leads", so we cannot promise it.', lead
     lead = detail_lead("is the test tool included?", card)
     assert lead is not None and lead.startswith("Its listing says"), lead
+
+
+def test_two_sorts_of_what_is_on_screen_weighed_are_searched_as_that_product(
+    small_catalog: Catalog,
+) -> None:
+    """ "soprano or concert?" after ukuleles showed a strap, a recorder and saxophone reeds: two
+    sorts weighed with no kind named are sorts of the product on screen."""
+    before = advance(ConversationState(), understand("ukulele for my daughter", None, []).query,
+                     small_catalog)  # fmt: skip
+    assert before.kind == "ukulele"
+    query = understand("soprano or concert?", None, [], ["Hellopet Soprano Ukulele"]).query
+    after = advance(before, query, small_catalog)
+    assert (after.kind, after.search_text()) == ("ukulele", "soprano concert ukulele")
+    assert after.alternatives == ("soprano", "concert")
