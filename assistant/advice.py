@@ -158,10 +158,15 @@ def asked_about(text: str) -> str:
     # "does it come with a tuner or do i need to buy one seperately": the tuner; the other
     # half only asks the same the other way round
     text = _OR_ELSE.split(text)[0]
+    # what follows is why it is asked: "is it safe if she chews on it, she puts everything in her
+    # mouth" asks whether it is safe (the answer had looked for "safe chews puts mouth")
+    text = _WHY_ASKED.split(text)[0]
     words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
     return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
 
 
+#: Where a question turns to why it is asked: "..., she puts everything in her mouth", "if ...".
+_WHY_ASKED = re.compile(r"\s*[,;]\s+|\s+(?:if|because|since|cause|bc|as)\s+", re.I)
 #: An "or" that turns a yes/no question round: "... or do I need to buy one", "... or is it".
 _OR_ELSE = re.compile(
     r"[,;]?\s+or\s+(?=(?:do|does|did|is|are|will|would|should|can|could|must|have|has|not|no)\b"
@@ -189,6 +194,8 @@ _SAME_READER = (
     frozenset(
         ["far", "reach", "reaches", "range", "distance", "miles", "mile", "feet", "km", "kms"]
     ),
+    # safe for a child's mouth, as a listing says it ("is it safe if she chews on it?")
+    frozenset(["safe", "safety", "non-toxic", "nontoxic", "bpa", "bpa-free", "toxic"]),
 )
 #: Words asking for a verdict on a product, which its rating answers: "is it any good?".
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
@@ -371,7 +378,7 @@ _DOING = frozenset(["work", "works", "fit", "fits", "have", "has", "hold", "hold
                     "need", "needs", "make", "makes", "take", "takes", "include", "includes",
                     "get", "gets", "last", "lasts", "compatible", "compatibility", "support",
                     "supports", "connect", "connects", "included", "right", "correct",
-                    "actually", "really"])  # fmt: skip
+                    "actually", "really", "own"])  # fmt: skip
 #: Words of measure a fit question asks with, beside what it measures ("letter size paper").
 _HOW = frozenset(["size", "sizes", "sized", "type", "kind"])
 

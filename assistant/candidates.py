@@ -220,6 +220,11 @@ _ACCESSORY = frozenset(
         "cable",
         "cables",
         "cord",
+        # what a meter tests with: "Multimeter Probe Test Lead Cable" is no multimeter
+        "probe",
+        "probes",
+        "lead",
+        "leads",
         # what is played with it or fitted to it: "Guitar Pickup ... Transducer" is no guitar
         "pickup",
         "pickups",
@@ -1036,15 +1041,26 @@ def _reorder(
             # nearest few re-sorted, not a pick and a figurine because they share "heavy duty"
             head = head[:5]
         rest = hits[len(head) :]
+        # those that are not what was asked keep the search order ("the cheapest" after drums had
+        # put a $0.25 trading card third), unless none is (then they are the few shown, re-sorted)
+        kinded = min(tier.values(), default=2) < 2
+        order = {id(h): i for i, h in enumerate(head)}
         if state.sort is Sort.cheapest:
             head.sort(
                 key=lambda h: (
                     tier[id(h)],
-                    h.product.price.amount if h.product.price else float("inf"),
+                    (h.product.price.amount if h.product.price else float("inf"))
+                    if tier[id(h)] < 2 or not kinded
+                    else order[id(h)],
                 )
             )
         else:
-            head.sort(key=lambda h: (tier[id(h)], -(h.product.rating or 0.0)))
+            head.sort(
+                key=lambda h: (
+                    tier[id(h)],
+                    -(h.product.rating or 0.0) if tier[id(h)] < 2 or not kinded else order[id(h)],
+                )
+            )
         hits = head + rest
     return hits, used
 

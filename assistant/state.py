@@ -256,16 +256,20 @@ def compared(
 ) -> tuple[int, ...]:
     """The 1-based positions in `shown` (the ids on screen) a question about the cards is about:
     those it names; for a question about "it" the card last looked at closely ("tell me about the
-    second one", then "does it come with a tripod?") or else the first recommended; for the
-    cheapest or best rated (`whole`), every card on screen; else the recommended ones ("which one is
-    easier for a beginner?" weighs the picks, not a card the answer passed over), else the first
-    three."""
+    second one", then "does it come with a tripod?") or else the first recommended (every card
+    when none was); for the cheapest or best rated (`whole`), every card on screen; else the
+    recommended ones ("which one is easier for a beginner?" weighs the picks, not a card the
+    answer passed over), else the first three."""
     if references:
         return references
     if whole:  # "which one is the cheapest?": every card on screen, not only the recommended
         return tuple(range(1, len(shown) + 1))
     if it and (focus := tuple(i + 1 for i, pid in enumerate(shown) if pid in state.focus)):
         return focus
+    if it and not any(pid in state.picked for pid in shown):
+        # none was recommended ("we don't carry staplers"), then "what staples does it take?":
+        # no card is "it", so every card's listing is read (the first card had been taken)
+        return tuple(range(1, len(shown) + 1))
     if it:  # "the cheapest violin you have", then "is it any good?": the one recommended first
         first = next((i + 1 for i, pid in enumerate(shown) if pid in state.picked), 1)
         return (first,) if shown else ()

@@ -345,6 +345,10 @@ def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
     assert compared(state, state.shown, (), it=True) == (2,)  # no close look yet: the first pick
     # "which one is the cheapest?": every card on screen (a cheaper one not recommended counts)
     assert compared(state, state.shown, (), whole=True) == (1, 2, 3, 4)
+    # none recommended ("we don't carry staplers"), then "what staples does it take?": no card is
+    # "it", every listing is read (the first card had been answered for)
+    none = state.model_copy(update={"picked": ()})
+    assert compared(none, none.shown, (), it=True) == (1, 2, 3, 4)
 
 
 def test_a_close_look_at_one_card_gives_its_facts_under_its_own_number(
@@ -524,6 +528,36 @@ def test_the_cheapest_asked_for_is_the_cheapest_of_what_was_asked(small_catalog:
         1,
         2,
     ]
+
+
+def test_the_cheapest_keeps_what_is_not_the_kind_in_search_order(small_catalog: Catalog) -> None:
+    """ "¿cuánto cuesta la opción más barata?" after drums put a $0.25 trading card third: after
+    the cheapest of the kind come the rest in the search's order, not by price; when none is the
+    kind ("we don't carry staplers"), the few shown are re-sorted, not twenty strangers."""
+    from assistant.candidates import _reorder
+    from assistant.query import Sort
+    from retrieval.catalog import Price
+    from retrieval.search import Hit, ScoreParts
+
+    parts = ScoreParts(
+        lexical=None, lexical_rank=None, semantic=None, semantic_rank=None, fused=1.0
+    )
+
+    product = cards(small_catalog, 1)[0].product
+    specs = [("Snare Drum 14 inch", "30"), ("Drum Throne", "5"), ("Trading Card Battery Pack", "0.25"),
+             ("Junior Drum Kit", "42"), ("Drumsticks", "3")]  # fmt: skip
+    hits = [Hit(product=product.model_copy(update={"id": f"d{i}", "title": t,
+                "price": Price(amount=Decimal(p))}), rank=i + 1, parts=parts)
+            for i, (t, p) in enumerate(specs)]  # fmt: skip
+    state = advance(ConversationState(), understand("drum", None, []).query, small_catalog)
+    state = state.model_copy(update={"sort": Sort.cheapest})
+    ordered, _ = _reorder(hits, state, None, None, None, None)  # type: ignore[arg-type]
+    assert [h.product.title for h in ordered] == [
+        "Snare Drum 14 inch", "Junior Drum Kit", "Drum Throne", "Trading Card Battery Pack",
+        "Drumsticks"]  # fmt: skip
+    stapler = state.model_copy(update={"kind": "stapler", "search": "stapler"})
+    ordered, _ = _reorder(hits, stapler, None, None, None, None)  # type: ignore[arg-type]
+    assert ordered[0].product.title == "Trading Card Battery Pack"
 
 
 def test_cheaper_in_other_languages_and_chinese_measures() -> None:
@@ -831,6 +865,26 @@ def test_a_part_the_listing_does_not_name_is_not_answered_by_a_word_of_it(
     assert lead == 'Its listing does not mention "test leads", so we cannot promise it.', lead
     lead = detail_lead("is the test tool included?", card)
     assert lead is not None and lead.startswith("Its listing says"), lead
+    # what follows is why it is asked, not what ("safe chews puts mouth" had been looked for),
+    # and a listing says it its way ("non-toxic")
+    from assistant.advice import asked_about
+
+    assert asked_about("is it safe if she chews on it, she puts everything in her mouth") == "safe"
+    safe = card.model_copy(update={"product": product.model_copy(
+        update={"description": "Made of non-toxic beech wood."})})  # fmt: skip
+    lead = detail_lead("is it safe if she chews on it", safe)
+    assert lead is not None and "non-toxic" in lead, lead
+    # "Multimeter Probe Test Lead Cable" is a lead for a multimeter, not one
+    import Stemmer
+
+    from assistant.candidates import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    title = "uxcell Pair 1000V Banana Connector Multimeter Probe Test Lead Cable 0.6M"
+    assert not shows_kind(title, "multimeter", stem, "cheap multimeter")
+    assert shows_kind(
+        "Uni-T UT204 Digital Clamp Meter Multimeter", "multimeter", stem, "multimeter"
+    )
 
 
 def test_two_sorts_of_what_is_on_screen_weighed_are_searched_as_that_product(

@@ -875,3 +875,22 @@ def test_a_shopper_asking_for_something_cheap_is_led_by_the_cheapest_fit(
     state = advance(ConversationState(), query, small_catalog)
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks[0] == 2, written.text
+
+
+def test_the_cheapest_asked_for_leads_with_the_cheapest_fit(small_catalog: Catalog) -> None:
+    """ "cheapest one pls" kept the star on the card recommended before the sort: of the cards that
+    fit, the cheapest leads."""
+    from assistant.query import Sort
+    from retrieval.catalog import Price
+
+    base = cards(small_catalog, 3)
+    specs = [("Classical Guitar 3/4 Size", "104.99"), ("Kids Classical Guitar 34 inch", "44.00"),
+             ("Beginner Classical Guitar Nylon", "69.00")]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": t, "rating": 4.5, "price": Price(amount=Decimal(p), currency="USD")})})
+             for c, (t, p) in zip(base, specs, strict=True)]  # fmt: skip
+    query = understand("classical guitar", None, []).query
+    state = advance(ConversationState(), query, small_catalog)
+    state = state.model_copy(update={"sort": Sort.cheapest})
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks[0] == 2, written.text
