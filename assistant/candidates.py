@@ -450,7 +450,8 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
         said_about = False
         for i, group in enumerate(words):
             parts = set(group.split("/"))
-            if parts & _BUNDLE:
+            if parts & _BUNDLE and not (parts == {"plus"} and i <= _MODEL_WORDS):
+                # ("OWON B35T Plus Multimeter": a "Plus" among the first words is a model's name)
                 bundled = True
                 continue
             said_about = said_about or bool(parts & _ABOUT)
@@ -504,6 +505,8 @@ _COMPOUND_WORDS = 3
 #: Words that open a list of what comes in the box ("Drum Set with Headphones, Sticks"); the
 #: list runs on through short comma-separated items.
 _BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])
+#: How many words a title's model name may take ("OWON B35T Plus").
+_MODEL_WORDS = 3
 _LIST_ITEM_WORDS = 3
 
 

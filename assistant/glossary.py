@@ -47,7 +47,7 @@ _STOP = frozenset(
      # asking the store and whether it fits ("61键的就行" had been read "all right", "新手用合适吗"
      # "beginner fitting", "有卖吗" "sell"), and how it hurts (the kind had been "hurts")
      "就行", "就好", "就可以", "合适", "合适吗", "适合吗", "有卖吗", "卖吗", "有推荐吗", "推荐吗",
-     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "练", "练习", "一箱", "一盒"]
+     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "一箱", "一盒"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
