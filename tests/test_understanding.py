@@ -885,6 +885,9 @@ def test_a_part_the_listing_does_not_name_is_not_answered_by_a_word_of_it(
     assert shows_kind(
         "Uni-T UT204 Digital Clamp Meter Multimeter", "multimeter", stem, "multimeter"
     )
+    # a "Plus" in a model's name opens no list of what comes with it
+    owon = "OWON B35T Plus Multimeter with True RMS Measurement, Bluetooth BLE 4.0"
+    assert shows_kind(owon, "multimeter", stem, "multimeter")
 
 
 def test_two_sorts_of_what_is_on_screen_weighed_are_searched_as_that_product(
