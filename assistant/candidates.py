@@ -1003,10 +1003,21 @@ def _size_pattern(size: str) -> re.Pattern[str]:
     )
     if own is None:
         return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
+    if own == "player" and n.isdigit() and len(n) == 1:
+        # how many play, said with its word, alone or in a span: "2 Player", "2-4 Players", "Two
+        # Player" for two ("6 Unique Colorful" decks are no 6-player game)
+        word = _PLAYER_WORDS.get(n, n)
+        return re.compile(
+            rf"(?<![\d/.])(?:{n}|{word})\s*-?\s*players?\b"
+            rf"|(?<![\d/.])[1-{n}]\s*(?:-|–|to)\s*(?:[{n}-9]|1\d)\s*-?\s*players?\b",
+            re.I,
+        )
     others = "|".join(forms for u, forms in _UNITS.items() if u != own)
     return re.compile(rf"(?<![\d/.]){n}(?![\d/]|\.\d)(?!\s*-?\s*(?:{others}))", re.I)
 
 
+#: How many play, in words as titles write them ("Two Player Game").
+_PLAYER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
 #: Units a size is said in, each with the ways titles write it (see `_size_pattern`).
 _UNITS = {
     "inch": r"inch(?:es)?\b|in\b|\"|”|''", "mm": r"mm\b", "cm": r"cm\b", "m": r"m\b|meters?\b|metres?\b",

@@ -166,6 +166,14 @@ _SIZES = [
     re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
 ]  # fmt: skip
+#: A game, whose size is how many play it.
+_GAME = re.compile(r"\b(?:games?|puzzles?)\b|juegos?\b|游戏|桌游", re.I)
+_PLAYERS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six)\s*-?\s*(?:players?|people|ppl|persons|adults|friends|jugadores|personas)\b"
+    r"|([2-6])\s*(?:个人|人)",
+    re.I,
+)
+_COUNT_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 GIFT = re.compile(
     r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
     r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
@@ -589,6 +597,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
+    if _GAME.search(text) and (players := _PLAYERS.search(text)):
+        # how many play a game: "a card game for two people" is a 2-player game, as its titles
+        # say it ("2 Player", "2-4 Players")
+        said = (players.group(1) or players.group(2)).lower()
+        sizes += (f"{_COUNT_WORDS.get(said, said)} players",)
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))

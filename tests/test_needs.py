@@ -707,3 +707,21 @@ def test_who_it_is_for_and_what_it_is_for_name_no_kind() -> None:
     assert (
         product_kind("drill vs screwdriver set for a beginner? need to hang shelves") != "shelves"
     )
+
+
+def test_how_many_play_a_game_is_its_size() -> None:
+    """ "card game for two people for date night" read no size, so a 2-player game was not starred
+    before another; how many play is a game's size, matched as titles write it."""
+    from assistant.candidates import _size_pattern
+
+    for text, size in (("card game for two people for date night", "2 players"),
+                       ("board game for 4 adults", "4 players"), ("juego de mesa para 4 personas", "4 players"),
+                       ("适合2人玩的桌游", "2 players")):  # fmt: skip
+        assert read_needs(text).sizes == (size,), text
+    assert read_needs("a hammock for two people").sizes == ()  # not a game
+    two = _size_pattern("2 players")
+    for title, fits in (("Murder Mystery Date Night 2 Player", True), ("Patchwork Two Player Game", True),
+                        ("Get The MacGuffin 2-11 Player Games", True), ("Catan 3-4 Players", False),
+                        ("Let's Play Bridge | 6 Unique Colorful Decks", False)):  # fmt: skip
+        assert bool(two.search(title)) is fits, title
+    assert not _size_pattern("6 players").search("Let's Play Bridge | 6 Unique Colorful Decks")
