@@ -273,6 +273,14 @@ def asked_lead(
     if most == 0:
         # literal words only: "holds the most weight" is said "load capacity" in a listing, so
         # not "says nothing about it"; the reasons below are each one's line closest to it
+        rated = comparison.best_rated
+        if rated in mark and sum(p.rating is not None for p in compared) >= 2:
+            # a pick all the same, said as what it rests on: "which is best for a beginner?" had
+            # been answered with the cheapest and the best rated, and no choice
+            return (
+                f"No listing here says it in those words, so going by the ratings I'd pick "
+                f"[{mark[rated]}]; below, each one's line closest to it. {table}"
+            )
         return (
             f"No listing here says it in those words; below, each one's line closest to it. {table}"
         )

@@ -297,9 +297,13 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     ), beginner
     assert beginner.endswith(compare_lead(table, shown))
     assert asked_lead("which is best for a kid?", table, shown).startswith("Only [1]'s")  # "Kids"
-    assert asked_lead("which of these is the safest?", table, shown).startswith(
-        "No listing here says it in those words"
-    )
+    safest = asked_lead("which of these is the safest?", table, shown)
+    assert safest.startswith("No listing here says it in those words"), safest
+    # still a pick, said as what it rests on (the ratings), where two or more are rated
+    assert sum(c.product.rating is not None for c in shown) >= 2 and table.best_rated
+    pick = next(c.mark for c in shown if c.product.id == table.best_rated)
+    assert f"going by the ratings I'd pick [{pick}]" in safest, safest
+    assert check(safest, shown) == []
     assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
     # a listing's own sentence may be quoted: the checker finds it on the card
     wet = shown[1].model_copy(update={"product": shown[1].product.model_copy(
