@@ -47,7 +47,8 @@ _STOP = frozenset(
      # asking the store and whether it fits ("61键的就行" had been read "all right", "新手用合适吗"
      # "beginner fitting", "有卖吗" "sell"), and how it hurts (the kind had been "hurts")
      "就行", "就好", "就可以", "合适", "合适吗", "适合吗", "有卖吗", "卖吗", "有推荐吗", "推荐吗",
-     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "一箱", "一盒"]
+     "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "一箱", "一盒",
+     "肩膀", "肩膀疼", "肩", "脖子", "弹久了", "弹久"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -166,6 +167,9 @@ def _senses(definitions: str) -> tuple[str, ...]:
             continue
         sense = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", raw)
         sense = " ".join(re.sub(r"^\s*to\s+", "", sense).strip(" ,.").split())
+        # two spellings of one name: "potter or porter" (波特) is one sense, said once (the "or"
+        # had made "harry potter" a choice, and "potter" the kind of "哈利波特英文原版书")
+        sense = sense.split(" or ")[0]
         if sense and len(sense.split()) <= 3 and re.fullmatch(r"[A-Za-z' -]+", sense):
             out.append(sense.lower())
     return tuple(dict.fromkeys(out))

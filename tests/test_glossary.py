@@ -172,3 +172,11 @@ def test_asking_how_it_is_or_what_it_costs_is_no_product() -> None:
     puzzle = chinese_to_english("4星以上的拼图 500片左右 给家里老人玩的 块大一点")
     assert "student" not in puzzle and "large pieces" in puzzle and "jigsaw puzzle" in puzzle
     assert chinese_to_english("自动铅笔和橡皮").endswith("eraser")
+
+
+def test_two_spellings_of_a_name_are_one_sense_and_a_complaint_no_product() -> None:
+    """ "有哈利波特英文原版书吗" was read "harry potter or porter ... book": the "or" of one name's
+    two spellings made "potter" the kind, and figurines were starred for a book; "弹久了肩膀疼"
+    (my shoulder hurts after playing long) had made the kind "shoulder" (a bag was starred)."""
+    assert "or" not in chinese_to_english("有哈利波特英文原版书吗").split()
+    assert chinese_to_english("吉他背带要宽一点的，弹久了肩膀疼") == "guitar strap wide"
