@@ -461,7 +461,10 @@ def read_cues(
     wanted += tuple(t for t in versus if brands is not None and t in brands and t.lower() not in _STOP
                     and t.lower() not in COLORS
                     and t not in wanted and t not in excluded)  # fmt: skip
-    departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(text))
+    # a department said as what it is not is none: "a real one not a toy" had filtered the
+    # microscopes to the toy shelf
+    unsaid = _NEGATION.sub(" ", text)
+    departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(unsaid))
     from assistant.needs import read_rating, read_rating_count, strip_rating_phrases
     from assistant.prices import extract_price_bounds, strip_price_phrases
 

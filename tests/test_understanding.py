@@ -906,3 +906,9 @@ def test_two_sorts_of_what_is_on_screen_weighed_are_searched_as_that_product(
     after = advance(before, query, small_catalog)
     assert (after.kind, after.search_text()) == ("ukulele", "soprano concert ukulele")
     assert after.alternatives == ("soprano", "concert")
+
+
+def test_a_department_said_as_what_it_is_not_is_no_filter() -> None:
+    """ "a real one not a toy" had filtered the microscopes to the toy shelf."""
+    assert understand("microscope, a real one not a toy", None, []).query.department is None
+    assert understand("a toy microscope", None, []).query.department == "Toys & Games"
