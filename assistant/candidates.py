@@ -702,7 +702,10 @@ def _kind_first(hits: list[Hit], state: ConversationState) -> list[Hit]:
     car that had led was dearer than the bound."""
     if not state.kind or state.kind in DESCRIBED_KINDS or state.by_dictionary:
         return hits  # (a dictionary's kind may be any word of the message: "声卡" a "card")
-    head = of_kind([h.product for h in hits[:10]], state)
+    top = [h.product for h in hits[:10]]
+    # the kind said with its noun is that compound: "soldering iron kit ... around 40 bucks" had
+    # put an Iron Man figure and an "Iron Label" guitar before the soldering kit
+    head = [k and n for k, n in zip(of_kind(top, state), names_compound(top, state), strict=True)]
     return [
         *(h for h, f in zip(hits, head, strict=False) if f),
         *(h for h, f in zip(hits, head, strict=False) if not f),

@@ -467,7 +467,12 @@ class AnswerWriter:
                 # fairly, stays on screen with its rating, not recommended
                 # (what the person loves before the size: a space puzzle of another count for
                 # a space fan, not a 100-piece Santa puzzle)
-                steps = [of_kind(products, state), keeps_asked(products, state),
+                kinds, compound = of_kind(products, state), names_compound(products, state)
+                if not any(k and c for k, c in zip(kinds, compound, strict=True)):
+                    # no card is the kind said with its noun: the kind word alone names other
+                    # things ("soldering iron kit" had starred an Iron Man figure)
+                    kinds = [True] * len(products) if not all(compound) else kinds
+                steps = [kinds, keeps_asked(products, state),
                          shows_interest(products, state), of_size(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],

@@ -894,3 +894,29 @@ def test_the_cheapest_asked_for_leads_with_the_cheapest_fit(small_catalog: Catal
     state = state.model_copy(update={"sort": Sort.cheapest})
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks[0] == 2, written.text
+
+
+def test_the_kind_word_alone_is_not_the_compound_asked(small_catalog: Catalog) -> None:
+    """ "soldering iron kit for hobby electronics, around 40 bucks" put an Iron Man figure and an
+    "Iron Label" guitar first and starred the figure: the kind said with its noun is that compound,
+    so titles that only say "iron" are not brought first nor starred."""
+    from assistant.candidates import _kind_first
+    from retrieval.catalog import Price
+    from retrieval.search import Hit, ScoreParts
+
+    parts = ScoreParts(
+        lexical=None, lexical_rank=None, semantic=None, semantic_rank=None, fused=1.0
+    )
+    base = cards(small_catalog, 3)
+    titles = ["Elenco Pocket Dice Soldering Kit with Iron and Solder",
+              "Funko Hikari: Raw Steel Iron Man Figure", "Ibanez Iron Label Electric Guitar"]  # fmt: skip
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={
+                 "title": t, "rating": 4.5, "price": Price(amount=Decimal("40"), currency="USD")})})
+             for c, t in zip(base, titles, strict=True)]  # fmt: skip
+    query = understand("soldering iron kit for hobby electronics", None, []).query
+    state = advance(ConversationState(), query, small_catalog)
+    assert state.kind == "iron"
+    hits = [Hit(product=c.product, rank=i + 1, parts=parts) for i, c in enumerate(shown)]
+    assert _kind_first(hits, state)[0].product.title.startswith("Elenco")
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks[0] == 1, written.text
