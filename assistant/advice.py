@@ -161,10 +161,14 @@ def asked_about(text: str) -> str:
     # what follows is why it is asked: "is it safe if she chews on it, she puts everything in her
     # mouth" asks whether it is safe (the answer had looked for "safe chews puts mouth")
     text = _WHY_ASKED.split(text)[0]
+    if _HOW_LONG_TAKES.search(text):
+        return "minutes"  # "how long does a game usually take?": its playing time, as listed
     words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
     return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
 
 
+#: A question of how long something takes: a listing says it in minutes ("30-minute playtime").
+_HOW_LONG_TAKES = re.compile(r"\bhow long\b.*\btakes?\b", re.I)
 #: Where a question turns to why it is asked: "..., she puts everything in her mouth", "if ...".
 _WHY_ASKED = re.compile(r"\s*[,;]\s+|\s+(?:if|because|since|cause|bc|as)\s+", re.I)
 #: An "or" that turns a yes/no question round: "... or do I need to buy one", "... or is it".
@@ -194,6 +198,8 @@ _SAME_READER = (
     frozenset(
         ["far", "reach", "reaches", "range", "distance", "miles", "mile", "feet", "km", "kms"]
     ),
+    # how long it takes, as a listing says it ("30-minute playtime", "15 min")
+    frozenset(["minutes", "minute", "min", "mins", "playtime", "hour", "hours"]),
     # safe for a child's mouth, as a listing says it ("is it safe if she chews on it?")
     frozenset(["safe", "safety", "non-toxic", "nontoxic", "bpa", "bpa-free", "toxic"]),
 )

@@ -86,7 +86,7 @@ _FOREIGN_ORDINALS = tuple((re.compile(rf"{_ARTICLE}(?:{words})\b{_NOT_A_CARD}|{z
     (r"[úu]ltim[oa]|derni[eè]re?|letzte[nmrs]?", r"最后一个", -1),
 ))  # fmt: skip
 _STOP = set(
-    ["a", "an", "the", "i", "im", "i'm", "me", "my", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "want", "need", "looking", "look", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "what", "which", "how", "about", "more", "less", "than", "but", "not", "no", "just", "also", "too", "very", "really", "there", "here", "instead", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "like", "only", "other", "options", "option", "results", "result", "though", "tho", "can't", "cant", "cannot", "won't", "don't", "spend", "spending", "afford", "pay", "paying", "willing", "budget", "go", "going", "over", "keep", "stay", "max", "tops", "actually", "ideally", "preferably", "maybe", "still", "so", "make", "let's", "lets"]
+    ["a", "an", "the", "i", "im", "i'm", "me", "my", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "want", "need", "looking", "look", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "what", "which", "how", "about", "more", "less", "than", "but", "not", "no", "just", "also", "too", "very", "really", "there", "here", "instead", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "like", "only", "other", "options", "option", "results", "result", "though", "tho", "can't", "cant", "cannot", "won't", "don't", "spend", "spending", "afford", "pay", "paying", "willing", "budget", "go", "going", "over", "keep", "stay", "max", "tops", "actually", "ideally", "preferably", "maybe", "still", "so", "make", "let's", "lets", "similar", "alike", "that's", "thats", "yall", "y'all"]
 )  # fmt: skip
 
 CHEAPER = re.compile(
@@ -239,10 +239,11 @@ _PRONOUN = re.compile(
     r"|它|这个|那个|这款|那款|这些|那些",
     re.I,
 )
-#: What it comes with or does, asked of the cards: "does it come with one", "are included right",
-#: "¿sirve también para bajo?", "¿es seguro?".
+#: What it comes with or does, or how it measures, asked of the cards: "does it come with one",
+#: "are included right", "how long does a game usually take", "¿sirve también para bajo?".
 _OF_IT = re.compile(
     r"\b(?:come|comes)\s+with\b|\bincluded\b|\bin the box\b"
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)?how\s+(?:long|big|heavy|loud|far|many|much|hard|easy|tall|wide)\b"
     r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe)\b",
     re.I,
 )
@@ -263,10 +264,17 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
         return False
     if kind is None:
         return True
+    words = {w for t in shown_titles for w in re.findall(r"[a-z]+", t.lower())}
+
+    def titled(word: str) -> bool:
+        return bool({word, word.rstrip("s"), word + "s"} & words)
+
     word = kind.lower()
-    stems = {word, word.rstrip("s"), word + "s"}
-    titled = any(w in stems for t in shown_titles for w in re.findall(r"[a-z]+", t.lower()))
-    return titled or word in PARTS or bool(_PRONOUN.search(text) or _OF_IT.search(text))
+    if titled(word) or word in PARTS:
+        return True
+    if (general := _OF_ANY.search(text)) and not titled(general.group(0).split()[-1].lower()):
+        return False  # "how many strings does a ukulele have" (after keyboards): any ukulele
+    return bool(_PRONOUN.search(text) or _OF_IT.search(text))
 
 
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
@@ -519,7 +527,7 @@ _OPENING = re.compile(
     r"^\s*(?:(?:hi|hello|hey|ok|okay|alright|cool|great|so)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
-    r"do (?:you|u|ya|yuo|yu) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
+    r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
     r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
     re.I,
 )  # fmt: skip

@@ -822,6 +822,7 @@ def test_a_question_naming_no_other_product_is_about_the_cards(small_catalog: Ca
         ("需要装电池吗？", cars),
         ("有耳机孔吗，晚上练怕吵", keyboards),
         ("新手用合适吗", keyboards),
+        ("how long does a game usually take", ["Dixit Board Game 2021 Refresh"]),
     ):
         query = understand(text, None, [], shown, vocabulary=vocabulary).query
         assert query.intent is Intent.detail, (text, query.intent, query.search)
@@ -912,3 +913,20 @@ def test_a_department_said_as_what_it_is_not_is_no_filter() -> None:
     """ "a real one not a toy" had filtered the microscopes to the toy shelf."""
     assert understand("microscope, a real one not a toy", None, []).query.department is None
     assert understand("a toy microscope", None, []).query.department == "Toys & Games"
+
+
+def test_how_long_it_takes_similar_and_a_friend_who_plays(small_catalog: Catalog) -> None:
+    """ "how long does a game usually take" looked for "long game usually" (the listing says
+    "Average Playtime 30 Minutes"); "anything cheaper that's similar?" was a new search ("We don't
+    seem to carry anything cheaper that's similar"); "friend of mine plays trumpet, what would be a
+    good gift" showed trumpets as not carried (he has one: gear for it)."""
+    from assistant.advice import asked_about
+
+    assert asked_about("how long does a game usually take") == "minutes"
+    shown = ["Dixit Board Game 2021 Refresh", "Charades Party Game"]
+    query = understand("anything cheaper that's similar?", None, [], shown).query
+    assert (query.intent, query.cheaper) == (Intent.refine, True)
+    gift = understand(
+        "friend of mine plays trumpet, what would be a good gift around $30", None, []
+    )
+    assert (gift.query.kind, gift.query.search) == (None, "trumpet accessories")
