@@ -37,12 +37,16 @@ _SIDE_ENDS = frozenset(["for", "to", "with", "under", "over", "in", "at", "from"
                         "la", "un", "una"])  # fmt: skip
 
 
+_ABOUT_SO_MUCH = re.compile(r"\bm[aá]s\s+o\s+menos\b|\bmore\s+or\s+less\b", re.I)
+
+
 def alternatives(text: str) -> tuple[str, ...]:
     """The things the shopper sets against each other, as typed ("crybaby" and "vox" of "dunlop
     crybaby or vox?" read as ("dunlop crybaby", "vox")); () when a side is only filler ("blue yeti
     or something else?") or the message names none."""
     from assistant.needs import BRAND_RECIPIENTS, RECIPIENTS, not_product_word
 
+    text = _ABOUT_SO_MUCH.sub(" ", text)  # "¿cuánto dura más o menos?": about, no two things
     for clause in re.split(r"[,;.?!¿¡()]", text):
         m = _BETWEEN.search(clause) or _EITHER.search(clause)
         if m is None:
@@ -215,6 +219,7 @@ PARTS = GEAR | frozenset(_PART_WORDS.split())
 #: A question, in any of the shop's languages.
 _QUESTION = re.compile(
     r"[?？]\s*$|^\W*¿|[吗呢么嘛](?:\W|$)|多少钱|贵多少|合适吗|怎么样|能不能|是不是|可以吗"
+    r"|多久|多大|多重|多长|多高|多宽|几个|哪个|哪款"
     r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
     r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$",
     re.I,
@@ -244,6 +249,9 @@ _PRONOUN = re.compile(
 _OF_IT = re.compile(
     r"\b(?:come|comes)\s+with\b|\bincluded\b|\bin the box\b"
     r"|^\W*(?:(?:and|so|ok|okay)\W+)?how\s+(?:long|big|heavy|loud|far|many|much|hard|easy|tall|wide)\b"
+    # "¿cuánto dura una partida?", "需要用胶水吗" (does it need glue?), "大概要拼多久" (how long?)
+    r"|^\W*¿?\s*(?:y\s+)?(?:cu[aá]nto|cu[aá]nta)\s+(?:dura|mide|pesa|tarda)\b|^\W*¿?\s*(?:necesita|usa)\b"
+    r"|^\W*(?:需要|要不要|用不用|是否需要)|多久|多大|多重|多长|多高|多宽"
     r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe)\b",
     re.I,
 )

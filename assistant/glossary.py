@@ -48,7 +48,9 @@ _STOP = frozenset(
      # "beginner fitting", "有卖吗" "sell"), and how it hurts (the kind had been "hurts")
      "就行", "就好", "就可以", "合适", "合适吗", "适合吗", "有卖吗", "卖吗", "有推荐吗", "推荐吗",
      "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "一箱", "一盒",
-     "肩膀", "肩膀疼", "肩", "脖子", "弹久了", "弹久"]
+     "肩膀", "肩膀疼", "肩", "脖子", "弹久了", "弹久",
+     # "要能测到200度以上的" (must read above 200 degrees): the kind is the thermometer
+     "度", "测到", "要能", "大概", "大概要"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -150,6 +152,7 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "护腕": ("wrist rest",), "鼠标垫": ("mouse pad",), "文具": ("stationery",),
                 "原版": ("original",), "英文原版": ("english edition",),
                 "装电池": ("batteries",), "遥控车": ("remote control car",),
+                "多久": ("minutes",), "拼多久": ("minutes",),
                 "礼盒": ("gift set",), "文具礼盒": ("stationery gift set",), "中英双语": ("bilingual",),
                 "双语": ("bilingual",), "打印纸": ("printer paper",), "复印纸": ("copy paper",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")

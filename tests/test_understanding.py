@@ -823,6 +823,9 @@ def test_a_question_naming_no_other_product_is_about_the_cards(small_catalog: Ca
         ("有耳机孔吗，晚上练怕吵", keyboards),
         ("新手用合适吗", keyboards),
         ("how long does a game usually take", ["Dixit Board Game 2021 Refresh"]),
+        ("cuanto dura mas o menos una partida?", ["Dixit Board Game 2021 Refresh"]),
+        ("大概要拼多久", ["Take Apart Army Toy Truck Kit"]),
+        ("需要用胶水吗", ["Take Apart Army Toy Truck Kit"]),
     ):
         query = understand(text, None, [], shown, vocabulary=vocabulary).query
         assert query.intent is Intent.detail, (text, query.intent, query.search)
