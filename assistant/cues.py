@@ -560,6 +560,15 @@ def asked_phrase(text: str, story: bool = False) -> str:
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
     `story`: keep such a head (the words that may name a product no listing has)."""
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
+    from assistant.needs import product_kind
+
+    clauses = words.split(",")
+    if len(clauses) > 1 and not product_kind(clauses[0]):
+        # the clause that names the product: "teacher here, need a bulk box of #2 pencils" had
+        # said "We don't seem to carry teacher here"
+        named = next((c for c in clauses[1:] if product_kind(c)), None)
+        if named is not None:
+            words = _SAID_ABOUT_IT.sub(" ", plain_need(named)).strip()
     # "something to keep a 3 year old busy at restaurants": what it is for or where, not what
     head = re.split(
         r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s|\sto\s(?=[a-z])"

@@ -933,3 +933,15 @@ def test_how_long_it_takes_similar_and_a_friend_who_plays(small_catalog: Catalog
         "friend of mine plays trumpet, what would be a good gift around $30", None, []
     )
     assert (gift.query.kind, gift.query.search) == (None, "trumpet accessories")
+
+
+def test_the_clause_naming_the_product_is_what_a_notice_says_back() -> None:
+    """ "teacher here, need a bulk box of #2 pencils" had said "We don't seem to carry teacher
+    here"; "is it loud?? my downstairs neighbors already hate me" had looked for "loud downstairs
+    neighbors already hate"."""
+    from assistant.advice import asked_about
+    from assistant.cues import asked_phrase
+
+    assert "teacher" not in asked_phrase("teacher here, need a bulk box of #2 pencils for class")
+    assert "pencils" in asked_phrase("teacher here, need a bulk box of #2 pencils for class")
+    assert asked_about("is it loud?? my downstairs neighbors already hate me") == "loud"
