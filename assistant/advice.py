@@ -170,7 +170,7 @@ def asked_about(text: str) -> str:
 #: A question of how long something takes: a listing says it in minutes ("30-minute playtime").
 _HOW_LONG_TAKES = re.compile(r"\bhow long\b.*\btakes?\b", re.I)
 #: Where a question turns to why it is asked: "..., she puts everything in her mouth", "if ...".
-_WHY_ASKED = re.compile(r"\s*[,;?!]+\s+|\s+(?:if|because|since|cause|bc|as)\s+", re.I)
+_WHY_ASKED = re.compile(r"\s*[,;?!]+\s+|\s+(?:if|because|since|cause|bc)\s+", re.I)
 #: An "or" that turns a yes/no question round: "... or do I need to buy one", "... or is it".
 _OR_ELSE = re.compile(
     r"[,;]?\s+or\s+(?=(?:do|does|did|is|are|will|would|should|can|could|must|have|has|not|no)\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from difflib import SequenceMatcher
 from itertools import takewhile
 
@@ -1053,31 +1054,24 @@ def _reorder(
         tier = dict(
             zip((id(h) for h in head), _match_tiers([h.product for h in head], state), strict=True)
         )
-        if state.kind and min(tier.values(), default=0) == 2:
+        kinded = min(tier.values(), default=2) < 2
+        if state.kind and not kinded:
             # none is what was asked ("cheapest one pls" after "we don't carry staplers"): the
             # nearest few re-sorted, not a pick and a figurine because they share "heavy duty"
             head = head[:5]
         rest = hits[len(head) :]
-        # those that are not what was asked keep the search order ("the cheapest" after drums had
-        # put a $0.25 trading card third), unless none is (then they are the few shown, re-sorted)
-        kinded = min(tier.values(), default=2) < 2
         order = {id(h): i for i, h in enumerate(head)}
-        if state.sort is Sort.cheapest:
-            head.sort(
-                key=lambda h: (
-                    tier[id(h)],
-                    (h.product.price.amount if h.product.price else float("inf"))
-                    if tier[id(h)] < 2 or not kinded
-                    else order[id(h)],
-                )
-            )
-        else:
-            head.sort(
-                key=lambda h: (
-                    tier[id(h)],
-                    -(h.product.rating or 0.0) if tier[id(h)] < 2 or not kinded else order[id(h)],
-                )
-            )
+
+        def value(h: Hit) -> float | Decimal:
+            """Price or (negated) rating; what is not the asked kind keeps the search order
+            ("the cheapest" after drums had put a $0.25 trading card third)."""
+            if kinded and tier[id(h)] == 2:
+                return order[id(h)]
+            if state.sort is Sort.cheapest:
+                return h.product.price.amount if h.product.price else float("inf")
+            return -(h.product.rating or 0.0)
+
+        head.sort(key=lambda h: (tier[id(h)], value(h)))
         hits = head + rest
     return hits, used
 

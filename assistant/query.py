@@ -559,8 +559,7 @@ def understand(
         # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
         # que ser?", "¿cuanto cuesta la opcion mas barata?", which had searched its own words):
         # the same products, cheaper, more of them, or asked about
-        changes = cues.cheaper or cues.pricier or cues.cheapest or cues.better_rated
-        changes = changes or cues.price_bound or cues.rating_bound or bool(needs.age)
+        changes = ordering or cues.price_bound or cues.rating_bound or bool(needs.age)
         intent = Intent.refine if changes else Intent.more if cues.more else Intent.compare
     if intent is Intent.more and shown_titles and (needs.age or needs.recipient or needs.sizes):
         intent = Intent.refine  # "换成适合4岁的呢？" read by the model as "more": another age

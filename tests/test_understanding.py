@@ -559,9 +559,13 @@ def test_the_cheapest_keeps_what_is_not_the_kind_in_search_order(small_catalog: 
     assert [h.product.title for h in ordered] == [
         "Snare Drum 14 inch", "Junior Drum Kit", "Drum Throne", "Trading Card Battery Pack",
         "Drumsticks"]  # fmt: skip
+    # none is a stapler: the five shown are re-sorted, a cheaper stranger sixth stays sixth
+    stranger = hits[0].model_copy(update={"rank": 6, "product": product.model_copy(
+        update={"id": "d5", "title": "Guitar Pick", "price": Price(amount=Decimal("0.10"))})})  # fmt: skip
     stapler = state.model_copy(update={"kind": "stapler", "search": "stapler"})
-    ordered, _ = _reorder(hits, stapler, None, None, None, None)  # type: ignore[arg-type]
+    ordered, _ = _reorder([*hits, stranger], stapler, None, None, None, None)  # type: ignore[arg-type]
     assert ordered[0].product.title == "Trading Card Battery Pack"
+    assert ordered[-1].product.title == "Guitar Pick"
 
 
 def test_cheaper_in_other_languages_and_chinese_measures() -> None:

@@ -857,38 +857,32 @@ def test_a_grown_up_is_not_asked_to_check_an_age_range_for_adults(small_catalog:
     assert "[1]" not in tip and "[2] says ages 4-8" in tip, tip
 
 
+def _guitars(catalog: Catalog) -> list[Card]:
+    """Three classical guitars, the dearest first and the cheapest second, all rated 4.5."""
+    from retrieval.catalog import Price
+
+    specs = [("Classical Guitar 3/4 Size", "104.99"), ("Kids Classical Guitar 34 inch", "44.00"),
+             ("Beginner Classical Guitar Nylon", "69.00")]  # fmt: skip
+    return [c.model_copy(update={"product": c.product.model_copy(update={
+                "title": t, "rating": 4.5, "price": Price(amount=Decimal(p), currency="USD")})})
+            for c, (t, p) in zip(cards(catalog, 3), specs, strict=True)]  # fmt: skip
+
+
 def test_a_shopper_asking_for_something_cheap_is_led_by_the_cheapest_fit(
     small_catalog: Catalog,
 ) -> None:
     """ "busco una guitarra clásica ..., algo económico" led with the dearest guitar ($104.99,
-    the best rated): of the cards that fit, the cheapest leads when the shopper asked for cheap."""
-    from retrieval.catalog import Price
+    the best rated): of the cards that fit, the cheapest leads when the shopper asked for cheap;
+    and when the cheapest was asked for ("cheapest one pls" had kept the star on the card
+    recommended before the sort)."""
+    from assistant.query import Sort
 
-    base = cards(small_catalog, 3)
-    specs = [("Classical Guitar 3/4 Size", "104.99"), ("Kids Classical Guitar 34 inch", "44.00"),
-             ("Beginner Classical Guitar Nylon", "69.00")]  # fmt: skip
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={
-                 "title": t, "rating": 4.5, "price": Price(amount=Decimal(p), currency="USD")})})
-             for c, (t, p) in zip(base, specs, strict=True)]  # fmt: skip
+    shown = _guitars(small_catalog)
     query = understand("a cheap classical guitar", None, []).query
     assert query.prefer_cheap
     state = advance(ConversationState(), query, small_catalog)
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks[0] == 2, written.text
-
-
-def test_the_cheapest_asked_for_leads_with_the_cheapest_fit(small_catalog: Catalog) -> None:
-    """ "cheapest one pls" kept the star on the card recommended before the sort: of the cards that
-    fit, the cheapest leads."""
-    from assistant.query import Sort
-    from retrieval.catalog import Price
-
-    base = cards(small_catalog, 3)
-    specs = [("Classical Guitar 3/4 Size", "104.99"), ("Kids Classical Guitar 34 inch", "44.00"),
-             ("Beginner Classical Guitar Nylon", "69.00")]  # fmt: skip
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={
-                 "title": t, "rating": 4.5, "price": Price(amount=Decimal(p), currency="USD")})})
-             for c, (t, p) in zip(base, specs, strict=True)]  # fmt: skip
     query = understand("classical guitar", None, []).query
     state = advance(ConversationState(), query, small_catalog)
     state = state.model_copy(update={"sort": Sort.cheapest})
