@@ -107,7 +107,7 @@ _REPLICA = re.compile(
 _WANTS_REPLICA = re.compile(
     r"\b(?:toys?|dolls?|doll ?house|miniature|pretend|play|kids?|child|"
     r"children|baby|toddlers?|boys?|girls?|niece|nephew|son|daughter|"
-    r"grandson|granddaughter|figures?|scale|model)\b",
+    r"grandson|granddaughter|figures?|scale|model|rc|r/c|remote[- ]control(?:led)?|radio[- ]control(?:led)?)\b",
     re.I,
 )
 
@@ -650,8 +650,24 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
                                     for h in real):  # fmt: skip
         return False  # "running shoes" -> shoe laces, a rubber stopper "size 10"
     noun = _compound_noun(state) if kind is not None and kind not in BOOK_KINDS else None
+    if noun == "laboratory":  # (as "lab", which says "laboratory" too)
+        noun = "lab"
     said = re.compile(rf"\b{re.escape(noun)}", re.I) if noun else None  # "lab": "laboratory" too
-    if said and not any(said.search(h.product.title) or said.search(h.product.description)
+    # a description says it of the product, next to its kind: "graph paper notebooks" are not
+    # met by a notebook "made with high-quality paper", nor "cut resistant gloves" by exam gloves
+    # "three times more puncture resistant than latex" (both had been starred)
+    phrase = _compound_asked(state, prefix=True) if said else None
+    if noun in _PLACES:  # where it is used, said anywhere: "pipettes for the lab"
+        phrase = said
+    noun_stem = stem(noun) if noun else ""
+
+    def titled(title: str) -> bool:  # (its stem: "controll" (sic) is a "Control")
+        return bool(said and said.search(title)) or noun_stem in {
+            stem(w) for w in re.findall(r"[a-z]+", title.lower())
+        }
+
+    if said and not any(titled(h.product.title)
+                        or (phrase is not None and phrase.search(h.product.description))
                         for h in hits[:5]):  # fmt: skip
         return False  # "a nice fountain pen" -> a pen light: no text near the top says "fountain"
     top = hits[0].parts
@@ -661,7 +677,8 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # a quality is a preference, not what the product is: "a quiet keyboard" is carried when
     # keyboards are, quiet or not (the fit ranks the quiet ones first); "mini fridge" is a kind
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
-             if (len(w) > 2 or w == state.kind) and not w.isdigit() and w not in _QUALITIES}  # fmt: skip
+             if (len(w) > 2 or w == state.kind) and not w.isdigit() and w not in _QUALITIES
+             and (w not in _PLACES or w == state.kind)}  # fmt: skip
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
@@ -682,6 +699,13 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # most of the words, not half: "queen mattress" is not answered by a pool-float mattress (a
     # real product's title and text are usually 0.45 close anyway: the word count is the fallback)
     return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or (bool(words) and matched * 2 > len(words))
+
+
+#: Where a product is used, said before its kind ("lab pipettes", "office calculator"): a
+#: description saying it anywhere says it of the product.
+_PLACES = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "school", "home",
+                     "workshop", "garage", "studio", "car", "outdoor", "garden", "travel", "desk",
+                     "bathroom", "bedroom", "church", "stage", "party", "camping"])  # fmt: skip
 
 
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:
@@ -894,7 +918,7 @@ _JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic"
                      "assorted", "replacement", "spare", "extra", "different", "various", "mixed"])  # fmt: skip
 
 
-def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
+def _compound_asked(state: ConversationState, prefix: bool = False) -> re.Pattern[str] | None:
     """The kind with the noun said right before it ("card game", "snare drumhead", "xlr cable"),
     as a title pattern (a word or two may come between in a title); None when the kind stands alone or follows a feature or filler word."""
     before = _compound_noun(state)
@@ -903,8 +927,9 @@ def _compound_asked(state: ConversationState) -> re.Pattern[str] | None:
     stem = re.escape(state.kind.removesuffix("s"))
     # up to two words between: "Guitar Wah Effects Pedal", "Nitrile Exam Gloves" (a wah pedal
     # had been starred only where a title wrote the two words together)
+    ending = r"\w*" if prefix else "s?"  # `prefix`: "controll" (sic) says "controlled" too
     return re.compile(
-        rf"\b{re.escape(before)}s?(?:[\s/-]+[\w'.]+){{0,2}}?[\s/-]*{stem}(?:s|es)?\b", re.I
+        rf"\b{re.escape(before)}{ending}(?:[\s/-]+[\w'.]+){{0,2}}?[\s/-]*{stem}(?:s|es)?\b", re.I
     )
 
 
@@ -1135,7 +1160,11 @@ def find_candidates(
             if looser == state:
                 continue
             found = _search(looser, searcher, exclude_seen=False)
-            if not found or (hits and not _is_close(found, looser.search_text(), looser)):
+            # (the product first, as it would be shown: "multimeter for car stuff, checking
+            # battery and fuses, around 30 bucks" finds batteries first, and the store's
+            # multimeters, none priced, had been "not carried")
+            if not found or (hits and not (_is_close(found, looser.search_text(), looser) or _is_close(
+                    _kind_first(found, looser), looser.search_text(), looser))):  # fmt: skip
                 continue
             relaxed = constraint
             # the product first ("goggles" relaxed out of the lab: goggles, then their skins)

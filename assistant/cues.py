@@ -101,7 +101,11 @@ CHEAPER = re.compile(
 )  # fmt: skip
 PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)
 BETTER_RATED = re.compile(
-    r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b", re.I
+    r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b"
+    # "¿cuál tiene mejores reseñas?", "el mejor valorado", "哪个评分最高"
+    r"|\bmejor(?:es)?\s+(?:valorad[oa]s?|calificad[oa]s?|puntuad[oa]s?|rese[ñn]as|opiniones|calificaciones)\b"
+    r"|\bm[aá]s\s+(?:valorad[oa]s?|recomendad[oa]s?)\b|评分最高|评价最好|好评最多|口碑最好",
+    re.I,
 )
 CHEAPEST = re.compile(
     r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las)\s+(?:opci[oó]n\s+|opciones\s+)?m[áa]s\s+barat[oa]s?"
@@ -132,7 +136,7 @@ ABOUT_SHOWN = re.compile(
     r"|recommend|suits?|good|right|pick|choose|go for)\b))"
     # the same in Spanish and Chinese: "¿cuál es mejor para un niño?", "哪个更适合初学者？"
     r"|^\W*(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
-    r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro)\b)"
+    r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro|tiene|tienen|trae|traen|viene|vienen)\b)"
     r"|^\W*哪(?:个|一个|款|一款|种|一种|些)"
     # whether what is on screen fits: "is 4/4 the right size for me? im 5'2"
     r"|^\W*(?:is|are|would|will)\b(?!\s+(?:it|this|that)\b)[^?]{0,30}\b(?:the right (?:size|one|fit|choice)|big enough|small enough"
@@ -284,6 +288,18 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
         return False  # "how many strings does a ukulele have" (after keyboards): any ukulele
     return bool(_PRONOUN.search(text) or _OF_IT.search(text))
 
+
+def asks_of_it(text: str) -> bool:
+    """Whether a question's subject is a card on screen: "is it too hard for a 9 year old", "are
+    they ok for a toddler", "is the first one safe for a baby" (not "any for a 5 year old?")."""
+    return bool(_OF_CARD.search(text))
+
+
+_OF_CARD = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:is|are|would|will|could|can|does|do)\s+"
+    r"(?:it|they|this|that|these|those|the\s+\w+\s+one|the\s+\w+\s+ones|either|both)\b",
+    re.I,
+)
 
 #: A yes/no question to the store, not about a card: "do you have a case for the guitar?".
 _ASKS_STORE = re.compile(

@@ -117,6 +117,10 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "爵士": ("jazz",), "幼儿": ("toddler",),
                 # the lab's words: a "pipetting gun" is a micropipette, its "gun heads" are tips
                 "移液枪": ("micropipette",), "移液器": ("pipette",), "枪头": ("pipette tips",),
+                "移液管": ("pipettes",), "吸头": ("pipette tips",), "移液器吸头": ("pipette tips",),
+                # the office's and the musician's ("计算器" had been "energy", "调音器" a "tool")
+                "计算器": ("calculator",), "太阳能": ("solar",), "按键": ("buttons",),
+                "调音器": ("tuner",), "夹式": ("clip on",), "化妆品": ("cosmetics",),
                 "微升": ("ul",),
                 "效果器": ("effects pedal",), "单块效果器": ("effects pedal",),
                 "过载": ("overdrive",), "失真": ("distortion",),

@@ -906,6 +906,7 @@ def product_kind(text: str) -> str | None:
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
     shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
     busy")."""
+    text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
     if (want := _WANT_AFTER.search(text)) and (kind := product_kind(text[want.end() :])):
         # the request after a story: "my daughter starts piano lessons next month, need a
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
@@ -941,7 +942,15 @@ def product_kind(text: str) -> str | None:
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
     r"[,.;!]\s*(?:(?:so|and|but|now)\s+)?(?:(?:i|we)(?:'m|'re| am| are)?\s+)?"
-    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+(?!to\b)",
+    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+(?!to\b)"
+    # what it should be, not what it is: "..., want something legit not fake"
+    r"(?!(?:something|anything|one|it|them|that|this)\b)",
+    re.I,
+)
+#: The shopper saying who they are: "hi im a nurse and need ...", "I'm a teacher, ...".
+_SELF = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?"
+    r"(?:\s*[,.;!]|\s+(?:and|so|but)\b|(?=\s+(?:who|that|looking)\b|\s*$))",
     re.I,
 )
 #: What a product is made without, said after it: "powder free", "latex-free", "bpa free".

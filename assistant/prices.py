@@ -30,7 +30,8 @@ AROUND = Decimal("0.2")
 _UNITS = (
     r"stars?|reviews?|ratings?|pieces?|pcs?|pc\b|years?|yrs?|yo\b|y/o|months?|mos?\b|weeks?|inch(?:es)?|"
     r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
-    r"sheets?|cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
+    r"sheets?|pages?|pp\b|words?|chapters?|people|persons?|guests?|kids|items?|rolls?|boxes|"
+    r"cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
     r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
     r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b|[x×](?=\s*\d)"
 )

@@ -24,6 +24,7 @@ from assistant.cues import (
     alternatives,
     asked_phrase,
     asks_cards,
+    asks_of_it,
     plain_need,
     read_cues,
     reading_department,
@@ -270,8 +271,10 @@ _OTHER_ONE = re.compile(
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
 #: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 _ANY_IN = re.compile(
-    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+)?"
-    r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that|which)\b"
+    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?"
+    # "is there one thats left handed" (it had looked for "left handed" in one listing)
+    r"(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+|(?:is|are)\s+there\s+)?"
+    r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that'?s?|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
@@ -615,7 +618,9 @@ def understand(
     if (
         intent is Intent.new
         and starter is None
-        and not (needs.gift or needs.age or needs.recipient or bounds.numbers())
+        and not (needs.gift or bounds.numbers())
+        # "is it too hard for a 9 year old" asks about the card; "for a 5 year old?" asks for others
+        and (not (needs.age or needs.recipient) or asks_of_it(text))
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
         and len(set_against) < 2  # "yamaha or casio?": both shown, one card each
         and asks_cards(text, needs.kind, shown_titles)

@@ -246,10 +246,11 @@ class Vocabulary:
         if found == "en" and before not in ("en", *_CJK_LANGUAGES) and not _CJK.search(text):
             letters = _LETTERS.findall(text.lower())
             english = _english_words()
+            # (most words, not every one: "y cinta doble cara fuerte?" has "cara", a name)
             if (
                 letters
                 and not _ENGLISH.intersection(letters)
-                and not any(w in english for w in letters)
+                and sum(w in english for w in letters) * 3 < len(letters)
             ):
                 return before
         return found

@@ -89,6 +89,10 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("about 10 inches long", None, None),
         ("rated 4+", None, None),
         ("pack of 100 gloves", None, None),
+        # a book's length, a party's size ("anything shorter, like under 200 pages" had been a
+        # $200 ceiling)
+        ("anything shorter, like under 200 pages", None, None),
+        ("party plates for under 20 kids, under $15", None, D(15)),
         # as people type them
         ("mic stand w/ a cap of 25", None, D(25)),
         ("budgets 40, want a board game that works for 4+ players", None, D(40)),

@@ -97,6 +97,12 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # search: toddler costumes instead of dinosaurs, tweezers for "fine tip", guitar picks
         # for a multi color pack of gel pens)
         ("what about for a 3 year old instead", Intent.refine, ()),
+        # whether a card suits someone is asked of it; another one that is something is sought
+        # ("is it too hard for a 9 year old" had searched "hard": a clarinet barrel; "is there
+        # one thats left handed" had looked for "left handed" in one listing)
+        ("ok and is it too hard for a 9 year old", Intent.detail, ()),
+        ("is the first one ok for a toddler?", Intent.detail, (1,)),
+        ("is there one thats left handed", Intent.refine, ()),
         ("any in 0.5 fine tip?", Intent.refine, ()),
         ("and a multi color pack?", Intent.refine, ()),
         ("anything with a metal body?", Intent.refine, ()),
