@@ -92,6 +92,9 @@ def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     # a later clause that asks for something keeps it; the first clause is always read
     assert "tune" in chinese_to_english("我有一把吉他，我还要一个调音器")
     assert "necklace" in chinese_to_english("妈妈生日快到了，我打算送她一条项链")
+    # the office's and the musician's words ("计算器" had been read "energy", "调音器" a "tool")
+    assert "calculator" in chinese_to_english("办公室用的计算器，按键大一点，太阳能的")
+    assert "tuner" in chinese_to_english("吉他用的夹式调音器，便宜点的就行")
 
 
 def test_an_age_alone_and_what_is_not_a_product() -> None:

@@ -955,3 +955,13 @@ def test_the_clause_naming_the_product_is_what_a_notice_says_back() -> None:
     assert "teacher" not in asked_phrase("teacher here, need a bulk box of #2 pencils for class")
     assert "pencils" in asked_phrase("teacher here, need a bulk box of #2 pencils for class")
     assert asked_about("is it loud?? my downstairs neighbors already hate me") == "loud"
+
+
+def test_which_is_best_rated_is_asked_in_every_language() -> None:
+    """ "cual tiene mejores reseñas" (which has the best reviews) after science kits had searched
+    its own words and starred a Jeopardy board and a Supertramp songbook."""
+    shown = ["Science Kit with 90 Science Lab Experiments", "Growing Snow Crystal Test Tubes"]
+    for text in ("which one has the best reviews", "cual tiene mejores reseñas",
+                 "¿cuál es el mejor valorado?", "哪个评分最高"):  # fmt: skip
+        query = understand(text, None, [], shown).query
+        assert (query.intent, query.sort) == (Intent.compare, "best_rated"), text
