@@ -19,6 +19,7 @@ from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO, asks_quest
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from ranking.service import Reason
+from retrieval.ages import age_statement
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit
 
@@ -357,12 +358,20 @@ def _measure_lead(
     )
 
 
-def detail_lead(question: str, card: Card, language: str = "en", read: str = "") -> str | None:
+def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
+                age: tuple[float, float] | None = None) -> str | None:  # fmt: skip
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
     its listing says about it, quoted, or that it does not mention it; for a question
     of measure ("how many do I get?", "how big is it?") the listing's count or size; None for
     anything else ("tell me about the second one"). `read`: the English words of a question in
-    another language ("¿trae funda?" -> "case"), looked for the same way."""
+    another language ("¿trae funda?" -> "case"), looked for the same way. `age`: the age the
+    question names ("is it too hard for a 9 year old?"), answered by the ages the listing states
+    (it had looked for "hard")."""
+    if age is not None:
+        stated = age_statement(card.product.title, card.product.description)
+        if stated is None:
+            return phrase(language, "listing_silent", named=phrase(language, "an_age_range"))
+        return phrase(language, "listing_says", quote=stated[1])
     if language == "en" and (
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):

@@ -609,6 +609,13 @@ def of_size(products: Sequence[Product], state: ConversationState) -> list[bool]
     return [all(rx.search(p.title) for rx in patterns) for p in products]
 
 
+def says_attributes(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles say every colour or feature the shopper asked for ("any in black" after
+    nitrile gloves had kept the star on blue ones, a black box shown fourth)."""
+    patterns = [re.compile(rf"\b{re.escape(a)}\b", re.I) for a in state.attributes]
+    return [all(rx.search(p.title) for rx in patterns) for p in products]
+
+
 def wants_replica(state: ConversationState) -> bool:
     """Whether a toy or miniature of the product would do: the shopper said toy/doll/kid words,
     a child's age or recipient, or the request is a gift (toys are the store's gifts)."""
@@ -661,10 +668,13 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         phrase = said
     noun_stem = stem(noun) if noun else ""
 
-    def titled(title: str) -> bool:  # (its stem: "controll" (sic) is a "Control")
-        return bool(said and said.search(title)) or noun_stem in {
-            stem(w) for w in re.findall(r"[a-z]+", title.lower())
-        }
+    def titled(title: str) -> bool:
+        # the noun (its stem: "controll" (sic) is a "Control") with the kind in one title: a
+        # "Label Tape" is no label maker
+        stems = {stem(w) for w in re.findall(r"[a-z]+", title.lower())}
+        return bool((said and said.search(title)) or noun_stem in stems) and (
+            kind is None or stem(kind) in stems or shows_kind(title, kind, stem, text)
+        )
 
     if said and not any(titled(h.product.title)
                         or (phrase is not None and phrase.search(h.product.description))
@@ -893,7 +903,8 @@ def _compound_noun(state: ConversationState) -> str | None:
     if not at:
         return None
     before = words[at - 1]
-    if (len(before) < 3 or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
+    # (two letters may be a noun: "rc car", "uv lamp", "dj controller"; not "go", "no")
+    if ((len(before) < 3 and (len(before) < 2 or before in _TWO_LETTER_WORDS)) or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
             or not_product_word(before) or before in _QUALITIES or before in _JUDGED
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
             or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
@@ -904,6 +915,9 @@ def _compound_noun(state: ConversationState) -> str | None:
     return before
 
 
+#: Two-letter words that are no noun before a kind ("go kart" aside).
+_TWO_LETTER_WORDS = frozenset(["go", "no", "be", "do", "he", "hi", "if", "me", "am", "as", "yo", "ya",
+                               "ur", "im", "id", "ll", "ve", "re"])  # fmt: skip
 #: Units a size is counted in: "1000 piece puzzle" names no "piece puzzle".
 _SIZE_UNITS = frozenset(["piece", "pieces", "pc", "pcs", "inch", "inches", "key", "keys", "string",
                          "strings", "ml", "mm", "cm", "ft", "foot", "feet", "pack", "count", "ct",
@@ -925,6 +939,8 @@ def _compound_asked(state: ConversationState, prefix: bool = False) -> re.Patter
     if before is None or not state.kind:
         return None
     stem = re.escape(state.kind.removesuffix("s"))
+    if state.kind in _PLURAL_KINDS:  # "safety glasses": "Safety Eyewear", "Safety Goggles"
+        stem = f"(?:{_PLURAL_KINDS[state.kind]})"
     # up to two words between: "Guitar Wah Effects Pedal", "Nitrile Exam Gloves" (a wah pedal
     # had been starred only where a title wrote the two words together)
     ending = r"\w*" if prefix else "s?"  # `prefix`: "controll" (sic) says "controlled" too
@@ -1031,7 +1047,8 @@ def _size_pattern(size: str) -> re.Pattern[str]:
         (u for u, forms in _UNITS.items() if re.search(rf"(?<![a-z])(?:{forms})", said, re.I)), None
     )
     if own is None:
-        return re.compile(rf"(?<![\d/]){n}(?![\d/])", re.I)
+        # (a slash between words is no fraction: "Box/100", "100/Box")
+        return re.compile(rf"(?<!\d)(?<!\d/){n}(?!\d|/\d)", re.I)
     if own == "player" and n.isdigit() and len(n) == 1:
         # how many play, said with its word, alone or in a span: "2 Player", "2-4 Players", "Two
         # Player" for two ("6 Unique Colorful" decks are no 6-player game)
@@ -1042,7 +1059,7 @@ def _size_pattern(size: str) -> re.Pattern[str]:
             re.I,
         )
     others = "|".join(forms for u, forms in _UNITS.items() if u != own)
-    return re.compile(rf"(?<![\d/.]){n}(?![\d/]|\.\d)(?!\s*-?\s*(?:{others}))", re.I)
+    return re.compile(rf"(?<![\d.])(?<!\d/){n}(?!\d|/\d|\.\d)(?!\s*-?\s*(?:{others}))", re.I)
 
 
 #: How many play, in words as titles write them ("Two Player Game").

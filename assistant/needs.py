@@ -425,6 +425,7 @@ _NOT_KIND = frozenset(
         "portable",
         "small",
         "large",
+        "medium",
         "big",
         "mini",
         "cheap",
@@ -932,6 +933,11 @@ def product_kind(text: str) -> str | None:
         head.append(token.strip("'.-"))
     kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
              and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
+    # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had
+    # been "gauge", then "string")
+    counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()}
+    while len(kinds) > 1 and kinds[-1] in counted:
+        kinds.pop()
     if len(kinds) > 1 and kinds[-1] in _PACKAGING:
         at = len(head) - 1 - head[::-1].index(kinds[-1])
         if at and (re.search(r"\d", head[at - 1]) or head[at - 1] in _MEASURES):
@@ -960,7 +966,7 @@ _PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag
                         "packs", "bottle", "bottles", "tube", "tubes", "pair", "pairs"])  # fmt: skip
 _MEASURES = frozenset(["inch", "inches", "ft", "feet", "foot", "yard", "yards", "yd", "yds", "mm",
                        "cm", "meter", "meters", "count", "ct", "pc", "pcs", "piece", "pieces", "oz",
-                       "ml", "lb", "lbs", "kg", "g"])  # fmt: skip
+                       "ml", "lb", "lbs", "kg", "g", "gauge"])  # fmt: skip
 
 
 #: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").

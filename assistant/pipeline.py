@@ -229,9 +229,9 @@ class ChatPipeline:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)
             picks = [cards[0].mark]
-            lead = detail_lead(query.text, cards[0], query.language, query.search) or about_lead(
-                cards[0], state, query.language, request.message
-            )
+            lead = detail_lead(
+                query.text, cards[0], query.language, query.search, query.age
+            ) or about_lead(cards[0], state, query.language, request.message)
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             # "the closest we have" only in the request's own department: a toy plane is no
             # near thing to an air fryer, nor shoelaces to running shoes

@@ -29,6 +29,7 @@ from assistant.candidates import (
     FAIR_RATING,
     keeps_asked,
     names_compound,
+    says_attributes,
     names_side,
     of_kind,
     of_size,
@@ -474,6 +475,7 @@ class AnswerWriter:
                     kinds = [True] * len(products) if not all(compound) else kinds
                 steps = [kinds, keeps_asked(products, state),
                          shows_interest(products, state), of_size(products, state),
+                         says_attributes(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
                          [not poorly_rated(p) for p in products],

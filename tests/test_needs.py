@@ -357,6 +357,11 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("something like colleen hoover books but less sad", "books"),
         ("something to keep my toddler busy", None),
         ("running shoes mens size 10.5 wide", "shoes"),
+        # a count's unit, a gauge: no kind ("bass guitar strings 4 string medium gauge" had the
+        # kind "gauge", and starred acoustic strings)
+        ("bass guitar strings 4 string medium gauge, ernie ball or daddario", "strings"),
+        ("keyboard 61 keys", "keyboard"),
+        ("a 4 string bass", "bass"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

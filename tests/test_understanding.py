@@ -338,6 +338,16 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         update={"description": "One size fits all. Comes with a padded gig bag."})})  # fmt: skip
     assert "letter paper" in str(detail_lead("does it fit letter size paper", sized))
     assert "gig bag" in str(detail_lead("does it come with a case?", sized))
+    # whether it suits an age is answered by the ages the listing states ("is it too hard for a 9
+    # year old" had looked for "hard" in a LEGO set's listing)
+    aged = shown[2].model_copy(update={"product": shown[2].product.model_copy(
+        update={"title": "Space Shuttle Building Kit, for Ages 8-12"})})  # fmt: skip
+    assert detail_lead("is it too hard for a 9 year old", aged, age=(9, 9)) == (
+        'Its listing says: "Ages 8-12".'
+    )
+    assert detail_lead("is it too hard for a 9 year old", sized, age=(9, 9)) == (
+        'Its listing does not mention "an age range", so we cannot promise it.'
+    )
 
 
 def test_a_question_about_the_cards_weighs_the_recommended_ones() -> None:
