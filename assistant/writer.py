@@ -29,11 +29,11 @@ from assistant.candidates import (
     FAIR_RATING,
     keeps_asked,
     names_compound,
-    says_attributes,
     names_side,
     of_kind,
     of_size,
     poorly_rated,
+    says_attributes,
     shows_interest,
 )
 from assistant.errors import LLMUnavailable
