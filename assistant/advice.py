@@ -370,7 +370,7 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     if age is not None:
         stated = age_statement(card.product.title, card.product.description)
         if stated is None:
-            return phrase(language, "listing_silent", named=phrase(language, "an_age_range"))
+            return phrase(language, "listing_no_ages")
         return phrase(language, "listing_says", quote=stated[1])
     if language == "en" and (
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})

@@ -939,26 +939,33 @@ def _compound_asked(state: ConversationState, prefix: bool = False) -> re.Patter
     if before is None or not state.kind:
         return None
     stem = re.escape(state.kind.removesuffix("s"))
+    noun = _NOUN_FORMS.get(before, re.escape(before))
     if state.kind in _PLURAL_KINDS:  # "safety glasses": "Safety Eyewear", "Safety Goggles"
         stem = f"(?:{_PLURAL_KINDS[state.kind]})"
     # up to two words between: "Guitar Wah Effects Pedal", "Nitrile Exam Gloves" (a wah pedal
     # had been starred only where a title wrote the two words together)
     ending = r"\w*" if prefix else "s?"  # `prefix`: "controll" (sic) says "controlled" too
-    return re.compile(
-        rf"\b{re.escape(before)}{ending}(?:[\s/-]+[\w'.]+){{0,2}}?[\s/-]*{stem}(?:s|es)?\b", re.I
-    )
+    return re.compile(rf"\b{noun}{ending}(?:[\s/-]+[\w'.]+){{0,2}}?[\s/-]*{stem}(?:s|es)?\b", re.I)
+
+
+#: Nouns titles write more than one way ("RC Cars", "R/C Mustang", "Remote Control Car").
+_NOUN_FORMS = {"rc": r"(?:rc|r/c|remote[- ]control(?:led)?)"}
 
 
 def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[bool]:
     """Which titles do not deny a word the shopper asked for: "latex gloves" is not met by a
     "Nitrile Exam Glove (non-latex)" nor by "Latex Rubber Free" vinyl gloves (both had been
     starred for "guantes de látex talla M", their size matching)."""
-    words = [w for w in state.search_text().lower().split() if len(w) >= 4 and w.isalpha()]
+    said = state.search_text().lower()
+    # (what the shopper wants it free of is no word they asked for: "powder free" gloves are met
+    # by "Powder-Free" ones, which had been taken as denying "powder")
+    words = [w for w in said.split() if len(w) >= 4 and w.isalpha()
+             and not re.search(rf"\b{w}[- ]+free\b", said)]  # fmt: skip
     if not words:
         return [True] * len(products)
-    said = "|".join(re.escape(w) for w in words)
+    named = "|".join(re.escape(w) for w in words)
     denial = re.compile(
-        rf"\bnon[- ]?(?:{said})\b|\b(?:{said})(?:[- ]+\w+)?[- ]+free\b|\b(?:no|without) (?:{said})\b",
+        rf"\bnon[- ]?(?:{named})\b|\b(?:{named})(?:[- ]+\w+)?[- ]+free\b|\b(?:no|without) (?:{named})\b",
         re.I,
     )
     return [not denial.search(p.title) for p in products]

@@ -346,7 +346,7 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         'Its listing says: "Ages 8-12".'
     )
     assert detail_lead("is it too hard for a 9 year old", sized, age=(9, 9)) == (
-        'Its listing does not mention "an age range", so we cannot promise it.'
+        "Its listing gives no age range, so we cannot say."
     )
 
 

@@ -216,6 +216,19 @@ def test_a_card_whose_title_denies_what_was_asked_is_not_starred(small_catalog: 
              for c, t in zip(cards(small_catalog, 3), titles, strict=True)]  # fmt: skip
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks == (1,), written.picks
+    # free of what the shopper wants it free of: "powder free" is met by "Powder-Free" (which had
+    # been read as denying "powder", and the box of 100 in size M went unstarred)
+    query = understand("nitrile gloves size M, powder free, box of 100", None,
+                       list(small_catalog.columns.departments)).query  # fmt: skip
+    state = advance(ConversationState(), query, small_catalog)
+    titles = [
+        "Nitrile Exam Gloves, Powder-Free, Medium, Box/100",
+        "Nitrile Exam Gloves, Large, 50 Count",
+    ]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
+             for c, t in zip(cards(small_catalog, 2), titles, strict=True)]  # fmt: skip
+    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
+    assert written.picks == (1,), written.picks
 
 
 def test_a_budget_in_another_currency_is_said_back_in_dollars(small_catalog: Catalog) -> None:
