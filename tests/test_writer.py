@@ -10,7 +10,7 @@ from decimal import Decimal
 from assistant.advice import Card, DepartmentPrices
 from assistant.candidates import FAIR_RATING, poorly_rated
 from assistant.grounding import check, check_sense, finish_at_sentence
-from assistant.query import understand
+from assistant.query import ShoppingQuery, understand
 from assistant.reasons import extract_reasons
 from assistant.state import ConversationState, advance
 from assistant.writer import AnswerWriter, run_writer
@@ -212,10 +212,7 @@ def test_a_card_whose_title_denies_what_was_asked_is_not_starred(small_catalog: 
         "Nitrile Exam Glove (non-latex) PF Medium Blue 100/BX",
         "Vinyl Exam Gloves, Latex Rubber Free, Medium, 100/Box",
     ]
-    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
-             for c, t in zip(cards(small_catalog, 3), titles, strict=True)]  # fmt: skip
-    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
-    assert written.picks == (1,), written.picks
+    assert _picks_among(titles, small_catalog, state, query) == (1,)
     # free of what the shopper wants it free of: "powder free" is met by "Powder-Free" (which had
     # been read as denying "powder", and the box of 100 in size M went unstarred)
     query = understand("nitrile gloves size M, powder free, box of 100", None,
@@ -225,10 +222,15 @@ def test_a_card_whose_title_denies_what_was_asked_is_not_starred(small_catalog: 
         "Nitrile Exam Gloves, Powder-Free, Medium, Box/100",
         "Nitrile Exam Gloves, Large, 50 Count",
     ]
+    assert _picks_among(titles, small_catalog, state, query) == (1,)
+
+
+def _picks_among(titles: list[str], catalog: Catalog, state: ConversationState,
+                 query: ShoppingQuery) -> tuple[int, ...]:  # fmt: skip
+    """The cards the writer stars among cards of these titles, each rated 4.5."""
     shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
-             for c, t in zip(cards(small_catalog, 2), titles, strict=True)]  # fmt: skip
-    written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
-    assert written.picks == (1,), written.picks
+             for c, t in zip(cards(catalog, len(titles)), titles, strict=True)]  # fmt: skip
+    return run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks
 
 
 def test_a_budget_in_another_currency_is_said_back_in_dollars(small_catalog: Catalog) -> None:
