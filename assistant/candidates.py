@@ -909,6 +909,7 @@ def _compound_noun(state: ConversationState) -> str | None:
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
             or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
             or before in _SIZE_UNITS  # a size: "1000 piece puzzle"
+            or before in _HEAD_KINDS  # how it comes: "(glass beakers) set borosilicate"
             # a plural before the kind ends another phrase: "(starts piano) lessons keyboard"
             or (before.endswith("s") and not before.endswith(("ss", "us", "is")))):  # fmt: skip
         return None

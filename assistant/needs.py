@@ -936,7 +936,8 @@ def product_kind(text: str) -> str | None:
     # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had
     # been "gauge", then "string")
     counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()}
-    while len(kinds) > 1 and kinds[-1] in counted:
+    # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
+    while len(kinds) > 1 and (kinds[-1] in counted or kinds[-1] in MATERIALS):
         kinds.pop()
     if len(kinds) > 1 and kinds[-1] in _PACKAGING:
         at = len(head) - 1 - head[::-1].index(kinds[-1])
@@ -945,6 +946,11 @@ def product_kind(text: str) -> str | None:
     return kinds[-1] if kinds else None
 
 
+#: What products are made of: said after the product, no kind of it.
+MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal", "wood",
+                       "wooden", "aluminum", "aluminium", "nylon", "cotton", "leather", "silicone",
+                       "bamboo", "acrylic", "brass", "copper", "rubber", "latex", "nitrile",
+                       "vinyl", "ceramic", "maple", "mahogany", "polyester", "titanium"])  # fmt: skip
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
     r"[,.;!]\s*(?:(?:so|and|but|now)\s+)?(?:(?:i|we)(?:'m|'re| am| are)?\s+)?"

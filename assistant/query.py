@@ -265,7 +265,9 @@ _OTHER_ONE = re.compile(
     # what it is more so for: "something quicker to learn?", "anything easier for little kids?"
     r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
-    rf"though|tho|if possible))*\W*$",
+    rf"though|tho|if possible))*"
+    # how much more so: "anything shorter, like under 200 pages"
+    r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
     re.I,
 )
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a

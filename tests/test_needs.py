@@ -362,6 +362,10 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         ("bass guitar strings 4 string medium gauge, ernie ball or daddario", "strings"),
         ("keyboard 61 keys", "keyboard"),
         ("a 4 string bass", "bass"),
+        # what it is made of, said after it ("borosilicate" had been the kind, and the beakers
+        # "not carried"); a glass is still a kind
+        ("glass beakers set borosilicate 50ml to 1000ml for my chemistry class", "beakers"),
+        ("wine glass", "glass"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

@@ -78,6 +78,7 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("the first one, is it matte finish or glossy?", Intent.detail, (1,)),
         ("how many come in a case?", Intent.detail, ()),
         ("something smaller then", Intent.refine, ()),
+        ("anything shorter, like under 200 pages", Intent.refine, ()),
         # asked of every card, of a part, or of what it takes (each had searched the store:
         # "come case", "markers low odor door", "staples take")
         ("do any of them come with a case", Intent.detail, ()),
