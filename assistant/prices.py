@@ -249,7 +249,24 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
 ))  # fmt: skip
 
 
+#: "500块" is 500 yuan, or 500 pieces of a puzzle or of blocks: pieces when a budget is said
+#: elsewhere ("乐高那种积木，500块左右的，预算200元以内" had filtered at $28-$56).
+_CN_PIECES = re.compile(r"(\d+)\s*块(?!钱)(\s*左右)?")
+
+
+def _pieces_or_yuan(text: str) -> str:
+    if "预算" not in text and "元" not in text:
+        return text
+    return _CN_PIECES.sub(
+        lambda m: (
+            m.group(0) if "预算" in text[max(0, m.start() - 4) : m.start()] else f"{m.group(1)}片"
+        ),
+        text,
+    )
+
+
 def _english_price_words(text: str) -> str:
+    text = _pieces_or_yuan(text)
     for pattern, english in _FOREIGN:
         text = pattern.sub(english, text)
     return text

@@ -120,6 +120,10 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("价格不超过一百五十美元", None, D(150)),
         ("孩子不要超过三岁", None, None),
         ("三岁左右的孩子", None, None),
+        # 块 counts pieces when a budget is said elsewhere ("500块左右的" blocks had been a price)
+        ("想给五岁的儿子买个乐高那种积木，500块左右的，预算200元以内", None, D(200)),
+        ("1000块的拼图，预算100元", None, D(100)),
+        ("预算200块的拼图", None, D(200)),
         # an approximate amount that ends the request is its price; an age or a count is not
         (
             "xmas present for my teen nephew - electric guitar starter pack around 200",
