@@ -625,6 +625,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _IN_BAND.sub(" ", rest)  # "she just started band": what it is for, not a product
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     rest = _NEW_AT.sub(" beginner ", rest)  # "learning python from scratch": for a beginner
+    rest = re.sub(r"\bself\s+help\b", "self-help", rest, flags=re.I)  # a shelf, not "help"
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem

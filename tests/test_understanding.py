@@ -976,3 +976,10 @@ def test_which_is_best_rated_is_asked_in_every_language() -> None:
                  "¿cuál es el mejor valorado?", "哪个评分最高"):  # fmt: skip
         query = understand(text, None, [], shown).query
         assert (query.intent, query.sort) == (Intent.compare, "best_rated"), text
+
+
+def test_a_shelf_named_by_a_common_word_keeps_it() -> None:
+    """ "self help book about procrastination" had searched "self book procrastination": "help"
+    is a shopping word elsewhere ("can you help me find ..."), a shelf here."""
+    assert "self-help" in understand("self help book about procrastination", None, []).query.search
+    assert "help" not in understand("can you help me find a ukulele", None, []).query.search
