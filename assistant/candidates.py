@@ -893,6 +893,15 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     return bonus
 
 
+def asked_product(state: ConversationState) -> str:
+    """The product asked for, in the shopper's words: the kind with the noun said before it
+    ("desk organizer", "stapler"); the search words when no kind was read."""
+    if not state.kind:
+        return state.search_text()
+    noun = _compound_noun(state)
+    return f"{noun} {state.kind}" if noun else state.kind
+
+
 def _compound_noun(state: ConversationState) -> str | None:
     """The noun said right before the kind ("card" of "card game", "fountain" of "fountain pen");
     None when the kind stands alone or follows a feature or filler word."""

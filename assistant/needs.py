@@ -947,6 +947,43 @@ def product_kind(text: str) -> str | None:
     return kinds[-1] if kinds else None
 
 
+#: Where a message lists another product: "... and also a stapler", "..., plus some picks", "a
+#: ukulele and a tuner" (an article after "and": "black and white" lists nothing).
+_NEXT_ITEM = re.compile(
+    r"\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
+    r"(?:\s+(?:i\s+)?(?:need|want|get))?\s+(?=(?:a|an|some|one|two|three|\d+)\s)",
+    re.I,
+)
+#: A count of things said before the list: "2 things:", "a couple of things -".
+_COUNTED_LIST = re.compile(
+    r"^\W*(?:(?:i\s+)?(?:need|want)\s+)?(?:\d|two|three|a\s+couple(?:\s+of)?|a\s+few)\s+things\s*[:,-]\s*",
+    re.I,
+)
+#: Wanting, said before what is wanted.
+_WANTS = r"(?:(?:i|we)(?:'m|'re| am| are)?\s+)?(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+"
+#: ... opening one product of a list: "i need a stapler" is a stapler.
+_WANTING = re.compile(rf"^\W*(?:(?:hi|hey|hello)\W+)?{_WANTS}", re.I)
+#: At most this many products in one message are shown side by side.
+MAX_LISTED = 3
+
+
+def listed_products(text: str) -> tuple[str, ...]:
+    """The products a message lists, each as its own request ("2 things: a desk organizer for pens
+    n sticky notes and also a decent stapler that doesnt jam" -> the organizer, the stapler; the
+    request had been searched as one, and said not carried); () unless each part names a kind of
+    its own, different from the others ("a drum set with sticks" is one product)."""
+    text = _COUNTED_LIST.sub("", text)
+    parts = [
+        _WANTING.sub("", p).strip(" ,;.") for p in _NEXT_ITEM.split(text) if p and p.strip(" ,;.")
+    ]
+    if not 2 <= len(parts) <= MAX_LISTED:
+        return ()
+    kinds = [product_kind(p) for p in parts]
+    if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
+        return ()
+    return tuple(parts)
+
+
 #: What products are made of: said after the product, no kind of it.
 MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal", "wood",
                        "wooden", "aluminum", "aluminium", "nylon", "cotton", "leather", "silicone",
@@ -954,8 +991,7 @@ MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal",
                        "vinyl", "ceramic", "maple", "mahogany", "polyester", "titanium"])  # fmt: skip
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
-    r"[,.;!]\s*(?:(?:so|and|but|now)\s+)?(?:(?:i|we)(?:'m|'re| am| are)?\s+)?"
-    r"(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+(?!to\b)"
+    rf"[,.;!]\s*(?:(?:so|and|but|now)\s+)?{_WANTS}(?!to\b)"
     # what it should be, not what it is: "..., want something legit not fake"
     r"(?!(?:something|anything|one|it|them|that|this)\b)",
     re.I,

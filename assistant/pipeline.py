@@ -28,7 +28,15 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
-from assistant.candidates import Candidates, find_candidates, of_kind, of_size, poorly_rated
+from assistant.candidates import (
+    Candidates,
+    asked_product,
+    find_candidates,
+    names_compound,
+    of_kind,
+    of_size,
+    poorly_rated,
+)
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import ANY_OF, BrandLexicon
 from assistant.leads import about_lead, sizes_said
@@ -36,7 +44,15 @@ from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
-from assistant.starters import StarterAsk, Thing, says_all, starter_lead, things_for
+from assistant.starters import (
+    StarterAsk,
+    Thing,
+    listed_lead,
+    says_all,
+    starter_lead,
+    things_for,
+    with_article,
+)
 from assistant.state import ConversationState, advance, compared, shown_after
 from assistant.turn import (
     AnswerMeta,
@@ -63,6 +79,17 @@ log = logging.getLogger(__name__)
 CARDS = 5
 #: How many of each starting thing's nearest products are weighed for its one card.
 KIT_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Kit:
+    """Cards for several things at once (a starting kit, the products one message lists): the
+    hits, the state a follow-up revises, the lead naming each thing, and the marks recommended."""
+
+    hits: list[Hit]
+    state: ConversationState
+    lead: str
+    picks: list[int]
 
 
 @dataclass
@@ -130,13 +157,37 @@ class ChatPipeline:
 
     def starter_kit(
         self, query: ShoppingQuery, user_id: str | None = None, session_id: str | None = None
-    ) -> tuple[list[Hit], ConversationState, str]:
+    ) -> Kit:
         """ "What do I need to start the saxophone?": the best carried product of each thing it
         takes (the thing itself under the shopper's age and recipient; every thing under their
         budget and rating), the state of the thing itself (what a later "cheaper" revises), and
         the lead that names each thing beside its card and says which the store lacks."""
         assert query.starter is not None
         ask = StarterAsk(query.starter, query.starter_owned)
+        things = things_for(StarterAsk(ask.activity, owned=False))
+        hits, itself, found = self._kit(query, things, ask.owned, 1, user_id, session_id)
+        return Kit(
+            hits, itself, starter_lead(ask, found, query.language), [m for _, m in found if m]
+        )
+
+    def listed_kit(
+        self, query: ShoppingQuery, user_id: str | None = None, session_id: str | None = None
+    ) -> Kit:
+        """ "2 things: a desk organizer for pens and also a stapler that doesnt jam": the best of
+        each product asked for (two of each when two are asked), each under the message's budget,
+        rating, age and recipient, the first of each recommended; the state of the first."""
+        things = tuple(Thing(search=item, names=()) for item in query.items)
+        per = max(1, CARDS // len(things))
+        hits, itself, found = self._kit(query, things, False, per, user_id, session_id)
+        return Kit(hits, itself, listed_lead(found, query.language), [m for _, m in found if m])
+
+    def _kit(
+        self, query: ShoppingQuery, things: Sequence[Thing], owned: bool, per: int,
+        user_id: str | None, session_id: str | None,
+    ) -> tuple[list[Hit], ConversationState, list[tuple[Thing, int | None]]]:  # fmt: skip
+        """The best `per` carried products of each thing (the first thing's under the shopper's
+        age, recipient and preferences; `owned`: the shopper has it, so it is not shown), the
+        first thing's state, and each thing with the mark of its first card (None: not carried)."""
         kept = {
             f: getattr(query, f)
             for f in ("min_price", "max_price", "min_rating", "min_rating_count", "language")
@@ -144,46 +195,44 @@ class ChatPipeline:
         hits: list[Hit] = []
         found: list[tuple[Thing, int | None]] = []
         itself = None
-        for thing in things_for(StarterAsk(ask.activity, owned=False)):
+        listed = bool(query.items)
+        for thing in things:
             reading = understand(
                 thing.search, None, self.departments, (), self.brands, vocabulary=self.vocabulary
             )
             state = advance(ConversationState(), reading.query, self.catalog)
             state = state.model_copy(update=kept)
             if itself is None:
-                itself = state.model_copy(
-                    update={
-                        f: getattr(query, f)
-                        for f in (
-                            "age_min",
-                            "age_max",
-                            "recipient",
-                            "gift",
-                            "prefer_cheap",
-                            "prefer_rated",
-                        )
-                    }
-                )
-                if ask.owned:
+                itself = state = state.model_copy(update={
+                    f: getattr(query, f)
+                    for f in ("age_min", "age_max", "recipient", "gift", "prefer_cheap", "prefer_rated")
+                })  # fmt: skip
+                if owned:
                     continue
-                state = itself
             candidates = self.find(state, user_id, session_id, k=KIT_DEPTH)
             taken = {h.product.id for h in hits}
             fresh = [h for h in candidates.hits if h.product.id not in taken]
             # the thing itself, not what fits it (a guitar pickup had been "a guitar"), and
             # not a beginner's reeds rated 2.8 of 5: the nearest of its kind rated fairly
-            fits = of_kind([h.product for h in fresh], state)
-            kind = [
-                h for h, ok in zip(fresh, fits, strict=True) if ok and says_all(h.product, thing)
-            ]
-            hit = next((h for h in kind if not poorly_rated(h.product)), kind[0] if kind else None)
-            if hit is not None and candidates.close_match and len(hits) < CARDS:
-                hits.append(hit)
-                found.append((thing, len(hits)))
-            elif hit is None or not candidates.close_match:
+            products = [h.product for h in fresh]
+            named = (
+                names_compound(products, state)
+                if listed
+                else [says_all(p, thing) for p in products]
+            )
+            kind = [h for h, ok, said in zip(fresh, of_kind(products, state), named, strict=True)
+                    if ok and said]  # fmt: skip
+            kind.sort(key=lambda h: poorly_rated(h.product))  # stable: the search order within
+            room = CARDS - len(hits)
+            if listed:  # named in the lead as the shopper said it: "stapler", "desk organizer"
+                thing = Thing(thing.search, (("en", with_article(asked_product(state))),))
+            if not kind or not candidates.close_match:
                 found.append((thing, None))
+            elif room > 0:
+                found.append((thing, len(hits) + 1))
+                hits.extend(kind[: min(per, room)])
         assert itself is not None
-        return hits, itself, starter_lead(ask, found, query.language)
+        return hits, itself, found
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -216,12 +265,12 @@ class ChatPipeline:
     def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
                  cancelled: threading.Event | None, close: bool = True,
-                 starter: str | None = None) -> Generator[Token | Retract, None, Written]:  # fmt: skip
-        """The written answer, its streamed pieces turned into events (`starter`: the lead of a
-        starting kit, which recommends every card)."""
+                 kit: Kit | None = None) -> Generator[Token | Retract, None, Written]:  # fmt: skip
+        """The written answer, its streamed pieces turned into events (`kit`: cards for several
+        things, whose lead names each and whose picks are recommended)."""
         picks = lead = reasons = None
-        if starter is not None:
-            picks, lead = [c.mark for c in cards], starter
+        if kit is not None:
+            picks, lead = list(kit.picks), kit.lead
         elif comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = asked_lead(query.text, comparison, cards, query.language)
@@ -247,7 +296,7 @@ class ChatPipeline:
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
                                 cancelled, allowed, lead, reasons=reasons,
-                                tips=close or starter is not None,
+                                tips=close or kit is not None,
                                 recommend=picks != [])  # fmt: skip
         while True:
             try:
@@ -295,15 +344,18 @@ class ChatPipeline:
         found = Candidates(())
         history = None
         close = True
-        starter = None
         focus = query.intent in (Intent.compare, Intent.detail)
         # (a kit the store carries none of is searched as typed)
         kit = (
-            self.starter_kit(query, request.user_id, request.session_id) if query.starter else None
-        )
-        if kit is not None and kit[0]:
-            hits, state, starter = kit
-            cards = self.cards_for(hits, state.search_text())
+            self.starter_kit(query, request.user_id, request.session_id) if query.starter
+            else self.listed_kit(query, request.user_id, request.session_id) if query.items
+            else None
+        )  # fmt: skip
+        if kit is not None and not kit.hits:
+            kit = None
+        if kit is not None:
+            state = kit.state
+            cards = self.cards_for(kit.hits, state.search_text())
         elif focus:
             # "do any of them come with a case?": every card's listing, not the first one's
             every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
@@ -382,7 +434,7 @@ class ChatPipeline:
         self._log_shown(request, cards, query)
 
         written = yield from self._written(
-            request, cards, state, query, notice, comparison, timer, cancelled, close, starter
+            request, cards, state, query, notice, comparison, timer, cancelled, close, kit
         )
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded

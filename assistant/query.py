@@ -38,6 +38,7 @@ from assistant.needs import (
     WORN_SIZE,
     age_span,
     clean_message,
+    listed_products,
     not_product_word,
     read_needs,
     strip_rating_phrases,
@@ -126,6 +127,11 @@ class ShoppingQuery(BaseModel):
     )
     starter_owned: bool = Field(
         default=False, description="The shopper has the thing itself: 'besides the sax itself'"
+    )
+    items: tuple[str, ...] = Field(
+        default=(),
+        description="The products one message lists, each its own request: 'a desk organizer' "
+        "and 'a stapler' of '2 things: a desk organizer and also a stapler'",
     )
     gift: bool = False
     occasion: str | None = None
@@ -665,6 +671,8 @@ def understand(
         interests=tuple(w for w in needs.interests if w.isalpha()),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
+        # "2 things: a desk organizer ... and also a stapler": each shown (English words only)
+        items=listed_products(text) if english and starter is None and intent is Intent.new else (),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

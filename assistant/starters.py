@@ -168,3 +168,22 @@ def starter_lead(ask: StarterAsk, found: Sequence[tuple[Thing, int | None]], lan
     if missing:
         parts.append(phrase(language, "starter_missing", things=_listed(missing, language)))
     return " ".join(parts)
+
+
+def listed_lead(found: Sequence[tuple[Thing, int | None]], language: str) -> str:
+    """The lead for the products one message lists: the first card of each, by its mark ("Here
+    is the best match for each: [1] and [3].") and the ones the store does not carry, named as
+    the shopper said them."""
+    shown = [f"[{mark}]" for _, mark in found if mark]
+    missing = [t.name("en") or t.search for t, mark in found if not mark]
+    parts = [phrase(language, "listed", items=_listed(shown, language))] if shown else []
+    if missing:
+        parts.append(phrase(language, "starter_missing", things=_listed(missing, language)))
+    return " ".join(parts)
+
+
+def with_article(noun: str) -> str:
+    """An English noun as a list names one: "a stapler", "an organizer", "dry erase markers"."""
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

@@ -417,6 +417,30 @@ def test_what_it_takes_to_start_shows_one_card_per_thing(
     assert state.need.startswith(starters()["ukulele"].things[0].search), state
 
 
+def test_products_listed_in_one_message_are_each_shown_and_recommended(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "2 things: a desk organizer ... and also a decent stapler" was searched as one request
+    and said not carried; "a ukulele and a tuner" showed one of them. Each product listed is its
+    own request: its best cards, the first of each recommended and named by its mark, and the
+    ones the store does not carry said by name (words only: the lead is read off data)."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    answer = chat.answer(ChatRequest(message="i need a ukulele and also a tuner"))
+    assert answer.query.items == ("a ukulele", "a tuner"), answer.query.items
+    titles = [c.product.title.lower() for c in answer.cards]
+    assert any("ukulele" in t for t in titles) and any("tuner" in t for t in titles), titles
+    picked = [c for c in answer.cards if c.recommended]
+    assert len(picked) == 2 and "ukulele" in picked[0].product.title.lower(), picked
+    assert "tuner" in picked[1].product.title.lower(), picked
+    assert f"[{picked[0].mark}] and [{picked[1].mark}]" in answer.text, answer.text
+    # one the store lacks is said by name, beside the one it carries
+    lacking = chat.answer(ChatRequest(message="a ukulele and also a washing machine"))
+    assert "We don't carry a washing machine." in lacking.text, lacking.text
+    assert lacking.cards and all("ukulele" in c.product.title.lower() for c in lacking.cards)
+
+
 def test_a_product_not_carried_is_not_called_near_from_another_department(
     tmp_path: Path, small_store: Retrieval
 ) -> None:

@@ -744,3 +744,30 @@ def test_how_many_play_a_game_is_its_size() -> None:
                         ("Let's Play Bridge | 6 Unique Colorful Decks", False)):  # fmt: skip
         assert bool(two.search(title)) is fits, title
     assert not _size_pattern("6 players").search("Let's Play Bridge | 6 Unique Colorful Decks")
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "2 things: a desk organizer for pens n sticky notes and also a decent stapler that doesnt jam",
+            ("a desk organizer for pens n sticky notes", "a decent stapler that doesnt jam"),
+        ),
+        ("i need a ukulele and a tuner", ("a ukulele", "a tuner")),
+        ("need a capo and some picks for my acoustic", ("a capo", "some picks for my acoustic")),
+        # one product: said with what comes with it, a name, two colours, or no article
+        ("a drum set with sticks", ()),
+        ("dungeons and dragons dice", ()),
+        ("black and white paint", ()),
+        ("pens and pencils", ()),
+        # who it is for names no product: "something for my son and a toy for my daughter"
+        ("something for my son and a toy for my daughter", ()),
+        ("a gift for a 10 year old who likes science and art", ()),
+    ],
+)
+def test_the_products_a_message_lists_are_read_each_alone(
+    text: str, items: tuple[str, ...]
+) -> None:
+    from assistant.needs import listed_products
+
+    assert listed_products(text) == items

@@ -114,3 +114,16 @@ def test_a_thing_is_a_product_whose_title_says_it_and_is_not_what_fits_it() -> N
     titles = ["Guitar Pickup Acoustic/Electric Transducer for Acoustic Guitar", "Guitar Picks x 20",
               "Beginner Acoustic Guitar, Full Size"]  # fmt: skip
     assert of_kind([product(t) for t in titles], state) == [False, False, True]
+
+
+def test_the_products_listed_are_named_by_mark_and_the_ones_not_carried_by_name() -> None:
+    from assistant.starters import Thing, listed_lead, with_article
+
+    found = [
+        (Thing("a ukulele", (("en", "a ukulele"),)), 1),
+        (Thing("a stapler", (("en", "a stapler"),)), None),
+    ]
+    assert listed_lead(found, "en") == (
+        "Here is the best match for each thing you asked for: [1]. We don't carry a stapler."
+    )
+    assert with_article("organizer") == "an organizer" and with_article("markers") == "markers"
