@@ -939,7 +939,8 @@ _JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic"
                      "fun", "cool", "new", "used", "small", "smaller", "large", "larger", "big",
                      "bigger", "mini", "light", "lighter", "heavy", "easy", "first", "best",
                      "top", "high", "low", "budget", "affordable", "durable", "strong",
-                     "assorted", "replacement", "spare", "extra", "different", "various", "mixed"])  # fmt: skip
+                     "assorted", "replacement", "spare", "extra", "different", "various", "mixed",
+                     "collector", "collectible", "vintage"])  # fmt: skip
 
 
 def _compound_asked(state: ConversationState, prefix: bool = False) -> re.Pattern[str] | None:

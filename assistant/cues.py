@@ -189,7 +189,11 @@ _ONE_CARD = re.compile(
 )
 #: The cards said as "they" in a question of measure ("how many pairs do they come with?").
 #: A question about any product of a kind, not the cards: "how many strings does a ukulele have".
-_OF_ANY = re.compile(r"\b(?:does|do|is|are|can|will)\s+(?:a|an|any)\s+\w+", re.I)
+_OF_ANY = re.compile(
+    # ("do any come with a gig bag" asks the cards: "any" before a verb names no product)
+    r"\b(?:does|do|is|are|can|will)\s+(?:a|an|any)\s+(?!(?:come|comes|have|has|fit|fits|work|works|need|needs|take|takes|include|includes)\b)\w+",
+    re.I,
+)
 _THEM = re.compile(r"\b(?:they|these|those|them|their|its)\b", re.I)
 #: A question about the cards on screen said as "any of them", "they", "the <part>" or "what ...
 #: does it take": "do any of them come with a case", "are the markers low odor", "what staples

@@ -426,6 +426,14 @@ _NOT_KIND = frozenset(
         "small",
         "large",
         "medium",
+        "used",
+        "back",
+        "tip",
+        "fine",
+        "real",
+        "odor",
+        "odour",
+        "smell",
         "big",
         "mini",
         "cheap",
@@ -730,7 +738,7 @@ _STORY_CLAUSE = re.compile(
 )
 #: Taking something up, said before it: "my 12 year old wants to start drums" asks for drums.
 _TAKING_UP = re.compile(
-    r"\b(?:wants?|wanted|would like|'d like|likes?|loves?|needs?|is (?:dying|eager|keen)|has been "
+    r"\b(?:wants?|wanted|used|would like|'d like|likes?|loves?|needs?|is (?:dying|eager|keen)|has been "
     r"(?:asking|begging)|(?:is|are) (?:going|trying))\s+to\s+(?:start|learn|play|try|begin|get into|take up|"
     r"pick up|do)\b(?:\s+(?:how\s+)?to\s+(?:play|use|make))?(?:\s+(?:playing|learning|the|a|an))?",
     re.I,
@@ -851,7 +859,7 @@ _TURNS = re.compile(
 #: "a microscope ... not a toy", "nothing with tiny pieces" (searching it had shown mugs).
 _NOT_THIS = re.compile(
     r"\b(?:not|no|nothing|without|isn't|aren't)\s+(?!(?:more|less)\s+than\b)(?:(?:another|any|with|a|an|more)\s+)?"
-    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones))?",
+    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones|toys?|versions?))?",  # "not a kids toy"
     re.I,
 )
 _WORKS = r"(?:teachers?|coach|manager|tutor|instructor|professor|director|conductor)"
@@ -917,6 +925,7 @@ def product_kind(text: str) -> str | None:
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
+    text = _NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
     if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):

@@ -246,6 +246,7 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (r"\bentre (\d+) y (\d+)\b|\bentre (\d+) et (\d+)\b|\bzwischen (\d+) und (\d+)\b",
      lambda m: "between {} and {}".format(*[g for g in m.groups() if g])),
     (r"\b(?:presupuesto(?: de)?|budget de)(?=\s*[$€£]?\d)", "budget"),
+    (r"~\s*(?=[$€£]?\d)", "around "),  # "serato or rekordbox, ~200"
 ))  # fmt: skip
 
 

@@ -366,6 +366,13 @@ def test_a_requests_language_is_read_from_its_words(text: str, language: str) ->
         # "not carried"); a glass is still a kind
         ("glass beakers set borosilicate 50ml to 1000ml for my chemistry class", "beakers"),
         ("wine glass", "glass"),
+        # a story, a quality, what it should not be: no kind ("used", "odor", "toy" had been)
+        (
+            "my grandpa used to play harmonica back in the day and i want to get him a harmonica",
+            "harmonica",
+        ),
+        ("dry erase markers fine tip low odor, need like 24", "markers"),
+        ("want a collector figure not a kids toy, up to 80 bucks", "figure"),
     ],
 )
 def test_the_kind_of_product_is_the_head_of_the_request(text: str, kind: str | None) -> None:

@@ -77,6 +77,7 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("shouldn't cost more than $30", None, D(30)),
         ("around $50", D(40), D(60)),
         ("about 50 dollars", D(40), D(60)),
+        ("dj controller, needs to work w serato, ~200", D(160), D(240)),
         # money the shopper has is all they can spend: a ceiling, not a range
         ("got about 15 bucks, looking for a guitar tuner", None, D(15)),
         ("I have about $30 to spend", None, D(30)),
