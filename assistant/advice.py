@@ -190,6 +190,8 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         "rating", "ratings", "highest", "lowest", "reviewed", "reviews",
                         "popular"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
+#: How light a product is, as listings say it (the root "light" of "lighter" is also a lamp).
+_WEIGHT_WORDS = frozenset(["lighter", "lightest", "lightweight", "ultralight", "weight", "weighs"])
 _SAME_READER = (
     frozenset(["kid", "kids", "child", "children", "childrens", "youth", "junior"]),
     # a gig bag is the case a listing most often includes ("do any of them come with a case?"
@@ -216,6 +218,8 @@ def _forms(word: str, stem: Stemmer.Stemmer) -> set[str]:
     """The stems a listing may say a question's word with: "easier" is "easy", "safest" "safe",
     "quieter" "quiet", "bigger" "big"; "kid" is also "children"."""
     out = {word}
+    if word in _WEIGHT_WORDS:  # "which is lighter": its weight, not "DJ Lights"
+        return set(stem.stemWords(sorted(_WEIGHT_WORDS)))
     for suffix, base in (("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             root = word[: -len(suffix)] + base

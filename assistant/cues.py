@@ -130,7 +130,7 @@ COMPARE = re.compile(
 #: life?" (a comparative or superlative after "which is/has")
 ABOUT_SHOWN = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|brands?|makes?|of (?:these|them|those|the (?:two|three|first))\b)"
-    r"|which (?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
+    r"|which (?:(?:set|pack|kit|model|version|size|colou?r)s?\s+)?(?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
     r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
     r"|recommend|suits?|good|right|pick|choose|go for)\b))"

@@ -53,7 +53,7 @@ from assistant.starters import (
     things_for,
     with_article,
 )
-from assistant.state import ConversationState, advance, compared, shown_after
+from assistant.state import ConversationState, advance, compared, named_cards, shown_after
 from assistant.turn import (
     AnswerMeta,
     CardsShown,
@@ -359,7 +359,9 @@ class ChatPipeline:
         elif focus:
             # "do any of them come with a case?": every card's listing, not the first one's
             every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
-            refs = compared(state, [p.id for p in shown], query.references,
+            named = () if query.references or query.language != "en" else named_cards(
+                query.text, [p.title for p in shown], [p.id in state.picked for p in shown])  # fmt: skip
+            refs = compared(state, [p.id for p in shown], query.references or named,
                             it=query.intent is Intent.detail and not every,
                             whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]

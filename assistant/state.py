@@ -10,7 +10,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import GEAR, asked_phrase
-from assistant.needs import WORN_SIZE, age_span
+from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
 from retrieval.catalog import Catalog, Money
@@ -275,3 +275,35 @@ def compared(
         return (first,) if shown else ()
     picks = tuple(i + 1 for i, pid in enumerate(shown) if pid in state.picked)
     return picks if len(picks) >= 2 else tuple(range(1, min(len(shown), 3) + 1))
+
+
+#: Words said with "the" that name no card: what a card has, not which card it is.
+_NOT_NAMES = frozenset(["price", "size", "sizes", "color", "colour", "same", "box", "set", "pack",
+                        "case", "batteries", "battery", "rest", "others", "other", "cheapest",
+                        "best", "last", "first", "second", "third", "fourth", "fifth", "next",
+                        "bigger", "smaller", "kit", "way", "difference", "quality", "sound"])  # fmt: skip
+#: A card named by a word of its title: "the binder", "the hohner one", "the brother one".
+_THE_NAMED = re.compile(r"\bthe\s+([a-z][a-z'-]{2,})(?:\s+one)?\b", re.I)
+
+
+def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tuple[int, ...]:
+    """The 1-based card a question names by a word of its title ("how many cards does the binder
+    hold" after sleeves and a binder had been answered of the sleeves; "which tape size does the
+    brother one use"): the one title saying it, or the one recommended of several; () when no
+    word names a card, or names every card."""
+    words = [[w.lower() for w in re.findall(r"[a-z0-9]+", t, re.I)] for t in titles]
+    for m in _THE_NAMED.finditer(text):
+        word = m.group(1).lower()
+        said_one = m.group(0).lower().endswith(" one")  # "the brother one": a maker's name
+        people = not_product_word(word) or word in RECIPIENTS  # "for the kids"
+        if (people and not said_one) or word in _NOT_NAMES:
+            continue
+        forms = {word, word + "s", word.removesuffix("s")}
+        named = [i for i, ws in enumerate(words) if forms & set(ws)]
+        if not named or len(named) == len(titles):
+            continue
+        if len(named) > 1:
+            named = [i for i in named if picked[i]]
+        if len(named) == 1:
+            return (named[0] + 1,)
+    return ()

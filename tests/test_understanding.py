@@ -64,6 +64,7 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("is there a first aid kit for kids", Intent.new, (1,)),
         ("do you have a case for the guitar", Intent.new, ()),
         ("which is easiest to use?", Intent.compare, ()),
+        ("which set has more skin tones", Intent.compare, ()),
         ("which strings do I need for a classical guitar", Intent.new, ()),
         # who it is for, said alone, narrows what is on screen ("for a 12 year old" had started a
         # new search and shown binoculars instead of the science kits)
@@ -983,3 +984,32 @@ def test_a_shelf_named_by_a_common_word_keeps_it() -> None:
     is a shopping word elsewhere ("can you help me find ..."), a shelf here."""
     assert "self-help" in understand("self help book about procrastination", None, []).query.search
     assert "help" not in understand("can you help me find a ukulele", None, []).query.search
+
+
+def test_a_card_named_by_a_word_of_its_title_is_the_one_asked_about() -> None:
+    """ "how many cards does the binder hold" after card sleeves and a binder was answered of
+    the sleeves; "which tape size does the brother one use" of another maker's tape."""
+    from assistant.state import named_cards
+
+    titles = ["Ultra Pro Card Sleeves, 100 ct", "Magic 12-Pocket PRO-Binder", "Card Codex Binder"]
+    assert named_cards("how many cards does the binder hold", titles, [True, True, False]) == (2,)
+    assert named_cards("how many cards does the binder hold", titles, [True, True, True]) == ()
+    labels = ["Brother P-Touch Label Maker", "DYMO LabelManager 160", "Label Tape 12mm"]
+    assert named_cards("which tape size does the brother one use", labels, [True] * 3) == (1,)
+    # what every card has, or what no card is, names none
+    assert named_cards("is the label easy to peel", labels, [True] * 3) == ()
+    assert (
+        named_cards("is it ok for the kids", ["Kids Ukulele", "Concert Ukulele"], [True, True])
+        == ()
+    )
+
+
+def test_how_light_is_read_as_weight_not_as_a_lamp() -> None:
+    """ "which is lighter, he wants to bring it to friends houses" had quoted "DJ Lights"."""
+    import Stemmer
+
+    from assistant.advice import _forms
+
+    forms = _forms("lighter", Stemmer.Stemmer("english"))
+    assert "light" not in forms and "lightweight" in forms
+    assert "easi" in _forms("easier", Stemmer.Stemmer("english"))  # other degrees keep their root
