@@ -680,6 +680,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
                         or (phrase is not None and phrase.search(h.product.description))
                         for h in hits[:5]):  # fmt: skip
         return False  # "a nice fountain pen" -> a pen light: no text near the top says "fountain"
+    if (codes := _model_codes(state)) and not any(
+        _says_code(h.product, code) for h in hits[:5] for code in codes
+    ):
+        return False  # "a phone case for samsung galaxy s23": no Galaxy S7 case is one
     top = hits[0].parts
     # the product words, not its sizes: in "55 inch tv" a "Super 55" microphone matches nothing
     for size in state.sizes:
@@ -716,6 +720,25 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
 _PLACES = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "school", "home",
                      "workshop", "garage", "studio", "car", "outdoor", "garden", "travel", "desk",
                      "bathroom", "bedroom", "church", "stage", "party", "camping"])  # fmt: skip
+
+
+#: A model's code as shoppers type it: letters then two or more digits ("s23", "m404n", "sm58").
+_MODEL_CODE = re.compile(r"(?<![\w./-])([a-z]{1,4})-?(\d{2,5}[a-z]{0,3})(?![\w/])", re.I)
+#: Letters before a number that make it a measure, not a model ("pack50", "no2" aside).
+_MEASURE_LETTERS = frozenset(["x", "no", "pc", "pcs", "ft", "in", "mm", "cm", "ml", "oz", "lb", "kg", "g",
+                              "v", "w", "mah", "hz", "size", "ages", "age", "ad", "ce"])  # fmt: skip
+
+
+def _model_codes(state: ConversationState) -> list[str]:
+    """The model codes the request names ("galaxy s23", "laserjet pro m404n"), squeezed."""
+    said = state.asked or state.search_text()
+    return [f"{m.group(1)}{m.group(2)}".lower() for m in _MODEL_CODE.finditer(said)
+            if m.group(1).lower() not in _MEASURE_LETTERS]  # fmt: skip
+
+
+def _says_code(product: Product, code: str) -> bool:
+    text = re.sub(r"[\s-]+", "", f"{product.title} {product.description[:500]}".lower())
+    return code in text
 
 
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:

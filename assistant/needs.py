@@ -232,7 +232,7 @@ _FILLER = set(
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
-     "started", "starting", "mine", "yall", "y'all", "similar", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
+     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
@@ -1001,8 +1001,10 @@ MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal",
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
     rf"[,.;!]\s*(?:(?:so|and|but|now)\s+)?{_WANTS}(?!to\b)"
-    # what it should be, not what it is: "..., want something legit not fake"
-    r"(?!(?:something|anything|one|it|them|that|this)\b)",
+    # a product said with its article: "..., need a keyboard w weighted keys" (not what a pack
+    # holds: "cymbal pack for a beginner kit, need hi hats crash and ride")
+    r"(?=(?:a|an|some|new|another|one\s+of)\s|(?![^,.;!?]*\band\b))"
+    r"(?!(?:something|anything|one|it|them|that|this)\b)",  # "..., want something legit"
     re.I,
 )
 #: The shopper saying who they are: "hi im a nurse and need ...", "I'm a teacher, ...".

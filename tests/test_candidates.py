@@ -267,3 +267,23 @@ def test_string_gauges_said_as_plurals_name_their_sets() -> None:
     assert names_side("PRS Signature Electric Guitar Strings Light 10-46", "10s")
     assert not names_side("PRS Signature Electric Guitar Strings Light 10-46", "9s")
     assert not names_side("GHS Strings Acoustic Guitar Strings (CPR-10 Set)", "10s")
+
+
+def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
+    """ "need a phone case for samsung galaxy s23" starred a Galaxy S7 case and "toner for hp
+    laserjet pro m404n" a cable tracer's "Toner": a model's code the shopper names is what they
+    need, so no listing near the top saying it means the store lacks it. Sizes, counts and
+    ordinals are no codes."""
+    from assistant.candidates import _model_codes, _says_code
+
+    def codes(text: str) -> list[str]:
+        return _model_codes(ConversationState(search=text))
+
+    assert codes("phone case samsung galaxy s23 clear") == ["s23"]
+    assert codes("toner hp laserjet pro m404n") == ["m404n"] and codes("tascam dr-40x") == ["dr40x"]
+    for text in ("xlr cables 20 ft", "m3 stainless screws", "a 2nd grader", "80s transformers",
+                 "pack of 50 pens", "boss ds-1 distortion"):  # fmt: skip
+        assert codes(text) == [], text
+    s23 = Product(id="t:s23", title="Clear Case for Samsung Galaxy S-23 Ultra", source="t")
+    s7 = Product(id="t:s7", title="Bonice Samsung Galaxy S7 Edge Case", source="t")
+    assert _says_code(s23, "s23") and not _says_code(s7, "s23")
