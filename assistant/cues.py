@@ -260,7 +260,8 @@ _OF_IT = re.compile(
     # "¿cuánto dura una partida?", "需要用胶水吗" (does it need glue?), "大概要拼多久" (how long?)
     r"|^\W*¿?\s*(?:y\s+)?(?:cu[aá]nto|cu[aá]nta)\s+(?:dura|mide|pesa|tarda)\b|^\W*¿?\s*(?:necesita|usa)\b"
     r"|^\W*(?:需要|要不要|用不用|是否需要)|多久|多大|多重|多长|多高|多宽"
-    r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe)\b",
+    r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe"
+    r"|vienen?|traen?|incluyen?)\b",
     re.I,
 )
 

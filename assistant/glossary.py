@@ -121,6 +121,14 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 # the office's and the musician's ("计算器" had been "energy", "调音器" a "tool")
                 "计算器": ("calculator",), "太阳能": ("solar",), "按键": ("buttons",),
                 "调音器": ("tuner",), "夹式": ("clip on",), "化妆品": ("cosmetics",),
+                # a choir's, a dollhouse's, a crafter's and a lab's words (each had been read
+                # word by word: "music rack", "doll house band light", "cut pad harmony")
+                "谱架": ("music stand",), "合唱团": ("choir",), "娃娃屋": ("dollhouse",),
+                "带灯光": ("with lights",), "灯光": ("lights",), "切割垫": ("cutting mat",),
+                "美工刀": ("utility knife",), "手账": ("journal",), "离心管": ("centrifuge tubes",),
+                "灭菌": ("sterile",), "睡前": ("bedtime",), "激光测距仪": ("laser measure",),
+                "测距仪": ("laser measure",), "家具配件": ("furniture accessories",),
+                "方便带": ("portable",), "方便携带": ("portable",), "一包": ("pack",),
                 "微升": ("ul",),
                 "效果器": ("effects pedal",), "单块效果器": ("effects pedal",),
                 "过载": ("overdrive",), "失真": ("distortion",),

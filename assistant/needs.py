@@ -428,6 +428,8 @@ _NOT_KIND = frozenset(
         "medium",
         "used",
         "back",
+        "folding",
+        "portable",
         "tip",
         "fine",
         "real",

@@ -95,6 +95,8 @@ def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     # the office's and the musician's words ("计算器" had been read "energy", "调音器" a "tool")
     assert "calculator" in chinese_to_english("办公室用的计算器，按键大一点，太阳能的")
     assert "tuner" in chinese_to_english("吉他用的夹式调音器，便宜点的就行")
+    assert "music stand" in chinese_to_english("学校合唱团要买十个谱架，折叠的那种方便带")
+    assert "dollhouse with lights" in chinese_to_english("六岁女儿想要个娃娃屋，带灯光的那种")
 
 
 def test_an_age_alone_and_what_is_not_a_product() -> None:
