@@ -1171,9 +1171,16 @@ def shows_interest(products: Sequence[Product], state: ConversationState) -> lis
     return [any(re.search(rf"\b{re.escape(w)}", p.title, re.I) for w in loved) for p in products]
 
 
-def names_compound(products: Sequence[Product], state: ConversationState) -> list[bool]:
+def names_compound(
+    products: Sequence[Product], state: ConversationState, anywhere: bool = False
+) -> list[bool]:
     """Which titles say the kind with the noun named before it ("nitrile gloves", "dry erase
-    markers"); all of them when the kind was said alone."""
+    markers"); all of them when the kind was said alone. `anywhere`: the noun anywhere in the
+    title ("Classic Guitar Musical Instrument Toy" for "toy guitar")."""
+    if anywhere:
+        noun = _compound_noun(state)
+        said = re.compile(rf"\b{_NOUN_FORMS.get(noun, re.escape(noun))}", re.I) if noun else None
+        return [said is None or bool(said.search(p.title)) for p in products]
     compound = _compound_asked(state)
     return [compound is None or bool(compound.search(p.title)) for p in products]
 

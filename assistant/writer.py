@@ -469,7 +469,10 @@ class AnswerWriter:
                 # (what the person loves before the size: a space puzzle of another count for
                 # a space fan, not a 100-piece Santa puzzle)
                 kinds, compound = of_kind(products, state), names_compound(products, state)
-                if not any(k and c for k, c in zip(kinds, compound, strict=True)):
+                # (the noun said anywhere in a title of the kind will do: "Guitar ... Toy" for "a
+                # toy guitar"; a clown stacker had been starred when no title wrote "toy guitar")
+                loose = names_compound(products, state, anywhere=True)
+                if not any(k and c for k, c in zip(kinds, loose, strict=True)):
                     # no card is the kind said with its noun: the kind word alone names other
                     # things ("soldering iron kit" had starred an Iron Man figure)
                     kinds = [True] * len(products) if not all(compound) else kinds

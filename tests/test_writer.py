@@ -225,6 +225,22 @@ def test_a_card_whose_title_denies_what_was_asked_is_not_starred(small_catalog: 
     assert _picks_among(titles, small_catalog, state, query) == (1,)
 
 
+def test_a_kind_said_with_its_noun_anywhere_in_the_title_is_still_that_kind(
+    small_catalog: Catalog,
+) -> None:
+    """ "a toy guitar for a toddler" starred a clown stacker and a toy microphone: no title wrote
+    "toy guitar", so the kind was no longer trusted, though the guitar's title says "Toy" after it."""
+    query = understand(
+        "a toy guitar for a toddler", None, list(small_catalog.columns.departments)
+    ).query
+    state = advance(ConversationState(), query, small_catalog)
+    titles = [
+        "Kids 4 String Acoustic Classic Guitar Musical Instrument Toy",
+        "Hape Clown Stacker Toddler Wooden Ring Toy",
+    ]
+    assert _picks_among(titles, small_catalog, state, query) == (1,)
+
+
 def _picks_among(titles: list[str], catalog: Catalog, state: ConversationState,
                  query: ShoppingQuery) -> tuple[int, ...]:  # fmt: skip
     """The cards the writer stars among cards of these titles, each rated 4.5."""
