@@ -235,6 +235,13 @@ _QUESTION = re.compile(
 #: Another thing asked for, not a question about the cards: "what about ukulele strings?", "do
 #: you have guitar picks?", "¿tienen cien años de soledad?", "有哈利波特英文原版书吗".
 _NEW_ASK = re.compile(
+    # "y cinta doble cara fuerte?" (and strong double-sided tape?) after electrical tape: another
+    # product, named after "and" with no verb (not "y el segundo tiene ...", "and is it ...")
+    r"^\W*¿?\s*(?:y|and)\s+(?!(?:el|la|los|las|lo|the|it|its|this|that|these|those|ese|esa|este|esta|"
+    r"eso|cu[aá]l\w*|cu[aá]nt\w*|qu[eé]|c[oó]mo|d[oó]nde|does|do|is|are|can|will|would|how|what|which|"
+    r"tiene\w*|trae\w*|viene\w*|sirve\w*|es|son|est[aá]\w*|funciona\w*|en|con|sin|in|with|without|for|"
+    r"para|de|del|algun\w*|any\w*|some\w*|one|ones|uno|una|otro|otra|m[aá]s|more|menos|less|"
+    r"cheaper|bigger|smaller|m[aá]s)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$|"
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b"
     r"|^\W*(?:do|does|can|could)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|get|recommend)\b"
     r"|^\W*(?:有没有|有卖|你们有|卖不卖|推荐)|^\W*有[^吗]{4,}吗"

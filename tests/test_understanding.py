@@ -110,6 +110,8 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("anything with a metal body?", Intent.refine, ()),
         ("¿hay alguno que funcione con pilas?", Intent.refine, ()),
         ("and a metronome?", Intent.new, ()),
+        ("y cinta doble cara fuerte?", Intent.new, ()),
+        ("y el segundo tiene teclas sensibles?", Intent.detail, (2,)),
         ("有粉色的吗？", Intent.refine, ()),
         ("¿alguno ambientado en la guerra civil española?", Intent.refine, ()),
     ],
@@ -1013,3 +1015,15 @@ def test_how_light_is_read_as_weight_not_as_a_lamp() -> None:
     forms = _forms("lighter", Stemmer.Stemmer("english"))
     assert "light" not in forms and "lightweight" in forms
     assert "easi" in _forms("easier", Stemmer.Stemmer("english"))  # other degrees keep their root
+
+
+def test_another_product_named_after_and_is_a_new_request_not_a_question() -> None:
+    """ "y cinta doble cara fuerte?" (and strong double-sided tape?) after electrical tape was
+    answered as a question about the first card ('its listing does not mention "double sided"')."""
+    from assistant.cues import asks_cards
+
+    shown = ["Electrical Tape 3/4 x 66' UL/CSA several colors"]
+    assert not asks_cards("y cinta doble cara fuerte?", "tape", shown)
+    assert not asks_cards("and duct tape?", "tape", shown)
+    assert asks_cards("y es resistente al agua?", "tape", shown)
+    assert asks_cards("and is it waterproof?", "tape", shown)
