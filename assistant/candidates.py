@@ -659,7 +659,8 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     noun = _compound_noun(state) if kind is not None and kind not in BOOK_KINDS else None
     if noun == "laboratory":  # (as "lab", which says "laboratory" too)
         noun = "lab"
-    said = re.compile(rf"\b{re.escape(noun)}", re.I) if noun else None  # "lab": "laboratory" too
+    # "lab": "laboratory" too; "microphone": "Mic Stand" (a test store's titles say only "Mic")
+    said = re.compile(rf"\b{_NOUN_FORMS.get(noun, re.escape(noun))}", re.I) if noun else None
     # a description says it of the product, next to its kind: "graph paper notebooks" are not
     # met by a notebook "made with high-quality paper", nor "cut resistant gloves" by exam gloves
     # "three times more puncture resistant than latex" (both had been starred)
@@ -983,7 +984,8 @@ def _compound_asked(state: ConversationState, prefix: bool = False) -> re.Patter
 
 
 #: Nouns titles write more than one way ("RC Cars", "R/C Mustang", "Remote Control Car").
-_NOUN_FORMS = {"rc": r"(?:rc|r/c|remote[- ]control(?:led)?)"}
+_NOUN_FORMS = {"rc": r"(?:rc|r/c|remote[- ]control(?:led)?)", "microphone": r"(?:microphone|mic)",
+               "mic": r"(?:microphone|mic)"}  # fmt: skip
 
 
 def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[bool]:
