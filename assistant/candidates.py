@@ -674,7 +674,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         # "Label Tape" is no label maker
         stems = {stem(w) for w in re.findall(r"[a-z]+", title.lower())}
         return bool((said and said.search(title)) or noun_stem in stems) and (
-            kind is None or stem(kind) in stems or shows_kind(title, kind, stem, text)
+            kind is None
+            or kind in BROAD_KINDS  # "a plush toy": a "Baby Plush, Teddi Pink"
+            or stem(kind) in stems
+            or shows_kind(title, kind, stem, text)
         )
 
     if said and not any(titled(h.product.title)
@@ -716,6 +719,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or (bool(words) and matched * 2 > len(words))
 
 
+#: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are
+#: stacking toys), so a title without the word does not miss the request.
+BROAD_KINDS = frozenset(["toy", "toys", "gift", "gifts", "stuff", "things", "set", "sets", "kit",
+                         "kits", "supplies", "accessories", "items", "products", "games", "ideas"])  # fmt: skip
 #: Where a product is used, said before its kind ("lab pipettes", "office calculator"): a
 #: description saying it anywhere says it of the product.
 _PLACES = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "school", "home",

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from assistant.advice import Card
-from assistant.candidates import MIN_RATINGS, of_kind, of_size, title_says
+from assistant.candidates import BROAD_KINDS, MIN_RATINGS, of_kind, of_size, title_says
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
@@ -105,18 +105,12 @@ def _rated(card: Card, shown: Sequence[Card], language: str) -> str | None:
     return phrase(language, "fact_rated", rating=f"{p.rating:g}")
 
 
-#: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are
-#: stacking toys), so a title without the word does not miss the request.
-_BROAD_KINDS = frozenset(["toy", "toys", "gift", "gifts", "stuff", "things", "set", "sets", "kit",
-                          "kits", "supplies", "accessories", "items", "products", "games", "ideas"])  # fmt: skip
-
-
 def misses(card: Card, state: ConversationState) -> bool:
     """Whether the card plainly misses the request: it is not the kind asked for, its stated ages
     exclude the shopper's, or a size asked for is not in its title (the lead then says it is the
     nearest match, not that it fits)."""
     product = card.product
-    named = state.kind not in _BROAD_KINDS and not of_kind([product], state)[0]
+    named = state.kind not in BROAD_KINDS and not of_kind([product], state)[0]
     if named or not of_size([product], state)[0]:
         return True
     return age_misses(product, state)
