@@ -270,10 +270,11 @@ def test_string_gauges_said_as_plurals_name_their_sets() -> None:
 
 
 def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
-    """ "need a phone case for samsung galaxy s23" starred a Galaxy S7 case and "toner for hp
-    laserjet pro m404n" a cable tracer's "Toner": a model's code the shopper names is what they
-    need, so no listing near the top saying it means the store lacks it. Sizes, counts and
-    ordinals are no codes."""
+    """A model's code among the product words read ("shure sm58 mic") is what the shopper needs,
+    so no listing near the top saying it means the store lacks it. Sizes, counts and ordinals are
+    no codes. (Only the product words read are looked at: the whole request would have made
+    "tips for my p1000 pipette" not carried, so "a phone case for samsung galaxy s23", whose
+    product words are "phone case", still stars a Galaxy S7 case; see the README.)"""
     from assistant.candidates import _model_codes, _says_code
 
     def codes(text: str) -> list[str]:
