@@ -77,12 +77,14 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
         and product.price is not None
         and product.price.amount <= 20
     )
-    page.wait_for_function(
-        "document.querySelector('#st-chat').innerText.trim().length > 30", timeout=120_000
-    )
+    # added while the answer is still being written: the cards it came from are replaced by the
+    # answer's final ones, and the click must not be lost in between
     page.locator(".st-add").first.click()
     page.wait_for_function(
         "document.querySelector('#st-cart').innerText.includes('Total')", timeout=20_000
+    )
+    page.wait_for_function(
+        "document.querySelector('#st-chat').innerText.trim().length > 30", timeout=120_000
     )
     assert product.price_label in page.inner_text("#st-cart")
     stored = [
@@ -100,6 +102,11 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     while len(conversations.get(conversations.for_user(stored[0].user_id)[0].id, ANYONE).messages) < 2:
         assert time.time() < deadline, "the answer was never stored"
         time.sleep(0.5)
+    # and after it: the final cards' buttons add theirs
+    page.locator(".st-add").nth(1).click()
+    page.wait_for_function(
+        "document.querySelector('#st-cart').innerText.includes('(2 items)')", timeout=20_000
+    )
     page.wait_for_timeout(500)
     page.screenshot(path=str((shots() or tmp_path) / "shopper-chat.png"), full_page=True)
     assert outside == []  # no fonts, scripts or analytics from outside: it works offline

@@ -9,6 +9,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.pipeline import CARDS
 from assistant.turn import CardsShown, ChatRequest, Done, Retract, Started, Token
 from ranking.events import EventType
 from ui.auth import Caller, Role
@@ -95,45 +96,52 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
             with gr.Column(scale=2, min_width=300):
                 gr.Markdown("### Products")
 
-                @gr.render(inputs=[cards, user, conversation, cart])
-                def show_cards(
-                    shown: list[dict[str, Any]],
-                    who: str,
-                    conv: str | None,
-                    items: list[dict[str, Any]],
-                ) -> None:
-                    if not shown:
-                        gr.Markdown("Products appear here.")
-                    for card in shown:
-                        gr.HTML(card_html(card))
-                        add = gr.Button(
-                            f"Add [{card['mark']}] to cart", size="sm", elem_classes="st-add"
-                        )
+                # Fixed slots, not a re-rendered list: a button made by a render is replaced when the
+                # answer's last cards arrive, and a click on the old one in between was lost (CI saw it)
+                empty = gr.Markdown("Products appear here.")
+                views: list[gr.HTML] = []
+                adds: list[gr.Button] = []
+                for _ in range(CARDS):
+                    views.append(gr.HTML(visible=False))
+                    adds.append(gr.Button(visible=False, size="sm", elem_classes="st-add"))
 
-                        def add_item(items: list[dict[str, Any]], who: str, conv: str | None,
-                                     card: dict[str, Any] = card) -> tuple[list[dict[str, Any]], str]:  # fmt: skip
-                            p = card["product"]
-                            post(who, p["id"], EventType.add_to_cart, conv, card["mark"] - 1)
-                            amount = p["price"]["amount"] if p.get("price") else None
-                            items = [
-                                *items,
-                                {
-                                    "id": p["id"],
-                                    "title": p["title"],
-                                    "price": card["price"],
-                                    "amount": amount,
-                                },
-                            ]
-                            return items, cart_html(items)
+                def show_cards(shown: list[dict[str, Any]]) -> list[Any]:
+                    slots = [*shown[:CARDS], *[None] * (CARDS - len(shown[:CARDS]))]
+                    views_on = [
+                        gr.update(value=card_html(c) if c else "", visible=bool(c)) for c in slots
+                    ]
+                    adds_on = [gr.update(value=f"Add [{c['mark']}] to cart" if c else "Add to cart",
+                                         visible=bool(c)) for c in slots]  # fmt: skip
+                    return [gr.update(visible=not shown), *views_on, *adds_on]
 
-                        add.click(
-                            add_item,
-                            inputs=[cart, user, conversation],
-                            outputs=[cart, cart_view],
-                        )
+                def add_item(slot: int) -> Callable[..., tuple[list[dict[str, Any]], str]]:
+                    def add(shown: list[dict[str, Any]], items: list[dict[str, Any]], who: str,
+                            conv: str | None) -> tuple[list[dict[str, Any]], str]:  # fmt: skip
+                        if slot >= len(shown):
+                            raise gr.Error("That product is no longer shown; ask again.")
+                        card = shown[slot]
+                        p = card["product"]
+                        post(who, p["id"], EventType.add_to_cart, conv, card["mark"] - 1)
+                        amount = p["price"]["amount"] if p.get("price") else None
+                        line = {
+                            "id": p["id"],
+                            "title": p["title"],
+                            "price": card["price"],
+                            "amount": amount,
+                        }
+                        items = [*items, line]
+                        return items, cart_html(items)
+
+                    return add
+
+                cards.change(show_cards, inputs=[cards], outputs=[empty, *views, *adds],
+                             show_progress="hidden")  # fmt: skip
 
                 gr.Markdown("### Cart")
                 cart_view = gr.HTML(cart_html([]), elem_id="st-cart")
+                for slot, add in enumerate(adds):
+                    add.click(add_item(slot), inputs=[cards, cart, user, conversation],
+                              outputs=[cart, cart_view])  # fmt: skip
         outputs = [chat, conversation, cards, box, notice]
         gr.on([go.click, box.submit], send, inputs=[box, chat, conversation, user, cards], outputs=outputs,
               concurrency_id="chat-turn", concurrency_limit=at_once)  # fmt: skip
