@@ -296,13 +296,15 @@ def asked_lead(
             f"No listing here says it in those words; below, each one's line closest to it. {table}"
         )
     saying = [p for p in compared if found[p.id][0] == most]
+    quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     if len(saying) == len(compared):
-        return f"All of these listings speak to that. {table}"
+        # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
+        # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"
+        return f"The listings say: {quotes}. {table}"
     if len(saying) == 1:
         p = saying[0]
         return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}'
     marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
-    quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     return f"{marks} speak to that: {quotes}. {table}"
 
 
@@ -386,6 +388,18 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
+    if language == "en" and (pair := either(question, asked, card.product.title)):
+        # "is the hohner one diatonic or chromatic?": which of the two its listing says (it had
+        # answered 'does not mention "hohner diatonic chromatic"')
+        quotes = []
+        for alternative in pair:
+            words = alternative.split()
+            count, quote = _evidence(card.product, [_forms(w, stem) for w in words], stem)
+            if count == len(words):
+                quotes.append(quote)
+        if quotes:
+            return phrase(language, "listing_says", quote='", "'.join(dict.fromkeys(quotes)))
+        return phrase(language, "listing_neither", a=pair[0], b=pair[1])
     # what it asks about, not how ("does it fit letter size paper?" had quoted "One size fits
     # all"; "is that compatible with a chromebook?" named "compatible chromebook")
     words = _subject(asked)
@@ -398,6 +412,36 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     # dodge; a blind reader took "does not say it in those words" for one
     named = " ".join(words)
     return phrase(language, "listing_silent", named=named)
+
+
+#: The most words one side of an either/or question is read with ("solid wood or laminate").
+_EITHER_WORDS = 3
+
+
+def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
+    """The two things an either/or question about a card asks between ("is the hohner one
+    diatonic or chromatic?": diatonic, chromatic; "does it run on batteries or usb?"), each as
+    the asked words (`asked`, from `asked_about`) beside its "or"; the words naming the card
+    (those of its `title`) are not asked. None for any other question ("does it come with a case
+    or do I need to buy one?" asks one thing, the other way round)."""
+    if _OR_ELSE.search(question) or " or " not in f" {question.lower()} ":
+        return None
+    before, after = re.split(r"\s+or\s+", question.lower(), maxsplit=1)
+    wanted = set(asked.split())
+    named = set(re.findall(r"[a-z][a-z'-]*", title.lower()))
+    left: list[str] = []
+    for w in reversed(re.findall(r"[a-z][a-z'-]*", before)):
+        if w not in wanted or w in named or len(left) == _EITHER_WORDS:
+            break
+        left.insert(0, w)
+    right: list[str] = []
+    for w in re.findall(r"[a-z][a-z'-]*", after):
+        if w not in wanted or len(right) == min(len(left), 2):
+            break
+        right.append(w)
+    if not left or not right:
+        return None
+    return " ".join(left), " ".join(right)
 
 
 #: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").

@@ -143,6 +143,20 @@ ABOUT_SHOWN = re.compile(
     r"|too (?:big|small|large|long|short|heavy))\b",
     re.I,
 )
+#: A question asking the shop to choose among the cards: "which one would you pick for him",
+#: "which should I buy", "what do you recommend", "¿cuál me recomiendas?", "你推荐哪个".
+ASKS_PICK = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|hmm|well|but|then)\W+)*(?:which(?:\s+(?:one|ones|of (?:these|them|those)))?"
+    r"\s+(?:would|should|do|will|could|can|'?d)\s+(?:you|u|i|we)|what\s+(?:would|should|do|will|could|can)\s+(?:you|u))"
+    # ("what should i get for my dad" is a new request: "what" asks the shop's choice only)
+    r"\s+(?:\w+\s+)?(?:pick|get|buy|choose|recommend"
+    r"|suggest|go\s+(?:with|for)|take|grab|order)\b"
+    r"|\byour\s+(?:pick|choice|recommendation|top pick|favou?rite)\b|^\W*(?:so\W+)?which\s+(?:one\s+)?(?:is|'s)\s+best\W*$"
+    r"|^\W*¿?\s*(?:y\s+)?cu[aá]l(?:\s+de\s+(?:estos|estas|ellos|ellas))?\s+(?:me\s+)?(?:recomiendas|recomienda|recomiendan"
+    r"|elegir[ií]as|comprar[ií]as|escoger[ií]as|compro|elijo|escojo)\b"
+    r"|你(?:会)?(?:推荐|选|买)哪|(?:推荐|选|买)哪(?:个|一个|款|一款)",
+    re.I,
+)
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".
 #: A card named first, then asked about: "the first one, is it matte or glossy?".
 _NAMED_FIRST = (
@@ -531,7 +545,7 @@ def read_cues(
         cheaper=bool(CHEAPER.search(text)), pricier=bool(PRICIER.search(text)),
         better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
-        about_shown=bool(ABOUT_SHOWN.search(text)), references=references,
+        about_shown=bool(ABOUT_SHOWN.search(text) or ASKS_PICK.search(text)), references=references,
         yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
                     # a card named in another language is asked about ("¿el segundo viene en español?")
                     or (bool(shown_titles) and len(references) == 1

@@ -357,6 +357,10 @@ _NOT_KIND = frozenset(
         "single",
         "duty",
         "heavy",
+        "thick",  # "yoga mat thick non slip": a mat
+        "thicker",
+        "sturdy",
+        "durable",
         # how it runs, never the product: "battery operated", "solar powered"
         "operated",
         "powered",
@@ -913,6 +917,10 @@ _NOT_TOO = re.compile(
 )
 
 
+#: Words that make the next one a quality: "non slip", "anti glare".
+_NEGATING = frozenset(["non", "anti"])
+
+
 def product_kind(text: str) -> str | None:
     """The word naming the kind of product: the last product word before the request turns to
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
@@ -943,6 +951,10 @@ def product_kind(text: str) -> str | None:
                 break
             continue
         head.append(token.strip("'.-"))
+    # a quality said as "non"/"anti" and a word: "yoga mat thick non slip" (the kind had been
+    # "slip", and drum mats were starred for a yoga mat), "anti glare screen protector"
+    negated = {i for i, w in enumerate(head) if w in _NEGATING or (i and head[i - 1] in _NEGATING)}
+    head = [w for i, w in enumerate(head) if i not in negated]
     kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
              and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
     # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had

@@ -20,6 +20,7 @@ from assistant.advice import (
     Card,
     Comparison,
     DepartmentPrices,
+    asked_about,
     asked_lead,
     checklist,
     compare,
@@ -38,7 +39,7 @@ from assistant.candidates import (
     poorly_rated,
 )
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
-from assistant.cues import ANY_OF, BrandLexicon
+from assistant.cues import ANY_OF, ASKS_PICK, BrandLexicon
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -271,6 +272,8 @@ class ChatPipeline:
         picks = lead = reasons = None
         if kit is not None:
             picks, lead = list(kit.picks), kit.lead
+        elif comparison is not None and (pick := self._pick(cards, state, query, comparison)):
+            picks, lead = pick
         elif comparison is not None:  # the table says it all: the lead is read off the comparison
             picks = [c.mark for c in cards]
             lead = asked_lead(query.text, comparison, cards, query.language)
@@ -307,6 +310,24 @@ class ChatPipeline:
                 yield Token(text=piece.text)
             else:
                 yield Retract(violations=piece.violations, reason=piece.reason)
+
+    def _pick(self, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
+              comparison: Comparison) -> tuple[list[int], str] | None:  # fmt: skip
+        """For "which one would you pick for him?" (asking nothing else of the cards): the card
+        the answer found best for the request, said with why in the shopper's terms, and the
+        cheapest beside it when that is another card; None for any other question, or when no
+        card was recommended (none is what was asked: no pick to stand by). It had been answered
+        with the cheapest and the best rated, and no choice."""
+        best = next((c for c in cards if c.product.id in state.picked), None)
+        if best is None or not ASKS_PICK.search(query.text):
+            return None
+        if query.language == "en" and asked_about(query.text):
+            return None  # "what would you choose for hot yoga": what the listings say of it
+        lead = self.writer.templated_lead(best, cards, state, query)
+        cheap = next((c for c in cards if c.product.id == comparison.cheapest), None)
+        if cheap is not None and cheap.mark != best.mark:
+            lead += " " + phrase(query.language, "pick_cheaper", mark=cheap.mark, price=cheap.price)
+        return [best.mark], lead
 
     # -- the turn ----------------------------------------------------------------------------
 

@@ -488,3 +488,27 @@ def test_a_follow_up_naming_no_product_is_not_translated_into_one(
     assert price["query"]["search"] == "" and price["query"]["intent"] != "new", price["query"]
     other = say(client, "节拍器怎么样", start)
     assert other["query"]["intent"] == "new" and "metronome" in other["query"]["search"]
+
+
+def test_asked_to_pick_it_picks_the_best_fit_and_says_why(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "which one would you pick for him?" was answered "[3] is the cheapest and [1] the best
+    rated" and no choice: the answer picks the card it found best for the request, recommends
+    that one alone, says why in the request's terms, and names the cheapest beside it when that
+    is another card (words only: the lead is read off data)."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="drum sticks under 20 dollars for my son"))
+    best = next(c for c in first.cards if c.recommended)
+    for question in ("which one would you pick for him?", "ok which do you recommend"):
+        pick = chat.answer(ChatRequest(message=question, conversation_id=first.conversation_id))
+        assert pick.query.intent.value == "compare", pick.query
+        assert [c.mark for c in pick.cards if c.recommended] == [best.mark], pick.cards
+        assert pick.text.startswith(f"[{best.mark}] fits best for your son"), pick.text
+        cheapest = min(
+            (c for c in pick.cards if c.product.price), key=lambda c: c.product.price.amount
+        )
+        if cheapest.mark != best.mark:
+            assert f"[{cheapest.mark}] costs less ({cheapest.price})" in pick.text, pick.text

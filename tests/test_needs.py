@@ -722,6 +722,9 @@ def test_the_request_after_a_story_names_the_kind() -> None:
         # what a pack holds, listed after it, is no request of its own ("crash" had been the kind)
         ("cymbal pack for a beginner kit, need hi hats crash and ride, 250 max", "cymbal"),
         ("pokemon cards booster box for my kids bday, want something legit not fake", "box"),
+        # a quality said as "non"/"anti" and a word, or how thick, is no kind ("slip" had been)
+        ("yoga mat thick non slip", "mat"),
+        ("anti glare screen protector for my tablet", "protector"),
     ):
         assert product_kind(text) == kind, text
 

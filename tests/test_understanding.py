@@ -1027,3 +1027,51 @@ def test_another_product_named_after_and_is_a_new_request_not_a_question() -> No
     assert not asks_cards("and duct tape?", "tape", shown)
     assert asks_cards("y es resistente al agua?", "tape", shown)
     assert asks_cards("and is it waterproof?", "tape", shown)
+
+
+def test_an_either_or_question_about_a_card_says_which_its_listing_states(
+    small_catalog: Catalog,
+) -> None:
+    """ "is the hohner one diatonic or chromatic?" was answered 'Its listing does not mention
+    "hohner diatonic chromatic"': the two things asked between are each looked for in the
+    listing, and the card's own name is no part of them."""
+    from assistant.advice import asked_about, detail_lead, either
+
+    def pair(question: str, title: str = "Guitar") -> tuple[str, str] | None:
+        return either(question, asked_about(question), title)
+
+    title = "Hohner 02BX-C American Ace Harmonica, Key Of C Major"
+    assert pair("is the hohner one diatonic or chromatic", title) == ("diatonic", "chromatic")
+    assert pair("is the first one solid wood or laminate?") == ("solid wood", "laminate")
+    assert pair("does the second one run on batteries or usb") == ("batteries", "usb")
+    assert pair("does it come with a case or do i need to buy one") is None
+    assert pair("is it any good") is None
+    [card] = cards(small_catalog, 1)
+    said = card.model_copy(update={"product": card.product.model_copy(update={
+        "title": title, "description": "Ten holes and a diatonic tuning for blues and folk."})})  # fmt: skip
+    lead = detail_lead("is the hohner one diatonic or chromatic", said)
+    assert lead is not None and lead.startswith('Its listing says: "') and "diatonic" in lead, lead
+    assert check(lead, [said]) == []
+    silent = said.model_copy(
+        update={"product": said.product.model_copy(update={"description": ""})}
+    )
+    assert detail_lead("is the hohner one diatonic or chromatic", silent) == (
+        'Its listing says neither "diatonic" nor "chromatic", so we cannot say which it is.'
+    )
+
+
+def test_asking_the_shop_to_choose_is_told_from_a_new_request() -> None:
+    """ "which would you get" had been read as a question about the first card alone, and "what
+    would you choose for hot yoga" as a new search; "what should i get for my dad" is one."""
+    from assistant.cues import ASKS_PICK
+
+    for text in ("which one would you pick for him", "which would you get", "ok which do you recommend",
+                 "which one should i buy", "what would you choose for hot yoga", "whats your pick",
+                 "¿cuál me recomiendas?", "你推荐哪个"):  # fmt: skip
+        assert ASKS_PICK.search(text), text
+    for text in (
+        "what should i get for my dad",
+        "which strings should i get",
+        "which is best for a beginner",
+    ):
+        assert not ASKS_PICK.search(text), text
