@@ -265,18 +265,29 @@ def _evidence(product: Product, forms: list[set[str]], stem: Stemmer.Stemmer) ->
 def asked_lead(
     question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en"
 ) -> str:
+    """The lead of `asked_answer`."""
+    return asked_answer(question, comparison, cards, language)[0]
+
+
+def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en",
+                 pick: bool = True) -> tuple[str, tuple[int, ...]]:  # fmt: skip
     """The lead for a question about the cards on screen ("which one is easier for a
     beginner?"): which listings speak to what it asks, quoted, then the table's cheapest and best
     rated; a question that names nothing gets the table's sentence alone. Read off the
-    listings' words, so "which is safest?" is never answered by a guess."""
+    listings' words, so "which is safest?" is never answered by a guess. With it, the marks the
+    lead points to (the listings that say it, or the pick; every compared card where it names
+    none). `pick`: whether the lead may pick one by its rating where no listing says it (not
+    when none of the cards was what the shopper asked for: a rubber stamp had been picked "going
+    by the ratings" for a question about fountain pens the store does not carry)."""
     table = compare_lead(comparison, cards, language)
-    asked = asked_about(question) if language == "en" else ""  # the listings are English
-    if not asked:
-        return table
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
+    every = tuple(mark[p.id] for p in compared)
+    asked = asked_about(question) if language == "en" else ""  # the listings are English
+    if not asked:
+        return table, every
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
-        return f"{measured} {table}"
+        return f"{measured} {table}", every
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
     forms = [_forms(w, stem) for w in _subject(asked)]
     found = {p.id: _evidence(p, forms, stem) for p in compared}
@@ -285,27 +296,30 @@ def asked_lead(
         # literal words only: "holds the most weight" is said "load capacity" in a listing, so
         # not "says nothing about it"; the reasons below are each one's line closest to it
         rated = comparison.best_rated
+        if not pick:
+            return f"No listing here says it in those words. {table}", ()
         if rated in mark and sum(p.rating is not None for p in compared) >= 2:
             # a pick all the same, said as what it rests on: "which is best for a beginner?" had
             # been answered with the cheapest and the best rated, and no choice
             return (
                 f"No listing here says it in those words, so going by the ratings I'd pick "
-                f"[{mark[rated]}]; below, each one's line closest to it. {table}"
-            )
+                f"[{mark[rated]}]; below, its line closest to it. {table}"
+            ), (mark[rated],)
         return (
             f"No listing here says it in those words; below, each one's line closest to it. {table}"
-        )
+        ), every
     saying = [p for p in compared if found[p.id][0] == most]
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
+    said = tuple(mark[p.id] for p in saying)
     if len(saying) == len(compared):
         # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
         # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"
-        return f"The listings say: {quotes}. {table}"
+        return f"The listings say: {quotes}. {table}", said
     if len(saying) == 1:
         p = saying[0]
-        return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}'
+        return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}', said
     marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
-    return f"{marks} speak to that: {quotes}. {table}"
+    return f"{marks} speak to that: {quotes}. {table}", said
 
 
 #: Questions of measure about one card, and how a listing states the measure.

@@ -431,8 +431,13 @@ def _compound_of(word: str, kind: str) -> bool:
 
 
 def _adjective_of(word: str, kind: str) -> bool:
-    """'telescopic' of 'telescope', 'microscopic' of 'microscope': same stem, not the thing."""
-    return word.endswith(("ic", "ical")) and not kind.removesuffix("s").endswith(("ic", "ical"))
+    """'telescopic' of 'telescope', 'microscopic' of 'microscope': same stem, not the thing; and
+    for a thing named by what it does, the doing ('controllable', 'Remote Control' of
+    'controller'; 'organized' of 'organizer'; DJ lights had been starred for a DJ controller)."""
+    base, said = kind.removesuffix("s"), word.removesuffix("s")
+    return (word.endswith(("ic", "ical")) and not base.endswith(("ic", "ical"))) or (
+        base.endswith(("er", "or")) and not said.endswith(("er", "or"))
+    )
 
 
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
@@ -453,7 +458,9 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
             parts = set(group.split("/"))
             if parts & _BUNDLE and not (parts == {"plus"} and i <= _MODEL_WORDS):
                 # ("OWON B35T Plus Multimeter": a "Plus" among the first words is a model's name)
-                bundled = True
+                # a starter kit is what it holds: "DJ Learning Kit w/ Inpulse 200 DJ Controller"
+                # is a DJ controller with what a beginner needs ("Drum Set with Sticks" is no sticks)
+                bundled = not (i >= 2 and words[i - 1] in _KITS and words[i - 2] in _STARTING)
                 continue
             said_about = said_about or bool(parts & _ABOUT)
             # "drumsticks" is sticks: a compound ending in the kind names it too
@@ -506,6 +513,10 @@ _COMPOUND_WORDS = 3
 #: Words that open a list of what comes in the box ("Drum Set with Headphones, Sticks"); the
 #: list runs on through short comma-separated items.
 _BUNDLE = frozenset(["with", "w", "includes", "including", "plus"])
+#: A kit for starting, whose title then names what it holds ("Learning Kit w/ ... DJ Controller").
+_KITS = frozenset(["kit", "set", "bundle", "pack", "package", "combo"])
+_STARTING = frozenset(["learning", "starter", "beginner", "beginners", "complete", "essentials",
+                       "essential", "deluxe", "ultimate", "practice", "student"])  # fmt: skip
 #: How many words a title's model name may take ("OWON B35T Plus").
 _MODEL_WORDS = 3
 _LIST_ITEM_WORDS = 3

@@ -21,7 +21,7 @@ from assistant.advice import (
     Comparison,
     DepartmentPrices,
     asked_about,
-    asked_lead,
+    asked_answer,
     checklist,
     compare,
     detail_lead,
@@ -275,8 +275,13 @@ class ChatPipeline:
         elif comparison is not None and (pick := self._pick(cards, state, query, comparison)):
             picks, lead = pick
         elif comparison is not None:  # the table says it all: the lead is read off the comparison
-            picks = [c.mark for c in cards]
-            lead = asked_lead(query.text, comparison, cards, query.language)
+            # the stars follow the lead: the listings that say what was asked, or its pick; none
+            # where no card was recommended before (none is what the shopper asked for)
+            recommended = any(c.product.id in state.picked for c in cards)
+            lead, marks = asked_answer(query.text, comparison, cards, query.language, recommended)
+            every = [c.mark for c in cards]
+            # (a lead that names no card is followed by each one's line: "Side by side, ...:")
+            picks = list(marks) if recommended or list(marks) == every else []
         elif query.intent is Intent.detail and len(cards) == 1:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)

@@ -288,3 +288,26 @@ def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
     s23 = Product(id="t:s23", title="Clear Case for Samsung Galaxy S-23 Ultra", source="t")
     s7 = Product(id="t:s7", title="Bonice Samsung Galaxy S7 Edge Case", source="t")
     assert _says_code(s23, "s23") and not _says_code(s7, "s23")
+
+
+def test_a_thing_named_by_what_it_does_is_not_the_doing_and_a_starter_kit_is_what_it_holds() -> (
+    None
+):
+    """ "dj controller" had starred "DJ Lights ... by Remote Control" and a "DMX controllable"
+    mirror-ball motor (the stem of "controller" is "control"), and passed over "DJ Learning Kit
+    w/ Inpulse 200 DJ Controller" (read as a kit with a controller in the box)."""
+    import Stemmer
+
+    from assistant.candidates import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    asked = "dj controller"
+    for title in ("DJ Lights,36LED RGB Sound Activated Disco Lights by Remote Control",
+                  "American DJ DMX controllable heavy duty mirror ball motor"):  # fmt: skip
+        assert not shows_kind(title, "controller", stem, asked), title
+    assert shows_kind("Mixars Primo DJ Controller/Mixer for Serato DJ", "controller", stem, asked)
+    kit = "Hercules DJ Learning Kit w/ Inpulse 200 DJ Controller, 15 Watt Monitor Speakers"
+    assert shows_kind(kit, "controller", stem, asked)
+    # a kit of another thing still holds its parts: a drum set with sticks is no sticks
+    assert not shows_kind("Kids Drum Set with Sticks and Stool", "sticks", stem, "drum sticks")
+    assert not shows_kind("Desk Organized Storage Box", "organizer", stem, "desk organizer")

@@ -313,6 +313,15 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     assert sum(c.product.rating is not None for c in shown) >= 2 and table.best_rated
     pick = next(c.mark for c in shown if c.product.id == table.best_rated)
     assert f"going by the ratings I'd pick [{pick}]" in safest, safest
+    # the stars follow the lead: its pick alone, or the listings that say it
+    from assistant.advice import asked_answer
+
+    assert asked_answer("which of these is the safest?", table, shown)[1] == (pick,)
+    assert asked_answer("which one is easier for a beginner?", table, shown)[1] == (1,)
+    # no pick where none of the cards was what the shopper asked for (a rubber stamp had been
+    # picked "going by the ratings" for a question about fountain pens the store lacks)
+    lead, marks = asked_answer("which of these is the safest?", table, shown, pick=False)
+    assert "pick" not in lead and marks == (), lead
     assert check(safest, shown) == []
     assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
     # a listing's own sentence may be quoted: the checker finds it on the card
