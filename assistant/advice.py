@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -270,15 +270,16 @@ def asked_lead(
 
 
 def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en",
-                 pick: bool = True) -> tuple[str, tuple[int, ...]]:  # fmt: skip
+                 pickable: Collection[str] | None = None) -> tuple[str, tuple[int, ...]]:  # fmt: skip
     """The lead for a question about the cards on screen ("which one is easier for a
     beginner?"): which listings speak to what it asks, quoted, then the table's cheapest and best
     rated; a question that names nothing gets the table's sentence alone. Read off the
     listings' words, so "which is safest?" is never answered by a guess. With it, the marks the
     lead points to (the listings that say it, or the pick; every compared card where it names
-    none). `pick`: whether the lead may pick one by its rating where no listing says it (not
-    when none of the cards was what the shopper asked for: a rubber stamp had been picked "going
-    by the ratings" for a question about fountain pens the store does not carry)."""
+    none). `pickable`: the products the lead may pick by its rating where no listing says it
+    (default: any compared); those recommended before, so none where none of the cards was what
+    the shopper asked for (a rubber stamp had been picked "going by the ratings" for a question
+    about fountain pens the store does not carry, a plush bunny for a ukulele's gig bag)."""
     table = compare_lead(comparison, cards, language)
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
@@ -295,22 +296,29 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     if most == 0:
         # literal words only: "holds the most weight" is said "load capacity" in a listing, so
         # not "says nothing about it"; the reasons below are each one's line closest to it
-        rated = comparison.best_rated
-        if not pick:
+        allowed = [p for p in compared if pickable is None or p.id in pickable]
+        rated = (
+            max(allowed, key=lambda p: (p.rating or 0, p.rating_count or 0)).id if allowed else None
+        )
+        if not allowed:
             return f"No listing here says it in those words. {table}", ()
-        if rated in mark and sum(p.rating is not None for p in compared) >= 2:
+        # (the best rated of all may be another: "[5] is the best rated" follows)
+        among = " of the ones recommended" if len(allowed) < len(compared) else ""
+        if rated in mark and sum(p.rating is not None for p in allowed) >= 2:
             # a pick all the same, said as what it rests on: "which is best for a beginner?" had
             # been answered with the cheapest and the best rated, and no choice
             return (
                 f"No listing here says it in those words, so going by the ratings I'd pick "
-                f"[{mark[rated]}]; below, its line closest to it. {table}"
+                f"[{mark[rated]}]{among}; below, its line closest to it. {table}"
             ), (mark[rated],)
+        whose = "each one's" if len(allowed) > 1 else f"[{mark[allowed[0].id]}]'s"
         return (
-            f"No listing here says it in those words; below, each one's line closest to it. {table}"
-        ), every
+            f"No listing here says it in those words; below, {whose} line closest to it. {table}"
+        ), tuple(mark[p.id] for p in allowed)
     saying = [p for p in compared if found[p.id][0] == most]
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
-    said = tuple(mark[p.id] for p in saying)
+    # a listing saying it has none ("No Pump" for "do any come with a pump?") is quoted, not starred
+    said = tuple(mark[p.id] for p in saying if not _denies(found[p.id][1], _subject(asked)))
     if len(saying) == len(compared):
         # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
         # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"
@@ -320,6 +328,17 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
         return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}', said
     marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
     return f"{marks} speak to that: {quotes}. {table}", said
+
+
+def _denies(quote: str, words: Sequence[str]) -> bool:
+    """Whether a listing's words deny what was asked: "No Pump", "without batteries", "tuner not
+    included", "strap sold separately"."""
+    named = "|".join(re.escape(w.rstrip("s")) for w in words if len(w) >= 3)
+    if not named:
+        return False
+    return bool(re.search(
+        rf"\b(?:no|without|excludes?|excluding)\s+(?:\w+\s+)?(?:{named})s?\b"
+        rf"|\b(?:{named})s?\s+(?:(?:is|are)\s+)?(?:not included|sold separately|not inc\w*)\b", quote, re.I))  # fmt: skip
 
 
 #: Questions of measure about one card, and how a listing states the measure.
@@ -424,8 +443,27 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
     # dodge; a blind reader took "does not say it in those words" for one
-    named = " ".join(words)
+    named = _as_said(question, words) if language == "en" else " ".join(words)
     return phrase(language, "listing_silent", named=named)
+
+
+#: How many of the shopper's own words may join what is asked, said back as they said it, and
+#: which words they may be.
+_JOINING_WORDS = 3
+_JOINING = frozenset(["a", "an", "the", "it", "in", "on", "of", "for", "with", "to", "my", "your",
+                      "his", "her", "their", "and", "or", "at", "by"])  # fmt: skip
+
+
+def _as_said(question: str, words: Sequence[str]) -> str:
+    """What a question asks about, in the shopper's own words where they said it in one short
+    run ("leave it outside in the rain", not the keywords "leave outside rain")."""
+    tokens = re.findall(r"[a-z0-9][a-z0-9'-]*", question.lower())
+    at = [i for i, t in enumerate(tokens) if t.removesuffix("'s") in set(words)]
+    span = tokens[min(at) : max(at) + 1] if at else []
+    joining = [t for t in span if t.removesuffix("'s") not in set(words)]
+    if not span or len(joining) > _JOINING_WORDS or not set(joining) <= _JOINING | _HOW:
+        return " ".join(words)  # ("how long does the charge last": not "long does the charge")
+    return " ".join(span)
 
 
 #: The most words one side of an either/or question is read with ("solid wood or laminate").

@@ -138,6 +138,9 @@ ABOUT_SHOWN = re.compile(
     r"|^\W*(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
     r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro|tiene|tienen|trae|traen|viene|vienen)\b)"
     r"|^\W*哪(?:个|一个|款|一款|种|一种|些)"
+    # two of the makers or kinds on screen weighed: "zildjian or sabian better at this price"
+    r"|^\W*(?:(?:so|ok|okay|and)\W+)?(?:(?:is|are)\s+)?(?:the\s+)?[a-z][\w-]*\s+or\s+(?:the\s+)?[a-z][\w-]*\s+(?:one\s+)?"
+    r"(?:is\s+|are\s+)?(?:better|best|nicer|safer|easier|sturdier)\b"
     # whether what is on screen fits: "is 4/4 the right size for me? im 5'2"
     r"|^\W*(?:is|are|would|will)\b(?!\s+(?:it|this|that)\b)[^?]{0,30}\b(?:the right (?:size|one|fit|choice)|big enough|small enough"
     r"|too (?:big|small|large|long|short|heavy))\b",
@@ -217,6 +220,8 @@ ANY_OF = re.compile(
     r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:do|does|are|is|can|will|would)\s+)?(?:any|all|either|both|each|none)"
     r"\s+of\s+(?:them|these|those|the\s+\w+)\b"
     r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+(?:they|these|those)\b"
+    # "do any come with a gig bag", "are any of them waterproof" (the first card alone had been read)
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:do|does|are|is|can|will|would)\s+any\s+(?:come|have|fit|work|include|take|run|use)\b"
     # "how far do they actually reach?", "how loud are these?"
     r"|^\W*(?:(?:and|so|ok|okay)\W+)?how\s+\w+\s+(?:do|are|can|will|would)\s+(?:they|these|those)\b",
     re.I,

@@ -278,7 +278,7 @@ class ChatPipeline:
             # the stars follow the lead: the listings that say what was asked, or its pick; none
             # where no card was recommended before (none is what the shopper asked for)
             recommended = any(c.product.id in state.picked for c in cards)
-            lead, marks = asked_answer(query.text, comparison, cards, query.language, recommended)
+            lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked)
             every = [c.mark for c in cards]
             # (a lead that names no card is followed by each one's line: "Side by side, ...:")
             picks = list(marks) if recommended or list(marks) == every else []

@@ -320,8 +320,14 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     assert asked_answer("which one is easier for a beginner?", table, shown)[1] == (1,)
     # no pick where none of the cards was what the shopper asked for (a rubber stamp had been
     # picked "going by the ratings" for a question about fountain pens the store lacks)
-    lead, marks = asked_answer("which of these is the safest?", table, shown, pick=False)
+    lead, marks = asked_answer("which of these is the safest?", table, shown, pickable=())
     assert "pick" not in lead and marks == (), lead
+    # ... and only one recommended before (not a better-rated card the answer passed over)
+    others = [c for c in shown if c.product.id != table.best_rated]
+    chosen = max(others, key=lambda c: (c.product.rating or 0, c.product.rating_count or 0))
+    _, marks = asked_answer("which of these is the safest?", table, shown,
+                            pickable=[c.product.id for c in others])  # fmt: skip
+    assert marks == (chosen.mark,), marks
     assert check(safest, shown) == []
     assert asked_lead("compare 1 and 2", table, shown) == compare_lead(table, shown)
     # a listing's own sentence may be quoted: the checker finds it on the card
@@ -349,7 +355,9 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     )
     sized = shown[2].model_copy(update={"product": shown[2].product.model_copy(
         update={"description": "One size fits all. Comes with a padded gig bag."})})  # fmt: skip
-    assert "letter paper" in str(detail_lead("does it fit letter size paper", sized))
+    assert 'not mention "letter size paper"' in str(
+        detail_lead("does it fit letter size paper", sized)
+    )
     assert "gig bag" in str(detail_lead("does it come with a case?", sized))
     # whether it suits an age is answered by the ages the listing states ("is it too hard for a 9
     # year old" had looked for "hard" in a LEGO set's listing)
@@ -1084,3 +1092,31 @@ def test_asking_the_shop_to_choose_is_told_from_a_new_request() -> None:
         "which is best for a beginner",
     ):
         assert not ASKS_PICK.search(text), text
+
+
+def test_follow_ups_about_every_card_and_two_named_ones(small_catalog: Catalog) -> None:
+    """ "do any come with a gig bag" had been read of the first card alone; "zildjian or sabian
+    better at this price" searched "zildjian sabian better" as a new request; a listing saying
+    "No Pump" was starred for "do any come with a pump?"; a listing silent on "is it ok to leave
+    outside in the rain" was said not to mention the keywords "leave outside rain"."""
+    from assistant.advice import asked_answer, detail_lead
+    from assistant.cues import ABOUT_SHOWN, ANY_OF
+
+    assert ANY_OF.search("do any come with a gig bag") and ANY_OF.search("do any have a light")
+    assert not ANY_OF.search("is any good")
+    assert ABOUT_SHOWN.search("zildjian or sabian better at this price")
+    assert ABOUT_SHOWN.search("is the yamaha or the casio one better for a kid")
+    assert not ABOUT_SHOWN.search("pens or pencils for a sketch book")
+    base = cards(small_catalog, 2)
+    texts = ["Inflatable Pool, No Pump", "Inflatable Pool with Electric Pump"]
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "description": ""})})
+             for c, t in zip(base, texts, strict=True)]  # fmt: skip
+    lead, marks = asked_answer(
+        "do any come with a pump", compare([c.product for c in shown]), shown
+    )
+    assert '[1] "No Pump"' in lead and marks == (2,), (lead, marks)
+    silent = detail_lead("is the third one ok to leave outside in the rain", shown[1])
+    assert (
+        silent
+        == 'Its listing does not mention "leave outside in the rain", so we cannot promise it.'
+    )
