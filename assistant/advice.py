@@ -164,10 +164,13 @@ def asked_about(text: str) -> str:
     text = _WHY_ASKED.split(text)[0]
     if _HOW_LONG_TAKES.search(text):
         return "minutes"  # "how long does a game usually take?": its playing time, as listed
-    words = [w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]*", text.lower())]
+    # (a size said with its number is asked whole: "does it come in 4T?" had asked for "t")
+    words = [w.removesuffix("'s") for w in _ASKED_WORD.findall(text.lower())]
     return " ".join(w for w in words if not not_product_word(w) and w not in _COMPARING)
 
 
+#: A word of a question; a size said with its number whole ("4T", "10ft"), not an ordinal ("2nd").
+_ASKED_WORD = re.compile(r"\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*")
 #: A question of how long something takes: a listing says it in minutes ("30-minute playtime").
 _HOW_LONG_TAKES = re.compile(r"\bhow long\b.*\btakes?\b", re.I)
 #: Where a question turns to why it is asked: "..., she puts everything in her mouth", "if ...".
@@ -242,15 +245,22 @@ def _fragments(product: Product) -> list[str]:
     return [f for f in title if f] + [f for f in described if f and names_carried(f, carrier)]
 
 
+def _stems_of(word: str, stem: Stemmer.Stemmer) -> set[str]:
+    clean = re.sub(r"[^\w'/-]+", "", word).lower().strip("'-/")
+    parts = [p for p in re.split(r"[-/]", clean) if p] if re.search(r"\d", clean) else []
+    return {stem.stemWord(clean.replace("/", "")), *stem.stemWords(parts)}
+
+
 def _evidence(product: Product, forms: list[set[str]], stem: Stemmer.Stemmer) -> tuple[int, str]:
     """How many of the question's words the listing says, and the shortest piece of it saying
     the most of them, cut to QUOTE_WORDS words around the first ("" when it says none)."""
     best: tuple[int, int, str] = (0, 0, "")
     for piece in _fragments(product):
         words = piece.split()
-        stems = [stem.stemWord(re.sub(r"[^\w'-]+", "", w).lower().strip("'-")) for w in words]
-        said = [i for i, s in enumerate(stems) if any(s in f for f in forms)]
-        count = sum(any(s in f for s in stems) for f in forms)
+        # each word, and its parts where a size joins them ("6M-4T", "Small/2T": 4T is said)
+        stems = [_stems_of(w, stem) for w in words]
+        said = [i for i, s in enumerate(stems) if any(s & f for f in forms)]
+        count = sum(any(s & f for s in stems) for f in forms)
         if count and (count, -len(words)) > (best[0], -best[1]):
             start = max(0, min(said[0] - 2, len(words) - QUOTE_WORDS))
             quote = " ".join(words[start : start + QUOTE_WORDS]).strip(" ,;:-")
@@ -482,12 +492,12 @@ def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
     wanted = set(asked.split())
     named = set(re.findall(r"[a-z][a-z'-]*", title.lower()))
     left: list[str] = []
-    for w in reversed(re.findall(r"[a-z][a-z'-]*", before)):
+    for w in reversed(_ASKED_WORD.findall(before)):
         if w not in wanted or w in named or len(left) == _EITHER_WORDS:
             break
         left.insert(0, w)
     right: list[str] = []
-    for w in re.findall(r"[a-z][a-z'-]*", after):
+    for w in _ASKED_WORD.findall(after):
         if w not in wanted or len(right) == min(len(left), 2):
             break
         right.append(w)

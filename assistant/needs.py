@@ -192,7 +192,9 @@ _OCCASION_OF = re.compile(
 )
 _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
-    r"|\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])",
+    r"|\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])"
+    # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
+    r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
     re.I,
 )  # fmt: skip
 #: Players named by what they play: whom a gift is for, not a product ("guitarist" had been read
@@ -626,7 +628,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
-        interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:2]
+        # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
+        many = 1 if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I) else 2
+        interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:many]
     rest = _strip(rest, [_AGE_RANGE, _TWO_AGES, *(rx for rx, _ in _AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word

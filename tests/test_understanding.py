@@ -1120,3 +1120,24 @@ def test_follow_ups_about_every_card_and_two_named_ones(small_catalog: Catalog) 
         silent
         == 'Its listing does not mention "leave outside in the rain", so we cannot promise it.'
     )
+
+
+def test_a_size_with_its_number_is_asked_whole_and_what_a_child_wants_to_be_is_loved(
+    small_catalog: Catalog,
+) -> None:
+    """ "does it come in 4T" had been answered 'does not mention "t"' of a listing saying
+    "(3-4T)"; "he wants to be a firefighter so bad" said nothing of firefighters."""
+    from assistant.advice import asked_about, detail_lead
+
+    assert asked_about("does it come in 4T") == "4t"
+    assert asked_about("does the 2nd one come in 2T or 3T") == "2t 3t"
+    [card] = cards(small_catalog, 1)
+    sized = card.model_copy(update={"product": card.product.model_copy(
+        update={"title": "Witch Costume for Girls, Twinkle Kids Witch Costume (3-4T)", "description": ""})})  # fmt: skip
+    assert (
+        detail_lead("does it come in 4T", sized)
+        == 'Its listing says: "Twinkle Kids Witch Costume (3-4T)".'
+    )
+    read = understand("halloween costume for my 4 yr old, he wants to be a firefighter so bad", None,
+                      ["Toys & Games"]).query  # fmt: skip
+    assert read.interests == ("firefighter",), read.interests
