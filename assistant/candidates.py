@@ -1191,6 +1191,30 @@ def shows_interest(products: Sequence[Product], state: ConversationState) -> lis
     return [any(re.search(rf"\b{re.escape(w)}", p.title, re.I) for w in loved) for p in products]
 
 
+#: Whom a request is for, by sex, and how titles say a product is for the other.
+_MALE = frozenset(["son", "sons", "nephew", "grandson", "godson", "boy", "boys", "dad", "father",
+                   "husband", "hubby", "brother", "bro", "boyfriend", "bf", "grandpa",
+                   "grandfather", "uncle", "papa"])  # fmt: skip
+_FEMALE = frozenset(["daughter", "daughters", "niece", "granddaughter", "goddaughter", "girl",
+                     "girls", "mom", "mum", "mother", "wife", "wifey", "sister", "sis",
+                     "girlfriend", "gf", "grandma", "grandmother", "aunt", "nana"])  # fmt: skip
+_FOR_GIRLS = re.compile(r"\b(?:girls?|girl's|girls'|women'?s?|ladies|lady's|womens)\b", re.I)
+_FOR_BOYS = re.compile(r"\b(?:boys?|boy's|boys'|men'?s|mens)\b", re.I)
+
+
+def fits_whom(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles are not said to be for the other sex than whom the request is for ("Witch
+    Costume for Girls" had been starred for a son); a title naming both ("Boys Girls") fits."""
+    whom = (state.recipient or "").lower()
+    mine, other = (
+        (_FOR_BOYS, _FOR_GIRLS) if whom in _MALE else (_FOR_GIRLS, _FOR_BOYS) if whom in _FEMALE
+        else (None, None)
+    )  # fmt: skip
+    if mine is None or other is None:
+        return [True] * len(products)
+    return [not other.search(p.title) or bool(mine.search(p.title)) for p in products]
+
+
 def names_compound(
     products: Sequence[Product], state: ConversationState, anywhere: bool = False
 ) -> list[bool]:

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.advice import Card, asked_about
 from assistant.candidates import (
     FAIR_RATING,
+    fits_whom,
     keeps_asked,
     names_compound,
     names_side,
@@ -481,6 +482,7 @@ class AnswerWriter:
                          says_attributes(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
+                         fits_whom(products, state),
                          [not poorly_rated(p) for p in products],
                          [not poorly_rated(p, FAIR_RATING) for p in products],
                          # of those, the ones the shopper named ("dunlop crybaby or vox?")

@@ -311,3 +311,20 @@ def test_a_thing_named_by_what_it_does_is_not_the_doing_and_a_starter_kit_is_wha
     # a kit of another thing still holds its parts: a drum set with sticks is no sticks
     assert not shows_kind("Kids Drum Set with Sticks and Stool", "sticks", stem, "drum sticks")
     assert not shows_kind("Desk Organized Storage Box", "organizer", stem, "desk organizer")
+
+
+def test_a_title_for_the_other_sex_than_whom_it_is_for_does_not_fit(small_catalog: Catalog) -> None:
+    """ "halloween costume for my son" had starred a "Witch Costume for Girls"; a title naming
+    both ("Boys Girls") fits either, and a request for no one in particular any title."""
+    from assistant.candidates import fits_whom
+    from assistant.state import ConversationState
+
+    product = next(iter(small_catalog))
+    titles = ["Witch Costume for Girls", "Kids Pirate Costume", "Dino Costume for Boys Girls",
+              "Men's Leather Watch"]  # fmt: skip
+    products = [product.model_copy(update={"title": t}) for t in titles]
+    son = ConversationState(need="costume", recipient="son")
+    assert fits_whom(products, son) == [False, True, True, True]
+    niece = ConversationState(need="costume", recipient="niece")
+    assert fits_whom(products, niece) == [True, True, True, False]
+    assert all(fits_whom(products, ConversationState(need="costume")))
