@@ -1097,6 +1097,11 @@ def _worn_size(size: str) -> re.Pattern[str] | None:
 def _size_pattern(size: str) -> re.Pattern[str]:
     """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
     matches '100 pack' and '100-count'; 'size large' matches 'Large' and '(L)', not 'X-Large'."""
+    if key := re.fullmatch(r"key\s+of\s+([a-g](?:b|#)?)", size.strip(), re.I):
+        # "key of C": "Key of C", "C Key", "in C", "Two Keys C & G" (not "Key of C#")
+        note = re.escape(key.group(1))
+        return re.compile(rf"\bkeys?\s+(?:of\s+)?{note}(?![\w#])|(?<![\w#]){note}\s+(?:major\s+)?key\b"
+                          rf"|\bin\s+{note}(?![\w#])", re.I)  # fmt: skip
     number = re.search(r"\d+(?:[.,/]\d+)*", size)
     if number is None:
         return _worn_size(size) or re.compile(rf"\b{re.escape(size)}\b", re.I)

@@ -73,7 +73,10 @@ def sizes_said(sizes: Sequence[str], language: str = "en") -> str:
     """The sizes asked for, said back: "box of 100 and size large" ("large" was said alone)."""
     if language != "en":
         return ", ".join(sizes)
-    return " and ".join(f"size {s}" if not re.search(r"\d|size", s, re.I) else s for s in sizes)
+    # ("key of C" is no size: "the key of C you asked for")
+    return " and ".join(
+        f"size {s}" if not re.search(r"\d|size|\bkey\b", s, re.I) else s for s in sizes
+    )
 
 
 def _budget(card: Card, state: ConversationState, language: str, said: str) -> str | None:

@@ -85,7 +85,8 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
               "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt",
               "gf", "bf", "hubby", "wifey", "bff", "bestie", "sis", "bro", "mum", "nana", "papa",
               "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
-              "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents")  # fmt: skip
+              "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
+              "pal", "bestfriend")  # fmt: skip
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
@@ -162,6 +163,8 @@ _SIZES = [
     re.compile(rf"(?:^|(?<=,))\s*(?:{WORN_SIZE})\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\bstrength\s+\d(?:\.\d)?\b", re.I),  # a reed's: "alto sax reeds, strength 2.5"
+    # a harmonica's or a whistle's: "key of C", "in the key of Bb" (a Key of D had been starred)
+    re.compile(r"\bkey\s+of\s+[a-g](?:b|#)?(?![\w#])", re.I),
     # a sheet's: "printer paper letter size" (it had asked for letters, and said none carried)
     re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
     re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
@@ -197,6 +200,8 @@ _INTEREST = re.compile(
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
     re.I,
 )  # fmt: skip
+#: What someone did once: "used to play" (not a used product).
+_USED_TO = re.compile(r"\bused\s+to\b|\bback in the day\b", re.I)
 #: Players named by what they play: whom a gift is for, not a product ("guitarist" had been read
 #: as the kind and told "we don't seem to carry").
 PLAYERS = {"guitarist": "guitar", "guitarists": "guitar", "drummer": "drum", "drummers": "drum",
@@ -234,7 +239,7 @@ _FILLER = set(
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
-     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
+     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
@@ -624,6 +629,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):

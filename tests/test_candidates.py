@@ -328,3 +328,27 @@ def test_a_title_for_the_other_sex_than_whom_it_is_for_does_not_fit(small_catalo
     niece = ConversationState(need="costume", recipient="niece")
     assert fits_whom(products, niece) == [True, True, True, False]
     assert all(fits_whom(products, ConversationState(need="costume")))
+
+
+def test_a_musical_key_is_a_size_titles_say_several_ways() -> None:
+    """ "harmonica ..., key of C i think? under $40" had starred a "Key of D" harmonica and
+    searched "used harmonica ... think"."""
+    from assistant.candidates import _size_pattern
+    from assistant.query import understand
+
+    read = understand("my grandpa used to play harmonica back in the day, key of C i think? under $40",
+                      None, ["Musical Instruments"]).query  # fmt: skip
+    assert read.sizes == ("key of C",) and "used" not in read.search and "think" not in read.search
+    key = _size_pattern("key of C")
+    for title in (
+        "Harmonica, Two Keys C & G",
+        "SWAN Harmonica in C Key",
+        "Ace Harmonica, Key Of C Major",
+    ):
+        assert key.search(title), title
+    for title in (
+        "Hohner Old Standby Harmonica Key of D",
+        "Harmonica Bb Key",
+        "Harmonica key of C#",
+    ):
+        assert not key.search(title), title
