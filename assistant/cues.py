@@ -343,6 +343,7 @@ DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from|"
     rf"isn't|aren't|{DONE_WITH})\s+"
+    r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"  # "not one of those toy ones"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
     re.I,
 )  # fmt: skip

@@ -874,8 +874,11 @@ _TURNS = re.compile(
 #: A thing the shopper does not want, said with "not"/"no": "something useful, not another mug",
 #: "a microscope ... not a toy", "nothing with tiny pieces" (searching it had shown mugs).
 _NOT_THIS = re.compile(
-    r"\b(?:not|no|nothing|without|isn't|aren't)\s+(?!(?:more|less)\s+than\b)(?:(?:another|any|with|a|an|more)\s+)?"
-    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones|toys?|versions?))?",  # "not a kids toy"
+    r"\b(?:not|no|nothing|without|isn't|aren't)\s+(?!(?:more|less)\s+than\b)"
+    # "not one of those toy ones that cant stay in tune": what it is like too is not searched
+    r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?(?:(?:another|any|with|a|an|more)\s+)?"
+    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones|toys?|versions?|kind|type))?"  # "not a kids toy"
+    r"(?:\s+(?:that|which)\s+[^,.;!?]*)?",
     re.I,
 )
 _WORKS = r"(?:teachers?|coach|manager|tutor|instructor|professor|director|conductor)"

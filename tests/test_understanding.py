@@ -1141,3 +1141,13 @@ def test_a_size_with_its_number_is_asked_whole_and_what_a_child_wants_to_be_is_l
     read = understand("halloween costume for my 4 yr old, he wants to be a firefighter so bad", None,
                       ["Toys & Games"]).query  # fmt: skip
     assert read.interests == ("firefighter",), read.interests
+
+
+def test_what_the_product_should_not_be_is_neither_searched_nor_its_shelf() -> None:
+    """ "ukulele ..., pink if u have it but not one of those toy ones that cant stay in tune" had
+    searched "toy stay tune" on the toy shelf alone, and shown purses and makeup kits."""
+    read = understand("ukulele for my 7 yr old daughter, pink if u have it but not one of those toy "
+                      "ones that cant stay in tune", None, ["Toys & Games", "Musical Instruments"]).query  # fmt: skip
+    assert read.department is None, read.department
+    assert "toy" not in read.search and "tune" not in read.search, read.search
+    assert read.kind == "ukulele"
