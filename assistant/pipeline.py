@@ -54,7 +54,14 @@ from assistant.starters import (
     things_for,
     with_article,
 )
-from assistant.state import ConversationState, advance, compared, named_cards, shown_after
+from assistant.state import (
+    ConversationState,
+    advance,
+    compared,
+    named_cards,
+    shown_after,
+    swapped_size,
+)
 from assistant.turn import (
     AnswerMeta,
     CardsShown,
@@ -361,6 +368,10 @@ class ChatPipeline:
         shown = [self.catalog.get(i) for i in state.shown if i in self.catalog]
         reading = self.read(request.message, shown, state.language if state.shown else "en")
         query = reading.query
+        if state.shown and (size := swapped_size(request.message, state)):
+            # "what about 3 instead" after "reeds strength 2.5": the same, in strength 3
+            query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
+                                  sizes=(size,), language=query.language)  # fmt: skip
         yield QueryRead(query=query, overruled=reading.overruled)
         degraded = (f"the model could not read the message ({reading.model_error}); "
                     "understood from the words alone") if reading.model_error else None  # fmt: skip

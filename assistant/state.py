@@ -3,6 +3,7 @@ Pure: `advance` takes the state, a query and the catalog, and returns the next s
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -100,6 +101,43 @@ def _with_sizes(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
     keys?" after "61 keys"; "in large" after "size M"), others add up."""
     units = {_size_unit(s) for s in new}
     return tuple(dict.fromkeys([*(s for s in old if _size_unit(s) not in units), *new]))
+
+
+#: A number said alone after a request with a size: "what about 3 instead", "2.5?", "how about 1/4".
+_BARE_NUMBER = re.compile(
+    r"^\W*(?:(?:and|ok|okay|hmm|so|or)\W+)*(?:(?:what|how)\s+about\s+|maybe\s+)?(?:a\s+|the\s+)?"
+    r"(\d+(?:\.\d+)?(?:/\d+)?)(?:\s+(?:ones?|instead))*\W*$",
+    re.I,
+)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?")
+
+
+def _value(number: str) -> float:
+    top, _, bottom = number.partition("/")
+    return float(top) / float(bottom or 1) if float(bottom or 1) else 0.0
+
+
+def swapped_size(text: str, state: ConversationState) -> str | None:
+    """The size a number said alone asks for instead: "what about 3 instead" after "clarinet
+    reeds strength 2.5 box of 10" is strength 3 (of the sizes with a number, the one it is
+    nearest to; it had been searched as "what", and a book starred); None for any other message,
+    or where the number is nearer the budget than any size."""
+    said = _BARE_NUMBER.match(text)
+    if said is None or not (value := _value(said.group(1))):
+        return None
+    numbered = [(size, _value(n.group(0))) for size in state.sizes if (n := _NUMBER.search(size))]
+    numbered = [(size, v) for size, v in numbered if v]
+    budget = [float(x) for x in (state.max_price, state.min_price) if x]
+    if not numbered:
+        return None
+
+    def far(v: float) -> float:
+        return abs(math.log(value / v))
+
+    size, nearest = min(numbered, key=lambda x: far(x[1]))
+    if any(far(b) < far(nearest) for b in budget):
+        return None  # "what about 30" after "under 20": a budget, not a size
+    return _NUMBER.sub(said.group(1), size, count=1)
 
 
 def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:

@@ -1151,3 +1151,25 @@ def test_what_the_product_should_not_be_is_neither_searched_nor_its_shelf() -> N
     assert read.department is None, read.department
     assert "toy" not in read.search and "tune" not in read.search, read.search
     assert read.kind == "ukulele"
+
+
+def test_a_number_said_alone_swaps_the_size_it_is_nearest() -> None:
+    """ "what about 3 instead" after "clarinet reeds strength 2.5 box of 10" had been searched as
+    "what" (a book was starred); "how about 88" after 61 keys asks for 88 keys; "what about 30"
+    after "under 20" is a budget."""
+    from decimal import Decimal
+
+    from assistant.state import ConversationState, swapped_size
+
+    reeds = ConversationState(need="clarinet reeds", sizes=("box of 10", "strength 2.5"))
+    assert swapped_size("what about 3 instead", reeds) == "strength 3"
+    assert swapped_size("ok 20?", reeds) == "box of 20"
+    assert swapped_size("what about the vandoren ones", reeds) is None
+    keys = ConversationState(need="midi keyboard", sizes=("61 keys",), max_price=Decimal(200))
+    assert swapped_size("how about 88", keys) == "88 keys"
+    sticks = ConversationState(need="drum sticks", sizes=("5a",), max_price=Decimal(20))
+    assert (
+        swapped_size("what about 30", ConversationState(need="drum sticks", max_price=Decimal(20)))
+        is None
+    )
+    assert swapped_size("what about 30", sticks) is None  # nearer the $20 budget
