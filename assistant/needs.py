@@ -200,6 +200,12 @@ _INTEREST = re.compile(
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
     re.I,
 )  # fmt: skip
+#: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
+_GIVER = re.compile(
+    r"\b([a-z]+)\s+(?:wants?\s+to|would\s+like\s+to|is\s+going\s+to|is)\s+(?:get|buy|give|getting|buying|giving)"
+    r"\s+(?:her|him|them|my|our|a|an|something)\b",
+    re.I,
+)
 #: What someone did once: "used to play" (not a used product).
 _USED_TO = re.compile(r"\bused\s+to\b|\bback in the day\b", re.I)
 #: Players named by what they play: whom a gift is for, not a product ("guitarist" had been read
@@ -607,13 +613,18 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = _TAG_QUESTION.sub("", text)  # "test leads are included right": no "right" kind
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
+    # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
+    givers = {m.group(1).lower() for m in _GIVER.finditer(who)}
+    who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1)) :], who)
     age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
     words = re.findall(r"[\w'-]+", who.lower())
     # "a doll that looks like a real baby for my 3 year old": a word that also describes products
     # (baby, kids, toddler) names whom it is for only when said as someone's ("my baby")
     # a maker's name is someone's only when said as someone's: "my boss", not "boss katana amp"
     # or "compare the boss ds-1"
-    recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and (
+    # whoever is buying is not whom it is for: "grandma wants to get her a toy" is for a baby
+    # (the lead had said "fits best for your grandma")
+    recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and w not in givers and (
         (w not in _PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
         or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     sizes = tuple(

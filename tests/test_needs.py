@@ -783,3 +783,19 @@ def test_the_products_a_message_lists_are_read_each_alone(
     from assistant.needs import listed_products
 
     assert listed_products(text) == items
+
+
+def test_whoever_is_buying_is_not_whom_it_is_for() -> None:
+    """ "something for a 10 month old ... grandma wants to get her a toy" had been answered "fits
+    best for your grandma"; "my mom wants to buy my son a bike" was read as for a grown-up."""
+    from assistant.query import understand
+
+    baby = understand("something for a 10 month old thats not too loud grandma wants to get her a toy",
+                      None, ["Toys & Games"]).query  # fmt: skip
+    assert baby.recipient != "grandma" and baby.age == (0.83, 0.83), (baby.recipient, baby.age)
+    son = understand("my mom wants to buy my son a bike", None, ["Toys & Games"]).query
+    assert son.recipient == "son" and son.age != (18.0, 99.0), (son.recipient, son.age)
+    assert (
+        understand("a gift for my dad, he likes fishing", None, ["Toys & Games"]).query.recipient
+        == "dad"
+    )
