@@ -124,6 +124,10 @@ _AGE = [
     (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
+    # "para mi hija de 12", "un niño de 8": a bare number after whom it is for, in Spanish
+    (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
+                r"primit[oa])\s+de\s+(\d{1,2})\b(?!\s*(?:[$€£%/.,]\d|d[oó]lares|euros?|cm|mm|piezas|pulgadas|meses))",
+                re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
     (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?|\w))", re.I), 1.0),
@@ -592,6 +596,11 @@ def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
     for rx in patterns:
         text = rx.sub(" ", text)
     return text
+
+
+def strip_ages(text: str) -> str:
+    """The message without the ages said in it ("para mi hija de 12": no 12 to translate)."""
+    return _strip(text, [_AGE_RANGE, _TWO_AGES, *(rx for rx, _ in _AGE)])
 
 
 #: A question tag at the end: "... are included right", "..., correct?".

@@ -41,6 +41,7 @@ from assistant.needs import (
     listed_products,
     not_product_word,
     read_needs,
+    strip_ages,
     strip_rating_phrases,
 )
 from assistant.prices import extract_price_bounds, strip_price_phrases
@@ -473,9 +474,12 @@ def understand(
     if not english:  # Chinese is read with the dictionary first: the small model invents
         if language == "zh" and vocabulary:
             # the price is read above: "预算一百美元左右" left "all kinds" (左右) in the search
-            dictionary = chinese_to_english(strip_price_phrases(text), vocabulary.title_counts)
+            dictionary = chinese_to_english(
+                strip_ages(strip_price_phrases(text)), vocabulary.title_counts
+            )
         else:  # the price is read above: "que no pase de 150" is no "passive"
-            said = strip_price_phrases(text)
+            # (and the age: "para mi hija de 12" had searched "drawing notebook 12 kids")
+            said = strip_ages(strip_price_phrases(text))
             dictionary = read_words(said, language, aligner)
         by_dictionary = bool(dictionary)
         translation = dictionary or None

@@ -799,3 +799,14 @@ def test_whoever_is_buying_is_not_whom_it_is_for() -> None:
         understand("a gift for my dad, he likes fishing", None, ["Toys & Games"]).query.recipient
         == "dad"
     )
+
+
+def test_an_age_after_whom_it_is_for_in_spanish_is_read_and_not_searched() -> None:
+    """ "cuaderno de dibujo para mi hija de 12" had searched "drawing notebook 12 kids" (a doll of
+    12.5" and a card numbered 12 among the cards)."""
+    from assistant.needs import read_age, strip_ages
+
+    assert read_age("cuaderno de dibujo para mi hija de 12, hojas gruesas") == (12.0, 12.0)
+    assert read_age("una guitarra para un niño de 7") == (7.0, 7.0)
+    assert read_age("pilas para mi hijo de 10 dolares") is None
+    assert "12" not in strip_ages("cuaderno de dibujo para mi hija de 12, hojas gruesas")
