@@ -453,6 +453,12 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
     # dodge; a blind reader took "does not say it in those words" for one
+    if language != "en" and set(re.findall(r"\w+", " ".join(words))) <= set(
+        re.findall(r"\w+", question.lower())
+    ):
+        # nothing of it read in English ("¿el primero trae fuente de poder o usa pilas?"): the
+        # whole question had been quoted back as what the listing does not mention
+        return phrase(language, "listing_silent_any")
     named = _as_said(question, words) if language == "en" else " ".join(words)
     return phrase(language, "listing_silent", named=named)
 

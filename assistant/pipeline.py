@@ -286,9 +286,11 @@ class ChatPipeline:
             # where no card was recommended before (none is what the shopper asked for)
             recommended = any(c.product.id in state.picked for c in cards)
             lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked)
-            every = [c.mark for c in cards]
-            # (a lead that names no card is followed by each one's line: "Side by side, ...:")
-            picks = list(marks) if recommended or list(marks) == every else []
+            picks = list(marks) if recommended else []
+            if not recommended and lead.rstrip().endswith((":", "：")):
+                # none of the cards was what the shopper asked for, and the table has no price or
+                # rating to read ("Side by side, from the catalog:" had starred every card)
+                lead = phrase(query.language, "none_close")
         elif query.intent is Intent.detail and len(cards) == 1:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)

@@ -512,3 +512,10 @@ def test_asked_to_pick_it_picks_the_best_fit_and_says_why(
         )
         if cheapest.mark != best.mark:
             assert f"[{cheapest.mark}] costs less ({cheapest.price})" in pick.text, pick.text
+    # where none of the cards was what was asked, none is picked or starred
+    lacking = chat.answer(ChatRequest(message="do you sell washing machines?"))
+    assert not any(c.recommended for c in lacking.cards), lacking.cards
+    after = chat.answer(
+        ChatRequest(message="which one do you recommend", conversation_id=lacking.conversation_id)
+    )
+    assert not any(c.recommended for c in after.cards) and "pick" not in after.text, after.text

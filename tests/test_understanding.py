@@ -1173,3 +1173,17 @@ def test_a_number_said_alone_swaps_the_size_it_is_nearest() -> None:
         is None
     )
     assert swapped_size("what about 30", sticks) is None  # nearer the $20 budget
+
+
+def test_a_question_nothing_of_which_was_read_in_english_is_not_quoted_back(
+    small_catalog: Catalog,
+) -> None:
+    """ "¿el primero trae fuente de poder o usa pilas?" had been answered 'Su ficha no menciona
+    "¿el primero trae fuente de poder o usa pilas"'."""
+    from assistant.advice import detail_lead
+
+    [card] = cards(small_catalog, 1)
+    question = "¿el primero trae fuente de poder o usa pilas?"
+    assert detail_lead(question, card, "es", question.rstrip("?")) == (
+        "Su ficha no lo dice, así que no podemos prometerlo."
+    )
