@@ -352,3 +352,17 @@ def test_a_musical_key_is_a_size_titles_say_several_ways() -> None:
         "Harmonica key of C#",
     ):
         assert not key.search(title), title
+
+
+def test_safety_glasses_are_protective_eyewear() -> None:
+    """ "safety glasses that fit over my regular glasses, anti fog" was "not carried" beside a
+    "3M Virtua CCS Protective Eyewear ... Anti Fog Lens" (the noun "safety" was not in its title)."""
+    from assistant.candidates import names_compound
+    from assistant.state import ConversationState
+    from retrieval.catalog import Product
+
+    eyewear = Product(id="x", title="3M Virtua CCS Protective Eyewear, Foam Gasket, Anti Fog Lens, Clear",
+                      description="", category=["Industrial & Scientific"], source="x")  # fmt: skip
+    state = ConversationState(need="safety glasses", search="safety glasses", asked="safety glasses",
+                              kind="glasses")  # fmt: skip
+    assert names_compound([eyewear], state) == [True]
