@@ -1259,10 +1259,8 @@ def find_candidates(
     relaxed = None
     # (a refinement's best text match may be what fits the product: "cheaper?" after an RC car
     # for grass and dirt led with all-terrain tires; the product first is read too)
-    # (a new request's too: "multimeter for car battery" finds batteries first, and the store's
-    # multimeters had been "not carried")
-    close = _is_close(hits, state.search_text(), state) or _is_close(
-        _kind_first(hits, state), state.search_text(), state
+    close = _is_close(hits, state.search_text(), state) or bool(
+        state.shown and _is_close(_kind_first(hits, state), state.search_text(), state)
     )
     # Nothing at all under the hard constraints, or, for a new request (not "cheaper", which asks
     # for exactly that bound), only other things ("PLA filament under $22" finds a Nerf kit when
@@ -1295,9 +1293,7 @@ def find_candidates(
                 ranked.sort(key=lambda x: not x[0])  # stable: search order within each
             hits = [h for _, h in ranked]
             break
-        close = _is_close(hits, state.search_text(), state) or _is_close(
-            _kind_first(hits, state), state.search_text(), state
-        )
+        close = _is_close(hits, state.search_text(), state)
     # (after the closeness check, which reads the best text match)
     hits, used = _reorder(_kind_first(hits, state), state, searcher, behaviour, user_id, session_id)
     return Candidates(_with_alternatives(hits, state, searcher, k), used, relaxed, close)
