@@ -191,7 +191,9 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         # price and rating are the table's: "which is the highest rated"
                         "cheap", "cheaper", "cheapest", "expensive", "price", "priced", "rated",
                         "rating", "ratings", "highest", "lowest", "reviewed", "reviews",
-                        "popular"])  # fmt: skip
+                        "popular",
+                        # how it is asked: "is the cheaper one still ok for a beginner"
+                        "still", "ok", "okay", "alright"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 #: How light a product is, as listings say it (the root "light" of "lighter" is also a lamp).
 _WEIGHT_WORDS = frozenset(["lighter", "lightest", "lightweight", "ultralight", "weight", "weighs"])
@@ -561,7 +563,8 @@ def spelling_notice(
     results for demo instead of dymo."; the whole search had been said back: "label maker
     organizing pantry demo better"). A slip of a filler word, not searched, is no correction."""
     words = searched.lower().split()
-    fixes = [(a, b) for a, b in corrected if b.lower() in words]
+    # (a word read as itself is no correction: "Showing results for lmao instead of lmao")
+    fixes = [(a, b) for a, b in corrected if b.lower() in words and a.lower() != b.lower()]
     if not fixes:
         return None
     if len(words) <= SHORT_SEARCH:

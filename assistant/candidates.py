@@ -24,6 +24,7 @@ from assistant.cues import (
 from assistant.needs import RECIPIENTS, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
+from assistant.unwanted import says_unwanted
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval.ages import TEEN, age_fit
@@ -69,6 +70,8 @@ CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
 #: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
 REPLICA = 0.3
+#: A title saying what the shopper does not want ("nothing with glitter", "not steel").
+UNWANTED = 0.3
 #: Party supplies for a gift ("my son turns 9 and is into robots" starred robot birthday
 #: decorations): a present is not the party's tablecloth, unless the party is asked for.
 PARTY_SUPPLIES = 0.15
@@ -907,6 +910,9 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
     bonus -= np.array([POORLY_RATED if poorly_rated(p) else 0.0 for p in products])
     if state.prefer_cheap:
         bonus += CHEAP * _cheapness(products)
+    if state.unwanted:  # "nothing with glitter": the glitter banner down the list
+        bonus -= np.array([UNWANTED if says_unwanted(p.title, state.unwanted) else 0.0
+                           for p in products])  # fmt: skip
     if not wants_replica(state):
         bonus -= np.array([REPLICA if is_replica(p, state.kind) else 0.0 for p in products])
     if state.gift and not _ASKS_PARTY.search(state.search_text()):

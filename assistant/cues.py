@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.unwanted import NOT_THIS
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4, "dos": 2, "tres": 3,
@@ -51,6 +53,8 @@ def alternatives(text: str) -> tuple[str, ...]:
         m = _BETWEEN.search(clause) or _EITHER.search(clause)
         if m is None:
             continue
+        if any(n.start() < m.end(1) and n.end() > m.start(2) for n in NOT_THIS.finditer(clause)):
+            continue  # "except black or white", "no zildjian or sabian": neither wanted
         sides = []
         for side, keep_last in ((m.group(1), True), (m.group(2), False)):
             words = side.split()
@@ -196,6 +200,34 @@ ASKS_SIZE = re.compile(
     re.I,
 )
 MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)
+#: A card named by its price or rating: "is the cheaper one still ok for a beginner", "does the
+#: cheapest one need calibration solution" (each had been a new search for something cheaper).
+PRICED_ONE = re.compile(
+    r"\bthe\s+(?P<which>cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|"
+    r"pricier|priciest|dearer|(?:better|best|higher|highest|top)[- ]rated)\s+(?:one|option|model|pick"
+    r"|of the (?:two|three|four|five|\w+s))\b",
+    re.I,
+)
+#: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
+_ASKS_WHICH = re.compile(r"^\W*(?:which|what|who)\b", re.I)
+
+
+def priced_one(text: str) -> str | None:
+    """ "low", "high" or "rated" when the message names a card by its price or rating (see
+    `PRICED_ONE`); None otherwise, and for a question asking which one that is."""
+    m = PRICED_ONE.search(text)
+    if m is None or _ASKS_WHICH.match(text):
+        return None
+    which = m.group("which").lower()
+    return (
+        "rated"
+        if "rated" in which
+        else "high"
+        if re.search(r"more|most|pric|dear", which)
+        else "low"
+    )
+
+
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
@@ -341,7 +373,7 @@ _ASKS_STORE = re.compile(
 #: Having had enough of something: "bored of lego", "a puzzle instead of a tablet".
 DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
 _NEGATION = re.compile(
-    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing from|"
+    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing|"
     rf"isn't|aren't|{DONE_WITH})\s+"
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"  # "not one of those toy ones"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
@@ -407,6 +439,7 @@ class Cues:
     yes_no: bool = False  # a yes/no or measure question about a card ("does the second one come
     # with a case?", "how many pieces does it have?")
     references: tuple[int, ...] = ()
+    priced: str | None = None  # a card named by its price or rating (see `priced_one`)
     exclude_brands: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
@@ -432,13 +465,41 @@ class BrandLexicon:
         self, brands: Iterable[str | None], titles: Iterable[str], min_titles: int = 3
     ) -> None:
         self.names = {b.strip().lower() for b in brands if b and len(b.strip()) >= 2}
+        self.makers = frozenset(self.names)  # the brand fields alone, no title's first word
+        titles = list(titles)
         firsts = Counter(t.split()[0].lower().strip(",.:") for t in titles if t.split())
         self.names |= {
             w for w, c in firsts.items() if c >= min_titles and w not in _STOP and len(w) >= 3
         }
+        # two words a maker's titles start with, the first a common word: "Blue Yeti"
+        pairs = Counter(" ".join(t.lower().split()[:2]) for t in titles if len(t.split()) > 1)
+        self.names |= {p for p, c in pairs.items() if c >= min_titles and p.split()[0] in COLORS}
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self.names
+
+
+#: A card named by its maker: "the one by meinl", "the fowler one".
+_BY_MAKER = re.compile(
+    r"\bthe\s+ones?\s+(?:by|from|made\s+by)\s+([a-z][\w&'-]+)|\bthe\s+([a-z][\w&'-]+)\s+ones?\b",
+    re.I,
+)
+
+
+def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -> str | None:
+    """A maker the message names a card by ("the one by meinl, is it tunable?") that no title on
+    screen carries; None when it names none, or one on screen (it had been answered of card [1]:
+    'Its listing does not mention "meinl"')."""
+    if brands is None:
+        return None
+    for m in _BY_MAKER.finditer(text):
+        name = m.group(1) or m.group(2)
+        known = brands.makers if m.group(2) else brands.names  # "the wooden one" names no maker
+        if name.lower() in _STOP or name.lower() in _ORDINALS or name.lower() not in known:
+            continue
+        if not any(re.search(rf"\b{re.escape(name)}\b", t, re.I) for t in shown):
+            return name
+    return None
 
 
 def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
@@ -500,6 +561,13 @@ def read_cues(
     for m in _NEGATION.finditer(text):
         name = m.group(1).strip(" .,!?")
         first = name.split()[0]
+        if first.lower() in COLORS and (
+            pair := re.match(r"\s+([\w&'.-]+)", text[m.start(1) + len(first) :])
+        ):
+            # "not a blue yeti": a maker named by a colour and a word
+            if brands is not None and f"{first} {pair.group(1)}" in brands:
+                excluded.append(f"{first} {pair.group(1)}".lower())
+            continue
         if first.lower() in _STOP or first.lower() in COLORS:
             continue
         if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
@@ -533,7 +601,12 @@ def read_cues(
     from assistant.prices import extract_price_bounds, strip_price_phrases
 
     rating_bound = read_rating(text)[0] is not None or read_rating_count(text) is not None
-    stripped = strip_price_phrases(strip_rating_phrases(text))
+    said = text  # the words the price and rating cues read
+    priced = priced_one(text) if shown_titles else None
+    if priced:
+        # "is the cheaper one still ok": a card named, not a cheaper one asked for
+        said = PRICED_ONE.sub(" the one ", text)
+    stripped = strip_price_phrases(strip_rating_phrases(said))
     for rx in (CHEAPER, PRICIER, BETTER_RATED, CHEAPEST, MORE, COMPARE, _NEGATION, ATTRIBUTE):
         stripped = rx.sub(" ", stripped)
     words = re.findall(r"[a-z][a-z'-]+", stripped.lower())
@@ -548,11 +621,13 @@ def read_cues(
         w for w in words if w not in _STOP and w not in ordinals and w not in named.split()
     )
     return Cues(
-        cheaper=bool(CHEAPER.search(text)), pricier=bool(PRICIER.search(text)),
-        better_rated=bool(BETTER_RATED.search(text)), cheapest=bool(CHEAPEST.search(text)),
+        cheaper=bool(CHEAPER.search(said)), pricier=bool(PRICIER.search(said)),
+        better_rated=bool(BETTER_RATED.search(said)), cheapest=bool(CHEAPEST.search(said)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text) or ASKS_PICK.search(text)), references=references,
-        yes_no=bool((YES_NO.search(text) and _ONE_CARD.search(text) and not _ASKS_STORE.search(text))
+        priced=priced,
+        yes_no=bool((YES_NO.search(text) and (_ONE_CARD.search(text) or said != text)
+                     and not _ASKS_STORE.search(text))
                     # a card named in another language is asked about ("¿el segundo viene en español?")
                     or (bool(shown_titles) and len(references) == 1
                         and any(rx.search(text) for rx, _ in _FOREIGN_ORDINALS))

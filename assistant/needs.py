@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from assistant.cues import ATTRIBUTE, DONE_WITH
 from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
+from assistant.unwanted import NOT_THIS
 
 _NUM = r"(\d(?:\.\d)?)"
 _STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
@@ -250,6 +251,7 @@ _FILLER = set(
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
+     "reads", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
@@ -391,6 +393,11 @@ _NOT_KIND = frozenset(
         # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
         "connecting",
         "attach",
+        # what the person does, never the product: "actually she reads a lot, any ebooks ..."
+        "reads",
+        "plays",
+        "loves",
+        "likes",
         # what the product is for, never the product: "starting flute lessons" asks for a flute
         "lessons",
         "lesson",
@@ -649,6 +656,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     interests: list[str] = []
@@ -665,7 +673,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _OF_WHOM.sub(" ", rest)  # "twin 5 year old boys", "a retired teacher": who, not what
     rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
     rest = _DONE_WITH.sub(" ", rest)  # "bored of lego": no lego searched (its brand is excluded)
-    rest = _NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
+    rest = NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
     rest = _IN_BAND.sub(" ", rest)  # "she just started band": what it is for, not a product
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     rest = _NEW_AT.sub(" beginner ", rest)  # "learning python from scratch": for a beginner
@@ -885,20 +893,16 @@ _JOURNEY = re.compile(
     r"\s*(?:rides?|trips?|journeys?|flights?|drives?)\b|\b(?:road trips?|long flights?|car rides?|plane rides?)\b",
     re.I,
 )
+#: A word about the message itself: "ok weird request but ...", "quick question", "random one".
+_ASIDE = re.compile(
+    r"\b(?:(?:kind\s+of|kinda|a\s+bit\s+of|sort\s+of)\s+)?(?:a\s+|an\s+)?(?:weird|odd|strange|random|dumb|"
+    r"silly|quick|stupid|unusual|specific|strange)\s+(?:request|question|ask|one\s+but)\b",
+    re.I,
+)
 #: Turning an age is a birthday: "my nephew turns 8 next week" asks for a gift.
 _TURNS = re.compile(
     r"\b(?:turns|turning|will be|is going to be)\s+(?:\d{1,2}|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:minutes?|hours?|days?|percent|%))",
-    re.I,
-)
-#: A thing the shopper does not want, said with "not"/"no": "something useful, not another mug",
-#: "a microscope ... not a toy", "nothing with tiny pieces" (searching it had shown mugs).
-_NOT_THIS = re.compile(
-    r"\b(?:not|no|nothing|without|isn't|aren't)\s+(?!(?:more|less)\s+than\b)"
-    # "not one of those toy ones that cant stay in tune": what it is like too is not searched
-    r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?(?:(?:another|any|with|a|an|more)\s+)?"
-    r"[a-z][\w-]*(?:\s+(?:pieces?|parts|ones|toys?|versions?|kind|type))?"  # "not a kids toy"
-    r"(?:\s+(?:that|which)\s+[^,.;!?]*)?",
     re.I,
 )
 _WORKS = r"(?:teachers?|coach|manager|tutor|instructor|professor|director|conductor)"
@@ -968,7 +972,7 @@ def product_kind(text: str) -> str | None:
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
-    text = _NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
+    text = NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
     if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):

@@ -39,7 +39,7 @@ from assistant.candidates import (
     poorly_rated,
 )
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
-from assistant.cues import ANY_OF, ASKS_PICK, BrandLexicon
+from assistant.cues import ANY_OF, ASKS_PICK, BrandLexicon, absent_maker, priced_one
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -59,6 +59,7 @@ from assistant.state import (
     advance,
     compared,
     named_cards,
+    priced_card,
     shown_after,
     swapped_size,
 )
@@ -273,11 +274,15 @@ class ChatPipeline:
     def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
                  cancelled: threading.Event | None, close: bool = True,
-                 kit: Kit | None = None) -> Generator[Token | Retract, None, Written]:  # fmt: skip
+                 kit: Kit | None = None, known: str | None = None,
+                 ) -> Generator[Token | Retract, None, Written]:  # fmt: skip
         """The written answer, its streamed pieces turned into events (`kit`: cards for several
-        things, whose lead names each and whose picks are recommended)."""
+        things, whose lead names each and whose picks are recommended; `known`: the lead the
+        turn already has, the cards recommended before staying so)."""
         picks = lead = reasons = None
-        if kit is not None:
+        if known is not None:  # the turn knows what to say: "None of these is by Meinl."
+            picks, lead = [c.mark for c in cards if c.product.id in state.picked], known
+        elif kit is not None:
             picks, lead = list(kit.picks), kit.lead
         elif comparison is not None and (pick := self._pick(cards, state, query, comparison)):
             picks, lead = pick
@@ -287,7 +292,17 @@ class ChatPipeline:
             recommended = any(c.product.id in state.picked for c in cards)
             lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked)
             picks = list(marks) if recommended else []
-            if not recommended and lead.rstrip().endswith((":", "：")):
+            if lead.rstrip().endswith((":", "：")) and query.sort in (
+                Sort.cheapest,
+                Sort.best_rated,
+            ):
+                # "which is the cheapest one" where none lists a price (or "which has the best
+                # reviews" where none is rated): say so, and star none
+                lead = phrase(
+                    query.language, "unpriced" if query.sort is Sort.cheapest else "unrated"
+                )
+                picks = []
+            elif not recommended and lead.rstrip().endswith((":", "：")):
                 # none of the cards was what the shopper asked for, and the table has no price or
                 # rating to read ("Side by side, from the catalog:" had starred every card)
                 lead = phrase(query.language, "none_close")
@@ -383,6 +398,7 @@ class ChatPipeline:
         found = Candidates(())
         history = None
         close = True
+        known = None  # the lead, where the turn knows it
         focus = query.intent in (Intent.compare, Intent.detail)
         # (a kit the store carries none of is searched as typed)
         kit = (
@@ -398,20 +414,32 @@ class ChatPipeline:
         elif focus:
             # "do any of them come with a case?": every card's listing, not the first one's
             every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
-            named = () if query.references or query.language != "en" else named_cards(
-                query.text, [p.title for p in shown], [p.id in state.picked for p in shown])  # fmt: skip
+            picked = [p.id in state.picked for p in shown]
+            # (the cheaper of those recommended, else of those that are what was asked: "is the
+            # cheaper one ok" after violin strings is not about a violin shown beside them)
+            kinds = of_kind(shown, state)
+            pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
+            named = () if query.references else priced_card(priced_one(query.text), shown, pool)
+            if not (named or query.references or query.language != "en"):
+                named = named_cards(query.text, [p.title for p in shown], picked)
             refs = compared(state, [p.id for p in shown], query.references or named,
                             it=query.intent is Intent.detail and not every,
                             whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]
-            if bad or not refs:
+            # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
+            absent = None if query.references or named else absent_maker(
+                query.text, [p.title for p in shown], self.brands)  # fmt: skip
+            if absent:
+                known = phrase(query.language, "maker_absent", name=absent.title())
+                products = shown
+            elif bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
                           f"say which ones to compare, e.g. 'compare 1 and 2'.")  # fmt: skip
                 products = shown
             else:
                 products = [shown[r - 1] for r in refs]
                 comparison = compare(products) if len(products) >= 2 else None
-            cards = self.cards_for(products, marks=() if bad or not refs else refs)
+            cards = self.cards_for(products, marks=() if absent or bad or not refs else refs)
         else:
             found = self.find(
                 state, request.user_id, request.session_id, more=query.intent is Intent.more
@@ -475,7 +503,7 @@ class ChatPipeline:
         self._log_shown(request, cards, query)
 
         written = yield from self._written(
-            request, cards, state, query, notice, comparison, timer, cancelled, close, kit
+            request, cards, state, query, notice, comparison, timer, cancelled, close, kit, known
         )
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded

@@ -47,6 +47,7 @@ from assistant.needs import (
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.starters import asked as asked_starter
+from assistant.unwanted import unwanted_words
 from retrieval.catalog import Money
 from retrieval.multilingual import names_nothing, read_words
 from retrieval.vocabulary import Vocabulary
@@ -120,6 +121,11 @@ class ShoppingQuery(BaseModel):
     )
     interests: tuple[str, ...] = Field(
         default=(), description="What the person it is for loves: 'space' of 'who's into space'"
+    )
+    unwanted: tuple[str, ...] = Field(
+        default=(),
+        description="Soft: what the product should not be or have: 'glitter' of 'nothing with "
+        "glitter', 'black' and 'white' of 'except black or white'",
     )
     starter: str | None = Field(
         default=None,
@@ -237,7 +243,7 @@ def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
         # "does the second one come with a case?": about that card; "is it waterproof?" asks
         # whether it is, not for another one; "does it ..." is about the card last looked at
         return Intent.detail
-    if cues.references and not adjusts and len(cues.content_words) <= 1:
+    if (cues.references or cues.priced) and not adjusts and len(cues.content_words) <= 1:
         return Intent.detail
     if cues.more and not cues.content_words:
         return Intent.more
@@ -280,7 +286,7 @@ _OTHER_ONE = re.compile(
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
 #: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 _ANY_IN = re.compile(
-    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?"
+    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)
     r"(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+|(?:is|are)\s+there\s+)?"
     r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that'?s?|which)\b"
@@ -673,6 +679,9 @@ def understand(
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
         alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),
+        # (a brand left out is left out altogether; its words are no feature to push down)
+        unwanted=unwanted_words(text if english else translation or "", [
+            *search.split(), *(w for b in cues.exclude_brands for w in b.split())]),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)

@@ -14,7 +14,7 @@ from assistant.cues import GEAR, asked_phrase
 from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
-from retrieval.catalog import Catalog, Money
+from retrieval.catalog import Catalog, Money, Product
 from retrieval.filters import Filters
 
 CENT = Decimal("0.01")
@@ -53,6 +53,9 @@ class ConversationState(BaseModel):
     )
     interests: tuple[str, ...] = Field(
         default=(), description="What the person it is for loves (the picks prefer it)"
+    )
+    unwanted: tuple[str, ...] = Field(
+        default=(), description="What the product should not be or have (soft: pushed down)"
     )
     department_hint: str | None = None
     recipient: str | None = None
@@ -193,7 +196,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=kind,
-            alternatives=query.alternatives, interests=query.interests,
+            alternatives=query.alternatives, interests=query.interests, unwanted=query.unwanted,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings
@@ -222,6 +225,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     changes |= {
         "min_price": low, "max_price": high,
         "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),
+        # (what is asked for now is wanted again: "ok, white is fine")
+        "unwanted": tuple(w for w in dict.fromkeys(state.unwanted + query.unwanted)
+                          if w not in query.search.lower().split()),
         "attributes": tuple(dict.fromkeys(state.attributes + query.attributes)),
         "department": query.department or state.department,
         "sort": query.sort if query.sort is not Sort.relevance else state.sort,
@@ -345,3 +351,25 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
         if len(named) == 1:
             return (named[0] + 1,)
     return ()
+
+
+def priced_card(
+    which: str | None, products: Sequence[Product], among: Sequence[bool]
+) -> tuple[int, ...]:
+    """The 1-based card a question names by its price or rating (`which` of cues.priced_one: "is
+    the cheaper one still ok for a beginner"): of the cards `among` marks, the cheapest ("low"),
+    the dearest ("high") or the best rated; () when none of them lists it."""
+    if which is None:
+        return ()
+    pool = [i for i, p in enumerate(among) if p]
+    if which == "rated":
+        rated = [i for i in pool if products[i].rating is not None]
+        best = max(
+            rated,
+            key=lambda i: (products[i].rating or 0, products[i].rating_count or 0),
+            default=None,
+        )
+    else:
+        priced = {i: p.amount for i in pool if (p := products[i].price) is not None}
+        best = (min if which == "low" else max)(priced, key=priced.__getitem__, default=None)
+    return () if best is None else (best + 1,)

@@ -57,6 +57,7 @@ from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery, Sort
 from assistant.reasons import ranked_reasons, title_reason
 from assistant.state import ConversationState
+from assistant.unwanted import says_unwanted
 from retrieval.ages import ADULT, UP, age_statement
 from retrieval.embedders import Embedder
 from retrieval.vocabulary import english_leftovers, language_of
@@ -478,6 +479,7 @@ class AnswerWriter:
                     # things ("soldering iron kit" had starred an Iron Man figure)
                     kinds = [True] * len(products) if not all(compound) else kinds
                 steps = [kinds, keeps_asked(products, state),
+                         [not says_unwanted(p.title, state.unwanted) for p in products],
                          shows_interest(products, state), of_size(products, state),
                          says_attributes(products, state),
                          names_compound(products, state),

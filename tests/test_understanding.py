@@ -1187,3 +1187,113 @@ def test_a_question_nothing_of_which_was_read_in_english_is_not_quoted_back(
     assert detail_lead(question, card, "es", question.rstrip("?")) == (
         "Su ficha no lo dice, así que no podemos prometerlo."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("party decorations, black and gold, nothing with glitter bc it gets everywhere", ("glitter",)),
+        ("pla filament 1.75mm, any bright colour except black or white", ("black", "white")),
+        ("violin strings, full size. not the super cheap steel ones", ("steel",)),
+        ("ph meter for hydroponics, something accurate not the paper strips", ("paper", "strips")),
+        ("nitrile gloves, i'm allergic to latex", ("latex",)),
+        ("soft plush for a newborn, no small parts like button eyes", ("small", "parts", "button")),
+        # a bound, a degree, a doubt or a brand is no feature to push down
+        ("keyboard not more than $200, no rush", ()),
+        ("something not too loud for the apartment", ()),
+        ("not sure which guitar to get for my son", ()),
+        ("guitar strings not guitar picks", ("picks",)),
+    ],
+)
+def test_what_the_shopper_does_not_want_is_read_and_not_searched(
+    text: str, unwanted: tuple[str, ...]
+) -> None:
+    """ "nothing with glitter" had starred a "Black Glitter" banner, "except black or white" a
+    white filament (and listed "except black" as a thing named), "not the paper strips" had made
+    strips the kind asked for."""
+    query = understand(text, None, []).query
+    assert query.unwanted == unwanted
+    assert not set(unwanted) & set(query.search.lower().split())
+    assert query.alternatives == ()
+
+
+def test_a_brand_said_with_nothing_by_or_as_a_colour_and_a_word_is_left_out() -> None:
+    """ "nothing by fender" had starred Fender picks; "not a blue yeti" a Blue Yeti microphone."""
+    titles = ["Blue Yeti USB Microphone", "Blue Yeti Nano", "Blue Yeti X Pro", "Fender 351 Picks"] * 2
+    brands = BrandLexicon(["Fender"], titles)
+    assert read_cues("guitar picks, nothing by fender", brands=brands).exclude_brands == ("fender",)
+    cues = read_cues("usb mic for a podcast, not a blue yeti, I returned one", brands=brands)
+    assert cues.exclude_brands == ("blue yeti",)
+    assert read_cues("a mic, not a blue one", brands=brands).exclude_brands == ()
+
+
+def test_a_title_saying_the_unwanted_word_goes_down_unless_it_denies_it() -> None:
+    from assistant.unwanted import says_unwanted
+
+    assert says_unwanted("Black Glitter Adventure Banner", ("glitter",))
+    assert not says_unwanted("Gold Foil Banner, No Glitter, Reusable", ("glitter",))
+    assert not says_unwanted("Glitter-Free Party Garland", ("glitter",))
+    assert says_unwanted("Carbon Steel Violin Strings", ("steel",))
+    assert not says_unwanted("Nylon Core Violin Strings", ("steel",))
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [
+        ("is the cheaper one still ok for a beginner", "low"),
+        ("does the cheapest one need calibration solution?", "low"),
+        ("show me the more expensive one", "high"),
+        ("is the best rated one waterproof", "rated"),
+        ("which is the cheapest one?", None),  # asks which: weighed, not named
+        ("anything cheaper?", None),
+    ],
+)
+def test_a_card_named_by_its_price_is_asked_about_not_searched_for(
+    text: str, which: str | None
+) -> None:
+    """ "is the cheaper one still ok for a beginner" after violin strings had been a new search
+    for something cheaper (a $7.95 set starred), "does the cheaper one need calibration
+    solution?" a search for calibration solution, "not carried"."""
+    from assistant.cues import priced_one
+
+    assert priced_one(text) == which
+    if which is not None:
+        query = understand(text, None, [], SHOWN).query
+        assert query.intent is Intent.detail
+        assert not (query.cheaper or query.pricier)
+
+
+def test_the_cheaper_one_is_the_cheapest_of_those_recommended(small_catalog: Catalog) -> None:
+    from assistant.state import priced_card
+
+    products = [p for p in small_catalog if p.price is not None and p.rating is not None][:4]
+    amounts = [p.price.amount for p in products if p.price is not None]
+    among = [True, True, False, True]
+    low = min((a, i) for i, a in enumerate(amounts) if among[i])[1]
+    assert priced_card("low", products, among) == (low + 1,)
+    high = max((a, i) for i, a in enumerate(amounts) if among[i])[1]
+    assert priced_card("high", products, among) == (high + 1,)
+    assert priced_card(None, products, among) == ()
+
+
+def test_only_ones_with_a_size_narrows_what_is_on_screen() -> None:
+    """ "only ones with more than 500 pieces" after building sets had searched the store for
+    500 pieces (jigsaw puzzles starred)."""
+    query = understand("only ones with more than 500 pieces", None, [], SHOWN).query
+    assert query.intent is Intent.refine
+    assert query.sizes == ("500 pieces",)
+
+
+def test_a_card_named_by_a_maker_not_on_screen_is_said_to_be_absent() -> None:
+    """ "the one by meinl, is it tunable?" after djembes none of which is a Meinl had been
+    answered of card [1] ('Its listing does not mention "meinl"')."""
+    from assistant.cues import absent_maker
+
+    shown = ["Hand-carved Djembe Drum From Africa", "X8 Drums Djembe African Hand Drum",
+             "Meinl Percussion Headliner Djembe"]  # fmt: skip
+    brands = BrandLexicon(["Meinl", "Fowler", "Remo", None], ["Wooden Drum"] * 3)
+    assert absent_maker("the one by remo, is it tunable?", shown, brands) == "remo"
+    assert absent_maker("is the fowler one waterproof", shown, brands) == "fowler"
+    assert absent_maker("the one by meinl, is it tunable?", shown, brands) is None  # on screen
+    assert absent_maker("is the wooden one sturdier", shown, brands) is None  # no maker
+    assert absent_maker("is the second one tunable", shown, brands) is None

@@ -1,0 +1,77 @@
+"""What the shopper says they do not want in the product: "nothing with glitter", "not the super
+cheap steel ones", "any bright colour except black or white", "not a digital one", "allergic to
+latex". These words are not searched (needs strips them); the titles that say them go down the
+list and are not recommended, unless the title denies them ("Glitter-Free", "No Glitter").
+
+A brand said this way is left out altogether (see cues' excluded brands); this is the soft part,
+for features, materials, colours and kinds, which titles may well say in passing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: A word that ends what is not wanted and starts saying why, for whom or how.
+_ENDS = (
+    r"(?:for|that|which|with|in|on|to|at|and|or|nor|but|because|bc|cause|cuz|since|as|please|pls|"
+    r"plz|i|im|i'm|we|he|she|it|its|they|is|are|was|so|tho|though|just|if|when|then|than|my|your|"
+    r"his|her|our|their|like|thanks|though)"
+)
+_WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
+#: A thing the shopper does not want: "not another mug", "a microscope ... not a toy", "nothing
+#: with glitter", "not the super cheap steel ones", "except black or white", "not one of those toy
+#: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to
+#: three words, any "or" after them, and what they are said to do or be like).
+NOT_THIS = re.compile(
+    r"\bnot\s+sure\b|\b(?:not|no|nothing|without|isn't|aren't|except|excluding|other than|anything but|avoid|"
+    r"(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to)\s+"
+    r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
+    r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
+    r"(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"
+    rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+(?:or|nor)\s+(?:(?:a|an|the)\s+)?{_WORD})*"
+    r"(?:\s+(?:that|which|like|such\s+as)\s+[^,.;!?]*)?",
+    re.I,
+)
+#: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".
+_NOT_A_THING = frozenset([
+    "more", "less", "over", "under", "above", "below", "too", "very", "so", "sure", "only",
+    "just", "really", "much", "idea", "clue", "rush", "worries", "worry", "problem",
+    "problems", "preference", "matter", "need", "needed", "way", "longer", "hurry", "budget",
+    "limit", "big", "deal", "fan", "expert", "pro", "one", "ones", "kind", "type", "sort",
+    "any", "a", "an", "the", "another", "those", "these", "some", "of", "with", "by", "from",
+    "made", "super", "cheap", "cheapo", "expensive", "pricey", "thing", "things", "stuff",
+    "like", "such", "something", "anything", "either", "neither", "or", "nor", "other",
+    "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
+    "dont", "don't", "doesn't", "didn't", "doesnt"
+])  # fmt: skip
+#: At most this many words of one negation: "no small parts like button eyes".
+_MAX_WORDS = 3
+
+
+def unwanted_words(text: str, keep: Iterable[str] = ()) -> tuple[str, ...]:
+    """The words the shopper says the product should not be or have (see `NOT_THIS`),
+    lower-cased, in order; `keep`: words they asked for, never unwanted ("guitar strings, not
+    guitar picks": picks)."""
+    from assistant.needs import not_product_word
+
+    asked = {w.lower() for w in keep}
+    found: list[str] = []
+    for m in NOT_THIS.finditer(text):
+        words = re.findall(r"[a-z][a-z'-]*", m.group(0).lower())[1:]  # past the negating word
+        picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
+                  and not not_product_word(w) and w not in asked]  # fmt: skip
+        found += picked[:_MAX_WORDS]
+    return tuple(dict.fromkeys(found))
+
+
+def says_unwanted(title: str, words: Iterable[str]) -> bool:
+    """Whether a title says one of the unwanted words, other than to deny it ("No Glitter",
+    "Glitter-Free", "non-toxic")."""
+    for word in words:
+        w = re.escape(word)
+        said = re.search(rf"\b{w}(?:s|es)?\b", title, re.I)
+        if said and not re.search(
+            rf"\b(?:no|non|without|zero|free of)[- ]?{w}|\b{w}\w*[- ]free\b", title, re.I
+        ):
+            return True
+    return False
