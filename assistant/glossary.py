@@ -72,6 +72,10 @@ _NOT_TOO = re.compile(
 )
 #: What the shopper does not want: "乐高以外的积木" (blocks other than LEGO), "除了乐高".
 _OTHER_THAN = re.compile(r"(?:除了)?([\u4e00-\u9fff]{2,4}?)(?:以外|之外)的?")
+#: What the shopper does not want it to be: "不要塑料的" (not plastic), "不想要电子的".
+_NOT_WANTED = re.compile(
+    r"(?:不要是?|不想要|别要|不喜欢)(?!带)([\u4e00-\u9fff]{1,4}?)(?=的|吗|呢|$|[，,。？?！!])"
+)
 #: What the thing should do without: "有不需要电池的吗" (any that need no batteries?) had been
 #: read "battery" and narrowed the cards to batteries; not "有没有" (is there any).
 _WITHOUT = re.compile(
@@ -169,7 +173,11 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "双语": ("bilingual",), "打印纸": ("printer paper",), "复印纸": ("copy paper",),
                 # units as titles write them ("500毫升" is "500 ml", not "500 milliliter")
                 "毫升": ("ml",), "升": ("liter",), "毫米": ("mm",), "厘米": ("cm",), "公分": ("cm",),
-                "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",)}  # fmt: skip
+                "英寸": ("inch",), "寸": ("inch",), "公斤": ("kg",),
+                # what it comes with and what it should not be ("配音箱" had been "dubbing box",
+                # "不要塑料的" the kind "plastics")
+                "音箱": ("amplifier",), "配音箱": ("amplifier",),
+                "塑料": ("plastic",), "塑料的": ("plastic",), "木制": ("wooden",), "通勤": ("commute",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -288,6 +296,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
     others = [m.group(1) for m in _OTHER_THAN.finditer(text)]
     text = _OTHER_THAN.sub(" ", text)
+    others += [m.group(1) for m in _NOT_WANTED.finditer(text)]
+    text = _NOT_WANTED.sub(" ", text)
     lacking = [m.group(1) for m in _WITHOUT.finditer(text)]
     text = _WITHOUT.sub(" ", text)
     # a later clause about the shopper names no product: "木吉他用的轻型琴弦，我主要弹指弹" (I

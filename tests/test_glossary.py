@@ -185,3 +185,13 @@ def test_two_spellings_of_a_name_are_one_sense_and_a_complaint_no_product() -> N
     (my shoulder hurts after playing long) had made the kind "shoulder" (a bag was starred)."""
     assert "or" not in chinese_to_english("有哈利波特英文原版书吗").split()
     assert chinese_to_english("吉他背带要宽一点的，弹久了肩膀疼") == "guitar strap wide"
+
+
+def test_what_the_shopper_does_not_want_and_what_it_comes_with() -> None:
+    """ "有没有适合三岁小孩的木制拼图？不要塑料的" (a wooden puzzle, not plastic) had made the
+    kind "plastics" and said "not carried"; "第一个有没有配音箱？" (does the first come with an
+    amp?) had asked for a "first dubbing box"."""
+    said = chinese_to_english("有没有适合三岁小孩的木制拼图？不要塑料的")
+    assert said.endswith("not plastic")
+    assert "wooden jigsaw puzzle" in said
+    assert "amplifier" in chinese_to_english("第一个有没有配音箱？").split()

@@ -113,6 +113,19 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
         "kindle books like cien años de soledad spanish"
     )
     assert read_words("regalo para mi sobrina de 10 años", "es") == "10 year old gift"
+    # having to buy and how dear are no product words, and what strings are made of is read
+    # (the whole sentence had been searched as typed: an electric guitar, a tuner, picks)
+    assert (
+        read_words(
+            "tengo que comprar cuerdas de nylon para guitarra clásica, buena calidad pero que no sean "
+            "carísimas",
+            "es",
+        )
+        == "nylon strings for classical guitar"
+    )
+    assert read_words("¿tienen audífonos de estudio para grabar voz?", "es") == (
+        "studio headphones for recording vocals"
+    )
     # a word neither the lexicon nor (here, absent) the model can read: nothing, all or none
     assert read_words("una xqzvw para niños", "es") == ""
     assert read_words("un microscopio", "it") == ""  # no Italian lexicon, no model

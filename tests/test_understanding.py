@@ -1192,7 +1192,10 @@ def test_a_question_nothing_of_which_was_read_in_english_is_not_quoted_back(
 @pytest.mark.parametrize(
     ("text", "unwanted"),
     [
-        ("party decorations, black and gold, nothing with glitter bc it gets everywhere", ("glitter",)),
+        (
+            "party decorations, black and gold, nothing with glitter bc it gets everywhere",
+            ("glitter",),
+        ),
         ("pla filament 1.75mm, any bright colour except black or white", ("black", "white")),
         ("violin strings, full size. not the super cheap steel ones", ("steel",)),
         ("ph meter for hydroponics, something accurate not the paper strips", ("paper", "strips")),
@@ -1219,7 +1222,12 @@ def test_what_the_shopper_does_not_want_is_read_and_not_searched(
 
 def test_a_brand_said_with_nothing_by_or_as_a_colour_and_a_word_is_left_out() -> None:
     """ "nothing by fender" had starred Fender picks; "not a blue yeti" a Blue Yeti microphone."""
-    titles = ["Blue Yeti USB Microphone", "Blue Yeti Nano", "Blue Yeti X Pro", "Fender 351 Picks"] * 2
+    titles = [
+        "Blue Yeti USB Microphone",
+        "Blue Yeti Nano",
+        "Blue Yeti X Pro",
+        "Fender 351 Picks",
+    ] * 2
     brands = BrandLexicon(["Fender"], titles)
     assert read_cues("guitar picks, nothing by fender", brands=brands).exclude_brands == ("fender",)
     cues = read_cues("usb mic for a podcast, not a blue yeti, I returned one", brands=brands)
