@@ -37,7 +37,9 @@ _STOP = frozenset(
      # "换成适合4岁的呢" (and for a 4-year-old instead?): a change of whom, no "exchange"
      "换成", "换", "改成", "换个",
      # ratings are read from the shopper's own words ("评分4星以上"), not searched
-     "评分", "评价", "星", "颗星",
+     "评分", "评价", "星", "颗星", "看", "时看", "看的",
+     # a card named by its place is read from the shopper's words ("第二本多少钱"), not searched
+     "第一", "第二", "第三", "第四", "第五", "最后",
      # which brand, said around the product: "兄弟牌的好还是其他牌子好？"
      "还是", "其他", "其它", "牌子", "品牌", "好", "类似", "那种", "这种",
      # asking how it is, what it costs, and which card ("节拍器怎么样" had searched "way",
@@ -59,8 +61,10 @@ _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
 #: A measure word after a number or "this/that" ("一本小说" a novel, "两双袜子"): no product
 #: meaning ("本" alone read as "original"). 套 too: "一套鼓" is read "drum", not "suit drum".
 _CLASSIFIER = re.compile(
-    r"(?<=[一两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套](?=[\u3400-\u9fff])"
+    r"(?<=[一二三四五六七八九十两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套](?=[\u3400-\u9fff]|\W|$)"
 )
+#: A rating said in stars: "四星以上", "4.5星".
+_STARS = re.compile(r"[一二三四五\d](?:\.\d)?\s*颗?星")
 #: A quality the shopper does not want too much of: "不要太复杂", "别太贵", "不太难" (not searched).
 #: How it should look, said of any product: "要好看一点的" (a nice-looking one; not "be close
 #: friends" + "look after").
@@ -293,6 +297,9 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     ages = re.findall(r"\d{1,2} year old", text)
     text = _PRICE.sub(" ", re.sub(r"\d{1,2} year old", " ", text))
     text = _NOT_TOO.sub(" ", text)  # "不要太复杂" (not too complicated) is no product word
+    text = _STARS.sub(
+        " ", text
+    )  # "评分四星以上": a rating, read from the shopper's words (not "four")
     text = _CLASSIFIER.sub(" ", text)  # "一个手机壳": 手机壳 read alone, not 一手 + 机壳
     others = [m.group(1) for m in _OTHER_THAN.finditer(text)]
     text = _OTHER_THAN.sub(" ", text)

@@ -195,3 +195,13 @@ def test_what_the_shopper_does_not_want_and_what_it_comes_with() -> None:
     assert said.endswith("not plastic")
     assert "wooden jigsaw puzzle" in said
     assert "amplifier" in chinese_to_english("第一个有没有配音箱？").split()
+
+
+def test_a_rating_a_card_by_its_place_and_a_book_count_are_no_product_words() -> None:
+    """ "我想找几本适合通勤时看的科幻小说电子书，评分四星以上" had made the kind "four" (and
+    searched "commuting guard"); "第二本多少钱？" (how much is the second book?) searched
+    "number two original"."""
+    said = chinese_to_english("我想找几本适合通勤时看的科幻小说电子书，评分四星以上")
+    assert "four" not in said.split() and "guard" not in said.split()
+    assert "science fiction novel" in said
+    assert chinese_to_english("第二本多少钱？") == ""
