@@ -473,7 +473,9 @@ class BrandLexicon:
         }
         # two words a maker's titles start with, the first a common word: "Blue Yeti"
         pairs = Counter(" ".join(t.lower().split()[:2]) for t in titles if len(t.split()) > 1)
-        self.names |= {p for p, c in pairs.items() if c >= min_titles and p.split()[0] in COLORS}
+        named = {p for p, c in pairs.items() if c >= min_titles and p.split()[0] in COLORS}
+        self.names |= named
+        self.makers |= named
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self.names

@@ -679,9 +679,11 @@ def understand(
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
         alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),
-        # (a brand left out is left out altogether; its words are no feature to push down)
+        # (a maker left out is left out altogether; its words are no feature to push down; a
+        # word left out as a title's first word is one: "not one of the tiny ones")
         unwanted=unwanted_words(text if english else translation or "", [
-            *search.split(), *(w for b in cues.exclude_brands for w in b.split())]),
+            *search.split(), *(w for b in cues.exclude_brands if brands is None or b.lower() in brands.makers
+                               for w in b.split())]),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)

@@ -64,10 +64,16 @@ def unwanted_words(text: str, keep: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: Other words titles say an unwanted thing with: "not one of the tiny ones" is no "Mini R/C".
+_SAID_AS = {"tiny": ("mini", "micro"), "small": ("mini",), "digital": ("electronic", "lcd"),
+            "glitter": ("glittery", "sparkly", "sequin", "sequins"), "plastic": ("abs",),
+            "electric": ("electronic",), "battery": ("batteries",), "batteries": ("battery",)}  # fmt: skip
+
+
 def says_unwanted(title: str, words: Iterable[str]) -> bool:
-    """Whether a title says one of the unwanted words, other than to deny it ("No Glitter",
-    "Glitter-Free", "non-toxic")."""
-    for word in words:
+    """Whether a title says one of the unwanted words (or one it is said as, `_SAID_AS`), other
+    than to deny it ("No Glitter", "Glitter-Free", "non-toxic")."""
+    for word in [w for said in words for w in (said, *_SAID_AS.get(said, ()))]:
         w = re.escape(word)
         said = re.search(rf"\b{w}(?:s|es)?\b", title, re.I)
         if said and not re.search(

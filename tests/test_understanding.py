@@ -1243,6 +1243,8 @@ def test_a_title_saying_the_unwanted_word_goes_down_unless_it_denies_it() -> Non
     assert not says_unwanted("Glitter-Free Party Garland", ("glitter",))
     assert says_unwanted("Carbon Steel Violin Strings", ("steel",))
     assert not says_unwanted("Nylon Core Violin Strings", ("steel",))
+    # as titles say it: "not one of the tiny ones" had starred a "Mini R/C" car
+    assert says_unwanted("New Bright Mini R/C Mustang GT", ("tiny",))
 
 
 @pytest.mark.parametrize(
