@@ -85,13 +85,15 @@ _ARTICLE = r"\b(?:el|la|del|al|o|a|do|da|il|le|l'|der|die|das|den|dem)\s*"
 _NOT_A_CARD = (
     r"(?!\s+(?:vez|moda|hora|semana|mes|año|fois|mode|volta|mois|mal|woche|jahr|clase|lección))"
 )
+#: The Chinese measure words a card is counted with: "第二个", "第二本" (the second book), "第一款".
+_ZH_CARD = r"[个本款件只台把套支双盒瓶张]"
 _FOREIGN_ORDINALS = tuple((re.compile(rf"{_ARTICLE}(?:{words})\b{_NOT_A_CARD}|{zh}", re.I), n) for words, zh, n in (
-    (r"primer[oa]?|primeir[oa]|prim[oa]|premi[eè]re?|erste[nmrs]?", r"第一个|第1个", 1),
-    (r"segund[oa]|second[oa]?|deuxi[eè]me|zweite[nmrs]?", r"第二个|第2个", 2),
-    (r"tercer[oa]?|terceir[oa]|terz[oa]|troisi[eè]me|dritte[nmrs]?", r"第三个|第3个", 3),
-    (r"cuart[oa]|quart[oa]|quatri[eè]me|vierte[nmrs]?", r"第四个|第4个", 4),
-    (r"quint[oa]|cinqui[eè]me|f[üu]nfte[nmrs]?", r"第五个|第5个", 5),
-    (r"[úu]ltim[oa]|derni[eè]re?|letzte[nmrs]?", r"最后一个", -1),
+    (r"primer[oa]?|primeir[oa]|prim[oa]|premi[eè]re?|erste[nmrs]?", rf"第[一1]{_ZH_CARD}", 1),
+    (r"segund[oa]|second[oa]?|deuxi[eè]me|zweite[nmrs]?", rf"第[二2]{_ZH_CARD}", 2),
+    (r"tercer[oa]?|terceir[oa]|terz[oa]|troisi[eè]me|dritte[nmrs]?", rf"第[三3]{_ZH_CARD}", 3),
+    (r"cuart[oa]|quart[oa]|quatri[eè]me|vierte[nmrs]?", rf"第[四4]{_ZH_CARD}", 4),
+    (r"quint[oa]|cinqui[eè]me|f[üu]nfte[nmrs]?", rf"第[五5]{_ZH_CARD}", 5),
+    (r"[úu]ltim[oa]|derni[eè]re?|letzte[nmrs]?", rf"最后一{_ZH_CARD}", -1),
 ))  # fmt: skip
 _STOP = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "want", "need", "looking", "look", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "what", "which", "how", "about", "more", "less", "than", "but", "not", "no", "just", "also", "too", "very", "really", "there", "here", "instead", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "like", "only", "other", "options", "option", "results", "result", "though", "tho", "can't", "cant", "cannot", "won't", "don't", "spend", "spending", "afford", "pay", "paying", "willing", "budget", "go", "going", "over", "keep", "stay", "max", "tops", "actually", "ideally", "preferably", "maybe", "still", "so", "make", "let's", "lets", "similar", "alike", "that's", "thats", "yall", "y'all"]
@@ -661,7 +663,9 @@ _OPENING = re.compile(
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
-    r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
+    r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest|"
+    # the same in Spanish: "¿venden café en grano?", "busco un juego de mesa"
+    r"¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|hay|busco|necesito|quiero|ocupo))\s+",
     re.I,
 )  # fmt: skip
 
@@ -678,12 +682,21 @@ _SAID_ABOUT_IT = re.compile(
 _STORY = re.compile(r"^\W*(?:my|our|his|her|their|i|i'm|im|i've|we|we're|he|she|they)\b", re.I)
 
 
+#: A greeting that opens a message: no product.
+_GREETING = re.compile(
+    r"^\W*(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|hallo|ciao|"
+    r"ol[aá]|你好|您好)\b[\s,.!¡¿]*",
+    re.I,
+)
+
+
 def asked_phrase(text: str, story: bool = False) -> str:
     """The shopper's own words for the product, as a notice can say them back: "do you sell
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
     of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
     `story`: keep such a head (the words that may name a product no listing has)."""
+    text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
     from assistant.needs import product_kind
 

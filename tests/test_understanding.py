@@ -1307,3 +1307,16 @@ def test_a_card_named_by_a_maker_not_on_screen_is_said_to_be_absent() -> None:
     assert absent_maker("the one by meinl, is it tunable?", shown, brands) is None  # on screen
     assert absent_maker("is the wooden one sturdier", shown, brands) is None  # no maker
     assert absent_maker("is the second one tunable", shown, brands) is None
+
+
+def test_a_greeting_is_not_said_back_and_a_book_is_a_card_by_its_place() -> None:
+    """ "hola, ¿venden café en grano o cápsulas nespresso?" had been told "No parece que tengamos
+    hola"; "第二本多少钱？" (how much is the second book?) had weighed three cards."""
+    from assistant.cues import asked_phrase
+
+    assert asked_phrase("hola, ¿venden café en grano o cápsulas nespresso?") == (
+        "café en grano o cápsulas nespresso"
+    )
+    assert asked_phrase("hey there im looking for a tent") == "a tent"
+    assert read_cues("第二本多少钱？", SHOWN).references == (2,)
+    assert read_cues("第一次买吉他", SHOWN).references == ()
