@@ -328,7 +328,9 @@ class ChatPipeline:
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,
                                 cancelled, allowed, lead, reasons=reasons,
-                                tips=close or kit is not None,
+                                # (a question about the cards on screen: the tip was said with them)
+                                tips=(close or kit is not None)
+                                and query.intent not in (Intent.compare, Intent.detail),
                                 recommend=picks != [])  # fmt: skip
         while True:
             try:

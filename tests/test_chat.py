@@ -519,3 +519,28 @@ def test_asked_to_pick_it_picks_the_best_fit_and_says_why(
         ChatRequest(message="which one do you recommend", conversation_id=lacking.conversation_id)
     )
     assert not any(c.recommended for c in after.cards) and "pick" not in after.text, after.text
+
+
+def test_a_question_about_the_cards_does_not_repeat_the_tip_and_names_cards_by_price(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """Every follow-up about the cards had ended with the first turn's "Check before you buy";
+    "is the cheaper one ok for a beginner" had been a new search for something cheaper; "the
+    one by <a maker not on screen>" had been answered of card [1]."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="a toy for my 5 year old son"))
+    assert "Check before you buy" in first.text, first.text
+    priced = [c for c in first.cards if c.product.price is not None]
+    recommended = [c for c in priced if c.recommended]
+    among = recommended if len(recommended) >= 2 else priced
+    cheapest = min(among, key=lambda c: c.product.price.amount)  # type: ignore[union-attr]
+    after = chat.answer(ChatRequest(message="is the cheaper one ok for a beginner?",
+                                    conversation_id=first.conversation_id))  # fmt: skip
+    assert after.query.intent.value == "detail", after.query
+    assert [c.product.id for c in after.cards] == [cheapest.product.id]
+    assert "Check before you buy" not in after.text, after.text
+    absent = chat.answer(ChatRequest(message="the one by zildjian, is it loud?",
+                                     conversation_id=first.conversation_id))  # fmt: skip
+    assert absent.text.startswith("None of the products on screen is by Zildjian."), absent.text
