@@ -217,6 +217,10 @@ def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
     return tuple(a for a in attributes if re.search(rf"\b{re.escape(a)}\b", head, re.I))
 
 
+#: A question asking which of the cards: "¿cuál aguanta calor directo en la hornilla?".
+_WHICH = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?|qual|quel(?:le)?|welche[rs]?|哪)", re.I)
+
+
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
     if not has_screen:
         return Intent.new
@@ -641,12 +645,14 @@ def understand(
         and (not (needs.age or needs.recipient) or asks_of_it(text))
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
         and len(set_against) < 2  # "yamaha or casio?": both shown, one card each
-        and asks_cards(text, needs.kind, shown_titles)
+        # (a kind read off words in another language no dictionary read is none: "hornilla")
+        and asks_cards(text, needs.kind if english or translation else None, shown_titles)
     ):
         # a question naming no other product, with cards on screen, is about them: "how far do
         # they actually reach", "¿sirve también para bajo?", "需要装电池吗" had each been a new
-        # search, and "We don't seem to carry" the question
-        intent = Intent.detail
+        # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
+        # weighs them
+        intent = Intent.compare if _WHICH.match(text) else Intent.detail
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos

@@ -124,6 +124,9 @@ _FOR = frozenset(["para", "pour", "fur", "per"])
 #: "of" between two nouns, the second qualifying the first: "guantes de látex" (latex gloves).
 _OF = frozenset(["de", "del", "di", "do", "da"])
 _WITH = frozenset(["con", "avec", "mit", "com"])
+#: Words that say the next one is not wanted: "vasos de vidrio, no plástico", "sin pilas".
+_NOT = {"no": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
+        "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not"}  # fmt: skip
 #: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
 _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
@@ -177,6 +180,15 @@ def read_words(
             continue
         if any(ch.isdigit() for ch in key):
             out.append(key)
+            continue
+        if (
+            key in _NOT
+            and i < len(plain)
+            and (said := lex.words.get(plain[i]) or lex.modifiers.get(plain[i]))
+        ):
+            out += [_NOT[key], said]  # "no plástico": not plastic, as the request reader reads it
+            noun = head = None
+            i += 1
             continue
         if key in _FOR or key in _WITH:  # "con sonda": with a probe, not the kind "probe"
             out.append("for" if key in _FOR else "with")

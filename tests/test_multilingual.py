@@ -126,6 +126,11 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
     assert read_words("¿tienen audífonos de estudio para grabar voz?", "es") == (
         "studio headphones for recording vocals"
     )
+    # what it should not be, said as English says it (the request reader leaves it out)
+    assert read_words("vasos de precipitado de vidrio, no plástico", "es") == (
+        "glass beakers not plastic"
+    )
+    assert read_words("un juguete sin pilas", "es") == "toy without batteries"
     # a word neither the lexicon nor (here, absent) the model can read: nothing, all or none
     assert read_words("una xqzvw para niños", "es") == ""
     assert read_words("un microscopio", "it") == ""  # no Italian lexicon, no model

@@ -14,6 +14,7 @@ from assistant.needs import clean_message
 from assistant.query import Intent, understand
 from assistant.state import ConversationState, advance, shown_after
 from retrieval import Catalog
+from retrieval.vocabulary import Vocabulary
 
 SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squier Stratocaster"]
 
@@ -1320,3 +1321,24 @@ def test_a_greeting_is_not_said_back_and_a_book_is_a_card_by_its_place() -> None
     assert asked_phrase("hey there im looking for a tent") == "a tent"
     assert read_cues("第二本多少钱？", SHOWN).references == (2,)
     assert read_cues("第一次买吉他", SHOWN).references == ()
+
+
+@pytest.fixture(scope="module")
+def vocabulary(demo_catalog: Catalog) -> Vocabulary:
+    return Vocabulary(demo_catalog)
+
+
+def test_a_question_in_another_language_nothing_of_which_is_read_weighs_the_cards(
+    vocabulary: Vocabulary,
+) -> None:
+    """ "¿cuál aguanta calor directo en la hornilla?" (which takes direct heat on the stove?) after
+    beakers had been a new search of its own words; "y si subo el presupuesto a 40 dolares" (and
+    if I raise the budget to $40) had searched "sub"."""
+    shown = ["Corning Pyrex Glass Beaker Set", "Plastic Beakers 5 Pack", "Glass Beaker 250ml"]
+    which = understand(
+        "¿cuál aguanta calor directo en la hornilla?", None, [], shown, vocabulary=vocabulary
+    ).query
+    assert which.intent is Intent.compare
+    budget = understand("y si subo el presupuesto a 40 dolares que me recomiendas", None, [],
+                        shown, vocabulary=vocabulary).query  # fmt: skip
+    assert budget.intent is Intent.refine and budget.max_price == Decimal(40)
