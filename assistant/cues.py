@@ -663,9 +663,7 @@ _OPENING = re.compile(
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
-    r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest|"
-    # the same in Spanish: "¿venden café en grano?", "busco un juego de mesa"
-    r"¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|hay|busco|necesito|quiero|ocupo))\s+",
+    r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
     re.I,
 )  # fmt: skip
 
@@ -684,8 +682,10 @@ _STORY = re.compile(r"^\W*(?:my|our|his|her|their|i|i'm|im|i've|we|we're|he|she|
 
 #: A greeting that opens a message: no product.
 _GREETING = re.compile(
-    r"^\W*(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|hallo|ciao|"
-    r"ol[aá]|你好|您好)\b[\s,.!¡¿]*",
+    r"^\W*(?:(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|hallo|"
+    r"ciao|ol[aá]|你好|您好)\b[\s,.!¡¿]*)?"
+    # and asking the store in Spanish: "¿venden café en grano?" ("No parece que tengamos venden ...")
+    r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?",
     re.I,
 )
 
