@@ -162,6 +162,8 @@ def asked_about(text: str) -> str:
     # what follows is why it is asked: "is it safe if she chews on it, she puts everything in her
     # mouth" asks whether it is safe (the answer had looked for "safe chews puts mouth")
     text = _WHY_ASKED.split(text)[0]
+    # the words that name the card are not asked of it: "does the black one work on a 12 string"
+    text = re.sub(r"\bthe\s+[a-z][\w'-]*\s+ones?\b", " ", text, flags=re.I)
     if _HOW_LONG_TAKES.search(text):
         return "minutes"  # "how long does a game usually take?": its playing time, as listed
     # (a size said with its number is asked whole: "does it come in 4T?" had asked for "t")
@@ -170,7 +172,10 @@ def asked_about(text: str) -> str:
 
 
 #: A word of a question; a size said with its number whole ("4T", "10ft"), not an ordinal ("2nd").
-_ASKED_WORD = re.compile(r"\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*")
+_ASKED_WORD = re.compile(
+    r"\b\d+[- ](?:strings?|pieces?|keys?|inch(?:es)?|feet|ft|mm|cm|oz|lbs?|pack|count|players?)\b"
+    r"|\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*"
+)
 #: A question of how long something takes: a listing says it in minutes ("30-minute playtime").
 _HOW_LONG_TAKES = re.compile(r"\bhow long\b.*\btakes?\b", re.I)
 #: Where a question turns to why it is asked: "..., she puts everything in her mouth", "if ...".

@@ -373,7 +373,7 @@ _ASKS_STORE = re.compile(
     re.I,
 )
 #: Having had enough of something: "bored of lego", "a puzzle instead of a tablet".
-DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
+DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than|(?:kinda\s+|kind of\s+)?(?:outgrown|grown out of)"
 _NEGATION = re.compile(
     r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing|"
     rf"isn't|aren't|{DONE_WITH})\s+"

@@ -629,6 +629,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = _TAG_QUESTION.sub("", text)  # "test leads are included right": no "right" kind
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
+    # whom the product is not for is not whom it is for: "not the kids versions" (read as 3-12)
+    who = NOT_THIS.sub(lambda m: " " if _KIDS_VERSION.search(m.group(0)) else m.group(0), who)
     # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
     givers = {m.group(1).lower() for m in _GIVER.finditer(who)}
     who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1)) :], who)
@@ -754,6 +756,7 @@ def _from_main_sentence(words: list[str], text: str, kind: str | None) -> list[s
     first when none does): "adjustable micropipette, over $150. the cheap ones we've got keep
     drifting" searches the micropipette, not the drifting. Sentences before it and questions after
     it are kept; with no kind read, every sentence is."""
+    words = _without_story(words, text, kind)
     said = [s for s in re.split(r"(?<=[.?!])\s+", text) if re.search(r"\w", s)]
     if len(said) < 2 or kind is None:
         return words
@@ -768,6 +771,28 @@ def _from_main_sentence(words: list[str], text: str, kind: str | None) -> list[s
     return [w for w in words if w.lower() in there or w.lower().strip("'.-") in there] or words
 
 
+#: A story clause that still says what the person likes: "she loves birds" (searched).
+_TELLS_LIKING = re.compile(
+    r"\b(?:loves?|likes?|into|enjoys?|plays?|collects?|obsessed|fan)\b", re.I
+)
+
+
+def _without_story(words: list[str], text: str, kind: str | None) -> list[str]:
+    """The words without those of a clause after the kind's that tells a story ("a drum practice
+    pad and sticks, he keeps tapping on the table and its driving me nuts" had searched "keeps
+    tapping table driving nuts"); a clause saying what the person likes stays."""
+    clauses = re.split(r"[,;]", text)
+    # (the first clause when no kind was read)
+    at = next((i for i, c in enumerate(clauses) if kind and re.search(rf"\b{re.escape(kind)}\b", c, re.I)),
+              0 if kind is None else None)  # fmt: skip
+    if at is None:
+        return words
+    told = {w.lower() for c in clauses[at + 1 :] if _STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)
+            for w in re.findall(r"[^\W_][\w'/.-]*", c)}  # fmt: skip
+    before = {w.lower() for c in clauses[: at + 1] for w in re.findall(r"[^\W_][\w'/.-]*", c)}
+    return [w for w in words if w.lower() not in told or w.lower() in before] or words
+
+
 def _titles(word: str, counts: Mapping[str, int]) -> int:
     return max(
         counts.get(word, 0), counts.get(word.removesuffix("s"), 0), counts.get(f"{word}s", 0)
@@ -776,7 +801,7 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
 
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
 _STORY_CLAUSE = re.compile(
-    r"^\s*(?:we|i|they|he|she|you|it)\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
+    r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats)\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
     r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
     re.I,
 )
@@ -857,6 +882,13 @@ _RELATIVE = re.compile(
 _PRONOUN_CLAUSE = re.compile(
     r"(?<=\w)\s+(?:we|i|you|they|he|she)\s+(?:can|could|will|would|might|should|'ll|all|both|"
     r"love|like|enjoy|want|need|play|use)\b.*",
+    re.I,
+)
+#: A negation of a made-for-kids version: "not the kids versions", "no toddler toys".
+_KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
+#: A clause after the request that tells its story: ", he keeps tapping on the table".
+_STORY_AFTER = re.compile(
+    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|my|his|her|their|our)\s+\w+.*",
     re.I,
 )
 #: Said of someone new at it: "from scratch", "total noob", "complete newbie" (no scratch pads).
@@ -975,8 +1007,12 @@ def product_kind(text: str) -> str | None:
     text = NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
-    if (clause := _PRONOUN_CLAUSE.search(text)) and product_kind(text[: clause.start()]):
-        text = text[: clause.start()]  # "a board game we can play as a family": a game
+    for rx in (_PRONOUN_CLAUSE, _STORY_AFTER):
+        if (clause := rx.search(text)) and product_kind(text[: clause.start()]):
+            # "a board game we can play as a family": a game; "a drum practice pad and sticks,
+            # he keeps tapping on the table and its driving me nuts": not nuts
+            text = text[: clause.start()]
+            break
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
             if token == "like" and all(not_product_word(w) for w in head):

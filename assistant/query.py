@@ -610,7 +610,8 @@ def understand(
         and intent in (Intent.new, Intent.refine)
         and not needs.gift
         and (
-            _OTHER_ONE.match(text)
+            # (its first sentence: "smaller ones? they live in an apartment")
+            _OTHER_ONE.match(re.split(r"(?<=[?!.])\s+", text.strip())[0])
             or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text))
             or _ANY_IN.match(text)
             or (_AND_A.match(text) and needs.kind is None)

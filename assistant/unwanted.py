@@ -23,7 +23,7 @@ _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
 #: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to
 #: three words, any "or" after them, and what they are said to do or be like).
 NOT_THIS = re.compile(
-    r"\bnot\s+sure\b|\b(?:not|no|nothing|without|isn't|aren't|except|excluding|other than|anything but|avoid|"
+    r"\bnot\s+sure\b|\b(?:not|no|nothing|without|isn'?t|aren'?t|except|excluding|other than|anything but|avoid|"
     r"(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to)\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
@@ -44,6 +44,9 @@ _NOT_A_THING = frozenset([
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
     "dont", "don't", "doesn't", "didn't", "doesnt"
 ])  # fmt: skip
+#: Words of whom a product is made for, which titles say: "not the kids versions".
+_MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",
+                       "baby", "babies", "junior", "youth", "toy", "toys"])  # fmt: skip
 #: At most this many words of one negation: "no small parts like button eyes".
 _MAX_WORDS = 3
 
@@ -59,7 +62,7 @@ def unwanted_words(text: str, keep: Iterable[str] = ()) -> tuple[str, ...]:
     for m in NOT_THIS.finditer(text):
         words = re.findall(r"[a-z][a-z'-]*", m.group(0).lower())[1:]  # past the negating word
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
-                  and not not_product_word(w) and w not in asked]  # fmt: skip
+                  and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]
     return tuple(dict.fromkeys(found))
 

@@ -810,3 +810,25 @@ def test_an_age_after_whom_it_is_for_in_spanish_is_read_and_not_searched() -> No
     assert read_age("una guitarra para un niño de 7") == (7.0, 7.0)
     assert read_age("pilas para mi hijo de 10 dolares") is None
     assert "12" not in strip_ages("cuaderno de dibujo para mi hija de 12, hojas gruesas")
+
+
+def test_a_story_after_the_request_is_not_searched_and_a_version_not_wanted_names_no_age() -> None:
+    """ "a beginner drum practice pad and sticks, he keeps tapping on the table and its driving me
+    nuts" had made the kind "nuts" (hardware nuts) and said "not carried"; "not the kids versions"
+    had been read as for ages 3-12; "he's kinda outgrown lego" had searched LEGO sets."""
+    from assistant.query import understand
+
+    pad = read_needs(
+        "i want to buy my husband a beginner drum practice pad and sticks, he keeps tapping on the "
+        "table and its driving me nuts"
+    )
+    assert pad.kind != "nuts" and "nuts" not in pad.product_words.split()
+    assert "birds" in read_needs("a puzzle for my grandma, she loves birds").product_words.split()
+    adults = understand("card game for adults, not the kids versions", None, []).query
+    assert (adults.age_min, adults.age_max) == (18.0, 99.0)
+    assert "kids" in adults.unwanted
+    from assistant.cues import BrandLexicon
+
+    lego = understand("he's kinda outgrown lego but still likes building stuff", None, [],
+                      brands=BrandLexicon(["LEGO"], [])).query  # fmt: skip
+    assert "lego" in lego.exclude_brands

@@ -1342,3 +1342,14 @@ def test_a_question_in_another_language_nothing_of_which_is_read_weighs_the_card
     budget = understand("y si subo el presupuesto a 40 dolares que me recomiendas", None, [],
                         shown, vocabulary=vocabulary).query  # fmt: skip
     assert budget.intent is Intent.refine and budget.max_price == Decimal(40)
+
+
+def test_a_follow_up_with_a_reason_after_it_still_narrows_and_a_named_card_is_not_asked() -> None:
+    """ "smaller ones? they live in an apartment" had been a new search for "smaller"; "does the
+    black one work on a 12 string" had asked the listing for "black string"."""
+    from assistant.advice import asked_about
+
+    assert understand("smaller ones? they live in an apartment", None, [], SHOWN).query.intent is (
+        Intent.refine
+    )
+    assert asked_about("does the black one work on a 12 string") == "12 string"
