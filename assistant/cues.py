@@ -163,7 +163,9 @@ ASKS_PICK = re.compile(
     r"|\byour\s+(?:pick|choice|recommendation|top pick|favou?rite)\b|^\W*(?:so\W+)?which\s+(?:one\s+)?(?:is|'s)\s+best\W*$"
     r"|^\W*¿?\s*(?:y\s+)?cu[aá]l(?:\s+de\s+(?:estos|estas|ellos|ellas))?\s+(?:me\s+)?(?:recomiendas|recomienda|recomiendan"
     r"|elegir[ií]as|comprar[ií]as|escoger[ií]as|compro|elijo|escojo)\b"
-    r"|你(?:会)?(?:推荐|选|买)哪|(?:推荐|选|买)哪(?:个|一个|款|一款)",
+    r"|你(?:会)?(?:推荐|选|买)哪|(?:推荐|选|买)哪(?:个|一个|款|一款)"
+    # leaving the choice to the shop: "plush or something interactive? idk you pick"
+    r"|\b(?:you|u)\s+(?:pick|choose|decide)\b|\byour\s+call\b|\bsurprise\s+me\b",
     re.I,
 )
 #: A yes/no question: "is the first one good for kids?", "does [2] come with a case?".

@@ -251,7 +251,7 @@ _FILLER = set(
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
-     "reads", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
+     "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
@@ -658,6 +658,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
@@ -961,7 +962,7 @@ _IN_BAND = re.compile(
 #: A request said as a need or a question to the store, wherever it stands in a story: "they told
 #: her she needs a clarinet", "is there some kind of pick holder that sticks on the guitar".
 _FRAME = re.compile(
-    r"\b(?:is there|are there|do (?:you|u|y'all|you guys) (?:have|sell|carry|stock)|(?:i|we|she|he|they)\s+"
+    r"\b(?:is there|are there|do (?:you|u|y'all|you guys) (?:have|sell|carry|stock)|(?:i|we|she|he|they|and)\s+"
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?)|(?:i'?m|we'?re|i am|we are)\s+(?:looking|searching|"
     r"shopping)\s+for)\s+(?:(?:some|any|a|an)\s+)?(?:(?:kind|sort|type)\s+of\s+)?(?:(?:a|an|new|good|decent)\s+)*"
     r"(?=[a-z])",
@@ -996,6 +997,7 @@ def product_kind(text: str) -> str | None:
     shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
     busy")."""
     text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
+    text = _WORK_SELF.sub(" ", text)
     if (want := _WANT_AFTER.search(text)) and (kind := product_kind(text[want.end() :])):
         # the request after a story: "my daughter starts piano lessons next month, need a
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
@@ -1098,6 +1100,13 @@ _WANT_AFTER = re.compile(
 _SELF = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?"
     r"(?:\s*[,.;!]|\s+(?:and|so|but)\b|(?=\s+(?:who|that|looking)\b|\s*$))",
+    re.I,
+)
+#: What the shopper does for a living, said before the request: "i teach middle school science
+#: and need safety goggles" (searched "teach middle school science", and said not carried).
+_WORK_SELF = re.compile(
+    r"\b(?:i|we)\s+(?:teach|work|run|coach|manage|own)\s+(?:at\s+|in\s+|for\s+|as\s+(?:a|an)\s+)?"
+    r"[\w-]+(?:\s+[\w-]+){0,3}?(?=\s*[,.;!]|\s+(?:and|so|but)\b)",
     re.I,
 )
 #: What a product is made without, said after it: "powder free", "latex-free", "bpa free".

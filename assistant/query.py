@@ -47,7 +47,7 @@ from assistant.needs import (
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.starters import asked as asked_starter
-from assistant.unwanted import unwanted_words
+from assistant.unwanted import NOT_THIS, unwanted_words
 from retrieval.catalog import Money
 from retrieval.multilingual import names_nothing, read_words
 from retrieval.vocabulary import Vocabulary
@@ -217,6 +217,10 @@ def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
     return tuple(a for a in attributes if re.search(rf"\b{re.escape(a)}\b", head, re.I))
 
 
+#: What may come before a message's first words: "ok", "and", "but also".
+_SAID_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|ok|okay|also|oh|so|hmm|actually|please|pls)\W+)*", re.I
+)
 #: A question asking which of the cards: "¿cuál aguanta calor directo en la hornilla?".
 _WHICH = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?|qual|quel(?:le)?|welche[rs]?|哪)", re.I)
 
@@ -605,6 +609,15 @@ def understand(
     ):
         intent = Intent.refine  # "what about 88 keys?", "do you have them in large too?": the same
     narrows = ""
+    if (
+        shown_titles
+        and intent is Intent.new
+        and (said := _SAID_FIRST.match(text))
+        and NOT_THIS.match(text, said.end())
+    ):
+        # a message that opens with what is not wanted leaves it out of what is on screen: "not
+        # mugs or candles" had said "We don't seem to carry not mugs or candles" (and showed mugs)
+        intent = Intent.refine
     if (
         shown_titles
         and intent in (Intent.new, Intent.refine)

@@ -29,7 +29,7 @@ NOT_THIS = re.compile(
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
     r"(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+(?:or|nor)\s+(?:(?:a|an|the)\s+)?{_WORD})*"
-    r"(?:\s+(?:that|which|like|such\s+as)\s+[^,.;!?]*)?",
+    r"(?:\s+(?:that|which|like|such\s+as)(?:'ll|'d|'s|ll)?\s+[^,.;!?]*)?",
     re.I,
 )
 #: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".

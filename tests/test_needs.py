@@ -832,3 +832,13 @@ def test_a_story_after_the_request_is_not_searched_and_a_version_not_wanted_name
     lego = understand("he's kinda outgrown lego but still likes building stuff", None, [],
                       brands=BrandLexicon(["LEGO"], [])).query  # fmt: skip
     assert "lego" in lego.exclude_brands
+
+
+def test_what_the_shopper_does_for_a_living_is_not_searched() -> None:
+    """ "i teach middle school science and need safety goggles for 30 kids, anti fog if possible"
+    had searched "teach middle school science ... possible" and said not carried."""
+    needs = read_needs(
+        "i teach middle school science and need safety goggles for 30 kids, anti fog if possible"
+    )
+    assert needs.kind == "goggles"
+    assert not {"teach", "middle", "school", "possible"} & set(needs.product_words.split())

@@ -1353,3 +1353,14 @@ def test_a_follow_up_with_a_reason_after_it_still_narrows_and_a_named_card_is_no
         Intent.refine
     )
     assert asked_about("does the black one work on a 12 string") == "12 string"
+
+
+def test_a_message_opening_with_what_is_not_wanted_narrows_what_is_on_screen() -> None:
+    """ "not mugs or candles" after office gifts had said "We don't seem to carry not mugs or
+    candles" and shown mugs; "idk you pick" leaves the choice to the shop."""
+    query = understand("not mugs or candles", None, [], SHOWN).query
+    assert query.intent is Intent.refine
+    assert set(query.unwanted) == {"mugs", "candles"}
+    assert understand(
+        "plush or something interactive? idk you pick", None, [], SHOWN
+    ).query.intent is (Intent.compare)
