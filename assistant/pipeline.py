@@ -76,7 +76,7 @@ from assistant.turn import (
     TurnEvent,
     collect,
 )
-from assistant.writer import AnswerWriter, Written
+from assistant.writer import AnswerWriter, Written, clarifying_question
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
 from retrieval.catalog import Product
@@ -313,6 +313,15 @@ class ChatPipeline:
             lead = detail_lead(
                 query.text, cards[0], query.language, query.search, query.age
             ) or about_lead(cards[0], state, query.language, request.message)
+        elif (
+            query.intent is Intent.new
+            and cards
+            and not (state.search or state.kind or state.interests)
+            and (question := clarifying_question(state, query.language))
+        ):
+            # "gift ideas?": nothing to fit, so no card "fits best" (a bottle-cap tree had been
+            # starred as the cheapest): a start, and what would narrow it
+            picks, lead = [], f"{phrase(query.language, 'broad')} {question}"
         elif not close and cards:  # not what was asked: no "[1] suits you because", the nearest
             # "the closest we have" only in the request's own department: a toy plane is no
             # near thing to an air fryer, nor shoelaces to running shoes

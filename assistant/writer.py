@@ -338,7 +338,7 @@ def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | 
     return phrase(language, "named", parts="; ".join(parts))
 
 
-def _question(state: ConversationState, language: str) -> str | None:
+def clarifying_question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     words = (state.search or "").lower().split()
     if not words:
@@ -637,7 +637,7 @@ class AnswerWriter:
             " ".join(x for x in (converted, _named(cards, sides, language), confirmed, tip) if x)
             or None
         )
-        question = _question(state, language) if ask_back else None
+        question = clarifying_question(state, language) if ask_back else None
         text = self.render(
             lead, list(zip(chosen, reasons, strict=True)), tip, question, notice, language
         )

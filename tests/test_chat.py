@@ -544,3 +544,17 @@ def test_a_question_about_the_cards_does_not_repeat_the_tip_and_names_cards_by_p
     absent = chat.answer(ChatRequest(message="the one by zildjian, is it loud?",
                                      conversation_id=first.conversation_id))  # fmt: skip
     assert absent.text.startswith("None of the products on screen is by Zildjian."), absent.text
+
+
+def test_a_request_naming_nothing_stars_nothing_and_asks(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "gift ideas?" had starred a bottle-cap tree as "fits best: the cheapest here"."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    answer = chat.answer(ChatRequest(message="gift ideas?"))
+    assert answer.cards and not any(c.recommended for c in answer.cards)
+    assert "fits best" not in answer.text and answer.text.rstrip().endswith("narrow it down."), (
+        answer.text
+    )
