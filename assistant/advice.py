@@ -198,7 +198,9 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         "rating", "ratings", "highest", "lowest", "reviewed", "reviews",
                         "popular",
                         # how it is asked: "is the cheaper one still ok for a beginner"
-                        "still", "ok", "okay", "alright"])  # fmt: skip
+                        "still", "ok", "okay", "alright",
+                        # bought with it or apart: "do I need to buy solder separately"
+                        "separately", "separate", "extra", "additional"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 #: How light a product is, as listings say it (the root "light" of "lighter" is also a lamp).
 _WEIGHT_WORDS = frozenset(["lighter", "lightest", "lightweight", "ultralight", "weight", "weighs"])
@@ -237,7 +239,14 @@ def _forms(word: str, stem: Stemmer.Stemmer) -> set[str]:
     for family in _SAME_READER:
         if word in family:
             out |= family
+    out |= set(_MADE_OF.get(word, ()))  # "is it wood or plastic": a "Wooden" title says wood
     return set(stem.stemWords(sorted(out)))
+
+
+#: A material and the word titles make of it: "Wooden", "Golden", "Metallic".
+_MADE_OF = {"wood": ("wooden",), "wooden": ("wood",), "gold": ("golden",), "golden": ("gold",),
+            "metal": ("metallic",), "metallic": ("metal",), "wool": ("woolen", "woollen"),
+            "silk": ("silken",)}  # fmt: skip
 
 
 def _fragments(product: Product) -> list[str]:

@@ -42,7 +42,7 @@ _NOT_A_THING = frozenset([
     "made", "super", "cheap", "cheapo", "expensive", "pricey", "thing", "things", "stuff",
     "like", "such", "something", "anything", "either", "neither", "or", "nor", "other",
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
-    "dont", "don't", "doesn't", "didn't", "doesnt"
+    "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits"
 ])  # fmt: skip
 #: Words of whom a product is made for, which titles say: "not the kids versions".
 _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",

@@ -1201,7 +1201,7 @@ def test_a_question_nothing_of_which_was_read_in_english_is_not_quoted_back(
         ("violin strings, full size. not the super cheap steel ones", ("steel",)),
         ("ph meter for hydroponics, something accurate not the paper strips", ("paper", "strips")),
         ("nitrile gloves, i'm allergic to latex", ("latex",)),
-        ("soft plush for a newborn, no small parts like button eyes", ("small", "parts", "button")),
+        ("soft plush for a newborn, no small parts like button eyes", ("small", "button", "eyes")),
         # a bound, a degree, a doubt or a brand is no feature to push down
         ("keyboard not more than $200, no rush", ()),
         ("something not too loud for the apartment", ()),
@@ -1364,3 +1364,21 @@ def test_a_message_opening_with_what_is_not_wanted_narrows_what_is_on_screen() -
     assert understand(
         "plush or something interactive? idk you pick", None, [], SHOWN
     ).query.intent is (Intent.compare)
+
+
+def test_a_listing_is_read_for_what_is_asked_not_how_it_is_asked(small_catalog: Catalog) -> None:
+    """ "do I need to buy solder separately or is it included" of a "Soldering Kit with Iron and
+    Solder" had been answered 'does not mention "solder separately"'; "is it wood or plastic" of
+    a "Wooden" set 'says neither'."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Product
+
+    [card] = cards(small_catalog, 1)
+    kit = card.model_copy(update={"product": Product(
+        id="t:1", title="Pocket Dice Soldering Kit with Iron and Solder", source="t")})  # fmt: skip
+    said = detail_lead("do I need to buy solder separately or is it included", kit) or ""
+    assert said.startswith("Its listing says") and "Solder" in said, said
+    wooden = card.model_copy(update={"product": Product(
+        id="t:2", title="Wooden Pretend Play Kitchen for Kids", source="t")})  # fmt: skip
+    said = detail_lead("is it wood or plastic", wooden) or ""
+    assert "Wooden" in said and "neither" not in said, said
