@@ -37,6 +37,7 @@ from assistant.candidates import (
     of_kind,
     of_size,
     poorly_rated,
+    title_says,
 )
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import ANY_OF, ASKS_PICK, BrandLexicon, absent_maker, priced_one
@@ -485,6 +486,18 @@ class ChatPipeline:
                 notice = phrase(
                     query.language, "no_size", sizes=sizes_said(query.sizes, query.language)
                 )
+            if (
+                notice is None
+                and query.intent is Intent.refine
+                and query.narrows
+                and query.language == "en"
+                and cards
+                and not any(
+                    all(title_says(c.product.title, w) for w in query.narrows.split())
+                    for c in cards
+                )
+            ):  # "any in dark green" after blue-ink pens: say none is, not "the list already fits"
+                notice = phrase(query.language, "no_size", sizes=query.narrows)
             if (
                 notice is None
                 and query.intent is Intent.refine

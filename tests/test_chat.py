@@ -558,3 +558,16 @@ def test_a_request_naming_nothing_stars_nothing_and_asks(
     assert "fits best" not in answer.text and answer.text.rstrip().endswith("narrow it down."), (
         answer.text
     )
+
+
+def test_a_narrowing_no_card_says_is_said(tmp_path: Path, small_store: Retrieval) -> None:
+    """ "any in dark green" after pens with blue ink had been told "The list already fits that"."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings"))
+    after = chat.answer(ChatRequest(message="any in dark green",
+                                    conversation_id=first.conversation_id))  # fmt: skip
+    assert after.query.intent.value == "refine", after.query
+    if not any("dark green" in c.product.title.lower() for c in after.cards):
+        assert after.notice == "None of these comes in dark green; these are the nearest we have."
