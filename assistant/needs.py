@@ -1131,7 +1131,30 @@ def clean_message(text: str) -> str:
     text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
     text = _BARE_CONTRACTION.sub(_apostrophe, text)
+    text = _corrected(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+#: The shopper correcting what they asked for: "gloves for my grandkid, wait no i mean a rosin".
+_CORRECTION = re.compile(
+    r"[,.;!-]*\s*\b(?:wait|sorry|oops|oh)[,.!]*\s+no[,.!]*\s+i\s+mean[t]?\s+", re.I
+)
+
+
+def _corrected(text: str) -> str:
+    """A message the shopper corrects midway, read as corrected: the thing said after "wait no i
+    mean" replaces the kind said before it, and whom it is for stays ("gloves for my grandkid who
+    plays cello, wait no i mean a rosin" had shown drummer's gloves)."""
+    m = _CORRECTION.search(text)
+    if m is None:
+        return text
+    before, after = text[: m.start()], text[m.end() :]
+    kind = product_kind(before)
+    if kind:
+        before = re.sub(
+            rf"\b(?:(?:a|an|some|the)\s+)?{re.escape(kind)}\b", " ", before, count=1, flags=re.I
+        )
+    return f"{after.rstrip(' .')}, {before.strip(' ,')}".strip(" ,")
 
 
 _SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)

@@ -842,3 +842,14 @@ def test_what_the_shopper_does_for_a_living_is_not_searched() -> None:
     )
     assert needs.kind == "goggles"
     assert not {"teach", "middle", "school", "possible"} & set(needs.product_words.split())
+
+
+def test_a_request_corrected_midway_is_read_as_corrected() -> None:
+    """ "gloves for my grandkid who plays cello, wait no i mean a rosin" had shown drummer's
+    gloves."""
+    from assistant.needs import clean_message
+
+    said = clean_message("gloves for my grandkid who plays cello, wait no i mean a rosin")
+    needs = read_needs(said)
+    assert needs.kind == "rosin" and "gloves" not in needs.product_words.split()
+    assert needs.recipient == "grandkid"
