@@ -612,8 +612,8 @@ def understand(
     if (
         shown_titles
         and intent is Intent.new
-        and (said := _SAID_FIRST.match(text))
-        and NOT_THIS.match(text, said.end())
+        and (opening := _SAID_FIRST.match(text))
+        and NOT_THIS.match(text, opening.end())
     ):
         # a message that opens with what is not wanted leaves it out of what is on screen: "not
         # mugs or candles" had said "We don't seem to carry not mugs or candles" (and showed mugs)
