@@ -296,7 +296,7 @@ def asked_lead(
 
 
 def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en",
-                 pickable: Collection[str] | None = None) -> tuple[str, tuple[int, ...]]:  # fmt: skip
+                 pickable: Collection[str] | None = None, read: str = "") -> tuple[str, tuple[int, ...]]:  # fmt: skip
     """The lead for a question about the cards on screen ("which one is easier for a
     beginner?"): which listings speak to what it asks, quoted, then the table's cheapest and best
     rated; a question that names nothing gets the table's sentence alone. Read off the
@@ -305,12 +305,15 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     none). `pickable`: the products the lead may pick by its rating where no listing says it
     (default: any compared); those recommended before, so none where none of the cards was what
     the shopper asked for (a rubber stamp had been picked "going by the ratings" for a question
-    about fountain pens the store does not carry, a plush bunny for a ukulele's gig bag)."""
+    about fountain pens the store does not carry, a plush bunny for a ukulele's gig bag). `read`:
+    the English words of a question in another language ("cual tiene las piezas mas grandes" ->
+    "large pieces"), looked for the same way (it had been answered with the table alone)."""
     table = compare_lead(comparison, cards, language)
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
     every = tuple(mark[p.id] for p in compared)
-    asked = asked_about(question) if language == "en" else ""  # the listings are English
+    # (the listings are English: a question in another language is read in its English words)
+    asked = asked_about(question) if language == "en" else asked_about(read) if read else ""
     if not asked:
         return table, every
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
@@ -327,20 +330,18 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
             max(allowed, key=lambda p: (p.rating or 0, p.rating_count or 0)).id if allowed else None
         )
         if not allowed:
-            return f"No listing here says it in those words. {table}", ()
+            return f"{phrase(language, 'asked_none')} {table}", ()
         # (the best rated of all may be another: "[5] is the best rated" follows)
         among = " of the ones recommended" if len(allowed) < len(compared) else ""
         if rated in mark and sum(p.rating is not None for p in allowed) >= 2:
             # a pick all the same, said as what it rests on: "which is best for a beginner?" had
             # been answered with the cheapest and the best rated, and no choice
-            return (
-                f"No listing here says it in those words, so going by the ratings I'd pick "
-                f"[{mark[rated]}]{among}; below, its line closest to it. {table}"
-            ), (mark[rated],)
+            picked = phrase(language, "asked_rated", mark=mark[rated], among=among)
+            return f"{picked} {table}", (mark[rated],)
         whose = "each one's" if len(allowed) > 1 else f"[{mark[allowed[0].id]}]'s"
-        return (
-            f"No listing here says it in those words; below, {whose} line closest to it. {table}"
-        ), tuple(mark[p.id] for p in allowed)
+        return f"{phrase(language, 'asked_closest', whose=whose)} {table}", tuple(
+            mark[p.id] for p in allowed
+        )
     saying = [p for p in compared if found[p.id][0] == most]
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     # a listing saying it has none ("No Pump" for "do any come with a pump?") is quoted, not starred
@@ -348,12 +349,15 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     if len(saying) == len(compared):
         # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
         # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"
-        return f"The listings say: {quotes}. {table}", said
+        return f"{phrase(language, 'asked_all', quotes=quotes)} {table}", said
     if len(saying) == 1:
         p = saying[0]
-        return f'Only [{mark[p.id]}]\'s listing speaks to that: "{found[p.id][1]}". {table}', said
-    marks = " and ".join(f"[{mark[p.id]}]" for p in saying)
-    return f"{marks} speak to that: {quotes}. {table}", said
+        return (
+            f"{phrase(language, 'asked_one', mark=mark[p.id], quote=found[p.id][1])} {table}",
+            said,
+        )
+    marks = phrase(language, "joiner").join(f"[{mark[p.id]}]" for p in saying)
+    return f"{phrase(language, 'asked_some', marks=marks, quotes=quotes)} {table}", said
 
 
 def _denies(quote: str, words: Sequence[str]) -> bool:

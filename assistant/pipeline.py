@@ -291,7 +291,8 @@ class ChatPipeline:
             # the stars follow the lead: the listings that say what was asked, or its pick; none
             # where no card was recommended before (none is what the shopper asked for)
             recommended = any(c.product.id in state.picked for c in cards)
-            lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked)
+            lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked,
+                                       read=query.search if query.language != "en" else "")  # fmt: skip
             picks = list(marks) if recommended else []
             if lead.rstrip().endswith((":", "：")) and query.sort in (
                 Sort.cheapest,

@@ -1382,3 +1382,24 @@ def test_a_listing_is_read_for_what_is_asked_not_how_it_is_asked(small_catalog: 
         id="t:2", title="Wooden Pretend Play Kitchen for Kids", source="t")})  # fmt: skip
     said = detail_lead("is it wood or plastic", wooden) or ""
     assert "Wooden" in said and "neither" not in said, said
+
+
+def test_a_question_about_the_cards_in_another_language_reads_the_listings(
+    small_catalog: Catalog,
+) -> None:
+    """ "cual tiene las piezas mas grandes?" (which has the biggest pieces?) had been answered
+    with the cheapest and the best rated alone: its English words are looked for, and the
+    answer is in Spanish."""
+    from assistant.advice import asked_answer
+    from retrieval.catalog import Product
+
+    shown = cards(small_catalog, 2)
+    big = shown[1].model_copy(update={"product": shown[1].product.model_copy(
+        update={"title": "Scenery Puzzles 1000 Pieces - Large Piece Puzzle for Adults"})})  # fmt: skip
+    shown = [shown[0].model_copy(update={"product": Product(
+        id="t:small", title="Tiny Jigsaw Puzzle 1000 Pieces", source="t")}), big]  # fmt: skip
+    table = compare([c.product for c in shown])
+    lead, marks = asked_answer("cual tiene las piezas mas grandes? ve mal de cerca", table, shown,
+                               "es", read="large pieces")  # fmt: skip
+    assert lead.startswith("Solo la ficha de [2] habla de eso"), lead
+    assert marks == (2,)
