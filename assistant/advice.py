@@ -322,6 +322,10 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     forms = [_forms(w, stem) for w in _subject(asked)]
     found = {p.id: _evidence(p, forms, stem) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
+    if most < len(forms) and len(compared) > 1 and all(n == most for n, _ in found.values()):
+        # every listing says the same part of it and none the rest: "which has the biggest
+        # pieces" is not answered by each title's "1000 Pieces"
+        most = 0
     if most == 0:
         # literal words only: "holds the most weight" is said "load capacity" in a listing, so
         # not "says nothing about it"; the reasons below are each one's line closest to it

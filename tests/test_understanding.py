@@ -1403,3 +1403,9 @@ def test_a_question_about_the_cards_in_another_language_reads_the_listings(
                                "es", read="large pieces")  # fmt: skip
     assert lead.startswith("Solo la ficha de [2] habla de eso"), lead
     assert marks == (2,)
+    # every title saying "1000 Pieces" and none "large" answers nothing of it
+    alike = [shown[0], shown[1].model_copy(update={"product": Product(
+        id="t:bus", title="The Bus 1000 Piece Jigsaw Puzzle", source="t")})]  # fmt: skip
+    lead, _ = asked_answer("cual tiene las piezas mas grandes?", compare([c.product for c in alike]),
+                           alike, "es", read="large pieces")  # fmt: skip
+    assert lead.startswith("Ninguna ficha lo dice"), lead
