@@ -292,7 +292,9 @@ class ChatPipeline:
             # where no card was recommended before (none is what the shopper asked for)
             recommended = any(c.product.id in state.picked for c in cards)
             lead, marks = asked_answer(query.text, comparison, cards, query.language, state.picked,
-                                       read=query.search if query.language != "en" else "")  # fmt: skip
+                                       # (one about price or rating: the table answers it)
+                                       read=query.search if query.language != "en"
+                                       and query.sort is Sort.relevance else "")  # fmt: skip
             picks = list(marks) if recommended else []
             if lead.rstrip().endswith((":", "：")) and query.sort in (
                 Sort.cheapest,
