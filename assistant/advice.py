@@ -455,7 +455,13 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     if not asked or set(asked.split()) <= _VERDICT:
         return None  # "is it any good?": its facts and rating say that, not a quote of "good"
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
-    if language == "en" and (pair := either(question, asked, card.product.title)):
+    pair = (
+        either(question, asked, card.product.title) if language == "en"
+        # in another language, its two English words: "¿es inalámbrico o con cable?"
+        else tuple(asked.split()) if _OR_SAID.search(question) and len(asked.split()) == 2
+        else None
+    )  # fmt: skip
+    if pair:
         # "is the hohner one diatonic or chromatic?": which of the two its listing says (it had
         # answered 'does not mention "hohner diatonic chromatic"')
         quotes = []
@@ -536,6 +542,8 @@ def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
     return " ".join(left), " ".join(right)
 
 
+#: "Or" in the shoppers' other languages, between two things asked of a card.
+_OR_SAID = re.compile(r"\s(?:o|ou|oder|oppure)\s|还是|或者|或", re.I)
 #: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").
 _DOING = frozenset(["work", "works", "fit", "fits", "have", "has", "hold", "holds", "play", "plays",
                     "need", "needs", "make", "makes", "take", "takes", "include", "includes",

@@ -1409,3 +1409,16 @@ def test_a_question_about_the_cards_in_another_language_reads_the_listings(
     lead, _ = asked_answer("cual tiene las piezas mas grandes?", compare([c.product for c in alike]),
                            alike, "es", read="large pieces")  # fmt: skip
     assert lead.startswith("Ninguna ficha lo dice"), lead
+
+
+def test_an_either_or_question_in_another_language_says_which(small_catalog: Catalog) -> None:
+    """ "¿el primero es inalámbrico o con cable?" had been answered 'Su ficha no menciona
+    "wireless cable"'."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Product
+
+    [card] = cards(small_catalog, 1)
+    phones = card.model_copy(update={"product": Product(
+        id="t:3", title="Kids Wireless Headphones, Bluetooth 5.0", source="t")})  # fmt: skip
+    said = detail_lead("¿el primero es inalámbrico o con cable?", phones, "es", "wireless cable")
+    assert said is not None and said.startswith("Su ficha dice") and "Wireless" in said, said
