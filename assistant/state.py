@@ -233,7 +233,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "sort": query.sort if query.sort is not Sort.relevance else state.sort,
         "min_rating": query.min_rating if query.min_rating is not None else state.min_rating,
         "min_rating_count": query.min_rating_count if query.min_rating_count is not None else state.min_rating_count,
-        "prefer_rated": state.prefer_rated or query.prefer_rated,
+        # a budget raised ("y si subo el presupuesto a 40") asks for better, not the same cheap one
+        "prefer_rated": state.prefer_rated or query.prefer_rated
+        or (high is not None and state.max_price is not None and high > state.max_price),
         "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),
         "sizes": sizes,

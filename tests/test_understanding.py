@@ -1422,3 +1422,16 @@ def test_an_either_or_question_in_another_language_says_which(small_catalog: Cat
         id="t:3", title="Kids Wireless Headphones, Bluetooth 5.0", source="t")})  # fmt: skip
     said = detail_lead("¿el primero es inalámbrico o con cable?", phones, "es", "wireless cable")
     assert said is not None and said.startswith("Su ficha dice") and "Wireless" in said, said
+
+
+def test_a_budget_raised_prefers_better_rated(small_catalog: Catalog) -> None:
+    """ "y si subo el presupuesto a 40 dolares" (and if I raise the budget to $40) after harmonicas
+    under $25 had picked the same $9.99 one."""
+    before = ConversationState(
+        need="harmonica", search="harmonica", max_price=Decimal(25), shown=("a",)
+    )
+    raised = advance(before, understand("what about up to 40 dollars", None, [], SHOWN).query,
+                     small_catalog)  # fmt: skip
+    assert raised.max_price == Decimal(40) and raised.prefer_rated
+    lowered = advance(before, understand("under 15 then", None, [], SHOWN).query, small_catalog)
+    assert lowered.max_price == Decimal(15) and not lowered.prefer_rated
