@@ -391,6 +391,9 @@ _UNWANTED_KIND = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;!?)]|\s(?:please|pls|thanks|though|tho)\b)", re.I)
 COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
           "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
+#: How a product looks or what it is made of, as a narrowing says it: "any in dark green".
+LOOKS = frozenset([*COLORS, "dark", "light", "bright", "pale", "wooden", "wood", "metal", "plastic",
+                   "leather", "glass", "bamboo", "silicone", "steel", "cotton", "magnetic"])  # fmt: skip
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
             "leather", "rechargeable", "portable", "cordless", "bluetooth", "usb", "digital",
             "magnetic", "foldable", "adjustable", "organic", "stainless", "thin", "lightweight",

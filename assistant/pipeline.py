@@ -40,7 +40,7 @@ from assistant.candidates import (
     title_says,
 )
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
-from assistant.cues import ANY_OF, ASKS_PICK, BrandLexicon, absent_maker, priced_one
+from assistant.cues import ANY_OF, ASKS_PICK, LOOKS, BrandLexicon, absent_maker, priced_one
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -489,18 +489,16 @@ class ChatPipeline:
                 notice = phrase(
                     query.language, "no_size", sizes=sizes_said(query.sizes, query.language)
                 )
+            looks = [w for w in query.narrows.lower().split() if w in LOOKS]  # a colour, a material
             if (
                 notice is None
                 and query.intent is Intent.refine
-                and query.narrows
+                and looks
                 and query.language == "en"
                 and cards
-                and not any(
-                    all(title_says(c.product.title, w) for w in query.narrows.split())
-                    for c in cards
-                )
+                and not any(all(title_says(c.product.title, w) for w in looks) for c in cards)
             ):  # "any in dark green" after blue-ink pens: say none is, not "the list already fits"
-                notice = phrase(query.language, "no_size", sizes=query.narrows)
+                notice = phrase(query.language, "no_size", sizes=" ".join(looks))
             if (
                 notice is None
                 and query.intent is Intent.refine
