@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO, asks_question
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
+from assistant.unwanted import denies
 from ranking.service import Reason
 from retrieval.ages import age_statement
 from retrieval.catalog import Catalog, Product
@@ -349,7 +350,7 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     saying = [p for p in compared if found[p.id][0] == most]
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     # a listing saying it has none ("No Pump" for "do any come with a pump?") is quoted, not starred
-    said = tuple(mark[p.id] for p in saying if not _denies(found[p.id][1], _subject(asked)))
+    said = tuple(mark[p.id] for p in saying if not denies(found[p.id][1], _subject(asked)))
     if len(saying) == len(compared):
         # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
         # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"
@@ -362,17 +363,6 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
         )
     marks = phrase(language, "joiner").join(f"[{mark[p.id]}]" for p in saying)
     return f"{phrase(language, 'asked_some', marks=marks, quotes=quotes)} {table}", said
-
-
-def _denies(quote: str, words: Sequence[str]) -> bool:
-    """Whether a listing's words deny what was asked: "No Pump", "without batteries", "tuner not
-    included", "strap sold separately"."""
-    named = "|".join(re.escape(w.rstrip("s")) for w in words if len(w) >= 3)
-    if not named:
-        return False
-    return bool(re.search(
-        rf"\b(?:no|without|excludes?|excluding)\s+(?:\w+\s+)?(?:{named})s?\b"
-        rf"|\b(?:{named})s?\s+(?:(?:is|are)\s+)?(?:not included|sold separately|not inc\w*)\b", quote, re.I))  # fmt: skip
 
 
 #: Questions of measure about one card, and how a listing states the measure.

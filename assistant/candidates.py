@@ -24,7 +24,7 @@ from assistant.cues import (
 from assistant.needs import RECIPIENTS, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
-from assistant.unwanted import says_unwanted
+from assistant.unwanted import denies, says_unwanted
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval.ages import TEEN, age_fit
@@ -1023,14 +1023,7 @@ def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[b
     # by "Powder-Free" ones, which had been taken as denying "powder")
     words = [w for w in said.split() if len(w) >= 4 and w.isalpha()
              and not re.search(rf"\b{w}[- ]+free\b", said)]  # fmt: skip
-    if not words:
-        return [True] * len(products)
-    named = "|".join(re.escape(w) for w in words)
-    denial = re.compile(
-        rf"\bnon[- ]?(?:{named})\b|\b(?:{named})(?:[- ]+\w+)?[- ]+free\b|\b(?:no|without) (?:{named})\b",
-        re.I,
-    )
-    return [not denial.search(p.title) for p in products]
+    return [not denies(p.title, words) for p in products]
 
 
 def title_says(title: str, word: str) -> bool:

@@ -73,14 +73,24 @@ _SAID_AS = {"tiny": ("mini", "micro"), "small": ("mini",), "digital": ("electron
             "electric": ("electronic",), "battery": ("batteries",), "batteries": ("battery",)}  # fmt: skip
 
 
+def denies(text: str, words: Iterable[str]) -> bool:
+    """Whether a listing's words say the product is without one of these: "No Glitter", "non-latex",
+    "Powder-Free", "without batteries", "tuner not included", "strap sold separately". The one
+    reading of a denial: what is not wanted, what was asked, and what a card is asked about."""
+    named = "|".join(re.escape(w.lower().removesuffix("s")) for w in words if len(w) >= 3)
+    if not named:
+        return False
+    return bool(re.search(
+        rf"\b(?:(?:no|without|zero|free of|excludes?|excluding)\b[- ]?(?:\w+\s+)?|non[- ]?)(?:{named})(?:s|es)?\b"
+        rf"|\b(?:{named})\w*(?:[- ]+\w+)?[- ]+free\b"
+        rf"|\b(?:{named})(?:s|es)?\s+(?:(?:is|are)\s+)?(?:not included|sold separately|not inc\w*)\b",
+        text, re.I))  # fmt: skip
+
+
 def says_unwanted(title: str, words: Iterable[str]) -> bool:
     """Whether a title says one of the unwanted words (or one it is said as, `_SAID_AS`), other
     than to deny it ("No Glitter", "Glitter-Free", "non-toxic")."""
     for word in [w for said in words for w in (said, *_SAID_AS.get(said, ()))]:
-        w = re.escape(word)
-        said = re.search(rf"\b{w}(?:s|es)?\b", title, re.I)
-        if said and not re.search(
-            rf"\b(?:no|non|without|zero|free of)[- ]?{w}|\b{w}\w*[- ]free\b", title, re.I
-        ):
+        if re.search(rf"\b{re.escape(word)}(?:s|es)?\b", title, re.I) and not denies(title, [word]):
             return True
     return False

@@ -1435,3 +1435,24 @@ def test_a_budget_raised_prefers_better_rated(small_catalog: Catalog) -> None:
     assert raised.max_price == Decimal(40) and raised.prefer_rated
     lowered = advance(before, understand("under 15 then", None, [], SHOWN).query, small_catalog)
     assert lowered.max_price == Decimal(15) and not lowered.prefer_rated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "denied"),
+    [
+        ("Nitrile Exam Glove (non-latex) PF Medium", "latex", True),
+        ("Latex Rubber Free Vinyl Gloves", "latex", True),
+        ("Powder-Free Nitrile Gloves", "powder", True),
+        ("Ukulele, Gig Bag Sold Separately", "bag", True),
+        ("Pump not included", "pump", True),
+        ("Gold Foil Banner, No Glitter", "glitter", True),
+        ("Nordic Latex Gloves", "latex", False),  # "no" must be a word of its own
+        ("Latex Exam Gloves", "latex", False),
+    ],
+)
+def test_one_reading_of_a_denial(text: str, word: str, denied: bool) -> None:
+    """What is not wanted, what was asked and what a card is asked about read a listing's
+    denial the same way (three readings had each missed what the others caught)."""
+    from assistant.unwanted import denies
+
+    assert denies(text, [word]) is denied
