@@ -296,17 +296,15 @@ class ChatPipeline:
                                        read=query.search if query.language != "en"
                                        and query.sort is Sort.relevance else "")  # fmt: skip
             picks = list(marks) if recommended else []
-            if lead.rstrip().endswith((":", "：")) and query.sort in (
-                Sort.cheapest,
-                Sort.best_rated,
-            ):
+            table_only = lead.rstrip().endswith((":", "："))  # the table had nothing to read
+            if table_only and query.sort in (Sort.cheapest, Sort.best_rated):
                 # "which is the cheapest one" where none lists a price (or "which has the best
                 # reviews" where none is rated): say so, and star none
                 lead = phrase(
                     query.language, "unpriced" if query.sort is Sort.cheapest else "unrated"
                 )
                 picks = []
-            elif not recommended and lead.rstrip().endswith((":", "：")):
+            elif not recommended and table_only:
                 # none of the cards was what the shopper asked for, and the table has no price or
                 # rating to read ("Side by side, from the catalog:" had starred every card)
                 lead = phrase(query.language, "none_close")
@@ -430,11 +428,19 @@ class ChatPipeline:
             # "do any of them come with a case?": every card's listing, not the first one's
             every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
             picked = [p.id in state.picked for p in shown]
-            # (the cheaper of those recommended, else of those that are what was asked: "is the
-            # cheaper one ok" after violin strings is not about a violin shown beside them)
-            kinds = of_kind(shown, state)
-            pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
-            named = () if query.references else priced_card(priced_one(query.text), shown, pool)
+            named: tuple[int, ...] = ()
+            if not query.references and (which := priced_one(query.text)):
+                # (the cheaper of those recommended, else of those that are what was asked: "is
+                # the cheaper one ok" after violin strings is not about a violin shown beside them)
+                kinds = of_kind(shown, state)
+                pool = (
+                    picked
+                    if sum(picked) >= 2
+                    else kinds
+                    if sum(kinds) >= 2
+                    else [True] * len(shown)
+                )
+                named = priced_card(which, shown, pool)
             if not (named or query.references or query.language != "en"):
                 named = named_cards(query.text, [p.title for p in shown], picked)
             refs = compared(state, [p.id for p in shown], query.references or named,
