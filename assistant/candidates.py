@@ -21,7 +21,7 @@ from assistant.cues import (
     DESCRIBED_KINDS,
     reading_department,
 )
-from assistant.needs import RECIPIENTS, not_product_word
+from assistant.needs import COMPARATIVES, RECIPIENTS, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import denies, says_unwanted
@@ -710,27 +710,33 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # keyboards are, quiet or not (the fit ranks the quiet ones first); "mini fridge" is a kind
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
              if (len(w) > 2 or w == state.kind) and not w.isdigit() and w not in _QUALITIES
+             and w not in COMPARATIVES
              and (w not in _PLACES or w == state.kind)}  # fmt: skip
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
-    found = set(top.matched_terms)
-    if is_reading(hits[0].product):
-        # a book's title seldom says "book" or its shelf: "kindle books for learning python" is
-        # answered by a Python book (where the title says them, they still count)
-        words = {
-            w
-            for w in words
-            if stem(w) in found
-            or (w not in DESCRIBED_KINDS and not DEPARTMENT_CUES["Kindle Store"].fullmatch(w))
-        }
     asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
-    named = {w for w in words if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)}
-    words = named or words
-    matched = sum(stem(w) in found or w in found for w in words)
-    # most of the words, not half: "queen mattress" is not answered by a pool-float mattress (a
-    # real product's title and text are usually 0.45 close anyway: the word count is the fallback)
-    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or (bool(words) and matched * 2 > len(words))
+
+    def says_most(hit: Hit) -> bool:
+        found = set(hit.parts.matched_terms)
+        said = words
+        if is_reading(hit.product):
+            # a book's title seldom says "book" or its shelf: "kindle books for learning python"
+            # is answered by a Python book (where the title says them, they still count)
+            said = {w for w in said if stem(w) in found
+                    or (w not in DESCRIBED_KINDS and not DEPARTMENT_CUES["Kindle Store"].fullmatch(w))}  # fmt: skip
+        named = {
+            w for w in said if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)
+        }
+        said = named or said
+        matched = sum(stem(w) in found or w in found for w in said)
+        # most of the words, not half: "queen mattress" is not answered by a pool-float mattress
+        return bool(said) and matched * 2 > len(said)
+
+    # (a real product's title and text are usually 0.45 close anyway: the word count is the
+    # fallback, of any of the first real ones: "something darker, more like a thriller" led with
+    # "Darker Space", the thrillers after it, and had been "not carried")
+    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or any(says_most(h) for h in real)
 
 
 #: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are
@@ -962,7 +968,7 @@ def _compound_noun(state: ConversationState) -> str | None:
     before = words[at - 1]
     # (two letters may be a noun: "rc car", "uv lamp", "dj controller"; not "go", "no")
     if ((len(before) < 3 and (len(before) < 2 or before in _TWO_LETTER_WORDS)) or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
-            or not_product_word(before) or before in _QUALITIES or before in _JUDGED
+            or not_product_word(before) or before in _QUALITIES or before in _JUDGED or before in COMPARATIVES
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
             or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
             or before in _SIZE_UNITS  # a size: "1000 piece puzzle"

@@ -185,6 +185,14 @@ _COMES_WITH = re.compile(
 YES_NO = re.compile(
     rf"^\W*(?:{_NAMED_FIRST})?(?:is|are|does|do|will|would|can|could|has|have)\b", re.I
 )
+#: The same question after a clause naming the card: "the second one looks cool, does it come
+#: with the glitter", "the one with the best reviews, does it come with a stand" (each had been a
+#: new search for its words).
+_THEN_YES_NO = re.compile(
+    r"[,;.!?]\s*(?:(?:but|so|and|ok|okay)\s+)?(?:is|are|does|do|will|would|can|has)\s+"
+    r"(?:it|this|that|they|these|those|she|he)\b",
+    re.I,
+)
 #: Another question about a product: "how long does the battery last on the second one?", "how
 #: many stars does the first one have?", "how much is it?" (with a card named: about that card).
 ASKS_ABOUT = re.compile(
@@ -207,9 +215,12 @@ MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)
 #: A card named by its price or rating: "is the cheaper one still ok for a beginner", "does the
 #: cheapest one need calibration solution" (each had been a new search for something cheaper).
 PRICED_ONE = re.compile(
-    r"\bthe\s+(?P<which>cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|"
+    r"\bthe\s+(?:(?P<which>cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|"
     r"pricier|priciest|dearer|(?:better|best|higher|highest|top)[- ]rated)\s+(?:one|option|model|pick"
-    r"|of the (?:two|three|four|five|\w+s))\b",
+    r"|of the (?:two|three|four|five|\w+s))"
+    # "the one with the best reviews", "the one with the lowest price"
+    r"|(?:one|option|pick)\s+(?:with|that\s+has)\s+(?:the\s+)?(?P<with>best|better|highest|higher|top|"
+    r"most|lowest|lower|cheapest)\s+(?P<what>reviews?|ratings?|stars|price))\b",
     re.I,
 )
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
@@ -222,6 +233,10 @@ def priced_one(text: str) -> str | None:
     m = PRICED_ONE.search(text)
     if m is None or _ASKS_WHICH.match(text):
         return None
+    if m.group("with"):
+        if m.group("what").lower() != "price":
+            return "rated"
+        return "low" if m.group("with").lower() in ("lowest", "lower", "cheapest") else "high"
     which = m.group("which").lower()
     return (
         "rated"
@@ -626,16 +641,20 @@ def read_cues(
     )
     references = _references(text, shown_titles) if shown_titles else ()
     named = " ".join(shown_titles[r - 1] for r in references if 1 <= r <= len(shown_titles)).lower()
+    # (filler says no need of its own: "hmm cheaper pls", "anything cheaper, doesnt have to be
+    # fancy" had each been a new search for its words)
     content = tuple(
         w for w in words if w not in _STOP and w not in ordinals and w not in named.split()
-    )
+        and not not_product_word(w)
+    )  # fmt: skip
     return Cues(
         cheaper=bool(CHEAPER.search(said)), pricier=bool(PRICIER.search(said)),
         better_rated=bool(BETTER_RATED.search(said)), cheapest=bool(CHEAPEST.search(said)),
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text) or ASKS_PICK.search(text)), references=references,
         priced=priced,
-        yes_no=bool((YES_NO.search(text) and (_ONE_CARD.search(text) or said != text)
+        yes_no=bool(((YES_NO.search(text) or _THEN_YES_NO.search(text))
+                     and (_ONE_CARD.search(text) or said != text)
                      and not _ASKS_STORE.search(text))
                     # a card named in another language is asked about ("¿el segundo viene en español?")
                     or (bool(shown_titles) and len(references) == 1

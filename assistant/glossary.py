@@ -52,7 +52,10 @@ _STOP = frozenset(
      "有吗", "疼", "累", "久了", "一起", "贵多少", "怕吵", "怕", "晚上", "晚上练", "一箱", "一盒",
      "肩膀", "肩膀疼", "肩", "脖子", "弹久了", "弹久",
      # "要能测到200度以上的" (must read above 200 degrees): the kind is the thermometer
-     "度", "测到", "要能", "大概", "大概要"]
+     "度", "测到", "要能", "大概", "大概要",
+     # "还有订书钉" (and staples; not "furthermore"), "放在办公室用的" (for the office; not "put"),
+     # "女儿上初中了" (my daughter started middle school: whom, not "junior high school" searched)
+     "还有", "放在", "放", "上初中", "初中", "高中", "小学", "上小学", "上高中"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -61,7 +64,7 @@ _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
 #: A measure word after a number or "this/that" ("一本小说" a novel, "两双袜子"): no product
 #: meaning ("本" alone read as "original"). 套 too: "一套鼓" is read "drum", not "suit drum".
 _CLASSIFIER = re.compile(
-    r"(?<=[一二三四五六七八九十两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套](?=[\u3400-\u9fff]|\W|$)"
+    r"(?<=[一二三四五六七八九十百千万两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套枚](?=[\u3400-\u9fff]|\W|$)"
 )
 #: A rating said in stars: "四星以上", "4.5星".
 _STARS = re.compile(r"[一二三四五\d](?:\.\d)?\s*颗?星")

@@ -47,7 +47,7 @@ _RATING_BOUNDS = [
 SOFT_CHEAP = re.compile(
     r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
     r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
-    r"|won'?t break the bank|on a (?:tight )?budget|barat[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
+    r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
     r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
     re.I,
 )
@@ -120,7 +120,7 @@ _AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
-    (re.compile(r"\b(?:turning|turns)\s*(\d{1,2})\b", re.I), 1.0),
+    (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
     (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
@@ -139,6 +139,14 @@ _TWO_AGES = re.compile(
     r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&|to|-|–)\s*(?:an?\s+)?(\d{1,2})\b"
     r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?|mos?\b|weeks?))"
     r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
+    re.I,
+)
+#: Three children's ages or more: "3 boys ages 5, 8 and 12", "kids are 5 8 11" (the youngest to the
+#: oldest; the first age alone had been read).
+_AGE_LIST = re.compile(
+    r"\b(?:(?:kids|children|boys|girls|twins|they)(?:'re|\s+are)?|ages?d?)\s+(\d{1,2})"
+    r"(?:\s*,\s*|\s+)(?:\d{1,2}(?:\s*,\s*|\s+))*(?:(?:and|&)\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?))",
     re.I,
 )
 _AGE_RANGE = re.compile(
@@ -189,7 +197,7 @@ GIFT = re.compile(
 )
 OCCASION = re.compile(
     r"\b(birthday|b-?day|christmas|xmas|holidays?|anniversary|graduation|graduates|valentine'?s?(?: day)?|mother'?s day|"
-    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|promotion|promoted|"
+    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|retiring|promotion|promoted|"
     r"white elephant|secret santa|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
@@ -251,6 +259,10 @@ _FILLER = set(
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
+     # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
+     # decent?", "nah not a book, something she can actually use", "i mean a real bed"
+     "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
+     "each", "trying", "use", "mean", "turned", "turns", "either",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
@@ -345,6 +357,8 @@ _KIND_ENDS = frozenset(
         "than",
         "about",  # "a book about space": a book
         "featuring",
+        "where",  # "cozy mystery books where the cat solves the crime": books
+        "when",
     ]
 )
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
@@ -353,6 +367,9 @@ _NOT_KIND = frozenset(
         # a width a size is said with: "running shoes mens size 10.5 wide" (the kind was "wide")
         "wide",
         "narrow",
+        # a count said in words: "订书钉要一盒五千枚" (staples, a box of five thousand)
+        "thousand",
+        "hundred",
         # a language, never the product: "novels in spanish", "kindle books in english"
         "spanish",
         "english",
@@ -557,7 +574,7 @@ def read_rating_count(text: str) -> int | None:
 def read_age(text: str) -> tuple[float, float] | None:
     """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
     ("kids are 5 and 7": 5-7), or a word."""
-    m = _AGE_RANGE.search(text) or _TWO_AGES.search(text)
+    m = _AGE_RANGE.search(text) or _AGE_LIST.search(text) or _TWO_AGES.search(text)
     if m:
         lo, hi = sorted(int(g) for g in m.groups() if g)
         return float(lo), float(hi)
@@ -607,7 +624,7 @@ def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
 
 def strip_ages(text: str) -> str:
     """The message without the ages said in it ("para mi hija de 12": no 12 to translate)."""
-    return _strip(text, [_AGE_RANGE, _TWO_AGES, *(rx for rx, _ in _AGE)])
+    return _strip(text, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
 
 
 #: A question tag at the end: "... are included right", "..., correct?".
@@ -668,7 +685,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
         many = 1 if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I) else 2
         interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:many]
-    rest = _strip(rest, [_AGE_RANGE, _TWO_AGES, *(rx for rx, _ in _AGE)])
+    rest = _strip(rest, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     rest = GIFT.sub(" ", rest)
@@ -888,7 +905,7 @@ _PRONOUN_CLAUSE = re.compile(
 #: A negation of a made-for-kids version: "not the kids versions", "no toddler toys".
 _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
-_STORY_AFTER = re.compile(
+STORY_AFTER = re.compile(
     r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|my|his|her|their|our)\s+\w+.*",
     re.I,
 )
@@ -987,6 +1004,13 @@ _NOT_TOO = re.compile(
 )
 
 
+#: How much more so, said of the products on screen: a quality, never a product's kind nor a
+#: word it must be found by ("something darker, more like a thriller": a thriller).
+COMPARATIVES = frozenset(["darker", "lighter", "smaller", "bigger", "larger", "cheaper", "shorter",
+                          "longer", "easier", "harder", "quieter", "louder", "softer", "funnier",
+                          "scarier", "newer", "older", "simpler", "faster", "slower", "thicker",
+                          "thinner", "warmer", "sturdier", "brighter", "heavier",
+                          "stronger", "safer", "nicer", "better", "cuter", "prettier"])  # fmt: skip
 #: Words that make the next one a quality: "non slip", "anti glare".
 _NEGATING = frozenset(["non", "anti"])
 
@@ -1003,13 +1027,16 @@ def product_kind(text: str) -> str | None:
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
         # story's "starts" its compound noun, so the store's weighted keyboards "not carried")
         return kind
+    if (like := _SOMETHING_LIKE.search(text)) and (kind := product_kind(text[like.end() :])):
+        return kind  # "something darker, more like a thriller": a thriller (had been "darker")
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
+    text = _BUILT.sub(" ", text)  # "sheet protectors heavy weight": protectors (had been "weight")
     text = NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
-    for rx in (_PRONOUN_CLAUSE, _STORY_AFTER):
+    for rx in (_PRONOUN_CLAUSE, STORY_AFTER):
         if (clause := rx.search(text)) and product_kind(text[: clause.start()]):
             # "a board game we can play as a family": a game; "a drum practice pad and sticks,
             # he keeps tapping on the table and its driving me nuts": not nuts
@@ -1017,7 +1044,17 @@ def product_kind(text: str) -> str | None:
             break
     for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
         if token in _KIND_ENDS:
-            if token == "like" and all(not_product_word(w) for w in head):
+            said = [w for w in head if not not_product_word(w)]
+            if (
+                token == "like"
+                and (
+                    not said
+                    # "something darker, more like a thriller", "something musical like a
+                    # xylophone": the kind is what it is like (had been "darker", "musical")
+                    or (head[-1:] == ["more"] and len(said) <= 1)
+                    or (len(head) >= 2 and head[-2] in ("something", "anything") and len(said) == 1)
+                )
+            ):
                 # "something like colleen hoover books": the kind is what it is like (the
                 # request had named no kind, and Hoover vacuums were searched)
                 head = []
@@ -1031,12 +1068,16 @@ def product_kind(text: str) -> str | None:
     negated = {i for i, w in enumerate(head) if w in _NEGATING or (i and head[i - 1] in _NEGATING)}
     head = [w for i, w in enumerate(head) if i not in negated]
     kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
+             and w not in COMPARATIVES
              and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
     # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had
     # been "gauge", then "string")
     counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()}
     # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
-    while len(kinds) > 1 and (kinds[-1] in counted or kinds[-1] in MATERIALS):
+    # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
+    while len(kinds) > 1 and (
+        kinds[-1] in counted or kinds[-1] in MATERIALS or _DONE_TO.fullmatch(kinds[-1])
+    ):
         kinds.pop()
     if len(kinds) > 1 and kinds[-1] in _PACKAGING:
         at = len(head) - 1 - head[::-1].index(kinds[-1])
@@ -1110,6 +1151,16 @@ _WORK_SELF = re.compile(
     re.I,
 )
 #: What a product is made without, said after it: "powder free", "latex-free", "bpa free".
+#: What an unnamed product is like: "something musical like a xylophone", "something darker,
+#: more like a thriller".
+_SOMETHING_LIKE = re.compile(
+    r"\b(?:something|anything)(?:\s+[a-z]+){0,2}?,?\s+(?:more\s+)?like\s+(?:an?|the|some)\s+", re.I
+)
+#: How sturdily a product is built, said as two words: never its kind.
+_BUILT = re.compile(r"\b(?:heavy|light|medium|extra|super)[- ]?(?:weight|duty)\b", re.I)
+#: A word saying what was done to a product ("racked", "sealed", "sterilized"), not what it is
+#: (not "bed", "sled", "speed" or "seed").
+_DONE_TO = re.compile(r"[a-z]{3,}[^e]ed")
 _MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
 #: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
 _PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag", "bags", "pack",

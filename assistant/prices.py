@@ -32,7 +32,7 @@ _UNITS = (
     r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
     r"sheets?|pages?|pp\b|words?|chapters?|people|persons?|guests?|kids|items?|rolls?|boxes|"
     r"cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
-    r"am\b|pm\b|hours?|minutes?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
+    r"am\b|pm\b|hours?|hrs?\b|minutes?|mins?\b|secs?\b|seconds?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
     r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b|[x×](?=\s*\d)"
 )
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
@@ -443,7 +443,9 @@ def strip_price_phrases(text: str) -> str:
     text = re.sub(f"(?:{_BOUND.pattern}){_PER_UNIT}", " ", text, flags=re.I)
     text = re.sub(f"(?:{_LONE.pattern}){_PER_UNIT}", " ", text, flags=re.I)
     text = re.sub(
-        r"\b(?:my |a |the |with a |on a )?budget(?: of| is)?\b|\bspend(?:ing)?\b",
+        r"\b(?:my |a |the |with a |on a )?budget(?: of| is)?\b|\bspend(?:ing)?\b"
+        # "trying to keep it under 10 bucks each": no "keep" searched
+        r"|\b(?:(?:trying|try|want|need|have)\s+to\s+)?(?:keep|stay)(?:\s+(?:it|them|things))?(?=\s*$|\s*[,.;!?])",
         " ",
         text,
         flags=re.I,

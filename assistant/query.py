@@ -35,6 +35,7 @@ from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
     RECIPIENTS,
+    STORY_AFTER,
     WORN_SIZE,
     age_span,
     clean_message,
@@ -170,7 +171,10 @@ class ShoppingQuery(BaseModel):
         if self.intent is not Intent.new or not self.unknown:
             return False
         named = set(re.findall(r"[a-z]+", asked_phrase(self.text, story=True).lower()))
-        return any(word in named for word in self.unknown)
+        # what the person loves is no product named: "a gift ..., she loves birds, like
+        # birdwatching" had said "We don't seem to carry like birdwatching"
+        liked = {w.lower() for w in self.interests}
+        return any(word in named and word not in liked for word in self.unknown)
 
 
 class Understanding(BaseModel):
@@ -219,8 +223,27 @@ def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
 
 #: What may come before a message's first words: "ok", "and", "but also".
 _SAID_FIRST = re.compile(
-    r"^\W*(?:(?:and|but|ok|okay|also|oh|so|hmm|actually|please|pls)\W+)*", re.I
+    r"^\W*(?:(?:and|but|ok|okay|also|oh|so|hmm|actually|please|pls|maybe|nah|nope|no|well|wait|"
+    r"yeah|um|uh)\W+)*",
+    re.I,
 )
+
+
+def _says_only_unwanted(text: str) -> bool:
+    """Whether the message says only what is not wanted, and maybe why: "nah not a book, something
+    she can actually use", "hes not into gadgets", "ok actually maybe not slime, her mom says the
+    last batch ended up in the carpet" (each had been a new search for its other words)."""
+    first = re.split(r"[,;.!?]|\s[-–]\s", text, maxsplit=1)[0]
+    if not unwanted_words(first):
+        return False  # "not sure what to get, ..." names nothing unwanted
+
+    def plain(words: str) -> bool:
+        return all(not_product_word(w) for w in re.findall(r"[a-z][a-z']*", words.lower()))
+
+    rest = text[len(first) :]
+    return plain(NOT_THIS.sub(" ", first)) and (plain(rest) or bool(STORY_AFTER.match(rest)))
+
+
 #: A question asking which of the cards: "¿cuál aguanta calor directo en la hornilla?".
 _WHICH = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?|qual|quel(?:le)?|welche[rs]?|哪)", re.I)
 
@@ -321,6 +344,17 @@ def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
     return next((s for s in stems if vocabulary.knows(s)), word)
 
 
+#: A message opening with what the products should not be too much of: "not too long either,
+#: like under 30 min a game" (had been a new search for "either 30 game"), and the word titles
+#: say for its opposite.
+_NOT_TOO_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|ok|okay|also|maybe|so|hmm|oh)\W+)*(?:not|nothing|none)\s+(?:too|very|so|overly|super)"
+    r"\s+([a-z-]+)",
+    re.I,
+)
+_OPPOSITE = {"long": "short", "loud": "quiet", "noisy": "quiet", "big": "small", "large": "small",
+             "heavy": "lightweight", "hard": "easy", "difficult": "easy", "complicated": "simple",
+             "complex": "simple", "bulky": "compact", "bright": "soft", "fragile": "durable"}  # fmt: skip
 _AND_A = re.compile(r"^\W*(?:and|also|plus)\s+(?:a|an|some|one)\b", re.I)
 #: Words a message asking for the same in another size says around the size.
 _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these", "those", "this",
@@ -609,15 +643,25 @@ def understand(
     ):
         intent = Intent.refine  # "what about 88 keys?", "do you have them in large too?": the same
     narrows = ""
+    story = False
+    too = None
     if (
         shown_titles
         and intent is Intent.new
-        and (opening := _SAID_FIRST.match(text))
-        and NOT_THIS.match(text, opening.end())
+        and unwanted_words(text)  # "not sure what to get, ..." is no refinement
+        and (
+            (story := _says_only_unwanted(text))
+            or ((opening := _SAID_FIRST.match(text)) and NOT_THIS.match(text, opening.end()))
+        )
     ):
         # a message that opens with what is not wanted leaves it out of what is on screen: "not
         # mugs or candles" had said "We don't seem to carry not mugs or candles" (and showed mugs)
         intent = Intent.refine
+        if story:
+            # what follows is why, not what: "..., her mom says the last batch ended up in the
+            # carpet" (had searched "last batch ended carpet" for a mother)
+            search, need = "", plain_need(text)
+            needs = replace(needs, recipient=None, age=None, interests=(), kind=None)
     if (
         shown_titles
         and intent in (Intent.new, Intent.refine)
@@ -628,6 +672,7 @@ def understand(
             or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text))
             or _ANY_IN.match(text)
             or (_AND_A.match(text) and needs.kind is None)
+            or (too := _NOT_TOO_FIRST.match(text))
         )
     ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
@@ -644,6 +689,8 @@ def understand(
             _plain_degree(w, vocabulary) for w in own.split() if w.lower() in acted.lower().split()
         ]
         narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w)))
+        if too:  # "not too long either, like under 30 min a game": short ones (not "long")
+            narrows = _OPPOSITE.get(too.group(1).lower(), "")
     notes = tuple(n for n in (bounds.note,) if n)
     # "what do I need to start the saxophone?": one card for each thing it takes
     starter = asked_starter(text) or (asked_starter(translation) if translation else None)

@@ -37,6 +37,12 @@ VARIANT_RATIO = 10
 DEPARTMENT_SHARE = 0.7
 
 
+#: A bare number ending the phrase after a word: the word names a model ("ender 3", "mark 2").
+_MODEL_NUMBER = re.compile(
+    r"\s+\d{1,4}(?:\s*(?:pro|max|plus|mini|s|v\d))?\s*(?:$|[,.;!?)]|\s+(?:and|or|but)\b)", re.I
+)
+
+
 @dataclass(frozen=True)
 class Correction:
     """Spelling corrected against the catalog: what was written and what is searched."""
@@ -163,6 +169,8 @@ class Vocabulary:
             if (len(lw) < MIN_LENGTH or lw in keep_set or not lw.isalpha()
                     or lw in common_english(SPELLED_RIGHT_COUNT)):  # fmt: skip
                 return word  # "ignore", "cart", "tell" are words, not misspellings of catalog words
+            if _MODEL_NUMBER.match(m.string, m.end()):
+                return word  # a model's name: "for my ender 3" (had been "elder 3")
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
                 own = self.title_counts.get(lw, 0)

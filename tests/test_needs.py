@@ -104,7 +104,7 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         (
             "looking for a microscope my 11 year old can actually use, not a toy",
             (11, 11),
-            "microscope use",
+            "microscope",
         ),
         # a story names what it is for; the need said in it names the kind (test below)
         ("my daughter just started band and they told her she needs a clarinet", None, "clarinet"),
@@ -853,3 +853,40 @@ def test_a_request_corrected_midway_is_read_as_corrected() -> None:
     needs = read_needs(said)
     assert needs.kind == "rosin" and "gloves" not in needs.product_words.split()
     assert needs.recipient == "grandkid"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("clear sheet protectors heavy weight pack of 100 for binders", "protectors"),
+        ("200ul pipette tips racked, need them to fit an eppendorf pipette", "tips"),
+        ("cozy mystery kindle books where the cat kind of solves the crime", "books"),
+        ("actually something darker, more like a thriller", "thriller"),
+        (
+            "my baby's first birthday is coming, want something musical like a xylophone",
+            "xylophone",
+        ),
+        ("a wooden bunk bed for dolls", "bed"),
+        ("my coworker is retiring and she loves birds, looking for a gift", None),
+        ("my niece just turned 10 and shes obsessed w slime", None),
+    ],
+)
+def test_the_kind_is_the_product_not_how_it_is_built_done_or_liked(
+    text: str, kind: str | None
+) -> None:
+    from assistant.needs import product_kind
+
+    assert product_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("stocking stuffers for 3 boys ages 5, 8 and 12", (5.0, 12.0)),
+        ("car games, 3 kids ages 5 8 11", (5.0, 11.0)),
+        ("kids are 4, 6 and 9", (4.0, 9.0)),
+        ("my niece just turned 10", (10.0, 10.0)),
+    ],
+)
+def test_every_age_said_is_read(text: str, age: tuple[float, float]) -> None:
+    assert read_needs(text).age == age

@@ -47,7 +47,8 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("does it come with a tripod?", Intent.detail, ()),
         ("is it waterproof?", Intent.detail, ()),  # whether it is, not another one that is
         ("is this good for a beginner?", Intent.detail, ()),
-        ("is it possible to get a cheaper keyboard", Intent.new, ()),  # no question about a card
+        # no question about a card: the same keyboards, cheaper
+        ("is it possible to get a cheaper keyboard", Intent.refine, ()),
         # a question of measure about the cards stays on them (it had searched for "pieces")
         ("how many pieces does the second one have?", Intent.detail, (2,)),
         ("what size is it?", Intent.detail, ()),
@@ -1456,3 +1457,57 @@ def test_one_reading_of_a_denial(text: str, word: str, denied: bool) -> None:
     from assistant.unwanted import denies
 
     assert denies(text, [word]) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a card named, then asked about in a later clause (each had been a new search)
+        (
+            "the second one looks cool, does it come with a case or is that sold seperate",
+            Intent.detail,
+        ),
+        (
+            "the one with the best reviews, does it come with a stand or do i buy that too",
+            Intent.detail,
+        ),
+        ("the one with the best reviews", Intent.detail),
+        # filler says no need of its own
+        ("hmm cheaper pls", Intent.refine),
+        ("anything cheaper, doesnt have to be fancy", Intent.refine),
+        # only what is not wanted, and why
+        ("nah not a casio, something she can actually use", Intent.refine),
+        ("hes not into gadgets", Intent.refine),
+        (
+            "ok actually maybe not yamaha, her mom says the last one ended up in the closet lol",
+            Intent.refine,
+        ),
+        ("not too long either, like under 30 min a game", Intent.refine),
+        # a request of its own stays one
+        ("not sure what to get, my nephew likes dinosaurs", Intent.new),
+    ],
+)
+def test_a_follow_up_said_as_people_say_it(text: str, intent: Intent) -> None:
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is intent, query
+
+
+def test_a_card_named_by_its_reviews_or_price_is_that_card() -> None:
+    assert read_cues("the one with the best reviews", SHOWN).priced == "rated"
+    assert read_cues("the one with the lowest price, is it loud?", SHOWN).priced == "low"
+    assert read_cues("which one has the best reviews", SHOWN).priced is None  # asks which
+
+
+def test_why_a_change_is_wanted_is_not_searched() -> None:
+    """ "ok actually maybe not slime, her mom says the last batch ended up in the carpet" had
+    searched "last batch ended carpet" for a mother; "not too long" asks for short ones, and "30
+    min" is no price."""
+    query = understand(
+        "ok actually maybe not yamaha, her mom says the last batch ended up in the carpet lol",
+        None, [], SHOWN,
+    ).query  # fmt: skip
+    assert query.intent is Intent.refine
+    assert [b.lower() for b in query.exclude_brands] == ["yamaha"]  # a maker left out
+    assert not query.search and query.recipient is None and query.age_min is None
+    short = understand("not too long either, like under 30 min a game", None, [], SHOWN).query
+    assert short.narrows == "short" and short.max_price is None
