@@ -15,7 +15,7 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, YES_NO, asks_question
+from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, THEN_YES_NO, YES_NO, asks_question
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from assistant.unwanted import denies
@@ -157,6 +157,10 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = 
 def asked_about(text: str) -> str:
     """What a question about the cards on screen asks after ("small hands" of "which one is
     better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
+    # the question after a clause naming the card: "the second one looks cool, does it come with
+    # the glitter" asks for the glitter (it had asked what "looks" meant)
+    if not YES_NO.search(text) and (then := THEN_YES_NO.search(text)):
+        text = text[then.start() + 1 :]
     # "does it come with a tuner or do i need to buy one seperately": the tuner; the other
     # half only asks the same the other way round
     text = _OR_ELSE.split(text)[0]
@@ -440,6 +444,7 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     ):
         return measured
     asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question)
+                                                            or THEN_YES_NO.search(question)
                                                             or asks_question(question))
              else read.lower() if language != "en" else "")  # fmt: skip
     if not asked or set(asked.split()) <= _VERDICT:
@@ -519,11 +524,15 @@ def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
     named = set(re.findall(r"[a-z][a-z'-]*", title.lower()))
     left: list[str] = []
     for w in reversed(_ASKED_WORD.findall(before)):
+        if not left and w in _ONE_OF:
+            continue  # "is that an official one or a knockoff": official, knockoff
         if w not in wanted or w in named or len(left) == _EITHER_WORDS:
             break
         left.insert(0, w)
     right: list[str] = []
     for w in _ASKED_WORD.findall(after):
+        if not right and w in _ONE_OF:
+            continue
         if w not in wanted or len(right) == min(len(left), 2):
             break
         right.append(w)
@@ -532,6 +541,8 @@ def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
     return " ".join(left), " ".join(right)
 
 
+#: Words around either side of an "or" that name neither ("an official one or a knockoff").
+_ONE_OF = frozenset(["one", "ones", "a", "an", "the"])
 #: "Or" in the shoppers' other languages, between two things asked of a card.
 _OR_SAID = re.compile(r"\s(?:o|ou|oder|oppure)\s|还是|或者|或", re.I)
 #: Doing words a yes/no question asks with, not what it asks about ("does it work with an iPhone?").

@@ -687,6 +687,10 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         # the noun (its stem: "controll" (sic) is a "Control") with the kind in one title: a
         # "Label Tape" is no label maker
         stems = {stem(w) for w in re.findall(r"[a-z]+", title.lower())}
+        if kind is not None and re.search(
+            rf"\b{re.escape(noun or '')}[\s-]?{re.escape(stem(kind))}", title, re.I
+        ):
+            return True  # the two written as one: "Flashcards" for "flash cards"
         return bool((said and said.search(title)) or noun_stem in stems) and (
             kind is None
             or kind in BROAD_KINDS  # "a plush toy": a "Baby Plush, Teddi Pink"

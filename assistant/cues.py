@@ -188,7 +188,7 @@ YES_NO = re.compile(
 #: The same question after a clause naming the card: "the second one looks cool, does it come
 #: with the glitter", "the one with the best reviews, does it come with a stand" (each had been a
 #: new search for its words).
-_THEN_YES_NO = re.compile(
+THEN_YES_NO = re.compile(
     r"[,;.!?]\s*(?:(?:but|so|and|ok|okay)\s+)?(?:is|are|does|do|will|would|can|has)\s+"
     r"(?:it|this|that|they|these|those|she|he)\b",
     re.I,
@@ -653,7 +653,7 @@ def read_cues(
         more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
         about_shown=bool(ABOUT_SHOWN.search(text) or ASKS_PICK.search(text)), references=references,
         priced=priced,
-        yes_no=bool(((YES_NO.search(text) or _THEN_YES_NO.search(text))
+        yes_no=bool(((YES_NO.search(text) or THEN_YES_NO.search(text))
                      and (_ONE_CARD.search(text) or said != text)
                      and not _ASKS_STORE.search(text))
                     # a card named in another language is asked about ("¿el segundo viene en español?")

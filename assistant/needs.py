@@ -262,7 +262,7 @@ _FILLER = set(
      # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
      # decent?", "nah not a book, something she can actually use", "i mean a real bed"
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
-     "each", "trying", "use", "mean", "turned", "turns", "either",
+     "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
@@ -805,7 +805,7 @@ def _without_story(words: list[str], text: str, kind: str | None) -> list[str]:
               0 if kind is None else None)  # fmt: skip
     if at is None:
         return words
-    told = {w.lower() for c in clauses[at + 1 :] if _STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)
+    told = {w.lower() for c in clauses[at + 1 :] if STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)
             for w in re.findall(r"[^\W_][\w'/.-]*", c)}  # fmt: skip
     before = {w.lower() for c in clauses[: at + 1] for w in re.findall(r"[^\W_][\w'/.-]*", c)}
     return [w for w in words if w.lower() not in told or w.lower() in before] or words
@@ -818,7 +818,7 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
 
 
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
-_STORY_CLAUSE = re.compile(
+STORY_CLAUSE = re.compile(
     r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats)\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
     r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
     re.I,
@@ -839,7 +839,7 @@ def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> 
         return first  # a noun the shopper named first stays the kind, however rare in titles
     # a clause about the shopper's life names no product: "... but we live in an apartment"
     kinds = [
-        k for k in (product_kind(c) for c in _CLAUSE.split(text) if not _STORY_CLAUSE.match(c)) if k
+        k for k in (product_kind(c) for c in _CLAUSE.split(text) if not STORY_CLAUSE.match(c)) if k
     ]
     best = max(kinds, key=lambda k: _titles(k, counts), default=None)
     if best is None or best == first:
@@ -1033,6 +1033,7 @@ def product_kind(text: str) -> str | None:
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
     text = _BUILT.sub(" ", text)  # "sheet protectors heavy weight": protectors (had been "weight")
+    text = _MORE_OF.sub(" ", text)  # "something with more range": a quality (had been "range")
     text = NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
     text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
     text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
@@ -1155,6 +1156,10 @@ _WORK_SELF = re.compile(
 #: more like a thriller".
 _SOMETHING_LIKE = re.compile(
     r"\b(?:something|anything)(?:\s+[a-z]+){0,2}?,?\s+(?:more\s+)?like\s+(?:an?|the|some)\s+", re.I
+)
+#: More or less of a quality: "something with more range", "ones with less noise".
+_MORE_OF = re.compile(
+    r"\bwith\s+(?:more|less|fewer|better|a\s+(?:longer|bigger|better))\s+[a-z]+", re.I
 )
 #: How sturdily a product is built, said as two words: never its kind.
 _BUILT = re.compile(r"\b(?:heavy|light|medium|extra|super)[- ]?(?:weight|duty)\b", re.I)

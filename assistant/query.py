@@ -36,6 +36,7 @@ from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
     RECIPIENTS,
     STORY_AFTER,
+    STORY_CLAUSE,
     WORN_SIZE,
     age_span,
     clean_message,
@@ -240,8 +241,16 @@ def _says_only_unwanted(text: str) -> bool:
     def plain(words: str) -> bool:
         return all(not_product_word(w) for w in re.findall(r"[a-z][a-z']*", words.lower()))
 
+    def told(words: str) -> bool:  # "..., her mom says ...", "hes 11 and i dont trust him"
+        said, *then = _JOINED.split(words)  # (not "i mean a real bed not the doll one")
+        return plain(said) and all(plain(part) or STORY_CLAUSE.match(part) for part in then)
+
     rest = text[len(first) :]
-    return plain(NOT_THIS.sub(" ", first)) and (plain(rest) or bool(STORY_AFTER.match(rest)))
+    return told(NOT_THIS.sub(" ", first)) and (plain(rest) or bool(STORY_AFTER.match(rest)))
+
+
+#: Where a sentence joins another clause: "not the lipo one hes 11 and i dont trust him".
+_JOINED = re.compile(r"\b(?:and|but|because|since|cause|bc|so)\b", re.I)
 
 
 #: A question asking which of the cards: "¿cuál aguanta calor directo en la hornilla?".
@@ -293,6 +302,10 @@ _FOR_ONLY = re.compile(
     # the same in Spanish: "¿y para 2 jugadores nomás?", "¿y qué tal para un niño de 5?"
     r"|^\W*y\s+(?:qu[eé]\s+tal\s+)?para\b",
     re.I,
+)
+#: Someone of another age than the one asked for: "what about for an older kid, like 14, ...".
+_OTHER_AGE = re.compile(
+    r"\b(?:older|younger|bigger|smaller)\s+(?:kids?|child|children|boys?|girls?|ones?)\b", re.I
 )
 #: A message asking for the same with another quality: "something shorter", "a lighter one".
 #: A message that is a request of its own, though it opens with "for": "For my son, I need a
@@ -603,11 +616,17 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
+    of_kind = sum(bool(needs.kind) and needs.kind.lower() in t.lower() for t in shown_titles)
     if (
         intent in (Intent.more, Intent.refine)
-        and not (cues.more or cues.refinement)
+        and not cues.more
         and needs.kind
-        and not any(needs.kind.lower() in t.lower() for t in shown_titles)
+        # (a refinement naming a kind most cards are not: "ok then show me some keyboards under
+        # 200" after weighted keys, gram weights and a toy piano had "already fit")
+        and (
+            (not of_kind and not cues.refinement)
+            or (cues.refinement and english and 0 < of_kind * 2 < len(shown_titles))
+        )
     ):
         # the model's "more" of a message naming another kind: "节拍器怎么样" (how about a
         # metronome?) after pianos had shown more pianos
@@ -669,7 +688,9 @@ def understand(
         and (
             # (its first sentence: "smaller ones? they live in an apartment")
             _OTHER_ONE.match(re.split(r"(?<=[?!.])\s+", text.strip())[0])
-            or (_FOR_ONLY.match(text) and not _OWN_REQUEST.search(text))
+            or (
+                _FOR_ONLY.match(text) and (not _OWN_REQUEST.search(text) or _OTHER_AGE.search(text))
+            )
             or _ANY_IN.match(text)
             or (_AND_A.match(text) and needs.kind is None)
             or (too := _NOT_TOO_FIRST.match(text))

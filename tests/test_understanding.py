@@ -1511,3 +1511,40 @@ def test_why_a_change_is_wanted_is_not_searched() -> None:
     assert not query.search and query.recipient is None and query.age_min is None
     short = understand("not too long either, like under 30 min a game", None, [], SHOWN).query
     assert short.narrows == "short" and short.max_price is None
+
+
+def test_the_question_after_the_card_is_named_is_what_is_asked() -> None:
+    """ "the second one looks cool, does it come with the glitter or is that sold seperate" had
+    answered what "looks" meant; "is that an official one or a knockoff" had looked for
+    "official knockoff" as one thing."""
+    from assistant.advice import asked_about, either
+
+    assert (
+        asked_about(
+            "the second one looks cool, does it come with the glitter or is that sold seperate"
+        )
+        == "glitter"
+    )
+    assert (
+        asked_about("the one with the best reviews, does it come with a stand or do i buy that too")
+        == "stand"
+    )
+    question = "is that an official one or a knockoff"
+    assert either(question, asked_about(question), "4 Pieces Demon Slayer") == (
+        "official",
+        "knockoff",
+    )
+
+
+def test_another_age_or_a_real_one_is_read_as_said() -> None:
+    """ "what about for an older kid, like 14, something with more range" after blasters had
+    searched "range" (a thermometer, a speaker); "i mean a real bed not the doll one" asks for a
+    bed, not for nothing."""
+    blasters = ["Nerf Zipfire 2 Pack Combat Blaster", "Nerf Super Soaker WashOut Blaster"]
+    older = understand(
+        "what about for an older kid, like 14, something with more range", None, [], blasters
+    ).query
+    assert (older.intent, older.age_min, older.kind) == (Intent.refine, 14.0, None)
+    beds = ["Melissa & Doug Wooden Play Bunk Bed for Dolls", "Barbie Doll with Bunkbeds"]
+    real = understand("i mean a real bed not the doll one lol", None, [], beds).query
+    assert real.intent is Intent.new and real.kind == "bed" and "doll" in real.unwanted
