@@ -616,7 +616,8 @@ def understand(
         Sort.cheapest if cues.cheapest else Sort.best_rated if cues.better_rated else Sort.relevance
     )
     intent = _intent(cues, bool(shown_titles), (reading or {}).get("intent"))
-    of_kind = sum(bool(needs.kind) and needs.kind.lower() in t.lower() for t in shown_titles)
+    said_kind = (needs.kind or "").lower()
+    of_kind = sum(bool(said_kind) and said_kind in t.lower() for t in shown_titles)
     if (
         intent in (Intent.more, Intent.refine)
         and not cues.more
