@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.unwanted import NOT_THIS
+from assistant.unwanted import DONE_WITH, NEGATING, NOT_THIS
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
@@ -389,11 +389,9 @@ _ASKS_STORE = re.compile(
     r"(?!\s+(?:\w+\s+)?(?:it|this|that)\b)",
     re.I,
 )
-#: Having had enough of something: "bored of lego", "a puzzle instead of a tablet".
-DONE_WITH = r"(?:bored|tired|sick) (?:of|with)|instead of|rather than|(?:kinda\s+|kind of\s+)?(?:outgrown|grown out of)"
+#: A maker or kind said as not wanted (the words of `NEGATING`), and the name after them.
 _NEGATION = re.compile(
-    r"\b(?:not|no|except|without|other than|anything but|avoid|exclude|excluding|but not|nothing|"
-    rf"isn't|aren't|{DONE_WITH})\s+"
+    rf"\b(?:{NEGATING})\s+"
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"  # "not one of those toy ones"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
     re.I,

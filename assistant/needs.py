@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.cues import ATTRIBUTE, DONE_WITH
+from assistant.cues import ATTRIBUTE
 from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
-from assistant.unwanted import NOT_THIS
+from assistant.unwanted import DONE_WITH, NOT_THIS
 
 _NUM = r"(\d(?:\.\d)?)"
 _STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"

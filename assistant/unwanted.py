@@ -11,6 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: Having had enough of something: "bored of lego", "a puzzle instead of a tablet".
+DONE_WITH = (
+    r"(?:bored|tired|sick) (?:of|with)|instead of|rather than"
+    r"|(?:kinda\s+|kind of\s+)?(?:outgrown|grown out of)"
+)
+#: The words that say a thing is not wanted: the one list every reading of "not X" starts from
+#: (what is not wanted here, the makers left out in cues).
+NEGATING = (
+    r"not|no|nothing|without|isn'?t|aren'?t|except|exclude|excluding|other than|anything but|"
+    r"but not|avoid|(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to|"
+    + DONE_WITH
+)
 #: A word that ends what is not wanted and starts saying why, for whom or how.
 _ENDS = (
     r"(?:for|that|which|with|in|on|to|at|and|or|nor|but|because|bc|cause|cuz|since|as|please|pls|"
@@ -23,8 +35,7 @@ _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
 #: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to
 #: three words, any "or" after them, and what they are said to do or be like).
 NOT_THIS = re.compile(
-    r"\bnot\s+sure\b|\b(?:not|no|nothing|without|isn'?t|aren'?t|except|excluding|other than|anything but|avoid|"
-    r"(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to)\s+"
+    rf"\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
     r"(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"
