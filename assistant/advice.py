@@ -15,7 +15,16 @@ import numpy as np
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import ASKS_ABOUT, ASKS_COUNT, ASKS_SIZE, THEN_YES_NO, YES_NO, asks_question
+from assistant.cues import (
+    ASKS_ABOUT,
+    ASKS_COUNT,
+    ASKS_SIZE,
+    NOT_RECORDED,
+    THE_PICK,
+    THEN_YES_NO,
+    YES_NO,
+    asks_question,
+)
 from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from assistant.unwanted import denies
@@ -227,6 +236,10 @@ _SAME_READER = (
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
                       "well", "made", "money", "great", "nice", "it", "many", "much", "stars",
                       "star", "cost", "costs", "price"])  # fmt: skip
+#: A question of the age a product is for: "what age is it for", "how old do they need to be".
+_ASKS_AGE = re.compile(
+    r"\bwhat ages?\b|\bhow old\b|\bage range\b|\bages? (?:is it|are they)\b", re.I
+)
 #: A quoted fragment of a listing is at most this many words.
 QUOTE_WORDS = 9
 
@@ -434,7 +447,13 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     another language ("¿trae funda?" -> "case"), looked for the same way. `age`: the age the
     question names ("is it too hard for a 9 year old?"), answered by the ages the listing states
     (it had looked for "hard")."""
-    if age is not None:
+    if NOT_RECORDED.search(question):
+        # "are you sure that's in stock", "the one that's on sale": the catalog does not say (it
+        # had answered 'Its listing does not mention "stock"')
+        return phrase(language, "not_recorded")
+    if THE_PICK.search(question):
+        return None  # "why did you pick that one": its facts and reasons
+    if age is not None or _ASKS_AGE.search(question):  # "what age is it for"
         stated = age_statement(card.product.title, card.product.description)
         if stated is None:
             return phrase(language, "listing_no_ages")

@@ -247,6 +247,48 @@ def priced_one(text: str) -> str | None:
     )
 
 
+#: Thanks or a goodbye and nothing more: "thanks!", "ok thx", "gracias", "谢谢" (each had been a
+#: search: thank-you cards).
+CLOSING = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great))\W+)*"
+    r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|grazie|obrigad[oa]|"
+    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys))*\W*$",
+    re.I,
+)
+#: Choosing a card: "ok i'll take the second", "let's go with that one".
+TAKES = re.compile(
+    r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b",
+    re.I,
+)
+#: The card the answer recommended first, named as such: "the one you recommended", "your top
+#: pick", "why did you pick that one" (each had been a search for its words); and one named by
+#: what the catalog does not record ("the one that's on sale").
+THE_PICK = re.compile(
+    r"\b(?:the one (?:you|u) (?:recommended|picked|suggested|chose|like)|(?:your|ur) (?:top |first |best |own )?"
+    r"(?:pick|choice|recommendation|favou?rite)|the recommended one|why (?:did (?:you|u) (?:pick|choose|"
+    r"recommend|suggest)|(?:that|this) one)|the one (?:that'?s|that is|thats) (?:on sale|discounted|in stock))\b",
+    re.I,
+)
+#: What the catalog does not record, asked of a card: stock, sales, shipping, returns.
+NOT_RECORDED = re.compile(
+    r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|sale|discount(?:ed)?|coupon|promo(?:tion)?|"
+    r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b",
+    re.I,
+)
+#: None of the cards will do: "none of these are right", "not what i'm looking for".
+NONE_RIGHT = re.compile(
+    r"^\W*(?:(?:no|nah|nope|hmm|ok|um|sorry|ugh|eh)\W+)*(?:none of (?:these|those|them|the above)"
+    r"|not (?:what i(?:'m| am) (?:looking for|after)|quite (?:it|right)|really what i (?:want|need))"
+    r"|(?:these|those|they) (?:aren'?t|are not|r not) (?:right|it|what i (?:want|need)))",
+    re.I,
+)
+#: The price limit dropped: "forget the budget", "money is no object", "price doesn't matter".
+NO_BUDGET = re.compile(
+    r"\b(?:forget|ignore|drop|never\s?mind|scrap|remove|no)\s+(?:about\s+)?(?:the\s+|my\s+|a\s+)?"
+    r"(?:budget|price limit|price cap|spending limit)\b|\b(?:budget|price|money|cost)\s+(?:doesn'?t|does not|don'?t)"
+    r"\s+matter\b|\bmoney is no object\b|\bany (?:budget|price)\b",
+    re.I,
+)
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
@@ -407,6 +449,13 @@ COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", 
 #: How a product looks or what it is made of, as a narrowing says it: "any in dark green".
 LOOKS = frozenset([*COLORS, "dark", "light", "bright", "pale", "wooden", "wood", "metal", "plastic",
                    "leather", "glass", "bamboo", "silicone", "steel", "cotton", "magnetic"])  # fmt: skip
+#: A card named by how it looks, and nothing else: "the green one", "and the wooden one?".
+THE_LOOK_ONE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so|what about|how about|i like|i love)\W+)*the\s+("
+    + "|".join(sorted(LOOKS, key=len, reverse=True))
+    + r")\s+one\W*$",
+    re.I,
+)
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",
             "leather", "rechargeable", "portable", "cordless", "bluetooth", "usb", "digital",
             "magnetic", "foldable", "adjustable", "organic", "stainless", "thin", "lightweight",

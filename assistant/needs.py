@@ -263,6 +263,8 @@ _FILLER = set(
      # decent?", "nah not a book, something she can actually use", "i mean a real bed"
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
      "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
+     # asking for something else altogether: "something totally different", "forget the budget"
+     "different", "totally", "completely", "entirely", "forget", "none",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",

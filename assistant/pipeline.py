@@ -40,7 +40,15 @@ from assistant.candidates import (
     title_says,
 )
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
-from assistant.cues import ANY_OF, ASKS_PICK, LOOKS, BrandLexicon, absent_maker, priced_one
+from assistant.cues import (
+    ANY_OF,
+    ASKS_PICK,
+    LOOKS,
+    THE_LOOK_ONE,
+    BrandLexicon,
+    absent_maker,
+    priced_one,
+)
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -450,8 +458,16 @@ class ChatPipeline:
             # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
             absent = None if query.references or named else absent_maker(
                 query.text, [p.title for p in shown], self.brands)  # fmt: skip
-            if absent:
+            # "the green one" where no card says green: said, not answered of the first pick
+            look = None if query.references or named else THE_LOOK_ONE.match(query.text)
+            if query.move == "thanks":  # "ok thx": the same cards, and no search
+                known, refs = phrase(query.language, "welcome"), ()
+                products = shown
+            elif absent:
                 known = phrase(query.language, "maker_absent", name=absent.title())
+                products = shown
+            elif look:
+                known = phrase(query.language, "look_absent", look=look.group(1).lower())
                 products = shown
             elif bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
@@ -460,7 +476,11 @@ class ChatPipeline:
             else:
                 products = [shown[r - 1] for r in refs]
                 comparison = compare(products) if len(products) >= 2 else None
-            cards = self.cards_for(products, marks=() if absent or bad or not refs else refs)
+            cards = self.cards_for(
+                products, marks=() if absent or look or bad or not refs else refs
+            )
+            if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
+                known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
         else:
             found = self.find(
                 state, request.user_id, request.session_id, more=query.intent is Intent.more

@@ -18,7 +18,13 @@ from assistant.cues import (
     BETTER_RATED,
     BOOK_KINDS,
     CHEAPER,
+    CLOSING,
+    NO_BUDGET,
+    NONE_RIGHT,
     PRICIER,
+    TAKES,
+    THE_LOOK_ONE,
+    THE_PICK,
     BrandLexicon,
     Cues,
     alternatives,
@@ -144,6 +150,11 @@ class ShoppingQuery(BaseModel):
     )
     gift: bool = False
     occasion: str | None = None
+    move: Literal["", "thanks", "chosen", "any price"] = Field(
+        default="",
+        description="A turn of the talk, not a search: thanks ('ok thx'), a card chosen ('i'll "
+        "take the second'), the price limit dropped ('forget the budget')",
+    )
     narrows: str = Field(
         default="", description="Words added to the search in force: 'baritone' in 'for a baritone'"
     )
@@ -303,6 +314,12 @@ _FOR_ONLY = re.compile(
     r"|^\W*y\s+(?:qu[eé]\s+tal\s+)?para\b",
     re.I,
 )
+#: The same for someone else: "actually make it for a 5 year old", "change it to a girl".
+_MAKE_IT_FOR = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|so|and|hmm|oh|wait|no)\W+)*(?:make|change|switch)\s+(?:it|that|this|them)\s+"
+    r"(?:to\s+|into\s+)?(?:for|a|an)\b",
+    re.I,
+)
 #: Someone of another age than the one asked for: "what about for an older kid, like 14, ...".
 _OTHER_AGE = re.compile(
     r"\b(?:older|younger|bigger|smaller)\s+(?:kids?|child|children|boys?|girls?|ones?)\b", re.I
@@ -343,6 +360,30 @@ _ANY_IN = re.compile(
     r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
 )
+
+
+def _talk_move(
+    text: str, intent: Intent, cues: Cues, kind: str | None
+) -> tuple[Intent, Literal["", "thanks", "chosen", "any price"]]:
+    """A turn of the talk about the cards on screen, not a search of its words: thanks, a card
+    chosen, the card recommended or one named by its look (asked about), none of them right
+    (others), the price limit dropped (the same, any price)."""
+    if CLOSING.match(text):
+        return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
+    if TAKES.search(text) and (
+        cues.references or cues.priced or re.search(r"\b(?:it|that|this)\b", text, re.I)
+    ):
+        return Intent.detail, "chosen"  # "ok i'll take the second"
+    if THE_PICK.search(text) or THE_LOOK_ONE.match(text):
+        return Intent.detail, ""  # "the one you recommended", "the green one"
+    if (none := NONE_RIGHT.match(text)) and all(
+        not_product_word(w) or w in ("right", "it")
+        for w in re.findall(r"[a-z']+", text[none.end() :].lower())
+    ):
+        return Intent.more, ""  # "none of these are right": others
+    if NO_BUDGET.search(text) and intent in (Intent.new, Intent.refine) and not kind:
+        return Intent.refine, "any price"  # "forget the budget, whats the best one"
+    return intent, ""
 
 
 def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
@@ -695,6 +736,7 @@ def understand(
             or _ANY_IN.match(text)
             or (_AND_A.match(text) and needs.kind is None)
             or (too := _NOT_TOO_FIRST.match(text))
+            or _MAKE_IT_FOR.match(text)
         )
     ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
@@ -736,6 +778,11 @@ def understand(
         # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
         # weighs them
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
+    move: Literal["", "thanks", "chosen", "any price"] = ""
+    if shown_titles:
+        intent, move = _talk_move(text, intent, cues, needs.kind)
+        if move == "any price" and intent is Intent.refine:
+            search = ""  # "forget the budget, whats the best one": the same, any price
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos
@@ -765,7 +812,7 @@ def understand(
         prefer_rated=needs.prefer_rated, prefer_cheap=needs.prefer_cheap, recipient=needs.recipient,
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
-        corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows,
+        corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows, move=move,
         alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),
         # (a maker left out is left out altogether; its words are no feature to push down; a

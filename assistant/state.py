@@ -222,6 +222,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             high = None
     if query.min_price is not None or query.max_price is not None:
         low, high = _in_dollars(query)
+    any_price = query.move == "any price"  # "forget the budget": no limit, the better rated
+    if any_price:
+        low = high = None
     changes |= {
         "min_price": low, "max_price": high,
         "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),
@@ -234,7 +237,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "min_rating": query.min_rating if query.min_rating is not None else state.min_rating,
         "min_rating_count": query.min_rating_count if query.min_rating_count is not None else state.min_rating_count,
         # a budget raised ("y si subo el presupuesto a 40") asks for better, not the same cheap one
-        "prefer_rated": state.prefer_rated or query.prefer_rated
+        "prefer_rated": state.prefer_rated or query.prefer_rated or any_price
         or (high is not None and state.max_price is not None and high > state.max_price),
         "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),

@@ -571,3 +571,37 @@ def test_a_narrowing_no_card_says_is_said(tmp_path: Path, small_store: Retrieval
     assert after.query.intent.value == "refine", after.query
     if not any("dark green" in c.product.title.lower() for c in after.cards):
         assert after.notice == "None of these comes in dark green; these are the nearest we have."
+
+
+def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "ok thx" had searched thank-you cards; "ok i'll take the second", "the one you
+    recommended", "are you sure that's in stock" had each been a search for their own words."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings"))
+    shown = [c.product.id for c in first.cards]
+    pick = next(c.mark for c in first.cards if c.recommended)
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id))
+
+    thanks = then("ok thx")
+    assert [c.product.id for c in thanks.cards] == shown
+    assert thanks.text.startswith("You're welcome."), thanks.text
+    taken = then("ok i'll take the second")
+    assert [c.mark for c in taken.cards] == [2] and taken.text.startswith("Good choice: [2]."), (
+        taken.text
+    )
+    picked = then("the one you recommended")
+    assert [c.mark for c in picked.cards] == [pick], picked.cards
+    stock = then("are you sure that's in stock")
+    assert "lists no stock" in stock.text, stock.text
+    # a look no card is described by is said, not answered of the first pick
+    if not any("purple" in c.product.title.lower() for c in first.cards):
+        purple = then("the purple one")
+        assert purple.text.startswith("None of the products on screen is described as purple."), (
+            purple.text
+        )

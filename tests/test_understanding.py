@@ -1548,3 +1548,34 @@ def test_another_age_or_a_real_one_is_read_as_said() -> None:
     beds = ["Melissa & Doug Wooden Play Bunk Bed for Dolls", "Barbie Doll with Bunkbeds"]
     real = understand("i mean a real bed not the doll one lol", None, [], beds).query
     assert real.intent is Intent.new and real.kind == "bed" and "doll" in real.unwanted
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "move"),
+    [
+        ("thanks!", Intent.compare, "thanks"),
+        ("ok thx", Intent.compare, "thanks"),
+        ("gracias", Intent.compare, "thanks"),
+        ("ok i'll take the second", Intent.detail, "chosen"),
+        ("your top pick", Intent.detail, ""),
+        ("why did you pick that one", Intent.detail, ""),
+        ("the green one", Intent.detail, ""),
+        ("none of these are right", Intent.more, ""),
+        ("forget the budget, whats the best one", Intent.refine, "any price"),
+        ("actually make it for a 5 year old", Intent.refine, ""),
+        # a request of its own stays one
+        ("thank you notes for my teacher", Intent.new, ""),
+    ],
+)
+def test_turns_of_the_talk_are_read_as_such(text: str, intent: Intent, move: str) -> None:
+    query = understand(text, None, [], SHOWN).query
+    assert (query.intent, query.move) == (intent, move), query
+
+
+def test_the_budget_dropped_drops_the_price_limit(small_catalog: Catalog) -> None:
+    before = ConversationState(
+        need="mic stand", search="mic stand", max_price=Decimal(30), shown=("a",)
+    )
+    after = advance(before, understand("forget the budget, whats the best one", None, [], SHOWN).query,
+                    small_catalog)  # fmt: skip
+    assert after.max_price is None and after.prefer_rated
