@@ -178,6 +178,8 @@ def asked_about(text: str) -> str:
     text = _WHY_ASKED.split(text)[0]
     # the words that name the card are not asked of it: "does the black one work on a 12 string"
     text = re.sub(r"\bthe\s+[a-z][\w'-]*\s+ones?\b", " ", text, flags=re.I)
+    # "which would last longer": how durable, as listings say it (it had quoted "4-1/4 long")
+    text = re.sub(r"\blasts?\s+(?:longer|long|the longest)\b", " durable ", text, flags=re.I)
     if _HOW_LONG_TAKES.search(text):
         return "minutes"  # "how long does a game usually take?": its playing time, as listed
     # (a size said with its number is asked whole: "does it come in 4T?" had asked for "t")
@@ -229,6 +231,8 @@ _SAME_READER = (
     ),
     # how long it takes, as a listing says it ("30-minute playtime", "15 min")
     frozenset(["minutes", "minute", "min", "mins", "playtime", "hour", "hours"]),
+    # how long it lasts, as a listing says it ("which would last longer")
+    frozenset(["durable", "durability", "long-lasting", "sturdy", "heavy-duty", "rugged"]),
     # safe for a child's mouth, as a listing says it ("is it safe if she chews on it?")
     frozenset(["safe", "safety", "non-toxic", "nontoxic", "bpa", "bpa-free", "toxic"]),
 )
@@ -334,6 +338,8 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     asked = asked_about(question) if language == "en" else asked_about(read) if read else ""
     if not asked:
         return table, every
+    if language == "en" and (counted := _counted_lead(question, compared, mark)):
+        return counted  # "which one has the fewest pieces", "the most stickers for the price"
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
         return f"{measured} {table}", every
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
@@ -412,6 +418,81 @@ def _measured(question: str, product: Product) -> tuple[str, str] | None:
                 return what, quote + ("…" if start + QUOTE_WORDS < len(words) else "")
         return what, ""
     return None
+
+
+#: A question weighing the cards by a count: "which one has the fewest pieces", "which pack has
+#: the most stickers for the price".
+_COUNTED = re.compile(
+    r"\b(most|fewest|least|more|fewer|biggest number of|highest number of|lowest number of)\s+([a-z]{3,})"
+    r"(?P<per>\s+(?:for the (?:price|money)|per dollar|for (?:my|your|the) (?:buck|money)))?",
+    re.I,
+)
+#: How listings write a count of pieces: "1000 Pieces", "496 Pcs", "100 ct", "Set of 50".
+_PIECE_WORDS = r"pieces?|pcs?|count|ct|pack|pk"
+
+
+def _count_in(product: Product, unit: str) -> int | None:
+    """The count of `unit` a listing states ("Bulk Pack of 1000 Stickers", "496 Pieces"), title
+    first; None when it states none."""
+    one = unit.lower().removesuffix("s")
+    # the unit itself first, then a count of pieces ("300 pcs" of stickers)
+    for said in (rf"{re.escape(one)}s?", _PIECE_WORDS):
+        counted = re.compile(
+            # (one word may come between: "1,200 Reward Stickers"; not "100 Days of School Stickers")
+            rf"(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:-\s*)?(?:(?!days?|years?|months?|weeks?|inch|mm|cm)[a-z]+\s+)?(?:{said})\b"
+            rf"|\b(?:set|pack|box|bag|lot) of (\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{said}))?\b",
+            re.I,
+        )
+        for text in (product.title, product.description):
+            if m := counted.search(text):
+                return int((m.group(1) or m.group(2)).replace(",", ""))
+    return None
+
+
+def _counted_lead(
+    question: str, products: Sequence[Product], mark: Mapping[str, int]
+) -> tuple[str, tuple[int, ...]] | None:
+    """ "which one has the fewest pieces": each listing's own count, the most or fewest first (per
+    dollar where it asks "for the price"); the marks of the first. None for any other question,
+    or where no listing states the count."""
+    m = _COUNTED.search(question)
+    if m is None or len(products) < 2:
+        return None
+    fewest = m.group(1).lower() in ("fewest", "least", "fewer", "lowest number of")
+    unit = m.group(2).lower()
+    if unit in ("reviews", "ratings", "stars", "rated", "expensive", "popular"):
+        return None  # the table's to answer
+    per = bool(m.group("per"))
+    counts = {p.id: n for p in products if (n := _count_in(p, unit)) is not None}
+    if not counts:
+        return None
+
+    def value(p: Product) -> float:
+        n = counts[p.id]
+        return n / float(p.price.amount) if per and p.price and p.price.amount else float(n)
+
+    said = sorted(
+        (p for p in products if p.id in counts and (not per or p.price)),
+        key=value,
+        reverse=not fewest,
+    )
+    if not said:
+        return None
+    best = said[0]
+    each = ", ".join(
+        f"[{mark[p.id]}] {counts[p.id]:,}"
+        + (f" for ${p.price.amount:,.2f} ({value(p):,.0f} a dollar)" if per and p.price else "")
+        for p in said
+    )
+    silent = [f"[{mark[p.id]}]" for p in products if p not in said]
+    lead = (
+        f"[{mark[best.id]}] has the {'fewest' if fewest else 'most'} {unit}"
+        + (" for the price" if per else "")
+        + f", by the counts the listings give: {each}."
+    )
+    if silent:
+        lead += f" {' and '.join(silent)} {'do' if len(silent) > 1 else 'does'} not say."
+    return lead, (mark[best.id],)
 
 
 def _measure_lead(

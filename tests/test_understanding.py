@@ -1579,3 +1579,31 @@ def test_the_budget_dropped_drops_the_price_limit(small_catalog: Catalog) -> Non
     after = advance(before, understand("forget the budget, whats the best one", None, [], SHOWN).query,
                     small_catalog)  # fmt: skip
     assert after.max_price is None and after.prefer_rated
+
+
+def test_cards_weighed_by_a_count_their_listings_state() -> None:
+    """ "which one has the fewest pieces" had been "No listing here says it in those words" beside
+    "500 Piece" and "1000 Pieces" titles; "the most stickers for the price" is a count per dollar;
+    "which would last longer" asks how durable (it had quoted "4-1/4 long")."""
+    from assistant.advice import _counted_lead, asked_about
+    from retrieval.catalog import Price, Product
+
+    def product(pid: str, title: str, price: str) -> Product:
+        return Product(id=pid, title=title, description="", source="t", category=("Toys & Games",),
+                       price=Price(amount=Decimal(price)))  # fmt: skip
+
+    puzzles = [product("a", "Wooden Fox Puzzle", "64"), product("b", "Jigsaw Puzzle 500 Piece Art", "23"),
+               product("c", "1000 Pieces Puzzles - Challenge", "16.98")]  # fmt: skip
+    mark = {p.id: i + 1 for i, p in enumerate(puzzles)}
+    lead, marks = _counted_lead("which one has the fewest pieces", puzzles, mark) or ("", ())
+    assert marks == (2,) and lead.endswith("[2] 500, [3] 1,000. [1] does not say."), lead
+    stickers = [product("d", "Reward Stickers, Bulk Pack of 1,200 Stickers", "9.99"),
+                product("e", "100 - 100 Days of School Stickers", "1.00"),  # no count of stickers
+                product("f", "Smiley Stickers 300 pcs", "2.00")]  # fmt: skip
+    mark = {p.id: i + 1 for i, p in enumerate(stickers)}
+    lead, marks = _counted_lead(
+        "which pack has the most stickers for the price", stickers, mark
+    ) or ("", ())
+    assert marks == (3,) and "(150 a dollar)" in lead and "[2] does not say" in lead, lead
+    assert _counted_lead("which has the most reviews", stickers, mark) is None  # the table's
+    assert asked_about("which would last longer") == "durable"
