@@ -257,7 +257,8 @@ CLOSING = re.compile(
 )
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
-    r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b",
+    r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
+    r"|\bme (?:llevo|quedo con)\b|就要|我要(?=第|这|那)",
     re.I,
 )
 #: The card the answer recommended first, named as such: "the one you recommended", "your top
@@ -266,9 +267,27 @@ TAKES = re.compile(
 THE_PICK = re.compile(
     r"\b(?:the one (?:you|u) (?:recommended|picked|suggested|chose|like)|(?:your|ur) (?:top |first |best |own )?"
     r"(?:pick|choice|recommendation|favou?rite)|the recommended one|why (?:did (?:you|u) (?:pick|choose|"
-    r"recommend|suggest)|(?:that|this) one)|the one (?:that'?s|that is|thats) (?:on sale|discounted|in stock))\b",
+    r"recommend|suggest)|(?:that|this) one)|the one (?:that'?s|that is|thats) (?:on sale|discounted|in stock))\b"
+    # the same in Spanish and Chinese: "el que me recomendaste", "就要你推荐的那个"
+    r"|\bel que (?:me )?(?:recomendaste|recomiendas|elegiste)\b|\btu (?:recomendaci[oó]n|elecci[oó]n)\b"
+    r"|(?:你|您)(?:推荐|选)的",
     re.I,
 )
+#: A card named by how it looks in Spanish and Chinese: "el de madera", "la azul", "木头的那个".
+_LOOK_ONE_ES = re.compile(r"^\W*(?:y\s+)?(?:el|la)\s+((?:de\s+)?\w+)\W*$", re.I)
+_LOOK_ONE_ZH = re.compile(r"^\W*([\u4e00-\u9fff]{1,4})的那(?:个|款|一个|一款)\W*$")
+
+
+def looked_one(text: str) -> str | None:
+    """The shopper's words for how the card they name looks ("green" of "the green one", "de
+    madera" of "el de madera"); None when the message is no such naming. (Whether the words are
+    a look is read off their English: "el último" names the last card.)"""
+    for rx in (THE_LOOK_ONE, _LOOK_ONE_ES, _LOOK_ONE_ZH):
+        if m := rx.match(text):
+            return m.group(1)
+    return None
+
+
 #: What the catalog does not record, asked of a card: stock, sales, shipping, returns.
 NOT_RECORDED = re.compile(
     r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|sale|discount(?:ed)?|coupon|promo(?:tion)?|"

@@ -55,7 +55,7 @@ _STOP = frozenset(
      "度", "测到", "要能", "大概", "大概要",
      # "还有订书钉" (and staples; not "furthermore"), "放在办公室用的" (for the office; not "put"),
      # "女儿上初中了" (my daughter started middle school: whom, not "junior high school" searched)
-     "还有", "放在", "放", "上初中", "初中", "高中", "小学", "上小学", "上高中"]
+     "还有", "放在", "放", "上初中", "初中", "高中", "小学", "上小学", "上高中", "一下"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -187,7 +187,9 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "塑料": ("plastic",), "塑料的": ("plastic",), "木制": ("wooden",), "通勤": ("commute",),
                 "木头": ("wooden",), "木头的": ("wooden",), "实木": ("solid wood",),
                 # quiet, where one lives ("家里住公寓不能太吵" had made the kind "noise")
-                "不能太吵": ("quiet",), "太吵": ("quiet",), "碎纸机": ("paper shredder",)}  # fmt: skip
+                "不能太吵": ("quiet",), "太吵": ("quiet",), "碎纸机": ("paper shredder",),
+                # "鼓棒" had been "drum stick" beside a drum kit's "do" (一下)
+                "鼓棒": ("drumsticks",), "鼓槌": ("drumsticks",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 

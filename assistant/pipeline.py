@@ -7,6 +7,7 @@ module; this one only composes them and times them."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Generator, Iterator, Sequence
@@ -44,9 +45,9 @@ from assistant.cues import (
     ANY_OF,
     ASKS_PICK,
     LOOKS,
-    THE_LOOK_ONE,
     BrandLexicon,
     absent_maker,
+    looked_one,
     priced_one,
 )
 from assistant.leads import about_lead, sizes_said
@@ -451,6 +452,16 @@ class ChatPipeline:
                 named = priced_card(which, shown, pool)
             if not (named or query.references or query.language != "en"):
                 named = named_cards(query.text, [p.title for p in shown], picked)
+            # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
+            look = None if query.references or named else looked_one(query.text)
+            said_look = (look if query.language == "en" else query.search).lower() if look else ""
+            if said_look in LOOKS and query.language != "en":
+                named = tuple(
+                    i + 1
+                    for i, p in enumerate(shown)
+                    if re.search(rf"\b{said_look}", p.title, re.I)
+                )
+            look = look if said_look in LOOKS and not named else None
             refs = compared(state, [p.id for p in shown], query.references or named,
                             it=query.intent is Intent.detail and not every,
                             whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
@@ -458,16 +469,14 @@ class ChatPipeline:
             # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
             absent = None if query.references or named else absent_maker(
                 query.text, [p.title for p in shown], self.brands)  # fmt: skip
-            # "the green one" where no card says green: said, not answered of the first pick
-            look = None if query.references or named else THE_LOOK_ONE.match(query.text)
             if query.move == "thanks":  # "ok thx": the same cards, and no search
                 known, refs = phrase(query.language, "welcome"), ()
                 products = shown
             elif absent:
                 known = phrase(query.language, "maker_absent", name=absent.title())
                 products = shown
-            elif look:
-                known = phrase(query.language, "look_absent", look=look.group(1).lower())
+            elif look:  # "the green one" where no card says green: said, not answered of [1]
+                known = phrase(query.language, "look_absent", look=look.lower())
                 products = shown
             elif bad or not refs:
                 notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "

@@ -19,11 +19,11 @@ from assistant.cues import (
     BOOK_KINDS,
     CHEAPER,
     CLOSING,
+    LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
     PRICIER,
     TAKES,
-    THE_LOOK_ONE,
     THE_PICK,
     BrandLexicon,
     Cues,
@@ -31,6 +31,7 @@ from assistant.cues import (
     asked_phrase,
     asks_cards,
     asks_of_it,
+    looked_one,
     plain_need,
     read_cues,
     reading_department,
@@ -354,6 +355,8 @@ _ANY_IN = re.compile(
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
+    # "¿hay algo parecido pero más corto?" (anything like it but shorter?)
+    r"|(?:hay\s+)?algo\s+(?:parecido|similar|igual|as[ií]|del estilo)?\s*(?:pero\s+)?(?:m[aá]s|menos)\s"
     # "¿y en tapa dura?" (and in hardcover?), "and in black?"
     r"|(?:y|and)\s+(?:en|con|sin|in|with|without)\s"
     # "有粉色的吗？" (any in pink?), "有没有便宜一点的" (any a bit cheaper?)
@@ -363,7 +366,7 @@ _ANY_IN = re.compile(
 
 
 def _talk_move(
-    text: str, intent: Intent, cues: Cues, kind: str | None
+    text: str, intent: Intent, cues: Cues, kind: str | None, english: str = ""
 ) -> tuple[Intent, Literal["", "thanks", "chosen", "any price"]]:
     """A turn of the talk about the cards on screen, not a search of its words: thanks, a card
     chosen, the card recommended or one named by its look (asked about), none of them right
@@ -371,11 +374,16 @@ def _talk_move(
     if CLOSING.match(text):
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
     if TAKES.search(text) and (
-        cues.references or cues.priced or re.search(r"\b(?:it|that|this)\b", text, re.I)
+        cues.references
+        or cues.priced
+        or THE_PICK.search(text)
+        or re.search(r"\b(?:it|that|this)\b", text, re.I)
     ):
         return Intent.detail, "chosen"  # "ok i'll take the second"
-    if THE_PICK.search(text) or THE_LOOK_ONE.match(text):
-        return Intent.detail, ""  # "the one you recommended", "the green one"
+    # (a look said in another language is read off its English words: "el de madera" is wooden)
+    look = looked_one(text)
+    if THE_PICK.search(text) or (look and (look if english == text else english).lower() in LOOKS):
+        return Intent.detail, ""  # "the one you recommended", "the green one", "el de madera"
     if (none := NONE_RIGHT.match(text)) and all(
         not_product_word(w) or w in ("right", "it")
         for w in re.findall(r"[a-z']+", text[none.end() :].lower())
@@ -752,7 +760,10 @@ def understand(
         plain = [
             _plain_degree(w, vocabulary) for w in own.split() if w.lower() in acted.lower().split()
         ]
-        narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w)))
+        narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w))
+                           # (in another language, the words read in English, not those kept as
+                           # typed: "¿hay algo parecido pero más corto?" narrows to "short")
+                           and (english or w.lower() not in text.lower().split()))  # fmt: skip
         if too:  # "not too long either, like under 30 min a game": short ones (not "long")
             narrows = _OPPOSITE.get(too.group(1).lower(), "")
     notes = tuple(n for n in (bounds.note,) if n)
@@ -780,7 +791,7 @@ def understand(
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
     move: Literal["", "thanks", "chosen", "any price"] = ""
     if shown_titles:
-        intent, move = _talk_move(text, intent, cues, needs.kind)
+        intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
         if move == "any price" and intent is Intent.refine:
             search = ""  # "forget the budget, whats the best one": the same, any price
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None

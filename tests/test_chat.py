@@ -605,3 +605,33 @@ def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
         assert purple.text.startswith("None of the products on screen is described as purple."), (
             purple.text
         )
+
+
+def test_a_card_named_by_its_look_in_another_language(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "el de madera" had searched the store for wooden things; "就要你推荐的那个" (the one you
+    recommended) had searched "will"."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="busco un juego de mesa para niños"))
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id))
+
+    wooden = [c.mark for c in first.cards if "wood" in c.product.title.lower()]
+    look = then("el de madera")
+    assert look.query.intent.value == "detail", look.query
+    if wooden:
+        assert [c.mark for c in look.cards] == wooden[:1] or set(c.mark for c in look.cards) <= set(
+            wooden
+        )
+    else:
+        assert look.text.startswith(
+            "Ninguno de los productos en pantalla se describe como de madera"
+        ), look.text
+    picked = chat.answer(
+        ChatRequest(message="就要你推荐的那个", conversation_id=first.conversation_id)
+    )
+    assert picked.query.intent.value == "detail" and len(picked.cards) == 1, picked.query
