@@ -34,6 +34,10 @@ from retrieval.search import Hit, HybridSearcher
 #: Below this cosine similarity, with no more than half of the query words matched, the best hit is
 #: not what was asked for: the answer says the store does not carry it.
 CLOSE_MATCH_COSINE = 0.45
+#: A hit after the first answers the words only this close in meaning too: "55 inch tv" is not
+#: met by a "... Diode FM AM TV Radio" (0.31), "a thriller" is by "Westwind: The classic lost
+#: thriller" (0.40) behind "Darker Space".
+NEAR_MATCH_COSINE = 0.35
 POOL = 60
 # Soft need-fit adjustments, in units of the fused score (TM2C2 puts the best hit near 1 and the
 # 20th typically 0.1-0.2 below it). A clearly wrong stated age outweighs any retrieval margin;
@@ -740,7 +744,9 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # (a real product's title and text are usually 0.45 close anyway: the word count is the
     # fallback, of any of the first real ones: "something darker, more like a thriller" led with
     # "Darker Space", the thrillers after it, and had been "not carried")
-    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or any(says_most(h) for h in real)
+    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or any(
+        says_most(h) for h in real if h is hits[0] or (h.parts.semantic or 0.0) >= NEAR_MATCH_COSINE
+    )
 
 
 #: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are

@@ -294,6 +294,14 @@ NOT_RECORDED = re.compile(
     r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b",
     re.I,
 )
+#: What the store sells, asked: "oh ok what do you sell then", "¿qué venden?", "你们卖什么" (it had
+#: been a question about the cards on screen); not "what else do you have" (more of the same).
+STORE_RANGE = re.compile(
+    r"\bwhat\s+(?:do|does|can)\s+(?:you|u|y'?all|ya|this store|the store)\s+(?:guys\s+)?(?:sell|carry|stock|offer)\b"
+    r"|\bwhat (?:kind|sort)s? of (?:stuff|things|products|items) do (?:you|u|y'?all) (?:sell|carry|have)\b"
+    r"|\bqu[eé] (?:venden|vendes|tienen)\b|你们(?:卖|有)什么",
+    re.I,
+)
 #: None of the cards will do: "none of these are right", "not what i'm looking for".
 NONE_RIGHT = re.compile(
     r"^\W*(?:(?:no|nah|nope|hmm|ok|um|sorry|ugh|eh)\W+)*(?:none of (?:these|those|them|the above)"
@@ -570,10 +578,17 @@ class BrandLexicon:
 
 
 #: A card named by its maker: "the one by meinl", "the fowler one".
-_BY_MAKER = re.compile(
-    r"\bthe\s+ones?\s+(?:by|from|made\s+by)\s+([a-z][\w&'-]+)|\bthe\s+([a-z][\w&'-]+)\s+ones?\b",
-    re.I,
+#: A card named by whom it is by: "the one by martha wells", "the one by meinl, is it tunable?".
+_BY_WHOM = (
+    r"\bthe\s+ones?\s+(?:by|from|made\s+by|written\s+by)\s+([a-z][\w&'-]+"
+    # a maker or an author of two words: "the one by martha wells" (not "the one by meinl is it")
+    r"(?:\s+(?!(?:is|are|was|does|do|did|and|or|it|that|the|a|an|for|with|any|still|good|ok|okay|"
+    r"then|please|pls)\b)[a-z][\w&'-]+)?)(?=\s*(?:$|[,?.!;]))"
+    r"|\bthe\s+ones?\s+(?:by|from|made\s+by)\s+([a-z][\w&'-]+)"
 )
+BY_WHOM = re.compile(_BY_WHOM, re.I)
+#: ... or by a word its maker's titles start with: "the hohner one".
+_BY_MAKER = re.compile(_BY_WHOM + r"|\bthe\s+([a-z][\w&'-]+)\s+ones?\b", re.I)
 
 
 def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -> str | None:
@@ -583,9 +598,11 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
     if brands is None:
         return None
     for m in _BY_MAKER.finditer(text):
-        name = m.group(1) or m.group(2)
-        known = brands.makers if m.group(2) else brands.names  # "the wooden one" names no maker
-        if name.lower() in _STOP or name.lower() in _ORDINALS or name.lower() not in known:
+        name = m.group(1) or m.group(2) or m.group(3)
+        known = brands.makers if m.group(3) else brands.names  # "the wooden one" names no maker
+        # (a name said whole after "by" is one whatever the lexicon knows: an author)
+        said = bool(m.group(1)) and len(name.split()) == 2
+        if name.lower() in _STOP or name.lower() in _ORDINALS or not (said or name.lower() in known):
             continue
         if not any(re.search(rf"\b{re.escape(name)}\b", t, re.I) for t in shown):
             return name

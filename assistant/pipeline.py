@@ -281,6 +281,14 @@ class ChatPipeline:
                   context=EventContext(query=query.text[:1000], position=c.mark - 1, source="chat"))
             for c in cards])  # fmt: skip
 
+    def _departments(self) -> str:
+        """The store's departments, as a list said in words ("Kindle Store, Musical Instruments and
+        Toys & Games")."""
+        names = list(self.catalog.columns.departments)
+        return (
+            " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+        )
+
     def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
                  query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
                  cancelled: threading.Event | None, close: bool = True,
@@ -472,6 +480,12 @@ class ChatPipeline:
             if query.move == "thanks":  # "ok thx": the same cards, and no search
                 known, refs = phrase(query.language, "welcome"), ()
                 products = shown
+            elif query.move == "store":  # "oh ok what do you sell then": the store's departments
+                known, refs = (
+                    phrase(query.language, "store_range", departments=self._departments()),
+                    (),
+                )
+                products = shown
             elif absent:
                 known = phrase(query.language, "maker_absent", name=absent.title())
                 products = shown
@@ -577,6 +591,12 @@ class ChatPipeline:
             )
         elif comparison is None and not notice:  # what a later "does it ..." is about
             state = state.model_copy(update={"focus": tuple(c.product.id for c in cards)})
+        elif comparison is not None and len(picks) == 1:
+            # the one card a comparison named: "¿cuál es el más barato?", then "¿y cuánto dura
+            # una partida de ese?" asks of that one (it had been answered of the first pick)
+            state = state.model_copy(
+                update={"focus": tuple(c.product.id for c in cards if c.mark in picks)}
+            )
         text = written.text
         violations = list(written.violations)
         regenerated, fallback = written.regenerated, written.fallback and bool(cards)

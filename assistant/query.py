@@ -17,12 +17,14 @@ from assistant.cues import (
     _STOP,
     BETTER_RATED,
     BOOK_KINDS,
+    BY_WHOM,
     CHEAPER,
     CLOSING,
     LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
     PRICIER,
+    STORE_RANGE,
     TAKES,
     THE_PICK,
     BrandLexicon,
@@ -151,10 +153,10 @@ class ShoppingQuery(BaseModel):
     )
     gift: bool = False
     occasion: str | None = None
-    move: Literal["", "thanks", "chosen", "any price"] = Field(
+    move: Literal["", "thanks", "chosen", "any price", "store"] = Field(
         default="",
         description="A turn of the talk, not a search: thanks ('ok thx'), a card chosen ('i'll "
-        "take the second'), the price limit dropped ('forget the budget')",
+        "take the second'), the price limit dropped ('forget the budget'), what the store sells",
     )
     narrows: str = Field(
         default="", description="Words added to the search in force: 'baritone' in 'for a baritone'"
@@ -367,12 +369,14 @@ _ANY_IN = re.compile(
 
 def _talk_move(
     text: str, intent: Intent, cues: Cues, kind: str | None, english: str = ""
-) -> tuple[Intent, Literal["", "thanks", "chosen", "any price"]]:
+) -> tuple[Intent, Literal["", "thanks", "chosen", "any price", "store"]]:
     """A turn of the talk about the cards on screen, not a search of its words: thanks, a card
     chosen, the card recommended or one named by its look (asked about), none of them right
     (others), the price limit dropped (the same, any price)."""
     if CLOSING.match(text):
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
+    if STORE_RANGE.search(text):
+        return Intent.compare, "store"  # "oh ok what do you sell then"
     if TAKES.search(text) and (
         cues.references
         or cues.priced
@@ -382,7 +386,11 @@ def _talk_move(
         return Intent.detail, "chosen"  # "ok i'll take the second"
     # (a look said in another language is read off its English words: "el de madera" is wooden)
     look = looked_one(text)
-    if THE_PICK.search(text) or (look and (look if english == text else english).lower() in LOOKS):
+    if (
+        THE_PICK.search(text)
+        or BY_WHOM.search(text)  # "the one by martha wells" (had searched "Get Well Soon")
+        or (look and (look if english == text else english).lower() in LOOKS)
+    ):
         return Intent.detail, ""  # "the one you recommended", "the green one", "el de madera"
     if (none := NONE_RIGHT.match(text)) and all(
         not_product_word(w) or w in ("right", "it")
@@ -789,7 +797,7 @@ def understand(
         # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
         # weighs them
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
-    move: Literal["", "thanks", "chosen", "any price"] = ""
+    move: Literal["", "thanks", "chosen", "any price", "store"] = ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
         if move == "any price" and intent is Intent.refine:

@@ -599,6 +599,9 @@ def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
     assert [c.mark for c in picked.cards] == [pick], picked.cards
     stock = then("are you sure that's in stock")
     assert "lists no stock" in stock.text, stock.text
+    store = then("oh ok what do you sell then")
+    departments = {p.department for p in small_store.searcher().catalog}
+    assert store.text.startswith("We carry ") and all(d in store.text for d in departments), store.text
     # a look no card is described by is said, not answered of the first pick
     if not any("purple" in c.product.title.lower() for c in first.cards):
         purple = then("the purple one")

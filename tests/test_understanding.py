@@ -1563,6 +1563,8 @@ def test_another_age_or_a_real_one_is_read_as_said() -> None:
         ("none of these are right", Intent.more, ""),
         ("forget the budget, whats the best one", Intent.refine, "any price"),
         ("actually make it for a 5 year old", Intent.refine, ""),
+        ("oh ok what do you sell then", Intent.compare, "store"),
+        ("what else do you have", Intent.more, ""),  # more of the same, not the store's range
         # a request of its own stays one
         ("thank you notes for my teacher", Intent.new, ""),
     ],
@@ -1607,3 +1609,13 @@ def test_cards_weighed_by_a_count_their_listings_state() -> None:
     assert marks == (3,) and "(150 a dollar)" in lead and "[2] does not say" in lead, lead
     assert _counted_lead("which has the most reviews", stickers, mark) is None  # the table's
     assert asked_about("which would last longer") == "durable"
+
+
+def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
+    """ "the one by martha wells" had searched the store ("Get Well Soon")."""
+    from assistant.cues import BrandLexicon, absent_maker
+
+    assert understand("the one by martha wells", None, [], SHOWN).query.intent is Intent.detail
+    lexicon = BrandLexicon(["Yamaha"], [])
+    assert absent_maker("the one by martha wells", SHOWN, lexicon) == "martha wells"
+    assert absent_maker("the one by yamaha, is it loud?", SHOWN, lexicon) is None  # on screen
