@@ -191,6 +191,8 @@ def asked_about(text: str) -> str:
 _ASKED_WORD = re.compile(
     r"\b\d+[- ](?:strings?|pieces?|keys?|inch(?:es)?|feet|ft|mm|cm|oz|lbs?|pack|count|players?)\b"
     r"|\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*"
+    # a size said as a fraction: "will it fit a 4/4 cello" (the 4/4 had been dropped)
+    r"|(?<![\w/])\d/\d{1,2}(?![\w/])"
 )
 #: A question of how long something takes: a listing says it in minutes ("30-minute playtime").
 _HOW_LONG_TAKES = re.compile(r"\bhow long\b.*\btakes?\b", re.I)
@@ -286,7 +288,8 @@ def _fragments(product: Product) -> list[str]:
 def _stems_of(word: str, stem: Stemmer.Stemmer) -> set[str]:
     clean = re.sub(r"[^\w'/-]+", "", word).lower().strip("'-/")
     parts = [p for p in re.split(r"[-/]", clean) if p] if re.search(r"\d", clean) else []
-    return {stem.stemWord(clean.replace("/", "")), *stem.stemWords(parts)}
+    # (a fraction whole as well: "4/4" is asked as "4/4")
+    return {stem.stemWord(clean.replace("/", "")), clean, *stem.stemWords(parts)}
 
 
 def _evidence(product: Product, forms: list[set[str]], stem: Stemmer.Stemmer) -> tuple[int, str]:

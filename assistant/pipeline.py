@@ -555,7 +555,9 @@ class ChatPipeline:
                 and shown
                 and ([c.product.id for c in cards] == [p.id for p in shown[: len(cards)]])
             ):  # "not Kyser" when none was: say the request was heard
-                notice = phrase(query.language, "unchanged")
+                # (a quality asked more of, "bigger ones", is no list that already fits: the
+                # search for it found nothing else)
+                notice = phrase(query.language, "refined_any" if query.narrows else "unchanged")
             if (
                 query.intent is Intent.refine
                 and (query.cheaper or query.pricier)

@@ -1619,3 +1619,25 @@ def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
     lexicon = BrandLexicon(["Yamaha"], [])
     assert absent_maker("the one by martha wells", SHOWN, lexicon) == "martha wells"
     assert absent_maker("the one by yamaha, is it loud?", SHOWN, lexicon) is None  # on screen
+
+
+def test_a_size_said_as_a_fraction_is_read_in_the_listing() -> None:
+    """ "will it fit a 4/4 cello" had dropped the 4/4 and quoted the title's "Cello Bag"; "¿sirven
+    para un violín 4/4?" had said the listing of "Set of 4/4 Violin ... Strings" does not mention it."""
+    from retrieval.catalog import Price, Product
+
+    from assistant.advice import detail_lead
+
+    def card(title: str) -> Card:
+        product = Product(id="a", title=title, description="", source="t",
+                          category=("Musical Instruments",), price=Price(amount=Decimal("9")))  # fmt: skip
+        return Card(mark=1, product=product, price="$9.00", why="", value="")
+
+    bow = card("Merano MC100BL 4/4 Full Size Blue Student Cello Bag and Bow with 2 Sets of Strings")
+    assert (detail_lead("will it fit a 4/4 cello", bow) or "").startswith(
+        'Its listing says: "Merano MC100BL 4/4'
+    )
+    strings = card("Set of 4/4 Violin Bowstring Strings (G-D-A-E)")
+    assert "4/4 Violin" in (
+        detail_lead("¿sirven para un violín 4/4?", strings, "es", "violin 4/4") or ""
+    )
