@@ -1624,9 +1624,8 @@ def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
 def test_a_size_said_as_a_fraction_is_read_in_the_listing() -> None:
     """ "will it fit a 4/4 cello" had dropped the 4/4 and quoted the title's "Cello Bag"; "¿sirven
     para un violín 4/4?" had said the listing of "Set of 4/4 Violin ... Strings" does not mention it."""
-    from retrieval.catalog import Price, Product
-
     from assistant.advice import detail_lead
+    from retrieval.catalog import Price, Product
 
     def card(title: str) -> Card:
         product = Product(id="a", title=title, description="", source="t",
