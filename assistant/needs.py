@@ -201,6 +201,11 @@ OCCASION = re.compile(
     r"white elephant|secret santa|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
+#: An occasion said as when the product is for: "for fathers day", "on her birthday".
+_FOR_OCCASION = re.compile(
+    rf"\b(?:for|on)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|my\s+|\w+'?s\s+)?(?:{OCCASION.pattern})",
+    re.I,
+)
 #: Someone's occasion: "for my dad's birthday".
 _OCCASION_OF = re.compile(
     rf"\b(?:(?:{'|'.join(RECIPIENTS)})'s|(?:for|on) (?:his|her|their))\s+(?:{OCCASION.pattern})",
@@ -690,6 +695,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _strip(rest, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
+    # "... for fathers day": when, not what (a Father's Day banner had been starred for a
+    # recliner); "christmas lights" stay a product
+    rest = _FOR_OCCASION.sub(" ", rest)
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     rest = _OF_WHOM.sub(" ", rest)  # "twin 5 year old boys", "a retired teacher": who, not what
@@ -700,6 +708,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _FIRST_ONE.sub(r"\1beginner", rest)  # "a good first guitar": a beginner's guitar
     rest = _NEW_AT.sub(" beginner ", rest)  # "learning python from scratch": for a beginner
     rest = re.sub(r"\bself\s+help\b", "self-help", rest, flags=re.I)  # a shelf, not "help"
+    # a size said of the product is searched as titles say it: "big pieces" (had been "pieces"
+    # alone: a 1000-piece puzzle for an 80-year-old), not "big sister"
+    rest = _BIG_OF.sub(lambda m: "large" if m.group(0).lower() == "big" else "small", rest)
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -1158,6 +1169,13 @@ _WORK_SELF = re.compile(
 #: more like a thriller".
 _SOMETHING_LIKE = re.compile(
     r"\b(?:something|anything)(?:\s+[a-z]+){0,2}?,?\s+(?:more\s+)?like\s+(?:an?|the|some)\s+", re.I
+)
+#: "big" or "little" said of a product's parts, not of a person: "big pieces", "little buttons".
+_BIG_OF = re.compile(
+    r"\b(?:big|little)(?=\s+(?!(?:brother|sister|bro|sis|kids?|boys?|girls?|guy|fan|one|ones|man|"
+    r"cousin|niece|nephew|son|daughter|baby|deal)\b)(?:pieces?|parts?|buttons?|keys?|print|letters?|"
+    r"numbers?|wheels?|knobs?|handles?|blocks?|beads?|screen|display)\b)",
+    re.I,
 )
 #: More or less of a quality: "something with more range", "ones with less noise".
 _MORE_OF = re.compile(

@@ -890,3 +890,17 @@ def test_the_kind_is_the_product_not_how_it_is_built_done_or_liked(
 )
 def test_every_age_said_is_read(text: str, age: tuple[float, float]) -> None:
     assert read_needs(text).age == age
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        # a size said of the product's parts is searched as titles say it
+        ("jigsaw puzzle for my grandma, big pieces pls", "jigsaw puzzle large pieces"),
+        ("a gift for my big sister who likes cats", "cats"),  # "big" of a person is no size
+        # an occasion said as when is no product word ("for fathers day" had starred a banner)
+        ("recliner chair for my dad for fathers day", "recliner chair"),
+    ],
+)
+def test_sizes_of_parts_and_occasions_are_read_as_said(text: str, product: str) -> None:
+    assert read_needs(text).product_words == product
