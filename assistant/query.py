@@ -317,6 +317,13 @@ _FOR_ONLY = re.compile(
     r"|^\W*y\s+(?:qu[eé]\s+tal\s+)?para\b",
     re.I,
 )
+#: A card asked for by what it is for or has, none named: "the one for complete beginners"
+#: after Python books (it had searched "complete beginners": a fly-fishing guide).
+_THE_ONE_FOR = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so|hmm)\W+)?(?:what about\s+|how about\s+)?the\s+ones?\s+"
+    r"(?:for|with|that'?s?\s+(?:for|good for|better for))\s+[a-z]",
+    re.I,
+)
 #: The same for someone else: "actually make it for a 5 year old", "change it to a girl".
 _MAKE_IT_FOR = re.compile(
     r"^\W*(?:(?:actually|ok|okay|so|and|hmm|oh|wait|no)\W+)*(?:make|change|switch)\s+(?:it|that|this|them)\s+"
@@ -744,8 +751,15 @@ def understand(
         and intent in (Intent.new, Intent.refine)
         and not needs.gift
         and (
-            # (its first sentence: "smaller ones? they live in an apartment")
+            # (its first sentence: "smaller ones? they live in an apartment"; its first clause
+            # before a story: "something quieter, he uses it in class")
             _OTHER_ONE.match(re.split(r"(?<=[?!.])\s+", text.strip())[0])
+            or (
+                (clause := text.split(",", 1)[0]) != text
+                and bool(STORY_AFTER.match(text[len(clause) :]))
+                and bool(_OTHER_ONE.match(clause))
+            )
+            or _THE_ONE_FOR.match(text)
             or (
                 _FOR_ONLY.match(text) and (not _OWN_REQUEST.search(text) or _OTHER_AGE.search(text))
             )
@@ -766,7 +780,9 @@ def understand(
         for rx in (CHEAPER, PRICIER, BETTER_RATED):
             acted = rx.sub(" ", acted)
         plain = [
-            _plain_degree(w, vocabulary) for w in own.split() if w.lower() in acted.lower().split()
+            _plain_degree(w, vocabulary)
+            for w in own.split()
+            if w.lower() in re.findall(r"[\w'-]+", acted.lower())
         ]
         narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w))
                            # (in another language, the words read in English, not those kept as

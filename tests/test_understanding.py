@@ -1640,3 +1640,14 @@ def test_a_size_said_as_a_fraction_is_read_in_the_listing() -> None:
     assert "4/4 Violin" in (
         detail_lead("¿sirven para un violín 4/4?", strings, "es", "violin 4/4") or ""
     )
+
+
+def test_a_card_asked_for_by_what_it_is_for_keeps_the_subject() -> None:
+    """ "the one for complete beginners" after Python books had searched "complete beginners" (a
+    fly-fishing guide); "something quieter, he uses it in class" had searched "quieter"."""
+    books = ["Intermediate Python Programming", "UNIX and Linux System Administration Handbook"]
+    assert (
+        understand("the one for complete beginners", None, [], books).query.intent is Intent.refine
+    )
+    quieter = understand("something quieter, he uses it in class", None, [], SHOWN).query
+    assert quieter.intent is Intent.refine, quieter
