@@ -239,8 +239,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         # a budget raised ("y si subo el presupuesto a 40") asks for better, not the same cheap one
         "prefer_rated": state.prefer_rated or query.prefer_rated or any_price
         or (high is not None and state.max_price is not None and high > state.max_price),
-        # ("hmm cheaper pls" had kept the dearest of the cheaper ones first)
-        "prefer_cheap": state.prefer_cheap or query.prefer_cheap or query.cheaper,
+        "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
         "brands": tuple(dict.fromkeys(state.brands + query.brands)),
         "sizes": sizes,
         "age_min": query.age_min if query.age_min is not None else state.age_min,
