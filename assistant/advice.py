@@ -535,8 +535,9 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         # "are you sure that's in stock", "the one that's on sale": the catalog does not say (it
         # had answered 'Its listing does not mention "stock"')
         return phrase(language, "not_recorded")
-    if THE_PICK.search(question):
-        return None  # "why did you pick that one": its facts and reasons
+    # the words naming the card are not asked of it: "el que me recomendaste, ¿necesita pilas?"
+    # asks for batteries; "why did you pick that one" asks nothing more (its facts and reasons)
+    question = THE_PICK.sub(" ", question).strip(" ,;:-")
     if age is not None or _ASKS_AGE.search(question):  # "what age is it for"
         stated = age_statement(card.product.title, card.product.description)
         if stated is None:

@@ -264,9 +264,12 @@ class ChatPipeline:
             product = item.product if isinstance(item, Hit) else cast(Product, item)
             reasons = (self.behaviour.reasons(self.catalog.position(product.id), history)
                        if self.behaviour is not None and history else ())  # fmt: skip
+            # (a card named is one asked about; the cards a turn leaves as they were, "thanks!" or
+            # a look no card has, are still on screen, not each "asked about")
             line = (
-                why(item, query, reasons) if isinstance(item, Hit) else "you asked about this one"
-            )
+                why(item, query, reasons) if isinstance(item, Hit)
+                else "you asked about this one" if marks else "still on screen"
+            )  # fmt: skip
             cards.append(Card(mark=mark, product=product, price=product.price_label, why=line,
                               value=self.prices.note(product)))  # fmt: skip
         return cards

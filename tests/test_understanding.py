@@ -1651,3 +1651,17 @@ def test_a_card_asked_for_by_what_it_is_for_keeps_the_subject() -> None:
     )
     quieter = understand("something quieter, he uses it in class", None, [], SHOWN).query
     assert quieter.intent is Intent.refine, quieter
+
+
+def test_the_card_recommended_is_asked_what_follows() -> None:
+    """ "el que me recomendaste, ¿necesita pilas?" had been answered with the card's facts alone."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Price, Product
+
+    product = Product(id="a", title="Science Building Block Kit with 2 AA Batteries", description="",
+                      source="t", category=("Toys & Games",), price=Price(amount=Decimal("29")))  # fmt: skip
+    card = Card(mark=3, product=product, price="$29.00", why="", value="")
+    assert "Batteries" in (
+        detail_lead("the one you recommended, does it need batteries?", card) or ""
+    )
+    assert detail_lead("why did you pick that one", card) is None  # its facts and reasons
