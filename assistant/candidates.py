@@ -21,7 +21,7 @@ from assistant.cues import (
     DESCRIBED_KINDS,
     reading_department,
 )
-from assistant.needs import COMPARATIVES, RECIPIENTS, not_product_word
+from assistant.needs import COMPARATIVES, RECIPIENTS, ROOM_OF, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import denies, says_unwanted
@@ -638,6 +638,9 @@ def wants_replica(state: ConversationState) -> bool:
     """Whether a toy or miniature of the product would do: the shopper said toy/doll/kid words,
     a child's age or recipient, or the request is a gift (toys are the store's gifts)."""
     said = " ".join([state.search_text(), state.need, state.recipient or ""])
+    # a room is named by whom it is for, not the product: "a bunk bed for my boys room" is a
+    # real bed (a doll's bunk bed had been starred)
+    said = ROOM_OF.sub(" room", said)
     child = state.age_max is not None and state.age_max < 13
     return bool(_WANTS_REPLICA.search(said)) or child or state.gift
 

@@ -658,6 +658,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
     givers = {m.group(1).lower() for m in _GIVER.finditer(who)}
     who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1)) :], who)
+    # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
+    # bunk bed had been starred "for boys")
+    who = ROOM_OF.sub(" room", who)
     age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
     words = re.findall(r"[\w'-]+", who.lower())
     # "a doll that looks like a real baby for my 3 year old": a word that also describes products
@@ -1176,6 +1179,10 @@ _BIG_OF = re.compile(
     r"cousin|niece|nephew|son|daughter|baby|deal)\b)(?:pieces?|parts?|buttons?|keys?|print|letters?|"
     r"numbers?|wheels?|knobs?|handles?|blocks?|beads?|screen|display)\b)",
     re.I,
+)
+#: A room named by whose it is: "my boys room", "the kids' bedroom", "a nursery".
+ROOM_OF = re.compile(
+    r"\b(?:boys?|girls?|kids?|baby|babies|childrens?|teens?)'?s?'?\s+(?:bed)?room\b", re.I
 )
 #: More or less of a quality: "something with more range", "ones with less noise".
 _MORE_OF = re.compile(

@@ -399,6 +399,8 @@ def _talk_move(
         or (look and (look if english == text else english).lower() in LOOKS)
     ):
         return Intent.detail, ""  # "the one you recommended", "the green one", "el de madera"
+    if _MORE_LIKE.search(text) and len(cues.references) == 1:
+        return Intent.more, ""  # "more like the second one": others like it (see `_like_card`)
     if (none := NONE_RIGHT.match(text)) and all(
         not_product_word(w) or w in ("right", "it")
         for w in re.findall(r"[a-z']+", text[none.end() :].lower())
@@ -407,6 +409,25 @@ def _talk_move(
     if NO_BUDGET.search(text) and intent in (Intent.new, Intent.refine) and not kind:
         return Intent.refine, "any price"  # "forget the budget, whats the best one"
     return intent, ""
+
+
+#: Others like one card: "more like the second one", "anything similar to [2]".
+_MORE_LIKE = re.compile(
+    r"\b(?:more|something|anything|others?|ones?)\s+(?:(?:a\s+bit|kind\s+of|sort\s+of)\s+)?"
+    r"(?:like|similar\s+to)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th"
+    r"|number\s+\d|#\d|\[\d\]|\d)(?!\w)",
+    re.I,
+)
+#: At most this many words of a card's title lead a search for others like it.
+_LIKE_WORDS = 5
+
+
+def _like_card(title: str) -> str:
+    """The words of a card's title a search for others like it adds: the part naming the product
+    ("Folkmanis Snail Hand Puppet" of "Folkmanis Snail Hand Puppet - Plush"), its first words."""
+    head = re.split(r"\s[-|–—(]\s?|[,(|]", title, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]+", head) if not not_product_word(w)]
+    return " ".join(words[:_LIKE_WORDS])
 
 
 def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
@@ -816,6 +837,13 @@ def understand(
     move: Literal["", "thanks", "chosen", "any price", "store"] = ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
+        if (
+            intent is Intent.more
+            and _MORE_LIKE.search(text)
+            and 1 <= cues.references[0] <= len(shown_titles)
+        ):
+            # "more like the second one": others like that card (it had been a close look at it)
+            narrows = _like_card(shown_titles[cues.references[0] - 1])
         if move == "any price" and intent is Intent.refine:
             search = ""  # "forget the budget, whats the best one": the same, any price
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None

@@ -904,3 +904,16 @@ def test_every_age_said_is_read(text: str, age: tuple[float, float]) -> None:
 )
 def test_sizes_of_parts_and_occasions_are_read_as_said(text: str, product: str) -> None:
     assert read_needs(text).product_words == product
+
+
+def test_a_room_named_by_whose_it_is_names_no_recipient() -> None:
+    """ "a bunk bed for my boys room" had starred a doll's bunk bed "for boys"."""
+    from assistant.candidates import wants_replica
+    from assistant.state import ConversationState
+
+    needs = read_needs("looking for a bunk bed for my boys room, twin over twin")
+    assert needs.recipient is None and needs.age is None
+    assert not wants_replica(
+        ConversationState(need="bunk bed boys room", search="bunk bed boys room")
+    )
+    assert read_needs("a bunk bed for my boys").recipient == "boys"

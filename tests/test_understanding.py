@@ -1564,6 +1564,7 @@ def test_another_age_or_a_real_one_is_read_as_said() -> None:
         ("forget the budget, whats the best one", Intent.refine, "any price"),
         ("actually make it for a 5 year old", Intent.refine, ""),
         ("oh ok what do you sell then", Intent.compare, "store"),
+        ("more like the second one", Intent.more, ""),  # others like it, not a close look
         ("what else do you have", Intent.more, ""),  # more of the same, not the store's range
         # a request of its own stays one
         ("thank you notes for my teacher", Intent.new, ""),
@@ -1665,3 +1666,10 @@ def test_the_card_recommended_is_asked_what_follows() -> None:
         detail_lead("the one you recommended, does it need batteries?", card) or ""
     )
     assert detail_lead("why did you pick that one", card) is None  # its facts and reasons
+
+
+def test_others_like_a_card_search_its_words() -> None:
+    """ "more like the second one" had been a close look at it."""
+    puppets = ["Panda Rubber Hand Puppet, Soft and Stretchy", "Folkmanis Snail Hand Puppet"]
+    query = understand("more like the second one", None, [], puppets).query
+    assert (query.intent, query.narrows) == (Intent.more, "Folkmanis Snail Hand Puppet")
