@@ -808,7 +808,9 @@ def understand(
         narrows = " ".join(w for w in plain if w and (vocabulary is None or vocabulary.knows(w))
                            # (in another language, the words read in English, not those kept as
                            # typed: "¿hay algo parecido pero más corto?" narrows to "short")
-                           and (english or w.lower() not in text.lower().split()))  # fmt: skip
+                           and (english or w.lower() not in re.findall(r"[\w'-]+", text.lower()))
+                           # (title words are latin: no run of Chinese read as one "word")
+                           and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
         if too:  # "not too long either, like under 30 min a game": short ones (not "long")
             narrows = _OPPOSITE.get(too.group(1).lower(), "")
     notes = tuple(n for n in (bounds.note,) if n)
