@@ -98,8 +98,9 @@ def propose(reference: Reference, ask: AskReading, searcher: HybridSearcher,
             items = [Proposal(p, f"{kind.lower()} by {p.brand or 'an unnamed maker'}; price not listed", "category")
                      for p in pool[:k]]  # fmt: skip
             return Proposals(tuple(items), gap="price_unknown")
+        # the most like it first, of those cheaper (the cheapest of a whole department had been
+        # offered: a slime sticker and a tongue drum for cheaper drumsticks)
         cheaper = [p for p in pool if p.price is not None and p.price.amount < ref.price.amount]
-        cheaper.sort(key=lambda p: p.price.amount if p.price else 0)
         items = [Proposal(p, f"{p.price_label} (yours: {ref.price_label}); same kind ({kind.lower()})",
                           "price") for p in cheaper[:k]]  # fmt: skip
         return Proposals(tuple(items), gap=None if items else "none_cheaper")

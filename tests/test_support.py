@@ -8,7 +8,7 @@ import pytest
 from assistant.grounding import check_sense, echoed
 from assistant.proposals import kind_of, propose, same_line
 from assistant.references import Ask, read_ask, resolve, size_of, size_step
-from retrieval import Catalog, HybridSearcher
+from retrieval import Catalog, HybridSearcher, Retrieval
 
 ASKS = [
     ("the nitrile gloves I ordered last time were too small, what should I get instead?", Ask.size, 1),
@@ -103,3 +103,19 @@ def test_proposals_follow_the_past_product(
     )
     again = propose(large, read_ask("same ones again please"), searcher)
     assert [i.product for i in again.items] == [large.product]
+
+
+def test_cheaper_proposals_are_the_most_like_it_of_those_cheaper(small_store: Retrieval) -> None:
+    """ "do you have cheaper sticks?" had been offered a slime sticker and a tongue drum: the
+    cheapest of the whole category first, however unlike the product bought."""
+    from assistant.proposals import same_kind
+
+    searcher = small_store.searcher()
+    priced = [p for p in searcher.catalog if p.price is not None]
+    ref_product = max(priced, key=lambda p: p.price.amount if p.price else 0)  # many are cheaper
+    ref = resolve("the last thing I bought", [ref_product])
+    assert ref is not None and ref_product.price is not None
+    cheaper = propose(ref, read_ask("do you have a cheaper alternative?"), searcher)
+    pool = [p for p in same_kind(ref_product, searcher)
+            if p.price is not None and p.price.amount < ref_product.price.amount]  # fmt: skip
+    assert cheaper.items and [i.product for i in cheaper.items] == pool[: len(cheaper.items)]
