@@ -80,6 +80,10 @@ class Intent(StrEnum):
     detail = "detail"  # one product on screen ("the second one", "the Yamaha")
 
 
+#: A turn of the talk that is no search (see `ShoppingQuery.move`); "" for every other turn.
+Move = Literal["", "thanks", "chosen", "any price", "store"]
+
+
 class ShoppingQuery(BaseModel):
     """What the shopper asked for in one message, after cross-checking."""
 
@@ -153,7 +157,7 @@ class ShoppingQuery(BaseModel):
     )
     gift: bool = False
     occasion: str | None = None
-    move: Literal["", "thanks", "chosen", "any price", "store"] = Field(
+    move: Move = Field(
         default="",
         description="A turn of the talk, not a search: thanks ('ok thx'), a card chosen ('i'll "
         "take the second'), the price limit dropped ('forget the budget'), what the store sells",
@@ -376,7 +380,7 @@ _ANY_IN = re.compile(
 
 def _talk_move(
     text: str, intent: Intent, cues: Cues, kind: str | None, english: str = ""
-) -> tuple[Intent, Literal["", "thanks", "chosen", "any price", "store"]]:
+) -> tuple[Intent, Move]:
     """A turn of the talk about the cards on screen, not a search of its words: thanks, a card
     chosen, the card recommended or one named by its look (asked about), none of them right
     (others), the price limit dropped (the same, any price)."""
@@ -836,7 +840,7 @@ def understand(
         # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
         # weighs them
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
-    move: Literal["", "thanks", "chosen", "any price", "store"] = ""
+    move: Move = ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
         if (
