@@ -721,7 +721,9 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
         ),
     ).strip()
     han = len(re.findall(r"[\u3400-\u9fff]", need))
-    if (len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(_PLAIN_WORDS, need)
+    # (a model's number may be said back: "a case for iphone 15", "nozzle for ender 3")
+    plain = re.sub(r"(?<=[^\W\d_])\s?\d{1,4}[a-z]{0,2}\b", "", need, flags=re.I)
+    if (len(need.split()) > ECHOED_NEED_WORDS or not re.fullmatch(_PLAIN_WORDS, plain)
             # a sentence in Chinese, not its product ("我们似乎没有想买个自动变光的焊接面罩")
             or han > ECHOED_NEED_HAN or re.search(r"[吗呢吧么]$", need)):  # fmt: skip
         # a long or odd request (ids, numbers, symbols) is not repeated back

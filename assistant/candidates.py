@@ -21,7 +21,7 @@ from assistant.cues import (
     DESCRIBED_KINDS,
     reading_department,
 )
-from assistant.needs import COMPARATIVES, RECIPIENTS, ROOM_OF, not_product_word
+from assistant.needs import COMPARATIVES, COUNT_UNITS, RECIPIENTS, ROOM_OF, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import denies, says_unwanted
@@ -403,11 +403,31 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     `title` may hold more names after " ; " (a product's category names), each read alone."""
     if kind in _PLURAL_KINDS:
         return bool(re.search(rf"\b(?:{_PLURAL_KINDS[kind]})\b", title.split(" ; ")[0], re.I))
+    names = title.split(" ; ")
     return any(
-        _names_kind(part, kind, stem, asked)
-        for i, part in enumerate(title.split(" ; "))
-        for part in (_naming_parts(part, kind, stem) if i == 0 else [part])
-    )
+        _names_kind(part, kind, stem, asked) for part in _naming_parts(names[0], kind, stem)
+    ) or any(_heads_category(name, kind, stem) for name in names[1:])
+
+
+def _heads_category(name: str, kind: str, stem: Callable[[str], str]) -> bool:
+    """Whether a category name ("Filter Housings", "Guitar Kits", "Picks & Pick Holders") is of
+    the kind: a category is a plain noun phrase, each of its items named by its last word ("Filter
+    Housings" are housings: a wrench filed there had been starred as a water filter), or the word
+    before a kit or set ("Drum Sets")."""
+    target = stem(kind)
+    for item in re.split(r"\s*(?:&|,|\band\b)\s*", name.lower()):
+        words = re.findall(r"[a-z]+", item)
+        while len(words) > 1 and words[-1] in _HEAD_KINDS:
+            words.pop()
+        head = words[-1] if words else ""
+        if head and (
+            stem(head) == target
+            or ((len(kind) >= 4 or kind in _SHORT_STEMS) and head.startswith(kind)
+                and not _compound_of(head, kind))  # "Amplifiers" of "amp", not "Drumsticks" of "drum"
+            or (len(kind) >= 5 and head.endswith(kind))
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _naming_parts(title: str, kind: str, stem: Callable[[str], str]) -> list[str]:
@@ -713,6 +733,15 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         _says_code(h.product, code) for h in hits[:5] for code in codes
     ):
         return False  # "a phone case for samsung galaxy s23": no Galaxy S7 case is one
+    lines = numbered_lines(state)
+    if (
+        lines
+        and not any(_says_code(h.product, c) for h in hits[:5] for _, c in lines)
+        and any(numbers_other(h.product, lines) for h in hits[:5])
+    ):
+        # "a case for iphone 15" where the titles say "iPhone 7": not carried; a nozzle whose
+        # title names no printer may still fit an "ender 3"
+        return False
     top = hits[0].parts
     # the product words, not its sizes: in "55 inch tv" a "Super 55" microphone matches nothing
     for size in state.sizes:
@@ -727,6 +756,9 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
     asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
+    # a model no listing names is no word to miss: an "ender 3 nozzle" may be any 3D printer's
+    # nozzle (one that names another model was taken care of above)
+    words -= {w for w, _ in lines}
 
     def says_most(hit: Hit) -> bool:
         found = set(hit.parts.matched_terms)
@@ -770,11 +802,56 @@ _MEASURE_LETTERS = frozenset(["x", "no", "pc", "pcs", "ft", "in", "mm", "cm", "m
                               "v", "w", "mah", "hz", "size", "ages", "age", "ad", "ce"])  # fmt: skip
 
 
+#: A product line and its number, as shoppers type it: "iphone 15", "ender 3", "pixel 8".
+_LINE_NUMBER = re.compile(r"\b([a-z]{3,})\s+([a-z]{0,2}\d{1,4}[a-z]?)(?![\w./-])", re.I)
+
+
 def _model_codes(state: ConversationState) -> list[str]:
     """The model codes the request names ("galaxy s23", "laserjet pro m404n"), squeezed."""
-    said = state.asked or state.search_text()
+    # (the product's words, not what it is for: "tips for my p1000 pipette" may fit one that does
+    # not say "p1000"; see `numbers_other` for a title that names another model)
+    said = state.asked.split(" for ")[0] or state.search_text()
     return [f"{m.group(1)}{m.group(2)}".lower() for m in _MODEL_CODE.finditer(said)
             if m.group(1).lower() not in _MEASURE_LETTERS]  # fmt: skip
+
+
+def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
+    """A word and the number the request gives it ("iphone 15", "ender 3", "galaxy s23"),
+    squeezed as a code: [("iphone", "iphone15")]; not a count, size or age ("pack 100", "size
+    10"). Read in what it is for too ("a case for iphone 15")."""
+    said = f"{state.asked} {state.search_text()}"
+    # (a number that counts what follows is a size: "space 100 pieces")
+    counts = {re.match(r"[\d.,/]*", size.strip()).group(0) for size in state.sizes} - {""}  # type: ignore[union-attr]
+    lines = []
+    for m in _LINE_NUMBER.finditer(said):
+        word, number = m.group(1).lower(), m.group(2)
+        after = re.match(r"\s*([a-z]+)", said[m.end() :].lower())
+        unit = after.group(1) if after else ""
+        if not (word in _MEASURE_LETTERS or word in _SIZE_UNITS or number in counts
+                or not_product_word(word) or unit in _SIZE_UNITS or unit.rstrip("s") in COUNT_UNITS):  # fmt: skip
+            lines.append((word, f"{word}{number}"))
+    return list(dict.fromkeys(lines))
+
+
+def fits_model(products: Sequence[Product], state: ConversationState) -> str | None:
+    """The model the shopper named that none of these listings names ("ender 3" beside nozzles
+    whose titles name no printer), as typed; None when one does or none was named."""
+    named = [*((code, code) for code in _model_codes(state)),
+             *((code, f"{w} {code[len(w):]}") for w, code in numbered_lines(state))]  # fmt: skip
+    for code, typed in named:
+        if not any(_says_code(p, code) for p in products):
+            return typed
+    return None
+
+
+def numbers_other(product: Product, lines: Sequence[tuple[str, str]]) -> bool:
+    """Whether the title numbers a line the shopper numbered, and never with their number: a
+    "Case for iPhone 7" for "a case for iphone 15" (cases for other phones had been starred)."""
+    return any(
+        re.search(rf"\b{re.escape(word)}[\s-]?[a-z]{{0,2}}\d", product.title, re.I)
+        and not _says_code(product, code)
+        for word, code in lines
+    )
 
 
 def _says_code(product: Product, code: str) -> bool:
@@ -1241,15 +1318,18 @@ def fits_whom(products: Sequence[Product], state: ConversationState) -> list[boo
 
 
 def names_compound(
-    products: Sequence[Product], state: ConversationState, anywhere: bool = False
-) -> list[bool]:
+    products: Sequence[Product], state: ConversationState, anywhere: bool = False,
+    described: bool = False,
+) -> list[bool]:  # fmt: skip
     """Which titles say the kind with the noun named before it ("nitrile gloves", "dry erase
     markers"); all of them when the kind was said alone. `anywhere`: the noun anywhere in the
-    title ("Classic Guitar Musical Instrument Toy" for "toy guitar")."""
-    if anywhere:
+    title ("Classic Guitar Musical Instrument Toy" for "toy guitar"); `described`: anywhere in
+    the title or description ("Spun Polypropylene Filter Cartridge" is a water filter)."""
+    if anywhere or described:
         noun = _compound_noun(state)
         said = re.compile(rf"\b{_NOUN_FORMS.get(noun, re.escape(noun))}", re.I) if noun else None
-        return [said is None or bool(said.search(p.title)) for p in products]
+        return [said is None or bool(said.search(f"{p.title} {p.description}" if described else p.title))
+                for p in products]  # fmt: skip
     compound = _compound_asked(state)
     return [compound is None or bool(compound.search(p.title)) for p in products]
 

@@ -602,7 +602,11 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
         known = brands.makers if m.group(3) else brands.names  # "the wooden one" names no maker
         # (a name said whole after "by" is one whatever the lexicon knows: an author)
         said = bool(m.group(1)) and len(name.split()) == 2
-        if name.lower() in _STOP or name.lower() in _ORDINALS or not (said or name.lower() in known):
+        if (
+            name.lower() in _STOP
+            or name.lower() in _ORDINALS
+            or not (said or name.lower() in known)
+        ):
             continue
         if not any(re.search(rf"\b{re.escape(name)}\b", t, re.I) for t in shown):
             return name
@@ -797,6 +801,17 @@ _GREETING = re.compile(
 )
 
 
+#: What a product is for, when it is a model: "for iphone 15", "for my ender 3", "for a samsung
+#: galaxy s23" (up to two words, then a number or a code).
+_FOR_MODEL = re.compile(
+    r"\s*for\s+(?:(?:my|a|an|the|our)\s+)?((?:[a-z]+\s+){0,2}(?:[a-z]{1,4}-?\d{2,5}[a-z]{0,3}|\d{1,4}[a-z]?))\b",
+    re.I,
+)
+#: Words before a number that make it no model: ages, counts, people ("for ages 8", "for my son 10").
+_NOT_MODEL = frozenset(["age", "ages", "under", "over", "kid", "kids", "year", "years", "size", "up",
+                        "about", "around", "less", "more", "only", "just", "than", "players", "people"])  # fmt: skip
+
+
 def asked_phrase(text: str, story: bool = False) -> str:
     """The shopper's own words for the product, as a notice can say them back: "do you sell
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
@@ -805,7 +820,7 @@ def asked_phrase(text: str, story: bool = False) -> str:
     `story`: keep such a head (the words that may name a product no listing has)."""
     text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
-    from assistant.needs import product_kind
+    from assistant.needs import RECIPIENTS, product_kind
 
     clauses = words.split(",")
     if len(clauses) > 1 and not product_kind(clauses[0]):
@@ -821,7 +836,15 @@ def asked_phrase(text: str, story: bool = False) -> str:
         words,
         flags=re.I,
     )[0]
-    head = head.strip(" ?.!,") or words
+    head = re.sub(r"\s+for$", "", head.strip(" ?.!,")) or words  # "crayons for (under 10)"
+    model = _FOR_MODEL.match(words, words.find(head) + len(head)) if head != words else None
+    said: list[str] = model.group(1).split() if model else []
+    if (
+        said
+        and (len(said) > 1 or not said[0].isdigit())
+        and not {w.lower() for w in said[:-1]} & (_NOT_MODEL | set(RECIPIENTS))
+    ):
+        head = f"{head} for {' '.join(said)}"  # "a case for iphone 15": not "a case"
     if _STORY.match(head) and not story:
         return ""  # "my husband just got into woodworking": a story, not a product (the search says it)
     return head

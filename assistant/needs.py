@@ -1089,7 +1089,9 @@ def product_kind(text: str) -> str | None:
              and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
     # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had
     # been "gauge", then "string")
-    counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()}
+    # (a count's unit, or the kind said again: "ender 3 nozzle" is a nozzle, the number a model's)
+    counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()
+               and (w.rstrip("s") in COUNT_UNITS or any(w.rstrip("s") == k.rstrip("s") for k in head[: i - 1]))}  # fmt: skip
     # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
     # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
     while len(kinds) > 1 and (
@@ -1197,6 +1199,13 @@ _MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
 #: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
 _PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag", "bags", "pack",
                         "packs", "bottle", "bottles", "tube", "tubes", "pair", "pairs"])  # fmt: skip
+#: What a number after a product counts ("4 string", "10 hole", "88 key", "3 tier").
+COUNT_UNITS = frozenset(["string", "key", "hole", "note", "piece", "player", "speed", "tier", "layer",
+                          "shelf", "shelve", "drawer", "port", "slot", "outlet", "sided", "side", "person",
+                          "seater", "pack", "sheet", "page", "color", "colour", "pocket", "compartment",
+                          "step", "wheel", "channel", "track", "button", "bar", "band", "blade", "ring",
+                          "row", "cup", "light", "pad", "set", "pair", "roll", "box", "bag", "day",
+                          "hour", "minute", "year", "month", "volt", "watt", "amp", "foot", "inch"])  # fmt: skip
 _MEASURES = frozenset(["inch", "inches", "ft", "feet", "foot", "yard", "yards", "yd", "yds", "mm",
                        "cm", "meter", "meters", "count", "ct", "pc", "pcs", "piece", "pieces", "oz",
                        "ml", "lb", "lbs", "kg", "g", "gauge"])  # fmt: skip

@@ -8,9 +8,12 @@ product again. Each proposal says which catalog field supports it, so the agent 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import Stemmer
+
+from assistant.candidates import shows_kind, title_head
 from assistant.references import Ask, AskReading, Reference, size_of, size_step
 from retrieval.catalog import Product
 from retrieval.filters import Filters
@@ -49,19 +52,38 @@ def short_name(product: Product, limit: int = 60) -> str:
 
 
 def kind_of(product: Product) -> str:
-    """The product's kind in words: the last level of its category ("Exam Gloves")."""
-    return product.category[-1] if len(product.category) > 1 else product.department
+    """The product's kind in words: the last level of its category ("Exam Gloves"); where the
+    category is only the department, the word its title names it by ("sticks")."""
+    if len(product.category) > 1:
+        return product.category[-1]
+    return _title_kind(product) or product.department
+
+
+def _title_kind(product: Product) -> str | None:
+    from assistant.needs import product_kind
+
+    return product_kind(title_head(product.title))
+
+
+def _names(title: str, word: str, stem: Callable[[str], str]) -> bool:
+    """Whether a title names the kind, written apart or together ("Drum Sticks", "Drumsticks")."""
+    squeezed = len(word) >= 8 and word.lower() in re.sub(r"[\s-]+", "", title.lower())
+    return squeezed or shows_kind(title, word, stem, word)
 
 
 def same_kind(reference: Product, searcher: HybridSearcher, k: int = POOL) -> list[Product]:
-    """Products of the reference's own category, most like it first, the reference excluded."""
+    """Products of the reference's own category, most like it first, the reference excluded.
+    Where the category is only the department, those whose title names the reference's kind
+    ("Drum Sticks", not a tongue drum or a slime sticker for cheaper drumsticks)."""
     filters = Filters(category=" > ".join(reference.category)) if reference.category else None
     found = searcher.search(reference.title, filters, k=k + 1)
     seen = {" ".join(reference.title.lower().split())}
+    word = _title_kind(reference) if len(reference.category) <= 1 else None
+    stem = Stemmer.Stemmer("english").stemWord
     out = []
     for h in found.hits:  # a listing repeated under another id is one product to the customer
         title = " ".join(h.product.title.lower().split())
-        if title not in seen:
+        if title not in seen and (word is None or _names(h.product.title, word, stem)):
             seen.add(title)
             out.append(h.product)
     return out

@@ -43,6 +43,7 @@ from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
+    COMPARATIVES,
     RECIPIENTS,
     STORY_AFTER,
     STORY_CLAUSE,
@@ -375,6 +376,13 @@ _ANY_IN = re.compile(
     # "有粉色的吗？" (any in pink?), "有没有便宜一点的" (any a bit cheaper?)
     r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
+)
+
+
+#: A comparative with nothing before it to compare with ("cheaper sticks"; not "cheaper than a
+#: fender", which names what it compares with).
+_FIRST_CHEAPER = re.compile(
+    r"\b(?:cheaper|less expensive|lower[- ]priced|more affordable)\b(?!\s+than\b)", re.I
 )
 
 
@@ -852,6 +860,12 @@ def understand(
             narrows = _like_card(shown_titles[cues.references[0] - 1])
         if move == "any price" and intent is Intent.refine:
             search = ""  # "forget the budget, whats the best one": the same, any price
+    if intent is Intent.new and not shown_titles and english and _FIRST_CHEAPER.search(text):
+        # nothing on screen to be cheaper than: "do you have cheaper sticks?" asks for cheap ones
+        # (it had searched "cheaper sticks" and said the store does not carry them)
+        needs = replace(needs, prefer_cheap=True)
+        search = _FIRST_CHEAPER.sub(" ", search).strip() or search
+        need = _FIRST_CHEAPER.sub(" ", need).strip() or need
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos
@@ -867,8 +881,11 @@ def understand(
         # "the difference between a cajon and bongos": two kinds, each its own (only cajons had
         # been shown, and a mallet named bongos)
         kind = None
+    # (a comparative names no product: "cheaper sticks" is no unknown "cheaper"; nor does a
+    # model's name with its number: a nozzle for an "ender 3" may be any printer's)
     unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
-                    if vocabulary is not None and not vocabulary.knows(w))  # fmt: skip
+                    if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
+                    and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,

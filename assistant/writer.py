@@ -27,10 +27,13 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.advice import Card, asked_about
 from assistant.candidates import (
     FAIR_RATING,
+    fits_model,
     fits_whom,
     keeps_asked,
     names_compound,
     names_side,
+    numbered_lines,
+    numbers_other,
     of_kind,
     of_size,
     poorly_rated,
@@ -248,6 +251,9 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
             return phrase(
                 language, "check", tip=phrase(language, "age_tip", ranges="; ".join(ranges))
             )
+    if (model := fits_model([c.product for c in cards], state)) is not None:
+        # "ender 3 nozzle": a nozzle may fit, but no listing here says it does
+        return phrase(language, "check", tip=phrase(language, "model_tip", model=model))
     if state.sizes:
         return phrase(
             language,
@@ -474,11 +480,23 @@ class AnswerWriter:
                 # (the noun said anywhere in a title of the kind will do: "Guitar ... Toy" for "a
                 # toy guitar"; a clown stacker had been starred when no title wrote "toy guitar")
                 loose = names_compound(products, state, anywhere=True)
+                described = names_compound(products, state, described=True)
+                lines = numbered_lines(state)
                 if not any(k and c for k, c in zip(kinds, loose, strict=True)):
-                    # no card is the kind said with its noun: the kind word alone names other
+                    # no card is the kind said with its noun in its title: those whose listing
+                    # says the noun ("water filter": a "Filter Cartridge" for drinking water, not
+                    # a fridge container, had been starred); else the kind word alone names other
                     # things ("soldering iron kit" had starred an Iron Man figure)
-                    kinds = [True] * len(products) if not all(compound) else kinds
+                    told = [k and d for k, d in zip(kinds, described, strict=True)]
+                    kinds = (
+                        told
+                        if any(told)
+                        else [True] * len(products)
+                        if not all(compound)
+                        else kinds
+                    )
                 steps = [kinds, keeps_asked(products, state),
+                         [not numbers_other(p, lines) for p in products],  # another phone's case
                          [not says_unwanted(p.title, state.unwanted) for p in products],
                          shows_interest(products, state), of_size(products, state),
                          says_attributes(products, state),

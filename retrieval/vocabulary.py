@@ -37,9 +37,14 @@ VARIANT_RATIO = 10
 DEPARTMENT_SHARE = 0.7
 
 
-#: A bare number ending the phrase after a word: the word names a model ("ender 3", "mark 2").
+#: A bare number ending the phrase after a word, or before a word that is no count of things:
+#: the word names a model ("ender 3", "mark 2", "ender 3 nozzle"; not "pencls 12 colors").
 _MODEL_NUMBER = re.compile(
-    r"\s+\d{1,4}(?:\s*(?:pro|max|plus|mini|s|v\d))?\s*(?:$|[,.;!?)]|\s+(?:and|or|but)\b)", re.I
+    r"\s+\d{1,4}(?:\s*(?:pro|max|plus|mini|s|v\d))?\s*(?:$|[,.;!?)]|\s+(?:and|or|but)\b"
+    r"|\s+(?!(?:pack|piece|pc|count|ct|inch|key|string|note|set|pair|sheet|page|color|colour"
+    r"|year|yr|month|day|hour|min|foot|ft|mm|cm|oz|lb|ml|gauge|watt|volt|hole|speed|step|tier|layer"
+    r"|shelf|drawer|port|wheel|slot|outlet|player|person|seater|quart|gallon|liter|pound|ounce|sided)\b)[a-z]{3,}(?<!s)\b)",
+    re.I,
 )
 
 

@@ -275,9 +275,9 @@ def test_string_gauges_said_as_plurals_name_their_sets() -> None:
 def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
     """A model's code among the product words read ("shure sm58 mic") is what the shopper needs,
     so no listing near the top saying it means the store lacks it. Sizes, counts and ordinals are
-    no codes. (Only the product words read are looked at: the whole request would have made
-    "tips for my p1000 pipette" not carried, so "a phone case for samsung galaxy s23", whose
-    product words are "phone case", still stars a Galaxy S7 case; see the README.)"""
+    no codes. (Only the product words read are looked at: a pipette's "p1000" in "tips for my
+    p1000 pipette" need not be in a tip's title; a title naming another model is
+    `numbers_other`.)"""
     from assistant.candidates import _model_codes, _says_code
 
     def codes(text: str) -> list[str]:
@@ -369,3 +369,51 @@ def test_safety_glasses_are_protective_eyewear() -> None:
     state = ConversationState(need="safety glasses", search="safety glasses", asked="safety glasses",
                               kind="glasses")  # fmt: skip
     assert names_compound([eyewear], state) == [True]
+
+
+def test_a_title_numbering_another_model_is_not_the_one_asked_for() -> None:
+    """ "a case for iphone 15" had starred a "Case for iPhone 7" and said nothing; "a phone case
+    for samsung galaxy s23" a Galaxy S7 case. A title that numbers the line the shopper numbered,
+    never with their number, is for another model; a title that names no model may still fit
+    ("ender 3 nozzle": the answer says to check). Counts and sizes are no models."""
+    from assistant.candidates import fits_model, numbered_lines, numbers_other
+
+    def state(text: str, asked: str = "") -> ConversationState:
+        return ConversationState(search=text, asked=asked)
+
+    iphone = state("case iphone 15", "a case for iphone 15")
+    assert numbered_lines(iphone) == [("iphone", "iphone15")]
+    seven = Product(
+        id="t:7", title="Cases for iPhone 7, Bonice 4.7 inch iPhone 8 Bling", source="t"
+    )
+    fifteen = Product(id="t:15", title="Clear Case for iPhone 15 Pro", source="t")
+    plain = Product(id="t:p", title="Silicone Phone Case, Soft Shockproof", source="t")
+    assert numbers_other(seven, numbered_lines(iphone))
+    assert not numbers_other(fifteen, numbered_lines(iphone))
+    assert not numbers_other(plain, numbered_lines(iphone))
+    s7 = Product(id="t:s7", title="Bonice Samsung Galaxy S7 Edge Case", source="t")
+    assert numbers_other(s7, numbered_lines(state("phone case samsung galaxy s23")))
+    nozzle = Product(id="t:n", title="MK8 Brass Extruder Nozzles 0.4mm for 3D Printers", source="t")
+    assert fits_model([nozzle], state("ender 3 nozzle")) == "ender 3"
+    assert fits_model([fifteen], iphone) is None
+    for text in ("puzzle space 100 pieces", "pens pack 100", "harmonica 10 hole", "a toy ages 8"):
+        assert numbered_lines(state(text)) == [], text
+
+
+def test_a_category_is_the_kind_its_last_word_names() -> None:
+    """A category is a plain noun phrase named by its last word: a wrench filed under "Filter
+    Housings" is no water filter (it had been starred for "water filter for my fridge"), while
+    "Drum Sets" are drums and "Guitar Amplifiers" amps."""
+    import Stemmer
+
+    from assistant.candidates import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    wrench = "Pentek SW-3 Wrench for #10 Big Blue Housings ; Filtration ; Filter Housings"
+    assert not shows_kind(wrench, "filter", stem, "water filter")
+    assert shows_kind("Spun Polypropylene Filter Cartridge ; Filtration", "filter", stem, "filter")
+    assert shows_kind("Pearl Roadshow ; Musical Instruments ; Drum Sets", "drum", stem, "drum")
+    assert shows_kind(
+        "Orange Crush 20 ; Amplifiers & Effects ; Guitar Amplifiers", "amp", stem, "amp"
+    )
+    assert not shows_kind("Vic Firth 5A ; Musical Instruments ; Drumsticks", "drum", stem, "drum")

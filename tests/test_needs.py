@@ -192,6 +192,10 @@ def test_sizes_and_gifts_are_read() -> None:
         ("mic stand w/ a cap of 25", "stand"),
         ("my nephew graduates next month", None),
         ("lookin for a harmonica in the key of C", "harmonica"),
+        # a number after a word names a model, not a count of what follows ("ender" had been the kind)
+        ("ender 3 nozzle", "nozzle"),
+        ("bass guitar strings 4 string medium gauge", "strings"),
+        ("harmonica 10 hole", "harmonica"),
     ],
 )
 def test_the_kind_is_a_product_word(text: str, kind: str | None) -> None:

@@ -3,6 +3,8 @@ they want done about it, and proposals that follow from that product's own catal
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.grounding import check_sense, echoed
@@ -111,11 +113,38 @@ def test_cheaper_proposals_are_the_most_like_it_of_those_cheaper(small_store: Re
     from assistant.proposals import same_kind
 
     searcher = small_store.searcher()
-    priced = [p for p in searcher.catalog if p.price is not None]
-    ref_product = max(priced, key=lambda p: p.price.amount if p.price else 0)  # many are cheaper
+    priced = sorted((p for p in searcher.catalog if p.price is not None),
+                    key=lambda p: -p.price.amount if p.price else 0)  # fmt: skip
+    for ref_product in priced:  # the dearest product with cheaper ones of its kind
+        assert ref_product.price is not None
+        pool = [p for p in same_kind(ref_product, searcher)
+                if p.price is not None and p.price.amount < ref_product.price.amount]  # fmt: skip
+        if len(pool) >= 3:
+            break
     ref = resolve("the last thing I bought", [ref_product])
-    assert ref is not None and ref_product.price is not None
+    assert ref is not None
     cheaper = propose(ref, read_ask("do you have a cheaper alternative?"), searcher)
-    pool = [p for p in same_kind(ref_product, searcher)
-            if p.price is not None and p.price.amount < ref_product.price.amount]  # fmt: skip
     assert cheaper.items and [i.product for i in cheaper.items] == pool[: len(cheaper.items)]
+
+
+def test_cheaper_proposals_are_its_kind_where_the_category_is_only_the_department(
+    small_store: Retrieval,
+) -> None:
+    """Where a product's category is only its department ("Musical Instruments"), "same kind" is
+    what its title names: drumsticks for drumsticks. The draft for "cheaper sticks" had offered a
+    tongue drum and a slime sticker (the whole department); with no cheaper sticks it says so."""
+    searcher = small_store.searcher()
+    sticks = [p for p in searcher.catalog if p.price is not None and len(p.category) <= 1
+              and re.search(r"\bdrum\s?sticks\b", p.title, re.I)]  # fmt: skip
+    assert len(sticks) >= 2, "the small store has drumsticks filed only under their department"
+    cheapest = min(sticks, key=lambda p: p.price.amount if p.price else 0)
+    dearest = max(sticks, key=lambda p: p.price.amount if p.price else 0)
+    for product in (cheapest, dearest):
+        ref = resolve("the last thing I bought", [product])
+        assert ref is not None
+        found = propose(ref, read_ask("do you have cheaper sticks?"), searcher)
+        assert all(re.search(r"stick", i.product.title, re.I) for i in found.items), found
+        if product is cheapest:
+            assert not found.items and found.gap == "none_cheaper"
+        else:
+            assert found.items

@@ -262,6 +262,30 @@ def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog:
     assert not read("a zither for my wife").unknown_product
     # a word the catalog lacks in the words naming the product: thermal rolls are not a ream
     assert read("a ream of printer paper for the office").unknown_product
+    # a comparative names no product, nor a model with its number ("cheaper sticks" had been
+    # "We don't seem to carry cheaper sticks"; an "ender 3" nozzle may be any printer's)
+    sticks = read("do you have cheaper sticks?")
+    assert not sticks.unknown_product and sticks.prefer_cheap and "cheaper" not in sticks.search
+    assert not read("ender 3 nozzle").unknown_product
+    # a comparative that names what it compares with is left as said
+    assert not read("something cheaper than a fender").prefer_cheap
+
+
+def test_a_model_the_product_is_for_is_said_back() -> None:
+    """ "a case for iphone 15" is what the store lacks, not "a case"; whom or how many it is for
+    is not said back ("for ages 8", "for my son 10", "for 2 players")."""
+    from assistant.advice import not_carried
+    from assistant.cues import asked_phrase
+
+    assert asked_phrase("do you have a case for iphone 15") == "a case for iphone 15"
+    assert asked_phrase("nozzle for my ender 3") == "nozzle for ender 3"
+    assert asked_phrase("toner for my laserjet m404n printer") == "toner for laserjet m404n"
+    for text, said in (("a puzzle for ages 8", "a puzzle"), ("a gift for my son 10", "a gift"),
+                       ("cards for 2 players", "cards"), ("crayons for under 10", "crayons")):  # fmt: skip
+        assert asked_phrase(text) == said, text
+    notice = not_carried("a case for iphone 15", None, close=False)
+    assert notice is not None and "a case for iphone 15" in notice
+    assert "1000" not in (not_carried("1000 piece puzzle", None, close=False) or "")
 
 
 def test_the_notice_says_the_product_not_how_it_should_rank_or_its_size() -> None:
