@@ -448,7 +448,10 @@ def asks_of_it(text: str) -> bool:
 
 _OF_CARD = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:is|are|would|will|could|can|does|do)\s+"
-    r"(?:it|they|this|that|these|those|the\s+\w+\s+one|the\s+\w+\s+ones|either|both)\b",
+    r"(?:it|they|this|that|these|those|the\s+\w+\s+one|the\s+\w+\s+ones|either|both)\b"
+    # a size of the cards on screen: "is 3/4 size ok for a 9 year old or should i get a 1/2"
+    r"|^\W*(?:is|are|would|will)\s+(?:a\s+|the\s+)?\d+/\d+(?:\s+size)?\s+(?:ok|okay|good|right|fine|"
+    r"enough|too|better|big|small|the\s+right)\b",
     re.I,
 )
 
@@ -818,9 +821,13 @@ def asked_phrase(text: str, story: bool = False) -> str:
     of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
     `story`: keep such a head (the words that may name a product no listing has)."""
+    from assistant.needs import RECIPIENTS, product_kind, wanted_part
+
     text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
+    # the product asked for after a story: "running a microbiology club ..., need petri dishes"
+    # (had said "We don't seem to carry running a microbiology club")
+    text = wanted_part(text) or text
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
-    from assistant.needs import RECIPIENTS, product_kind
 
     clauses = words.split(",")
     if len(clauses) > 1 and not product_kind(clauses[0]):

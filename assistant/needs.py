@@ -695,6 +695,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
         many = 1 if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I) else 2
         interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:many]
+    rest = _BECAUSE.sub(" ", rest)
     rest = _strip(rest, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
@@ -740,6 +741,16 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
     keep = _from_main_sentence(keep, rest, kind)
+    if (wanted := wanted_part(text)) is not None:
+        # the product asked for after a story, not the story ("etsy shop selling crochet
+        # plushies" had been searched, and "etsy" made poly mailers "not carried")
+        said = {w.lower().strip("'.-") for w in re.findall(r"[^\W_][\w'/.-]*", wanted)}
+        kind = product_kind(_strip(wanted, _SIZES)) or kind
+        if kind is not None and kind.lower() in ACCESSORY:
+            # a case, strap or strings for what the story says they have: "my kid takes her
+            # tenor ukulele on the bus ..., want a padded case" (a tom case had been starred)
+            said |= _owned(text[: text.find(wanted)])
+        keep = [w for w in keep if w.lower().strip("'.-") in said] or keep
     played = _PLAYS.search(text)
     # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
     plays = [w.lower() for w in keep if w.lower() not in _PRODUCT_RECIPIENTS]
@@ -948,6 +959,8 @@ _WHEN = re.compile(
     rf"\b(?:next|this|coming|the coming)\s+(?:week|month|year|{_DAYS})\b|\b(?:tomorrow|tonight|"
     rf"asap|a\.s\.a\.p)\b|\bin\s+(?:a|one|two|three|four|a few|\d+)\s+(?:days?|weeks?|months?)\b"
     rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b"
+    # a baby on the way: "a baby due in march" (the kind had been "due")
+    r"|\bdue\s+(?:in|on|next|this|any)\s+\w+"
     # the day it is for: "something fun for a rainy day" (it had searched rain boots and raincoats)
     r"|\b(?:(?:for|on)\s+)?(?:a|the)\s+(?:rainy|snowy|lazy|boring|cold|long)\s+(?:day|afternoon|weekend|evening|night)s?\b",
     re.I,
@@ -1130,7 +1143,9 @@ def listed_products(text: str) -> tuple[str, ...]:
     n sticky notes and also a decent stapler that doesnt jam" -> the organizer, the stapler; the
     request had been searched as one, and said not carried); () unless each part names a kind of
     its own, different from the others ("a drum set with sticks" is one product)."""
-    text = _COUNTED_LIST.sub("", text)
+    # (a story before the request lists nothing: "rewiring the lights in my camper van and i need
+    # a heat shrink tubing assortment" had been two requests)
+    text = _COUNTED_LIST.sub("", wanted_part(text) or text)
     parts = [
         _WANTING.sub("", p).strip(" ,;.") for p in _NEXT_ITEM.split(text) if p and p.strip(" ,;.")
     ]
@@ -1140,6 +1155,323 @@ def listed_products(text: str) -> tuple[str, ...]:
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
         return ()
     return tuple(parts)
+
+
+#: Nouns that, right after the asked word, make it a modifier: "laptop case", "shoe laces".
+ACCESSORY = frozenset(
+    [
+        "case",
+        "cases",
+        "cover",
+        "covers",
+        "bag",
+        "bags",
+        "stand",
+        "stands",
+        "holder",
+        "holders",
+        "mount",
+        "mounts",
+        "strap",
+        "straps",
+        "sticker",
+        "stickers",
+        "decal",
+        "decals",
+        "charm",
+        "charms",
+        "keychain",
+        "hat",
+        "hats",
+        "costume",
+        "costumes",
+        "tray",
+        "trays",
+        "book",
+        "books",
+        "poster",
+        "posters",
+        "ornament",
+        "ornaments",
+        "mitts",
+        "mitt",
+        "laces",
+        "lace",
+        "pin",
+        "pins",
+        "box",
+        "boxes",
+        "rack",
+        "racks",
+        "hanger",
+        "hangers",
+        "pad",
+        "pads",
+        # what quiets, covers or keeps it: "Drum Silencer", "Trumpet Mute", "Drum Mat"
+        "silencer",
+        "silencers",
+        "mute",
+        "mutes",
+        "dampener",
+        "dampeners",
+        "mat",
+        "mats",
+        "rug",
+        "rugs",
+        "head",
+        "heads",
+        "sleeve",
+        "sleeves",
+        "skin",
+        "skins",
+        "print",
+        "prints",
+        # what dresses or furnishes it: "Reborn Doll Clothes", "Doll Outfit" (starred as dolls)
+        "clothes",
+        "clothing",
+        "outfit",
+        "outfits",
+        "furniture",
+        # parts and add-ons named after what they serve: "Guitar Amp", "Drum Throne", "Laptop Shelf"
+        "amp",
+        "amps",
+        "amplifier",
+        "amplifiers",
+        "shelf",
+        "cable",
+        "cables",
+        "cord",
+        # what a meter tests with: "Multimeter Probe Test Lead Cable" is no multimeter
+        "probe",
+        "probes",
+        "lead",
+        "leads",
+        # what is played with it or fitted to it: "Guitar Pickup ... Transducer" is no guitar
+        "pickup",
+        "pickups",
+        "transducer",
+        "transducers",
+        "tuner",
+        "tuners",
+        "capo",
+        "capos",
+        "picks",
+        "bow",
+        "bows",
+        "bench",
+        "benches",
+        "stool",
+        "stools",
+        # care for a thing, named after it: "Rosin Remover" is no rosin, "Guitar Polish" no guitar
+        "remover",
+        "removers",
+        "cleaner",
+        "cleaners",
+        "polish",
+        "cloth",
+        "cloths",
+        "wipes",
+        "oil",
+        "lubricant",
+        "refill",
+        "refills",
+        "adapter",
+        "adapters",
+        # a part of a thing, named after it: "Single String Bass Bridge" is no set of strings,
+        # "Remote Control Car Motor" no car
+        "bridge",
+        "bridges",
+        "tailpiece",
+        "tailpieces",
+        "saddle",
+        "saddles",
+        "pickguard",
+        "pickguards",
+        "knob",
+        "knobs",
+        "winder",
+        "winders",
+        "peg",
+        "pegs",
+        "part",
+        "parts",
+        "motor",
+        "motors",
+        "tire",
+        "tires",
+        "tyres",
+        "accessory",
+        "accessories",
+        "charger",
+        "chargers",
+        "strings",
+        "picks",
+        "pick",
+        "tuner",
+        "tuners",
+        "pedal",
+        "pedals",
+        "stool",
+        "bench",
+        "sticks",
+        "stick",
+        "mallets",
+        "head",
+        "heads",
+        "throne",
+        "parts",
+        "part",
+        "bracket",
+        "clamp",
+        "clip",
+        "clips",
+        "compartment",
+        "feet",
+        "legs",
+        "replacement",
+        "guide",
+        "sticker",
+        "adjuster",
+        "adjusters",
+        # tools and trinkets named after what they serve: "Guitar String Winder", "String Bracelet"
+        "winder",
+        "winders",
+        "cutter",
+        "cutters",
+        "puller",
+        "pullers",
+        "ferrule",
+        "ferrules",
+        "retainer",
+        "retainers",
+        "organizer",
+        "organizers",
+        "bracelet",
+        "bracelets",
+        "necklace",
+        "necklaces",
+        "earrings",
+        "jewelry",
+        # what it is kept in: "Fridge Food Storage Container", "LEGO Storage Box"
+        "container",
+        "containers",
+        "storage",
+        # printed and recorded matter about it: "The Banjo Pub Songbook", "Guitar Method Book 1"
+        "songbook",
+        "songbooks",
+        "book",
+        "books",
+        "method",
+        "poster",
+        "posters",
+        "chart",
+        "charts",
+        "lessons",
+        # its parts: "Kmise Banjo Tailpiece", "Banjo Four String Top Nuts" (not "bridge": LEGO Tower
+        # Bridge is a lego)
+        "tailpiece",
+        "tailpieces",
+        "nut",
+        "nuts",
+        "saddle",
+        "saddles",
+        # what goes along with it: "Wooden Kazoo, Ukulele Guitar Partner" is a kazoo
+        "partner",
+        "partners",
+        "companion",
+        # a kind of something else: "Yahtzee Bookshelf Edition", "Food Grade Citric Acid"
+        "edition",
+        "grade",
+        "shaped",
+        "themed",
+    ]
+)
+
+
+#: Wanting said after a story: "..., need petri dishes", "... and need poly mailers", "id love to
+#: get him a proper kite".
+_WANT_IN_STORY = re.compile(
+    r"(?:^|[,.;!?]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
+    r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
+    r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find))"
+    r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+",
+    re.I,
+)
+#: "one of those X things": a product the shopper cannot name ("need one of those camera on a
+#: cable things", "one of those thumb piano kalimba things").
+_THOSE_THINGS = re.compile(
+    r"\b(?:those|these)\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:things?|thingies|thingys|gadgets?|"
+    r"doohickeys?|whatchamacallits?|contraptions?)\b",
+    re.I,
+)
+#: A message that opens with a story rather than a product: "my dad used to ...", "running a
+#: club ...", "ok so my printer ...", "just started an etsy shop ...".
+_STORY_START = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|please|help|hi|hey|hello|um+|lol|ugh|omg)\W+)*"
+    r"(?:my|our|we|we're|were|i|i'm|im|i've|ive|he|she|they|just|been|[a-z]+ing)\b",
+    re.I,
+)
+#: Words after a want that point back, naming no product ("want one with a screen").
+_POINTS_BACK = re.compile(
+    r"^\s*(?:one|ones|something|anything|it|them|that|this|those|some)\b", re.I
+)
+#: Where the wanted product's phrase ends: a sentence's end, or why ("so he can", "because").
+_WANT_ENDS = re.compile(
+    r"[.!?;]\s|\s+(?:so|because|since|cause|cuz|bc|as)\s"
+    r"|,\s*(?:and\s+|but\s+)?(?:i|he|she|they|we|it|its|it's|i'm|im|my|his|her|our|their)\s",
+    re.I,
+)
+#: Why the shopper wants it, to the sentence's end: "because i watch videos on my lunch break"
+#: (searched "watch videos lunch break").
+_BECAUSE = re.compile(r"\b(?:because|cuz|coz|bc)\b[^.!?]*", re.I)
+
+
+#: What someone has, said as theirs: "her tenor ukulele", "my old laptop".
+_OWNED = re.compile(r"\b(?:my|his|her|their|our)\s+(?=((?:[a-z-]+\s+){0,2}[a-z-]+))", re.I)
+
+
+#: People said in groups ("his friends", "our team"): no product someone has.
+_GROUPS = frozenset(["friends", "friend", "buddies", "buddy", "mates", "classmates", "teammates",
+                     "team", "family", "parents", "folks", "class", "band", "students", "coworkers",
+                     "colleagues", "neighbors", "neighbours", "club", "group"])  # fmt: skip
+
+
+def _owned(story: str) -> set[str]:
+    """The words of a product the story says someone has ("her tenor ukulele" -> tenor,
+    ukulele), people aside ("my kid")."""
+    words: set[str] = set()
+    for m in _OWNED.finditer(story):
+        said = m.group(1).lower().split()
+        kind = product_kind(m.group(1))
+        if (
+            said[0] in RECIPIENTS
+            or said[0] in _GROUPS
+            or not kind
+            or kind in RECIPIENTS
+            or kind in _GROUPS
+        ):
+            continue  # "my kid", "his friends": people
+        at = said.index(kind) if kind in said else len(said) - 1
+        words |= {w for w in said[max(0, at - 1) : at + 1] if not not_product_word(w)}
+    return words
+
+
+def wanted_part(text: str) -> str | None:
+    """The words that ask for the product in a message that tells a story first ("running a
+    microbiology club at the middle school ..., need petri dishes" -> "petri dishes"; "... id
+    love to get him a proper kite so he can ..." -> "a proper kite"), or "one of those X things"
+    anywhere (-> X); None when the message opens with the product or asks for none."""
+    if those := _THOSE_THINGS.search(text):
+        return those.group(1)
+    if not _STORY_START.match(text):
+        return None
+    for m in _WANT_IN_STORY.finditer(text):
+        if len(re.findall(r"\w+", text[: m.start()])) < 4 or _POINTS_BACK.match(text, m.end()):
+            continue  # no story before it, or nothing named ("want one with a screen")
+        part = _WANT_ENDS.split(text[m.end() :], maxsplit=1)[0].strip(" ,")
+        if product_kind(part):
+            return part
+    return None
 
 
 #: What products are made of: said after the product, no kind of it.

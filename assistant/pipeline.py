@@ -55,6 +55,7 @@ from assistant.llm import LLMBackend
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
+from assistant.sizing import size_guide
 from assistant.starters import (
     StarterAsk,
     Thing,
@@ -355,6 +356,21 @@ class ChatPipeline:
             # what that card is, not its advert: its best sentence for a request it does not
             # answer was nonsense ("it is very perfect for the other electronic build" for a tv)
             reasons = [title_reason(cards[0].product)]
+        if query.language == "en" and query.intent in (Intent.compare, Intent.detail) and (
+            guide := size_guide(query.text, query.age or state.age,
+                                [(c.mark, c.product.title) for c in cards], state.kind)
+        ):  # fmt: skip
+            # "is 3/4 size ok for a 9 year old?": no listing says, a sizing guide does
+            lead = (
+                f"{guide} {lead}"
+                if lead and lead != phrase(query.language, "listing_no_ages")
+                else guide
+            )
+            picks = (
+                picks
+                if picks is not None
+                else [c.mark for c in cards if c.product.id in state.picked]
+            )
         said = (state.min_price, state.max_price, state.min_rating)
         allowed = [Decimal(str(x)) for x in said if x is not None]
         gen = self.writer.write(request.message, cards, state, query, notice, picks, timer,

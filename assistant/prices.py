@@ -305,6 +305,16 @@ _COUNTED = re.compile(
 _AMOUNT_LAST = re.compile(r"^\s*\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?\s*[.!?]*\s*$")
 
 
+#: A lone amount said of what is not wanted: "not some flimsy 5 dollar one", "better than those
+#: 3 dollar ones", "no 2 dollar junk" (read as a $5 budget, a proper kite had been "not carried").
+_SPURNED = re.compile(
+    r"\b(?:not|no|nothing\s+like|never|instead\s+of|better\s+than|rather\s+than|unlike)"
+    r"(?:\s+(?:a|an|some|the|those|these|one\s+of\s+those|any|more|just|another|cheap|flimsy|crappy|junky|"
+    r"plastic|little))*\s*$",
+    re.I,
+)
+
+
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
     a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
@@ -380,6 +390,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
         currency = currency or cur
     if low is None and high is None:
         lone = _LONE.search(text)
+        if lone and _SPURNED.search(text[: lone.start()]):
+            lone = None  # "not some flimsy 5 dollar one": what is not wanted, no budget
         if lone:
             high = _amount(lone.group("num") or lone.group("num2"))
             currency = _currency(lone.group("cur1"), lone.group("cur2"))

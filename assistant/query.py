@@ -44,6 +44,7 @@ from assistant.glossary import chinese_to_english
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
     COMPARATIVES,
+    MAX_LISTED,
     RECIPIENTS,
     STORY_AFTER,
     STORY_CLAUSE,
@@ -52,6 +53,7 @@ from assistant.needs import (
     clean_message,
     listed_products,
     not_product_word,
+    product_kind,
     read_needs,
     strip_ages,
     strip_rating_phrases,
@@ -361,6 +363,41 @@ _OTHER_ONE = re.compile(
 )
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
 #: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
+#: Asking what else the product on screen takes: "do i need anything else to use it", "what else
+#: would she need", "anything else i need to buy for it".
+_ELSE_NEEDED = re.compile(
+    r"\b(?:do|will|would|should|does)\s+(?:i|we|you|u|he|she|they)\s+(?:also\s+|still\s+)?need\s+"
+    r"(?:anything|something|any\s+\w+)\s+else\b|\bwhat\s+else\b[^?.!]*\bneeds?\b"
+    r"|\banything\s+else\s+(?:i|we|he|she|they)\s+(?:would\s+|will\s+)?(?:need|needs)\b",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:a|an|some|the)\s+", re.I)
+#: Words that name no particular thing: "a special cable", "a power thing", "some kind of stand".
+_VAGUE = re.compile(
+    r"\b(?:special|certain|particular|extra|other|(?:some\s+)?(?:kind|sort|type)\s+of|things?|stuff|thingy)\b",
+    re.I,
+)
+#: The things named after it: "..., like rosin or a tuner", "such as a special cable".
+_NAMED_THINGS = re.compile(r"\b(?:like|such\s+as|e\.?g\.?|maybe)\s+([^?.!]+)", re.I)
+#: A card named first, then what it is, has or does: "the first one isnt just a decoration right",
+#: "the 2nd one has a case?", "#3 looks cheap".
+_CARD_SUBJECT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|but|wait|hmm)\W+)*(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|"
+    r"\d(?:st|nd|rd|th)?)\s+(?:one|pick|option)|#\d|no\.?\s*\d|number\s+\d|\[\d\])\s+"
+    r"(?:is|isn'?t|was|has|hasn'?t|does|doesn'?t|can|can'?t|will|won'?t|would|looks?|seems?|comes?|"
+    r"needs?|works?|fits?|should|uses?|takes?|holds?|runs?|plays?|sounds?|feels?)\b",
+    re.I,
+)
+#: The same with a look or make said before "one(s)": "clear one, not pink or glittery",
+#: "ceramic ones not semi metallic", "a wooden one?" (each had been a new search for the word);
+#: "the green one" names a card (see `cues.THE_LOOK_ONE`), "the first one" a card by its place.
+_LOOK_ONES = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hmm|maybe|actually|and|or|but|prefer(?:ably)?|ideally)\W+)*"
+    r"(?:(?:a|an|any|some|only)\s+)?(?!(?:the|that|this|which|other|same|first|second|third|last|"
+    r"next|new|old|one|cheaper|cheapest|\d+\w*)\b)([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+ones?\b"
+    r"(?!\s+(?:of|for|by|you|i|we|that|which)\b)",
+    re.I,
+)
 _ANY_IN = re.compile(
     r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)
@@ -797,6 +834,7 @@ def understand(
                 _FOR_ONLY.match(text) and (not _OWN_REQUEST.search(text) or _OTHER_AGE.search(text))
             )
             or _ANY_IN.match(text)
+            or _LOOK_ONES.match(text)
             or (_AND_A.match(text) and needs.kind is None)
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
@@ -823,11 +861,44 @@ def understand(
                            and (english or w.lower() not in re.findall(r"[\w'-]+", text.lower()))
                            # (title words are latin: no run of Chinese read as one "word")
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
+        if _LOOK_ONES.match(text):
+            needs = replace(needs, kind=None)  # "clear one": a look of the same kind, not "clear"
         if too:  # "not too long either, like under 30 min a game": short ones (not "long")
             narrows = _OPPOSITE.get(too.group(1).lower(), "")
     notes = tuple(n for n in (bounds.note,) if n)
     # "what do I need to start the saxophone?": one card for each thing it takes
     starter = asked_starter(text) or (asked_starter(translation) if translation else None)
+    items: tuple[str, ...] = ()
+    if starter is None and shown_titles and english and _ELSE_NEEDED.search(text):
+        # "do i need anything else to play it, like rosin or a tuner": what goes with the card on
+        # screen (each had been a search for "else" and "We don't seem to carry do i need
+        # anything else"); the things the shopper named, else what the activity takes
+        like = _NAMED_THINGS.search(text)
+        things = (
+            [t for t in re.split(r",\s*|\s+(?:or|and|/)\s+", like.group(1)) if t.strip()]
+            if like
+            else []
+        )
+        # each for the product on screen: "pedal special cable", "violin rosin"
+        from assistant.candidates import title_head
+
+        mine = product_kind(title_head(shown_titles[0])) or ""
+        set_against = ()  # "like rosin or a tuner" names things to show, not to set side by side
+        wanted = [_VAGUE.sub(" ", _ARTICLE.sub("", t.strip(" ?.!"))).strip() for t in things]
+        wanted = [t for t in wanted if product_kind(t)]
+        items = tuple(t if not mine or mine.lower() in t.lower() else f"{mine} {t}" for t in wanted)
+        items = items[:MAX_LISTED]
+        needs = replace(needs, kind=None)  # (no kind "else")
+        search = need = " ".join(items) or search  # (searched as typed where none is carried)
+        if len(items) == 1:
+            search, need, intent = items[0], items[0], Intent.new
+            needs = replace(needs, kind=product_kind(items[0]))
+            items = ()
+        elif items:
+            intent = Intent.new
+        else:
+            starter = asked_starter(f"what else do i need besides the {shown_titles[0]}")
+            intent = Intent.new if starter is not None else Intent.detail
     if starter is not None and intent in (Intent.new, Intent.refine, Intent.more):
         intent, narrows = Intent.new, ""
     elif starter is not None:
@@ -848,6 +919,10 @@ def understand(
         # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
         # weighs them
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
+    if intent is Intent.new and shown_titles and cues.references and _CARD_SUBJECT.match(text):
+        # a card said first, then what it is or does: "the first one isnt just a decoration right
+        # lol" (had searched decorations)
+        intent = Intent.detail
     move: Move = ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
@@ -909,7 +984,7 @@ def understand(
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)
-        items=listed_products(text) if english and starter is None and intent is Intent.new else (),
+        items=items or (listed_products(text) if english and starter is None and intent is Intent.new else ()),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -219,3 +219,12 @@ def test_a_dimension_is_no_price() -> None:
     text = "whiteboard for my home office around 36x24 with markers included"
     assert extract_price_bounds(text).numbers() == set()
     assert "36x24" in strip_price_phrases(text)
+
+
+def test_an_amount_said_of_what_is_not_wanted_is_no_budget() -> None:
+    """ "a proper kite, not some flimsy 5 dollar one" had been a $5 budget (and no kite met it)."""
+    for text in ("a proper kite, not some flimsy 5 dollar one that breaks", "not a cheap 10 dollar toy",
+                 "something better than those 3 dollar ones", "no 2 dollar junk"):  # fmt: skip
+        assert not extract_price_bounds(text).numbers(), text
+    assert extract_price_bounds("a 5 dollar kite").max_price == 5
+    assert extract_price_bounds("not more than 30 dollars").max_price == 30

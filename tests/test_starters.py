@@ -127,3 +127,28 @@ def test_the_products_listed_are_named_by_mark_and_the_ones_not_carried_by_name(
         "Here is the best match for each thing you asked for: [1]. We don't carry a stapler."
     )
     assert with_article("organizer") == "an organizer" and with_article("markers") == "markers"
+
+
+def test_a_fractional_instrument_size_is_answered_by_a_sizing_guide_said_as_such() -> None:
+    """ "is 3/4 size ok for a 9 year old or should i get a 1/2" had been "Its listing gives no age
+    range": no listing says it, a common sizing guide does. The answer says it is a guide, not
+    the listings, names the sizes for that age and those asked, and which card is which size."""
+    from assistant.sizing import size_guide
+
+    violins = [
+        (1, "LAGRIMA 3/4 Beginner Kid Violin, Case, Bow"),
+        (2, "1/4 Size Acoustic Violin Set"),
+    ]
+    said = size_guide("is 3/4 size ok for a 9 year old or should i get a 1/2", (9, 9), violins)
+    assert said is not None and "not the listings" in said
+    assert "for a 9-year-old, 1/2 or 3/4" in said and "3/4 for ages 9-11" in said
+    assert "[1] is 3/4" in said and "[2] is 1/4" in said
+    guitars = [(1, "Kids Acoustic Guitar 30 inch 1/4 Size")]
+    assert "for a 12-year-old, 3/4 or 4/4" in (
+        size_guide("is 3/4 too small for her", (12, 12), guitars) or ""
+    )
+    # no age, no size asked, a grown-up, or an instrument without a guide: nothing said
+    assert size_guide("is 3/4 size ok", None, violins) is None
+    assert size_guide("does it need batteries", (9, 9), violins) is None
+    assert size_guide("is 3/4 size ok for me", (30, 30), violins) is None
+    assert size_guide("is 3/4 too big for him", (9, 9), [(1, "Kids Drum Set 3/4")]) is None

@@ -1697,3 +1697,69 @@ def test_others_like_a_card_search_its_words() -> None:
     puppets = ["Panda Rubber Hand Puppet, Soft and Stretchy", "Folkmanis Snail Hand Puppet"]
     query = understand("more like the second one", None, [], puppets).query
     assert (query.intent, query.narrows) == (Intent.more, "Folkmanis Snail Hand Puppet")
+
+
+def test_a_request_after_a_story_is_what_is_searched() -> None:
+    """A message that tells a story before it asks is searched for what it asks: "running a
+    microbiology club ..., need petri dishes" had searched the club and said "We don't seem to
+    carry running a microbiology club"; "one of those X things" names X; a case or strap asked
+    for keeps what the story says it is for ("her tenor ukulele")."""
+    from assistant.cues import asked_phrase
+    from assistant.needs import listed_products, read_needs, wanted_part
+
+    club = (
+        "running a microbiology club at the middle school this semester, the plan is like 15 "
+        "kids swabbing doorknobs and seeing what grows lol, need petri dishes"
+    )
+    assert wanted_part(club) == "petri dishes" and read_needs(club).product_words == "petri dishes"
+    assert asked_phrase(club) == "petri dishes"
+    kite = (
+        "my dad used to take us to the beach to fly kites every summer and hes turning 65, id "
+        "love to get him a proper kite so he can do it with the grandkids now"
+    )
+    assert read_needs(kite).kind == "kite" and "beach" not in read_needs(kite).product_words
+    ring = (
+        "please help my husband dropped his wedding ring down the floor vent, need one of "
+        "those camera on a cable things to at least see where it is"
+    )
+    assert read_needs(ring).kind == "camera" and "ring" not in read_needs(ring).product_words
+    case = (
+        "my kid takes her tenor ukulele on the school bus every day and the thin bag it came "
+        "with is useless, want a padded case"
+    )
+    assert set(read_needs(case).product_words.split()) == {"tenor", "ukulele", "padded", "case"}
+    pedal = "my son (16) is in a punk band with his friends and wants a distortion pedal for xmas"
+    assert read_needs(pedal).product_words == "distortion pedal"
+    # a story before the request lists no second product
+    assert (
+        listed_products("rewiring the lights in my camper van and i need a heat shrink kit") == ()
+    )
+    # a message that opens with the product is read as before
+    assert wanted_part("a cajon so i can play along with my buddies who need a beat") is None
+    assert read_needs("violin for my 9 yr old, she needs a beginner one").kind == "violin"
+
+
+def test_follow_ups_said_of_the_cards_on_screen() -> None:
+    """ "clear one, not pink or glittery" refines (the look is no kind); "the first one isnt just
+    a decoration right" asks about card 1; "is 3/4 size ok for a 9 year old" asks of the cards;
+    "do i need anything else to use it, like a special cable or a power thing" shows each thing
+    for the product on screen (each had been a new search: "We don't seem to carry do i need
+    anything else")."""
+    cases = ["Bonice Samsung Galaxy Case, Pink Glitter", "LZEB Silicone Phone Case"]
+    clear = understand("clear one, not pink or glittery", None, [], cases).query
+    assert clear.intent is Intent.refine and clear.kind is None and "clear" in clear.narrows
+    drums = ["MUSICUBE Kids Drum Set 8-Inch", "ERINGOGO Jazz Drum Set for Kids"]
+    first = understand("the first one isnt just a decoration right lol", None, [], drums).query
+    assert first.intent is Intent.detail and first.references[0] == 1
+    violins = ["LAGRIMA 3/4 Beginner Kid Violin, Case, Bow", "1/4 Size Acoustic Violin Set"]
+    size = understand("is 3/4 size ok for a 9 year old or should i get a 1/2", None, [], violins)
+    assert size.query.intent in (Intent.detail, Intent.compare)
+    pedals = ["Radial Tonebone Classic Tube Distortion Pedal", "JHS PG-14 Distortion Pedal"]
+    text = "do i need anything else to use it like a special cable or a power thing"
+    extra = understand(text, None, [], pedals).query
+    assert extra.intent is Intent.new and extra.items == ("pedal cable", "pedal power")
+    rosin = understand("do i need anything else to play it, like rosin", None, [], violins).query
+    assert rosin.search == "violin rosin" and rosin.kind == "rosin"
+    # nothing named: what the activity takes, the instrument itself left out
+    asked = understand("what else would she need", None, [], violins).query
+    assert asked.starter == "violin" and asked.starter_owned
