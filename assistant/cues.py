@@ -697,7 +697,8 @@ def read_cues(
             # the clause ends on is left out like a brand ("without batteries" / "no noise"
             # say what it should lack, which the titles saying "no batteries" may well have)
             excluded.append(first.lower())
-    attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(text)))
+    # (a feature said as not wanted is none asked for: "not ... a plastic toy")
+    attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(NOT_THIS.sub(" ", text))))
     # a brand asked for: a capitalised name the catalog knows, not the message's first word
     tokens = re.findall(r"[\w&'-]+", text)
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
@@ -709,7 +710,8 @@ def read_cues(
                     and t not in wanted and t not in excluded)  # fmt: skip
     # a department said as what it is not is none: "a real one not a toy" had filtered the
     # microscopes to the toy shelf
-    unsaid = _NEGATION.sub(" ", text)
+    # ("not one of the ones that look like a plastic toy" had filtered kalimbas to the toy shelf)
+    unsaid = _NEGATION.sub(" ", NOT_THIS.sub(" ", text))
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(unsaid))
     from assistant.needs import read_rating, read_rating_count, strip_rating_phrases
     from assistant.prices import extract_price_bounds, strip_price_phrases

@@ -213,7 +213,9 @@ _OCCASION_OF = re.compile(
 )
 _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
-    r"|\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])"
+    # (not how it looks: "the ones that look like a plastic toy")
+    r"|(?<!look )(?<!looks )(?<!sound )(?<!sounds )(?<!feel )(?<!feels )(?<!seem )(?<!seems )"
+    r"\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
     re.I,
@@ -1408,7 +1410,8 @@ _THOSE_THINGS = re.compile(
 #: club ...", "ok so my printer ...", "just started an etsy shop ...".
 _STORY_START = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|please|help|hi|hey|hello|um+|lol|ugh|omg)\W+)*"
-    r"(?:my|our|we|we're|were|i|i'm|im|i've|ive|he|she|they|just|been|[a-z]+ing)\b",
+    # (not "i'm": "im left handed, need good scissors" says what the product must be)
+    r"(?:my|our|we|we're|were|i|i've|ive|he|she|they|just|been|[a-z]+ing)\b(?!'m)",
     re.I,
 )
 #: Words after a want that point back, naming no product ("want one with a screen").

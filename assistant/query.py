@@ -882,7 +882,9 @@ def understand(
         # each for the product on screen: "pedal special cable", "violin rosin"
         from assistant.candidates import title_head
 
-        mine = product_kind(title_head(shown_titles[0])) or ""
+        # (the kind most cards name: a "Kids Toy Violin" among violins is a violin's)
+        kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]
+        mine = max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k)), default="")
         set_against = ()  # "like rosin or a tuner" names things to show, not to set side by side
         wanted = [_VAGUE.sub(" ", _ARTICLE.sub("", t.strip(" ?.!"))).strip() for t in things]
         wanted = [t for t in wanted if product_kind(t)]

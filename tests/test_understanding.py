@@ -1763,3 +1763,14 @@ def test_follow_ups_said_of_the_cards_on_screen() -> None:
     # nothing named: what the activity takes, the instrument itself left out
     asked = understand("what else would she need", None, [], violins).query
     assert asked.starter == "violin" and asked.starter_owned
+
+
+def test_what_is_said_as_not_wanted_is_no_shelf_feature_or_liking() -> None:
+    """ "under 40 and not one of the ones that look like a plastic toy" after kalimbas had filtered
+    to the toy shelf, asked for plastic and read "plastic toy" as what the person likes."""
+    kalimbas = ["Kalimba 17 Key Kalimba Thumb Piano", "DIY Thumb Piano Kalimba"]
+    text = "under 40 and not one of the ones that look like a plastic toy pls"
+    query = understand(text, None, ["Toys & Games", "Musical Instruments"], kalimbas).query
+    assert query.intent is Intent.refine and query.max_price == 40
+    assert query.department is None and "plastic" not in query.attributes
+    assert not query.interests and set(query.unwanted) == {"plastic", "toy"}
