@@ -1396,7 +1396,7 @@ _WANT_IN_STORY = re.compile(
     r"(?:^|[,.;!?]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
     r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find))"
-    r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+",
+    r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+(?!to\b)",
     re.I,
 )
 #: "one of those X things": a product the shopper cannot name ("need one of those camera on a
