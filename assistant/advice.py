@@ -280,8 +280,16 @@ def _fragments(product: Product) -> list[str]:
 
     title = [" ".join(x.split()) for x in re.split(r"\s*[,|;]\s*|\s+[-–]\s+", product.title)]
     text = re.sub(r"[*_#`>]+", " ", product.description or "")
+    # sentences and list items run together ("14 hours of use;5.Auto-shutoff after 15 seconds to
+    # increase battery life;6.Instant-read"): apart, so "battery" is a word of its own (the
+    # listing had been said not to mention batteries)
+    text = re.sub(
+        r"(?<=[a-z)])([;!?]|\.(?=[A-Z0-9]))(?=[A-Za-z0-9])|(?<=\d)([.;])(?=[A-Za-z])",
+        r"\1\2 ",
+        text,
+    )
     carrier = f"{product.title} {product.brand or ''} {' '.join(product.category)}"
-    described = [" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+|\n+", text)]
+    described = [" ".join(x.split()) for x in re.split(r"(?<=[.!?;])\s+|\n+", text)]
     return [f for f in title if f] + [f for f in described if f and names_carried(f, carrier)]
 
 

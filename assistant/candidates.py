@@ -1098,7 +1098,10 @@ def names_compound(
     the title or description ("Spun Polypropylene Filter Cartridge" is a water filter)."""
     if anywhere or described:
         noun = _compound_noun(state)
-        said = re.compile(rf"\b{_NOUN_FORMS.get(noun, re.escape(noun))}", re.I) if noun else None
+        # (by its root: "magnifying glass" is said by a "Magnifier", not by glass marbles)
+        root = re.sub(r"(?:ying|ing|ers?|ed)$", "", noun or "")
+        form = _NOUN_FORMS.get(noun or "", re.escape(root if len(root) >= 5 else noun or ""))
+        said = re.compile(rf"\b{form}", re.I) if noun else None
         return [said is None or bool(said.search(f"{p.title} {p.description}" if described else p.title))
                 for p in products]  # fmt: skip
     compound = _compound_asked(state)

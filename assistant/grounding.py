@@ -123,10 +123,11 @@ def check(text: str, cards: Sequence[Card], allowed_numbers: Iterable[Decimal] =
         if quoted not in shown_text and quoted not in described:
             out.append(Violation(kind="name", text=m.group(0), detail="names no product on screen"))
     for name in _proper_names(text):
+        # (a measure is no name: "Standard 9V battery" names no product the card lacks)
         words = [
             w
             for w in re.findall(r"[a-z0-9]+", name.lower())
-            if len(w) >= 3 or any(ch.isdigit() for ch in w)
+            if (len(w) >= 3 or any(ch.isdigit() for ch in w)) and not _MEASURE.fullmatch(w)
         ]
         if words and not all(w in shown_text for w in words):
             out.append(
@@ -166,6 +167,10 @@ _CAP = r"(?:[A-Z][\w'-]*|[A-Z0-9]+(?:-[A-Z0-9]+)*|[A-Z]-?\d+)"
 _NAME = re.compile(rf"(?<![.!?:]\s)(?<!^)\b{_CAP}(?:\s+{_CAP})+")
 
 
+#: A quantity with its unit, as a title or a spec writes it ("9v", "20mm", "500ml", "2x").
+_MEASURE = re.compile(r"\d+(?:v|w|mm|cm|ml|l|oz|g|kg|lb|lbs|in|ft|mah|hz|khz|x|pcs|pc|ct)", re.I)
+
+
 def names_carried(text: str, carrier: str) -> bool:
     """Every capitalised name in `text` is carried by `carrier` (a product's title and brand)."""
     lower = carrier.lower()
@@ -177,6 +182,8 @@ def names_carried(text: str, carrier: str) -> bool:
             for w in re.findall(r"[a-z0-9]+", name.lower())
             if len(w) >= 3 or any(ch.isdigit() for ch in w)
         ]
+        if len(name.split()) - sum(1 for t in name.split() if _MEASURE.fullmatch(t)) < 2:
+            continue  # one capitalised word beside a measure ("Standard 9V") is no name
         if words and not all(w in lower for w in words):
             return False
     return True

@@ -228,6 +228,20 @@ _GIVER = re.compile(
 )
 #: What someone did once: "used to play" (not a used product).
 _USED_TO = re.compile(r"\bused\s+to\b|\bback in the day\b", re.I)
+#: Asking a price: "how much is it", "how much do they cost".
+_HOW_MUCH = re.compile(
+    r"\bhow\s+much\s+(?:is|are|does|do|would|will|'?s)\s*(?:it|they|that|this|one|those|these)?\b(?:\s+cost)?",
+    re.I,
+)
+#: When someone was young, or where they saw it: "used to play as a kid" (read as ages 3-12 for
+#: a mom), "got into kendama from watching tiktoks" (searched "tiktoks": not carried).
+_BACK_THEN = re.compile(
+    r"\b(?:as\s+a\s+(?:kid|child|teen|teenager|girl|boy|youngster)|when\s+(?:she|he|i|we|they)\s+"
+    r"(?:was|were)\s+(?:little|young|a\s+kid|a\s+child|small|younger))\b"
+    r"|\b(?:from|after|by|since)\s+(?:watching|seeing|reading)\b[^,.;!?]*"
+    r"|\b(?:on|from)\s+(?:insta(?:gram)?|tiktoks?|tik\s+tok|youtube|yt|tv|reddit|facebook|fb)\b",
+    re.I,
+)
 #: Players named by what they play: whom a gift is for, not a product ("guitarist" had been read
 #: as the kind and told "we don't seem to carry").
 PLAYERS = {"guitarist": "guitar", "guitarists": "guitar", "drummer": "drum", "drummers": "drum",
@@ -263,7 +277,7 @@ _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
 _FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
-     "pls", "plz", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "thats", "dont", "don't", "wont", "asap", "lookin",
+     "pls", "plz", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "itself", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
      # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
@@ -663,7 +677,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
     # bunk bed had been starred "for boys")
     who = ROOM_OF.sub(" room", who)
-    age = read_age(_WHEN.sub(" ", who))  # "will be 10 in two weeks": 10, not 10 inches
+    # ("will be 10 in two weeks": 10, not 10 inches; "used to play as a kid": no age)
+    age = read_age(_BACK_THEN.sub(" ", _WHEN.sub(" ", who)))
     words = re.findall(r"[\w'-]+", who.lower())
     # "a doll that looks like a real baby for my 3 year old": a word that also describes products
     # (baby, kids, toddler) names whom it is for only when said as someone's ("my baby")
@@ -690,6 +705,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
+    rest = _BACK_THEN.sub(" ", rest)
+    rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):

@@ -379,6 +379,14 @@ _VAGUE = re.compile(
 )
 #: The things named after it: "..., like rosin or a tuner", "such as a special cable".
 _NAMED_THINGS = re.compile(r"\b(?:like|such\s+as|e\.?g\.?|maybe)\s+([^?.!]+)", re.I)
+#: The same kind with a change: "something similar but bigger", "anything like that but with a
+#: bigger lens", "one like it but in blue" (each had been a new search for the change).
+_SIMILAR_BUT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hmm|and|or|maybe|actually)\W+)*(?:(?:do\s+you\s+have|is\s+there|got)\s+)?"
+    r"(?:something|anything|one|ones|some)\s+(?:similar|like\s+(?:that|this|it|those|these|them))"
+    r"\s*,?\s*(?:but|just|only|except)\s+\w",
+    re.I,
+)
 #: A card named first, then what it is, has or does: "the first one isnt just a decoration right",
 #: "the 2nd one has a case?", "#3 looks cheap".
 _CARD_SUBJECT = re.compile(
@@ -824,6 +832,7 @@ def understand(
             # (its first sentence: "smaller ones? they live in an apartment"; its first clause
             # before a story: "something quieter, he uses it in class")
             _OTHER_ONE.match(re.split(r"(?<=[?!.])\s+", text.strip())[0])
+            or _SIMILAR_BUT.match(text)
             or (
                 (clause := text.split(",", 1)[0]) != text
                 and bool(STORY_AFTER.match(text[len(clause) :]))

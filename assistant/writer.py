@@ -495,7 +495,11 @@ class AnswerWriter:
                         if not all(compound)
                         else kinds
                     )
-                steps = [kinds, keeps_asked(products, state),
+                steps = [kinds,
+                         # the kind said with its noun anywhere ("Magnifier Loupe ... Glasses" for
+                         # a magnifying glass, not "Glass Marbles")
+                         [k and c for k, c in zip(kinds, loose, strict=True)],
+                         keeps_asked(products, state),
                          [not numbers_other(p, lines) for p in products],  # another phone's case
                          [not says_unwanted(p.title, state.unwanted) for p in products],
                          shows_interest(products, state), of_size(products, state),

@@ -1774,3 +1774,27 @@ def test_what_is_said_as_not_wanted_is_no_shelf_feature_or_liking() -> None:
     assert query.intent is Intent.refine and query.max_price == 40
     assert query.department is None and "plastic" not in query.attributes
     assert not query.interests and set(query.unwanted) == {"plastic", "toy"}
+
+
+def test_stories_of_when_and_where_name_no_age_or_product() -> None:
+    """ "used to play as a kid" had read ages 3-12 for a mom; "from watching tiktoks" searched
+    "tiktoks" (and said kendama not carried); "how much is it" made "much" the kind."""
+    from assistant.needs import read_needs
+
+    piano = read_needs(
+        "digital piano for my mom who used to play as a kid and wants to get back into it"
+    )
+    assert piano.age != (3, 12) and piano.kind == "piano" and "kid" not in piano.product_words
+    assert (
+        read_needs("my 13 yo got really into kendama from watching tiktoks").product_words
+        == "kendama"
+    )
+    assert read_needs("actually just the clock by itself, how much is it").product_words == "clock"
+    # "something similar but bigger" keeps the kind on screen and narrows it
+    plush = ["WILD REPUBLIC Red Panda Plush, Stuffed Animal", "Douglas Gretel Red Dachshund Plush"]
+    bigger = understand("something similar but bigger", None, [], plush).query
+    assert bigger.intent is Intent.refine and bigger.kind is None
+    lens = understand(
+        "anything like that but with a bigger lens", None, [], ["Pocket Magnifier"]
+    ).query
+    assert lens.intent is Intent.refine

@@ -15,6 +15,7 @@ from assistant.reasons import extract_reasons
 from assistant.state import ConversationState, advance
 from assistant.writer import AnswerWriter, run_writer
 from retrieval import Catalog
+from retrieval.catalog import Product
 
 
 def cards(catalog: Catalog, n: int = 3) -> list[Card]:
@@ -945,3 +946,19 @@ def test_the_kind_word_alone_is_not_the_compound_asked(small_catalog: Catalog) -
     assert _kind_first(hits, state)[0].product.title.startswith("Elenco")
     written = run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query))
     assert written.picks[0] == 1, written.text
+
+
+def test_a_listing_whose_items_run_together_is_read_word_by_word() -> None:
+    """ "Standard 9V battery offers 14 hours of use;5.Auto-shutoff to increase battery life;6."
+    had been read as one word "use5auto-shutoff", and "what batteries does it take" told the
+    listing does not mention batteries."""
+    from assistant.advice import Card, detail_lead
+
+    product = Product(
+        id="t:ir", title="Lasergrip 800 Infrared Thermometer", source="t",
+        description="Features1.Laser targeting;4.Standard 9V battery offers 14 hours of cumulative "
+        "use;5.Auto-shutoff after 15 seconds;6.Instant-read-display on LCD.",
+    )  # fmt: skip
+    card = Card(mark=1, product=product, price="price not listed", why="", value="")
+    said = detail_lead("what batteries does it take", card)
+    assert said is not None and "battery" in said and "does not mention" not in said
