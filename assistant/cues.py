@@ -440,6 +440,12 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
     return bool(_PRONOUN.search(text) or _OF_IT.search(text))
 
 
+def says_it(text: str) -> bool:
+    """Whether a message asks what a card on screen does, has or is ("does it come with ...",
+    "¿se puede programar desde la compu o solo con el control?")."""
+    return bool(_OF_IT.search(text) or _OF_CARD.search(text))
+
+
 def asks_of_it(text: str) -> bool:
     """Whether a question's subject is a card on screen: "is it too hard for a 9 year old", "are
     they ok for a toddler", "is the first one safe for a baby" (not "any for a 5 year old?")."""
@@ -465,6 +471,7 @@ _ASKS_STORE = re.compile(
 _NEGATION = re.compile(
     rf"\b(?:{NEGATING})\s+"
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"  # "not one of those toy ones"
+    r"(?:(?:sea|sean|es|son|muy|tan|tenga|tengan|demasiado)\s+)?"  # "que no sea negro": not "sea"
     r"(?:from\s+|by\s+|made by\s+|a\s+|an\s+)?([\w&'.-]+(?:\s+[A-Z][\w&'.-]*)?)",
     re.I,
 )  # fmt: skip

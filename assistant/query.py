@@ -37,6 +37,7 @@ from assistant.cues import (
     plain_need,
     read_cues,
     reading_department,
+    says_it,
 )
 from assistant.errors import LLMUnavailable
 from assistant.glossary import available as glossary_available
@@ -383,8 +384,10 @@ _NAMED_THINGS = re.compile(r"\b(?:like|such\s+as|e\.?g\.?|maybe)\s+([^?.!]+)", r
 #: bigger lens", "one like it but in blue" (each had been a new search for the change).
 _SIMILAR_BUT = re.compile(
     r"^\W*(?:(?:ok|okay|so|hmm|and|or|maybe|actually)\W+)*(?:(?:do\s+you\s+have|is\s+there|got)\s+)?"
-    r"(?:something|anything|one|ones|some)\s+(?:similar|like\s+(?:that|this|it|those|these|them))"
-    r"\s*,?\s*(?:but|just|only|except)\s+\w",
+    r"(?:(?:something|anything|one|ones|some)\s+(?:similar|like\s+(?:that|this|it|those|these|them))"
+    r"\s*,?\s*(?:but|just|only|except)"
+    # "algo parecido pero en rosa", "uno igual pero más grande"
+    r"|(?:algo|alguno|alguna|uno|una)\s+(?:parecid[oa]|similar|igual|as[ií])\s*,?\s*pero)\s+\w",
     re.I,
 )
 #: A card named first, then what it is, has or does: "the first one isnt just a decoration right",
@@ -844,6 +847,13 @@ def understand(
             )
             or _ANY_IN.match(text)
             or _LOOK_ONES.match(text)
+            # only how it should look, in any language: "que no sea negro, a ella le encanta el
+            # morado" (purple, not black) after witch costumes had searched purple things
+            or (
+                not needs.kind
+                and bool(search.split())
+                and all(w.lower() in LOOKS for w in search.split())
+            )
             or (_AND_A.match(text) and needs.kind is None)
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
@@ -921,7 +931,9 @@ def understand(
         # "is it too hard for a 9 year old" asks about the card; "for a 5 year old?" asks for others
         and (not (needs.age or needs.recipient) or asks_of_it(text))
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
-        and len(set_against) < 2  # "yamaha or casio?": both shown, one card each
+        # "yamaha or casio?": both shown, one card each; "¿se puede programar desde la compu o
+        # solo con el control?" asks it of the card
+        and (len(set_against) < 2 or says_it(text))
         # (a kind read off words in another language no dictionary read is none: "hornilla")
         and asks_cards(text, needs.kind if english or translation else None, shown_titles)
     ):

@@ -127,6 +127,9 @@ _WITH = frozenset(["con", "avec", "mit", "com"])
 #: Words that say the next one is not wanted: "vasos de vidrio, no plástico", "sin pilas".
 _NOT = {"no": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
         "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not"}  # fmt: skip
+#: Being or degree words between "no" and what it should not be: "que no sea negro", "no muy caro".
+_BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
+                 "sont", "trop", "sei", "sein", "zu"])  # fmt: skip
 #: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
 _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
@@ -163,6 +166,7 @@ def read_words(
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
     head: int | None = None  # the noun a one-word "de X" after it qualifies ("guantes de látex")
     named: int | None = None  # where the last noun the lexicon read stands (not an aligned word)
+    nots: list[str] = []  # what it should not be, said after what it should
     i = 0
     while i < len(tokens):
         size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
@@ -181,14 +185,20 @@ def read_words(
         if any(ch.isdigit() for ch in key):
             out.append(key)
             continue
+        # (past "sea", "muy": "que no sea negro" had searched black)
+        after = i
+        while after < i + 2 and after + 1 < len(plain) and plain[after] in _BE | {"de", "del"}:
+            after += 1
         if (
             key in _NOT
-            and i < len(plain)
-            and (said := lex.words.get(plain[i]) or lex.modifiers.get(plain[i]))
+            and after < len(plain)
+            and (said := lex.words.get(plain[after]) or lex.modifiers.get(plain[after]))
         ):
-            out += [_NOT[key], said]  # "no plástico": not plastic, as the request reader reads it
-            noun = head = None
-            i += 1
+            # "no plástico": not plastic, as the request reader reads it, said last ("que no sea
+            # negro, le encanta el morado": purple, not black)
+            nots.append(f"{_NOT[key]} {said}")
+            head = None
+            i = after + 1
             continue
         if key in _FOR or key in _WITH:  # "con sonda": with a probe, not the kind "probe"
             out.append("for" if key in _FOR else "with")
@@ -233,6 +243,8 @@ def read_words(
             named = noun
     found = " ".join(w for j, w in enumerate(out) if j == 0 or w != out[j - 1]).strip()
     found = re.sub(r"^(?:(?:for|with)\s+)+|(?:\s+(?:for|with))+$", "", found)
+    if nots:
+        found = ", ".join([found, *nots]) if found else ", ".join(nots)
     return " ".join([*ages, found]).strip() if found and found not in ("for", "with") else ""
 
 

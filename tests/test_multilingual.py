@@ -126,11 +126,14 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
     assert read_words("¿tienen audífonos de estudio para grabar voz?", "es") == (
         "studio headphones for recording vocals"
     )
-    # what it should not be, said as English says it (the request reader leaves it out)
+    # what it should not be, said as English says it (the request reader leaves it out), after
+    # what it should be ("que no sea negro, le encanta el morado" had searched black)
     assert read_words("vasos de precipitado de vidrio, no plástico", "es") == (
-        "glass beakers not plastic"
+        "glass beakers, not plastic"
     )
-    assert read_words("un juguete sin pilas", "es") == "toy without batteries"
+    assert read_words("un juguete sin pilas", "es") == "toy, without batteries"
+    assert read_words("que no sea negro, a ella le encanta el morado", "es") == "purple, not black"
+    assert read_words("juguetes que no sean de plástico", "es") == "toys, not plastic"
     # a word neither the lexicon nor (here, absent) the model can read: nothing, all or none
     assert read_words("una xqzvw para niños", "es") == ""
     assert read_words("un microscopio", "it") == ""  # no Italian lexicon, no model
@@ -215,3 +218,28 @@ def test_spanish_ages_turned_to_remote_control_and_cuisines() -> None:
     )
     assert read_words("libros de cocina mexicana", "es") == "mexican cookbooks"
     assert read_words("una guitarra clásica, algo económico", "es") == "classical guitar"
+
+
+def test_spanish_follow_ups_about_the_cards_refine_or_ask_of_them(demo_catalog: Catalog) -> None:
+    """After witch costumes, "que no sea negro, a ella le encanta el morado" and "algo parecido
+    pero en rosa" refine them (each had been a search for purple or pink things, or the words as
+    typed); after robot kits, "¿se puede programar desde la compu o solo con el control?" asks
+    of the card (its "o" had read two things to set side by side)."""
+    from assistant.query import Intent
+    from assistant.query import understand as read
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(demo_catalog)
+
+    def understand(text: str, llm: None, departments: list[str], shown: list[str]):  # type: ignore[no-untyped-def]
+        return read(text, llm, departments, shown, vocabulary=vocabulary, before="es")
+
+    costumes = ["Light Up Halloween Witch Costume for Girls", "Newland Wizard Cape with Hat"]
+    purple = understand("que no sea negro, a ella le encanta el morado", None, [], costumes).query
+    assert purple.intent is Intent.refine and "purple" in purple.narrows
+    assert "black" in purple.unwanted
+    pink = understand("algo parecido pero en rosa", None, [], costumes).query
+    assert pink.intent is Intent.refine and pink.narrows == "pink"
+    robots = ["STEM Robot Toys For Kids, Building Block Kit", "Elenco Teach Tech Robot Kit"]
+    asked = "¿se puede programar desde la compu o solo con el control?"
+    assert understand(asked, None, [], robots).query.intent is Intent.detail
