@@ -189,7 +189,19 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 # quiet, where one lives ("家里住公寓不能太吵" had made the kind "noise")
                 "不能太吵": ("quiet",), "太吵": ("quiet",), "碎纸机": ("paper shredder",),
                 # "鼓棒" had been "drum stick" beside a drum kit's "do" (一下)
-                "鼓棒": ("drumsticks",), "鼓槌": ("drumsticks",)}  # fmt: skip
+                "鼓棒": ("drumsticks",), "鼓槌": ("drumsticks",),
+                # what a listing says of it ("带刻度的" graduated had made the kind "scale",
+                # "正版" "genuine", "卡册" "card book", "零件" "part", "切割器" "cut tool")
+                "带刻度": ("graduated",), "带刻度的": ("graduated",), "刻度": ("graduated",),
+                "滴管": ("pipettes",), "一次性滴管": ("disposable pipettes",), "正版": ("official",),
+                "卡册": ("card binder",), "装卡的卡册": ("card binder",), "零件": ("pieces",),
+                "切割器": ("cutter",), "带切割器": ("with cutter",), "一卷": ("roll",),
+                "多长": ("length",), "有多长": ("length",), "多大": ("size",), "女声": ("female vocals",),
+                "透明胶带": ("clear packing tape",), "打包": ("packing",), "快递": ("shipping",),
+                "量要大": ("bulk",), "量要大一点": ("bulk",), "公司前台": ("office",),
+                "卡牌": ("trading cards",), "游戏王": ("yu-gi-oh",), "跑车模型": ("sports car model",),
+                "锣": ("gong",), "一面锣": ("gong",), "敲锣打鼓": ("drums",), "带架子": ("with stand",),
+                "架子": ("stand",), "多少支": ("pcs",), "一包多少支": ("pcs",), "几支": ("pcs",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 

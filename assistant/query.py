@@ -276,7 +276,9 @@ _JOINED = re.compile(r"\b(?:and|but|because|since|cause|bc|so)\b", re.I)
 
 
 #: A question asking which of the cards: "¿cuál aguanta calor directo en la hornilla?".
-_WHICH = re.compile(r"^\W*(?:which|cu[aá]l(?:es)?|qual|quel(?:le)?|welche[rs]?|哪)", re.I)
+_WHICH = re.compile(
+    r"^\W*¿?\s*(?:which|cu[aá]l(?:es)?|qual|quel(?:le)?|laquelle|lequel|welche[rs]?|哪)", re.I
+)
 
 
 def _intent(cues: Cues, has_screen: bool, model_intent: str | None) -> Intent:
@@ -782,13 +784,19 @@ def understand(
         intent is Intent.new
         and shown_titles
         and not english
-        and (not search or (ordering and needs.kind is None and not needs.gift))
+        # (a kind read off words no dictionary read is none: "welche ist am günstigsten?")
+        and (
+            not search or (ordering and (needs.kind is None or not translation) and not needs.gift)
+        )
     ):
         # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
         # que ser?", "¿cuanto cuesta la opcion mas barata?", which had searched its own words):
         # the same products, cheaper, more of them, or asked about
         changes = ordering or cues.price_bound or cues.rating_bound or bool(needs.age)
         intent = Intent.refine if changes else Intent.more if cues.more else Intent.compare
+        if intent is Intent.refine and (cues.cheapest or cues.better_rated) and _WHICH.match(text):
+            intent = Intent.compare  # "welche ist am günstigsten?": which of these, not others
+            search = ""
     if intent is Intent.more and shown_titles and (needs.age or needs.recipient or needs.sizes):
         intent = Intent.refine  # "换成适合4岁的呢？" read by the model as "more": another age
     if (

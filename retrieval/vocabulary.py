@@ -304,7 +304,14 @@ def language_of(text: str) -> str:
         if not _PORTUGUESE.search(text) and (prob < 0.9 or lang in ("es", "pt", "en")):
             return "es"
     english = _english_words()
-    if sum(w in english for w in letters) >= 0.5 * len(letters):  # "jalapeño seeds"
+    # (two function words of another language and none of English: "laquelle est la plus
+    # petite ?", "welche ist am günstigsten" are no English, though "plus" and "petite" are)
+    foreign_said = sum(w in _FUNCTION_WORDS for w in letters) >= 2 and not _ENGLISH.intersection(
+        words
+    )
+    if (
+        sum(w in english for w in letters) >= 0.5 * len(letters) and not foreign_said
+    ):  # "jalapeño seeds"
         return "en"
     lang, prob = _identifier().classify(text)
     if lang == "pt" and not _PORTUGUESE.search(text):
@@ -379,6 +386,8 @@ _FUNCTION_WORDS = frozenset((
     "van", "para", "con", "sin", "los", "las", "una", "unos", "unas", "del", "por", "niño",
     "niños", "niña", "niñas", "regalo", "menos", "barato", "barata", "pour", "avec", "les",
     "des", "une", "enfant", "enfants", "cadeau", "moins", "für", "mit", "ohne", "und", "der",
+    "laquelle", "lequel", "lesquels", "quelle", "quel", "est", "elle", "sont", "welche", "welcher",
+    "ist", "sind", "am", "qual", "quale",
     "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
     "bambini", "bambino", "meno", "com", "sem", "uma", "crianças", "criança", "presente", "voor",
     "met", "zonder", "een", "het", "kinderen", "dla", "bez", "dzieci",

@@ -205,3 +205,14 @@ def test_a_rating_a_card_by_its_place_and_a_book_count_are_no_product_words() ->
     assert "four" not in said.split() and "guard" not in said.split()
     assert "science fiction novel" in said
     assert chinese_to_english("第二本多少钱？") == ""
+
+
+def test_a_lab_and_office_request_in_chinese_names_its_product() -> None:
+    """ "实验室需要一批一次性塑料滴管，3毫升带刻度的" (disposable graduated 3 ml pipettes) had made the
+    kind "scale" (带刻度, with graduations) and said not carried; "第一个一包多少支？" (how many per
+    pack?) asked of "support"."""
+    pipettes = chinese_to_english("实验室需要一批一次性塑料滴管，3毫升带刻度的")
+    assert pipettes is not None and "pipettes" in pipettes and "scale" not in pipettes
+    assert "graduated" in pipettes
+    count = chinese_to_english("第一个一包多少支？")
+    assert count is not None and "support" not in count

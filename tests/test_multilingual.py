@@ -243,3 +243,30 @@ def test_spanish_follow_ups_about_the_cards_refine_or_ask_of_them(demo_catalog: 
     robots = ["STEM Robot Toys For Kids, Building Block Kit", "Elenco Teach Tech Robot Kit"]
     asked = "¿se puede programar desde la compu o solo con el control?"
     assert understand(asked, None, [], robots).query.intent is Intent.detail
+
+
+def test_french_and_german_follow_ups_are_read_as_their_language_and_asked_of_the_cards(
+    demo_catalog: Catalog,
+) -> None:
+    """ "laquelle est la plus petite ?" had been read as English (its "plus" and "petite" are
+    English words too) and searched for the kind "petite"; "welche ist am günstigsten?" had
+    searched its own words. Both ask of the cards on screen."""
+    from assistant.query import Intent, understand
+    from retrieval.vocabulary import Vocabulary, language_of
+
+    assert language_of("laquelle est la plus petite ?") == "fr"
+    assert language_of("welche ist am günstigsten?") == "de"
+    assert (
+        language_of("a plus size costume") == "en"
+        and language_of("i am looking for a dress") == "en"
+    )
+    vocabulary = Vocabulary(demo_catalog)
+    guitars = ["Yamaha CG101A Classical Guitar", "Classical Guitar Making Book"]
+    small = understand(
+        "laquelle est la plus petite ?", None, [], guitars, vocabulary=vocabulary, before="fr"
+    )
+    assert small.query.intent in (Intent.detail, Intent.compare) and small.query.language == "fr"
+    cheapest = understand(
+        "welche ist am günstigsten?", None, [], guitars, vocabulary=vocabulary, before="de"
+    )
+    assert cheapest.query.intent is Intent.compare
