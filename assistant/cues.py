@@ -857,7 +857,8 @@ def asked_phrase(text: str, story: bool = False) -> str:
     said: list[str] = model.group(1).split() if model else []
     if (
         said
-        and (len(said) > 1 or not said[0].isdigit())
+        # (a code alone starts with a letter: "for my sm58", not "for a 3d printer")
+        and (len(said) > 1 or said[0][:1].isalpha())
         and not {w.lower() for w in said[:-1]} & (_NOT_MODEL | set(RECIPIENTS))
     ):
         head = f"{head} for {' '.join(said)}"  # "a case for iphone 15": not "a case"
