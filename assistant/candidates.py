@@ -179,6 +179,10 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     ) or any(_heads_category(name, kind, stem) for name in names[1:])
 
 
+#: How things come, named after them in a category ("Drum Sets", "Science Kits").
+_PACKED = frozenset(["kit", "kits", "set", "sets", "pack", "packs", "bundle", "bundles", "combo"])
+
+
 def _heads_category(name: str, kind: str, stem: Callable[[str], str]) -> bool:
     """Whether a category name ("Filter Housings", "Guitar Kits", "Picks & Pick Holders") is of
     the kind: a category is a plain noun phrase, each of its items named by its last word ("Filter
@@ -187,7 +191,7 @@ def _heads_category(name: str, kind: str, stem: Callable[[str], str]) -> bool:
     target = stem(kind)
     for item in re.split(r"\s*(?:&|,|\band\b)\s*", name.lower()):
         words = re.findall(r"[a-z]+", item)
-        while len(words) > 1 and words[-1] in _HEAD_KINDS:
+        while len(words) > 1 and words[-1] in _PACKED:
             words.pop()
         head = words[-1] if words else ""
         if head and (
@@ -506,7 +510,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     lines = numbered_lines(state)
     if (
         lines
-        and not any(_says_code(h.product, c) for h in hits[:5] for _, c in lines)
+        and not any(_names_model(h.product, w, c) for h in hits[:5] for w, c in lines)
         and any(numbers_other(h.product, lines) for h in hits[:5])
     ):
         # "a case for iphone 15" where the titles say "iPhone 7": not carried; a nozzle whose
@@ -528,7 +532,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     asked = set(re.findall(r"[a-z0-9]+", state.asked.lower()))
     # a model no listing names is no word to miss: an "ender 3 nozzle" may be any 3D printer's
     # nozzle (one that names another model was taken care of above)
-    words -= {w for w, _ in lines}
+    words -= {w for w, _ in lines if not any(title_says(h.product.title, w) for h in hits[:5])}
 
     def says_most(hit: Hit) -> bool:
         found = set(hit.parts.matched_terms)
@@ -585,6 +589,12 @@ def _model_codes(state: ConversationState) -> list[str]:
             if m.group(1).lower() not in _MEASURE_LETTERS]  # fmt: skip
 
 
+#: A measure's unit after a number: "Filament 1.75mm" numbers no model.
+_UNIT_AFTER = r"(?:mm|cm|m|kg|g|lbs?|oz|ml|l|in|inch|inches|ft|v|w|mah|pcs|pack|pieces?|x)\b"
+#: Numbers with a letter that name a kind of thing, not a model: "3d", "4k", "5g", "1080p".
+_NO_MODEL = re.compile(r"\d[dkg]|\d{3,4}p", re.I)
+
+
 def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
     """A word and the number the request gives it ("iphone 15", "ender 3", "galaxy s23"),
     squeezed as a code: [("iphone", "iphone15")]; not a count, size or age ("pack 100", "size
@@ -598,6 +608,9 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
         after = re.match(r"\s*([a-z]+)", said[m.end() :].lower())
         unit = after.group(1) if after else ""
         if not (word in _MEASURE_LETTERS or word in _SIZE_UNITS or number in counts
+                # (a plural or a person counts or ages: "kids 8+", "sleeps 4", "batteries 24")
+                or (word.endswith("s") and not word.endswith("ss")) or word in RECIPIENTS
+                or _NO_MODEL.fullmatch(number)  # "filament 3d printer", "a 4k tv": no model
                 or re.fullmatch(r"(?:19|20)\d\d", number)  # a year: "a 2017 ford", "pads 2017"
                 or not_product_word(word) or unit in _SIZE_UNITS or unit.rstrip("s") in COUNT_UNITS):  # fmt: skip
             lines.append((word, f"{word}{number}"))
@@ -610,17 +623,29 @@ def fits_model(products: Sequence[Product], state: ConversationState) -> str | N
     named = [*((code, code) for code in _model_codes(state)),
              *((code, f"{w} {code[len(w):]}") for w, code in numbered_lines(state))]  # fmt: skip
     for code, typed in named:
-        if not any(_says_code(p, code) for p in products):
+        word = typed.split()[0] if " " in typed else ""
+        if not any(_says_code(p, code) or (word and _names_model(p, word, code)) for p in products):
             return typed
     return None
+
+
+def _names_model(product: Product, word: str, code: str) -> bool:
+    """Whether a title names the model, alone or in a list of them ("iPhone 13/14/15")."""
+    number = re.escape(code[len(word) :])
+    listed = rf"\b{re.escape(word)}[\s-]*(?:[a-z]{{0,2}}\d+[a-z]*\s*(?:/|,|&|and)\s*)*{number}\b"
+    return _says_code(product, code) or bool(re.search(listed, product.title, re.I))
 
 
 def numbers_other(product: Product, lines: Sequence[tuple[str, str]]) -> bool:
     """Whether the title numbers a line the shopper numbered, and never with their number: a
     "Case for iPhone 7" for "a case for iphone 15" (cases for other phones had been starred)."""
     return any(
-        re.search(rf"\b{re.escape(word)}[\s-]?[a-z]{{0,2}}\d", product.title, re.I)
-        and not _says_code(product, code)
+        re.search(
+            rf"\b{re.escape(word)}[\s-]?[a-z]{{0,2}}\d(?![\d.,/]*\s?{_UNIT_AFTER})",
+            product.title,
+            re.I,
+        )
+        and not _names_model(product, word, code)
         for word, code in lines
     )
 

@@ -407,7 +407,9 @@ _OF_IT = re.compile(
     r"|^\W*¿?\s*(?:y\s+)?(?:cu[aá]nto|cu[aá]nta)\s+(?:dura|mide|pesa|tarda)\b|^\W*¿?\s*(?:necesita|usa)\b"
     r"|^\W*(?:需要|要不要|用不用|是否需要)|多久|多大|多重|多长|多高|多宽"
     r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe"
-    r"|vienen?|traen?|incluyen?)\b",
+    r"|vienen?|traen?|incluyen?)\b"
+    # a size of the cards: "¿el 3/4 le queda bien o mejor 1/2?"
+    r"|^\W*¿?\s*(?:y\s+)?(?:el|la|un|una)\s+\d+/\d+\b|\ble\s+quedan?\b",
     re.I,
 )
 
@@ -443,7 +445,7 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
 def says_it(text: str) -> bool:
     """Whether a message asks what a card on screen does, has or is ("does it come with ...",
     "¿se puede programar desde la compu o solo con el control?")."""
-    return bool(_OF_IT.search(text) or _OF_CARD.search(text))
+    return bool(_OF_IT.search(text))
 
 
 def asks_of_it(text: str) -> bool:
@@ -816,7 +818,7 @@ _GREETING = re.compile(
 #: What a product is for, when it is a model: "for iphone 15", "for my ender 3", "for a samsung
 #: galaxy s23" (up to two words, then a number or a code).
 _FOR_MODEL = re.compile(
-    r"\s*for\s+(?:(?:my|a|an|the|our)\s+)?((?:[a-z]+\s+){0,2}(?:[a-z]{1,4}-?\d{2,5}[a-z]{0,3}|\d{1,4}[a-z]?))\b",
+    r"\s*for\s+(?:(?:my|a|an|the|our)\s+)?((?:[a-z]+\s+){0,2}(?:[a-z]{1,4}-?\d{2,5}[a-z]{0,3}|\d{1,4}[a-z]?))\b(?![/.]\d)",
     re.I,
 )
 #: Words before a number that make it no model: ages, counts, people ("for ages 8", "for my son 10").

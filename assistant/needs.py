@@ -238,7 +238,8 @@ _HOW_MUCH = re.compile(
 _BACK_THEN = re.compile(
     r"\b(?:as\s+a\s+(?:kid|child|teen|teenager|girl|boy|youngster)|when\s+(?:she|he|i|we|they)\s+"
     r"(?:was|were)\s+(?:little|young|a\s+kid|a\s+child|small|younger))\b"
-    r"|\b(?:from|after|by|since)\s+(?:watching|seeing|reading)\b[^,.;!?]*"
+    r"|\b(?:from|after|by|since)\s+(?:watching|seeing|reading)\b"
+    r"(?:\s+(?!(?:he|she|they|i|we|and|so|but|now)\b)[\w']+){0,5}"
     r"|\b(?:on|from)\s+(?:insta(?:gram)?|tiktoks?|tik\s+tok|youtube|yt|tv|reddit|facebook|fb)\b",
     re.I,
 )
@@ -768,8 +769,16 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         if kind is not None and kind.lower() in ACCESSORY:
             # a case, strap or strings for what the story says they have: "my kid takes her
             # tenor ukulele on the bus ..., want a padded case" (a tom case had been starred)
-            said |= _owned(text[: text.find(wanted)])
+            said |= _owned(text[: text.find(wanted)], title_counts)
         keep = [w for w in keep if w.lower().strip("'.-") in said] or keep
+    if kind is not None and kind.lower() in ACCESSORY:
+        # what a case, stand or strap is for, said as theirs anywhere: "i need a stand bc my
+        # guitar keeps falling over", "my son plays guitar and needs a case" (a bare "case" had
+        # been searched)
+        have = {w.lower() for w in keep}
+        mine = _owned(text, title_counts)
+        owned = [w for w in re.findall(r"[\w/-]+", text.lower()) if w in mine and w not in have]
+        keep = list(dict.fromkeys(owned)) + keep
     played = _PLAYS.search(text)
     # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
     plays = [w.lower() for w in keep if w.lower() not in _PRODUCT_RECIPIENTS]
@@ -1123,7 +1132,8 @@ def product_kind(text: str) -> str | None:
     # been "gauge", then "string")
     # (a count's unit, or the kind said again: "ender 3 nozzle" is a nozzle, the number a model's)
     counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()
-               and (w.rstrip("s") in COUNT_UNITS or any(w.rstrip("s") == k.rstrip("s") for k in head[: i - 1]))}  # fmt: skip
+               and (w.rstrip("s") in COUNT_UNITS or (w.endswith("s") and not w.endswith("ss"))
+                    or any(w.rstrip("s") == k.rstrip("s") for k in head[: i - 1]))}  # fmt: skip
     # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
     # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
     while len(kinds) > 1 and (
@@ -1419,7 +1429,8 @@ _WANT_IN_STORY = re.compile(
 #: "one of those X things": a product the shopper cannot name ("need one of those camera on a
 #: cable things", "one of those thumb piano kalimba things").
 _THOSE_THINGS = re.compile(
-    r"\b(?:those|these)\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:things?|thingies|thingys|gadgets?|"
+    r"\b(?:one|some|a\s+couple|a\s+few|any|two|a\s+pair)\s+of\s+(?:those|these)\s+"
+    r"((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:things?|thingies|thingys|gadgets?|"
     r"doohickeys?|whatchamacallits?|contraptions?)\b",
     re.I,
 )
@@ -1428,7 +1439,10 @@ _THOSE_THINGS = re.compile(
 _STORY_START = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|please|help|hi|hey|hello|um+|lol|ugh|omg)\W+)*"
     # (not "i'm": "im left handed, need good scissors" says what the product must be)
-    r"(?:my|our|we|we're|were|i|i've|ive|he|she|they|just|been|[a-z]+ing)\b(?!'m)",
+    r"(?:my|our|we|we're|were|i|i've|ive|he|she|they|just|been|running|rewiring|building|moving|"
+    r"starting|teaching|planning|trying|working|setting|fixing|redoing|renovating|coaching)\b(?!'m)"
+    # (not a message that opens with its request: "i need a ukulele ... and i need a tuner too")
+    r"(?!\s+(?:(?:really|just|also)\s+)?(?:need|want|am\s+looking|'m\s+looking|would\s+like|'d\s+like)\b)",
     re.I,
 )
 #: Words after a want that point back, naming no product ("want one with a screen").
@@ -1447,7 +1461,11 @@ _BECAUSE = re.compile(r"\b(?:because|cuz|coz|bc)\b[^.!?]*", re.I)
 
 
 #: What someone has, said as theirs: "her tenor ukulele", "my old laptop".
-_OWNED = re.compile(r"\b(?:my|his|her|their|our)\s+(?=((?:[a-z-]+\s+){0,2}[a-z-]+))", re.I)
+_OWNED = re.compile(
+    r"\b(?:my|his|her|their|our|plays?|playing|has\s+an?|have\s+an?|got\s+an?|bought\s+an?)\s+"
+    r"(?=((?:[a-z0-9/-]+\s+){0,2}[a-z-]+))",
+    re.I,
+)
 
 
 #: People said in groups ("his friends", "our team"): no product someone has.
@@ -1456,13 +1474,17 @@ _GROUPS = frozenset(["friends", "friend", "buddies", "buddy", "mates", "classmat
                      "colleagues", "neighbors", "neighbours", "club", "group"])  # fmt: skip
 
 
-def _owned(story: str) -> set[str]:
+def _owned(story: str, counts: Mapping[str, int] | None = None) -> set[str]:
     """The words of a product the story says someone has ("her tenor ukulele" -> tenor,
-    ukulele), people aside ("my kid")."""
+    ukulele; "my guitar keeps falling over" -> guitar), people aside ("my kid"). `counts`: how
+    many catalog titles use each word, which names the thing among the words said after "my"."""
     words: set[str] = set()
     for m in _OWNED.finditer(story):
         said = m.group(1).lower().split()
         kind = product_kind(m.group(1))
+        if counts is not None:
+            named = [w for w in said if not not_product_word(w) and _titles(w, counts)]
+            kind = max(named, key=lambda w: _titles(w, counts), default=None)
         if (
             said[0] in RECIPIENTS
             or said[0] in _GROUPS

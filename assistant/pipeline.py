@@ -356,9 +356,9 @@ class ChatPipeline:
             # what that card is, not its advert: its best sentence for a request it does not
             # answer was nonsense ("it is very perfect for the other electronic build" for a tv)
             reasons = [title_reason(cards[0].product)]
-        if query.language == "en" and query.intent in (Intent.compare, Intent.detail) and (
+        if query.intent in (Intent.compare, Intent.detail) and (
             guide := size_guide(query.text, query.age or state.age,
-                                [(c.mark, c.product.title) for c in cards], state.kind)
+                                [(c.mark, c.product.title) for c in cards], state.kind, query.language)
         ):  # fmt: skip
             # "is 3/4 size ok for a 9 year old?": no listing says, a sizing guide does
             lead = (

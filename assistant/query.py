@@ -926,7 +926,7 @@ def understand(
         elif items:
             intent = Intent.new
         else:
-            starter = asked_starter(f"what else do i need besides the {shown_titles[0]}")
+            starter = asked_starter(f"what else do i need besides the {mine or shown_titles[0]}")
             intent = Intent.new if starter is not None else Intent.detail
     if starter is not None and intent in (Intent.new, Intent.refine, Intent.more):
         intent, narrows = Intent.new, ""

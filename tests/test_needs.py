@@ -921,3 +921,26 @@ def test_a_room_named_by_whose_it_is_names_no_recipient() -> None:
         ConversationState(need="bunk bed boys room", search="bunk bed boys room")
     )
     assert read_needs("a bunk bed for my boys").recipient == "boys"
+
+
+def test_a_story_reader_leaves_requests_and_what_they_are_for_alone(demo_catalog: Catalog) -> None:
+    """The story reader (`wanted_part`) must not take over a message that opens with its
+    request ("i need a ukulele ... and i need a tuner too" is two things), must not read "all
+    those cables and things" as a product, and keeps what a case or stand is for, said as
+    theirs ("bc my guitar keeps falling over": a guitar stand, not a bare "stand")."""
+    from assistant.needs import listed_products, wanted_part
+    from retrieval.vocabulary import Vocabulary
+
+    two = "i need a ukulele for my son and i need a tuner too"
+    assert wanted_part(two) is None and len(listed_products(two)) == 2
+    assert read_needs("a desk organizer for all those cables and things").kind == "organizer"
+    counts = Vocabulary(demo_catalog).title_counts
+    stand = read_needs("i need a stand bc my guitar keeps falling over", counts)
+    assert stand.kind == "stand" and stand.product_words == "guitar stand"
+    assert read_needs("my son plays guitar and needs a case", counts).product_words == "guitar case"
+    # a count's plural after a number stays a count: pencils, not "shades"
+    assert read_needs("colored pencils 72 shades").kind == "pencils"
+    assert (
+        read_needs("after seeing one at his friends house he wants a metal detector").kind
+        == "detector"
+    )
