@@ -771,7 +771,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # tenor ukulele on the bus ..., want a padded case" (a tom case had been starred)
             said |= _owned(text[: text.find(wanted)], title_counts)
         keep = [w for w in keep if w.lower().strip("'.-") in said] or keep
-    if kind is not None and kind.lower() in ACCESSORY:
+    if (
+        kind is not None
+        and kind.lower() in ACCESSORY
+        and len([w for w in keep if w.lower() != kind.lower()]) <= 1
+    ):
         # what a case, stand or strap is for, said as theirs anywhere: "i need a stand bc my
         # guitar keeps falling over", "my son plays guitar and needs a case" (a bare "case" had
         # been searched)

@@ -152,3 +152,14 @@ def test_a_fractional_instrument_size_is_answered_by_a_sizing_guide_said_as_such
     assert size_guide("does it need batteries", (9, 9), violins) is None
     assert size_guide("is 3/4 size ok for me", (30, 30), violins) is None
     assert size_guide("is 3/4 too big for him", (9, 9), [(1, "Kids Drum Set 3/4")]) is None
+
+
+def test_the_sizing_guide_is_said_in_the_shoppers_language() -> None:
+    """ "¿el 3/4 le queda bien o mejor 1/2?" for a 9-year-old: the guide in Spanish, with the
+    instrument's Spanish name (no English words in a Spanish answer)."""
+    from assistant.sizing import size_guide
+
+    violins = [(1, "LAGRIMA 3/4 Beginner Kid Violin, Case, Bow")]
+    said = size_guide("¿el 3/4 le queda bien o mejor 1/2?", (9, 9), violins, "violin", "es")
+    assert said is not None and "violín" in said and "para 9 años, 1/2 o 3/4" in said
+    assert "[1] es 3/4" in said and "sizing" not in said and " or " not in said
