@@ -196,7 +196,9 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "滴管": ("pipettes",), "一次性滴管": ("disposable pipettes",), "正版": ("official",),
                 "卡册": ("card binder",), "装卡的卡册": ("card binder",), "零件": ("pieces",),
                 "切割器": ("cutter",), "带切割器": ("with cutter",), "一卷": ("roll",),
-                "多长": ("length",), "有多长": ("length",), "多大": ("size",), "女声": ("female vocals",),
+                "多长": ("length",), "有多长": ("length",), "多大": ("size",),
+                # how old, not how big: "适合多大的孩子"
+                "多大的孩子": ("ages",), "适合多大": ("ages",), "多大年龄": ("ages",), "几岁": ("ages",), "女声": ("female vocals",),
                 "透明胶带": ("clear packing tape",), "打包": ("packing",), "快递": ("shipping",),
                 "量要大": ("bulk",), "量要大一点": ("bulk",), "公司前台": ("office",),
                 "卡牌": ("trading cards",), "游戏王": ("yu-gi-oh",), "跑车模型": ("sports car model",),

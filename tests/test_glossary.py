@@ -216,3 +216,9 @@ def test_a_lab_and_office_request_in_chinese_names_its_product() -> None:
     assert "graduated" in pipettes
     count = chinese_to_english("第一个一包多少支？")
     assert count is not None and "support" not in count
+
+
+def test_how_old_is_no_size() -> None:
+    """ "多大" asks how big, but "适合多大的孩子" (for children how old?) asks the age."""
+    assert "ages" in (chinese_to_english("适合多大的孩子") or "")
+    assert "size" in (chinese_to_english("第一个多大？") or "")

@@ -962,3 +962,18 @@ def test_a_listing_whose_items_run_together_is_read_word_by_word() -> None:
     card = Card(mark=1, product=product, price="price not listed", why="", value="")
     said = detail_lead("what batteries does it take", card)
     assert said is not None and "battery" in said and "does not mention" not in said
+
+
+def test_the_checker_and_the_quoting_read_a_measure_beside_a_name_alike() -> None:
+    """A listing's "Standard 9V battery" is quoted, and the checker reads the same words the same
+    way; a two-word name no card carries is still caught by both."""
+    from assistant.grounding import _not_carried, _proper_names, names_carried
+
+    carrier = "lasergrip 800 infrared thermometer"
+    for text in ("Standard 9V battery offers 14 hours.", "Made by Acme Widgets for you."):
+        names = __import__("assistant.grounding", fromlist=["_proper_names"])._proper_names(
+            f"- {text}"
+        )
+        assert names_carried(text, carrier) == (not any(_not_carried(n, carrier) for n in names))
+    assert names_carried("Standard 9V battery offers 14 hours.", carrier)
+    assert not names_carried("Made by Acme Widgets for you.", carrier)
