@@ -971,9 +971,7 @@ def test_the_checker_and_the_quoting_read_a_measure_beside_a_name_alike() -> Non
 
     carrier = "lasergrip 800 infrared thermometer"
     for text in ("Standard 9V battery offers 14 hours.", "Made by Acme Widgets for you."):
-        names = __import__("assistant.grounding", fromlist=["_proper_names"])._proper_names(
-            f"- {text}"
-        )
+        names = _proper_names(f"- {text}")
         assert names_carried(text, carrier) == (not any(_not_carried(n, carrier) for n in names))
     assert names_carried("Standard 9V battery offers 14 hours.", carrier)
     assert not names_carried("Made by Acme Widgets for you.", carrier)
