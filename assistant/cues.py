@@ -368,7 +368,9 @@ _QUESTION = re.compile(
     r"[?？]\s*$|^\W*¿|[吗呢么嘛](?:\W|$)|多少钱|贵多少|合适吗|怎么样|能不能|是不是|可以吗"
     r"|多久|多大|多重|多长|多高|多宽|几个|哪个|哪款"
     r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
-    r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$",
+    r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$"
+    # a card named, then asked of: "the tascam one, does it work with an ipad"
+    r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how)\b",
     re.I,
 )
 #: Another thing asked for, not a question about the cards: "what about ukulele strings?", "do
@@ -612,6 +614,11 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
     for m in _BY_MAKER.finditer(text):
         name = m.group(1) or m.group(2) or m.group(3)
         known = brands.makers if m.group(3) else brands.names  # "the wooden one" names no maker
+        if m.group(3) and name.lower() in brands.names and name.lower() not in LOOKS:
+            # a brand no common word spells: "the tascam one, does it work with an ipad"
+            from retrieval.vocabulary import common_english
+
+            known = known | ({name.lower()} - common_english())
         # (a name said whole after "by" is one whatever the lexicon knows: an author)
         said = bool(m.group(1)) and len(name.split()) == 2
         if (

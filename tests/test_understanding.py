@@ -1336,6 +1336,13 @@ def test_a_card_named_by_a_maker_not_on_screen_is_said_to_be_absent() -> None:
     assert absent_maker("the one by meinl, is it tunable?", shown, brands) is None  # on screen
     assert absent_maker("is the wooden one sturdier", shown, brands) is None  # no maker
     assert absent_maker("is the second one tunable", shown, brands) is None
+    # a brand the titles do not open with, no common word, said as "the X one, ...": a card
+    # named, then asked of ("the tascam one, does it work with an ipad" had searched Tascam)
+    tascam = BrandLexicon(["Tascam", "Meinl"], ["Studio Recorder by TASCAM", "Meinl Djembe"])
+    assert absent_maker("the tascam one, does it work with an ipad", shown, tascam) == "tascam"
+    assert understand(
+        "the tascam one, does it work with an ipad", None, [], shown
+    ).query.intent is (Intent.detail)
 
 
 def test_a_greeting_is_not_said_back_and_a_book_is_a_card_by_its_place() -> None:
