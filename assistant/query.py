@@ -364,8 +364,6 @@ _OTHER_ONE = re.compile(
     r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
     re.I,
 )
-#: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
-#: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 #: Asking what else the product on screen takes: "do i need anything else to use it", "what else
 #: would she need", "anything else i need to buy for it".
 _ELSE_NEEDED = re.compile(
@@ -411,6 +409,8 @@ _LOOK_ONES = re.compile(
     r"(?!\s+(?:of|for|by|you|i|we|that|which)\b)",
     re.I,
 )
+#: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
+#: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 _ANY_IN = re.compile(
     r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)

@@ -387,7 +387,7 @@ _FUNCTION_WORDS = frozenset((
     "niños", "niña", "niñas", "regalo", "menos", "barato", "barata", "pour", "avec", "les",
     "des", "une", "enfant", "enfants", "cadeau", "moins", "für", "mit", "ohne", "und", "der",
     "laquelle", "lequel", "lesquels", "quelle", "quel", "est", "elle", "sont", "welche", "welcher",
-    "ist", "sind", "am", "qual", "quale",
+    "ist", "sind", "qual", "quale",
     "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
     "bambini", "bambino", "meno", "com", "sem", "uma", "crianças", "criança", "presente", "voor",
     "met", "zonder", "een", "het", "kinderen", "dla", "bez", "dzieci",

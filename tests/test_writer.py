@@ -967,11 +967,13 @@ def test_a_listing_whose_items_run_together_is_read_word_by_word() -> None:
 def test_the_checker_and_the_quoting_read_a_measure_beside_a_name_alike() -> None:
     """A listing's "Standard 9V battery" is quoted, and the checker reads the same words the same
     way; a two-word name no card carries is still caught by both."""
-    from assistant.grounding import _not_carried, _proper_names, names_carried
+    from assistant.grounding import check, names_carried
 
     carrier = "lasergrip 800 infrared thermometer"
-    for text in ("Standard 9V battery offers 14 hours.", "Made by Acme Widgets for you."):
-        names = _proper_names(f"- {text}")
-        assert names_carried(text, carrier) == (not any(_not_carried(n, carrier) for n in names))
+    product = Product(id="t:ir", title="Lasergrip 800 Infrared Thermometer", source="t")
+    card = Card(mark=1, product=product, price="price not listed", why="", value="")
+    quoted = "[1] runs on a standard battery. Standard 9V battery offers 14 hours."
+    assert not [v for v in check(quoted, [card]) if v.kind == "name"]
+    assert [v for v in check("[1] is made by Acme Widgets for you.", [card]) if v.kind == "name"]
     assert names_carried("Standard 9V battery offers 14 hours.", carrier)
     assert not names_carried("Made by Acme Widgets for you.", carrier)
