@@ -29,6 +29,7 @@ from assistant.needs import not_product_word
 from assistant.phrases import phrase
 from assistant.unwanted import denies
 from ranking.service import Reason
+from retrieval import units
 from retrieval.ages import age_statement
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit
@@ -402,12 +403,12 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
 #: Questions of measure about one card, and how a listing states the measure.
 _MEASURES = (
     (ASKS_COUNT,
-     re.compile(r"\b(?:pack|set|box|bag|case|lot|bundle) of \d[\d,]*|\b\d[\d,]*\s?-?\s?(?:pcs|pieces?|pc|"
-                r"count|ct|packs?|pk|pairs?|sets?|sheets?|rolls?|units?|sticks?|strings?)\b", re.I),
+     re.compile(r"\b(?:pack|set|box|bag|case|lot|bundle) of \d[\d,]*|\b\d[\d,]*\s?-?\s?"
+                rf"(?:{units.alternation('count', names=('string',))}|units?\b|sticks?\b)", re.I),
      "how many"),
     (ASKS_SIZE,
-     re.compile(r"\b\d+(?:[./]\d+)?\s?-?\s?(?:inch(?:es)?|in\b|\"|cm|mm|ft\b|feet|foot|meters?|oz|ounces?"
-                r"|lbs?|pounds?|kg|grams?|ml)|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
+     re.compile(rf"\b\d+(?:[./]\d+)?\s?-?\s?(?:{units.alternation('length', 'weight', 'volume')})"
+                r"|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
      "a size"),
 )  # fmt: skip
 

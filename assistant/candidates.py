@@ -22,12 +22,13 @@ from assistant.cues import (
     reading_department,
 )
 from assistant.needs import ACCESSORY as _ACCESSORY
-from assistant.needs import COMPARATIVES, COUNT_UNITS, RECIPIENTS, ROOM_OF, not_product_word
+from assistant.needs import COMPARATIVES, RECIPIENTS, ROOM_OF, not_product_word
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import denies, says_unwanted
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
+from retrieval import units
 from retrieval.ages import TEEN, age_fit
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit, HybridSearcher
@@ -571,13 +572,19 @@ _PLACES = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "sch
 
 #: A model's code as shoppers type it: letters then two or more digits ("s23", "m404n", "sm58").
 _MODEL_CODE = re.compile(r"(?<![\w./-])([a-z]{1,4})-?(\d{2,5}[a-z]{0,3})(?![\w/])", re.I)
-#: Letters before a number that make it a measure, not a model ("pack50", "no2" aside).
-_MEASURE_LETTERS = frozenset(["x", "no", "pc", "pcs", "ft", "in", "mm", "cm", "ml", "oz", "lb", "kg", "g",
-                              "v", "w", "mah", "hz", "size", "ages", "age", "ad", "ce"])  # fmt: skip
+#: Letters before a number that make it a measure, not a model ("pack50", "no2" aside; not the
+#: "m" or "l" that open models too: "m404n").
+_MEASURE_LETTERS = (
+    units.words("length", "weight", "volume", "power", names=("piece",), marks=True) - {"m", "l"}
+) | {"x", "no", "size", "ages", "age", "ad", "ce"}
 
 
 #: A product line and its number, as shoppers type it: "iphone 15", "ender 3", "pixel 8".
-_LINE_NUMBER = re.compile(r"\b([a-z]{3,})\s+([a-z]{0,2}\d{1,4}[a-z]?)(?![\w./-])", re.I)
+#: (not a height: "a 6'3 guy" named no "throne 6")
+_LINE_NUMBER = re.compile(r"\b([a-z]{3,})\s+([a-z]{0,2}\d{1,4}[a-z]?)(?![\w./'’\"-])", re.I)
+#: Words a number follows that make it a time or an amount, never a model ("after 15 years").
+_BEFORE_AMOUNT = frozenset(["after", "before", "until", "within", "over", "under", "every", "per",
+                            "than", "last", "next", "past", "nearly", "almost", "only"])  # fmt: skip
 
 
 def _model_codes(state: ConversationState) -> list[str]:
@@ -590,7 +597,9 @@ def _model_codes(state: ConversationState) -> list[str]:
 
 
 #: A measure's unit after a number: "Filament 1.75mm" numbers no model.
-_UNIT_AFTER = r"(?:mm|cm|m|kg|g|lbs?|oz|ml|l|in|inch|inches|ft|v|w|mah|pcs|pack|pieces?|x)\b"
+_UNIT_AFTER = (
+    rf"(?:{units.alternation('length', 'weight', 'volume', 'power', names=('piece', 'pack'))}|x\b)"
+)
 #: Numbers with a letter that name a kind of thing, not a model: "3d", "4k", "5g", "1080p".
 _NO_MODEL = re.compile(r"\d[dkg]|\d{3,4}p", re.I)
 
@@ -600,19 +609,20 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
     squeezed as a code: [("iphone", "iphone15")]; not a count, size or age ("pack 100", "size
     10"). Read in what it is for too ("a case for iphone 15")."""
     said = f"{state.asked} {state.search_text()}"
-    # (a number that counts what follows is a size: "space 100 pieces")
-    counts = {re.match(r"[\d.,/]*", size.strip()).group(0) for size in state.sizes} - {""}  # type: ignore[union-attr]
+    # (a number a size gives is no model's: "space 100 pieces", "box of 100")
+    counts = {m.group(0) for size in state.sizes if (m := re.search(r"\d[\d.,/]*", size))}
     lines = []
     for m in _LINE_NUMBER.finditer(said):
         word, number = m.group(1).lower(), m.group(2)
         after = re.match(r"\s*([a-z]+)", said[m.end() :].lower())
         unit = after.group(1) if after else ""
-        if not (word in _MEASURE_LETTERS or word in _SIZE_UNITS or number in counts
+        if not (word in _MEASURE_LETTERS or units.is_unit(word) or number in counts
+                or word in _BEFORE_AMOUNT
                 # (a plural or a person counts or ages: "kids 8+", "sleeps 4", "batteries 24")
                 or (word.endswith("s") and not word.endswith("ss")) or word in RECIPIENTS
                 or _NO_MODEL.fullmatch(number)  # "filament 3d printer", "a 4k tv": no model
                 or re.fullmatch(r"(?:19|20)\d\d", number)  # a year: "a 2017 ford", "pads 2017"
-                or not_product_word(word) or unit in _SIZE_UNITS or unit.rstrip("s") in COUNT_UNITS):  # fmt: skip
+                or not_product_word(word) or units.is_unit(unit)):  # fmt: skip
             lines.append((word, f"{word}{number}"))
     return list(dict.fromkeys(lines))
 
@@ -858,6 +868,8 @@ def _compound_noun(state: ConversationState) -> str | None:
             # the kind misspelled, then spelled ("acoustic guitar strngs strings")
             or SequenceMatcher(None, before, state.kind).ratio() >= 0.75
             or before in _SIZE_UNITS  # a size: "1000 piece puzzle"
+            # where it is read, no kind of it: "a kindle thriller" (no title says "kindle")
+            or before in _READ_ON
             or before in _HEAD_KINDS  # how it comes: "(glass beakers) set borosilicate"
             # a plural before the kind ends another phrase: "(starts piano) lessons keyboard"
             or (before.endswith("s") and not before.endswith(("ss", "us", "is")))):  # fmt: skip
@@ -868,10 +880,12 @@ def _compound_noun(state: ConversationState) -> str | None:
 #: Two-letter words that are no noun before a kind ("go kart" aside).
 _TWO_LETTER_WORDS = frozenset(["go", "no", "be", "do", "he", "hi", "if", "me", "am", "as", "yo", "ya",
                                "ur", "im", "id", "ll", "ve", "re"])  # fmt: skip
+#: What a reading is read on, said before its kind.
+_READ_ON = frozenset(["kindle", "ebook", "e-book", "paperback", "hardcover"])
 #: Units a size is counted in: "1000 piece puzzle" names no "piece puzzle".
-_SIZE_UNITS = frozenset(["piece", "pieces", "pc", "pcs", "inch", "inches", "key", "keys", "string",
-                         "strings", "ml", "mm", "cm", "ft", "foot", "feet", "pack", "count", "ct",
-                         "oz", "lb", "lbs", "watt", "watts", "volt", "gauge", "note", "notes"])  # fmt: skip
+_SIZE_UNITS = units.words(
+    "length", "weight", "volume", "power", names=("piece", "pack", "key", "string", "note")
+)
 #: Words that judge a product rather than name a kind of it: "decent headphones" are headphones.
 _JUDGED = frozenset(["decent", "quality", "solid", "reliable", "simple", "basic", "fancy", "proper",
                      "real", "serious", "nice", "good", "great", "cheap", "cheaper", "expensive",
@@ -1023,16 +1037,9 @@ def _size_pattern(size: str) -> re.Pattern[str]:
 
 #: How many play, in words as titles write them ("Two Player Game").
 _PLAYER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
-#: Units a size is said in, each with the ways titles write it (see `_size_pattern`).
-_UNITS = {
-    "inch": r"inch(?:es)?\b|in\b|\"|”|''", "mm": r"mm\b", "cm": r"cm\b", "m": r"m\b|meters?\b|metres?\b",
-    "ft": r"ft\b|feet\b|foot\b", "yd": r"yds?\b|yards?\b", "mil": r"mils?\b", "oz": r"oz\b|ounces?\b",
-    "lb": r"lbs?\b|pounds?\b", "kg": r"kg\b|kilos?\b", "g": r"g\b|grams?\b", "ml": r"ml\b",
-    "l": r"l\b|liters?\b|litres?\b", "piece": r"pieces?\b|pcs?\b|count\b|ct\b|pack\b|pk\b|pairs?\b",
-    "key": r"keys?\b", "string": r"strings?\b", "gauge": r"gauge\b|ga\b|awg\b",
-    "thread": r"threads?\b|tpi\b", "watt": r"watts?\b|w\b", "volt": r"volts?\b|v\b",
-    "sheet": r"sheets?\b", "player": r"players?\b", "year": r"years?\b|yrs?\b",
-}  # fmt: skip
+#: What a size is said in, each with the ways titles write it (see `_size_pattern`).
+_UNITS = units.measures("length", "weight", "volume", "power", "count", "time",
+                        names=("key", "string", "thread", "player"))  # fmt: skip
 
 
 def _reorder(

@@ -127,10 +127,20 @@ MORE = re.compile(
     re.I,
 )  # fmt: skip
 COMPARE = re.compile(
-    r"\b(compare|comparison|difference between|differences|vs\.?|versus|which (?:one )?is better|compara|comparar|"
+    r"\b(compare|comparison|(?:difference|diff) (?:between|btwn|b/w)|differences|what'?s the diff|vs\.?|versus|"
+    r"which (?:one )?is better|compara|comparar|"
     r"comparer|comparez|vergleiche?n?|confronta|diferencia entre|différence entre)\b|比较|对比",
     re.I,
 )  # fmt: skip
+#: A message that asks something: a question mark, or a question's first word anywhere.
+_ASKS = re.compile(
+    r"\?|\b(?:which|what|whats|what's|how|is|are|does|do|did|can|will|would|should|any)\b|[¿？吗哪]",
+    re.I,
+)
+#: Words that ask for products beside those on screen.
+_ASKS_OTHERS = re.compile(
+    r"\b(?:do\s+you\s+have|got\s+any|anything|something|any\s+others?|others|instead)\b", re.I
+)
 #: A question about the products on screen, whatever else it names: "which one is better for
 #: small hands?", "which of these would you get for a beginner?", "which has the longest battery
 #: life?" (a comparative or superlative after "which is/has")
@@ -758,7 +768,13 @@ def read_cues(
     return Cues(
         cheaper=bool(CHEAPER.search(said)), pricier=bool(PRICIER.search(said)),
         better_rated=bool(BETTER_RATED.search(said)), cheapest=bool(CHEAPEST.search(said)),
-        more=bool(MORE.search(text)), compare=bool(COMPARE.search(text)),
+        more=bool(MORE.search(text)),
+        # (two cards named and asked of are set side by side: "the 1st and 3rd - how many darts
+        # come with each", "the 2nd and the 5th look similar, which ..." had been new searches)
+        # (not "the first two are nice but anything cheaper?": others asked for)
+        compare=bool(COMPARE.search(text) or (
+            len(references) >= 2 and _ASKS.search(text) and not _ASKS_OTHERS.search(text)
+            and not (CHEAPER.search(said) or PRICIER.search(said) or MORE.search(text)))),
         about_shown=bool(ABOUT_SHOWN.search(text) or ASKS_PICK.search(text)), references=references,
         priced=priced,
         yes_no=bool(((YES_NO.search(text) or THEN_YES_NO.search(text))

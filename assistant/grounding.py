@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.advice import Card
 from assistant.phrases import languages, phrases_of
+from retrieval import units
 from retrieval.vocabulary import common_english
 
 _PRICE = re.compile(
@@ -162,7 +163,9 @@ _NAME = re.compile(rf"(?<![.!?:]\s)(?<!^)\b{_CAP}(?:\s+{_CAP})+")
 
 
 #: A quantity with its unit, as a title or a spec writes it ("9v", "20mm", "500ml", "2x").
-_MEASURE = re.compile(r"\d+(?:v|w|mm|cm|ml|l|oz|g|kg|lb|lbs|in|ft|mah|hz|khz|x|pcs|pc|ct)", re.I)
+_MEASURE = re.compile(
+    rf"\d+(?:{units.alternation('length', 'weight', 'volume', 'power', names=('piece',))}|x)", re.I
+)
 
 
 def names_carried(text: str, carrier: str) -> bool:

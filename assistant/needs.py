@@ -20,6 +20,7 @@ from assistant.cues import ATTRIBUTE
 from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
 from assistant.unwanted import DONE_WITH, NOT_THIS
+from retrieval import units
 
 _NUM = r"(\d(?:\.\d)?)"
 _STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
@@ -161,9 +162,8 @@ _AGE_RANGE = re.compile(
 #: Sizes worn things are sold in, as words.
 WORN_SIZE = r"x-?small|small|medium|large|x-?large|xx?l|xs"
 _SIZES = [
-    re.compile(r"\b\d[\d,]*\s*-?\s*(?:pieces?|pcs?|pc)\b", re.I),
+    re.compile(rf"\b\d[\d,]*\s*-?\s*(?:{units.alternation(names=('piece', 'pack'))})", re.I),
     re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
-    re.compile(r"\b\d[\d,]*\s*-?\s*(?:pack|count|ct|packs)\b", re.I),
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
     re.compile(r"\b[1-4]/(?:2|4|8|10|16)(?=\s+(?:scale\s+)?(?:violins?|violas?|cellos?|guitars?|bass|classical|acoustic|nylon|fiddles?)\b)", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
@@ -878,7 +878,7 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
 
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
 STORY_CLAUSE = re.compile(
-    r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats)\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
+    r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats|me\s+and\s+(?:my|the|\w+)|my\s+\w+\s+and\s+(?:i|me))\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
     r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
     re.I,
 )
@@ -965,7 +965,8 @@ _PRONOUN_CLAUSE = re.compile(
 _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
 STORY_AFTER = re.compile(
-    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|my|his|her|their|our)\s+\w+.*",
+    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|my|his|her|their|our|me\s+and)"
+    r"\s+\w+.*",
     re.I,
 )
 #: Said of someone new at it: "from scratch", "total noob", "complete newbie" (no scratch pads).
@@ -1136,7 +1137,7 @@ def product_kind(text: str) -> str | None:
     # been "gauge", then "string")
     # (a count's unit, or the kind said again: "ender 3 nozzle" is a nozzle, the number a model's)
     counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()
-               and (w.rstrip("s") in COUNT_UNITS or (w.endswith("s") and not w.endswith("ss"))
+               and (units.is_unit(w, *_COUNTED) or (w.endswith("s") and not w.endswith("ss"))
                     or any(w.rstrip("s") == k.rstrip("s") for k in head[: i - 1]))}  # fmt: skip
     # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
     # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
@@ -1520,6 +1521,36 @@ def wanted_part(text: str) -> str | None:
     return None
 
 
+#: Where a follow-up turns from its story to what it asks: "..., should i go concert instead?",
+#: "... my brain. something slower", "..., got anything longer?", "..., get me one in A or G".
+_ASK_TURN = re.compile(
+    r"(?:[.!?;]|,|\blol\b|\bhaha\b)\s*(?=(?:so\s+|then\s+|and\s+|but\s+)?(?:"
+    r"should\s+(?:i|we)\s+(?:go|get|buy|try)\b|get\s+(?:me|him|her|us)\b|show\s+me\b"
+    r"|(?:do\s+you\s+have|got|is\s+there)\s+(?:anything|something|any)\b|anything\b|something\b"
+    r"|what\s+about\b|how\s+about\b|(?:i|we)\s+(?:just\s+|really\s+)?need\b"
+    r"|(?:[a-z-]+\s+){1,3}maybe\W*$))",
+    re.I,
+)
+#: A story said before the ask: someone said, has, is or did something ("my sister says shes 10
+#: now", "he just texted he already has a C", "i realize i need to measure 12 inch stock").
+_TOLD = re.compile(
+    r"\b(?:says?|said|texted|told|thinks?|thought|realiz\w+|remember\w*|is|are|was|were|has|have|"
+    r"had|keeps?|already|hates?|won'?t|doesn'?t|don'?t)\b|'s\b",
+    re.I,
+)
+
+
+def follow_up_ask(text: str) -> str | None:
+    """What a follow-up asks after a story that comes first ("my sister says shes 10 now and has
+    bigger hands lol, should i go concert instead?" -> "should i go concert instead?"); None when
+    the message opens with what it asks. The story's age and budget are read from the whole."""
+    for m in _ASK_TURN.finditer(text):
+        story = text[: m.start()]
+        if len(re.findall(r"\w+", story)) >= 4 and _TOLD.search(story):
+            return text[m.end() :].strip() or None
+    return None
+
+
 #: What products are made of: said after the product, no kind of it.
 MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal", "wood",
                        "wooden", "aluminum", "aluminium", "nylon", "cotton", "leather", "silicone",
@@ -1575,18 +1606,11 @@ _BUILT = re.compile(r"\b(?:heavy|light|medium|extra|super)[- ]?(?:weight|duty)\b
 _DONE_TO = re.compile(r"[a-z]{3,}[^e]ed")
 _MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
 #: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
-_PACKAGING = frozenset(["roll", "rolls", "box", "boxes", "spool", "spools", "bag", "bags", "pack",
-                        "packs", "bottle", "bottles", "tube", "tubes", "pair", "pairs"])  # fmt: skip
-#: What a number after a product counts ("4 string", "10 hole", "88 key", "3 tier").
-COUNT_UNITS = frozenset(["string", "key", "hole", "note", "piece", "player", "speed", "tier", "layer",
-                          "shelf", "shelve", "drawer", "port", "slot", "outlet", "sided", "side", "person",
-                          "seater", "pack", "sheet", "page", "color", "colour", "pocket", "compartment",
-                          "step", "wheel", "channel", "track", "button", "bar", "band", "blade", "ring",
-                          "row", "cup", "light", "pad", "set", "pair", "roll", "box", "bag", "day",
-                          "hour", "minute", "year", "month", "volt", "watt", "amp", "foot", "inch"])  # fmt: skip
-_MEASURES = frozenset(["inch", "inches", "ft", "feet", "foot", "yard", "yards", "yd", "yds", "mm",
-                       "cm", "meter", "meters", "count", "ct", "pc", "pcs", "piece", "pieces", "oz",
-                       "ml", "lb", "lbs", "kg", "g", "gauge"])  # fmt: skip
+_PACKAGING = units.words("package")
+#: What a number before a word counts or measures ("4 string", "10 hole", "3 tier", "2 inch").
+_COUNTED = ("part", "count", "time", "power", "length")
+#: Units of measure that are never what a product is ("1000 pieces", "50 ml").
+_MEASURES = units.words("length", "weight", "volume", names=("piece",), marks=True)
 
 
 #: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").
@@ -1602,7 +1626,19 @@ def clean_message(text: str) -> str:
     # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
     text = _BARE_CONTRACTION.sub(_apostrophe, text)
     text = _corrected(text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return _OPENERS.sub("", text, count=1) or text
+
+
+#: Words a message may open with that say nothing of what is wanted: "wait", "hold on", "ugh",
+#: "scratch that", "no wait" ("wait my sister says shes 10 now ..." had made the kind "wait",
+#: "hold on hes 5 not 12 ..." the kind "hold").
+_OPENERS = re.compile(
+    r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
+    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+)(?:\W+|$)"
+    r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
+    re.I,
+)
 
 
 #: The shopper correcting what they asked for: "gloves for my grandkid, wait no i mean a rosin".

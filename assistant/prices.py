@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from retrieval import units
+
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
              "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY"}  # fmt: skip
@@ -27,14 +29,15 @@ USD_PER = {"EUR": Decimal("1.16"), "GBP": Decimal("1.33"), "CNY": Decimal("0.14"
 #: "around $50" means this share either side of the amount (a range, said in `PriceBounds.note`).
 AROUND = Decimal("0.2")
 #: Units after a number that make it something other than a price.
+#: (every unit a count, size or time is said in, but "pounds": "20 pounds" is money too)
 _UNITS = (
-    r"stars?|reviews?|ratings?|pieces?|pcs?|pc\b|years?|yrs?|yo\b|y/o|months?|mos?\b|weeks?|inch(?:es)?|"
-    r"in\b|\"|''|cm|mm|ml|oz|lbs?|kg|g\b|feet|ft|foot|pack\b|packs|count|ct\b|players?|percent|%|"
-    r"sheets?|pages?|pp\b|words?|chapters?|people|persons?|guests?|kids|items?|rolls?|boxes|"
-    r"cards?|strings?|keys?|watts?|w\b|v\b|volts?|gauge|colou?rs?|sizes?|x\b|th\b|st\b|nd\b|rd\b|"
-    r"am\b|pm\b|hours?|hrs?\b|minutes?|mins?\b|secs?\b|seconds?|days?|mp\b|gb\b|tb\b|mah|ohms?|bit\b|d\b|k\b(?=\s*(?:ohm|resolution))|"
-    r"°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|hz|khz|mhz|psi|lumens?|amps?\b|[x×](?=\s*\d)"
-)
+    units.either(units.words("length", "weight", "volume", "power", "time", marks=True,
+                             names=("piece", "pack", "sheet", "page", "roll", "key", "string",
+                                    "player", "color", "colour", "person")) - {"pound", "pounds"})
+    + r"|stars?|reviews?|ratings?|yo\b|y/o|percent|%|pp\b|words?|chapters?|guests?|kids|items?|boxes|"
+    r"cards?|sizes?|x\b|th\b|st\b|nd\b|rd\b|am\b|pm\b|mp\b|gb\b|tb\b|bit\b|d\b|"
+    r"k\b(?=\s*(?:ohm|resolution))|°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|psi|lumens?|[x×](?=\s*\d)"
+)  # fmt: skip
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
 _CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|€|£|\$"
 _PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
@@ -314,6 +317,15 @@ _SPURNED = re.compile(
     re.I,
 )
 
+#: A lone amount that is a difference between prices, no budget: "is it worth the extra $15", "an
+#: extra 10 bucks", "$6 more per kg" (a $6 budget had shown $5 violins beside filament).
+_DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:extra|additional|another|difference\s+of|saves?|saving)\s*$", re.I
+)
+_DIFFERENCE_AFTER = re.compile(
+    r"^\s*(?:more|extra|less|cheaper|pricier|dearer|difference|higher|lower|off|savings?)\b", re.I
+)
+
 
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
@@ -377,6 +389,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
             continue  # "ages 6 and up" is an age
         if not cur and _COUNT_OF.search(text[: match.start()]):
             continue  # "box of 100 or more" is how many (it had been a $100 floor)
+        if not cur and re.search(r"\d\s*[x×]\s*$", text[: match.start()]):
+            continue  # "6x9ish" is a size (it had been a $7-$11 budget)
         if post in ("range", "ish"):
             lo, hi = _approx(value)
             low, high = lo, hi
@@ -392,6 +406,11 @@ def extract_price_bounds(text: str) -> PriceBounds:
         lone = _LONE.search(text)
         if lone and _SPURNED.search(text[: lone.start()]):
             lone = None  # "not some flimsy 5 dollar one": what is not wanted, no budget
+        elif lone and (
+            _DIFFERENCE_BEFORE.search(text[: lone.start()])
+            or _DIFFERENCE_AFTER.match(text[lone.end() :])
+        ):
+            lone = None  # "worth the extra $15": a difference, no budget
         if lone:
             high = _amount(lone.group("num") or lone.group("num2"))
             currency = _currency(lone.group("cur1"), lone.group("cur2"))

@@ -52,6 +52,7 @@ from assistant.needs import (
     WORN_SIZE,
     age_span,
     clean_message,
+    follow_up_ask,
     listed_products,
     not_product_word,
     product_kind,
@@ -354,10 +355,12 @@ _OWN_REQUEST = re.compile(
 )
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
-    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:something|anything)\s+{_QUALITY_MORE}"
-    rf"|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)"
+    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:do\s+you\s+have|got|is\s+there)\s+)?"
+    rf"(?:(?:something|anything)\s+{_QUALITY_MORE}|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)"
     # what it is more so for: "something quicker to learn?", "anything easier for little kids?"
     r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    # and how else: "something slower and hard to break"
+    r"(?:\s+(?:and|but)\s+(?:more\s+|less\s+)?[a-z]+(?:\s+to\s+[a-z]+)?)?"
     r"(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
     rf"though|tho|if possible))*"
     # how much more so: "anything shorter, like under 200 pages"
@@ -659,10 +662,22 @@ def understand(
     retrieval/multilingual.py); the model translates only when neither reads a product word.
     `before`: the language the conversation was in (a follow-up with no English word keeps it)."""
     text = clean_message(text) or text
-    cues = read_cues(text, shown_titles, brands)
+    whole = text
     counts = vocabulary.title_counts if vocabulary is not None else None
+    if shown_titles and (ask := follow_up_ask(text)):
+        # a story then what it asks: the ask is read for the product, the whole for the age and
+        # budget ("hold on hes 5 not 12 lol my brain. something slower and hard to break" had
+        # made the kind "brain")
+        text = ask
+    cues = read_cues(text, shown_titles, brands)
     needs = read_needs(text, counts)
-    bounds = extract_price_bounds(strip_rating_phrases(text))
+    if text != whole:
+        # (whom the story names is no recipient: "the mom hosting says NO slime" is about a
+        # party of 9-year-olds; an age the story says in numbers is theirs: "hes 5 not 12")
+        told = read_needs(whole, counts)
+        told = replace(told, recipient=None, age=told.age if re.search(r"\d", whole) else None)
+        needs = needs.merged(told)
+    bounds = extract_price_bounds(strip_rating_phrases(whole))
     reading: dict[str, Any] | None = None
     error = None
     if llm is not None:

@@ -17,6 +17,7 @@ import numpy as np
 import Stemmer
 from symspellpy import SymSpell, Verbosity
 
+from retrieval import units
 from retrieval.catalog import Catalog
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
@@ -41,9 +42,7 @@ DEPARTMENT_SHARE = 0.7
 #: the word names a model ("ender 3", "mark 2", "ender 3 nozzle"; not "pencls 12 colors").
 _MODEL_NUMBER = re.compile(
     r"\s+\d{1,4}(?:\s*(?:pro|max|plus|mini|s|v\d))?\s*(?:$|[,.;!?)]|\s+(?:and|or|but)\b"
-    r"|\s+(?!(?:pack|piece|pc|count|ct|inch|key|string|note|set|pair|sheet|page|color|colour"
-    r"|year|yr|month|day|hour|min|foot|ft|mm|cm|oz|lb|ml|gauge|watt|volt|hole|speed|step|tier|layer"
-    r"|shelf|drawer|port|wheel|slot|outlet|player|person|seater|quart|gallon|liter|pound|ounce|sided)\b)[a-z]{3,}(?<!s)\b)",
+    rf"|\s+(?!(?:{units.alternation(marks=False)}))[a-z]{{3,}}(?<!s)\b)",
     re.I,
 )
 

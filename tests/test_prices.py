@@ -228,3 +228,16 @@ def test_an_amount_said_of_what_is_not_wanted_is_no_budget() -> None:
         assert not extract_price_bounds(text).numbers(), text
     assert extract_price_bounds("a 5 dollar kite").max_price == 5
     assert extract_price_bounds("not more than 30 dollars").max_price == 30
+
+
+def test_a_difference_or_a_size_is_no_budget() -> None:
+    """ "is the motorized one worth the extra $15" had made a $15 budget (drone motors shown),
+    "6x9ish" a $7-$11 one; a lone amount still is one."""
+    from assistant.prices import extract_price_bounds
+
+    for text in ("is the motorized one worth the extra $15", "its $6 more per kg", "saves $20",
+                 "6x9ish, whichever is cheapest per unit"):  # fmt: skip
+        assert extract_price_bounds(text).max_price is None, text
+    assert extract_price_bounds("something for $15").max_price == 15
+    assert extract_price_bounds("under 20 pounds").max_price == 20  # money, not a weight
+    assert extract_price_bounds("a 20 inch one").max_price is None

@@ -1808,3 +1808,52 @@ def test_stories_of_when_and_where_name_no_age_or_product() -> None:
         "anything like that but with a bigger lens", None, [], ["Pocket Magnifier"]
     ).query
     assert lens.intent is Intent.refine
+
+
+def test_a_story_told_in_a_follow_up_is_not_searched_only_what_it_asks() -> None:
+    """Changes of mind said as people say them had made the kind "wait", "hold", "brain" and
+    "realize" (each a new search for the story's words, "not carried")."""
+    from assistant.needs import follow_up_ask
+
+    assert clean_message("wait my sister says shes 10 now") == "my sister says she's 10 now"
+    assert clean_message("hold on hes 5 not 12") == "he's 5 not 12"
+    assert clean_message("scratch that the mom hosting says no") == "the mom hosting says no"
+    assert clean_message("waiting room chairs") == "waiting room chairs"
+    assert (
+        follow_up_ask("he just texted he already has a C, get me one in A or G instead")
+        == "get me one in A or G instead"
+    )
+    assert follow_up_ask("a blue one, anything cheaper?") is None  # no story: the blue holds
+    cars = ["WLtoys 144001 RC Car 1:14 Scale High Speed", "Blomiky 4WD High Speed Racing RC Car"]
+    slower = understand(
+        "hold on hes 5 not 12 lol my brain. something slower and hard to break", None, [], cars
+    ).query
+    assert slower.intent is Intent.refine and slower.age == (5, 5)
+    assert "brain" not in slower.search
+    calipers = ["KR Tools 6-Inch Digital Caliper", "YKS 6 Inch Digital Caliper Ruler"]
+    longer = understand(
+        'actually i realize i need to measure 12" stock sometimes, got anything longer?',
+        None, [], calipers,
+    ).query  # fmt: skip
+    assert longer.intent is Intent.refine and "realize" not in longer.search
+    # whom the story names is no recipient: the party is still for 9-year-olds
+    slime = ["Slime Kit for Girls 3 Pack", "Butter Slime Kit for Kids"]
+    bracelets = understand(
+        "scratch that the mom hosting says NO slime on her carpet lol. something not messy? "
+        "friendship bracelet kit maybe", None, [], slime,
+    ).query  # fmt: skip
+    assert "friendship bracelet kit" in bracelets.search and bracelets.recipient is None
+
+
+def test_two_cards_named_and_asked_of_are_set_side_by_side() -> None:
+    """ "the 1st and 3rd - how many darts come with each" and "whats the diff between the 1st and
+    3rd" had been new searches (RC differentials for "diff")."""
+    for text in ("the 1st and 3rd - how many darts come with each", "whats the diff between the "
+                 "1st and 3rd, is one heavier?", "the 2nd and the 3rd look similar, which is louder"):  # fmt: skip
+        query = understand(text, None, [], SHOWN).query
+        assert query.intent is Intent.compare and len(query.references) == 2, text
+    # others asked for beside them: no comparison
+    assert (
+        understand("the first two are nice but anything cheaper?", None, [], SHOWN).query.intent
+        is not Intent.compare
+    )
