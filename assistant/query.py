@@ -903,8 +903,10 @@ def understand(
                            and (english or w.lower() not in re.findall(r"[\w'-]+", text.lower()))
                            # (title words are latin: no run of Chinese read as one "word")
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
-        if _LOOK_ONES.match(text):
-            needs = replace(needs, kind=None)  # "clear one": a look of the same kind, not "clear"
+        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text):
+            # "clear one": a look of the same kind, not "clear"; "something slower and hard to
+            # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)
+            needs = replace(needs, kind=None)
         if too:  # "not too long either, like under 30 min a game": short ones (not "long")
             narrows = _OPPOSITE.get(too.group(1).lower(), "")
     notes = tuple(n for n in (bounds.note,) if n)

@@ -14,6 +14,7 @@ from assistant.cues import GEAR, asked_phrase
 from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
+from retrieval import units
 from retrieval.catalog import Catalog, Money, Product
 from retrieval.filters import Filters
 
@@ -95,8 +96,10 @@ def _size_unit(size: str) -> str:
     """What a size measures: "61 keys" and "88 keys" both "keys"; "size M" and "in large" both a
     worn size."""
     unit = re.sub(rf"[\d.,/]+|\b(?:{WORN_SIZE}|[sml])\b", " ", size.lower())
-    unit = re.sub(r"\b(?:in|a|size|talla)\b", " ", unit)
-    return " ".join(w.rstrip("s") for w in unit.split()) or "size"
+    # (a unit however written: '12"' after "6 inch" is another length, not a second size)
+    unit = re.sub(r"(?<=\S)(?=[\"”])", " ", unit)
+    unit = re.sub(r"\b(?:a|of|size|talla)\b|^\s*in\s+", " ", unit)
+    return " ".join(units.measure_of(w) or w.rstrip("s") for w in unit.split()) or "size"
 
 
 def _with_sizes(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:

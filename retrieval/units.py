@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["UNITS", "Unit", "alternation", "either", "is_unit", "measures", "words"]
+__all__ = ["UNITS", "Unit", "alternation", "either", "is_unit", "measure_of", "measures", "words"]
 
 
 @dataclass(frozen=True)
@@ -140,3 +140,14 @@ def measures(*kinds: str, names: tuple[str, ...] = ()) -> dict[str, str]:
     for u in _chosen(kinds, names):
         grouped.setdefault(u.measures, []).extend((*u.words, *u.marks))
     return {m: either(forms) for m, forms in grouped.items()}
+
+
+@cache
+def _measure_by_form() -> dict[str, str]:
+    return {f: u.measures for u in reversed(UNITS) for f in (*u.words, *u.marks)}
+
+
+def measure_of(form: str) -> str | None:
+    """What a written unit measures ('"', "in", "inches" -> "inch"; "pcs", "box" -> "piece");
+    None for a word that writes no unit."""
+    return _measure_by_form().get(form.lower())

@@ -1829,7 +1829,7 @@ def test_a_story_told_in_a_follow_up_is_not_searched_only_what_it_asks() -> None
         "hold on hes 5 not 12 lol my brain. something slower and hard to break", None, [], cars
     ).query
     assert slower.intent is Intent.refine and slower.age == (5, 5)
-    assert "brain" not in slower.search
+    assert "brain" not in slower.search and slower.kind is None  # the cars' kind holds
     calipers = ["KR Tools 6-Inch Digital Caliper", "YKS 6 Inch Digital Caliper Ruler"]
     longer = understand(
         'actually i realize i need to measure 12" stock sometimes, got anything longer?',
@@ -1857,3 +1857,13 @@ def test_two_cards_named_and_asked_of_are_set_side_by_side() -> None:
         understand("the first two are nice but anything cheaper?", None, [], SHOWN).query.intent
         is not Intent.compare
     )
+
+
+def test_a_size_in_the_same_unit_however_written_replaces_the_one_before() -> None:
+    """ "got anything longer?" with 12" after 6 inch calipers had kept both sizes ("fits best:
+    the 6 inch and 12" you asked for")."""
+    from assistant.state import _with_sizes
+
+    assert _with_sizes(("6 inch",), ('12"',)) == ('12"',)
+    assert _with_sizes(("box of 100",), ("200 pcs",)) == ("200 pcs",)
+    assert _with_sizes(("61 keys",), ("size M",)) == ("61 keys", "size M")
