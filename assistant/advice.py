@@ -245,7 +245,11 @@ _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "
                       "star", "cost", "costs", "price"])  # fmt: skip
 #: A question of the age a product is for: "what age is it for", "how old do they need to be".
 _ASKS_AGE = re.compile(
-    r"\bwhat ages?\b|\bhow old\b|\bage range\b|\bages? (?:is it|are they)\b", re.I
+    r"\bwhat ages?\b|\bhow old\b|\bage range\b|\bages? (?:is it|are they)\b"
+    # "is 3 too young for these", "ok for a newborn or is it for older babies"
+    r"|\btoo (?:young|old|little)\b|\bfor (?:a )?newborns?\b|\bfor older (?:babies|kids|children)\b"
+    r"|\bright age\b|\bage[- ]appropriate\b",
+    re.I,
 )
 #: A quoted fragment of a listing is at most this many words.
 QUOTE_WORDS = 9
@@ -322,6 +326,14 @@ def _evidence(product: Product, forms: list[set[str]], stem: Stemmer.Stemmer) ->
     return best[0], best[2]
 
 
+#: Cards pointed at by a word each, set against each other: "the doll or the backpack".
+_POINTING = re.compile(
+    r"\b(?:the|el|la|los|las|le|les)\s+([\w'-]+)(?:\s+ones?)?\s+(?:or|vs\.?|versus|and|o|ou)\s+"
+    r"(?:the|el|la|los|las|le|les)\s+([\w'-]+)",
+    re.I,
+)
+
+
 def asked_lead(
     question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en"
 ) -> str:
@@ -354,8 +366,17 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
         return counted  # "which one has the fewest pieces", "the most stickers for the price"
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
         return f"{measured} {table}", every
+    # (the words that point at the cards are no part of the question: "the doll or the backpack,
+    # which has better reviews?" had looked for "doll backpack" in each listing; in another
+    # language the English words read are those two: "la muñeca o el disfraz, ¿cuál ...?")
+    pointing = {w.lower() for m in _POINTING.finditer(question) for w in m.groups()}
+    if language != "en" and _POINTING.search(question) and len(asked.split()) <= 2:
+        return table, every
+    subject = [w for w in _subject(asked) if w.lower() not in pointing]
+    if not subject:
+        return table, every
     stem = Stemmer.Stemmer("english")  # one per call: a stemmer is not thread-safe
-    forms = [_forms(w, stem) for w in _subject(asked)]
+    forms = [_forms(w, stem) for w in subject]
     found = {p.id: _evidence(p, forms, stem) for p in compared}
     most = max((n for n, _ in found.values()), default=0)
     if most < len(forms) and len(compared) > 1 and all(n == most for n, _ in found.values()):
@@ -385,7 +406,7 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     saying = [p for p in compared if found[p.id][0] == most]
     quotes = "; ".join(f'[{mark[p.id]}] "{found[p.id][1]}"' for p in saying)
     # a listing saying it has none ("No Pump" for "do any come with a pump?") is quoted, not starred
-    said = tuple(mark[p.id] for p in saying if not denies(found[p.id][1], _subject(asked)))
+    said = tuple(mark[p.id] for p in saying if not denies(found[p.id][1], subject))
     if len(saying) == len(compared):
         # each one's words, for the shopper to weigh ("which has the longest range?": '[1] "3
         # Miles Range"; [2] "3 KMs"'), not "All of these listings speak to that"

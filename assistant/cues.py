@@ -151,7 +151,9 @@ ABOUT_SHOWN = re.compile(
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
     r"|recommend|suits?|good|right|pick|choose|go for)\b))"
     # the same in Spanish and Chinese: "¿cuál es mejor para un niño?", "哪个更适合初学者？"
-    r"|^\W*(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
+    # (after the two cards weighed: "la muñeca o el disfraz, ¿cuál tiene mejor calificación?")
+    r"|^\W*(?:(?:el|la|los|las)\s+[\w-]+\s+o\s+(?:el|la|los|las)\s+[\w-]+\s*,?\s*¿?\s*)?"
+    r"(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
     r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro|tiene|tienen|trae|traen|viene|vienen)\b)"
     r"|^\W*哪(?:个|一个|款|一款|种|一种|些)"
     # two of the makers or kinds on screen weighed: "zildjian or sabian better at this price"

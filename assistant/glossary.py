@@ -203,7 +203,9 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "量要大": ("bulk",), "量要大一点": ("bulk",), "公司前台": ("office",),
                 "卡牌": ("trading cards",), "游戏王": ("yu-gi-oh",), "跑车模型": ("sports car model",),
                 "锣": ("gong",), "一面锣": ("gong",), "敲锣打鼓": ("drums",), "带架子": ("with stand",),
-                "架子": ("stand",), "多少支": ("pcs",), "一包多少支": ("pcs",), "几支": ("pcs",)}  # fmt: skip
+                "架子": ("stand",), "多少支": ("pcs",), "一包多少支": ("pcs",), "几支": ("pcs",),
+                # how many pieces ("哪个块数多" had been "figure"); buying it oneself is no "oneself"
+                "块数": ("pieces",), "多少块": ("pieces",), "几块": ("pieces",), "自己买": ("buy",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 

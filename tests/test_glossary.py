@@ -222,3 +222,11 @@ def test_how_old_is_no_size() -> None:
     """ "多大" asks how big, but "适合多大的孩子" (for children how old?) asks the age."""
     assert "ages" in (chinese_to_english("适合多大的孩子") or "")
     assert "size" in (chinese_to_english("第一个多大？") or "")
+
+
+def test_how_many_pieces_and_buying_it_oneself(vocabulary: Vocabulary) -> None:
+    """ "第一个和第三个哪个块数多？" (which has more pieces) had been read "figure"; "我是学生自己买"
+    (a student buying it myself) had made the kind "oneself"."""
+    counts = vocabulary.title_counts
+    assert "pieces" in chinese_to_english("第一个和第三个哪个块数多？", counts)
+    assert "oneself" not in chinese_to_english("太贵了，有没有便宜点的，我是学生自己买", counts)

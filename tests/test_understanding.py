@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.advice import Card, DepartmentPrices, compare
+from assistant.advice import Card, DepartmentPrices, compare, compare_lead
 from assistant.cues import BrandLexicon, read_cues
 from assistant.grounding import check, templated_answer
 from assistant.needs import clean_message
@@ -1867,3 +1867,35 @@ def test_a_size_in_the_same_unit_however_written_replaces_the_one_before() -> No
     assert _with_sizes(("6 inch",), ('12"',)) == ('12"',)
     assert _with_sizes(("box of 100",), ("200 pcs",)) == ("200 pcs",)
     assert _with_sizes(("61 keys",), ("size M",)) == ("61 keys", "size M")
+
+
+def test_cards_pointed_at_by_a_word_are_not_what_the_question_asks(small_catalog: Catalog) -> None:
+    """ "the doll or the backpack, which has better reviews?" had looked for "doll backpack" in
+    each listing and said no listing says it; "la muñeca o el disfraz, ¿cuál tiene mejor
+    calificación?" had been a new search for doll costumes."""
+    from assistant.advice import asked_answer
+
+    dolls = [
+        c.model_copy(update={"product": c.product.model_copy(update={"title": title})})
+        for c, title in zip(cards(small_catalog, 2), ["Frozen Kristoff Doll", "Frozen Mini Backpack"], strict=True)
+    ]  # fmt: skip
+    comparison = compare([c.product for c in dolls])
+    table = compare_lead(comparison, dolls)
+    lead, _ = asked_answer("the doll or the backpack, which has better reviews?", comparison, dolls)
+    assert lead == table
+    shown = [c.product.title for c in dolls]
+    spanish = "la muñeca o el disfraz, cual tiene mejor calificacion?"
+    assert understand(spanish, None, [], shown).query.intent is Intent.compare
+
+
+def test_whether_a_card_suits_an_age_is_read_from_its_stated_ages(small_catalog: Catalog) -> None:
+    """ "is 3 too young for these tho" had answered 'does not mention "young"'; "ok for a
+    newborn or is it for older babies" read "Baby" from the title."""
+    from assistant.advice import detail_lead
+
+    card = cards(small_catalog, 1)[0]
+    card = card.model_copy(
+        update={"product": card.product.model_copy(update={"title": "Magnet Tiles, Ages 3+"})}
+    )
+    for question in ("is 3 too young for these tho", "is it ok for a newborn or for older babies"):
+        assert detail_lead(question, card) == 'Its listing says: "Ages 3+".', question
