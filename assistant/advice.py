@@ -434,6 +434,13 @@ _MEASURES = (
 )  # fmt: skip
 
 
+#: What "how many" asks of: "how many darts", not "how many do I get".
+_COUNTED_THING = re.compile(
+    r"\bhow many\s+(?!(?:do|does|did|are|is|come|comes|can|will|would|in|of|per|you|they|i)\b)([a-z]{3,})",
+    re.I,
+)
+
+
 def _measured(question: str, product: Product) -> tuple[str, str] | None:
     """For a question of measure ("how many do I get?", "how big is it?"): what it asks ("how
     many") and the listing's own statement of it, cut around it ("…Karter Scientific (Pack of
@@ -441,6 +448,13 @@ def _measured(question: str, product: Product) -> tuple[str, str] | None:
     for asks, states, what in _MEASURES:
         if not asks.search(question):
             continue
+        # the thing counted, said after "how many", counted in the listing: "how many darts come
+        # with each" is answered by "4 darts" (it had said the listing does not say)
+        if asks is ASKS_COUNT and (thing := _COUNTED_THING.search(question)):
+            noun = re.escape(thing.group(1).lower().rstrip("s"))
+            states = re.compile(
+                rf"{states.pattern}|\b\d[\d,]*\s*(?:[a-z-]+\s+){{0,2}}{noun}s?\b", re.I
+            )
         for piece in _fragments(product):
             if m := states.search(piece):
                 words = piece.split()
@@ -461,7 +475,9 @@ _COUNTED = re.compile(
     re.I,
 )
 #: How listings write a count of pieces: "1000 Pieces", "496 Pcs", "100 ct", "Set of 50".
-_PIECE_WORDS = r"pieces?|pcs?|count|ct|pack|pk"
+_PIECE_WORDS = units.alternation(names=("piece", "pack"))
+#: Units between a number and the thing that make it no count of it ("100 Days of School").
+_NOT_COUNTED = units.alternation("time", "length", marks=False)
 
 
 def _count_in(product: Product, unit: str) -> int | None:
@@ -472,7 +488,7 @@ def _count_in(product: Product, unit: str) -> int | None:
     for said in (rf"{re.escape(one)}s?", _PIECE_WORDS):
         counted = re.compile(
             # (one word may come between: "1,200 Reward Stickers"; not "100 Days of School Stickers")
-            rf"(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:-\s*)?(?:(?!days?|years?|months?|weeks?|inch|mm|cm)[a-z]+\s+)?(?:{said})\b"
+            rf"(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:-\s*)?(?:(?!{_NOT_COUNTED})[a-z]+\s+)?(?:{said})\b"
             rf"|\b(?:set|pack|box|bag|lot) of (\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\s+(?:{said}))?\b",
             re.I,
         )

@@ -145,8 +145,12 @@ _ASKS_OTHERS = re.compile(
 #: small hands?", "which of these would you get for a beginner?", "which has the longest battery
 #: life?" (a comparative or superlative after "which is/has")
 ABOUT_SHOWN = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?(?:which (?:one|ones|brands?|makes?|of (?:these|them|those|the (?:two|three|first))\b)"
-    r"|which (?:(?:set|pack|kit|model|version|size|colou?r)s?\s+)?(?:is|are|has|have|would|should|do you|one'?s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
+    r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?"
+    # (after the two weighed: "sunlu one or the overture one, which handles uv better")
+    r"(?:(?:the\s+)?[\w-]+(?:\s+ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?[\w-]+(?:\s+ones?)?\s*[,?!-]+\s*)?"
+    r"(?:which (?:one|ones|brands?|makes?|of (?:these|them|those|the (?:two|three|first))\b)"
+    r"|which (?:(?:set|pack|kit|model|version|size|colou?r)s?\s+)?(?:is|are|has|have|would|should|do you|one'?s"
+    r"|(?!costs?\b)[a-z]+s)\b(?= [^?]*\b(?:better|best|lighter|smaller|bigger"
     r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
     r"|recommend|suits?|good|right|pick|choose|go for)\b))"
@@ -641,7 +645,32 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
             continue
         if not any(re.search(rf"\b{re.escape(name)}\b", t, re.I) for t in shown):
             return name
+    # a maker said as the card's subject or set against another: "does the hohner come with a
+    # case", "casio vs the yamaha one", "sunlu one or the overture one" (each had been answered
+    # of another card)
+    from retrieval.vocabulary import common_english
+
+    for m in _MAKER_SAID.finditer(text):
+        sides = [g for g in m.groups()[1:] if g]
+        # (set against a maker, a name the lexicon knows is one, common word or not: "casio")
+        weighed = len(sides) == 2 and all(g.lower() in brands.names for g in sides)
+        for name in filter(None, m.groups()):
+            low = name.lower()
+            known = brands.names if weighed else brands.makers | (brands.names - common_english())
+            if low in _STOP or low in _ORDINALS or low in LOOKS or low not in known:
+                continue
+            if not any(re.search(rf"\b{re.escape(name)}\b", t, re.I) for t in shown):
+                return name
     return None
+
+
+#: A maker named as what a question is about, or weighed against another (see `absent_maker`).
+_MAKER_SAID = re.compile(
+    r"\bthe\s+([a-z][\w&'-]+)\s+(?=(?:come|comes|have|has|is|does|do|work|works|fit|fits|sound|"
+    r"sounds|need|needs|use|uses|take|takes|run|runs)\b)"
+    r"|\b([a-z][\w&'-]+)(?:\s+ones?)?\s+(?:vs\.?|versus|or)\s+(?:the\s+)?([a-z][\w&'-]+)(?:\s+ones?)?\b",
+    re.I,
+)
 
 
 def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
@@ -712,6 +741,13 @@ def read_cues(
             continue
         if first.lower() in _STOP or first.lower() in COLORS:
             continue
+        if (
+            brands is not None
+            and first not in brands
+            and first.lower().endswith("s")
+            and first[:-1] in brands
+        ):
+            name = first = first[:-1]  # "not squiers": the maker, said in the plural
         if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
             excluded.append(name if name in (brands or ()) else first)
         elif (

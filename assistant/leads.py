@@ -125,6 +125,16 @@ def age_misses(product: Product, state: ConversationState) -> bool:
     return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
 
 
+#: The cheapest said as not wanted: "not the super cheap ones", "que no sean las más baratas" (the
+#: lead had praised "the cheapest here").
+_NOT_CHEAP = re.compile(
+    r"\bnot\s+(?:the\s+|some\s+|a\s+)?(?:super\s+|too\s+|very\s+|really\s+|ultra\s+)?cheap(?:est|o)?\b"
+    r"|\bno\s+cheap\b|\bque\s+no\s+(?:sean?|est[eé]n?)\s+(?:l[oa]s?\s+)?(?:m[aá]s\s+)?barat[oa]s?\b"
+    r"|\bpas\s+(?:les?\s+|la\s+)?(?:moins\s+cher|bon\s+march[ée])|\bnicht\s+(?:die\s+|das\s+)?billig",
+    re.I,
+)
+
+
 def _cheapest(card: Card, shown: Sequence[Card], language: str) -> str | None:
     """Whether it is the cheapest of the priced cards on screen (two or more)."""
     price = card.product.price
@@ -146,7 +156,7 @@ def fact_lead(card: Card, shown: Sequence[Card], state: ConversationState, langu
         for c in (
             _ages(card, state, language),
             _size(card, state, language) or _features(card, shown, state, language),
-            budget or _cheapest(card, shown, language),
+            budget or (None if _NOT_CHEAP.search(said) else _cheapest(card, shown, language)),
             _rated(card, shown, language),
         )
         if c

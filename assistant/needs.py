@@ -201,6 +201,12 @@ OCCASION = re.compile(
     r"white elephant|secret santa|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
+#: A thank-you said as the reason for a gift: "end of year thank you from the class".
+_GIVING = re.compile(
+    r"\b(?:end of (?:the )?(?:school )?year|thank[- ]you (?:gift|present|card\b|from\b[^,.;!?]*)"
+    r"|teacher appreciation(?: week| day)?)",
+    re.I,
+)
 #: An occasion said as when the product is for: "for fathers day", "on her birthday".
 _FOR_OCCASION = re.compile(
     rf"\b(?:for|on)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|my\s+|\w+'?s\s+)?(?:{OCCASION.pattern})",
@@ -215,7 +221,9 @@ _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
     # (not how it looks: "the ones that look like a plastic toy")
     r"|(?<!look )(?<!looks )(?<!sound )(?<!sounds )(?<!feel )(?<!feels )(?<!seem )(?<!seems )"
-    r"\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes?|enjoys?)(?![\w/])"
+    r"\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes|enjoys?)(?![\w/])"
+    # (a bare "like" is filler unless someone does it: "ive met him like twice" likes no "twice")
+    r"|\b(?:i|we|they|you|kids|both|all|really|also|do|does|would|to)\s+like(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
     re.I,
@@ -280,7 +288,7 @@ _FILLER = set(
      # chat shorthand: never a product word
      "pls", "plz", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "itself", "thats", "dont", "don't", "wont", "asap", "lookin",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
-     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
+     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "whichever", "whatever", "whichevers", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
      # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
      # decent?", "nah not a book, something she can actually use", "i mean a real bed"
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
@@ -700,9 +708,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         sizes += (f"{_COUNT_WORDS.get(said, said)} players",)
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
-    gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text))
+    gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text)
+                or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
     rest = _WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
@@ -965,7 +975,8 @@ _PRONOUN_CLAUSE = re.compile(
 _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
 STORY_AFTER = re.compile(
-    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|my|his|her|their|our|me\s+and)"
+    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
+    r"my|his|her|their|our|me\s+and)"
     r"\s+\w+.*",
     re.I,
 )
@@ -1548,7 +1559,15 @@ def follow_up_ask(text: str) -> str | None:
         story = text[: m.start()]
         if len(re.findall(r"\w+", story)) >= 4 and _TOLD.search(story):
             return text[m.end() :].strip() or None
+    # a sentence asking for another thing after a first one: "no bikes at all? what about a
+    # balance bike" (it had made the kind "all")
+    if then := _THEN_ASKS.search(text):
+        return text[then.start(1) :].strip()
     return None
+
+
+#: "What about X" said after a first sentence.
+_THEN_ASKS = re.compile(r"[.!?]\s*((?:so\s+|ok\s+|then\s+)?(?:what|how)\s+about\s+\w)", re.I)
 
 
 #: What products are made of: said after the product, no kind of it.
@@ -1625,6 +1644,8 @@ def clean_message(text: str) -> str:
     text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
     text = _BARE_CONTRACTION.sub(_apostrophe, text)
+    # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
+    text = _BARE_POSSESSIVE.sub(r"\1 \2's \3", text)
     text = _corrected(text)
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
@@ -1666,6 +1687,9 @@ def _corrected(text: str) -> str:
 _SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
 #: Contractions typed without their apostrophe, where the bare word is no other English word
 #: (not "its", "were", "ill", "well", "id", "wed", "shell", "hell", "cant" of "can't" only).
+_BARE_POSSESSIVE = re.compile(
+    rf"\b(my|our|his|her|their)\s+({'|'.join(RECIPIENTS)})s\s+({'|'.join(RECIPIENTS)})\b", re.I
+)
 _BARE_CONTRACTION = re.compile(
     r"\b(?:(is|does|do|did|was|are|has|have|had|could|would|should|must|ca|wo)nt"
     r"|(he|she|that|what|there|who|where|here)s|(i)m|(i|we|you|they)ve|(they|you)re)\b",

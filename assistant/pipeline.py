@@ -73,6 +73,7 @@ from assistant.state import (
     priced_card,
     shown_after,
     swapped_size,
+    unnamed_one,
 )
 from assistant.turn import (
     AnswerMeta,
@@ -489,12 +490,25 @@ class ChatPipeline:
                     if re.search(rf"\b{said_look}", p.title, re.I)
                 )
             look = look if said_look in LOOKS and not named else None
+            if (
+                look is None
+                and query.language == "en"
+                and (
+                    not query.references
+                    or (query.intent is Intent.compare and len(query.references) == 1)
+                )
+            ):
+                # "does the blue one come with a stand", "the round one vs the saddle one" where no
+                # card says it: said, not answered of another card
+                look = unnamed_one(query.text, [p.title for p in shown])
             refs = compared(state, [p.id for p in shown], query.references or named,
                             it=query.intent is Intent.detail and not every,
                             whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
             bad = [r for r in refs if not 1 <= r <= len(shown)]
             # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
-            absent = None if query.references or named else absent_maker(
+            # (or weighed against one that is: "casio vs the yamaha one, which weighs less?")
+            one_named = query.intent is Intent.compare and len(query.references or named) == 1
+            absent = None if (query.references or named) and not one_named else absent_maker(
                 query.text, [p.title for p in shown], self.brands)  # fmt: skip
             if query.move == "thanks":  # "ok thx": the same cards, and no search
                 known, refs = phrase(query.language, "welcome"), ()

@@ -64,6 +64,7 @@ from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.starters import asked as asked_starter
 from assistant.unwanted import NOT_THIS, unwanted_words
+from retrieval import units
 from retrieval.catalog import Money
 from retrieval.multilingual import names_nothing, read_words
 from retrieval.vocabulary import Vocabulary
@@ -524,7 +525,9 @@ _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these
                             "that", "one", "ones", "any", "some", "do", "does", "you", "have", "got",
                             "in", "too", "also", "instead", "please", "pls", "ok", "okay", "and",
                             "or", "a", "an", "the", "come", "comes", "version", "is", "there", "are",
-                            "maybe", "then", "with", "same", "but", "size"])  # fmt: skip
+                            "maybe", "then", "with", "same", "but", "size",
+                            # filler is no more: "key of C i guess?" says only a key
+                            "i", "guess", "think", "probably", "prob", "lol", "thanks", "thx"])  # fmt: skip
 
 
 def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
@@ -532,9 +535,7 @@ def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
     rest = text.lower()
     for size in sizes:
         rest = rest.replace(size.lower(), " ")
-    rest = re.sub(
-        r"\d[\d.,/]*\s*-?\s*(?:keys?|pieces?|pcs|ml|mm|cm|inch(?:es)?|strings?)?", " ", rest
-    )
+    rest = re.sub(rf"\d[\d.,/]*\s*-?\s*(?:{units.alternation()})?", " ", rest)
     rest = re.sub(rf"\b(?:{WORN_SIZE})\b", " ", rest)
     return any(w not in _AROUND_A_SIZE for w in re.findall(r"[a-z']+", rest))
 

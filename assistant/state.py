@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import GEAR, asked_phrase
@@ -359,6 +360,33 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
         if len(named) == 1:
             return (named[0] + 1,)
     return ()
+
+
+#: A card named as "the X one" ("does the blue one come with a stand", "the saddle one").
+_THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+ones?\b", re.I)
+#: Words before "one" that judge or place a card, naming no look of it.
+_NOT_A_LOOK = frozenset(["cheap", "cheaper", "cheapest", "expensive", "pricier", "priciest", "big",
+                         "bigger", "biggest", "small", "smaller", "smallest", "good", "better",
+                         "best", "right", "wrong", "new", "old", "other", "same", "last", "first",
+                         "second", "third", "fourth", "fifth", "next", "top", "only", "original",
+                         "real", "nice", "nicer", "pretty", "cute", "cool", "fancy", "basic",
+                         "simple", "recommended", "highest", "lowest", "rated", "popular"])  # fmt: skip
+
+
+def unnamed_one(text: str, titles: Sequence[str]) -> str | None:
+    """The words of "the X one" that no title on screen says ("saddle" of "the round one vs the
+    saddle one" where no throne says saddle), to be said rather than answered of another card
+    (it had answered of the round throne); None when a title says them or none is said."""
+    stem = Stemmer.Stemmer("english").stemWord
+    said = [{stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())} for t in titles]
+    for m in _THE_X_ONE.finditer(text):
+        words = m.group(1).lower().split()
+        if any(w in _NOT_A_LOOK or w in _NOT_NAMES or not_product_word(w) or w.isdigit()
+               or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):  # fmt: skip
+            continue
+        if not any(all(stem(w) in s for w in words) for s in said):
+            return m.group(1)
+    return None
 
 
 def priced_card(

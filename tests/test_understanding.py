@@ -1343,6 +1343,33 @@ def test_a_card_named_by_a_maker_not_on_screen_is_said_to_be_absent() -> None:
     assert understand(
         "the tascam one, does it work with an ipad", None, [], shown
     ).query.intent is (Intent.detail)
+    # a maker said as the question's subject, or weighed against one on screen ("casio vs the
+    # yamaha one, which weighs less?" had answered of the Yamaha alone)
+    assert absent_maker("does the remo come with a case", shown, brands) == "remo"
+    keys = BrandLexicon(["Yamaha", "Casio"], ["Yamaha Keyboard", "Casio Keyboard"] * 3)
+    yamaha = ["Yamaha YPT-330 61-Key Keyboard"]
+    assert absent_maker("casio vs the yamaha one, which weighs less?", yamaha, keys) == "casio"
+    assert absent_maker("does the yamaha come with a stand", yamaha, keys) is None
+
+
+def test_a_card_named_by_a_look_no_title_says_is_said_to_be_absent() -> None:
+    """ "the round one vs the saddle one" and "whats the max height on the saddle one" where no
+    throne says saddle had been answered of the round one; "does the blue one come with a stand"
+    of a black microphone."""
+    from assistant.state import unnamed_one
+
+    thrones = ["Drum Stool (Black)", "Ludwig Drum Throne - Round, Red Black"]
+    assert unnamed_one("the round one vs the saddle one, which is better", thrones) == "saddle"
+    assert unnamed_one("does the blue one come with a stand", thrones) == "blue"
+    assert unnamed_one("the dinosaur truck one, AAs?", thrones) == "dinosaur truck"
+    for said in (
+        "the round one",
+        "the cheaper one",
+        "the first one",
+        "the other one",
+        "the 2nd one",
+    ):
+        assert unnamed_one(said, thrones) is None, said
 
 
 def test_a_greeting_is_not_said_back_and_a_book_is_a_card_by_its_place() -> None:
@@ -1899,3 +1926,44 @@ def test_whether_a_card_suits_an_age_is_read_from_its_stated_ages(small_catalog:
     )
     for question in ("is 3 too young for these tho", "is it ok for a newborn or for older babies"):
         assert detail_lead(question, card) == 'Its listing says: "Ages 3+".', question
+
+
+def test_a_maker_said_in_the_plural_is_excluded_and_not_the_cheapest_is_not_praised(
+    small_catalog: Catalog,
+) -> None:
+    """ "just show me the real strat not squiers" had starred a Squier; "que no sean las más
+    baratas" had been answered "el más barato de estos"."""
+    from assistant.leads import fact_lead
+
+    brands = BrandLexicon(["Squier", "Fender"], ["Squier Strat", "Fender Strat"])
+    assert read_cues("just show me the real strat not squiers", brands=brands).exclude_brands == (
+        "squier",
+    )
+    shown = cards(small_catalog, 3)
+    cheapest = min(shown, key=lambda c: c.product.price.amount if c.product.price else 1e9)
+    state = ConversationState()
+    assert "cheapest" in fact_lead(cheapest, shown, state, "en", "")
+    for said in ("nylon strings, not the super cheap ones", "que no sean las más baratas"):
+        lead = fact_lead(cheapest, shown, state, "en", "", said=said)
+        assert "cheapest" not in lead, lead
+
+
+def test_a_size_said_with_filler_is_the_same_product_in_that_size() -> None:
+    """ "key of C i guess?" after harmonicas had searched the store for keys (flutes)."""
+    shown = ["Harmonica, Bb Major 10 Hole Blues Harmonica", "Hohner Piedmont Blues Harmonica Set"]
+    query = understand("key of C i guess?", None, [], shown).query
+    assert query.intent is Intent.refine and query.sizes == ("key of C",)
+
+
+def test_how_many_of_a_thing_is_read_as_the_listing_counts_it(small_catalog: Catalog) -> None:
+    """ "how many darts come with each" had said [3] does not say how many beside a listing with
+    "4 darts" in it."""
+    from assistant.advice import _measured
+
+    product = cards(small_catalog, 1)[0].product.model_copy(
+        update={"title": "Nerf Blaster", "description": "Includes blaster and 4 foam darts."}
+    )
+    assert _measured("how many darts come with each", product) == (
+        "how many",
+        "Includes blaster and 4 foam darts.",
+    )
