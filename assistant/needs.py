@@ -170,8 +170,10 @@ _SIZES = [
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
     re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
     # a size asked in: "do you have them in large too?"
+    # (the size ends what is said: "recording in a small bedroom" had read "size small")
     re.compile(rf"\bin\s+(?:a\s+)?(?:size\s+)?(?:{WORN_SIZE})\b"
-               r"(?!\s+(?:quantit|amount|number|group|print|font|batch|bulk)\w*)", re.I),
+               r"(?=\s*(?:$|[,.;:!?)]|(?:too|please|pls|plz|size|sizes|ones?|instead|and|or|for|if|then"
+               r"|maybe|also|as\s+well|though|tho|by|from)\b))", re.I),
     # a size alone between commas: "nitrile gloves, large, box of 100"
     re.compile(rf"(?:^|(?<=,))\s*(?:{WORN_SIZE})\s*(?=,|$)", re.I),
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
@@ -701,6 +703,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
+    # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
+    # asked for")
+    sizes = tuple(s for s in sizes if not any(
+        o != s and re.search(rf"(?<![\w/.]){re.escape(o)}(?![\w/.])", s) for o in sizes))  # fmt: skip
     if _GAME.search(text) and (players := _PLAYERS.search(text)):
         # how many play a game: "a card game for two people" is a 2-player game, as its titles
         # say it ("2 Player", "2-4 Players")
@@ -1538,6 +1544,7 @@ _ASK_TURN = re.compile(
     r"(?:[.!?;]|,|\blol\b|\bhaha\b)\s*(?=(?:so\s+|then\s+|and\s+|but\s+)?(?:"
     r"should\s+(?:i|we)\s+(?:go|get|buy|try)\b|get\s+(?:me|him|her|us)\b|show\s+me\b"
     r"|(?:do\s+you\s+have|got|is\s+there)\s+(?:anything|something|any)\b|anything\b|something\b"
+    r"|do\s+(?:you|u|y'?all)\s+(?:sell|have|carry|stock)\b"
     r"|what\s+about\b|how\s+about\b|(?:i|we)\s+(?:just\s+|really\s+)?need\b"
     r"|(?:[a-z-]+\s+){1,3}maybe\W*$))",
     re.I,
@@ -1566,8 +1573,12 @@ def follow_up_ask(text: str) -> str | None:
     return None
 
 
-#: "What about X" said after a first sentence.
-_THEN_ASKS = re.compile(r"[.!?]\s*((?:so\s+|ok\s+|then\s+)?(?:what|how)\s+about\s+\w)", re.I)
+#: "What about X", "do you sell X" said after a first sentence.
+_THEN_ASKS = re.compile(
+    r"[.!?]\s*((?:so\s+|ok\s+|then\s+)?(?:(?:what|how)\s+about|do\s+(?:you|u|y'?all)\s+(?:sell|have|carry|stock))"
+    r"\s+\w)",
+    re.I,
+)
 
 
 #: What products are made of: said after the product, no kind of it.

@@ -254,7 +254,8 @@ def _tip(cards: Sequence[Card], state: ConversationState, language: str) -> str 
     if (model := fits_model([c.product for c in cards], state)) is not None:
         # "ender 3 nozzle": a nozzle may fit, but no listing here says it does
         return phrase(language, "check", tip=phrase(language, "model_tip", model=model))
-    if state.sizes:
+    if state.sizes and not all(of_size([c.product for c in cards], state)):
+        # (not when every title says it: "1000 pc" beside five "1000 pc" puzzles adds nothing)
         return phrase(
             language,
             "check",

@@ -1967,3 +1967,22 @@ def test_how_many_of_a_thing_is_read_as_the_listing_counts_it(small_catalog: Cat
         "how many",
         "Includes blaster and 4 foam darts.",
     )
+
+
+def test_a_second_sentence_asking_for_a_thing_is_what_is_read() -> None:
+    """ "no bikes at all? what about a balance bike" had made the kind "all"; "maybe i just fix up
+    my old one... do u sell a bow and rosin by themselves" had searched "fix bow" and said it is
+    not carried."""
+    from assistant.needs import follow_up_ask, read_needs
+
+    assert (
+        follow_up_ask("no bikes at all? what about a balance bike") == "what about a balance bike"
+    )
+    assert follow_up_ask("maybe i just fix up my old one... do u sell a bow and rosin") == (
+        "do u sell a bow and rosin"
+    )
+    # sizes: none from where one records; one size said twice is one
+    assert read_needs("usb mic, recording in a small bedroom that echoes").sizes == ()
+    assert read_needs("do you have them in large too?").sizes == ("size large",)
+    assert read_needs("a full size 4/4 violin").sizes == ("full size", "4/4")
+    assert read_needs("size 10 and size 1").sizes == ("size 10", "size 1")
