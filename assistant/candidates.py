@@ -1009,6 +1009,12 @@ def _size_pattern(size: str) -> re.Pattern[str]:
         note = re.escape(key.group(1))
         return re.compile(rf"\bkeys?\s+(?:of\s+)?{note}(?![\w#])|(?<![\w#]){note}\s+(?:major\s+)?key\b"
                           rf"|\bin\s+{note}(?![\w#])", re.I)  # fmt: skip
+    if sides := re.fullmatch(r"(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)", size.strip()):
+        # two sides, as titles write them: "6x9" matches "6 x 9", '6" x 9"', "6X9 Inches"
+        a, b = (re.escape(g) for g in sides.groups())
+        return re.compile(
+            rf"(?<![\d.]){a}\s*(?:\"|”|''|in\b|inch(?:es)?)?\s*[x×]\s*{b}(?![\d])", re.I
+        )
     number = re.search(r"\d+(?:[.,/]\d+)*", size)
     if number is None:
         return _worn_size(size) or re.compile(rf"\b{re.escape(size)}\b", re.I)

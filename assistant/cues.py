@@ -916,6 +916,11 @@ def asked_phrase(text: str, story: bool = False) -> str:
         flags=re.I,
     )[0]
     head = re.sub(r"\s+for$", "", head.strip(" ?.!,")) or words  # "crayons for (under 10)"
+    # (how it is said is not what: "... rigid cardboard mailers instead")
+    head = (
+        re.sub(r"(?:\s+(?:instead|then|too|also|please|pls|thanks|maybe))+$", "", head, flags=re.I)
+        or head
+    )
     model = _FOR_MODEL.match(words, words.find(head) + len(head)) if head != words else None
     said: list[str] = model.group(1).split() if model else []
     if (

@@ -164,6 +164,8 @@ WORN_SIZE = r"x-?small|small|medium|large|x-?large|xx?l|xs"
 _SIZES = [
     re.compile(rf"\b\d[\d,]*\s*-?\s*(?:{units.alternation(names=('piece', 'pack'))})", re.I),
     re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
+    # two sides: "bubble mailers 6x10", "6 x 9ish" (not a drive: "a 4x4 rc truck")
+    re.compile(r"\b\d{1,3}(?:\.\d+)?\s*[x×]\s*\d{1,3}(?:\.\d+)?(?=ish\b|\s*(?:in\b|inch|\"|cm|mm)|\b)(?!\s*(?:\w+\s+)?(?:rc|truck|trucks|drive|wd|car|cars|suv|jeep|crawler|off)\b)", re.I),
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
     re.compile(r"\b[1-4]/(?:2|4|8|10|16)(?=\s+(?:scale\s+)?(?:violins?|violas?|cellos?|guitars?|bass|classical|acoustic|nylon|fiddles?)\b)", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
@@ -203,6 +205,15 @@ OCCASION = re.compile(
     r"white elephant|secret santa|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip
+#: What is said of the person, no product: how well the shopper knows them ("ive met him like
+#: twice": a book titled "Twice" had been starred), whether it helps, where they do it.
+_SAID_OF_THEM = re.compile(
+    r"\b(?:i've|i have|we've|we have|i|we)\s+(?:only\s+|just\s+|barely\s+)?(?:met|known|seen)\s+"
+    r"(?:him|her|them)\b(?:\s+(?:like|only|just|maybe))?(?:\s+(?:once|twice|a\s+(?:few|couple)(?:\s+of)?\s+times"
+    r"|\w+\s+times))?|\bif\s+(?:that|it|this)\s+(?:helps|matters)\b"
+    r"|\bin\s+(?:his|her|their|my|our)\s+(?:garage|basement|shed|spare\s+time|free\s+time|backyard|yard)\b",
+    re.I,
+)
 #: A thank-you said as the reason for a gift: "end of year thank you from the class".
 _GIVING = re.compile(
     r"\b(?:end of (?:the )?(?:school )?year|thank[- ]you (?:gift|present|card\b|from\b[^,.;!?]*)"
@@ -721,6 +732,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
     rest = _WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
+    # "ive met him like twice", "if that helps", "in his garage": what is said of the person
+    rest = _SAID_OF_THEM.sub(" ", rest)
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _BACK_THEN.sub(" ", rest)
     rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"

@@ -317,6 +317,8 @@ _SPURNED = re.compile(
     re.I,
 )
 
+#: A number's first side said before it: "6x" of "6x9ish".
+_SIDE_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 #: A lone amount that is a difference between prices, no budget: "is it worth the extra $15", "an
 #: extra 10 bucks", "$6 more per kg" (a $6 budget had shown $5 violins beside filament).
 _DIFFERENCE_BEFORE = re.compile(
@@ -389,7 +391,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             continue  # "ages 6 and up" is an age
         if not cur and _COUNT_OF.search(text[: match.start()]):
             continue  # "box of 100 or more" is how many (it had been a $100 floor)
-        if not cur and re.search(r"\d\s*[x×]\s*$", text[: match.start()]):
+        if not cur and _SIDE_BEFORE.search(text[: match.start()]):
             continue  # "6x9ish" is a size (it had been a $7-$11 budget)
         if post in ("range", "ish"):
             lo, hi = _approx(value)
@@ -466,7 +468,12 @@ def strip_price_phrases(text: str) -> str:
     text = _POSTFIX.sub(
         lambda m: (
             m.group(0)
-            if m.group("post") == "+" and not (m.group("cur1") or m.group("cur2"))
+            if (m.group("post") == "+" and not (m.group("cur1") or m.group("cur2")))
+            # (a size's second side: "6x9ish" keeps its 9)
+            or (
+                not (m.group("cur1") or m.group("cur2"))
+                and _SIDE_BEFORE.search(m.string, 0, m.start())
+            )
             else " "
         ),
         text,

@@ -76,6 +76,7 @@ UNITS: tuple[Unit, ...] = (
     _u("roll", "count package", "roll rolls", measure="piece"),
     _u("box", "count package", "box boxes", measure="piece"),
     _u("bag", "count package", "bag bags", measure="piece"),
+    _u("unit", "count", "unit units", measure="piece"),
     _u("spool", "package", "spool spools"),
     _u("bottle", "package", "bottle bottles"),
     _u("tube", "package", "tube tubes"),

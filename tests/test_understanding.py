@@ -1986,3 +1986,25 @@ def test_a_second_sentence_asking_for_a_thing_is_what_is_read() -> None:
     assert read_needs("do you have them in large too?").sizes == ("size large",)
     assert read_needs("a full size 4/4 violin").sizes == ("full size", "4/4")
     assert read_needs("size 10 and size 1").sizes == ("size 10", "size 1")
+
+
+def test_what_is_said_of_the_person_and_two_sides_of_a_size() -> None:
+    """ "present for my girlfriends dad, ive met him like twice" had starred a book titled
+    "Twice"; "he does woodworking in his garage if that helps" had searched "garage helps";
+    "bubble mailers 6x10" had read no size and "6x9ish" a $7-$11 budget."""
+    from assistant.candidates import _size_pattern
+    from assistant.cues import asked_phrase
+    from assistant.needs import read_needs
+    from assistant.prices import strip_price_phrases
+
+    dad = read_needs(clean_message("present for my girlfriends dad, ive met him like twice"))
+    assert dad.recipient == "dad" and dad.product_words == ""
+    assert (
+        read_needs("he does woodworking in his garage if that helps").product_words == "woodworking"
+    )
+    assert read_needs("bubble mailers 6x10 pack of 100").sizes == ("pack of 100", "6x10")
+    assert read_needs("a 4x4 rc truck").sizes == ()
+    assert "6x9ish" in strip_price_phrases("6x9ish, whichever is cheapest")
+    sides = _size_pattern("6x10")
+    assert sides.search('Mailers 6" x 10"') and not sides.search("Poly Mailers 16x10")
+    assert asked_phrase("i need rigid cardboard mailers instead") == "rigid cardboard mailers"
