@@ -1004,9 +1004,12 @@ def _worn_size(size: str) -> re.Pattern[str] | None:
 def _size_pattern(size: str) -> re.Pattern[str]:
     """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
     matches '100 pack' and '100-count'; 'size large' matches 'Large' and '(L)', not 'X-Large'."""
-    if key := re.fullmatch(r"key\s+of\s+([a-g](?:b|#)?)", size.strip(), re.I):
-        # "key of C": "Key of C", "C Key", "in C", "Two Keys C & G" (not "Key of C#")
-        note = re.escape(key.group(1))
+    if key := re.fullmatch(
+        r"key\s+of\s+([a-g](?:b|#)?)(?:\s+or\s+([a-g](?:b|#)?))?", size.strip(), re.I
+    ):
+        # "key of C": "Key of C", "C Key", "in C", "Two Keys C & G" (not "Key of C#"); "key of
+        # A or G": either
+        note = "(?:" + "|".join(re.escape(n) for n in key.groups() if n) + ")"
         return re.compile(rf"\bkeys?\s+(?:of\s+)?{note}(?![\w#])|(?<![\w#]){note}\s+(?:major\s+)?key\b"
                           rf"|\bin\s+{note}(?![\w#])", re.I)  # fmt: skip
     if sides := re.fullmatch(r"(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)", size.strip()):

@@ -181,10 +181,10 @@ _SIZES = [
     re.compile(r"\d+\s*(?:支|个|片|只|根|张|件|粒|双)装"),  # Chinese "100支装": a pack of 100
     re.compile(r"\bstrength\s+\d(?:\.\d)?\b", re.I),  # a reed's: "alto sax reeds, strength 2.5"
     # a harmonica's or a whistle's: "key of C", "in the key of Bb" (a Key of D had been starred)
-    re.compile(r"\bkey\s+of\s+[a-g](?:b|#)?(?![\w#])", re.I),
+    re.compile(r"\bkey\s+of\s+[a-g](?:b|#)?(?:\s+or\s+[a-g](?:b|#)?)?(?![\w#])", re.I),
     # a sheet's: "printer paper letter size" (it had asked for letters, and said none carried)
     re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
-    re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:inch(?:es)?|in\.|\"|cm|mm|ml|oz|liters?|l\b|gauge|ga\b|mil\b|keys?|strings?|foot|feet|ft\b)", re.I),
+    re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'key', 'string'))})", re.I),
 ]  # fmt: skip
 #: A game, whose size is how many play it.
 _GAME = re.compile(r"\b(?:games?|puzzles?)\b|juegos?\b|游戏|桌游", re.I)

@@ -96,6 +96,8 @@ class ConversationState(BaseModel):
 def _size_unit(size: str) -> str:
     """What a size measures: "61 keys" and "88 keys" both "keys"; "size M" and "in large" both a
     worn size."""
+    if size.lower().startswith("key of"):
+        return "key"  # "key of C", "key of A or G": a key
     unit = re.sub(rf"[\d.,/]+|\b(?:{WORN_SIZE}|[sml])\b", " ", size.lower())
     # (a unit however written: '12"' after "6 inch" is another length, not a second size)
     unit = re.sub(r"(?<=\S)(?=[\"”])", " ", unit)
@@ -110,6 +112,11 @@ def _with_sizes(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(s for s in old if _size_unit(s) not in units), *new]))
 
 
+#: Another key said for the same product: "one in A or G instead", "in the key of D?" (notes are
+#: capitals, or said after "key of": "in a" is no key).
+_OTHER_KEY = re.compile(
+    r"\bin\s+(?:the\s+)?(?:key\s+of\s+([a-gA-G](?:b|#)?)|([A-G](?:b|#)?))(?:\s+or\s+([A-G](?:b|#)?))?(?![\w#])"
+)
 #: A number said alone after a request with a size: "what about 3 instead", "2.5?", "how about 1/4".
 _BARE_NUMBER = re.compile(
     r"^\W*(?:(?:and|ok|okay|hmm|so|or)\W+)*(?:(?:what|how)\s+about\s+|maybe\s+)?(?:a\s+|the\s+)?"
@@ -129,6 +136,11 @@ def swapped_size(text: str, state: ConversationState) -> str | None:
     reeds strength 2.5 box of 10" is strength 3 (of the sizes with a number, the one it is
     nearest to; it had been searched as "what", and a book starred); None for any other message,
     or where the number is nearer the budget than any size."""
+    if any(size.lower().startswith("key of") for size in state.sizes) and (
+        notes := _OTHER_KEY.search(text)
+    ):
+        # "get me one in A or G instead" after harmonicas in the key of C (it had kept C)
+        return "key of " + " or ".join(n for n in notes.groups() if n)
     said = _BARE_NUMBER.match(text)
     if said is None or not (value := _value(said.group(1))):
         return None

@@ -2008,3 +2008,19 @@ def test_what_is_said_of_the_person_and_two_sides_of_a_size() -> None:
     sides = _size_pattern("6x10")
     assert sides.search('Mailers 6" x 10"') and not sides.search("Poly Mailers 16x10")
     assert asked_phrase("i need rigid cardboard mailers instead") == "rigid cardboard mailers"
+
+
+def test_another_key_said_replaces_the_key_asked_before() -> None:
+    """ "no wait he just texted he already has a C, get me one in A or G instead" after harmonicas
+    in the key of C had kept C ("fits best: the key of C you asked for")."""
+    from assistant.candidates import _size_pattern
+    from assistant.state import _with_sizes, swapped_size
+
+    state = ConversationState(sizes=("key of C",), shown=("a",))
+    said = "he already has a C, get me one in A or G instead"
+    assert swapped_size(said, state) == "key of A or G"
+    assert swapped_size("back in a week", state) is None
+    assert _with_sizes(("key of C", "10 hole"), ("key of A or G",)) == ("10 hole", "key of A or G")
+    either = _size_pattern("key of A or G")
+    assert either.search("Harmonica Key of A") and either.search("Blues Harp in G")
+    assert not either.search("Harmonica Key of C")
