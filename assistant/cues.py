@@ -160,6 +160,12 @@ ABOUT_SHOWN = re.compile(
     r"(?:y\s+)?(?:cu[aá]l(?:es)?|qu[eé] (?:uno|una))\s+(?:de (?:estos|estas|ellos|ellas|los|las)\b|"
     r"(?:es|son|ser[ií]a|me recomiendas|recomiendas|elijo|compro|tiene|tienen|trae|traen|viene|vienen)\b)"
     r"|^\W*哪(?:个|一个|款|一款|种|一种|些)"
+    # French and German: "mécanique ou électronique, lequel est mieux pour un enfant ?",
+    # "welche davon hat ein Ausatemventil?"
+    r"|^\W*(?:[\w-]+\s+(?:ou|oder)\s+[\w-]+\s*,?\s*)?(?:lequel|laquelle|lesquels|lesquelles)\s+"
+    r"(?:est|sont|serait|seraient|me\s+conseill\w*|recommand\w*|choisir\w*|a|ont)\b"
+    r"|^\W*(?:[\w-]+\s+(?:ou|oder)\s+[\w-]+\s*,?\s*)?(?:welche[rs]?)\s+(?:ist|sind|w[äa]re|hat|haben|davon|"
+    r"empfiehlst|empfehlen|nimmst)\b"
     # two of the makers or kinds on screen weighed: "zildjian or sabian better at this price"
     r"|^\W*(?:(?:so|ok|okay|and)\W+)?(?:(?:is|are)\s+)?(?:the\s+)?[a-z][\w-]*\s+or\s+(?:the\s+)?[a-z][\w-]*\s+(?:one\s+)?"
     r"(?:is\s+|are\s+)?(?:better|best|nicer|safer|easier|sturdier)\b"

@@ -270,3 +270,18 @@ def test_french_and_german_follow_ups_are_read_as_their_language_and_asked_of_th
         "welche ist am günstigsten?", None, [], guitars, vocabulary=vocabulary, before="de"
     )
     assert cheapest.query.intent is Intent.compare
+
+
+def test_french_and_german_requests_are_read_without_a_model() -> None:
+    """ "je cherche un métronome ..." had been searched as typed (no lexicon: the first word the
+    alignment could not read ended the reading), and the 0.5B model read it as "microphone";
+    "jeu" had been aligned to "jew"."""
+    from assistant.query import Intent, understand
+    from retrieval.multilingual import read_words
+
+    assert read_words("je cherche un jeu de cartes pour enfants", "fr") == "card game for kids"
+    assert read_words("suche ein brettspiel für kinder", "de") == "board game for kids"
+    shown = ["Mechanical Metronome for Piano", "Portable LCD metronome"]
+    for text in ("mécanique ou électronique, lequel est mieux pour un enfant ?",
+                 "welche davon hat ein ausatemventil?"):  # fmt: skip
+        assert understand(text, None, [], shown).query.intent is Intent.compare, text
