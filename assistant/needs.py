@@ -184,7 +184,9 @@ _SIZES = [
     re.compile(r"\bkey\s+of\s+[a-g](?:b|#)?(?:\s+or\s+[a-g](?:b|#)?)?(?![\w#])", re.I),
     # a sheet's: "printer paper letter size" (it had asked for letters, and said none carried)
     re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
-    re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'key', 'string'))})", re.I),
+    # (no short mark but the inch's: "3M" is a maker, "20 in a pack" a count)
+    re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'key', 'string'), marks=False)}"
+               r"|in\.|\"|”|l\b|ga\b)", re.I),
 ]  # fmt: skip
 #: A game, whose size is how many play it.
 _GAME = re.compile(r"\b(?:games?|puzzles?)\b|juegos?\b|游戏|桌游", re.I)
