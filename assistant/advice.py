@@ -431,6 +431,10 @@ _MEASURES = (
      re.compile(rf"\b\d+(?:[./]\d+)?\s?-?\s?(?:{units.alternation('length', 'weight', 'volume')})"
                 r"|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
      "a size"),
+    # how much it magnifies: "which one magnifies more?" ("60x-100x", "1200X")
+    (re.compile(r"\bmagnif\w*|\bzoom\b", re.I),
+     re.compile(r"\b\d{1,4}\s?[xX](?:\s?-\s?\d{1,4}\s?[xX])?(?![\w])", re.I),
+     "how much it magnifies"),
 )  # fmt: skip
 
 

@@ -249,6 +249,11 @@ _GIVER = re.compile(
     r"\s+(?:her|him|them|my|our|a|an|something)\b",
     re.I,
 )
+#: Someone's someone a product is for: "for her son", "for my wife's nephew".
+_FOR_SOMEONE = re.compile(
+    r"\bfor\s+(?:my|her|his|their|our|your)\s+(?:[a-z]+'s\s+)?(?:little\s+|baby\s+|big\s+|older\s+|younger\s+)?([a-z]+)\b",
+    re.I,
+)
 #: What someone did once: "used to play" (not a used product).
 _USED_TO = re.compile(r"\bused\s+to\b|\bback in the day\b", re.I)
 #: Asking a price: "how much is it", "how much do they cost".
@@ -713,6 +718,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and w not in givers and (
         (w not in _PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
         or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
+    # whom it is for, said after "for": "my sister wants a microscope for her son" is for the son
+    # (the lead had said "fits best for your sister")
+    if (named := _FOR_SOMEONE.search(who)) and named.group(1).lower() in RECIPIENTS:
+        recipient = named.group(1).lower()
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )

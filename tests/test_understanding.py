@@ -2024,3 +2024,26 @@ def test_another_key_said_replaces_the_key_asked_before() -> None:
     either = _size_pattern("key of A or G")
     assert either.search("Harmonica Key of A") and either.search("Blues Harp in G")
     assert not either.search("Harmonica Key of C")
+
+
+def test_whom_it_is_for_is_said_after_for_and_a_magnification_is_read(
+    small_catalog: Catalog,
+) -> None:
+    """ "my sister wants a microscope for her son" had been "fits best for your sister"; "which
+    one magnifies more?" had been answered with the cheapest and the best rated beside titles
+    saying "60x-100x"."""
+    from assistant.advice import _measure_lead
+    from assistant.needs import read_needs
+
+    assert read_needs("my sister wants a microscope for her son, budget 80").recipient == "son"
+    assert read_needs("my mom needs a gift for her sister").recipient == "sister"
+    base = cards(small_catalog, 2)
+    scopes = [
+        c.product.model_copy(update={"id": f"m{i}", "title": t, "description": ""})
+        for i, (c, t) in enumerate(zip(base, ["Microscope 60x-100x", "Kids Microscope Set"]))
+    ]
+    lead = _measure_lead("which one magnifies more?", scopes, {"m0": 1, "m1": 2})
+    assert (
+        lead
+        == 'The listings say: [1] "Microscope 60x-100x". [2] does not say how much it magnifies.'
+    )
