@@ -720,8 +720,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     # whom it is for, said after "for": "my sister wants a microscope for her son" is for the son
     # (the lead had said "fits best for your sister")
-    if (named := _FOR_SOMEONE.search(who)) and named.group(1).lower() in RECIPIENTS:
-        recipient = named.group(1).lower()
+    if (someone := _FOR_SOMEONE.search(who)) and someone.group(1).lower() in RECIPIENTS:
+        recipient = someone.group(1).lower()
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
