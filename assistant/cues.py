@@ -512,6 +512,23 @@ COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", 
 #: How a product looks or what it is made of, as a narrowing says it: "any in dark green".
 LOOKS = frozenset([*COLORS, "dark", "light", "bright", "pale", "wooden", "wood", "metal", "plastic",
                    "leather", "glass", "bamboo", "silicone", "steel", "cotton", "magnetic"])  # fmt: skip
+#: Varieties of one product, one of which replaces another: "should i go concert instead?" after
+#: soprano ukuleles is concert ukuleles (it had searched concert things, a concert pack first).
+VARIANTS = (
+    frozenset(["sopranino", "soprano", "concert", "tenor", "baritone", "alto"]),
+    frozenset(["acoustic", "electric", "classical"]),
+    frozenset(["left-handed", "right-handed"]),
+    frozenset(["wired", "wireless"]),
+)
+VARIANT_WORDS = frozenset(w for family in VARIANTS for w in family)
+
+
+def siblings(word: str) -> frozenset[str]:
+    """The other varieties of `word`'s family ("concert" -> soprano, tenor, ...); none if it has none."""
+    low = word.lower()
+    return next((family - {low} for family in VARIANTS if low in family), frozenset())
+
+
 #: A card named by how it looks, and nothing else: "the green one", "and the wooden one?".
 THE_LOOK_ONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|so|what about|how about|i like|i love)\W+)*the\s+("

@@ -27,6 +27,7 @@ from assistant.cues import (
     STORE_RANGE,
     TAKES,
     THE_PICK,
+    VARIANT_WORDS,
     BrandLexicon,
     Cues,
     alternatives,
@@ -413,6 +414,19 @@ _LOOK_ONES = re.compile(
     r"(?!\s+(?:of|for|by|you|i|we|that|which)\b)",
     re.I,
 )
+#: Words around a variety said alone: "should i go concert instead?", "tenor size then".
+_AROUND_VARIANT = frozenset(["go", "get", "try", "switch", "instead", "then", "size", "one", "ones",
+                             "maybe", "rather", "better", "kids", "kid", "toddler", "teen",
+                             "adult", "adults"])  # fmt: skip
+
+
+def _only_variant(search: str) -> str:
+    """The varieties a message says and nothing more ("concert" of "should i go concert
+    instead?"); "" when it says anything else."""
+    words = [w for w in search.lower().split() if w not in _AROUND_VARIANT]
+    return " ".join(words) if words and all(w in VARIANT_WORDS for w in words) else ""
+
+
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
 #: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 _ANY_IN = re.compile(
@@ -834,6 +848,8 @@ def understand(
     narrows = ""
     story = False
     too = None
+    # "should i go concert instead?" after soprano ukuleles: a variety of the same
+    variant = _only_variant(search) if shown_titles and intent in (Intent.new, Intent.refine) else ""
     if (
         shown_titles
         and intent is Intent.new
@@ -871,6 +887,7 @@ def understand(
             )
             or _ANY_IN.match(text)
             or _LOOK_ONES.match(text)
+            or variant
             # only how it should look, in any language: "que no sea negro, a ella le encanta el
             # morado" (purple, not black) after witch costumes had searched purple things
             or (
@@ -904,7 +921,9 @@ def understand(
                            and (english or w.lower() not in re.findall(r"[\w'-]+", text.lower()))
                            # (title words are latin: no run of Chinese read as one "word")
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
-        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text):
+        if variant:  # "should i go concert instead?": the same kind in that variety
+            narrows = variant
+        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or variant:
             # "clear one": a look of the same kind, not "clear"; "something slower and hard to
             # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)
             needs = replace(needs, kind=None)

@@ -11,7 +11,7 @@ from decimal import Decimal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import GEAR, asked_phrase
+from assistant.cues import GEAR, asked_phrase, siblings
 from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
@@ -219,8 +219,14 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         adds = [
             w for w in query.narrows.split() if w.lower() not in state.search_text().lower().split()
         ]
-        changes |= {"search": " ".join([*adds, state.search or state.need]).strip(),
-                    "need": " ".join([state.need, *adds]).strip()}  # fmt: skip
+        # a variety replaces its sibling: "concert" after "soprano ukulele" (not both)
+        gone = {s for w in adds for s in siblings(w)}
+
+        def kept(words: str) -> str:
+            return " ".join(w for w in words.split() if w.lower() not in gone)
+
+        changes |= {"search": " ".join([*adds, kept(state.search or state.need)]).strip(),
+                    "need": " ".join([kept(state.need), *adds]).strip()}  # fmt: skip
     if query.intent is Intent.more:
         return state.model_copy(update=changes)
     if query.intent in (Intent.compare, Intent.detail):
@@ -241,13 +247,20 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     any_price = query.move == "any price"  # "forget the budget": no limit, the better rated
     if any_price:
         low = high = None
+    # (a variety replaces its sibling: "electric instead" after acoustic guitars)
+    replaced = {s for b in query.attributes for s in siblings(b)}
+    attributes = tuple(
+        dict.fromkeys(
+            [a for a in state.attributes if a.lower() not in replaced] + list(query.attributes)
+        )
+    )
     changes |= {
         "min_price": low, "max_price": high,
         "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),
         # (what is asked for now is wanted again: "ok, white is fine")
         "unwanted": tuple(w for w in dict.fromkeys(state.unwanted + query.unwanted)
                           if w not in query.search.lower().split()),
-        "attributes": tuple(dict.fromkeys(state.attributes + query.attributes)),
+        "attributes": attributes,
         "department": query.department or state.department,
         "sort": query.sort if query.sort is not Sort.relevance else state.sort,
         "min_rating": query.min_rating if query.min_rating is not None else state.min_rating,

@@ -2047,3 +2047,21 @@ def test_whom_it_is_for_is_said_after_for_and_a_magnification_is_read(
         lead
         == 'The listings say: [1] "Microscope 60x-100x". [2] does not say how much it magnifies.'
     )
+
+
+def test_a_variety_replaces_its_sibling(small_catalog: Catalog) -> None:
+    """ "should i go concert instead?" after soprano ukuleles had searched concert things (a
+    concert pack, chimes); "electric instead" after acoustic guitars kept "acoustic" ("acoustic
+    and electric, as you asked")."""
+    from assistant.cues import siblings
+
+    assert "soprano" in siblings("concert") and siblings("guitar") == frozenset()
+    shown = ["ADM Soprano Kids Ukulele 21 Inch", "Moukey Soprano Ukulele Set"]
+    query = understand("should i go concert instead?", None, [], shown).query
+    assert query.intent is Intent.refine and query.narrows == "concert" and query.kind is None
+    state = ConversationState(search="soprano ukulele kids", need="soprano ukulele", kind="ukulele")
+    after = advance(state, query, small_catalog)
+    assert after.search.split()[:2] == ["concert", "ukulele"] and "soprano" not in after.need
+    guitars = ConversationState(search="acoustic guitar", attributes=("acoustic",), kind="guitar")
+    electric = understand("electric instead", None, [], ["Acoustic Guitar Kit"]).query
+    assert advance(guitars, electric, small_catalog).attributes == ("electric",)
