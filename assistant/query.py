@@ -421,10 +421,10 @@ _AROUND_VARIANT = frozenset(["go", "get", "try", "switch", "instead", "then", "s
 
 
 def _only_variant(search: str) -> str:
-    """The varieties a message says and nothing more ("concert" of "should i go concert
-    instead?"); "" when it says anything else."""
+    """The one variety a message says and nothing more ("concert" of "should i go concert
+    instead?"); "" when it says anything else, or weighs two ("soprano or concert?")."""
     words = [w for w in search.lower().split() if w not in _AROUND_VARIANT]
-    return " ".join(words) if words and all(w in VARIANT_WORDS for w in words) else ""
+    return words[0] if len(words) == 1 and words[0] in VARIANT_WORDS else ""
 
 
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a

@@ -2040,7 +2040,9 @@ def test_whom_it_is_for_is_said_after_for_and_a_magnification_is_read(
     base = cards(small_catalog, 2)
     scopes = [
         c.product.model_copy(update={"id": f"m{i}", "title": t, "description": ""})
-        for i, (c, t) in enumerate(zip(base, ["Microscope 60x-100x", "Kids Microscope Set"]))
+        for i, (c, t) in enumerate(
+            zip(base, ["Microscope 60x-100x", "Kids Microscope Set"], strict=True)
+        )
     ]
     lead = _measure_lead("which one magnifies more?", scopes, {"m0": 1, "m1": 2})
     assert (
