@@ -251,7 +251,7 @@ _GIVER = re.compile(
 )
 #: Someone's someone a product is for: "for her son", "for my wife's nephew".
 _FOR_SOMEONE = re.compile(
-    r"\bfor\s+(?:my|her|his|their|our|your)\s+(?:[a-z]+'s\s+)?(?:little\s+|baby\s+|big\s+|older\s+|younger\s+)?([a-z]+)\b",
+    r"\bfor\s+(my|her|his|their|our|your)\s+(?:[a-z]+'s\s+)?(?:little\s+|baby\s+|big\s+|older\s+|younger\s+)?([a-z]+)\b",
     re.I,
 )
 #: What someone did once: "used to play" (not a used product).
@@ -720,8 +720,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     # whom it is for, said after "for": "my sister wants a microscope for her son" is for the son
     # (the lead had said "fits best for your sister")
-    if (someone := _FOR_SOMEONE.search(who)) and someone.group(1).lower() in RECIPIENTS:
-        recipient = someone.group(1).lower()
+    if (someone := _FOR_SOMEONE.search(who)) and someone.group(2).lower() in RECIPIENTS:
+        # (someone else's: "her son", "my girlfriend's dad" are no "your son", "your dad", so the
+        # answer names no one)
+        own = someone.group(1).lower() in ("my", "our") and "'s" not in someone.group(0)
+        recipient = someone.group(2).lower() if own else None
     sizes = tuple(
         dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
     )
