@@ -113,6 +113,28 @@ class Kit:
     picks: list[int]
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """What a turn shows before the answer is written: the cards, the state they leave, the
+    notice and comparison beside them, whether they are what was asked (`close`), the lead the
+    turn already knows (`known`), and whether they are a close look at cards on screen (`focus`:
+    the list on screen stays as it was)."""
+
+    cards: list[Card]
+    state: ConversationState
+    notice: str | None = None
+    comparison: Comparison | None = None
+    found: Candidates = field(default_factory=lambda: Candidates(()))
+    close: bool = True
+    known: str | None = None
+    focus: bool = False
+
+    @property
+    def checklist(self) -> tuple[str, ...]:
+        """What to check before buying in the first card's department."""
+        return checklist(self.cards[0].product.department) if self.cards else ()
+
+
 @dataclass
 class _Timer:
     started: float = field(default_factory=time.perf_counter)
@@ -128,6 +150,38 @@ def _in_budget(product: Product, state: ConversationState) -> bool:
     amount = float(product.price.amount)
     low, high = state.min_price, state.max_price
     return (low is None or amount >= float(low)) and (high is None or amount <= float(high))
+
+
+def _refined_notice(
+    query: ShoppingQuery, cards: Sequence[Card], shown: Sequence[Product], notice: str | None
+) -> str | None:
+    """What a refinement's new cards should say (`notice`: what the search said of them):
+    nothing priced to go by for "cheaper" (said over anything else), the search's own notice, no
+    card of the size or look asked (not shown silently), a list that already fitted (the request
+    was heard); None when the cards answer it."""
+    if (query.cheaper or query.pricier) and shown and not any(p.price for p in shown):
+        return phrase(query.language, "unpriced")  # "cheaper" than products that list no price
+    if notice is not None:
+        return notice
+    if (
+        query.sizes
+        and cards
+        and not any(of_size([c.product for c in cards], ConversationState(sizes=query.sizes)))
+    ):  # "and in a 12 inch size?" after 6 inch calipers: say none is, not show them silently
+        return phrase(query.language, "no_size", sizes=sizes_said(query.sizes, query.language))
+    looks = [w for w in query.narrows.lower().split() if w in LOOKS]  # a colour, a material
+    if (
+        looks
+        and query.language == "en"
+        and cards
+        and not any(all(title_says(c.product.title, w) for w in looks) for c in cards)
+    ):  # "any in dark green" after blue-ink pens: say none is, not "the list already fits"
+        return phrase(query.language, "no_size", sizes=" ".join(looks))
+    if cards and shown and [c.product.id for c in cards] == [p.id for p in shown[: len(cards)]]:
+        # "not Kyser" when none was: say the request was heard (a quality asked more of, "bigger
+        # ones", is no list that already fits: the search for it found nothing else)
+        return phrase(query.language, "refined_any" if query.narrows else "unchanged")
+    return None
 
 
 class ChatPipeline:
@@ -294,14 +348,14 @@ class ChatPipeline:
             " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
         )
 
-    def _written(self, request: ChatRequest, cards: Sequence[Card], state: ConversationState,
-                 query: ShoppingQuery, notice: str | None, comparison: Comparison | None, timer: _Timer,
-                 cancelled: threading.Event | None, close: bool = True,
-                 kit: Kit | None = None, known: str | None = None,
+    def _written(self, request: ChatRequest, shown: _Shown, query: ShoppingQuery, timer: _Timer,
+                 cancelled: threading.Event | None, kit: Kit | None = None,
                  ) -> Generator[Token | Retract, None, Written]:  # fmt: skip
         """The written answer, its streamed pieces turned into events (`kit`: cards for several
-        things, whose lead names each and whose picks are recommended; `known`: the lead the
-        turn already has, the cards recommended before staying so)."""
+        things, whose lead names each and whose picks are recommended; `shown.known`: the lead
+        the turn already has, the cards recommended before staying so)."""
+        cards, state, comparison, known = shown.cards, shown.state, shown.comparison, shown.known
+        notice, close = shown.notice, shown.close
         picks = lead = reasons = None
         if known is not None:  # the turn knows what to say: "None of these is by Meinl."
             picks, lead = [c.mark for c in cards if c.product.id in state.picked], known
@@ -425,234 +479,210 @@ class ChatPipeline:
         cancelled: threading.Event | None = None,
     ) -> Iterator[TurnEvent]:
         """Run one turn, yielding events as they happen; the last is `done` with the ChatResponse.
-        `conv`: the conversation already opened with `open` (so a bad id fails before streaming)."""
+        `conv`: the conversation already opened with `open` (so a bad id fails before streaming).
+        The steps: record the message, read it, revise the state, show the cards (a kit, a close
+        look at the cards on screen, or a search), write the answer, record it."""
         timer = _Timer()
         conv = conv or self.open(request)
         yield Started(conversation_id=conv.id)
         self.conversations.record_turn(conv.id, conv.state, [
             Message(role="user", content=request.message, timestamp=datetime.now(UTC))])  # fmt: skip
-        state = conv.state
-        shown = [self.catalog.get(i) for i in state.shown if i in self.catalog]
-        reading = self.read(request.message, shown, state.language if state.shown else "en")
+        shown = [self.catalog.get(i) for i in conv.state.shown if i in self.catalog]
+        reading, query = self._read_turn(request.message, conv.state, shown)
+        yield QueryRead(query=query, overruled=reading.overruled)
+        state = advance(conv.state, query, self.catalog)
+        kit = self._kit_asked(query, request)
+        if kit is not None:
+            cards = self.cards_for(kit.hits, kit.state.search_text())
+            shown_now = _Shown(cards, shown_after(kit.state, [c.product.id for c in cards]))
+        elif query.intent in (Intent.compare, Intent.detail):
+            shown_now = self._look(query, state, shown)
+        else:
+            shown_now = self._search(query, state, shown, request)
+        first_cards = timer.now()
+        yield CardsShown(cards=tuple(shown_now.cards), notice=shown_now.notice,
+                         comparison=shown_now.comparison, checklist=shown_now.checklist,
+                         relaxed=shown_now.found.relaxed)  # fmt: skip
+        self._log_shown(request, shown_now.cards, query)
+        written = yield from self._written(request, shown_now, query, timer, cancelled, kit)
+        answer, state = self._answered(conv, query, reading, shown_now, written, first_cards, timer)
+        self.conversations.record_turn(conv.id, state, [Message(
+            role="assistant", content=answer.text, timestamp=datetime.now(UTC),
+            data={"cards": [c.product.id for c in answer.cards],
+                  "recommended": [c.product.id for c in answer.cards if c.recommended],
+                  "notice": answer.notice, "meta": answer.meta.model_dump(mode="json")})])  # fmt: skip
+        yield Done(response=answer)
+
+    def _read_turn(
+        self, message: str, state: ConversationState, shown: Sequence[Product]
+    ) -> tuple[Understanding, ShoppingQuery]:
+        """The message read in the conversation's language, and the query it makes: a size
+        swapped for the one asked before ("what about 3 instead" after "reeds strength 2.5") is
+        the same request in that size."""
+        reading = self.read(message, shown, state.language if state.shown else "en")
         query = reading.query
-        if state.shown and (size := swapped_size(request.message, state)):
-            # "what about 3 instead" after "reeds strength 2.5": the same, in strength 3
+        if state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
                                   sizes=(size,), language=query.language)  # fmt: skip
-        yield QueryRead(query=query, overruled=reading.overruled)
-        degraded = (f"the model could not read the message ({reading.model_error}); "
-                    "understood from the words alone") if reading.model_error else None  # fmt: skip
-        state = advance(state, query, self.catalog)
-        comparison = None
-        notice = None
-        found = Candidates(())
-        history = None
-        close = True
-        known = None  # the lead, where the turn knows it
-        focus = query.intent in (Intent.compare, Intent.detail)
-        # (a kit the store carries none of is searched as typed)
+        return reading, query
+
+    def _kit_asked(self, query: ShoppingQuery, request: ChatRequest) -> Kit | None:
+        """Cards for several things, where the message asks for a starting kit or lists products;
+        None otherwise, or where the store carries none of them (then it is searched as typed)."""
         kit = (
             self.starter_kit(query, request.user_id, request.session_id) if query.starter
             else self.listed_kit(query, request.user_id, request.session_id) if query.items
             else None
         )  # fmt: skip
-        if kit is not None and not kit.hits:
-            kit = None
-        if kit is not None:
-            state = kit.state
-            cards = self.cards_for(kit.hits, state.search_text())
-        elif focus:
-            # "do any of them come with a case?": every card's listing, not the first one's
-            every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
-            picked = [p.id in state.picked for p in shown]
-            named: tuple[int, ...] = ()
-            if not query.references and (which := priced_one(query.text)):
-                # (the cheaper of those recommended, else of those that are what was asked: "is
-                # the cheaper one ok" after violin strings is not about a violin shown beside them)
-                kinds = of_kind(shown, state)
-                pool = (
-                    picked
-                    if sum(picked) >= 2
-                    else kinds
-                    if sum(kinds) >= 2
-                    else [True] * len(shown)
-                )
-                named = priced_card(which, shown, pool)
-            if not (named or query.references or query.language != "en"):
-                named = named_cards(query.text, [p.title for p in shown], picked)
-            # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
-            look = None if query.references or named else looked_one(query.text)
-            said_look = (look if query.language == "en" else query.search).lower() if look else ""
-            if said_look in LOOKS and query.language != "en":
-                named = tuple(
-                    i + 1
-                    for i, p in enumerate(shown)
-                    if re.search(rf"\b{said_look}", p.title, re.I)
-                )
-            look = look if said_look in LOOKS and not named else None
-            if (
-                look is None
-                and query.language == "en"
-                and (
-                    not query.references
-                    or (query.intent is Intent.compare and len(query.references) == 1)
-                )
-            ):
-                # "does the blue one come with a stand", "the round one vs the saddle one" where no
-                # card says it: said, not answered of another card
-                look = unnamed_one(query.text, [p.title for p in shown])
-            refs = compared(state, [p.id for p in shown], query.references or named,
-                            it=query.intent is Intent.detail and not every,
-                            whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
-            bad = [r for r in refs if not 1 <= r <= len(shown)]
-            # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
-            # (or weighed against one that is: "casio vs the yamaha one, which weighs less?")
-            one_named = query.intent is Intent.compare and len(query.references or named) == 1
-            absent = None if (query.references or named) and not one_named else absent_maker(
-                query.text, [p.title for p in shown], self.brands)  # fmt: skip
-            if query.move == "thanks":  # "ok thx": the same cards, and no search
-                known, refs = phrase(query.language, "welcome"), ()
-                products = shown
-            elif query.move == "store":  # "oh ok what do you sell then": the store's departments
-                known, refs = (
-                    phrase(query.language, "store_range", departments=self._departments()),
-                    (),
-                )
-                products = shown
-            elif absent:
-                known = phrase(query.language, "maker_absent", name=absent.title())
-                products = shown
-            elif look:  # "the green one" where no card says green: said, not answered of [1]
-                known = phrase(query.language, "look_absent", look=look.lower())
-                products = shown
-            elif bad or not refs:
-                notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
-                          f"say which ones to compare, e.g. 'compare 1 and 2'.")  # fmt: skip
-                products = shown
-            else:
-                products = [shown[r - 1] for r in refs]
-                comparison = compare(products) if len(products) >= 2 else None
-            cards = self.cards_for(
-                products, marks=() if absent or look or bad or not refs else refs
-            )
-            if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
-                known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
-        else:
-            found = self.find(
-                state, request.user_id, request.session_id, more=query.intent is Intent.more
-            )
-            if self.behaviour is not None and found.personalised_by:
-                history = self.behaviour.history(request.user_id, request.session_id)
-            hits, relaxed = list(found.hits), found.relaxed
-            if relaxed == "price" and any(_in_budget(h.product, state) for h in hits[:3]):
-                # a card near the top meets it ("no ... meets the price you set" was false of a
-                # $10.94 kit under $40): those first, and no notice
-                hits = sorted(hits, key=lambda h: not _in_budget(h.product, state))
-                relaxed = None
-            cards = self.cards_for(hits, state.search_text(), history)
-            close = found.close_match and not query.unknown_product
-            notice = not_carried(state.asked_for(), relaxed, close, query.language,
-                                 refined=query.intent is Intent.refine)  # fmt: skip
-            if notice is None:
-                notice = spelling_notice(query.corrected, state.search_text(), query.language)
-            if query.intent is Intent.more and not cards:
-                notice = phrase(query.language, "everything", need=state.need)
-            if (
-                notice is None
-                and query.intent is Intent.refine
-                and query.sizes
-                and cards
-                and not any(
-                    of_size(
-                        [c.product for c in cards], state.model_copy(update={"sizes": query.sizes})
-                    )
-                )
-            ):  # "and in a 12 inch size?" after 6 inch calipers: say none is, not show them silently
-                notice = phrase(
-                    query.language, "no_size", sizes=sizes_said(query.sizes, query.language)
-                )
-            looks = [w for w in query.narrows.lower().split() if w in LOOKS]  # a colour, a material
-            if (
-                notice is None
-                and query.intent is Intent.refine
-                and looks
-                and query.language == "en"
-                and cards
-                and not any(all(title_says(c.product.title, w) for w in looks) for c in cards)
-            ):  # "any in dark green" after blue-ink pens: say none is, not "the list already fits"
-                notice = phrase(query.language, "no_size", sizes=" ".join(looks))
-            if (
-                notice is None
-                and query.intent is Intent.refine
-                and cards
-                and shown
-                and ([c.product.id for c in cards] == [p.id for p in shown[: len(cards)]])
-            ):  # "not Kyser" when none was: say the request was heard
-                # (a quality asked more of, "bigger ones", is no list that already fits: the
-                # search for it found nothing else)
-                notice = phrase(query.language, "refined_any" if query.narrows else "unchanged")
-            if (
-                query.intent is Intent.refine
-                and (query.cheaper or query.pricier)
-                and shown
-                and not any(p.price for p in shown)
-            ):  # "cheaper" than products that list no price: nothing to go by
-                notice = phrase(query.language, "unpriced")
-        if cards and not focus:  # a comparison or a close look leaves the list on screen as it was
-            state = shown_after(state, [c.product.id for c in cards])
-        tips = checklist(cards[0].product.department) if cards else ()
-        first_cards = timer.now()
-        yield CardsShown(
-            cards=tuple(cards),
-            notice=notice,
-            comparison=comparison,
-            checklist=tips,
-            relaxed=found.relaxed,
-        )
-        self._log_shown(request, cards, query)
+        return kit if kit is not None and kit.hits else None
 
-        written = yield from self._written(
-            request, cards, state, query, notice, comparison, timer, cancelled, close, kit, known
+    def _look(
+        self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]
+    ) -> _Shown:
+        """A close look at the cards on screen (a comparison, a question about one, a choice):
+        which cards are meant (by number, price, title words, look or maker), and what the turn
+        already knows to say where none is (a maker or look no card has, thanks, the store's
+        range). The list on screen stays as it was."""
+        # "do any of them come with a case?": every card's listing, not the first one's
+        every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
+        picked = [p.id in state.picked for p in shown]
+        named: tuple[int, ...] = ()
+        if not query.references and (which := priced_one(query.text)):
+            # (the cheaper of those recommended, else of those that are what was asked: "is
+            # the cheaper one ok" after violin strings is not about a violin shown beside them)
+            kinds = of_kind(shown, state)
+            pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
+            named = priced_card(which, shown, pool)
+        if not (named or query.references or query.language != "en"):
+            named = named_cards(query.text, [p.title for p in shown], picked)
+        # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
+        look = None if query.references or named else looked_one(query.text)
+        said_look = (look if query.language == "en" else query.search).lower() if look else ""
+        if said_look in LOOKS and query.language != "en":
+            named = tuple(
+                i + 1 for i, p in enumerate(shown) if re.search(rf"\b{said_look}", p.title, re.I)
+            )
+        look = look if said_look in LOOKS and not named else None
+        if (
+            look is None
+            and query.language == "en"
+            and (
+                not query.references
+                or (query.intent is Intent.compare and len(query.references) == 1)
+            )
+        ):
+            # "does the blue one come with a stand", "the round one vs the saddle one" where no
+            # card says it: said, not answered of another card
+            look = unnamed_one(query.text, [p.title for p in shown])
+        refs = compared(state, [p.id for p in shown], query.references or named,
+                        it=query.intent is Intent.detail and not every,
+                        whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
+        bad = [r for r in refs if not 1 <= r <= len(shown)]
+        # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
+        # (or weighed against one that is: "casio vs the yamaha one, which weighs less?")
+        one_named = query.intent is Intent.compare and len(query.references or named) == 1
+        absent = None if (query.references or named) and not one_named else absent_maker(
+            query.text, [p.title for p in shown], self.brands)  # fmt: skip
+        known = notice = comparison = None
+        products = list(shown)
+        if query.move == "thanks":  # "ok thx": the same cards, and no search
+            known, refs = phrase(query.language, "welcome"), ()
+        elif query.move == "store":  # "oh ok what do you sell then": the store's departments
+            known, refs = phrase(query.language, "store_range", departments=self._departments()), ()
+        elif absent:
+            known = phrase(query.language, "maker_absent", name=absent.title())
+        elif look:  # "the green one" where no card says green: said, not answered of [1]
+            known = phrase(query.language, "look_absent", look=look.lower())
+        elif bad or not refs:
+            notice = (f"There {'is' if len(shown) == 1 else 'are'} only {len(shown)} product(s) on screen; "
+                      f"say which ones to compare, e.g. 'compare 1 and 2'.")  # fmt: skip
+        else:
+            products = [shown[r - 1] for r in refs]
+            comparison = compare(products) if len(products) >= 2 else None
+        cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
+        if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
+            known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
+        return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True)
+
+    def _search(
+        self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product],
+        request: ChatRequest,
+    ) -> _Shown:  # fmt: skip
+        """New cards for the request (retrieval, need fit, behaviour; see `find`), with the notice
+        that says what the shopper should know of them: not carried, a spelling read, no card of
+        the size or look asked, a refinement that changed nothing, nothing priced to go by."""
+        found = self.find(
+            state, request.user_id, request.session_id, more=query.intent is Intent.more
         )
+        history = (
+            self.behaviour.history(request.user_id, request.session_id)
+            if self.behaviour is not None and found.personalised_by
+            else None
+        )
+        hits, relaxed = list(found.hits), found.relaxed
+        if relaxed == "price" and any(_in_budget(h.product, state) for h in hits[:3]):
+            # a card near the top meets it ("no ... meets the price you set" was false of a
+            # $10.94 kit under $40): those first, and no notice
+            hits = sorted(hits, key=lambda h: not _in_budget(h.product, state))
+            relaxed = None
+        cards = self.cards_for(hits, state.search_text(), history)
+        close = found.close_match and not query.unknown_product
+        notice = not_carried(state.asked_for(), relaxed, close, query.language,
+                             refined=query.intent is Intent.refine)  # fmt: skip
+        if notice is None:
+            notice = spelling_notice(query.corrected, state.search_text(), query.language)
+        if query.intent is Intent.more and not cards:
+            notice = phrase(query.language, "everything", need=state.need)
+        if query.intent is Intent.refine:
+            notice = _refined_notice(query, cards, shown, notice)
+        if cards:
+            state = shown_after(state, [c.product.id for c in cards])
+        return _Shown(cards, state, notice=notice, found=found, close=close)
+
+    def _answered(
+        self, conv: Conversation, query: ShoppingQuery, reading: Understanding, shown: _Shown,
+        written: Written, first_cards: float, timer: _Timer,
+    ) -> tuple[ChatResponse, ConversationState]:  # fmt: skip
+        """The turn's response (cards starred as the answer recommends them) and the state a
+        later turn starts from: the cards recommended (what "which one ..." weighs), or, after a
+        close look, the cards it was about (what "does it ..." asks of)."""
+        degraded = (f"the model could not read the message ({reading.model_error}); "
+                    "understood from the words alone") if reading.model_error else None  # fmt: skip
         if written.degraded:
             degraded = f"{degraded}; {written.degraded}" if degraded else written.degraded
-        elif self.llm is None and cards:
+        elif self.llm is None and shown.cards:
             degraded = degraded or "no language model is configured; the answer is templated"
         picks = set(written.picks)
-        cards = [c.model_copy(update={"recommended": c.mark in picks}) for c in cards]
-        if not focus:  # what a later "which one ..." weighs
+        cards = [c.model_copy(update={"recommended": c.mark in picks}) for c in shown.cards]
+        state = shown.state
+        if not shown.focus:
             state = state.model_copy(
                 update={"picked": tuple(c.product.id for c in cards if c.recommended)}
             )
-        elif comparison is None and not notice:  # what a later "does it ..." is about
+        elif shown.comparison is None and not shown.notice:
             state = state.model_copy(update={"focus": tuple(c.product.id for c in cards)})
-        elif comparison is not None and len(picks) == 1:
+        elif shown.comparison is not None and len(picks) == 1:
             # the one card a comparison named: "¿cuál es el más barato?", then "¿y cuánto dura
             # una partida de ese?" asks of that one (it had been answered of the first pick)
             state = state.model_copy(
                 update={"focus": tuple(c.product.id for c in cards if c.mark in picks)}
             )
-        text = written.text
-        violations = list(written.violations)
-        regenerated, fallback = written.regenerated, written.fallback and bool(cards)
+        found = shown.found
         answer = ChatResponse(
-            conversation_id=conv.id, query=query, cards=tuple(cards), comparison=comparison, checklist=tips,
-            notice=notice, relaxed=found.relaxed, text=text,
+            conversation_id=conv.id, query=query, cards=tuple(cards), comparison=shown.comparison,
+            checklist=shown.checklist, notice=shown.notice, relaxed=found.relaxed, text=written.text,
             meta=AnswerMeta(
                 llm=self.llm.name if self.llm else None, grounded=True,
-                regenerated=regenerated, fallback=fallback, degraded=degraded, trimmed=written.trimmed,
-                violations=tuple(violations), overruled=reading.overruled, behaviour_used=found.personalised_by is not None,
+                regenerated=written.regenerated, fallback=written.fallback and bool(cards),
+                degraded=degraded, trimmed=written.trimmed, violations=tuple(written.violations),
+                overruled=reading.overruled, behaviour_used=found.personalised_by is not None,
                 lead_by_model=written.lead_by_model, lead_from_facts=written.from_facts,
                 personalised_by=found.personalised_by,
                 parsed_by_model=reading.model_reading is not None,
                 tokens=written.tokens, first_cards_s=first_cards, first_token_s=written.first_token_s,
                 total_s=timer.now()),
         )  # fmt: skip
-        self.conversations.record_turn(conv.id, state, [Message(
-            role="assistant", content=text, timestamp=datetime.now(UTC),
-            data={"cards": [c.product.id for c in cards], "recommended": [c.product.id for c in cards if c.recommended],
-                  "notice": notice, "meta": answer.meta.model_dump(mode="json")})])  # fmt: skip
-        yield Done(response=answer)
+        return answer, state
 
     def answer(self, request: ChatRequest) -> ChatResponse:
         """The whole turn as one object (the non-streaming API and the benchmark)."""
