@@ -283,6 +283,55 @@ TAKES = re.compile(
     r"|\bme (?:llevo|quedo con)\b|就要|我要(?=第|这|那)",
     re.I,
 )
+#: A card accepted, said in the words of a choice: "the 3rd one is fine", "taking the silk gold",
+#: "first one works", "#2 sounds good", "ok ill do the concert one", "je prends le rose".
+ACCEPTS = re.compile(
+    rf"(?:{TAKES.pattern})|\b(?:i'?ll|i will|we'?ll)\s+do\b|\b(?:taking|grabbing|buying|getting|ordering|"
+    r"going with|adding)\b|\badd\s+(?:those|that|it|them|this|these)\b|\b(?:is|are|looks?|sounds?)\s+"
+    r"(?:fine|good|great|perfect|ok|okay)\b|\b(?:one|ones|\w+s)\s+works?\b|\bje (?:prends|vais prendre)\b"
+    r"|\bich nehme\b|\bvoy a (?:llevar|comprar)\b",
+    re.I,
+)
+#: Where a request for something more starts after a choice: "also", "while im here i need",
+#: "can u also pull up", "got any", "find me", "throw in", "vous avez aussi".
+_MORE_ASKED = re.compile(
+    r"\b(?:also|while (?:i'?m|im|i am) (?:here|at it)|plus|(?:i|we) (?:also |still )?need|need|find me|got any|"
+    r"(?:do|can) (?:you|u|y'all) (?:also )?(?:have|sell|carry|pull up|show|find|get)|(?:you|u) (?:have|got)|"
+    r"have any|any of those|"
+    r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay)\b|有没有|还要|另外",
+    re.I,
+)
+#: Something asked for to go with what is on screen: "to go with it", "batteries for it",
+#: "spare strings", "des cordes de rechange", "cuerdas de repuesto".
+FOR_IT = re.compile(
+    r"\b(?:(?:to\s+go\s+)?with|for)\s+(?:it|this|that|them|those|these)\b|\b(?:spare|replacement|extra)\b"
+    r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b",
+    re.I,
+)
+#: Where a choice's clause ends: a sentence's end, or a comma or "and" before the request.
+_CHOICE_ENDS = re.compile(r"[.!;?]+\s+|,\s*|\s+(?:and|&|y|et)\s+", re.I)
+
+
+def choice_and_more(text: str) -> tuple[str, str] | None:
+    """A card chosen and something more asked in one message ("ok grabbing the 100ct box. also
+    any of those squeeze wash bottles", "the 3rd one is fine, can u also pull up some light
+    gauge strings"): the clauses choosing and the rest, which asks (a story may come first);
+    None when the message does not open with a choice or asks nothing more (each had been read
+    as one request: "fine" asked of card 3, the box's "100ct" kept as a size of the bottles)."""
+    more = _MORE_ASKED.search(text)
+    if more is None:
+        return None
+    ends = [e for e in _CHOICE_ENDS.finditer(text) if e.end() <= more.start()]
+    for i, end in enumerate(ends):
+        choice, rest = text[: end.start()].strip(), text[end.end() :].strip()
+        following = text[end.end() : ends[i + 1].start()] if i + 1 < len(ends) else ""
+        if ACCEPTS.search(choice) and not ACCEPTS.search(following):
+            # (the choice ends where the choosing does: "the vic firths work, add those. my
+            # practice pad is falling apart too so find me a 12 inch one")
+            return choice, rest
+    return None
+
+
 #: The card the answer recommended first, named as such: "the one you recommended", "your top
 #: pick", "why did you pick that one" (each had been a search for its words); and one named by
 #: what the catalog does not record ("the one that's on sale").
@@ -872,6 +921,7 @@ _OPENING = re.compile(
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
+    r"(?:(?:you|u|ya)\s+)?(?:got|have)\s+any|"
     r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
     re.I,
 )  # fmt: skip
@@ -941,7 +991,12 @@ def asked_phrase(text: str, story: bool = False) -> str:
     head = re.sub(r"\s+for$", "", head.strip(" ?.!,")) or words  # "crayons for (under 10)"
     # (how it is said is not what: "... rigid cardboard mailers instead")
     head = (
-        re.sub(r"(?:\s+(?:instead|then|too|also|please|pls|thanks|maybe))+$", "", head, flags=re.I)
+        re.sub(
+            r"(?:\s+(?:instead|then|too|also|please|pls|thanks|maybe|thing|things|stuff))+$",
+            "",
+            head,
+            flags=re.I,
+        )
         or head
     )
     model = _FOR_MODEL.match(words, words.find(head) + len(head)) if head != words else None

@@ -329,7 +329,12 @@ _FILLER = set(
      # the day it is for ("something fun for a rainy day"): no product words
      "compare", "comparing", "comparison", "rainy", "snowy",
      # the turn's place in the talk ("ok show me stands then"): no product word
-     "then"]
+     "then",
+     # a choice already made, said before the product: "picked violin, need one" (it had said
+     # "We don't seem to carry picked violin")
+     "picked", "chose", "chosen", "decided", "settled", "opted", "choosing",
+     # a thing not named: "got any filament dryer box thing"
+     "thing", "things", "thingy", "thingies"]
 )  # fmt: skip
 
 
@@ -782,7 +787,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
         if (
-            not lw or lw in _FILLER or "_" in lw
+            not lw or lw in _FILLER or "_" in lw or _CALENDAR.fullmatch(lw) or _says_how(lw)
         ):  # "max_price", "im_start": identifiers, not products
             continue
         if (
@@ -921,7 +926,7 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
 
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
 STORY_CLAUSE = re.compile(
-    r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats|me\s+and\s+(?:my|the|\w+)|my\s+\w+\s+and\s+(?:i|me))\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
+    r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats|mine|ours|yours|me\s+and\s+(?:my|the|\w+)|my\s+\w+\s+and\s+(?:i|me))\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"
     r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
     re.I,
 )
@@ -1078,7 +1083,7 @@ _ROLE_OWNER = re.compile(
 )
 #: Playing in a school band is what the product is for: "she just started band this year".
 _IN_BAND = re.compile(
-    r"\b(?:started|starting|joined|joining|in|for|plays in|playing in)\s+(?:the\s+|school\s+|marching\s+|jazz\s+|concert\s+)*"
+    r"\b(?:starts|started|starting|joins|joined|joining|in|for|plays in|playing in)\s+(?:the\s+|school\s+|marching\s+|jazz\s+|concert\s+)*"
     r"(?:band|orchestra)\b(?!\s+(?:saw|aid|t-?shirt))",
     re.I,
 )
@@ -1685,8 +1690,19 @@ def clean_message(text: str) -> str:
     # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
     text = _BARE_POSSESSIVE.sub(r"\1 \2's \3", text)
     text = _corrected(text)
+    text = _SHOW_ME.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
+
+
+#: Asking to be shown, or for something beside what is chosen, in words that name no product:
+#: "can u also pull up some light gauge strings", "throw in a clip on tuner", "a pack of light
+#: 12s to go with it" ("pull", "throw" and "go" had been searched).
+_SHOW_ME = re.compile(
+    r"\b(?:pull(?:ing)?\s+up|throw\s+in|toss\s+in|to\s+go\s+with\s+(?:it|this|that|them|those)|"
+    r"(?:that|which)\s+goes?\s+with\s+(?:it|this|that|them))\b",
+    re.I,
+)
 
 
 #: Words a message may open with that say nothing of what is wanted: "wait", "hold on", "ugh",
@@ -1749,10 +1765,35 @@ def strip_rating_phrases(text: str) -> str:
 
 
 def not_product_word(word: str) -> bool:
-    """Recipient, gift, occasion and filler words: what a product-type rewrite must not add."""
+    """Recipient, gift, occasion and filler words, days and months, and words saying how or how
+    often ("mostly", "usually"): what a product-type rewrite must not add."""
     w = word.lower()
     return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or bool(GIFT.fullmatch(w))
-            or bool(OCCASION.fullmatch(w)))  # fmt: skip
+            or bool(OCCASION.fullmatch(w)) or bool(_CALENDAR.fullmatch(w)) or _says_how(w))  # fmt: skip
+
+
+#: Days and months: when it is needed, never what ("my son turns 9 saturday and ... rc cars" had
+#: made the kind "saturday"; "starts orchestra in sept").
+_CALENDAR = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|january|february|march|april|june|july|"
+    r"august|september|sept|october|november|december|jan|feb|aug|sep|oct|nov|dec",
+    re.I,
+)
+#: Words saying how, how much or how often; never a product ("multimeter mostly for car stuff" had
+#: made the kind "mostly" and said multimeters are not carried).
+_HOW = frozenset(["mostly", "mainly", "usually", "probably", "barely", "nearly", "simply", "exactly",
+                  "quickly", "easily", "basically", "literally", "definitely", "seriously",
+                  "almost", "often", "sometimes", "rarely", "hardly", "already", "soon",
+                  "primarily", "generally", "normally", "currently", "recently", "finally",
+                  "hopefully", "obviously", "especially", "apparently", "constantly"])  # fmt: skip
+#: Endings only adverbs have, at seven letters or more ("tally" counters stay products).
+_ADVERB_ENDS = ("ally", "ously", "ently", "antly", "ately", "ively", "fully", "lessly", "ingly",
+                "edly")  # fmt: skip
+
+
+def _says_how(word: str) -> bool:
+    """Whether a word says how or how often, not what (see `_HOW`, `_ADVERB_ENDS`)."""
+    return word in _HOW or (len(word) >= 7 and word.endswith(_ADVERB_ENDS))
 
 
 def age_span(low: float | None, high: float | None) -> tuple[float, float] | None:

@@ -44,11 +44,15 @@ from assistant.conversations import ANYONE, Conversation, ConversationStore, Mes
 from assistant.cues import (
     ANY_OF,
     ASKS_PICK,
+    FOR_IT,
     LOOKS,
     BrandLexicon,
     absent_maker,
+    asks_of_it,
+    choice_and_more,
     looked_one,
     priced_one,
+    says_it,
 )
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
@@ -111,6 +115,24 @@ class Kit:
     state: ConversationState
     lead: str
     picks: list[int]
+
+
+@dataclass(frozen=True)
+class _Meant:
+    """The cards on screen a message about them means: those it names (`named`: by number,
+    price, title words or look), those it is about (`refs`: the named, else what a question
+    about the cards weighs), and a look or a maker it names that no card has."""
+
+    named: tuple[int, ...]
+    refs: tuple[int, ...]
+    look: str | None
+    absent: str | None
+    on_screen: int
+
+    @property
+    def bad(self) -> list[int]:
+        """Numbers said that no card on screen has ("compare 2 and 7" under five cards)."""
+        return [r for r in self.refs if not 1 <= r <= self.on_screen]
 
 
 @dataclass(frozen=True)
@@ -488,17 +510,22 @@ class ChatPipeline:
         self.conversations.record_turn(conv.id, conv.state, [
             Message(role="user", content=request.message, timestamp=datetime.now(UTC))])  # fmt: skip
         shown = [self.catalog.get(i) for i in conv.state.shown if i in self.catalog]
-        reading, query = self._read_turn(request.message, conv.state, shown)
-        yield QueryRead(query=query, overruled=reading.overruled)
-        state = advance(conv.state, query, self.catalog)
-        kit = self._kit_asked(query, request)
-        if kit is not None:
-            cards = self.cards_for(kit.hits, kit.state.search_text())
-            shown_now = _Shown(cards, shown_after(kit.state, [c.product.id for c in cards]))
-        elif query.intent in (Intent.compare, Intent.detail):
-            shown_now = self._look(query, state, shown)
+        kit = None
+        if chosen := self._chosen_and_more(request.message, conv.state, shown, request):
+            reading, query, shown_now = chosen  # "ok the 3rd one. also need picks"
+            yield QueryRead(query=query, overruled=reading.overruled)
         else:
-            shown_now = self._search(query, state, shown, request)
+            reading, query = self._read_turn(request.message, conv.state, shown)
+            yield QueryRead(query=query, overruled=reading.overruled)
+            state = advance(conv.state, query, self.catalog)
+            kit = self._kit_asked(query, request)
+            if kit is not None:
+                cards = self.cards_for(kit.hits, kit.state.search_text())
+                shown_now = _Shown(cards, shown_after(kit.state, [c.product.id for c in cards]))
+            elif query.intent in (Intent.compare, Intent.detail):
+                shown_now = self._look(query, state, shown)
+            else:
+                shown_now = self._search(query, state, shown, request)
         first_cards = timer.now()
         yield CardsShown(cards=tuple(shown_now.cards), notice=shown_now.notice,
                          comparison=shown_now.comparison, checklist=shown_now.checklist,
@@ -536,13 +563,12 @@ class ChatPipeline:
         )  # fmt: skip
         return kit if kit is not None and kit.hits else None
 
-    def _look(
+    def _meant(
         self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]
-    ) -> _Shown:
-        """A close look at the cards on screen (a comparison, a question about one, a choice):
-        which cards are meant (by number, price, title words, look or maker), and what the turn
-        already knows to say where none is (a maker or look no card has, thanks, the store's
-        range). The list on screen stays as it was."""
+    ) -> _Meant:
+        """Which cards on screen a message about them means: by number, price, title words or
+        look; else by what a question about the cards weighs (see `compared`); with a look or a
+        maker the message names that no card has."""
         # "do any of them come with a case?": every card's listing, not the first one's
         every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
         picked = [p.id in state.picked for p in shown]
@@ -577,12 +603,22 @@ class ChatPipeline:
         refs = compared(state, [p.id for p in shown], query.references or named,
                         it=query.intent is Intent.detail and not every,
                         whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
-        bad = [r for r in refs if not 1 <= r <= len(shown)]
         # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
         # (or weighed against one that is: "casio vs the yamaha one, which weighs less?")
         one_named = query.intent is Intent.compare and len(query.references or named) == 1
         absent = None if (query.references or named) and not one_named else absent_maker(
             query.text, [p.title for p in shown], self.brands)  # fmt: skip
+        return _Meant(query.references or named, refs, look, absent, len(shown))
+
+    def _look(
+        self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]
+    ) -> _Shown:
+        """A close look at the cards on screen (a comparison, a question about one, a choice):
+        the cards meant (see `_meant`), and what the turn already knows to say where none is (a
+        maker or look no card has, thanks, the store's range). The list on screen stays as it
+        was."""
+        meant = self._meant(query, state, shown)
+        refs, look, absent, bad = meant.refs, meant.look, meant.absent, meant.bad
         known = notice = comparison = None
         products = list(shown)
         if query.move == "thanks":  # "ok thx": the same cards, and no search
@@ -603,6 +639,65 @@ class ChatPipeline:
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
             known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
         return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True)
+
+    def _chosen_and_more(
+        self, message: str, state: ConversationState, shown: Sequence[Product],
+        request: ChatRequest,
+    ) -> tuple[Understanding, ShoppingQuery, _Shown] | None:  # fmt: skip
+        """A card chosen and something more asked in one message ("ok grabbing the 100ct box.
+        also any of those squeeze wash bottles"; see `choice_and_more`): the chosen card first,
+        recommended, then the best of what else was asked, read and searched as a request of its
+        own (in the chosen card's department unless it names one), with a notice where the store
+        has none of it. None where the message is no such pair, or its choice names no one card
+        (then the message is read whole); the other part asking of the card ("the pocket synth
+        is perfect. does it need batteries") is read whole too."""
+        parts = choice_and_more(message) if shown else None
+        if parts is None:
+            return None
+        language = state.language if state.shown else "en"
+        reading = self.read(parts[1], shown, language)
+        query = reading.query.model_copy(update={"intent": Intent.new, "references": ()})
+        if not query.search or says_it(parts[1]) or asks_of_it(parts[1]):
+            return None  # "the pocket synth is perfect. does it need batteries": of the card
+        said = self.read(parts[0], shown, language).query
+        meant = self._meant(said.model_copy(update={"intent": Intent.detail}), state, shown)
+        more = advance(state, query, self.catalog)
+        looks = [w for w in re.findall(r"[a-z]+", parts[0].lower()) if w in LOOKS]
+        if (
+            len(meant.named) != 1
+            or meant.look
+            or meant.absent
+            or meant.bad
+            # "taking the silk gold" where the one silk card is rose red: not that one
+            or not all(title_says(shown[meant.named[0] - 1].title, w) for w in looks)
+        ):
+            # which card was chosen is not clear ("the concert one w the gig bag" of three such):
+            # what else was asked, on its own
+            return reading, query, self._search(query, more, shown, request)
+        chosen = shown[meant.named[0] - 1]
+        if not more.department and FOR_IT.search(parts[1]):
+            # "a pack of light 12s to go with it": of the chosen card's department (LED lights
+            # had been shown beside a capo)
+            more = more.model_copy(update={"department": chosen.department})
+        elif not (more.department or more.department_hint):
+            more = more.model_copy(update={"department_hint": chosen.department})
+        found = self.find(more, request.user_id, request.session_id)
+        hits = [h for h in found.hits if h.product.id != chosen.id][: CARDS - 1]
+        cards = self.cards_for([chosen], marks=(1,)) + self.cards_for(
+            hits, more.search_text(), marks=range(2, len(hits) + 2)
+        )
+        close = found.close_match and not query.unknown_product and bool(hits)
+        notice = not_carried(more.asked_for(), found.relaxed, close, query.language)
+        lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)
+        picked = (chosen.id, hits[0].product.id) if close else (chosen.id,)
+        more = shown_after(more, [c.product.id for c in cards]).model_copy(
+            update={"picked": picked}
+        )
+        return (
+            reading,
+            query,
+            _Shown(cards, more, notice=notice, found=found, close=close, known=lead),
+        )
 
     def _search(
         self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product],

@@ -368,8 +368,10 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
     """The 1-based card a question names by a word of its title ("how many cards does the binder
     hold" after sleeves and a binder had been answered of the sleeves; "which tape size does the
     brother one use"): the one title saying it, or the one recommended of several; () when no
-    word names a card, or names every card."""
+    word names a card, or names every card. Several words narrow it together ("the concert one
+    w the gig bag": the concert ukulele that comes with a gig bag)."""
     words = [[w.lower() for w in re.findall(r"[a-z0-9]+", t, re.I)] for t in titles]
+    together: set[int] | None = None
     for m in _THE_NAMED.finditer(text):
         word = m.group(1).lower()
         said_one = m.group(0).lower().endswith(" one")  # "the brother one": a maker's name
@@ -380,6 +382,9 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
         named = [i for i, ws in enumerate(words) if forms & set(ws)]
         if not named or len(named) == len(titles):
             continue
+        if together is not None and (both := together & set(named)):
+            named = sorted(both)
+        together = set(named)
         if len(named) > 1:
             named = [i for i in named if picked[i]]
         if len(named) == 1:

@@ -601,7 +601,9 @@ def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
     assert "lists no stock" in stock.text, stock.text
     store = then("oh ok what do you sell then")
     departments = {p.department for p in small_store.searcher().catalog}
-    assert store.text.startswith("We carry ") and all(d in store.text for d in departments), store.text
+    assert store.text.startswith("We carry ") and all(d in store.text for d in departments), (
+        store.text
+    )
     # a look no card is described by is said, not answered of the first pick
     if not any("purple" in c.product.title.lower() for c in first.cards):
         purple = then("the purple one")
@@ -638,3 +640,33 @@ def test_a_card_named_by_its_look_in_another_language(
         ChatRequest(message="就要你推荐的那个", conversation_id=first.conversation_id)
     )
     assert picked.query.intent.value == "detail" and len(picked.cards) == 1, picked.query
+
+
+def test_a_card_chosen_and_something_more_asked_in_one_message(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "first one works. while im here i need a digital caliper" had refined the tape on screen
+    into calipers-as-tape ("We have no other kapton tape that also fits that"), and "the 3rd one
+    is fine, can u also pull up some strings" had asked card 3 whether it is "fine". The card
+    chosen stays first, recommended and said so; the rest is searched as a request of its own,
+    its best card recommended beside it (words only: the lead is read off data). Where which
+    card was chosen is not clear, only the rest is searched."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings"))
+    third = first.cards[2].product
+    both = chat.answer(ChatRequest(message="the 3rd one is fine, can u also pull up a guitar tuner",
+                                   conversation_id=first.conversation_id))  # fmt: skip
+    assert both.cards[0].product.id == third.id and both.cards[0].recommended, both.cards
+    assert both.query.search and "fine" not in both.query.search, both.query
+    rest = both.cards[1:]
+    assert rest and "tuner" in rest[0].product.title.lower() and rest[0].recommended, rest
+    assert both.text.startswith("Good choice: [1]") and "[2] fits best" in both.text, both.text
+    # a later "the cheapest" weighs what else was asked for, now on screen
+    assert chat.conversations.get(both.conversation_id, None, messages=False).state.kind == "tuner"
+    # a choice naming no one card: the rest alone
+    unclear = chat.answer(ChatRequest(message="ok the purple one works. also need a guitar tuner",
+                                      conversation_id=first.conversation_id))  # fmt: skip
+    assert "Good choice" not in unclear.text, unclear.text
+    assert "tuner" in unclear.cards[0].product.title.lower(), unclear.cards

@@ -10,7 +10,7 @@ import pytest
 from assistant.advice import Card, DepartmentPrices, compare, compare_lead
 from assistant.cues import BrandLexicon, read_cues
 from assistant.grounding import check, templated_answer
-from assistant.needs import clean_message
+from assistant.needs import _says_how, clean_message, not_product_word, product_kind
 from assistant.query import Intent, understand
 from assistant.state import ConversationState, advance, shown_after
 from retrieval import Catalog
@@ -2070,3 +2070,54 @@ def test_a_variety_replaces_its_sibling(small_catalog: Catalog) -> None:
     guitars = ConversationState(search="acoustic guitar", attributes=("acoustic",), kind="guitar")
     electric = understand("electric instead", None, [], ["Acoustic Guitar Kit"]).query
     assert advance(guitars, electric, small_catalog).attributes == ("electric",)
+
+
+def test_a_choice_and_a_request_after_it_are_told_apart() -> None:
+    """One message choosing a card and asking for more: the clauses choosing (to where the
+    choosing ends) and the rest; a question or a choice alone is no such pair."""
+    from assistant.cues import choice_and_more
+
+    assert choice_and_more(
+        "the 3rd one is fine, can u also pull up some light gauge strings that fit a dreadnought"
+    ) == (
+        "the 3rd one is fine",
+        "can u also pull up some light gauge strings that fit a dreadnought",
+    )
+    assert choice_and_more("the vic firths work, add those. my practice pad is falling apart too "
+                           "so find me a 12 inch one") == (
+        "the vic firths work, add those",
+        "my practice pad is falling apart too so find me a 12 inch one",
+    )  # fmt: skip
+    assert choice_and_more("ok grabbing the 100ct box. also any of those squeeze wash bottles")[1] == (
+        "also any of those squeeze wash bottles"
+    )  # fmt: skip
+    assert choice_and_more("d'accord je prends le rose, vous avez aussi des cordes ?") == (
+        "d'accord je prends le rose", "vous avez aussi des cordes ?")  # fmt: skip
+    for alone in ("ok ill take the 3rd", "the cheapest tuner is fine", "i need one that works with my amp",
+                  "is the 2nd one good for a beginner, also does it need batteries"):  # fmt: skip
+        assert choice_and_more(alone) is None, alone
+
+
+def test_days_months_and_how_words_are_no_product_words() -> None:
+    """ "my son turns 9 saturday and hes obsessed w rc cars" had made the kind "saturday",
+    "multimeter mostly for car stuff" the kind "mostly" (multimeters said not carried), and
+    "starts orchestra in sept and picked violin" said "We don't seem to carry picked violin"."""
+    for word in ("saturday", "Sundays", "sept", "december", "mostly", "usually", "literally",
+                 "separately", "thing", "picked"):  # fmt: skip
+        assert not_product_word(word), word
+    for word in (
+        "tally",
+        "assembly",
+        "butterfly",
+        "jelly",
+        "ukulele",
+        "super",
+        "monopoly",
+        "march",
+    ):
+        assert not _says_how(word), word
+    assert product_kind("multimeter mostly for car stuff") == "multimeter"
+    query = understand(
+        "my 8 yr old starts orchestra in sept and picked violin, need one", None, []
+    ).query
+    assert query.search.split()[0] == "violin", query.search
