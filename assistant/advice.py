@@ -592,6 +592,16 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         stated = age_statement(card.product.title, card.product.description)
         if stated is None:
             return phrase(language, "listing_no_ages")
+        if age is not None and age[0] == age[1]:
+            # "hes 2 ..., is that ok for his age": whether the age asked is in the listing's
+            # range, said with its words (it had quoted "Ages 4" and left the sum to the shopper)
+            (low, high), quote = stated
+            open_ended = re.search(r"\+|\bup\b|\bolder\b|\bover\b", quote, re.I)
+            where = (
+                "age_below" if age[0] < low else "age_above" if age[0] > high and not open_ended
+                else "age_within"
+            )  # fmt: skip
+            return phrase(language, where, quote=quote, age=f"{age[0]:g}")
         return phrase(language, "listing_says", quote=stated[1])
     if language == "en" and (
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})

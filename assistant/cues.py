@@ -532,7 +532,9 @@ _OF_CARD = re.compile(
     r"(?:it|they|this|that|these|those|the\s+\w+\s+one|the\s+\w+\s+ones|either|both)\b"
     # a size of the cards on screen: "is 3/4 size ok for a 9 year old or should i get a 1/2"
     r"|^\W*(?:is|are|would|will)\s+(?:a\s+|the\s+)?\d+/\d+(?:\s+size)?\s+(?:ok|okay|good|right|fine|"
-    r"enough|too|better|big|small|the\s+right)\b",
+    r"enough|too|better|big|small|the\s+right)\b"
+    # which of two sizes: "how do i tell if she needs a 1/2 or 3/4"
+    r"|\b\d/\d(?:\s+size)?\s+or\s+(?:a\s+|the\s+)?\d/\d\b",
     re.I,
 )
 

@@ -124,7 +124,7 @@ _AGE = [
     (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
     (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+)?(\d{1,2})\b"
-                r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?))", re.I), 1.0),
+                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?))", re.I), 1.0),
     (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
     # "para mi hija de 12", "un niño de 8": a bare number after whom it is for, in Spanish
     (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
@@ -132,7 +132,7 @@ _AGE = [
                 re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
     (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
-                r"(?!\s*(?:[$€£%/.]|dollars|bucks|euros?|inch|in\b|cm|feet|ft|pieces?|pcs|stars?|\w))", re.I), 1.0),
+                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),
 ]  # fmt: skip
 #: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5
 #: and a 7 year old", "kids are 8 to 14".
@@ -334,7 +334,11 @@ _FILLER = set(
      # "We don't seem to carry picked violin")
      "picked", "chose", "chosen", "decided", "settled", "opted", "choosing",
      # a thing not named: "got any filament dryer box thing"
-     "thing", "things", "thingy", "thingies"]
+     "thing", "things", "thingy", "thingies",
+     # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart")
+     "apart", "falling", "broke", "wore", "worn",
+     # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
+     "tell", "know"]
 )  # fmt: skip
 
 
@@ -421,6 +425,11 @@ _KIND_ENDS = frozenset(
 #: Words that say who or what a product is for, or what it is like: never the product's kind.
 _NOT_KIND = frozenset(
     [
+        # what it is to the product on screen: "des cordes de rechange" (strings, read
+        # "strings replacement": the kind had been "replacement")
+        "replacement",
+        "replacements",
+        "spare",
         # a width a size is said with: "running shoes mens size 10.5 wide" (the kind was "wide")
         "wide",
         "narrow",
@@ -730,8 +739,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # answer names no one)
         own = someone.group(1).lower() in ("my", "our") and "'s" not in someone.group(0)
         recipient = someone.group(2).lower() if own else None
+    # (how tall someone is is no size of a product: "shes about 4 foot 2", "hes like 5'6")
+    sized = _HEIGHT.sub(" ", text)
     sizes = tuple(
-        dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(text))
+        dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(sized))
     )
     # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
     # asked for")
@@ -1057,7 +1068,13 @@ _JOURNEY = re.compile(
 #: A word about the message itself: "ok weird request but ...", "quick question", "random one".
 _ASIDE = re.compile(
     r"\b(?:(?:kind\s+of|kinda|a\s+bit\s+of|sort\s+of)\s+)?(?:a\s+|an\s+)?(?:weird|odd|strange|random|dumb|"
-    r"silly|quick|stupid|unusual|specific|strange)\s+(?:request|question|ask|one\s+but)\b",
+    r"silly|quick|stupid|unusual|specific|strange)\s+(?:request|question|q|ask|one\s+but)\b",
+    re.I,
+)
+#: How tall someone is: "shes about 4 foot 2", "he's like 5'6", "i'm 6 ft tall".
+_HEIGHT = re.compile(
+    r"\b(?:he|she|they|i|who)(?:'s|'m|'re|\s+is|\s+am|\s+are)\s+(?:about|around|like|almost|nearly|only|"
+    r"just|over|under)?\s*\d(?:\s*(?:foot|feet|ft)\b|\s*')\s*\d{0,2}(?:\s*(?:inches|in\b|\"))?",
     re.I,
 )
 #: Turning an age is a birthday: "my nephew turns 8 next week" asks for a gift.
@@ -1578,7 +1595,11 @@ _ASK_TURN = re.compile(
     r"|(?:do\s+you\s+have|got|is\s+there)\s+(?:anything|something|any)\b|anything\b|something\b"
     r"|do\s+(?:you|u|y'?all)\s+(?:sell|have|carry|stock)\b"
     r"|what\s+about\b|how\s+about\b|(?:i|we)\s+(?:just\s+|really\s+)?need\b"
-    r"|(?:[a-z-]+\s+){1,3}maybe\W*$))",
+    r"|(?:[a-z-]+\s+){1,3}maybe\W*$"
+    # a question of the cards after a story: "hes 2 and still chews on everything, is that ok for
+    # his age" (had searched "chews baby")
+    r"|(?:is|are|would|will|can|could|does|do)\s+(?:that|this|it|they|these|those|either|both)\b"
+    r"|do\s+any\s+of\s+(?:these|them|those)\b))",
     re.I,
 )
 #: A story said before the ask: someone said, has, is or did something ("my sister says shes 10
@@ -1590,12 +1611,23 @@ _TOLD = re.compile(
 )
 
 
+#: A message opening with a question ("whats the difference between ...", "how much more per kg
+#: is ..."): no story comes first.
+_ASKS_FIRST = re.compile(
+    r"^\W*(?:what|what's|whats|which|how|why|is|are|does|do|can|could|should|would|will)\b", re.I
+)
+
+
 def follow_up_ask(text: str) -> str | None:
     """What a follow-up asks after a story that comes first ("my sister says shes 10 now and has
     bigger hands lol, should i go concert instead?" -> "should i go concert instead?"); None when
     the message opens with what it asks. The story's age and budget are read from the whole."""
     for m in _ASK_TURN.finditer(text):
         story = text[: m.start()]
+        if _ASKS_FIRST.match(story):
+            # the message opens with what it asks: "whats the difference between single and
+            # dual head, does it matter for a student" (not "does it matter" alone)
+            break
         if len(re.findall(r"\w+", story)) >= 4 and _TOLD.search(story):
             return text[m.end() :].strip() or None
     # a sentence asking for another thing after a first one: "no bikes at all? what about a

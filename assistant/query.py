@@ -836,6 +836,8 @@ def understand(
         # "那8岁的孩子用哪款好" (and for an 8-year-old child?): "child" names whom, not what
         and all(w in RECIPIENTS or not_product_word(w) for w in needs.product_words.lower().split())
         and not needs.gift
+        # (asked of the cards: "hes 2 and still chews on everything, is that ok for his age")
+        and not asks_of_it(text)
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
     if (
@@ -849,7 +851,9 @@ def understand(
     story = False
     too = None
     # "should i go concert instead?" after soprano ukuleles: a variety of the same
-    variant = _only_variant(search) if shown_titles and intent in (Intent.new, Intent.refine) else ""
+    variant = (
+        _only_variant(search) if shown_titles and intent in (Intent.new, Intent.refine) else ""
+    )
     if (
         shown_titles
         and intent is Intent.new
@@ -978,7 +982,7 @@ def understand(
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
         # "yamaha or casio?": both shown, one card each; "¿se puede programar desde la compu o
         # solo con el control?" asks it of the card
-        and (len(set_against) < 2 or says_it(text))
+        and (len(set_against) < 2 or says_it(text) or asks_of_it(text))
         # (a kind read off words in another language no dictionary read is none: "hornilla")
         and asks_cards(text, needs.kind if english or translation else None, shown_titles)
     ):

@@ -81,13 +81,20 @@ def size_guide(question: str, age: tuple[float, float] | None, titles: Sequence[
     if guide is None:
         return None
     years = f"{age[0]:g}"
+    article = "an " if re.match(r"8|11\b|18\b", years) else "a "  # "an 8-year-old"
     fits = [s for s, lo, hi in guide.sizes if lo <= age[0] <= hi]
     asked = [f"{a}/{b}" for a, b in _FRACTION.findall(question)]
     told = [_ages(s, lo, hi, language) for s, lo, hi in guide.sizes if s in asked]
     said = (
-        phrase(language, "size_fits", age=years, sizes=phrase(language, "size_or").join(fits))
+        phrase(
+            language,
+            "size_fits",
+            age=years,
+            article=article,
+            sizes=phrase(language, "size_or").join(fits),
+        )
         if fits
-        else phrase(language, "size_no_fit", age=years)
+        else phrase(language, "size_no_fit", age=years, article=article)
     )
     if told:
         said += f" ({'; '.join(told)})"

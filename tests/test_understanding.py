@@ -106,6 +106,13 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # one thats left handed" had looked for "left handed" in one listing)
         ("ok and is it too hard for a 9 year old", Intent.detail, ()),
         ("is the first one ok for a toddler?", Intent.detail, (1,)),
+        # asked of the cards after a story ("hes 2 and still chews on everything, is that ok for
+        # his age" had been a refinement for a 2-year-old; "shes 6 ..., is that too young?" a
+        # search for "know yet young")
+        ("hes 2 and still chews on everything, is that ok for his age", Intent.detail, ()),
+        ("shes 6 and doesnt know how to play yet, is that too young?", Intent.detail, ()),
+        # which of two sizes, said with a height (had searched "tell 1/2 3/4" for a 4-year-old)
+        ("how do i tell if she needs a 1/2 or 3/4, shes about 4 foot 2", Intent.detail, ()),
         ("is there one thats left handed", Intent.refine, ()),
         ("any in 0.5 fine tip?", Intent.refine, ()),
         ("and a multi color pack?", Intent.refine, ()),
@@ -393,8 +400,18 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     aged = shown[2].model_copy(update={"product": shown[2].product.model_copy(
         update={"title": "Space Shuttle Building Kit, for Ages 8-12"})})  # fmt: skip
     assert detail_lead("is it too hard for a 9 year old", aged, age=(9, 9)) == (
-        'Its listing says: "Ages 8-12".'
+        'Its listing says "Ages 8-12", which takes in 9.'
     )
+    # and whether the age asked is under or over it ("hes 2 ..., is that ok for his age" had
+    # quoted "Ages 4" and left the sum to the shopper); "3+" is never too young for anyone older
+    assert detail_lead("is that ok for his age", aged, age=(2, 2)) == (
+        'Its listing says "Ages 8-12": made for children older than 2.'
+    )
+    assert detail_lead("is that ok for her age", aged, age=(15, 15)) == (
+        'Its listing says "Ages 8-12": made for children younger than 15.'
+    )
+    plus = aged.model_copy(update={"product": aged.product.model_copy(update={"title": "Kit, 3+"})})
+    assert "takes in 15" in str(detail_lead("is that ok for her age", plus, age=(15, 15)))
     assert detail_lead("is it too hard for a 9 year old", sized, age=(9, 9)) == (
         "Its listing gives no age range, so we cannot say."
     )
@@ -2121,3 +2138,16 @@ def test_days_months_and_how_words_are_no_product_words() -> None:
         "my 8 yr old starts orchestra in sept and picked violin, need one", None, []
     ).query
     assert query.search.split()[0] == "violin", query.search
+
+
+def test_an_aside_and_a_height_are_no_product_or_age() -> None:
+    """ "dumb q but do i have to buy an amp too" had searched a Dumbo plush ("dumb q"), and "shes
+    about 4 foot 2" had read a 4-year-old (a telling-time clock for toddlers beside violins)."""
+    query = understand(
+        "dumb q but do i have to buy an amp too or can i just plug headphones in somehow", None, []
+    ).query
+    assert "dumb" not in query.search and "amp" in query.search, query.search
+    for text in ("how do i tell if she needs a 1/2 or 3/4, shes about 4 foot 2",
+                 "hes like 5'6 and still growing", "she's 4 ft tall"):  # fmt: skip
+        assert understand(text, None, []).query.age_min is None, text
+    assert understand("she's 4 and loves horses", None, []).query.age_min == 4
