@@ -115,7 +115,10 @@ _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "
                               "girlfriend", "grandma", "grandpa", "grandmother", "grandfather", "granny",
                               "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss",
                               "gf", "bf", "hubby", "wifey", "nana", "papa", "fiance", "fiancee",
-                              "roommate", "manager", "grandparents", "parents"])  # fmt: skip
+                              "roommate", "manager", "grandparents", "parents",
+                              # whom one works or lives beside: "end of year teacher gift ideas?"
+                              # had shown toys for 1-year-olds
+                              "teacher", "neighbor", "neighbour"])  # fmt: skip
 _AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
@@ -338,7 +341,9 @@ _FILLER = set(
      # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart")
      "apart", "falling", "broke", "wore", "worn",
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
-     "tell", "know"]
+     "tell", "know",
+     # what someone thinks of it: "my sister in law swears by the video baby monitors"
+     "swears", "swear", "swore"]
 )  # fmt: skip
 
 
@@ -1054,6 +1059,9 @@ _WHEN = re.compile(
     rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b"
     # a baby on the way: "a baby due in march" (the kind had been "due")
     r"|\bdue\s+(?:in|on|next|this|any)\s+\w+"
+    # when it began: "he just started bass guitar a few months ago" (the kind had been "ago")
+    r"|\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|some|several|\d+|one|two|three|four|five|six)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|summer|winter|spring|fall|christmas)\b"
     # the day it is for: "something fun for a rainy day" (it had searched rain boots and raincoats)
     r"|\b(?:(?:for|on)\s+)?(?:a|the)\s+(?:rainy|snowy|lazy|boring|cold|long)\s+(?:day|afternoon|weekend|evening|night)s?\b",
     re.I,
@@ -1068,7 +1076,10 @@ _JOURNEY = re.compile(
 #: A word about the message itself: "ok weird request but ...", "quick question", "random one".
 _ASIDE = re.compile(
     r"\b(?:(?:kind\s+of|kinda|a\s+bit\s+of|sort\s+of)\s+)?(?:a\s+|an\s+)?(?:weird|odd|strange|random|dumb|"
-    r"silly|quick|stupid|unusual|specific|strange)\s+(?:request|question|q|ask|one\s+but)\b",
+    r"silly|quick|stupid|unusual|specific|strange)\s+(?:request|question|q|ask|one\s+but)\b"
+    # how hard the person is to buy for: "hes impossible to shop for" (it had searched "impossible")
+    r"|\b(?:(?:so|really|very|super|kinda|notoriously)\s+)?(?:impossible|hard|difficult|tough|tricky)\s+"
+    r"to\s+(?:shop|buy)\s+for\b",
     re.I,
 )
 #: How tall someone is: "shes about 4 foot 2", "he's like 5'6", "i'm 6 ft tall".
@@ -1723,8 +1734,21 @@ def clean_message(text: str) -> str:
     text = _BARE_POSSESSIVE.sub(r"\1 \2's \3", text)
     text = _corrected(text)
     text = _SHOW_ME.sub(" ", text)
+    text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
+    text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
+
+
+#: A relation by marriage, said as the relation: "brother in law", "mother-in-law".
+_IN_LAW = re.compile(r"\b(brother|sister|mother|father|son|daughter)[- ]in[- ]laws?\b", re.I)
+#: "super" said of how, not of a product ("super well", "super into", not "super glue").
+_INTENSIFIER = re.compile(
+    r"\bsuper\s+(?=(?:well|into|duper|cute|excited|picky|busy|fun|cool|nice|good|bad|hard|easy|sweet|"
+    r"long|short|tall|small|big|cheap|expensive|quiet|loud|soft|fast|slow|simple|fancy|random|"
+    r"specific|hard|close|shy|creative|active|smart|sporty|artsy|crafty|nerdy)\b)",
+    re.I,
+)
 
 
 #: Asking to be shown, or for something beside what is chosen, in words that name no product:

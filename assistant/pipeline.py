@@ -414,7 +414,7 @@ class ChatPipeline:
                 query.text, cards[0], query.language, query.search, query.age
             ) or about_lead(cards[0], state, query.language, request.message)
         elif (
-            query.intent is Intent.new
+            query.intent in (Intent.new, Intent.refine)
             and cards
             and not (state.search or state.kind or state.interests)
             and (question := clarifying_question(state, query.language))
@@ -728,7 +728,8 @@ class ChatPipeline:
             notice = spelling_notice(query.corrected, state.search_text(), query.language)
         if query.intent is Intent.more and not cards:
             notice = phrase(query.language, "everything", need=state.need)
-        if query.intent is Intent.refine:
+        if query.intent is Intent.refine and (state.search or state.kind or state.interests):
+            # (a gift for no one thing, narrowed by whom: no "the list already fits that")
             notice = _refined_notice(query, cards, shown, notice)
         if cards:
             state = shown_after(state, [c.product.id for c in cards])

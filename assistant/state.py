@@ -273,6 +273,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "sizes": sizes,
         "age_min": query.age_min if query.age_min is not None else state.age_min,
         "age_max": query.age_max if query.age_max is not None else state.age_max,
+        # whom it is for, said after a broad start ("need a gift idea", then "for my brother")
+        "recipient": query.recipient or state.recipient,
+        "gift": state.gift or query.gift,
         "seen": (),
     }  # fmt: skip
     if query.age is not None and state.age is not None and query.age != state.age:

@@ -348,6 +348,10 @@ def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | 
 def clarifying_question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     words = (state.search or "").lower().split()
+    if not words and (state.recipient or state.age) and not (state.age and state.age[1] <= 2):
+        # "for my brother in law, hes impossible to shop for": whom, and nothing of what (a
+        # baby is into nothing yet)
+        return phrase(language, "ask_likes")
     if not words:
         return phrase(language, "ask_what")
     if state.kind is None and all(

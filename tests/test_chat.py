@@ -670,3 +670,22 @@ def test_a_card_chosen_and_something_more_asked_in_one_message(
                                       conversation_id=first.conversation_id))  # fmt: skip
     assert "Good choice" not in unclear.text, unclear.text
     assert "tuner" in unclear.cards[0].product.title.lower(), unclear.cards
+
+
+def test_whom_a_broad_gift_is_for_is_kept_and_asked_about(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "need a gift idea", then "for my brother in law, hes impossible to shop for": the brother
+    is kept as whom it is for, no "the list already fits that" is said, and the question asks
+    what he is into (it had asked "What kind of product do you have in mind?" and starred
+    three of the same cards)."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="need a gift idea"))
+    who = chat.answer(ChatRequest(message="for my brother in law, hes impossible to shop for",
+                                  conversation_id=first.conversation_id))  # fmt: skip
+    assert who.notice is None, who.notice
+    assert "What are they into" in who.text and not any(c.recommended for c in who.cards), who.text
+    state = chat.conversations.get(who.conversation_id, None, messages=False).state
+    assert state.recipient == "brother" and state.gift, state

@@ -2151,3 +2151,19 @@ def test_an_aside_and_a_height_are_no_product_or_age() -> None:
                  "hes like 5'6 and still growing", "she's 4 ft tall"):  # fmt: skip
         assert understand(text, None, []).query.age_min is None, text
     assert understand("she's 4 and loves horses", None, []).query.age_min == 4
+
+
+def test_how_a_gift_is_told_names_whom_not_what() -> None:
+    """Vague gifts told over several turns: "for my brother in law, hes impossible to shop for"
+    had searched "law" and then "impossible"; "he just started bass guitar a few months ago" made
+    the kind "ago"; "a coworker i dont know super well" the kind "super" ("super glue" stays)."""
+    law = understand("for my brother in law, hes impossible to shop for", None, []).query
+    assert (law.recipient, law.search) == ("brother", ""), law
+    ago = understand("he just started bass guitar a few months ago i think. 30ish", None, []).query
+    assert ago.search == "bass guitar", ago.search
+    well = understand(
+        "for a coworker i dont know super well, her desk is covered in plants", None, []
+    )
+    assert "super" not in well.query.search, well.query.search
+    assert understand("super glue for plastic", None, []).query.search.startswith("super glue")
+    assert understand("end of year teacher gift ideas?", None, []).query.age_min == 18
