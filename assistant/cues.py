@@ -923,7 +923,7 @@ _OPENING = re.compile(
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"
-    r"(?:(?:you|u|ya)\s+)?(?:got|have)\s+any|"
+    r"(?:(?:you|u|ya)\s+)?(?:got|have)\s+any|(?:then\s+)?(?:what|how)\s+about|"
     r"what(?:'s| is| are|s| would be)|(?:can|could) you (?:recommend|suggest)|recommend me|suggest)\s+",
     re.I,
 )  # fmt: skip

@@ -996,6 +996,11 @@ def _asked_kind(text: str) -> str | None:
 _LOOKING_FOR = re.compile(
     r"\b(?:looking|lookin'?|searching|shopping|hunting)\s+(?:around\s+)?for\b", re.I
 )
+#: "what about", "how about" said before the product asked for ("a book about space" keeps its
+#: "about": there it ends the request).
+_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\b", re.I)
+#: Things that come together, said before what they hold: "bundles with capo + picks".
+_BUNDLE_OF = re.compile(r"\b(?:bundles?|combos?)\s+(?:with|of)\b", re.I)
 #: Product nouns of two letters (longer words are kinds by default).
 _SHORT_KINDS = frozenset(["tv", "pc"])
 
@@ -1170,6 +1175,10 @@ def product_kind(text: str) -> str | None:
         return kind  # "something darker, more like a thriller": a thriller (had been "darker")
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
+    text = _WHAT_ABOUT.sub(" ", text)  # "what about gloves": its "about" ends no request
+    # "one of those bundles with capo + picks + tuner": what comes in it (the kind had been
+    # "bundles": card-game and microphone bundles were shown)
+    text = _BUNDLE_OF.sub(" ", text)
     text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
     text = _BUILT.sub(" ", text)  # "sheet protectors heavy weight": protectors (had been "weight")
     text = _MORE_OF.sub(" ", text)  # "something with more range": a quality (had been "range")
@@ -1736,6 +1745,7 @@ def clean_message(text: str) -> str:
     text = _SHOW_ME.sub(" ", text)
     text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
     text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
+    text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
 
@@ -1751,6 +1761,11 @@ _INTENSIFIER = re.compile(
 )
 
 
+#: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.
+_A_BIT = re.compile(
+    r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))",
+    re.I,
+)
 #: Asking to be shown, or for something beside what is chosen, in words that name no product:
 #: "can u also pull up some light gauge strings", "throw in a clip on tuner", "a pack of light
 #: 12s to go with it" ("pull", "throw" and "go" had been searched).
@@ -1766,7 +1781,9 @@ _SHOW_ME = re.compile(
 #: "hold on hes 5 not 12 ..." the kind "hold").
 _OPENERS = re.compile(
     r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
-    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+)(?:\W+|$)"
+    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
+    r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
     re.I,
 )

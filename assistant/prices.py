@@ -89,7 +89,7 @@ _COUNT_OF = re.compile(
 )
 #: "30 dollars or less", "$40 max", "$40 tops", "$20 and up", "$20+", "a $30 budget".
 _POSTFIX = re.compile(
-    _AMOUNT + r"\s*(?P<post>or (?:less|under|below|cheaper)|and (?:under|below)|max(?:imum)?\b|tops\b|"
+    _AMOUNT + r"\s*-?(?P<post>or (?:less|under|below|cheaper)|and (?:under|below)|max(?:imum)?\b|tops\b|"
     r"at most|or (?:more|over|above)|and (?:up|over|above)|\+|budget|range|ish\b)"
     # "at least $10 and under $40": a bound word before another amount is that amount's
     r"(?!\s*[$€£]?\s*\d)",
@@ -393,7 +393,16 @@ def extract_price_bounds(text: str) -> PriceBounds:
             continue  # "box of 100 or more" is how many (it had been a $100 floor)
         if not cur and _SIDE_BEFORE.search(text[: match.start()]):
             continue  # "6x9ish" is a size (it had been a $7-$11 budget)
-        if post in ("range", "ish"):
+        if not cur and re.search(r"\bsize\s*$", text[: match.start()], re.I):
+            continue  # "a size 10ish" is a size (it had been an $8-$12 budget)
+        if post == "range" and (
+            first := re.search(r"(\d+(?:\.\d+)?)\s*(?:-|to|–)\s*[$€£]?\s*$", text[: match.start()])
+        ):
+            # "100-200 range", "40 to 60 range": the range said ("$160-$240" had been read off
+            # its second number)
+            low, high = sorted((_amount(first.group(1)), value))
+            note = f"{text[first.start() : match.end()].strip()} read as {money(low)}-{money(high)}"
+        elif post in ("range", "ish"):
             lo, hi = _approx(value)
             low, high = lo, hi
             note = f"{match.group(0).strip()} read as {money(lo)}-{money(hi)}"

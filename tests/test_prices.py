@@ -241,3 +241,15 @@ def test_a_difference_or_a_size_is_no_budget() -> None:
     assert extract_price_bounds("something for $15").max_price == 15
     assert extract_price_bounds("under 20 pounds").max_price == 20  # money, not a weight
     assert extract_price_bounds("a 20 inch one").max_price is None
+
+
+def test_a_range_said_with_both_ends_and_an_ish_with_a_hyphen() -> None:
+    """ "40 to 60 range" had been read off its second number ($48-$72), "a hundred-ish" was no
+    budget at all (the stretch wrap was searched), and "a size 10ish" had been an $8-$12 budget."""
+    for text, bounds in (("40 to 60 range", (40, 60)), ("100-200 range", (100, 200)),
+                         ("a hundred-ish but i can stretch a lil", (80, 120)),
+                         ("fifty-ish", (40, 60)), ("in the 50 range", (40, 60))):  # fmt: skip
+        read = extract_price_bounds(text)
+        assert (read.min_price, read.max_price) == bounds, (text, read)
+    for text in ("a size 10ish", "size 10-ish"):
+        assert not extract_price_bounds(text).numbers(), text

@@ -2167,3 +2167,22 @@ def test_how_a_gift_is_told_names_whom_not_what() -> None:
     assert "super" not in well.query.search, well.query.search
     assert understand("super glue for plastic", None, []).query.search.startswith("super glue")
     assert understand("end of year teacher gift ideas?", None, []).query.age_min == 18
+
+
+def test_an_opener_of_regret_what_about_and_a_bit_name_no_product() -> None:
+    """ "ah bummer. any soft toys that clip onto a car seat handle then?" had been asked of the
+    cards on screen; "what about heavy duty gloves for yard work" had no kind ("about" ended
+    it); "my hands shake a bit" made the kind "bit"; "bundles with capo + picks" the kind
+    "bundles"."""
+    assert clean_message("ah bummer. any soft toys that clip onto a car seat handle then?") == (
+        "any soft toys that clip onto a car seat handle then?"
+    )
+    assert clean_message("dang ok. what about a magnifier").startswith("what about")
+    assert (
+        product_kind("oh ok. what about heavy duty gloves for yard work then, my hands are wrecked")
+        == "gloves"
+    )
+    assert product_kind("a book about space") == "book"
+    assert "bit" not in clean_message("hands free would be better, my hands shake a bit")
+    assert "bit" in clean_message("i need a bit for my drill")
+    assert product_kind("one of those bundles with capo + picks + tuner") != "bundles"
