@@ -397,6 +397,12 @@ _SIMILAR_BUT = re.compile(
 )
 #: A card named first, then what it is, has or does: "the first one isnt just a decoration right",
 #: "the 2nd one has a case?", "#3 looks cheap".
+#: Two cards named as "the X one", one against the other: "the black one vs the silver one".
+_ONE_VS_ONE = re.compile(
+    r"\bthe\s+(?:[\w'-]+\s+){1,3}?ones?\s*(?:,\s*)?(?:vs\.?|versus|or|and|compared\s+to)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){1,4}?ones?\b",
+    re.I,
+)
 _CARD_SUBJECT = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|but|wait|hmm)\W+)*(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|"
     r"\d(?:st|nd|rd|th)?)\s+(?:one|pick|option)|#\d|no\.?\s*\d|number\s+\d|\[\d\])\s+"
@@ -991,6 +997,15 @@ def understand(
         # search, and "We don't seem to carry" the question; "¿cuál aguanta calor directo?"
         # weighs them
         intent = Intent.compare if _WHICH.match(text) else Intent.detail
+    if (
+        intent in (Intent.new, Intent.refine, Intent.detail)
+        and shown_titles
+        and _ONE_VS_ONE.search(text)
+    ):
+        # two cards named by how they look or cost, set against each other: "battery life on the
+        # black one vs the silver one?", "the wooden one vs the white plastic one, which is
+        # taller?" (each had been a new search for its words)
+        intent = Intent.compare
     if intent is Intent.new and shown_titles and cues.references and _CARD_SUBJECT.match(text):
         # a card said first, then what it is or does: "the first one isnt just a decoration right
         # lol" (had searched decorations)

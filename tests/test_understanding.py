@@ -111,6 +111,11 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # search for "know yet young")
         ("hes 2 and still chews on everything, is that ok for his age", Intent.detail, ()),
         ("shes 6 and doesnt know how to play yet, is that too young?", Intent.detail, ()),
+        # two cards named by their look or price, set against each other (each had been a new
+        # search for its words: battery chargers, doll furniture)
+        ("battery life on the black one vs the silver one? we do 3 hour sets", Intent.compare, ()),
+        ("the wooden one vs the white plastic one, which is taller?", Intent.compare, ()),
+        ("the cheaper one vs the clear one w side shields, which is lighter?", Intent.compare, ()),
         # which of two sizes, said with a height (had searched "tell 1/2 3/4" for a 4-year-old)
         ("how do i tell if she needs a 1/2 or 3/4, shes about 4 foot 2", Intent.detail, ()),
         ("is there one thats left handed", Intent.refine, ()),
@@ -2186,3 +2191,10 @@ def test_an_opener_of_regret_what_about_and_a_bit_name_no_product() -> None:
     assert "bit" not in clean_message("hands free would be better, my hands shake a bit")
     assert "bit" in clean_message("i need a bit for my drill")
     assert product_kind("one of those bundles with capo + picks + tuner") != "bundles"
+
+
+def test_an_age_said_of_them_with_theyre() -> None:
+    """ "play kitchen for my twins, theyre 3" had read no age (toys for any age were starred)."""
+    assert understand("play kitchen for my twins, theyre 3", None, []).query.age == (3, 3)
+    assert understand("they are both 6", None, []).query.age == (6, 6)
+    assert understand("theyre 30 dollars?", None, []).query.age is None
