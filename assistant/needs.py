@@ -343,7 +343,7 @@ _FILLER = set(
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
      "tell", "know",
      # what someone thinks of it: "my sister in law swears by the video baby monitors"
-     "swears", "swear", "swore"]
+     "swears", "swear", "swore", "am", "dreading"]
 )  # fmt: skip
 
 
@@ -1075,7 +1075,10 @@ _WHEN = re.compile(
 #: long flight", "educational, for a long car ride" had found ride-on cars).
 _JOURNEY = re.compile(
     r"\b(?:on|for|during|in)\s+(?:a|the|our|my|his|her|their)?\s*(?:long\s+|short\s+)?(?:car|plane|train|bus|road)?"
-    r"\s*(?:rides?|trips?|journeys?|flights?|drives?)\b|\b(?:road trips?|long flights?|car rides?|plane rides?)\b",
+    r"\s*(?:rides?|trips?|journeys?|flights?|drives?)\b|\b(?:road trips?|long flights?|car rides?|plane rides?)\b"
+    # how long it lasts: "we have a 9 hour flight with our 4 yr old" (the kind had been "flight")
+    r"|\b(?:a\s+)?(?:\d{1,2}|[a-z]+)[- ]?(?:hours?|hr|hrs)\s+(?:long\s+)?(?:flight|drive|car\s+ride|road\s+trip|"
+    r"trip|train\s+ride|bus\s+ride|plane\s+ride)s?\b",
     re.I,
 )
 #: A word about the message itself: "ok weird request but ...", "quick question", "random one".

@@ -2198,3 +2198,12 @@ def test_an_age_said_of_them_with_theyre() -> None:
     assert understand("play kitchen for my twins, theyre 3", None, []).query.age == (3, 3)
     assert understand("they are both 6", None, []).query.age == (6, 6)
     assert understand("theyre 30 dollars?", None, []).query.age is None
+
+
+def test_how_long_a_journey_lasts_is_travel_not_a_product() -> None:
+    """ "we have a 9 hour flight with our 4 yr old" had made the kind "flight" (toy planes and a
+    flight controller, "not carried"): a journey said by its length is travel."""
+    query = understand("we have a 9 hour flight with our 4 yr old next month and i am dreading it. "
+                       "need stuff that keeps her busy", None, []).query  # fmt: skip
+    assert "flight" not in query.search and "travel" in query.search, query.search
+    assert query.age == (4, 4)
