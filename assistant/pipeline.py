@@ -683,9 +683,10 @@ class ChatPipeline:
             more = more.model_copy(update={"department_hint": chosen.department})
         found = self.find(more, request.user_id, request.session_id)
         hits = [h for h in found.hits if h.product.id != chosen.id][: CARDS - 1]
-        cards = self.cards_for([chosen], marks=(1,)) + self.cards_for(
-            hits, more.search_text(), marks=range(2, len(hits) + 2)
+        first = self.cards_for([chosen], marks=(1,))[0].model_copy(
+            update={"why": "you chose this one"}
         )
+        cards = [first, *self.cards_for(hits, more.search_text(), marks=range(2, len(hits) + 2))]
         close = found.close_match and not query.unknown_product and bool(hits)
         notice = not_carried(more.asked_for(), found.relaxed, close, query.language)
         lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)

@@ -659,6 +659,7 @@ def test_a_card_chosen_and_something_more_asked_in_one_message(
     both = chat.answer(ChatRequest(message="the 3rd one is fine, can u also pull up a guitar tuner",
                                    conversation_id=first.conversation_id))  # fmt: skip
     assert both.cards[0].product.id == third.id and both.cards[0].recommended, both.cards
+    assert both.cards[0].why == "you chose this one", both.cards[0]
     assert both.query.search and "fine" not in both.query.search, both.query
     rest = both.cards[1:]
     assert rest and "tuner" in rest[0].product.title.lower() and rest[0].recommended, rest
