@@ -242,7 +242,11 @@ PRICED_ONE = re.compile(
     r"|of the (?:two|three|four|five|\w+s))"
     # "the one with the best reviews", "the one with the lowest price"
     r"|(?:one|option|pick)\s+(?:with|that\s+has)\s+(?:the\s+)?(?P<with>best|better|highest|higher|top|"
-    r"most|lowest|lower|cheapest)\s+(?P<what>reviews?|ratings?|stars|price))\b",
+    r"most|lowest|lower|cheapest)\s+(?P<what>reviews?|ratings?|stars|price))\b"
+    # a card of the kind on screen accepted by its price: "the cheapest tuner is fine" (it had
+    # searched "tuner fine": tuning pegs)
+    r"|\bthe\s+(?P<kindwhich>cheaper|cheapest|pricier|priciest|(?:better|best|higher|highest|top)[- ]rated)\s+"
+    r"[a-z]+\s+(?=(?:is|works?|sounds?|looks?|will\s+do)\s+(?:fine|good|great|perfect|ok|okay)\b|will\s+do\b)",
     re.I,
 )
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
@@ -259,7 +263,7 @@ def priced_one(text: str) -> str | None:
         if m.group("what").lower() != "price":
             return "rated"
         return "low" if m.group("with").lower() in ("lowest", "lower", "cheapest") else "high"
-    which = m.group("which").lower()
+    which = (m.group("which") or m.group("kindwhich")).lower()
     return (
         "rated"
         if "rated" in which

@@ -1749,6 +1749,7 @@ def clean_message(text: str) -> str:
     text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
     text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
     text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
+    text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
 
@@ -1764,6 +1765,13 @@ _INTENSIFIER = re.compile(
 )
 
 
+#: A budget said to bend: "but i can stretch a lil", "i could go a bit higher" (it had searched
+#: "stretch lil": stretch wrap).
+_CAN_STRETCH = re.compile(
+    r"\b(?:but\s+)?(?:i|we)\s+(?:can|could|might)\s+(?:stretch|go\s+(?:a\s+(?:bit|lil|little)\s+)?"
+    r"(?:higher|over|up|more))(?:\s+(?:it|that|the\s+budget))?(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?\b",
+    re.I,
+)
 #: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.
 _A_BIT = re.compile(
     r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))",

@@ -578,6 +578,11 @@ class ChatPipeline:
             # the cheaper one ok" after violin strings is not about a violin shown beside them)
             kinds = of_kind(shown, state)
             pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
+            if (
+                not re.search(r"\b(?:one|option|model|pick)\b", query.text, re.I)
+                and sum(kinds) >= 2
+            ):
+                pool = kinds  # "the cheapest tuner is fine": of every tuner on screen
             named = priced_card(which, shown, pool)
         if not (named or query.references or query.language != "en"):
             named = named_cards(query.text, [p.title for p in shown], picked)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.cues import (
     _STOP,
+    ACCEPTS,
     BETTER_RATED,
     BOOK_KINDS,
     BY_WHOM,
@@ -470,13 +471,16 @@ def _talk_move(
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
     if STORE_RANGE.search(text):
         return Intent.compare, "store"  # "oh ok what do you sell then"
-    if TAKES.search(text) and (
-        cues.references
-        or cues.priced
-        or THE_PICK.search(text)
-        or re.search(r"\b(?:it|that|this)\b", text, re.I)
-    ):
-        return Intent.detail, "chosen"  # "ok i'll take the second"
+    if (
+        TAKES.search(text)
+        and (
+            cues.references
+            or cues.priced
+            or THE_PICK.search(text)
+            or re.search(r"\b(?:it|that|this)\b", text, re.I)
+        )
+    ) or (ACCEPTS.search(text) and cues.priced):
+        return Intent.detail, "chosen"  # "ok i'll take the second", "the cheapest tuner is fine"
     # (a look said in another language is read off its English words: "el de madera" is wooden)
     look = looked_one(text)
     if (

@@ -2207,3 +2207,16 @@ def test_how_long_a_journey_lasts_is_travel_not_a_product() -> None:
                        "need stuff that keeps her busy", None, []).query  # fmt: skip
     assert "flight" not in query.search and "travel" in query.search, query.search
     assert query.age == (4, 4)
+
+
+def test_a_card_accepted_by_its_price_and_a_budget_said_to_bend() -> None:
+    """ "the cheapest tuner is fine" had searched "tuner fine" (tuning pegs for $1), and "a
+    hundred-ish but i can stretch a lil" searched "stretch lil" (stretch wrap)."""
+    from assistant.cues import priced_one
+
+    assert priced_one("the cheapest tuner is fine") == "low"
+    assert priced_one("the cheapest violin you have") is None  # a request, not a card named
+    query = understand("the cheapest tuner is fine", None, [], SHOWN).query
+    assert (query.intent, query.move) == (Intent.detail, "chosen"), query
+    bent = understand("a hundred-ish but i can stretch a lil", None, [], SHOWN).query
+    assert "stretch" not in bent.search and bent.max_price == 120, bent
