@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -44,3 +45,9 @@ def phrases_of(language: str) -> dict[str, str]:
 
 def _table(language: str) -> dict[str, str]:
     return _phrases().get(language, _phrases()["en"])
+
+
+def article_for(number: int | str) -> str:
+    """The English article said before a number: "an" for 8, 11, 18, 80..., else "a" ("an
+    8-year-old", "a 9-year-old", "an 18-month-old")."""
+    return "an" if re.match(r"8|11\b|18\b", str(number)) else "a"

@@ -238,12 +238,13 @@ class ChatPipeline:
         return Vocabulary(self.catalog)
 
     def read(
-        self, message: str, shown: Sequence[Product] = (), before: str = "en"
+        self, message: str, shown: Sequence[Product] = (), before: str = "en", model: bool = True
     ) -> Understanding:
         """Understanding one message: the model's reading checked by the words and the catalog
-        (`before`: the conversation's language so far)."""
+        (`before`: the conversation's language so far; `model`: False reads the words alone)."""
         channel = self.searcher.multilingual  # attached once built: until then the model translates
-        return understand(message, self.llm, self.departments, [p.title for p in shown], self.brands,
+        llm = self.llm if model else None
+        return understand(message, llm, self.departments, [p.title for p in shown], self.brands,
                           vocabulary=self.vocabulary,
                           aligner=channel.align if channel is not None else None, before=before)  # fmt: skip
 
@@ -664,7 +665,8 @@ class ChatPipeline:
         query = reading.query.model_copy(update={"intent": Intent.new, "references": ()})
         if not query.search or says_it(parts[1]) or asks_of_it(parts[1]):
             return None  # "the pocket synth is perfect. does it need batteries": of the card
-        said = self.read(parts[0], shown, language).query
+        # (which card is chosen is read off its words: no second model call on the turn)
+        said = self.read(parts[0], shown, language, model=False).query
         meant = self._meant(said.model_copy(update={"intent": Intent.detail}), state, shown)
         more = advance(state, query, self.catalog)
         looks = [w for w in re.findall(r"[a-z]+", parts[0].lower()) if w in LOOKS]

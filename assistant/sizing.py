@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.phrases import phrase
+from assistant.phrases import article_for, phrase
 
 SIZING = Path(__file__).with_name("sizing.toml")
 #: A size as a fraction: "3/4", "1/2 size", "4/4".
@@ -81,7 +81,7 @@ def size_guide(question: str, age: tuple[float, float] | None, titles: Sequence[
     if guide is None:
         return None
     years = f"{age[0]:g}"
-    article = "an " if re.match(r"8|11\b|18\b", years) else "a "  # "an 8-year-old"
+    article = f"{article_for(years)} "  # "an 8-year-old"
     fits = [s for s, lo, hi in guide.sizes if lo <= age[0] <= hi]
     asked = [f"{a}/{b}" for a, b in _FRACTION.findall(question)]
     told = [_ages(s, lo, hi, language) for s, lo, hi in guide.sizes if s in asked]

@@ -54,7 +54,7 @@ from assistant.grounding import (
 from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import RECIPIENTS, not_product_word
-from assistant.phrases import has_phrases, phrase
+from assistant.phrases import article_for, has_phrases, phrase
 from assistant.prices import dollars, money, typed_amounts
 from assistant.prompts import prompt_ngrams, render
 from assistant.query import Intent, ShoppingQuery, Sort
@@ -198,10 +198,9 @@ def _who(state: ConversationState, language: str) -> str:
     if age is not None and age[0] == age[1] and age[0] >= 1:
         if age[0] != int(age[0]):  # "18 month old" is not "a 1-year-old"
             months = round(age[0] * 12)
-            article = "an" if re.match(r"8|11\b|18\b", str(months)) else "a"
-            return f"{article} {months}-month-old" if language == "en" else ""
-        article = "an " if re.match(r"8|11\b|18\b", str(int(age[0]))) else "a "
-        return (article if language == "en" else "") + phrase(language, "age_word", age=int(age[0]))
+            return f"{article_for(months)} {months}-month-old" if language == "en" else ""
+        article = f"{article_for(int(age[0]))} " if language == "en" else ""
+        return article + phrase(language, "age_word", age=int(age[0]))
     if state.recipient in _GROUPS and language == "en":
         return _GROUPS[state.recipient]
     return ""
