@@ -219,7 +219,10 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         # how it is asked: "is the cheaper one still ok for a beginner"
                         "still", "ok", "okay", "alright",
                         # bought with it or apart: "do I need to buy solder separately"
-                        "separately", "separate", "extra", "additional"])  # fmt: skip
+                        "separately", "separate", "extra", "additional",
+                        # the nearest to what was asked: "ok whichever is closest then, i want a
+                        # maple neck" asks for the maple neck
+                        "closest", "nearest", "want", "whichever"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 #: How light a product is, as listings say it (the root "light" of "lighter" is also a lamp).
 _WEIGHT_WORDS = frozenset(["lighter", "lightest", "lightweight", "ultralight", "weight", "weighs"])
@@ -238,6 +241,12 @@ _SAME_READER = (
     frozenset(["durable", "durability", "long-lasting", "sturdy", "heavy-duty", "rugged"]),
     # safe for a child's mouth, as a listing says it ("is it safe if she chews on it?")
     frozenset(["safe", "safety", "non-toxic", "nontoxic", "bpa", "bpa-free", "toxic"]),
+    # big pieces, as a listing says them ("whichever set has the biggest pieces": "Jumbo ... Large")
+    frozenset(["big", "large", "jumbo", "giant", "oversized", "huge", "xl"]),
+    frozenset(["small", "mini", "compact", "tiny", "little", "pocket"]),
+    # how loud, as a listing says it ("whichever is loudest": "adjustable volume")
+    frozenset(["loud", "volume", "loudness", "loudspeaker"]),
+    frozenset(["quiet", "silent", "low-noise", "noiseless", "whisper"]),
 )
 #: Words asking for a verdict on a product, which its rating answers: "is it any good?".
 _VERDICT = frozenset(["any", "good", "worth", "quality", "decent", "reliable", "ok", "okay",
@@ -266,7 +275,7 @@ def _forms(word: str, stem: Stemmer.Stemmer) -> set[str]:
             root = word[: -len(suffix)] + base
             out |= {root, root + "e"} | ({root[:-1]} if root[-1] == root[-2] else set())
     for family in _SAME_READER:
-        if word in family:
+        if out & family:  # (of its root too: "biggest" is said "large")
             out |= family
     out |= set(_MADE_OF.get(word, ()))  # "is it wood or plastic": a "Wooden" title says wood
     return set(stem.stemWords(sorted(out)))
@@ -767,12 +776,19 @@ def spelling_notice(
     return " ".join(phrase(language, "showing_word", corrected=b, written=a) for a, b in fixes)
 
 
+def lists_unpriced(cards: Sequence[Card]) -> bool:
+    """Whether any card lists no price (a price no notice can say it goes past)."""
+    return any(c.product.price is None for c in cards)
+
+
 def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en",
-                refined: bool = False) -> str | None:  # fmt: skip
+                refined: bool = False, unpriced: bool = False) -> str | None:  # fmt: skip
     """The honest notice when nothing satisfies the request, or None when something does, in the
     shopper's language. The shopper's words are echoed without any amounts in them (only catalog
     prices are shown). After a refinement ("cheaper please") the store does carry the product,
-    just none that also fits the change: the notice says that, not "we don't carry"."""
+    just none that also fits the change: the notice says that, not "we don't carry". Where the
+    price was relaxed and cards shown list no price (`unpriced`), they are not said to "go past
+    it": their price is unknown, not over."""
     need = re.sub(
         r"\s+",
         " ",
@@ -794,6 +810,10 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
     bare = re.sub(
         r"^(?:a|an|the|some|any|un|una|unos|unas|el|la|los|las|le|les|des|ein|eine)\s+", "", need
     )
+    if relaxed == "price" and unpriced:
+        if need == phrase(language, "that"):
+            return phrase(language, "relaxed_unpriced_any")
+        return phrase(language, "relaxed_unpriced", need=bare)
     if relaxed:
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
         if need == phrase(language, "that"):  # "Nothing we carry meets", not "No that we carry"

@@ -154,6 +154,12 @@ ABOUT_SHOWN = re.compile(
     r"|quieter|louder|longer|shorter|faster|stronger|softer|harder|warmer|safer|cheaper|most|least|more|less"
     r"|\w+ier|(?!(?:inter|te|gue|che|fore|ve|reque|conte|ne|re|pe|harve|we|be)st\b)\w{2,}est"
     r"|recommend|suits?|good|right|pick|choose|go for)\b))"
+    # the card that is most so, asked for: "whichever is loudest", "ok then show me whichever set
+    # has the biggest pieces" (each had searched its superlative: noise makers, puzzles)
+    r"|^\W*(?:(?:and|so|ok|okay|then|hmm|well)\W+)*(?:(?:show|give|get|find)\s+(?:me|us)\s+|(?:i'?ll|we'?ll)\s+"
+    r"(?:take|get)\s+|just\s+)?(?:the\s+one\s+)?whichever(?:\s+(?:one|set|pack|kit|model|version|size|colou?r)s?)?"
+    # ("ok whichever is closest then, i want a maple neck": the nearest to a request, not a card)
+    r"\s+(?:is|are|has|have|'s|would|will|can|does|do|lasts?|holds?|fits?)\b(?!\s+(?:the\s+)?(?:closest|nearest))"
     # the same in Spanish and Chinese: "¿cuál es mejor para un niño?", "哪个更适合初学者？"
     # (after the two cards weighed: "la muñeca o el disfraz, ¿cuál tiene mejor calificación?")
     r"|^\W*(?:(?:el|la|los|las)\s+[\w-]+\s+o\s+(?:el|la|los|las)\s+[\w-]+\s*,?\s*¿?\s*)?"

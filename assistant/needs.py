@@ -343,7 +343,9 @@ _FILLER = set(
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
      "tell", "know",
      # what someone thinks of it: "my sister in law swears by the video baby monitors"
-     "swears", "swear", "swore", "am", "dreading"]
+     "swears", "swear", "swore", "am", "dreading",
+     # what someone did or does for a living, said of them: "she taught chemistry for 30 yrs"
+     "taught", "teaches", "retired", "retiring", "retire", "barely", "basically"]
 )  # fmt: skip
 
 
@@ -1068,7 +1070,13 @@ _WHEN = re.compile(
     r"|\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|some|several|\d+|one|two|three|four|five|six)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|summer|winter|spring|fall|christmas)\b"
     # the day it is for: "something fun for a rainy day" (it had searched rain boots and raincoats)
-    r"|\b(?:(?:for|on)\s+)?(?:a|the)\s+(?:rainy|snowy|lazy|boring|cold|long)\s+(?:day|afternoon|weekend|evening|night)s?\b",
+    r"|\b(?:(?:for|on)\s+)?(?:a|the)\s+(?:rainy|snowy|lazy|boring|cold|long)\s+(?:day|afternoon|weekend|evening|night)s?\b"
+    # how often, and for how long: "she does crosswords every morning", "me and my son play after
+    # dinner", "she taught chemistry for 30 yrs" (the kinds had been "morning", "dinner")
+    rf"|\b(?:every|each)\s+(?:single\s+)?(?:morning|night|evening|afternoon|day|week|weekend|summer|{_DAYS})\b"
+    r"|\bin\s+the\s+(?:mornings?|evenings?|afternoons?)\b|\b(?:after|before)\s+(?:dinner|lunch|breakfast|school|work|bed)\b"
+    # (not an age: "games for 6 year olds")
+    r"|\bfor\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)",
     re.I,
 )
 #: A journey the product is for: titles say "travel" ("something to keep my toddler busy on a
@@ -1749,6 +1757,7 @@ def clean_message(text: str) -> str:
     text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
     text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
     text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
+    text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
     text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
@@ -1770,6 +1779,13 @@ _INTENSIFIER = re.compile(
 _CAN_STRETCH = re.compile(
     r"\b(?:but\s+)?(?:i|we)\s+(?:can|could|might)\s+(?:stretch|go\s+(?:a\s+(?:bit|lil|little)\s+)?"
     r"(?:higher|over|up|more))(?:\s+(?:it|that|the\s+budget))?(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?\b",
+    re.I,
+)
+#: How many or how much, said as "a ton" ("reads a ton", "i want a ton of colors", "she has a
+#: million"); not "a 1 ton jack".
+_A_LOT = re.compile(
+    r"\b(?:a\s+(?:ton|bunch|million|gazillion|zillion|bazillion|shit\s*ton|crap\s*ton)|tons|bunches)"
+    r"(?:\s+of\b)?",
     re.I,
 )
 #: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.

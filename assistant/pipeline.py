@@ -26,6 +26,7 @@ from assistant.advice import (
     checklist,
     compare,
     detail_lead,
+    lists_unpriced,
     not_carried,
     spelling_notice,
     why,
@@ -77,6 +78,7 @@ from assistant.state import (
     priced_card,
     shown_after,
     swapped_size,
+    told_of_them,
     unnamed_one,
 )
 from assistant.turn import (
@@ -552,6 +554,8 @@ class ChatPipeline:
         if state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
                                   sizes=(size,), language=query.language)  # fmt: skip
+        elif state.shown and (told := told_of_them(query, state)):
+            query = told
         return reading, query
 
     def _kit_asked(self, query: ShoppingQuery, request: ChatRequest) -> Kit | None:
@@ -695,7 +699,8 @@ class ChatPipeline:
         )
         cards = [first, *self.cards_for(hits, more.search_text(), marks=range(2, len(hits) + 2))]
         close = found.close_match and not query.unknown_product and bool(hits)
-        notice = not_carried(more.asked_for(), found.relaxed, close, query.language)
+        notice = not_carried(more.asked_for(), found.relaxed, close, query.language,
+                             unpriced=lists_unpriced(cards[1:]))  # fmt: skip
         lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)
         picked = (chosen.id, hits[0].product.id) if close else (chosen.id,)
         more = shown_after(more, [c.product.id for c in cards]).model_copy(
@@ -731,7 +736,7 @@ class ChatPipeline:
         cards = self.cards_for(hits, state.search_text(), history)
         close = found.close_match and not query.unknown_product
         notice = not_carried(state.asked_for(), relaxed, close, query.language,
-                             refined=query.intent is Intent.refine)  # fmt: skip
+                             refined=query.intent is Intent.refine, unpriced=lists_unpriced(cards))  # fmt: skip
         if notice is None:
             notice = spelling_notice(query.corrected, state.search_text(), query.language)
         if query.intent is Intent.more and not cards:

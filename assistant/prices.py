@@ -75,7 +75,12 @@ _BETWEEN = re.compile(
 _RANGE = re.compile(
     r"(?:(?P<c1a>[$€£])\s*(?P<lo>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<c1b>[$€£])?\s*(?P<hi>" + _NUMBER + r")"
     r"(?:\s*(?P<c2b>" + _CUR_POST + r"))?"
-    r"|(?P<lo2>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<hi2>" + _NUMBER + r")\s*(?P<c2c>" + _CUR_POST + r"))"
+    r"|(?P<lo2>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<hi2>" + _NUMBER + r")\s*(?P<c2c>" + _CUR_POST + r")"
+    # bare numbers after a price word: "budget 20-30" (had been read as under $20), "cheap-ish,
+    # 20-30", "spend like 40 to 60"
+    r"|\b(?:budget(?:'s|s)?(?:\s+(?:of|is))?|spend(?:ing)?(?:\s+like)?|price(?:\s+range)?(?:\s+(?:of|is))?"
+    r"|cheap(?:-?ish)?|around|about|roughly)\s*[:,]?\s*(?P<lo3>" + _NUMBER + r")\s*(?:-|–|to)\s*"
+    r"(?P<hi3>" + _NUMBER + r"))"
     + _NOT_UNIT,
     re.IGNORECASE,
 )  # fmt: skip
@@ -305,7 +310,13 @@ _COUNTED = re.compile(
     r"tvs?|monitors?|screens?|displays?|tires?|wheels?|bikes?)\s*$",
     re.I,
 )
-_AMOUNT_LAST = re.compile(r"^\s*\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?\s*[.!?]*\s*$")
+_AMOUNT_LAST = re.compile(
+    r"^\s*(?:somewhere\s+)?\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?"
+    # (what may follow it: "around 50 maybe a bit more", "about 40 or so", "around 30 pls")
+    r"(?:\s*,?\s*(?:or so|give or take|tops|max|pls|please|ish|(?:maybe\s+)?(?:a\s+)?(?:bit|little|lil)"
+    r"\s+(?:more|less|over|under)|maybe\s+(?:more|less)|or\s+(?:less|more)))*\s*[.!?]*\s*$",
+    re.I,
+)
 
 
 #: A lone amount said of what is not wanted: "not some flimsy 5 dollar one", "better than those
@@ -342,7 +353,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
             currency = _currency(
                 g.get("c1a"), g.get("c1b"), g.get("c2a"), g.get("c2b"), g.get("c2c")
             )
-            lo_text, hi_text = g.get("lo") or g["lo2"], g.get("hi") or g["hi2"]
+            lo_text = g.get("lo") or g.get("lo2") or g["lo3"]
+            hi_text = g.get("hi") or g.get("hi2") or g["hi3"]
             lo, hi = sorted((_amount(lo_text), _amount(hi_text)))
             return PriceBounds(lo, hi, currency or "USD")
     low = high = None

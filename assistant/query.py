@@ -370,6 +370,17 @@ _OTHER_ONE = re.compile(
     r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
     re.I,
 )
+#: A product said by what it should be like alone: "something fun and nerdy", "anything more
+#: practical", "something educational but not boring".
+_SOMETHING_SO = re.compile(
+    r"^\W*(?:(?:maybe|ok|okay|hmm|and|or|so|well|ideally)\W+)*(?:something|anything|smth|sth)\s+"
+    r"(?:(?:more|less|really|very|super|kinda|a\s+bit)\s+)?[a-z-]{3,}+(?:\s*,?\s*(?:and|but|or)\s+"
+    r"(?:(?:more|less|not)\s+)?[a-z-]{3,}+)?+"
+    # (and nothing more, but what it should not be: not "something not messy? friendship
+    # bracelet kit maybe", which names the kind)
+    r"(?=\s*(?:[,.;!-]+\s*(?:not|no|nothing|never|but\s+not)\b|[.!?\s]*$))",
+    re.I,
+)
 #: Asking what else the product on screen takes: "do i need anything else to use it", "what else
 #: would she need", "anything else i need to buy for it".
 _ELSE_NEEDED = re.compile(
@@ -440,7 +451,8 @@ _ANY_IN = re.compile(
     r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)
     r"(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+|(?:is|are)\s+there\s+)?"
-    r"(?:(?:any|anything|ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that'?s?|which)\b"
+    # ("only the ones that take AA batteries" had searched batteries)
+    r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that'?s?|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
@@ -910,6 +922,9 @@ def understand(
                 and all(w.lower() in LOOKS for w in search.split())
             )
             or (_AND_A.match(text) and needs.kind is None)
+            # what it should be like, naming no kind: "something fun and nerdy, NOT a mug" after a
+            # chemistry teacher's gift (it had searched "nerdy" alone and said not carried)
+            or (_SOMETHING_SO.match(text) and needs.kind is None and bool(needs.product_words))
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
         )

@@ -159,6 +159,34 @@ def swapped_size(text: str, state: ConversationState) -> str | None:
     return _NUMBER.sub(said.group(1), size, count=1)
 
 
+def told_of_gift(state: ConversationState) -> bool:
+    """Whether the state is an open gift: for someone, nothing yet said of what."""
+    return bool(state.gift or state.recipient) and not (
+        state.search or state.kind or state.interests
+    )
+
+
+def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuery | None:
+    """What the shopper says of the person an open gift is for, answering "what are they into"
+    ("need a gift for my grandma", then "she does crosswords every morning and reads a ton"): the
+    same gift for the same person, narrowed by what they are into; None for any other message.
+    (It had been a new request: the kind "morning", "We don't seem to carry crosswords ...", and
+    whom it was for forgotten by the budget said next.)"""
+    if not told_of_gift(state):
+        return None  # not an open gift: the shopper has already said what
+    if query.intent is not Intent.new or not query.search.strip():
+        return None
+    if (query.recipient and query.recipient != state.recipient) or (query.gift and query.recipient):
+        return None  # another gift ("and one for my mom who likes tea")
+    words = [w for w in query.search.split() if w.lower() not in RECIPIENTS]
+    if not words:
+        return None
+    return query.model_copy(update={
+        "intent": Intent.refine, "narrows": " ".join(words), "kind": None,
+        "interests": query.interests or tuple(w.lower() for w in words[:2]),
+    })  # fmt: skip
+
+
 def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
     found = [catalog.get(i).price for i in ids if i in catalog]
     return [p.amount for p in found if p is not None]
@@ -225,8 +253,13 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         def kept(words: str) -> str:
             return " ".join(w for w in words.split() if w.lower() not in gone)
 
-        changes |= {"search": " ".join([*adds, kept(state.search or state.need)]).strip(),
+        # (what an open gift's person is into is the search: not "crosswords need a gift for
+        # my grandma", whose "grandma" had kept the Grandma books first)
+        base = "" if told_of_gift(state) else state.search or state.need
+        changes |= {"search": " ".join([*adds, kept(base)]).strip(),
                     "need": " ".join([kept(state.need), *adds]).strip()}  # fmt: skip
+        if told_of_gift(state):
+            changes["interests"] = query.interests
     if query.intent is Intent.more:
         return state.model_copy(update=changes)
     if query.intent in (Intent.compare, Intent.detail):

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.advice import Card, not_carried
+from assistant.advice import Card, lists_unpriced, not_carried
 from assistant.conversations import ANYONE, Conversation, Message
 from assistant.errors import NotInHistoryError
 from assistant.grounding import templated_answer
@@ -216,7 +216,8 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
         cards = pipeline.cards_for(found_hits.hits, state.search_text())
         close = found_hits.close_match and not query.unknown_product
         notice = not_carried(state.asked_for(), found_hits.relaxed, close, language,
-                             refined=query.intent.value == "refine")  # fmt: skip
+                             refined=query.intent.value == "refine",
+                             unpriced=lists_unpriced(cards))  # fmt: skip
         words = product_words(english)
         if notice is None and ask.ask is not Ask.other and ref is None and words and cards:
             notice = phrase(language, "not_in_history", words=" ".join(words[:4]))

@@ -424,3 +424,17 @@ def test_a_category_is_the_kind_its_last_word_names() -> None:
         "Orange Crush 20 ; Amplifiers & Effects ; Guitar Amplifiers", "amp", stem, "amp"
     )
     assert not shows_kind("Vic Firth 5A ; Musical Instruments ; Drumsticks", "drum", stem, "drum")
+
+
+def test_a_relaxed_price_is_not_said_to_be_gone_past_by_cards_with_no_price() -> None:
+    """ "digital caliper ... under 30" showed five calipers listing no price under "the nearest
+    ones below go past it": a price not listed is unknown, not over, so the notice says they list
+    no price or go past it, and to check before buying (in each of the shop's languages)."""
+    from assistant.advice import not_carried
+
+    said = not_carried("digital caliper", "price", True, unpriced=True)
+    assert said is not None and "go past it" in said and "list no price" in said, said
+    assert "check the price" in said, said
+    assert "list no price" not in (not_carried("digital caliper", "price", True) or ""), said
+    for language in ("es", "fr", "de", "zh", "pt", "it"):
+        assert not_carried("digital caliper", "price", True, language, unpriced=True), language

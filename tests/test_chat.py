@@ -690,3 +690,30 @@ def test_whom_a_broad_gift_is_for_is_kept_and_asked_about(
     assert "What are they into" in who.text and not any(c.recommended for c in who.cards), who.text
     state = chat.conversations.get(who.conversation_id, None, messages=False).state
     assert state.recipient == "brother" and state.gift, state
+
+
+def test_what_a_gifts_person_is_into_narrows_the_same_gift(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "need a gift for my nephew", then, asked what he is into, "hes obsessed with dinosaurs and
+    volcanoes, like won't shut up about them" had been a new request that forgot the nephew, and
+    "under 40 pls" then said "We have no other like won't shut up about them"; and a grandma's
+    "she does crosswords every morning" had made the kind "morning" and said not carried. What
+    the person is into narrows the same gift for the same person."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="need a gift for my nephew"))
+    told = chat.answer(ChatRequest(message="hes obsessed with dinosaurs and volcanoes, like won't "
+                                   "shut up about them", conversation_id=first.conversation_id))  # fmt: skip
+    assert told.query.intent.value == "refine" and told.notice is None, (told.query, told.notice)
+    state = chat.conversations.get(told.conversation_id, None, messages=False).state
+    assert state.recipient == "nephew" and state.gift and "dinosaurs" in state.search, state
+    priced = chat.answer(ChatRequest(message="under 40 pls", conversation_id=first.conversation_id))
+    assert "shut" not in (priced.notice or "") and "shut" not in priced.text, priced.notice
+    assert all(c.product.price is None or c.product.price.amount <= 40 for c in priced.cards)
+    grandma = chat.answer(ChatRequest(message="need a gift for my grandma"))
+    crosswords = chat.answer(ChatRequest(message="she does crosswords every morning and reads a ton",
+                                         conversation_id=grandma.conversation_id))  # fmt: skip
+    assert crosswords.query.kind is None and crosswords.notice is None, crosswords.query
+    assert "morning" not in crosswords.query.search, crosswords.query.search

@@ -253,3 +253,16 @@ def test_a_range_said_with_both_ends_and_an_ish_with_a_hyphen() -> None:
         assert (read.min_price, read.max_price) == bounds, (text, read)
     for text in ("a size 10ish", "size 10-ish"):
         assert not extract_price_bounds(text).numbers(), text
+
+
+def test_a_range_after_a_price_word_and_an_amount_with_a_hedge_after_it() -> None:
+    """ "budget 20-30" had been read as under $20 (its first number), "cheap-ish, 20-30" and
+    "around 50 maybe a bit more" as no budget at all (a gift's budget, said when asked, was lost)."""
+    for text, bounds in (("budget 20-30", (20, 30)), ("cheap-ish, 20-30", (20, 30)),
+                         ("i can spend like 40 to 60", (40, 60)), ("price range 100-150", (100, 150)),
+                         ("around 50 maybe a bit more", (40, 60)), ("somewhere around 50", (40, 60))):  # fmt: skip
+        read = extract_price_bounds(text)
+        assert (read.min_price, read.max_price) == tuple(D(x) for x in bounds), (text, read)
+    # a bare range, and sizes and ages said as ranges, are no budget
+    for text in ("20-30", "strings 10-47", "ages 8-12", "about 20-30 pieces", "a kid around 8"):
+        assert not extract_price_bounds(text).numbers(), text

@@ -2220,3 +2220,47 @@ def test_a_card_accepted_by_its_price_and_a_budget_said_to_bend() -> None:
     assert (query.intent, query.move) == (Intent.detail, "chosen"), query
     bent = understand("a hundred-ish but i can stretch a lil", None, [], SHOWN).query
     assert "stretch" not in bent.search and bent.max_price == 120, bent
+
+
+WALKIE = ["Walkie Talkies for Kids - 22 Channels - 3 Miles Range",
+          "Vivibyan Walkie Talkies for Kids, 2 Way Radio", "Spy Gear Field Agent Spy Walkie Talkies"]  # fmt: skip
+
+
+def test_the_ones_on_screen_narrowed_or_the_most_so_asked_for() -> None:
+    """ "only the ones that take AA batteries" after walkie talkies had searched batteries (a
+    battery charger starred), "only the ones that fold up flat" music stands and a DJ facade, and
+    "whichever is loudest" a noise maker: the first narrows what is on screen, the second asks
+    which of the cards is most so."""
+    narrowed = understand("only the ones that take AA batteries, i dont want another thing to charge",
+                          None, [], WALKIE).query  # fmt: skip
+    assert narrowed.intent is Intent.refine and narrowed.kind is None, narrowed
+    assert (
+        understand("just the ones with more than 1000 pieces", None, [], WALKIE).query.intent
+        is Intent.refine
+    )
+    for text in ("whichever is loudest, he bangs on the keys lol",
+                 "ok then show me whichever set has the biggest pieces"):  # fmt: skip
+        assert understand(text, None, [], WALKIE).query.intent is Intent.compare, text
+    # the nearest to a request is no card asked for by how it is
+    assert understand("ok whichever is closest then, i want a maple neck", None, [], WALKIE
+                      ).query.intent is not Intent.compare  # fmt: skip
+
+
+def test_how_often_how_long_and_how_many_are_no_product_words() -> None:
+    """ "she does crosswords every morning and reads a ton" had made the kind "morning", "gel pens,
+    i want a ton of colors" the kind "ton", and "she taught chemistry for 30 yrs" had searched
+    "taught chemistry 30" ("We don't seem to carry taught chemistry 30")."""
+    told = understand("she does crosswords every morning and reads a ton", None, []).query
+    assert "morning" not in told.search and "ton" not in told.search.split(), told.search
+    assert "crosswords" in told.search, told.search
+    assert (
+        understand("gel pens for bullet journaling i want a ton of colors", None, []).query.kind
+        != "ton"
+    )
+    taught = understand(
+        "retirement gift for a coworker, she taught chemistry for 30 yrs", None, []
+    ).query
+    assert taught.search.split() == ["chemistry"], taught.search
+    # an age said after "for" stays an age, its "olds" no kind
+    party = understand("party games for 6 year olds at a bday party", None, []).query
+    assert party.kind == "games" and party.age == (6, 6), party
