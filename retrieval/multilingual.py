@@ -167,13 +167,18 @@ def read_words(
     head: int | None = None  # the noun a one-word "de X" after it qualifies ("guantes de látex")
     named: int | None = None  # where the last noun the lexicon read stands (not an aligned word)
     nots: list[str] = []  # what it should not be, said after what it should
+    of_noun: int | None = None  # the noun a product after "para"/"pour" is for: said before it
     i = 0
     while i < len(tokens):
         size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
         if size is not None:
-            if english := lex.phrases[" ".join(plain[i : i + size])]:  # "" passes it over
+            if (english := lex.phrases[" ".join(plain[i : i + size])]) and of_noun is not None:
+                out.insert(of_noun, english)  # "cordes pour ma guitare classique"
+                noun = named = of_noun
+            elif english:  # "" passes it over
                 out.append(english)
                 noun = named = len(out) - 1
+            of_noun = None
             i, head = i + size, None
             continue
         token, key = tokens[i], plain[i]
@@ -199,6 +204,16 @@ def read_words(
             nots.append(f"{_NOT[key]} {said}")
             head = None
             i = after + 1
+            continue
+        if (
+            key in _FOR
+            and named is not None
+            and named == len(out) - 1
+            and (at := _product_after(plain, i, lex)) is not None
+        ):
+            # a product what the product is for: "cordes pour ma guitare classique" is classical
+            # guitar strings (it had been "strings for classical guitar", searched as guitars)
+            of_noun, i = named, at
             continue
         if key in _FOR or key in _WITH:  # "con sonda": with a probe, not the kind "probe"
             out.append("for" if key in _FOR else "with")
@@ -229,6 +244,12 @@ def read_words(
             if partial and out:
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
+        if of_noun is not None:
+            # said before its noun, its own modifiers before it: "cuerdas para guitarra clásica"
+            out.insert(of_noun, word)
+            noun = named = of_noun
+            of_noun = None
+            continue
         if head is None and key not in lex.words and named is not None and named == len(out) - 1:
             head = named  # a word the lexicon does not hold, right after its noun: a maker or a
             # quality, said before the noun in English ("celulares samsung": samsung mobile
@@ -246,6 +267,39 @@ def read_words(
     if nots:
         found = ", ".join([found, *nots]) if found else ", ".join(nots)
     return " ".join([*ages, found]).strip() if found and found not in ("for", "with") else ""
+
+
+#: Whom a product is for, in the lexicons' English: "para niños" stays "for kids" (an age).
+_WHOM = frozenset(["kids", "kid", "children", "child", "boys", "girls", "boy", "girl", "baby",
+                   "babies", "toddler", "toddlers", "adults", "adult", "beginners", "beginner",
+                   "men", "women", "teens", "teenagers", "students", "student", "school"])  # fmt: skip
+
+
+#: Words before a noun that name no product: "para el baño", "pour ma guitare", "für meine".
+_DETERMINERS = frozenset(["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "tu",
+                          "tus", "su", "sus", "le", "les", "l", "ma", "mon", "mes", "ta", "ton",
+                          "sa", "son", "ses", "der", "die", "das", "den", "dem", "ein", "eine",
+                          "einen", "einem", "mein", "meine", "meinen", "meinem", "il", "lo", "gli",
+                          "o", "a", "os", "as", "meu", "minha"])  # fmt: skip
+
+
+def _a_thing(english: str) -> bool:
+    """Whether a lexicon's English names a thing a product is for: not whom ("kids"), nor what
+    is done ("pegar" -> "mounting": "cinta doble cara para pegar un espejo" is tape)."""
+    return bool(english) and english not in _WHOM and not english.endswith("ing")
+
+
+def _product_after(plain: Sequence[str], at: int, lex: Lexicon) -> int | None:
+    """Where a product the lexicon names starts after "para"/"pour" (past "ma", "el"), or None
+    (whom it is for: "pour ma fille", "para niños")."""
+    while at < len(plain) and plain[at] in _DETERMINERS:
+        at += 1
+    if at < len(plain) and (
+        (plain[at] in lex.words and _a_thing(lex.words[plain[at]]))
+        or any(_a_thing(lex.phrases.get(" ".join(plain[at : at + n]), "")) for n in (4, 3, 2))
+    ):
+        return at
+    return None
 
 
 def _one_word_after(plain: Sequence[str], at: int, stop: AbstractSet[str]) -> bool:

@@ -262,7 +262,13 @@ class Vocabulary:
             if (
                 letters
                 and not _ENGLISH.intersection(letters)
-                and sum(w in english for w in letters) * 3 < len(letters)
+                and (
+                    sum(w in english for w in letters) * 3 < len(letters)
+                    # a function word of another language, none of English: "tension forte si
+                    # possible, et pas trop cher" after a French request (its "tension", "forte"
+                    # and "possible" are English words too)
+                    or any(w in _FUNCTION_WORDS for w in letters)
+                )
             ):
                 return before
         return found

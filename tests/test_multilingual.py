@@ -285,3 +285,27 @@ def test_french_and_german_requests_are_read_without_a_model() -> None:
     for text in ("mécanique ou électronique, lequel est mieux pour un enfant ?",
                  "welche davon hat ein ausatemventil?"):  # fmt: skip
         assert understand(text, None, [], shown).query.intent is Intent.compare, text
+
+
+def test_a_product_what_another_is_for_is_said_before_it_in_english(demo_catalog: Catalog) -> None:
+    """ "des cordes pour ma guitare classique" had been read "strings for classical guitar" (and
+    with "flamenco" said after, guitars and a cajon were found and "we don't seem to carry that"
+    said), "Saiten für meine E-Gitarre" as "strings" alone, and "tension forte si possible, et pas
+    trop cher" after it was read as English ("tension", "forte" and "possible" are English words)
+    and searched as typed. A product what another is for is said before it, as English says it;
+    whom it is for, and what is done with it, are not."""
+    from retrieval.multilingual import read_words
+    from retrieval.vocabulary import Vocabulary
+
+    said = read_words("salut je cherche des cordes pour ma guitare classique", "fr")
+    assert said == "classical guitar strings", said
+    assert read_words("cuerdas para guitarra clasica", "es") == "classical guitar strings"
+    assert read_words("Saiten für meine E-Gitarre, eher dünn", "de", partial=True).startswith(
+        "electric guitar strings"
+    )
+    assert read_words("guantes para niños", "es") == "gloves for kids"
+    taped = read_words("cinta doble cara para pegar un espejo", "es", partial=True)
+    assert taped.startswith("tape"), taped
+    vocabulary = Vocabulary(demo_catalog)
+    assert vocabulary.language("tension forte si possible, et pas trop cher", "fr") == "fr"
+    assert vocabulary.language("tension forte si possible, et pas trop cher") == "en"
