@@ -190,6 +190,8 @@ def asked_about(text: str) -> str:
 
 #: A word of a question; a size said with its number whole ("4T", "10ft"), not an ordinal ("2nd").
 _ASKED_WORD = re.compile(
+    # a model's code whole: "an M2 chip" (it had asked for "m")
+    r"\b[a-z]{1,3}\d{1,4}[a-z]?\b(?<!\d(?:st|nd|rd|th)\b)|"
     r"\b\d+[- ](?:strings?|pieces?|keys?|inch(?:es)?|feet|ft|mm|cm|oz|lbs?|pack|count|players?)\b"
     r"|\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*"
     # a size said as a fraction: "will it fit a 4/4 cello" (the 4/4 had been dropped)
@@ -222,7 +224,10 @@ _COMPARING = frozenset(["better", "compare", "vs", "versus", "between", "first",
                         "separately", "separate", "extra", "additional",
                         # the nearest to what was asked: "ok whichever is closest then, i want a
                         # maple neck" asks for the maple neck
-                        "closest", "nearest", "want", "whichever"])  # fmt: skip
+                        "closest", "nearest", "want", "whichever",
+                        # how a question is put: "will it work on an M2 chip without installing
+                        # drivers" asks for the chip and the drivers
+                        "will", "installing", "install"])  # fmt: skip
 #: Words a listing says for the same reader ("for a kid": "Kids", "children").
 #: How light a product is, as listings say it (the root "light" of "lighter" is also a lamp).
 _WEIGHT_WORDS = frozenset(["lighter", "lightest", "lightweight", "ultralight", "weight", "weighs"])

@@ -862,6 +862,8 @@ def _compound_noun(state: ConversationState) -> str | None:
     if not at:
         return None
     before = words[at - 1]
+    if any(before in side.lower().split() for side in state.alternatives):
+        return None  # the other thing set against it: "petg vs abs", no "petg abs" asked
     # (two letters may be a noun: "rc car", "uv lamp", "dj controller"; not "go", "no")
     if ((len(before) < 3 and (len(before) < 2 or before in _TWO_LETTER_WORDS)) or before.isdigit() or ATTRIBUTE.fullmatch(before) or before == state.kind
             or not_product_word(before) or before in _QUALITIES or before in _JUDGED or before in COMPARATIVES

@@ -25,12 +25,14 @@ _VERSUS = re.compile(r"\b([\w&'-]{3,})\s+(?:vs\.?|versus)\s+([\w&'-]{3,})\b", re
 #: Two things set against each other, each of up to two words: "dunlop crybaby or vox?",
 #: "elixir vs d'addario", "magnetic tiles or wooden blocks", "¿yamaha o casio?".
 _EITHER = re.compile(
-    r"([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:or|vs\.?|versus|o|ou|oder|oppure)\s+([\w&'-]+(?:\s+[\w&'-]+)?)",
+    r"([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:or|vs\.?|versus|o|ou|oder|oppure)\s+(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)",
     re.I,
 )
 #: Two things whose difference is asked: "the difference between soprano and concert ukulele".
 _BETWEEN = re.compile(
-    r"\b(?:differences?|diff) between\s+([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:and|&)\s+([\w&'-]+(?:\s+[\w&'-]+)?)",
+    # (past an article: "between a condenser and a dynamic mic" had read no two things)
+    r"\b(?:differences?|diff) between\s+(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:and|&)\s+"
+    r"(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)",
     re.I,
 )
 #: Words that end a side: "... or presonus for home recording", "a or b, under 200".
@@ -315,6 +317,8 @@ _MORE_ASKED = re.compile(
 #: "spare strings", "des cordes de rechange", "cuerdas de repuesto".
 FOR_IT = re.compile(
     r"\b(?:(?:to\s+go\s+)?with|for)\s+(?:it|this|that|them|those|these)\b|\b(?:spare|replacement|extra)\b"
+    # "find me a stand that fits it" (after a practice pad: speaker and mic stands had been shown)
+    r"|\b(?:fits?|goes|works?)\s+(?:with\s+|on\s+)?(?:it|this|that|them|this\s+one|that\s+one)\b"
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b",
     re.I,
 )
@@ -451,7 +455,7 @@ _QUESTION = re.compile(
     r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
     r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$"
     # a card named, then asked of: "the tascam one, does it work with an ipad"
-    r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how)\b",
+    r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how|what|which)\b",
     re.I,
 )
 #: Another thing asked for, not a question about the cards: "what about ukulele strings?", "do
@@ -544,7 +548,12 @@ _OF_CARD = re.compile(
     r"|^\W*(?:is|are|would|will)\s+(?:a\s+|the\s+)?\d+/\d+(?:\s+size)?\s+(?:ok|okay|good|right|fine|"
     r"enough|too|better|big|small|the\s+right)\b"
     # which of two sizes: "how do i tell if she needs a 1/2 or 3/4"
-    r"|\b\d/\d(?:\s+size)?\s+or\s+(?:a\s+|the\s+)?\d/\d\b",
+    r"|\b\d/\d(?:\s+size)?\s+or\s+(?:a\s+|the\s+)?\d/\d\b"
+    # someone of an age, and whether they would get on with it: "would a 10 yr old get it",
+    # "could my 6 year old handle this" (had been a refinement to a 10-year-old's products)
+    r"|^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:would|will|could|can|does|do)\s+(?:a|an|my|your|our|his|her)\s+"
+    r"(?:\w+\s+){0,4}(?:get|like|enjoy|understand|handle|manage|follow|learn|play|use|love|grasp)\s+"
+    r"(?:it|this|that|them|these|those|the\s+\w+\s+one)\b",
     re.I,
 )
 

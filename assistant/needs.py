@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.cues import ATTRIBUTE
+from assistant.cues import ATTRIBUTE, COMPARE
 from assistant.glossary import digit_ages
 from assistant.prices import strip_price_phrases
 from assistant.unwanted import DONE_WITH, NOT_THIS
@@ -345,7 +345,9 @@ _FILLER = set(
      # what someone thinks of it: "my sister in law swears by the video baby monitors"
      "swears", "swear", "swore", "am", "dreading",
      # what someone did or does for a living, said of them: "she taught chemistry for 30 yrs"
-     "taught", "teaches", "retired", "retiring", "retire", "barely", "basically"]
+     "taught", "teaches", "retired", "retiring", "retire", "barely", "basically",
+     # that it goes with what is on screen: "find me a stand that fits it"
+     "fits"]
 )  # fmt: skip
 
 
@@ -1284,6 +1286,14 @@ def listed_products(text: str) -> tuple[str, ...]:
         return ()
     kinds = [product_kind(p) for p in parts]
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
+        return ()
+    if COMPARE.search(text) and any(
+        [w.lower() for w in re.findall(r"[\w'-]+", p) if not not_product_word(w)]
+        == [(k or "").lower()]
+        for p, k in zip(parts[:-1], kinds[:-1], strict=True)
+    ):
+        # a bare word set against a sort of another kind shares its noun: "the difference
+        # between a condenser and a dynamic mic" (a lab condenser had been starred beside it)
         return ()
     return tuple(parts)
 

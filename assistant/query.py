@@ -1055,7 +1055,8 @@ def understand(
     elif (
         kind
         and len(sides) == 2
-        and kind.lower() == sides[0].split()[-1].lower()
+        # ("petg vs abs": the kind read off the second, each its own all the same)
+        and kind.lower() in (sides[0].split()[-1].lower(), sides[1].lower())
         and len(sides[1].split()) == 1
         and sides[1].lower() not in {b.lower() for b in cues.brands}
     ):

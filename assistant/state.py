@@ -11,7 +11,7 @@ from decimal import Decimal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import GEAR, asked_phrase, siblings
+from assistant.cues import FOR_IT, GEAR, asked_phrase, siblings
 from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
@@ -194,11 +194,6 @@ def _prices(ids: tuple[str, ...], catalog: Catalog) -> list[Decimal]:
 
 #: A new thing asked for the product on screen: "what slides should i get with it?", "a case
 #: for it", "do i need batteries for them?".
-_FOR_IT = re.compile(
-    r"\b(?:with|for|on|in|to go with)\s+(?:it|this|that|them|this one|that one)\s*\??\s*$", re.I
-)
-
-
 def _in_dollars(query: ShoppingQuery) -> tuple[Decimal | None, Decimal | None]:
     """The bounds the shopper said, in the store's dollars: the query keeps them as said ("max 20
     euros": 20 EUR), the filter converts them (about $24; "500块以内" had filtered at $500)."""
@@ -215,7 +210,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             and query.kind
             and query.kind != state.kind
             and (
-                _FOR_IT.search(query.text)
+                FOR_IT.search(query.text)
                 or (len(words := search.lower().split()) == 1 and words[0] in GEAR)
             )
             and state.kind.lower() not in search.lower().split()

@@ -2264,3 +2264,33 @@ def test_how_often_how_long_and_how_many_are_no_product_words() -> None:
     # an age said after "for" stays an age, its "olds" no kind
     party = understand("party games for 6 year olds at a bday party", None, []).query
     assert party.kind == "games" and party.age == (6, 6), party
+
+
+def test_two_sorts_weighed_and_whether_someone_would_get_on_with_a_card() -> None:
+    """ "whats the difference between a condenser and a dynamic mic" had read no two things (the
+    article) and listed a lab condenser as a product of its own; "petg vs abs whats the
+    difference" made the kind "abs" and said not carried beside PETG filament; "would a 10 yr
+    old get it" after a board game refined the list to a 10-year-old's products; "a stand that
+    fits it" after a practice pad searched stands of any kind."""
+    from assistant.advice import asked_about
+    from assistant.cues import alternatives
+    from assistant.needs import listed_products
+
+    said = "whats the difference between a condenser and a dynamic mic for singing in my bedroom"
+    assert alternatives(said) == ("condenser", "dynamic mic")
+    assert listed_products(said) == ()
+    assert understand(said, None, []).query.kind == "mic"
+    assert (
+        understand("petg vs abs whats the difference, for planter brackets", None, []).query.kind
+        is None
+    )
+    games = ["Patchwork | Strategy Game | Two Player Game", "Stratego - Board Game"]
+    asked = understand("would a 10 yr old get it", None, [], games).query
+    assert asked.intent is Intent.detail and asked.age == (10, 10), asked
+    pads = ConversationState(kind="pads", search="drum practice pads", need="drum practice pads")
+    stand = understand("ok find me a stand that fits it", None, [], ["Drum Practice Pad"]).query
+    assert advance(pads, stand, Catalog([])).search.split()[:2] == ["pads", "stand"]
+    # a model's code asked whole, how it is asked not
+    assert asked_about("will the focusrite one work on an M2 chip without installing drivers?") == (
+        "m2 chip without drivers"
+    )
