@@ -370,6 +370,13 @@ _OTHER_ONE = re.compile(
     r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
     re.I,
 )
+#: A product said by what it should do: "ideally stuff that washes off walls", "something
+#: that doesnt need batteries", "ones that fold flat".
+_STUFF_THAT = re.compile(
+    r"^\W*(?:(?:ideally|preferably|maybe|ok|okay|and|or|so|but|hmm|well)\W+)*"
+    r"(?:something|stuff|anything|things?|smth|sth)\s+(?:that|which|thats|that's)\b",
+    re.I,
+)
 #: A product said by what it should be like alone: "something fun and nerdy", "anything more
 #: practical", "something educational but not boring".
 _SOMETHING_SO = re.compile(
@@ -794,8 +801,11 @@ def understand(
     search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
     if search and needs.age is not None:
         search = _with_age_word(search, needs.age)
-    if not search and not english and not nothing_named:
-        search = plain_need(text)  # no checked translation: the words as written (dense copes)
+    if not search and not english and not nothing_named and not translation:
+        # no checked translation: the words as written (dense copes); not where the words read
+        # name whom and why and no product ("busco regalo para mi sobrino de 12 años" had been
+        # searched as typed, a Spanish banner starred for a 12-year-old)
+        search = plain_need(text)
     need = search or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
     hint = None
@@ -925,6 +935,9 @@ def understand(
             # what it should be like, naming no kind: "something fun and nerdy, NOT a mug" after a
             # chemistry teacher's gift (it had searched "nerdy" alone and said not carried)
             or (_SOMETHING_SO.match(text) and needs.kind is None and bool(needs.product_words))
+            # what it should do, naming no kind but in what it does: "ideally stuff that washes
+            # off walls and hands" after markers for a 3-year-old (the kind had been "hands")
+            or bool(_STUFF_THAT.match(text))
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
         )
@@ -952,7 +965,7 @@ def understand(
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
         if variant:  # "should i go concert instead?": the same kind in that variety
             narrows = variant
-        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or variant:
+        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or _STUFF_THAT.match(text) or variant:
             # "clear one": a look of the same kind, not "clear"; "something slower and hard to
             # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)
             needs = replace(needs, kind=None)

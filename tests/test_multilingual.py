@@ -309,3 +309,17 @@ def test_a_product_what_another_is_for_is_said_before_it_in_english(demo_catalog
     vocabulary = Vocabulary(demo_catalog)
     assert vocabulary.language("tension forte si possible, et pas trop cher", "fr") == "fr"
     assert vocabulary.language("tension forte si possible, et pas trop cher") == "en"
+
+
+def test_a_gift_said_in_spanish_naming_no_product_is_searched_as_no_words(
+    demo_catalog: Catalog,
+) -> None:
+    """ "busco regalo para mi sobrino de 12 años" had been searched as typed (a Spanish banner
+    starred): its words read name whom and an age, and no product, so nothing is searched and
+    the answer asks what he is into."""
+    from assistant.query import understand
+    from retrieval.vocabulary import Vocabulary
+
+    query = understand("busco regalo para mi sobrino de 12 años", None, [],
+                       vocabulary=Vocabulary(demo_catalog)).query  # fmt: skip
+    assert query.search == "" and query.age == (12, 12) and query.language == "es", query

@@ -2294,3 +2294,11 @@ def test_two_sorts_weighed_and_whether_someone_would_get_on_with_a_card() -> Non
     assert asked_about("will the focusrite one work on an M2 chip without installing drivers?") == (
         "m2 chip without drivers"
     )
+
+
+def test_stuff_said_by_what_it_does_narrows_what_is_on_screen() -> None:
+    """ "ideally stuff that washes off walls and hands" after markers had made the kind "hands"
+    and said "We don't seem to carry ideally"."""
+    markers = ["VIVOYAN Kids Erasable Doodle Book Set", "Magnetic Drawing Board for Toddlers"]
+    query = understand("ideally stuff that washes off walls and hands", None, [], markers).query
+    assert query.intent is Intent.refine and query.kind is None, query
