@@ -442,7 +442,8 @@ _MEASURES = (
                 rf"(?:{units.alternation('count', names=('string',))}|units?\b|sticks?\b)", re.I),
      "how many"),
     (ASKS_SIZE,
-     re.compile(rf"\b\d+(?:[./]\d+)?\s?-?\s?(?:{units.alternation('length', 'weight', 'volume')})"
+     # (not "4-in-1", "3 in 1": how many things in one)
+     re.compile(rf"\b\d+(?:[./]\d+)?\s?-?\s?(?:{units.alternation('length', 'weight', 'volume')})(?![-\s]?\d)"
                 r"|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
      "a size"),
     # how much it magnifies: "which one magnifies more?" ("60x-100x", "1200X")

@@ -241,7 +241,11 @@ ASKS_SIZE = re.compile(
     r"|\btoo (?:big|small|large|long|short)\b|\b(?:full|half|3/4|1/2|4/4)[- ]size[d]?\b",
     re.I,
 )
-MEASURE = re.compile(rf"^\W*(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})", re.I)
+MEASURE = re.compile(
+    # (after the card named: "the wooden one, how big is it")
+    rf"^\W*(?:the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*)?(?:{ASKS_COUNT.pattern}|{ASKS_SIZE.pattern})",
+    re.I,
+)
 #: A card named by its price or rating: "is the cheaper one still ok for a beginner", "does the
 #: cheapest one need calibration solution" (each had been a new search for something cheaper).
 PRICED_ONE = re.compile(
@@ -552,7 +556,7 @@ _OF_CARD = re.compile(
     # someone of an age, and whether they would get on with it: "would a 10 yr old get it",
     # "could my 6 year old handle this" (had been a refinement to a 10-year-old's products)
     r"|^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:would|will|could|can|does|do)\s+(?:a|an|my|your|our|his|her)\s+"
-    r"(?:\w+\s+){0,4}(?:get|like|enjoy|understand|handle|manage|follow|learn|play|use|love|grasp)\s+"
+    r"(?:\w+\s+){0,7}?(?:get|like|enjoy|understand|handle|manage|follow|learn|play|use|love|grasp)\s+"
     r"(?:it|this|that|them|these|those|the\s+\w+\s+one)\b",
     re.I,
 )

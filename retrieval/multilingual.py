@@ -209,7 +209,7 @@ def read_words(
             key in _FOR
             and named is not None
             and named == len(out) - 1
-            and (at := _product_after(plain, i, lex)) is not None
+            and (at := _product_after(plain, i, lex, stop, align)) is not None
         ):
             # a product what the product is for: "cordes pour ma guitare classique" is classical
             # guitar strings (it had been "strings for classical guitar", searched as guitars)
@@ -289,17 +289,28 @@ def _a_thing(english: str) -> bool:
     return bool(english) and english not in _WHOM and not english.endswith("ing")
 
 
-def _product_after(plain: Sequence[str], at: int, lex: Lexicon) -> int | None:
-    """Where a product the lexicon names starts after "para"/"pour" (past "ma", "el"), or None
-    (whom it is for: "pour ma fille", "para niños")."""
+def _product_after(
+    plain: Sequence[str], at: int, lex: Lexicon, stop: AbstractSet[str],
+    align: Callable[[str], str | None] | None,
+) -> int | None:  # fmt: skip
+    """Where a product starts after "para"/"pour" (past "ma", "el"): one the lexicon names, or
+    a word the alignment reads that is no verb ("cuerdas para mi ukulele soprano"); None for
+    whom it is for ("pour ma fille", "para niños") or what is done ("para jugar")."""
     while at < len(plain) and plain[at] in _DETERMINERS:
         at += 1
-    if at < len(plain) and (
-        (plain[at] in lex.words and _a_thing(lex.words[plain[at]]))
-        or any(_a_thing(lex.phrases.get(" ".join(plain[at : at + n]), "")) for n in (4, 3, 2))
-    ):
+    if at >= len(plain):
+        return None
+    if any(_a_thing(lex.phrases.get(" ".join(plain[at : at + n]), "")) for n in (4, 3, 2)):
         return at
-    return None
+    word = plain[at]
+    if word in lex.words:
+        return at if _a_thing(lex.words[word]) else None
+    if word in stop or word in lex.skip or word in lex.modifiers or len(word) < 3:
+        return None
+    if word.endswith(("ar", "er", "ir", "re")) or align is None:
+        return None  # an infinitive ("para pegar", "pour jouer"), or no reading of it
+    read = align(word)
+    return at if read is not None and _a_thing(read) else None
 
 
 def _one_word_after(plain: Sequence[str], at: int, stop: AbstractSet[str]) -> bool:

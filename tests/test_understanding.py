@@ -2302,3 +2302,26 @@ def test_stuff_said_by_what_it_does_narrows_what_is_on_screen() -> None:
     markers = ["VIVOYAN Kids Erasable Doodle Book Set", "Magnetic Drawing Board for Toddlers"]
     query = understand("ideally stuff that washes off walls and hands", None, [], markers).query
     assert query.intent is Intent.refine and query.kind is None, query
+
+
+def test_a_card_named_by_look_then_measured_and_an_age_able_to_use_it() -> None:
+    """ "the wooden one, how big is it" had refined to wooden things and quoted "4-in-1" as a
+    size (an inch); "would a 6 year old be able to use it too" searched "able"."""
+    from assistant.advice import _measured
+    from retrieval.catalog import Product
+
+    puzzles = [
+        "Melissa & Doug Dinosaurs 4-in-1 Wooden Jigsaw Puzzles",
+        "WWF Floor Puzzle 50 Pieces",
+    ]
+    assert (
+        understand("the wooden one, how big is it", None, [], puzzles).query.intent is Intent.detail
+    )
+    scopes = ["AmScope Kids Microscope Kit", "Just My Style Mini Microscope"]
+    assert understand(
+        "would a 6 year old be able to use it too", None, [], scopes
+    ).query.intent is (Intent.detail)
+    box = Product(
+        id="t:1", title="Dinosaurs 4-in-1 Wooden Jigsaw Puzzles in a Storage Box", source="t"
+    )
+    assert _measured("how big is it", box) == ("a size", "")
