@@ -117,7 +117,7 @@ BETTER_RATED = re.compile(
 )
 CHEAPEST = re.compile(
     r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las)\s+(?:opci[oó]n\s+|opciones\s+)?m[áa]s\s+barat[oa]s?"
-    r"|le moins cher|am g[üu]nstigsten)\b|最便宜",
+    r"|(?:le|la|les) moins ch[eè]re?s?|am g[üu]nstigsten)\b|最便宜",
     re.I,
 )
 MORE = re.compile(
@@ -148,6 +148,8 @@ _ASKS_OTHERS = re.compile(
 #: life?" (a comparative or superlative after "which is/has")
 ABOUT_SHOWN = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|hmm|well)\W+)?"
+    # "ok of those which one has the most keys" (had searched "keys")
+    r"(?:(?:out\s+)?of\s+(?:those|these|them|the\s+\w+)\s*,?\s*)?"
     # (after the two weighed: "sunlu one or the overture one, which handles uv better")
     r"(?:(?:the\s+)?[\w-]+(?:\s+ones?)?\s+(?:or|vs\.?|versus)\s+(?:the\s+)?[\w-]+(?:\s+ones?)?\s*[,?!-]+\s*)?"
     r"(?:which (?:one|ones|brands?|makes?|of (?:these|them|those|the (?:two|three|first))\b)"
@@ -379,7 +381,8 @@ def looked_one(text: str) -> str | None:
 
 #: What the catalog does not record, asked of a card: stock, sales, shipping, returns.
 NOT_RECORDED = re.compile(
-    r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|sale|discount(?:ed)?|coupon|promo(?:tion)?|"
+    # (not where it was had: "a bunch of random tracks from a garage sale")
+    r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|(?<!garage )(?<!yard )(?<!bake )(?<!estate )sale|discount(?:ed)?|coupon|promo(?:tion)?|"
     r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b",
     re.I,
 )

@@ -49,6 +49,8 @@ SOFT_CHEAP = re.compile(
     r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
     r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
     r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
+    # "under 30 but honestly cheaper is better", "the cheaper the better"
+    r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)"
     r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
     re.I,
 )
@@ -222,6 +224,14 @@ _SAID_OF_THEM = re.compile(
 #: A thank-you said as the reason for a gift: "end of year thank you from the class".
 _GIVING = re.compile(
     r"\b(?:end of (?:the )?(?:school )?year|thank[- ]you (?:gift|present|card\b|from\b[^,.;!?]*)"
+    # "its just a thank you for covering my shifts", "we're splitting it 4 ways", "10 years
+    # married this month" (each had been searched: shift covers, split shafts, "Married To Murder")
+    r"|\bthank[- ]you\s+for\s+[^,.;!?]*|\b(?:we'?re|were|we\s+are|we'?ll\s+be)\s+(?:splitting|chipping\s+in|pitching\s+in)"
+    r"(?:\s+(?:it|on\s+it))?(?:\s+(?:\d+|two|three|four|five|six)\s+ways)?"
+    r"|\b\d+\s+(?:years?|yrs?)\s+(?:married|together)\b|\bmarried\s+(?:for\s+)?\d+\s+(?:years?|yrs?)"
+    # a farewell: "a gift for my coworker whos leaving the company" (had searched "leaving company")
+    r"|\bwho(?:'?s|\s+is)\s+(?:leaving|retiring|moving(?:\s+away)?|graduating|relocating)"
+    r"(?:\s+(?:the|our|my|his|her)\s+(?:company|job|team|school|office|firm|lab|department))?"
     r"|teacher appreciation(?: week| day)?)",
     re.I,
 )
@@ -347,7 +357,9 @@ _FILLER = set(
      # what someone did or does for a living, said of them: "she taught chemistry for 30 yrs"
      "taught", "teaches", "retired", "retiring", "retire", "barely", "basically",
      # that it goes with what is on screen: "find me a stand that fits it"
-     "fits"]
+     "fits",
+     # how the cost is shared: "were splitting it 4 ways"
+     "splitting", "ways"]
 )  # fmt: skip
 
 
@@ -773,6 +785,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     # "ive met him like twice", "if that helps", "in his garage": what is said of the person
     rest = _SAID_OF_THEM.sub(" ", rest)
+    # what they own already, and how cheap: "he already has like 6 cubes", "cheaper is better"
+    rest = _ALREADY_HAS.sub(" ", SOFT_CHEAP.sub(" ", rest))
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _BACK_THEN.sub(" ", rest)
     rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"
@@ -1080,6 +1094,10 @@ _WHEN = re.compile(
     # (not an age: "games for 6 year olds")
     r"|\bfor\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)",
     re.I,
+)
+#: What someone owns already, said of them: "he already has like 6 cubes" (no cubes searched).
+_ALREADY_HAS = re.compile(
+    r"\b(?:he|she|they|i|we)(?:'s|\s+has)?\s+already\s+(?:has|have|owns?|got)\b[^,.;!?]*", re.I
 )
 #: A journey the product is for: titles say "travel" ("something to keep my toddler busy on a
 #: long flight", "educational, for a long car ride" had found ride-on cars).
@@ -1787,8 +1805,12 @@ _INTENSIFIER = re.compile(
 #: A budget said to bend: "but i can stretch a lil", "i could go a bit higher" (it had searched
 #: "stretch lil": stretch wrap).
 _CAN_STRETCH = re.compile(
-    r"\b(?:but\s+)?(?:i|we)\s+(?:can|could|might)\s+(?:stretch|go\s+(?:a\s+(?:bit|lil|little)\s+)?"
-    r"(?:higher|over|up|more))(?:\s+(?:it|that|the\s+budget))?(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?\b",
+    r"\b(?:but\s+)?(?:(?:(?:i|we)\s+)?(?:can|could|might)\s+stretch(?:\s+(?:it|that|the\s+budget))?"
+    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?"
+    # "100 tops, could stretch to 120 if its really nice" (the kind had been "stretch")
+    r"(?:\s+to\s+[$€£]?\d+(?:\s*(?:dollars|bucks))?)?(?:\s+if\s+[^,.;!?]*)?"
+    r"|(?:i|we)\s+(?:can|could|might)\s+go\s+(?:a\s+(?:bit|lil|little)\s+)?(?:higher|over|more)"
+    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?)\b",
     re.I,
 )
 #: How many or how much, said as "a ton" ("reads a ton", "i want a ton of colors", "she has a

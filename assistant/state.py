@@ -161,9 +161,11 @@ def swapped_size(text: str, state: ConversationState) -> str | None:
 
 def told_of_gift(state: ConversationState) -> bool:
     """Whether the state is an open gift: for someone, nothing yet said of what."""
-    return bool(state.gift or state.recipient) and not (
-        state.search or state.kind or state.interests
-    )
+    said = (state.search or "").lower().split()
+    # (whom alone, said in the search, is nothing of what: "kid kids" of "a 4 year old girl for
+    # her bday, its my friends kid and i dont have kids")
+    whom = all(w in RECIPIENTS or w.rstrip("s") in RECIPIENTS for w in said)
+    return bool(state.gift or state.recipient) and whom and not (state.kind or state.interests)
 
 
 def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuery | None:
@@ -176,13 +178,19 @@ def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuer
         return None  # not an open gift: the shopper has already said what
     if query.intent is not Intent.new or not query.search.strip():
         return None
-    if (query.recipient and query.recipient != state.recipient) or (query.gift and query.recipient):
-        return None  # another gift ("and one for my mom who likes tea")
+    other = query.recipient and query.recipient != state.recipient
+    if (query.gift and query.recipient) or (other and re.search(
+        rf"\bfor\s+(?:my|our|his|her|a|an)\s+(?:\w+\s+)?{re.escape(query.recipient or '')}", query.text, re.I
+    )):  # fmt: skip
+        # another gift ("and one for my mom who likes tea"); not a word said of the same person
+        # ("hes into music, plays bass in some dad cover band")
+        return None
     words = [w for w in query.search.split() if w.lower() not in RECIPIENTS]
     if not words:
         return None
     return query.model_copy(update={
         "intent": Intent.refine, "narrows": " ".join(words), "kind": None,
+        "recipient": state.recipient or query.recipient,
         "interests": query.interests or tuple(w.lower() for w in words[:2]),
     })  # fmt: skip
 

@@ -717,3 +717,27 @@ def test_what_a_gifts_person_is_into_narrows_the_same_gift(
                                          conversation_id=grandma.conversation_id))  # fmt: skip
     assert crosswords.query.kind is None and crosswords.notice is None, crosswords.query
     assert "morning" not in crosswords.query.search, crosswords.query.search
+
+
+def test_a_gift_for_someone_named_only_by_whom_stays_open(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "what do u get a 4 year old girl ..., its my friends kid" searched "kid kids", so "she
+    likes unicorns ..." was a new request that forgot the 4-year-old; and "uh hes into music,
+    plays bass in some dad cover band" after a coworker's farewell gift was read as another gift
+    (for a dad). Both narrow the gift asked about."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(
+        ChatRequest(message="what do u get a 4 year old girl for her bday, its my friends kid")
+    )
+    told = chat.answer(ChatRequest(message="she likes unicorns and dancing around the kitchen singing",
+                                   conversation_id=first.conversation_id))  # fmt: skip
+    state = chat.conversations.get(told.conversation_id, None, messages=False).state
+    assert told.query.intent.value == "refine" and state.age == (4, 4), (told.query, state)
+    leaving = chat.answer(ChatRequest(message="gift for my coworker whos leaving the company"))
+    music = chat.answer(ChatRequest(message="uh hes into music, plays bass in some dad cover band",
+                                    conversation_id=leaving.conversation_id))  # fmt: skip
+    state = chat.conversations.get(music.conversation_id, None, messages=False).state
+    assert state.recipient == "coworker" and "bass" in state.search, state

@@ -2325,3 +2325,40 @@ def test_a_card_named_by_look_then_measured_and_an_age_able_to_use_it() -> None:
         id="t:1", title="Dinosaurs 4-in-1 Wooden Jigsaw Puzzles in a Storage Box", source="t"
     )
     assert _measured("how big is it", box) == ("a size", "")
+
+
+def test_what_is_said_around_a_gifts_budget_names_no_product() -> None:
+    """Each had been searched as a product: "were splitting it 4 ways" (split shafts), "its just a
+    thank you for covering my shifts" (shift covers), "10 years married this month" ("Married To
+    Murder"), "could stretch to 120 if its really nice" (the kind "stretch"), "he already has like
+    6 cubes, cheaper is better" ("Check before you buy: that it fits your better 6"), "a coworker
+    whos leaving the company" ("leaving company")."""
+    for text, high in (("no more than fifty, were splitting it 4 ways", 50),
+                       ("$15-20, its just a thank you for covering my shifts", 20),
+                       ("100 tops, could stretch to 120 if its really nice", 100),
+                       ("under 30 but honestly cheaper is better, he already has like 6 cubes", 30),
+                       ("anniversary gift for my wife, 10 years married this month", None),
+                       ("gift for my coworker whos leaving the company", None)):  # fmt: skip
+        query = understand(clean_message(text), None, []).query
+        assert query.search == "" and query.kind is None, (text, query.search, query.kind)
+        assert query.max_price == (None if high is None else Decimal(high)), (text, query.max_price)
+    assert understand("cheaper is better", None, []).query.prefer_cheap
+    # a budget that can go up stays one
+    assert (
+        understand("hmm budget can go up to $60 if its really good", None, []).query.max_price == 60
+    )
+
+
+def test_of_those_which_and_a_sale_where_it_was_bought() -> None:
+    """ "ok of those which one has the most keys" had searched "keys"; "random tracks from a
+    garage sale" was answered that the catalog lists no sales; "la moins chère" was not read as
+    the cheapest."""
+    from assistant.cues import CHEAPEST, NOT_RECORDED
+
+    kalimbas = ["NewChord Mini Kalimba 8 keys", "Kalimba 17 Keys Thumb Piano"]
+    assert understand(
+        "ok of those which one has the most keys", None, [], kalimbas
+    ).query.intent is (Intent.compare)
+    assert not NOT_RECORDED.search("we have a bunch of random tracks from a garage sale")
+    assert NOT_RECORDED.search("is it on sale")
+    assert CHEAPEST.search("la moins chère, elle marche à piles ?")
