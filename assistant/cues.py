@@ -412,6 +412,8 @@ NO_BUDGET = re.compile(
 #: something else ("a baby's first birthday", "a first aid kit", "second hand keyboards").
 _ONE_CARD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
+    # named by what it has: "the one with the slide kit, does it ..."
+    r"|^\W*the\s+one\s+(?:with|w/|that\s+has|that\s+comes\s+with)\s+[^,?.!]{1,30}[,.]"
     r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright|better|smarter|worth|all|the (?:cheapest|best))\b)(?!.*\binstead\b)"
     r"|\b(?:is|are|does|do)\s+(?:it|this|that)(?:\s+one)?\s*(?:have|hold|weigh|measure|come with)?\s*\??\s*$",
     re.I,
@@ -462,7 +464,9 @@ _QUESTION = re.compile(
     r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
     r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$"
     # a card named, then asked of: "the tascam one, does it work with an ipad"
-    r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how|what|which)\b",
+    r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how|what|which)\b"
+    # a card named by what it has: "the one with the slide kit, does it need batteries"
+    r"|^\W*the\s+ones?\s+(?:with|in|that\s+has|w/)\s+[^,?.!]{1,30}[,.]\s*(?:is|are|does|do|will|would|can|could|has|how|what|which)\b",
     re.I,
 )
 #: Another thing asked for, not a question about the cards: "what about ukulele strings?", "do

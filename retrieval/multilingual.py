@@ -51,7 +51,8 @@ ALIGN_MIN = 0.90
 ALIGN_WORDS = 6000
 #: An age: "de 9 años", and one turned to ("mi sobrina que cumple 10": she turns 10).
 _AGE = re.compile(
-    r"\b(\d{1,2})\s*(?:años|anos|ans|jahre|anni|jaar)\b"
+    # ("10-jährigen", "10 jährige": a German age said as an adjective)
+    r"\b(\d{1,2})\s*(?:años|anos|ans|jahre|anni|jaar|-?\s?j[äa]hrige[nmr]?)\b"
     r"|(?:(?<=cumple )|(?<=cumplira )|(?<=cumplirá )|(?<=cumplir ))(\d{1,2})\b",
     re.I,
 )

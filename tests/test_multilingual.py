@@ -323,3 +323,17 @@ def test_a_gift_said_in_spanish_naming_no_product_is_searched_as_no_words(
     query = understand("busco regalo para mi sobrino de 12 años", None, [],
                        vocabulary=Vocabulary(demo_catalog)).query  # fmt: skip
     assert query.search == "" and query.age == (12, 12) and query.language == "es", query
+
+
+def test_german_and_french_words_of_requests_not_read_before() -> None:
+    """ "suche ein knobelspiel aus holz für meinen 10-jährigen" had been searched as typed (no
+    word read, nor the age), "une loupe avec lumière pour ... la broderie" as "loupe light
+    faire"."""
+    from retrieval.multilingual import read_words
+
+    german = read_words("suche ein knobelspiel aus holz für meinen 10-jährigen, er langweilt sich",
+                        "de", partial=True)  # fmt: skip
+    assert german.startswith("10 year old") and "puzzle game" in german, german
+    french = read_words("je cherche une loupe avec lumière pour faire de la broderie le soir", "fr",
+                        partial=True)  # fmt: skip
+    assert "magnifier" in french and "light" in french and "faire" not in french, french

@@ -2362,3 +2362,12 @@ def test_of_those_which_and_a_sale_where_it_was_bought() -> None:
     assert not NOT_RECORDED.search("we have a bunch of random tracks from a garage sale")
     assert NOT_RECORDED.search("is it on sale")
     assert CHEAPEST.search("la moins chère, elle marche à piles ?")
+
+
+def test_a_card_named_by_what_it_has_then_asked_of() -> None:
+    """ "the one with the slide kit, does it need batteries or does it plug in" had been a
+    refinement searching "slide kit batteries plug"."""
+    scopes = ["AmScope Kids Microscope Kit", "Mini Microscope With Slides", "Microscope Set"]
+    query = understand("the one with the slide kit, does it need batteries or does it plug in",
+                       None, [], scopes).query  # fmt: skip
+    assert query.intent is Intent.detail, query
