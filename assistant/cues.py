@@ -316,7 +316,10 @@ _MORE_ASKED = re.compile(
     r"\b(?:also|while (?:i'?m|im|i am) (?:here|at it)|plus|(?:i|we) (?:also |still )?need|need|find me|got any|"
     r"(?:do|can) (?:you|u|y'all) (?:also )?(?:have|sell|carry|pull up|show|find|get)|(?:you|u) (?:have|got)|"
     r"have any|any of those|"
-    r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay)\b|有没有|还要|另外",
+    r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay"
+    # "the elixir ones. whats a good string winder to go with them", "the red one with the
+    # bridge. are there extra tracks ... that fit it"
+    r"|(?:what'?s|whats|what\s+is)\s+(?:a\s+)?good|are\s+there|is\s+there)\b|有没有|还要|另外",
     re.I,
 )
 #: Something asked for to go with what is on screen: "to go with it", "batteries for it",
@@ -326,6 +329,14 @@ FOR_IT = re.compile(
     # "find me a stand that fits it" (after a practice pad: speaker and mic stands had been shown)
     r"|\b(?:fits?|goes|works?)\s+(?:with\s+|on\s+)?(?:it|this|that|them|this\s+one|that\s+one)\b"
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b",
+    re.I,
+)
+#: A card named alone as a sentence, which chooses it: "the elixir ones.", "the black one for
+#: $29.", "the red one with the bridge." (each had been searched with the request after it).
+_NAMED_ALONE = re.compile(
+    r"\W*(?:(?:ok|okay|so|then)\W+)?the\s+[\w'&-]+(?:\s+[\w'&-]+){0,2}?\s+ones?"
+    r"(?:\s+(?:for|at)\s+[$€£]?\d+(?:\.\d{1,2})?|\s+(?:with|w/)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?"
+    r"|\s+(?:in|on)\s+the\s+\w+)?\W*",
     re.I,
 )
 #: Where a choice's clause ends: a sentence's end, or a comma or "and" before the request.
@@ -345,7 +356,8 @@ def choice_and_more(text: str) -> tuple[str, str] | None:
     for i, end in enumerate(ends):
         choice, rest = text[: end.start()].strip(), text[end.end() :].strip()
         following = text[end.end() : ends[i + 1].start()] if i + 1 < len(ends) else ""
-        if ACCEPTS.search(choice) and not ACCEPTS.search(following):
+        named = bool(_NAMED_ALONE.fullmatch(choice)) and text[end.start()] in ".!;"
+        if (ACCEPTS.search(choice) or named) and not ACCEPTS.search(following):
             # (the choice ends where the choosing does: "the vic firths work, add those. my
             # practice pad is falling apart too so find me a 12 inch one")
             return choice, rest

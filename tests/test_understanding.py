@@ -2371,3 +2371,21 @@ def test_a_card_named_by_what_it_has_then_asked_of() -> None:
     query = understand("the one with the slide kit, does it need batteries or does it plug in",
                        None, [], scopes).query  # fmt: skip
     assert query.intent is Intent.detail, query
+
+
+def test_a_card_named_alone_then_something_more_asked() -> None:
+    """ "the elixir ones. whats a good string winder/cutter to go with them" had searched "elixir
+    string winder/cutter" and said not carried; "the black one for $29. need weigh boats for it
+    too" read $29 as a budget for the weigh boats. A card named alone as a sentence chooses it,
+    and what follows is a request of its own."""
+    from assistant.cues import choice_and_more
+
+    assert choice_and_more(
+        "the elixir ones. whats a good string winder/cutter to go with them"
+    ) == ("the elixir ones", "whats a good string winder/cutter to go with them")
+    assert choice_and_more("the black one for $29. need weigh boats for it too, small size") == (
+        "the black one for $29",
+        "need weigh boats for it too, small size",
+    )
+    # a card named, then asked of, is no choice
+    assert choice_and_more("the black one, does it need batteries") is None
