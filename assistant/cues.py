@@ -173,7 +173,8 @@ ABOUT_SHOWN = re.compile(
     # French and German: "mécanique ou électronique, lequel est mieux pour un enfant ?",
     # "welche davon hat ein Ausatemventil?"
     r"|^\W*(?:[\w-]+\s+(?:ou|oder)\s+[\w-]+\s*,?\s*)?(?:lequel|laquelle|lesquels|lesquelles)\s+"
-    r"(?:est|sont|serait|seraient|me\s+conseill\w*|recommand\w*|choisir\w*|a|ont)\b"
+    # (any verb: "laquelle grossit le plus ?")
+    r"(?:est|sont|serait|seraient|me\s+conseill\w*|recommand\w*|choisir\w*|a|ont|[a-zà-ÿ]{3,}(?:e|t|s|nt))\b"
     r"|^\W*(?:[\w-]+\s+(?:ou|oder)\s+[\w-]+\s*,?\s*)?(?:welche[rs]?)\s+(?:ist|sind|w[äa]re|hat|haben|davon|"
     r"empfiehlst|empfehlen|nimmst)\b"
     # two of the makers or kinds on screen weighed: "zildjian or sabian better at this price"

@@ -879,6 +879,16 @@ def understand(
         and not _beyond_sizes(text, needs.sizes)
     ):
         intent = Intent.refine  # "what about 88 keys?", "do you have them in large too?": the same
+    if (
+        intent is Intent.new
+        and shown_titles
+        and bounds.numbers()
+        and not needs.product_words.strip()
+        and not needs.recipient
+    ):
+        intent = (
+            Intent.refine
+        )  # a budget and why: "$15-20, its just a thank you for covering my shifts"
     narrows = ""
     story = False
     too = None

@@ -159,6 +159,14 @@ def swapped_size(text: str, state: ConversationState) -> str | None:
     return _NUMBER.sub(said.group(1), size, count=1)
 
 
+#: A message about the person a gift is for: "shes a biology grad student", "he loves fishing".
+_OF_THEM = re.compile(
+    r"^\W*(?:(?:uh|um|well|so|oh|and|ok|okay|hmm)\W+)*(?:he|she|they)(?:'s|s|'re|\s+is|\s+are|\s+loves?|"
+    r"\s+likes?|\s+does|\s+do|\s+plays?|\s+has|\s+have|\s+collects?|\s+reads?|\s+enjoys?|\s+just)\b",
+    re.I,
+)
+
+
 def told_of_gift(state: ConversationState) -> bool:
     """Whether the state is an open gift: for someone, nothing yet said of what."""
     said = (state.search or "").lower().split()
@@ -174,8 +182,12 @@ def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuer
     same gift for the same person, narrowed by what they are into; None for any other message.
     (It had been a new request: the kind "morning", "We don't seem to carry crosswords ...", and
     whom it was for forgotten by the budget said next.)"""
-    if not told_of_gift(state):
-        return None  # not an open gift: the shopper has already said what
+    if not (told_of_gift(state) or (
+        state.gift and state.recipient and not state.kind and _OF_THEM.match(query.text)
+    )):  # fmt: skip
+        # not an open gift, nor one for someone named by a role that the message goes on to say
+        # more of ("a little present for my lab partner", then "shes a biology grad student ...")
+        return None
     if query.intent is not Intent.new or not query.search.strip():
         return None
     other = query.recipient and query.recipient != state.recipient

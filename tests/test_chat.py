@@ -741,3 +741,19 @@ def test_a_gift_for_someone_named_only_by_whom_stays_open(
                                     conversation_id=leaving.conversation_id))  # fmt: skip
     state = chat.conversations.get(music.conversation_id, None, messages=False).state
     assert state.recipient == "coworker" and "bass" in state.search, state
+
+
+def test_a_gift_for_someone_named_by_a_role_is_narrowed_by_what_is_said_of_them(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "need a little present for my lab partner", then "shes a biology grad student, super
+    nerdy, loves anything with cells or dna on it" had been a new request with the kind
+    "student" ("We don't seem to carry biology grad student nerdy cells dna")."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="need a little present for my lab partner"))
+    told = chat.answer(ChatRequest(message="shes a biology grad student, super nerdy, loves anything "
+                                   "with cells or dna on it", conversation_id=first.conversation_id))  # fmt: skip
+    assert told.query.intent.value == "refine" and told.query.kind is None, told.query
+    assert told.notice is None, told.notice

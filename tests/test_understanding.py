@@ -2389,3 +2389,14 @@ def test_a_card_named_alone_then_something_more_asked() -> None:
     )
     # a card named, then asked of, is no choice
     assert choice_and_more("the black one, does it need batteries") is None
+
+
+def test_a_budget_with_its_reason_refines_and_a_french_which_with_any_verb() -> None:
+    """ "$15-20, its just a thank you for covering my shifts" after cards had been a new request
+    for no product (a broad search); "laquelle grossit le plus ?" was no question of the cards."""
+    dna = ["Molymod DNA Model Set", "4M Triceratops Dinosaur DNA Kit"]
+    budget = understand("$15-20, its just a thank you for covering my shifts", None, [], dna).query
+    assert budget.intent is Intent.refine and budget.max_price == 20, budget
+    from assistant.cues import ABOUT_SHOWN
+
+    assert ABOUT_SHOWN.search("laquelle grossit le plus ?")
