@@ -314,7 +314,7 @@ _AMOUNT_LAST = re.compile(
     r"^\s*(?:somewhere\s+)?\S+\s+(?:[2-9]\d|\d{3,})(?:[.,]\d{1,2})?"
     # (what may follow it: "around 50 maybe a bit more", "about 40 or so", "around 30 pls")
     r"(?:\s*,?\s*(?:or so|give or take|tops|max|pls|please|ish|(?:maybe\s+)?(?:a\s+)?(?:bit|little|lil)"
-    r"\s+(?:more|less|over|under)|maybe\s+(?:more|less)|or\s+(?:less|more)))*\s*[.!?]*\s*$",
+    r"\s+(?:more|less|over|under)|maybe\s+(?:more|less|\d{2,4})|or\s+(?:less|more)))*\s*[.!?]*\s*$",
     re.I,
 )
 
@@ -328,6 +328,12 @@ _SPURNED = re.compile(
     re.I,
 )
 
+#: A second, higher amount the budget may go to: "like 20 dollars, maybe 25", "30 or 35 max".
+_MAYBE_MORE = re.compile(
+    r"(?:,\s*|\s+)(?:maybe|or|possibly|perhaps|max|at most)\s+(?:up\s+to\s+|even\s+)?[$€£]?(\d+(?:\.\d{1,2})?)"
+    r"(?!\s*(?:[-/x×%]|\.\d|(?:" + _UNITS + r")))",
+    re.I,
+)
 #: A number's first side said before it: "6x" of "6x9ish".
 _SIDE_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 #: A lone amount that is a difference between prices, no budget: "is it worth the extra $15", "an
@@ -440,6 +446,11 @@ def extract_price_bounds(text: str) -> PriceBounds:
             note = f"{lone.group(0).strip()} read as a budget: up to {money(high)}"
     if low is not None and high is not None and low > high:
         low, high = high, low
+    if high is not None and (more := _MAYBE_MORE.search(text)):
+        # "like 20 dollars, maybe 25": the budget may go to the second amount (it had been $20)
+        said = _amount(more.group(1))
+        if high < said <= high * 2:
+            high = said
     if low is None and high is None:
         return PriceBounds()
     return PriceBounds(low, high, currency or "USD", note)

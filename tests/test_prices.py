@@ -266,3 +266,11 @@ def test_a_range_after_a_price_word_and_an_amount_with_a_hedge_after_it() -> Non
     # a bare range, and sizes and ages said as ranges, are no budget
     for text in ("20-30", "strings 10-47", "ages 8-12", "about 20-30 pieces", "a kid around 8"):
         assert not extract_price_bounds(text).numbers(), text
+
+
+def test_a_second_higher_amount_the_budget_may_go_to() -> None:
+    """ "like 20 dollars, maybe 25" had been read as $20; a count after "maybe" is no amount."""
+    for text, high in (("like 20 dollars, maybe 25", 25), ("under 30 or 35 max", 35),
+                       ("under $20, maybe 100 pieces", 20), ("max 30, maybe 4 of them", 30),
+                       ("around 50 maybe 60", 60)):  # fmt: skip
+        assert extract_price_bounds(text).max_price == D(high), text
