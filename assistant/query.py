@@ -370,13 +370,6 @@ _OTHER_ONE = re.compile(
     r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
     re.I,
 )
-#: A product said by what it should do: "ideally stuff that washes off walls", "something
-#: that doesnt need batteries", "ones that fold flat".
-_STUFF_THAT = re.compile(
-    r"^\W*(?:(?:ideally|preferably|maybe|ok|okay|and|or|so|but|hmm|well)\W+)*"
-    r"(?:something|stuff|anything|things?|smth|sth)\s+(?:that|which|thats|that's)\b",
-    re.I,
-)
 #: A product said by what it should be like alone: "something fun and nerdy", "anything more
 #: practical", "something educational but not boring".
 _SOMETHING_SO = re.compile(
@@ -455,11 +448,13 @@ def _only_variant(search: str) -> str:
 #: A message asking for the same with something more: "any in 0.5 fine tip?", "anything with a
 #: metal body?", "ones that are waterproof?", "and a multi color pack?" (when it names no kind).
 _ANY_IN = re.compile(
-    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also)\W+)?(?:(?:only|just)\s+)?"  # "only ones with ..."
+    r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also|ideally|preferably|maybe|well)\W+)*(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)
     r"(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+|(?:is|are)\s+there\s+)?"
     # ("only the ones that take AA batteries" had searched batteries)
-    r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|them|it|one|those|these)\s+(?:in|with|without|that'?s?|which)\b"
+    # ("ideally stuff that washes off walls and hands" had made the kind "hands")
+    r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|stuff|things?|them|it|one|those|these)\s+"
+    r"(?:in|with|without|that'?s?|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
@@ -886,9 +881,8 @@ def understand(
         and not needs.product_words.strip()
         and not needs.recipient
     ):
-        intent = (
-            Intent.refine
-        )  # a budget and why: "$15-20, its just a thank you for covering my shifts"
+        # a budget and why, naming no product: "$15-20, its just a thank you for covering my shifts"
+        intent = Intent.refine
     narrows = ""
     story = False
     too = None
@@ -945,9 +939,6 @@ def understand(
             # what it should be like, naming no kind: "something fun and nerdy, NOT a mug" after a
             # chemistry teacher's gift (it had searched "nerdy" alone and said not carried)
             or (_SOMETHING_SO.match(text) and needs.kind is None and bool(needs.product_words))
-            # what it should do, naming no kind but in what it does: "ideally stuff that washes
-            # off walls and hands" after markers for a 3-year-old (the kind had been "hands")
-            or bool(_STUFF_THAT.match(text))
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
         )
@@ -975,7 +966,7 @@ def understand(
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
         if variant:  # "should i go concert instead?": the same kind in that variety
             narrows = variant
-        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or _STUFF_THAT.match(text) or variant:
+        if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or _ANY_IN.match(text) or variant:
             # "clear one": a look of the same kind, not "clear"; "something slower and hard to
             # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)
             needs = replace(needs, kind=None)
