@@ -788,13 +788,14 @@ def lists_unpriced(cards: Sequence[Card]) -> bool:
 
 
 def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en",
-                refined: bool = False, unpriced: bool = False) -> str | None:  # fmt: skip
+                refined: bool = False, unpriced: bool = False, cheaper: bool = False) -> str | None:  # fmt: skip
     """The honest notice when nothing satisfies the request, or None when something does, in the
     shopper's language. The shopper's words are echoed without any amounts in them (only catalog
     prices are shown). After a refinement ("cheaper please") the store does carry the product,
     just none that also fits the change: the notice says that, not "we don't carry". Where the
     price was relaxed and cards shown list no price (`unpriced`), they are not said to "go past
-    it": their price is unknown, not over."""
+    it": their price is unknown, not over. `cheaper`: the shopper asked for cheaper than the
+    cards on screen, and none is (the cheapest are shown)."""
     need = re.sub(
         r"\s+",
         " ",
@@ -820,6 +821,10 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
         if need == phrase(language, "that"):
             return phrase(language, "relaxed_unpriced_any")
         return phrase(language, "relaxed_unpriced", need=bare)
+    if relaxed == "price" and cheaper:
+        if need == phrase(language, "that"):
+            return phrase(language, "relaxed_cheaper_any")
+        return phrase(language, "relaxed_cheaper", need=bare)
     if relaxed:
         constraint = phrase(language, f"constraint_{RELAXED_KEYS[relaxed]}")
         if need == phrase(language, "that"):  # "Nothing we carry meets", not "No that we carry"

@@ -29,7 +29,7 @@ from assistant.unwanted import denies, says_unwanted
 from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval import units
-from retrieval.ages import TEEN, age_fit
+from retrieval.ages import TEEN, age_fit, age_statement
 from retrieval.catalog import Catalog, Product
 from retrieval.search import Hit, HybridSearcher
 
@@ -71,6 +71,41 @@ _FOR_CHILDREN = re.compile(
 _FOR_GROWN_UPS = re.compile(
     r"\b(?:adults?|grown[- ]ups?|teens?|teenagers?|tweens?|men|women|all ages)\b", re.I
 )
+#: ... or what only a child plays with: "Bob Tomato Plush Toy", "Toy Hospital Playset".
+_CHILDS_THING = re.compile(
+    r"\b(?:toys?|plush(?:ies)?|playsets?|play\s+sets?|stuffed|rattles?|teethers?|montessori)\b"
+    r"|\b(?:little|small)\s+(?:hands|ones)\b",
+    re.I,
+)
+#: ... or said to be in a listing's words: "safe for little hands", "your child will love".
+_CHILDS_WORDS = re.compile(
+    r"\b(?:little|small)\s+(?:hands|ones)\b|\byour\s+(?:child|kids?|little\s+one|toddler|baby)\b"
+    r"|\btoddlers?\b|\bpreschool",
+    re.I,
+)
+
+
+def grown_up(state: ConversationState) -> bool:
+    """Whether the request is for a teen or a grown-up (by the age said or read off whom)."""
+    return state.age is not None and state.age[0] >= TEEN
+
+
+def for_children(product: Product) -> bool:
+    """Whether the product is made for children (its title says so, or what it is, or the ages
+    it states stop under a teen's), not for a grown-up: "Doc McStuffins Toy Hospital Doc" is no
+    gift for a nurse, nor "Building Blocks ... for little hands" for a dad who does woodwork."""
+    if _FOR_GROWN_UPS.search(product.title):
+        return False
+    if _FOR_CHILDREN.search(product.title) or _CHILDS_THING.search(product.title):
+        return True
+    if _CHILDS_WORDS.search(product.description or "") and not _FOR_GROWN_UPS.search(
+        product.description or ""
+    ):
+        return True
+    stated = age_statement(product.title, product.description)
+    return bool(stated and stated[0][1] < TEEN)
+
+
 #: "cheap headphones": the cheapest of the candidates gains this much, the dearest loses it.
 CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
@@ -688,11 +723,18 @@ def _kind_first(hits: list[Hit], state: ConversationState) -> list[Hit]:
     # the kind said with its noun is that compound: "soldering iron kit ... around 40 bucks" had
     # put an Iron Man figure and an "Iron Label" guitar before the soldering kit
     head = [k and n for k, n in zip(of_kind(top, state), names_compound(top, state), strict=True)]
-    return [
-        *(h for h, f in zip(hits, head, strict=False) if f),
-        *(h for h, f in zip(hits, head, strict=False) if not f),
-        *hits[10:],
-    ]
+    # (of those, a maker asked for first: "any by cordoba?" after concert ukuleles)
+    by = [by_maker(p, state.brands) for p in top]
+    order = sorted(range(len(top)), key=lambda i: (not head[i], not by[i]))
+    return [*(hits[i] for i in order), *hits[10:]]
+
+
+def by_maker(product: Product, makers: Sequence[str]) -> bool:
+    """Whether the product is by one of the makers (its brand field or its title names it)."""
+    return any(
+        re.search(rf"\b{re.escape(m)}\b", f"{product.brand or ''} {product.title}", re.I)
+        for m in makers
+    )
 
 
 #: When fewer than this many of the top ten are the asked kind, the kind is searched on its own
@@ -788,10 +830,9 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         low, high = catalog.ages
         fit = age_fit(low[rows], high[rows], state.age)
         bonus += np.where(fit > 0, AGE_FIT, np.where(fit < 0, -AGE_WRONG, 0.0))
-    if state.age is not None and state.age[0] >= TEEN:
+    if grown_up(state):
         # for a grown-up or a teen, a title made for children ("Acrylic Paint for Kids") is the wrong one
-        bonus -= np.array([FOR_CHILDREN if _FOR_CHILDREN.search(p.title) and not _FOR_GROWN_UPS.search(p.title)
-                           else 0.0 for p in products])  # fmt: skip
+        bonus -= np.array([FOR_CHILDREN if for_children(p) else 0.0 for p in products])
     if state.department_hint and not state.department:
         code = columns.departments.index(state.department_hint)
         bonus += np.where(columns.department[rows] == code, 0.0, -OTHER_DEPARTMENT)
@@ -803,9 +844,7 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
             [FEATURE_MATCH if title_says(p.title, feature) else 0.0 for p in products]
         )
     for brand in state.brands:
-        rx = re.compile(rf"\b{re.escape(brand)}\b", re.I)
-        bonus += np.array([BRAND_MATCH if (p.brand and rx.search(p.brand)) or rx.search(p.title) else 0.0
-                           for p in products])  # fmt: skip
+        bonus += np.array([BRAND_MATCH if by_maker(p, (brand,)) else 0.0 for p in products])
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
@@ -1181,7 +1220,12 @@ def find_candidates(
     # for exactly that bound), only other things ("PLA filament under $22" finds a Nerf kit when
     # every spool costs more): the store may carry the product outside them. One constraint is
     # relaxed, and kept relaxed only where that finds the product.
-    if not more and (not hits or (not close and not state.shown)):
+    # (a refinement finding none of the product at all, "any cheaper?" after the cheapest walkie
+    # talkies, keeps the product: other toys under $19.98 had been shown as "the closest")
+    none_of_kind = bool(state.shown and state.kind) and not any(
+        of_kind([h.product for h in hits[:10]], state)
+    )
+    if not more and (not hits or (not close and (not state.shown or none_of_kind))):
         for constraint, looser in (
             ("price", state.model_copy(update={"min_price": None, "max_price": None})),
             ("rating", state.model_copy(update={"min_rating": None, "min_rating_count": None})),

@@ -781,6 +781,43 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
     return None
 
 
+#: A maker asked of the request on screen, and nothing else: "any by kala?", "do u have amscope
+#: or swift", "or cordoba, she said cordoba is good", "anything from lego?", "got any fender ones".
+_MAKER_ASKED = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|hmm|also|oh|what about|how about|or)\W+)*"
+    r"(?:(?:do|does)\s+(?:you|u|y'all|you guys)\s+(?:have|carry|sell|stock)\s+(?:any(?:thing)?\s+)?"
+    r"|(?:got|have|are there)\s+any(?:thing)?\s+|any(?:thing)?\s+)?"
+    r"(?:(by|from|made by)\s+)?"
+    r"([a-z][\w&'-]+)(?:\s*(?:,|or|and|/)\s*([a-z][\w&'-]+))?(?:\s+(?:ones?|brand|stuff|ones? instead))?"
+    r"\s*(?:[?.!,;]|$)",
+    re.I,
+)
+
+
+def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
+    """The makers a message asks the request on screen to be by ("any by kala?" -> ("kala",)),
+    each a brand field's name or a title's first word no common word spells; () for any other
+    message ("any cheaper?", "any red ones?", "the yamaha one")."""
+    if brands is None or not (m := _MAKER_ASKED.match(text)):
+        return ()
+    from assistant.needs import COMPARATIVES  # (needs reads the cues)
+    from retrieval.vocabulary import common_english
+
+    # (said "by" a name, the name is a maker's however common a word: "any by fender?")
+    known = brands.names if m.group(1) else brands.makers | (brands.names - common_english())
+
+    def spelled(name: str) -> str:  # "grimms" is Grimm's, as its titles spell it
+        low = name.lower()
+        forms = (low, low.replace("'", ""), f"{low[:-1]}'s" if low.endswith("s") else low)
+        return next((f for f in forms if f in known), low)
+
+    names = [spelled(g) for g in m.groups()[1:] if g]
+    if any(n in _STOP or n in LOOKS or n in COMPARATIVES for n in names):
+        return ()
+    # (a name set beside a maker is one too: "amscope or swift")
+    return tuple(names) if any(n in known for n in names) else ()
+
+
 #: A maker named as what a question is about, or weighed against another (see `absent_maker`).
 _MAKER_SAID = re.compile(
     r"\bthe\s+([a-z][\w&'-]+)\s+(?=(?:come|comes|have|has|is|does|do|work|works|fit|fits|sound|"

@@ -1179,6 +1179,17 @@ _NOT_TOO = re.compile(
 )
 
 
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A sentence telling what someone is or does, not what is wanted: "we live in an apartment.",
+#: ", she plays every day." (a need said in it is no story: "i need a drum set.").
+_STORY_SENTENCE = re.compile(
+    r"^\W*(?:(?:please|pls|also|and|but|so|oh|well)\W+)*(?:we|i|he|she|they|we're|i'm|im|he's|hes|"
+    r"she's|shes|they're)\s+(?!(?:\w+\s+)?(?:needs?|wants?|looking|searching|shopping|would|'d|wanna)\b)",
+    re.I,
+)
+
+
 #: How much more so, said of the products on screen: a quality, never a product's kind nor a
 #: word it must be found by ("something darker, more like a thriller": a thriller).
 COMPARATIVES = frozenset(["darker", "lighter", "smaller", "bigger", "larger", "cheaper", "shorter",
@@ -1197,6 +1208,17 @@ def product_kind(text: str) -> str | None:
     busy")."""
     text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
     text = _WORK_SELF.sub(" ", text)
+    text = _NOT_TOO.sub(",", text)  # "nothing too loud please": a quality, no kind "loud"
+    sentences = [s for s in _SENTENCE_END.split(text) if re.search(r"\w", s)]
+    told = [s for s in sentences if _STORY_SENTENCE.match(s)]
+    # a sentence telling the shopper's story names no product when another one does: "we live
+    # in an apartment. a drum set for my son" (the kind had been "live")
+    if (
+        told
+        and len(told) < len(sentences)
+        and (kind := product_kind(" ".join(s for s in sentences if s not in told)))
+    ):
+        return kind
     if (want := _WANT_AFTER.search(text)) and (kind := product_kind(text[want.end() :])):
         # the request after a story: "my daughter starts piano lessons next month, need a
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the

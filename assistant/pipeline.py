@@ -34,6 +34,7 @@ from assistant.advice import (
 from assistant.candidates import (
     Candidates,
     asked_product,
+    by_maker,
     find_candidates,
     names_compound,
     of_kind,
@@ -73,6 +74,7 @@ from assistant.starters import (
 from assistant.state import (
     ConversationState,
     advance,
+    asks_maker,
     compared,
     named_cards,
     priced_card,
@@ -201,6 +203,13 @@ def _refined_notice(
         and not any(all(title_says(c.product.title, w) for w in looks) for c in cards)
     ):  # "any in dark green" after blue-ink pens: say none is, not "the list already fits"
         return phrase(query.language, "no_size", sizes=" ".join(looks))
+    if asks_maker(query) and cards:
+        # "or cordoba?" where no card is by Cordoba: say so, not show others silently
+        missing = [m for m in query.brands if not any(by_maker(c.product, (m,)) for c in cards)]
+        if missing:
+            makers = phrase(query.language, "list_last").join(m.title() for m in missing)
+            key = "no_maker" if len(missing) == len(query.brands) else "no_maker_some"
+            return phrase(query.language, key, makers=makers)
     if cards and shown and [c.product.id for c in cards] == [p.id for p in shown[: len(cards)]]:
         # "not Kyser" when none was: say the request was heard (a quality asked more of, "bigger
         # ones", is no list that already fits: the search for it found nothing else)
@@ -728,7 +737,12 @@ class ChatPipeline:
             else None
         )
         hits, relaxed = list(found.hits), found.relaxed
-        if relaxed == "price" and any(_in_budget(h.product, state) for h in hits[:3]):
+        if relaxed == "price" and query.cheaper:
+            # none cheaper fits all that was asked: the cheapest of the product, cheapest first
+            hits = sorted(
+                hits, key=lambda h: h.product.price.amount if h.product.price else Decimal("inf")
+            )
+        elif relaxed == "price" and any(_in_budget(h.product, state) for h in hits[:3]):
             # a card near the top meets it ("no ... meets the price you set" was false of a
             # $10.94 kit under $40): those first, and no notice
             hits = sorted(hits, key=lambda h: not _in_budget(h.product, state))
@@ -736,7 +750,8 @@ class ChatPipeline:
         cards = self.cards_for(hits, state.search_text(), history)
         close = found.close_match and not query.unknown_product
         notice = not_carried(state.asked_for(), relaxed, close, query.language,
-                             refined=query.intent is Intent.refine, unpriced=lists_unpriced(cards))  # fmt: skip
+                             refined=query.intent is Intent.refine, unpriced=lists_unpriced(cards),
+                             cheaper=query.cheaper)  # fmt: skip
         if notice is None:
             notice = spelling_notice(query.corrected, state.search_text(), query.language)
         if query.intent is Intent.more and not cards:

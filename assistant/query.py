@@ -32,6 +32,7 @@ from assistant.cues import (
     BrandLexicon,
     Cues,
     alternatives,
+    asked_makers,
     asked_phrase,
     asks_cards,
     asks_of_it,
@@ -1061,6 +1062,14 @@ def understand(
         needs = replace(needs, prefer_cheap=True)
         search = _FIRST_CHEAPER.sub(" ", search).strip() or search
         need = _FIRST_CHEAPER.sub(" ", need).strip() or need
+    if shown_titles and english and (makers := asked_makers(text, brands)):
+        # a maker asked of the request on screen: "any by kala?" after concert ukuleles with a
+        # pickup is those by Kala ("Its listing does not mention kala" had been said of card [1],
+        # a Kala ukulele being [2]); "or cordoba, she said cordoba is good" had searched the name
+        # alone (a Cordoba T-shirt and gig bag)
+        intent, narrows, search, need = Intent.refine, " ".join(makers), "", plain_need(text)
+        cues = replace(cues, brands=makers)
+        needs = replace(needs, kind=None)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos

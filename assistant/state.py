@@ -221,6 +221,12 @@ def _in_dollars(query: ShoppingQuery) -> tuple[Decimal | None, Decimal | None]:
     return bounds.min_price, bounds.max_price
 
 
+def asks_maker(query: ShoppingQuery) -> bool:
+    """The query asks the request on screen to be by these makers ("any by kala?"), in place of
+    any asked before."""
+    return bool(query.brands) and query.narrows.lower().split() == [b.lower() for b in query.brands]
+
+
 def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) -> ConversationState:
     """The state after this query. New requests start afresh; refinements revise what is in force."""
     if query.intent is Intent.new:
@@ -264,6 +270,8 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         ]
         # a variety replaces its sibling: "concert" after "soprano ukulele" (not both)
         gone = {s for w in adds for s in siblings(w)}
+        if asks_maker(query):  # "or cordoba" after "any by kala?": Cordoba's, not Kala's
+            gone |= {b.lower() for b in state.brands}
 
         def kept(words: str) -> str:
             return " ".join(w for w in words.split() if w.lower() not in gone)
@@ -317,7 +325,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         "prefer_rated": state.prefer_rated or query.prefer_rated or any_price
         or (high is not None and state.max_price is not None and high > state.max_price),
         "prefer_cheap": state.prefer_cheap or query.prefer_cheap,
-        "brands": tuple(dict.fromkeys(state.brands + query.brands)),
+        "brands": query.brands if asks_maker(query) else tuple(dict.fromkeys(state.brands + query.brands)),
         "sizes": sizes,
         "age_min": query.age_min if query.age_min is not None else state.age_min,
         "age_max": query.age_max if query.age_max is not None else state.age_max,

@@ -217,7 +217,7 @@ def draft_reply(pipeline: ChatPipeline, customer_id: str, message: str,
         close = found_hits.close_match and not query.unknown_product
         notice = not_carried(state.asked_for(), found_hits.relaxed, close, language,
                              refined=query.intent.value == "refine",
-                             unpriced=lists_unpriced(cards))  # fmt: skip
+                             unpriced=lists_unpriced(cards), cheaper=query.cheaper)  # fmt: skip
         words = product_words(english)
         if notice is None and ask.ask is not Ask.other and ref is None and words and cards:
             notice = phrase(language, "not_in_history", words=" ".join(words[:4]))

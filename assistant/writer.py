@@ -29,6 +29,8 @@ from assistant.candidates import (
     FAIR_RATING,
     fits_model,
     fits_whom,
+    for_children,
+    grown_up,
     keeps_asked,
     names_compound,
     names_side,
@@ -510,6 +512,8 @@ class AnswerWriter:
                          says_attributes(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
+                         # (for a grown-up, no child's thing: a toy hospital for a nurse)
+                         [not (grown_up(state) and for_children(p)) for p in products],
                          fits_whom(products, state),
                          [not poorly_rated(p) for p in products],
                          [not poorly_rated(p, FAIR_RATING) for p in products],

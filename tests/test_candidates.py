@@ -438,3 +438,25 @@ def test_a_relaxed_price_is_not_said_to_be_gone_past_by_cards_with_no_price() ->
     assert "list no price" not in (not_carried("digital caliper", "price", True) or ""), said
     for language in ("es", "fr", "de", "zh", "pt", "it"):
         assert not_carried("digital caliper", "price", True, language, unpriced=True), language
+
+
+def test_cheaper_than_the_cheapest_keeps_the_product(kit_store: Retrieval) -> None:
+    """ "any cheaper?" after the cheapest walkie talkies showed other toys under the first card's
+    price as "the closest products": a refinement that leaves none of the product relaxes the
+    price like a new request, so the product stays, cheapest first (the notice says so)."""
+    from assistant.state import shown_after
+
+    searcher = kit_store.searcher()
+    query = understand("electronic drum set", None, ["Musical Instruments"]).query
+    state = advance(ConversationState(), query, searcher.catalog)
+    found = find_candidates(state, searcher, None, k=3)
+    state = shown_after(state, [h.product.id for h in found.hits])
+    titles = [h.product.title for h in found.hits]
+    cheaper = understand("any cheaper?", None, ["Musical Instruments"], titles).query
+    state = advance(state, cheaper, searcher.catalog)
+    assert state.max_price is not None and state.max_price < 99, state
+    found = find_candidates(state, searcher, None, k=3)
+    assert found.relaxed == "price", [h.product.title for h in found.hits]
+    assert all(of_kind([h.product], state)[0] for h in found.hits), [
+        h.product.title for h in found.hits
+    ]

@@ -757,3 +757,25 @@ def test_a_gift_for_someone_named_by_a_role_is_narrowed_by_what_is_said_of_them(
                                    "with cells or dna on it", conversation_id=first.conversation_id))  # fmt: skip
     assert told.query.intent.value == "refine" and told.query.kind is None, told.query
     assert told.notice is None, told.notice
+
+
+def test_a_maker_asked_after_the_cards_narrows_the_same_request(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "any by kala?" after concert ukuleles had been answered of card [1] ('Its listing does not
+    mention "kala"'), and "or cordoba" searched the name alone. The same request by that maker,
+    its products first; a maker none of whose products fits is said to have none."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="an acoustic electric guitar"))
+    fender = chat.answer(
+        ChatRequest(message="any by fender?", conversation_id=first.conversation_id)
+    )
+    assert fender.query.intent.value == "refine" and fender.notice is None, fender.query
+    assert "Fender" in fender.cards[0].product.title, [c.product.title for c in fender.cards]
+    assert all("guitar" in c.product.title.lower() for c in fender.cards[:3]), fender.cards
+    other = chat.answer(ChatRequest(message="or zildjian", conversation_id=first.conversation_id))
+    assert other.notice == "We have nothing by Zildjian that fits; these are the nearest we have."
+    state = chat.conversations.get(other.conversation_id, None, messages=False).state
+    assert state.brands == ("zildjian",) and "fender" not in state.search, state

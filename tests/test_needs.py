@@ -101,7 +101,11 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
         ("stocking stuffers for a teen who plays guitar", (13, 17), "guitar accessories"),
         # what the shopper does not want is not searched ("not another mug" had shown mugs)
         # (a teacher is a grown-up: "end of year teacher gift ideas?" had shown toys for 1-year-olds)
-        ("gift for my kids music teacher, something useful not another mug", (18, 99), "music useful"),
+        (
+            "gift for my kids music teacher, something useful not another mug",
+            (18, 99),
+            "music useful",
+        ),
         (
             "looking for a microscope my 11 year old can actually use, not a toy",
             (11, 11),
@@ -945,3 +949,20 @@ def test_a_story_reader_leaves_requests_and_what_they_are_for_alone(demo_catalog
         read_needs("after seeing one at his friends house he wants a metal detector").kind
         == "detector"
     )
+
+
+def test_a_childs_thing_is_no_gift_for_a_grown_up(demo_catalog: Catalog) -> None:
+    """A nurse's gift had starred "Doc McStuffins Toy Hospital Doc", a dad's "Veggie Tales Bob
+    Tomato Plush Toy": what only a child plays with, said by what it is (a toy, a plush) or by
+    the ages it states, is pushed down for a grown-up and not recommended to one."""
+    from assistant.candidates import FOR_CHILDREN, for_children, grown_up, need_fit
+
+    plush = next(p for p in demo_catalog if "Bob Tomato Plush Toy" in p.title)
+    puzzle = next(p for p in demo_catalog if "Puzzles for Adults" in p.title)
+    assert for_children(plush) and not for_children(puzzle)
+    assert for_children(next(p for p in demo_catalog if "Toy Hospital" in p.title))
+    rows = np.array([demo_catalog.position(p.id) for p in (plush, puzzle)])
+    dad = ConversationState(search="veggie garden", age_min=67, age_max=67, gift=True)
+    assert grown_up(dad) and not grown_up(dad.model_copy(update={"age_min": 6, "age_max": 6}))
+    bonus = need_fit(demo_catalog, rows, [plush, puzzle], dad)
+    assert bonus[1] - bonus[0] >= FOR_CHILDREN

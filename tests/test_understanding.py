@@ -2405,3 +2405,44 @@ def test_a_budget_with_its_reason_refines_and_a_french_which_with_any_verb() -> 
     from assistant.cues import ABOUT_SHOWN
 
     assert ABOUT_SHOWN.search("laquelle grossit le plus ?")
+
+
+def test_a_maker_asked_of_the_request_on_screen_refines_it() -> None:
+    """ "any by kala?" after concert ukuleles with a pickup had been answered of card [1] ('Its
+    listing does not mention "kala"'), with a Kala ukulele at [2]; "or cordoba, she said cordoba
+    is good" had searched the name alone (a T-shirt, a gig bag); "do u have amscope or swift"
+    after microscopes had searched slides. Each asks the same request by that maker."""
+    from assistant.cues import asked_makers
+
+    makers = BrandLexicon(
+        ["Kala", "Cordoba", "AmScope"],
+        ["fender strat", "fender tele", "fender bass", "red wagon", "red ball", "red hat"],
+    )
+    assert asked_makers("any by kala?", makers) == ("kala",)
+    assert asked_makers("or cordoba, she said cordoba is good", makers) == ("cordoba",)
+    assert asked_makers("do u have amscope or swift", makers) == ("amscope", "swift")
+    # said "by", a common word is a maker's name; said alone, it is not
+    assert asked_makers("anything by fender?", makers) == ("fender",)
+    assert asked_makers("any fender ones", makers) == ()
+    for other in ("any cheaper?", "any red ones?", "any that are smaller", "any by the window"):
+        assert asked_makers(other, makers) == (), other
+    ukes = ["Concert Ukulele Hosgor 23 inch", "Kala Teak Tri-Top Concert Ukulele", "Makanu Concert"]
+    query = understand("any by kala?", None, [], ukes, makers).query
+    assert (query.intent, query.brands, query.narrows) == (Intent.refine, ("kala",), "kala")
+    assert query.kind is None, query
+
+
+def test_a_sentence_telling_the_story_names_no_product() -> None:
+    """ "nothing too loud please, we live in an apartment. a drum set for my son" had made the
+    kind "live" (apartment furniture and a Live Series mic stand shown, "We don't seem to carry
+    nothing too loud")."""
+    from assistant.needs import product_kind
+
+    assert (
+        product_kind("nothing too loud please, we live in an apartment. a drum set for my son")
+        == "drum"
+    )
+    assert product_kind("we live in an apartment. a drum set for my son") == "drum"
+    assert product_kind("she plays violin. she needs a shoulder rest") == "rest"
+    # a need said in a sentence of its own is no story
+    assert product_kind("i need a drum set. we live in an apartment") == "drum"
