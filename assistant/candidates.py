@@ -487,7 +487,8 @@ def is_replica(product: Product, kind: str | None = None) -> bool:
 
 #: Features that say how a product is, not which product it is (titles rarely say them).
 _QUALITIES = frozenset(["quiet", "silent", "lightweight", "portable", "adjustable", "foldable",
-                        "washable", "rechargeable", "sturdy", "durable", "comfortable"])  # fmt: skip
+                        "washable", "rechargeable", "sturdy", "durable", "comfortable",
+                        "special"])  # fmt: skip
 
 
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
@@ -643,7 +644,8 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
     """A word and the number the request gives it ("iphone 15", "ender 3", "galaxy s23"),
     squeezed as a code: [("iphone", "iphone15")]; not a count, size or age ("pack 100", "size
     10"). Read in what it is for too ("a case for iphone 15")."""
-    said = f"{state.asked} {state.search_text()}"
+    # (apart: "... walked off" then "7a 2b sticks" had named a model "off 7a")
+    said = f"{state.asked} | {state.search_text()}"
     # (a number a size gives is no model's: "space 100 pieces", "box of 100")
     counts = {m.group(0) for size in state.sizes if (m := re.search(r"\d[\d.,/]*", size))}
     lines = []
@@ -656,6 +658,7 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
                 # (a plural or a person counts or ages: "kids 8+", "sleeps 4", "batteries 24")
                 or (word.endswith("s") and not word.endswith("ss")) or word in RECIPIENTS
                 or _NO_MODEL.fullmatch(number)  # "filament 3d printer", "a 4k tv": no model
+                or re.fullmatch(r"\d+x", number, re.I)  # a magnification: "is 40x enough"
                 or re.fullmatch(r"(?:19|20)\d\d", number)  # a year: "a 2017 ford", "pads 2017"
                 or not_product_word(word) or units.is_unit(unit)):  # fmt: skip
             lines.append((word, f"{word}{number}"))

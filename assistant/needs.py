@@ -91,6 +91,8 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
               "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
               "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
               "pal", "bestfriend")  # fmt: skip
+#: Whom a plural may name ("my twins are 6", "her boys are 5 and 7").
+_PEOPLE_SAID = frozenset([*RECIPIENTS, *(f"{r}s" for r in RECIPIENTS), "twins", "triplets"])
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
                        "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
                        "boys", "girls"}  # fmt: skip
@@ -327,7 +329,7 @@ _FILLER = set(
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
      "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
      # asking for something else altogether: "something totally different", "forget the budget"
-     "different", "totally", "completely", "entirely", "forget", "none",
+     "different", "totally", "completely", "entirely", "forget", "none", "actual",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
@@ -658,9 +660,22 @@ def read_rating_count(text: str) -> int | None:
     return None
 
 
+#: An age said of a thing the shopper has: "my ukulele strings are like 2 yrs old", "it's 10
+#: years old" (a 2-year-old's strings had been recommended).
+_THINGS_AGE = re.compile(
+    r"(?:\b(it|its|it's)|\b(?:my|the|our|his|her|their|these|those)\s+(?:[a-z]+\s+){0,2}?([a-z]+s))"
+    r"\s+(?:are|is|'re|were|was)\s+(?:(?:like|about|around|almost|over|only|"
+    r"just|already|prob|probably|maybe)\s+)*\d{1,2}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*old\b",
+    re.I,
+)
+
+
 def read_age(text: str) -> tuple[float, float] | None:
     """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
-    ("kids are 5 and 7": 5-7), or a word."""
+    ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
+    text = _THINGS_AGE.sub(
+        lambda m: m.group(0) if (m.group(2) or "").lower() in _PEOPLE_SAID else " ", text
+    )
     m = _AGE_RANGE.search(text) or _AGE_LIST.search(text) or _TWO_AGES.search(text)
     if m:
         lo, hi = sorted(int(g) for g in m.groups() if g)

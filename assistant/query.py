@@ -174,6 +174,11 @@ class ShoppingQuery(BaseModel):
     narrows: str = Field(
         default="", description="Words added to the search in force: 'baritone' in 'for a baritone'"
     )
+    asks_how: bool = Field(
+        default=False,
+        description="A question of know-how about a product ('how often should i change my "
+        "ukulele strings'): its product is searched, and the answer says what the listings say of it",
+    )
     department_hint: str | None = Field(
         default=None, description="Soft: the department the product words belong to"
     )
@@ -467,6 +472,31 @@ _ANY_IN = re.compile(
     r"|有(?:没有)?[^，。？?]{1,8}的(?:吗|呢|嘛)?\W*$)",
     re.I,
 )
+
+
+#: A question of know-how, anywhere in the message: "how do i keep my guitar strings from going
+#: dead so fast", "..., how often are you actually supposed to change them", "is 40x enough".
+_KNOW_HOW = re.compile(
+    r"\bhow\s+(?:do|does|can|should|would)\s+(?:i|you|we|u|one)\s+(?!(?:get|buy|order|find|pick|choose)\b)\w+"
+    r"|\bhow\s+(?:often|long|frequently)\b|\bwhy\s+(?:do|does|is|are|did|would|won'?t|doesn'?t)\s+(?:my|the|it|they)\b"
+    r"|\b(?:is|are)\s+(?:it|that|this|they)\s+(?:safe|normal|bad|ok|okay)\s+to\b"
+    r"|\bcan\s+(?:my|our)\s+(?:[\w-]+\s+){1,3}?(?:print|play|handle|run|take|do|cut|read|hold)\b"
+    r"|\b(?:is|are)\s+[\w.-]+\s+(?:really\s+)?enough\b",
+    re.I,
+)
+
+
+def _product_said(text: str, kind: str) -> str:
+    """The product a question is about, as said ("my guitar strings" -> "guitar strings"); the
+    kind alone when it is said with no article or possessive before it."""
+    m = re.search(
+        rf"\b(?:my|the|a|an|your|our|his|her|their|these|those)\s+((?:[\w-]+\s+){{0,2}}?{re.escape(kind)})\b",
+        text,
+        re.I,
+    )
+    if not m:
+        return kind
+    return " ".join(w for w in m.group(1).split() if not not_product_word(w)) or kind
 
 
 #: A comparative with nothing before it to compare with ("cheaper sticks"; not "cheaper than a
@@ -1070,6 +1100,20 @@ def understand(
         intent, narrows, search, need = Intent.refine, " ".join(makers), "", plain_need(text)
         cues = replace(cues, brands=makers)
         needs = replace(needs, kind=None)
+    asks_how = bool(
+        english
+        and intent is Intent.new
+        and needs.kind
+        and starter is None
+        and not items
+        and len(set_against) < 2
+        and _KNOW_HOW.search(text)
+    )
+    if asks_how and needs.kind:
+        # the product the question is about is searched, not the question's words ("keep
+        # guitar strings going dead fast" had said "We don't seem to carry that")
+        # (its other words still rank: "going dead" finds the strings said to last)
+        need = _product_said(text, needs.kind)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos
@@ -1088,7 +1132,8 @@ def understand(
         kind = None
     # (a comparative names no product: "cheaper sticks" is no unknown "cheaper"; nor does a
     # model's name with its number: a nozzle for an "ender 3" may be any printer's)
-    unknown = tuple(w for w in re.findall(r"[a-z]{3,}", own.lower())
+    # (of a know-how question, the product it is about: "dull and thuddy" names no product)
+    unknown = tuple(w for w in re.findall(r"[a-z]{3,}", (need if asks_how else own).lower())
                     if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
                     and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
     query = ShoppingQuery(
@@ -1104,6 +1149,7 @@ def understand(
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows, move=move,
+        asks_how=asks_how,
         alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),
         # (a maker left out is left out altogether; its words are no feature to push down; a

@@ -257,7 +257,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             need=need, department=query.department, min_price=low,
             max_price=high, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
-            search=search, original=query.original, asked=asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            search=search, original=query.original, asked=query.need if query.asks_how else asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=kind,

@@ -561,6 +561,10 @@ class AnswerWriter:
             message = f"{state.asked_for()} ({message.strip()})"
         if lead is None and query.compare and query.intent is Intent.new and len(sides) >= 2:
             lead = _one_each(chosen, cards, sides, language)  # "the difference between X and Y"
+        if lead is None and query.asks_how and query.intent is Intent.new:
+            # "how often should i change my ukulele strings": know-how no listing settles, said
+            # so, with the line of each listing that bears on it (not "[1] fits best")
+            lead = phrase(language, "know_how")
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
         by_model, regenerated, tokens, first_token = False, False, 0, None

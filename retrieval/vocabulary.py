@@ -108,6 +108,10 @@ def _in_use(word: str) -> bool:
     return zipf_frequency(word, "en") >= IN_USE_ZIPF
 
 
+#: Under this many letters, a word two slips from a catalog word is not read as it.
+SHORT_SLIPS = 7
+
+
 def _same_start(term: str, word: str) -> bool:
     """A slip keeps the word's first letter (most misspellings do): "ipads" is no variant of
     "pads", nor "odor" of "door"."""
@@ -207,6 +211,8 @@ class Vocabulary:
             if english and (not found or found[0].distance > english[0].distance):
                 changes.append((word, english[0].term))
                 return english[0].term
+            if found and found[0].distance > 1 and len(lw) < SHORT_SLIPS:
+                return word  # two slips in a short word make another word: "thuddy" is no "teddy"
             if found and found[0].distance > 1 and _in_use(lw):
                 return word  # a word people write, two slips from a catalog word: a name the
                 # catalog lacks ("sharpies" had been searched as "shapes"), not a misspelling

@@ -779,3 +779,22 @@ def test_a_maker_asked_after_the_cards_narrows_the_same_request(
     assert other.notice == "We have nothing by Zildjian that fits; these are the nearest we have."
     state = chat.conversations.get(other.conversation_id, None, messages=False).state
     assert state.brands == ("zildjian",) and "fender" not in state.search, state
+
+
+def test_a_know_how_question_is_answered_from_the_listings_not_said_not_carried(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "how do i keep my guitar strings from going dead so fast" had said "We don't seem to carry
+    that" over guitar strings and recommended none. The product is carried: the answer says the
+    listings cannot settle know-how, and gives each card's line that bears on the question."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    answer = chat.answer(
+        ChatRequest(message="how do i keep my guitar strings from going dead so fast")
+    )
+    assert answer.notice is None, answer.notice
+    assert answer.text.startswith("Our listings cannot settle that for you"), answer.text
+    assert any("strings" in c.product.title.lower() for c in answer.cards if c.recommended), (
+        answer.cards
+    )

@@ -966,3 +966,25 @@ def test_a_childs_thing_is_no_gift_for_a_grown_up(demo_catalog: Catalog) -> None
     assert grown_up(dad) and not grown_up(dad.model_copy(update={"age_min": 6, "age_max": 6}))
     bonus = need_fit(demo_catalog, rows, [plush, puzzle], dad)
     assert bonus[1] - bonus[0] >= FOR_CHILDREN
+
+
+def test_a_short_word_two_slips_from_a_catalog_word_is_not_corrected(demo_catalog: Catalog) -> None:
+    """ "sound kinda dull and thuddy" had been "Showing results for teddy instead of thuddy"."""
+    from retrieval.vocabulary import Vocabulary
+
+    words = Vocabulary(demo_catalog)
+    assert words.correct("dull and thuddy").changes == ()
+    assert words.correct("micrphone").changes == (("micrphone", "microphone"),)
+
+
+def test_a_magnification_names_no_model() -> None:
+    """ "is 40x enough" had been "Check before you buy: that it fits your water 40x"."""
+    from assistant.candidates import numbered_lines
+
+    state = ConversationState(
+        search="microscope pond water 40x", asked="is 40x enough for pond water"
+    )
+    assert numbered_lines(state) == []
+    assert numbered_lines(ConversationState(search="nozzle", asked="nozzle for ender 3")) == [
+        ("ender", "ender3")
+    ]

@@ -2446,3 +2446,21 @@ def test_a_sentence_telling_the_story_names_no_product() -> None:
     assert product_kind("she plays violin. she needs a shoulder rest") == "rest"
     # a need said in a sentence of its own is no story
     assert product_kind("i need a drum set. we live in an apartment") == "drum"
+
+
+def test_a_know_how_question_searches_its_product_and_reads_no_age_of_a_thing() -> None:
+    """ "how do i keep my guitar strings from going dead so fast" had said "We don't seem to carry
+    that"; "my ukulele strings are like 2 yrs old ..., how often are you actually supposed to
+    change them" recommended strings "for a 2-year-old" and corrected "thuddy" to "teddy"."""
+    dead = understand("how do i keep my guitar strings from going dead so fast", None, []).query
+    assert dead.asks_how and dead.need == "guitar strings" and dead.kind == "strings", dead
+    old = understand("my ukulele strings are like 2 yrs old and sound kinda dull and thuddy, how "
+                     "often are you actually supposed to change them", None, []).query  # fmt: skip
+    assert old.asks_how and old.need == "ukulele strings" and old.age_min is None, old
+    assert not old.unknown, old.unknown  # (what the strings sound like names no product)
+    # a request is no question of know-how, nor is asking where to get one
+    for request in (
+        "guitar strings that dont go dead so fast",
+        "how do i get a refund for my guitar strings",
+    ):
+        assert not understand(request, None, []).query.asks_how, request
