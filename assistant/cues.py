@@ -794,6 +794,10 @@ _MAKER_ASKED = re.compile(
 )
 
 
+#: An occasion whose name says a colour: not a look asked for.
+_NAMED_OCCASION = re.compile(r"\bwhite\s+elephant\b|\bblack\s+friday\b|\bgreen\s+day\b", re.I)
+
+
 def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
     """The makers a message asks the request on screen to be by ("any by kala?" -> ("kala",)),
     each a brand field's name or a title's first word no common word spells; () for any other
@@ -916,7 +920,9 @@ def read_cues(
             # say what it should lack, which the titles saying "no batteries" may well have)
             excluded.append(first.lower())
     # (a feature said as not wanted is none asked for: "not ... a plastic toy")
-    attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(NOT_THIS.sub(" ", text))))
+    # (nor a colour named in an occasion: "a white elephant gift" asks for nothing white)
+    plain = _NAMED_OCCASION.sub(" ", NOT_THIS.sub(" ", text))
+    attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(plain)))
     # a brand asked for: a capitalised name the catalog knows, not the message's first word
     tokens = re.findall(r"[\w&'-]+", text)
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands

@@ -90,7 +90,8 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
               "gf", "bf", "hubby", "wifey", "bff", "bestie", "sis", "bro", "mum", "nana", "papa",
               "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
               "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
-              "pal", "bestfriend")  # fmt: skip
+              "pal", "bestfriend", "landlord", "landlady", "babysitter", "nanny", "mailman",
+              "caregiver", "coworkers", "colleagues", "inlaws", "in-laws")  # fmt: skip
 #: Whom a plural may name ("my twins are 6", "her boys are 5 and 7").
 _PEOPLE_SAID = frozenset([*RECIPIENTS, *(f"{r}s" for r in RECIPIENTS), "twins", "triplets"])
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
@@ -328,6 +329,8 @@ _FILLER = set(
      # decent?", "nah not a book, something she can actually use", "i mean a real bed"
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
      "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
+     # what the person does, told: "still out in his woodshop every morning making birdhouses"
+     "out", "builds", "spends", "retired",
      # asking for something else altogether: "something totally different", "forget the budget"
      "different", "totally", "completely", "entirely", "forget", "none", "actual",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
@@ -1937,7 +1940,9 @@ def not_product_word(word: str) -> bool:
     """Recipient, gift, occasion and filler words, days and months, and words saying how or how
     often ("mostly", "usually"): what a product-type rewrite must not add."""
     w = word.lower()
-    return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or bool(GIFT.fullmatch(w))
+    # (whose, typed without its apostrophe: "my husbands office")
+    whose = w.endswith("s") and w[:-1] in RECIPIENTS and w not in _PRODUCT_RECIPIENTS
+    return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or whose or bool(GIFT.fullmatch(w))
             or bool(OCCASION.fullmatch(w)) or bool(_CALENDAR.fullmatch(w)) or _says_how(w))  # fmt: skip
 
 

@@ -95,6 +95,7 @@ _COUNT_OF = re.compile(
 #: "30 dollars or less", "$40 max", "$40 tops", "$20 and up", "$20+", "a $30 budget".
 _POSTFIX = re.compile(
     _AMOUNT + r"\s*-?(?P<post>or (?:less|under|below|cheaper)|and (?:under|below)|max(?:imum)?\b|tops\b|"
+    r"(?:cap|limit|ceiling)\b|"  # "$20 cap, clever or nerdy" (the kind had been "cap": ball caps)
     r"at most|or (?:more|over|above)|and (?:up|over|above)|\+|budget|range|ish\b)"
     # "at least $10 and under $40": a bound word before another amount is that amount's
     r"(?!\s*[$€£]?\s*\d)",

@@ -184,6 +184,12 @@ def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuer
     whom it was for forgotten by the budget said next.)"""
     if not (told_of_gift(state) or (
         state.gift and state.recipient and not state.kind and _OF_THEM.match(query.text)
+    ) or (
+        # a budget and what the gift should be like, naming no product nor anyone: "$20 cap, clever or nerdy"
+        # after a white elephant gift for the office (had said "We don't seem to carry clever
+        # or nerdy")
+        state.gift and not state.kind and not query.kind and not query.recipient and not query.gift
+        and (query.max_price is not None or query.min_price is not None)
     )):  # fmt: skip
         # not an open gift, nor one for someone named by a role that the message goes on to say
         # more of ("a little present for my lab partner", then "shes a biology grad student ...")

@@ -274,3 +274,10 @@ def test_a_second_higher_amount_the_budget_may_go_to() -> None:
                        ("under $20, maybe 100 pieces", 20), ("max 30, maybe 4 of them", 30),
                        ("around 50 maybe 60", 60)):  # fmt: skip
         assert extract_price_bounds(text).max_price == D(high), text
+
+
+def test_a_budget_said_as_a_cap_is_no_product() -> None:
+    """ "$20 cap, clever or nerdy" had made the kind "cap" (ball caps and sax ligature caps)."""
+    assert extract_price_bounds("$20 cap, clever or nerdy").max_price == Decimal("20")
+    assert "cap" not in strip_price_phrases("$20 cap, clever or nerdy")
+    assert "limit" not in strip_price_phrases("a 50 dollar limit")

@@ -2464,3 +2464,43 @@ def test_a_know_how_question_searches_its_product_and_reads_no_age_of_a_thing() 
         "how do i get a refund for my guitar strings",
     ):
         assert not understand(request, None, []).query.asks_how, request
+
+
+def test_whose_place_and_an_occasions_colour_are_not_what_is_asked() -> None:
+    """ "white elephant at my husbands office" had made the kind "husbands" and, later, led with
+    "white, as you asked"; "a gift for my landlord, hes like 60 and builds ham radio stuff"
+    the kind "landlord"; "... still out in his woodshop every morning making birdhouses" the
+    kind "out"."""
+    office = understand(
+        "white elephant gift for my husbands office, theyre all engineers", None, []
+    ).query
+    assert office.kind is None and office.gift and office.attributes == (), office
+    landlord = understand(
+        "gift for my landlord, hes like 60 and builds ham radio stuff", None, []
+    ).query
+    assert landlord.kind is None and "ham radio" in landlord.search, landlord
+    assert "builds" not in landlord.search, landlord.search
+    woodshop = understand("gift for my grandpa, he is 78 and still out in his woodshop every "
+                          "morning making birdhouses", None, []).query  # fmt: skip
+    assert woodshop.kind is None and "out" not in woodshop.search.split(), woodshop
+    # (a child's own word stays: "slime kit for 6 girls")
+    assert (
+        "girls" in understand("slime kit for a sleepover, 6 girls turning 9", None, []).query.search
+    )
+
+
+def test_a_budget_and_what_an_open_gift_should_be_like_narrow_it() -> None:
+    """ "$20 cap, clever or nerdy" after a white elephant gift had been a new request: "We don't
+    seem to carry clever or nerdy"."""
+    from assistant.state import told_of_them
+
+    gift = understand(
+        "white elephant gift for my husbands office, theyre all engineers", None, []
+    ).query
+    state = advance(ConversationState(), gift, Catalog([]))
+    state = state.model_copy(update={"shown": ("p1",)})
+    budget = understand("$20 cap, clever or nerdy", None, [], ["A puzzle", "A mug"]).query
+    told = told_of_them(budget, state)
+    assert told is not None and told.intent is Intent.refine and told.narrows == "clever nerdy", (
+        told
+    )
