@@ -206,6 +206,8 @@ _PLAYERS = re.compile(
 _COUNT_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
 GIFT = re.compile(
     r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
+    # "want to get something for my landlord"
+    r"|(?:get|buy|give|do)\s+(?:something|a\s+(?:little\s+)?something|anything)\s+(?:nice\s+|small\s+|special\s+)?for\s+(?:my|our|the|a|an)"
     r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
     re.I,
 )
@@ -235,7 +237,10 @@ _GIVING = re.compile(
     # a farewell: "a gift for my coworker whos leaving the company" (had searched "leaving company")
     r"|\bwho(?:'?s|\s+is)\s+(?:leaving|retiring|moving(?:\s+away)?|graduating|relocating)"
     r"(?:\s+(?:the|our|my|his|her)\s+(?:company|job|team|school|office|firm|lab|department))?"
-    r"|teacher appreciation(?: week| day)?)",
+    r"|teacher appreciation(?: week| day)?"
+    # a kindness thanked for: "he fixed our heater at 11pm on a sunday", "she covered my shifts"
+    r"|\b(?:he|she|they)\s+(?:(?:just|always|even|kindly)\s+)?(?:fixed|helped|covered|drove|watched|saved|"
+    r"fed|walked|shoveled|shovelled|lent|loaned|babysat|picked\s+up|took\s+care)\b[^,.;!?]*)",
     re.I,
 )
 #: An occasion said as when the product is for: "for fathers day", "on her birthday".

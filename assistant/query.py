@@ -486,6 +486,23 @@ _KNOW_HOW = re.compile(
 )
 
 
+#: A first message telling of someone, asking for nothing: "grandpa is 78 and still out in his
+#: woodshop every morning making birdhouses", "my aunt just retired after 35 yrs teaching
+#: kindergarten" (a gift for them, what they are into said; the kind had been "out" or
+#: "kindergarten", and the next message forgot them).
+_TELLS_OF = re.compile(
+    r"^\W*(?:(?:so|ok|okay|well|hi|hey|um|uh)\W+)*(?:my\s+|our\s+)?(?:(?:best|old|little|big|older|younger)\s+)?"
+    rf"(?:{'|'.join(RECIPIENTS)})(?:'s|s)?\s+(?:is|just|has|loves|likes|spends|retired|turned|started|finished|"
+    r"keeps|was|got|gets|plays|collects|builds|works|moved|lives)\b",
+    re.I,
+)
+#: ... where it asks for something after all.
+_ASKS_FOR = re.compile(
+    r"\b(?:needs?|wants?|looking|searching|shopping|recommend|suggest|ideas?|gift|present|get\s+(?:him|her|them))\b|\?",
+    re.I,
+)
+
+
 def _product_said(text: str, kind: str) -> str:
     """The product a question is about, as said ("my guitar strings" -> "guitar strings"); the
     kind alone when it is said with no article or possessive before it."""
@@ -748,6 +765,13 @@ def understand(
         told = replace(told, recipient=None, age=told.age if re.search(r"\d", whole) else None)
         needs = needs.merged(told)
     bounds = extract_price_bounds(strip_rating_phrases(whole))
+    if (
+        not shown_titles
+        and _TELLS_OF.match(text)
+        and not _ASKS_FOR.search(text)
+        and needs.recipient
+    ):
+        needs = replace(needs, gift=True, kind=None)  # told of someone: a gift for them
     reading: dict[str, Any] | None = None
     error = None
     if llm is not None:

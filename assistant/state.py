@@ -162,7 +162,16 @@ def swapped_size(text: str, state: ConversationState) -> str | None:
 #: A message about the person a gift is for: "shes a biology grad student", "he loves fishing".
 _OF_THEM = re.compile(
     r"^\W*(?:(?:uh|um|well|so|oh|and|ok|okay|hmm)\W+)*(?:he|she|they)(?:'s|s|'re|\s+is|\s+are|\s+loves?|"
-    r"\s+likes?|\s+does|\s+do|\s+plays?|\s+has|\s+have|\s+collects?|\s+reads?|\s+enjoys?|\s+just)\b",
+    r"\s+likes?|\s+does|\s+do|\s+plays?|\s+has|\s+have|\s+collects?|\s+reads?|\s+enjoys?|\s+just|"
+    r"\s+keeps?|\s+always|\s+still|\s+never|\s+works?|\s+builds?|\s+spends?|\s+says?|\s+got)\b",
+    re.I,
+)
+
+
+#: What a gift should be like, naming no product: "so something precise maybe".
+_SO_LIKE = re.compile(
+    r"^\W*(?:(?:maybe|ok|okay|hmm|and|or|so|well|ideally)\W+)*(?:something|anything)\s+(?:\w+\s+)?[a-z-]{3,}"
+    r"(?:\s+(?:maybe|please|pls|i\s+guess|i\s+think))?\W*$",
     re.I,
 )
 
@@ -189,7 +198,7 @@ def told_of_them(query: ShoppingQuery, state: ConversationState) -> ShoppingQuer
         # after a white elephant gift for the office (had said "We don't seem to carry clever
         # or nerdy")
         state.gift and not state.kind and not query.kind and not query.recipient and not query.gift
-        and (query.max_price is not None or query.min_price is not None)
+        and (query.max_price is not None or query.min_price is not None or _SO_LIKE.match(query.text))
     )):  # fmt: skip
         # not an open gift, nor one for someone named by a role that the message goes on to say
         # more of ("a little present for my lab partner", then "shes a biology grad student ...")

@@ -2504,3 +2504,27 @@ def test_a_budget_and_what_an_open_gift_should_be_like_narrow_it() -> None:
     assert told is not None and told.intent is Intent.refine and told.narrows == "clever nerdy", (
         told
     )
+
+
+def test_someone_told_of_with_nothing_asked_is_an_open_gift_for_them() -> None:
+    """ "grandpa is 78 and still out in his woodshop every morning making birdhouses" had made the
+    kind "out" and the next message forgot grandpa; "want to get something for my landlord, he
+    fixed our heater at 11pm on a sunday" searched "fixed heater 11pm" and said not carried."""
+    grandpa = understand("grandpa is 78 and still out in his woodshop every morning making "
+                         "birdhouses", None, []).query  # fmt: skip
+    assert grandpa.gift and grandpa.recipient == "grandpa" and grandpa.kind is None, grandpa
+    landlord = understand("want to get something for my landlord, he fixed our heater at 11pm on "
+                          "a sunday lol", None, []).query  # fmt: skip
+    assert landlord.gift and landlord.recipient == "landlord" and "heater" not in landlord.search
+    # a story that names what is wanted keeps it
+    kalimba = understand(
+        "my wife saw someone playing a kalimba and she needs one that is easy", None, []
+    )
+    assert kalimba.query.kind == "kalimba" and not kalimba.query.gift, kalimba.query
+    # what a told gift should be like narrows it
+    from assistant.state import told_of_them
+
+    state = advance(ConversationState(), grandpa, Catalog([])).model_copy(update={"shown": ("p1",)})
+    precise = understand("so something precise maybe", None, [], ["A pegboard", "A tray"]).query
+    told = told_of_them(precise, state)
+    assert told is not None and told.intent is Intent.refine and "precise" in told.narrows, told
