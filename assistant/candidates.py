@@ -488,7 +488,7 @@ def is_replica(product: Product, kind: str | None = None) -> bool:
 #: Features that say how a product is, not which product it is (titles rarely say them).
 _QUALITIES = frozenset(["quiet", "silent", "lightweight", "portable", "adjustable", "foldable",
                         "washable", "rechargeable", "sturdy", "durable", "comfortable",
-                        "special"])  # fmt: skip
+                        "special", "small", "large", "compact", "thin", "simple", "easy"])  # fmt: skip
 
 
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:

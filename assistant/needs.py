@@ -50,7 +50,7 @@ SOFT_CHEAP = re.compile(
     r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
     r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
     # "under 30 but honestly cheaper is better", "the cheaper the better"
-    r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)"
+    r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)|on the cheaper side"
     r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
     re.I,
 )
@@ -840,6 +840,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a size said of the product is searched as titles say it: "big pieces" (had been "pieces"
     # alone: a 1000-piece puzzle for an 80-year-old), not "big sister"
     rest = _BIG_OF.sub(lambda m: "large" if m.group(0).lower() == "big" else "small", rest)
+    # "something on the lighter side": a lightweight one (the words had been searched as said)
+    rest = _ON_THE_SIDE.sub(lambda m: f" {_SIDE_QUALITY[m.group(1).lower()]} ", rest)
     keep = []
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
@@ -865,7 +867,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         kind = product_kind(named) or kind
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
-    keep = _from_main_sentence(keep, rest, kind)
+    # (the story read as typed too: "my back isnt great" is a story before "isnt great" is cut)
+    keep = _from_main_sentence(_without_story(keep, text, kind, own_only=True), rest, kind)
     if (wanted := wanted_part(text)) is not None:
         # the product asked for after a story, not the story ("etsy shop selling crochet
         # plushies" had been searched, and "etsy" made poly mailers "not carried")
@@ -959,17 +962,21 @@ _TELLS_LIKING = re.compile(
 )
 
 
-def _without_story(words: list[str], text: str, kind: str | None) -> list[str]:
+def _without_story(
+    words: list[str], text: str, kind: str | None, own_only: bool = False
+) -> list[str]:
     """The words without those of a clause after the kind's that tells a story ("a drum practice
     pad and sticks, he keeps tapping on the table and its driving me nuts" had searched "keeps
-    tapping table driving nuts"); a clause saying what the person likes stays."""
+    tapping table driving nuts"); a clause saying what the person likes stays. `own_only`: only a
+    clause telling of the shopper's own body or the one they have (see `_OWN_STORY`)."""
     clauses = re.split(r"[,;]", text)
     # (the first clause when no kind was read)
     at = next((i for i, c in enumerate(clauses) if kind and re.search(rf"\b{re.escape(kind)}\b", c, re.I)),
               0 if kind is None else None)  # fmt: skip
     if at is None:
         return words
-    told = {w.lower() for c in clauses[at + 1 :] if STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)
+    told = {w.lower() for c in clauses[at + 1 :]
+            if (not own_only and STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)) or _OWN_STORY.match(c)
             for w in re.findall(r"[^\W_][\w'/.-]*", c)}  # fmt: skip
     before = {w.lower() for c in clauses[: at + 1] for w in re.findall(r"[^\W_][\w'/.-]*", c)}
     return [w for w in words if w.lower() not in told or w.lower() in before] or words
@@ -981,6 +988,24 @@ def _titles(word: str, counts: Mapping[str, int]) -> int:
     )
 
 
+#: A quality said as a side: "on the lighter side", "something on the smaller side".
+_SIDE_QUALITY = {"lighter": "lightweight", "smaller": "small", "bigger": "large", "larger": "large",
+                 "quieter": "quiet", "shorter": "short", "longer": "long", "simpler": "simple",
+                 "easier": "easy", "softer": "soft", "cheaper": "", "thinner": "thin",
+                 "thicker": "thick", "warmer": "warm"}  # fmt: skip
+_ON_THE_SIDE = re.compile(
+    rf"\b(?:something\s+)?on\s+the\s+({'|'.join(_SIDE_QUALITY)})\s+side\b", re.I
+)
+#: A clause telling of something the shopper has or is: "my back isnt great and i play standing
+#: up at church" (guitar stands had been shown for "standing"), "the one we have wobbles every
+#: time someone breathes on it" (microphone stands for a ring stand).
+_OWN_STORY = re.compile(
+    r"^\s*(?:and\s+|but\s+|since\s+)?(?:my|our)\s+(?:back|hands|fingers|wrists?|arms|eyes|eyesight|knees|"
+    r"shoulders?|hearing)\s+(?:is|isnt|isn't|are|aren't|was|were|hurts?|gets?|got)\b"
+    r"|^\s*(?:and\s+|but\s+)?the\s+(?:\w+\s+)?ones?\s+(?:(?:i|we|he|she|they)\s+(?:have|had|got|use|used|bought|own)\b|"
+    r"(?:keeps|kept|broke|wobbles|died|is|was)\b)",
+    re.I,
+)
 #: A clause with a person for its subject: "we live in an apartment", "she has small hands".
 STORY_CLAUSE = re.compile(
     r"^\s*(?:we|i|they|he|she|you|it|its|it's|this|that's|thats|mine|ours|yours|me\s+and\s+(?:my|the|\w+)|my\s+\w+\s+and\s+(?:i|me))\b(?!\s*(?:'s|is)\s+for\b)(?!\s*(?:'d|would|really|also|just)?\s*"

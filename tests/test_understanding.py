@@ -2528,3 +2528,23 @@ def test_someone_told_of_with_nothing_asked_is_an_open_gift_for_them() -> None:
     precise = understand("so something precise maybe", None, [], ["A pegboard", "A tray"]).query
     told = told_of_them(precise, state)
     assert told is not None and told.intent is Intent.refine and "precise" in told.narrows, told
+
+
+def test_a_side_said_is_a_quality_and_the_shoppers_own_story_is_not_searched() -> None:
+    """ "acoustic guitar for me, something on the lighter side, my back isnt great and i play
+    standing up at church" had shown guitar stands (for "standing"); "need a ring stand for our
+    bunsen burner setup, the one we have wobbles every time someone breathes on it" microphone
+    stands, under "We don't seem to carry ring stand"."""
+    guitar = understand("acoustic guitar for me, something on the lighter side, my back isnt great "
+                        "and i play standing up at church", None, []).query  # fmt: skip
+    assert guitar.search == "acoustic guitar lightweight", guitar.search
+    ring = understand("need a ring stand for our bunsen burner setup at the co-op, the one we have "
+                      "wobbles every time someone breathes on it, want something a bit more heavy duty",
+                      None, []).query  # fmt: skip
+    assert "wobbles" not in ring.search and "breathes" not in ring.search, ring.search
+    # what the one they own is like stays: "my neck is kinda chunky (martin d-18)" of a capo
+    capo = understand(
+        "need a capo for my acoustic, my neck is kinda chunky (martin d-18)", None, []
+    )
+    assert "chunky" in capo.query.search, capo.query.search
+    assert "small" in understand("a keyboard on the smaller side", None, []).query.search.split()
