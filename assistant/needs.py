@@ -92,6 +92,8 @@ RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter",
               "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
               "pal", "bestfriend", "landlord", "landlady", "babysitter", "nanny", "mailman",
               "caregiver", "coworkers", "colleagues", "inlaws", "in-laws")  # fmt: skip
+#: Whom an age of two or more cannot be.
+_BABIES = frozenset(["baby", "babies", "infant", "newborn"])
 #: Whom a plural may name ("my twins are 6", "her boys are 5 and 7").
 _PEOPLE_SAID = frozenset([*RECIPIENTS, *(f"{r}s" for r in RECIPIENTS), "twins", "triplets"])
 _PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
@@ -783,6 +785,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # answer names no one)
         own = someone.group(1).lower() in ("my", "our") and "'s" not in someone.group(0)
         recipient = someone.group(2).lower() if own else None
+    if recipient in _BABIES and age is not None and age[0] >= 2:
+        # a baby the story names is not whom a 5-year-old's is for: "my 5yo wants to make music
+        # but nothing too loud, we share a wall with people who just had a baby"
+        recipient = None
     # (how tall someone is is no size of a product: "shes about 4 foot 2", "hes like 5'6")
     sized = _HEIGHT.sub(" ", text)
     sizes = tuple(

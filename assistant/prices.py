@@ -45,7 +45,7 @@ _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
 _NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
 _AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT
 
-_UPPER = (r"(?:under|below|beneath|less than|lower than|cheaper than|no more than|not more than|"
+_UPPER = (r"(?:under|below|beneath|sub|less than|lower than|cheaper than|no more than|not more than|"
           r"nothing (?:over|above|more than)|not (?:over|above)|at most|at the most|max(?:imum)?(?: of)?|"
           r"up to|upto|within|budget(?:'s|s)?(?: of| is)?|spend(?: up to)?|<=?|"
           r"(?:a |with a |w/ ?a )?(?:cap|ceiling|limit) (?:of|at)|capped at|not to exceed)")  # fmt: skip

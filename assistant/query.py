@@ -457,10 +457,12 @@ _ANY_IN = re.compile(
     r"^\W*(?:(?:and|or|ok|okay|so|but|hmm|also|ideally|preferably|maybe|well)\W+)*(?:(?:only|just)\s+)?"  # "only ones with ..."
     # "is there one thats left handed" (it had looked for "left handed" in one listing)
     r"(?:(?:do|does)\s+(?:you|it)\s+(?:have|come)\s+|(?:is|are)\s+there\s+)?"
+    # "ok what do you have that goes higher, sub 150" (after magnifiers: a search for "goes higher")
     # ("only the ones that take AA batteries" had searched batteries)
     # ("ideally stuff that washes off walls and hands" had made the kind "hands")
     r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|stuff|things?|them|it|one|those|these)\s+"
     r"(?:in|with|without|that'?s?|which)\b"
+    r"|what\s+(?:else\s+)?(?:do|does)\s+(?:you|u|y'?all)\s+(?:have|got|carry)\s+(?:that|which)\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"

@@ -2548,3 +2548,25 @@ def test_a_side_said_is_a_quality_and_the_shoppers_own_story_is_not_searched() -
     )
     assert "chunky" in capo.query.search, capo.query.search
     assert "small" in understand("a keyboard on the smaller side", None, []).query.search.split()
+
+
+def test_cards_named_then_asked_of_and_what_else_is_had_that_does_more() -> None:
+    """ "the egg ones, are they ok for a kid that still chews stuff" had searched Easter eggs; "ok
+    what do you have that goes higher, sub 150" asked the same card's listing about "goes
+    higher" (and "sub 150" was no budget); "my 5yo wants to make music ..., we share a wall
+    with people who just had a baby" said "fits best for your baby"."""
+    shakers = [
+        "Lovermusic Gold Plastic Egg Shakers",
+        "4 PCS Wood Egg Shakers Set",
+        "ARENA Studio Shaker",
+    ]
+    eggs = understand(
+        "the egg ones, are they ok for a kid that still chews stuff", None, [], shakers
+    )
+    assert eggs.query.intent is Intent.detail, eggs.query
+    scopes = ["15 inch Pirate Telescope 12x Magnification", "Kids Binoculars 10x"]
+    higher = understand("ok what do you have that goes higher, sub 150", None, [], scopes).query
+    assert higher.intent is Intent.refine and higher.max_price == 150, higher
+    music = understand("my 5yo wants to make music but nothing too loud, we share a wall with "
+                       "people who just had a baby", None, []).query  # fmt: skip
+    assert music.recipient is None and music.age_min == 5, music
