@@ -613,7 +613,7 @@ LOOKS = frozenset([*COLORS, "dark", "light", "bright", "pale", "wooden", "wood",
 #: soprano ukuleles is concert ukuleles (it had searched concert things, a concert pack first).
 VARIANTS = (
     frozenset(["sopranino", "soprano", "concert", "tenor", "baritone", "alto"]),
-    frozenset(["acoustic", "electric", "classical"]),
+    frozenset(["acoustic", "electric", "classical", "electronic", "digital"]),
     frozenset(["left-handed", "right-handed"]),
     frozenset(["wired", "wireless"]),
 )

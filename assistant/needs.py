@@ -1107,6 +1107,7 @@ _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", 
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
 STORY_AFTER = re.compile(
     r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
+    r"were|we're|hes|shes|theyre|ive|"
     r"my|his|her|their|our|me\s+and)"
     r"\s+\w+.*",
     re.I,
@@ -1664,6 +1665,11 @@ _WANT_ENDS = re.compile(
 #: Why the shopper wants it, to the sentence's end: "because i watch videos on my lunch break"
 #: (searched "watch videos lunch break").
 _BECAUSE = re.compile(r"\b(?:because|cuz|coz|bc)\b[^.!?]*", re.I)
+#: What it lets them do, said after it: "what about electronic so we can turn it down".
+PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:we|i|he|she|they|you)\s+(?:can|could|can't|cant|won't|wont|don't|dont)\b[^.!?,]*",
+    re.I,
+)
 
 
 #: What someone has, said as theirs: "her tenor ukulele", "my old laptop".

@@ -49,6 +49,7 @@ from assistant.llm import ChatMessage, LLMBackend
 from assistant.needs import (
     COMPARATIVES,
     MAX_LISTED,
+    PURPOSE,
     RECIPIENTS,
     STORY_AFTER,
     STORY_CLAUSE,
@@ -364,8 +365,10 @@ _OWN_REQUEST = re.compile(
 )
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
-    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or)\W+)?(?:(?:do\s+you\s+have|got|is\s+there)\s+)?"
-    rf"(?:(?:something|anything)\s+{_QUALITY_MORE}|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?)"
+    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or|actually|no|nah)\W+)*(?:(?:do\s+you\s+have|got|is\s+there)\s+)?"
+    rf"(?:(?:something|anything)\s+{_QUALITY_MORE}|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?"
+    # "actually i need bigger, like 1000ml and up"
+    rf"|(?:i|we)\s+(?:need|want)\s+(?:(?:a|an|one|some|something)\s+)?{_QUALITY_MORE}(?:\s+ones?)?)"
     # what it is more so for: "something quicker to learn?", "anything easier for little kids?"
     r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+)?)?"
     # and how else: "something slower and hard to break"
@@ -944,8 +947,12 @@ def understand(
     story = False
     too = None
     # "should i go concert instead?" after soprano ukuleles: a variety of the same
+    # (what it lets them do aside: "what about electronic so we can turn it down")
     variant = (
-        _only_variant(search) if shown_titles and intent in (Intent.new, Intent.refine) else ""
+        _only_variant(search)
+        or _only_variant(read_needs(PURPOSE.sub(" ", text), counts).product_words)
+        if shown_titles and intent in (Intent.new, Intent.refine)
+        else ""
     )
     if (
         shown_titles
@@ -1008,6 +1015,16 @@ def understand(
         # no title uses ("something quieter")
         # (in another language, its English reading: "¿hay alguno que funcione con pilas?")
         acted = text if english else (translation or "")
+        first = text.split(",", 1)[0]
+        if (
+            english
+            and first != text
+            and STORY_AFTER.match(text[len(first) :])
+            and _OTHER_ONE.match(first)
+        ):
+            # only what the first clause asks: "something smaller, were flying to see her and it
+            # has to fit in my carry on" narrows to small ones (not "were flying see fit")
+            acted = first
         for rx in (CHEAPER, PRICIER, BETTER_RATED):
             acted = rx.sub(" ", acted)
         plain = [

@@ -2570,3 +2570,15 @@ def test_cards_named_then_asked_of_and_what_else_is_had_that_does_more() -> None
     music = understand("my 5yo wants to make music but nothing too loud, we share a wall with "
                        "people who just had a baby", None, []).query  # fmt: skip
     assert music.recipient is None and music.age_min == 5, music
+
+
+def test_a_variety_said_with_its_purpose_and_a_comparative_needed_refine() -> None:
+    """ "what about electronic so we can turn it down" after drum sets had searched "electronic"
+    alone ("We don't seem to carry that"); "actually i need bigger, like 1000ml and up" after
+    beakers said "We don't seem to carry actually i need bigger"."""
+    drums = ["Childs Drum Set with Bass Drum, Snare, Cymbals", "New 5-Piece Junior Red Drum Set"]
+    electronic = understand("what about electronic so we can turn it down", None, [], drums).query
+    assert electronic.intent is Intent.refine and electronic.narrows == "electronic", electronic
+    beakers = ["SEOH 3 Pack Glass Borosilicate Graduated Beakers 50ml 100ml and 250ml"]
+    bigger = understand("actually i need bigger, like 1000ml and up", None, [], beakers).query
+    assert bigger.intent is Intent.refine and bigger.sizes == ("1000ml",), bigger
