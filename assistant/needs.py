@@ -506,6 +506,12 @@ _NOT_KIND = frozenset(
         "accuracy",
         "high",
         "low",
+        # what a question asks of it, never the product: "is it bad to keep my pla spools ..."
+        "bad",
+        "normal",
+        "broken",
+        "safe",
+        "worth",
         # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
         "connecting",
         "attach",

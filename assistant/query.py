@@ -485,6 +485,8 @@ _KNOW_HOW = re.compile(
     r"\bhow\s+(?:do|does|can|should|would)\s+(?:i|you|we|u|one)\s+(?!(?:get|buy|order|find|pick|choose)\b)\w+"
     r"|\bhow\s+(?:often|long|frequently)\b|\bwhy\s+(?:do|does|is|are|did|would|won'?t|doesn'?t)\s+(?:my|the|it|they)\b"
     r"|\b(?:is|are)\s+(?:it|that|this|they)\s+(?:safe|normal|bad|ok|okay)\s+to\b"
+    r"|\b(?:is|are)\s+(?:it|that|this|they)\s+(?:normal|broken|defective)\b"
+    r"|\bcan\s+i\s+(?:just\s+)?(?:leave|keep|store|wash|clean|put|use)\s+(?:my|the|it|them)\b"
     r"|\bcan\s+(?:my|our)\s+(?:[\w-]+\s+){1,3}?(?:print|play|handle|run|take|do|cut|read|hold)\b"
     r"|\b(?:is|are)\s+[\w.-]+\s+(?:really\s+)?enough\b",
     re.I,
@@ -1143,6 +1145,17 @@ def understand(
         intent, narrows, search, need = Intent.refine, " ".join(makers), "", plain_need(text)
         cues = replace(cues, brands=makers)
         needs = replace(needs, kind=None)
+    if english and intent is Intent.new and not needs.kind and _KNOW_HOW.search(text):
+        # the thing the question is about, said as theirs: "is it bad to keep my pla spools in
+        # the garage over winter" (no kind had been read; "We don't seem to carry it gets")
+        for mine in re.finditer(
+            r"\bmy\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:in|on|at|for|from|over|is|are|keeps?|goes|to)\b|[,.?!]|$)",
+            text,
+            re.I,
+        ):
+            if kind_said := product_kind(mine.group(1)):
+                needs = replace(needs, kind=kind_said)
+                break
     asks_how = bool(
         english
         and intent is Intent.new

@@ -2582,3 +2582,15 @@ def test_a_variety_said_with_its_purpose_and_a_comparative_needed_refine() -> No
     beakers = ["SEOH 3 Pack Glass Borosilicate Graduated Beakers 50ml 100ml and 250ml"]
     bigger = understand("actually i need bigger, like 1000ml and up", None, [], beakers).query
     assert bigger.intent is Intent.refine and bigger.sizes == ("1000ml",), bigger
+
+
+def test_a_know_how_question_reads_its_product_from_what_the_shopper_has() -> None:
+    """ "is it bad to keep my pla spools in the garage over winter" had made the kind "bad" (Bad
+    Cat guitars starred), then none ("We don't seem to carry it gets"); "can i just leave my
+    digital piano plugged in all the time" was no question of know-how."""
+    spools = understand("is it bad to keep my pla spools in the garage over winter, it gets below "
+                        "freezing out there", None, []).query  # fmt: skip
+    assert spools.asks_how and spools.kind == "spools", spools
+    piano = understand("can i just leave my digital piano plugged in all the time", None, []).query
+    assert piano.asks_how and piano.kind == "piano", piano
+    assert understand("a bad cat guitar", None, []).query.kind == "guitar"
