@@ -1148,12 +1148,12 @@ def understand(
     if english and intent is Intent.new and not needs.kind and _KNOW_HOW.search(text):
         # the thing the question is about, said as theirs: "is it bad to keep my pla spools in
         # the garage over winter" (no kind had been read; "We don't seem to carry it gets")
-        for mine in re.finditer(
+        for said_mine in re.finditer(
             r"\bmy\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:in|on|at|for|from|over|is|are|keeps?|goes|to)\b|[,.?!]|$)",
             text,
             re.I,
         ):
-            if kind_said := product_kind(mine.group(1)):
+            if kind_said := product_kind(said_mine.group(1)):
                 needs = replace(needs, kind=kind_said)
                 break
     asks_how = bool(
