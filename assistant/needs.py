@@ -337,7 +337,7 @@ _FILLER = set(
      "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
      "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
      # what the person does, told: "still out in his woodshop every morning making birdhouses"
-     "out", "builds", "spends", "retired",
+     "out", "builds", "spends", "retired", "supposed",
      # asking for something else altogether: "something totally different", "forget the budget"
      "different", "totally", "completely", "entirely", "forget", "none", "actual",
      "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
@@ -1240,6 +1240,8 @@ _NOT_TOO = re.compile(
 )
 
 
+#: What one ought to do, said before doing it: "are you supposed to change ...", "do i have to".
+_OUGHT_TO = re.compile(r"\b(?:supposed|ought|have|has|had)\s+to\b", re.I)
 #: Where a sentence ends.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: A sentence telling what someone is or does, not what is wanted: "we live in an apartment.",
@@ -1270,6 +1272,8 @@ def product_kind(text: str) -> str | None:
     text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
     text = _WORK_SELF.sub(" ", text)
     text = _NOT_TOO.sub(",", text)  # "nothing too loud please": a quality, no kind "loud"
+    # ("how often are you supposed to change guitar strings": the "to" ends no request)
+    text = _OUGHT_TO.sub(" ", text)
     sentences = [s for s in _SENTENCE_END.split(text) if re.search(r"\w", s)]
     told = [s for s in sentences if _STORY_SENTENCE.match(s)]
     # a sentence telling the shopper's story names no product when another one does: "we live

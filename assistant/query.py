@@ -486,6 +486,7 @@ _KNOW_HOW = re.compile(
     r"|\bhow\s+(?:often|long|frequently)\b|\bwhy\s+(?:do|does|is|are|did|would|won'?t|doesn'?t)\s+(?:my|the|it|they)\b"
     r"|\b(?:is|are)\s+(?:it|that|this|they)\s+(?:safe|normal|bad|ok|okay)\s+to\b"
     r"|\b(?:is|are)\s+(?:it|that|this|they)\s+(?:normal|broken|defective)\b"
+    r"|\bdo\s+(?:i|you|we)\s+(?:really\s+)?have\s+to\b"
     r"|\bcan\s+i\s+(?:just\s+)?(?:leave|keep|store|wash|clean|put|use)\s+(?:my|the|it|them)\b"
     r"|\bcan\s+(?:my|our)\s+(?:[\w-]+\s+){1,3}?(?:print|play|handle|run|take|do|cut|read|hold)\b"
     r"|\b(?:is|are)\s+[\w.-]+\s+(?:really\s+)?enough\b",
@@ -510,6 +511,11 @@ _ASKS_FOR = re.compile(
 )
 
 
+#: Doing words said before a product in a question: "change", "tune", "clean" are no part of it.
+_DOING = frozenset(["change", "tune", "clean", "keep", "store", "use", "fix", "replace", "wash",
+                    "restring", "oil", "stop", "leave", "put", "get", "buy", "tell"])  # fmt: skip
+
+
 def _product_said(text: str, kind: str) -> str:
     """The product a question is about, as said ("my guitar strings" -> "guitar strings"); the
     kind alone when it is said with no article or possessive before it."""
@@ -519,7 +525,14 @@ def _product_said(text: str, kind: str) -> str:
         re.I,
     )
     if not m:
-        return kind
+        # (the word before it, said with it: "change guitar strings" is of guitar strings)
+        m = re.search(rf"\b([a-z]+\s+{re.escape(kind)})\b", text, re.I)
+        if (
+            not m
+            or not_product_word(m.group(1).split()[0])
+            or m.group(1).split()[0].lower() in _DOING
+        ):
+            return kind
     return " ".join(w for w in m.group(1).split() if not not_product_word(w)) or kind
 
 

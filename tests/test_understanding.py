@@ -2594,3 +2594,14 @@ def test_a_know_how_question_reads_its_product_from_what_the_shopper_has() -> No
     piano = understand("can i just leave my digital piano plugged in all the time", None, []).query
     assert piano.asks_how and piano.kind == "piano", piano
     assert understand("a bad cat guitar", None, []).query.kind == "guitar"
+
+
+def test_what_one_is_supposed_to_do_names_no_product() -> None:
+    """ "how often are you supposed to change guitar strings, mine sound dead" had made the kind
+    "supposed" ("We don't seem to carry supposed", asked in the browser)."""
+    query = understand(
+        "how often are you supposed to change guitar strings, mine sound dead", None, []
+    ).query
+    assert query.asks_how and query.kind == "strings" and query.need == "guitar strings", query
+    assert understand("do i have to tune a new ukulele every day", None, []).query.asks_how
+    assert understand("i have to buy a tuner", None, []).query.kind == "tuner"
