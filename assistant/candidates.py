@@ -85,6 +85,15 @@ _CHILDS_WORDS = re.compile(
 )
 
 
+#: The department of lab and workshop supplies: no child's gift.
+LAB = "Industrial & Scientific"
+
+
+def child_gift(state: ConversationState) -> bool:
+    """Whether the request is a gift for a child (under a teen, by the age said)."""
+    return state.gift and state.age is not None and state.age[1] < TEEN
+
+
 def grown_up(state: ConversationState) -> bool:
     """Whether the request is for a teen or a grown-up (by the age said or read off whom)."""
     return state.age is not None and state.age[0] >= TEEN

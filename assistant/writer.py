@@ -27,6 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.advice import Card, asked_about
 from assistant.candidates import (
     FAIR_RATING,
+    LAB,
+    child_gift,
     fits_model,
     fits_whom,
     for_children,
@@ -512,8 +514,12 @@ class AnswerWriter:
                          says_attributes(products, state),
                          names_compound(products, state),
                          [not age_misses(p, state) for p in products],
-                         # (for a grown-up, no child's thing: a toy hospital for a nurse)
+                         # (for a grown-up, no child's thing: a toy hospital for a nurse; for a
+                         # child's gift, no lab supply: a 3D printer's "Volcano" hotend for a
+                         # 9-year-old into volcanoes)
                          [not (grown_up(state) and for_children(p)) for p in products],
+                         [not (child_gift(state) and p.department == LAB and not for_children(p))
+                          for p in products],
                          fits_whom(products, state),
                          [not poorly_rated(p) for p in products],
                          [not poorly_rated(p, FAIR_RATING) for p in products],

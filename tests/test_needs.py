@@ -988,3 +988,15 @@ def test_a_magnification_names_no_model() -> None:
     assert numbered_lines(ConversationState(search="nozzle", asked="nozzle for ender 3")) == [
         ("ender", "ender3")
     ]
+
+
+def test_a_lab_supply_is_no_childs_gift(demo_catalog: Catalog) -> None:
+    """ "my nephew is 9 and obsessed with volcanoes and rocks" (in the browser) had starred a 3D
+    printer's "Volcano" hotend beside a volcano playset."""
+    from assistant.candidates import LAB, child_gift, for_children
+
+    hotend = next(p for p in demo_catalog if "Hotend Volcano" in p.title)
+    assert hotend.department == LAB and not for_children(hotend)
+    nephew = ConversationState(search="volcanoes rocks", age_min=9, age_max=9, gift=True)
+    assert child_gift(nephew) and not child_gift(nephew.model_copy(update={"gift": False}))
+    assert not child_gift(nephew.model_copy(update={"age_min": 30, "age_max": 30}))
