@@ -1155,7 +1155,16 @@ def shows_interest(products: Sequence[Product], state: ConversationState) -> lis
     ]
     if not loved:
         return [True] * len(products)
-    return [any(re.search(rf"\b{re.escape(w)}", p.title, re.I) for w in loved) for p in products]
+    # (said as what the product fits is no theme: "Shock Absorbers for Volcano-18" for a
+    # 9-year-old into volcanoes)
+    return [
+        any(
+            not _SERVES & set(p.title[: m.start()].lower().split()[-1:])
+            for w in loved
+            for m in re.finditer(rf"\b{re.escape(w)}", p.title, re.I)
+        )
+        for p in products
+    ]
 
 
 #: Whom a request is for, by sex, and how titles say a product is for the other.

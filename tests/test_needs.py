@@ -1000,3 +1000,14 @@ def test_a_lab_supply_is_no_childs_gift(demo_catalog: Catalog) -> None:
     nephew = ConversationState(search="volcanoes rocks", age_min=9, age_max=9, gift=True)
     assert child_gift(nephew) and not child_gift(nephew.model_copy(update={"gift": False}))
     assert not child_gift(nephew.model_copy(update={"age_min": 30, "age_max": 30}))
+
+
+def test_an_interest_said_as_what_a_part_fits_is_no_theme(demo_catalog: Catalog) -> None:
+    """A 9-year-old "obsessed with volcanoes and rocks" had been recommended "Redcat Racing M602
+    Aluminum Shock Absorbers (2Piece) for Volcano-18", an RC car's part."""
+    from assistant.candidates import shows_interest
+
+    shocks = next(p for p in demo_catalog if "Shock Absorbers (2Piece) for Volcano-18" in p.title)
+    playset = next(p for p in demo_catalog if "Dinosaur Toy Volcano Playset" in p.title)
+    state = ConversationState(search="volcanoes rocks", interests=("volcanoes",), gift=True)
+    assert shows_interest([shocks, playset], state) == [False, True]
