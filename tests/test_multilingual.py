@@ -337,3 +337,22 @@ def test_german_and_french_words_of_requests_not_read_before() -> None:
     french = read_words("je cherche une loupe avec lumière pour faire de la broderie le soir", "fr",
                         partial=True)  # fmt: skip
     assert "magnifier" in french and "light" in french and "faire" not in french, french
+
+
+def test_italian_portuguese_and_french_requests_opening_with_a_greeting_are_read() -> None:
+    """ "ciao, cerco un ukulele per mia nipote di 10 anni, ..." and "bonjour, mon fils de 4 ans
+    est fou des camions de pompiers, ..." had been searched as typed (an autism book and a banjo
+    ukulele starred): a greeting, a word of asking or a word of liking opened them, and a
+    message's first word that nothing reads had stopped the reading."""
+    from retrieval.multilingual import read_words
+
+    italian = read_words("ciao, cerco una chitarra per mia nipote di 10 anni", "it", partial=True)
+    assert italian == "10 year old guitar", italian
+    french = read_words("bonjour, mon fils de 4 ans est fou des camions de pompiers, vous avez des "
+                        "jouets comme ça ?", "fr", partial=True)  # fmt: skip
+    assert "fire trucks" in french and "toys" in french, french
+    portuguese = read_words(
+        "oi, queria um livro de fantasia pro kindle, bem mais curto", "pt", partial=True
+    )
+    assert "fantasy" in portuguese and "book" in portuguese, portuguese
+    assert "case" in read_words("tem algum desses que vem com capa?", "pt", partial=True)
