@@ -965,7 +965,11 @@ def understand(
     # (what it lets them do aside: "what about electronic so we can turn it down")
     variant = (
         _only_variant(search)
-        or _only_variant(read_needs(PURPOSE.sub(" ", text), counts).product_words)
+        or (
+            _only_variant(read_needs(PURPOSE.sub(" ", text), counts).product_words)
+            if PURPOSE.search(text)
+            else ""
+        )
         if shown_titles and intent in (Intent.new, Intent.refine)
         else ""
     )

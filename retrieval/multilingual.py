@@ -136,19 +136,6 @@ _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", 
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
 
 
-#: Greetings and thanks in the languages read, never a product word ("ciao, cerco un ukulele ..."
-#: had been searched as typed: its first word was read as none).
-_GREETINGS = frozenset(["ciao", "salve", "buongiorno", "buonasera", "bonjour", "bonsoir", "salut",
-                        "coucou", "hallo", "servus", "moin", "hola", "buenas", "buenos", "oi", "ola",
-                        "ol\u00e1", "bom", "dia", "tarde", "grazie", "merci", "gracias", "danke",
-                        "obrigado", "obrigada",
-                        # asking: "cerco", "vorrei", "je cherche", "ich suche", "procuro", "queria"
-                        "cerco", "cerchiamo", "vorrei", "voglio", "busco", "buscamos", "necesito",
-                        "quiero", "cherche", "cherchons", "voudrais", "veux", "suche", "brauche",
-                        "m\u00f6chte", "mochte", "procuro", "procurando", "queria", "quero",
-                        "preciso"])  # fmt: skip
-
-
 def read_words(
     text: str,
     language: str,
@@ -169,7 +156,7 @@ def read_words(
     if align is None and not lex.words:
         return ""
     ages = [f"{m.group(1) or m.group(2)} year old" for m in _AGE.finditer(text)]
-    stop = {_plain(w) for w in stopwords(language)} | lex.skip | _GREETINGS
+    stop = {_plain(w) for w in stopwords(language)} | lex.skip
     # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
     # (a model's code too: "N95", "M6", "PS5")
     tokens = re.findall(
