@@ -25,7 +25,7 @@ from assistant.cues import (
     YES_NO,
     asks_question,
 )
-from assistant.needs import not_product_word
+from assistant.kinds import not_product_word
 from assistant.phrases import phrase
 from assistant.unwanted import denies
 from ranking.service import Reason

@@ -21,8 +21,10 @@ from assistant.cues import (
     DESCRIBED_KINDS,
     reading_department,
 )
-from assistant.needs import ACCESSORY as _ACCESSORY
-from assistant.needs import COMPARATIVES, RECIPIENTS, ROOM_OF, not_product_word
+from assistant.kinds import ACCESSORY as _ACCESSORY
+from assistant.kinds import COMPARATIVES, not_product_word
+from assistant.needs import ROOM_OF
+from assistant.people import RECIPIENTS
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import denies, says_unwanted

@@ -48,7 +48,8 @@ def alternatives(text: str) -> tuple[str, ...]:
     """The things the shopper sets against each other, as typed ("crybaby" and "vox" of "dunlop
     crybaby or vox?" read as ("dunlop crybaby", "vox")); () when a side is only filler ("blue yeti
     or something else?") or the message names none."""
-    from assistant.needs import BRAND_RECIPIENTS, RECIPIENTS, not_product_word
+    from assistant.kinds import not_product_word
+    from assistant.people import BRAND_RECIPIENTS, RECIPIENTS
 
     text = _ABOUT_SO_MUCH.sub(" ", text)  # "¿cuánto dura más o menos?": about, no two things
     for clause in re.split(r"[,;.?!¿¡()]", text):
@@ -807,7 +808,7 @@ def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
     message ("any cheaper?", "any red ones?", "the yamaha one")."""
     if brands is None or not (m := _MAKER_ASKED.match(text)):
         return ()
-    from assistant.needs import COMPARATIVES  # (needs reads the cues)
+    from assistant.kinds import COMPARATIVES  # (kinds reads the cues)
     from retrieval.vocabulary import common_english
 
     # (said "by" a name, the name is a maker's however common a word: "any by fender?")
@@ -887,7 +888,7 @@ def read_cues(
     text: str, shown_titles: Sequence[str] = (), brands: BrandLexicon | None = None
 ) -> Cues:
     """Everything deterministic in one message; `shown_titles` are the products on screen, in order."""
-    from assistant.needs import not_product_word
+    from assistant.kinds import not_product_word
 
     excluded: list[str] = []
     for m in _NEGATION.finditer(text):
@@ -940,8 +941,8 @@ def read_cues(
     # ("not one of the ones that look like a plastic toy" had filtered kalimbas to the toy shelf)
     unsaid = _NEGATION.sub(" ", NOT_THIS.sub(" ", text))
     departments = tuple(d for d, rx in DEPARTMENT_CUES.items() if rx.search(unsaid))
-    from assistant.needs import read_rating, read_rating_count, strip_rating_phrases
     from assistant.prices import extract_price_bounds, strip_price_phrases
+    from assistant.ratings import read_rating, read_rating_count, strip_rating_phrases
 
     rating_bound = read_rating(text)[0] is not None or read_rating_count(text) is not None
     said = text  # the words the price and rating cues read
@@ -1057,7 +1058,8 @@ def asked_phrase(text: str, story: bool = False) -> str:
     of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
     `story`: keep such a head (the words that may name a product no listing has)."""
-    from assistant.needs import RECIPIENTS, product_kind, wanted_part
+    from assistant.kinds import product_kind, wanted_part
+    from assistant.people import RECIPIENTS
 
     text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
     # the product asked for after a story: "running a microbiology club ..., need petri dishes"

@@ -1,173 +1,63 @@
-"""What a shopper says about the need beyond price, read deterministically from the words (pure):
-ratings ("4.5 stars and up" is a hard bound; "well reviewed" a soft preference), a minimum number
-of reviews, who it is for and their age ("my 10 year old niece", "a toddler", "for adults"),
-sizes and quantities ("1000 pieces", "1/2 size", "pack of 100"), gift and occasion words, and
-the message's product words: what is left once recipient, age, occasion, rating, price and
-filler words are taken out ("a gift for my 10 year old niece who loves science" -> "science").
-
-Hard rating bounds need a number and a star/rating word next to it: "at least 4 stars",
-"4.5 stars and up", "rated 4+", "4+ stars", "rating above 4", "4 stars or more". Without a
-number, "well reviewed", "highly rated", "good reviews" only prefer better-rated products."""
+"""What a shopper says about the need beyond price, read deterministically from the words (pure),
+as one `Needs`: rating bounds and soft preferences (`assistant.ratings`), who it is for and their
+age (`assistant.people`), sizes and quantities ("1000 pieces", "1/2 size", "pack of 100"), gift and
+occasion words, what the person loves, the kind of product (`assistant.kinds`), and the message's
+product words: what is left once recipient, age, occasion, rating, price, story and filler words
+are taken out ("a gift for my 10 year old niece who loves science" -> "science")."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.cues import ATTRIBUTE, COMPARE
+from assistant.cues import ATTRIBUTE
 from assistant.glossary import digit_ages
+from assistant.kinds import (
+    ACCESSORY,
+    CALENDAR,
+    FILLER,
+    NOT_KIND,
+    NOT_TOO,
+    PACKAGING,
+    WORK_SELF,
+    not_product_word,
+    product_kind,
+    says_how,
+    wanted_part,
+)
+from assistant.messages import SQUASHED
+from assistant.people import (
+    AGE,
+    AGE_LIST,
+    AGE_RANGE,
+    BRAND_RECIPIENTS,
+    BRAND_WHOSE,
+    GIFT,
+    OCCASION,
+    PRODUCT_RECIPIENTS,
+    RECIPIENTS,
+    TWO_AGES,
+    read_age,
+)
 from assistant.prices import strip_price_phrases
+from assistant.ratings import (
+    NOT_CHEAP,
+    RATING_BOUNDS,
+    RATING_COUNT,
+    SOFT_CHEAP,
+    SOFT_RATING,
+    read_rating,
+    read_rating_count,
+    strip_matches,
+)
 from assistant.unwanted import DONE_WITH, NOT_THIS
 from retrieval import units
 
-_NUM = r"(\d(?:\.\d)?)"
-_STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
-_RATING_BOUNDS = [
-    re.compile(rf"\b(?:at least|minimum(?: of)?|min\.?|over|above|more than|no less than|>=?)\s*{_NUM}\s*\+?\s*{_STAR}", re.I),
-    re.compile(rf"\b{_NUM}\s*\+?\s*{_STAR}\s*(?:and|or)\s*(?:up|above|over|more|higher|better)\b", re.I),
-    re.compile(rf"\b{_NUM}\s*\+\s*(?:{_STAR}|ratings?|rated)", re.I),
-    # "don't show me anything under 4 stars": a floor said as what to leave out
-    re.compile(rf"\b(?:nothing|anything|none|not|no)\s+(?:\w+\s+){{0,2}}?(?:under|below|less than|lower than)\s*{_NUM}\s*{_STAR}", re.I),
-    # Spanish and Chinese floors: "al menos 4 estrellas", "4 estrellas o más", "评分4.5以上", "4星以上"
-    re.compile(rf"(?:\bal menos|\bm[ií]nimo(?: de)?|\bm[aá]s de)\s*{_NUM}\s*estrellas", re.I),
-    re.compile(rf"\b{_NUM}\s*estrellas\s*(?:o m[aá]s|para arriba|como m[ií]nimo|en adelante)", re.I),
-    re.compile(rf"(?:评分|评价|星级|好评率?)\s*(?:在)?\s*{_NUM}\s*(?:星|分)?\s*(?:以上|及以上|或以上)?"),
-    re.compile(rf"{_NUM}\s*(?:颗星|星|分)\s*(?:以上|及以上|或以上)"),
-    # "guitar stand w/ 5 star rating": a rating said as a number of stars
-    re.compile(rf"\b{_NUM}[- ]?stars?\s+(?:rating|rated|reviews?)\b", re.I),
-    re.compile(rf"\b{_NUM}\s*{_STAR}\s*(?:minimum|min\b|at least|\+)", re.I),
-    re.compile(rf"\brated\s*(?:at least\s*|over\s*|above\s*)?{_NUM}\s*(?:\+|{_STAR}?\s*(?:and|or)\s*(?:up|above|over|more|higher|better)|{_STAR}\s*(?:\+)?)", re.I),
-    re.compile(rf"\brated\s*(?:at least|over|above)\s*{_NUM}", re.I),
-    re.compile(rf"\b(?:rating|reviews?|stars?)\s*(?:of\s*)?(?:at least|above|over|>=?|of|min(?:imum)?)\s*{_NUM}(?!\d)", re.I),
-    # "something people rate highly (4.5+)": a rating word, then a number with a plus
-    re.compile(rf"\b(?:rate[sd]?|rating|reviewed)\s+(?:\w+\s+){{0,2}}\(?\s*{_NUM}\s*\+", re.I),
-]  # fmt: skip
-#: Soft: a low price preferred, with no number ("cheap headphones", "nothing too pricey").
-SOFT_CHEAP = re.compile(
-    r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
-    r"|not (?:too |very |that |super )?(?:expensive|pricey|costly)|nothing (?:too |very )?(?:expensive|pricey|fancy)"
-    r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
-    # "under 30 but honestly cheaper is better", "the cheaper the better"
-    r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)|on the cheaper side"
-    r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
-    re.I,
-)
-#: "nothing cheap", "I don't want a cheap one", "no quiero algo barato", "不要太便宜的".
-_NOT_CHEAP = re.compile(
-    r"\b(?:not|no|nothing|never|don'?t want|do not want|anything but)\s+(?:\w+\s+){0,2}?"
-    r"(?:cheap|inexpensive|barat[oa]s?)\b|不要.{0,3}便宜|太便宜",
-    re.I,
-)
-_SOFT_RATING = re.compile(
-    r"\b(?:well|highly|good|great|top|nicely|positively)[- ](?:reviewed|rated)\b|\b(?:good|great|positive|excellent|strong)\s+(?:reviews?|ratings?)\b"
-    r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
-    r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
-    r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高"
-    r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b"
-    r"|\b(?:best|most|top) (?:reviews|reviewed|ratings)\b",
-    re.I,
-)  # fmt: skip
-_RATING_COUNT = [
-    re.compile(r"\b(?:at least|over|more than|minimum(?: of)?|min\.?)\s*(\d[\d,]*)\s*\+?\s*(?:reviews|ratings)\b", re.I),
-    re.compile(r"\b(\d[\d,]*)\s*\+\s*(?:reviews|ratings)\b", re.I),
-    re.compile(r"\b(\d[\d,]*)\s*(?:reviews|ratings)\s*(?:or more|and up|minimum|at least|\+)", re.I),
-    # "with lots of reviews, like at least 500"
-    re.compile(r"\b(?:reviews|ratings)\b[^.\d$€£]{0,25}?\b(?:at least|over|more than|min(?:imum)?)\s*(\d[\d,]*)(?![.\d]|\s*(?:stars?|/))", re.I),
-]  # fmt: skip
-
-#: Words that name who the product is for; removed from the search text (titles rarely carry
-#: them), except the ones titles do use for the product itself ("kids", "toddler", "adults").
-RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter", "grandchild",
-              "grandchildren", "grandkid", "grandkids", "boy", "girl", "boys", "girls", "kid", "child",
-              "toddler", "baby", "infant", "newborn", "preschooler", "teen", "teenager", "tween",
-              "mom", "mother", "dad", "father", "wife", "husband", "boyfriend", "girlfriend", "friend",
-              "brother", "sister", "coworker", "colleague", "teacher", "boss", "grandma", "grandpa",
-              "grandmother", "grandfather", "partner", "student", "students", "classroom", "class",
-              "myself", "adult", "adults", "children", "kids", "toddlers", "babies", "teens",
-              "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt",
-              "gf", "bf", "hubby", "wifey", "bff", "bestie", "sis", "bro", "mum", "nana", "papa",
-              "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
-              "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
-              "pal", "bestfriend", "landlord", "landlady", "babysitter", "nanny", "mailman",
-              "caregiver", "coworkers", "colleagues", "inlaws", "in-laws")  # fmt: skip
 #: Whom an age of two or more cannot be.
 _BABIES = frozenset(["baby", "babies", "infant", "newborn"])
-#: Whom a plural may name ("my twins are 6", "her boys are 5 and 7").
-_PEOPLE_SAID = frozenset([*RECIPIENTS, *(f"{r}s" for r in RECIPIENTS), "twins", "triplets"])
-_PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
-                       "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
-                       "boys", "girls"}  # fmt: skip
-#: Whom a maker is named by too ("Boss" pedals): someone only after a possessive.
-BRAND_RECIPIENTS = frozenset(["boss", "brother"])
-_POSSESSIVE = frozenset(["my", "our", "his", "her", "their", "your"])
-#: Words that make a maker's name someone ("my brother", "for my little brother"; not "brother or
-#: dymo", two label makers, which had answered "for your brother").
-_BRAND_WHOSE = _POSSESSIVE | frozenset(["for", "little", "big", "older", "younger", "baby"])
 #: Words that make the next one someone's: "my baby", "for a toddler".
 _WHOSE = frozenset(["my", "our", "his", "her", "their", "your", "a", "an", "the", "for", "new"])
-#: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
-WORD_AGES: dict[str, tuple[float, float]] = {
-    "newborn": (0, 1), "infant": (0, 1), "baby": (0, 2), "babies": (0, 2), "toddler": (1, 3),
-    "toddlers": (1, 3), "preschooler": (3, 5), "tween": (9, 12), "teen": (13, 17), "teens": (13, 17),
-    "teenager": (13, 17), "teenagers": (13, 17), "adult": (18, 99), "adults": (18, 99),
-    "kid": (3, 12), "kids": (3, 12), "child": (3, 12), "children": (3, 12), "boy": (3, 12),
-    "girl": (3, 12), "niece": (3, 14), "nephew": (3, 14), "grandkid": (2, 14), "grandkids": (2, 14),
-}  # fmt: skip
-#: Who is grown up by what they are to the shopper: "a gift for grandpa who likes fishing" is for
-#: an adult (the store's fishing toys are for children). Read after every explicit age word, so
-#: "grandpa shopping for his grandkids" stays a child's request.
-_ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "husband", "boyfriend",
-                              "girlfriend", "grandma", "grandpa", "grandmother", "grandfather", "granny",
-                              "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss",
-                              "gf", "bf", "hubby", "wifey", "nana", "papa", "fiance", "fiancee",
-                              "roommate", "manager", "grandparents", "parents",
-                              # whom one works or lives beside: "end of year teacher gift ideas?"
-                              # had shown toys for 1-year-olds
-                              "teacher", "neighbor", "neighbour"])  # fmt: skip
-_AGE = [
-    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
-    (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
-    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
-    (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
-    (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
-    # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
-    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+|both\s+)?(\d{1,2})\b"
-                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?))", re.I), 1.0),
-    (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
-    # "para mi hija de 12", "un niño de 8": a bare number after whom it is for, in Spanish
-    (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
-                r"primit[oa])\s+de\s+(\d{1,2})\b(?!\s*(?:[$€£%/.,]\d|d[oó]lares|euros?|cm|mm|piezas|pulgadas|meses))",
-                re.I), 1.0),
-    # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
-    (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
-                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),
-]  # fmt: skip
-#: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5
-#: and a 7 year old", "kids are 8 to 14".
-_TWO_AGES = re.compile(
-    r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&|to|-|–)\s*(?:an?\s+)?(\d{1,2})\b"
-    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?|mos?\b|weeks?))"
-    r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
-    re.I,
-)
-#: Three children's ages or more: "3 boys ages 5, 8 and 12", "kids are 5 8 11" (the youngest to the
-#: oldest; the first age alone had been read).
-_AGE_LIST = re.compile(
-    r"\b(?:(?:kids|children|boys|girls|twins|they)(?:'re|\s+are)?|ages?d?)\s+(\d{1,2})"
-    r"(?:\s*,\s*|\s+)(?:\d{1,2}(?:\s*,\s*|\s+))*(?:(?:and|&)\s+)?(\d{1,2})\b"
-    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?))",
-    re.I,
-)
-_AGE_RANGE = re.compile(
-    r"\b(?:aged?|ages|(?:kids|children|boys|girls|students)(?: aged?)?)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
-    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))"
-    # "3到5岁", "3-5歲", "de 3 a 5 años"
-    r"|(\d{1,2})\s*(?:到|至|-|~|～|–)\s*(\d{1,2})\s*(?:周岁|岁|歲)"
-    r"|\bde\s+(\d{1,2})\s+a\s+(\d{1,2})\s+años\b",
-    re.I,
-)
 
 #: Sizes worn things are sold in, as words.
 WORN_SIZE = r"x-?small|small|medium|large|x-?large|xx?l|xs"
@@ -206,19 +96,6 @@ _PLAYERS = re.compile(
     re.I,
 )
 _COUNT_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
-GIFT = re.compile(
-    r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
-    # "want to get something for my landlord"
-    r"|(?:get|buy|give|do)\s+(?:something|a\s+(?:little\s+)?something|anything)\s+(?:nice\s+|small\s+|special\s+)?for\s+(?:my|our|the|a|an)"
-    r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
-    re.I,
-)
-OCCASION = re.compile(
-    r"\b(birthday|b-?day|christmas|xmas|holidays?|anniversary|graduation|graduates|valentine'?s?(?: day)?|mother'?s day|"
-    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|retiring|promotion|promoted|"
-    r"white elephant|secret santa|cumpleaños|navidad)\b",
-    re.I,
-)  # fmt: skip
 #: What is said of the person, no product: how well the shopper knows them ("ive met him like
 #: twice": a book titled "Twice" had been starred), whether it helps, where they do it.
 _SAID_OF_THEM = re.compile(
@@ -326,53 +203,6 @@ _ASPIRES = re.compile(
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
-_FILLER = set(
-    ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
-     # chat shorthand: never a product word
-     "pls", "plz", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "itself", "thats", "dont", "don't", "wont", "asap", "lookin",
-     "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
-     "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "whichever", "whatever", "whichevers", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
-     # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
-     # decent?", "nah not a book, something she can actually use", "i mean a real bed"
-     "still", "decent", "fancy", "nah", "nope", "yeah", "yep", "have", "doesnt", "doesn't",
-     "each", "trying", "use", "mean", "turned", "turns", "either", "enough",
-     # what the person does, told: "still out in his woodshop every morning making birdhouses"
-     "out", "builds", "spends", "retired", "supposed",
-     # asking for something else altogether: "something totally different", "forget the budget"
-     "different", "totally", "completely", "entirely", "forget", "none", "actual",
-     "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
-     # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
-     "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
-     "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
-     "ladies", "unisex", "happy", "glad", "willing", "if", "it's", "we've", "we're", "they're",
-     "i've", "you're", "there's", "as", "so", "because", "since", "when", "while", "yuo", "yu", "stuff",
-     "work", "works",
-     # where, when and how often, not what: "my kid keeps losing his picks everywhere"
-     "everywhere", "anywhere", "always", "anymore", "lately", "again", "similar", "difference",
-     "diffrence", "versus", "vs", "told", "said", "says", "honestly",
-     # asking to set things side by side ("compare the boss ds-1 with ...") and the weather of
-     # the day it is for ("something fun for a rainy day"): no product words
-     "compare", "comparing", "comparison", "rainy", "snowy",
-     # the turn's place in the talk ("ok show me stands then"): no product word
-     "then",
-     # a choice already made, said before the product: "picked violin, need one" (it had said
-     # "We don't seem to carry picked violin")
-     "picked", "chose", "chosen", "decided", "settled", "opted", "choosing",
-     # a thing not named: "got any filament dryer box thing"
-     "thing", "things", "thingy", "thingies",
-     # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart")
-     "apart", "falling", "broke", "wore", "worn",
-     # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
-     "tell", "know",
-     # what someone thinks of it: "my sister in law swears by the video baby monitors"
-     "swears", "swear", "swore", "am", "dreading",
-     # what someone did or does for a living, said of them: "she taught chemistry for 30 yrs"
-     "taught", "teaches", "retired", "retiring", "retire", "barely", "basically",
-     # that it goes with what is on screen: "find me a stand that fits it"
-     "fits",
-     # how the cost is shared: "were splitting it 4 ways"
-     "splitting", "ways"]
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -412,308 +242,6 @@ class Needs:
         )  # fmt: skip
 
 
-#: Words after which a request says who, what for or how, no longer what the product is.
-_KIND_ENDS = frozenset(
-    [
-        "please",  # "kazoos please, loud ones": what comes after is how, not what
-        "pls",
-        "plz",
-        "thanks",
-        "thx",
-        "w/",
-        "w",  # "a keyboard w weighted keys": with
-        "thats",
-        "that's",
-        "for",
-        "compatible",  # "wooden train set compatible with brio": a set
-        "to",
-        "with",
-        "on",
-        "in",
-        "that",
-        "who",
-        "who's",  # "a coworker whos leaving": no "leaving" kind
-        "whos",
-        "which",
-        "at",
-        "from",
-        "so",
-        "but",
-        "because",
-        "and",
-        "or",
-        ",",
-        ";",
-        "?",
-        "!",
-        ".",
-        "like",
-        "than",
-        "about",  # "a book about space": a book
-        "featuring",
-        "where",  # "cozy mystery books where the cat solves the crime": books
-        "when",
-    ]
-)
-#: Words that say who or what a product is for, or what it is like: never the product's kind.
-_NOT_KIND = frozenset(
-    [
-        # what it is to the product on screen: "des cordes de rechange" (strings, read
-        # "strings replacement": the kind had been "replacement")
-        "replacement",
-        "replacements",
-        "spare",
-        # a width a size is said with: "running shoes mens size 10.5 wide" (the kind was "wide")
-        "wide",
-        "narrow",
-        # a count said in words: "订书钉要一盒五千枚" (staples, a box of five thousand)
-        "thousand",
-        "hundred",
-        # a language, never the product: "novels in spanish", "kindle books in english"
-        "spanish",
-        "english",
-        "bilingual",
-        "french",
-        "german",
-        "chinese",
-        "italian",
-        "portuguese",
-        # a look, never the product: "and a multi color pack?"
-        "color",
-        "colors",
-        "colour",
-        "colours",
-        "colored",
-        "coloured",
-        "multi",
-        # how it is made, never the product: "double sided tape"
-        "sided",
-        "double",
-        "single",
-        "duty",
-        "heavy",
-        "thick",  # "yoga mat thick non slip": a mat
-        "thicker",
-        "sturdy",
-        "durable",
-        # how it runs, never the product: "battery operated", "solar powered"
-        "operated",
-        "powered",
-        # how well it does it: "a digital caliper accurate to 0.01mm", "high temp", "range 1-14"
-        "range",
-        "accurate",
-        "precise",
-        "accuracy",
-        "high",
-        "low",
-        # what a question asks of it, never the product: "is it bad to keep my pla spools ..."
-        "bad",
-        "normal",
-        "broken",
-        "safe",
-        "worth",
-        # doing words, never the product ("plug" and "connect" name products: a spark plug, Connect 4)
-        "connecting",
-        "attach",
-        # what the person does, never the product: "actually she reads a lot, any ebooks ..."
-        "reads",
-        "plays",
-        "loves",
-        "likes",
-        # what the product is for, never the product: "starting flute lessons" asks for a flute
-        "lessons",
-        "lesson",
-        "classes",
-        "practice",
-        "practicing",
-        "recital",
-        "rehearsal",
-        "rehearsals",
-        "orchestra",
-        "choir",
-        "travel",  # "for a long car ride" is read as travel: what the product is for
-        "educational",  # what a product is like, not what it is
-        "creative",
-        "bulk",  # how many, not what: "dry erase markers bulk pack"
-        "pack",
-        "packs",
-        "count",
-        "pcs",
-        "pieces",
-        "pairs",
-        "instead",
-        "use",
-        "using",
-        "play",
-        "playing",
-        "beginner",
-        "beginners",
-        "kid",
-        "kids",
-        "adult",
-        "adults",
-        "child",
-        "children",
-        "toddler",
-        "toddlers",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "men",
-        "women",
-        "man",
-        "woman",
-        "teen",
-        "teens",
-        "baby",
-        "babies",
-        "office",
-        "home",
-        "school",
-        "professional",
-        "portable",
-        "small",
-        "large",
-        "medium",
-        "used",
-        "back",
-        "folding",
-        "portable",
-        "tip",
-        "fine",
-        "real",
-        "odor",
-        "odour",
-        "smell",
-        "big",
-        "mini",
-        "cheap",
-        "cheaper",
-        "best",
-        "good",
-        "nice",
-        "quality",
-        "new",
-        "gift",
-        "gifts",
-        "set",
-        "sets",
-        "kit",
-        "kits",
-        "pack",
-        "packs",
-        "size",
-        "pair",
-        "pairs",
-        "piece",
-        "pieces",
-        "one",
-        "ones",
-        "thing",
-        "things",
-        "stuff",
-        "item",
-        "items",
-        "product",
-        "products",
-        "though",
-        "please",
-        "thanks",
-        "first",
-        "second",
-        "third",
-        "last",
-        "other",
-        "another",
-        "more",
-        "less",
-        "spend",
-        "budget",
-        "around",
-        "about",
-        # what happened to the old one, not what is wanted: "my strap broke, need a new one"
-        "broke",
-        "broken",
-        "snapped",
-        "cracked",
-        "died",
-        "lost",
-        "stopped",
-        "worn",
-        # when, not what: "my nephew graduates next month"
-        "next",
-        "week",
-        "weeks",
-        "weekend",
-        "today",
-        "tomorrow",
-        "tonight",
-        "soon",
-        "day",
-        "days",
-        "time",
-    ]
-)
-
-
-def read_rating(text: str) -> tuple[float | None, str | None]:
-    """The minimum star rating the words set, and the phrase that set it."""
-    for rx in _RATING_BOUNDS:
-        m = rx.search(text)
-        if m:
-            value = float(m.group(1))
-            if 1.0 <= value <= 5.0:
-                return value, m.group(0).strip()
-    return None, None
-
-
-def read_rating_count(text: str) -> int | None:
-    for rx in _RATING_COUNT:
-        m = rx.search(text)
-        if m:
-            return int(m.group(1).replace(",", ""))
-    return None
-
-
-#: An age said of a thing the shopper has: "my ukulele strings are like 2 yrs old", "it's 10
-#: years old" (a 2-year-old's strings had been recommended).
-_THINGS_AGE = re.compile(
-    r"(?:\b(it|its|it's)|\b(?:my|the|our|his|her|their|these|those)\s+(?:[a-z]+\s+){0,2}?([a-z]+s))"
-    r"\s+(?:are|is|'re|were|was)\s+(?:(?:like|about|around|almost|over|only|"
-    r"just|already|prob|probably|maybe)\s+)*\d{1,2}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*old\b",
-    re.I,
-)
-
-
-def read_age(text: str) -> tuple[float, float] | None:
-    """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
-    ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
-    text = _THINGS_AGE.sub(
-        lambda m: m.group(0) if (m.group(2) or "").lower() in _PEOPLE_SAID else " ", text
-    )
-    m = _AGE_RANGE.search(text) or _AGE_LIST.search(text) or _TWO_AGES.search(text)
-    if m:
-        lo, hi = sorted(int(g) for g in m.groups() if g)
-        return float(lo), float(hi)
-    for rx, unit in _AGE:
-        m = rx.search(text)
-        if m:
-            value = int(next(g for g in m.groups() if g)) * unit
-            if 0 <= value <= 99:
-                return round(value, 2), round(value, 2)
-    words = re.findall(r"[a-z]+", text.lower())
-    for w in words:
-        if w in WORD_AGES:
-            return WORD_AGES[w]
-    adults = _ADULT_RELATIONS.intersection(words)
-    if adults - BRAND_RECIPIENTS or any(
-        at and words[at - 1] in _BRAND_WHOSE for at, w in enumerate(words) if w in adults
-    ):  # ("boss katana amp" is no grown-up's)
-        return WORD_AGES["adult"]
-    return None
-
-
 #: Instrument sizes said in words, as titles write them: "half size violin" -> "1/2 size".
 _FRACTIONS = {"half": "1/2", "one half": "1/2", "one-half": "1/2", "three quarter": "3/4",
               "three-quarter": "3/4", "three quarters": "3/4", "three-quarters": "3/4"}  # fmt: skip
@@ -734,17 +262,6 @@ def _fraction(size: str) -> str:
     return size
 
 
-def _strip(text: str, patterns: list[re.Pattern[str]]) -> str:
-    for rx in patterns:
-        text = rx.sub(" ", text)
-    return text
-
-
-def strip_ages(text: str) -> str:
-    """The message without the ages said in it ("para mi hija de 12": no 12 to translate)."""
-    return _strip(text, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
-
-
 #: A question tag at the end: "... are included right", "..., correct?".
 _TAG_QUESTION = re.compile(r"[\s,]+(?:right|correct|yeah|yes|no|eh)\W*$", re.I)
 
@@ -753,7 +270,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     """Everything in the module docstring, from one message. `title_counts` (how many catalog
     titles use each word) lets a later clause name the kind: "my toddler keeps chewing on
     everything, any safe stacking toys?" asks for toys, not chewing."""
-    text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
+    text = SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     text = re.sub(
         "([一二三四五])(?=颗?星)", lambda m: str("一二三四五".index(m.group(1)) + 1), text
     )
@@ -782,8 +299,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # whoever is buying is not whom it is for: "grandma wants to get her a toy" is for a baby
     # (the lead had said "fits best for your grandma")
     recipient = next((w for at, w in enumerate(words) if w in RECIPIENTS and w not in givers and (
-        (w not in _PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
-        or (at and words[at - 1] in (_BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
+        (w not in PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
+        or (at and words[at - 1] in (BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     # whom it is for, said after "for": "my sister wants a microscope for her son" is for the son
     # (the lead had said "fits best for your sister")
     if (someone := _FOR_SOMEONE.search(who)) and someone.group(2).lower() in RECIPIENTS:
@@ -813,10 +330,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text)
                 or _GIVING.search(text))  # fmt: skip
-    rest = strip_price_phrases(_strip(text, [*_RATING_BOUNDS, *_RATING_COUNT, _SOFT_RATING]))
+    rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
     rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
-    rest = _WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
+    rest = WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     # "ive met him like twice", "if that helps", "in his garage": what is said of the person
     rest = _SAID_OF_THEM.sub(" ", rest)
@@ -831,9 +348,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
         # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
         many = 1 if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I) else 2
-        interests += [w.lower() for w in tail[:3] if w.lower() not in _FILLER][:many]
+        interests += [w.lower() for w in tail[:3] if w.lower() not in FILLER][:many]
     rest = _BECAUSE.sub(" ", rest)
-    rest = _strip(rest, [_AGE_RANGE, _AGE_LIST, _TWO_AGES, *(rx for rx, _ in _AGE)])
+    rest = strip_matches(rest, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
     # "... for fathers day": when, not what (a Father's Day banner had been starred for a
@@ -842,7 +359,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = GIFT.sub(" ", rest)
     rest = _NEW_TO.sub(" ", rest)  # "something for a new dad": no new things
     rest = _OF_WHOM.sub(" ", rest)  # "twin 5 year old boys", "a retired teacher": who, not what
-    rest = _NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
+    rest = NOT_TOO.sub(" ", rest)  # "not too gory": no gory things searched ("Gory Dew")
     rest = _DONE_WITH.sub(" ", rest)  # "bored of lego": no lego searched (its brand is excluded)
     rest = NOT_THIS.sub(" ", rest)  # "not another mug", "not a toy": not searched for
     rest = _IN_BAND.sub(" ", rest)  # "she just started band": what it is for, not a product
@@ -858,12 +375,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     for w in re.findall(r"[^\W_][\w'/.-]*", rest):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
         if (
-            not lw or lw in _FILLER or "_" in lw or _CALENDAR.fullmatch(lw) or _says_how(lw)
+            not lw or lw in FILLER or "_" in lw or CALENDAR.fullmatch(lw) or says_how(lw)
         ):  # "max_price", "im_start": identifiers, not products
             continue
         if (
             (lw in RECIPIENTS or lw.removesuffix("'s") in RECIPIENTS)
-            and lw not in _PRODUCT_RECIPIENTS
+            and lw not in PRODUCT_RECIPIENTS
             and lw in words
             and (lw not in BRAND_RECIPIENTS or lw == recipient)  # "boss katana": the maker
         ):
@@ -873,9 +390,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # who the shopper buys for, by what they do, is no kind: "my kids music teacher" (the word
     # stays searched: music gifts)
     named = _ROLE.sub(" ", rest)
-    kind = (_asked_kind(named) or _framed_kind(named) or product_kind(_strip(named, _SIZES))
+    kind = (_asked_kind(named) or _framed_kind(named) or product_kind(strip_matches(named, _SIZES))
             or product_kind(named))  # fmt: skip
-    if kind in _PACKAGING:  # "kapton tape 1 inch roll": read with its size, how the tape comes
+    if kind in PACKAGING:  # "kapton tape 1 inch roll": read with its size, how the tape comes
         kind = product_kind(named) or kind
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
@@ -885,7 +402,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # the product asked for after a story, not the story ("etsy shop selling crochet
         # plushies" had been searched, and "etsy" made poly mailers "not carried")
         said = {w.lower().strip("'.-") for w in re.findall(r"[^\W_][\w'/.-]*", wanted)}
-        kind = product_kind(_strip(wanted, _SIZES)) or kind
+        kind = product_kind(strip_matches(wanted, _SIZES)) or kind
         if kind is not None and kind.lower() in ACCESSORY:
             # a case, strap or strings for what the story says they have: "my kid takes her
             # tenor ukulele on the bus ..., want a padded case" (a tom case had been starred)
@@ -905,7 +422,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         keep = list(dict.fromkeys(owned)) + keep
     played = _PLAYS.search(text)
     # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
-    plays = [w.lower() for w in keep if w.lower() not in _PRODUCT_RECIPIENTS]
+    plays = [w.lower() for w in keep if w.lower() not in PRODUCT_RECIPIENTS]
     if gift and played and plays == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
         keep, kind = [played.group(1), "accessories"], None
@@ -925,8 +442,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # "my niece is 7 and wants to be a scientist": what a young scientist plays with
             keep, kind = ROLES[role].split(), None
     return Needs(
-        min_rating=min_rating, prefer_rated=bool(_SOFT_RATING.search(text)) and min_rating is None,
-        prefer_cheap=bool(SOFT_CHEAP.search(text)) and not _NOT_CHEAP.search(text),
+        min_rating=min_rating, prefer_rated=bool(SOFT_RATING.search(text)) and min_rating is None,
+        prefer_cheap=bool(SOFT_CHEAP.search(text)) and not NOT_CHEAP.search(text),
         min_rating_count=count, recipient=recipient, age=age, sizes=sizes, gift=gift,
         occasion=occasion_m.group(0).lower() if occasion_m else None,
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
@@ -1024,13 +541,6 @@ STORY_CLAUSE = re.compile(
     r"(?:need|needs|want|wants|like|am looking|'m looking|are looking|'re looking|could use)\b)",
     re.I,
 )
-#: Taking something up, said before it: "my 12 year old wants to start drums" asks for drums.
-_TAKING_UP = re.compile(
-    r"\b(?:wants?|wanted|used|would like|'d like|likes?|loves?|needs?|is (?:dying|eager|keen)|has been "
-    r"(?:asking|begging)|(?:is|are) (?:going|trying))\s+to\s+(?:start|learn|play|try|begin|get into|take up|"
-    r"pick up|do)\b(?:\s+(?:how\s+)?to\s+(?:play|use|make))?(?:\s+(?:playing|learning|the|a|an))?",
-    re.I,
-)
 
 
 def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> str | None:
@@ -1066,21 +576,9 @@ def _asked_kind(text: str) -> str | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    if word in _NOT_KIND or not_product_word(word) or ATTRIBUTE.fullmatch(word) or len(word) < 3:
+    if word in NOT_KIND or not_product_word(word) or ATTRIBUTE.fullmatch(word) or len(word) < 3:
         return None  # "what size should I get" asks a size, not a product
     return word
-
-
-_LOOKING_FOR = re.compile(
-    r"\b(?:looking|lookin'?|searching|shopping|hunting)\s+(?:around\s+)?for\b", re.I
-)
-#: "what about", "how about" said before the product asked for ("a book about space" keeps its
-#: "about": there it ends the request).
-_WHAT_ABOUT = re.compile(r"\b(?:what|how)\s+about\b", re.I)
-#: Things that come together, said before what they hold: "bundles with capo + picks".
-_BUNDLE_OF = re.compile(r"\b(?:bundles?|combos?)\s+(?:with|of)\b", re.I)
-#: Product nouns of two letters (longer words are kinds by default).
-_SHORT_KINDS = frozenset(["tv", "pc"])
 
 
 #: A product named as a likeness: "a thriller like Gone Girl", "something similar to Catan".
@@ -1090,34 +588,8 @@ _LIKE = re.compile(
     r"[^,.;!?]*?(?=\s+(?:for|to|but|and)\b|[,.;!?]|$)",
     re.I,
 )
-
-#: A clause about someone, said after the product without "that": "a card game the whole family
-#: can play", "a toy my son will love".
-_RELATIVE = re.compile(
-    rf"(?<=\w)\s+(?:the|my|our|your|his|her|their)\s+(?:whole\s+|little\s+|older\s+|younger\s+)?"
-    rf"(?:{'|'.join(sorted(RECIPIENTS))}|family|kids)\s+(?:can|could|will|would|might|"
-    r"loves?|likes?|enjoys?|wants?|needs?)\b.*",
-    re.I,
-)
-
-
-#: A clause said after the product with a pronoun for its subject: "a board game we can play
-#: as a family of five" (not a kind "five"), "a toy he will love".
-_PRONOUN_CLAUSE = re.compile(
-    r"(?<=\w)\s+(?:we|i|you|they|he|she)\s+(?:can|could|will|would|might|should|'ll|all|both|"
-    r"love|like|enjoy|want|need|play|use)\b.*",
-    re.I,
-)
 #: A negation of a made-for-kids version: "not the kids versions", "no toddler toys".
 _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
-#: A clause after the request that tells its story: ", he keeps tapping on the table".
-STORY_AFTER = re.compile(
-    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
-    r"were|we're|hes|shes|theyre|ive|"
-    r"my|his|her|their|our|me\s+and)"
-    r"\s+\w+.*",
-    re.I,
-)
 #: Said of someone new at it: "from scratch", "total noob", "complete newbie" (no scratch pads).
 _NEW_AT = re.compile(
     r"\bfrom\s+scratch\b|\b(?:(?:a|an|total|complete|absolute|total)\s+)?(?:noob|newbie|n00b)s?\b",
@@ -1234,444 +706,6 @@ def _framed_kind(text: str) -> str | None:
     return None
 
 
-#: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
-_NOT_TOO = re.compile(
-    r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I
-)
-
-
-#: What one ought to do, said before doing it: "are you supposed to change ...", "do i have to".
-_OUGHT_TO = re.compile(r"\b(?:supposed|ought|have|has|had)\s+to\b", re.I)
-#: Where a sentence ends.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-#: A sentence telling what someone is or does, not what is wanted: "we live in an apartment.",
-#: ", she plays every day." (a need said in it is no story: "i need a drum set.").
-_STORY_SENTENCE = re.compile(
-    r"^\W*(?:(?:please|pls|also|and|but|so|oh|well)\W+)*(?:we|i|he|she|they|we're|i'm|im|he's|hes|"
-    r"she's|shes|they're)\s+(?!(?:\w+\s+)?(?:needs?|wants?|looking|searching|shopping|would|'d|wanna)\b)",
-    re.I,
-)
-
-
-#: How much more so, said of the products on screen: a quality, never a product's kind nor a
-#: word it must be found by ("something darker, more like a thriller": a thriller).
-COMPARATIVES = frozenset(["darker", "lighter", "smaller", "bigger", "larger", "cheaper", "shorter",
-                          "longer", "easier", "harder", "quieter", "louder", "softer", "funnier",
-                          "scarier", "newer", "older", "simpler", "faster", "slower", "thicker",
-                          "thinner", "warmer", "sturdier", "brighter", "heavier",
-                          "stronger", "safer", "nicer", "better", "cuter", "prettier"])  # fmt: skip
-#: Words that make the next one a quality: "non slip", "anti glare".
-_NEGATING = frozenset(["non", "anti"])
-
-
-def product_kind(text: str) -> str | None:
-    """The word naming the kind of product: the last product word before the request turns to
-    who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
-    shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
-    busy")."""
-    text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
-    text = _WORK_SELF.sub(" ", text)
-    text = _NOT_TOO.sub(",", text)  # "nothing too loud please": a quality, no kind "loud"
-    # ("how often are you supposed to change guitar strings": the "to" ends no request)
-    text = _OUGHT_TO.sub(" ", text)
-    sentences = [s for s in _SENTENCE_END.split(text) if re.search(r"\w", s)]
-    told = [s for s in sentences if _STORY_SENTENCE.match(s)]
-    # a sentence telling the shopper's story names no product when another one does: "we live
-    # in an apartment. a drum set for my son" (the kind had been "live")
-    if (
-        told
-        and len(told) < len(sentences)
-        and (kind := product_kind(" ".join(s for s in sentences if s not in told)))
-    ):
-        return kind
-    if (want := _WANT_AFTER.search(text)) and (kind := product_kind(text[want.end() :])):
-        # the request after a story: "my daughter starts piano lessons next month, need a
-        # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
-        # story's "starts" its compound noun, so the store's weighted keyboards "not carried")
-        return kind
-    if (like := _SOMETHING_LIKE.search(text)) and (kind := product_kind(text[like.end() :])):
-        return kind  # "something darker, more like a thriller": a thriller (had been "darker")
-    head: list[str] = []
-    text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
-    text = _WHAT_ABOUT.sub(" ", text)  # "what about gloves": its "about" ends no request
-    # "one of those bundles with capo + picks + tuner": what comes in it (the kind had been
-    # "bundles": card-game and microphone bundles were shown)
-    text = _BUNDLE_OF.sub(" ", text)
-    text = _MADE_WITHOUT.sub(" ", text)  # "nitrile gloves size medium powder free": gloves
-    text = _BUILT.sub(" ", text)  # "sheet protectors heavy weight": protectors (had been "weight")
-    text = _MORE_OF.sub(" ", text)  # "something with more range": a quality (had been "range")
-    text = NOT_THIS.sub(",", text)  # "a collector figure not a kids toy": a figure
-    text = _TAKING_UP.sub(" ", text)  # "wants to start drums": drums
-    text = _RELATIVE.sub(" ", text)  # "a card game the whole family can play": a game
-    for rx in (_PRONOUN_CLAUSE, STORY_AFTER):
-        if (clause := rx.search(text)) and product_kind(text[: clause.start()]):
-            # "a board game we can play as a family": a game; "a drum practice pad and sticks,
-            # he keeps tapping on the table and its driving me nuts": not nuts
-            text = text[: clause.start()]
-            break
-    for token in re.findall(r"[^\W_][\w'/.-]*|[,;?!]", text.lower()):
-        if token in _KIND_ENDS:
-            said = [w for w in head if not not_product_word(w)]
-            if (
-                token == "like"
-                and (
-                    not said
-                    # "something darker, more like a thriller", "something musical like a
-                    # xylophone": the kind is what it is like (had been "darker", "musical")
-                    or (head[-1:] == ["more"] and len(said) <= 1)
-                    or (len(head) >= 2 and head[-2] in ("something", "anything") and len(said) == 1)
-                )
-            ):
-                # "something like colleen hoover books": the kind is what it is like (the
-                # request had named no kind, and Hoover vacuums were searched)
-                head = []
-                continue
-            if head:
-                break
-            continue
-        head.append(token.strip("'.-"))
-    # a quality said as "non"/"anti" and a word: "yoga mat thick non slip" (the kind had been
-    # "slip", and drum mats were starred for a yoga mat), "anti glare screen protector"
-    negated = {i for i, w in enumerate(head) if w in _NEGATING or (i and head[i - 1] in _NEGATING)}
-    head = [w for i, w in enumerate(head) if i not in negated]
-    kinds = [w for w in head if w.isalpha() and (len(w) > 2 or w in _SHORT_KINDS) and w not in _NOT_KIND
-             and w not in COMPARATIVES
-             and w not in _MEASURES and not not_product_word(w) and not ATTRIBUTE.fullmatch(w)]  # fmt: skip
-    # a count's unit after the product: "bass guitar strings 4 string medium gauge" (the kind had
-    # been "gauge", then "string")
-    # (a count's unit, or the kind said again: "ender 3 nozzle" is a nozzle, the number a model's)
-    counted = {w for i, w in enumerate(head) if i and head[i - 1].isdigit()
-               and (units.is_unit(w, *_COUNTED) or (w.endswith("s") and not w.endswith("ss"))
-                    or any(w.rstrip("s") == k.rstrip("s") for k in head[: i - 1]))}  # fmt: skip
-    # ... or what it is made of, said after it: "glass beakers set borosilicate 50ml to 1000ml"
-    # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
-    while len(kinds) > 1 and (
-        kinds[-1] in counted or kinds[-1] in MATERIALS or _DONE_TO.fullmatch(kinds[-1])
-    ):
-        kinds.pop()
-    if len(kinds) > 1 and kinds[-1] in _PACKAGING:
-        at = len(head) - 1 - head[::-1].index(kinds[-1])
-        if at and (re.search(r"\d", head[at - 1]) or head[at - 1] in _MEASURES):
-            return kinds[-2]  # "kapton tape 1 inch roll": tape, in a roll of that size
-    return kinds[-1] if kinds else None
-
-
-#: Where a message lists another product: "... and also a stapler", "..., plus some picks", "a
-#: ukulele and a tuner" (an article after "and": "black and white" lists nothing).
-_NEXT_ITEM = re.compile(
-    r"\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
-    r"(?:\s+(?:i\s+)?(?:need|want|get))?\s+(?=(?:a|an|some|one|two|three|\d+)\s)",
-    re.I,
-)
-#: A count of things said before the list: "2 things:", "a couple of things -".
-_COUNTED_LIST = re.compile(
-    r"^\W*(?:(?:i\s+)?(?:need|want)\s+)?(?:\d|two|three|a\s+couple(?:\s+of)?|a\s+few)\s+things\s*[:,-]\s*",
-    re.I,
-)
-#: Wanting, said before what is wanted.
-_WANTS = r"(?:(?:i|we)(?:'m|'re| am| are)?\s+)?(?:need|want|looking for|searching for|shopping for|would like|'d like)\s+"
-#: ... opening one product of a list: "i need a stapler" is a stapler.
-_WANTING = re.compile(rf"^\W*(?:(?:hi|hey|hello)\W+)?{_WANTS}", re.I)
-#: At most this many products in one message are shown side by side.
-MAX_LISTED = 3
-
-
-def listed_products(text: str) -> tuple[str, ...]:
-    """The products a message lists, each as its own request ("2 things: a desk organizer for pens
-    n sticky notes and also a decent stapler that doesnt jam" -> the organizer, the stapler; the
-    request had been searched as one, and said not carried); () unless each part names a kind of
-    its own, different from the others ("a drum set with sticks" is one product)."""
-    # (a story before the request lists nothing: "rewiring the lights in my camper van and i need
-    # a heat shrink tubing assortment" had been two requests)
-    text = _COUNTED_LIST.sub("", wanted_part(text) or text)
-    parts = [
-        _WANTING.sub("", p).strip(" ,;.") for p in _NEXT_ITEM.split(text) if p and p.strip(" ,;.")
-    ]
-    if not 2 <= len(parts) <= MAX_LISTED:
-        return ()
-    kinds = [product_kind(p) for p in parts]
-    if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
-        return ()
-    if COMPARE.search(text) and any(
-        [w.lower() for w in re.findall(r"[\w'-]+", p) if not not_product_word(w)]
-        == [(k or "").lower()]
-        for p, k in zip(parts[:-1], kinds[:-1], strict=True)
-    ):
-        # a bare word set against a sort of another kind shares its noun: "the difference
-        # between a condenser and a dynamic mic" (a lab condenser had been starred beside it)
-        return ()
-    return tuple(parts)
-
-
-#: Nouns that, right after the asked word, make it a modifier: "laptop case", "shoe laces".
-ACCESSORY = frozenset(
-    [
-        "case",
-        "cases",
-        "cover",
-        "covers",
-        "bag",
-        "bags",
-        "stand",
-        "stands",
-        "holder",
-        "holders",
-        "mount",
-        "mounts",
-        "strap",
-        "straps",
-        "sticker",
-        "stickers",
-        "decal",
-        "decals",
-        "charm",
-        "charms",
-        "keychain",
-        "hat",
-        "hats",
-        "costume",
-        "costumes",
-        "tray",
-        "trays",
-        "book",
-        "books",
-        "poster",
-        "posters",
-        "ornament",
-        "ornaments",
-        "mitts",
-        "mitt",
-        "laces",
-        "lace",
-        "pin",
-        "pins",
-        "box",
-        "boxes",
-        "rack",
-        "racks",
-        "hanger",
-        "hangers",
-        "pad",
-        "pads",
-        # what quiets, covers or keeps it: "Drum Silencer", "Trumpet Mute", "Drum Mat"
-        "silencer",
-        "silencers",
-        "mute",
-        "mutes",
-        "dampener",
-        "dampeners",
-        "mat",
-        "mats",
-        "rug",
-        "rugs",
-        "head",
-        "heads",
-        "sleeve",
-        "sleeves",
-        "skin",
-        "skins",
-        "print",
-        "prints",
-        # what dresses or furnishes it: "Reborn Doll Clothes", "Doll Outfit" (starred as dolls)
-        "clothes",
-        "clothing",
-        "outfit",
-        "outfits",
-        "furniture",
-        # parts and add-ons named after what they serve: "Guitar Amp", "Drum Throne", "Laptop Shelf"
-        "amp",
-        "amps",
-        "amplifier",
-        "amplifiers",
-        "shelf",
-        "cable",
-        "cables",
-        "cord",
-        # what a meter tests with: "Multimeter Probe Test Lead Cable" is no multimeter
-        "probe",
-        "probes",
-        "lead",
-        "leads",
-        # what is played with it or fitted to it: "Guitar Pickup ... Transducer" is no guitar
-        "pickup",
-        "pickups",
-        "transducer",
-        "transducers",
-        "tuner",
-        "tuners",
-        "capo",
-        "capos",
-        "picks",
-        "bow",
-        "bows",
-        "bench",
-        "benches",
-        "stool",
-        "stools",
-        # care for a thing, named after it: "Rosin Remover" is no rosin, "Guitar Polish" no guitar
-        "remover",
-        "removers",
-        "cleaner",
-        "cleaners",
-        "polish",
-        "cloth",
-        "cloths",
-        "wipes",
-        "oil",
-        "lubricant",
-        "refill",
-        "refills",
-        "adapter",
-        "adapters",
-        # a part of a thing, named after it: "Single String Bass Bridge" is no set of strings,
-        # "Remote Control Car Motor" no car
-        "bridge",
-        "bridges",
-        "tailpiece",
-        "tailpieces",
-        "saddle",
-        "saddles",
-        "pickguard",
-        "pickguards",
-        "knob",
-        "knobs",
-        "winder",
-        "winders",
-        "peg",
-        "pegs",
-        "part",
-        "parts",
-        "motor",
-        "motors",
-        "tire",
-        "tires",
-        "tyres",
-        "accessory",
-        "accessories",
-        "charger",
-        "chargers",
-        "strings",
-        "picks",
-        "pick",
-        "tuner",
-        "tuners",
-        "pedal",
-        "pedals",
-        "stool",
-        "bench",
-        "sticks",
-        "stick",
-        "mallets",
-        "head",
-        "heads",
-        "throne",
-        "parts",
-        "part",
-        "bracket",
-        "clamp",
-        "clip",
-        "clips",
-        "compartment",
-        "feet",
-        "legs",
-        "replacement",
-        "guide",
-        "sticker",
-        "adjuster",
-        "adjusters",
-        # tools and trinkets named after what they serve: "Guitar String Winder", "String Bracelet"
-        "winder",
-        "winders",
-        "cutter",
-        "cutters",
-        "puller",
-        "pullers",
-        "ferrule",
-        "ferrules",
-        "retainer",
-        "retainers",
-        "organizer",
-        "organizers",
-        "bracelet",
-        "bracelets",
-        "necklace",
-        "necklaces",
-        "earrings",
-        "jewelry",
-        # what it is kept in: "Fridge Food Storage Container", "LEGO Storage Box"
-        "container",
-        "containers",
-        "storage",
-        # printed and recorded matter about it: "The Banjo Pub Songbook", "Guitar Method Book 1"
-        "songbook",
-        "songbooks",
-        "book",
-        "books",
-        "method",
-        "poster",
-        "posters",
-        "chart",
-        "charts",
-        "lessons",
-        # its parts: "Kmise Banjo Tailpiece", "Banjo Four String Top Nuts" (not "bridge": LEGO Tower
-        # Bridge is a lego)
-        "tailpiece",
-        "tailpieces",
-        "nut",
-        "nuts",
-        "saddle",
-        "saddles",
-        # what goes along with it: "Wooden Kazoo, Ukulele Guitar Partner" is a kazoo
-        "partner",
-        "partners",
-        "companion",
-        # a kind of something else: "Yahtzee Bookshelf Edition", "Food Grade Citric Acid"
-        "edition",
-        "grade",
-        "shaped",
-        "themed",
-    ]
-)
-
-
-#: Wanting said after a story: "..., need petri dishes", "... and need poly mailers", "id love to
-#: get him a proper kite".
-_WANT_IN_STORY = re.compile(
-    r"(?:^|[,.;!?]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
-    r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
-    r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find))"
-    r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+(?!to\b)",
-    re.I,
-)
-#: "one of those X things": a product the shopper cannot name ("need one of those camera on a
-#: cable things", "one of those thumb piano kalimba things").
-_THOSE_THINGS = re.compile(
-    r"\b(?:one|some|a\s+couple|a\s+few|any|two|a\s+pair)\s+of\s+(?:those|these)\s+"
-    r"((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:things?|thingies|thingys|gadgets?|"
-    r"doohickeys?|whatchamacallits?|contraptions?)\b",
-    re.I,
-)
-#: A message that opens with a story rather than a product: "my dad used to ...", "running a
-#: club ...", "ok so my printer ...", "just started an etsy shop ...".
-_STORY_START = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|so|well|please|help|hi|hey|hello|um+|lol|ugh|omg)\W+)*"
-    # (not "i'm": "im left handed, need good scissors" says what the product must be)
-    r"(?:my|our|we|we're|were|i|i've|ive|he|she|they|just|been|running|rewiring|building|moving|"
-    r"starting|teaching|planning|trying|working|setting|fixing|redoing|renovating|coaching)\b(?!'m)"
-    # (not a message that opens with its request: "i need a ukulele ... and i need a tuner too")
-    r"(?!\s+(?:(?:really|just|also)\s+)?(?:need|want|am\s+looking|'m\s+looking|would\s+like|'d\s+like)\b)",
-    re.I,
-)
-#: Words after a want that point back, naming no product ("want one with a screen").
-_POINTS_BACK = re.compile(
-    r"^\s*(?:one|ones|something|anything|it|them|that|this|those|some)\b", re.I
-)
-#: Where the wanted product's phrase ends: a sentence's end, or why ("so he can", "because").
-_WANT_ENDS = re.compile(
-    r"[.!?;]\s|\s+(?:so|because|since|cause|cuz|bc|as)\s"
-    r"|,\s*(?:and\s+|but\s+)?(?:i|he|she|they|we|it|its|it's|i'm|im|my|his|her|our|their)\s",
-    re.I,
-)
 #: Why the shopper wants it, to the sentence's end: "because i watch videos on my lunch break"
 #: (searched "watch videos lunch break").
 _BECAUSE = re.compile(r"\b(?:because|cuz|coz|bc)\b[^.!?]*", re.I)
@@ -1718,24 +752,6 @@ def _owned(story: str, counts: Mapping[str, int] | None = None) -> set[str]:
         at = said.index(kind) if kind in said else len(said) - 1
         words |= {w for w in said[max(0, at - 1) : at + 1] if not not_product_word(w)}
     return words
-
-
-def wanted_part(text: str) -> str | None:
-    """The words that ask for the product in a message that tells a story first ("running a
-    microbiology club at the middle school ..., need petri dishes" -> "petri dishes"; "... id
-    love to get him a proper kite so he can ..." -> "a proper kite"), or "one of those X things"
-    anywhere (-> X); None when the message opens with the product or asks for none."""
-    if those := _THOSE_THINGS.search(text):
-        return those.group(1)
-    if not _STORY_START.match(text):
-        return None
-    for m in _WANT_IN_STORY.finditer(text):
-        if len(re.findall(r"\w+", text[: m.start()])) < 4 or _POINTS_BACK.match(text, m.end()):
-            continue  # no story before it, or nothing named ("want one with a screen")
-        part = _WANT_ENDS.split(text[m.end() :], maxsplit=1)[0].strip(" ,")
-        if product_kind(part):
-            return part
-    return None
 
 
 #: Where a follow-up turns from its story to what it asks: "..., should i go concert instead?",
@@ -1794,41 +810,6 @@ _THEN_ASKS = re.compile(
     r"\s+\w)",
     re.I,
 )
-
-
-#: What products are made of: said after the product, no kind of it.
-MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal", "wood",
-                       "wooden", "aluminum", "aluminium", "nylon", "cotton", "leather", "silicone",
-                       "bamboo", "acrylic", "brass", "copper", "rubber", "latex", "nitrile",
-                       "vinyl", "ceramic", "maple", "mahogany", "polyester", "titanium"])  # fmt: skip
-#: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
-_WANT_AFTER = re.compile(
-    rf"[,.;!]\s*(?:(?:so|and|but|now)\s+)?{_WANTS}(?!to\b)"
-    # a product said with its article: "..., need a keyboard w weighted keys" (not what a pack
-    # holds: "cymbal pack for a beginner kit, need hi hats crash and ride")
-    r"(?=(?:a|an|some|new|another|one\s+of)\s|(?![^,.;!?]*\band\b))"
-    r"(?!(?:something|anything|one|it|them|that|this)\b)",  # "..., want something legit"
-    re.I,
-)
-#: The shopper saying who they are: "hi im a nurse and need ...", "I'm a teacher, ...".
-_SELF = re.compile(
-    r"\b(?:i'?m|i am|we'?re|we are)\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}?"
-    r"(?:\s*[,.;!]|\s+(?:and|so|but)\b|(?=\s+(?:who|that|looking)\b|\s*$))",
-    re.I,
-)
-#: What the shopper does for a living, said before the request: "i teach middle school science
-#: and need safety goggles" (searched "teach middle school science", and said not carried).
-_WORK_SELF = re.compile(
-    r"\b(?:i|we)\s+(?:teach|work|run|coach|manage|own)\s+(?:at\s+|in\s+|for\s+|as\s+(?:a|an)\s+)?"
-    r"[\w-]+(?:\s+[\w-]+){0,3}?(?=\s*[,.;!]|\s+(?:and|so|but)\b)",
-    re.I,
-)
-#: What a product is made without, said after it: "powder free", "latex-free", "bpa free".
-#: What an unnamed product is like: "something musical like a xylophone", "something darker,
-#: more like a thriller".
-_SOMETHING_LIKE = re.compile(
-    r"\b(?:something|anything)(?:\s+[a-z]+){0,2}?,?\s+(?:more\s+)?like\s+(?:an?|the|some)\s+", re.I
-)
 #: "big" or "little" said of a product's parts, not of a person: "big pieces", "little buttons".
 _BIG_OF = re.compile(
     r"\b(?:big|little)(?=\s+(?!(?:brother|sister|bro|sis|kids?|boys?|girls?|guy|fan|one|ones|man|"
@@ -1840,188 +821,3 @@ _BIG_OF = re.compile(
 ROOM_OF = re.compile(
     r"\b(?:boys?|girls?|kids?|baby|babies|childrens?|teens?)'?s?'?\s+(?:bed)?room\b", re.I
 )
-#: More or less of a quality: "something with more range", "ones with less noise".
-_MORE_OF = re.compile(
-    r"\bwith\s+(?:more|less|fewer|better|a\s+(?:longer|bigger|better))\s+[a-z]+", re.I
-)
-#: How sturdily a product is built, said as two words: never its kind.
-_BUILT = re.compile(r"\b(?:heavy|light|medium|extra|super)[- ]?(?:weight|duty)\b", re.I)
-#: A word saying what was done to a product ("racked", "sealed", "sterilized"), not what it is
-#: (not "bed", "sled", "speed" or "seed").
-_DONE_TO = re.compile(r"[a-z]{3,}[^e]ed")
-_MADE_WITHOUT = re.compile(r"\b[a-z]+[- ]free\b", re.I)
-#: How a product comes, said after its size: "kapton tape 1 inch roll", "gloves, 100 count box".
-_PACKAGING = units.words("package")
-#: What a number before a word counts or measures ("4 string", "10 hole", "3 tier", "2 inch").
-_COUNTED = ("part", "count", "time", "power", "length")
-#: Units of measure that are never what a product is ("1000 pieces", "50 ml").
-_MEASURES = units.words("length", "weight", "volume", names=("piece",), marks=True)
-
-
-#: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").
-_TEMPLATE_TOKENS = re.compile(r"<\|[^|<>]{0,40}\|>")
-
-
-def clean_message(text: str) -> str:
-    """The message as a reader sees it: invisible format characters (zero-width spaces and joiners)
-    read as spaces, chat-template markers dropped, whitespace collapsed."""
-    text = _TEMPLATE_TOKENS.sub(" ", text)
-    text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
-    text = _SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
-    # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
-    text = _BARE_CONTRACTION.sub(_apostrophe, text)
-    # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
-    text = _BARE_POSSESSIVE.sub(r"\1 \2's \3", text)
-    text = _corrected(text)
-    text = _SHOW_ME.sub(" ", text)
-    text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
-    text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
-    text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
-    text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
-    text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
-    text = re.sub(r"\s+", " ", text).strip()
-    return _OPENERS.sub("", text, count=1) or text
-
-
-#: A relation by marriage, said as the relation: "brother in law", "mother-in-law".
-_IN_LAW = re.compile(r"\b(brother|sister|mother|father|son|daughter)[- ]in[- ]laws?\b", re.I)
-#: "super" said of how, not of a product ("super well", "super into", not "super glue").
-_INTENSIFIER = re.compile(
-    r"\bsuper\s+(?=(?:well|into|duper|cute|excited|picky|busy|fun|cool|nice|good|bad|hard|easy|sweet|"
-    r"long|short|tall|small|big|cheap|expensive|quiet|loud|soft|fast|slow|simple|fancy|random|"
-    r"specific|hard|close|shy|creative|active|smart|sporty|artsy|crafty|nerdy)\b)",
-    re.I,
-)
-
-
-#: A budget said to bend: "but i can stretch a lil", "i could go a bit higher" (it had searched
-#: "stretch lil": stretch wrap).
-_CAN_STRETCH = re.compile(
-    r"\b(?:but\s+)?(?:(?:(?:i|we)\s+)?(?:can|could|might)\s+stretch(?:\s+(?:it|that|the\s+budget))?"
-    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?"
-    # "100 tops, could stretch to 120 if its really nice" (the kind had been "stretch")
-    r"(?:\s+to\s+[$€£]?\d+(?:\s*(?:dollars|bucks))?)?(?:\s+if\s+[^,.;!?]*)?"
-    r"|(?:i|we)\s+(?:can|could|might)\s+go\s+(?:a\s+(?:bit|lil|little)\s+)?(?:higher|over|more)"
-    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?)\b",
-    re.I,
-)
-#: How many or how much, said as "a ton" ("reads a ton", "i want a ton of colors", "she has a
-#: million"); not "a 1 ton jack".
-_A_LOT = re.compile(
-    r"\b(?:a\s+(?:ton|bunch|million|gazillion|zillion|bazillion|shit\s*ton|crap\s*ton)|tons|bunches)"
-    r"(?:\s+of\b)?",
-    re.I,
-)
-#: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.
-_A_BIT = re.compile(
-    r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))",
-    re.I,
-)
-#: Asking to be shown, or for something beside what is chosen, in words that name no product:
-#: "can u also pull up some light gauge strings", "throw in a clip on tuner", "a pack of light
-#: 12s to go with it" ("pull", "throw" and "go" had been searched).
-_SHOW_ME = re.compile(
-    r"\b(?:pull(?:ing)?\s+up|throw\s+in|toss\s+in|to\s+go\s+with\s+(?:it|this|that|them|those)|"
-    r"(?:that|which)\s+goes?\s+with\s+(?:it|this|that|them))\b",
-    re.I,
-)
-
-
-#: Words a message may open with that say nothing of what is wanted: "wait", "hold on", "ugh",
-#: "scratch that", "no wait" ("wait my sister says shes 10 now ..." had made the kind "wait",
-#: "hold on hes 5 not 12 ..." the kind "hold").
-_OPENERS = re.compile(
-    r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
-    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
-    # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
-    r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
-    r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
-    re.I,
-)
-
-
-#: The shopper correcting what they asked for: "gloves for my grandkid, wait no i mean a rosin".
-_CORRECTION = re.compile(
-    r"[,.;!-]*\s*\b(?:wait|sorry|oops|oh)[,.!]*\s+no[,.!]*\s+i\s+mean[t]?\s+", re.I
-)
-
-
-def _corrected(text: str) -> str:
-    """A message the shopper corrects midway, read as corrected: the thing said after "wait no i
-    mean" replaces the kind said before it, and whom it is for stays ("gloves for my grandkid who
-    plays cello, wait no i mean a rosin" had shown drummer's gloves)."""
-    m = _CORRECTION.search(text)
-    if m is None:
-        return text
-    before, after = text[: m.start()], text[m.end() :]
-    kind = product_kind(before)
-    if kind:
-        before = re.sub(
-            rf"\b(?:(?:a|an|some|the)\s+)?{re.escape(kind)}\b", " ", before, count=1, flags=re.I
-        )
-    return f"{after.rstrip(' .')}, {before.strip(' ,')}".strip(" ,")
-
-
-_SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
-#: Contractions typed without their apostrophe, where the bare word is no other English word
-#: (not "its", "were", "ill", "well", "id", "wed", "shell", "hell", "cant" of "can't" only).
-_BARE_POSSESSIVE = re.compile(
-    rf"\b(my|our|his|her|their)\s+({'|'.join(RECIPIENTS)})s\s+({'|'.join(RECIPIENTS)})\b", re.I
-)
-_BARE_CONTRACTION = re.compile(
-    r"\b(?:(is|does|do|did|was|are|has|have|had|could|would|should|must|ca|wo)nt"
-    r"|(he|she|that|what|there|who|where|here)s|(i)m|(i|we|you|they)ve|(they|you)re)\b",
-    re.I,
-)
-_CONTRACTED = ["n't", "'s", "'m", "'ve", "'re"]
-
-
-def _apostrophe(m: re.Match[str]) -> str:
-    for i, tail in enumerate(_CONTRACTED, start=1):
-        if m.group(i):
-            return m.group(i) + tail
-    return m.group(0)
-
-
-def strip_rating_phrases(text: str) -> str:
-    """The text without its rating and review-count bounds (so "at least 4 stars" is no price)."""
-    return re.sub(r"\s+", " ", _strip(text, [*_RATING_BOUNDS, *_RATING_COUNT])).strip()
-
-
-def not_product_word(word: str) -> bool:
-    """Recipient, gift, occasion and filler words, days and months, and words saying how or how
-    often ("mostly", "usually"): what a product-type rewrite must not add."""
-    w = word.lower()
-    # (whose, typed without its apostrophe: "my husbands office")
-    whose = w.endswith("s") and w[:-1] in RECIPIENTS and w not in _PRODUCT_RECIPIENTS
-    return (w in _FILLER or (w in RECIPIENTS and w not in _PRODUCT_RECIPIENTS) or whose or bool(GIFT.fullmatch(w))
-            or bool(OCCASION.fullmatch(w)) or bool(_CALENDAR.fullmatch(w)) or _says_how(w))  # fmt: skip
-
-
-#: Days and months: when it is needed, never what ("my son turns 9 saturday and ... rc cars" had
-#: made the kind "saturday"; "starts orchestra in sept").
-_CALENDAR = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|january|february|march|april|june|july|"
-    r"august|september|sept|october|november|december|jan|feb|aug|sep|oct|nov|dec",
-    re.I,
-)
-#: Words saying how, how much or how often; never a product ("multimeter mostly for car stuff" had
-#: made the kind "mostly" and said multimeters are not carried).
-_HOW = frozenset(["mostly", "mainly", "usually", "probably", "barely", "nearly", "simply", "exactly",
-                  "quickly", "easily", "basically", "literally", "definitely", "seriously",
-                  "almost", "often", "sometimes", "rarely", "hardly", "already", "soon",
-                  "primarily", "generally", "normally", "currently", "recently", "finally",
-                  "hopefully", "obviously", "especially", "apparently", "constantly"])  # fmt: skip
-#: Endings only adverbs have, at seven letters or more ("tally" counters stay products).
-_ADVERB_ENDS = ("ally", "ously", "ently", "antly", "ately", "ively", "fully", "lessly", "ingly",
-                "edly")  # fmt: skip
-
-
-def _says_how(word: str) -> bool:
-    """Whether a word says how or how often, not what (see `_HOW`, `_ADVERB_ENDS`)."""
-    return word in _HOW or (len(word) >= 7 and word.endswith(_ADVERB_ENDS))
-
-
-def age_span(low: float | None, high: float | None) -> tuple[float, float] | None:
-    """An age range from its two stored ends (None unless both are known)."""
-    return (low, high) if low is not None and high is not None else None

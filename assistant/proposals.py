@@ -60,7 +60,7 @@ def kind_of(product: Product) -> str:
 
 
 def _title_kind(product: Product) -> str | None:
-    from assistant.needs import product_kind
+    from assistant.kinds import product_kind
 
     return product_kind(title_head(product.title))
 

@@ -45,27 +45,21 @@ from assistant.cues import (
 from assistant.errors import LLMUnavailable
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
-from assistant.llm import ChatMessage, LLMBackend
-from assistant.needs import (
+from assistant.kinds import (
     COMPARATIVES,
     MAX_LISTED,
-    PURPOSE,
-    RECIPIENTS,
     STORY_AFTER,
-    STORY_CLAUSE,
-    WORN_SIZE,
-    age_span,
-    clean_message,
-    follow_up_ask,
     listed_products,
     not_product_word,
     product_kind,
-    read_needs,
-    strip_ages,
-    strip_rating_phrases,
 )
+from assistant.llm import ChatMessage, LLMBackend
+from assistant.messages import clean_message
+from assistant.needs import PURPOSE, STORY_CLAUSE, WORN_SIZE, follow_up_ask, read_needs
+from assistant.people import RECIPIENTS, age_span, strip_ages
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
+from assistant.ratings import strip_rating_phrases
 from assistant.starters import asked as asked_starter
 from assistant.unwanted import NOT_THIS, unwanted_words
 from retrieval import units

@@ -12,7 +12,9 @@ import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import FOR_IT, GEAR, asked_phrase, siblings
-from assistant.needs import RECIPIENTS, WORN_SIZE, age_span, not_product_word
+from assistant.kinds import not_product_word
+from assistant.needs import WORN_SIZE
+from assistant.people import RECIPIENTS, age_span
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
 from retrieval import units

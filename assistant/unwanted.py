@@ -66,7 +66,7 @@ def unwanted_words(text: str, keep: Iterable[str] = ()) -> tuple[str, ...]:
     """The words the shopper says the product should not be or have (see `NOT_THIS`),
     lower-cased, in order; `keep`: words they asked for, never unwanted ("guitar strings, not
     guitar picks": picks)."""
-    from assistant.needs import not_product_word
+    from assistant.kinds import not_product_word
 
     asked = {w.lower() for w in keep}
     found: list[str] = []

@@ -55,9 +55,10 @@ from assistant.grounding import (
     same_sentence,
     sentences,
 )
+from assistant.kinds import not_product_word
 from assistant.leads import age_misses, fact_lead, sizes_said
 from assistant.llm import ChatMessage, LLMBackend
-from assistant.needs import RECIPIENTS, not_product_word
+from assistant.people import RECIPIENTS
 from assistant.phrases import article_for, has_phrases, phrase
 from assistant.prices import dollars, money, typed_amounts
 from assistant.prompts import prompt_ngrams, render

@@ -717,7 +717,7 @@ def test_what_a_product_is_made_without_is_no_kind() -> None:
 def test_the_request_after_a_story_names_the_kind() -> None:
     """ "my daughter starts piano lessons next month, need a keyboard w weighted keys" asked for a
     keyboard; the kind had been "piano", and the store's weighted keyboards were "not carried"."""
-    from assistant.needs import product_kind
+    from assistant.kinds import product_kind
 
     for text, kind in (
         (
@@ -741,7 +741,7 @@ def test_the_request_after_a_story_names_the_kind() -> None:
 def test_who_it_is_for_and_what_it_is_for_name_no_kind() -> None:
     """ "a coworker whos leaving" had made the kind "leaving"; "..., need to hang shelves" after
     "drill vs screwdriver set" made it "shelves"."""
-    from assistant.needs import product_kind
+    from assistant.kinds import product_kind
 
     assert product_kind("gift for a coworker whos leaving, she reads cozy mysteries") is None
     assert (
@@ -789,7 +789,7 @@ def test_how_many_play_a_game_is_its_size() -> None:
 def test_the_products_a_message_lists_are_read_each_alone(
     text: str, items: tuple[str, ...]
 ) -> None:
-    from assistant.needs import listed_products
+    from assistant.kinds import listed_products
 
     assert listed_products(text) == items
 
@@ -813,7 +813,7 @@ def test_whoever_is_buying_is_not_whom_it_is_for() -> None:
 def test_an_age_after_whom_it_is_for_in_spanish_is_read_and_not_searched() -> None:
     """ "cuaderno de dibujo para mi hija de 12" had searched "drawing notebook 12 kids" (a doll of
     12.5" and a card numbered 12 among the cards)."""
-    from assistant.needs import read_age, strip_ages
+    from assistant.people import read_age, strip_ages
 
     assert read_age("cuaderno de dibujo para mi hija de 12, hojas gruesas") == (12.0, 12.0)
     assert read_age("una guitarra para un niño de 7") == (7.0, 7.0)
@@ -856,7 +856,7 @@ def test_what_the_shopper_does_for_a_living_is_not_searched() -> None:
 def test_a_request_corrected_midway_is_read_as_corrected() -> None:
     """ "gloves for my grandkid who plays cello, wait no i mean a rosin" had shown drummer's
     gloves."""
-    from assistant.needs import clean_message
+    from assistant.messages import clean_message
 
     said = clean_message("gloves for my grandkid who plays cello, wait no i mean a rosin")
     needs = read_needs(said)
@@ -883,7 +883,7 @@ def test_a_request_corrected_midway_is_read_as_corrected() -> None:
 def test_the_kind_is_the_product_not_how_it_is_built_done_or_liked(
     text: str, kind: str | None
 ) -> None:
-    from assistant.needs import product_kind
+    from assistant.kinds import product_kind
 
     assert product_kind(text) == kind
 
@@ -933,7 +933,7 @@ def test_a_story_reader_leaves_requests_and_what_they_are_for_alone(demo_catalog
     request ("i need a ukulele ... and i need a tuner too" is two things), must not read "all
     those cables and things" as a product, and keeps what a case or stand is for, said as
     theirs ("bc my guitar keeps falling over": a guitar stand, not a bare "stand")."""
-    from assistant.needs import listed_products, wanted_part
+    from assistant.kinds import listed_products, wanted_part
     from retrieval.vocabulary import Vocabulary
 
     two = "i need a ukulele for my son and i need a tuner too"

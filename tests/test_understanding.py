@@ -10,7 +10,8 @@ import pytest
 from assistant.advice import Card, DepartmentPrices, compare, compare_lead
 from assistant.cues import BrandLexicon, read_cues
 from assistant.grounding import check, templated_answer
-from assistant.needs import _says_how, clean_message, not_product_word, product_kind
+from assistant.kinds import not_product_word, product_kind, says_how
+from assistant.messages import clean_message
 from assistant.query import Intent, understand
 from assistant.state import ConversationState, advance, shown_after
 from retrieval import Catalog
@@ -1764,7 +1765,8 @@ def test_a_request_after_a_story_is_what_is_searched() -> None:
     carry running a microbiology club"; "one of those X things" names X; a case or strap asked
     for keeps what the story says it is for ("her tenor ukulele")."""
     from assistant.cues import asked_phrase
-    from assistant.needs import listed_products, read_needs, wanted_part
+    from assistant.kinds import listed_products, wanted_part
+    from assistant.needs import read_needs
 
     club = (
         "running a microbiology club at the middle school this semester, the plan is like 15 "
@@ -2137,7 +2139,7 @@ def test_days_months_and_how_words_are_no_product_words() -> None:
         "monopoly",
         "march",
     ):
-        assert not _says_how(word), word
+        assert not says_how(word), word
     assert product_kind("multimeter mostly for car stuff") == "multimeter"
     query = understand(
         "my 8 yr old starts orchestra in sept and picked violin, need one", None, []
@@ -2274,7 +2276,7 @@ def test_two_sorts_weighed_and_whether_someone_would_get_on_with_a_card() -> Non
     fits it" after a practice pad searched stands of any kind."""
     from assistant.advice import asked_about
     from assistant.cues import alternatives
-    from assistant.needs import listed_products
+    from assistant.kinds import listed_products
 
     said = "whats the difference between a condenser and a dynamic mic for singing in my bedroom"
     assert alternatives(said) == ("condenser", "dynamic mic")
@@ -2436,7 +2438,7 @@ def test_a_sentence_telling_the_story_names_no_product() -> None:
     """ "nothing too loud please, we live in an apartment. a drum set for my son" had made the
     kind "live" (apartment furniture and a Live Series mic stand shown, "We don't seem to carry
     nothing too loud")."""
-    from assistant.needs import product_kind
+    from assistant.kinds import product_kind
 
     assert (
         product_kind("nothing too loud please, we live in an apartment. a drum set for my son")

@@ -1,0 +1,135 @@
+"""A message as typed, made readable before anything reads it (pure): chat-template tokens taken
+out, squashed and missing apostrophes restored, self-corrections applied ("no wait, i meant ..."),
+intensifiers and openers that ask for nothing removed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from assistant.kinds import product_kind
+from assistant.people import RECIPIENTS
+
+#: Chat-template markers a message may carry to fake a system turn ("<|im_start|>system").
+_TEMPLATE_TOKENS = re.compile(r"<\|[^|<>]{0,40}\|>")
+
+
+def clean_message(text: str) -> str:
+    """The message as a reader sees it: invisible format characters (zero-width spaces and joiners)
+    read as spaces, chat-template markers dropped, whitespace collapsed."""
+    text = _TEMPLATE_TOKENS.sub(" ", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
+    text = SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
+    # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
+    text = _BARE_CONTRACTION.sub(_apostrophe, text)
+    # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
+    text = _BARE_POSSESSIVE.sub(r"\1 \2's \3", text)
+    text = _corrected(text)
+    text = _SHOW_ME.sub(" ", text)
+    text = _IN_LAW.sub(r"\1", text)  # "my brother in law": a brother (it had searched "law")
+    text = _INTENSIFIER.sub("", text)  # "a coworker i dont know super well" (the kind "super")
+    text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
+    text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
+    text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
+    text = re.sub(r"\s+", " ", text).strip()
+    return _OPENERS.sub("", text, count=1) or text
+
+
+#: A relation by marriage, said as the relation: "brother in law", "mother-in-law".
+_IN_LAW = re.compile(r"\b(brother|sister|mother|father|son|daughter)[- ]in[- ]laws?\b", re.I)
+#: "super" said of how, not of a product ("super well", "super into", not "super glue").
+_INTENSIFIER = re.compile(
+    r"\bsuper\s+(?=(?:well|into|duper|cute|excited|picky|busy|fun|cool|nice|good|bad|hard|easy|sweet|"
+    r"long|short|tall|small|big|cheap|expensive|quiet|loud|soft|fast|slow|simple|fancy|random|"
+    r"specific|hard|close|shy|creative|active|smart|sporty|artsy|crafty|nerdy)\b)",
+    re.I,
+)
+
+
+#: A budget said to bend: "but i can stretch a lil", "i could go a bit higher" (it had searched
+#: "stretch lil": stretch wrap).
+_CAN_STRETCH = re.compile(
+    r"\b(?:but\s+)?(?:(?:(?:i|we)\s+)?(?:can|could|might)\s+stretch(?:\s+(?:it|that|the\s+budget))?"
+    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?"
+    # "100 tops, could stretch to 120 if its really nice" (the kind had been "stretch")
+    r"(?:\s+to\s+[$€£]?\d+(?:\s*(?:dollars|bucks))?)?(?:\s+if\s+[^,.;!?]*)?"
+    r"|(?:i|we)\s+(?:can|could|might)\s+go\s+(?:a\s+(?:bit|lil|little)\s+)?(?:higher|over|more)"
+    r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?)\b",
+    re.I,
+)
+#: How many or how much, said as "a ton" ("reads a ton", "i want a ton of colors", "she has a
+#: million"); not "a 1 ton jack".
+_A_LOT = re.compile(
+    r"\b(?:a\s+(?:ton|bunch|million|gazillion|zillion|bazillion|shit\s*ton|crap\s*ton)|tons|bunches)"
+    r"(?:\s+of\b)?",
+    re.I,
+)
+#: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.
+_A_BIT = re.compile(
+    r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))",
+    re.I,
+)
+#: Asking to be shown, or for something beside what is chosen, in words that name no product:
+#: "can u also pull up some light gauge strings", "throw in a clip on tuner", "a pack of light
+#: 12s to go with it" ("pull", "throw" and "go" had been searched).
+_SHOW_ME = re.compile(
+    r"\b(?:pull(?:ing)?\s+up|throw\s+in|toss\s+in|to\s+go\s+with\s+(?:it|this|that|them|those)|"
+    r"(?:that|which)\s+goes?\s+with\s+(?:it|this|that|them))\b",
+    re.I,
+)
+
+
+#: Words a message may open with that say nothing of what is wanted: "wait", "hold on", "ugh",
+#: "scratch that", "no wait" ("wait my sister says shes 10 now ..." had made the kind "wait",
+#: "hold on hes 5 not 12 ..." the kind "hold").
+_OPENERS = re.compile(
+    r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
+    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
+    r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
+    r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
+    re.I,
+)
+
+
+#: The shopper correcting what they asked for: "gloves for my grandkid, wait no i mean a rosin".
+_CORRECTION = re.compile(
+    r"[,.;!-]*\s*\b(?:wait|sorry|oops|oh)[,.!]*\s+no[,.!]*\s+i\s+mean[t]?\s+", re.I
+)
+
+
+def _corrected(text: str) -> str:
+    """A message the shopper corrects midway, read as corrected: the thing said after "wait no i
+    mean" replaces the kind said before it, and whom it is for stays ("gloves for my grandkid who
+    plays cello, wait no i mean a rosin" had shown drummer's gloves)."""
+    m = _CORRECTION.search(text)
+    if m is None:
+        return text
+    before, after = text[: m.start()], text[m.end() :]
+    kind = product_kind(before)
+    if kind:
+        before = re.sub(
+            rf"\b(?:(?:a|an|some|the)\s+)?{re.escape(kind)}\b", " ", before, count=1, flags=re.I
+        )
+    return f"{after.rstrip(' .')}, {before.strip(' ,')}".strip(" ,")
+
+
+SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
+#: Contractions typed without their apostrophe, where the bare word is no other English word
+#: (not "its", "were", "ill", "well", "id", "wed", "shell", "hell", "cant" of "can't" only).
+_BARE_POSSESSIVE = re.compile(
+    rf"\b(my|our|his|her|their)\s+({'|'.join(RECIPIENTS)})s\s+({'|'.join(RECIPIENTS)})\b", re.I
+)
+_BARE_CONTRACTION = re.compile(
+    r"\b(?:(is|does|do|did|was|are|has|have|had|could|would|should|must|ca|wo)nt"
+    r"|(he|she|that|what|there|who|where|here)s|(i)m|(i|we|you|they)ve|(they|you)re)\b",
+    re.I,
+)
+_CONTRACTED = ["n't", "'s", "'m", "'ve", "'re"]
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    for i, tail in enumerate(_CONTRACTED, start=1):
+        if m.group(i):
+            return m.group(i) + tail
+    return m.group(0)

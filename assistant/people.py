@@ -1,0 +1,158 @@
+"""Who a request is for, read from the words (pure): the relations and roles a shopper names
+("my niece", "a toddler", "for adults"), gift and occasion words, and ages ("my 10 year old",
+"ages 3-5", "18 months"), as years."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ratings import strip_matches
+
+#: Words that name who the product is for; removed from the search text (titles rarely carry
+#: them), except the ones titles do use for the product itself ("kids", "toddler", "adults").
+RECIPIENTS = ("niece", "nephew", "son", "daughter", "grandson", "granddaughter", "grandchild",
+              "grandchildren", "grandkid", "grandkids", "boy", "girl", "boys", "girls", "kid", "child",
+              "toddler", "baby", "infant", "newborn", "preschooler", "teen", "teenager", "tween",
+              "mom", "mother", "dad", "father", "wife", "husband", "boyfriend", "girlfriend", "friend",
+              "brother", "sister", "coworker", "colleague", "teacher", "boss", "grandma", "grandpa",
+              "grandmother", "grandfather", "partner", "student", "students", "classroom", "class",
+              "myself", "adult", "adults", "children", "kids", "toddlers", "babies", "teens",
+              "teenagers", "beginner", "beginners", "godson", "goddaughter", "cousin", "uncle", "aunt",
+              "gf", "bf", "hubby", "wifey", "bff", "bestie", "sis", "bro", "mum", "nana", "papa",
+              "granny", "grandad", "granddad", "stepson", "stepdaughter", "fiance", "fiancee",
+              "roommate", "neighbor", "neighbour", "manager", "grandparents", "parents", "buddy",
+              "pal", "bestfriend", "landlord", "landlady", "babysitter", "nanny", "mailman",
+              "caregiver", "coworkers", "colleagues", "inlaws", "in-laws")  # fmt: skip
+#: Whom a plural may name ("my twins are 6", "her boys are 5 and 7").
+_PEOPLE_SAID = frozenset([*RECIPIENTS, *(f"{r}s" for r in RECIPIENTS), "twins", "triplets"])
+PRODUCT_RECIPIENTS = {"kid", "kids", "child", "children", "toddler", "toddlers", "baby", "babies",
+                       "adult", "adults", "teen", "teens", "beginner", "beginners", "students", "student",
+                       "boys", "girls"}  # fmt: skip
+#: Whom a maker is named by too ("Boss" pedals): someone only after a possessive.
+BRAND_RECIPIENTS = frozenset(["boss", "brother"])
+_POSSESSIVE = frozenset(["my", "our", "his", "her", "their", "your"])
+#: Words that make a maker's name someone ("my brother", "for my little brother"; not "brother or
+#: dymo", two label makers, which had answered "for your brother").
+BRAND_WHOSE = _POSSESSIVE | frozenset(["for", "little", "big", "older", "younger", "baby"])
+#: Age ranges (years) the recipient words imply, for the age-fit ranking feature.
+WORD_AGES: dict[str, tuple[float, float]] = {
+    "newborn": (0, 1), "infant": (0, 1), "baby": (0, 2), "babies": (0, 2), "toddler": (1, 3),
+    "toddlers": (1, 3), "preschooler": (3, 5), "tween": (9, 12), "teen": (13, 17), "teens": (13, 17),
+    "teenager": (13, 17), "teenagers": (13, 17), "adult": (18, 99), "adults": (18, 99),
+    "kid": (3, 12), "kids": (3, 12), "child": (3, 12), "children": (3, 12), "boy": (3, 12),
+    "girl": (3, 12), "niece": (3, 14), "nephew": (3, 14), "grandkid": (2, 14), "grandkids": (2, 14),
+}  # fmt: skip
+#: Who is grown up by what they are to the shopper: "a gift for grandpa who likes fishing" is for
+#: an adult (the store's fishing toys are for children). Read after every explicit age word, so
+#: "grandpa shopping for his grandkids" stays a child's request.
+_ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "husband", "boyfriend",
+                              "girlfriend", "grandma", "grandpa", "grandmother", "grandfather", "granny",
+                              "grandad", "granddad", "uncle", "aunt", "coworker", "colleague", "boss",
+                              "gf", "bf", "hubby", "wifey", "nana", "papa", "fiance", "fiancee",
+                              "roommate", "manager", "grandparents", "parents",
+                              # whom one works or lives beside: "end of year teacher gift ideas?"
+                              # had shown toys for 1-year-olds
+                              "teacher", "neighbor", "neighbour"])  # fmt: skip
+AGE = [
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
+    (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
+    (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
+    # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
+    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+|both\s+)?(\d{1,2})\b"
+                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?))", re.I), 1.0),
+    (re.compile(r"(?:\bage|años|ans|jahre|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|ans|jahre|岁|歲)", re.I), 1.0),
+    # "para mi hija de 12", "un niño de 8": a bare number after whom it is for, in Spanish
+    (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
+                r"primit[oa])\s+de\s+(\d{1,2})\b(?!\s*(?:[$€£%/.,]\d|d[oó]lares|euros?|cm|mm|piezas|pulgadas|meses))",
+                re.I), 1.0),
+    # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
+    (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
+                r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),
+]  # fmt: skip
+#: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5
+#: and a 7 year old", "kids are 8 to 14".
+TWO_AGES = re.compile(
+    r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&|to|-|–)\s*(?:an?\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?|mos?\b|weeks?))"
+    r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
+    re.I,
+)
+#: Three children's ages or more: "3 boys ages 5, 8 and 12", "kids are 5 8 11" (the youngest to the
+#: oldest; the first age alone had been read).
+AGE_LIST = re.compile(
+    r"\b(?:(?:kids|children|boys|girls|twins|they)(?:'re|\s+are)?|ages?d?)\s+(\d{1,2})"
+    r"(?:\s*,\s*|\s+)(?:\d{1,2}(?:\s*,\s*|\s+))*(?:(?:and|&)\s+)?(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?))",
+    re.I,
+)
+AGE_RANGE = re.compile(
+    r"\b(?:aged?|ages|(?:kids|children|boys|girls|students)(?: aged?)?)\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})\b"
+    r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet))"
+    # "3到5岁", "3-5歲", "de 3 a 5 años"
+    r"|(\d{1,2})\s*(?:到|至|-|~|～|–)\s*(\d{1,2})\s*(?:周岁|岁|歲)"
+    r"|\bde\s+(\d{1,2})\s+a\s+(\d{1,2})\s+años\b",
+    re.I,
+)
+GIFT = re.compile(
+    r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
+    # "want to get something for my landlord"
+    r"|(?:get|buy|give|do)\s+(?:something|a\s+(?:little\s+)?something|anything)\s+(?:nice\s+|small\s+|special\s+)?for\s+(?:my|our|the|a|an)"
+    r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
+    re.I,
+)
+OCCASION = re.compile(
+    r"\b(birthday|b-?day|christmas|xmas|holidays?|anniversary|graduation|graduates|valentine'?s?(?: day)?|mother'?s day|"
+    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|retiring|promotion|promoted|"
+    r"white elephant|secret santa|cumpleaños|navidad)\b",
+    re.I,
+)  # fmt: skip
+
+
+#: An age said of a thing the shopper has: "my ukulele strings are like 2 yrs old", "it's 10
+#: years old" (a 2-year-old's strings had been recommended).
+_THINGS_AGE = re.compile(
+    r"(?:\b(it|its|it's)|\b(?:my|the|our|his|her|their|these|those)\s+(?:[a-z]+\s+){0,2}?([a-z]+s))"
+    r"\s+(?:are|is|'re|were|was)\s+(?:(?:like|about|around|almost|over|only|"
+    r"just|already|prob|probably|maybe)\s+)*\d{1,2}\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*old\b",
+    re.I,
+)
+
+
+def read_age(text: str) -> tuple[float, float] | None:
+    """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
+    ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
+    text = _THINGS_AGE.sub(
+        lambda m: m.group(0) if (m.group(2) or "").lower() in _PEOPLE_SAID else " ", text
+    )
+    m = AGE_RANGE.search(text) or AGE_LIST.search(text) or TWO_AGES.search(text)
+    if m:
+        lo, hi = sorted(int(g) for g in m.groups() if g)
+        return float(lo), float(hi)
+    for rx, unit in AGE:
+        m = rx.search(text)
+        if m:
+            value = int(next(g for g in m.groups() if g)) * unit
+            if 0 <= value <= 99:
+                return round(value, 2), round(value, 2)
+    words = re.findall(r"[a-z]+", text.lower())
+    for w in words:
+        if w in WORD_AGES:
+            return WORD_AGES[w]
+    adults = _ADULT_RELATIONS.intersection(words)
+    if adults - BRAND_RECIPIENTS or any(
+        at and words[at - 1] in BRAND_WHOSE for at, w in enumerate(words) if w in adults
+    ):  # ("boss katana amp" is no grown-up's)
+        return WORD_AGES["adult"]
+    return None
+
+
+def strip_ages(text: str) -> str:
+    """The message without the ages said in it ("para mi hija de 12": no 12 to translate)."""
+    return strip_matches(text, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
+
+
+def age_span(low: float | None, high: float | None) -> tuple[float, float] | None:
+    """An age range from its two stored ends (None unless both are known)."""
+    return (low, high) if low is not None and high is not None else None
