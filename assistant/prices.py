@@ -119,6 +119,7 @@ class PriceBounds:
     max_price: Decimal | None = None
     currency: str | None = None
     note: str | None = None  # how a soft phrasing was read, e.g. "around $50 read as $40-$60"
+    around: bool = False  # the range was read about one amount ("around $50", "50ish")
 
     def numbers(self) -> set[Decimal]:
         return {x for x in (self.min_price, self.max_price) if x is not None}
@@ -366,6 +367,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             return PriceBounds(lo, hi, currency or "USD")
     low = high = None
     currency = note = None
+    around = False
     for match in _BOUND.finditer(text):
         value = _amount(match.group("num"))
         cur = _currency(match.group("cur1"), match.group("cur2"))
@@ -388,6 +390,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             lo, hi = _approx(value)
             low, high = lo, hi
             note = f"{match.group(0).strip()} read as {money(lo)}-{money(hi)}"
+            around = True
         elif re.fullmatch(_UPPER, direction, re.IGNORECASE):
             high = value if high is None else min(high, value)
         else:
@@ -425,6 +428,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             lo, hi = _approx(value)
             low, high = lo, hi
             note = f"{match.group(0).strip()} read as {money(lo)}-{money(hi)}"
+            around = True
         elif post.startswith(
             ("or more", "or over", "or above", "and up", "and over", "and above", "+")
         ):
@@ -454,7 +458,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             high = said
     if low is None and high is None:
         return PriceBounds()
-    return PriceBounds(low, high, currency or "USD", note)
+    return PriceBounds(low, high, currency or "USD", note, around)
 
 
 def in_dollars(bounds: PriceBounds) -> PriceBounds:

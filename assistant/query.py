@@ -101,6 +101,9 @@ class ShoppingQuery(BaseModel):
     min_price: Money | None = None
     max_price: Money | None = None
     currency: str | None = None
+    price_around: bool = Field(
+        default=False, description="The price range was read about one amount: 'around $50'"
+    )
     brands: tuple[str, ...] = ()
     exclude_brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
@@ -486,6 +489,31 @@ _KNOW_HOW = re.compile(
     r"|\b(?:is|are)\s+[\w.-]+\s+(?:really\s+)?enough\b",
     re.I,
 )
+
+
+#: A question whose subject is the shopper's own product, its verb after it: "why does my capo
+#: buzz on the low e" (the kind had been "buzz"), "why won't my violin stay in tune", "why does my
+#: 3d printer keep clogging"; group 1 is the subject and its verbs, up to where the question goes on.
+_WHY_DOES_MY = re.compile(
+    r"\bwhy\s+(?:do|does|did|would|won'?t|doesn'?t|don'?t|can'?t)\s+(?:my|our)\s+"
+    r"([\w-]+(?:\s+[\w-]+){1,4}?)\s*(?=\b(?:on|in|at|when|whenever|after|if|every|all|so|with|while|"
+    r"of|out|up|off|and|or|but)\b|[,.?!]|$)",
+    re.I,
+)
+#: Verbs that carry another after a subject: "my printer keeps clogging", "my guitar won't stay"
+_CARRYING = frozenset(["keep", "keeps", "stay", "stays", "go", "goes", "get", "gets", "start",
+                       "starts", "sound", "sounds", "feel", "feels", "look", "looks", "seem",
+                       "seems", "always", "never", "still", "just", "not", "so"])  # fmt: skip
+
+
+def _asked_of_mine(text: str) -> str | None:
+    """The kind of the shopper's own product a "why does my X do Y" question is about."""
+    if not (m := _WHY_DOES_MY.search(text)):
+        return None
+    words = m.group(1).split()[:-1]  # its last word is what it does: "capo buzz"
+    while len(words) > 1 and words[-1].lower() in _CARRYING:
+        words.pop()
+    return product_kind(" ".join(words)) if words else None
 
 
 #: A first message telling of someone, asking for nothing: "grandpa is 78 and still out in his
@@ -1156,7 +1184,9 @@ def understand(
         intent, narrows, search, need = Intent.refine, " ".join(makers), "", plain_need(text)
         cues = replace(cues, brands=makers)
         needs = replace(needs, kind=None)
-    if english and intent is Intent.new and not needs.kind and _KNOW_HOW.search(text):
+    if english and intent is Intent.new and (of_mine := _asked_of_mine(text)):
+        needs = replace(needs, kind=of_mine)
+    elif english and intent is Intent.new and not needs.kind and _KNOW_HOW.search(text):
         # the thing the question is about, said as theirs: "is it bad to keep my pla spools in
         # the garage over winter" (no kind had been read; "We don't seem to carry it gets")
         for said_mine in re.finditer(
@@ -1206,6 +1236,7 @@ def understand(
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
+        price_around=bounds.around,
         brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=_of_product(cues.attributes, text), sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,

@@ -33,6 +33,9 @@ class ConversationState(BaseModel):
     department: str | None = None
     min_price: Money | None = None
     max_price: Money | None = None
+    price_around: bool = Field(
+        default=False, description="The price range was read about one amount: 'around $100'"
+    )
     exclude_brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     sort: Sort = Sort.relevance
@@ -272,7 +275,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         low, high = _in_dollars(query)
         return ConversationState(
             need=need, department=query.department, min_price=low,
-            max_price=high, exclude_brands=query.exclude_brands,
+            max_price=high, price_around=query.price_around, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
             search=search, original=query.original, asked=query.need if query.asks_how else asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
@@ -307,16 +310,20 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     low, high = state.min_price, state.max_price
     sizes = _with_sizes(state.sizes, query.sizes)
     shown_prices = _prices(state.shown, catalog)
+    around = state.price_around
     if query.cheaper and shown_prices:
         high = shown_prices[0] - CENT  # cheaper than the first product on screen
-        if low is not None and low > high:
-            low = None  # a floor said before stays ("at least $10 and under $40", then "cheaper")
+        if low is not None and (low > high or around):
+            # a floor said before stays ("at least $10 and under $40", then "cheaper"); one read
+            # off "around $100" was never said (it had kept "cheaper" than $144 above $80)
+            low, around = None, False
     if query.pricier and shown_prices:
         low = max(shown_prices) + CENT
         if high is not None and high < low:
             high = None
     if query.min_price is not None or query.max_price is not None:
         low, high = _in_dollars(query)
+        around = query.price_around
     any_price = query.move == "any price"  # "forget the budget": no limit, the better rated
     if any_price:
         low = high = None
@@ -328,7 +335,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         )
     )
     changes |= {
-        "min_price": low, "max_price": high,
+        "min_price": low, "max_price": high, "price_around": around,
         "exclude_brands": tuple(dict.fromkeys(state.exclude_brands + query.exclude_brands)),
         # (what is asked for now is wanted again: "ok, white is fine")
         "unwanted": tuple(w for w in dict.fromkeys(state.unwanted + query.unwanted)

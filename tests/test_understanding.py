@@ -193,6 +193,22 @@ def test_constraints_carry_over_and_are_revised(small_catalog: Catalog) -> None:
     assert fresh.exclude_brands == () and fresh.max_price is None
 
 
+def test_cheaper_drops_a_floor_read_off_around_but_keeps_one_said(small_catalog: Catalog) -> None:
+    """ "around $100" is read as $80-$120, a floor the shopper never said: "cheaper" than a $100
+    card had still looked above $80 only. A floor said as one stays."""
+    card = next(p for p in small_catalog if p.price is not None and 90 < p.price.amount < 120)
+    for said, floor in (
+        ("a ukulele around $100", None),
+        ("a ukulele, at least $50 under $150", 50),
+    ):
+        first = understand(said, None, []).query
+        state = shown_after(advance(ConversationState(), first, small_catalog), [card.id])
+        assert state.min_price is not None, said
+        cheaper = advance(state, understand("cheaper", None, [], [card.title]).query, small_catalog)
+        assert cheaper.max_price == card.price.amount - Decimal("0.01"), said  # type: ignore[union-attr]
+        assert cheaper.min_price == floor, (said, cheaper.min_price)
+
+
 def cards(catalog: Catalog, n: int = 3) -> list[Card]:
     prices = DepartmentPrices(catalog)
     rated = [p for p in catalog if p.price is not None and p.rating is not None][:n]
@@ -2607,3 +2623,19 @@ def test_what_one_is_supposed_to_do_names_no_product() -> None:
     assert query.asks_how and query.kind == "strings" and query.need == "guitar strings", query
     assert understand("do i have to tune a new ukulele every day", None, []).query.asks_how
     assert understand("i have to buy a tuner", None, []).query.kind == "tuner"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("why does my capo buzz", "capo"),  # had been the kind "buzz" (Buzz Lightyear's shelf)
+        ("why does my capo buzz on the low e string", "capo"),
+        ("why won't my violin stay in tune", "violin"),
+        ("why does my acoustic guitar buzz when i play hard", "guitar"),
+        ("why does my 3d printer keep clogging", "printer"),
+    ],
+)
+def test_why_does_my_product_do_something_is_about_that_product(text: str, kind: str) -> None:
+    """The verb after the shopper's own product is what it does, not the kind asked about."""
+    query = understand(text, None, []).query
+    assert query.asks_how and query.kind == kind, query
