@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from assistant.advice import Card
-from assistant.candidates import BROAD_KINDS, MIN_RATINGS, of_kind, of_size, title_says
+from assistant.candidates import BROAD_KINDS
+from assistant.fits import MIN_RATINGS, of_kind, of_size, title_says
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState

@@ -31,17 +31,7 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
-from assistant.candidates import (
-    Candidates,
-    asked_product,
-    by_maker,
-    find_candidates,
-    names_compound,
-    of_kind,
-    of_size,
-    poorly_rated,
-    title_says,
-)
+from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import (
     ANY_OF,
@@ -56,6 +46,7 @@ from assistant.cues import (
     priced_one,
     says_it,
 )
+from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_says
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase

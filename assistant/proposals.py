@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import Stemmer
 
-from assistant.candidates import shows_kind, title_head
+from assistant.fits import shows_kind, title_head
 from assistant.references import Ask, AskReading, Reference, size_of, size_step
 from retrieval.catalog import Product
 from retrieval.filters import Filters

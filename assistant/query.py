@@ -1102,7 +1102,7 @@ def understand(
             else []
         )
         # each for the product on screen: "pedal special cable", "violin rosin"
-        from assistant.candidates import title_head
+        from assistant.fits import title_head
 
         # (the kind most cards name: a "Kids Toy Violin" among violins is a violin's)
         kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]

@@ -25,9 +25,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.advice import Card, asked_about
-from assistant.candidates import (
-    FAIR_RATING,
-    LAB,
+from assistant.candidates import FAIR_RATING, LAB
+from assistant.errors import LLMUnavailable
+from assistant.fits import (
     child_gift,
     fits_model,
     fits_whom,
@@ -44,7 +44,6 @@ from assistant.candidates import (
     says_attributes,
     shows_interest,
 )
-from assistant.errors import LLMUnavailable
 from assistant.grounding import (
     Violation,
     at_clause,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant import candidates
-from assistant.candidates import find_candidates, of_kind
+from assistant.candidates import find_candidates
+from assistant.fits import of_kind, size_pattern
 from assistant.query import understand
 from assistant.state import ConversationState, advance
 from retrieval import Catalog, Retrieval
@@ -246,7 +247,7 @@ def test_each_thing_set_against_another_is_shown_when_carried(
     ],
 )
 def test_a_size_is_its_number_in_its_own_unit(size: str, title: str, says: bool) -> None:
-    assert bool(candidates._size_pattern(size).search(title)) is says
+    assert bool(size_pattern(size).search(title)) is says
 
 
 def test_a_cookbook_is_a_reading_of_recipes() -> None:
@@ -264,7 +265,7 @@ def test_a_cookbook_is_a_reading_of_recipes() -> None:
 def test_string_gauges_said_as_plurals_name_their_sets() -> None:
     """ "best electric guitar strings for light playing, 9s or 10s?" said "9s: none here" beside
     two 9-42 sets and took "CPR-10" (a name) for a 10s set."""
-    from assistant.candidates import names_side
+    from assistant.fits import names_side
 
     assert names_side("Electric Guitar Strings, Light String, 9-42", "9s")
     assert names_side("PRS Signature Electric Guitar Strings Light 10-46", "10s")
@@ -278,10 +279,10 @@ def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
     no codes. (Only the product words read are looked at: a pipette's "p1000" in "tips for my
     p1000 pipette" need not be in a tip's title; a title naming another model is
     `numbers_other`.)"""
-    from assistant.candidates import _model_codes, _says_code
+    from assistant.fits import model_codes, says_code
 
     def codes(text: str) -> list[str]:
-        return _model_codes(ConversationState(search=text))
+        return model_codes(ConversationState(search=text))
 
     assert codes("phone case samsung galaxy s23 clear") == ["s23"]
     assert codes("toner hp laserjet pro m404n") == ["m404n"] and codes("tascam dr-40x") == ["dr40x"]
@@ -290,7 +291,7 @@ def test_a_model_code_asked_for_must_be_said_near_the_top() -> None:
         assert codes(text) == [], text
     s23 = Product(id="t:s23", title="Clear Case for Samsung Galaxy S-23 Ultra", source="t")
     s7 = Product(id="t:s7", title="Bonice Samsung Galaxy S7 Edge Case", source="t")
-    assert _says_code(s23, "s23") and not _says_code(s7, "s23")
+    assert says_code(s23, "s23") and not says_code(s7, "s23")
 
 
 def test_a_thing_named_by_what_it_does_is_not_the_doing_and_a_starter_kit_is_what_it_holds() -> (
@@ -301,7 +302,7 @@ def test_a_thing_named_by_what_it_does_is_not_the_doing_and_a_starter_kit_is_wha
     w/ Inpulse 200 DJ Controller" (read as a kit with a controller in the box)."""
     import Stemmer
 
-    from assistant.candidates import shows_kind
+    from assistant.fits import shows_kind
 
     stem = Stemmer.Stemmer("english").stemWord
     asked = "dj controller"
@@ -319,7 +320,7 @@ def test_a_thing_named_by_what_it_does_is_not_the_doing_and_a_starter_kit_is_wha
 def test_a_title_for_the_other_sex_than_whom_it_is_for_does_not_fit(small_catalog: Catalog) -> None:
     """ "halloween costume for my son" had starred a "Witch Costume for Girls"; a title naming
     both ("Boys Girls") fits either, and a request for no one in particular any title."""
-    from assistant.candidates import fits_whom
+    from assistant.fits import fits_whom
     from assistant.state import ConversationState
 
     product = next(iter(small_catalog))
@@ -336,13 +337,13 @@ def test_a_title_for_the_other_sex_than_whom_it_is_for_does_not_fit(small_catalo
 def test_a_musical_key_is_a_size_titles_say_several_ways() -> None:
     """ "harmonica ..., key of C i think? under $40" had starred a "Key of D" harmonica and
     searched "used harmonica ... think"."""
-    from assistant.candidates import _size_pattern
+    from assistant.fits import size_pattern
     from assistant.query import understand
 
     read = understand("my grandpa used to play harmonica back in the day, key of C i think? under $40",
                       None, ["Musical Instruments"]).query  # fmt: skip
     assert read.sizes == ("key of C",) and "used" not in read.search and "think" not in read.search
-    key = _size_pattern("key of C")
+    key = size_pattern("key of C")
     for title in (
         "Harmonica, Two Keys C & G",
         "SWAN Harmonica in C Key",
@@ -360,7 +361,7 @@ def test_a_musical_key_is_a_size_titles_say_several_ways() -> None:
 def test_safety_glasses_are_protective_eyewear() -> None:
     """ "safety glasses that fit over my regular glasses, anti fog" was "not carried" beside a
     "3M Virtua CCS Protective Eyewear ... Anti Fog Lens" (the noun "safety" was not in its title)."""
-    from assistant.candidates import names_compound
+    from assistant.fits import names_compound
     from assistant.state import ConversationState
     from retrieval.catalog import Product
 
@@ -376,7 +377,7 @@ def test_a_title_numbering_another_model_is_not_the_one_asked_for() -> None:
     for samsung galaxy s23" a Galaxy S7 case. A title that numbers the line the shopper numbered,
     never with their number, is for another model; a title that names no model may still fit
     ("ender 3 nozzle": the answer says to check). Counts and sizes are no models."""
-    from assistant.candidates import fits_model, numbered_lines, numbers_other
+    from assistant.fits import fits_model, numbered_lines, numbers_other
 
     def state(text: str, asked: str = "") -> ConversationState:
         return ConversationState(search=text, asked=asked)
@@ -413,7 +414,7 @@ def test_a_category_is_the_kind_its_last_word_names() -> None:
     "Drum Sets" are drums and "Guitar Amplifiers" amps."""
     import Stemmer
 
-    from assistant.candidates import shows_kind
+    from assistant.fits import shows_kind
 
     stem = Stemmer.Stemmer("english").stemWord
     wrench = "Pentek SW-3 Wrench for #10 Big Blue Housings ; Filtration ; Filter Housings"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import Stemmer
 
-from assistant.candidates import is_replica, shows_kind, wants_replica
+from assistant.fits import is_replica, shows_kind, wants_replica
 from assistant.needs import read_needs
 from assistant.state import ConversationState
 from retrieval.ages import age_fit, age_range
@@ -640,7 +640,7 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
     "for 1/10 Remote Control car" and metal parts "for Wltoys ... Remote Control Car"; a kind said
     after "for" (or "fits") is what the product fits, unless people come between ("Toys for 5
     Year Old Boys Remote Control Car" is a car) or the kind ends a compound (a clarinet book)."""
-    from assistant.candidates import shows_kind
+    from assistant.fits import shows_kind
 
     stem = Stemmer.Stemmer("english").stemWord
     parts = ["Antianxia 3650 3100KV Brushless Motor", "Upgrade Metal Parts for Wltoys 12428"]
@@ -661,7 +661,7 @@ def test_a_kind_after_for_is_what_a_part_fits(demo_catalog: Catalog) -> None:
     assert not shows_kind("Guinness Heritage Playing Cards", "car", stem, "car")
     assert shows_kind("Marshall MG10 Guitar Amplifier", "amp", stem, "practice amp")
     # a title whose head is only a name says the kind after it (of_kind reads the whole title)
-    from assistant.candidates import of_kind
+    from assistant.fits import of_kind
 
     puzzle = next(
         p for p in demo_catalog if p.title.startswith("Buffalo Games - Night at The Drive-in")
@@ -752,19 +752,19 @@ def test_who_it_is_for_and_what_it_is_for_name_no_kind() -> None:
 def test_how_many_play_a_game_is_its_size() -> None:
     """ "card game for two people for date night" read no size, so a 2-player game was not starred
     before another; how many play is a game's size, matched as titles write it."""
-    from assistant.candidates import _size_pattern
+    from assistant.fits import size_pattern
 
     for text, size in (("card game for two people for date night", "2 players"),
                        ("board game for 4 adults", "4 players"), ("juego de mesa para 4 personas", "4 players"),
                        ("适合2人玩的桌游", "2 players")):  # fmt: skip
         assert read_needs(text).sizes == (size,), text
     assert read_needs("a hammock for two people").sizes == ()  # not a game
-    two = _size_pattern("2 players")
+    two = size_pattern("2 players")
     for title, fits in (("Murder Mystery Date Night 2 Player", True), ("Patchwork Two Player Game", True),
                         ("Get The MacGuffin 2-11 Player Games", True), ("Catan 3-4 Players", False),
                         ("Let's Play Bridge | 6 Unique Colorful Decks", False)):  # fmt: skip
         assert bool(two.search(title)) is fits, title
-    assert not _size_pattern("6 players").search("Let's Play Bridge | 6 Unique Colorful Decks")
+    assert not size_pattern("6 players").search("Let's Play Bridge | 6 Unique Colorful Decks")
 
 
 @pytest.mark.parametrize(
@@ -917,7 +917,7 @@ def test_sizes_of_parts_and_occasions_are_read_as_said(text: str, product: str) 
 
 def test_a_room_named_by_whose_it_is_names_no_recipient() -> None:
     """ "a bunk bed for my boys room" had starred a doll's bunk bed "for boys"."""
-    from assistant.candidates import wants_replica
+    from assistant.fits import wants_replica
     from assistant.state import ConversationState
 
     needs = read_needs("looking for a bunk bed for my boys room, twin over twin")
@@ -955,7 +955,8 @@ def test_a_childs_thing_is_no_gift_for_a_grown_up(demo_catalog: Catalog) -> None
     """A nurse's gift had starred "Doc McStuffins Toy Hospital Doc", a dad's "Veggie Tales Bob
     Tomato Plush Toy": what only a child plays with, said by what it is (a toy, a plush) or by
     the ages it states, is pushed down for a grown-up and not recommended to one."""
-    from assistant.candidates import FOR_CHILDREN, for_children, grown_up, need_fit
+    from assistant.candidates import FOR_CHILDREN, need_fit
+    from assistant.fits import for_children, grown_up
 
     plush = next(p for p in demo_catalog if "Bob Tomato Plush Toy" in p.title)
     puzzle = next(p for p in demo_catalog if "Puzzles for Adults" in p.title)
@@ -979,7 +980,7 @@ def test_a_short_word_two_slips_from_a_catalog_word_is_not_corrected(demo_catalo
 
 def test_a_magnification_names_no_model() -> None:
     """ "is 40x enough" had been "Check before you buy: that it fits your water 40x"."""
-    from assistant.candidates import numbered_lines
+    from assistant.fits import numbered_lines
 
     state = ConversationState(
         search="microscope pond water 40x", asked="is 40x enough for pond water"
@@ -993,7 +994,8 @@ def test_a_magnification_names_no_model() -> None:
 def test_a_lab_supply_is_no_childs_gift(demo_catalog: Catalog) -> None:
     """ "my nephew is 9 and obsessed with volcanoes and rocks" (in the browser) had starred a 3D
     printer's "Volcano" hotend beside a volcano playset."""
-    from assistant.candidates import LAB, child_gift, for_children
+    from assistant.candidates import LAB
+    from assistant.fits import child_gift, for_children
 
     hotend = next(p for p in demo_catalog if "Hotend Volcano" in p.title)
     assert hotend.department == LAB and not for_children(hotend)
@@ -1005,7 +1007,7 @@ def test_a_lab_supply_is_no_childs_gift(demo_catalog: Catalog) -> None:
 def test_an_interest_said_as_what_a_part_fits_is_no_theme(demo_catalog: Catalog) -> None:
     """A 9-year-old "obsessed with volcanoes and rocks" had been recommended "Redcat Racing M602
     Aluminum Shock Absorbers (2Piece) for Volcano-18", an RC car's part."""
-    from assistant.candidates import shows_interest
+    from assistant.fits import shows_interest
 
     shocks = next(p for p in demo_catalog if "Shock Absorbers (2Piece) for Volcano-18" in p.title)
     playset = next(p for p in demo_catalog if "Dinosaur Toy Volcano Playset" in p.title)

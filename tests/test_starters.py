@@ -98,7 +98,7 @@ def test_every_activity_names_its_things_in_each_language_and_no_word_is_two_act
 def test_a_thing_is_a_product_whose_title_says_it_and_is_not_what_fits_it() -> None:
     """For "my son wants to learn guitar", "a guitar [1]" had been a guitar pickup, and for
     soldering "a soldering iron" a steam iron."""
-    from assistant.candidates import of_kind
+    from assistant.fits import of_kind
     from assistant.query import understand
     from assistant.state import ConversationState, advance
     from retrieval.catalog import Catalog, Product

@@ -599,7 +599,7 @@ def test_a_request_for_the_same_with_another_quality_stays_on_the_need() -> None
 
 def test_a_reading_is_what_its_shelf_or_title_says(small_catalog: Catalog) -> None:
     """ "a book like the hunger games" recommended a Funko figure of Katniss first."""
-    from assistant.candidates import of_kind
+    from assistant.fits import of_kind
 
     product = cards(small_catalog, 1)[0].product
     figure = product.model_copy(
@@ -690,7 +690,7 @@ def test_safety_glasses_are_not_glass() -> None:
     said only in the plural is shown by the words titles name it by, not by its singular."""
     import Stemmer
 
-    from assistant.candidates import shows_kind
+    from assistant.fits import shows_kind
 
     stem = Stemmer.Stemmer("english").stemWord
     assert not shows_kind(
@@ -994,7 +994,7 @@ def test_a_part_the_listing_does_not_name_is_not_answered_by_a_word_of_it(
     # "Multimeter Probe Test Lead Cable" is a lead for a multimeter, not one
     import Stemmer
 
-    from assistant.candidates import shows_kind
+    from assistant.fits import shows_kind
 
     stem = Stemmer.Stemmer("english").stemWord
     title = "uxcell Pair 1000V Banana Connector Multimeter Probe Test Lead Cable 0.6M"
@@ -2032,8 +2032,8 @@ def test_what_is_said_of_the_person_and_two_sides_of_a_size() -> None:
     """ "present for my girlfriends dad, ive met him like twice" had starred a book titled
     "Twice"; "he does woodworking in his garage if that helps" had searched "garage helps";
     "bubble mailers 6x10" had read no size and "6x9ish" a $7-$11 budget."""
-    from assistant.candidates import _size_pattern
     from assistant.cues import asked_phrase
+    from assistant.fits import size_pattern
     from assistant.needs import read_needs
     from assistant.prices import strip_price_phrases
 
@@ -2045,7 +2045,7 @@ def test_what_is_said_of_the_person_and_two_sides_of_a_size() -> None:
     assert read_needs("bubble mailers 6x10 pack of 100").sizes == ("pack of 100", "6x10")
     assert read_needs("a 4x4 rc truck").sizes == ()
     assert "6x9ish" in strip_price_phrases("6x9ish, whichever is cheapest")
-    sides = _size_pattern("6x10")
+    sides = size_pattern("6x10")
     assert sides.search('Mailers 6" x 10"') and not sides.search("Poly Mailers 16x10")
     assert asked_phrase("i need rigid cardboard mailers instead") == "rigid cardboard mailers"
 
@@ -2053,7 +2053,7 @@ def test_what_is_said_of_the_person_and_two_sides_of_a_size() -> None:
 def test_another_key_said_replaces_the_key_asked_before() -> None:
     """ "no wait he just texted he already has a C, get me one in A or G instead" after harmonicas
     in the key of C had kept C ("fits best: the key of C you asked for")."""
-    from assistant.candidates import _size_pattern
+    from assistant.fits import size_pattern
     from assistant.state import _with_sizes, swapped_size
 
     state = ConversationState(sizes=("key of C",), shown=("a",))
@@ -2061,7 +2061,7 @@ def test_another_key_said_replaces_the_key_asked_before() -> None:
     assert swapped_size(said, state) == "key of A or G"
     assert swapped_size("back in a week", state) is None
     assert _with_sizes(("key of C", "10 hole"), ("key of A or G",)) == ("10 hole", "key of A or G")
-    either = _size_pattern("key of A or G")
+    either = size_pattern("key of A or G")
     assert either.search("Harmonica Key of A") and either.search("Blues Harp in G")
     assert not either.search("Harmonica Key of C")
 

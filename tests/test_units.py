@@ -20,7 +20,7 @@ def test_families_words_and_forms() -> None:
 
 def test_every_reader_knows_a_unit_taught_once() -> None:
     """A unit in the table is no price, no model number and no kind of product."""
-    from assistant.candidates import numbered_lines
+    from assistant.fits import numbered_lines
     from assistant.prices import extract_price_bounds
     from assistant.state import ConversationState
 

@@ -8,7 +8,8 @@ import re
 from decimal import Decimal
 
 from assistant.advice import Card, DepartmentPrices
-from assistant.candidates import FAIR_RATING, poorly_rated
+from assistant.candidates import FAIR_RATING
+from assistant.fits import poorly_rated
 from assistant.grounding import check, check_sense, finish_at_sentence
 from assistant.query import ShoppingQuery, understand
 from assistant.reasons import extract_reasons
