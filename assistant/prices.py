@@ -300,7 +300,21 @@ def spell_numbers(text: str) -> str:
         text,
         flags=re.I,
     )
+    for said, amount in _SAID_AMOUNTS:
+        text = said.sub(amount, text)
     return _SPELLED.sub(digits, text)
+
+
+#: Amounts said as people say them, in the words the bounds read: "not more than a twenty",
+#: "about a tenner", "100 give or take" (around 100), "35 each-ish" (about 35 a gift).
+_SAID_AMOUNTS = tuple((re.compile(a, re.I), b) for a, b in (
+    (r"\ba\s+tenner\b", "10 dollars"),
+    (r"\ba\s+fiver\b", "5 dollars"),
+    (r"\ba\s+(twenty|fifty)(?=\s*(?:bucks?|dollars?|bill)?\s*(?:$|[,;.!?]))", r"\1 dollars"),
+    (r"(\d+)\s*(dollars?|bucks?)?\s*,?\s*give\s+or\s+take\b", r"around \1 \2"),
+    (r"(\d+)\s*(?:dollars?|bucks?)?\s+each[- ]?ish\b", r"\1ish"),
+    (r"(\d+)\s*(dollars?|bucks?)\s+each\b", r"\1 \2"),
+))  # fmt: skip
 
 
 #: "... electric guitar starter pack around 200": an approximate amount of two digits or more

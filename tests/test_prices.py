@@ -106,6 +106,13 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("Is there a violin bow for less than a hundred dollars?", None, D(100)),
         ("a grand piano under 5000", None, D(5000)),
         ("stuffed animal dog, at least $10 and under $40", D(10), D(40)),
+        # amounts said as people say them (each had read no budget)
+        ("teacher gift, she does science experiments. not more than a twenty", None, D(20)),
+        ("something for my bf, about a tenner", D(8), D(12)),
+        ("podcast mic, budget maybe 100 give or take", D(80), D(120)),
+        ("twins turning 10, want both gifts around the same price, 35 each-ish", D(28), D(42)),
+        ("two gifts, 25 bucks each", None, D(25)),
+        ("a twenty sided die", None, None),
         ("$20 and up", D(20), None),
         # a temperature is no price ("up to 300C" had been a $300 ceiling)
         ("lab thermometer that goes up to 300C", None, None),

@@ -2639,3 +2639,22 @@ def test_why_does_my_product_do_something_is_about_that_product(text: str, kind:
     """The verb after the shopper's own product is what it does, not the kind asked about."""
     query = understand(text, None, []).query
     assert query.asks_how and query.kind == kind, query
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a word English uses only as an adjective, an -ing verb or a common verb names no kind
+        ("my solder joints come out all lumpy and dull looking", "joints"),  # had been "lumpy"
+        ("something less noisy please her mom will kill me", None),  # had been "noisy"
+        ("which one is the quietest", None),  # had been "quietest"
+        ("my violin wont stay in tune", "violin"),  # had been "stay"
+        # ... but a noun that is also a verb is one, and what a kit is for names it
+        ("protein bars in bulk", "bars"),
+        ("friendship bracelet making kit for a 7 year old girl", "making"),
+        ("a remote for my tv", "remote"),
+        ("a soprano ukulele", "ukulele"),  # (a word the dictionary does not know may be one)
+    ],
+)
+def test_a_kind_is_a_word_that_can_name_a_thing(text: str, kind: str | None) -> None:
+    assert product_kind(text) == kind
