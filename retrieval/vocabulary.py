@@ -277,10 +277,30 @@ class Vocabulary:
                 )
             ):
                 return before
+        if found != before and {found, before} <= _ROMANCE and not _marks(found, text):
+            # the languages the identifier confuses: the talk's stays unless the message has a
+            # mark only the other uses ("esse primeiro faz barulho?" after a Portuguese request
+            # had been read as Spanish, its words then searched as typed)
+            return before
         return found
 
 
 _INVERTED = re.compile(r"[¿¡]")
+#: Languages the identifier confuses with each other on a short message.
+_ROMANCE = frozenset(["es", "pt", "it"])
+
+
+def _marks(language: str, text: str) -> bool:
+    """The message has a letter or word only `language`, of those it is confused with, uses."""
+    if language == "es":
+        return bool(
+            _INVERTED.search(text)
+            or "ñ" in text.lower()
+            or _SPANISH_ONLY.intersection(_LETTERS.findall(text.lower()))
+        )
+    if language == "pt":
+        return bool(_PORTUGUESE.search(text))
+    return False
 #: Languages not written in Latin letters: a Latin-lettered message after them is not theirs.
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 
@@ -381,7 +401,8 @@ _PORTUGUESE = re.compile(r"[ãõçâêô]|\b(?:você|não|sem|uma|um|com|em|nao|
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words only Spanish of the languages the identifier confuses it with (Italian, Portuguese) uses.
 _SPANISH_ONLY = frozenset(["tienen", "tienes", "venden", "quiero", "busco", "juguetes", "niño",
-                           "niña", "niños", "niñas", "cuál", "cuánto", "están", "audifonos"])  # fmt: skip
+                           "niña", "niños", "niñas", "cuál", "cuánto", "están", "audifonos", "hay",
+                           "más", "qué", "también", "mucho", "tiene", "tienes"])  # fmt: skip
 #: Spanish words that join product words ("X de Y", "X para Y") or ask a shop ("hay algo mas
 #: barato"), none of them English.
 _SPANISH_WORDS_SAID = """de del para con sin los las el una unos unas por hay algo barato barata

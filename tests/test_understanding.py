@@ -2658,3 +2658,19 @@ def test_why_does_my_product_do_something_is_about_that_product(text: str, kind:
 )
 def test_a_kind_is_a_word_that_can_name_a_thing(text: str, kind: str | None) -> None:
     assert product_kind(text) == kind
+
+
+def test_a_follow_up_keeps_the_talks_language_among_those_confused(vocabulary: Vocabulary) -> None:
+    """ "esse primeiro faz barulho?" and "tem algum mais barato" after a Portuguese request were
+    read as Spanish (their words then searched as typed: an EMS coin, a tam-tam gong)."""
+    shown = ["First Act FD149 Discovery Electronic Keyboard"]
+    cheaper = understand(
+        "tem algum mais barato", None, [], shown, vocabulary=vocabulary, before="pt"
+    ).query
+    assert (cheaper.language, cheaper.intent, cheaper.cheaper) == ("pt", Intent.refine, True)
+    first = understand(
+        "esse primeiro faz barulho?", None, [], shown, vocabulary=vocabulary, before="pt"
+    ).query
+    assert first.language == "pt" and first.intent is not Intent.new, first
+    # a mark only Spanish uses still makes it Spanish
+    assert vocabulary.language("¿hay uno más barato?", "pt") == "es"
