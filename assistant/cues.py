@@ -1022,7 +1022,9 @@ _OPENING = re.compile(
 #: How the shopper wants it, not what it is: how it should rank, its price, a size after it.
 _SAID_ABOUT_IT = re.compile(
     r"^(?:(?:the|a|an|some)\s+)?(?:(?:very\s+)?(?:best|top|highest|well|highly)[- ]rated|cheapest|cheap|"
-    r"inexpensive|affordable|good|nice|great|decent)\s+|\s+size\s+\S+(?=\s*$|,)",
+    r"inexpensive|affordable|good|nice|great|decent)\s+"
+    # (a size's value, not what follows the word: "a queen size mattress" had said "a queen")
+    r"|\s+size\s+(?:\d[\w./-]*|x*-?(?:small|medium|large|s|m|l|xl)|xx?l|xs)(?=\s*$|,)",
     re.I,
 )
 
@@ -1058,7 +1060,7 @@ def asked_phrase(text: str, story: bool = False) -> str:
     of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
     `story`: keep such a head (the words that may name a product no listing has)."""
-    from assistant.kinds import product_kind, wanted_part
+    from assistant.kinds import can_name, not_product_word, product_kind, wanted_part
     from assistant.people import RECIPIENTS
 
     text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
@@ -1103,4 +1105,43 @@ def asked_phrase(text: str, story: bool = False) -> str:
         head = f"{head} for {' '.join(said)}"  # "a case for iphone 15": not "a case"
     if _STORY.match(head) and not story:
         return ""  # "my husband just got into woodworking": a story, not a product (the search says it)
+    if story:
+        return head
+    kind = product_kind(words)
+    if kind is None:
+        # no word of it can name a product: said back, the words would be the story's ("We
+        # don't seem to carry kids keep fighting over"); the search's words say it instead
+        named = [
+            w
+            for w in re.findall(r"[a-z]+", head.lower())
+            if w not in RECIPIENTS and not not_product_word(w) and can_name(w)
+        ]
+        return head if named or _GIFT_WORD.search(head) else ""
+    if kind.lower() not in head.lower().split():
+        # the words that name it, up to its kind: "a queen size mattress" (had been "a queen"),
+        # "guitar" of "... finally wants to learn guitar" (had been "something")
+        return _naming(words, kind) or head
     return head
+
+
+_GIFT_WORD = re.compile(r"\b(?:gifts?|presents?|stocking stuffers?)\b", re.I)
+
+
+def _naming(words: str, kind: str) -> str:
+    """The kind and the words before it that describe it ("queen size mattress"), not the verbs
+    or filler that lead to it ("learn guitar" -> "guitar")."""
+    from assistant.kinds import can_name, not_product_word
+
+    tokens = words.split()
+    at = next((i for i, w in enumerate(tokens) if w.lower().strip(",.?!") == kind.lower()), None)
+    if at is None:
+        return ""
+    start = at
+    while (
+        start
+        and len(tokens[start - 1]) > 1
+        and (not not_product_word(tokens[start - 1].lower()) and can_name(tokens[start - 1]))
+    ):
+        start -= 1
+    article = start and tokens[start - 1].lower() in ("a", "an")
+    return " ".join(tokens[start - 1 if article else start : at + 1]).strip(",.?!")

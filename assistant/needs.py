@@ -34,6 +34,8 @@ from assistant.people import (
     BRAND_RECIPIENTS,
     BRAND_WHOSE,
     GIFT,
+    GRADE_OF,
+    GRADER,
     OCCASION,
     PRODUCT_RECIPIENTS,
     RECIPIENTS,
@@ -277,6 +279,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = digit_ages(text)  # "三岁" -> "3岁"
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
+    text = GRADE_OF.sub(" ", text)  # "my sons 3rd grade teacher": who, not what
     text = _ROLE_OWNER.sub(" ", text)  # "my kids music teacher": the teacher
     text = _TAG_QUESTION.sub("", text)  # "test leads are included right": no "right" kind
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
@@ -332,6 +335,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = GRADER.sub(" ", rest)  # "my 3rd grader": whom, of an age
     rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
     rest = WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
@@ -624,8 +628,10 @@ _WHEN = re.compile(
     # dinner", "she taught chemistry for 30 yrs" (the kinds had been "morning", "dinner")
     rf"|\b(?:every|each)\s+(?:single\s+)?(?:morning|night|evening|afternoon|day|week|weekend|summer|{_DAYS})\b"
     r"|\bin\s+the\s+(?:mornings?|evenings?|afternoons?)\b|\b(?:after|before)\s+(?:dinner|lunch|breakfast|school|work|bed)\b"
-    # (not an age: "games for 6 year olds")
-    r"|\bfor\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)",
+    # (not an age: "games for 6 year olds"), and what as: "retiring after 30 yrs as an electrician"
+    # (its "after 30" had been searched: Regal RD-30 and Dirty 30's guitars)
+    r"|\b(?:for|after)\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)"
+    r"(?:\s+(?:as|of|in)\s+(?:an?\s+|the\s+)?[a-z]+)?",
     re.I,
 )
 #: What someone owns already, said of them: "he already has like 6 cubes" (no cubes searched).

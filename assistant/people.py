@@ -130,6 +130,9 @@ def read_age(text: str) -> tuple[float, float] | None:
     if m:
         lo, hi = sorted(int(g) for g in m.groups() if g)
         return float(lo), float(hi)
+    if grader := GRADER.search(text):  # "my 3rd grader": 8-9 years old
+        grade = int(grader.group(1))
+        return float(grade + 5), float(grade + 6)
     for rx, unit in AGE:
         m = rx.search(text)
         if m:
@@ -150,7 +153,20 @@ def read_age(text: str) -> tuple[float, float] | None:
 
 def strip_ages(text: str) -> str:
     """The message without the ages said in it ("para mi hija de 12": no 12 to translate)."""
-    return strip_matches(text, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
+    return strip_matches(text, [AGE_RANGE, AGE_LIST, TWO_AGES, GRADER, *(rx for rx, _ in AGE)])
+
+
+#: A child said by their school grade, of an age: "my 3rd grader", "a 5th-grade boy" (8-9, 10-11).
+GRADER = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)[- ]?grade(?:rs?\b|\s+(?:boy|girl|kid|child|student)s?\b)", re.I
+)
+#: A school grade said of a teacher or a class: who, never what ("my sons 3rd grade teacher" had
+#: searched "3rd grade": Lupin the 3rd and a 3rd Hand support).
+GRADE_OF = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)[- ]?grade(?=\s+(?:science\s+|math\s+|art\s+|music\s+)?"
+    r"(?:teachers?|class(?:es|room)?|students?))",
+    re.I,
+)
 
 
 def age_span(low: float | None, high: float | None) -> tuple[float, float] | None:

@@ -1013,3 +1013,28 @@ def test_an_interest_said_as_what_a_part_fits_is_no_theme(demo_catalog: Catalog)
     playset = next(p for p in demo_catalog if "Dinosaur Toy Volcano Playset" in p.title)
     state = ConversationState(search="volcanoes rocks", interests=("volcanoes",), gift=True)
     assert shows_interest([shocks, playset], state) == [False, True]
+
+
+def test_a_school_grade_is_whom_and_of_what_age() -> None:
+    """ "my sons 3rd grade teacher" had searched "3rd grade" (Lupin the 3rd, a 3rd Hand support);
+    a grader is a child of an age."""
+    teacher = read_needs(
+        "teacher appreciation gift for my sons 3rd grade teacher, she does a ton of science "
+        "experiments with the class"
+    )
+    assert teacher.recipient == "teacher" and "3rd" not in teacher.product_words, teacher
+    assert "science" in teacher.product_words, teacher
+    grader = read_needs("something for my 3rd grader who loves space")
+    assert grader.age == (8, 9) and "grader" not in grader.product_words, grader
+    assert "3rd grade" in read_needs("3rd grade math workbook").product_words
+
+
+def test_how_long_someone_did_something_is_no_product() -> None:
+    """ "retiring after 30 yrs as an electrician" had searched "after 30 electrician guitar"
+    (Regal RD-30 and Dirty 30's guitars)."""
+    needs = read_needs(
+        "need something for my dad hes retiring after 30 yrs as an electrician and finally "
+        "wants to learn guitar"
+    )
+    words = needs.product_words.split()
+    assert "guitar" in words and not {"after", "30", "electrician"} & set(words), needs

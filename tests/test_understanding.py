@@ -326,6 +326,13 @@ def test_the_notice_says_the_product_not_how_it_should_rank_or_its_size() -> Non
     assert asked_phrase("best rated chemistry set") == "chemistry set"
     assert asked_phrase("lab coat size medium") == "lab coat"
     assert asked_phrase("do you sell washing machines?") == "washing machines"
+    # the words that name it, up to its kind ("a queen" had been said back), and none when the
+    # words name no product ("We don't seem to carry kids keep fighting over")
+    assert (
+        asked_phrase("do you have a queen size mattress, my back hurts") == "a queen size mattress"
+    )
+    assert asked_phrase("kids keep fighting over who gets the ipad on car rides") == ""
+    assert asked_phrase("a gift for my son 10") == "a gift"
 
 
 def test_features_are_the_products_not_what_it_is_for() -> None:
