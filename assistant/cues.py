@@ -1111,12 +1111,10 @@ def asked_phrase(text: str, story: bool = False) -> str:
     if kind is None:
         # no word of it can name a product: said back, the words would be the story's ("We
         # don't seem to carry kids keep fighting over"); the search's words say it instead
-        named = [
-            w
-            for w in re.findall(r"[a-z]+", head.lower())
-            if w not in RECIPIENTS and not not_product_word(w) and can_name(w)
-        ]
-        return head if named or _GIFT_WORD.search(head) else ""
+        # (filler alone stays: "something" is no product, so nothing is said to be missing)
+        spoken = [w for w in re.findall(r"[a-z]+", head.lower()) if not not_product_word(w)]
+        nameable = [w for w in spoken if w not in RECIPIENTS and can_name(w)]
+        return head if nameable or not spoken or _GIFT_WORD.search(head) else ""
     if kind.lower() not in head.lower().split():
         # the words that name it, up to its kind: "a queen size mattress" (had been "a queen"),
         # "guitar" of "... finally wants to learn guitar" (had been "something")
