@@ -423,9 +423,15 @@ _ONE_VS_ONE = re.compile(
 )
 _CARD_SUBJECT = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|but|wait|hmm)\W+)*(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|"
-    r"\d(?:st|nd|rd|th)?)\s+(?:one|pick|option)|#\d|no\.?\s*\d|number\s+\d|\[\d\])\s+"
+    r"\d(?:st|nd|rd|th)?)\s+(?:one|pick|option)|#\d|no\.?\s*\d|number\s+\d|\[\d\])\s*[,:-]?\s+"
     r"(?:is|isn'?t|was|has|hasn'?t|does|doesn'?t|can|can'?t|will|won'?t|would|looks?|seems?|comes?|"
-    r"needs?|works?|fits?|should|uses?|takes?|holds?|runs?|plays?|sounds?|feels?)\b",
+    r"needs?|works?|fits?|should|uses?|takes?|holds?|runs?|plays?|sounds?|feels?"
+    # ... or a question of it: "the third one how long does a game take" (had searched "game")
+    r"|how|what|why)\b"
+    # a card named by its look, then a question of it: "ok and the silver one, will it scratch
+    # the neck", "the red ones are they safe" (each had been a new search or a narrowing)
+    r"|^\W*(?:(?:ok|okay|so|and|but|wait|hmm)\W+)*the\s+[a-z]+\s+ones?\s*[,:-]?\s*"
+    r"(?:(?:is|are|does|do|will|would|can|could)\s+(?:it|they|that|this|these|those)|how|what|why)\b",
     re.I,
 )
 #: The same with a look or make said before "one(s)": "clear one, not pink or glittery",

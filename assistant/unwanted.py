@@ -35,7 +35,12 @@ _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
 #: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to
 #: three words, any "or" after them, and what they are said to do or be like).
 NOT_THIS = re.compile(
-    rf"\bnot\s+sure\b|\b(?:{NEGATING})\s+"
+    # what the cards on screen look like, as a complaint: "some of those look plastic" (had been
+    # asked for: "None of these comes in wooden plastic")
+    r"\b(?:some|most|a\s+few|a\s+couple|half|all|two|three)\s+of\s+(?:those|these|them|the\s+\w+)\s+"
+    r"(?:look|looks|seem|seems|feel|feels)\s+(?:(?:kinda|kind\s+of|too|so|very|pretty|really|a\s+bit|"
+    r"like|cheap\s+and)\s+)*[a-z][\w'-]*"
+    rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
     r"(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"

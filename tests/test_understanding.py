@@ -2681,3 +2681,25 @@ def test_a_follow_up_keeps_the_talks_language_among_those_confused(vocabulary: V
     assert first.language == "pt" and first.intent is not Intent.new, first
     # a mark only Spanish uses still makes it Spanish
     assert vocabulary.language("¿hay uno más barato?", "pt") == "es"
+
+
+def test_a_card_named_then_asked_of_is_a_question_about_it() -> None:
+    """ "the third one how long does a game take" had searched "game" ("We don't seem to carry
+    game"); "ok and the silver one, will it scratch the neck" searched silver necks."""
+    shown = [
+        "Stratego - Board Game",
+        "Patchwork Two Player Game",
+        "Dark Souls The Board Game",
+        "Kala KA-15S Soprano Ukulele, Silver",
+    ]
+    third = understand("the third one how long does a game take", None, [], shown).query
+    assert third.intent is Intent.detail and third.references == (3,), third
+    silver = understand("ok and the silver one, will it scratch the neck", None, [], shown).query
+    assert silver.intent is Intent.detail and silver.references == (4,), silver
+
+
+def test_what_the_cards_look_like_said_as_a_complaint_is_not_wanted() -> None:
+    """ "only the wooden ones please, some of those look plastic" had asked for wooden plastic."""
+    shown = ["Melissa & Doug Wooden Peg Puzzle", "Plastic Shape Sorter", "Wooden Knob Puzzle"]
+    query = understand("only the wooden ones please, some of those look plastic", None, [], shown)
+    assert query.query.unwanted == ("plastic",) and "plastic" not in query.query.need, query.query
