@@ -883,7 +883,8 @@ def understand(
         # the things set against each other are names, kept as typed ("brother or dymo" had
         # been searched as "demo")
         named = tuple(w for side in set_against for w in side.split())
-        fixed = vocabulary.correct(own, keep=(*cues.brands, *named))
+        theirs = re.findall(r"\b(?:my|our|his|her|their|your)\s+([a-z]+)\b", text, re.I)
+        fixed = vocabulary.correct(own, keep=(*cues.brands, *named), theirs=theirs)
         # a slip of a filler word is filler once spelled ("somthing to keep a 3 yr old busy")
         own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
         corrected = fixed.changes

@@ -40,6 +40,11 @@ NOT_THIS = re.compile(
     r"\b(?:some|most|a\s+few|a\s+couple|half|all|two|three)\s+of\s+(?:those|these|them|the\s+\w+)\s+"
     r"(?:look|looks|seem|seems|feel|feels)\s+(?:(?:kinda|kind\s+of|too|so|very|pretty|really|a\s+bit|"
     r"like|cheap\s+and)\s+)*[a-z][\w'-]*"
+    # what they have already, said of what is shown: "she already has like every lego set ever"
+    # (had been a new search of the whole message: "I need a bit more to go on")
+    r"|\balready\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
+    r"every|all|all\s+the|a\s+lot\s+of|lots\s+of|tons\s+of|a\s+bunch\s+of|\d+)\s+)*"
+    rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
@@ -58,7 +63,8 @@ _NOT_A_THING = frozenset([
     "made", "super", "cheap", "cheapo", "expensive", "pricey", "thing", "things", "stuff",
     "like", "such", "something", "anything", "either", "neither", "or", "nor", "other",
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
-    "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits"
+    "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits",
+    "ever", "set", "sets", "collection"
 ])  # fmt: skip
 #: Words of whom a product is made for, which titles say: "not the kids versions".
 _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",

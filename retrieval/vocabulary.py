@@ -165,9 +165,13 @@ class Vocabulary:
         ending = len(word) >= 6 and fixed.lower().startswith(word.lower()[:-1])
         return fixed if ending and fixed != word and self.knows(fixed) else None
 
-    def correct(self, text: str, keep: Iterable[str] = ()) -> Correction:
-        """Unknown words replaced by the most frequent catalog title word within two edits."""
-        keep_set = {k.lower() for k in keep}
+    def correct(
+        self, text: str, keep: Iterable[str] = (), theirs: Iterable[str] = ()
+    ) -> Correction:
+        """Unknown words replaced by the most frequent catalog title word within two edits.
+        `theirs`: words the shopper said as someone's ("my ender"): a name, kept when it is a
+        word people write ("filament for my ender" had been "elder"; "my nefew" is a slip)."""
+        keep_set = {k.lower() for k in keep} | {w.lower() for w in theirs if _in_use(w.lower())}
         changes: list[tuple[str, str]] = []
         variants: list[tuple[str, str]] = []
 
@@ -301,6 +305,8 @@ def _marks(language: str, text: str) -> bool:
     if language == "pt":
         return bool(_PORTUGUESE.search(text))
     return False
+
+
 #: Languages not written in Latin letters: a Latin-lettered message after them is not theirs.
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 

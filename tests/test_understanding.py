@@ -2703,3 +2703,17 @@ def test_what_the_cards_look_like_said_as_a_complaint_is_not_wanted() -> None:
     shown = ["Melissa & Doug Wooden Peg Puzzle", "Plastic Shape Sorter", "Wooden Knob Puzzle"]
     query = understand("only the wooden ones please, some of those look plastic", None, [], shown)
     assert query.query.unwanted == ("plastic",) and "plastic" not in query.query.need, query.query
+
+
+def test_a_word_said_as_theirs_is_a_name_not_a_slip(vocabulary: Vocabulary) -> None:
+    """ "petg filament for my ender" had been searched as "petg filament elder"."""
+    query = understand("petg filament for my ender", None, [], vocabulary=vocabulary).query
+    assert "ender" in query.search.split() and "elder" not in query.search, query
+
+
+def test_what_they_have_already_is_not_wanted_again() -> None:
+    """ "she already has like every lego set ever" after Minecraft LEGO sets had been a new search
+    of the whole message ("I need a bit more to go on", more LEGO)."""
+    shown = ["Lego 21147 Minecraft The Bedrock Adventures", "Minecraft Core Steve Figure Pack"]
+    query = understand("she already has like every lego set ever", None, [], shown).query
+    assert query.intent is Intent.refine and query.unwanted == ("lego",), query
