@@ -121,7 +121,7 @@ def lexicon(language: str) -> Lexicon | None:
 
 
 #: Words that say what follows is who or what the product is for ("para niños").
-_FOR = frozenset(["para", "pour", "fur", "per"])
+_FOR = frozenset(["para", "pour", "fur", "furs", "per", "pra"])
 #: "of" between two nouns, the second qualifying the first: "guantes de látex" (latex gloves).
 _OF = frozenset(["de", "del", "di", "do", "da"])
 _WITH = frozenset(["con", "avec", "mit", "com"])
@@ -178,7 +178,9 @@ def read_words(
                 noun = named = of_noun
             elif english:  # "" passes it over
                 out.append(english)
-                noun = named = len(out) - 1
+                # (a degree or thing not wanted names no noun for a modifier after it: "niente di
+                # troppo professionale" is "not too professional", not "professional not too")
+                noun = named = None if english.split()[0] == "not" else len(out) - 1
             of_noun = None
             i, head = i + size, None
             continue
