@@ -154,8 +154,10 @@ def _excluded(product: Product, names: Sequence[str]) -> bool:
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
-    if state.gift and not state.kind:
-        return True  # "a retirement gift for our lab manager, something fun": ideas, not a product
+    if (state.gift or state.tells_problem) and not state.kind:
+        # "a retirement gift for our lab manager, something fun": ideas, not a product; "my prints
+        # keep lifting off the bed": what may fix it, no product to be missing
+        return True
     # "something for a 4 year old who won't stop drawing on walls": no product named to be missing
     if not state.kind and state.asked and all(map(not_product_word, state.asked.lower().split())):
         return True

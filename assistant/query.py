@@ -52,6 +52,7 @@ from assistant.kinds import (
     listed_products,
     not_product_word,
     product_kind,
+    wanted_part,
 )
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.messages import clean_message
@@ -103,6 +104,10 @@ class ShoppingQuery(BaseModel):
     currency: str | None = None
     price_around: bool = Field(
         default=False, description="The price range was read about one amount: 'around $50'"
+    )
+    tells_problem: bool = Field(
+        default=False,
+        description="A problem told, no product named: 'my prints keep lifting off the bed'",
     )
     brands: tuple[str, ...] = ()
     exclude_brands: tuple[str, ...] = ()
@@ -520,6 +525,48 @@ def _asked_of_mine(text: str) -> str | None:
     while len(words) > 1 and words[-1].lower() in _CARRYING:
         words.pop()
     return product_kind(" ".join(words)) if words else None
+
+
+#: A problem told, with no product named to fix it: "prints keep lifting off the bed at the
+#: corners", "the kick drum slides forward across the floor every song", "my solder joints come
+#: out all lumpy", "my violin wont stay in tune" (each had made a kind of the story's noun, "not
+#: carried", and none of the fixes found was recommended).
+_PROBLEM = re.compile(
+    r"\b(?:keeps?|kept)\s+(?:on\s+)?(?!(?:talking|asking|begging|saying|mentioning|bringing|"
+    r"looking|watching|playing|singing|drawing|reading|building)\b)[a-z]+ing\b"
+    r"|\b(?:won'?t|wont|doesn'?t|doesnt|don'?t|dont|can'?t|cant)\s+(?:stay|stop|work|hold|stick|fit"
+    r"|charge|connect|grip)\b"
+    r"|\b(?:slides?|sliding|slips?|slipping|wobbles?|wobbling|buzz(?:es|ing)|crackl(?:es|ing)"
+    r"|warp(?:s|ing|ed)|curl(?:s|ing)?\s+up|lift(?:s|ing)?\s+off|clog(?:s|ging|ged)|squeak(?:s|ing)"
+    r"|comes?\s+out\s+(?:all\s+)?[a-z]+|falls?\s+(?:off|over|apart))\b"
+    r"|\b(?:driving|drives)\s+me\s+(?:nuts|crazy|insane)\b|\bso\s+annoying\b",
+    re.I,
+)
+#: What a fix may be asked as, naming no kind: "any supplies that help", "what do i need".
+_ANY_FIX = frozenset(["supplies", "stuff", "things", "something", "anything", "products", "tips"])
+
+
+def _tells_problem(text: str, kind: str | None) -> bool:
+    """A problem told whose clause holds the kind read, if any (the story's noun: "prints keep
+    lifting off the bed"); a product asked for elsewhere is asked for ("my toddler keeps chewing
+    on everything, any safe stacking toys?", "my guitar keeps falling over, need a stand")."""
+    # (not what is not wanted: "not one of those toy ones that can't stay in tune")
+    said = NOT_THIS.sub(" ", text)
+    problem = _PROBLEM.search(said)
+    if problem is None:
+        return False
+    wanted = wanted_part(text)
+    if wanted and (named := product_kind(wanted)) and named.lower() not in _ANY_FIX:
+        return False
+    if kind is None:
+        return True
+    start = max((m.end() for m in _CLAUSE_END.finditer(said, 0, problem.start())), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(said, problem.end())), len(said))
+    return bool(re.search(rf"\b{re.escape(kind)}\b", said[start:end], re.I))
+
+
+#: Where a clause ends: "my toddler keeps chewing on everything, any safe stacking toys?"
+_CLAUSE_END = re.compile(r"[,.;!?]|\s(?:but|so|and then)\s", re.I)
 
 
 #: A first message telling of someone, asking for nothing: "grandpa is 78 and still out in his
@@ -1191,8 +1238,17 @@ def understand(
         intent, narrows, search, need = Intent.refine, " ".join(makers), "", plain_need(text)
         cues = replace(cues, brands=makers)
         needs = replace(needs, kind=None)
-    if english and intent is Intent.new and (of_mine := _asked_of_mine(text)):
+    of_mine = _asked_of_mine(text) if english and intent is Intent.new else None
+    if of_mine:
         needs = replace(needs, kind=of_mine)
+    problem = (
+        english and intent is Intent.new and not shown_titles and _tells_problem(text, needs.kind)
+    )
+    if problem and not of_mine:
+        # what fixes it is not the story's noun: its words are searched, no kind is missing,
+        # and a look told is the symptom, not one wanted ("the iron tip has gone kind of black")
+        needs = replace(needs, kind=None)
+        cues = replace(cues, attributes=())
     elif english and intent is Intent.new and not needs.kind and _KNOW_HOW.search(text):
         # the thing the question is about, said as theirs: "is it bad to keep my pla spools in
         # the garage over winter" (no kind had been read; "We don't seem to carry it gets")
@@ -1237,13 +1293,16 @@ def understand(
     # (a comparative names no product: "cheaper sticks" is no unknown "cheaper"; nor does a
     # model's name with its number: a nozzle for an "ender 3" may be any printer's)
     # (of a know-how question, the product it is about: "dull and thuddy" names no product)
-    unknown = tuple(w for w in re.findall(r"[a-z]{3,}", (need if asks_how else own).lower())
-                    if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
-                    and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
+    # (nor a problem told: "my solder joints come out all lumpy and crusty" asks for no "crusty")
+    unknown = () if problem else tuple(
+        w for w in re.findall(r"[a-z]{3,}", (need if asks_how else own).lower())
+        if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
+        and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
         price_around=bounds.around,
+        tells_problem=bool(problem and not of_mine),
         brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=_of_product(cues.attributes, text), sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,

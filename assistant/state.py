@@ -36,6 +36,9 @@ class ConversationState(BaseModel):
     price_around: bool = Field(
         default=False, description="The price range was read about one amount: 'around $100'"
     )
+    tells_problem: bool = Field(
+        default=False, description="The request told a problem and named no product for it"
+    )
     exclude_brands: tuple[str, ...] = ()
     attributes: tuple[str, ...] = ()
     sort: Sort = Sort.relevance
@@ -275,7 +278,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         low, high = _in_dollars(query)
         return ConversationState(
             need=need, department=query.department, min_price=low,
-            max_price=high, price_around=query.price_around, exclude_brands=query.exclude_brands,
+            max_price=high, price_around=query.price_around, tells_problem=query.tells_problem, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
             search=search, original=query.original, asked=query.need if query.asks_how else asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,

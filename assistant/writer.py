@@ -571,6 +571,10 @@ class AnswerWriter:
             # "how often should i change my ukulele strings": know-how no listing settles, said
             # so, with the line of each listing that bears on it (not "[1] fits best")
             lead = phrase(language, "know_how")
+        if lead is None and state.tells_problem and query.intent is Intent.new:
+            # "my prints keep lifting off the bed at the corners": what may fix it, each with its
+            # listing's line that bears on it (not "[1] fits best" of a bed adhesive)
+            lead = phrase(language, "may_help")
         given = lead is not None  # a lead read off data (a comparison): no model needed
         lead = lead or ""
         by_model, regenerated, tokens, first_token = False, False, 0, None

@@ -2717,3 +2717,26 @@ def test_what_they_have_already_is_not_wanted_again() -> None:
     shown = ["Lego 21147 Minecraft The Bedrock Adventures", "Minecraft Core Steve Figure Pack"]
     query = understand("she already has like every lego set ever", None, [], shown).query
     assert query.intent is Intent.refine and query.unwanted == ("lego",), query
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prints keep lifting off the bed at the corners, so annoying, any supplies that help",
+        "when i play my drum kit the kick drum slides forward across the floor every song",
+        "my violin wont stay in tune, the pegs keep slipping every time i take it out of the case",
+        "my solder joints come out all lumpy and the iron tip has gone kind of black and crusty",
+    ],
+)
+def test_a_problem_told_names_no_kind_to_be_missing(text: str) -> None:
+    """Each had made a kind of the story's noun ("prints", "song", "stay", "lumpy"), the store
+    "did not carry" it and none of the fixes found was recommended; a look told is the symptom
+    ("gone kind of black" had been a wanted colour)."""
+    query = understand(text, None, []).query
+    assert query.tells_problem and query.kind is None and not query.attributes, query
+    assert not query.unknown, query
+
+
+def test_a_problem_told_with_the_product_asked_for_asks_for_it() -> None:
+    query = understand("my guitar keeps falling over, need a stand", None, []).query
+    assert query.kind == "stand" and not query.tells_problem, query
