@@ -104,7 +104,7 @@ _STOP = set(
 
 CHEAPER = re.compile(
     r"\b(cheaper|less expensive|lower[- ]priced|more affordable|too (?:expensive|pricey)|costs? less"
-    r"|m[áa]s barat[oa]s?|mais barat[oa]s?|mais em conta|menos car[oa]s?|moins cher|g[üu]nstiger|billiger|pi[ùu] economic[oi])\b"
+    r"|m[áa]s barat[oa]s?|mais barat[oa]s?|mais em conta|menos car[oa]s?|moins cher|g[üu]nstiger|billiger|pi[ùu] economic[oi]|cost(?:a|ano) meno|meno car[oa])\b"
     r"|便宜一?点|更便宜|再便宜|太贵了|性价比更?高",
     re.I,
 )  # fmt: skip

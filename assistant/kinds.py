@@ -28,7 +28,7 @@ FILLER = set(
      "out", "builds", "spends", "retired", "supposed",
      # asking for something else altogether: "something totally different", "forget the budget"
      "different", "totally", "completely", "entirely", "forget", "none", "actual",
-     "reads", "possible", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
+     "reads", "possible", "nevermind", "nvm", "lmao", "lmfao", "haha", "hahaha", "omg", "rofl", "ngl", "idk", "imo", "fr", "smh",
      # who and how much, not what: "which thermometer do people actually like", "whats the cheapest"
      "cheapest", "priciest", "whats", "what's", "people", "person", "someone", "everyone", "folks",
      "guys", "everything", "suitable", "lots", "lot", "plenty", "mens", "womens", "men's", "women's",
