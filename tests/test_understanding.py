@@ -2681,6 +2681,11 @@ def test_a_follow_up_keeps_the_talks_language_among_those_confused(vocabulary: V
     assert first.language == "pt" and first.intent is not Intent.new, first
     # a mark only Spanish uses still makes it Spanish
     assert vocabulary.language("¿hay uno más barato?", "pt") == "es"
+    # "costano meno" had searched Plato's Meno
+    italian = understand(
+        "ce ne sono che costano meno?", None, [], shown, vocabulary=vocabulary, before="it"
+    ).query
+    assert italian.cheaper and italian.intent is Intent.refine, italian
 
 
 def test_a_card_named_then_asked_of_is_a_question_about_it() -> None:
