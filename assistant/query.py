@@ -952,7 +952,12 @@ def understand(
         # name whom and why and no product ("busco regalo para mi sobrino de 12 años" had been
         # searched as typed, a Spanish banner starred for a 12-year-old)
         search = plain_need(text)
-    need = search or plain_need(text)
+    # (a message in another language naming no product is read in English all the same: "um
+    # presente pra minha sobrinha de 7 anos" had been searched as typed, "Anos" guitars first)
+    need = search or (
+        _with_age_word(translation, needs.age) if translation and not english and needs.age
+        else translation if translation and not english else plain_need(text)
+    )  # fmt: skip
     department = cues.departments[0] if len(cues.departments) == 1 else None
     hint = None
     if department is None and vocabulary is not None and search:

@@ -2745,3 +2745,18 @@ def test_a_problem_told_names_no_kind_to_be_missing(text: str) -> None:
 def test_a_problem_told_with_the_product_asked_for_asks_for_it() -> None:
     query = understand("my guitar keeps falling over, need a stand", None, []).query
     assert query.kind == "stand" and not query.tells_problem, query
+
+
+def test_a_request_in_another_language_naming_no_product_is_searched_in_english(
+    vocabulary: Vocabulary,
+) -> None:
+    """ "regalo para mi sobrina de 3 años" had been searched as typed (a "Family of 3" ornament
+    and "Set of 3" magnets); "minha sobrinha de 7 anos" had searched "anos" (a "125 Anos"
+    guitar): the English reading, with the age, is the need."""
+    spanish = understand("regalo para mi sobrina de 3 años", None, [], vocabulary=vocabulary)
+    assert spanish.query.need.split()[:1] == ["gift"] and "años" not in spanish.query.need
+    assert spanish.query.age_min == 3
+    portuguese = understand(
+        "um presente pra minha sobrinha de 7 anos", None, [], vocabulary=vocabulary
+    ).query
+    assert portuguese.age_min == 7 and "anos" not in portuguese.need, portuguese
