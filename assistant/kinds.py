@@ -901,7 +901,8 @@ _NEVER_KIND_WORDS = (
     "nobody nothing none ourselves yourselves themselves "
     "come comes take takes stay stays go goes get gets make makes keep keeps put puts want "
     "wants need needs try tries say says know knows think thinks seem seems feel feels give "
-    "gives let lets help helps work works use uses buy buys find finds tell tells ask asks"
+    "gives let lets help helps work works use uses buy buys find finds tell tells ask asks "
+    "twins triplets"
 )
 _NEVER_KINDS = frozenset(_NEVER_KIND_WORDS.split())
 #: Nouns the dictionary lists only as adjectives: "a remote for the tv", "guitar accessory"

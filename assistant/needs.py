@@ -346,6 +346,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
     rest = _BACK_THEN.sub(" ", rest)
     rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"
+    rest = _RESTLESS.sub(" bored ", rest)  # "climbing the walls": bored, no climbing holds
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
@@ -628,6 +629,9 @@ _WHEN = re.compile(
     # dinner", "she taught chemistry for 30 yrs" (the kinds had been "morning", "dinner")
     rf"|\b(?:every|each)\s+(?:single\s+)?(?:morning|night|evening|afternoon|day|week|weekend|summer|{_DAYS})\b"
     r"|\bin\s+the\s+(?:mornings?|evenings?|afternoons?)\b|\b(?:after|before)\s+(?:dinner|lunch|breakfast|school|work|bed)\b"
+    # a time the story happened in: "he got into 3d printing during lockdown" (the kind had been
+    # "lockdown")
+    r"|\b(?:during|in|over)\s+(?:the\s+)?(?:lockdown|pandemic|covid|quarantine)\b"
     # (not an age: "games for 6 year olds"), and what as: "retiring after 30 yrs as an electrician"
     # (its "after 30" had been searched: Regal RD-30 and Dirty 30's guitars)
     r"|\b(?:for|after)\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)"
@@ -637,6 +641,13 @@ _WHEN = re.compile(
 #: What someone owns already, said of them: "he already has like 6 cubes" (no cubes searched).
 _ALREADY_HAS = re.compile(
     r"\b(?:he|she|they|i|we)(?:'s|\s+has)?\s+already\s+(?:has|have|owns?|got)\b[^,.;!?]*", re.I
+)
+#: Children with nothing to do, said as people say it: "the kids are climbing the walls",
+#: "bouncing off the walls", "going stir crazy" (a climbing-holds kit had been recommended).
+_RESTLESS = re.compile(
+    r"\b(?:climbing|bouncing\s+off|going\s+up)\s+the\s+walls\b|\b(?:going\s+)?stir[- ]crazy\b"
+    r"|\bbored\s+out\s+of\s+(?:their|his|her|my)\s+minds?\b",
+    re.I,
 )
 #: A journey the product is for: titles say "travel" ("something to keep my toddler busy on a
 #: long flight", "educational, for a long car ride" had found ride-on cars).

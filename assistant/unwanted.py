@@ -45,6 +45,8 @@ NOT_THIS = re.compile(
     r"|\balready\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
     r"every|all|all\s+the|a\s+lot\s+of|lots\s+of|tons\s+of|a\s+bunch\s+of|\d+)\s+)*"
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
+    # less of something in it: "something less about battles and more about the people"
+    rf"|\bless\s+(?:about|of)\s+{_WORD}(?:\s+{_WORD}){{0,1}}"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"

@@ -1038,3 +1038,14 @@ def test_how_long_someone_did_something_is_no_product() -> None:
     )
     words = needs.product_words.split()
     assert "guitar" in words and not {"after", "30", "electrician"} & set(words), needs
+
+
+def test_a_story_told_in_idioms_and_times_names_no_product() -> None:
+    """ "the kids are climbing the walls" had recommended a climbing-holds kit; "got into 3d
+    printing during lockdown" made the kind "lockdown"; "having twins" the kind "twins"."""
+    walls = read_needs("my kids are climbing the walls, need something to keep them busy")
+    assert "climbing" not in walls.product_words and "walls" not in walls.product_words, walls
+    lockdown = read_needs("my boyfriend got into 3d printing during lockdown, gift ideas?")
+    assert lockdown.kind != "lockdown" and "lockdown" not in lockdown.product_words, lockdown
+    twins = read_needs("my sister is having twins in june, one thing for both babies")
+    assert twins.kind != "twins", twins

@@ -113,6 +113,8 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("twins turning 10, want both gifts around the same price, 35 each-ish", D(28), D(42)),
         ("two gifts, 25 bucks each", None, D(25)),
         ("a twenty sided die", None, None),
+        ("one thing for both babies, maybe sensory stuff, like 40 total", None, D(40)),
+        ("a 40 total station", None, None),
         ("$20 and up", D(20), None),
         # a temperature is no price ("up to 300C" had been a $300 ceiling)
         ("lab thermometer that goes up to 300C", None, None),

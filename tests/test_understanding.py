@@ -2760,3 +2760,13 @@ def test_a_request_in_another_language_naming_no_product_is_searched_in_english(
         "um presente pra minha sobrinha de 7 anos", None, [], vocabulary=vocabulary
     ).query
     assert portuguese.age_min == 7 and "anos" not in portuguese.need, portuguese
+
+
+def test_less_of_something_is_not_wanted() -> None:
+    """ "something less about battles and more about the people" after war books had searched
+    battles (battle board games)."""
+    shown = ["The Making Of The British Army", "Attack In The Alleghenies"]
+    query = understand("something less about battles and more about the people", None, [], shown)
+    read = query.query
+    assert read.intent is Intent.refine and "battles" in read.unwanted, read
+    assert "battles" not in read.search, read
