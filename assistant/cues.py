@@ -1028,7 +1028,8 @@ _SAID_ABOUT_IT = re.compile(
     r"^(?:(?:the|a|an|some)\s+)?(?:(?:very\s+)?(?:best|top|highest|well|highly)[- ]rated|cheapest|cheap|"
     r"inexpensive|affordable|good|nice|great|decent)\s+"
     # (a size's value, not what follows the word: "a queen size mattress" had said "a queen")
-    r"|\s+size\s+(?:\d[\w./-]*|x*-?(?:small|medium|large|s|m|l|xl)|xx?l|xs)(?=\s*$|,)",
+    r"|\s+size\s+(?:\d[\w./-]*|x*-?(?:small|medium|large|s|m|l|xl)|xx?l|xs|queen|king|twin|full"
+    r"|petite|plus|youth|adult|one)(?=\s*$|,)",
     re.I,
 )
 
@@ -1139,10 +1140,12 @@ def _naming(words: str, kind: str) -> str:
     if at is None:
         return ""
     start = at
+    # (a word with a comma after it ends another phrase: "for my kid, queen mattress")
     while (
         start
-        and len(tokens[start - 1]) > 1
-        and (not not_product_word(tokens[start - 1].lower()) and can_name(tokens[start - 1]))
+        and re.fullmatch(r"[a-z][\w'-]+", before := tokens[start - 1].lower())
+        and not not_product_word(before)
+        and can_name(before)
     ):
         start -= 1
     article = start and tokens[start - 1].lower() in ("a", "an")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from lemminflect import getAllLemmas
 
@@ -866,6 +867,7 @@ _COUNTED = ("part", "count", "time", "power", "length")
 _MEASURES = units.words("length", "weight", "volume", names=("piece",), marks=True)
 
 
+@cache
 def can_name(word: str) -> bool:
     """Whether the word may name a kind of product. Not a word of a closed class or a common verb
     ("both", "all", "take", "stay"), nor one English uses only as an adjective or adverb

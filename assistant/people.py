@@ -166,7 +166,7 @@ GRADER = re.compile(
 #: searched "3rd grade": Lupin the 3rd and a 3rd Hand support).
 GRADE_OF = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)[- ]?grade(?=\s+(?:science\s+|math\s+|art\s+|music\s+)?"
-    r"(?:teachers?|class(?:es|room)?|students?))",
+    r"(?:teachers?|class(?:es|room)?))",
     re.I,
 )
 

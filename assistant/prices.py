@@ -315,7 +315,7 @@ _SAID_AMOUNTS = tuple((re.compile(a, re.I), b) for a, b in (
     (r"(\d+)\s*(?:dollars?|bucks?)?\s+each[- ]?ish\b", r"\1ish"),
     (r"(\d+)\s*(dollars?|bucks?)\s+each\b", r"\1 \2"),
     # a budget for all of it: "like 40 total", "60 for both" (had been no budget)
-    (r"\b(\d+)\s*(?:dollars?|bucks?)?\s+(?:total|in\s+total|all\s+together|altogether|combined|for\s+both)"
+    (r"\b(\d{2,})\s*(?:dollars?|bucks?)?\s+(?:total|in\s+total|all\s+together|altogether|combined|for\s+both)"
      r"(?=\s*(?:$|[,;.!?]))", r"\1 dollars"),
 ))  # fmt: skip
 

@@ -62,7 +62,7 @@ from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.ratings import strip_rating_phrases
 from assistant.starters import asked as asked_starter
-from assistant.unwanted import NOT_THIS, unwanted_words
+from assistant.unwanted import ALREADY_HAS, NOT_THIS, unwanted_words
 from retrieval import units
 from retrieval.catalog import Money
 from retrieval.multilingual import names_nothing, read_words
@@ -270,7 +270,7 @@ def _says_only_unwanted(text: str) -> bool:
     she can actually use", "hes not into gadgets", "ok actually maybe not slime, her mom says the
     last batch ended up in the carpet" (each had been a new search for its other words)."""
     first = re.split(r"[,;.!?]|\s[-–]\s", text, maxsplit=1)[0]
-    if not unwanted_words(first):
+    if not unwanted_words(first, shown=True):
         return False  # "not sure what to get, ..." names nothing unwanted
 
     def plain(words: str) -> bool:
@@ -281,7 +281,8 @@ def _says_only_unwanted(text: str) -> bool:
         return plain(said) and all(plain(part) or STORY_CLAUSE.match(part) for part in then)
 
     rest = text[len(first) :]
-    return told(NOT_THIS.sub(" ", first)) and (plain(rest) or bool(STORY_AFTER.match(rest)))
+    first = ALREADY_HAS.sub(" ", NOT_THIS.sub(" ", first))
+    return told(first) and (plain(rest) or bool(STORY_AFTER.match(rest)))
 
 
 #: Where a sentence joins another clause: "not the lipo one hes 11 and i dont trust him".
@@ -536,14 +537,16 @@ _PROBLEM = re.compile(
     r"looking|watching|playing|singing|drawing|reading|building)\b)[a-z]+ing\b"
     r"|\b(?:won'?t|wont|doesn'?t|doesnt|don'?t|dont|can'?t|cant)\s+(?:stay|stop|work|hold|stick|fit"
     r"|charge|connect|grip)\b"
-    r"|\b(?:slides?|sliding|slips?|slipping|wobbles?|wobbling|buzz(?:es|ing)|crackl(?:es|ing)"
-    r"|warp(?:s|ing|ed)|curl(?:s|ing)?\s+up|lift(?:s|ing)?\s+off|clog(?:s|ging|ged)|squeak(?:s|ing)"
-    r"|comes?\s+out\s+(?:all\s+)?[a-z]+|falls?\s+(?:off|over|apart))\b"
+    # (said as what it does, not a thing's name: "a guitar slide", "garden clogs" are products)
+    r"|\b(?:slides?|sliding|slips?|slipping|wobbles?|wobbling|moves?|creeps?)\s+(?:forward|around|off"
+    r"|down|back|out|across|away|all\s+over|every|when|whenever)\b"
+    r"|\b(?:buzzing|crackl(?:es|ing)|warp(?:s|ing|ed)|curl(?:s|ing)?\s+up|lift(?:s|ing)?\s+off"
+    r"|clog(?:s\s+up|ging|ged)|squeaking|comes?\s+out\s+(?:all\s+)?[a-z]+|falls?\s+(?:off|over|apart))\b"
     r"|\b(?:driving|drives)\s+me\s+(?:nuts|crazy|insane)\b|\bso\s+annoying\b",
     re.I,
 )
 #: What a fix may be asked as, naming no kind: "any supplies that help", "what do i need".
-_ANY_FIX = frozenset(["supplies", "stuff", "things", "something", "anything", "products", "tips"])
+_ANY_FIX = frozenset(["supplies", "products", "tips", "ideas", "accessories"])
 
 
 def _tells_problem(text: str, kind: str | None) -> bool:
@@ -1057,7 +1060,7 @@ def understand(
     if (
         shown_titles
         and intent is Intent.new
-        and unwanted_words(text)  # "not sure what to get, ..." is no refinement
+        and unwanted_words(text, shown=True)  # "not sure what to get, ..." is no refinement
         and (
             (story := _says_only_unwanted(text))
             or ((opening := _SAID_FIRST.match(text)) and NOT_THIS.match(text, opening.end()))
@@ -1246,10 +1249,14 @@ def understand(
     of_mine = _asked_of_mine(text) if english and intent is Intent.new else None
     if of_mine:
         needs = replace(needs, kind=of_mine)
-    problem = (
-        english and intent is Intent.new and not shown_titles and _tells_problem(text, needs.kind)
+    problem = bool(
+        english
+        and intent is Intent.new
+        and not shown_titles
+        and not of_mine
+        and _tells_problem(text, needs.kind)
     )
-    if problem and not of_mine:
+    if problem:
         # what fixes it is not the story's noun: its words are searched, no kind is missing,
         # and a look told is the symptom, not one wanted ("the iron tip has gone kind of black")
         needs = replace(needs, kind=None)
@@ -1307,7 +1314,7 @@ def understand(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,
         price_around=bounds.around,
-        tells_problem=bool(problem and not of_mine),
+        tells_problem=problem,
         brands=cues.brands, exclude_brands=cues.exclude_brands, attributes=_of_product(cues.attributes, text), sort=sort,
         cheaper=cues.cheaper, pricier=cues.pricier, compare=cues.compare,
         references=cues.references, language=language, search=search,
@@ -1325,7 +1332,7 @@ def understand(
         # word left out as a title's first word is one: "not one of the tiny ones")
         unwanted=unwanted_words(text if english else translation or "", [
             *search.split(), *(w for b in cues.exclude_brands if brands is None or b.lower() in brands.makers
-                               for w in b.split())]),
+                               for w in b.split())], shown=bool(shown_titles)),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)

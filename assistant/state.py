@@ -321,7 +321,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             # off "around $100" was never said (it had kept "cheaper" than $144 above $80)
             low, around = None, False
     if query.pricier and shown_prices:
-        low = max(shown_prices) + CENT
+        low, around = max(shown_prices) + CENT, False
         if high is not None and high < low:
             high = None
     if query.min_price is not None or query.max_price is not None:
@@ -330,6 +330,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
     any_price = query.move == "any price"  # "forget the budget": no limit, the better rated
     if any_price:
         low = high = None
+        around = False
     # (a variety replaces its sibling: "electric instead" after acoustic guitars)
     replaced = {s for b in query.attributes for s in siblings(b)}
     attributes = tuple(

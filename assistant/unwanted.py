@@ -37,14 +37,9 @@ _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
 NOT_THIS = re.compile(
     # what the cards on screen look like, as a complaint: "some of those look plastic" (had been
     # asked for: "None of these comes in wooden plastic")
-    r"\b(?:some|most|a\s+few|a\s+couple|half|all|two|three)\s+of\s+(?:those|these|them|the\s+\w+)\s+"
+    r"\b(?:some|most|a\s+few|a\s+couple|half|all|two|three)\s+of\s+(?:those|these|them|the\s+ones)\s+"
     r"(?:look|looks|seem|seems|feel|feels)\s+(?:(?:kinda|kind\s+of|too|so|very|pretty|really|a\s+bit|"
     r"like|cheap\s+and)\s+)*[a-z][\w'-]*"
-    # what they have already, said of what is shown: "she already has like every lego set ever"
-    # (had been a new search of the whole message: "I need a bit more to go on")
-    r"|\balready\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
-    r"every|all|all\s+the|a\s+lot\s+of|lots\s+of|tons\s+of|a\s+bunch\s+of|\d+)\s+)*"
-    rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
     # less of something in it: "something less about battles and more about the people"
     rf"|\bless\s+(?:about|of)\s+{_WORD}(?:\s+{_WORD}){{0,1}}"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
@@ -53,6 +48,14 @@ NOT_THIS = re.compile(
     r"(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+(?:or|nor)\s+(?:(?:a|an|the)\s+)?{_WORD})*"
     r"(?:\s+(?:that|which|like|such\s+as)(?:'ll|'d|'s|ll)?\s+[^,.;!?]*)?",
+    re.I,
+)
+#: What they have already, said after the cards: "she already has like every lego set ever"
+#: (had been a new search of the whole message: "I need a bit more to go on").
+ALREADY_HAS = re.compile(
+    r"\balready\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
+    r"every|all|all\s+the|a\s+lot\s+of|lots\s+of|tons\s+of|a\s+bunch\s+of|\d+)\s+)*"
+    rf"{_WORD}(?:\s+{_WORD}){{0,2}}",
     re.I,
 )
 #: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".
@@ -66,7 +69,8 @@ _NOT_A_THING = frozenset([
     "like", "such", "something", "anything", "either", "neither", "or", "nor", "other",
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
     "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits",
-    "ever", "set", "sets", "collection"
+    "ever", "set", "sets", "collection", "few", "couple", "half", "look", "looks", "seem", "seems",
+    "feel", "feels"
 ])  # fmt: skip
 #: Words of whom a product is made for, which titles say: "not the kids versions".
 _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",
@@ -75,15 +79,18 @@ _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler
 _MAX_WORDS = 3
 
 
-def unwanted_words(text: str, keep: Iterable[str] = ()) -> tuple[str, ...]:
+def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> tuple[str, ...]:
     """The words the shopper says the product should not be or have (see `NOT_THIS`),
     lower-cased, in order; `keep`: words they asked for, never unwanted ("guitar strings, not
-    guitar picks": picks)."""
+    guitar picks": picks); `shown`: cards are on screen, so what they have already is not wanted
+    again ("she already has like every lego set ever"; in a first message it is what the product
+    may be for: "she already has a ukulele, want a case for it")."""
     from assistant.kinds import not_product_word
 
     asked = {w.lower() for w in keep}
     found: list[str] = []
-    for m in NOT_THIS.finditer(text):
+    said = [*NOT_THIS.finditer(text), *(ALREADY_HAS.finditer(text) if shown else ())]
+    for m in said:
         words = re.findall(r"[a-z][a-z'-]*", m.group(0).lower())[1:]  # past the negating word
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip

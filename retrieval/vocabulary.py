@@ -171,7 +171,8 @@ class Vocabulary:
         """Unknown words replaced by the most frequent catalog title word within two edits.
         `theirs`: words the shopper said as someone's ("my ender"): a name, kept when it is a
         word people write ("filament for my ender" had been "elder"; "my nefew" is a slip)."""
-        keep_set = {k.lower() for k in keep} | {w.lower() for w in theirs if _in_use(w.lower())}
+        keep_set = {k.lower() for k in keep}
+        named = {w.lower() for w in theirs if _in_use(w.lower())}
         changes: list[tuple[str, str]] = []
         variants: list[tuple[str, str]] = []
 
@@ -204,6 +205,9 @@ class Vocabulary:
                 return word
             if lw.endswith("s") and self.knows(lw[:-1]):
                 return word  # the plural of a catalog word: "pcbs" is no slip for "pcs"
+            if lw in named:
+                return word  # a word in use said as theirs is a name: "my ender" (a catalog
+                # word's variant is still searched: "my ukelele" finds ukuleles too)
             found = [
                 n
                 for n in self._spell.lookup(lw, Verbosity.CLOSEST, max_edit_distance=MAX_EDIT)
@@ -408,7 +412,7 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words only Spanish of the languages the identifier confuses it with (Italian, Portuguese) uses.
 _SPANISH_ONLY = frozenset(["tienen", "tienes", "venden", "quiero", "busco", "juguetes", "niño",
                            "niña", "niños", "niñas", "cuál", "cuánto", "están", "audifonos", "hay",
-                           "más", "qué", "también", "mucho", "tiene", "tienes"])  # fmt: skip
+                           "más", "qué", "también", "mucho", "tiene"])  # fmt: skip
 #: Spanish words that join product words ("X de Y", "X para Y") or ask a shop ("hay algo mas
 #: barato"), none of them English.
 _SPANISH_WORDS_SAID = """de del para con sin los las el una unos unas por hay algo barato barata

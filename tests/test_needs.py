@@ -1027,6 +1027,7 @@ def test_a_school_grade_is_whom_and_of_what_age() -> None:
     grader = read_needs("something for my 3rd grader who loves space")
     assert grader.age == (8, 9) and "grader" not in grader.product_words, grader
     assert "3rd grade" in read_needs("3rd grade math workbook").product_words
+    assert read_needs("gifts for my 3rd grade students").age == (8, 9)
 
 
 def test_how_long_someone_did_something_is_no_product() -> None:

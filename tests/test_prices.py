@@ -115,6 +115,7 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("a twenty sided die", None, None),
         ("one thing for both babies, maybe sensory stuff, like 40 total", None, D(40)),
         ("a 40 total station", None, None),
+        ("need 3 total, for the class", None, None),  # a count, not $3
         ("$20 and up", D(20), None),
         # a temperature is no price ("up to 300C" had been a $300 ceiling)
         ("lab thermometer that goes up to 300C", None, None),

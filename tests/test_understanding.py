@@ -2770,3 +2770,31 @@ def test_less_of_something_is_not_wanted() -> None:
     read = query.query
     assert read.intent is Intent.refine and "battles" in read.unwanted, read
     assert "battles" not in read.search, read
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a guitar slide", "slide"),
+        ("microscope slides, prepared", "slides"),
+        ("garden clogs size 8", "clogs"),
+    ],
+)
+def test_a_product_named_like_a_problem_is_asked_for(text: str, kind: str) -> None:
+    """ "slides", "clogs" are things as well as what goes wrong (the review's catch)."""
+    query = understand(text, None, []).query
+    assert query.kind == kind and not query.tells_problem, query
+
+
+def test_what_someone_has_is_not_unwanted_in_a_first_message() -> None:
+    """ "already has a ukulele, want a case for it": the ukulele is what the case is for."""
+    query = understand("my daughter already has a ukulele, want a case for it", None, []).query
+    assert "ukulele" not in query.unwanted, query
+    shown = ["Melissa & Doug Wooden Peg Puzzle", "Plastic Shape Sorter"]
+    looks = understand("only wooden, some of them look plastic", None, [], shown).query
+    assert looks.unwanted == ("plastic",), looks
+
+
+def test_a_possessed_word_keeps_its_catalog_variant(vocabulary: Vocabulary) -> None:
+    query = understand("a case for my ukelele", None, [], vocabulary=vocabulary).query
+    assert "ukulele" in query.search.split(), query
