@@ -100,7 +100,7 @@ AGE_RANGE = re.compile(
 GIFT = re.compile(
     r"\b(gift[- ]?wrap(?:ped|ping)?|gifts?|presents?|pressies?|prezzies?|stocking[- ]stuffers?|regalos?|cadeaux?|geschenke?|secret santa|white elephant"
     # "want to get something for my landlord"
-    r"|(?:get|buy|give|do)\s+(?:something|a\s+(?:little\s+)?something|anything)\s+(?:nice\s+|small\s+|special\s+)?for\s+(?:my|our|the|a|an)"
+    r"|(?:get|buy|give|do)\s+(?:something|a\s+(?:little\s+)?something|anything|one\s+thing)\s+(?:nice\s+|small\s+|special\s+)?for\s+(?:my|our|the|a|an|both|each)"
     r"|surprise (?:him|her|them|my \w+)|(?:get|buy|give) (?:him|her|them))\b|礼物",
     re.I,
 )

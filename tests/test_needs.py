@@ -1050,3 +1050,10 @@ def test_a_story_told_in_idioms_and_times_names_no_product() -> None:
     assert lockdown.kind != "lockdown" and "lockdown" not in lockdown.product_words, lockdown
     twins = read_needs("my sister is having twins in june, one thing for both babies")
     assert twins.kind != "twins", twins
+
+
+def test_one_thing_for_both_babies_is_a_gift() -> None:
+    """ "i want to get one thing for both babies" had read no gift, and the baby sensory toys it
+    found were told "We don't seem to carry having twins both babies sensory"."""
+    needs = read_needs("my sister is having twins, i want to get one thing for both babies")
+    assert needs.gift, needs
