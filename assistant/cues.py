@@ -178,6 +178,10 @@ ABOUT_SHOWN = re.compile(
     r"(?:est|sont|serait|seraient|me\s+conseill\w*|recommand\w*|choisir\w*|a|ont|[a-zà-ÿ]{3,}(?:e|t|s|nt))\b"
     r"|^\W*(?:[\w-]+\s+(?:ou|oder)\s+[\w-]+\s*,?\s*)?(?:welche[rs]?)\s+(?:ist|sind|w[äa]re|hat|haben|davon|"
     r"empfiehlst|empfehlen|nimmst)\b"
+    # Italian and Portuguese: "quale è il più leggero?", "qual deles é o mais silencioso?" (had
+    # been a new search for "quiet")
+    r"|^\W*(?:e\s+)?(?:quale|quali|qual|quais)\s+(?:deles|delas|desses|dessas|destes|destas|di\s+questi"
+    r"|tra\s+questi|è|e|é|sono|são|seria|sarebbe|mi\s+consigli|me\s+recomenda|recomenda|consigli|scelgo)\b"
     # two of the makers or kinds on screen weighed: "zildjian or sabian better at this price"
     r"|^\W*(?:(?:so|ok|okay|and)\W+)?(?:(?:is|are)\s+)?(?:the\s+)?[a-z][\w-]*\s+or\s+(?:the\s+)?[a-z][\w-]*\s+(?:one\s+)?"
     r"(?:is\s+|are\s+)?(?:better|best|nicer|safer|easier|sturdier)\b"

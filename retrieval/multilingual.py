@@ -127,7 +127,8 @@ _OF = frozenset(["de", "del", "di", "do", "da"])
 _WITH = frozenset(["con", "avec", "mit", "com"])
 #: Words that say the next one is not wanted: "vasos de vidrio, no plástico", "sin pilas".
 _NOT = {"no": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
-        "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not"}  # fmt: skip
+        "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not",
+        "statt": "not", "anstatt": "not"}  # fmt: skip
 #: Being or degree words between "no" and what it should not be: "que no sea negro", "no muy caro".
 _BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
                  "sont", "trop", "sei", "sein", "zu"])  # fmt: skip

@@ -295,7 +295,7 @@ class Vocabulary:
 
 _INVERTED = re.compile(r"[¿¡]")
 #: Languages the identifier confuses with each other on a short message.
-_ROMANCE = frozenset(["es", "pt", "it"])
+_ROMANCE = frozenset(["es", "pt", "it", "fr"])
 
 
 def _marks(language: str, text: str) -> bool:

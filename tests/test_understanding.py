@@ -12,7 +12,7 @@ from assistant.cues import BrandLexicon, read_cues
 from assistant.grounding import check, templated_answer
 from assistant.kinds import not_product_word, product_kind, says_how
 from assistant.messages import clean_message
-from assistant.query import Intent, understand
+from assistant.query import Intent, ShoppingQuery, understand
 from assistant.state import ConversationState, advance, shown_after
 from retrieval import Catalog
 from retrieval.vocabulary import Vocabulary
@@ -2798,3 +2798,20 @@ def test_what_someone_has_is_not_unwanted_in_a_first_message() -> None:
 def test_a_possessed_word_keeps_its_catalog_variant(vocabulary: Vocabulary) -> None:
     query = understand("a case for my ukelele", None, [], vocabulary=vocabulary).query
     assert "ukulele" in query.search.split(), query
+
+
+def test_follow_ups_in_other_languages_ask_the_cards(vocabulary: Vocabulary) -> None:
+    """Each had been a new search: "qual deles é o mais silencioso?" (for "quiet"), "il y en a
+    en rose ?" (read as Spanish, a "rose"), "gibt es die auch in blau statt schwarz?"; and "le
+    deuxième est livré avec des piles ?" had read "livré" as a book."""
+    shown = ["Alesis Nitro Mesh Electronic Drum Kit", "Roland TD-02K Drum Kit", "Casio CTK-2000"]
+
+    def read(text: str, before: str) -> ShoppingQuery:
+        return understand(text, None, [], shown, vocabulary=vocabulary, before=before).query
+
+    assert read("qual deles é o mais silencioso?", "pt").intent is Intent.compare
+    pink = read("il y en a en rose ?", "fr")
+    assert pink.language == "fr" and pink.intent is Intent.refine, pink
+    assert read("gibt es die auch in blau statt schwarz?", "de").intent is Intent.refine
+    batteries = read("le deuxième est livré avec des piles ?", "fr")
+    assert batteries.references == (2,) and "book" not in batteries.need, batteries
