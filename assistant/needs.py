@@ -148,7 +148,10 @@ _INTEREST = re.compile(
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
 _GIVER = re.compile(
     r"\b([a-z]+)\s+(?:wants?\s+to|would\s+like\s+to|is\s+going\s+to|is)\s+(?:get|buy|give|getting|buying|giving)"
-    r"\s+(?:her|him|them|my|our|a|an|something)\b",
+    r"\s+(?:her|him|them|my|our|a|an|something)\b"
+    # a parent-to-be: "my sister is having twins" is for the babies (the lead had said "fits best
+    # for your sister" of baby toys)
+    r"|\b([a-z]+)\s+(?:is|'s)\s+(?:having|expecting)\s+(?:a\s+baby|twins|triplets|a\s+little\s+one)\b",
     re.I,
 )
 #: Someone's someone a product is for: "for her son", "for my wife's nephew".
@@ -287,8 +290,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # whom the product is not for is not whom it is for: "not the kids versions" (read as 3-12)
     who = NOT_THIS.sub(lambda m: " " if _KIDS_VERSION.search(m.group(0)) else m.group(0), who)
     # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
-    givers = {m.group(1).lower() for m in _GIVER.finditer(who)}
-    who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1)) :], who)
+    givers = {(m.group(1) or m.group(2)).lower() for m in _GIVER.finditer(who)}
+    who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1) or m.group(2)) :], who)
     # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
     # bunk bed had been starred "for boys")
     who = ROOM_OF.sub(" room", who)

@@ -1057,3 +1057,9 @@ def test_one_thing_for_both_babies_is_a_gift() -> None:
     found were told "We don't seem to carry having twins both babies sensory"."""
     needs = read_needs("my sister is having twins, i want to get one thing for both babies")
     assert needs.gift, needs
+
+
+def test_a_parent_to_be_is_not_whom_the_gift_is_for() -> None:
+    """ "my sister is having twins" had been answered "fits best for your sister" (baby toys)."""
+    assert read_needs("my sister is having twins, one thing for both babies").recipient != "sister"
+    assert read_needs("my sister is expecting a baby, any gift ideas").recipient == "baby"
