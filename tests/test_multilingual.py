@@ -356,3 +356,17 @@ def test_italian_portuguese_and_french_requests_opening_with_a_greeting_are_read
     )
     assert "fantasy" in portuguese and "book" in portuguese, portuguese
     assert "case" in read_words("tem algum desses que vem com capa?", "pt", partial=True)
+
+
+def test_weighted_keys_are_read_in_every_language() -> None:
+    """ "la seconda ha i tasti pesati?" had been asked of "keys stand" ("pesati" unread)."""
+    from retrieval.multilingual import read_words
+
+    for text, language in (
+        ("tasti pesati", "it"),
+        ("teclas pesadas", "pt"),
+        ("touches lestées", "fr"),
+        ("gewichtete Tasten", "de"),
+        ("teclas pesadas", "es"),
+    ):
+        assert read_words(text, language) == "weighted keys", (text, language)
