@@ -577,10 +577,6 @@ _OF_CARD = re.compile(
     # a card named, then asked of: "the egg ones, are they ok for a kid that still chews stuff"
     r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|would|will|could|can|does|do)\s+"
     r"(?:it|they|this|that|these|those)\b"
-    # ... or a question of it straight after: "the third one how long does a game take", "ok and
-    # the silver one, will it scratch the neck" (each had been a new search)
-    r"|^\W*(?:(?:and|so|ok|okay|but|also|hmm)\W+)*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*[,:-]?\s*"
-    r"(?:how|what|which|why|is|are|does|do|will|would|can|could|has|have)\s+(?!you\b|u\b)"
     r"|^\W*(?:is|are|would|will)\s+(?:a\s+|the\s+)?\d+/\d+(?:\s+size)?\s+(?:ok|okay|good|right|fine|"
     r"enough|too|better|big|small|the\s+right)\b"
     # which of two sizes: "how do i tell if she needs a 1/2 or 3/4"

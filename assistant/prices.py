@@ -313,7 +313,6 @@ _SAID_AMOUNTS = tuple((re.compile(a, re.I), b) for a, b in (
     (r"\ba\s+(twenty|fifty)(?=\s*(?:bucks?|dollars?|bill)?\s*(?:$|[,;.!?]))", r"\1 dollars"),
     (r"(\d+)\s*(dollars?|bucks?)?\s*,?\s*give\s+or\s+take\b", r"around \1 \2"),
     (r"(\d+)\s*(?:dollars?|bucks?)?\s+each[- ]?ish\b", r"\1ish"),
-    (r"(\d+)\s*(dollars?|bucks?)\s+each\b", r"\1 \2"),
     # a budget for all of it: "like 40 total", "60 for both" (had been no budget)
     (r"\b(\d{2,})\s*(?:dollars?|bucks?)?\s+(?:total|in\s+total|all\s+together|altogether|combined|for\s+both)"
      r"(?=\s*(?:$|[,;.!?]))", r"\1 dollars"),

@@ -957,10 +957,11 @@ def understand(
         search = plain_need(text)
     # (a message in another language naming no product is read in English all the same: "um
     # presente pra minha sobrinha de 7 anos" had been searched as typed, "Anos" guitars first)
-    need = search or (
-        _with_age_word(translation, needs.age) if translation and not english and needs.age
-        else translation if translation and not english else plain_need(text)
-    )  # fmt: skip
+    # (`translation` is only ever another language's reading)
+    if not search and translation and needs.age:
+        need = _with_age_word(translation, needs.age)
+    else:
+        need = search or translation or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None
     hint = None
     if department is None and vocabulary is not None and search:
