@@ -355,6 +355,55 @@ def asked_lead(
     return asked_answer(question, comparison, cards, language)[0]
 
 
+#: A question of how the cards differ: "whats the diffrence between the first and third",
+#: "was ist der unterschied zwischen dem ersten und dem dritten".
+_DIFFERENCE = re.compile(
+    r"\b(?:dif+e?rences?|diff|how (?:are|do) (?:they|these|those|the two) differ|"
+    r"diferencias?|diferença|différences?|unterschied|differenza)\b|区别|不同",
+    re.I,
+)
+#: Where a title's parts part: commas, bars, brackets, dashes between words.
+_TITLE_PARTS = re.compile(r"\s*(?:[,|()\[\]:;/]|\s[-–—]\s)\s*")
+#: The most parts quoted per card, and words per part.
+_DIFFERING_PARTS = 3
+_PART_WORDS = 6
+#: A part this short is quoted whole ("Box of 100"); a longer one only where it differs.
+_SHORT_PART = 3
+
+
+def differing_parts(title: str, others: Sequence[str]) -> list[str]:
+    """The parts of a title ("Kimberly-Clark Professional 55083", "242 mm Length") that the other
+    titles do not say, each cut to a few words: what sets the product apart, in its own words."""
+    said = {w for t in others for w in re.findall(r"[a-z0-9]+", t.lower())}
+    parts = []
+    for part in _TITLE_PARTS.split(title):
+        words = part.split()
+        new = [w for w in re.findall(r"[a-z0-9]+", part.lower()) if w not in said]
+        if not words or not new or all(not_product_word(w) for w in new if not w.isdigit()):
+            continue
+        if len(words) > _SHORT_PART:  # a long part, cut to the run the others do not say
+            apart = [i for i, w in enumerate(words)
+                     if any(t not in said for t in re.findall(r"[a-z0-9]+", w.lower()))]  # fmt: skip
+            words = words[apart[0] : apart[-1] + 1]
+        parts.append(" ".join(words[:_PART_WORDS]) + (" …" if len(words) > _PART_WORDS else ""))
+        if len(parts) == _DIFFERING_PARTS:
+            break
+    return parts
+
+
+def difference_lead(compared: Sequence[Product], mark: Mapping[str, int], language: str) -> str:
+    """ "what's the difference between the first and third?": what each title says that the
+    others do not, quoted; empty where the titles differ in nothing said."""
+    said = []
+    for p in compared:
+        others = [o.title for o in compared if o.id != p.id]
+        if parts := differing_parts(p.title, others):
+            said.append(f"[{mark[p.id]}] " + ", ".join(f'"{x}"' for x in parts))
+    if not said:
+        return ""
+    return phrase(language, "differences", parts="; ".join(said))
+
+
 def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], language: str = "en",
                  pickable: Collection[str] | None = None, read: str = "") -> tuple[str, tuple[int, ...]]:  # fmt: skip
     """The lead for a question about the cards on screen ("which one is easier for a
@@ -372,6 +421,11 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
     every = tuple(mark[p.id] for p in compared)
+    if _DIFFERENCE.search(question) and (apart := difference_lead(compared, mark, language)):
+        # what sets them apart, from their titles ("whats the diffrence between the first and
+        # third" of two glove boxes had been answered "None of these is what you asked for")
+        telling = not table.rstrip().endswith((":", "："))  # (a table with no price nor rating)
+        return (f"{apart} {table}" if telling else apart), every
     # (the listings are English: a question in another language is read in its English words)
     asked = asked_about(question) if language == "en" else asked_about(read) if read else ""
     if not asked:

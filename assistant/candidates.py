@@ -274,13 +274,20 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
     found: Sequence[Hit] = searcher.search(state.search_text(), state.filters(), k=POOL).hits
     if state.original:  # the model translated: its words and the shopper's own, side by side
         own = searcher.search(state.original, state.filters(), k=POOL, language=state.language)
-        weight = OWN_WORDS_AFTER_DICTIONARY if state.by_dictionary else 1.0
-        found = merge_hits(found, own.hits, weight)
+        found = merge_hits(found, own.hits, own_words_weight(state))
     found = _with_kind_search(found, state, searcher)
     seen = set(state.seen) if exclude_seen else set()
     hits = [h for h in found
             if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
     return fit_to_need(hits, state, searcher.catalog)
+
+
+def own_words_weight(state: ConversationState) -> float:
+    """How much the multilingual search of the shopper's own words counts beside the English
+    reading of them: half where a dictionary read them all, or read the kind of product (by the
+    lexicon or a spelling: "cerco una tastiera per mia figlia di 8 anni" had led with "8ct" treat
+    bags and an 8" plush at full weight, and keyboards were "not carried"); else as much."""
+    return OWN_WORDS_AFTER_DICTIONARY if state.by_dictionary or state.kind else 1.0
 
 
 def _kind_first(hits: list[Hit], state: ConversationState) -> list[Hit]:

@@ -31,7 +31,7 @@ _EITHER = re.compile(
 #: Two things whose difference is asked: "the difference between soprano and concert ukulele".
 _BETWEEN = re.compile(
     # (past an article: "between a condenser and a dynamic mic" had read no two things)
-    r"\b(?:differences?|diff) between\s+(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:and|&)\s+"
+    r"\b(?:dif+e?rences?|diff) between\s+(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:and|&)\s+"
     r"(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)",
     re.I,
 )
@@ -130,9 +130,11 @@ MORE = re.compile(
     re.I,
 )  # fmt: skip
 COMPARE = re.compile(
-    r"\b(compare|comparison|(?:difference|diff) (?:between|btwn|b/w)|differences|what'?s the diff|vs\.?|versus|"
+    # (as typed too: "whats the diffrence between the first and third" had been a search)
+    r"\b(compare|comparison|(?:dif+e?rence|diff) (?:between|btwn|b/w)|dif+e?rences|what'?s the diff|vs\.?|versus|"
     r"which (?:one )?is better|compara|comparar|"
-    r"comparer|comparez|vergleiche?n?|confronta|diferencia entre|différence entre)\b|比较|对比",
+    r"comparer|comparez|vergleiche?n?|confronta|diferencia entre|différence entre|"
+    r"unterschied zwischen|differenza tra|diferença entre)\b|比较|对比",
     re.I,
 )  # fmt: skip
 #: A message that asks something: a question mark, or a question's first word anywhere.

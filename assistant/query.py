@@ -29,6 +29,7 @@ from assistant.cues import (
     TAKES,
     THE_PICK,
     VARIANT_WORDS,
+    YES_NO,
     BrandLexicon,
     Cues,
     alternatives,
@@ -639,7 +640,9 @@ def _talk_move(
             or THE_PICK.search(text)
             or re.search(r"\b(?:it|that|this)\b", text, re.I)
         )
-    ) or (ACCEPTS.search(text) and cues.priced):
+    ) or (ACCEPTS.search(text) and cues.priced and not YES_NO.search(text)):
+        # (a question is no choice: "does the cheapest one work with an ender 3" had been
+        # answered "Good choice: [1]")
         return Intent.detail, "chosen"  # "ok i'll take the second", "the cheapest tuner is fine"
     # (a look said in another language is read off its English words: "el de madera" is wooden)
     look = looked_one(text)

@@ -270,9 +270,17 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             # starred a guitar slide), "a case for it" or "show me cases" after a ukulele: a ukulele case
             search, need = f"{state.kind} {search}".strip(), f"{state.kind} {need}".strip()
         kind = query.kind
-        if state.kind and not kind and len(query.alternatives) == 2 and query.language == "en":
+        if (
+            state.kind
+            and not kind
+            and len(query.alternatives) == 2
+            and all(len(side.split()) == 1 for side in query.alternatives)
+            and query.language == "en"
+        ):
             # two sorts of what is on screen weighed, naming no kind: "soprano or concert?" after
-            # ukuleles is those ukuleles (it had shown a strap, a recorder and saxophone reeds)
+            # ukuleles is those ukuleles (it had shown a strap, a recorder and saxophone reeds);
+            # two things named are no sorts of it ("do you have jump ropes or outdoor stuff" after
+            # running shoes had searched "jump ropes outdoor kids shoes", a shoelace toy first)
             search, need = f"{search} {state.kind}".strip(), f"{need} {state.kind}".strip()
             kind = state.kind
         low, high = _in_dollars(query)

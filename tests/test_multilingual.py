@@ -370,3 +370,25 @@ def test_weighted_keys_are_read_in_every_language() -> None:
         ("teclas pesadas", "es"),
     ):
         assert read_words(text, language) == "weighted keys", (text, language)
+
+
+def test_a_kind_read_off_the_shoppers_words_outweighs_their_own_words(
+    small_store: Retrieval, small_catalog: Catalog
+) -> None:
+    """ "cerco una tastiera per mia figlia di 8 anni che vuole imparare" (the lexicon reads the
+    keyboard, not every word) had led with "8ct" treat bags and an 8" plush, the shopper's own
+    words searched at full weight beside the reading, and keyboards were "not carried"."""
+    from assistant.candidates import OWN_WORDS_AFTER_DICTIONARY, find_candidates, own_words_weight
+    from assistant.query import understand
+    from assistant.state import ConversationState, advance
+    from retrieval.vocabulary import Vocabulary
+
+    said = "cerco una tastiera per mia figlia di 8 anni che vuole imparare, non troppo grande"
+    query = understand(said, None, [], [], vocabulary=Vocabulary(small_catalog)).query
+    assert (query.language, query.kind, query.by_dictionary) == ("it", "keyboard", False), query
+    assert query.original, "the shopper's own words are searched beside the reading"
+    state = advance(ConversationState(), query, small_catalog)
+    assert own_words_weight(state) == OWN_WORDS_AFTER_DICTIONARY  # (the whole store's case)
+    assert own_words_weight(state.model_copy(update={"kind": None})) == 1.0
+    found = find_candidates(state, small_store.searcher(), None, k=5)
+    assert "keyboard" in found.hits[0].product.title.lower(), [h.product.title for h in found.hits]

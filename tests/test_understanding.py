@@ -129,6 +129,13 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("y el segundo tiene teclas sensibles?", Intent.detail, (2,)),
         ("有粉色的吗？", Intent.refine, ()),
         ("¿alguno ambientado en la guerra civil española?", Intent.refine, ()),
+        # a difference asked as typed, or in German, weighs the two cards (a search for "first
+        # third" had answered "None of these is what you asked for")
+        ("whats the diffrence between the first and third", Intent.compare, (1, 3)),
+        ("was ist der unterschied zwischen dem ersten und dem dritten", Intent.compare, (1, 3)),
+        # a question is no choice ("does the cheapest one work with an ender 3" had been
+        # answered "Good choice: [1]"); the choice itself still is one (test below)
+        ("does the cheapest one work with an ender 3", Intent.detail, ()),
     ],
 )
 def test_intents_and_references_come_from_the_words(
@@ -1026,6 +1033,15 @@ def test_two_sorts_of_what_is_on_screen_weighed_are_searched_as_that_product(
     after = advance(before, query, small_catalog)
     assert (after.kind, after.search_text()) == ("ukulele", "soprano concert ukulele")
     assert after.alternatives == ("soprano", "concert")
+    # two things named are no sorts of it: "do you have jump ropes or outdoor stuff for kids
+    # then" after running shoes had searched "jump ropes outdoor kids shoes" (a shoelace toy)
+    shoes = advance(ConversationState(), understand("running shoes size 10", None, []).query,
+                    small_catalog)  # fmt: skip
+    other = understand("ok nvm, do you have jump ropes or outdoor stuff for kids then", None, [],
+                       ["LEADTEAM No Tie Shoelaces"]).query  # fmt: skip
+    moved = advance(shoes, other, small_catalog)
+    assert shoes.kind == "shoes" and moved.kind != "shoes", moved
+    assert "shoes" not in moved.search_text(), moved.search_text()
 
 
 def test_a_department_said_as_what_it_is_not_is_no_filter() -> None:
@@ -2243,6 +2259,10 @@ def test_a_card_accepted_by_its_price_and_a_budget_said_to_bend() -> None:
     assert priced_one("the cheapest violin you have") is None  # a request, not a card named
     query = understand("the cheapest tuner is fine", None, [], SHOWN).query
     assert (query.intent, query.move) == (Intent.detail, "chosen"), query
+    assert understand("the cheapest one works", None, [], SHOWN).query.move == "chosen"
+    # asked, not chosen: "does the cheapest one work with an ender 3" had been "Good choice: [1]"
+    asked = understand("does the cheapest one work with an ender 3", None, [], SHOWN).query
+    assert asked.move != "chosen", asked
     bent = understand("a hundred-ish but i can stretch a lil", None, [], SHOWN).query
     assert "stretch" not in bent.search and bent.max_price == 120, bent
 
@@ -2815,3 +2835,32 @@ def test_follow_ups_in_other_languages_ask_the_cards(vocabulary: Vocabulary) -> 
     assert read("gibt es die auch in blau statt schwarz?", "de").intent is Intent.refine
     batteries = read("le deuxième est livré avec des piles ?", "fr")
     assert batteries.references == (2,) and "book" not in batteries.need, batteries
+
+
+def test_the_difference_between_two_cards_is_what_their_titles_say_apart(
+    small_catalog: Catalog,
+) -> None:
+    """ "whats the diffrence between the first and third" of two glove boxes had been answered
+    "None of these is what you asked for": each card's title words the other does not say are
+    quoted, in the shopper's language, and the checker finds each quote on its card."""
+    from assistant.advice import asked_answer, differing_parts
+
+    first = "Haylard Health Purple Nitrile Exam Gloves, Large, 100 Count"
+    third = "Kimberly-Clark Professional 55083 Purple Nitrile Exam Gloves, 242 mm Length, Large"
+    assert differing_parts(first, [third]) == ["Haylard Health", "100 Count"]
+    assert differing_parts(third, [first]) == ["Kimberly-Clark Professional 55083", "242 mm Length"]
+    assert differing_parts(first, [first]) == []  # the same title: nothing sets it apart
+    base = cards(small_catalog, 2)
+    shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t})})
+             for c, t in zip(base, (first, third), strict=True)]  # fmt: skip
+    table = compare([c.product for c in shown])
+    lead, marks = asked_answer("whats the diffrence between the first and third", table, shown)
+    assert lead.startswith('What sets them apart, from their titles: [1] "Haylard Health"'), lead
+    assert marks == (1, 2) and check(lead, shown) == [], lead
+    german, _ = asked_answer("was ist der unterschied zwischen den beiden", table, shown, "de")
+    assert german.startswith("Was sie unterscheidet"), german
+    # alike titles differ in nothing said: the table's sentence alone
+    alike = [c.model_copy(update={"product": c.product.model_copy(update={"title": first})})
+             for c in shown]  # fmt: skip
+    same = compare([c.product for c in alike])
+    assert not asked_answer("what's the difference?", same, alike)[0].startswith("What sets")
