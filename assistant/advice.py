@@ -707,6 +707,10 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     count, quote = _evidence(card.product, [_forms(w, stem) for w in words], stem)
     if count and len(words) > 1 and not _evidence(card.product, [_forms(words[-1], stem)], stem)[0]:
         count = 0  # "test leads are included right?": a "Test Tool" is no test leads
+    if count == 1 and len(words) == 2:
+        # both words of a two-word thing: "does it need phantom power?" is not answered by
+        # "powerful features", nor "weighted keys" by a title's "Large Key Keyboard"
+        count = 0
     if count:
         return phrase(language, "listing_says", quote=quote)
     # said plainly ("does it come with a case?": 'Its listing does not mention "case"'), not as a
@@ -738,6 +742,24 @@ def _as_said(question: str, words: Sequence[str]) -> str:
     if not span or len(joining) > _JOINING_WORDS or not set(joining) <= _JOINING | _HOW:
         return " ".join(words)  # ("how long does the charge last": not "long does the charge")
     return " ".join(span)
+
+
+def silent_on(lead: str, language: str) -> str | None:
+    """What a `detail_lead` says the listing does not mention (its "named"), None for any other
+    lead."""
+    before, _, after = phrase(language, "listing_silent", named="\0").partition("\0")
+    if lead.startswith(before) and lead.endswith(after) and len(lead) > len(before) + len(after):
+        return lead[len(before) : len(lead) - len(after)]
+    return None
+
+
+def details_lead(leads: Sequence[str], language: str) -> str:
+    """The leads of a message asking two things of one card, as one: two things its listing does
+    not mention said once ("mentions neither ... nor ..."), not the same sentence twice."""
+    silent = [s for lead in leads if (s := silent_on(lead, language)) is not None]
+    if len(silent) == 2 == len(leads):
+        return phrase(language, "listing_silent_both", a=silent[0], b=silent[1])
+    return " ".join(dict.fromkeys(leads))
 
 
 #: The most words one side of an either/or question is read with ("solid wood or laminate").

@@ -51,6 +51,7 @@ from ranking.rerank import candidates_from_hits
 from ranking.service import RecommendationService
 from retrieval.ages import age_fit
 from retrieval.catalog import Catalog, Product
+from retrieval.multilingual import PLACES
 from retrieval.search import Hit, HybridSearcher
 
 #: Below this cosine similarity, with no more than half of the query words matched, the best hit is
@@ -181,7 +182,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # met by a notebook "made with high-quality paper", nor "cut resistant gloves" by exam gloves
     # "three times more puncture resistant than latex" (both had been starred)
     phrase = compound_asked(state, prefix=True) if said else None
-    if noun in _PLACES:  # where it is used, said anywhere: "pipettes for the lab"
+    if noun in PLACES:  # where it is used, said anywhere: "pipettes for the lab"
         phrase = said
     noun_stem = stem(noun) if noun else ""
 
@@ -226,7 +227,7 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     words = {w for w in re.findall(r"[a-z0-9]+", text.lower())
              if (len(w) > 2 or w == state.kind) and not w.isdigit() and w not in QUALITIES
              and w not in COMPARATIVES
-             and (w not in _PLACES or w == state.kind)}  # fmt: skip
+             and (w not in PLACES or w == state.kind)}  # fmt: skip
     # the words naming the product, not what it is for: "headphones for my son's drum
     # practice" is answered by headphones that say nothing of drums
     # (a misspelled or run-together asked word names its correction: "chemestry" chemistry)
@@ -263,11 +264,6 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
 #: stacking toys), so a title without the word does not miss the request.
 BROAD_KINDS = frozenset(["toy", "toys", "gift", "gifts", "stuff", "things", "set", "sets", "kit",
                          "kits", "supplies", "accessories", "items", "products", "games", "ideas"])  # fmt: skip
-#: Where a product is used, said before its kind ("lab pipettes", "office calculator"): a
-#: description saying it anywhere says it of the product.
-_PLACES = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "school", "home",
-                     "workshop", "garage", "studio", "car", "outdoor", "garden", "travel", "desk",
-                     "bathroom", "bedroom", "church", "stage", "party", "camping"])  # fmt: skip
 
 
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:

@@ -532,6 +532,25 @@ _OF_IT = re.compile(
 )
 
 
+#: Where a message asking two things about a card parts: after a question mark with more to
+#: come, or before "and does it ..." ("does the second one need phantom power? and does it come
+#: with a stand", "is the first one loud enough ... and does it have a headphone jack").
+_NEXT_QUESTION = re.compile(
+    r"(?<=[?？])\s*(?=\S)|\s*,?\s+(?=and\s+(?:does|do|is|are|can|will|would|has|have)\s+"
+    r"(?:it|they|this|that|these|those|the)\b)",
+    re.I,
+)
+#: The word joining the second question to the first, in the shop's languages.
+_JOINED = re.compile(r"^(?:and|also|plus|y|e|et|und|auch|además|inoltre)\b[\s,]*", re.I)
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions one message asks, each on its own ("la seconda ha i tasti pesati? e quanto
+    costa con il supporto": two); one part for a message asking one thing."""
+    parts = [_JOINED.sub("", p.strip()) for p in _NEXT_QUESTION.split(text)]
+    return [p for p in parts if re.search(r"\w", p)]
+
+
 def asks_question(text: str) -> bool:
     """Whether a message is a question, in any of the shop's languages."""
     return bool(_QUESTION.search(text))

@@ -59,8 +59,9 @@ AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
     (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
-    # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for
-    (re.compile(r"\b(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)\s+(?:only\s+|just\s+|about\s+|both\s+)?(\d{1,2})\b"
+    # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for (typed
+    # "shes almost 3" too: a puzzle "more grown up" had been searched for no age)
+    (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|both\s+|almost\s+|nearly\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?))", re.I), 1.0),
     # (Portuguese and Italian too: "minha sobrinha de 7 anos" had searched "anos", a Ramirez
     # "125 Anos" guitar first)

@@ -26,6 +26,7 @@ from assistant.advice import (
     checklist,
     compare,
     detail_lead,
+    details_lead,
     lists_unpriced,
     not_carried,
     spelling_notice,
@@ -44,6 +45,7 @@ from assistant.cues import (
     choice_and_more,
     looked_one,
     priced_one,
+    question_parts,
     says_it,
 )
 from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_says
@@ -413,9 +415,9 @@ class ChatPipeline:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)
             picks = [cards[0].mark]
-            lead = detail_lead(
-                query.text, cards[0], query.language, query.search, query.age
-            ) or about_lead(cards[0], state, query.language, request.message)
+            lead = self._detail(query, cards[0]) or about_lead(
+                cards[0], state, query.language, request.message
+            )
         elif (
             query.intent in (Intent.new, Intent.refine)
             and cards
@@ -468,6 +470,23 @@ class ChatPipeline:
                 yield Token(text=piece.text)
             else:
                 yield Retract(violations=piece.violations, reason=piece.reason)
+
+    def _detail(self, query: ShoppingQuery, card: Card) -> str | None:
+        """What the card's listing says to a question about it (see `detail_lead`); a message
+        asking two things is answered on each ("does the second one need phantom power? and does
+        it come with a stand" had looked for "phantom power" alone; "la seconda ha i tasti pesati?
+        e quanto costa con il supporto" for "weighted keys stand" together)."""
+        parts = question_parts(query.text)
+        if len(parts) < 2:
+            return detail_lead(query.text, card, query.language, query.search, query.age)
+        leads = []
+        for part in parts:
+            # (each part's English words, read off the words alone: no second model call)
+            read = "" if query.language == "en" else self.read(
+                part, [card.product], query.language, model=False).query.search  # fmt: skip
+            if (said := detail_lead(part, card, query.language, read, query.age)) is not None:
+                leads.append(said)
+        return details_lead(leads, query.language) or None
 
     def _pick(self, cards: Sequence[Card], state: ConversationState, query: ShoppingQuery,
               comparison: Comparison) -> tuple[list[int], str] | None:  # fmt: skip
@@ -549,8 +568,17 @@ class ChatPipeline:
         """The message read in the conversation's language, and the query it makes: a size
         swapped for the one asked before ("what about 3 instead" after "reeds strength 2.5") is
         the same request in that size."""
-        reading = self.read(message, shown, state.language if state.shown else "en")
+        language = state.language if state.shown else "en"
+        reading = self.read(message, shown, language)
         query = reading.query
+        if state.shown and query.intent is Intent.new and len(parts := question_parts(message)) > 1:
+            # two questions, one narrowing the cards on screen: "gibt es die auch in blau statt
+            # schwarz? und wie viele sind in der Packung" had searched "blue many pack" (party
+            # bags) in place of the gloves; the narrowing is done (read off the words alone)
+            narrowing = [r for p in parts if (r := self.read(p, shown, language, model=False))
+                         .query.intent in (Intent.refine, Intent.more)]  # fmt: skip
+            if narrowing:
+                reading, query = narrowing[0], narrowing[0].query
         if state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
                                   sizes=(size,), language=query.language)  # fmt: skip

@@ -655,10 +655,11 @@ def _talk_move(
     if _MORE_LIKE.search(text) and len(cues.references) == 1:
         return Intent.more, ""  # "more like the second one": others like it (see `_like_card`)
     if (none := NONE_RIGHT.match(text)) and all(
-        not_product_word(w) or w in ("right", "it")
+        not_product_word(w) or w in ("right", "it") or w in unwanted_words(text[none.end() :])
         for w in re.findall(r"[a-z']+", text[none.end() :].lower())
     ):
-        return Intent.more, ""  # "none of these are right": others
+        # "none of these are right": others ("none of those, she hates pink": others, not pink)
+        return Intent.more, ""
     if NO_BUDGET.search(text) and intent in (Intent.new, Intent.refine) and not kind:
         return Intent.refine, "any price"  # "forget the budget, whats the best one"
     return intent, ""
@@ -1334,7 +1335,9 @@ def understand(
         interests=tuple(w for w in needs.interests if w.isalpha()),
         # (a maker left out is left out altogether; its words are no feature to push down; a
         # word left out as a title's first word is one: "not one of the tiny ones")
-        unwanted=unwanted_words(text if english else translation or "", [
+        # (the story before a follow-up's ask says it too: "too babyish honestly shes almost 3,
+        # anything more like a puzzle?")
+        unwanted=unwanted_words(whole if english else translation or "", [
             *search.split(), *(w for b in cues.exclude_brands if brands is None or b.lower() in brands.makers
                                for w in b.split())], shown=bool(shown_titles)),
         starter=starter.activity if starter else None,

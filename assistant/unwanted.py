@@ -21,7 +21,8 @@ DONE_WITH = (
 NEGATING = (
     r"not|no|nothing|without|isn'?t|aren'?t|except|exclude|excluding|other than|anything but|"
     r"but not|avoid|(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to|"
-    + DONE_WITH
+    # a dislike: "she hates pink" (had searched "pink"), "can't stand glitter"
+    r"hates?|(?:can'?t|cannot)\s+stand|" + DONE_WITH
 )
 #: A word that ends what is not wanted and starts saying why, for whom or how.
 _ENDS = (
@@ -58,6 +59,14 @@ ALREADY_HAS = re.compile(
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}",
     re.I,
 )
+#: Too young for them, said of the cards: "too babyish honestly shes almost 3", "a bit kiddy".
+_TOO_YOUNG = re.compile(
+    r"\b(?:too|a\s+bit|kinda|kind\s+of|way\s+too|little)\s+(?:babyish|baby|babyis|kiddy|kiddie|childish|"
+    r"young\s+for\s+(?:her|him|them))\b",
+    re.I,
+)
+#: What titles made for the very young say: those the shopper found too young go down the list.
+_YOUNG_WORDS = ("baby", "toddler", "infant")
 #: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".
 _NOT_A_THING = frozenset([
     "more", "less", "over", "under", "above", "below", "too", "very", "so", "sure", "only",
@@ -91,10 +100,13 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
     found: list[str] = []
     said = [*NOT_THIS.finditer(text), *(ALREADY_HAS.finditer(text) if shown else ())]
     for m in said:
-        words = re.findall(r"[a-z][a-z'-]*", m.group(0).lower())[1:]  # past the negating word
+        said_of = re.sub(r"^(?:can'?t|cannot)\s+stand\b", "not", m.group(0), flags=re.I)
+        words = re.findall(r"[a-z][a-z'-]*", said_of.lower())[1:]  # past the negating word
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]
+    if _TOO_YOUNG.search(text):
+        found += [w for w in _YOUNG_WORDS if w not in asked]
     return tuple(dict.fromkeys(found))
 
 

@@ -188,7 +188,8 @@ def read_words(
         token, key = tokens[i], plain[i]
         i += 1
         if key.isdigit():  # "1000 piezas": a count, kept when a word it counts follows
-            if i < len(plain) and plain[i] not in stop:
+            # (or after what it counts: "caja de 100" is a box of 100)
+            if (i < len(plain) and plain[i] not in stop) or (out and out[-1].endswith(" of")):
                 out.append(key)
             continue
         if any(ch.isdigit() for ch in key):
@@ -287,10 +288,25 @@ _DETERMINERS = frozenset(["el", "la", "los", "las", "un", "una", "unos", "unas",
                           "o", "a", "os", "as", "meu", "minha"])  # fmt: skip
 
 
+#: Rooms a product is used in: no product is for one ("eine große Packung fürs Labor" is a pack
+#: for the lab, not a "lab pack" of the kind "lab").
+_ROOMS = frozenset(["lab", "laboratory", "office", "kitchen", "classroom", "school", "home",
+                    "workshop", "garage", "studio", "desk", "bathroom", "bedroom", "church"])  # fmt: skip
+#: Where a product is used, said before its kind ("lab pipettes", "office calculator"): a
+#: description saying it anywhere says it of the product.
+PLACES = _ROOMS | frozenset(["car", "outdoor", "garden", "travel", "stage", "party", "camping"])
+
+
 def _a_thing(english: str) -> bool:
     """Whether a lexicon's English names a thing a product is for: not whom ("kids"), nor what
-    is done ("pegar" -> "mounting": "cinta doble cara para pegar un espejo" is tape)."""
-    return bool(english) and english not in _WHOM and not english.endswith("ing")
+    is done ("pegar" -> "mounting": "cinta doble cara para pegar un espejo" is tape), nor where
+    ("fürs Labor")."""
+    return (
+        bool(english)
+        and english not in _WHOM
+        and english not in _ROOMS
+        and not english.endswith("ing")
+    )
 
 
 def _product_after(

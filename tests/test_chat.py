@@ -802,3 +802,29 @@ def test_a_know_how_question_is_answered_from_the_listings_not_said_not_carried(
     assert any("strings" in c.product.title.lower() for c in answer.cards if c.recommended), (
         answer.cards
     )
+
+
+def test_two_questions_in_one_follow_up_are_each_taken_up(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "gibt es die auch in blau statt schwarz? und wie viele sind in der Packung" had been one
+    new search for "blue many pack" (party bags in place of the gloves); "does the first one
+    come with a case? and is it solid wood" had looked for "case solid wood" in its listing."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    gloves = chat.answer(ChatRequest(message="ich suche Nitrilhandschuhe, puderfrei"))
+    assert gloves.query.language == "de" and gloves.cards
+    blue = chat.answer(ChatRequest(
+        message="gibt es die auch in blau statt schwarz? und wie viele sind in der Packung",
+        conversation_id=gloves.conversation_id))  # fmt: skip
+    assert blue.query.intent.value == "refine" and blue.query.language == "de", blue.query
+    assert "many" not in blue.query.search.split(), blue.query.search
+    guitars = chat.answer(ChatRequest(message="acoustic guitar"))
+    asked = chat.answer(ChatRequest(
+        message="does the first one come with a flux capacitor? and does it have a warp drive",
+        conversation_id=guitars.conversation_id))  # fmt: skip
+    assert asked.query.intent.value == "detail", asked.query
+    assert asked.text.startswith(
+        'Its listing mentions neither "flux capacitor" nor "warp drive"'
+    ), asked.text

@@ -392,3 +392,21 @@ def test_a_kind_read_off_the_shoppers_words_outweighs_their_own_words(
     assert own_words_weight(state.model_copy(update={"kind": None})) == 1.0
     found = find_candidates(state, small_store.searcher(), None, k=5)
     assert "keyboard" in found.hits[0].product.title.lower(), [h.product.title for h in found.hits]
+
+
+def test_a_size_letter_a_box_count_and_powder_free_are_read_in_every_language() -> None:
+    """ "Nitrilhandschuhe in Größe M, puderfrei" had been searched "large" ("Größe", size, is
+    matched as "große", large, without its umlaut) and "guantes de nitrilo, caja de 100" had
+    made the kind "box", its count dropped."""
+    from retrieval.multilingual import read_words
+
+    assert read_words("Nitrilhandschuhe in Größe M, puderfrei", "de") == (
+        "nitrile gloves medium powder free"
+    )
+    for text, language in [
+        ("guantes de nitrilo talla M sin polvo, caja de 100", "es"),
+        ("guanti in nitrile taglia M senza polvere, scatola da 100", "it"),
+        ("luvas de nitrilo tamanho M sem pó, caixa com 100", "pt"),
+        ("gants en nitrile taille M sans poudre, boîte de 100", "fr"),
+    ]:
+        assert read_words(text, language) == "nitrile gloves medium powder free box of 100", text

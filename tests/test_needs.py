@@ -895,6 +895,10 @@ def test_the_kind_is_the_product_not_how_it_is_built_done_or_liked(
         ("car games, 3 kids ages 5 8 11", (5.0, 11.0)),
         ("kids are 4, 6 and 9", (4.0, 9.0)),
         ("my niece just turned 10", (10.0, 10.0)),
+        # typed without the apostrophe, or nearly so ("too babyish honestly shes almost 3" had
+        # been searched for no age)
+        ("too babyish honestly shes almost 3", (3.0, 3.0)),
+        ("a book for my son whos nearly 7", (7.0, 7.0)),
     ],
 )
 def test_every_age_said_is_read(text: str, age: tuple[float, float]) -> None:

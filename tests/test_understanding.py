@@ -2864,3 +2864,62 @@ def test_the_difference_between_two_cards_is_what_their_titles_say_apart(
              for c in shown]  # fmt: skip
     same = compare([c.product for c in alike])
     assert not asked_answer("what's the difference?", same, alike)[0].startswith("What sets")
+
+
+def test_a_dislike_or_cards_too_young_are_not_wanted_and_none_of_those_asks_for_others() -> None:
+    """ "none of those, she hates pink" had weighed the same craft kits ("[3] is both the cheapest
+    and the best rated"), "she hates pink" searched "pink", and "too babyish honestly shes almost
+    3, anything more like a puzzle?" kept the baby toys' words: a dislike is not wanted, a
+    complaint of the cards with it asks for others, and cards too young push baby titles down."""
+    from assistant.unwanted import unwanted_words
+
+    kits = ["Craft-tastic I Love Llamas Kit", "ALEX Toys Craft Sew Fun Craft Kit"]
+    assert unwanted_words("she hates pink") == ("pink",)
+    assert unwanted_words("he cant stand glitter, any slime kits") == ("glitter",)
+    assert unwanted_words("too babyish honestly") == ("baby", "toddler", "infant")
+    others = understand("none of those, she hates pink", None, [], kits).query
+    assert (others.intent, others.unwanted, others.search) == (Intent.more, ("pink",), ""), others
+    assert understand("she hates pink", None, [], kits).query.unwanted == ("pink",)
+    older = understand(
+        "hmm too babyish honestly shes almost 3, anything more like a puzzle?", None, [], kits
+    ).query
+    assert older.kind == "puzzle" and older.age_min == 3, older
+    assert {"baby", "infant"} <= set(older.unwanted), older.unwanted
+    # a product named after "none of those" is still a request of its own
+    assert (
+        understand("none of those, he wants a drum", None, [], kits).query.intent is not Intent.more
+    )
+
+
+def test_two_questions_about_a_card_are_each_answered(small_catalog: Catalog) -> None:
+    """ "does the second one need phantom power? and does it come with a stand" had looked for
+    "phantom power" alone and quoted "powerful features" for it; "la seconda ha i tasti pesati? e
+    quanto costa con il supporto" quoted a "Large Key Keyboard" for "weighted keys"."""
+    from assistant.advice import detail_lead, details_lead, silent_on
+    from assistant.cues import question_parts
+
+    assert question_parts("does the second one need phantom power? and does it come with a stand") == [
+        "does the second one need phantom power?", "does it come with a stand"]  # fmt: skip
+    assert question_parts(
+        "is the first one loud enough to jam with a friend and does it have a headphone jack"
+    ) == ["is the first one loud enough to jam with a friend", "does it have a headphone jack"]
+    assert question_parts("la seconda ha i tasti pesati? e quanto costa con il supporto") == [
+        "la seconda ha i tasti pesati?", "quanto costa con il supporto"]  # fmt: skip
+    assert question_parts("does it come in red and blue?") == ["does it come in red and blue?"]
+    card = cards(small_catalog, 1)[0]
+    mixer = card.model_copy(update={"product": card.product.model_copy(update={
+        "title": "Vocopro Karaoke Dual Microphone Mic Mixer",
+        "description": "Great sound and powerful features, all at an affordable price."})})  # fmt: skip
+    power = detail_lead("does the second one need phantom power?", mixer)
+    assert power == 'Its listing does not mention "phantom power", so we cannot promise it.', power
+    assert silent_on(power or "", "en") == "phantom power"
+    stand = detail_lead("does it come with a stand", mixer) or ""
+    both = details_lead([power or "", stand], "en")
+    assert both == (
+        'Its listing mentions neither "phantom power" nor "stand", so we cannot promise either.'
+    ), both
+    said = details_lead(['Its listing says: "Mixer".', stand], "en")
+    assert said == f'Its listing says: "Mixer". {stand}', said
+    keys = detail_lead("la seconda ha i tasti pesati?", mixer.model_copy(update={"product": mixer.product.model_copy(
+        update={"title": "Chester Creek KinderBoard Large Key Keyboard"})}), "it", "weighted keys")  # fmt: skip
+    assert keys is not None and "Large Key" not in keys and silent_on(keys, "it"), keys
