@@ -247,7 +247,8 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         named = {
             w for w in said if w in asked or any(len(a) >= 4 and a[:4] == w[:4] for a in asked)
         }
-        said = named or said
+        # (the shopper's own words in another language share few with the English search's)
+        said = (named or said) if state.language == "en" else said
         matched = sum(stem(w) in found or w in found for w in said)
         # most of the words, not half: "queen mattress" is not answered by a pool-float mattress
         return bool(said) and matched * 2 > len(said)

@@ -336,7 +336,19 @@ FOR_IT = re.compile(
     r"\b(?:(?:to\s+go\s+)?with|for)\s+(?:it|this|that|them|those|these)\b|\b(?:spare|replacement|extra)\b"
     # "find me a stand that fits it" (after a practice pad: speaker and mic stands had been shown)
     r"|\b(?:fits?|goes|works?)\s+(?:with\s+|on\s+)?(?:it|this|that|them|this\s+one|that\s+one)\b"
-    r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b",
+    r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b"
+    r"|\bper\s+(?:quell[oa]|quest[oa])\b|\b(?:para|pra)\s+(?:ele|ela|esse|essa)\b",
+    re.I,
+)
+#: Something asked for to go with one card: "sticks that go with the first one", "a case for the
+#: second one", "una correa que vaya con la segunda", "un supporto per la seconda".
+FOR_CARD = re.compile(
+    r"\b(?:(?:that|which|to)\s+(?:go(?:es)?|fits?|works?)\s+(?:with|on|for)|go(?:es)?\s+with|for|"
+    r"que\s+(?:vaya|combine|sirva)\s+(?:con|para)|para|per|pour|f[üu]r|pra|que\s+aille\s+avec)\s+"
+    r"(?:the|el|la|il|lo|le|das|die|den|dem|o|a)\s+(?:"
+    r"first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|primer[oa]?|segund[oa]|tercer[oa]?|"
+    r"[uú]ltim[oa]|prim[oa]|second[oa]|terz[oa]|premi[eè]re?|deuxi[eè]me|troisi[eè]me|derni[eè]re?|"
+    r"erste[nm]?|zweite[nm]?|dritte[nm]?|letzte[nm]?|primeir[oa]|terceir[oa])\b",
     re.I,
 )
 #: A card named alone as a sentence, which chooses it: "the elixir ones.", "the black one for
@@ -499,7 +511,11 @@ _NEW_ASK = re.compile(
     r"tiene\w*|trae\w*|viene\w*|sirve\w*|es|son|est[aá]\w*|funciona\w*|en|con|sin|in|with|without|for|"
     r"para|de|del|algun\w*|any\w*|some\w*|one|ones|uno|una|otro|otra|m[aá]s|more|menos|less|"
     r"cheaper|bigger|smaller|m[aá]s)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$|"
-    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b"
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b|"
+    # "y una funda para guitarra?", "und ein Notenständer?", "e un supporto per quella?": a thing
+    # named after "and a" in another language (had been asked of the cards: "does not mention")
+    r"^\W*¿?\s*(?:y|e|und|et)\s+(?:una?|ein|eine|einen|une)\s+(?!(?:m[aá]s|otr[oa]|altr[oa]|autre|"
+    r"andere\w*|mehr|pi[uù]|poco|peu)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$"
     r"|^\W*(?:do|does|can|could)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|get|recommend)\b"
     r"|^\W*(?:有没有|有卖|你们有|卖不卖|推荐)|^\W*有[^吗]{4,}吗"
     # "which strings do I need for a classical guitar", "what slides should i get with it",
@@ -526,6 +542,10 @@ _OF_IT = re.compile(
     r"|^\W*(?:需要|要不要|用不用|是否需要)|多久|多大|多重|多长|多高|多宽"
     r"|^\W*¿?\s*(?:y\s+)?(?:sirven?|funcionan?|es|son|est[aá]n?|se\s+puede|aguantan?|resisten?|caben?|cabe"
     r"|vienen?|traen?|incluyen?)\b"
+    # what it needs or does, in German, Italian and Portuguese: "braucht man dafür eine App oder
+    # geht das ohne Handy?" (had been searched as typed), "funziona a batterie?", "precisa de pilhas?"
+    r"|^\W*(?:(?:und|e)\s+)?(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
+    r"|serve|bisogna|funziona|precisa|funciona|vem\s+com)\b"
     # a size of the cards: "¿el 3/4 le queda bien o mejor 1/2?"
     r"|^\W*¿?\s*(?:y\s+)?(?:el|la|un|una)\s+\d+/\d+\b|\ble\s+quedan?\b",
     re.I,
@@ -577,6 +597,12 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
     if (general := _OF_ANY.search(text)) and not titled(general.group(0).split()[-1].lower()):
         return False  # "how many strings does a ukulele have" (after keyboards): any ukulele
     return bool(_PRONOUN.search(text) or _OF_IT.search(text))
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a message asks the store for another thing ("¿tienen fundas de guitarra?", "und ein
+    Notenständer?", "what about a capo"), whatever its words name."""
+    return bool(_NEW_ASK.search(text))
 
 
 def says_it(text: str) -> bool:
@@ -1064,7 +1090,12 @@ _GREETING = re.compile(
     r"^\W*(?:(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|hallo|"
     r"ciao|ol[aá]|你好|您好)\b[\s,.!¡¿]*)?"
     # and asking the store in Spanish: "¿venden café en grano?" ("No parece que tengamos venden ...")
-    r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?",
+    r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?"
+    # and in the shop's other languages: "ich suche Nitrilhandschuhe ..." had been said back as
+    # "Wir scheinen ich suche nitrilhandschuhe in größe m nicht zu führen"
+    r"(?:(?:ich\s+)?(?:suche|brauche|hätte\s+gern)|habt\s+ihr|(?:je\s+)?cherche|j'ai\s+besoin\s+d[e']|"
+    r"je\s+voudrais|vous\s+avez|cerco|vorrei|mi\s+serv(?:e|ono)|ho\s+bisogno\s+di|avete|procuro|quero|"
+    r"preciso\s+de|estou\s+procurando|voc[eê]s\s+t[eê]m)?\s*",
     re.I,
 )
 
@@ -1080,12 +1111,15 @@ _NOT_MODEL = frozenset(["age", "ages", "under", "over", "kid", "kids", "year", "
                         "about", "around", "less", "more", "only", "just", "than", "players", "people"])  # fmt: skip
 
 
-def asked_phrase(text: str, story: bool = False) -> str:
+def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
     """The shopper's own words for the product, as a notice can say them back: "do you sell
     washing machines?" -> "washing machines", "a ream of printer paper for the office" -> "a ream
     of printer paper" (who or what it is for, sizes after a comma and prices left out); "" when
     they tell a story instead ("my husband just got into woodworking"): the search words say it.
-    `story`: keep such a head (the words that may name a product no listing has)."""
+    `story`: keep such a head (the words that may name a product no listing has). In another
+    `language` the words up to whom or what it is for, as typed ("ich suche Nitrilhandschuhe in
+    Größe M" -> "Nitrilhandschuhe in Größe M"; the English readers had said back "anni" of
+    "cerco una tastiera per mia figlia di 8 anni")."""
     from assistant.kinds import can_name, not_product_word, product_kind, wanted_part
     from assistant.people import RECIPIENTS
 
@@ -1104,12 +1138,16 @@ def asked_phrase(text: str, story: bool = False) -> str:
             words = _SAID_ABOUT_IT.sub(" ", plain_need(named)).strip()
     # "something to keep a 3 year old busy at restaurants": what it is for or where, not what
     head = re.split(
-        r",|\s(?:for|that|which|who|to use|under|below|less than|at most)\s|\sto\s(?=[a-z])"
+        r",|\s(?:for|that|which|who|to use|under|below|less than|at most|für|fürs|pour|per)\s|\sto\s(?=[a-z])"
         r"|\sat\s(?!least\b|most\b)",
         words,
         flags=re.I,
     )[0]
     head = re.sub(r"\s+for$", "", head.strip(" ?.!,")) or words  # "crayons for (under 10)"
+    if language not in ("en", "zh", "ja", "ko"):
+        head = re.split(r"\s(?:para|pro|pra|de\s+\d|da\s+\d)\s", head, maxsplit=1)[0]
+        # (something, said alone, names nothing: "algo para entretener a mi niño")
+        return "" if _SOMETHING.fullmatch(head.strip()) else head
     # (how it is said is not what: "... rigid cardboard mailers instead")
     head = (
         re.sub(
@@ -1148,6 +1186,10 @@ def asked_phrase(text: str, story: bool = False) -> str:
     return head
 
 
+#: "Something", in the shop's other languages.
+_SOMETHING = re.compile(
+    r"algo|alguma?\s+coisa|algum|quelque\s+chose|un\s+truc|qualcosa|etwas|irgendwas", re.I
+)
 _GIFT_WORD = re.compile(r"\b(?:gifts?|presents?|stocking stuffers?)\b", re.I)
 
 

@@ -69,6 +69,7 @@ from assistant.state import (
     advance,
     asks_maker,
     compared,
+    for_card,
     named_cards,
     priced_card,
     shown_after,
@@ -540,6 +541,12 @@ class ChatPipeline:
             reading, query = self._read_turn(request.message, conv.state, shown)
             yield QueryRead(query=query, overruled=reading.overruled)
             state = advance(conv.state, query, self.catalog)
+            if (
+                query.intent is Intent.new
+                and len(query.references) == 1
+                and (0 < query.references[0] <= len(shown))
+            ):  # "and sticks that go with the first one?": for that card
+                state = for_card(state, shown[query.references[0] - 1], conv.state)
             kit = self._kit_asked(query, request)
             if kit is not None:
                 cards = self.cards_for(kit.hits, kit.state.search_text())

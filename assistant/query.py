@@ -21,6 +21,7 @@ from assistant.cues import (
     BY_WHOM,
     CHEAPER,
     CLOSING,
+    FOR_CARD,
     LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
@@ -36,6 +37,7 @@ from assistant.cues import (
     asked_makers,
     asked_phrase,
     asks_cards,
+    asks_for_more,
     asks_of_it,
     looked_one,
     plain_need,
@@ -66,7 +68,7 @@ from assistant.starters import asked as asked_starter
 from assistant.unwanted import ALREADY_HAS, NOT_THIS, unwanted_words
 from retrieval import units
 from retrieval.catalog import Money
-from retrieval.multilingual import names_nothing, read_words
+from retrieval.multilingual import names_nothing, read_words, said_words
 from retrieval.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -954,11 +956,13 @@ def understand(
     search = " ".join(dict.fromkeys((own + " " + rewrite).split())).strip()
     if search and needs.age is not None:
         search = _with_age_word(search, needs.age)
+    typed = False  # searched as typed: no reader knew its words
     if not search and not english and not nothing_named and not translation:
         # no checked translation: the words as written (dense copes); not where the words read
         # name whom and why and no product ("busco regalo para mi sobrino de 12 años" had been
         # searched as typed, a Spanish banner starred for a 12-year-old)
         search = plain_need(text)
+        typed = True
     # (a message in another language naming no product is read in English all the same: "um
     # presente pra minha sobrinha de 7 anos" had been searched as typed, "Anos" guitars first)
     # (`translation` is only ever another language's reading)
@@ -1225,6 +1229,20 @@ def understand(
         # a card said first, then what it is or does: "the first one isnt just a decoration right
         # lol" (had searched decorations)
         intent = Intent.detail
+    if (
+        intent in (Intent.detail, Intent.compare)
+        and len(cues.references) == 1
+        and needs.kind
+        and (for_card := FOR_CARD.search(text))
+        and (not YES_NO.search(text) or re.match(r"\W*(?:is|are)\s+there\b", text, re.I))
+    ):
+        # something to go with one card: "and sticks that go with the first one?", "is there a
+        # case for the second one?", "una correa que vaya con la segunda" (each had been asked
+        # of the card: "does not mention sticks")
+        intent = Intent.new
+        pointing = {*for_card.group(0).lower().split(), "one"}
+        search = " ".join(w for w in search.split() if w.lower() not in pointing)
+        need = " ".join(w for w in need.split() if w.lower() not in pointing) or search
     move: Move = ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
@@ -1237,6 +1255,21 @@ def understand(
             narrows = _like_card(shown_titles[cues.references[0] - 1])
         if move == "any price" and intent is Intent.refine:
             search = ""  # "forget the budget, whats the best one": the same, any price
+        if (
+            intent is Intent.new
+            and translation
+            and search
+            and not (needs.kind or needs.gift or needs.recipient or cues.references)
+        ):
+            # a follow-up in another language read as no product, only what it should be: the
+            # cards on screen narrowed by it ("gibts das auch breiter", "tem algum que brilha no
+            # escuro" had been new searches for "wider", "glow dark")
+            intent, narrows = Intent.refine, search
+        if typed and intent is Intent.new and not asks_for_more(text):
+            # a follow-up no reader knows the words of narrows what is on screen by them, as
+            # typed for the multilingual model ("tem algum que brilha no escuro", "gibts das auch
+            # breiter" had been new searches of their words: dice, a bingo game, a Tigger plush)
+            intent, narrows, search = Intent.refine, said_words(strip_ages(text), language), ""
     if intent is Intent.new and not shown_titles and english and _FIRST_CHEAPER.search(text):
         # nothing on screen to be cheaper than: "do you have cheaper sticks?" asks for cheap ones
         # (it had searched "cheaper sticks" and said the store does not carry them)

@@ -288,7 +288,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             need=need, department=query.department, min_price=low,
             max_price=high, price_around=query.price_around, tells_problem=query.tells_problem, exclude_brands=query.exclude_brands,
             attributes=query.attributes, sort=query.sort, language=query.language,
-            search=search, original=query.original, asked=query.need if query.asks_how else asked_phrase(query.text), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
+            search=search, original=query.original, asked=query.need if query.asks_how else asked_phrase(query.text, language=query.language), by_dictionary=query.by_dictionary, min_rating=query.min_rating, min_rating_count=query.min_rating_count,
             prefer_rated=query.prefer_rated, prefer_cheap=query.prefer_cheap, brands=query.brands, age_min=query.age_min,
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=kind,
@@ -410,6 +410,29 @@ def _one_of(alternatives: Sequence[str], said: str) -> str | None:
     )
     named = [a for a in alternatives if (set(a.lower().split()) - common) & words]
     return named[0] if len(named) == 1 else None
+
+
+def for_card(
+    state: ConversationState, product: Product, before: ConversationState
+) -> ConversationState:
+    """The state of a request for something to go with one card ("sticks that go with the first
+    one", "una correa que vaya con la segunda"): searched in that card's department, and for the
+    kind asked before where the card is one ("a case for the second one" after ukuleles: ukulele
+    cases; it had been asked of the card, "Its listing does not mention case")."""
+    changes: dict[str, object] = {}
+    if not state.department:
+        changes["department_hint"] = product.department
+    kind = before.kind
+    if (
+        kind
+        and re.search(rf"\b{re.escape(kind)}", product.title, re.I)
+        and kind.lower() not in state.search.lower().split()
+    ):
+        changes |= {
+            "search": f"{kind} {state.search}".strip(),
+            "need": f"{kind} {state.need}".strip(),
+        }
+    return state.model_copy(update=changes)
 
 
 def shown_after(state: ConversationState, shown: list[str]) -> ConversationState:

@@ -244,7 +244,12 @@ def read_words(
             out.insert(at, lex.modifiers[key])
             noun = None if noun is None else noun + 1
             continue
-        word = lex.words.get(key) or (align(token) if align is not None else None)
+        # (a plural the lexicon has only the singular of: "fundas de guitarra", guitar cases)
+        singular = key[:-1] if key.endswith("s") and len(key) > 4 else None
+        lexical = key if key in lex.words else singular if singular in lex.words else None
+        word = (lex.words[lexical] if lexical else None) or (
+            align(token) if align is not None else None
+        )
         if word is None:
             if partial and out:
                 continue
@@ -255,7 +260,7 @@ def read_words(
             noun = named = of_noun
             of_noun = None
             continue
-        if head is None and key not in lex.words and named is not None and named == len(out) - 1:
+        if head is None and lexical is None and named is not None and named == len(out) - 1:
             head = named  # a word the lexicon does not hold, right after its noun: a maker or a
             # quality, said before the noun in English ("celulares samsung": samsung mobile
             # phones; the kind had been "samsung", and cases were starred as phones)
@@ -265,7 +270,7 @@ def read_words(
             continue
         out.append(word)
         noun = len(out) - 1
-        if key in lex.words:
+        if lexical is not None:
             named = noun
     found = " ".join(w for j, w in enumerate(out) if j == 0 or w != out[j - 1]).strip()
     found = re.sub(r"^(?:(?:for|with)\s+)+|(?:\s+(?:for|with))+$", "", found)
@@ -348,12 +353,19 @@ def names_nothing(text: str, language: str) -> bool:
     """Whether every word of a message is one the language's lexicon passes over or a stop word:
     "¿hay algo más barato?" (anything cheaper?) names no product to search for, and searching it
     as typed had found a plush bull and a Spanish novel."""
-    lex = lexicon(language)
-    if lex is None:
+    if lexicon(language) is None:
         return False
-    stop = {_plain(w) for w in stopwords(language)} | lex.skip | _FOR
-    words = [_plain(w) for w in re.findall(r"[^\W\d_]+", _AGE.sub(" ", text).lower())]
-    return bool(words) and all(w in stop or len(w) < 3 for w in words)
+    return bool(re.search(r"[^\W\d_]", _AGE.sub(" ", text))) and not said_words(text, language)
+
+
+def said_words(text: str, language: str) -> str:
+    """The words of a message its language's lexicon does not pass over, nor stop words, as
+    typed: "tem algum que brilha no escuro" -> "brilha escuro" (what it asks, for the
+    multilingual model to read)."""
+    lex = lexicon(language)
+    stop = {_plain(w) for w in stopwords(language)} | (lex.skip if lex else set()) | _FOR
+    words = re.findall(r"[^\W\d_]+", _AGE.sub(" ", text))
+    return " ".join(w for w in words if _plain(w.lower()) not in stop and len(w) >= 3)
 
 
 def cached_channel(catalog: Catalog, cache: VectorCache, embedder: Embedder) -> Channel | None:

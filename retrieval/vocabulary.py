@@ -282,6 +282,9 @@ class Vocabulary:
                     # possible, et pas trop cher" after a French request (its "tension", "forte"
                     # and "possible" are English words too)
                     or any(w in _FUNCTION_WORDS for w in letters)
+                    # an accented letter, which English words lack: "plutot plus petit, genre
+                    # 500 pièces" after a French request
+                    or _ACCENTED.search(text)
                 )
             ):
                 return before

@@ -410,3 +410,48 @@ def test_a_size_letter_a_box_count_and_powder_free_are_read_in_every_language() 
         ("gants en nitrile taille M sans poudre, boîte de 100", "fr"),
     ]:
         assert read_words(text, language) == "nitrile gloves medium powder free box of 100", text
+
+
+def test_a_follow_up_read_as_only_what_it_should_be_narrows_the_cards(
+    small_catalog: Catalog,
+) -> None:
+    """ "tem algum que brilha no escuro" (any that glow in the dark?), "gibts das auch breiter"
+    (wider?) and "plutôt plus petit, genre 500 pièces" had each been a new search of the words
+    alone (dice, a Tigger plush, "not carried"): read as what the cards should be, they narrow
+    the cards on screen; words no reader knows narrow them as typed, not a search of their own;
+    a thing named after "and a" is still asked for, and one to go with a card is for that card."""
+    from assistant.query import Intent, understand
+    from assistant.state import ConversationState, advance, for_card
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    shown = [p.title for p in list(small_catalog)[:3]]
+
+    def read(text: str, language: str):  # type: ignore[no-untyped-def]
+        return understand(text, None, [], shown, vocabulary=vocabulary, before=language).query
+
+    for text, language, narrows in [
+        ("tem algum que brilha no escuro", "pt", "glow-in-the-dark"),
+        ("gibts das auch breiter", "de", "wider"),
+        ("plutot plus petit, genre 500 pièces", "fr", "smaller 500 pieces"),
+        ("¿hay alguno que brille en la oscuridad?", "es", "glow-in-the-dark"),
+    ]:
+        query = read(text, language)
+        assert (query.intent, query.narrows, query.language) == (
+            Intent.refine, narrows, language), (text, query)  # fmt: skip
+    unread = read("tem algum xqzvw brilhante", "pt")
+    assert unread.intent is Intent.refine and "xqzvw" in unread.narrows, unread
+    for text, language in [("y una funda para guitarra?", "es"), ("und ein Notenständer?", "de")]:
+        assert read(text, language).intent is Intent.new, text
+    # something to go with one card: a request, for that card's kind and department
+    strap = read("y una correa que vaya con la segunda", "es")
+    assert (strap.intent, strap.references, strap.search) == (Intent.new, (2,), "strap"), strap
+    sticks = understand("and sticks that go with the first one?", None, [], shown).query
+    assert (sticks.intent, sticks.references, sticks.search) == (Intent.new, (1,), "sticks")
+    case = understand("is there a case for the second one?", None, [], shown).query
+    assert (case.intent, case.search) == (Intent.new, "case"), case
+    ukuleles = advance(ConversationState(), understand("ukulele", None, []).query, small_catalog)
+    uke = next(p for p in small_catalog if "ukulele" in p.title.lower())
+    cases = for_card(advance(ukuleles, case, small_catalog), uke, ukuleles)
+    assert cases.search_text().startswith("ukulele case"), cases.search_text()
+    assert cases.department_hint == uke.department
