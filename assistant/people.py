@@ -70,6 +70,10 @@ AGE = [
     (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
                 r"primit[oa])\s+de\s+(\d{1,2})\b(?!\s*(?:[$€£%/.,]\d|d[oó]lares|euros?|cm|mm|piezas|pulgadas|meses))",
                 re.I), 1.0),
+    # an age something was begun at: "my mom just started learning piano at 60" (had searched
+    # "piano 60" and asked to check that it fits "your piano 60")
+    (re.compile(r"\b(?:started|starting|began|begun|learning|took\s+up|taking\s+up|picked\s+up|retired|retiring)\b"
+                r"[^,.;!?]{0,40}?\b(?P<cut>at\s+(\d{2}))\b(?!\s*(?:[$€£%]|dollars|bucks|bpm|watts?|degrees|mph|fps))", re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
     (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),
@@ -139,7 +143,7 @@ def read_age(text: str) -> tuple[float, float] | None:
     for rx, unit in AGE:
         m = rx.search(text)
         if m:
-            value = int(next(g for g in m.groups() if g)) * unit
+            value = int(next(g for g in m.groups() if g and g.isdigit())) * unit
             if 0 <= value <= 99:
                 return round(value, 2), round(value, 2)
     words = re.findall(r"[a-z]+", text.lower())

@@ -1372,7 +1372,10 @@ def understand(
         # anything more like a puzzle?")
         unwanted=unwanted_words(whole if english else translation or "", [
             *search.split(), *(w for b in cues.exclude_brands if brands is None or b.lower() in brands.makers
-                               for w in b.split())], shown=bool(shown_titles)),
+                               for w in b.split())],
+            # (what a gift's person has already is not wanted: "a gift for my mom ..., she
+            # already has a keyboard tho" had shown keyboards)
+            shown=bool(shown_titles) or (needs.gift and kind is None)),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)

@@ -82,8 +82,13 @@ def read_rating_count(text: str) -> int | None:
 
 
 def strip_matches(text: str, patterns: list[re.Pattern[str]]) -> str:
+    """The text without what the patterns match; a pattern that names a group `cut` loses only
+    that part, the rest being the context it is read in ("started learning piano at 60")."""
     for rx in patterns:
-        text = rx.sub(" ", text)
+        if "cut" in rx.groupindex:
+            text = rx.sub(lambda m: m.group(0).replace(m.group("cut"), " "), text)
+        else:
+            text = rx.sub(" ", text)
     return text
 
 

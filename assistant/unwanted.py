@@ -70,7 +70,7 @@ _YOUNG_WORDS = ("baby", "toddler", "infant")
 #: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".
 _NOT_A_THING = frozenset([
     "more", "less", "over", "under", "above", "below", "too", "very", "so", "sure", "only",
-    "just", "really", "much", "idea", "clue", "rush", "worries", "worry", "problem",
+    "just", "really", "much", "idea", "clue", "rush", "worries", "worry", "problem", "not", "no",
     "problems", "preference", "matter", "need", "needed", "way", "longer", "hurry", "budget",
     "limit", "big", "deal", "fan", "expert", "pro", "one", "ones", "kind", "type", "sort",
     "any", "a", "an", "the", "another", "those", "these", "some", "of", "with", "by", "from",

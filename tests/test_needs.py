@@ -899,6 +899,8 @@ def test_the_kind_is_the_product_not_how_it_is_built_done_or_liked(
         # been searched for no age)
         ("too babyish honestly shes almost 3", (3.0, 3.0)),
         ("a book for my son whos nearly 7", (7.0, 7.0)),
+        # the age something was begun at ("started learning piano at 60" had searched "piano 60")
+        ("my mom just started learning piano at 60 lol", (60.0, 60.0)),
     ],
 )
 def test_every_age_said_is_read(text: str, age: tuple[float, float]) -> None:

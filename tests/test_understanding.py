@@ -2923,3 +2923,22 @@ def test_two_questions_about_a_card_are_each_answered(small_catalog: Catalog) ->
     keys = detail_lead("la seconda ha i tasti pesati?", mixer.model_copy(update={"product": mixer.product.model_copy(
         update={"title": "Chester Creek KinderBoard Large Key Keyboard"})}), "it", "weighted keys")  # fmt: skip
     assert keys is not None and "Large Key" not in keys and silent_on(keys, "it"), keys
+
+
+def test_what_a_gifts_person_has_is_not_wanted_and_an_age_begun_at_is_no_search_word() -> None:
+    """ "a gift for my mom she just started learning piano at 60 lol, she already has a keyboard
+    tho" had shown keyboards and asked to check each "fits your piano 60"; "music related but not
+    cheesy" had made "not" unwanted."""
+    mom = understand(
+        "looking for a gift for my mom she just started learning piano at 60 lol, she already "
+        "has a keyboard tho", None, []).query  # fmt: skip
+    assert (mom.age_min, mom.unwanted, mom.gift) == (60.0, ("keyboard",), True), mom
+    assert "60" not in mom.search.split(), mom.search
+    # what they have is what the product is for where another product is asked
+    case = understand("she already has a ukulele, want a case for it", None, []).query
+    assert case.unwanted == () and case.kind == "case", case
+    teacher = understand(
+        "need a thank you gift for my daughters piano teacher, something music related but not "
+        "cheesy, under fifty bucks", None, []).query  # fmt: skip
+    assert "not" not in teacher.unwanted, teacher.unwanted
+    assert understand("a lamp that runs at 60 watts", None, []).query.age_min is None
