@@ -919,6 +919,7 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
 RELAXED_KEYS = {
     "price": "price",
     "rating": "rating",
+    "price and rating": "price_rating",
     "excluded brands": "brands",
     "department": "department",
 }

@@ -549,6 +549,11 @@ def _match_tiers(products: Sequence[Product], state: ConversationState) -> list[
             for kind, size, compound in zip(kinds, sizes, named, strict=True)]  # fmt: skip
 
 
+#: A state's price and rating bounds, all dropped.
+_NO_PRICE_NOR_RATING = {"min_price": None, "max_price": None, "min_rating": None,
+                        "min_rating_count": None}  # fmt: skip
+
+
 def find_candidates(
     state: ConversationState, searcher: HybridSearcher, behaviour: RecommendationService | None,
     user_id: str | None = None, session_id: str | None = None, k: int = 5, more: bool = False,
@@ -579,6 +584,9 @@ def find_candidates(
         for constraint, looser in (
             ("price", state.model_copy(update={"min_price": None, "max_price": None})),
             ("rating", state.model_copy(update={"min_rating": None, "min_rating_count": None})),
+            # both: "only want 4 stars and up" after PETG filament around $45, where no spool
+            # lists a price or a rating (dice bags had been shown, rated and in the budget)
+            ("price and rating", state.model_copy(update=_NO_PRICE_NOR_RATING)),
             ("excluded brands", state.model_copy(update={"exclude_brands": ()})),
             ("department", state.model_copy(update={"department": None})),
         ):

@@ -594,7 +594,12 @@ def asks_cards(text: str, kind: str | None, shown_titles: Sequence[str]) -> bool
     word = kind.lower()
     if titled(word) or word in PARTS:
         return True
-    if (general := _OF_ANY.search(text)) and not titled(general.group(0).split()[-1].lower()):
+    if (
+        (general := _OF_ANY.search(text))
+        and not titled(general.group(0).split()[-1].lower())
+        # (unless a card is pointed at: "how long does a round take on that one")
+        and not _THAT_ONE.search(text)
+    ):
         return False  # "how many strings does a ukulele have" (after keyboards): any ukulele
     return bool(_PRONOUN.search(text) or _OF_IT.search(text))
 
@@ -603,6 +608,12 @@ def asks_for_more(text: str) -> bool:
     """Whether a message asks the store for another thing ("¿tienen fundas de guitarra?", "und ein
     Notenständer?", "what about a capo"), whatever its words name."""
     return bool(_NEW_ASK.search(text))
+
+
+#: A card pointed at: "on that one", "the second one", "this one".
+_THAT_ONE = re.compile(
+    r"\b(?:that|this|the\s+\w+)\s+one\b|\b(?:on|with|for)\s+(?:it|that|this)\b", re.I
+)
 
 
 def says_it(text: str) -> bool:

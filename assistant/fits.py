@@ -519,9 +519,22 @@ def compound_noun(state: ConversationState) -> str | None:
             or before in _READ_ON
             or before in _HEAD_KINDS  # how it comes: "(glass beakers) set borosilicate"
             # a plural before the kind ends another phrase: "(starts piano) lessons keyboard"
-            or (before.endswith("s") and not before.endswith(("ss", "us", "is")))):  # fmt: skip
+            or (before.endswith("s") and not before.endswith(("ss", "us", "is")))
+            or before in _DOING_WITH
+            # whom it is for: "teen ukulele pastel colors" (had led with markers "for teens", and
+            # ukuleles "not carried"); a baby's or a toddler's thing is one ("baby doll")
+            or (before in RECIPIENTS and before not in _MADE_FOR_THEM)):  # fmt: skip
         return None
     return before
+
+
+#: People whose word names a kind of product before it: "baby doll", "toddler bed".
+_MADE_FOR_THEM = frozenset(["baby", "babies", "toddler", "infant", "newborn", "kid", "student",
+                            "classroom", "class"])  # fmt: skip
+#: What is done with the product, said right before it: "wants to try harmonica" (had been the
+#: compound "try harmonica", met by no title, and harmonicas "not carried").
+_DOING_WITH = frozenset(["try", "learn", "start", "get", "buy", "use", "want", "need", "make",
+                         "collect", "teach", "like", "love", "into"])  # fmt: skip
 
 
 #: Two-letter words that are no noun before a kind ("go kart" aside).

@@ -84,7 +84,8 @@ _SHOW_ME = re.compile(
 #: "hold on hes 5 not 12 ..." the kind "hold").
 _OPENERS = re.compile(
     r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
-    r"scratch\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    # ("actually scratch that its for his little sister" had made the kind "scratch")
+    r"(?:(?:actually|ok|okay|no)\W+)?(?:scratch|forget|ignore)\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
     r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",

@@ -461,3 +461,46 @@ def test_cheaper_than_the_cheapest_keeps_the_product(kit_store: Retrieval) -> No
     assert all(of_kind([h.product], state)[0] for h in found.hits), [
         h.product.title for h in found.hits
     ]
+
+
+@pytest.fixture(scope="module")
+def spool_store(tmp_path_factory: pytest.TempPathFactory, data_dir: Path,
+                onnx_embedder: Embedder) -> Retrieval:  # fmt: skip
+    """Filament spools that list no price nor rating (as the demo store's do), beside rated,
+    priced things of other kinds."""
+    spools = [
+        Product(
+            id=f"s:{i}",
+            title=f"1.75mm PETG 3D Printer Filament 1kg Spool, {colour}",
+            description="PETG filament for 3D printers.",
+            source="test",
+            category=("Industrial & Scientific",),
+        )
+        for i, colour in enumerate(["Black", "White", "Blue"])
+    ]
+    others = [Product(id=f"o:{i}", title=title, description=title, source="test",
+                      category=("Toys & Games",), price=Price(amount=Decimal("40.00")), rating=4.6)
+              for i, title in enumerate(["Velvet Dice Bag, Black", "Black Guitar Carrying Bag",
+                                         "Black Diecast Truck"])]  # fmt: skip
+    retrieval = make_retrieval(tmp_path_factory.mktemp("spool-store"), data_dir, onnx_embedder)
+    retrieval.sync(Catalog([*spools, *others]))
+    return retrieval
+
+
+def test_a_price_and_a_rating_none_of_the_product_lists_are_both_let_go(
+    spool_store: Retrieval,
+) -> None:
+    """ "only want 4 stars and up" after "PETG filament in black, around $45" had shown a dice
+    bag and a toy truck (rated, in the budget): where no spool lists a price or a rating,
+    dropping one bound finds none, so both are let go, and the notice says so."""
+    from assistant.advice import not_carried
+
+    searcher = spool_store.searcher()
+    query = understand("1.75mm PETG filament in black, around $45", None, []).query
+    state = advance(ConversationState(), query, searcher.catalog)
+    rated = state.model_copy(update={"min_rating": 4.0})
+    found = find_candidates(rated, searcher, None, k=3)
+    assert found.relaxed == "price and rating", found.relaxed
+    assert "Filament" in found.hits[0].product.title, [h.product.title for h in found.hits]
+    notice = not_carried(state.asked_for(), found.relaxed, found.close_match)
+    assert notice is not None and "price and rating you set" in notice, notice

@@ -2942,3 +2942,41 @@ def test_what_a_gifts_person_has_is_not_wanted_and_an_age_begun_at_is_no_search_
         "cheesy, under fifty bucks", None, []).query  # fmt: skip
     assert "not" not in teacher.unwanted, teacher.unwanted
     assert understand("a lamp that runs at 60 watts", None, []).query.age_min is None
+
+
+def test_a_verb_or_a_person_before_the_kind_is_no_compound_of_it() -> None:
+    """ "wants to try harmonica" made the compound "try harmonica" and "teen daughter wants to
+    learn ukulele ... pastel colors" the compound "teen ukulele": no title says them, and the
+    harmonicas and ukuleles shown were "not carried". A baby's thing is still one ("baby doll")."""
+    from assistant.fits import compound_noun
+
+    def compound(text: str) -> str | None:
+        return compound_noun(
+            advance(ConversationState(), understand(text, None, []).query, Catalog([]))
+        )
+
+    assert compound("gift for my dad, wants to try harmonica, under 40 bucks") is None
+    assert (
+        compound(
+            "teen daughter wants to learn ukulele, got about 60 bucks, she likes pastel colors"
+        )
+        is None
+    )
+    assert compound("a baby doll for my niece") == "baby"
+    assert compound("fountain pen for my boss") == "fountain"
+
+
+def test_a_card_pointed_at_is_asked_and_scratch_that_is_no_kind() -> None:
+    """ "how long does a round take on that one" had searched "round" (a boiling flask first);
+    "actually scratch that its for his little sister shes 4" had made the kind "scratch"."""
+    games = ["Patchwork Strategy Puzzle Game", "Playroom Entertainment Cutterland"]
+    round_ = understand("how long does a round take on that one", None, [], games).query
+    assert round_.intent is Intent.detail, round_
+    assert (
+        understand("how many strings does a ukulele have", None, [], games).query.intent
+        is Intent.new
+    )
+    sister = understand(
+        "actually scratch that its for his little sister shes 4, what would work for her",
+        None, [], games).query  # fmt: skip
+    assert sister.kind is None and sister.age_min == 4 and "scratch" not in sister.search, sister
