@@ -298,15 +298,20 @@ def priced_one(text: str) -> str | None:
 #: Thanks or a goodbye and nothing more: "thanks!", "ok thx", "gracias", "谢谢" (each had been a
 #: search: thank-you cards).
 CLOSING = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great))\W+)*"
-    r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|grazie|obrigad[oa]|"
-    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys))*\W*$",
+    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great)|"
+    # ("perfetto grazie", "parfait merci", "genial gracias", "super danke", "perfeito obrigado")
+    r"perfetto|perfecto|perfeito|parfait|super|genial|génial|gut|bien|va bene|vale|d'accord|beleza|ótimo|otimo|"
+    r"muchas|muchísimas|vielen|mille|tante|muito)\W+)*"
+    r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|dank|grazie|obrigad[oa]|"
+    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|beaucoup|mille|sch[öo]n|tante|"
+    r"muito|mil))*\W*$",
     re.I,
 )
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
-    r"|\bme (?:llevo|quedo con)\b|就要|我要(?=第|这|那)",
+    r"|\bme (?:llevo|quedo con)\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b|\bje (?:le|la) prends\b|\bfico con\b|"
+    r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)",
     re.I,
 )
 #: A card accepted, said in the words of a choice: "the 3rd one is fine", "taking the silk gold",
@@ -546,6 +551,8 @@ _OF_IT = re.compile(
     # geht das ohne Handy?" (had been searched as typed), "funziona a batterie?", "precisa de pilhas?"
     r"|^\W*(?:(?:und|e)\s+)?(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
     r"|serve|bisogna|funziona|precisa|funciona|vem\s+com)\b"
+    # in French: "et ça se joue à 8 personnes ?" (had searched "8 personnel")
+    r"|^\W*(?:et\s+)?(?:ça|est-ce\s+qu(?:e|')?\s*(?:ça|il|elle))\b"
     # a size of the cards: "¿el 3/4 le queda bien o mejor 1/2?"
     r"|^\W*¿?\s*(?:y\s+)?(?:el|la|un|una)\s+\d+/\d+\b|\ble\s+quedan?\b",
     re.I,

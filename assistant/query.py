@@ -640,7 +640,12 @@ def _talk_move(
             cues.references
             or cues.priced
             or THE_PICK.search(text)
-            or re.search(r"\b(?:it|that|this)\b", text, re.I)
+            # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
+            or re.search(
+                r"\b(?:it|that|this|ese|esa|este|esta|eso|ich|le|la|quell[oa]|quest[oa]|esse|essa)\b",
+                text,
+                re.I,
+            )
         )
     ) or (ACCEPTS.search(text) and cues.priced and not YES_NO.search(text)):
         # (a question is no choice: "does the cheapest one work with an ender 3" had been

@@ -433,6 +433,8 @@ _FUNCTION_WORDS = frozenset((
     "des", "une", "enfant", "enfants", "cadeau", "moins", "für", "mit", "ohne", "und", "der",
     "laquelle", "lequel", "lesquels", "quelle", "quel", "est", "elle", "sont", "welche", "welcher",
     "ist", "sind", "qual", "quale",
+    # thanks, in the words of no English sentence ("parfait merci" after a French talk)
+    "merci", "gracias", "danke", "vielen", "grazie", "obrigado", "obrigada",
     "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
     "bambini", "bambino", "meno", "com", "sem", "uma", "crianças", "criança", "presente", "voor",
     "met", "zonder", "een", "het", "kinderen", "dla", "bez", "dzieci",

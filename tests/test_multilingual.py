@@ -473,3 +473,20 @@ def test_requests_told_as_a_story_are_read_for_their_product() -> None:
     assert read_words(
         "mein gitarrenkabel knistert immer wenn ich es bewege", "de", partial=True
     ) == ("guitar cable")
+
+
+def test_thanks_and_a_choice_said_in_other_languages_end_the_talk_there() -> None:
+    """ "ok me quedo con ese gracias" had been a refinement ("No tenemos nada más ..."), "gut,
+    nehm ich" a new pick, "perfetto grazie" and "parfait merci" the cheapest and best rated
+    again, "et ça se joue à 8 personnes ?" a search for "8 personnel"."""
+    from assistant.query import Intent, understand
+
+    cards = ["Pencil First Games Herbaceous Card Game", "Looney Labs Get The MacGuffin"]
+    for text, language in [("ok me quedo con ese gracias", "es"), ("gut, nehm ich", "de")]:
+        query = understand(text, None, [], cards, before=language).query
+        assert (query.intent, query.move) == (Intent.detail, "chosen"), text
+    for text, language in [("perfetto grazie", "it"), ("muchas gracias", "es"),
+                           ("vielen dank", "de"), ("merci beaucoup", "fr")]:  # fmt: skip
+        assert understand(text, None, [], cards, before=language).query.move == "thanks", text
+    players = understand("et ça se joue à 8 personnes ?", None, [], cards, before="fr").query
+    assert players.intent is Intent.detail, players
