@@ -164,6 +164,19 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = 
     return lead
 
 
+#: A thing asked about said as not wanted: "which one is stranded not solid" (had quoted a
+#: title's "Solid" as speaking to it).
+_NOT_THAT = re.compile(
+    r"\b(?:not|without|rather than|instead of)\s+(?!too\b|very\b|so\b|that\b|sure\b|as\b)[a-z][\w-]*",
+    re.I,
+)
+
+
+def said_wanted(question: str) -> str:
+    """A question without what it says is not wanted ("stranded not solid" -> "stranded")."""
+    return _NOT_THAT.sub(" ", question)
+
+
 def asked_about(text: str) -> str:
     """What a question about the cards on screen asks after ("small hands" of "which one is
     better for small hands?"); "" when it names nothing ("compare 1 and 2")."""
@@ -427,7 +440,13 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
         telling = not table.rstrip().endswith((":", "："))  # (a table with no price nor rating)
         return (f"{apart} {table}" if telling else apart), every
     # (the listings are English: a question in another language is read in its English words)
-    asked = asked_about(question) if language == "en" else asked_about(read) if read else ""
+    asked = (
+        asked_about(said_wanted(question))
+        if language == "en"
+        else asked_about(read)
+        if read
+        else ""
+    )
     if not asked:
         return table, every
     if language == "en" and (counted := _counted_lead(question, compared, mark)):
@@ -676,7 +695,7 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):
         return measured
-    asked = (asked_about(question) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question)
+    asked = (asked_about(said_wanted(question)) if language == "en" and (YES_NO.search(question) or ASKS_ABOUT.search(question)
                                                             or THEN_YES_NO.search(question)
                                                             or asks_question(question))
              else read.lower() if language != "en" else "")  # fmt: skip

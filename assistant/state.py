@@ -11,7 +11,7 @@ from decimal import Decimal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import FOR_IT, GEAR, asked_phrase, siblings
+from assistant.cues import COLORS, FOR_IT, GEAR, asked_phrase, siblings
 from assistant.kinds import not_product_word
 from assistant.needs import WORN_SIZE
 from assistant.people import RECIPIENTS, age_span
@@ -301,6 +301,10 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         ]
         # a variety replaces its sibling: "concert" after "soprano ukulele" (not both)
         gone = {s for w in adds for s in siblings(w)}
+        if said_colours := {w.lower() for w in adds} & set(COLORS):
+            # a colour asked replaces the one before: "any in matte black instead?" after white
+            # filament (the white spools had stayed first)
+            gone |= set(COLORS) - said_colours
         if asks_maker(query):  # "or cordoba" after "any by kala?": Cordoba's, not Kala's
             gone |= {b.lower() for b in state.brands}
 
@@ -341,6 +345,8 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         around = False
     # (a variety replaces its sibling: "electric instead" after acoustic guitars)
     replaced = {s for b in query.attributes for s in siblings(b)}
+    if said_colours := {a.lower() for a in query.attributes} & set(COLORS):
+        replaced |= set(COLORS) - said_colours  # (a colour asked replaces the one before)
     attributes = tuple(
         dict.fromkeys(
             [a for a in state.attributes if a.lower() not in replaced] + list(query.attributes)

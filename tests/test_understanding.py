@@ -2980,3 +2980,22 @@ def test_a_card_pointed_at_is_asked_and_scratch_that_is_no_kind() -> None:
         "actually scratch that its for his little sister shes 4, what would work for her",
         None, [], games).query  # fmt: skip
     assert sister.kind is None and sister.age_min == 4 and "scratch" not in sister.search, sister
+
+
+def test_a_colour_asked_replaces_the_one_before_and_a_thing_not_wanted_is_not_asked(
+    small_catalog: Catalog,
+) -> None:
+    """ "any in matte black instead?" after white PLA filament had kept the white spools first
+    (white stayed in the search and the features); "which one is stranded not solid" had quoted
+    a title's "Solid" as speaking to it."""
+    from assistant.advice import asked_about, said_wanted
+
+    white = advance(ConversationState(), understand("1.75mm pla filament in white", None, []).query,
+                    small_catalog)  # fmt: skip
+    assert "white" in white.search_text().split()
+    black = advance(white, understand("any in matte black instead?", None, [], ["Filament, White"]).query,
+                    small_catalog)  # fmt: skip
+    assert "black" in black.search_text().split() and "white" not in black.search_text().split()
+    assert "white" not in black.attributes, black.attributes
+    assert asked_about(said_wanted("which one is stranded not solid")) == "stranded"
+    assert asked_about(said_wanted("is it loud enough")) == "loud"
