@@ -763,13 +763,23 @@ def _as_said(question: str, words: Sequence[str]) -> str:
     return " ".join(span)
 
 
-def silent_on(lead: str, language: str) -> str | None:
-    """What a `detail_lead` says the listing does not mention (its "named"), None for any other
-    lead."""
-    before, _, after = phrase(language, "listing_silent", named="\0").partition("\0")
+def _filled(lead: str, language: str, key: str, slot: str) -> str | None:
+    """What fills `slot` of the phrase `key` where `lead` is that phrase, else None."""
+    before, _, after = phrase(language, key, **{slot: "\0"}).partition("\0")
     if lead.startswith(before) and lead.endswith(after) and len(lead) > len(before) + len(after):
         return lead[len(before) : len(lead) - len(after)]
     return None
+
+
+def silent_on(lead: str, language: str) -> str | None:
+    """What a `detail_lead` says the listing does not mention (its "named"), None for any other
+    lead."""
+    return _filled(lead, language, "listing_silent", "named")
+
+
+def said_on(lead: str, language: str) -> str | None:
+    """The quote of a `detail_lead` that says what the listing says of it, None for any other."""
+    return _filled(lead, language, "listing_says", "quote")
 
 
 def details_lead(leads: Sequence[str], language: str) -> str:

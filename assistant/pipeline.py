@@ -10,7 +10,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -29,6 +29,8 @@ from assistant.advice import (
     details_lead,
     lists_unpriced,
     not_carried,
+    said_on,
+    silent_on,
     spelling_notice,
     why,
 )
@@ -49,6 +51,7 @@ from assistant.cues import (
     says_it,
 )
 from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_says
+from assistant.kinds import title_kind
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.phrases import phrase
@@ -148,6 +151,8 @@ class _Shown:
     close: bool = True
     known: str | None = None
     focus: bool = False
+    #: The cards the known lead recommends (default: those recommended before).
+    picks: tuple[int, ...] | None = None
 
     @property
     def checklist(self) -> tuple[str, ...]:
@@ -386,7 +391,12 @@ class ChatPipeline:
         notice, close = shown.notice, shown.close
         picks = lead = reasons = None
         if known is not None:  # the turn knows what to say: "None of these is by Meinl."
-            picks, lead = [c.mark for c in cards if c.product.id in state.picked], known
+            picks = (
+                list(shown.picks)
+                if shown.picks is not None
+                else [c.mark for c in cards if c.product.id in state.picked]
+            )
+            lead = known
         elif kit is not None:
             picks, lead = list(kit.picks), kit.lead
         elif comparison is not None and (pick := self._pick(cards, state, query, comparison)):
@@ -681,9 +691,50 @@ class ChatPipeline:
             products = [shown[r - 1] for r in refs]
             comparison = compare(products) if len(products) >= 2 else None
         cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
+        picks = None
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
             known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
-        return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True)
+        elif (
+            query.intent is Intent.detail
+            and query.move == ""
+            and len(refs) == 1
+            and known is None
+            and (other := self._said_by_another(query, cards[0], shown, state.picked))
+        ):
+            # "is the second one in the key of C?" of a harmonica case: not that one, but the
+            # fourth one says it (it had been only "Its listing does not mention")
+            mark, known = other
+            cards = [*cards, *self.cards_for([shown[mark - 1]], marks=(mark,))]
+            picks = (mark,)
+        return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True,
+                      picks=picks)  # fmt: skip
+
+    def _said_by_another(
+        self, query: ShoppingQuery, card: Card, shown: Sequence[Product],
+        picked: Collection[str] = (),
+    ) -> tuple[int, str] | None:  # fmt: skip
+        """Where a question about one card is one its listing does not answer, another card on
+        screen whose listing does: its mark and the lead saying both; None otherwise. The other
+        is one recommended before (`picked`) or of the card's own kind (a violin set is no answer
+        to whether the first strings are ok for a beginner)."""
+        if len(question_parts(query.text)) > 1:
+            return None
+        lead = self._detail(query, card)
+        if lead is None or silent_on(lead, query.language) is None:
+            return None
+        kind = title_kind(card.product.title)
+        for mark, product in enumerate(shown, start=1):
+            if mark == card.mark or not (
+                product.id in picked or (kind and title_kind(product.title) == kind)
+            ):
+                continue
+            other = self.cards_for([product], marks=(mark,))[0]
+            if quote := said_on(self._detail(query, other) or "", query.language):
+                return (
+                    mark,
+                    f"{lead} {phrase(query.language, 'other_says', mark=mark, quote=quote)}",
+                )
+        return None
 
     def _chosen_and_more(
         self, message: str, state: ConversationState, shown: Sequence[Product],

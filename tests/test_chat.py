@@ -828,3 +828,37 @@ def test_two_questions_in_one_follow_up_are_each_taken_up(
     assert asked.text.startswith(
         'Its listing mentions neither "flux capacitor" nor "warp drive"'
     ), asked.text
+
+
+def test_a_question_one_card_does_not_answer_points_to_the_card_that_does(
+    tmp_path: Path, small_store: Retrieval, small_catalog: Catalog
+) -> None:
+    """ "is the first one borosilicate?" of glass beakers whose listing does not say it had been
+    answered "Its listing does not mention" alone, though the next card's listing says it: that
+    card is shown beside it, recommended, with its own words quoted."""
+    from assistant.query import Intent, ShoppingQuery
+
+    chat = services_for(tmp_path, small_store, None).chat
+    base = list(small_catalog)[:2]
+    plain = base[0].model_copy(update={"title": "Glass Beakers, 100ml Pack of 12",
+                                       "description": "Glass beakers for school or home."})  # fmt: skip
+    boro = base[1].model_copy(update={"title": "Graduated Beaker Set 50 100 250ml glass",
+                                      "description": "All glass, made from Borosilicate glass."})  # fmt: skip
+    query = ShoppingQuery(text="is the first one borosilicate?", need="borosilicate",
+                          intent=Intent.detail, references=(1,))  # fmt: skip
+    card = chat.cards_for([plain], marks=(1,))[0]
+    found = chat._said_by_another(query, card, [plain, boro])
+    assert found is not None, "the second card's listing says it"
+    mark, lead = found
+    assert mark == 2 and lead == (
+        'Its listing does not mention "borosilicate", so we cannot promise it. '
+        '[2]\'s listing does: "All glass, made from Borosilicate glass.".'
+    ), lead
+    cards = [card, *chat.cards_for([boro], marks=(2,))]
+    assert check(lead, cards) == []
+    # where no other card says it either, nothing more is said; nor is another kind of thing
+    # pointed to unless it was recommended before (a violin set for "are the strings ok")
+    assert chat._said_by_another(query, card, [plain, plain]) is None
+    kit = boro.model_copy(update={"title": "Chemistry Experiment Kit for Kids"})
+    assert chat._said_by_another(query, card, [plain, kit]) is None
+    assert chat._said_by_another(query, card, [plain, kit], picked=[kit.id]) is not None
