@@ -550,7 +550,8 @@ _OF_IT = re.compile(
     # what it needs or does, in German, Italian and Portuguese: "braucht man dafür eine App oder
     # geht das ohne Handy?" (had been searched as typed), "funziona a batterie?", "precisa de pilhas?"
     r"|^\W*(?:(?:und|e)\s+)?(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
-    r"|serve|bisogna|funziona|precisa|funciona|vem\s+com)\b"
+    r"|serve|bisogna|funziona|precisa|funciona|vem\s+com"
+    r"|wie\s+(?:viele?|gro(?:ß|ss)|lang|schwer|laut)|quant[io]|quantas?|combien)\b"
     # in French: "et ça se joue à 8 personnes ?" (had searched "8 personnel")
     r"|^\W*(?:et\s+)?(?:ça|est-ce\s+qu(?:e|')?\s*(?:ça|il|elle))\b"
     # a size of the cards: "¿el 3/4 le queda bien o mejor 1/2?"

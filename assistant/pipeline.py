@@ -588,13 +588,18 @@ class ChatPipeline:
         language = state.language if state.shown else "en"
         reading = self.read(message, shown, language)
         query = reading.query
-        if state.shown and query.intent is Intent.new and len(parts := question_parts(message)) > 1:
-            # two questions, one narrowing the cards on screen: "gibt es die auch in blau statt
-            # schwarz? und wie viele sind in der Packung" had searched "blue many pack" (party
-            # bags) in place of the gloves; the narrowing is done (read off the words alone)
+        if (
+            state.shown
+            and query.intent in (Intent.new, Intent.refine)
+            and len(parts := question_parts(message)) > 1
+        ):
+            # two questions, one narrowing the cards on screen, the other asking of them: "gibt
+            # es die auch in blau statt schwarz? und wie viele sind in der Packung" had searched
+            # "blue many pack" (party bags in place of the gloves); the narrowing is done (read
+            # off the words alone), by its own words
             narrowing = [r for p in parts if (r := self.read(p, shown, language, model=False))
                          .query.intent in (Intent.refine, Intent.more)]  # fmt: skip
-            if narrowing:
+            if len(narrowing) == 1:
                 reading, query = narrowing[0], narrowing[0].query
         if state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,

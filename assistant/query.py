@@ -1265,6 +1265,8 @@ def understand(
             and translation
             and search
             and not (needs.kind or needs.gift or needs.recipient or cues.references)
+            # (a measure asked of the cards is no narrowing: "und wie viele sind in der Packung")
+            and not re.match(r"\W*how\b", translation, re.I)
         ):
             # a follow-up in another language read as no product, only what it should be: the
             # cards on screen narrowed by it ("gibts das auch breiter", "tem algum que brilha no
