@@ -167,7 +167,7 @@ def compare_lead(comparison: Comparison, cards: Sequence[Card], language: str = 
 #: A thing asked about said as not wanted: "which one is stranded not solid" (had quoted a
 #: title's "Solid" as speaking to it).
 _NOT_THAT = re.compile(
-    r"\b(?:not|without|rather than|instead of)\s+(?!too\b|very\b|so\b|that\b|sure\b|as\b)[a-z][\w-]*",
+    r"\b(?:not|rather than|instead of)\s+(?!too\b|very\b|so\b|that\b|sure\b|as\b|the\b|a\b)[a-z][\w-]*",
     re.I,
 )
 
@@ -392,8 +392,12 @@ def differing_parts(title: str, others: Sequence[str]) -> list[str]:
     for part in _TITLE_PARTS.split(title):
         words = part.split()
         new = [w for w in re.findall(r"[a-z0-9]+", part.lower()) if w not in said]
-        if not words or not new or all(not_product_word(w) for w in new if not w.isdigit()):
-            continue
+        if (
+            not words
+            or not new
+            or (all(not_product_word(w) for w in new) and not any(re.search(r"\d", w) for w in new))
+        ):
+            continue  # (a new count or model number sets it apart: "Box of 200")
         if len(words) > _SHORT_PART:  # a long part, cut to the run the others do not say
             apart = [i for i, w in enumerate(words)
                      if any(t not in said for t in re.findall(r"[a-z0-9]+", w.lower()))]  # fmt: skip

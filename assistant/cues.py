@@ -310,7 +310,7 @@ CLOSING = re.compile(
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
-    r"|\bme (?:llevo|quedo con)\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b|\bje (?:le|la) prends\b|\bfico con\b|"
+    r"|\bme (?:llevo|quedo con)\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|\bje (?:le|la) prends\b|\bfico com\b|"
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)",
     re.I,
 )

@@ -54,6 +54,7 @@ from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title
 from assistant.kinds import title_kind
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
+from assistant.people import read_age
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
@@ -495,7 +496,9 @@ class ChatPipeline:
             # (each part's English words, read off the words alone: no second model call)
             read = "" if query.language == "en" else self.read(
                 part, [card.product], query.language, model=False).query.search  # fmt: skip
-            if (said := detail_lead(part, card, query.language, read, query.age)) is not None:
+            # (the age a part says is its own: "ok for a 4 year old? and does it need batteries")
+            age = query.age if read_age(part) is not None else None
+            if (said := detail_lead(part, card, query.language, read, age)) is not None:
                 leads.append(said)
         return details_lead(leads, query.language) or None
 
@@ -597,9 +600,12 @@ class ChatPipeline:
             # es die auch in blau statt schwarz? und wie viele sind in der Packung" had searched
             # "blue many pack" (party bags in place of the gloves); the narrowing is done (read
             # off the words alone), by its own words
-            narrowing = [r for p in parts if (r := self.read(p, shown, language, model=False))
-                         .query.intent in (Intent.refine, Intent.more)]  # fmt: skip
-            if len(narrowing) == 1:
+            readings = [self.read(p, shown, language, model=False) for p in parts]
+            narrowing = [r for r in readings if r.query.intent in (Intent.refine, Intent.more)]
+            # (the other part asking of the cards, not for another thing: "any cheaper ones? and
+            # do you have picks?" is read whole)
+            asking = [r for r in readings if r.query.intent in (Intent.detail, Intent.compare)]
+            if len(narrowing) == 1 and len(narrowing) + len(asking) == len(readings):
                 reading, query = narrowing[0], narrowing[0].query
         if state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
@@ -704,6 +710,7 @@ class ChatPipeline:
             and query.move == ""
             and len(refs) == 1
             and known is None
+            and not bad
             and (other := self._said_by_another(query, cards[0], shown, state.picked))
         ):
             # "is the second one in the key of C?" of a harmonica case: not that one, but the

@@ -636,13 +636,15 @@ def _talk_move(
         return Intent.compare, "store"  # "oh ok what do you sell then"
     if (
         TAKES.search(text)
+        and not text.rstrip().endswith(("?", "？"))  # ("Ich nehme an, die zweite ist aus Holz?")
         and (
             cues.references
             or cues.priced
             or THE_PICK.search(text)
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(
-                r"\b(?:it|that|this|ese|esa|este|esta|eso|ich|le|la|quell[oa]|quest[oa]|esse|essa)\b",
+                r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|quell[oa]|quest[oa]|esse|essa|das|den)\b"
+                r"|\bnehm(?:e)?\s+ich\W*$",
                 text,
                 re.I,
             )
@@ -1267,6 +1269,7 @@ def understand(
             and not (needs.kind or needs.gift or needs.recipient or cues.references)
             # (a measure asked of the cards is no narrowing: "und wie viele sind in der Packung")
             and not re.match(r"\W*how\b", translation, re.I)
+            and not asks_for_more(text)
         ):
             # a follow-up in another language read as no product, only what it should be: the
             # cards on screen narrowed by it ("gibts das auch breiter", "tem algum que brilha no

@@ -304,7 +304,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         if said_colours := {w.lower() for w in adds} & set(COLORS):
             # a colour asked replaces the one before: "any in matte black instead?" after white
             # filament (the white spools had stayed first)
-            gone |= set(COLORS) - said_colours
+            gone |= {a.lower() for a in state.attributes} & set(COLORS) - said_colours
         if asks_maker(query):  # "or cordoba" after "any by kala?": Cordoba's, not Kala's
             gone |= {b.lower() for b in state.brands}
 

@@ -61,7 +61,7 @@ ALREADY_HAS = re.compile(
 )
 #: Too young for them, said of the cards: "too babyish honestly shes almost 3", "a bit kiddy".
 _TOO_YOUNG = re.compile(
-    r"\b(?:too|a\s+bit|kinda|kind\s+of|way\s+too|little)\s+(?:babyish|baby|babyis|kiddy|kiddie|childish|"
+    r"\b(?:too|a\s+bit|kinda|kind\s+of|way\s+too|a\s+little)\s+(?:babyish|baby|babyis|kiddy|kiddie|childish|"
     r"young\s+for\s+(?:her|him|them))\b",
     re.I,
 )
@@ -105,7 +105,7 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]
-    if _TOO_YOUNG.search(text):
+    if shown and _TOO_YOUNG.search(text):  # (of the cards: "a little baby doll" is wanted)
         found += [w for w in _YOUNG_WORDS if w not in asked]
     return tuple(dict.fromkeys(found))
 

@@ -188,9 +188,18 @@ def read_words(
         token, key = tokens[i], plain[i]
         i += 1
         if key.isdigit():  # "1000 piezas": a count, kept when a word it counts follows
-            # (or after what it counts: "caja de 100" is a box of 100)
-            if (i < len(plain) and plain[i] not in stop) or (out and out[-1].endswith(" of")):
+            if i < len(plain) and plain[i] not in stop:
                 out.append(key)
+            elif (
+                i >= 2
+                and plain[i - 2] in _COUNTED_BY
+                and (
+                    (out[-1:] and out[-1] in _CONTAINERS)
+                    or (out[-2:-1] and out[-2] in _CONTAINERS and out[-1] == "with")
+                )
+            ):
+                # after what holds it: "caja de 100", "Packung mit 100" is a box (pack) of 100
+                out[len(out) - (out[-1] == "with") :] = [f"of {key}"]
             continue
         if any(ch.isdigit() for ch in key):
             out.append(key)
@@ -279,6 +288,10 @@ def read_words(
     return " ".join([*ages, found]).strip() if found and found not in ("for", "with") else ""
 
 
+#: What holds a count, in the lexicons' English ("caja de 100": a box of 100, its count read as
+#: a quantity; the kind had been "box"), and the words joining the count to it.
+_CONTAINERS = frozenset(["box", "boxes", "pack", "packs", "bag", "bags", "case", "tub", "roll"])
+_COUNTED_BY = frozenset(["de", "da", "di", "com", "mit", "con", "a"])
 #: Whom a product is for, in the lexicons' English: "para niños" stays "for kids" (an age).
 _WHOM = frozenset(["kids", "kid", "children", "child", "boys", "girls", "boy", "girl", "baby",
                    "babies", "toddler", "toddlers", "adults", "adult", "beginners", "beginner",

@@ -412,6 +412,8 @@ def test_a_size_letter_a_box_count_and_powder_free_are_read_in_every_language() 
         ("gants en nitrile taille M sans poudre, boîte de 100", "fr"),
     ]:
         assert read_words(text, language) == "nitrile gloves medium powder free box of 100", text
+    # a box of something else is that thing's box ("caja de música" had been "box of music")
+    assert "of" not in read_words("bolsa de regalo", "es").split()
 
 
 def test_a_follow_up_read_as_only_what_it_should_be_narrows_the_cards(
