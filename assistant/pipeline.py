@@ -39,6 +39,7 @@ from assistant.conversations import ANYONE, Conversation, ConversationStore, Mes
 from assistant.cues import (
     ANY_OF,
     ASKS_PICK,
+    FOR_CARD,
     FOR_IT,
     LOOKS,
     BrandLexicon,
@@ -558,6 +559,8 @@ class ChatPipeline:
                 query.intent is Intent.new
                 and len(query.references) == 1
                 and (0 < query.references[0] <= len(shown))
+                # (not any ordinal: "is there a first aid kit for kids" is for no card)
+                and FOR_CARD.search(query.text)
             ):  # "and sticks that go with the first one?": for that card
                 state = for_card(state, shown[query.references[0] - 1], conv.state)
             kit = self._kit_asked(query, request)
