@@ -500,6 +500,8 @@ _QUESTION = re.compile(
     r"|多久|多大|多重|多长|多高|多宽|几个|哪个|哪款"
     r"|^\W*(?:(?:ok|okay|and|so|but|also|oh|hmm|wait)\W+)*(?:is|are|does|do|did|will|would|can|could"
     r"|has|have|how|whats|what's|what|which|why|any)\b|\b(?:right|correct|too)\W*$"
+    # how many, in the shop's other languages: "und wie viele sind in der Packung"
+    r"|^\W*(?:(?:und|et|e|y)\s+)?(?:wie\s+(?:viele?|gro(?:ß|ss)|lang)|combien|quant[ioe]|quantas?|cu[aá]nt[oa]s?)\b"
     # a card named, then asked of: "the tascam one, does it work with an ipad"
     r"|^\W*the\s+[\w'-]+(?:\s+[\w'-]+)?\s+ones?\s*,\s*(?:is|are|does|do|will|would|can|could|has|how|what|which)\b"
     # a card named by what it has: "the one with the slide kit, does it need batteries"
@@ -1112,7 +1114,8 @@ _GREETING = re.compile(
     r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?"
     # and in the shop's other languages: "ich suche Nitrilhandschuhe ..." had been said back as
     # "Wir scheinen ich suche nitrilhandschuhe in größe m nicht zu führen"
-    r"(?:(?:ich\s+)?(?:suche|brauche|hätte\s+gern)|habt\s+ihr|(?:je\s+)?cherche|j'ai\s+besoin\s+d[e']|"
+    # (and "is there a case for the second one?": "We don't seem to carry is there a case")
+    r"(?:(?:is|are)\s+there\s+(?:any\s+)?|(?:ich\s+)?(?:suche|brauche|hätte\s+gern)|habt\s+ihr|(?:je\s+)?cherche|j'ai\s+besoin\s+d[e']|"
     r"je\s+voudrais|vous\s+avez|cerco|vorrei|mi\s+serv(?:e|ono)|ho\s+bisogno\s+di|avete|procuro|quero|"
     r"preciso\s+de|estou\s+procurando|voc[eê]s\s+t[eê]m)?\s*",
     re.I,

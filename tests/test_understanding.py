@@ -3017,3 +3017,15 @@ def test_what_a_review_of_this_stop_found_stays_mended(small_catalog: Catalog) -
     ]
     wood = understand("Ich nehme an, die zweite ist aus Holz?", None, [], SHOWN, before="de").query
     assert wood.move != "chosen", wood
+
+
+def test_is_there_names_no_product_and_how_many_in_another_language_is_a_question() -> None:
+    """A notice had said "We don't seem to carry is there a case"; "und wie viele sind in der
+    Packung" (no question mark) had been no question about the cards."""
+    from assistant.cues import asked_phrase, asks_question
+
+    assert asked_phrase("is there a case for the second one?") == "a case"
+    assert asked_phrase("are there any cheaper capos") == "cheaper capos"
+    assert asks_question("und wie viele sind in der Packung")
+    assert asks_question("combien il y en a par boîte")
+    assert not asks_question("wie schön")
