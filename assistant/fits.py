@@ -18,7 +18,7 @@ from assistant.cues import (
     reading_department,
 )
 from assistant.kinds import ACCESSORY as _ACCESSORY
-from assistant.kinds import COMPARATIVES, not_product_word
+from assistant.kinds import COMPARATIVES, not_product_word, product_kind
 from assistant.needs import ROOM_OF
 from assistant.people import RECIPIENTS
 from assistant.state import ConversationState
@@ -104,6 +104,12 @@ def title_head(title: str) -> str:
         if len(re.findall(r"\w+", title[: m.start()])) >= _HEAD_WORDS:
             return title[: m.start()]
     return title
+
+
+def title_kind(title: str) -> str | None:
+    """The kind a product's title names in its head ("Karacha Violin Strings for Full Size 4/4 -
+    3/4 Violins": strings)."""
+    return product_kind(title_head(title))
 
 
 #: Kinds said only in the plural whose singular is another thing ("safety glasses" are no "Glass

@@ -8,7 +8,6 @@ import itertools
 import re
 from functools import cache
 
-import Stemmer
 from lemminflect import getAllLemmas
 
 from assistant.cues import ATTRIBUTE, COMPARE
@@ -944,12 +943,3 @@ _ADVERB_ENDS = ("ally", "ously", "ently", "antly", "ately", "ively", "fully", "l
 def says_how(word: str) -> bool:
     """Whether a word says how or how often, not what (see `_HOW`, `_ADVERB_ENDS`)."""
     return word in _HOW or (len(word) >= 7 and word.endswith(_ADVERB_ENDS))
-
-
-def title_kind(title: str) -> str | None:
-    """The kind a product's title names, by its first part, as a stem ("Karacha Violin Strings
-    for Full Size 4/4 - 3/4 Violins": string; "Graduated Beaker Set 50 100 250ml glass": beaker)."""
-    # (up to the first part, or the first measure: "... Set 50 100 250ml glass")
-    head = re.split(r"\s[-–—|]\s|,|\s(?=\d)", title, maxsplit=1)[0]
-    kind = product_kind(head)
-    return Stemmer.Stemmer("english").stemWord(kind.lower()) if kind else None

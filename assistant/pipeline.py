@@ -17,6 +17,8 @@ from decimal import Decimal
 from functools import cached_property
 from typing import cast
 
+import Stemmer
+
 from assistant.advice import (
     Card,
     Comparison,
@@ -51,8 +53,7 @@ from assistant.cues import (
     question_parts,
     says_it,
 )
-from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_says
-from assistant.kinds import title_kind
+from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_kind, title_says
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.people import read_age
@@ -738,10 +739,12 @@ class ChatPipeline:
         lead = self._detail(query, card)
         if lead is None or silent_on(lead, query.language) is None:
             return None
-        kind = title_kind(card.product.title)
+        stem = Stemmer.Stemmer("english").stemWord  # (one per call: not thread-safe)
+        kind = stem((title_kind(card.product.title) or "").lower())
         for mark, product in enumerate(shown, start=1):
             if mark == card.mark or not (
-                product.id in picked or (kind and title_kind(product.title) == kind)
+                product.id in picked
+                or (kind and stem((title_kind(product.title) or "").lower()) == kind)
             ):
                 continue
             other = self.cards_for([product], marks=(mark,))[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import Stemmer
 
-from assistant.fits import shows_kind, title_head
+from assistant.fits import shows_kind, title_kind
 from assistant.references import Ask, AskReading, Reference, size_of, size_step
 from retrieval.catalog import Product
 from retrieval.filters import Filters
@@ -60,9 +60,7 @@ def kind_of(product: Product) -> str:
 
 
 def _title_kind(product: Product) -> str | None:
-    from assistant.kinds import product_kind
-
-    return product_kind(title_head(product.title))
+    return title_kind(product.title)
 
 
 def _names(title: str, word: str, stem: Callable[[str], str]) -> bool:

@@ -842,7 +842,7 @@ def test_a_question_one_card_does_not_answer_points_to_the_card_that_does(
     base = list(small_catalog)[:2]
     plain = base[0].model_copy(update={"title": "Glass Beakers, 100ml Pack of 12",
                                        "description": "Glass beakers for school or home."})  # fmt: skip
-    boro = base[1].model_copy(update={"title": "Graduated Beaker Set 50 100 250ml glass",
+    boro = base[1].model_copy(update={"title": "Graduated Glass Beaker Set, 50 100 250ml",
                                       "description": "All glass, made from Borosilicate glass."})  # fmt: skip
     query = ShoppingQuery(text="is the first one borosilicate?", need="borosilicate",
                           intent=Intent.detail, references=(1,))  # fmt: skip
