@@ -307,11 +307,22 @@ CLOSING = re.compile(
     r"muito|mil))*\W*$",
     re.I,
 )
+#: Putting a card in the cart, in the shop's languages.
+ADD_TO_CART = (
+    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that|this|them|those|these|one|the\s+\w+(?:\s+one)?)\s+)?"
+    r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
+    r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
+    r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
+    r"|加入购物车|加到购物车|放进购物车"
+)
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
     r"|\bme (?:llevo|quedo con)\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|\bje (?:le|la) prends\b|\bfico com\b|"
-    r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)",
+    r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
+    # the card put in the cart: "ok add it to cart" (had searched "add cart": flash cards),
+    # "añádelo al carrito", "mets-le dans le panier", "in den Warenkorb", "nel carrello"
+    rf"|{ADD_TO_CART}",
     re.I,
 )
 #: A card accepted, said in the words of a choice: "the 3rd one is fine", "taking the silk gold",

@@ -148,10 +148,17 @@ _INTEREST = re.compile(
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
 _GIVER = re.compile(
     r"\b([a-z]+)\s+(?:wants?\s+to|would\s+like\s+to|is\s+going\s+to|is)\s+(?:get|buy|give|getting|buying|giving)"
-    r"\s+(?:her|him|them|my|our|a|an|something)\b"
+    r"\s+(?:her|him|them|his|their|my|our|a|an|something)\b"
     # a parent-to-be: "my sister is having twins" is for the babies (the lead had said "fits best
     # for your sister" of baby toys)
     r"|\b([a-z]+)\s+(?:is|'s)\s+(?:having|expecting)\s+(?:a\s+baby|twins|triplets|a\s+little\s+one)\b",
+    re.I,
+)
+#: Someone whose word sets a rule, not whom the product is for: "landlord says no nails", "her
+#: mom will kill me", "my wife won't let me".
+_RULES = re.compile(
+    r"\b([a-z]+)\s+(?:(?:says|said|told\s+(?:me|us))\s+(?:no|not|nothing|we\s+can'?t|i\s+can'?t)|won'?t\s+let|wont\s+let|doesn'?t\s+(?:let|allow)|"
+    r"(?:will|would|is\s+gonna|is\s+going\s+to)\s+kill\s+(?:me|us))\b",
     re.I,
 )
 #: Someone's someone a product is for: "for her son", "for my wife's nephew".
@@ -291,6 +298,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     who = NOT_THIS.sub(lambda m: " " if _KIDS_VERSION.search(m.group(0)) else m.group(0), who)
     # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
     givers = {(m.group(1) or m.group(2)).lower() for m in _GIVER.finditer(who)}
+    # (nor someone whose say is told: "landlord says no nails" is no gift for the landlord)
+    givers |= {m.group(1).lower() for m in _RULES.finditer(who)}
     who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1) or m.group(2)) :], who)
     # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
     # bunk bed had been starred "for boys")
@@ -512,11 +521,20 @@ def _without_story(
               0 if kind is None else None)  # fmt: skip
     if at is None:
         return words
-    told = {w.lower() for c in clauses[at + 1 :]
-            if (not own_only and STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)) or _OWN_STORY.match(c)
-            for w in re.findall(r"[^\W_][\w'/.-]*", c)}  # fmt: skip
+    stories = [c for c in clauses[at + 1 :]
+               if (not own_only and STORY_CLAUSE.match(c) and not _TELLS_LIKING.search(c)) or _OWN_STORY.match(c)]  # fmt: skip
+    told = {w.lower() for c in stories for w in re.findall(r"[^\W_][\w'/.-]*", c)}
     before = {w.lower() for c in clauses[: at + 1] for w in re.findall(r"[^\W_][\w'/.-]*", c)}
-    return [w for w in words if w.lower() not in told or w.lower() in before] or words
+    kept = [w for w in words if w.lower() not in told or w.lower() in before]
+    # a story of how they take to the thing already asked for names nothing new: "what about for
+    # a 14 year old instead, he's actually getting kinda serious about it" (had searched "getting
+    # serious", and said "we don't seem to carry for a 14 year old")
+    of_it = stories and all(_OF_IT_STORY.search(c) for c in stories)
+    return kept or ([] if of_it else words)
+
+
+#: A story that ends on the thing already asked for: "he's getting serious about it".
+_OF_IT_STORY = re.compile(r"\b(?:about|into|with|at|of|on)\s+(?:it|them|that|this)\W*$", re.I)
 
 
 def _titles(word: str, counts: Mapping[str, int]) -> int:

@@ -53,6 +53,9 @@ _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "
                               # whom one works or lives beside: "end of year teacher gift ideas?"
                               # had shown toys for 1-year-olds
                               "teacher", "neighbor", "neighbour"])  # fmt: skip
+#: Whom one is a parent or grandparent of: of any age, and named before anyone else, whom it is for.
+_CHILD_RELATIONS = frozenset(["son", "daughter", "grandson", "granddaughter", "stepson",
+                              "stepdaughter", "godson", "goddaughter"])  # fmt: skip
 AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),
@@ -151,6 +154,9 @@ def read_age(text: str) -> tuple[float, float] | None:
         if w in WORD_AGES:
             return WORD_AGES[w]
     adults = _ADULT_RELATIONS.intersection(words)
+    children = [at for at, w in enumerate(words) if w in _CHILD_RELATIONS]
+    if children and adults and children[0] < min(words.index(w) for w in adults):
+        return None  # "a ukulele for my son, my wife says no drums": the son's, of no age said
     if adults - BRAND_RECIPIENTS or any(
         at and words[at - 1] in BRAND_WHOSE for at, w in enumerate(words) if w in adults
     ):  # ("boss katana amp" is no grown-up's)

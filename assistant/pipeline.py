@@ -219,6 +219,19 @@ def _refined_notice(
     return None
 
 
+def _one_named(
+    comparison: Comparison, query: ShoppingQuery, cards: Sequence[Card], picks: set[int]
+) -> tuple[str, ...]:
+    """The one card a comparison's answer is about: the one it recommends, else the cheapest or
+    best rated one the shopper asked for; none when it weighed several."""
+    if len(picks) == 1:
+        return tuple(c.product.id for c in cards if c.mark in picks)
+    winner = {Sort.cheapest: comparison.cheapest, Sort.best_rated: comparison.best_rated}.get(
+        query.sort
+    )
+    return (winner,) if winner else ()
+
+
 class ChatPipeline:
     """Composes the steps of a turn over the services it is given (see module docstring)."""
 
@@ -710,6 +723,11 @@ class ChatPipeline:
         picks = None
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
             known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
+        elif query.move == "chosen" and not query.references and not (absent or bad or look):
+            # "ok add it to cart" when "it" is no one card (the last answer was about them all):
+            # asked which, not answered as a question of its words
+            known = phrase(query.language, "chosen_which")
+            cards = self.cards_for(shown, marks=())
         elif (
             query.intent is Intent.detail
             and query.move == ""
@@ -881,12 +899,12 @@ class ChatPipeline:
             )
         elif shown.comparison is None and not shown.notice:
             state = state.model_copy(update={"focus": tuple(c.product.id for c in cards)})
-        elif shown.comparison is not None and len(picks) == 1:
+        elif shown.comparison is not None and (one := _one_named(shown.comparison, query, cards,
+                                                                  picks)):  # fmt: skip
             # the one card a comparison named: "¿cuál es el más barato?", then "¿y cuánto dura
-            # una partida de ese?" asks of that one (it had been answered of the first pick)
-            state = state.model_copy(
-                update={"focus": tuple(c.product.id for c in cards if c.mark in picks)}
-            )
+            # una partida de ese?" or "vale, me llevo esa" asks of that one (it had been the
+            # first pick)
+            state = state.model_copy(update={"focus": one})
         found = shown.found
         answer = ChatResponse(
             conversation_id=conv.id, query=query, cards=tuple(cards), comparison=shown.comparison,

@@ -47,7 +47,7 @@ _AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT
 
 _UPPER = (r"(?:under|below|beneath|sub|less than|lower than|cheaper than|no more than|not more than|"
           r"nothing (?:over|above|more than)|not (?:over|above)|at most|at the most|max(?:imum)?(?: of)?|"
-          r"up to|upto|within|budget(?:'s|s)?(?: of| is)?|spend(?: up to)?|<=?|"
+          r"up to|upto|within|budget(?:'s|s)?(?: of| is)?(?: like)?|spend(?: up to| like)?|<=?|"
           r"(?:a |with a |w/ ?a )?(?:cap|ceiling|limit) (?:of|at)|capped at|not to exceed)")  # fmt: skip
 #: "nothing below 60": what to leave out from below is a floor.
 _LOWER = (r"(?:\b(?:nothing|none|not|no) (?:below|under|less than|cheaper than|lower than)|over|above|"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.cues import (
     _STOP,
     ACCEPTS,
+    ADD_TO_CART,
     BETTER_RATED,
     BOOK_KINDS,
     BY_WHOM,
@@ -641,6 +642,7 @@ def _talk_move(
             cues.references
             or cues.priced
             or THE_PICK.search(text)
+            or re.search(ADD_TO_CART, text, re.I)  # "add to cart"
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(
                 r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|quell[oa]|quest[oa]|esse|essa|das|den)\b"

@@ -172,6 +172,8 @@ def _sentences(product: Product) -> list[str]:
         if len(s) > MAX_CHARS:
             cut = max(s.rfind(", ", 0, MAX_CHARS), s.rfind("; ", 0, MAX_CHARS))
             s = s[:cut] if cut >= MIN_CHARS else ""
+        if s.endswith("?"):
+            continue  # a sales question ("Are you having problems with ...?"): it asserts nothing
         if not _usable(s) or same_sentence(s, product.title) or s.rstrip(".") in product.title:
             continue  # a description that is the title again: the card already says it
         if not names_carried(

@@ -186,7 +186,10 @@ class Vocabulary:
                 return word  # a model's name: "for my ender 3" (had been "elder 3")
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
-                own = self.title_counts.get(lw, 0)
+                # (a plural no title writes counts as its singular: "legos" is "lego", not "legs")
+                own = self.title_counts.get(lw, 0) or (
+                    self.title_counts.get(lw[:-1], 0) if lw.endswith("s") else 0
+                )
                 # another word, not the same one inflected: "pipete" is near "pipets" (its own
                 # stem) and "pipette" (the catalog's spelling)
                 stem = self.stemmer.stemWord(lw)
@@ -275,7 +278,8 @@ class Vocabulary:
             # (most words, not every one: "y cinta doble cara fuerte?" has "cara", a name)
             if (
                 letters
-                and not _ENGLISH.intersection(letters)
+                # (a word English shares with them is no English: "vale, me llevo esa")
+                and not _ENGLISH.intersection(letters).difference(_SHARED)
                 and (
                     sum(w in english for w in letters) * 3 < len(letters)
                     # a function word of another language, none of English: "tension forte si
@@ -432,7 +436,7 @@ _FUNCTION_WORDS = frozenset((
     "niños", "niña", "niñas", "regalo", "menos", "barato", "barata", "pour", "avec", "les",
     "des", "une", "enfant", "enfants", "cadeau", "moins", "für", "mit", "ohne", "und", "der",
     "laquelle", "lequel", "lesquels", "quelle", "quel", "est", "elle", "sont", "welche", "welcher",
-    "ist", "sind", "qual", "quale",
+    "ist", "sind", "qual", "quale", "esa", "ese", "eso", "esos", "esas", "llevo",
     # thanks, in the words of no English sentence ("parfait merci" after a French talk)
     "merci", "gracias", "danke", "vielen", "grazie", "obrigado", "obrigada",
     "das", "ein", "eine", "einen", "kinder", "geschenk", "unter", "senza", "gli", "della",
@@ -446,6 +450,8 @@ _FUNCTION_WORDS = frozenset((
 ))  # fmt: skip
 
 
+#: English words that the shop's other languages write too ("me", "no", "a", "do", "in").
+_SHARED = frozenset(["me", "a", "no", "do", "in", "son"])
 _ENGLISH = set(
     ["the", "and", "for", "with", "under", "over", "who", "what", "that", "this", "my", "your", "our", "his", "her", "their", "some", "any", "need", "want", "looking", "gift", "present", "old", "year", "years", "loves", "likes", "into", "around", "about", "less", "than", "more", "budget", "cheap", "best", "good", "great", "please", "can", "you", "do", "have", "sell", "carry", "show", "me", "find", "something", "kid", "kids", "child", "children", "son", "daughter", "niece", "nephew", "friend", "wife", "husband", "mom", "dad", "boy", "girl", "toddler", "baby", "adult", "adults", "teen", "one", "ones", "only", "rated", "stars", "reviews", "well", "reviewed", "pieces", "size", "pack", "set", "new", "used", "a", "an", "i", "im", "i'm", "is", "are", "it", "to", "of", "in", "on", "at", "by", "or", "not", "no", "how", "much", "which", "where", "does", "sells", "selling", "would", "like", "get", "buy", "cost", "costs", "dollars", "bucks"]
 )  # fmt: skip

@@ -603,6 +603,17 @@ def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
     assert [c.mark for c in picked.cards] == [pick], picked.cards
     stock = then("are you sure that's in stock")
     assert "lists no stock" in stock.text, stock.text
+    # the cheapest asked for, then taken: that one ("vale, me llevo esa" had taken [1]); said in
+    # Spanish after a Spanish talk, answered in Spanish (it had been read as English: "me")
+    cheapest = then("which one is the cheapest?")
+    low = cheapest.comparison.cheapest if cheapest.comparison else None
+    that = then("ok i'll take that one")
+    assert [c.product.id for c in that.cards] == [low], (cheapest.text, that.text)
+    # "add it to cart" when "it" is no one card: asked which ("add cart" had been searched)
+    then("is the purple one any good?")  # (no card is purple: the answer is of them all)
+    which = then("add it to cart")
+    assert which.text.startswith("Which one shall it be?"), which.text
+    assert [c.product.id for c in which.cards] == shown
     store = then("oh ok what do you sell then")
     departments = {p.department for p in small_store.searcher().catalog}
     assert store.text.startswith("We carry ") and all(d in store.text for d in departments), (

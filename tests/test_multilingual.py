@@ -484,7 +484,8 @@ def test_thanks_and_a_choice_said_in_other_languages_end_the_talk_there() -> Non
     from assistant.query import Intent, understand
 
     cards = ["Pencil First Games Herbaceous Card Game", "Looney Labs Get The MacGuffin"]
-    for text, language in [("ok me quedo con ese gracias", "es"), ("gut, nehm ich", "de")]:
+    for text, language in [("ok me quedo con ese gracias", "es"), ("gut, nehm ich", "de"),
+                           ("vale, me llevo esa", "es"), ("añádelo al carrito", "es")]:  # fmt: skip
         query = understand(text, None, [], cards, before=language).query
         assert (query.intent, query.move) == (Intent.detail, "chosen"), text
     for text, language in [("perfetto grazie", "it"), ("muchas gracias", "es"),

@@ -276,10 +276,16 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     # two catalog words written as one, and a word known only by its stem ("pipets")
     assert words.correct("adjustable micropipette").changes == (("micropipette", "micro pipette"),)
     assert ("pipete", "pipette") in words.correct("pipete tips").variants
+    # a plural no title writes is its singular's word, not a neighbour's: "legos" had been
+    # searched as "legos legs"
+    assert words.correct("space and legos").corrected == "space and legos"
     assert words.department_hint(["violin"])[0] == "Musical Instruments"
     assert words.department_hint(["nitrile", "gloves"])[0] == "Industrial & Scientific"
     assert words.language("guitarra para principiantes") == "es"
     assert words.language("ukelele for my kid") == "en"
+    # a word English shares with the talk's language is no English one ("me" had made the answer
+    # to "vale, me llevo esa" English)
+    assert words.language("vale, me llevo esa", "es") == "es"
     assert words.language("儿童拼图") == "zh"
     # a slip keeps its first letter: "ipads" is no variant of "pads", nor "odor" of "door"
     assert words.correct("ipads").corrected == "ipads"

@@ -278,6 +278,14 @@ def test_a_range_after_a_price_word_and_an_amount_with_a_hedge_after_it() -> Non
         assert not extract_price_bounds(text).numbers(), text
 
 
+def test_a_budget_said_with_like_is_a_ceiling() -> None:
+    """ "drum practice pad and sticks for my 10 yr old, budget like 40" had kept no budget (and
+    searched "40")."""
+    for text in ("budget like 40", "my budget is like 40", "i can spend like 40 on it"):
+        read = extract_price_bounds(text)
+        assert (read.min_price, read.max_price) == (None, D(40)), (text, read)
+
+
 def test_a_second_higher_amount_the_budget_may_go_to() -> None:
     """ "like 20 dollars, maybe 25" had been read as $20; a count after "maybe" is no amount."""
     for text, high in (("like 20 dollars, maybe 25", 25), ("under 30 or 35 max", 35),

@@ -102,6 +102,15 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # search: toddler costumes instead of dinosaurs, tweezers for "fine tip", guitar picks
         # for a multi color pack of gel pens)
         ("what about for a 3 year old instead", Intent.refine, ()),
+        # a story of how they take to it names nothing new ("getting serious" had been searched)
+        (
+            "what about for a 14 year old instead, hes actually getting kinda serious about it",
+            Intent.refine,
+            (),
+        ),
+        # a card put in the cart is chosen ("ok add it to cart" had searched "add cart")
+        ("ok add it to cart", Intent.detail, ()),
+        ("add the second one to my cart please", Intent.detail, (2,)),
         # whether a card suits someone is asked of it; another one that is something is sought
         # ("is it too hard for a 9 year old" had searched "hard": a clarinet barrel; "is there
         # one thats left handed" had looked for "left handed" in one listing)
@@ -3029,3 +3038,19 @@ def test_is_there_names_no_product_and_how_many_in_another_language_is_a_questio
     assert asks_question("und wie viele sind in der Packung")
     assert asks_question("combien il y en a par boîte")
     assert not asks_question("wie schön")
+
+
+def test_whose_rule_is_told_is_not_whom_it_is_for_and_a_plain_figure_not_wanted() -> None:
+    """ "double sided tape ... landlord says no nails" had said "fits best for your landlord"; "a
+    ukulele for my son, my wife says no drums" read the son as a grown-up; "anything that isnt
+    just another plastic figure" had starred plastic figures "plastic, as you asked"."""
+    read = understand("double sided tape to hold a mirror on tile, landlord says no nails", None,
+                      ["Industrial & Scientific"]).query  # fmt: skip
+    assert read.recipient is None
+    read = understand("a ukulele for my son, my wife says no drums", None, []).query
+    assert read.recipient == "son" and read.age_min is None
+    assert understand("my son says he wants a drum kit", None, []).query.recipient == "son"
+    read = understand(
+        "dinosaur toys under 30 that isnt just another plastic figure", None, []
+    ).query
+    assert "plastic" in read.unwanted and "plastic" not in read.search

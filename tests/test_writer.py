@@ -616,6 +616,23 @@ def test_a_reason_keeps_the_facts_and_drops_the_praise() -> None:
     )
 
 
+def test_a_sales_question_in_a_description_is_no_reason() -> None:
+    """A plunger's reason read "Here is a description of the contents: Are you having problems
+    with 2." (its question mark turned into a full stop): a question asserts nothing about the
+    product, so the plain fact beside it is chosen."""
+    from assistant.reasons import extract_reasons
+    from retrieval.catalog import Product
+
+    plunger = Product(
+        id="t:1", title="Rubber Toilet Plunger for Sink & Drain Clogs", source="test",
+        description="Here is a description of the contents: Are you having problems with drain "
+        "clogs in your sink? Our plunger stands 21 inches tall and fits under most sinks.",
+    )  # fmt: skip
+    assert extract_reasons([plunger], "sink drain clogs", None) == [
+        "Our plunger stands 21 inches tall and fits under most sinks."
+    ]
+
+
 def test_the_facts_lead_says_why_in_the_shoppers_terms(small_catalog: Catalog) -> None:
     """The default lead is written from catalog fields and the shopper's own numbers: the age
     range when it holds the shopper's age, the price against a budget they typed, a good rating
