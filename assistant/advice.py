@@ -523,6 +523,12 @@ _MEASURES = (
      re.compile(rf"\b\d+(?:[./]\d+)?\s?-?\s?(?:{units.alternation('length', 'weight', 'volume')})(?![-\s]?\d)"
                 r"|\b(?:full|half|3/4|1/2|1/4|4/4|7/8)[- ]size\b", re.I),
      "a size"),
+    # how much it holds: "how much weight can the second one hold" (had been 'does not mention
+    # "much weight"'), said in the weights listings give ("holds up to 30 lbs")
+    (re.compile(r"\bhow\s+(?:much|heavy)\s+(?:weight|load|of\s+a\s+\w+)\b|\bweight\s+(?:capacity|limit|rating)\b"
+                r"|\bhow\s+(?:much|many\s+(?:lbs|pounds|kg|kilos))\s+(?:can|will|does)\s+(?:it|they|the\s+\w+(?:\s+one)?)\s+(?:hold|support|carry|take)\b", re.I),
+     re.compile(r"\b\d+(?:[.,]\d+)?\s?-?\s?(?:lbs?|pounds?|kgs?|kilograms?|kilos?)\b", re.I),
+     "how much it holds"),
     # how much it magnifies: "which one magnifies more?" ("60x-100x", "1200X")
     (re.compile(r"\bmagnif\w*|\bzoom\b", re.I),
      re.compile(r"\b\d{1,4}\s?[xX](?:\s?-\s?\d{1,4}\s?[xX])?(?![\w])", re.I),
@@ -664,6 +670,20 @@ def _measure_lead(
     )
 
 
+#: A question of a book's series, in the shop's languages.
+_ASKS_SERIES = re.compile(
+    r"\b(?:series|standalone|stand[- ]alone|sequels?|prequels?|first\s+(?:book|one\s+in)|book\s+(?:1|one)|"
+    r"serie|saga|s[ée]rie|reihe|fortsetzung|tomo|volume)\b|系列|第一本",
+    re.I,
+)
+#: Where a title names its series and place in it: "(The Maggie and Pepper Mysteries Book 1)",
+#: "(Georgie Shaw Cozy Mystery Series)", "(A Waterman & Stark Thriller Book 4)".
+_SERIES_OF = re.compile(
+    r"\(([^()]*?(?:\b(?:book|volume|vol\.|part)\s*\d+|#\s*\d+|\b(?:series|saga|trilogy)\b)[^()]*)\)",
+    re.I,
+)
+
+
 def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
                 age: tuple[float, float] | None = None) -> str | None:  # fmt: skip
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
@@ -695,6 +715,10 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
             )  # fmt: skip
             return phrase(language, where, quote=quote, age=f"{age[0]:g}")
         return phrase(language, "listing_says", quote=stated[1])
+    if _ASKS_SERIES.search(question) and (series := _SERIES_OF.search(card.product.title)):
+        # "is the first one part of a series?" of "... (The Maggie and Pepper Mysteries Book 1)":
+        # its title says so (it had been 'does not mention "part of a series"')
+        return phrase(language, "listing_says", quote=series.group(1).strip())
     if language == "en" and (
         measured := _measure_lead(question, [card.product], {card.product.id: card.mark})
     ):

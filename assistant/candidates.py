@@ -155,7 +155,11 @@ def _excluded(product: Product, names: Sequence[str]) -> bool:
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
-    if (state.gift or state.tells_problem) and not state.kind:
+    # (nor when the kind is only what the person is into: "a teacher appreciation gift, she
+    # teaches the science part" had said "We don't seem to carry teacher appreciation gift")
+    if (state.gift or state.tells_problem) and (
+        not state.kind or (state.gift and state.kind.lower() in state.interests)
+    ):
         # "a retirement gift for our lab manager, something fun": ideas, not a product; "my prints
         # keep lifting off the bed": what may fix it, no product to be missing
         return True

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from assistant.cues import ATTRIBUTE
+from assistant.cues import ATTRIBUTE, BOOK_KINDS
 from assistant.glossary import digit_ages
 from assistant.kinds import (
     ACCESSORY,
@@ -142,7 +142,9 @@ _INTEREST = re.compile(
     # (a bare "like" is filler unless someone does it: "ive met him like twice" likes no "twice")
     r"|\b(?:i|we|they|you|kids|both|all|really|also|do|does|would|to)\s+like(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
-    r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b",
+    r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b"
+    # what a grown-up teaches: "my sons 3rd grade teacher, she teaches the science part"
+    r"|\b(?:she|he|who|they)\s+teach(?:es)?(?:\s+(?:the|mostly|all))?(?=\s+[a-z])",
     re.I,
 )  # fmt: skip
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
@@ -360,6 +362,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"
     rest = _RESTLESS.sub(" bored ", rest)  # "climbing the walls": bored, no climbing holds
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
+    # where it stands, as titles say it: "something she could keep on her desk" (desks had been
+    # shown to a coworker)
+    rest = re.sub(
+        r"\bon\s+(?:her|his|my|your|their|our|the|a)\s+desk\b", " desktop ", rest, flags=re.I
+    )
+    rest = _CAN_DO.sub(" ", rest)  # "a thriller i can finish": what they do, no "finish" searched
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
@@ -415,6 +423,19 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         kind = _likeliest_kind(named, kind, title_counts)
     # (the story read as typed too: "my back isnt great" is a story before "isnt great" is cut)
     keep = _from_main_sentence(_without_story(keep, text, kind, own_only=True), rest, kind)
+    if (
+        kind is not None
+        and kind.lower() in BOOK_KINDS
+        and (like := _LIKE.search(text))
+        and not re.search(r",\s*$", text[: like.start()])  # (", like small town": a filler)
+    ):
+        # a book named as a likeness: its title's words are no words of the books wanted ("a
+        # thriller ebook, something twisty like gone girl" had shown "ALL HOPE IS GONE"), where
+        # the shopper said what kind of book besides
+        named = {w.lower() for w in re.findall(r"[\w'-]+", like.group(0))[1:]}
+        others = [w for w in keep if w.lower() not in named]
+        if [w for w in others if w.lower() != kind.lower()]:
+            keep = others
     if (wanted := wanted_part(text)) is not None:
         # the product asked for after a story, not the story ("etsy shop selling crochet
         # plushies" had been searched, and "etsy" made poly mailers "not carried")
@@ -747,6 +768,13 @@ def _framed_kind(text: str) -> str | None:
 #: Why the shopper wants it, to the sentence's end: "because i watch videos on my lunch break"
 #: (searched "watch videos lunch break").
 _BECAUSE = re.compile(r"\b(?:because|cuz|coz|bc)\b[^.!?]*", re.I)
+#: What the shopper can do with it, said after it: "a thriller ebook i can finish on a 5 hour
+#: flight" (the verb had been searched and missed: "We don't seem to carry that").
+_CAN_DO = re.compile(
+    r"\b(?:that\s+|which\s+)?(?:i|we|he|she|they|you|u)\s+(?:can|could)\s+(?:actually\s+|easily\s+|just\s+|really\s+)?"
+    r"(?!(?:spend|afford|pay|find|get|use|on|in|for|with|to|at|the|a|an|up)\b)[a-z]+\b",
+    re.I,
+)
 #: What it lets them do, said after it: "what about electronic so we can turn it down".
 PURPOSE = re.compile(
     r"\bso\s+(?:that\s+)?(?:we|i|he|she|they|you)\s+(?:can|could|can't|cant|won't|wont|don't|dont)\b[^.!?,]*",

@@ -429,6 +429,20 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
         'Its listing does not mention "case", so we cannot promise it.'
     )
     assert detail_lead("tell me about the second one", shown[1]) is None
+    # a book's series is said by its title ("is the first one part of a series?" had been 'does
+    # not mention "part of a series"'), in the shopper's language; a part number is no series
+    book = shown[0].model_copy(update={"product": shown[0].product.model_copy(
+        update={"title": "Boardwalk Betrayal: A Cozy Mystery (The Maggie and Pepper Mysteries Book 1)"})})  # fmt: skip
+    assert detail_lead("is the first one part of a series?", book) == (
+        'Its listing says: "The Maggie and Pepper Mysteries Book 1".'
+    )
+    assert "Maggie" in str(detail_lead("¿es parte de una saga?", book, "es", read="saga"))
+    # how much it holds, quoted where the listing gives a weight ('does not mention "much weight"')
+    tape = book.model_copy(update={"product": book.product.model_copy(update={
+        "title": "Mounting Tape", "description": "Strong foam tape. Holds up to 15 lbs on tile."})})  # fmt: skip
+    assert "15 lbs" in str(detail_lead("how much weight can the second one hold", tape))
+    part = book.model_copy(update={"product": book.product.model_copy(update={"title": "Drill Bit (Part No. 12)"})})  # fmt: skip
+    assert "Part No" not in str(detail_lead("is it part of a series?", part))
     # what it asks about, not how ("compatible chromebook" had been named; "does it fit letter
     # size paper?" had quoted a "one size fits all"), and a gig bag is a case
     assert detail_lead("is that compatible with a chromebook", shown[2]) == (
@@ -3054,3 +3068,26 @@ def test_whose_rule_is_told_is_not_whom_it_is_for_and_a_plain_figure_not_wanted(
         "dinosaur toys under 30 that isnt just another plastic figure", None, []
     ).query
     assert "plastic" in read.unwanted and "plastic" not in read.search
+
+
+def test_words_of_how_many_where_and_what_share_are_no_kind() -> None:
+    """From held-out requests: "béchers ..., plusieurs tailles" read "beakers multiple" (the kind
+    "multiple", beakers "not carried"), "cuerdas de nylon, tensión normal" the kind "tension", "she
+    teaches the science part" the kind "part" (and "We don't seem to carry teacher appreciation
+    gift"), "plates cups banner etc, for about 20 kids" asked to check it fits "your etc 20", "a
+    thriller ebook i can finish on a 5 hour flight" searched "finish" and said it was not carried."""
+    assert product_kind("glass beakers borosilicate multiple") == "beakers"
+    assert product_kind("classical nylon guitar strings tension normal") == "strings"
+    teacher = understand("teacher appreciation gift for my sons 3rd grade teacher, she teaches "
+                         "the science part, max $20", None, []).query  # fmt: skip
+    assert "science" in teacher.interests and teacher.kind != "part"
+    assert (
+        "etc" not in understand("party plates cups banner etc, for 20 kids", None, []).query.search
+    )
+    thriller = understand("a thriller ebook i can finish on a 5 hour flight, something twisty like "
+                          "gone girl", None, []).query  # fmt: skip
+    assert "finish" not in thriller.search and "gone" not in thriller.search
+    assert "thriller" in thriller.search
+    # (", like small town" is a filler, not a book the ones wanted are like)
+    cozy = understand("a cozy mystery ebook, like small town, maybe a cat", None, []).query
+    assert "town" in cozy.search
