@@ -432,8 +432,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # a book named as a likeness: its title's words are no words of the books wanted ("a
         # thriller ebook, something twisty like gone girl" had shown "ALL HOPE IS GONE"), where
         # the shopper said what kind of book besides
-        named = {w.lower() for w in re.findall(r"[\w'-]+", like.group(0))[1:]}
-        others = [w for w in keep if w.lower() not in named]
+        likened = {w.lower() for w in re.findall(r"[\w'-]+", like.group(0))[1:]}
+        others = [w for w in keep if w.lower() not in likened]
         if [w for w in others if w.lower() != kind.lower()]:
             keep = others
     if (wanted := wanted_part(text)) is not None:
