@@ -152,13 +152,24 @@ def _excluded(product: Product, names: Sequence[str]) -> bool:
     return False
 
 
+def _unasked(state: ConversationState) -> bool:
+    """A gift's kind the shopper did not ask for, read off what the person likes: "regalo per mia
+    nonna che adora fare le parole crociate" asked only a gift ("regalo"; it had said "Non sembra
+    che abbiamo regalo")."""
+    if not (state.gift and state.kind and state.asked):
+        return False
+    # (in English what they like is read as such: `interests`; the words asked in another
+    # language are not the kind's English ones, but a lone word asked is the gift)
+    return state.language != "en" and len(state.asked.split()) == 1
+
+
 def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if not hits:
         return False
     # (nor when the kind is only what the person is into: "a teacher appreciation gift, she
     # teaches the science part" had said "We don't seem to carry teacher appreciation gift")
     if (state.gift or state.tells_problem) and (
-        not state.kind or (state.gift and state.kind.lower() in state.interests)
+        not state.kind or (state.gift and state.kind.lower() in state.interests) or _unasked(state)
     ):
         # "a retirement gift for our lab manager, something fun": ideas, not a product; "my prints
         # keep lifting off the bed": what may fix it, no product to be missing

@@ -1162,7 +1162,9 @@ def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
     text = wanted_part(text) or text
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
 
-    clauses = words.split(",")
+    # (a dash parts clauses too: "xmas present for my teen nephew - electric guitar starter pack
+    # around 200" had said "No xmas present we carry meets the price you set")
+    clauses = re.split(r",|\s[-–]\s", words)
     if len(clauses) > 1 and not product_kind(clauses[0]):
         # the clause that names the product: "teacher here, need a bulk box of #2 pencils" had
         # said "We don't seem to carry teacher here"

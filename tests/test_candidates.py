@@ -130,6 +130,17 @@ def test_what_the_product_is_for_does_not_make_it_not_carried(
         assert find_candidates(state, searcher, None, k=3).close_match is close, text
 
 
+def test_a_gifts_kind_read_off_what_they_like_is_no_product_missing() -> None:
+    """ "regalo per mia nonna che adora fare le parole crociate" had said "Non sembra che abbiamo
+    regalo", "teacher appreciation gift ..., she teaches the science part" "We don't seem to carry
+    teacher appreciation gift": the shopper asked for a gift, and the kind came from what the
+    person likes. A gift whose product is asked for is still checked."""
+    unasked = candidates._unasked
+    assert unasked(ConversationState(gift=True, kind="puzzles", asked="regalo", language="it"))
+    assert not unasked(ConversationState(gift=True, kind="harmonica", asked="a harmonica"))
+    assert not unasked(ConversationState(kind="puzzles", asked="regalo", language="it"))
+
+
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
     """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
     the noun said before the kind must be in a title near the top, however close in meaning the

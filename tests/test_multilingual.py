@@ -113,6 +113,17 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
         "kindle books like cien años de soledad spanish"
     )
     assert read_words("regalo para mi sobrina de 10 años", "es") == "10 year old gift"
+    # from held-out requests: a mystery said by its colour after "ebook" ("yellow ebook", the kind
+    # "italia"), a cooperative game, lengths in metres, an office's cleaning supplies (each had
+    # been missed or searched as typed)
+    assert read_words("cerco un ebook giallo ambientato in Italia", "it") == (
+        "mystery ebook set in italy"
+    )
+    assert read_words("un jeu de société coopératif", "fr") == "cooperative board game"
+    assert read_words("um cabo de 5 metros", "pt") == "cable 5 meters"
+    assert "cleaner microfiber cloths" in read_words(
+        "Reinigungsmittel und Mikrofasertücher fürs Büro, am besten Großpackung", "de", partial=True
+    )
     # having to buy and how dear are no product words, and what strings are made of is read
     # (the whole sentence had been searched as typed: an electric guitar, a tuner, picks)
     assert (

@@ -3049,6 +3049,10 @@ def test_is_there_names_no_product_and_how_many_in_another_language_is_a_questio
 
     assert asked_phrase("is there a case for the second one?") == "a case"
     assert asked_phrase("are there any cheaper capos") == "cheaper capos"
+    # the clause after a dash names the product ("No xmas present we carry meets the price")
+    assert asked_phrase(
+        "xmas present for my teen nephew - electric guitar starter pack around 200"
+    ) == ("electric guitar starter pack")
     assert asks_question("und wie viele sind in der Packung")
     assert asks_question("combien il y en a par boîte")
     assert not asks_question("wie schön")
