@@ -25,6 +25,7 @@ from assistant.fits import (
     compound_noun,
     for_children,
     grown_up,
+    interests_named,
     is_reading,
     is_replica,
     model_codes,
@@ -72,6 +73,8 @@ OTHER_DEPARTMENT = 0.08
 SIZE_MATCH = 0.08
 BRAND_MATCH = 0.1
 FEATURE_MATCH = 0.05
+#: Per thing the person loves that the title names (up to two).
+INTEREST_MATCH = 0.04
 COMPOUND_MATCH = 0.05
 RATED = 0.05
 #: Below this, a card that fits is still not recommended when another that fits is rated at least
@@ -434,6 +437,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         )
     for brand in state.brands:
         bonus += np.array([BRAND_MATCH if by_maker(p, (brand,)) else 0.0 for p in products])
+    if state.interests:  # "a 7 year old who loves unicorns and painting": the titles naming both
+        bonus += INTEREST_MATCH * np.minimum(np.array(interests_named(products, state)), 2)
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)

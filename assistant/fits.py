@@ -684,25 +684,34 @@ _UNITS = units.measures("length", "weight", "volume", "power", "count", "time",
                         names=("key", "string", "thread", "player"))  # fmt: skip
 
 
-def shows_interest(products: Sequence[Product], state: ConversationState) -> list[bool]:
-    """Which titles name what the person loves ("space" for "a puzzle for a 6yo who's really
-    into space": "Outer Space 3D Puzzles"); all of them when no interest was said."""
+def interests_named(products: Sequence[Product], state: ConversationState) -> list[int]:
+    """How many of the things the person loves each title names ("space" for "a puzzle for a
+    6yo who's really into space": "Outer Space 3D Puzzles"; unicorns and painting: "Paint Your
+    Own Unicorn" names both)."""
     stem = Stemmer.Stemmer("english").stemWord
     loved = [
         stem(w.lower()) for w in state.interests if len(w) >= 3 and w.lower() not in _SIZE_UNITS
     ]
-    if not loved:
-        return [True] * len(products)
     # (said as what the product fits is no theme: "Shock Absorbers for Volcano-18" for a
     # 9-year-old into volcanoes)
     return [
-        any(
-            not _SERVES & set(p.title[: m.start()].lower().split()[-1:])
-            for w in loved
-            for m in re.finditer(rf"\b{re.escape(w)}", p.title, re.I)
+        sum(
+            any(
+                not _SERVES & set(p.title[: m.start()].lower().split()[-1:])
+                for m in re.finditer(rf"\b{re.escape(w)}", p.title, re.I)
+            )
+            for w in dict.fromkeys(loved)
         )
         for p in products
     ]
+
+
+def shows_interest(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles name what the person loves (see `interests_named`); all of them when no
+    interest was said."""
+    if not state.interests:
+        return [True] * len(products)
+    return [n > 0 for n in interests_named(products, state)]
 
 
 #: Whom a request is for, by sex, and how titles say a product is for the other.

@@ -23,7 +23,7 @@ from assistant.fits import MIN_RATINGS, of_kind, of_size, title_says
 from assistant.phrases import phrase
 from assistant.prices import money, typed_amounts
 from assistant.state import ConversationState
-from retrieval.ages import UP, age_statement, lowest_start
+from retrieval.ages import UP, age_statement, implied_ages, lowest_start
 from retrieval.catalog import Product
 
 #: A rating worth giving as a reason to pick the product.
@@ -121,9 +121,13 @@ def misses(card: Card, state: ConversationState) -> bool:
 
 
 def age_misses(product: Product, state: ConversationState) -> bool:
-    """Whether the ages the product states exclude the shopper's ("ages 12+" for an 11-year-old)."""
-    age, found = state.age, age_statement(product.title, product.description)
-    return bool(age and found and (found[0][1] < age[0] or found[0][0] > age[1]))
+    """Whether the ages the product states, or its title implies (a 1000-piece jigsaw), exclude
+    the shopper's ("ages 12+" for an 11-year-old)."""
+    if not state.age:
+        return False
+    stated = age_statement(product.title, product.description)
+    ages = stated[0] if stated else implied_ages(product.title)
+    return bool(ages and (ages[1] < state.age[0] or ages[0] > state.age[1]))
 
 
 #: The cheapest said as not wanted: "not the super cheap ones", "que no sean las más baratas" (the

@@ -138,7 +138,12 @@ _INTEREST = re.compile(
     r"\b(?:who|that)\s+(?:(?:really|just|absolutely)\s+)?(?:loves?|likes?|enjoys?|is into|is crazy about|is obsessed with|is a fan of|is interested in|is learning|wants to learn|plays?)\b"
     # (not how it looks: "the ones that look like a plastic toy")
     r"|(?<!look )(?<!looks )(?<!sound )(?<!sounds )(?<!feel )(?<!feels )(?<!seem )(?<!seems )"
-    r"\b(?:into|obsessed (?:with|w/?)|fan of|interested in|loves?|likes|enjoys?)(?![\w/])"
+    # ("into" said of a person, not of where a thing goes: "plug my guitar into my laptop" had
+    # made the laptop a liking)
+    r"\b(?:(?<=is )into|(?<='s )into|(?<=s )into|(?<=are )into|(?<='re )into|(?<=really )into|(?<=super )into|"
+    r"(?<=totally )into|(?<=big )into|(?<=very )into|(?<=so )into|(?<=been )into|(?<=also )into|(?<=both )into|"
+    r"(?<=all )into|(?<=kinda )into|(?<=lately )into|(?<=currently )into|(?<=now )into|"
+    r"obsessed (?:with|w/?)|fan of|interested in|loves?|likes|enjoys?)(?![\w/])"
     # (a bare "like" is filler unless someone does it: "ive met him like twice" likes no "twice")
     r"|\b(?:i|we|they|you|kids|both|all|really|also|do|does|would|to)\s+like(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"

@@ -103,11 +103,28 @@ def age_statement(title: str, description: str = "") -> tuple[tuple[float, float
     return None
 
 
+#: A jigsaw of this many pieces or more is for a teen or a grown-up, whatever it states: a "99
+#: Funny Animals Jigsaw Puzzle (1000 Piece)" had been starred for a 5-year-old.
+_MANY_PIECES = 500
+_PIECES = re.compile(r"\b(\d{1,2},?\d{3}|\d{3})\s*-?\s*(?:pieces?|pcs|pc)\b", re.I)
+_JIGSAW = re.compile(r"\b(?:jigsaw|puzzles?)\b", re.I)
+
+
+def implied_ages(title: str) -> tuple[float, float] | None:
+    """The ages a title implies without stating them: a jigsaw of `_MANY_PIECES` pieces or more
+    is for 12 and up."""
+    if _JIGSAW.search(title) and (m := _PIECES.search(title)):
+        if int(m.group(1).replace(",", "")) >= _MANY_PIECES:
+            return 12.0, UP
+    return None
+
+
 def age_columns(texts: Iterable[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper stated age per product (NaN where none is stated)."""
+    """Lower and upper age per product: stated, else implied (see `implied_ages`); NaN where
+    neither."""
     lo, hi = [], []
     for title, description in texts:
-        found = age_range(title, description)
+        found = age_range(title, description) or implied_ages(title)
         lo.append(np.nan if found is None else found[0])
         hi.append(np.nan if found is None else found[1])
     return np.asarray(lo, dtype=np.float32), np.asarray(hi, dtype=np.float32)

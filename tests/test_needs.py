@@ -233,6 +233,24 @@ def test_products_state_their_ages(title: str, expected: tuple[float, float] | N
     assert age_range(title) == expected
 
 
+def test_a_big_jigsaw_is_for_a_teen_or_a_grown_up_whatever_it_states() -> None:
+    """A "99 Funny Animals Jigsaw Puzzle (1000 Piece)" had been starred for a 5-year-old: its
+    ages are implied (for ranking and the pick), not quoted as a statement."""
+    from assistant.leads import age_misses
+    from retrieval.ages import age_columns, age_statement
+    from retrieval.catalog import Product
+
+    big = "Ravensburger 99 Funny Animals Jigsaw Puzzle (1000 Piece)"
+    lo, hi = age_columns(
+        [(big, ""), ("Kids Jigsaw Puzzle 24 Piece", ""), ("LEGO Set 1,200 Pieces", "")]
+    )
+    assert lo[0] == 12 and hi[0] == 99 and np.isnan(lo[1]) and np.isnan(lo[2])
+    assert age_statement(big) is None  # (nothing to quote)
+    puzzle = Product(id="t:1", title=big, source="test")
+    assert age_misses(puzzle, ConversationState(age_min=5, age_max=5))
+    assert not age_misses(puzzle, ConversationState(age_min=30, age_max=30))
+
+
 def test_a_clearly_wrong_age_is_told_apart_from_a_close_one() -> None:
     lo = np.array([8, 1, 3, np.nan, 14, 10], dtype=np.float32)
     hi = np.array([12, 3, 99, np.nan, 99, 12], dtype=np.float32)
@@ -256,6 +274,25 @@ def test_for_a_grown_up_a_title_made_for_children_is_pushed_down(demo_catalog: C
     state = ConversationState(search="painting", age_min=18, age_max=99)
     bonus = need_fit(demo_catalog, rows, [kids, adults], state)
     assert bonus[1] - bonus[0] >= FOR_CHILDREN
+
+
+def test_a_title_naming_both_things_they_love_goes_up(demo_catalog: Catalog) -> None:
+    """ "a 7 year old who loves unicorns and painting": a title naming both ranks above one
+    naming one; "plug my guitar into my laptop" names no liking."""
+    from assistant.candidates import INTEREST_MATCH, need_fit
+    from assistant.query import understand
+
+    both = next(p for p in demo_catalog if "Paint Your Own Unicorn" in p.title)
+    one = next(p for p in demo_catalog if "Unicorn Plushie" in p.title)
+    rows = np.array([demo_catalog.position(p.id) for p in (both, one)])
+    state = ConversationState(search="unicorn painting", interests=("unicorns", "painting"))
+    bonus = need_fit(demo_catalog, rows, [both, one], state)
+    assert bonus[0] - bonus[1] == pytest.approx(INTEREST_MATCH)
+    assert (
+        understand("audio interface to plug my guitar into my laptop", None, []).query.interests
+        == ()
+    )
+    assert understand("shes into horses and slime", None, []).query.interests == ("horses", "slime")
 
 
 def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog) -> None:  # type: ignore[no-untyped-def]
