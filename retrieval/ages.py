@@ -113,10 +113,8 @@ _JIGSAW = re.compile(r"\b(?:jigsaw|puzzles?)\b", re.I)
 def implied_ages(title: str) -> tuple[float, float] | None:
     """The ages a title implies without stating them: a jigsaw of `_MANY_PIECES` pieces or more
     is for 12 and up."""
-    if _JIGSAW.search(title) and (m := _PIECES.search(title)):
-        if int(m.group(1).replace(",", "")) >= _MANY_PIECES:
-            return 12.0, UP
-    return None
+    m = _PIECES.search(title) if _JIGSAW.search(title) else None
+    return (12.0, UP) if m and int(m.group(1).replace(",", "")) >= _MANY_PIECES else None
 
 
 def age_columns(texts: Iterable[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
