@@ -838,7 +838,10 @@ def either(question: str, asked: str, title: str) -> tuple[str, str] | None:
     for w in reversed(_ASKED_WORD.findall(before)):
         if not left and w in _ONE_OF:
             continue  # "is that an official one or a knockoff": official, knockoff
-        if w not in wanted or w in named or len(left) == _EITHER_WORDS:
+        # (the word beside "or" is asked even where the title says it: "is the pink one a
+        # soprano or concert?" of a "... Soprano Ukulele" had been 'does not mention "soprano or
+        # concert"'; a title's word before it names the card: "is the hohner diatonic or ...")
+        if w not in wanted or (w in named and left) or len(left) == _EITHER_WORDS:
             break
         left.insert(0, w)
     right: list[str] = []

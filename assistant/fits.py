@@ -14,6 +14,7 @@ import Stemmer
 from assistant.cues import (
     ATTRIBUTE,
     BOOK_KINDS,
+    COLORS,
     DESCRIBED_KINDS,
     reading_department,
 )
@@ -451,8 +452,12 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
     lines = []
     for m in _LINE_NUMBER.finditer(said):
         word, number = m.group(1).lower(), m.group(2)
-        after = re.match(r"\s*([a-z]+)", said[m.end() :].lower())
+        after = re.match(r"\s*([a-z]+)(?:\s+([a-z]+))?", said[m.end() :].lower())
         unit = after.group(1) if after else ""
+        # (a colour may come between a count and its unit: "lab 50 white pieces", read off
+        # "almeno 50 pezzi, bianche", is no model "lab 50")
+        if after and after.group(2) and unit in COLORS and units.is_unit(after.group(2)):
+            unit = after.group(2)
         if not (word in _MEASURE_LETTERS or units.is_unit(word) or number in counts
                 or word in _BEFORE_AMOUNT
                 # (a plural or a person counts or ages: "kids 8+", "sleeps 4", "batteries 24")

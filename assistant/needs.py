@@ -372,6 +372,14 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = re.sub(
         r"\bon\s+(?:her|his|my|your|their|our|the|a)\s+desk\b", " desktop ", rest, flags=re.I
     )
+    # when and of what age, said of the person: "what do babies that age even play with these
+    # days" (had searched "babies days")
+    rest = re.sub(
+        r"\b(?:these|those)\s+days\b|\bnowadays\b|\b(?:at\s+|of\s+)?that\s+age\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
     rest = _CAN_DO.sub(" ", rest)  # "a thriller i can finish": what they do, no "finish" searched
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
@@ -463,6 +471,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         mine = _owned(text, title_counts)
         owned = [w for w in re.findall(r"[\w/-]+", text.lower()) if w in mine and w not in have]
         keep = list(dict.fromkeys(owned)) + keep
+    if keep and all(w.lower() in _LITTLE_ONES for w in keep) and kind is None:
+        # "what do babies that age even play with": toys for them ("babies" alone had found baby
+        # dolls, which are for older children)
+        keep = [*keep, "toys"]
     played = _PLAYS.search(text)
     # "stocking stuffers for a teen who plays guitar": the teen is whom it is for, not a product
     plays = [w.lower() for w in keep if w.lower() not in PRODUCT_RECIPIENTS]
@@ -528,6 +540,8 @@ def _from_main_sentence(words: list[str], text: str, kind: str | None) -> list[s
     return [w for w in words if w.lower() in there or w.lower().strip("'.-") in there] or words
 
 
+#: The very young, said alone: what is searched for them is toys.
+_LITTLE_ONES = frozenset(["baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn"])
 #: A story clause that still says what the person likes: "she loves birds" (searched).
 _TELLS_LIKING = re.compile(
     r"\b(?:loves?|likes?|into|enjoys?|plays?|collects?|obsessed|fan)\b", re.I

@@ -544,7 +544,7 @@ _PROBLEM = re.compile(
     # (said as what it does, not a thing's name: "a guitar slide", "garden clogs" are products)
     r"|\b(?:slides?|sliding|slips?|slipping|wobbles?|wobbling|moves?|creeps?)\s+(?:forward|around|off"
     r"|down|back|out|across|away|all\s+over|every|when|whenever)\b"
-    r"|\b(?:buzzing|crackl(?:es|ing)|warp(?:s|ing|ed)|curl(?:s|ing)?\s+up|lift(?:s|ing)?\s+off"
+    r"|\b(?:buzz(?:es|ing)|rattl(?:es|ing)|crackl(?:es|ing)|warp(?:s|ing|ed)|curl(?:s|ing)?\s+up|lift(?:s|ing)?\s+off"
     r"|clog(?:s\s+up|ging|ged)|squeaking|comes?\s+out\s+(?:all\s+)?[a-z]+|falls?\s+(?:off|over|apart))\b"
     r"|\b(?:driving|drives)\s+me\s+(?:nuts|crazy|insane)\b|\bso\s+annoying\b",
     re.I,

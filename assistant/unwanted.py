@@ -46,6 +46,8 @@ NOT_THIS = re.compile(
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
+    # ("dont want anything with tiny parts": the parts are not wanted, not "anything")
+    r"(?:(?:anything|something|stuff|things?)\s+(?:with|that\s+has|that\s+have|made\s+(?:of|with))\s+)?"
     # ("that isnt just another plastic figure": the figure is not wanted)
     r"(?:(?:just|simply|merely)\s+)?(?:(?:another|any|with|a|an|more|the|those|these|by|from|made\s+by)\s+)?"
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+(?:or|nor)\s+(?:(?:a|an|the)\s+)?{_WORD})*"

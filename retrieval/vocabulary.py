@@ -201,8 +201,14 @@ class Vocabulary:
                     and _same_start(n.term, lw)
                 ]
                 best = max(near, key=lambda n: n.count, default=None)
+                # (an inflection of a known word is that word: "buzzes" is no "buzzer")
+                inflected = lw in {stem + end for end in ("s", "es", "ed", "ing")}
                 # a word no title writes (known by its stem alone) takes any common neighbour
-                if best is not None and best.count >= (VARIANT_RATIO * own if own else MIN_COUNT):
+                if (
+                    best is not None
+                    and not inflected
+                    and best.count >= (VARIANT_RATIO * own if own else MIN_COUNT)
+                ):
                     variants.append((word, best.term))
                     return f"{word} {best.term}"  # searched too, not announced as a correction
                 return word

@@ -441,6 +441,10 @@ def test_a_question_about_the_cards_is_answered_from_their_listings(small_catalo
     tape = book.model_copy(update={"product": book.product.model_copy(update={
         "title": "Mounting Tape", "description": "Strong foam tape. Holds up to 15 lbs on tile."})})  # fmt: skip
     assert "15 lbs" in str(detail_lead("how much weight can the second one hold", tape))
+    # the word beside "or" is asked even where the title says it (the answer is that it does)
+    uke = book.model_copy(update={"product": book.product.model_copy(update={
+        "title": "Painted Hawaiian Soprano Ukulele Starter Pack, Pink", "description": ""})})  # fmt: skip
+    assert "Soprano" in str(detail_lead("is the pink one a soprano or concert?", uke))
     part = book.model_copy(update={"product": book.product.model_copy(update={"title": "Drill Bit (Part No. 12)"})})  # fmt: skip
     assert "Part No" not in str(detail_lead("is it part of a series?", part))
     # what it asks about, not how ("compatible chromebook" had been named; "does it fit letter
@@ -3095,3 +3099,27 @@ def test_words_of_how_many_where_and_what_share_are_no_kind() -> None:
     # (", like small town" is a filler, not a book the ones wanted are like)
     cozy = understand("a cozy mystery ebook, like small town, maybe a cat", None, []).query
     assert "town" in cozy.search
+
+
+def test_an_age_in_months_and_what_the_very_young_play_with() -> None:
+    """ "my granddaughter is 18 months, what do babies that age even play with these days. dont
+    want anything with tiny parts" had read an 18-year-old, searched "babies even days tiny parts"
+    and said "We don't seem to carry" it."""
+    read = understand("my granddaughter is 18 months, what do babies that age even play with these "
+                      "days. dont want anything with tiny parts", None, []).query  # fmt: skip
+    assert (read.age_min, read.age_max) == (1.5, 1.5)
+    assert read.search == "babies toys" and "tiny" in read.unwanted
+    assert understand("my son is 9", None, []).query.age_min == 9
+
+
+def test_a_buzz_told_is_a_problem_and_a_count_with_its_colour_is_no_model() -> None:
+    """ "my acoustic guitar buzzes on the low strings" had made the kind "buzzer" (piezo buzzers
+    starred); "mascherine ffp2 ..., almeno 50 pezzi, bianche" (read "lab 50 white pieces") asked
+    to check it fits "your lab 50"."""
+    from assistant.fits import numbered_lines
+
+    read = understand("my acoustic guitar buzzes on the low strings and sounds kinda off even "
+                      "right after i tune it", None, []).query  # fmt: skip
+    assert read.tells_problem and read.kind is None and "buzzer" not in read.search
+    state = ConversationState(search="masks ffp2 lab 50 white pieces", asked="mascherine ffp2")
+    assert ("lab", "lab50") not in numbered_lines(state)
