@@ -546,7 +546,8 @@ _NEW_ASK = re.compile(
 )
 #: The cards said as a pronoun: "it", "they", "esa", "它".
 _PRONOUN = re.compile(
-    r"\b(?:it|its|they|them|these|those|this|that|one|ones|esa|ese|eso|esos|esas|este|esta|estos|estas)\b"
+    r"\b(?:it|its|they|them|these|those|this|that|one|ones|esa|ese|eso|esos|esas|este|esta|estos|estas|"
+    r"esse|essa|isso|questo|questa|quello|quella)\b"
     r"|它|这个|那个|这款|那款|这些|那些",
     re.I,
 )
@@ -562,7 +563,9 @@ _OF_IT = re.compile(
     r"|vienen?|traen?|incluyen?)\b"
     # what it needs or does, in German, Italian and Portuguese: "braucht man dafür eine App oder
     # geht das ohne Handy?" (had been searched as typed), "funziona a batterie?", "precisa de pilhas?"
-    r"|^\W*(?:(?:und|e)\s+)?(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
+    # (after the card pointed at: "esse serve também no violão dele ou só no ukulele?")
+    r"|^\W*(?:(?:und|e)\s+)?(?:(?:esse|essa|este|esta|isso|ele|ela|questo|questa|quello|quella)\s+)?"
+    r"(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
     r"|serve|bisogna|funziona|precisa|funciona|vem\s+com"
     r"|wie\s+(?:viele?|gro(?:ß|ss)|lang|schwer|laut)|quant[io]|quantas?|combien)\b"
     # in French: "et ça se joue à 8 personnes ?" (had searched "8 personnel")

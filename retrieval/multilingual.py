@@ -126,7 +126,7 @@ _FOR = frozenset(["para", "pour", "fur", "furs", "per", "pra"])
 _OF = frozenset(["de", "del", "di", "do", "da"])
 _WITH = frozenset(["con", "avec", "mit", "com"])
 #: Words that say the next one is not wanted: "vasos de vidrio, no plástico", "sin pilas".
-_NOT = {"no": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
+_NOT = {"no": "not", "nao": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
         "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not",
         "statt": "not", "anstatt": "not"}  # fmt: skip
 #: Being or degree words between "no" and what it should not be: "que no sea negro", "no muy caro".
@@ -210,6 +210,8 @@ def read_words(
             after += 1
         if (
             key in _NOT
+            # (Portuguese "no" is "in the": "serve no violão?" had made the guitar unwanted)
+            and not (key == "no" and language == "pt")
             and after < len(plain)
             and (said := lex.words.get(plain[after]) or lex.modifiers.get(plain[after]))
         ):

@@ -504,3 +504,19 @@ def test_thanks_and_a_choice_said_in_other_languages_end_the_talk_there() -> Non
         assert understand(text, None, [], cards, before=language).query.move == "thanks", text
     players = understand("et ça se joue à 8 personnes ?", None, [], cards, before="fr").query
     assert players.intent is Intent.detail, players
+
+
+def test_portuguese_no_is_in_the_and_a_card_pointed_at_is_asked(small_catalog: Catalog) -> None:
+    """ "esse serve também no violão dele ou só no ukulele?" after ukulele capos had made the
+    guitar unwanted ("no" read as English "no") and searched ukuleles under a notice of "excluded
+    brands"; "não" is Portuguese for "not"."""
+    from assistant.query import Intent, understand
+    from retrieval.multilingual import read_words
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    shown = ["Aroma Ukulele Capo for Ukulele", "MOREYES Ukulele Capo for 4 Strings Ukelele Guitar"]
+    for text in ("esse serve também no violão dele ou só no ukulele?", "esse serve no violão?"):
+        query = understand(text, None, [], shown, vocabulary=vocabulary, before="pt").query
+        assert query.intent is Intent.detail and query.unwanted == (), (text, query)
+    assert read_words("cordas, não plástico", "pt") == "strings, not plastic"
