@@ -219,8 +219,11 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
             or shows_kind(title, kind, stem, text)
         )
 
+    # (where it is used may be said by the product's shelf: "lab beakers" are on "Lab &
+    # Scientific Products", though no title says "lab": it had been "not carried")
     if said and not any(titled(h.product.title)
                         or (phrase is not None and phrase.search(h.product.description))
+                        or (noun in PLACES and said.search(" ".join(h.product.category)))
                         for h in hits[:5]):  # fmt: skip
         return False  # "a nice fountain pen" -> a pen light: no text near the top says "fountain"
     if (codes := model_codes(state)) and not any(

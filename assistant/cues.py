@@ -84,7 +84,7 @@ def alternatives(text: str) -> tuple[str, ...]:
 
 #: A card named by its place in the shoppers' other languages ("¿el segundo viene en español?",
 #: "第一个需要另外买枪头吗"), with the article that makes it a card, and not "la primera vez".
-_ARTICLE = r"\b(?:el|la|del|al|o|a|do|da|il|le|l'|der|die|das|den|dem)\s*"
+_ARTICLE = r"\b(?:el|la|del|al|o|a|do|da|il|le|l'|der|die|das|den|dem|beim|im|vom|zum|am)\s*"
 _NOT_A_CARD = (
     r"(?!\s+(?:vez|moda|hora|semana|mes|año|fois|mode|volta|mois|mal|woche|jahr|clase|lección))"
 )
@@ -304,7 +304,9 @@ CLOSING = re.compile(
     r"muchas|muchísimas|vielen|mille|tante|muito)\W+)*"
     r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|dank|grazie|obrigad[oa]|"
     r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|beaucoup|mille|sch[öo]n|tante|"
-    r"muito|mil))*\W*$",
+    r"muito|mil))*"
+    # ("ok thanks thats all", "cool thanks, that's it for now" had searched "all")
+    r"(?:\W+(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+(?:now|today))?|\W+(?:bye|for\s+now))?\W*$",
     re.I,
 )
 #: Putting a card in the cart, in the shop's languages.
@@ -318,7 +320,8 @@ ADD_TO_CART = (
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
-    r"|\bme (?:llevo|quedo con)\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|\bje (?:le|la) prends\b|\bfico com\b|"
+    r"|\bme (?:l[oa] )?(?:llevo|quedo con)\b|\bl[oa] quiero\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|"
+    r"\bnehme\s+(?:das|den|die)\b|\bje (?:le|la) prends\b|\bfico com\b|"
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
     # the card put in the cart: "ok add it to cart" (had searched "add cart": flash cards),
     # "añádelo al carrito", "mets-le dans le panier", "in den Warenkorb", "nel carrello"
@@ -329,7 +332,7 @@ TAKES = re.compile(
 #: "first one works", "#2 sounds good", "ok ill do the concert one", "je prends le rose".
 ACCEPTS = re.compile(
     rf"(?:{TAKES.pattern})|\b(?:i'?ll|i will|we'?ll)\s+do\b|\b(?:taking|grabbing|buying|getting|ordering|"
-    r"going with|adding)\b|\badd\s+(?:those|that|it|them|this|these)\b|\b(?:is|are|looks?|sounds?)\s+"
+    r"going with|adding)\b|\badd\s+(?:those|that|it|them|this|these|the\s+\w+\s+one)\b|\b(?:is|are|looks?|sounds?)\s+"
     r"(?:fine|good|great|perfect|ok|okay)\b|\b(?:one|ones|\w+s)\s+works?\b|\bje (?:prends|vais prendre)\b"
     r"|\bich nehme\b|\bvoy a (?:llevar|comprar)\b",
     re.I,
@@ -343,7 +346,7 @@ _MORE_ASKED = re.compile(
     r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay"
     # "the elixir ones. whats a good string winder to go with them", "the red one with the
     # bridge. are there extra tracks ... that fit it"
-    r"|(?:what'?s|whats|what\s+is)\s+(?:a\s+)?good|are\s+there|is\s+there)\b|有没有|还要|另外",
+    r"|(?:what'?s|whats|what\s+is)\s+(?:a\s+)?good|are\s+there|is\s+there)\b|有没有|还要|另外|再加|再来|还需要|外加",
     re.I,
 )
 #: Something asked for to go with what is on screen: "to go with it", "batteries for it",

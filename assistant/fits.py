@@ -465,6 +465,7 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
                 or _NO_MODEL.fullmatch(number)  # "filament 3d printer", "a 4k tv": no model
                 or re.fullmatch(r"\d+x", number, re.I)  # a magnification: "is 40x enough"
                 or re.fullmatch(r"(?:19|20)\d\d", number)  # a year: "a 2017 ford", "pads 2017"
+                or re.fullmatch(r"ww[12i]+", number, re.I)  # a war: "reads ww2 history"
                 or not_product_word(word) or units.is_unit(unit)):  # fmt: skip
             lines.append((word, f"{word}{number}"))
     return list(dict.fromkeys(lines))

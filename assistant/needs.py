@@ -158,7 +158,23 @@ _GIVER = re.compile(
     r"\s+(?:her|him|them|his|their|my|our|a|an|something)\b"
     # a parent-to-be: "my sister is having twins" is for the babies (the lead had said "fits best
     # for your sister" of baby toys)
-    r"|\b([a-z]+)\s+(?:is|'s)\s+(?:having|expecting)\s+(?:a\s+baby|twins|triplets|a\s+little\s+one)\b",
+    r"|\b([a-z]+)\s+(?:is|'s)\s+(?:having|expecting)\s+(?:a\s+baby|twins|triplets|a\s+little\s+one)\b"
+    # said as an aside: "..., grandma buying lol", "mom paying"
+    r"|\b([a-z]+)\s+(?:is\s+)?(?:buying|paying)(?=\s*(?:lol|haha|lmao|tho|though|[,.!?]|$))",
+    re.I,
+)
+#: Where a list of what someone likes ends, and how many of its things are read.
+_LIKED_ENDS = re.compile(
+    r"[.;:!?()]|\s[-–]\s|\b(?:but|so|because|cuz|bc|who|which|that|since|for|under|around|about|"
+    r"budget|need|needs|want|wants|and\s+(?:is|she|he|they|i|we|wants|needs|has|have|loves|likes|reads|"
+    r"plays|just|already|also|really))\b",
+    re.I,
+)
+_LIKED_ITEMS = 4
+#: How often something happens: "like every 2 weeks", "every 10 min i swear", "twice a day".
+_HOW_OFTEN = re.compile(
+    r"\b(?:like\s+)?every\s+(?:\d+|few|couple(?:\s+of)?|other|single)?\s*(?:min(?:ute)?s?|hours?|hrs?|days?|"
+    r"weeks?|months?|times?|gigs?|sessions?)\b|\b(?:once|twice|\d+\s+times)\s+a\s+(?:day|week|month)\b",
     re.I,
 )
 #: Someone whose word sets a rule, not whom the product is for: "landlord says no nails", "her
@@ -299,15 +315,25 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     text = GRADE_OF.sub(" ", text)  # "my sons 3rd grade teacher": who, not what
     text = _ROLE_OWNER.sub(" ", text)  # "my kids music teacher": the teacher
     text = _TAG_QUESTION.sub("", text)  # "test leads are included right": no "right" kind
+    # a romance's trope is one word: "enemies to lovers" (the kind had been "enemies")
+    text = re.sub(
+        r"\b(enemies|friends|strangers|rivals|roommates)\s+to\s+(lovers)\b",
+        r"\1-to-\2",
+        text,
+        flags=re.I,
+    )
+    # how often, said of a problem: "my e string keeps snapping like every 2 weeks" (a fitness
+    # plan's "Six-Week" had been shown)
+    text = _HOW_OFTEN.sub(" ", text)
     # "a thriller like Gone Girl": after "like" comes a title, not whom it is for
     who = _LIKE.sub(" ", text)
     # whom the product is not for is not whom it is for: "not the kids versions" (read as 3-12)
     who = NOT_THIS.sub(lambda m: " " if _KIDS_VERSION.search(m.group(0)) else m.group(0), who)
     # (the one buying is neither whom it is for nor their age: "my mom wants to buy my son a bike")
-    givers = {(m.group(1) or m.group(2)).lower() for m in _GIVER.finditer(who)}
+    givers = {next(g for g in m.groups() if g).lower() for m in _GIVER.finditer(who)}
     # (nor someone whose say is told: "landlord says no nails" is no gift for the landlord)
     givers |= {m.group(1).lower() for m in _RULES.finditer(who)}
-    who = _GIVER.sub(lambda m: m.group(0)[len(m.group(1) or m.group(2)) :], who)
+    who = _GIVER.sub(lambda m: m.group(0)[len(next(g for g in m.groups() if g)) :], who)
     # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
     # bunk bed had been starred "for boys")
     who = ROOM_OF.sub(" room", who)
@@ -381,12 +407,26 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         flags=re.I,
     )
     rest = _CAN_DO.sub(" ", rest)  # "a thriller i can finish": what they do, no "finish" searched
+    # what someone will do to the shopper: "her mom will kill me" (had searched "will kill")
+    rest = re.sub(
+        r"\b(?:will|would|gonna|is\s+going\s+to)\s+(?:kill|murder)\s+(?:me|us)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
-        # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
-        many = 1 if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I) else 2
-        interests += [w.lower() for w in tail[:3] if w.lower() not in FILLER][:many]
+        if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I):
+            # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)
+            interests += [w.lower() for w in tail[:3] if w.lower() not in FILLER][:1]
+            continue
+        # each thing of a list they like, to the clause's end: "slime, taylor swift and making
+        # friendship bracelets" (the bracelets had been left out, and their kit not recommended)
+        said = _LIKED_ENDS.split(rest[m.end() :], maxsplit=1)[0]
+        for item in re.split(r",|&|/|\b(?:and|or|plus)\b", said)[:_LIKED_ITEMS]:
+            liked = [w.lower() for w in re.findall(r"[a-z][\w'-]*", item, re.I)]
+            interests += [w for w in liked if w not in FILLER][-2:]
     rest = _BECAUSE.sub(" ", rest)
     rest = strip_matches(rest, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
     if gift:

@@ -72,6 +72,11 @@ _BETWEEN = re.compile(
     + r"\s*(?:and|to|-|–)\s*" + _named(_AMOUNT, cur1="c1b", cur2="c2b", num="hi"),
     re.IGNORECASE,
 )  # fmt: skip
+#: Words before "between" that choose between things, not prices ("difference between 2 and 4").
+_CHOOSING = re.compile(
+    r"\b(?:difference|differences|diff|choose|choosing|decide|deciding|torn|compare|comparing)\s*$",
+    re.I,
+)
 _RANGE = re.compile(
     r"(?:(?P<c1a>[$€£])\s*(?P<lo>" + _NUMBER + r")\s*(?:-|–|to)\s*(?P<c1b>[$€£])?\s*(?P<hi>" + _NUMBER + r")"
     r"(?:\s*(?P<c2b>" + _CUR_POST + r"))?"
@@ -377,6 +382,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
             currency = _currency(
                 g.get("c1a"), g.get("c1b"), g.get("c2a"), g.get("c2b"), g.get("c2c")
             )
+            if not currency and _CHOOSING.search(text[: match.start()]):
+                continue  # "difference between 2 and 4?": two cards, no budget of $2-$4
             lo_text = g.get("lo") or g.get("lo2") or g["lo3"]
             hi_text = g.get("hi") or g.get("hi2") or g["hi3"]
             lo, hi = sorted((_amount(lo_text), _amount(hi_text)))

@@ -645,7 +645,7 @@ def _talk_move(
             or re.search(ADD_TO_CART, text, re.I)  # "add to cart"
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(
-                r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|quell[oa]|quest[oa]|esse|essa|das|den)\b"
+                r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|lo|quell[oa]|quest[oa]|esse|essa|das|den)\b"
                 r"|\bnehm(?:e)?\s+ich\W*$",
                 text,
                 re.I,

@@ -22,7 +22,9 @@ NEGATING = (
     r"not|no|nothing|without|isn'?t|aren'?t|except|exclude|excluding|other than|anything but|"
     r"but not|avoid|(?:does|do|did)\s?n'?t\s+(?:want|like)|dont\s+(?:want|like)|allergic\s+to|"
     # a dislike: "she hates pink" (had searched "pink"), "can't stand glitter"
-    r"hates?|(?:can'?t|cannot)\s+stand|" + DONE_WITH
+    r"hates?|(?:can'?t|cannot)\s+stand|"
+    # what it must do without: "a toy that doesn't need batteries" (batteries had been searched)
+    r"(?:does|do)\s?n'?t\s+(?:need|use|require|take)|dont\s+(?:need|use|require)|" + DONE_WITH
 )
 #: A word that ends what is not wanted and starts saying why, for whom or how.
 _ENDS = (
@@ -31,6 +33,11 @@ _ENDS = (
     r"his|her|our|their|like|thanks|though)"
 )
 _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
+#: Looks that may be had less of ("less pink", "less girly").
+_LOOKS = (
+    r"pink|blue|red|green|purple|black|white|yellow|orange|brown|grey|gray|gold|silver|glitter|"
+    r"glittery|sparkly|shiny|bright|girly|babyish|plastic|colorful|colourful|flashy|loud|noisy"
+)
 #: A thing the shopper does not want: "not another mug", "a microscope ... not a toy", "nothing
 #: with glitter", "not the super cheap steel ones", "except black or white", "not one of those toy
 #: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to
@@ -43,6 +50,8 @@ NOT_THIS = re.compile(
     r"like|cheap\s+and)\s+)*[a-z][\w'-]*"
     # less of something in it: "something less about battles and more about the people"
     rf"|\bless\s+(?:about|of)\s+{_WORD}(?:\s+{_WORD}){{0,1}}"
+    # less of a look: "something less pink maybe more rainbow" (had been "pink, as you asked")
+    rf"|\bless\s+(?=(?:{_LOOKS})\b){_WORD}"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
