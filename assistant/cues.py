@@ -532,7 +532,9 @@ _NEW_ASK = re.compile(
     r"tiene\w*|trae\w*|viene\w*|sirve\w*|es|son|est[aá]\w*|funciona\w*|en|con|sin|in|with|without|for|"
     r"para|de|del|algun\w*|any\w*|some\w*|one|ones|uno|una|otro|otra|m[aá]s|more|menos|less|"
     r"cheaper|bigger|smaller|m[aá]s)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$|"
-    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b|"
+    # (not the same thing bigger or smaller: "what about a smaller one")
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b(?!\s+(?:a|an|the|something|one)?\s*"
+    r"(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)\s+(?:one|ones|size|version)\b)|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b|"
     # "y una funda para guitarra?", "und ein Notenständer?", "e un supporto per quella?": a thing
     # named after "and a" in another language (had been asked of the cards: "does not mention")
     r"^\W*¿?\s*(?:y|e|und|et)\s+(?:una?|ein|eine|einen|une)\s+(?!(?:m[aá]s|otr[oa]|altr[oa]|autre|"

@@ -724,7 +724,7 @@ _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these
                             "that", "one", "ones", "any", "some", "do", "does", "you", "have", "got",
                             "in", "too", "also", "instead", "please", "pls", "ok", "okay", "and",
                             "or", "a", "an", "the", "come", "comes", "version", "is", "there", "are",
-                            "maybe", "then", "with", "same", "but", "size",
+                            "maybe", "then", "with", "same", "but", "size", "brand", "from", "by",
                             # filler is no more: "key of C i guess?" says only a key
                             "i", "guess", "think", "probably", "prob", "lol", "thanks", "thx"])  # fmt: skip
 
