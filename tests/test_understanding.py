@@ -111,6 +111,8 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         # a card put in the cart is chosen ("ok add it to cart" had searched "add cart")
         ("ok add it to cart", Intent.detail, ()),
         ("add the second one to my cart please", Intent.detail, (2,)),
+        # a size from the same maker is the same thing in that size ("brand" had been searched)
+        ("ok what about a 3/4 size in that brand", Intent.refine, ()),
         # whether a card suits someone is asked of it; another one that is something is sought
         # ("is it too hard for a 9 year old" had searched "hard": a clarinet barrel; "is there
         # one thats left handed" had looked for "left handed" in one listing)
