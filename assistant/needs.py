@@ -406,7 +406,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         rest,
         flags=re.I,
     )
-    rest = _CAN_DO.sub(" ", rest)  # "a thriller i can finish": what they do, no "finish" searched
+    # "a thriller i can finish": what they do, no "finish" searched (a clause ends there: "a
+    # board game we can play as a family of five" is a game)
+    rest = _CAN_DO.sub(" , ", rest)
     # what someone will do to the shopper: "her mom will kill me" (had searched "will kill")
     rest = re.sub(
         r"\b(?:will|would|gonna|is\s+going\s+to)\s+(?:kill|murder)\s+(?:me|us)\b",
