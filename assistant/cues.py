@@ -573,6 +573,10 @@ _OF_IT = re.compile(
     r"(?:braucht\s+man|brauche\s+ich|braucht\s+(?:es|das|der|die)|funktioniert|geht\s+das"
     r"|serve|bisogna|funziona|precisa|funciona|vem\s+com"
     r"|wie\s+(?:viele?|gro(?:ß|ss)|lang|schwer|laut)|quant[io]|quantas?|combien)\b"
+    # a card named by its look, then how many: "la confezione blu quanti ne contiene?", "el azul,
+    # ¿cuántas trae?" (each had been a new search)
+    r"|,?\s*¿?\s*(?:quant[ieao]|cu[aá]nt[oa]s|combien|wie\s+viele?|quant[oa]s)\s+(?:ne\s+|en\s+|sind\s+|c'?i\s+)?"
+    r"(?:contiene|contengono|trae|traen|vienen|contient|y\s+a|drin|enth[aä]lt|v[eê]m|tem|ci\s+sono|sono)\b"
     # in French: "et ça se joue à 8 personnes ?" (had searched "8 personnel")
     r"|^\W*(?:et\s+)?(?:ça|est-ce\s+qu(?:e|')?\s*(?:ça|il|elle))\b"
     # a size of the cards: "¿el 3/4 le queda bien o mejor 1/2?"

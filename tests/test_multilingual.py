@@ -520,3 +520,21 @@ def test_portuguese_no_is_in_the_and_a_card_pointed_at_is_asked(small_catalog: C
         query = understand(text, None, [], shown, vocabulary=vocabulary, before="pt").query
         assert query.intent is Intent.detail and query.unwanted == (), (text, query)
     assert read_words("cordas, não plástico", "pt") == "strings, not plastic"
+
+
+def test_a_card_named_by_its_look_then_how_many_is_asked_of_the_cards(
+    small_catalog: Catalog,
+) -> None:
+    """ "la confezione blu quanti ne contiene?" after guitar picks had been a new search (its
+    "contiene" read as the kind)."""
+    from assistant.query import Intent, understand
+    from retrieval.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(small_catalog)
+    shown = [
+        "Guitar Picks 0.71mm Medium (Pack of 6), Blue",
+        "Guitar Picks 12 Medium Gauge Pack, Red",
+    ]
+    query = understand("la confezione blu quanti ne contiene?", None, [], shown,
+                       vocabulary=vocabulary, before="it").query  # fmt: skip
+    assert query.intent is Intent.detail and query.kind is None
