@@ -1173,6 +1173,16 @@ def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
     # (had said "We don't seem to carry running a microbiology club")
     text = wanted_part(text) or text
     words = _SAID_ABOUT_IT.sub(" ", plain_need(text)).strip()  # "best rated chemistry set"
+    # a question is not what a notice can say back: "ok the 10 gauge pack, how many sets are in
+    # that" had said "We don't seem to carry how many sets are in that"
+    words = (
+        re.sub(
+            r",\s*(?:how|what|which|is|are|does|do|can|will)\b.*$", "", words, flags=re.I
+        ).strip()
+        or words
+    )
+    if re.match(r"\W*(?:how|what|which|why|when|where)\b", words, re.I) and language == "en":
+        return ""
 
     # (a dash parts clauses too: "xmas present for my teen nephew - electric guitar starter pack
     # around 200" had said "No xmas present we carry meets the price you set")

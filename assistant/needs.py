@@ -165,7 +165,8 @@ _GIVER = re.compile(
 )
 #: Where a list of what someone likes ends, and how many of its things are read.
 _LIKED_ENDS = re.compile(
-    r"[.;:!?()]|\s[-–]\s|\b(?:but|so|because|cuz|bc|who|which|that|since|for|under|around|about|"
+    r"[.;:!?()]|\s[-–]\s|\b(?:but|so|because|cuz|bc|who|which|that|since|for|under|around|about|especially|"
+    r"particularly|mostly|mainly|like|such\s+as|anything|something|"
     r"budget|need|needs|want|wants|and\s+(?:is|she|he|they|i|we|wants|needs|has|have|loves|likes|reads|"
     r"plays|just|already|also|really))\b",
     re.I,
@@ -428,7 +429,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         said = _LIKED_ENDS.split(rest[m.end() :], maxsplit=1)[0]
         for item in re.split(r",|&|/|\b(?:and|or|plus)\b", said)[:_LIKED_ITEMS]:
             liked = [w.lower() for w in re.findall(r"[a-z][\w'-]*", item, re.I)]
-            interests += [w for w in liked if w not in FILLER][-2:]
+            interests += [w for w in liked if w not in FILLER][:2]
     rest = _BECAUSE.sub(" ", rest)
     rest = strip_matches(rest, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
     if gift:

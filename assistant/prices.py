@@ -21,11 +21,18 @@ from retrieval import units
 
 _CURRENCY = {"$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD", "buck": "USD",
              "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
-             "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY"}  # fmt: skip
+             "pound": "GBP", "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "rmb": "CNY", "cny": "CNY",
+             "reais": "BRL", "brl": "BRL", "r$": "BRL"}  # fmt: skip
 #: US dollars to one unit of each other currency a budget is said in: the store's prices are in
 #: dollars, so "max 20 euros" filters at about $24 and "200元左右" at about $28 (not $200).
 #: Approximate (late 2025 rates) and rounded outward to whole dollars; edit here as rates move.
-USD_PER = {"EUR": Decimal("1.16"), "GBP": Decimal("1.33"), "CNY": Decimal("0.14")}
+USD_PER = {
+    "EUR": Decimal("1.16"),
+    "GBP": Decimal("1.33"),
+    "CNY": Decimal("0.14"),
+    # ("por menos de 200 reais" had filtered at $200)
+    "BRL": Decimal("0.19"),
+}
 #: "around $50" means this share either side of the amount (a range, said in `PriceBounds.note`).
 AROUND = Decimal("0.2")
 #: Units after a number that make it something other than a price.
@@ -39,8 +46,8 @@ _UNITS = (
     r"k\b(?=\s*(?:ohm|resolution))|°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|psi|lumens?|[x×](?=\s*\d)"
 )  # fmt: skip
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
-_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|€|£|\$"
-_PRE = r"(?P<cur1>[$€£]|usd\s|eur\s)?\s*"
+_CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|reais|brl|€|£|\$"
+_PRE = r"(?P<cur1>r\$|[$€£]|usd\s|eur\s)?\s*"
 _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
 _NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
 _AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT

@@ -299,3 +299,12 @@ def test_a_budget_said_as_a_cap_is_no_product() -> None:
     assert extract_price_bounds("$20 cap, clever or nerdy").max_price == Decimal("20")
     assert "cap" not in strip_price_phrases("$20 cap, clever or nerdy")
     assert "limit" not in strip_price_phrases("a 50 dollar limit")
+
+
+def test_a_budget_in_reais_is_read_in_dollars() -> None:
+    """ "e tem algum parecido por menos de 200 reais?" had filtered at $200."""
+    from assistant.prices import in_dollars
+
+    read = extract_price_bounds("por menos de 200 reais")
+    assert (read.max_price, read.currency) == (D(200), "BRL")
+    assert in_dollars(read).max_price == D(38)
