@@ -120,6 +120,9 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
         "mystery ebook set in italy"
     )
     assert read_words("un jeu de société coopératif", "fr") == "cooperative board game"
+    # a liking's verb is no product word ("que adora la jardinería" had searched "adora": Adora
+    # baby dolls for a grandmother)
+    assert read_words("para mi abuela que adora la jardinería", "es") == "gardening"
     assert read_words("um cabo de 5 metros", "pt") == "cable 5 meters"
     assert "cleaner microfiber cloths" in read_words(
         "Reinigungsmittel und Mikrofasertücher fürs Büro, am besten Großpackung", "de", partial=True
