@@ -14,7 +14,6 @@ import Stemmer
 from assistant.cues import (
     ATTRIBUTE,
     BOOK_KINDS,
-    COLORS,
     DESCRIBED_KINDS,
     reading_department,
 )
@@ -454,9 +453,13 @@ def numbered_lines(state: ConversationState) -> list[tuple[str, str]]:
         word, number = m.group(1).lower(), m.group(2)
         after = re.match(r"\s*([a-z]+)(?:\s+([a-z]+))?", said[m.end() :].lower())
         unit = after.group(1) if after else ""
-        # (a colour may come between a count and its unit: "lab 50 white pieces", read off
-        # "almeno 50 pezzi, bianche", is no model "lab 50")
-        if after and after.group(2) and unit in COLORS and units.is_unit(after.group(2)):
+        # (a word may come between a count and its unit: "lab 50 white pieces", read off
+        # "almeno 50 pezzi, bianche", and "puzzle 1000 mountain pieces" are no models)
+        if (
+            after
+            and after.group(2)
+            and units.is_unit(after.group(2), "count", names=("piece", "pack"))
+        ):
             unit = after.group(2)
         if not (word in _MEASURE_LETTERS or units.is_unit(word) or number in counts
                 or word in _BEFORE_AMOUNT

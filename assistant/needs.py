@@ -40,6 +40,7 @@ from assistant.people import (
     PRODUCT_RECIPIENTS,
     RECIPIENTS,
     TWO_AGES,
+    foreign_recipient,
     read_age,
 )
 from assistant.prices import strip_price_phrases
@@ -357,6 +358,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # answer names no one)
         own = someone.group(1).lower() in ("my", "our") and "'s" not in someone.group(0)
         recipient = someone.group(2).lower() if own else None
+    if recipient is None and (recipient := foreign_recipient(who)) is not None and age is None:
+        # whom it is for, in another language: a grown-up's age where they are one
+        age = read_age(recipient)
     if recipient in _BABIES and age is not None and age[0] >= 2:
         # a baby the story names is not whom a 5-year-old's is for: "my 5yo wants to make music
         # but nothing too loud, we share a wall with people who just had a baby"

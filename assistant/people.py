@@ -56,6 +56,47 @@ _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "
 #: Whom one is a parent or grandparent of: of any age, and named before anyone else, whom it is for.
 _CHILD_RELATIONS = frozenset(["son", "daughter", "grandson", "granddaughter", "stepson",
                               "stepdaughter", "godson", "goddaughter"])  # fmt: skip
+#: Whom a gift is for, said in the shop's other languages after "my" or "for", in English: "para
+#: mi abuela que adora la jardinería" had asked "¿Para quién es?" and shown toys for children.
+FOREIGN_RECIPIENTS = {
+    "abuela": "grandma", "abuelita": "grandma", "abuelo": "grandpa", "mama": "mom", "madre": "mom",
+    "papa": "dad", "padre": "dad", "esposa": "wife", "esposo": "husband", "novia": "girlfriend",
+    "novio": "boyfriend", "hermana": "sister", "hermano": "brother", "tia": "aunt", "tio": "uncle",
+    "hija": "daughter", "hijo": "son", "sobrina": "niece", "sobrino": "nephew", "nieta": "granddaughter",
+    "nieto": "grandson", "grand-mere": "grandma", "mamie": "grandma", "grand-pere": "grandpa",
+    "papi": "grandpa", "mere": "mom", "pere": "dad", "femme": "wife", "mari": "husband",
+    "soeur": "sister", "frere": "brother", "fille": "daughter", "fils": "son", "niece": "niece",
+    "neveu": "nephew", "oma": "grandma", "opa": "grandpa", "mutter": "mom", "vater": "dad",
+    "schwester": "sister", "bruder": "brother", "tochter": "daughter", "sohn": "son", "nichte": "niece",
+    "neffe": "nephew", "nonna": "grandma", "nonno": "grandpa", "mamma": "mom", "moglie": "wife",
+    "marito": "husband", "sorella": "sister", "fratello": "brother", "figlia": "daughter",
+    "figlio": "son", "avo": "grandma", "vovo": "grandma", "mae": "mom", "pai": "dad",
+    "irma": "sister", "irmao": "brother", "filha": "daughter", "filho": "son", "marido": "husband",
+}  # fmt: skip
+#: The words a person is said after in those languages ("mi abuela", "pour ma mère", "für meine Oma").
+_FOREIGN_WHOSE = re.compile(
+    r"\b(?:mi|mis|ma|mon|mes|mia|mio|mie|miei|minha|meu|meine|meinen|meinem|meiner|mein|la\s+mia|il\s+mio|"
+    r"a\s+minha|o\s+meu)\s+(?:querid[oa]\s+|petite?\s+|kleine[nr]?\s+)?([a-zà-ÿ-]+)",
+    re.I,
+)
+
+
+def foreign_recipient(text: str) -> str | None:
+    """Whom the message names as the one it is for, in another language, said in English (see
+    `FOREIGN_RECIPIENTS`); None when it names no one."""
+    import unicodedata
+
+    for m in _FOREIGN_WHOSE.finditer(text):
+        word = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", m.group(1).lower())
+            if not unicodedata.combining(c)
+        )
+        if word in FOREIGN_RECIPIENTS:
+            return FOREIGN_RECIPIENTS[word]
+    return None
+
+
 AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b", re.I), 1.0),
     (re.compile(r"\b(\d{1,2})\s*(?:yo|y/o|y\.o\.)\b", re.I), 1.0),

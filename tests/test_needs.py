@@ -1116,3 +1116,15 @@ def test_a_parent_to_be_is_not_whom_the_gift_is_for() -> None:
     """ "my sister is having twins" had been answered "fits best for your sister" (baby toys)."""
     assert read_needs("my sister is having twins, one thing for both babies").recipient != "sister"
     assert read_needs("my sister is expecting a baby, any gift ideas").recipient == "baby"
+
+
+def test_whom_a_gift_is_for_in_another_language() -> None:
+    """ "busco un regalo para mi abuela que adora la jardinería" had asked "¿Para quién es y qué
+    edad tiene?" and shown toys for children: the grandmother is whom it is for, a grown-up."""
+    from assistant.needs import read_needs
+
+    assert (read_needs("busco un regalo para mi abuela que adora la jardinería").recipient,
+            read_needs("busco un regalo para mi abuela").age) == ("grandma", (18, 99))  # fmt: skip
+    assert read_needs("ein Geschenk für meine Oma").recipient == "grandma"
+    assert read_needs("mi hijo de 12 años quiere una guitarra").age == (12, 12)
+    assert read_needs("mascherine per il laboratorio").recipient is None

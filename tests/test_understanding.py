@@ -3128,6 +3128,7 @@ def test_a_buzz_told_is_a_problem_and_a_count_with_its_colour_is_no_model() -> N
     assert read.tells_problem and read.kind is None and "buzzer" not in read.search
     state = ConversationState(search="masks ffp2 lab 50 white pieces", asked="mascherine ffp2")
     assert ("lab", "lab50") not in numbered_lines(state)
+    assert numbered_lines(ConversationState(search="puzzle 1000 mountain pieces")) == []
 
 
 def test_readings_from_the_fresh36_held_out_set() -> None:
