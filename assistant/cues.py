@@ -343,6 +343,8 @@ _MORE_ASKED = re.compile(
     r"\b(?:also|while (?:i'?m|im|i am) (?:here|at it)|plus|(?:i|we) (?:also |still )?need|need|find me|got any|"
     r"(?:do|can) (?:you|u|y'all) (?:also )?(?:have|sell|carry|pull up|show|find|get)|(?:you|u) (?:have|got)|"
     r"have any|any of those|"
+    # a second thing said after "and": "add the cheaper one and a gig bag for it"
+    r"(?<=\band\s)(?:a|an|some)(?=\s+\w)|"
     r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay"
     # "the elixir ones. whats a good string winder to go with them", "the red one with the
     # bridge. are there extra tracks ... that fit it"

@@ -2185,6 +2185,10 @@ def test_a_choice_and_a_request_after_it_are_told_apart() -> None:
     )  # fmt: skip
     assert choice_and_more("d'accord je prends le rose, vous avez aussi des cordes ?") == (
         "d'accord je prends le rose", "vous avez aussi des cordes ?")  # fmt: skip
+    # a second thing said after "and" ("add the cheaper one and a gig bag for it" had searched
+    # "add cheaper gig bag": addition flash cards)
+    assert choice_and_more("add the cheaper one and a gig bag for it") == (
+        "add the cheaper one", "a gig bag for it")  # fmt: skip
     for alone in ("ok ill take the 3rd", "the cheapest tuner is fine", "i need one that works with my amp",
                   "is the 2nd one good for a beginner, also does it need batteries"):  # fmt: skip
         assert choice_and_more(alone) is None, alone
