@@ -113,6 +113,9 @@ SHOWN = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squi
         ("add the second one to my cart please", Intent.detail, (2,)),
         # a size from the same maker is the same thing in that size ("brand" had been searched)
         ("ok what about a 3/4 size in that brand", Intent.refine, ()),
+        # another one, more so, is the same thing narrowed ("what about a bigger one" had been a
+        # search for "bigger", then a question to the first card)
+        ("what about a bigger one", Intent.refine, ()),
         # whether a card suits someone is asked of it; another one that is something is sought
         # ("is it too hard for a 9 year old" had searched "hard": a clarinet barrel; "is there
         # one thats left handed" had looked for "left handed" in one listing)
