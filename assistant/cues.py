@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.unwanted import DONE_WITH, NEGATING, NOT_THIS
+from assistant.unwanted import COLORS, DONE_WITH, NEGATING, NOT_THIS
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1}  # fmt: skip
@@ -534,9 +534,7 @@ _NEW_ASK = re.compile(
     r"tiene\w*|trae\w*|viene\w*|sirve\w*|es|son|est[aá]\w*|funciona\w*|en|con|sin|in|with|without|for|"
     r"para|de|del|algun\w*|any\w*|some\w*|one|ones|uno|una|otro|otra|m[aá]s|more|menos|less|"
     r"cheaper|bigger|smaller|m[aá]s)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$|"
-    # (not the same thing bigger or smaller: "what about a smaller one")
-    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b(?!\s+(?:a|an|the|something|one)?\s*"
-    r"(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)\s+(?:one|ones|size|version)\b)|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b|"
+    r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what|how)\s+about\b|^\W*¿?\s*(?:y\s+)?(?:qu[eé]\s+tal|tienen|venden|hay)\b|"
     # "y una funda para guitarra?", "und ein Notenständer?", "e un supporto per quella?": a thing
     # named after "and a" in another language (had been asked of the cards: "does not mention")
     r"^\W*¿?\s*(?:y|e|und|et)\s+(?:una?|ein|eine|einen|une)\s+(?!(?:m[aá]s|otr[oa]|altr[oa]|autre|"
@@ -702,8 +700,6 @@ _UNWANTED_KIND = re.compile(
 )
 #: A word that ends its clause: "..., not chess", "isn't chess, me and my wife play".
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;!?)]|\s(?:please|pls|thanks|though|tho)\b)", re.I)
-COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
-          "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
 #: How a product looks or what it is made of, as a narrowing says it: "any in dark green".
 LOOKS = frozenset([*COLORS, "dark", "light", "bright", "pale", "wooden", "wood", "metal", "plastic",
                    "leather", "glass", "bamboo", "silicone", "steel", "cotton", "magnetic"])  # fmt: skip

@@ -588,7 +588,7 @@ def _from_main_sentence(words: list[str], text: str, kind: str | None) -> list[s
 
 
 #: The very young, said alone: what is searched for them is toys.
-_LITTLE_ONES = frozenset(["baby", "babies", "toddler", "toddlers", "infant", "infants", "newborn"])
+_LITTLE_ONES = _BABIES | {"toddler", "toddlers", "infants"}
 #: A story clause that still says what the person likes: "she loves birds" (searched).
 _TELLS_LIKING = re.compile(
     r"\b(?:loves?|likes?|into|enjoys?|plays?|collects?|obsessed|fan)\b", re.I

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.ratings import strip_matches
+from retrieval.multilingual import unaccented
 
 #: Words that name who the product is for; removed from the search text (titles rarely carry
 #: them), except the ones titles do use for the product itself ("kids", "toddler", "adults").
@@ -84,17 +85,8 @@ _FOREIGN_WHOSE = re.compile(
 def foreign_recipient(text: str) -> str | None:
     """Whom the message names as the one it is for, in another language, said in English (see
     `FOREIGN_RECIPIENTS`); None when it names no one."""
-    import unicodedata
-
-    for m in _FOREIGN_WHOSE.finditer(text):
-        word = "".join(
-            c
-            for c in unicodedata.normalize("NFKD", m.group(1).lower())
-            if not unicodedata.combining(c)
-        )
-        if word in FOREIGN_RECIPIENTS:
-            return FOREIGN_RECIPIENTS[word]
-    return None
+    said = (unaccented(m.group(1).lower()) for m in _FOREIGN_WHOSE.finditer(text))
+    return next((FOREIGN_RECIPIENTS[w] for w in said if w in FOREIGN_RECIPIENTS), None)
 
 
 AGE = [

@@ -599,11 +599,6 @@ _WHAT_ABOUT_MORE = re.compile(
     r"(?:\s+(?:one|ones))?\W*$)",
     re.I,
 )
-#: Another one, more so: "what about a bigger one", "got a smaller one?", "something less loud".
-_ANOTHER_MORE = re.compile(
-    r"\b(?:a|an|something|anything|any)\s+(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)(?:\s+(?:one|ones))?\W*$",
-    re.I,
-)
 #: Doing words said before a product in a question: "change", "tune", "clean" are no part of it.
 _DOING = frozenset(["change", "tune", "clean", "keep", "store", "use", "fix", "replace", "wash",
                     "restring", "oil", "stop", "leave", "put", "get", "buy", "tell"])  # fmt: skip
@@ -1232,8 +1227,6 @@ def understand(
         and (len(set_against) < 2 or says_it(text) or asks_of_it(text))
         # (a kind read off words in another language no dictionary read is none: "hornilla")
         and asks_cards(text, needs.kind if english or translation else None, shown_titles)
-        # (one more so is another one: "what about a bigger one" asks for others, not of these)
-        and not _ANOTHER_MORE.search(text)
     ):
         # a question naming no other product, with cards on screen, is about them: "how far do
         # they actually reach", "¿sirve también para bajo?", "需要装电池吗" had each been a new

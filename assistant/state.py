@@ -11,12 +11,13 @@ from decimal import Decimal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import COLORS, FOR_IT, GEAR, asked_phrase, siblings
+from assistant.cues import FOR_IT, GEAR, asked_phrase, siblings
 from assistant.kinds import not_product_word
 from assistant.needs import WORN_SIZE
 from assistant.people import RECIPIENTS, age_span
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
+from assistant.unwanted import COLORS
 from retrieval import units
 from retrieval.catalog import Catalog, Money, Product
 from retrieval.filters import Filters

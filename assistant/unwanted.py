@@ -33,11 +33,12 @@ _ENDS = (
     r"his|her|our|their|like|thanks|though)"
 )
 _WORD = rf"(?!{_ENDS}\b)[a-z][\w'-]*"
+#: The colours a product is asked in.
+COLORS = ("black", "white", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
+          "gray", "grey", "silver", "gold", "beige", "navy", "teal")  # fmt: skip
 #: Looks that may be had less of ("less pink", "less girly").
-_LOOKS = (
-    r"pink|blue|red|green|purple|black|white|yellow|orange|brown|grey|gray|gold|silver|glitter|"
-    r"glittery|sparkly|shiny|bright|girly|babyish|plastic|colorful|colourful|flashy|loud|noisy"
-)
+_LOOKS = "|".join([*COLORS, "glitter", "glittery", "sparkly", "shiny", "bright", "girly", "babyish",
+                   "plastic", "colorful", "colourful", "flashy", "loud", "noisy"])  # fmt: skip
 #: A thing the shopper does not want: "not another mug", "a microscope ... not a toy", "nothing
 #: with glitter", "not the super cheap steel ones", "except black or white", "not one of those toy
 #: ones that cant stay in tune", "no small parts like button eyes", "allergic to latex" (up to

@@ -90,7 +90,7 @@ class Channel:
         return self.words[best] if sims[best] >= ALIGN_MIN else None
 
 
-def _plain(word: str) -> str:
+def unaccented(word: str) -> str:
     """A word without its accents, as the lexicons key it ("armónica" -> "armonica")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -113,10 +113,10 @@ def lexicon(language: str) -> Lexicon | None:
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return Lexicon(
-        phrases={_plain(k): v for k, v in data.get("phrases", {}).items()},
-        words={_plain(k): v for k, v in data.get("words", {}).items()},
-        modifiers={_plain(k): v for k, v in data.get("modifiers", {}).items()},
-        skip=frozenset(_plain(w) for w in data.get("skip", {}).get("words", [])),
+        phrases={unaccented(k): v for k, v in data.get("phrases", {}).items()},
+        words={unaccented(k): v for k, v in data.get("words", {}).items()},
+        modifiers={unaccented(k): v for k, v in data.get("modifiers", {}).items()},
+        skip=frozenset(unaccented(w) for w in data.get("skip", {}).get("words", [])),
     )
 
 
@@ -157,13 +157,13 @@ def read_words(
     if align is None and not lex.words:
         return ""
     ages = [f"{m.group(1) or m.group(2)} year old" for m in _AGE.finditer(text)]
-    stop = {_plain(w) for w in stopwords(language)} | lex.skip
+    stop = {unaccented(w) for w in stopwords(language)} | lex.skip
     # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
     # (a model's code too: "N95", "M6", "PS5")
     tokens = re.findall(
         r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+", _AGE.sub(" ", text).lower()
     )
-    plain = [_plain(t) for t in tokens]
+    plain = [unaccented(t) for t in tokens]
     out: list[str] = []
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
     head: int | None = None  # the noun a one-word "de X" after it qualifies ("guantes de látex")
@@ -238,7 +238,9 @@ def read_words(
         if key in _LIKE and i < len(plain) and plain[i] in ("a", "al"):
             # "libros parecidos a cien años de soledad": a title, kept as written after "like"
             # (its words had been aligned one by one, and "cien" made the kind "cent")
-            title = list(takewhile(lambda t: _plain(t) not in _TITLE_ENDS, tokens[i + 1 : i + 6]))
+            title = list(
+                takewhile(lambda t: unaccented(t) not in _TITLE_ENDS, tokens[i + 1 : i + 6])
+            )
             out += ["like", *title]
             noun = named = head = None
             i += 1 + len(title)
@@ -378,9 +380,9 @@ def said_words(text: str, language: str) -> str:
     typed: "tem algum que brilha no escuro" -> "brilha escuro" (what it asks, for the
     multilingual model to read)."""
     lex = lexicon(language)
-    stop = {_plain(w) for w in stopwords(language)} | (lex.skip if lex else set()) | _FOR
+    stop = {unaccented(w) for w in stopwords(language)} | (lex.skip if lex else set()) | _FOR
     words = re.findall(r"[^\W\d_]+", _AGE.sub(" ", text))
-    return " ".join(w for w in words if _plain(w.lower()) not in stop and len(w) >= 3)
+    return " ".join(w for w in words if unaccented(w.lower()) not in stop and len(w) >= 3)
 
 
 def cached_channel(catalog: Catalog, cache: VectorCache, embedder: Embedder) -> Channel | None:

@@ -141,6 +141,28 @@ def test_a_gifts_kind_read_off_what_they_like_is_no_product_missing() -> None:
     assert not unasked(ConversationState(kind="puzzles", asked="regalo", language="it"))
 
 
+def test_where_a_thing_is_used_may_be_said_by_its_shelf() -> None:
+    """ "lab beakers borosilicate set" had been "We don't seem to carry" beside borosilicate
+    beakers: no title says "lab", but their shelf is "Lab & Scientific Products". A noun that is no
+    place still needs a title or description that says it."""
+    from retrieval.search import Hit, ScoreParts
+
+    def hits(category: list[str]) -> list[Hit]:
+        product = Product(id="t:1", title="Borosilicate Glass Low Form Beaker, 50/100/250 mL",
+                          source="test", category=category)  # fmt: skip
+        parts = ScoreParts(lexical=1.0, lexical_rank=1, semantic=0.9, semantic_rank=1, fused=1.0,
+                           matched_terms=("beaker", "borosil"))  # fmt: skip
+        return [Hit(product=product, rank=1, parts=parts)]
+
+    query = understand("lab beakers borosilicate", None, []).query
+    state = advance(ConversationState(), query, Catalog([]))
+    shelf = ["Industrial & Scientific", "Lab & Scientific Products", "Beakers"]
+    assert candidates._is_close(hits(shelf), "lab beakers borosilicate", state)
+    assert not candidates._is_close(
+        hits(["Industrial & Scientific"]), "lab beakers borosilicate", state
+    )
+
+
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
     """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
     the noun said before the kind must be in a title near the top, however close in meaning the
