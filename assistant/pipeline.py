@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Collection, Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import cached_property
@@ -37,8 +37,10 @@ from assistant.advice import (
     why,
 )
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
+from assistant.cart import Cart, add_to_cart
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import (
+    ADD_TO_CART,
     ANY_OF,
     ASKS_PICK,
     FOR_CARD,
@@ -58,6 +60,7 @@ from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.people import read_age
 from assistant.phrases import phrase
+from assistant.prices import money
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.sizing import size_guide
@@ -156,6 +159,10 @@ class _Shown:
     focus: bool = False
     #: The cards the known lead recommends (default: those recommended before).
     picks: tuple[int, ...] | None = None
+    #: The card the shopper chose ("ok i'll take the second"), and the mark of the card that
+    #: best fits what else they asked beside it (`_chosen_and_more`).
+    chosen: Card | None = None
+    more: int | None = None
 
     @property
     def checklist(self) -> tuple[str, ...]:
@@ -585,6 +592,7 @@ class ChatPipeline:
                 shown_now = self._look(query, state, shown)
             else:
                 shown_now = self._search(query, state, shown, request)
+        shown_now, cart = self._put_in_cart(request, query, shown_now)
         first_cards = timer.now()
         yield CardsShown(cards=tuple(shown_now.cards), notice=shown_now.notice,
                          comparison=shown_now.comparison, checklist=shown_now.checklist,
@@ -592,6 +600,7 @@ class ChatPipeline:
         self._log_shown(request, shown_now.cards, query)
         written = yield from self._written(request, shown_now, query, timer, cancelled, kit)
         answer, state = self._answered(conv, query, reading, shown_now, written, first_cards, timer)
+        answer = answer.model_copy(update={"cart": cart}) if cart is not None else answer
         self.conversations.record_turn(conv.id, state, [Message(
             role="assistant", content=answer.text, timestamp=datetime.now(UTC),
             data={"cards": [c.product.id for c in answer.cards],
@@ -721,8 +730,10 @@ class ChatPipeline:
             comparison = compare(products) if len(products) >= 2 else None
         cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
         picks = None
+        chosen = None
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
             known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
+            chosen = cards[0]
         elif query.move == "chosen" and not query.references and not (absent or bad or look):
             # "ok add it to cart" when "it" is no one card (the last answer was about them all):
             # asked which, not answered as a question of its words
@@ -742,7 +753,30 @@ class ChatPipeline:
             cards = [*cards, *self.cards_for([shown[mark - 1]], marks=(mark,))]
             picks = (mark,)
         return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True,
-                      picks=picks)  # fmt: skip
+                      picks=picks, chosen=chosen)  # fmt: skip
+
+    def _put_in_cart(
+        self, request: ChatRequest, query: ShoppingQuery, shown: _Shown
+    ) -> tuple[_Shown, Cart | None]:
+        """A card chosen in words that put it in the cart ("add the second one to my cart",
+        "añádelo al carrito"): put there for the shopper (the same add-to-cart event as its
+        button), and the lead says so with the cart's count and total. Unchanged where the turn
+        acts for no shopper (an anonymous call) or keeps no events: the card's button does it;
+        a choice alone ("ok i'll take the second") puts nothing in the cart."""
+        if (
+            shown.chosen is None
+            or self.events is None
+            or not request.user_id
+            or not re.search(ADD_TO_CART, request.message, re.I)
+        ):
+            return shown, None
+        cart = add_to_cart(self.events, self.catalog, request.user_id, shown.chosen.product.id,
+                           source="chat", session_id=request.session_id)  # fmt: skip
+        known = phrase(query.language, "added", mark=shown.chosen.mark, items=cart.items,
+                       total=money(cart.total))  # fmt: skip
+        if shown.more is not None:
+            known = f"{known} {phrase(query.language, 'also_best', more=shown.more)}"
+        return replace(shown, known=known), cart
 
     def _said_by_another(
         self, query: ShoppingQuery, card: Card, shown: Sequence[Product],
@@ -832,7 +866,16 @@ class ChatPipeline:
         return (
             reading,
             query,
-            _Shown(cards, more, notice=notice, found=found, close=close, known=lead),
+            _Shown(
+                cards,
+                more,
+                notice=notice,
+                found=found,
+                close=close,
+                known=lead,
+                chosen=first,
+                more=2 if close else None,
+            ),
         )
 
     def _search(

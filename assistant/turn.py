@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from assistant.advice import Card, Comparison
+from assistant.cart import Cart
 from assistant.grounding import Violation
 from assistant.query import ShoppingQuery
 from retrieval.fields import Printable, PrintableText
@@ -99,6 +100,11 @@ class ChatResponse(BaseModel):
     )
     text: str
     meta: AnswerMeta
+    cart: Cart | None = Field(
+        default=None,
+        description="The shopper's cart after this turn put a card in it (\"add the second one to my "
+        'cart"); None where the turn put nothing in it',
+    )
 
 
 class _Event(BaseModel):

@@ -99,7 +99,9 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     )
     conversations = app.state.services.conversations
     deadline = time.time() + 120
-    while len(conversations.get(conversations.for_user(stored[0].user_id)[0].id, ANYONE).messages) < 2:
+    while (
+        len(conversations.get(conversations.for_user(stored[0].user_id)[0].id, ANYONE).messages) < 2
+    ):
         assert time.time() < deadline, "the answer was never stored"
         time.sleep(0.5)
     # and after it: the final cards' buttons add theirs
@@ -107,6 +109,13 @@ def test_shopper_chats_sees_catalog_cards_and_adds_to_cart(
     page.wait_for_function(
         "document.querySelector('#st-cart').innerText.includes('(2 items)')", timeout=20_000
     )
+    # put in the cart by asking: the turn adds it, the answer says so, the cart shows it
+    page.fill("#st-input textarea", "add the third one to my cart")
+    page.click("#st-send")
+    page.wait_for_function(
+        "document.querySelector('#st-cart').innerText.includes('(3 items)')", timeout=120_000
+    )
+    assert "Added [3] to your cart" in page.inner_text("#st-chat")
     page.wait_for_timeout(500)
     page.screenshot(path=str((shots() or tmp_path) / "shopper-chat.png"), full_page=True)
     assert outside == []  # no fonts, scripts or analytics from outside: it works offline
@@ -194,6 +203,11 @@ def test_a_customers_markup_reaches_the_agent_console_as_text(
     )
     shown = " ".join(page.inner_text("#st-transcript").split())
     assert said in shown, shown  # every character as the customer typed it
-    assert page.locator("#st-transcript img[src*='203.0.113.9'], #st-transcript a[href*='203.0.113.9']").count() == 0
+    assert (
+        page.locator(
+            "#st-transcript img[src*='203.0.113.9'], #st-transcript a[href*='203.0.113.9']"
+        ).count()
+        == 0
+    )
     page.wait_for_timeout(500)
     assert tried == []

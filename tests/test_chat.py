@@ -627,6 +627,52 @@ def test_turns_of_the_talk_keep_the_cards_and_say_what_they_mean(
         )
 
 
+def test_a_card_put_in_the_cart_in_words_is_in_the_cart(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "ok add the second one to my cart" had answered "Good choice: [2]. You can add it to your
+    cart from its card": the shopper had asked for exactly that. Now it is in their cart (the
+    same add-to-cart event as the card's button, read back by `cart_of`), and the answer says so
+    with the cart's count; a choice alone puts nothing there, nor does a call for no shopper."""
+    from assistant.cart import cart_of
+    from assistant.turn import ChatRequest
+
+    services = services_for(tmp_path, small_store, None)
+    chat = services.chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-cart"))
+
+    def then(message: str, user: str | None = "u-cart"):  # type: ignore[no-untyped-def]
+        return chat.answer(
+            ChatRequest(message=message, conversation_id=first.conversation_id, user_id=user)
+        )
+
+    second = first.cards[1].product
+    added = then("ok add the second one to my cart")
+    assert added.text.startswith("Added [2] to your cart. Items in your cart: 1 ("), added.text
+    assert added.cart is not None and [line.product_id for line in added.cart.lines] == [second.id]
+    assert cart_of(services.events, chat.catalog, "u-cart") == added.cart
+    taken = then("ok i'll take the third")  # chosen, not put in the cart
+    assert taken.text.startswith("Good choice: [3]") and taken.cart is None, taken.text
+    assert cart_of(services.events, chat.catalog, "u-cart").items == 1
+    # put in the cart with something more asked: the card, then the best of the rest
+    both = then("add the 3rd one to my cart. also need a guitar tuner")
+    assert both.text.startswith("Added [1] to your cart. Items in your cart: 2 ("), both.text
+    assert "[2] fits best" in both.text and both.cart is not None and both.cart.items == 2
+    # no shopper to act for: pointed to the card's button, and nothing stored
+    anonymous = chat.answer(ChatRequest(message="acoustic guitar strings"))
+    nobody = chat.answer(ChatRequest(message="add the first one to my cart",
+                                     conversation_id=anonymous.conversation_id))  # fmt: skip
+    assert nobody.text.startswith("Good choice: [1]") and nobody.cart is None, nobody.text
+    # in the shopper's language
+    spanish = chat.answer(
+        ChatRequest(message="busco cuerdas para guitarra acústica", user_id="u-es")
+    )
+    puesto = chat.answer(ChatRequest(message="añade el segundo al carrito", user_id="u-es",
+                                     conversation_id=spanish.conversation_id))  # fmt: skip
+    assert puesto.text.startswith("He añadido [2] a tu carrito."), puesto.text
+    assert cart_of(services.events, chat.catalog, "u-es").items == 1
+
+
 def test_a_card_named_by_its_look_in_another_language(
     tmp_path: Path, small_store: Retrieval
 ) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.cart import Cart
+from retrieval.catalog import Price
 from ui.auth import RANK, Role
 from ui.services import Services
 
@@ -60,14 +62,18 @@ def card_html(card: dict[str, Any]) -> str:
             f'<div class="st-why">{esc(card["why"])}</div><div class="st-value">{esc(card["value"])}</div></div>')  # fmt: skip
 
 
-def cart_html(cart: list[dict[str, Any]]) -> str:
-    if not cart:
+def cart_html(cart: Cart | None) -> str:
+    """The shopper's cart as the event log holds it (the one cart every edge shows)."""
+    if cart is None or not cart.lines:
         return "<p>Your cart is empty.</p>"
     rows = "".join(
-        f"<li>{html.escape(i['title'][:70])} — {html.escape(i['price'])}</li>" for i in cart
+        f"<li>{html.escape(line.title[:70])} — "
+        f"{html.escape(str(Price(amount=line.unit_price, currency=line.currency)) if line.unit_price is not None else 'price not listed')}"
+        f"{f' × {line.quantity}' if line.quantity > 1 else ''}</li>"
+        for line in cart.lines
     )
-    total = sum(i["amount"] for i in cart if i["amount"] is not None)
-    return f'<ul class="st-cart">{rows}</ul><p><b>Total:</b> ${total:,.2f} ({len(cart)} items)</p>'
+    return (f'<ul class="st-cart">{rows}</ul>'
+            f"<p><b>Total:</b> {Price(amount=cart.total)} ({cart.items} items)</p>")  # fmt: skip
 
 
 def allowed(services: Callable[[], Services], key: str, role: Role) -> str | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.cart import cart_of
 from assistant.pipeline import CARDS
 from assistant.turn import CardsShown, ChatRequest, Done, Retract, Started, Token
 from ranking.events import EventType
@@ -38,14 +39,14 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
              cards: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:  # fmt: skip
         message = (message or "").strip()
         if not message:
-            yield chat, conversation, cards, "", gr.update()
+            yield chat, conversation, cards, "", gr.update(), gr.update()
             return
         chat = [
             *chat,
             {"role": "user", "content": plain(message)},
             {"role": "assistant", "content": "…"},
         ]
-        yield chat, conversation, cards, "", ""
+        yield chat, conversation, cards, "", "", gr.update()
         request = ChatRequest(
             message=message, conversation_id=conversation, user_id=user, session_id=conversation
         )
@@ -59,11 +60,11 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
                 cards = [c.model_dump(mode="json") for c in event.cards]
                 notice = f"_{inert(event.notice)}_\n\n" if event.notice else ""
                 chat[-1] = {"role": "assistant", "content": notice + "…"}
-                yield chat, conversation, cards, "", ""
+                yield chat, conversation, cards, "", "", gr.update()
             elif isinstance(event, Token):
                 written += event.text
                 chat[-1] = {"role": "assistant", "content": notice + inert(written)}
-                yield chat, conversation, cards, "", ""
+                yield chat, conversation, cards, "", "", gr.update()
             elif isinstance(event, Retract):
                 written = ""
             elif isinstance(event, Done):
@@ -73,13 +74,14 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
                     text += f"\n\n_{answer.meta.degraded}_"
                 chat[-1] = {"role": "assistant", "content": inert(text)}
                 cards = [c.model_dump(mode="json") for c in answer.cards]
-                yield chat, conversation, cards, "", ""
+                # "add the second one to my cart": the turn put it there; the cart shows it
+                cart = cart_html(answer.cart) if answer.cart is not None else gr.update()
+                yield chat, conversation, cards, "", "", cart
 
     with gr.Tab("Shop"):
         user = gr.State(lambda: f"web-{uuid.uuid4().hex[:12]}")
         conversation = gr.State(None)
         cards = gr.State([])
-        cart = gr.State([])
         with gr.Row():
             with gr.Column(scale=3, min_width=320):
                 chat = gr.Chatbot(label="Chat", height=420, elem_id="st-chat")
@@ -114,23 +116,20 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
                                          visible=bool(c)) for c in slots]  # fmt: skip
                     return [gr.update(visible=not shown), *views_on, *adds_on]
 
-                def add_item(slot: int) -> Callable[..., tuple[list[dict[str, Any]], str]]:
-                    def add(shown: list[dict[str, Any]], items: list[dict[str, Any]], who: str,
-                            conv: str | None) -> tuple[list[dict[str, Any]], str]:  # fmt: skip
+                def add_item(slot: int) -> Callable[..., str]:
+                    def add(shown: list[dict[str, Any]], who: str, conv: str | None) -> str:
                         if slot >= len(shown):
                             raise gr.Error("That product is no longer shown; ask again.")
                         card = shown[slot]
-                        p = card["product"]
-                        post(who, p["id"], EventType.add_to_cart, conv, card["mark"] - 1)
-                        amount = p["price"]["amount"] if p.get("price") else None
-                        line = {
-                            "id": p["id"],
-                            "title": p["title"],
-                            "price": card["price"],
-                            "amount": amount,
-                        }
-                        items = [*items, line]
-                        return items, cart_html(items)
+                        post(
+                            who,
+                            card["product"]["id"],
+                            EventType.add_to_cart,
+                            conv,
+                            card["mark"] - 1,
+                        )
+                        svc = services()
+                        return cart_html(cart_of(svc.events, svc.searcher.catalog, who))
 
                     return add
 
@@ -138,11 +137,12 @@ def shop_tab(services: Callable[[], Services], at_once: int) -> None:
                              show_progress="hidden")  # fmt: skip
 
                 gr.Markdown("### Cart")
-                cart_view = gr.HTML(cart_html([]), elem_id="st-cart")
+                cart_view = gr.HTML(cart_html(None), elem_id="st-cart")
                 for slot, add in enumerate(adds):
-                    add.click(add_item(slot), inputs=[cards, cart, user, conversation],
-                              outputs=[cart, cart_view])  # fmt: skip
-        outputs = [chat, conversation, cards, box, notice]
+                    add.click(
+                        add_item(slot), inputs=[cards, user, conversation], outputs=[cart_view]
+                    )
+        outputs = [chat, conversation, cards, box, notice, cart_view]
         gr.on([go.click, box.submit], send, inputs=[box, chat, conversation, user, cards], outputs=outputs,
               concurrency_id="chat-turn", concurrency_limit=at_once)  # fmt: skip
         for button, text in zip(chips, CHIPS.values(), strict=True):
