@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.prices import NO_LIMIT
 from assistant.unwanted import COLORS, DONE_WITH, NEGATING, NOT_THIS
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -41,7 +42,12 @@ _SIDE_ENDS = frozenset(["for", "to", "with", "under", "over", "in", "at", "from"
                         "la", "un", "una"])  # fmt: skip
 
 
-_ABOUT_SO_MUCH = re.compile(r"\bm[aá]s\s+o\s+menos\b|\bmore\s+or\s+less\b", re.I)
+#: Words joined by "or" that name one thing: "más o menos", "a trick or treat bucket".
+_ABOUT_SO_MUCH = re.compile(
+    r"\bm[aá]s\s+o\s+menos\b|\bmore\s+or\s+less\b|\btrick[- ]or[- ]treat(?:ing|ers?)?\b"
+    r"|\btruth\s+or\s+dare\b|\bsooner\s+or\s+later\b",
+    re.I,
+)
 
 
 def alternatives(text: str) -> tuple[str, ...]:
@@ -51,7 +57,8 @@ def alternatives(text: str) -> tuple[str, ...]:
     from assistant.kinds import not_product_word
     from assistant.people import BRAND_RECIPIENTS, RECIPIENTS
 
-    text = _ABOUT_SO_MUCH.sub(" ", text)  # "¿cuánto dura más o menos?": about, no two things
+    # "¿cuánto dura más o menos?": about, no two things; "a trick or treat bucket": one thing
+    text = _ABOUT_SO_MUCH.sub(" ", text)
     for clause in re.split(r"[,;.?!¿¡()]", text):
         m = _BETWEEN.search(clause) or _EITHER.search(clause)
         if m is None:
@@ -299,6 +306,8 @@ def priced_one(text: str) -> str | None:
 #: search: thank-you cards).
 CLOSING = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great)|"
+    # ("perfect, thats all i needed, thanks!" had searched "all"; "好的，谢谢" had compared)
+    r"(?:that'?s|thats) (?:all|it|everything) i (?:needed|need|wanted)|好的|好吧|嗯|"
     # ("perfetto grazie", "parfait merci", "genial gracias", "super danke", "perfeito obrigado")
     r"perfetto|perfecto|perfeito|parfait|super|genial|génial|gut|bien|va bene|vale|d'accord|beleza|ótimo|otimo|"
     r"muchas|muchísimas|vielen|mille|tante|muito)\W+)*"
@@ -306,12 +315,15 @@ CLOSING = re.compile(
     r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|beaucoup|mille|sch[öo]n|tante|"
     r"muito|mil))*"
     # ("ok thanks thats all", "cool thanks, that's it for now" had searched "all")
-    r"(?:\W+(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+(?:now|today))?|\W+(?:bye|for\s+now))?\W*$",
+    r"(?:\W+(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+(?:now|today)|\s+i\s+(?:needed|need|wanted))?"
+    r"|\W+(?:bye|for\s+now))?\W*$",
     re.I,
 )
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
-    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that|this|them|those|these|one|the\s+\w+(?:\s+one)?)\s+)?"
+    # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
+    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that|this|them|those|these|one|both|the\s+[\w-]+"
+    r"(?:\s+(?:one|of\s+(?:those|these|them)|[\w-]+\s+one))?)\s+)?"
     r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
@@ -358,7 +370,11 @@ FOR_IT = re.compile(
     # "find me a stand that fits it" (after a practice pad: speaker and mic stands had been shown)
     r"|\b(?:fits?|goes|works?)\s+(?:with\s+|on\s+)?(?:it|this|that|them|this\s+one|that\s+one)\b"
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b"
-    r"|\bper\s+(?:quell[oa]|quest[oa])\b|\b(?:para|pra)\s+(?:ele|ela|esse|essa)\b",
+    r"|\bper\s+(?:quell[oa]|quest[oa])\b|\b(?:para|pra)\s+(?:ele|ela|esse|essa)\b"
+    # what it does to it: "a hard case to carry it on the bus", "pour le transporter"
+    r"|\bto\s+(?:carry|transport|take|bring|store|keep|protect|hold|hang|mount|clean|tune)\s+(?:it|them)\b"
+    r"|\bpour\s+(?:le|la|les)\s+(?:transporter|porter|ranger|prot[eé]ger|accorder|nettoyer)\b"
+    r"|\bpara\s+(?:llevarl[oa]|transportarl[oa]|guardarl[oa]|protegerl[oa]|afinarl[oa]|limpiarl[oa])\b",
     re.I,
 )
 #: Something asked for to go with one card: "sticks that go with the first one", "a case for the
@@ -420,13 +436,20 @@ THE_PICK = re.compile(
 #: A card named by how it looks in Spanish and Chinese: "el de madera", "la azul", "木头的那个".
 _LOOK_ONE_ES = re.compile(r"^\W*(?:y\s+)?(?:el|la)\s+((?:de\s+)?\w+)\W*$", re.I)
 _LOOK_ONE_ZH = re.compile(r"^\W*([\u4e00-\u9fff]{1,4})的那(?:个|款|一个|一款)\W*$")
+#: The card named by its look at the end of a question: "quanto costa quello rosa?", "¿cuánto
+#: cuesta el rojo?" (whether the word is a look is read off its English, as above).
+_LOOK_ONE_END = re.compile(
+    r"^\W*(?:quanto|quanta|cu[aá]nto|cu[aá]nta|combien|wie\s*viel)\s+\w+\s+"
+    r"(?:quello|quella|el|la|le|o|a|der|die|das)\s+((?:de\s+)?\w+)\W*$",
+    re.I,
+)
 
 
 def looked_one(text: str) -> str | None:
     """The shopper's words for how the card they name looks ("green" of "the green one", "de
     madera" of "el de madera"); None when the message is no such naming. (Whether the words are
     a look is read off their English: "el último" names the last card.)"""
-    for rx in (THE_LOOK_ONE, _LOOK_ONE_ES, _LOOK_ONE_ZH):
+    for rx in (THE_LOOK_ONE, _LOOK_ONE_ES, _LOOK_ONE_ZH, _LOOK_ONE_END):
         if m := rx.match(text):
             return m.group(1)
     return None
@@ -458,7 +481,7 @@ NONE_RIGHT = re.compile(
 NO_BUDGET = re.compile(
     r"\b(?:forget|ignore|drop|never\s?mind|scrap|remove|no)\s+(?:about\s+)?(?:the\s+|my\s+|a\s+)?"
     r"(?:budget|price limit|price cap|spending limit)\b|\b(?:budget|price|money|cost)\s+(?:doesn'?t|does not|don'?t)"
-    r"\s+matter\b|\bmoney is no object\b|\bany (?:budget|price)\b",
+    rf"\s+matter\b|{NO_LIMIT.pattern}|\bany (?:budget|price)\b",
     re.I,
 )
 #: A card named as a card ("the first one", "number 2", "[2]", "it", "this"), not an ordinal of
@@ -1199,6 +1222,10 @@ def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
         flags=re.I,
     )[0]
     head = re.sub(r"\s+for$", "", head.strip(" ?.!,")) or words  # "crayons for (under 10)"
+    # (an opening "and": "et un étui rigide" had been said back as "et un étui rigide")
+    head = (
+        re.sub(r"^(?:ok(?:ay)?\s+)?(?:and|also|plus|et|y|e|und)\s+", "", head, flags=re.I) or head
+    )
     if language not in ("en", "zh", "ja", "ko"):
         head = re.split(r"\s(?:para|pro|pra|de\s+\d|da\s+\d)\s", head, maxsplit=1)[0]
         # (something, said alone, names nothing: "algo para entretener a mi niño")

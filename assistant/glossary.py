@@ -205,7 +205,16 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "锣": ("gong",), "一面锣": ("gong",), "敲锣打鼓": ("drums",), "带架子": ("with stand",),
                 "架子": ("stand",), "多少支": ("pcs",), "一包多少支": ("pcs",), "几支": ("pcs",),
                 # how many pieces ("哪个块数多" had been "figure"); buying it oneself is no "oneself"
-                "块数": ("pieces",), "多少块": ("pieces",), "几块": ("pieces",), "自己买": ("buy",)}  # fmt: skip
+                "块数": ("pieces",), "多少块": ("pieces",), "几块": ("pieces",), "自己买": ("buy",),
+                # a guitar's picks ("吉他拨片" had been "guitar dial pieces"), their thickness, and
+                # history by its dynasties ("讲明朝的" had been "explain imperial")
+                "拨片": ("picks",), "吉他拨片": ("guitar picks",), "厚度": ("thickness",),
+                "明朝": ("ming dynasty",), "清朝": ("qing dynasty",), "唐朝": ("tang dynasty",),
+                "宋朝": ("song dynasty",), "汉朝": ("han dynasty",), "遥控飞机": ("remote control airplane",),
+                "之前玩过": ("before",),
+                # ("宝可梦 卡包" had been "treasure dream card bag")
+                "宝可梦": ("pokemon",), "卡包": ("booster pack",), "补充包": ("booster pack",),
+                "讲": ("about",)}  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -276,6 +285,8 @@ def _segment(
     while i < len(run):
         for n in range(min(LONGEST, len(run) - i), 0, -1):
             piece = run[i : i + n]
+            if n > 1 and piece not in _SHOP_SENSES and _shop_word_across(run, i, n):
+                continue  # "讲明朝的" is 讲 + 明朝 (the Ming dynasty), not 讲明 (explain) + 朝
             if piece in words and (n > 1 or piece not in _STOP):
                 out.append((piece, words[piece]))
                 break
@@ -290,6 +301,16 @@ def _segment(
             out.append((run[i], ()))
         i += n
     return out
+
+
+def _shop_word_across(run: str, i: int, n: int) -> bool:
+    """Whether one of the shop's own words starts inside run[i:i+n] and ends past it: the
+    dictionary's longer word there would split it."""
+    return any(
+        run[j : j + m] in _SHOP_SENSES
+        for j in range(i + 1, i + n)
+        for m in range(i + n - j + 1, min(LONGEST, len(run) - j) + 1)
+    )
 
 
 #: A clause opening with a person doing something: "我主要弹指弹" (I mostly play fingerstyle); one

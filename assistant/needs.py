@@ -7,6 +7,7 @@ are taken out ("a gift for my 10 year old niece who loves science" -> "science")
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -186,6 +187,12 @@ _RULES = re.compile(
     r"(?:will|would|is\s+gonna|is\s+going\s+to)\s+kill\s+(?:me|us))\b",
     re.I,
 )
+#: Someone a thing came from: "a used one i got off a friend", "borrowed it from my uncle".
+_CAME_FROM = re.compile(
+    r"\b(?:got|bought|borrowed|inherited|took|had|was\s+given|handed\s+down)\s+(?:it|one|this|that|them|these|"
+    r"those)?\s*(?:off|from)\s+(?:a|my|our|an\s+old)\s+([a-z]+)\b",
+    re.I,
+)
 #: Someone's someone a product is for: "for her son", "for my wife's nephew".
 _FOR_SOMEONE = re.compile(
     r"\bfor\s+(my|her|his|their|our|your)\s+(?:[a-z]+'s\s+)?(?:little\s+|baby\s+|big\s+|older\s+|younger\s+)?([a-z]+)\b",
@@ -240,6 +247,23 @@ _ASPIRES = re.compile(
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
+#: What someone will dress up as: "he wants to be a firefighter", "going as a witch".
+_DRESSED_AS = re.compile(
+    r"\b(?:wants?\s+to\s+be|wanna\s+be|dress(?:es|ing)?\s+up\s+as|(?:is\s+)?going\s+as|go\s+as)"
+    r"\s+(?:a\s+|an\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)",
+    re.I,
+)
+#: Words that make what someone will be a costume ("... for halloween", "a dress-up outfit").
+_COSTUME_CUE = re.compile(
+    r"\b(?:costumes?|halloween|dress(?:ing)?[- ]?up|fancy\s+dress|cosplay|trick[- ]or[- ]treat\w*)\b",
+    re.I,
+)
+
+
+def dressed_as(text: str) -> re.Match[str] | None:
+    """What someone will dress up as, where the words make it a costume ("my daughter wants to
+    be a mermaid for halloween"); its first group is what they will be."""
+    return _DRESSED_AS.search(text) if _COSTUME_CUE.search(text) else None
 
 
 @dataclass(frozen=True)
@@ -335,6 +359,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     givers = {next(g for g in m.groups() if g).lower() for m in _GIVER.finditer(who)}
     # (nor someone whose say is told: "landlord says no nails" is no gift for the landlord)
     givers |= {m.group(1).lower() for m in _RULES.finditer(who)}
+    # (nor whom a thing came from: "a used one i got off a friend" had been "for your friend")
+    givers |= {m.group(1).lower() for m in _CAME_FROM.finditer(who)}
     who = _GIVER.sub(lambda m: m.group(0)[len(next(g for g in m.groups() if g)) :], who)
     # a room named by whose it is names where, not whom: "a bunk bed for my boys room" (a doll's
     # bunk bed had been starred "for boys")
@@ -414,6 +440,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # "a thriller i can finish": what they do, no "finish" searched (a clause ends there: "a
     # board game we can play as a family of five" is a game)
     rest = _CAN_DO.sub(" , ", rest)
+    # where a thing is carried is no product: "a hard case to carry it on the bus" (had searched
+    # "bus": a toy school bus beside the cases)
+    rest = re.sub(r"\bto\s+(?:carry|transport|take|bring)\s+(?:it|them)\b[^,.;!?]*", " ", rest,
+                  flags=re.I)  # fmt: skip
+    # when someone grows up: "wants to be a doctor when he grows up" (had searched "grows")
+    rest = re.sub(r"\bwhen\s+(?:he|she|they|i)\s+grows?\s+up\b", " ", rest, flags=re.I)
     # what someone will do to the shopper: "her mom will kill me" (had searched "will kill")
     rest = re.sub(
         r"\b(?:will|would|gonna|is\s+going\s+to)\s+(?:kill|murder)\s+(?:me|us)\b",
@@ -475,10 +507,19 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # who the shopper buys for, by what they do, is no kind: "my kids music teacher" (the word
     # stays searched: music gifts)
     named = _ROLE.sub(" ", rest)
-    kind = (_asked_kind(named) or _framed_kind(named) or product_kind(strip_matches(named, _SIZES))
-            or product_kind(named))  # fmt: skip
+    # (what is likened is no kind: "thriller ebooks along the lines of gone girl" had the kind
+    # "gone"; the likeness alone names one: "something like a kalimba")
+    kind = next((k for said in (_LIKE.sub(" ", named), named) if (k := (
+        _asked_kind(said) or _framed_kind(said) or product_kind(strip_matches(said, _SIZES))
+        or product_kind(said)))), None)  # fmt: skip
     if kind in PACKAGING:  # "kapton tape 1 inch roll": read with its size, how the tape comes
+        # (or without how many of it: "petg filament 1.75mm black, need like 2 spools" is
+        # filament; "a pencil box" stays a box)
+        packs = "|".join(sorted(PACKAGING))
+        counted = re.compile(rf"\b(?:\d+|a\s+few|several|two|three)\s+(?:{packs})\b", re.I)
         kind = product_kind(named) or kind
+        if kind in PACKAGING and counted.search(named):
+            kind = product_kind(counted.sub(" ", named)) or kind
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
     # (the story read as typed too: "my back isnt great" is a story before "isnt great" is cut)
@@ -492,11 +533,15 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # a book named as a likeness: its title's words are no words of the books wanted ("a
         # thriller ebook, something twisty like gone girl" had shown "ALL HOPE IS GONE"), where
         # the shopper said what kind of book besides
-        likened = {w.lower() for w in re.findall(r"[\w'-]+", like.group(0))[1:]}
+        likened = {w.lower() for w in re.findall(r"[\w'-]+", like.group(0))}
         others = [w for w in keep if w.lower() not in likened]
         if [w for w in others if w.lower() != kind.lower()]:
             keep = others
-    if (wanted := wanted_part(text)) is not None:
+    if (wanted := wanted_part(text)) is not None and (
+        product_kind(strip_matches(wanted, _SIZES)) or ""
+    ).lower() not in PACKAGING:
+        # (how many of it, said after it, is no product after a story: "petg filament 1.75mm
+        # black, need like 2 spools" had the kind "spools")
         # the product asked for after a story, not the story ("etsy shop selling crochet
         # plushies" had been searched, and "etsy" made poly mailers "not carried")
         said = {w.lower().strip("'.-") for w in re.findall(r"[^\W_][\w'/.-]*", wanted)}
@@ -543,6 +588,18 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         if child and not grown and all(w.lower() in (role, prefix) for w in keep):
             # "my niece is 7 and wants to be a scientist": what a young scientist plays with
             keep, kind = ROLES[role].split(), None
+    if dressed := dressed_as(text):
+        # what the child will dress up as is the costume ("a halloween costume for a 4 year old
+        # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for
+        # halloween" a mermaid doll): searched and asked for as "firefighter costume"
+        theme = list(
+            itertools.takewhile(lambda w: w.lower() not in FILLER, dressed.group(1).split())
+        )
+        if theme:
+            said = {w.lower() for w in re.findall(r"[a-z]+", dressed.group(0), re.I)}
+            said |= {"costume", "costumes", "dress", "up", "dressing"}
+            keep = [w for w in keep if w.lower() not in said] + [*theme, "costume"]
+            kind = "costume"
     return Needs(
         min_rating=min_rating, prefer_rated=bool(SOFT_RATING.search(text)) and min_rating is None,
         prefer_cheap=bool(SOFT_CHEAP.search(text)) and not NOT_CHEAP.search(text),

@@ -731,8 +731,10 @@ class ChatPipeline:
         cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
         picks = None
         chosen = None
-        if query.move == "chosen" and len(refs) == 1 and not (absent or bad):
-            known = phrase(query.language, "chosen", mark=refs[0])  # "ok i'll take the second"
+        if query.move == "chosen" and len(refs) == 1 and not (absent or bad or look):
+            # "ok i'll take the second" (not "add the green one to my cart" where no card is
+            # green: that is said, not [1] taken)
+            known = phrase(query.language, "chosen", mark=refs[0])
             chosen = cards[0]
         elif query.move == "chosen" and not query.references and not (absent or bad or look):
             # "ok add it to cart" when "it" is no one card (the last answer was about them all):

@@ -527,8 +527,18 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
     )
 
 
+#: A price said not to matter: "money isn't the issue", "price is no object".
+NO_LIMIT = re.compile(
+    r"\b(?:money|price|cost|budget)(?:'s|\s+is|\s+isn'?t|\s+is\s+not|\s+not)?\s+(?:not\s+|no\s+)?"
+    r"(?:an?\s+|the\s+)?(?:issue|object|problem|concern)\b",
+    re.I,
+)
+
+
 def strip_price_phrases(text: str) -> str:
     """The text without its price bounds ("boots under $150" -> "boots"), for a search query."""
+    # "a really nice one, money isnt the issue" had searched "money" (money guns, piggy banks)
+    text = NO_LIMIT.sub(" ", text)
     text = spell_numbers(_english_price_words(text))
     for pattern in (_BETWEEN, _RANGE):
         text = pattern.sub(" ", text)

@@ -60,7 +60,14 @@ from assistant.kinds import (
 )
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.messages import clean_message
-from assistant.needs import PURPOSE, STORY_CLAUSE, WORN_SIZE, follow_up_ask, read_needs
+from assistant.needs import (
+    PURPOSE,
+    STORY_CLAUSE,
+    WORN_SIZE,
+    dressed_as,
+    follow_up_ask,
+    read_needs,
+)
 from assistant.people import RECIPIENTS, age_span, strip_ages
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
@@ -392,6 +399,8 @@ _SOMETHING_SO = re.compile(
     r"^\W*(?:(?:maybe|ok|okay|hmm|and|or|so|well|ideally)\W+)*(?:something|anything|smth|sth)\s+"
     r"(?:(?:more|less|really|very|super|kinda|a\s+bit)\s+)?[a-z-]{3,}+(?:\s*,?\s*(?:and|but|or)\s+"
     r"(?:(?:more|less|not)\s+)?[a-z-]{3,}+)?+"
+    # ("hmm something co-op maybe")
+    r"(?:\s+(?:maybe|perhaps|please|pls|instead|though|tho))*+"
     # (and nothing more, but what it should not be: not "something not messy? friendship
     # bracelet kit maybe", which names the kind)
     r"(?=\s*(?:[,.;!-]+\s*(?:not|no|nothing|never|but\s+not)\b|[.!?\s]*$))",
@@ -701,10 +710,16 @@ def _like_card(title: str) -> str:
     return " ".join(words[:_LIKE_WORDS])
 
 
+#: Shoppers' short words for a title's: "co-op" games are "Cooperative" in their titles.
+_SHORT_FOR = {"co-op": "cooperative", "coop": "cooperative", "multiplayer": "players"}
+
+
 def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
     """A comparative no title uses as the plain word a title does ("something quicker to learn":
     quick; "easier": easy; "bigger": big; "simpler": simple), else the word."""
     w = word.lower()
+    if w in _SHORT_FOR:  # "something co-op": cooperative (titles' word; had narrowed by nothing)
+        return _SHORT_FOR[w]
     if vocabulary is None or vocabulary.knows(w) or not w.endswith("er") or len(w) < 5:
         return word
     stems = [w[:-3] + "y", w[:-2], w[:-1]] if w.endswith("ier") else [w[:-2], w[:-1]]
@@ -891,6 +906,7 @@ def understand(
         and _TELLS_OF.match(text)
         and not _ASKS_FOR.search(text)
         and needs.recipient
+        and not dressed_as(text)  # "my nephew is going as a pirate to a party": his costume
     ):
         needs = replace(needs, gift=True, kind=None)  # told of someone: a gift for them
     reading: dict[str, Any] | None = None
@@ -1034,7 +1050,9 @@ def understand(
         # no product named in another language ("¿hay algo más barato?", "¿de qué tamaño tiene
         # que ser?", "¿cuanto cuesta la opcion mas barata?", which had searched its own words):
         # the same products, cheaper, more of them, or asked about
-        changes = ordering or cues.price_bound or cues.rating_bound or bool(needs.age)
+        # (or a thing not wanted: "qualcosa che non sia un peluche" had asked of the cards)
+        changes = (ordering or cues.price_bound or cues.rating_bound or bool(needs.age)
+                   or bool(translation and unwanted_words(translation, shown=True)))  # fmt: skip
         intent = Intent.refine if changes else Intent.more if cues.more else Intent.compare
         if intent is Intent.refine and (cues.cheapest or cues.better_rated) and _WHICH.match(text):
             intent = Intent.compare  # "welche ist am günstigsten?": which of these, not others
@@ -1100,6 +1118,9 @@ def understand(
             # carpet" (had searched "last batch ended carpet" for a mother)
             search, need = "", plain_need(text)
             needs = replace(needs, recipient=None, age=None, interests=(), kind=None)
+    # the message up to a story told after it ("..., he finishes the small ones in 20 min")
+    story_at = STORY_AFTER.search(text)
+    asked_part = text[: story_at.start()] if story_at else text
     if (
         shown_titles
         and intent in (Intent.new, Intent.refine)
@@ -1109,11 +1130,9 @@ def understand(
             # before a story: "something quieter, he uses it in class")
             _OTHER_ONE.match(re.split(r"(?<=[?!.])\s+", text.strip())[0])
             or _SIMILAR_BUT.match(text)
-            or (
-                (clause := text.split(",", 1)[0]) != text
-                and bool(STORY_AFTER.match(text[len(clause) :]))
-                and bool(_OTHER_ONE.match(clause))
-            )
+            # (or before a story: "something bigger, like 500+ pieces, he finishes the small ones
+            # in 20 min" had searched 500-piece jigsaws in place of building sets)
+            or (asked_part != text and bool(_OTHER_ONE.match(asked_part)))
             or _THE_ONE_FOR.match(text)
             or (
                 _FOR_ONLY.match(text) and (not _OWN_REQUEST.search(text) or _OTHER_AGE.search(text))
@@ -1131,7 +1150,12 @@ def understand(
             or (_AND_A.match(text) and needs.kind is None)
             # what it should be like, naming no kind: "something fun and nerdy, NOT a mug" after a
             # chemistry teacher's gift (it had searched "nerdy" alone and said not carried)
-            or (_SOMETHING_SO.match(text) and needs.kind is None and bool(needs.product_words))
+            # ("hmm something co-op maybe, we get way too competitive" after board games)
+            or (
+                bool(_SOMETHING_SO.match(text) or _SOMETHING_SO.match(asked_part))
+                and needs.kind is None
+                and bool(needs.product_words)
+            )
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
         )
@@ -1144,16 +1168,14 @@ def understand(
         # no title uses ("something quieter")
         # (in another language, its English reading: "¿hay alguno que funcione con pilas?")
         acted = text if english else (translation or "")
-        first = text.split(",", 1)[0]
         if (
             english
-            and first != text
-            and STORY_AFTER.match(text[len(first) :])
-            and _OTHER_ONE.match(first)
+            and asked_part != text
+            and (_OTHER_ONE.match(asked_part) or _SOMETHING_SO.match(asked_part))
         ):
             # only what the first clause asks: "something smaller, were flying to see her and it
             # has to fit in my carry on" narrows to small ones (not "were flying see fit")
-            acted = first
+            acted = asked_part
         for rx in (CHEAPER, PRICIER, BETTER_RATED):
             acted = rx.sub(" ", acted)
         plain = [

@@ -453,6 +453,10 @@ _FUNCTION_WORDS = frozenset((
     "baratas", "alguno", "alguna", "juguetes", "libros", "vocês", "têm", "vendem", "quero",
     "procuro", "vous", "avez", "vendez", "cherche", "voudrais", "habt", "verkauft", "suche",
     "avete", "vendete", "cerco", "voglio",
+    # asking of a card: "quanto costa quello rosa?" after an Italian talk had been read as English
+    # ("quinto costa quell rosa")
+    "quanto", "quanta", "quello", "quella", "quelli", "quelle", "questo", "questa", "cuánto",
+    "cuanto", "cuánta", "combien", "wieviel", "wie", "viel", "kostet", "cuesta",
 ))  # fmt: skip
 
 

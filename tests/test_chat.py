@@ -651,6 +651,13 @@ def test_a_card_put_in_the_cart_in_words_is_in_the_cart(
     assert added.text.startswith("Added [2] to your cart. Items in your cart: 1 ("), added.text
     assert added.cart is not None and [line.product_id for line in added.cart.lines] == [second.id]
     assert cart_of(services.events, chat.catalog, "u-cart") == added.cart
+    if not any("purple" in c.product.title.lower() for c in first.cards):
+        # a look no card has: said, not the first card put in the cart
+        purple = then("add the purple one to my cart")
+        assert purple.text.startswith("None of the products on screen is described as purple"), (
+            purple.text
+        )
+        assert purple.cart is None
     taken = then("ok i'll take the third")  # chosen, not put in the cart
     assert taken.text.startswith("Good choice: [3]") and taken.cart is None, taken.text
     assert cart_of(services.events, chat.catalog, "u-cart").items == 1
