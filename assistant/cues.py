@@ -322,9 +322,14 @@ CLOSING = re.compile(
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
-    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that|this|them|those|these|one|both|the\s+[\w-]+"
+    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|one|both|the\s+[\w-]+"
     r"(?:\s+(?:one|of\s+(?:those|these|them)|[\w-]+\s+one))?)\s+)?"
     r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
+    # the card the talk is about, added in a shop where nothing else is added to: "add it please",
+    # "ok add that one"
+    r"|^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|great|perfect|cool|alright|then|so)\W+)*add\s+"
+    r"(?:it|that(?:\s+one)?|this(?:\s+one)?|both|them)\b(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?"
+    r"(?!cart|basket|bag|order)\w)"
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
@@ -334,6 +339,8 @@ TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
     r"|\bme (?:l[oa] )?(?:llevo|quedo con)\b|\bl[oa] quiero\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|"
     r"\bnehme\s+(?:das|den|die)\b|\bje (?:le|la) prends\b|\bfico com\b|"
+    # ("parfait, je prends celui-là" had searched "parfait prends")
+    r"\bje prends (?:celui|celle|le|la|les)\b|"
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
     # the card put in the cart: "ok add it to cart" (had searched "add cart": flash cards),
     # "añádelo al carrito", "mets-le dans le panier", "in den Warenkorb", "nel carrello"

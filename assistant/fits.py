@@ -192,6 +192,16 @@ def _adjective_of(word: str, kind: str) -> bool:
     )
 
 
+#: Parts of a thing, named after it: "RC Car Front Rocker Arms ... Spare Parts", "RC Car Air
+#: Filter", "Toy Car Shock Damper" (each had been starred as an RC car under $60).
+_PART_WORDS = frozenset(["parts", "part", "spare", "spares", "replacement", "upgrade", "filter",
+                         "damper", "dampers", "shock", "shocks", "arms", "arm", "motor", "servo",
+                         "servos", "tires", "tyres", "wheels", "shell", "esc", "gears", "axle",
+                         "chassis", "bearings", "screws", "decals", "skid"])  # fmt: skip
+#: What a title names after the kind that makes it a thing for the kind, not the kind itself.
+_NOT_ITSELF = _ACCESSORY | _PART_WORDS
+
+
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     target = stem(kind)
     # Inside "... with A, B, Headphones" the kind is an item in the box; after "Tuner for
@@ -235,18 +245,18 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
             # until a word that starts another part: "Violin Set with Case" is a violin)
             following = list(takewhile(lambda w: w not in _ABOUT and w not in ("and", "or"),
                                        words[i + 1 : i + 1 + _COMPOUND_WORDS]))  # fmt: skip
-            after = next((w for w in following if w in _ACCESSORY), "")
+            after = next((w for w in following if w in _NOT_ITSELF), "")
             before = next(
                 (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")), ""
             ) if i else ""  # fmt: skip
             # a slash group counts by its parts: "Rack w/Gliding Laptop" holds a laptop
             if (
-                (after not in _ACCESSORY or after in asked.lower())
+                (after not in _NOT_ITSELF or after in asked.lower())
                 and not (set(before.split("/")) & _ABOUT)
                 and not (i == len(words) - 1 and _comma_accessory(name.lower(), phrase, asked))
             ):
                 return True
-            if at == 0 and after in _ACCESSORY and after not in asked.lower():
+            if at == 0 and after in _NOT_ITSELF and after not in asked.lower():
                 # the name opens as an accessory of the kind ("Featherweight Case, 1/2 Size
                 # Violin", "Microphone Stand Tray Mount Clamp, Microphone Stand Desk"): the kind
                 # said again after a comma is what it fits, not what it is

@@ -161,6 +161,12 @@ NOT_KIND = frozenset(
         "part",
         # where it stands, never the product: "something she could keep on her desk"
         "desktop",
+        # how thick, where it is read, in which language: never the product ("medium thickness,
+        # variety pack would be nice" after picks; "悬疑小说的电子书" read "suspense novel kindle";
+        # "要中文的" read "chinese language")
+        "thickness",
+        "kindle",
+        "language",
         # what the things make together, not one of them: "a first mic setup for a podcast" (the
         # kind had been "setup": "we don't seem to carry first mic setup" over podcast bundles)
         "setup",
@@ -500,7 +506,10 @@ def product_kind(text: str) -> str | None:
 #: Where a message lists another product: "... and also a stapler", "..., plus some picks", "a
 #: ukulele and a tuner" (an article after "and": "black and white" lists nothing).
 _NEXT_ITEM = re.compile(
-    r"\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
+    # ("a ukulele + a clip-on tuner + a soft case", "a ukulele, a clip-on tuner and a soft case")
+    # (not a count's plus: "a board game that works for 4+ players")
+    r"(?<!\d)\s+\+\s*|(?<=[a-z)])\+\s*|\s*,\s*(?=(?:a|an|some)\s)"
+    r"|\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
     r"(?:\s+(?:i\s+)?(?:need|want|get))?\s+(?=(?:a|an|some|one|two|three|\d+)\s)",
     re.I,
 )
@@ -533,6 +542,8 @@ def listed_products(text: str) -> tuple[str, ...]:
     kinds = [product_kind(p) for p in parts]
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
         return ()
+    if any((k or "").lower() in PACKAGING for k in kinds):
+        return ()  # "nitrile gloves, a box of 100": how the gloves come, not a second thing
     if COMPARE.search(text) and any(
         [w.lower() for w in re.findall(r"[\w'-]+", p) if not not_product_word(w)]
         == [(k or "").lower()]

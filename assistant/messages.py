@@ -85,7 +85,10 @@ _SHOW_ME = re.compile(
 _OPENERS = re.compile(
     r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
     # ("actually scratch that its for his little sister" had made the kind "scratch")
-    r"(?:(?:actually|ok|okay|no)\W+)?(?:scratch|forget|ignore)\s+that\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    # ("actually scrap that, a teether would be more useful", "never mind he changed his mind")
+    r"(?:(?:actually|ok|okay|no|hmm)\W+)?(?:scratch|scrap|forget|ignore|cancel)\s+that\b|"
+    r"never\s*mind(?!\s+(?:the|my|about)\s+(?:budget|price))(?:\W+(?:he|she|they)\s+changed\s+"
+    r"(?:his|her|their)\s+mind)?\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
     r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",

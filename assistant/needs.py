@@ -73,6 +73,8 @@ _SIZES = [
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
     re.compile(r"\b[1-4]/(?:2|4|8|10|16)(?=\s+(?:scale\s+)?(?:violins?|violas?|cellos?|guitars?|bass|classical|acoustic|nylon|fiddles?)\b)", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
+    # a toddler's clothing size: "size 4T", "2T" (had searched "4T": a karaoke hard drive)
+    re.compile(r"\b(?:size\s+)?[2-5]t\b", re.I),
     re.compile(r"\b(?:small|medium|large|x-?large|xx?l)\s+size\b", re.I),
     re.compile(r"\btalla\s+(?:x{0,3}[sml]|xx?l|\d+)\b", re.I),  # Spanish "talla M"
     # a size asked in: "do you have them in large too?"
@@ -247,6 +249,13 @@ _ASPIRES = re.compile(
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
+#: Rough ground said to be driven on: "that can handle mud and puddles", "goes over grass".
+_GROUND = r"mud|dirt|grass|puddles|gravel|sand|rocks|snow|rough\s+terrain|the\s+yard|the\s+backyard"
+_ROUGH_GROUND = re.compile(
+    rf"\b(?:that\s+|which\s+)?(?:can\s+|could\s+|will\s+)?(?:handle|handles|go(?:es)?\s+(?:on|through|over|in)|"
+    rf"drive(?:s)?\s+(?:on|through|over|in))\s+(?:{_GROUND})(?:\s*(?:,|and|or|&)\s*(?:{_GROUND}))*\b",
+    re.I,
+)
 #: What someone will dress up as: "he wants to be a firefighter", "going as a witch".
 _DRESSED_AS = re.compile(
     r"\b(?:wants?\s+to\s+be|wanna\s+be|dress(?:es|ing)?\s+up\s+as|(?:is\s+)?going\s+as|go\s+as)"
@@ -260,10 +269,11 @@ _COSTUME_CUE = re.compile(
 )
 
 
-def dressed_as(text: str) -> re.Match[str] | None:
+def dressed_as(text: str, costumes: bool = False) -> re.Match[str] | None:
     """What someone will dress up as, where the words make it a costume ("my daughter wants to
-    be a mermaid for halloween"); its first group is what they will be."""
-    return _DRESSED_AS.search(text) if _COSTUME_CUE.search(text) else None
+    be a mermaid for halloween") or the talk is of costumes (`costumes`); its first group is what
+    they will be."""
+    return _DRESSED_AS.search(text) if costumes or _COSTUME_CUE.search(text) else None
 
 
 @dataclass(frozen=True)
@@ -440,6 +450,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # "a thriller i can finish": what they do, no "finish" searched (a clause ends there: "a
     # board game we can play as a family of five" is a game)
     rest = _CAN_DO.sub(" , ", rest)
+    # where it goes is how it is sold: "an rc car that can handle mud and grass" is off-road (had
+    # searched "mud grass" and starred a slot car set)
+    rest = _ROUGH_GROUND.sub(" off-road ", rest)
     # where a thing is carried is no product: "a hard case to carry it on the bus" (had searched
     # "bus": a toy school bus beside the cases)
     rest = re.sub(r"\bto\s+(?:carry|transport|take|bring)\s+(?:it|them)\b[^,.;!?]*", " ", rest,
@@ -518,8 +531,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         packs = "|".join(sorted(PACKAGING))
         counted = re.compile(rf"\b(?:\d+|a\s+few|several|two|three)\s+(?:{packs})\b", re.I)
         kind = product_kind(named) or kind
-        if kind in PACKAGING and counted.search(named):
-            kind = product_kind(counted.sub(" ", named)) or kind
+        if kind in PACKAGING and (many := counted.search(named)):
+            kind = product_kind(named[: many.start()]) or kind
     if title_counts is not None:
         kind = _likeliest_kind(named, kind, title_counts)
     # (the story read as typed too: "my back isnt great" is a story before "isnt great" is cut)

@@ -112,6 +112,8 @@ AGE = [
     # "piano 60" and asked to check that it fits "your piano 60")
     (re.compile(r"\b(?:started|starting|began|begun|learning|took\s+up|taking\s+up|picked\s+up|retired|retiring)\b"
                 r"[^,.;!?]{0,40}?\b(?P<cut>at\s+(\d{2}))\b(?!\s*(?:[$€£%]|dollars|bucks|bpm|watts?|degrees|mph|fps))", re.I), 1.0),
+    # said in brackets after whom: "for my daughter (11, she's left handed)", "my son (7)"
+    (re.compile(r"\b(?:" + "|".join(RECIPIENTS) + r")\s*\(\s*(\d{1,2})\s*(?:[,;)]|yo\b|y/o\b)", re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
     (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),

@@ -327,6 +327,11 @@ class ChatPipeline:
         found: list[tuple[Thing, int | None]] = []
         itself = None
         listed = bool(query.items)
+        if listed and len(things) > 1:
+            # a budget said of several things is for them all: no floor for each ("a ukulele + a
+            # clip-on tuner + a soft case, around 80 for the whole thing" had shown a $87 harmonica
+            # case, the ukulele cases being under the $64 floor)
+            kept["min_price"] = None
         for thing in things:
             reading = understand(
                 thing.search, None, self.departments, (), self.brands, vocabulary=self.vocabulary
@@ -831,6 +836,13 @@ class ChatPipeline:
         # (which card is chosen is read off its words: no second model call on the turn)
         said = self.read(parts[0], shown, language, model=False).query
         meant = self._meant(said.model_copy(update={"intent": Intent.detail}), state, shown)
+        if (
+            not meant.named
+            and len(meant.refs) == 1
+            and re.search(r"\b(?:it|that|this)\b", parts[0], re.I)
+        ):
+            # "add it please. do you also have sleeves ...": "it" is the card the talk is about
+            meant = replace(meant, named=meant.refs)
         more = advance(state, query, self.catalog)
         looks = [w for w in re.findall(r"[a-z]+", parts[0].lower()) if w in LOOKS]
         if (

@@ -91,7 +91,9 @@ _RANGE = re.compile(
     # bare numbers after a price word: "budget 20-30" (had been read as under $20), "cheap-ish,
     # 20-30", "spend like 40 to 60"
     r"|\b(?:budget(?:'s|s)?(?:\s+(?:of|is))?|spend(?:ing)?(?:\s+like)?|price(?:\s+range)?(?:\s+(?:of|is))?"
-    r"|cheap(?:-?ish)?|around|about|roughly)\s*[:,]?\s*(?P<lo3>" + _NUMBER + r")\s*(?:-|–|to)\s*"
+    # ("we can do maybe 400-500 between the two of us")
+    r"|cheap(?:-?ish)?|around|about|roughly|can\s+do(?:\s+(?:maybe|like|about|around))?)\s*[:,]?\s*"
+    r"(?P<lo3>" + _NUMBER + r")\s*(?:-|–|to)\s*"
     r"(?P<hi3>" + _NUMBER + r"))"
     + _NOT_UNIT,
     re.IGNORECASE,

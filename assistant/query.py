@@ -52,6 +52,7 @@ from assistant.glossary import chinese_to_english
 from assistant.kinds import (
     COMPARATIVES,
     MAX_LISTED,
+    PACKAGING,
     STORY_AFTER,
     listed_products,
     not_product_word,
@@ -64,6 +65,7 @@ from assistant.needs import (
     PURPOSE,
     STORY_CLAUSE,
     WORN_SIZE,
+    Needs,
     dressed_as,
     follow_up_ask,
     read_needs,
@@ -387,6 +389,8 @@ _OTHER_ONE = re.compile(
     r"(?:\s+(?:to|for)\s+[a-z]+(?:\s+[a-z]+)?)?"
     # and how else: "something slower and hard to break"
     r"(?:\s+(?:and|but)\s+(?:more\s+|less\s+)?[a-z]+(?:\s+to\s+[a-z]+)?)?"
+    # ("something more strategic, less dice luck")
+    r"(?:\s*,\s*(?:and\s+|but\s+)?(?:more|less|fewer)\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
     rf"though|tho|if possible))*"
     # how much more so: "anything shorter, like under 200 pages"
@@ -418,6 +422,31 @@ _ARTICLE = re.compile(r"^(?:a|an|some|the)\s+", re.I)
 #: Words that name no particular thing: "a special cable", "a power thing", "some kind of stand".
 _VAGUE = re.compile(
     r"\b(?:special|certain|particular|extra|other|(?:some\s+)?(?:kind|sort|type)\s+of|things?|stuff|thingy)\b",
+    re.I,
+)
+#: Things that go with an instrument, listed after it: "a ukulele + a clip-on tuner + a soft case".
+_GEAR_FOR = frozenset(["case", "cases", "bag", "strap", "tuner", "stand", "strings", "picks", "capo",
+                       "cover", "holder", "rosin", "bow", "mute", "pedal", "cable", "gig"])  # fmt: skip
+
+
+def _gear_for_the_first(items: tuple[str, ...]) -> tuple[str, ...]:
+    """Listed things, the gear among them for the first ("a soft case" after "a ukulele": a
+    ukulele's soft case; a harmonica's had been shown)."""
+    first = product_kind(items[0]) if items else None
+    if not first:
+        return items
+    return (items[0], *(
+        f"{first} {_ARTICLE.sub('', item)}"
+        if (product_kind(item) or "").lower() in _GEAR_FOR and first.lower() not in item.lower()
+        else item
+        for item in items[1:]
+    ))  # fmt: skip
+
+
+#: A thing the shopper says they lack: "i don't own a mic yet", "we dont have any cables".
+_LACKING = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|doesn'?t|does\s+not)\s+(?:own|have)\s+(?:a|an|any)\s+"
+    r"([a-z][\w-]*(?:\s+(?!yet\b|either\b|though\b|tho\b)[a-z][\w-]*)?)",
     re.I,
 )
 #: The things named after it: "..., like rosin or a tuner", "such as a special cable".
@@ -660,7 +689,8 @@ def _talk_move(
             or re.search(ADD_TO_CART, text, re.I)  # "add to cart"
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(
-                r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|lo|quell[oa]|quest[oa]|esse|essa|das|den)\b"
+                r"\b(?:it|that|this|ese|esa|este|esta|eso|le|la|lo|quell[oa]|quest[oa]|esse|essa|das|den|"
+                r"celui|celle)\b"
                 r"|\bnehm(?:e)?\s+ich\W*$",
                 text,
                 re.I,
@@ -710,8 +740,45 @@ def _like_card(title: str) -> str:
     return " ".join(words[:_LIKE_WORDS])
 
 
+#: What a product must work with, said of the shopper's own: "i'm on a mac", "we use windows".
+_PLATFORM_NAMES = r"mac|macbook|imac|windows|pc|linux|chromebook|ipad|iphone|android"
+_PLATFORM = re.compile(
+    rf"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+on\s+(?:a\s+|an\s+)?({_PLATFORM_NAMES})\b"
+    rf"|\b(?:i|we)\s+(?:use|have|got|run|own)\s+(?:a\s+|an\s+)?({_PLATFORM_NAMES})\b",
+    re.I,
+)
+#: The name titles use for a platform said otherwise.
+_PLATFORMS = {"macbook": "mac", "imac": "mac"}
+
+
+def _no_kind_but_platform(needs: Needs) -> bool:
+    return needs.kind is None or bool(re.fullmatch(_PLATFORM_NAMES, needs.kind, re.I))
+
+
+#: Words said around a size that name no product: "show me only 1/2 size then".
+_AROUND_SIZES = frozenset(["size", "sizes", "only", "show", "then", "pieces", "piece", "pcs", "of",
+                           "count", "ct", "instead", "please", "pls"])  # fmt: skip
+
+
+def _only_sizes(search: str, needs: Needs) -> bool:
+    """The words searched are a size or count said (and words around one), no product's."""
+    said = {w.lower() for s in needs.sizes for w in re.findall(r"[\w/.]+", s)}
+    words = [w.lower() for w in search.split()]
+    return (
+        bool(needs.sizes and words)
+        and (needs.kind is None or needs.kind.lower() in PACKAGING)
+        and all(w in said or w in _AROUND_SIZES or w in PACKAGING for w in words)
+    )
+
+
 #: Shoppers' short words for a title's: "co-op" games are "Cooperative" in their titles.
-_SHORT_FOR = {"co-op": "cooperative", "coop": "cooperative", "multiplayer": "players"}
+_SHORT_FOR = {
+    "co-op": "cooperative",
+    "coop": "cooperative",
+    "multiplayer": "players",
+    "lighter": "light",
+    "thinner": "thin",
+}
 
 
 def _plain_degree(word: str, vocabulary: Vocabulary | None) -> str:
@@ -824,6 +891,17 @@ def _with_age_word(search: str, age: tuple[float, float]) -> str:
     return f"{search} {word}" if word else search
 
 
+def _first_clause_kind(text: str, counts: Mapping[str, int]) -> str | None:
+    """The kind the first clause of a Chinese request that names one names."""
+    for clause in re.split(r"[，,。？?！!；;]", text):
+        if re.search(r"喜欢|爱|迷|感兴趣", clause):
+            continue  # what someone loves is no kind: "她特别喜欢小动物，也爱拼拼图" is a puzzle
+        english = chinese_to_english(strip_ages(strip_price_phrases(clause)), counts)
+        if english and (kind := read_needs(english, counts).kind):
+            return kind
+    return None
+
+
 def age_word(age: tuple[float, float]) -> str | None:
     """The word titles use for children of that age (see `AGE_WORDS`); None for older."""
     return next((w for limit, w in AGE_WORDS if age[1] <= limit), None)
@@ -894,6 +972,16 @@ def understand(
         text = ask
     cues = read_cues(text, shown_titles, brands)
     needs = read_needs(text, counts)
+    if (
+        shown_titles
+        and not dressed_as(text)
+        and dressed_as(
+            text, sum("costume" in t.lower() for t in shown_titles) * 2 >= len(shown_titles)
+        )
+    ):
+        # what the child will be, said over costumes on screen: "now he wants to be a shark"
+        # (had searched sharks: party favors, a shark capo)
+        needs = read_needs(f"{text} (costume)", counts)
     if text != whole:
         # (whom the story names is no recipient: "the mom hosting says NO slime" is about a
         # party of 9-year-olds; an age the story says in numbers is theirs: "hes 5 not 12")
@@ -964,6 +1052,12 @@ def understand(
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
         needs = read_needs(translation, counts).merged(needs)
+        if language == "zh" and by_dictionary and needs.kind and vocabulary is not None:
+            # the thing a Chinese request names first is the kind, not a later clause's noun:
+            # "有没有适合新手的吉他拨片？……好几种厚度的" had the kind "thickness",
+            # "想给我侄子买个遥控飞机，……之前玩过遥控车" a car
+            first = _first_clause_kind(text, vocabulary.title_counts)
+            needs = replace(needs, kind=first or needs.kind)
     own = needs.product_words if (english or translation) else ""
     set_against = alternatives(text)  # "dunlop crybaby or vox?": the things weighed, as typed
     corrected: tuple[tuple[str, str], ...] = ()
@@ -1148,6 +1242,13 @@ def understand(
                 and all(w.lower() in LOOKS for w in search.split())
             )
             or (_AND_A.match(text) and needs.kind is None)
+            # what the cards must work with: "I'm on a Mac if that matters" after audio
+            # interfaces (had searched "Mac": iPod software)
+            or (bool(_PLATFORM.search(text)) and _no_kind_but_platform(needs))
+            # only a size or a count of the cards on screen: "size 4T" after costumes, "ok show
+            # me only 1/2 size then" after violins, "tem em caixa com 500?" after pipettes (each
+            # had searched the store for the size alone)
+            or _only_sizes(search, needs)
             # what it should be like, naming no kind: "something fun and nerdy, NOT a mug" after a
             # chemistry teacher's gift (it had searched "nerdy" alone and said not carried)
             # ("hmm something co-op maybe, we get way too competitive" after board games)
@@ -1176,7 +1277,10 @@ def understand(
             # only what the first clause asks: "something smaller, were flying to see her and it
             # has to fit in my carry on" narrows to small ones (not "were flying see fit")
             acted = asked_part
-        for rx in (CHEAPER, PRICIER, BETTER_RATED):
+        # (nor what is not wanted: "something more strategic, less dice luck" narrows to
+        # strategic ones, without dice)
+        acted = re.sub(r"\bless\s+[\w-]+\s+(?:luck|based|heavy|focused|driven)\b", " ", acted)
+        for rx in (CHEAPER, PRICIER, BETTER_RATED, NOT_THIS):
             acted = rx.sub(" ", acted)
         plain = [
             _plain_degree(w, vocabulary)
@@ -1191,6 +1295,11 @@ def understand(
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
         if variant:  # "should i go concert instead?": the same kind in that variety
             narrows = variant
+        elif (platform := _PLATFORM.search(text)) and _no_kind_but_platform(needs):
+            narrows = _PLATFORMS.get(said := next(g for g in platform.groups() if g).lower(), said)
+            needs = replace(needs, kind=None)  # ("we use windows" names no windows to sell)
+        elif _only_sizes(search, needs):
+            narrows = ""  # "size 4T": the size narrows, not the word "size"
         if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or _ANY_IN.match(text) or variant:
             # "clear one": a look of the same kind, not "clear"; "something slower and hard to
             # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)
@@ -1211,6 +1320,8 @@ def understand(
             if like
             else []
         )
+        # and what they say they lack: "do I need anything else? I don't own a mic yet"
+        things += [m.group(1) for m in _LACKING.finditer(text)]
         # each for the product on screen: "pedal special cable", "violin rosin"
         from assistant.fits import title_head
 
@@ -1421,7 +1532,7 @@ def understand(
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)
-        items=items or (listed_products(text) if english and starter is None and intent is Intent.new else ()),
+        items=items or (_gear_for_the_first(listed_products(text)) if english and starter is None and intent is Intent.new else ()),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

@@ -53,6 +53,9 @@ NOT_THIS = re.compile(
     rf"|\bless\s+(?:about|of)\s+{_WORD}(?:\s+{_WORD}){{0,1}}"
     # less of a look: "something less pink maybe more rainbow" (had been "pink, as you asked")
     rf"|\bless\s+(?=(?:{_LOOKS})\b){_WORD}"
+    # less of a thing that a game or a book is driven by: "something more strategic, less dice
+    # luck" (had searched dice games)
+    rf"|\bless\s+{_WORD}(?=\s+(?:luck|based|heavy|focused|driven)\b)"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"

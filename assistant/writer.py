@@ -197,7 +197,8 @@ def _who(state: ConversationState, language: str) -> str:
     elif person in _ANYONE and language == "en":
         return f"a {person}"
     if person and language == "en":
-        return person if person.endswith("s") else f"your {person}"
+        # (a plural is said as is: "twins"; "boss" is one person: "your boss", not "for boss")
+        return person if person.endswith("s") and not person.endswith("ss") else f"your {person}"
     age = state.age
     if age is not None and age[0] == age[1] and age[0] >= 1:
         if age[0] != int(age[0]):  # "18 month old" is not "a 1-year-old"

@@ -665,6 +665,13 @@ def test_a_card_put_in_the_cart_in_words_is_in_the_cart(
     both = then("add the 3rd one to my cart. also need a guitar tuner")
     assert both.text.startswith("Added [1] to your cart. Items in your cart: 2 ("), both.text
     assert "[2] fits best" in both.text and both.cart is not None and both.cart.items == 2
+    # "it" is the card the talk is about: put in the cart, with what else is asked
+    about = then("tell me about the second one")
+    assert [c.mark for c in about.cards] == [2], about.cards
+    it = then("add it please. do you also have a guitar tuner?")
+    assert it.text.startswith("Added [1] to your cart. Items in your cart: 3 ("), it.text
+    assert it.cards[0].product.id == about.cards[0].product.id, it.cards
+    assert "tuner" in it.query.search and len(it.cards) > 1, it.query
     # no shopper to act for: pointed to the card's button, and nothing stored
     anonymous = chat.answer(ChatRequest(message="acoustic guitar strings"))
     nobody = chat.answer(ChatRequest(message="add the first one to my cart",
