@@ -249,6 +249,10 @@ _ASPIRES = re.compile(
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
+#: A child said fondly: "my little guy", "our lil man", "the little one".
+_LITTLE_ONE = re.compile(
+    r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I
+)
 #: Rough ground said to be driven on: "that can handle mud and puddles", "goes over grass".
 _GROUND = r"mud|dirt|grass|puddles|gravel|sand|rocks|snow|rough\s+terrain|the\s+yard|the\s+backyard"
 _ROUGH_GROUND = re.compile(
@@ -346,6 +350,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         "([一二三四五])(?=颗?星)", lambda m: str("一二三四五".index(m.group(1)) + 1), text
     )
     text = digit_ages(text)  # "三岁" -> "3岁"
+    # a child said fondly: "my little guy is 5" (had searched "guy 5" and asked to check that
+    # it fits "your guy 5")
+    text = _LITTLE_ONE.sub("kid", text)
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     text = GRADE_OF.sub(" ", text)  # "my sons 3rd grade teacher": who, not what

@@ -73,6 +73,15 @@ FOREIGN_RECIPIENTS = {
     "marito": "husband", "sorella": "sister", "fratello": "brother", "figlia": "daughter",
     "figlio": "son", "avo": "grandma", "vovo": "grandma", "mae": "mom", "pai": "dad",
     "irma": "sister", "irmao": "brother", "filha": "daughter", "filho": "son", "marido": "husband",
+    # in-laws and friends ("regalo para mi cuñado que empezó a tocar el bajo" had asked whom it
+    # was for)
+    "cunado": "brother", "cunada": "sister", "suegro": "dad", "suegra": "mom", "amigo": "friend",
+    "amiga": "friend", "jefe": "boss", "jefa": "boss", "beau-frere": "brother",
+    "belle-soeur": "sister", "beau-pere": "dad", "belle-mere": "mom", "ami": "friend",
+    "amie": "friend", "schwager": "brother", "schwagerin": "sister", "schwiegervater": "dad",
+    "schwiegermutter": "mom", "freund": "friend", "freundin": "friend", "cognato": "brother",
+    "cognata": "sister", "suocero": "dad", "suocera": "mom", "amico": "friend", "cunhado": "brother",
+    "cunhada": "sister", "sogro": "dad", "sogra": "mom",
 }  # fmt: skip
 #: The words a person is said after in those languages ("mi abuela", "pour ma mère", "für meine Oma").
 _FOREIGN_WHOSE = re.compile(

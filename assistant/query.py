@@ -755,6 +755,15 @@ def _no_kind_but_platform(needs: Needs) -> bool:
     return needs.kind is None or bool(re.fullmatch(_PLATFORM_NAMES, needs.kind, re.I))
 
 
+#: Playing an instrument, in the shop's other languages ("que toca el bajo", "qui joue de la
+#: guitare", "der Gitarre spielt", "che suona il piano", "que toca violão", "弹吉他").
+_PLAYS_IT = re.compile(
+    r"\b(?:toca|tocar|tocando|tocaba|joue|jouer|joué|spielt|spielen|gespielt|suona|suonare|"
+    r"suonato|toca|tocou)\b|弹|拉",
+    re.I,
+)
+
+
 #: Words said around a size that name no product: "show me only 1/2 size then".
 _AROUND_SIZES = frozenset(["size", "sizes", "only", "show", "then", "pieces", "piece", "pcs", "of",
                            "count", "ct", "instead", "please", "pls"])  # fmt: skip
@@ -1052,6 +1061,15 @@ def understand(
         # the English words stand in for the shopper's; what only the shopper's own words say
         # ("评分4.5以上": a rating the dictionary reads as "4.5 grade") is kept
         needs = read_needs(translation, counts).merged(needs)
+        if (
+            needs.gift
+            and needs.kind
+            and _PLAYS_IT.search(text)
+            and [w.lower() for w in needs.product_words.split()] == [needs.kind.lower()]
+        ):
+            # a gift for someone who plays it, in another language: gear for it, as in English
+            # ("regalo para mi cuñado que empezó a tocar el bajo" had shown basses)
+            needs = replace(needs, product_words=f"{needs.kind} accessories", kind=None)
         if language == "zh" and by_dictionary and needs.kind and vocabulary is not None:
             # the thing a Chinese request names first is the kind, not a later clause's noun:
             # "有没有适合新手的吉他拨片？……好几种厚度的" had the kind "thickness",

@@ -128,10 +128,15 @@ _WITH = frozenset(["con", "avec", "mit", "com"])
 #: Words that say the next one is not wanted: "vasos de vidrio, no plástico", "sin pilas".
 _NOT = {"no": "not", "nao": "not", "sin": "without", "sans": "without", "ohne": "without", "senza": "without",
         "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not",
-        "statt": "not", "anstatt": "not"}  # fmt: skip
-#: Being or degree words between "no" and what it should not be: "que no sea negro", "no muy caro".
+        "statt": "not", "anstatt": "not", "nada": "not", "ningun": "not", "ninguna": "not",
+        "rien": "not", "niente": "not", "nessun": "not", "nessuna": "not", "nenhum": "not",
+        "nenhuma": "not", "keinen": "not", "keinesfalls": "not"}  # fmt: skip
+#: Being, wanting, degree words and articles between "no" and what it should not be: "que no sea
+#: negro", "no muy caro", "algo que no sea un cable" (it had searched cables), "no quiero cables".
 _BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
-                 "sont", "trop", "sei", "sein", "zu"])  # fmt: skip
+                 "sont", "trop", "sei", "sein", "zu", "un", "una", "unos", "unas", "uno", "une",
+                 "des", "ein", "eine", "einen", "il", "lo", "gli", "um", "uma", "quiero", "quiere",
+                 "queremos", "veux", "voglio", "quero", "seja", "sia", "mas"])  # fmt: skip
 #: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
 _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
@@ -206,14 +211,22 @@ def read_words(
             continue
         # (past "sea", "muy": "que no sea negro" had searched black)
         after = i
-        while after < i + 2 and after + 1 < len(plain) and plain[after] in _BE | {"de", "del"}:
+        while (
+            after < i + 3
+            and after + 1 < len(plain)
+            and plain[after] in _BE | {"de", "del", "di", "do"}
+        ):
             after += 1
         if (
             key in _NOT
             # (Portuguese "no" is "in the": "serve no violão?" had made the guitar unwanted)
             and not (key == "no" and language == "pt")
             and after < len(plain)
-            and (said := lex.words.get(plain[after]) or lex.modifiers.get(plain[after]))
+            and (
+                said := lex.words.get(plain[after])
+                or lex.modifiers.get(plain[after])
+                or (align(plain[after]) if align is not None else None)
+            )
         ):
             # "no plástico": not plastic, as the request reader reads it, said last ("que no sea
             # negro, le encanta el morado": purple, not black)

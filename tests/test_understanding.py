@@ -3347,3 +3347,29 @@ def test_parts_of_a_thing_are_not_the_thing() -> None:
                   "Hosim RC Car Front Rocker Arms Original Accessory Spare Parts"):  # fmt: skip
         assert not shows_kind(title, "car", stem, "rc car"), title
     assert shows_kind("Blomiky 4WD High Speed Racing RC Car 1:43 Scale", "car", stem, "rc car")
+
+
+def test_what_the_browser_look_found(vocabulary: Vocabulary) -> None:
+    """Seen in the browser with the real model: "my little guy is 5 and wants to be a dinosaur
+    for halloween" asked to check that a costume fits "your guy 5"; "regalo para mi cuñado que
+    empezó a tocar el bajo" asked whom it was for and showed basses; "algo que no sea un cable"
+    showed cables."""
+    from assistant.needs import read_needs
+
+    guy = read_needs("my little guy is 5 and wants to be a dinosaur for halloween")
+    assert guy.age == (5.0, 5.0) and "guy" not in guy.product_words, guy
+    bass = understand("regalo para mi cuñado que empezó a tocar el bajo, máximo 40 dólares", None,
+                      [], vocabulary=vocabulary).query  # fmt: skip
+    assert bass.recipient == "brother" and bass.search == "bass accessories", bass
+    guitar = understand("Geschenk für meinen Vater, der Gitarre spielt", None, [],
+                        vocabulary=vocabulary).query  # fmt: skip
+    assert guitar.search == "guitar accessories", guitar
+    # (not a gift: what the child plays is no gear asked for)
+    assert understand("busco una guitarra para mi hijo que toca el piano", None, [],
+                      vocabulary=vocabulary).query.kind == "guitar"  # fmt: skip
+    cards = ["Fender Precision Bass", "Ibanez Bass Guitar", "Gator Bass Gig Bag"]
+    for text in ("algo que no sea un cable", "no quiero cables"):
+        query = understand(text, None, [], cards, vocabulary=vocabulary, before="es").query
+        assert query.intent is Intent.refine and not {"cable", "cables"} & set(
+            query.search.split()
+        ), (text, query)
