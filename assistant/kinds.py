@@ -18,7 +18,7 @@ from retrieval import units
 FILLER = set(
     ["a", "an", "the", "i", "im", "i'm", "me", "my", "our", "we", "you", "your", "it", "its", "this", "that", "these", "those", "them", "they", "one", "ones", "please", "show", "give", "find", "get", "got", "want", "wanted", "need", "needs", "needed", "looking", "look", "searching", "search", "for", "some", "any", "something", "anything", "with", "and", "or", "of", "to", "in", "on", "at", "by", "from", "is", "are", "be", "can", "could", "would", "should", "do", "does", "did", "what", "which", "how", "about", "more", "less", "than", "but", "just", "also", "too", "very", "really", "there", "here", "now", "ok", "okay", "thanks", "thank", "hi", "hey", "hello", "only", "other", "who", "that", "loves", "love", "likes", "like", "enjoys", "enjoy", "into", "obsessed", "fan", "interested", "learning", "learn", "wants", "plays", "play", "is", "was", "has", "have", "had", "his", "her", "he", "she", "him", "their", "old", "year", "years", "yr", "yrs", "month", "months", "age", "aged", "ages", "turning", "little", "big", "older", "younger", "teenage", "sure", "recommend", "recommendation", "recommendations", "suggest", "suggestions", "ideas", "idea", "buy", "buying", "shopping", "shop", "store", "sell", "carry", "help", "good", "nice", "great", "best", "perfect", "cool", "fun", "awesome", "well", "reviewed", "rated", "rating", "ratings", "reviews", "stars", "star", "highly", "under", "below", "budget", "spend", "around", "roughly", "approximately", "cheap", "affordable", "inexpensive", "price", "priced", "cost", "costs", "dollars", "bucks", "up", "least", "most", "max", "maximum", "minimum", "min", "over", "above", "would'd", "i'd", "i'll", "who's", "he's", "she's", "loves", "likes", "id", "somewhere", "though", "tho", "between", "ideally", "preferably", "maybe", "actually", "pretty", "kind", "sort", "type",
      # chat shorthand: never a product word
-     "pls", "plz", "etc", "brand", "brands", "even", "using", "keeps", "kept", "pricey", "pricy", "wtf", "omg", "smh", "ugh", "lmao", "haha", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "itself", "thats", "dont", "don't", "wont", "asap", "lookin", "gimme",
+     "pls", "plz", "etc", "brand", "brands", "even", "using", "keeps", "kept", "pricey", "pricy", "wtf", "omg", "smh", "ugh", "lmao", "haha", "thx", "ty", "lol", "u", "ur", "wat", "r", "gud", "instead", "rather", "never", "recs", "rec", "thinking", "considering", "doing", "limit", "appropriate", "exchange", "swap", "myself", "yourself", "himself", "herself", "themselves", "itself", "thats", "dont", "don't", "wont", "asap", "lookin", "gimme", "guy", "guys", "gal", "dude", "fella", "both",
      "that's", "it's", "there's", "here's", "isn't", "aren't", "doesn't", "didn't", "can't", "won't", "i've", "we've", "you're", "they're", "we're", "every", "lots",
      "started", "starting", "mine", "yall", "y'all", "similar", "hates", "hate", "hated", "vibes", "vibe", "nerd", "geek", "huge", "massive", "diehard", "think", "guess", "wanna", "gonna", "gotta", "kinda", "sorta", "ish", "whichever", "whatever", "whichevers", "rn", "tbh", "btw", "hmm", "um", "uh", "w", "w/",
      # what the shopper thinks of it, and how the talk goes: "anything under $30 thats still
@@ -167,6 +167,10 @@ NOT_KIND = frozenset(
         "thickness",
         "kindle",
         "language",
+        # what a thing is for, said of people: "both parents are musicians" (a musical toy)
+        "musical",
+        "neutral",
+        "unisex",
         # what the things make together, not one of them: "a first mic setup for a podcast" (the
         # kind had been "setup": "we don't seem to carry first mic setup" over podcast bundles)
         "setup",
@@ -370,7 +374,7 @@ _PRONOUN_CLAUSE = re.compile(
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
 STORY_AFTER = re.compile(
     r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
-    r"were|we're|hes|shes|theyre|ive|"
+    r"were|we're|hes|shes|theyre|ive|she'd|he'd|they'd|she'll|he'll|they'll|shed|hed|"
     r"my|his|her|their|our|me\s+and)"
     r"\s+\w+.*",
     re.I,

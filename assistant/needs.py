@@ -249,6 +249,47 @@ _ASPIRES = re.compile(
     re.I,
 )
 _PLAYS = re.compile(r"\bplays?\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
+#: An instrument someone played once: "he played harmonica in a band back in the 70s".
+_PLAYED = re.compile(r"\b(?:played|used\s+to\s+play)\s+(?:the\s+|a\s+|an\s+)?([a-z]{3,})\b", re.I)
+#: What someone does for a living, said of them: "who's a night shift nurse", "he's a retired cop".
+_JOBS = (
+    r"nurse|doctor|physician|surgeon|firefighter|fireman|paramedic|emt|cop|police\s+officer|"
+    r"officer|lawyer|attorney|accountant|engineer|mechanic|electrician|plumber|carpenter|"
+    r"architect|pilot|chef|cook|dentist|pharmacist|vet|veterinarian|farmer|soldier|"
+    r"developer|programmer|librarian|therapist|realtor|banker|trucker|truck\s+driver|"
+    r"hairdresser|barber|scientist|researcher|professor|teacher|student"
+)
+_IS_A_JOB = re.compile(
+    rf"\b(?:who'?s|who\s+is|he'?s|she'?s|hes|shes|he\s+is|she\s+is|is|was|works\s+as)\s+(?:a|an)\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}?(?:{_JOBS})s?\b",
+    re.I,
+)
+#: What a person is like, said of them, and what the shopper does not know of them.
+_TEMPER = (
+    r"shy|anxious|introverted|introvert|outgoing|quiet|nice|chill|sweet|serious|funny|grumpy|"
+    r"reserved|private|picky|fussy|busy"
+)
+WHO_THEY_ARE = re.compile(
+    rf"\b(?:really|very|super|kinda|pretty|so|a\s+bit|painfully|quite)\s+(?:{_TEMPER})"
+    rf"(?:\s*(?:,|and|&)\s*(?:{_TEMPER}))*\b"
+    # (or alone between commas: "it's our IT guy, super quiet, been there forever")
+    rf"|(?<=,)\s*(?:shy|anxious|introverted|quiet|reserved|grumpy)\s*(?=,)"
+    r"|\b(?:(?:is\s+)?the\s+)?(?:guy|gal|person|type|one)\s+who\s+has\s+everything\b|\bwho\s+has\s+everything\b"
+    r"|\b(?:the\s+)?only\s+thing\s+i\s+know\s+(?:is|about\s+(?:him|her))\b"
+    r"|\bbeen\s+(?:there|here|at\s+\w+)\s+(?:forever|for\s+ages|for\s+years|(?:for\s+)?\d+\s+years)\b"
+    r"|\b(?:no|zero)\s+(?:idea|clue)\s+what\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+(?:into|likes?)\b"
+    r"|\b(?:don'?t|dont|do\s+not)\s+(?:really\s+)?know\s+what\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+"
+    r"(?:into|likes?)\b",
+    re.I,
+)
+#: A baby whose sex is not known yet: "they're not finding out the gender".
+_NO_GENDER = re.compile(
+    r"\b(?:(?:they'?re|we'?re|they\s+are|we\s+are)\s+)?not\s+finding\s+out\s+the\s+(?:gender|sex)\b"
+    r"|\b(?:gender|sex)\s+(?:is\s+)?(?:unknown|a\s+surprise)\b",
+    re.I,
+)
+#: People said to make music: "both parents are musicians" (what they love, not a product).
+_ARE_MUSICIANS = re.compile(r"\b(?:are|is)\s+(?:both\s+)?(?:a\s+)?musicians?\b", re.I)
 #: A child said fondly: "my little guy", "our lil man", "the little one".
 _LITTLE_ONE = re.compile(
     r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I
@@ -425,6 +466,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text)
+                # ("my father in law is the guy who has everything": what to get him)
+                or re.search(r"\bhas\s+everything\b", text, re.I)
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
@@ -460,6 +503,15 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # where it goes is how it is sold: "an rc car that can handle mud and grass" is off-road (had
     # searched "mud grass" and starred a slot car set)
     rest = _ROUGH_GROUND.sub(" off-road ", rest)
+    # who someone is, not what to buy: "the guy who has everything", "super quiet", "been there
+    # forever", "no idea what he's into", "they're not finding out the gender" (each had been
+    # searched: "guy" found Shy Guy figures, "gender" gender-reveal pinatas)
+    rest = WHO_THEY_ARE.sub(" ", rest)
+    # asking for help, or keeping to a choice, is no product: "can you help me figure out what
+    # fits" (the kind had been "figure"), "nah stick with the pla 2 pack" (drumsticks)
+    rest = re.sub(r"\b(?:help\s+(?:me\s+)?)?figure\s+out\b|\b(?:stick|stay)\s+with\b", " ", rest,
+                  flags=re.I)  # fmt: skip
+    rest = _NO_GENDER.sub(" gender neutral ", rest)
     # where a thing is carried is no product: "a hard case to carry it on the bus" (had searched
     # "bus": a toy school bus beside the cases)
     rest = re.sub(r"\bto\s+(?:carry|transport|take|bring)\s+(?:it|them)\b[^,.;!?]*", " ", rest,
@@ -487,6 +539,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             liked = [w.lower() for w in re.findall(r"[a-z][\w'-]*", item, re.I)]
             interests += [w for w in liked if w not in FILLER][:2]
     rest = _BECAUSE.sub(" ", rest)
+    if interests:
+        # what someone does for a living, beside what they love, is who they are: "my sister
+        # who's a night shift nurse, she loves puzzles" (had said "We don't seem to carry night
+        # shift nurse puzzles")
+        rest = _IS_A_JOB.sub(" ", rest)
     rest = strip_matches(rest, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
@@ -597,6 +654,20 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if player and all(w.lower() in PLAYERS for w in keep):
         # "a gift for a guitarist who has everything": the same, said of a player
         keep, kind = [player, "accessories"], None
+    if (
+        gift
+        and (past := _PLAYED.search(text))
+        and (played_kind := product_kind(past.group(1)))
+        and kind in (None, played_kind)
+    ):
+        # what someone played back then, for a gift: the instrument itself ("the guy who has
+        # everything ... he played harmonica in a blues band back in the 70s")
+        keep, kind = [past.group(1)], played_kind
+    if gift and _ARE_MUSICIANS.search(text) and "musical" not in (w.lower() for w in keep):
+        # "a baby shower gift ..., both parents are musicians": a musical one (the word had been
+        # the kind "musicians")
+        keep = [*(w for w in keep if not w.lower().startswith("musician")), "musical"]
+        kind = None if (kind or "").lower().startswith("musician") else kind
     said = next((m for m in _ASPIRES.finditer(text) if (m.group(1) or m.group(3)).lower() in ROLES),
                 None)  # fmt: skip
     if said is not None:

@@ -121,6 +121,8 @@ AGE = [
     # "piano 60" and asked to check that it fits "your piano 60")
     (re.compile(r"\b(?:started|starting|began|begun|learning|took\s+up|taking\s+up|picked\s+up|retired|retiring)\b"
                 r"[^,.;!?]{0,40}?\b(?P<cut>at\s+(\d{2}))\b(?!\s*(?:[$€£%]|dollars|bucks|bpm|watts?|degrees|mph|fps))", re.I), 1.0),
+    # said between commas after whom: "gift for my niece, 15, really shy" (had read 3-14)
+    (re.compile(r"\b(?:" + "|".join(RECIPIENTS) + r"),\s*(\d{1,2})\s*(?:,|\.|;|$|\s+(?:and|who|she|he|but)\b)", re.I), 1.0),
     # said in brackets after whom: "for my daughter (11, she's left handed)", "my son (7)"
     (re.compile(r"\b(?:" + "|".join(RECIPIENTS) + r")\s*\(\s*(\d{1,2})\s*(?:[,;)]|yo\b|y/o\b)", re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child

@@ -64,6 +64,7 @@ from assistant.messages import clean_message
 from assistant.needs import (
     PURPOSE,
     STORY_CLAUSE,
+    WHO_THEY_ARE,
     WORN_SIZE,
     Needs,
     dressed_as,
@@ -266,7 +267,8 @@ _PURPOSE = re.compile(r"\sfor\s", re.I)
 
 def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:
     """The features said of the product, before the request turns to what it is for."""
-    head = _PURPOSE.split(text, maxsplit=1)[0]
+    # (not what the person is like: "it's our IT guy, super quiet" asks for no quiet product)
+    head = WHO_THEY_ARE.sub(" ", _PURPOSE.split(text, maxsplit=1)[0])
     return tuple(a for a in attributes if re.search(rf"\b{re.escape(a)}\b", head, re.I))
 
 

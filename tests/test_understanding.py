@@ -3373,3 +3373,41 @@ def test_what_the_browser_look_found(vocabulary: Vocabulary) -> None:
         assert query.intent is Intent.refine and not {"cable", "cables"} & set(
             query.search.split()
         ), (text, query)
+
+
+def test_readings_from_the_fresh39_held_out_set() -> None:
+    """Whom a gift is for, said by who they are, had been searched: "my sister who's a night
+    shift nurse, she loves puzzles" said "We don't seem to carry night shift nurse puzzles"; "the
+    guy who has everything ... he played harmonica in a blues band" searched "guy" (Shy Guy
+    figures); "it's our IT guy, super quiet, been there forever" searched "guy quiet been
+    forever"; "they're not finding out the gender. both parents are musicians" showed
+    gender-reveal pinatas; "my niece, 15, really shy" read ages 3-14; "no coloring books, she'd
+    find that babyish" was "We don't seem to carry no coloring books"; "help me figure out" had
+    the kind "figure" and "stick with the pla 2 pack" found drumsticks."""
+    from assistant.needs import read_needs
+
+    nurse = read_needs(
+        "something for my sister who's a night shift nurse, she loves puzzles, 30ish"
+    )
+    assert nurse.product_words == "puzzles", nurse
+    assert read_needs("my sister is a nurse").product_words == "nurse"  # (nothing else said)
+    grandpa = read_needs("my father in law is the guy who has everything. budget around 100. only "
+                         "thing I know is he played harmonica in a blues band back in the 70s")  # fmt: skip
+    assert grandpa.gift and (grandpa.kind, grandpa.product_words) == ("harmonica", "harmonica")
+    it_guy = understand("Secret Santa at work, $25 cap. it's our IT guy, super quiet, been there "
+                        "forever, no idea what he's into", None, []).query  # fmt: skip
+    assert it_guy.gift and it_guy.search == "", it_guy
+    shower = read_needs("baby shower gift, they're not finding out the gender. both parents are "
+                        "musicians")  # fmt: skip
+    assert shower.kind is None and "musical" in shower.product_words, shower
+    assert "gender" not in shower.product_words.replace("gender neutral", "")
+    niece = read_needs("gift for my niece, 15, really shy and anxious, draws constantly")
+    assert niece.age == (15.0, 15.0) and not {"shy", "anxious", "15"} & set(
+        niece.product_words.split()
+    ), niece
+    cards = ["Baker Ross Mini Notebooks", "homicozy Dog Diary for Girls"]
+    babyish = understand("no coloring books, she'd find that babyish", None, [], cards).query
+    assert babyish.intent is Intent.refine and "coloring" in babyish.unwanted, babyish
+    assert read_needs("can you help me figure out what fits the budget").kind != "figure"
+    pla = understand("nah stick with the pla 2 pack", None, [], ["eSUN 1.75mm Black PLA"]).query
+    assert "stick" not in pla.search, pla

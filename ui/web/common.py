@@ -73,7 +73,7 @@ def cart_html(cart: Cart | None) -> str:
         for line in cart.lines
     )
     return (f'<ul class="st-cart">{rows}</ul>'
-            f"<p><b>Total:</b> {Price(amount=cart.total)} ({cart.items} items)</p>")  # fmt: skip
+            f"<p><b>Total:</b> {Price(amount=cart.total)} ({cart.items} {'item' if cart.items == 1 else 'items'})</p>")  # fmt: skip
 
 
 def allowed(services: Callable[[], Services], key: str, role: Role) -> str | None:
