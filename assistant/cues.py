@@ -319,6 +319,14 @@ CLOSING = re.compile(
     r"|\W+(?:bye|for\s+now))?\W*$",
     re.I,
 )
+#: A greeting and nothing more: "hi", "hello there", "hola", "你好" (had searched "hi": hi-hats,
+#: and said "We don't seem to carry hi").
+GREETING = re.compile(
+    r"^\W*(?:hi+|hello|hey+|hiya|howdy|yo|heya|hi\s+there|hello\s+there|hey\s+there|good\s+(?:morning|afternoon|evening)|"
+    r"hola|buenas|buenos\s+d[ií]as|bonjour|salut|hallo|guten\s+tag|moin|ciao|salve|buongiorno|ol[aá]|oi|"
+    r"bom\s+dia|你好|您好|嗨)(?:\W+(?:there|everyone|all|guys))?\W*$",
+    re.I,
+)
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)

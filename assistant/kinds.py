@@ -171,6 +171,10 @@ NOT_KIND = frozenset(
         "musical",
         "neutral",
         "unisex",
+        # what happened to someone, never the product: "my dad had a stroke and is doing hand
+        # therapy" (the kind had been "stroke")
+        "stroke",
+        "surgery",
         # what the things make together, not one of them: "a first mic setup for a podcast" (the
         # kind had been "setup": "we don't seem to carry first mic setup" over podcast bundles)
         "setup",

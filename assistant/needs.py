@@ -279,7 +279,11 @@ WHO_THEY_ARE = re.compile(
     r"|\bbeen\s+(?:there|here|at\s+\w+)\s+(?:forever|for\s+ages|for\s+years|(?:for\s+)?\d+\s+years)\b"
     r"|\b(?:no|zero)\s+(?:idea|clue)\s+what\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+(?:into|likes?)\b"
     r"|\b(?:don'?t|dont|do\s+not)\s+(?:really\s+)?know\s+what\s+(?:he|she|they)(?:'s|'re|\s+is|\s+are)?\s+"
-    r"(?:into|likes?)\b",
+    r"(?:into|likes?)\b"
+    # ("she's a workaholic and i don't really know her" had the kind "workaholic")
+    r"|\b(?:i\s+)?(?:don'?t|dont|do\s+not)\s+(?:really\s+)?know\s+(?:her|him|them)(?:\s+(?:well|that\s+well|much))?\b"
+    r"|\b(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:a\s+)?(?:total\s+|huge\s+|big\s+|bit\s+of\s+a\s+)?"
+    r"(?:workaholic|perfectionist|introvert|extrovert|homebody|neat\s+freak|night\s+owl|early\s+bird)s?\b",
     re.I,
 )
 #: A baby whose sex is not known yet: "they're not finding out the gender".
@@ -654,6 +658,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if player and all(w.lower() in PLAYERS for w in keep):
         # "a gift for a guitarist who has everything": the same, said of a player
         keep, kind = [player, "accessories"], None
+    elif player:
+        # a player beside what they need is the instrument's: "drummer bf broke his sticks
+        # AGAIN, 5A wood tip" asks for drum sticks (had been "not carried")
+        keep = [PLAYERS.get(w.lower(), w) for w in keep]
     if (
         gift
         and (past := _PLAYED.search(text))

@@ -23,6 +23,7 @@ from assistant.cues import (
     CHEAPER,
     CLOSING,
     FOR_CARD,
+    GREETING,
     LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
@@ -679,8 +680,13 @@ def _talk_move(
     (others), the price limit dropped (the same, any price)."""
     if CLOSING.match(text):
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
-    if STORE_RANGE.search(text):
-        return Intent.compare, "store"  # "oh ok what do you sell then"
+    if STORE_RANGE.search(text) or GREETING.match(text):
+        # "oh ok what do you sell then", and a greeting ("hi"): the store's departments
+        return Intent.compare, "store"
+    if _JUST_THE_ONE.match(text):
+        # "the ocean one" and nothing more: a card named, asked of (or said where none is: it
+        # had searched the store for "ocean")
+        return Intent.detail, ""
     if (
         TAKES.search(text)
         and not text.rstrip().endswith(("?", "？"))  # ("Ich nehme an, die zweite ist aus Holz?")
@@ -742,6 +748,20 @@ def _like_card(title: str) -> str:
     return " ".join(words[:_LIKE_WORDS])
 
 
+#: A card named by a word of it and nothing more: "the ocean one", "ok the beach one please".
+_JUST_THE_ONE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|so|hmm|um|i\s+like|i\s+love)\W+)*the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
+    r"ones?(?:\W+(?:please|pls|then|thanks|thx))?\W*$",
+    re.I,
+)
+
+
+#: Someone said to be left-handed: "oh wait he's left handed", "she's a lefty".
+_LEFTY = re.compile(
+    r"\b(?:he|she|i|they|we)(?:'s|'m|'re|\s+is|\s+am|\s+are)\s+(?:also\s+|actually\s+)?(?:a\s+)?"
+    r"(?:left[- ]?handed|lefty|leftie|southpaw)\b",
+    re.I,
+)
 #: What a product must work with, said of the shopper's own: "i'm on a mac", "we use windows".
 _PLATFORM_NAMES = r"mac|macbook|imac|windows|pc|linux|chromebook|ipad|iphone|android"
 _PLATFORM = re.compile(
@@ -1262,6 +1282,9 @@ def understand(
                 and all(w.lower() in LOOKS for w in search.split())
             )
             or (_AND_A.match(text) and needs.kind is None)
+            # whose hand it is for: "oh wait he's left handed" after electric guitars (had searched
+            # left-handed anything: a violin, a banjo)
+            or bool(_LEFTY.search(text))
             # what the cards must work with: "I'm on a Mac if that matters" after audio
             # interfaces (had searched "Mac": iPod software)
             or (bool(_PLATFORM.search(text)) and _no_kind_but_platform(needs))
@@ -1315,6 +1338,9 @@ def understand(
                            and re.fullmatch(r"[a-z0-9][a-z0-9'/.-]*", w.lower()))  # fmt: skip
         if variant:  # "should i go concert instead?": the same kind in that variety
             narrows = variant
+        elif _LEFTY.search(text):
+            narrows = "left handed"
+            needs = replace(needs, kind=None)
         elif (platform := _PLATFORM.search(text)) and _no_kind_but_platform(needs):
             narrows = _PLATFORMS.get(said := next(g for g in platform.groups() if g).lower(), said)
             needs = replace(needs, kind=None)  # ("we use windows" names no windows to sell)
@@ -1414,6 +1440,9 @@ def understand(
         search = " ".join(w for w in search.split() if w.lower() not in pointing)
         need = " ".join(w for w in need.split() if w.lower() not in pointing) or search
     move: Move = ""
+    if not shown_titles and GREETING.match(text):
+        # "hi" to start: the store's departments, and what to ask (it had searched hi-hats)
+        intent, move, search, need = Intent.compare, "store", "", ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
         if (

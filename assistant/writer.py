@@ -459,7 +459,11 @@ class AnswerWriter:
         and the answer is the notice and `lead` alone."""
         language = query.language
         if not cards:
-            return Written(text=notice or "", picks=())
+            # (what the turn knows to say stands alone: "hi" is answered with the store's range)
+            said = " ".join(x for x in (notice, lead) if x)
+            if lead:
+                yield Piece("token", lead)
+            return Written(text=said, picks=(), lead=lead or "")
         if not recommend:
             first = timer.now() if timer is not None else None
             yield Piece("token", lead or "")

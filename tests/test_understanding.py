@@ -3411,3 +3411,27 @@ def test_readings_from_the_fresh39_held_out_set() -> None:
     assert read_needs("can you help me figure out what fits the budget").kind != "figure"
     pla = understand("nah stick with the pla 2 pack", None, [], ["eSUN 1.75mm Black PLA"]).query
     assert "stick" not in pla.search, pla
+
+
+def test_more_readings_from_the_fresh39_held_out_set() -> None:
+    """ "hi" had searched hi-hats and said "We don't seem to carry hi"; "oh wait he's left
+    handed" after electric guitars searched left-handed anything (a violin, a banjo); "the ocean
+    one" after puzzles searched the store for "ocean"; "drummer bf broke his sticks AGAIN, 5A
+    wood tip" was "not carried"; "she's a workaholic and i don't really know her" had the kind
+    "workaholic"; "my dad had a stroke" the kind "stroke"."""
+    from assistant.needs import read_needs
+
+    for text in ("hi", "hello there", "hola", "你好"):
+        hi = understand(text, None, []).query
+        assert (hi.intent, hi.move, hi.search) == (Intent.compare, "store", ""), (text, hi)
+    guitars = ["Grote Kids Electric Guitar Beginner Kit", "Crescent Kids Purple Electric Guitar"]
+    lefty = understand("oh wait he's left handed", None, [], guitars).query
+    assert (lefty.intent, lefty.narrows, lefty.kind) == (Intent.refine, "left handed", None), lefty
+    puzzles = ["INNELO Jigsaw Puzzle Jellyfish", "Heritage Puzzle Flippy Beach"]
+    ocean = understand("the ocean one", None, [], puzzles).query
+    assert ocean.intent is Intent.detail, ocean
+    assert read_needs("drummer bf broke his sticks AGAIN, 5A wood tip").product_words.startswith(
+        "drum sticks"
+    )
+    assert read_needs("my boss. she's a workaholic and i don't really know her").kind is None
+    assert read_needs("my dad had a stroke and is doing hand therapy").kind != "stroke"
