@@ -635,8 +635,11 @@ class ChatPipeline:
             narrowing = [r for r in readings if r.query.intent in (Intent.refine, Intent.more)]
             # (the other part asking of the cards, not for another thing: "any cheaper ones? and
             # do you have picks?" is read whole)
+            # (not one asking for a thing to go with it: "is there an amp that goes with it? under
+            # 80" had narrowed the guitars by price)
             asking = [r for p, r in zip(parts, readings, strict=True)
-                      if r.query.intent in (Intent.detail, Intent.compare) or says_it(p)]  # fmt: skip
+                      if (r.query.intent in (Intent.detail, Intent.compare) or says_it(p))
+                      and not (r.query.kind and FOR_IT.search(p))]  # fmt: skip
             if len(narrowing) == 1 and len(narrowing) + len(asking) == len(readings):
                 reading, query = narrowing[0], narrowing[0].query
         if state.shown and (size := swapped_size(message, state)):

@@ -23,6 +23,7 @@ from assistant.cues import (
     CHEAPER,
     CLOSING,
     FOR_CARD,
+    FOR_IT,
     GREETING,
     LOOKS,
     NO_BUDGET,
@@ -1166,6 +1167,9 @@ def understand(
         and (
             (not of_kind and not cues.refinement)
             or (cues.refinement and english and 0 < of_kind * 2 < len(shown_titles))
+            # a thing to go with the card: "is there an amp that goes with it? under 80" after
+            # guitar packs (one "with Amp") had narrowed the guitars by price
+            or (english and bool(FOR_IT.search(text)) and of_kind * 2 < len(shown_titles))
         )
     ):
         # the model's "more" of a message naming another kind: "节拍器怎么样" (how about a

@@ -3435,3 +3435,12 @@ def test_more_readings_from_the_fresh39_held_out_set() -> None:
     )
     assert read_needs("my boss. she's a workaholic and i don't really know her").kind is None
     assert read_needs("my dad had a stroke and is doing hand therapy").kind != "stroke"
+
+
+def test_a_thing_to_go_with_the_card_is_asked_for_even_with_a_price() -> None:
+    """ "is there an amp that goes with it? under 80" after guitar packs (one "with Amp") had
+    narrowed the guitars to $80."""
+    guitars = ["DIY Left-handed Electric Guitar Kit", "Left Handed Electric Guitar Package with Amp",
+               "Electric Guitar Left Handed Red Southpaw"]  # fmt: skip
+    amp = understand("is there an amp that goes with it? under 80", None, [], guitars).query
+    assert (amp.intent, amp.kind, amp.max_price) == (Intent.new, "amp", 80), amp
