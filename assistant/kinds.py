@@ -377,7 +377,7 @@ _PRONOUN_CLAUSE = re.compile(
 )
 #: A clause after the request that tells its story: ", he keeps tapping on the table".
 STORY_AFTER = re.compile(
-    r"[,;.]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
+    r"[,;.?!]\s*(?:and\s+|but\s+|so\s+)?(?:he|she|they|it|its|it's|we|i|i'm|im|i've|i'd|i'll|we've|they've|"
     r"were|we're|hes|shes|theyre|ive|she'd|he'd|they'd|she'll|he'll|they'll|shed|hed|"
     r"my|his|her|their|our|me\s+and)"
     r"\s+\w+.*",

@@ -294,6 +294,12 @@ _NO_GENDER = re.compile(
 )
 #: People said to make music: "both parents are musicians" (what they love, not a product).
 _ARE_MUSICIANS = re.compile(r"\b(?:are|is)\s+(?:both\s+)?(?:a\s+)?musicians?\b", re.I)
+#: When someone works and has time: "who works nights", "on her breaks".
+_ON_BREAKS = re.compile(
+    r"\b(?:who\s+)?works?\s+(?:nights|days|late|weekends|from\s+home|long\s+hours|night\s+shifts?)\b"
+    r"|\bon\s+(?:her|his|my|their)\s+(?:lunch\s+)?breaks?\b",
+    re.I,
+)
 #: A child said fondly: "my little guy", "our lil man", "the little one".
 _LITTLE_ONE = re.compile(
     r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I
@@ -543,11 +549,15 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             liked = [w.lower() for w in re.findall(r"[a-z][\w'-]*", item, re.I)]
             interests += [w for w in liked if w not in FILLER][:2]
     rest = _BECAUSE.sub(" ", rest)
-    if interests:
-        # what someone does for a living, beside what they love, is who they are: "my sister
-        # who's a night shift nurse, she loves puzzles" (had said "We don't seem to carry night
-        # shift nurse puzzles")
-        rest = _IS_A_JOB.sub(" ", rest)
+    # what someone does for a living, beside what they love or want, is who they are: "my sister
+    # who's a night shift nurse, she loves puzzles" (had said "We don't seem to carry night shift
+    # nurse puzzles"), "my sister is a nurse who works nights and she's been wanting to learn
+    # ukulele on her breaks" (the kind had been "nurse")
+    unjobbed = _ON_BREAKS.sub(" ", _IS_A_JOB.sub(" ", rest))
+    if interests or any(
+        product_kind(c) for c in re.split(r"[,.;!?]|\band\b", unjobbed) if c.strip()
+    ):
+        rest = unjobbed
     rest = strip_matches(rest, [AGE_RANGE, AGE_LIST, TWO_AGES, *(rx for rx, _ in AGE)])
     if gift:
         rest = OCCASION.sub(" ", rest)  # "a birthday gift": the occasion is not a product word
@@ -861,7 +871,9 @@ _LIKE = re.compile(
 _KIDS_VERSION = re.compile(r"\b(?:kids?|children'?s?|toddlers?|baby|babies)\b", re.I)
 #: Said of someone new at it: "from scratch", "total noob", "complete newbie" (no scratch pads).
 _NEW_AT = re.compile(
-    r"\bfrom\s+scratch\b|\b(?:(?:a|an|total|complete|absolute|total)\s+)?(?:noob|newbie|n00b)s?\b",
+    r"\bfrom\s+scratch\b|\b(?:(?:a|an|total|complete|absolute|total)\s+)?(?:noob|newbie|n00b)s?\b"
+    # ("she's been wanting to learn ukulele": a beginner's ukulele)
+    r"|\b(?:(?:has|have|she'?s|he'?s|i'?ve|been)\s+)*(?:been\s+)?(?:wanting|wants|wanted|dying|meaning)\s+to\s+learn\b(?!\s+(?:to|how)\b)",
     re.I,
 )
 #: Someone's first one of a kind is a beginner's: "a first guitar", "his first telescope" (not a

@@ -428,9 +428,10 @@ _VAGUE = re.compile(
     r"\b(?:special|certain|particular|extra|other|(?:some\s+)?(?:kind|sort|type)\s+of|things?|stuff|thingy)\b",
     re.I,
 )
-#: Things that go with an instrument, listed after it: "a ukulele + a clip-on tuner + a soft case".
-_GEAR_FOR = frozenset(["case", "cases", "bag", "strap", "tuner", "stand", "strings", "picks", "capo",
-                       "cover", "holder", "rosin", "bow", "mute", "pedal", "cable", "gig"])  # fmt: skip
+#: Things made to fit one instrument, listed after it: "a ukulele + a clip-on tuner + a soft case"
+#: (a tuner or a cable fits any, and is searched as said).
+_GEAR_FOR = frozenset(["case", "cases", "bag", "bags", "strap", "straps", "stand", "strings",
+                       "picks", "capo", "cover", "rosin", "bow", "mute", "gig"])  # fmt: skip
 
 
 def _gear_for_the_first(items: tuple[str, ...]) -> tuple[str, ...]:

