@@ -330,7 +330,9 @@ GREETING = re.compile(
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
-    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|one|both|the\s+[\w-]+"
+    # (how many said first: "add 2 of the second one to my cart")
+    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:\d{1,2}|two|three|four|five)\s+(?:of\s+)?)?"
+    r"(?:(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|one|both|the\s+[\w-]+"
     r"(?:\s+(?:one|of\s+(?:those|these|them)|[\w-]+\s+one))?)\s+)?"
     r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
     # the card the talk is about, added in a shop where nothing else is added to: "add it please",
@@ -342,6 +344,23 @@ ADD_TO_CART = (
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
 )
+#: How many of a card the cart is to get: "add 2 of the second one to my cart".
+_HOW_MANY = re.compile(
+    r"\b(?:add|put|throw|stick|pop)\s+(\d{1,2}|two|three|four|five)\s+(?:of\s+)?(?:the|those|these|them|it)\b",
+    re.I,
+)
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def cart_quantity(text: str) -> int:
+    """How many of the card a message puts in the cart (1 unless it says a number first)."""
+    m = _HOW_MANY.search(text)
+    if m is None:
+        return 1
+    said = m.group(1).lower()
+    return _SMALL_COUNTS.get(said) or int(said)
+
+
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"

@@ -37,7 +37,7 @@ from assistant.advice import (
     why,
 )
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
-from assistant.cart import Cart, add_to_cart
+from assistant.cart import Cart, CartError, add_to_cart
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import (
     ADD_TO_CART,
@@ -49,6 +49,7 @@ from assistant.cues import (
     BrandLexicon,
     absent_maker,
     asks_of_it,
+    cart_quantity,
     choice_and_more,
     looked_one,
     priced_one,
@@ -60,7 +61,6 @@ from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.people import read_age
 from assistant.phrases import phrase
-from assistant.prices import money
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.sizing import size_guide
@@ -102,7 +102,7 @@ from assistant.turn import (
 from assistant.writer import AnswerWriter, Written, clarifying_question
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
-from retrieval.catalog import Product
+from retrieval.catalog import Price, Product
 from retrieval.search import Hit, HybridSearcher
 from retrieval.vocabulary import Vocabulary
 
@@ -780,10 +780,14 @@ class ChatPipeline:
             or not re.search(ADD_TO_CART, request.message, re.I)
         ):
             return shown, None
-        cart = add_to_cart(self.events, self.catalog, request.user_id, shown.chosen.product.id,
-                           source="chat", session_id=request.session_id)  # fmt: skip
+        try:
+            cart = add_to_cart(self.events, self.catalog, request.user_id, shown.chosen.product.id,
+                               cart_quantity(request.message), source="chat",
+                               session_id=request.session_id)  # fmt: skip
+        except CartError:
+            return shown, None  # "add 50 of them": more than one call may add; the button does it
         known = phrase(query.language, "added", mark=shown.chosen.mark, items=cart.items,
-                       total=money(cart.total))  # fmt: skip
+                       total=str(Price(amount=cart.total)))  # fmt: skip
         if shown.more is not None:
             known = f"{known} {phrase(query.language, 'also_best', more=shown.more)}"
         return replace(shown, known=known), cart

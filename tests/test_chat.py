@@ -658,18 +658,24 @@ def test_a_card_put_in_the_cart_in_words_is_in_the_cart(
             purple.text
         )
         assert purple.cart is None
+    # how many, said first: that many units of the card
+    two = then("add 2 of the first one to my cart")
+    assert two.text.startswith("Added [1] to your cart. Items in your cart: 3 ("), two.text
+    assert two.cart is not None and first.cards[0].product.id in {
+        line.product_id for line in two.cart.lines if line.quantity == 2
+    }, two.cart
     taken = then("ok i'll take the third")  # chosen, not put in the cart
     assert taken.text.startswith("Good choice: [3]") and taken.cart is None, taken.text
-    assert cart_of(services.events, chat.catalog, "u-cart").items == 1
+    assert cart_of(services.events, chat.catalog, "u-cart").items == 3
     # put in the cart with something more asked: the card, then the best of the rest
     both = then("add the 3rd one to my cart. also need a guitar tuner")
-    assert both.text.startswith("Added [1] to your cart. Items in your cart: 2 ("), both.text
-    assert "[2] fits best" in both.text and both.cart is not None and both.cart.items == 2
+    assert both.text.startswith("Added [1] to your cart. Items in your cart: 4 ("), both.text
+    assert "[2] fits best" in both.text and both.cart is not None and both.cart.items == 4
     # "it" is the card the talk is about: put in the cart, with what else is asked
     about = then("tell me about the second one")
     assert [c.mark for c in about.cards] == [2], about.cards
     it = then("add it please. do you also have a guitar tuner?")
-    assert it.text.startswith("Added [1] to your cart. Items in your cart: 3 ("), it.text
+    assert it.text.startswith("Added [1] to your cart. Items in your cart: 5 ("), it.text
     assert it.cards[0].product.id == about.cards[0].product.id, it.cards
     assert "tuner" in it.query.search and len(it.cards) > 1, it.query
     # no shopper to act for: pointed to the card's button, and nothing stored
