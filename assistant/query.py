@@ -1532,6 +1532,25 @@ def understand(
         # (its other words still rank: "going dead" finds the strings said to last)
         need = _product_said(text, needs.kind)
     kind = _spelled_kind(needs.kind, spelled) if (english or translation) else None
+    if (
+        shown_titles
+        and not english
+        and intent in (Intent.detail, Intent.compare)
+        and not cues.references
+        and move == ""
+        and search
+        and all(w.lower() in COMPARATIVES for w in search.split())
+        # (not which of them is: "¿cuál es más pequeño?" asks of the cards)
+        and not re.search(
+            r"\b(?:cu[aá]les?|lequel|laquelle|lesquels|quel|quelle|welche[rsnm]?|quale|quali|qual|quais)\b|哪",
+            text,
+            re.I,
+        )
+    ):
+        # only "smaller", "lighter" read, in another language: "etwas kleinere?", "quelque chose
+        # de plus petit ?" narrow the cards on screen (they had been asked of them)
+        intent = Intent.refine
+        narrows = " ".join(_plain_degree(w, vocabulary) for w in search.split())
     sides = set_against if intent is Intent.new else ()
     # "soprano or concert ukulele": both are ukuleles, not sopranos
     if kind and len(sides) == 2 and kind.lower() == sides[0].lower() and len(sides[1].split()) > 1:

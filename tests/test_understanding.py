@@ -3461,3 +3461,15 @@ def test_who_someone_is_and_when_they_have_time_are_no_product() -> None:
     nerdy = understand("hmm anything less nerdy? he might find that cliche", None, [], cards).query
     assert nerdy.intent is Intent.refine and nerdy.unwanted == ("nerdy",), nerdy
     assert "cliche" not in nerdy.search
+
+
+def test_a_comparative_alone_in_another_language_narrows_the_cards(vocabulary: Vocabulary) -> None:
+    """ "etwas kleinere?" (something smaller?) and "quelque chose de plus petit ?" had been asked
+    of the cards on screen; "welche ist leichter?" (which is lighter?) still is."""
+    cards = ["Martin Acoustic Guitar Strings", "GHS Acoustic Guitar Strings"]
+    for text, language in (("etwas kleinere?", "de"), ("quelque chose de plus petit ?", "fr")):
+        query = understand(text, None, [], cards, vocabulary=vocabulary, before=language).query
+        assert (query.intent, query.narrows) == (Intent.refine, "smaller"), (text, query)
+    which = understand("welche ist leichter?", None, [], cards, vocabulary=vocabulary,
+                       before="de").query  # fmt: skip
+    assert which.intent is Intent.compare, which
