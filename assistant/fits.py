@@ -194,11 +194,11 @@ def _adjective_of(word: str, kind: str) -> bool:
 
 #: Parts of a thing, named after it: "RC Car Front Rocker Arms ... Spare Parts", "RC Car Air
 #: Filter", "Toy Car Shock Damper" (each had been starred as an RC car under $60).
-_PART_WORDS = frozenset(["parts", "part", "spare", "spares", "replacement", "upgrade", "filter",
-                         "damper", "dampers", "shock", "shocks", "arms", "arm", "motor", "servo",
-                         "servos", "tires", "tyres", "wheels", "shell", "esc", "gears", "axle",
-                         "chassis", "bearings", "screws", "decals", "skid"])  # fmt: skip
-#: What a title names after the kind that makes it a thing for the kind, not the kind itself.
+_PART_WORDS = frozenset(["spare", "spares", "upgrade", "filter", "damper", "dampers", "shock",
+                         "shocks", "arms", "arm", "servo", "servos", "wheels", "shell", "esc",
+                         "gears", "axle", "chassis", "bearings", "screws", "skid"])  # fmt: skip
+#: What a title names after the kind that makes it a thing for the kind, not the kind itself
+#: (the accessories already name parts, motors, tires and replacements).
 _NOT_ITSELF = _ACCESSORY | _PART_WORDS
 
 

@@ -783,7 +783,7 @@ def _no_kind_but_platform(needs: Needs) -> bool:
 #: guitare", "der Gitarre spielt", "che suona il piano", "que toca violão", "弹吉他").
 _PLAYS_IT = re.compile(
     r"\b(?:toca|tocar|tocando|tocaba|joue|jouer|joué|spielt|spielen|gespielt|suona|suonare|"
-    r"suonato|toca|tocou)\b|弹|拉",
+    r"suonato|tocou)\b|弹|拉",
     re.I,
 )
 
