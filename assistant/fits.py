@@ -653,9 +653,30 @@ def _worn_size(size: str) -> re.Pattern[str] | None:
     )
 
 
-def size_pattern(size: str) -> re.Pattern[str]:
+class _Bounded:
+    """A count with a bound ("500 pieces or fewer"): found in a title that gives a count of that
+    unit within the bound ("300 Piece", "500pcs"), as a pattern is."""
+
+    def __init__(self, count: float, forms: str, fewer: bool) -> None:
+        self.count, self.fewer = count, fewer
+        self.rx = re.compile(rf"(?<![\d.])(\d[\d,]*)\s*-?\s*(?:{forms})", re.I)
+
+    def search(self, title: str) -> re.Match[str] | None:
+        for m in self.rx.finditer(title):
+            said = float(m.group(1).replace(",", "") or 0)
+            if (said <= self.count) if self.fewer else (said >= self.count):
+                return m
+        return None
+
+
+def size_pattern(size: str) -> re.Pattern[str] | _Bounded:
     """'1000 pieces' matches '1000 Piece' and '1000pcs'; '1/2 size' matches '1/2'; 'pack of 100'
-    matches '100 pack' and '100-count'; 'size large' matches 'Large' and '(L)', not 'X-Large'."""
+    matches '100 pack' and '100-count'; 'size large' matches 'Large' and '(L)', not 'X-Large';
+    '500 pieces or fewer' matches '300 Piece'."""
+    if bound := re.fullmatch(r"(\d[\d,]*)\s*\S+\s+or\s+(fewer|more)", size.strip(), re.I):
+        # (pieces, not packs or sets: a "3 Pack" of 1000-piece puzzles has no 3 pieces)
+        forms = units.alternation(names=("piece",))
+        return _Bounded(float(bound.group(1).replace(",", "")), forms, bound.group(2) == "fewer")
     if key := re.fullmatch(
         r"key\s+of\s+([a-g](?:b|#)?)(?:\s+or\s+([a-g](?:b|#)?))?", size.strip(), re.I
     ):

@@ -66,7 +66,7 @@ _WHOSE = frozenset(["my", "our", "his", "her", "their", "your", "a", "an", "the"
 #: Sizes worn things are sold in, as words.
 WORN_SIZE = r"x-?small|small|medium|large|x-?large|xx?l|xs"
 _SIZES = [
-    re.compile(rf"\b\d[\d,]*\s*-?\s*(?:{units.alternation(names=('piece', 'pack'))})", re.I),
+    re.compile(rf"\b\d[\d,]*\s*(?:\+\s*)?-?\s*(?:{units.alternation(names=('piece', 'pack'))})", re.I),
     re.compile(r"\b(?:pack|set|box|bag|case) of \d[\d,]*\b", re.I),
     # two sides: "bubble mailers 6x10", "6 x 9ish" (not a drive: "a 4x4 rc truck")
     re.compile(r"\b\d{1,3}(?:\.\d+)?\s*[x×]\s*\d{1,3}(?:\.\d+)?(?=ish\b|\s*(?:in\b|inch|\"|cm|mm)|\b)(?!\s*(?:\w+\s+)?(?:rc|truck|trucks|drive|wd|car|cars|suv|jeep|crawler|off)\b)", re.I),
@@ -373,6 +373,35 @@ _FRACTIONS = {"half": "1/2", "one half": "1/2", "one-half": "1/2", "three quarte
               "three-quarter": "3/4", "three quarters": "3/4", "three-quarters": "3/4"}  # fmt: skip
 
 
+#: A count's bound said before it: "nothing over 500 pieces", "at least 1000 pieces".
+_AT_MOST_BEFORE = re.compile(
+    r"(?:\b(?:nothing|no|not|none)\s+(?:over|above|more\s+than|bigger\s+than)|\b(?:under|below"
+    r"|less\s+than|fewer\s+than|at\s+most|max(?:imum)?|up\s+to|smaller\s+than|no\s+bigger\s+than))"
+    r"\s*(?:like\s+|about\s+|around\s+)?$", re.I)  # fmt: skip
+_AT_LEAST_BEFORE = re.compile(
+    r"\b(?:at\s+least|min(?:imum)?|over|above|more\s+than|bigger\s+than|upwards\s+of)\s*(?:like\s+)?$",
+    re.I,
+)
+#: ... or after it: "500 pieces or less", "1000 pieces and up", "500 pieces max".
+_AT_MOST_AFTER = re.compile(r"^\s*(?:or\s+(?:less|fewer|under|smaller)|max(?:imum)?\b|tops\b|at\s+most\b)", re.I)
+_AT_LEAST_AFTER = re.compile(r"^\s*(?:or\s+(?:more|over|bigger)|and\s+up\b|\+|min(?:imum)?\b|at\s+least\b|plus\b)", re.I)
+
+
+def _bounded(size: str, text: str, m: re.Match[str]) -> str:
+    """A count with the bound said around it, as `fits.size_pattern` reads it: "nothing over 500
+    pieces" is "500 pieces or fewer" (it had searched exactly 500), "500+ pieces" is "500
+    pieces or more"; any other size as it is."""
+    if not re.match(r"\d", size) or not units.is_unit(size.split()[-1], names=("piece",)):
+        return size
+    count = re.sub(r"\s*\+\s*", " ", size)
+    before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() :]
+    if _AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after):
+        return f"{count} or fewer"
+    if "+" in size or _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
+        return f"{count} or more"
+    return size
+
+
 def _fraction(size: str) -> str:
     """A size as English titles write it: "half size" -> "1/2 size", "talla M" -> "size M",
     "100支装" -> "pack of 100"."""
@@ -461,9 +490,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         recipient = None
     # (how tall someone is is no size of a product: "shes about 4 foot 2", "hes like 5'6")
     sized = _HEIGHT.sub(" ", text)
-    sizes = tuple(
-        dict.fromkeys(_fraction(m.group(0).strip()) for rx in _SIZES for m in rx.finditer(sized))
-    )
+    sizes = tuple(dict.fromkeys(
+        _bounded(_fraction(m.group(0).strip()), sized, m) for rx in _SIZES for m in rx.finditer(sized)))  # fmt: skip
     # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
     # asked for")
     sizes = tuple(s for s in sizes if not any(

@@ -107,7 +107,7 @@ def _size_unit(size: str) -> str:
     worn size."""
     if size.lower().startswith("key of"):
         return "key"  # "key of C", "key of A or G": a key
-    unit = re.sub(rf"[\d.,/]+|\b(?:{WORN_SIZE}|[sml])\b", " ", size.lower())
+    unit = re.sub(rf"[\d.,/]+|\b(?:{WORN_SIZE}|[sml])\b|\bor\s+(?:fewer|more)$", " ", size.lower())
     # (a unit however written: '12"' after "6 inch" is another length, not a second size)
     unit = re.sub(r"(?<=\S)(?=[\"”])", " ", unit)
     unit = re.sub(r"\b(?:a|of|size|talla)\b|^\s*in\s+", " ", unit)

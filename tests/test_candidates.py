@@ -277,6 +277,11 @@ def test_each_thing_set_against_another_is_shown_when_carried(
         ("61 keys", "61-Key Portable Keyboard", True),
         ("1.75mm", "PLA Filament 1.75 mm, 1kg", True),
         ("10 ft", "10 Foot Instrument Cable", True),
+        # a count with a bound: "nothing over 500 pieces" had searched exactly 500
+        ("500 pieces or fewer", "Ravensburger 300 Piece Jigsaw Puzzle", True),
+        ("500 pieces or fewer", "1000 Piece Jigsaw Puzzle", False),
+        ("1000 pieces or more", "2000pcs Jigsaw Puzzle", True),
+        ("1000 pieces or more", "Puzzle 3 Pack, 500 Piece Each", False),
     ],
 )
 def test_a_size_is_its_number_in_its_own_unit(size: str, title: str, says: bool) -> None:

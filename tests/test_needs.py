@@ -123,6 +123,22 @@ def test_recipient_age_and_occasion_words_are_not_product_words(
     assert needs.product_words == product
 
 
+@pytest.mark.parametrize(
+    ("text", "sizes"),
+    [
+        ("jigsaw puzzle, nothing over 500 pieces", ("500 pieces or fewer",)),
+        ("a puzzle for grandma, no more than 300 pieces", ("300 pieces or fewer",)),
+        ("puzzle with at least 1000 pieces under $30", ("1000 pieces or more",)),
+        ("something bigger, like 500+ pieces", ("500 pieces or more",)),
+        ("1000 pieces or more, landscapes", ("1000 pieces or more",)),
+        ("a 500 piece puzzle", ("500 piece",)),
+    ],
+)
+def test_a_bound_said_around_a_count_is_kept(text: str, sizes: tuple[str, ...]) -> None:
+    """ "nothing over 500 pieces" was read as exactly 500 pieces (a 300-piece puzzle was no fit)."""
+    assert read_needs(text).sizes == sizes
+
+
 def test_sizes_and_gifts_are_read() -> None:
     assert read_needs("violin for a child, 1/2 size").sizes == ("1/2 size",)
     assert set(read_needs("nitrile gloves size large, pack of 100").sizes) == {
