@@ -319,6 +319,19 @@ CLOSING = re.compile(
     r"|\W+(?:bye|for\s+now))?\W*$",
     re.I,
 )
+#: The shopper leaving without buying: "ok nvm", "nah forget it", "nvm ill just get her a gift
+#: card somewhere", "ya lo compré en otro lado jaja" (each had been searched: "ill card", "nah ya
+#: lo compré").
+LEAVING = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|oh|ah|nah|no|well|hmm|ugh|actually)\W+)*(?:never\s*mind|nvm|forget\s+it|no\s+thanks?|"
+    r"nah|i'?m\s+good|all\s+good|that'?s\s+ok(?:ay)?|olvídalo|olvidalo|déjalo|dejalo|laisse\s+tomber|"
+    r"vergiss\s+es|lascia\s+perdere|deixa\s+pra\s+lá|deixa|算了|不用了)\W*(?:(?:thanks?|thx|anyway|then)\W*)*$"
+    r"|^[^?]*\b(?:i'?ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|gonna|already\s+(?:got|bought|found)|ya\s+l[oa]s?\s+compr[ée]|"
+    r"je\s+l'?ai\s+d[ée]j[àa]|hab\s+(?:es|ihn|sie)\s+schon|l'?ho\s+gi[àa]|j[áa]\s+comprei)\b[^?]{0,60}?"
+    r"\b(?:somewhere\s+else|elsewhere|somewhere|en\s+otro\s+(?:lado|sitio)|ailleurs|woanders|altrove|"
+    r"em\s+outro\s+lugar|noutro\s+lugar)\b[^?]*$",
+    re.I,
+)
 #: A greeting and nothing more: "hi", "hello there", "hola", "你好" (had searched "hi": hi-hats,
 #: and said "We don't seem to carry hi").
 GREETING = re.compile(
@@ -327,29 +340,50 @@ GREETING = re.compile(
     r"bom\s+dia|你好|您好|嗨)(?:\W+(?:there|everyone|all|guys))?\W*$",
     re.I,
 )
+#: How many, said before what is put in the cart: "2", "a dozen", "a couple of".
+_CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelve|a\s+dozen)"
+#: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
+_CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
+#: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
+_CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and"
+              r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
     # (how many said first: "add 2 of the second one to my cart")
-    r"\b(?:add|put|throw|stick|pop)\s+(?:(?:\d{1,2}|two|three|four|five)\s+(?:of\s+)?)?"
+    rf"\b(?:add|put|throw|stick|pop)\s+(?:{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?(?:of\s+)?)?"
     r"(?:(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|one|both|the\s+[\w-]+"
     r"(?:\s+(?:one|of\s+(?:those|these|them)|[\w-]+\s+one))?)\s+)?"
     r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
     # the card the talk is about, added in a shop where nothing else is added to: "add it please",
     # "ok add that one"
-    r"|^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|great|perfect|cool|alright|then|so)\W+)*add\s+"
-    r"(?:it|that(?:\s+one)?|this(?:\s+one)?|both|them)\b(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?"
-    r"(?!cart|basket|bag|order)\w)"
+    # "add it please", "ok add that one", "add em", "k add 2 of em", "add 3 packs", "add the first
+    # one", "add the balloons" (each had searched "add": addition flash cards); not a new thing
+    # asked for ("add a soft gig bag that fits it") nor somewhere else ("add it to my wishlist")
+    rf"|{_CART_LEAD}(?:add|throw\s+in)\s+(?:{_CART_COUNT}(?:\s+{_CART_UNIT})?(?:\s+of)?(?=\s|\W*$)\s*)?"
+    r"(?:it|that|this|both|them|em|'em|those|these|the\b|\W*$|(?<=\s)(?=the\b))"
+    r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
+    # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
+    rf"|\bget\s+(?:me|him|her|us|them)\s+{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
+    # the verb alone in the shop's other languages: "adiciona a primeira", "agrégalo", "ajoute-le"
+    # (not a new thing asked for: "añade una funda")
+    r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"
+    r"(?:a[ñn]ad[eií]|agr[eé]ga|adicion[ae]|ajoute|aggiung[ie]|f[üu]g\w*\s+(?:\w+\s+)?hinzu)\w*"
+    r"(?!\s+(?:un|una|unos|unas|um|uma|une|des|ein|eine|einen|uno|otro|otra|outro|outra|autre)\b)"
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
 )
-#: How many of a card the cart is to get: "add 2 of the second one to my cart".
+#: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
+#: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
-    r"\b(?:add|put|throw|stick|pop)\s+(\d{1,2}|two|three|four|five)\s+(?:of\s+)?(?:the|those|these|them|it)\b",
+    rf"\b(?:add|put|throw|stick|pop|get\s+(?:me|him|her|us|them))\s+({_CART_COUNT})"
+    rf"(?:\s+{_CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
+    r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
+    r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b",
     re.I,
 )
-_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12}
 
 
 def cart_quantity(text: str) -> int:
@@ -357,7 +391,11 @@ def cart_quantity(text: str) -> int:
     m = _HOW_MANY.search(text)
     if m is None:
         return 1
-    said = m.group(1).lower()
+    said = re.sub(r"\s+", " ", next(g for g in m.groups() if g).lower())
+    if said.startswith("a couple"):
+        return 2
+    if said == "a dozen":
+        return 12
     return _SMALL_COUNTS.get(said) or int(said)
 
 

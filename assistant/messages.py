@@ -20,6 +20,7 @@ def clean_message(text: str) -> str:
     text = _TEMPLATE_TOKENS.sub(" ", text)
     text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
     text = SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
+    text = texted(text)
     # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
     text = _BARE_CONTRACTION.sub(_apostrophe, text)
     # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
@@ -119,6 +120,57 @@ def _corrected(text: str) -> str:
 
 
 SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
+
+#: Shorthand typed on a phone, with the words it stands for ("my kid is OBSESSED w trucks", "if u
+#: have em", "r they in stock", "her bday is sat", "balloons + plates n stuff": each had been
+#: searched as typed: "kid trucks next wk whatcha", "em", "bouldering n sat"). Only forms that are
+#: no word of the shop's other languages where they stand ("em" is Portuguese "in": only after an
+#: English verb).
+_TEXTED = [
+    (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"(?<=\w)\s+w/\s*(?=\w)|\bw/(?=\s)", re.I), " with "),
+    (re.compile(r"(?<=[a-z])\s+w\s+(?=[a-z])", re.I), " with "),
+    (re.compile(r"\b(?<!')u(?=\s+(?!bass\b)[a-z])|(?<=\s)u(?=\W*$)|(?<=\s)u(?=\s*[?,.!])", re.I), "you"),
+    (re.compile(r"\bur\b(?=\s+[a-z])", re.I), "your"),
+    (re.compile(r"(?:^|(?<=\s))r(?=\s+(?:they|these|those|them|there|you|u|the|any|all|both|we|those)\b)", re.I), "are"),
+    (re.compile(r"\b(of|add|have|has|got|get|take|need|want|sell|carry|put|throw|love|like|buy|"
+                r"compare|ship|stock|show|see|make|keep|break|breaks|with|all|both|use|lose|loses|are)"
+                r"\s+'?em\b", re.I), r"\1 them"),
+    (re.compile(r"(?<=\s)'em\b", re.I), "them"),
+    (re.compile(r"\b(?:bday|b-day|b'day|bdy)\b", re.I), "birthday"),
+    (re.compile(r"\bwk\b", re.I), "week"),
+    (re.compile(r"\b(?:smth|sth|somethin|sumthin|somethn)\b", re.I), "something"),
+    (re.compile(r"\b(?:anythin|anythn)\b", re.I), "anything"),
+    (re.compile(r"\bnothin\b", re.I), "nothing"),
+    (re.compile(r"\babt\b", re.I), "about"),
+    (re.compile(r"\b(?:bc|b/c|cuz|coz|cos)\b(?=\s+\w)", re.I), "because"),
+    (re.compile(r"\bppl\b", re.I), "people"),
+    (re.compile(r"\b(?:sry|srry)\b", re.I), "sorry"),
+    (re.compile(r"\bthru\b", re.I), "through"),
+    (re.compile(r"\brn\b", re.I), "right now"),
+    (re.compile(r"\bidk\b", re.I), "i don't know"),
+    (re.compile(r"\bnvm\b", re.I), "never mind"),
+    (re.compile(r"\btho\b", re.I), "though"),
+    # "n" between words for "and" ("plates n stuff"), and what asks for nothing: "whatcha got",
+    # "tbh", "ngl", "asap", "lol" within the message, "and stuff"
+    (re.compile(r"(?<=[a-z])\s+n\s+(?=[a-z])", re.I), " and "),
+    (re.compile(r"\b(?:whatcha|wat\s+u|what\s+you|what\s+do\s+you)\s+(?:got|have)\b\W*$", re.I), " "),
+    (re.compile(r"\b(?:tbh|ngl|imo|imho|asap|lol+|lmao|haha+|jaja+|kk)\b", re.I), " "),
+    (re.compile(r"\s*\b(?:and|or)\s+(?:stuff|whatever|something\s+like\s+that|so\s+on)\b", re.I), " "),
+    # a correction said as one: "wait i meant petg not pla sry", "actually make that for my
+    # nephew not niece" ("meant" and "make" had been searched)
+    (re.compile(r"\b(?:i|we)\s+meant(?:\s+to\s+say)?\s+", re.I), ""),
+    (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+(?=\w)", re.I), ""),
+    (re.compile(r"[,.\s]*\b(?:sorry|sry|srry|my\s+bad)\W*$", re.I), ""),
+]
+
+
+def texted(text: str) -> str:
+    """A message with phone shorthand written out: "OBSESSED w trucks 🚚 turns 4 next wk" is
+    "OBSESSED with trucks 🚚 turns 4 next week"."""
+    for rx, words in _TEXTED:
+        text = rx.sub(words, text)
+    return text
 #: Contractions typed without their apostrophe, where the bare word is no other English word
 #: (not "its", "were", "ill", "well", "id", "wed", "shell", "hell", "cant" of "can't" only).
 _BARE_POSSESSIVE = re.compile(

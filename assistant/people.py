@@ -106,7 +106,7 @@ AGE = [
     (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for (typed
     # "shes almost 3" too: a puzzle "more grown up" had been searched for no age)
-    (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|both\s+|almost\s+|nearly\s+)?(\d{1,2})\b"
+    (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|both\s+|almost\s+|nearly\s+|like\s+|around\s+|roughly\s+|maybe\s+|probably\s+)?(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|months?|mos?\b|weeks?))", re.I), 1.0),
     # the same in months: "my granddaughter is 18 months" (had been read as 18 years old)
     (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+will\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|almost\s+|nearly\s+)?(\d{1,2})\s*(?:months?|mos?)\b", re.I), 1 / 12),

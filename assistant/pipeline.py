@@ -83,6 +83,7 @@ from assistant.state import (
     priced_card,
     shown_after,
     swapped_size,
+    taken_thing,
     told_of_them,
     unnamed_one,
 )
@@ -642,7 +643,20 @@ class ChatPipeline:
                       and not (r.query.kind and FOR_IT.search(p))]  # fmt: skip
             if len(narrowing) == 1 and len(narrowing) + len(asking) == len(readings):
                 reading, query = narrowing[0], narrowing[0].query
-        if state.shown and (size := swapped_size(message, state)):
+        if (
+            query.move == "chosen"
+            and query.language == "en"
+            and not query.references
+            and (thing := taken_thing(query.text, [p.title for p in shown]))
+        ):
+            # a card taken by what it is where none on screen is it: "get him 4 pairs of the vic
+            # firth" beside other 5A sticks (another card had been put in the cart) is a look
+            # for it among what was asked
+            told = self.read(thing, shown, language, model=False).query
+            query = told.model_copy(
+                update={"text": query.text, "intent": Intent.refine, "narrows": told.search}
+            )
+        elif state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
                                   sizes=(size,), language=query.language)  # fmt: skip
         elif state.shown and (told := told_of_them(query, state)):
@@ -722,8 +736,9 @@ class ChatPipeline:
         refs, look, absent, bad = meant.refs, meant.look, meant.absent, meant.bad
         known = notice = comparison = None
         products = list(shown)
-        if query.move == "thanks":  # "ok thx": the same cards, and no search
-            known, refs = phrase(query.language, "welcome"), ()
+        if query.move in ("thanks", "leaving"):  # "ok thx", "ok nvm": the same cards, no search
+            known = phrase(query.language, "welcome" if query.move == "thanks" else "no_problem")
+            refs = ()
         elif query.move == "store":  # "oh ok what do you sell then": the store's departments
             known, refs = phrase(query.language, "store_range", departments=self._departments()), ()
         elif absent:

@@ -25,6 +25,7 @@ from assistant.cues import (
     FOR_CARD,
     FOR_IT,
     GREETING,
+    LEAVING,
     LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
@@ -102,7 +103,7 @@ class Intent(StrEnum):
 
 
 #: A turn of the talk that is no search (see `ShoppingQuery.move`); "" for every other turn.
-Move = Literal["", "thanks", "chosen", "any price", "store"]
+Move = Literal["", "thanks", "leaving", "chosen", "any price", "store"]
 
 
 class ShoppingQuery(BaseModel):
@@ -187,7 +188,8 @@ class ShoppingQuery(BaseModel):
     occasion: str | None = None
     move: Move = Field(
         default="",
-        description="A turn of the talk, not a search: thanks ('ok thx'), a card chosen ('i'll "
+        description="A turn of the talk, not a search: thanks ('ok thx'), leaving ('ok nvm'), a "
+        "card chosen ('i'll "
         "take the second'), the price limit dropped ('forget the budget'), what the store sells",
     )
     narrows: str = Field(
@@ -682,6 +684,8 @@ def _talk_move(
     (others), the price limit dropped (the same, any price)."""
     if CLOSING.match(text):
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
+    if LEAVING.match(text):
+        return Intent.compare, "leaving"  # "ok nvm" had searched "ok nvm"
     if STORE_RANGE.search(text) or GREETING.match(text):
         # "oh ok what do you sell then", and a greeting ("hi"): the store's departments
         return Intent.compare, "store"

@@ -519,6 +519,14 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
 
 #: A card named as "the X one" ("does the blue one come with a stand", "the saddle one").
 _THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+ones?\b", re.I)
+#: A card taken by what it is: "get me 12 of the bubble wands", "add the balloons", "4 pairs of the
+#: vic firth" (where no card said it, another card had been put in the cart).
+_THE_THING_TAKEN = re.compile(
+    r"(?:\b(?:\d{1,3}|a\s+dozen|a\s+couple)\s+(?:[a-z]+\s+)?of|^\W*(?:(?:ok(?:ay)?|k|cool|great|then|so|pls|"
+    r"please|and)\W+)*(?:add|get|take|grab|i'?ll\s+take))\s+the\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+    r"(?=\s*(?:$|[,.!?]|\s(?:to|in|into|please|pls|too|and|then|for|thx|thanks)\b))",
+    re.I,
+)
 #: Words before "one" that judge or place a card, naming no look of it.
 _NOT_A_LOOK = frozenset(["cheap", "cheaper", "cheapest", "expensive", "pricier", "priciest", "big",
                          "bigger", "biggest", "small", "smaller", "smallest", "good", "better",
@@ -532,10 +540,20 @@ def unnamed_one(text: str, titles: Sequence[str]) -> str | None:
     """The words of "the X one" that no title on screen says ("saddle" of "the round one vs the
     saddle one" where no throne says saddle), to be said rather than answered of another card
     (it had answered of the round throne); None when a title says them or none is said."""
+    return _unsaid([*_THE_X_ONE.finditer(text), *_THE_THING_TAKEN.finditer(text)], titles)
+
+
+def taken_thing(text: str, titles: Sequence[str]) -> str | None:
+    """What a card taken is said to be where no title on screen says it ("vic firth" of "get him
+    4 pairs of the vic firth" beside other sticks); None when a title says it or none is said."""
+    return _unsaid(list(_THE_THING_TAKEN.finditer(text)), titles)
+
+
+def _unsaid(found: Sequence[re.Match[str]], titles: Sequence[str]) -> str | None:
     stem = Stemmer.Stemmer("english").stemWord
     said = [{stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())} for t in titles]
-    for m in _THE_X_ONE.finditer(text):
-        words = m.group(1).lower().split()
+    for m in found:
+        words = re.sub(r"\s+ones?$", "", m.group(1).lower()).split()
         if any(w in _NOT_A_LOOK or w in _NOT_NAMES or not_product_word(w) or w.isdigit()
                or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):  # fmt: skip
             continue
