@@ -27,6 +27,7 @@ from assistant.cues import (
 )
 from assistant.kinds import not_product_word
 from assistant.phrases import phrase
+from assistant.ratings import strip_rating_phrases
 from assistant.unwanted import denies
 from ranking.service import Reason
 from retrieval import units
@@ -932,13 +933,18 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
     price was relaxed and cards shown list no price (`unpriced`), they are not said to "go past
     it": their price is unknown, not over. `cheaper`: the shopper asked for cheaper than the
     cards on screen, and none is (the cheapest are shown)."""
+    # (nor a rating: "No pipettes with at least 300 reviews we carry meets the rating you set")
     need = re.sub(
         r"\s+",
         " ",
         re.sub(
-            r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b", "", need, flags=re.I
+            r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:dollars|bucks|usd|euros?)\b",
+            "",
+            strip_rating_phrases(need),
+            flags=re.I,
         ),
-    ).strip()
+    ).strip(" ,")
+    need = re.sub(r"\s+(?:with|w/|rated|that\s+(?:is|are))$", "", need, flags=re.I)
     han = len(re.findall(r"[\u3400-\u9fff]", need))
     # (a model's number may be said back: "a case for iphone 15", "nozzle for ender 3")
     plain = re.sub(r"(?<=[^\W\d_])\s?\d{1,4}[a-z]{0,2}\b", "", need, flags=re.I)

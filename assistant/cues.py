@@ -120,12 +120,19 @@ BETTER_RATED = re.compile(
     r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b"
     # "¿cuál tiene mejores reseñas?", "el mejor valorado", "哪个评分最高"
     r"|\bmejor(?:es)?\s+(?:valorad[oa]s?|calificad[oa]s?|puntuad[oa]s?|rese[ñn]as|opiniones|calificaciones)\b"
-    r"|\bm[aá]s\s+(?:valorad[oa]s?|recomendad[oa]s?)\b|评分最高|评价最好|好评最多|口碑最好",
+    r"|\bm[aá]s\s+(?:valorad[oa]s?|recomendad[oa]s?)\b|评分最高|评价最好|好评最多|口碑最好"
+    # a sort asked: "sort by rating", "top rated first", "nach Bewertung sortieren"
+    r"|\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|these\s+|those\s+|it\s+)?by\s+(?:rating|ratings|reviews|stars)\b"
+    r"|\b(?:top|best|highest)[- ]rated\s+first\b|\bnach\s+bewertung\b|按评分排序|\bpor\s+(?:valoraci[oó]n|calificaci[oó]n)\b",
     re.I,
 )
 CHEAPEST = re.compile(
     r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las)\s+(?:opci[oó]n\s+|opciones\s+)?m[áa]s\s+barat[oa]s?"
-    r"|(?:le|la|les) moins ch[eè]re?s?|am g[üu]nstigsten)\b|最便宜",
+    r"|(?:le|la|les) moins ch[eè]re?s?|am g[üu]nstigsten)\b|最便宜"
+    # a sort by price asked: "sort by price, low to high", "ordénalas de menor a mayor precio"
+    r"|\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|these\s+|those\s+|it\s+)?by\s+(?:price|cost)\b"
+    r"|\b(?:price\s+)?low(?:est)?\s+to\s+high(?:est)?\b|\bde\s+menor\s+a\s+mayor\b|\bpor\s+precio\b"
+    r"|\bdu\s+moins\s+cher\b|\bnach\s+preis\b|\bprezzo\s+crescente\b|\bdo\s+mais\s+barato\b|价格从低到高|按价格排序",
     re.I,
 )
 MORE = re.compile(
@@ -531,7 +538,9 @@ def looked_one(text: str) -> str | None:
 NOT_RECORDED = re.compile(
     # (not where it was had: "a bunch of random tracks from a garage sale")
     r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|(?<!garage )(?<!yard )(?<!bake )(?<!estate )sale|discount(?:ed)?|coupon|promo(?:tion)?|"
-    r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b",
+    r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b"
+    # (in the shop's other languages: "bitte nur Artikel, die auf Lager sind")
+    r"|\b(?:auf lager|vorrätig|lieferbar|en stock|em estoque|in magazzino|disponibles? en stock)\b|有货|现货|库存",
     re.I,
 )
 #: What the store sells, asked: "oh ok what do you sell then", "¿qué venden?", "你们卖什么" (it had
@@ -911,6 +920,11 @@ class BrandLexicon:
         named = {p for p, c in pairs.items() if c >= min_titles and p.split()[0] in COLORS}
         self.names |= named
         self.makers |= named
+        # the first words that stand first in most titles saying them: a maker's ("Yamaha", a
+        # word people write too), not a kind or look ("Electric", "Wooden")
+        anywhere = Counter(w for t in titles for w in {x.lower().strip(",.:") for x in t.split()})
+        self.leading = frozenset(w for w, c in firsts.items()
+                                 if w in self.names and c >= min_titles and c * 2 >= anywhere[w])  # fmt: skip
 
     def __contains__(self, name: str) -> bool:
         return name.lower() in self.names
@@ -978,10 +992,12 @@ def absent_maker(text: str, shown: Sequence[str], brands: BrandLexicon | None) -
 _MAKER_ASKED = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|hmm|also|oh|what about|how about|or)\W+)*"
     r"(?:(?:do|does)\s+(?:you|u|y'all|you guys)\s+(?:have|carry|sell|stock)\s+(?:any(?:thing)?\s+)?"
-    r"|(?:got|have|are there)\s+any(?:thing)?\s+|any(?:thing)?\s+)?"
+    r"|(?:got|have|are there)\s+any(?:thing)?\s+|any(?:thing)?\s+"
+    # ("just the Korg ones" after clip-on tuners had searched the store for Korg: synths first)
+    r"|(?:(?:show\s+me\s+)?(?:just|only))\s+(?:the\s+(?=[\w&'-]+\s+ones?\b))?)?"
     r"(?:(by|from|made by)\s+)?"
     r"([a-z][\w&'-]+)(?:\s*(?:,|or|and|/)\s*([a-z][\w&'-]+))?(?:\s+(?:ones?|brand|stuff|ones? instead))?"
-    r"\s*(?:[?.!,;]|$)",
+    r"(?:\W+(?:please|pls|plz))?\s*(?:[?.!,;]|$)",
     re.I,
 )
 
@@ -1000,7 +1016,10 @@ def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
     from retrieval.vocabulary import common_english
 
     # (said "by" a name, the name is a maker's however common a word: "any by fender?")
-    known = brands.names if m.group(1) else brands.makers | (brands.names - common_english())
+    known = (
+        brands.names if m.group(1)
+        else brands.makers | brands.leading | (brands.names - common_english())
+    )  # fmt: skip
 
     def spelled(name: str) -> str:  # "grimms" is Grimm's, as its titles spell it
         low = name.lower()
@@ -1044,6 +1063,8 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     for rx, pos in _FOREIGN_ORDINALS:
         if rx.search(text):
             picked.append(n if pos == -1 else pos)
+    # (a sort is no card: "cheapest first please", "highest rated first")
+    lower = re.sub(r"\b(?:cheapest|lowest[- ]priced?|rated|reviewed|expensive|priciest)\s+first\b", " ", lower)
     for word, pos in _ORDINALS.items():
         if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower) and (
             pos != -1

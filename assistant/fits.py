@@ -200,6 +200,12 @@ _PART_WORDS = frozenset(["spare", "spares", "upgrade", "filter", "damper", "damp
 #: What a title names after the kind that makes it a thing for the kind, not the kind itself
 #: (the accessories already name parts, motors, tires and replacements).
 _NOT_ITSELF = _ACCESSORY | _PART_WORDS
+#: Words that name one thing twice: a "Power Adapter Supply Wall Charger" is an adapter (its
+#: "supply" and "charger" had made it no adapter, and a 9V adapter for a Casio "not carried").
+_ALSO_CALLED = {
+    k: frozenset(group) for group in (("adapter", "adaptor", "supply", "charger", "psu"),)
+    for k in group
+}
 
 
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
@@ -245,7 +251,8 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
             # until a word that starts another part: "Violin Set with Case" is a violin)
             following = list(takewhile(lambda w: w not in _ABOUT and w not in ("and", "or"),
                                        words[i + 1 : i + 1 + _COMPOUND_WORDS]))  # fmt: skip
-            after = next((w for w in following if w in _NOT_ITSELF), "")
+            after = next((w for w in following if w in _NOT_ITSELF
+                          and w not in _ALSO_CALLED.get(kind.lower(), ())), "")  # fmt: skip
             before = next(
                 (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")), ""
             ) if i else ""  # fmt: skip

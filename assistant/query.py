@@ -29,6 +29,7 @@ from assistant.cues import (
     LOOKS,
     NO_BUDGET,
     NONE_RIGHT,
+    NOT_RECORDED,
     PRICIER,
     STORE_RANGE,
     TAKES,
@@ -689,6 +690,14 @@ def _talk_move(
     if STORE_RANGE.search(text) or GREETING.match(text):
         # "oh ok what do you sell then", and a greeting ("hi"): the store's departments
         return Intent.compare, "store"
+    if (
+        NOT_RECORDED.search(text)
+        and all(not_product_word(w) or len(w) < 3 or w in _ONLY_THOSE
+                for w in re.findall(r"[^\W\d_]+", NOT_RECORDED.sub(" ", text).lower()))
+    ):
+        # what the catalog does not record, asked of the cards and nothing more: "only the ones
+        # in stock", "r they in stock" (had searched "stock": a stock market game)
+        return Intent.detail, ""
     if _JUST_THE_ONE.match(text):
         # "the ocean one" and nothing more: a card named, asked of (or said where none is: it
         # had searched the store for "ocean")
@@ -754,6 +763,19 @@ def _like_card(title: str) -> str:
     return " ".join(words[:_LIKE_WORDS])
 
 
+#: A sort asked, in words that name no product (see `cues.CHEAPEST`, `cues.BETTER_RATED`).
+_SORT_SAID = re.compile(
+    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:(?:them|these|those|it)\s+)?by\s+(?:price|cost|rating|ratings|reviews|stars)\b"
+    r"|\b(?:price\s+)?(?:low(?:est)?\s+to\s+high(?:est)?|high(?:est)?\s+to\s+low(?:est)?)\b"
+    r"|\b(?:cheapest|lowest[- ]priced?|top[- ]rated|best[- ]rated|highest[- ]rated)\s+first\b",
+    re.I,
+)
+#: Words that keep a question to the cards on screen: "only the ones in stock", "nur Artikel, die
+#: auf Lager sind".
+_ONLY_THOSE = frozenset(["only", "just", "ones", "items", "nur", "artikel", "die", "sind", "bitte",
+                         "solo", "los", "que", "estén", "esten", "seulement", "ceux", "qui", "sont",
+                         "só", "os", "que", "estão", "estao", "quelli", "sono", "show", "right",
+                         "now", "currently", "are", "they", "them", "still"])  # fmt: skip
 #: A card named by a word of it and nothing more: "the ocean one", "ok the beach one please".
 _JUST_THE_ONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|so|hmm|um|i\s+like|i\s+love)\W+)*the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"
@@ -1008,7 +1030,9 @@ def understand(
         # made the kind "brain")
         text = ask
     cues = read_cues(text, shown_titles, brands)
-    needs = read_needs(text, counts)
+    # (a sort asked names no product: "cheapest first please", "sort by price, low to high" had
+    # searched "first", "low high")
+    needs = read_needs(_SORT_SAID.sub(" ", text), counts)
     if (
         shown_titles
         and not dressed_as(text)

@@ -2502,9 +2502,19 @@ def test_a_maker_asked_of_the_request_on_screen_refines_it() -> None:
     assert asked_makers("any by kala?", makers) == ("kala",)
     assert asked_makers("or cordoba, she said cordoba is good", makers) == ("cordoba",)
     assert asked_makers("do u have amscope or swift", makers) == ("amscope", "swift")
-    # said "by", a common word is a maker's name; said alone, it is not
+    # said "by", a common word is a maker's name; said alone, only where the titles saying it
+    # mostly start with it ("Fender Strat", not "Red Wagon" beside "Big Red Barn")
     assert asked_makers("anything by fender?", makers) == ("fender",)
-    assert asked_makers("any fender ones", makers) == ()
+    assert asked_makers("any fender ones", makers) == ("fender",)
+    assert asked_makers("just the Korg ones", BrandLexicon(["Korg"], [])) == ("korg",)
+    assert asked_makers(
+        "only yamaha please", BrandLexicon([], ["Yamaha P45", "Yamaha PSR", "Yamaha F310"])
+    ) == ("yamaha",)
+    common = BrandLexicon(
+        [],
+        ["Wooden Train", "Wooden Blocks", "Wooden Puzzle"] + [f"Toy {i} Wooden" for i in range(5)],
+    )
+    assert asked_makers("just the wooden ones", common) == ()
     for other in ("any cheaper?", "any red ones?", "any that are smaller", "any by the window"):
         assert asked_makers(other, makers) == (), other
     ukes = ["Concert Ukulele Hosgor 23 inch", "Kala Teak Tri-Top Concert Ukulele", "Makanu Concert"]
@@ -3473,3 +3483,160 @@ def test_a_comparative_alone_in_another_language_narrows_the_cards(vocabulary: V
     which = understand("welche ist leichter?", None, [], cards, vocabulary=vocabulary,
                        before="de").query  # fmt: skip
     assert which.intent is Intent.compare, which
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        (
+            "my kid is OBSESSED w trucks turns 4 next wk whatcha got",
+            "my kid is OBSESSED with trucks turns 4 next week",
+        ),
+        (
+            "soprano uke strings pls, aquila if u have em",
+            "soprano uke strings pls, aquila if you have them",
+        ),
+        ("r they in stock", "are they in stock"),
+        (
+            "her bday is sat, idk what to get her tbh",
+            "her birthday is sat, i don't know what to get her",
+        ),
+        ("balloons + plates n stuff", "balloons + plates"),
+        ("costume for my 2yo, smth cute", "costume for my 2yo, something cute"),
+        ("wait i meant petg not pla sry", "petg not pla"),
+        # not another language's words: Portuguese "em" is "in", a Kala "U Bass" is a bass
+        ("quero uma gaita em Dó", "quero uma gaita em Dó"),
+        ("kala u bass strings", "kala u bass strings"),
+    ],
+)
+def test_phone_shorthand_is_read_as_the_words_it_stands_for(typed: str, read: str) -> None:
+    """A fresh set typed as on a phone had searched "kid trucks next wk whatcha", "em", "bouldering
+    n sat", "meant petg" and corrected "smth" to "smith"."""
+    assert clean_message(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "adds", "quantity"),
+    [
+        ("ok add 2 of em", True, 2),
+        ("add 3 packs", True, 3),
+        ("add the first one", True, 1),
+        ("k add it", True, 1),
+        ("add the balloons", True, 1),
+        ("add 3 boxes of the medium blue ones", True, 3),
+        ("get me 12 of the bubble wands", True, 12),
+        ("add the Yamaha one with quantity 2", True, 2),
+        ("add a dozen", True, 12),
+        ("adiciona a primeira", True, 1),
+        ("pack 2 davon in den warenkorb", True, 2),
+        # a new thing asked for, or somewhere else
+        ("ok add a soft gig bag that fits it", False, 1),
+        ("and add a tuner", False, 1),
+        ("add it to my wishlist", False, 1),
+        ("añade una funda", False, 1),
+    ],
+)
+def test_a_card_put_in_the_cart_is_read_however_it_is_said(
+    text: str, adds: bool, quantity: int
+) -> None:
+    """ "add the first one", "add 3 packs", "k add 2 of em" had searched "add" (addition flash
+    cards) and put nothing in the cart."""
+    import re
+
+    from assistant.cues import ADD_TO_CART, cart_quantity
+
+    assert bool(re.search(ADD_TO_CART, clean_message(text), re.I)) is adds
+    assert cart_quantity(clean_message(text)) == quantity
+
+
+def test_a_card_taken_by_a_name_no_card_has_is_looked_for() -> None:
+    """ "get him 4 pairs of the vic firth" beside other 5A sticks had put 4 pairs of another stick
+    in the cart ($320); "get me 12 of the bubble wands" a sticker pack."""
+    from assistant.state import taken_thing
+
+    sticks = ["Drum sticks 5a Wood Tip Drumsticks Classic 5A", "YiPaiSi 5A Drum Sticks, Maple"]
+    assert taken_thing("get him 4 pairs of the vic firth", sticks) == "vic firth"
+    assert taken_thing("add the maple ones", sticks) is None  # a card says it
+    assert taken_thing("add the first one", sticks) is None
+    assert taken_thing("add the cheapest one", sticks) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok nvm",
+        "nah forget it",
+        "nvm ill just get her a gift card somewhere",
+        "nah ya lo compré en otro lado jaja",
+        "算了",
+    ],
+)
+def test_leaving_is_no_search(text: str) -> None:
+    """ "ok nvm" had searched "ok nvm" (infrared thermometers shown), "nvm ill just get her a
+    gift card somewhere" tarot cards."""
+    query = understand(text, None, [], SHOWN).query
+    assert (query.intent, query.move) == (Intent.compare, "leaving")
+
+
+def test_a_leaving_is_not_a_question_about_elsewhere() -> None:
+    for text in (
+        "is it cheaper elsewhere?",
+        "nah something cheaper",
+        "i saw it somewhere else for less",
+    ):
+        assert understand(text, None, [], SHOWN).query.move != "leaving", text
+
+
+@pytest.mark.parametrize(
+    ("text", "cheapest", "rated"),
+    [
+        ("cheapest first please", True, False),
+        ("sort by price, low to high", True, False),
+        ("sort by rating", False, True),
+        ("highest rated first", False, True),
+    ],
+)
+def test_a_sort_asked_sorts_the_cards_and_searches_no_words(
+    text: str, cheapest: bool, rated: bool
+) -> None:
+    """ "cheapest first please" had been read as a question about card [1] ("first"), "sort by
+    price, low to high" searched "low high", "sort by rating" the store for nothing."""
+    from assistant.query import Sort
+
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is Intent.refine and query.search == "" and not query.references
+    assert query.sort is (Sort.cheapest if cheapest else Sort.best_rated)
+
+
+@pytest.mark.parametrize(
+    "text", ["only the ones in stock", "r they in stock", "bitte nur Artikel, die auf Lager sind"]
+)
+def test_what_the_catalog_does_not_record_is_asked_of_the_cards(text: str) -> None:
+    """ "only the ones in stock" had searched "stock" (a stock market game)."""
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is Intent.detail
+
+
+def test_a_rating_said_is_not_echoed_as_the_product() -> None:
+    """ "show me pipettes w/ at least 300 reviews" had said "No pipettes with at least 300
+    reviews we carry meets the rating you set"."""
+    from assistant.advice import not_carried
+
+    notice = not_carried("pipettes with at least 300 reviews", "rating", True)
+    assert notice is not None and notice.startswith("No pipettes we carry meets")
+    notice = not_carried("puzzle rated 4.5 stars or better", "rating", True)
+    assert notice is not None and notice.startswith("No puzzle we carry meets")
+
+
+def test_a_power_supply_is_the_adapter_asked_for() -> None:
+    """ "9V power adapter for an older Casio keyboard" had been "not carried" beside a "9V AC
+    Power Adapter Supply Wall Charger ... for Casio" (its "supply" and "charger" read as another
+    thing)."""
+    import Stemmer
+
+    from assistant.fits import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    title = "TPLTECH 5Ft 9V AC Power Adapter Supply Wall Charger Replacement for Casio Keyboard"
+    assert shows_kind(title, "adapter", stem, "9v power adapter casio keyboard")
+    assert not shows_kind("Guitar Pedal Power Adapter Cable", "adapter", stem, "power adapter")
