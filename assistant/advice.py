@@ -944,7 +944,10 @@ def not_carried(need: str, relaxed: str | None, close: bool, language: str = "en
             flags=re.I,
         ),
     ).strip(" ,")
-    need = re.sub(r"\s+(?:with|w/|rated|that\s+(?:is|are))$", "", need, flags=re.I)
+    # (the words that had joined what was taken out: "portable keyboard with and")
+    joins = r"(?:with|w/|and|or|rated|that|is|are|atleast|at\s+least)"
+    while (shorter := re.sub(rf"\s+{joins}(?=\s+{joins}\b|\s*$)", "", need, flags=re.I)) != need:
+        need = shorter
     han = len(re.findall(r"[\u3400-\u9fff]", need))
     # (a model's number may be said back: "a case for iphone 15", "nozzle for ender 3")
     plain = re.sub(r"(?<=[^\W\d_])\s?\d{1,4}[a-z]{0,2}\b", "", need, flags=re.I)

@@ -414,6 +414,10 @@ TAKES = re.compile(
     # ("parfait, je prends celui-là" had searched "parfait prends")
     r"\bje prends (?:celui|celle|le|la|les)\b|"
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
+    # a card taken in two words: "ok get that one", "ok that one", "yes the blue one please"
+    r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright)\W+)*(?:get|take|grab|buy)\s+"
+    r"(?:that|this|it|the\s+[\w-]+)(?:\s+one)?\W*(?:(?:please|pls|plz|thx|thanks|then)\W*)?$"
+    r"|^\W*(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|fine|alright)\W+(?:that|this)\s+one\W*(?:(?:please|pls|plz|then)\W*)?$"
     # the card put in the cart: "ok add it to cart" (had searched "add cart": flash cards),
     # "añádelo al carrito", "mets-le dans le panier", "in den Warenkorb", "nel carrello"
     rf"|{ADD_TO_CART}",

@@ -502,6 +502,7 @@ def product_kind(text: str) -> str | None:
     # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
     while len(kinds) > 1 and (
         kinds[-1] in counted or kinds[-1] in MATERIALS or _DONE_TO.fullmatch(kinds[-1])
+        or (kinds[-1] in _SPEC_MATERIALS and _after_size(head, kinds[-1]))
     ):
         kinds.pop()
     if len(kinds) > 1 and kinds[-1] in PACKAGING:
@@ -509,6 +510,12 @@ def product_kind(text: str) -> str | None:
         if at and (re.search(r"\d", head[at - 1]) or head[at - 1] in _MEASURES):
             return kinds[-2]  # "kapton tape 1 inch roll": tape, in a roll of that size
     return kinds[-1] if kinds else None
+
+
+def _after_size(head: list[str], word: str) -> bool:
+    """Whether a word is said after a size or count in the request ("beakers 250ml glass")."""
+    at = len(head) - 1 - head[::-1].index(word)
+    return any(re.search(r"\d", w) for w in head[:at])
 
 
 #: Where a message lists another product: "... and also a stapler", "..., plus some picks", "a
@@ -861,6 +868,10 @@ MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal",
                        "wooden", "aluminum", "aluminium", "nylon", "cotton", "leather", "silicone",
                        "bamboo", "acrylic", "brass", "copper", "rubber", "latex", "nitrile",
                        "vinyl", "ceramic", "maple", "mahogany", "polyester", "titanium"])  # fmt: skip
+#: ... and materials that are products too ("a wine glass", "foam"): no kind after a size said
+#: after the product ("beakers 250ml glass", "strings 10-46 nickel" had the kind of the material).
+_SPEC_MATERIALS = frozenset(["glass", "nickel", "bronze", "hickory", "walnut", "ebony", "rosewood",
+                             "felt", "wool", "silk", "carbon", "fiberglass", "pvc", "foam"])  # fmt: skip
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(
     rf"[,.;!]\s*(?:(?:so|and|but|now)\s+)?{_WANTS}(?!to\b)"

@@ -21,6 +21,9 @@ def clean_message(text: str) -> str:
     text = "".join(" " if unicodedata.category(ch) == "Cf" else ch for ch in text)
     text = SQUASHED.sub(lambda m: m.group(1) + " " + m.group(2), text)  # "atleast 4 stars"
     text = texted(text)
+    # "le moins cher des deux", "el más barato de los dos": of the cards on screen (the two had
+    # been searched: "two", a Two-Up game)
+    text = _OF_THE_TWO.sub("", text)
     # "a board game that isnt chess", "hes obsessed with space": the apostrophe a phone leaves out
     text = _BARE_CONTRACTION.sub(_apostrophe, text)
     # "my girlfriends dad": her dad, said without the apostrophe (it had been "not carried")
@@ -139,6 +142,10 @@ _TEXTED = [
     (re.compile(r"(?<=\s)'em\b", re.I), "them"),
     (re.compile(r"\b(?:bday|b-day|b'day|bdy)\b", re.I), "birthday"),
     (re.compile(r"\bwk\b", re.I), "week"),
+    # a count said as dozens: "need a dozen for my chem class" (the kind had been "dozen")
+    (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    (re.compile(r"\b(?:a|one)\s+dozen\b", re.I), "12"),
+    (re.compile(r"\btwo\s+dozen\b", re.I), "24"),
     (re.compile(r"\b(?:smth|sth|somethin|sumthin|somethn)\b", re.I), "something"),
     (re.compile(r"\b(?:anythin|anythn)\b", re.I), "anything"),
     (re.compile(r"\bnothin\b", re.I), "nothing"),
@@ -163,6 +170,14 @@ _TEXTED = [
     (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+(?=\w)", re.I), ""),
     (re.compile(r"[,.\s]*\b(?:sorry|sry|srry|my\s+bad)\W*$", re.I), ""),
 ]
+
+
+#: "of the two" in the shop's other languages, ending what is said.
+_OF_THE_TWO = re.compile(
+    r"\s+(?:des|de\s+(?:los|las|ces)|dei|delle|degli|tra\s+i|der|von\s+den|dos|das)\s+"
+    r"(?:deux|dos|due|beiden|zwei|duas|dois)(?=\s*[?.!]*\s*$)",
+    re.I,
+)
 
 
 def texted(text: str) -> str:

@@ -55,6 +55,7 @@ from assistant.ratings import (
     read_rating_count,
     strip_matches,
 )
+from assistant.stories import doings, is_story, told_want
 from assistant.unwanted import DONE_WITH, NOT_THIS
 from retrieval import units
 
@@ -700,6 +701,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # a player beside what they need is the instrument's: "drummer bf broke his sticks
         # AGAIN, 5A wood tip" asks for drum sticks (had been "not carried")
         keep = [PLAYERS.get(w.lower(), w) for w in keep]
+    recalled = False  # an instrument played back then, given (see `_PLAYED`)
     if (
         gift
         and (past := _PLAYED.search(text))
@@ -709,6 +711,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         # what someone played back then, for a gift: the instrument itself ("the guy who has
         # everything ... he played harmonica in a blues band back in the 70s")
         keep, kind = [past.group(1)], played_kind
+        recalled = True
     if gift and _ARE_MUSICIANS.search(text) and "musical" not in (w.lower() for w in keep):
         # "a baby shower gift ..., both parents are musicians": a musical one (the word had been
         # the kind "musicians")
@@ -725,6 +728,31 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         if child and not grown and all(w.lower() in (role, prefix) for w in keep):
             # "my niece is 7 and wants to be a scientist": what a young scientist plays with
             keep, kind = ROLES[role].split(), None
+    if (gift or recipient) and is_story(text) and not recalled:
+        if (
+            age is not None
+            and age[1] < 18
+            and not re.search(r"\d", who)
+            and _GROWN_UP_STORY.search(text)
+        ):
+            # whom a story grows up: "my niece just finished her chemistry degree and starts her
+            # PhD" is no child (a niece had been read as 3 to 14)
+            age = (18.0, 99.0)
+        if done := doings(text) or interests:
+            # (a player's gift is gear for it, as in "a gift for my dad who plays guitar")
+            done = [f"{d} accessories" if d in _INSTRUMENTS and re.search(
+                rf"\bplays?\s+(?:the\s+|a\s+)?{re.escape(d)}\b", text, re.I) else d for d in done]  # fmt: skip
+            # a gift told as a story: what the person does, not the story's words ("He plays bass
+            # in a garage band ..., watches cooking shows constantly" had searched "socks saw face
+            # bass garage band college watches cooking shows", and shown socks)
+            keep = " ".join(done[:_STORY_DOINGS]).split()
+            interests += [w for thing in done for w in thing.split() if w != "accessories"]
+            kind, gift = None, True
+        elif (want := told_want(text)) is not None and product_kind(want) is None:
+            # ... nor the story's words where what is wanted names nothing ("I want to bring
+            # something for the big brother too ... He's two and everything goes straight in his
+            # mouth" had the kind "straight"): a gift for whom it is for, by their age
+            keep, kind, gift = [], None, True
     if dressed := dressed_as(text):
         # what the child will dress up as is the costume ("a halloween costume for a 4 year old
         # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for
@@ -745,6 +773,19 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         interests=tuple(dict.fromkeys(interests)), product_words=" ".join(keep), rating_phrase=phrase,
         kind=kind,
     )  # fmt: skip
+
+
+#: Instruments a player of which is given gear for it.
+_INSTRUMENTS = frozenset([*PLAYERS.values(), "ukulele", "harmonica", "banjo", "mandolin", "drums",
+                          "bass", "sax", "clarinet", "trombone", "viola"])  # fmt: skip
+#: A grown-up's life, told: a degree, a job, a home of their own.
+_GROWN_UP_STORY = re.compile(
+    r"\b(?:degree|phd|master'?s|college|university|grad\s+school|med\s+school|job|works?\s+(?:in|at|as)|"
+    r"career|retir\w*|married|husband|wife|apartment|first\s+place|mortgage|coworkers?)\b",
+    re.I,
+)
+#: At most this many of the things a story's person does are searched (the rest rank).
+_STORY_DOINGS = 1
 
 
 #: What someone has just become, said before who they are: "a new dad", "first-time mom".
