@@ -371,7 +371,7 @@ ADD_TO_CART = (
     r"(?:it|that|this|both|them|em|'em|those|these|the\b|\W*$|(?<=\s)(?=the\b))"
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
-    rf"|\bget\s+(?:me|him|her|us|them)\s+{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
+    rf"|\b(?:get\s+(?:me|him|her|us|them)|buy|order)\s+{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
     # the verb alone in the shop's other languages: "adiciona a primeira", "agrégalo", "ajoute-le"
     # (not a new thing asked for: "añade una funda")
     r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"
@@ -384,7 +384,7 @@ ADD_TO_CART = (
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
-    rf"\b(?:add|put|throw|stick|pop|get\s+(?:me|him|her|us|them))\s+({_CART_COUNT})"
+    rf"\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them))\s+({_CART_COUNT})"
     rf"(?:\s+{_CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b",
@@ -1050,7 +1050,16 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     """1-based positions in the shown list that the words point at."""
     lower = text.lower()
     n = len(shown)
-    m = re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower) or _FIRST_FEW.search(lower)
+    m = (
+        re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower)
+        or _FIRST_FEW.search(lower)
+        # the best few: "send me your two best", "give me two and tell me which one you'd pick",
+        # "compare those two for me" (each had searched "two": a Two-Up game)
+        or re.search(r"\b(?:your|the)\s+(two|three|2|3)\s+(?:best|favou?rites?|top\s+picks?|picks)\b"
+                     r"|\b(?:best|top)\s+(two|three|2|3)\b"
+                     r"|^\W*(?:(?:ok|okay|so|just)\W+)*(?:give|show|send)\s+me\s+(two|three|2|3)\b(?!\s+(?:of|more|packs?|sets?|boxes))"
+                     r"|\b(?:these|those|the)\s+(two|three|2|3)\b(?!\s+(?:of|packs?|sets?|boxes|pairs?|players?|people|kids))", lower)
+    )
     if m:
         return tuple(range(1, min(n, _COUNTS[next(g for g in m.groups() if g)]) + 1))
     m = re.search(r"\blast\s+(two|three|2|3)\b", lower)

@@ -753,6 +753,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # something for the big brother too ... He's two and everything goes straight in his
             # mouth" had the kind "straight"): a gift for whom it is for, by their age
             keep, kind, gift = [], None, True
+            if age is not None and age[1] < _CHILD_AGE:
+                # (a child's, by their age: "He's two and everything goes straight in his mouth")
+                keep = ["toddler" if age[1] <= _TODDLER_AGE else "kids", "toys"]
     if dressed := dressed_as(text):
         # what the child will dress up as is the costume ("a halloween costume for a 4 year old
         # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for
@@ -775,6 +778,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     )  # fmt: skip
 
 
+#: A story's child is given toys: under this age, and a toddler's up to the second.
+_CHILD_AGE, _TODDLER_AGE = 13, 3
 #: Instruments a player of which is given gear for it.
 _INSTRUMENTS = frozenset([*PLAYERS.values(), "ukulele", "harmonica", "banjo", "mandolin", "drums",
                           "bass", "sax", "clarinet", "trombone", "viola"])  # fmt: skip

@@ -80,7 +80,8 @@ from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.ratings import strip_rating_phrases
 from assistant.starters import asked as asked_starter
-from assistant.unwanted import ALREADY_HAS, NOT_THIS, unwanted_words
+from assistant.stories import is_story
+from assistant.unwanted import ALREADY_HAS, CHILDISH, NOT_THIS, unwanted_words
 from retrieval import units
 from retrieval.catalog import Money
 from retrieval.multilingual import names_nothing, read_words, said_words
@@ -1273,7 +1274,7 @@ def understand(
         and intent is Intent.new
         and unwanted_words(text, shown=True)  # "not sure what to get, ..." is no refinement
         and (
-            (story := _says_only_unwanted(text))
+            (story := _says_only_unwanted(text) or bool(CHILDISH.search(text)))
             or ((opening := _SAID_FIRST.match(text)) and NOT_THIS.match(text, opening.end()))
         )
     ):
@@ -1633,7 +1634,9 @@ def understand(
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)
-        items=items or (_gear_for_the_first(listed_products(text)) if english and starter is None and intent is Intent.new else ()),
+        # (a gift told as a story lists no products: "his first place, a studio, ..." had been two)
+        items=items or (_gear_for_the_first(listed_products(text)) if english and starter is None and intent is Intent.new
+                        and not (needs.gift and is_story(text)) else ()),
     )  # fmt: skip
     return Understanding(
         query=query, model_reading=reading, overruled=tuple(overruled), model_error=error,

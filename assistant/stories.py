@@ -70,6 +70,13 @@ _LESSONS = re.compile(
     r"(?:recitals?|lessons?|classes|class|concerts?|tournaments?|camp)\b",
     re.I,
 )
+#: What someone studies: "her chemistry degree", "a PhD in biology", "majoring in music".
+_STUDIES = re.compile(
+    r"\b(?!(?:his|her|their|a|an|the|my|first|new|college|university|grad|graduate)\b)([a-z]+)\s+"
+    r"(?:degree|major|phd|masters?|diploma)\b"
+    r"|\b(?:degree|phd|masters?|major(?:ing)?|studies|studying)\s+in\s+(?!(?:the|a|an|her|his|their)\b)([a-z]+)\b",
+    re.I,
+)
 #: What is done with a thing, read as the thing: "watches cooking shows" is cooking.
 _SHOWS = re.compile(r"\s+(?:shows?|videos?|tv|channels?|movies?)$", re.I)
 
@@ -123,4 +130,14 @@ def doings(text: str) -> list[str]:
         found.append((m.start(), "games"))
     for m in _LESSONS.finditer(text):  # "her very first violin recital": the violin
         found.append((m.start(), m.group(1).lower()))
-    return list(dict.fromkeys(thing for _, thing in sorted(found)))
+    for m in _STUDIES.finditer(text):  # "just finished her chemistry degree": chemistry
+        found.append((m.start(), (m.group(1) or m.group(2)).lower()))
+    # what they long to learn or make comes first: "he hums along to everything on the radio and
+    # keeps saying he'd like to learn a little instrument" asks for the instrument
+    found.sort(key=lambda f: (not any(f[1] in t for t in _longed(text)), f[0]))
+    return list(dict.fromkeys(thing for _, thing in found))
+
+
+def _longed(text: str) -> list[str]:
+    """What a story says its person longs to learn or make, as said."""
+    return [m.group(2).lower() for m in _DOES.finditer(text) if re.search(r"learn|make", m.group(1), re.I)]

@@ -83,6 +83,16 @@ _TOO_YOUNG = re.compile(
     r"young\s+for\s+(?:her|him|them))\b",
     re.I,
 )
+#: The cards said to be for children, of someone older: "nothing that looks childish", "that's
+#: too kiddy", "he'd think that's a toy", "something more grown up".
+CHILDISH = re.compile(
+    r"\b(?:looks?|seems?|too|so|kinda|bit|nothing|not|less|anything)\s+(?:\w+\s+)?(?:childish|kiddy|kiddie|kiddish|juvenile)\b"
+    r"|\b(?:think|say|feel)\s+(?:that'?s|it'?s|its|thats|they'?re)\s+(?:a\s+)?(?:toys?|for\s+(?:little\s+)?kids)\b"
+    r"|\bmore\s+grown[- ]?up\b|\b(?:less|not\s+so)\s+(?:childish|kiddy|babyish|cartoon\w*)\b",
+    re.I,
+)
+#: What titles made for children say.
+_CHILD_WORDS = ("kids", "children", "toddler", "cartoon", "toy")
 #: What titles made for the very young say: those the shopper found too young go down the list.
 _YOUNG_WORDS = ("baby", "toddler", "infant")
 #: Words of a negation that name no thing: "no rush", "not sure", "nothing over $15".
@@ -125,6 +135,10 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
         found += picked[:_MAX_WORDS]
     if shown and _TOO_YOUNG.search(text):  # (of the cards: "a little baby doll" is wanted)
         found += [w for w in _YOUNG_WORDS if w not in asked]
+    if shown and CHILDISH.search(text):
+        # "nothing that looks childish, she rolls her eyes at anything with cartoons", "he'd
+        # think that's a toy" (each had searched its words: cartoon stickers, He-Man figures)
+        found += [w for w in _CHILD_WORDS if w not in asked]
     return tuple(dict.fromkeys(found))
 
 
