@@ -19,6 +19,7 @@ from assistant.cues import (
     ASKS_ABOUT,
     ASKS_COUNT,
     ASKS_SIZE,
+    GIFT_WRAP,
     NOT_RECORDED,
     THE_PICK,
     THEN_YES_NO,
@@ -694,6 +695,9 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     another language ("¿trae funda?" -> "case"), looked for the same way. `age`: the age the
     question names ("is it too hard for a 9 year old?"), answered by the ages the listing states
     (it had looked for "hard")."""
+    if GIFT_WRAP.search(question):
+        # "can you gift wrap it and put in a card": no service the catalog lists
+        return phrase(language, "no_wrapping")
     if NOT_RECORDED.search(question):
         # "are you sure that's in stock", "the one that's on sale": the catalog does not say (it
         # had answered 'Its listing does not mention "stock"')

@@ -542,9 +542,23 @@ def looked_one(text: str) -> str | None:
 NOT_RECORDED = re.compile(
     # (not where it was had: "a bunch of random tracks from a garage sale")
     r"\b(?:in stock|out of stock|stock|availab(?:le|ility)|on sale|(?<!garage )(?<!yard )(?<!bake )(?<!estate )sale|discount(?:ed)?|coupon|promo(?:tion)?|"
-    r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund)\b"
+    r"ship(?:s|ping)?|deliver(?:y|ed)?|arrive|return policy|returns?|refund"
+    # when it would come: "can I even get something physical by tomorrow?"
+    r"|by\s+tomorrow|by\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|in\s+time\s+for|overnight|next[- ]day|same[- ]day)\b"
     # (in the shop's other languages: "bitte nur Artikel, die auf Lager sind")
     r"|\b(?:auf lager|vorrätig|lieferbar|en stock|em estoque|in magazzino|disponibles? en stock)\b|有货|现货|库存",
+    re.I,
+)
+#: Gift wrap or a note asked for: "can you gift wrap it and put in a card that says ...", "can I
+#: include a note with it?", "ship it straight to her house with a note from all of us" (each had
+#: searched its words: Funko Pops, hook-and-eye kits).
+GIFT_WRAP = re.compile(
+    r"\bgift[- ]?wrap\w*|\bwrap\s+(?:it|them|this|that)\b|\b(?:include|add|put\s+in|with)\s+(?:a\s+|my\s+)?"
+    r"(?:little\s+)?(?:gift\s+)?(?:note|message|card\s+that\s+says|gift\s+card)\b"
+    r"|\bship\s+(?:it|them)\s+(?:straight\s+|directly\s+)?to\s+(?:her|him|them|my)\b"
+    r"|\benvolver\s+(?:para|de)\s+regalo|\bpapel\s+de\s+regalo|\bemballage\s+cadeau|\bpaquet\s+cadeau"
+    r"|\bgeschenk(?:verpackung|papier)|\bals\s+geschenk\s+verpack|\bconfezione\s+regalo|\bpacchetto\s+regalo"
+    r"|\bembrulh\w*|\bpapel\s+de\s+presente|礼品包装|包装成礼物|贺卡|礼盒包装",
     re.I,
 )
 #: What the store sells, asked: "oh ok what do you sell then", "¿qué venden?", "你们卖什么" (it had

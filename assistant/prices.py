@@ -378,12 +378,47 @@ _DIFFERENCE_AFTER = re.compile(
 )
 
 
+#: How many share a gift's cost: "five of us on the team", "the four of us", "18 families" (not
+#: whom it is for: "party favors for 12 kids, $3 each" is $3 a favor).
+_SHARERS = re.compile(
+    r"\b(?:the\s+)?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen)\s+"
+    r"(?:of\s+us|families|coworkers|colleagues|parents|siblings|cousins|neighbou?rs)\b",
+    re.I,
+)
+#: ... and what each gives: "we're each chipping in $15", "$20 each", "most put in $5".
+_EACH_GIVES = re.compile(
+    r"[$€£]\s?(\d+(?:\.\d\d)?)\s*(?:each|apiece|a\s+head|per\s+(?:person|family|head))\b"
+    r"|\b(?:each|everyone|most|all)\s+(?:of\s+us\s+)?(?:are\s+|is\s+|'re\s+)?(?:chip\w*|put\w*|pitch\w*|throw\w*|giv\w*)"
+    r"(?:\s+in)?\s+(?:about\s+|around\s+)?[$€£]\s?(\d+(?:\.\d\d)?)"
+    r"|\b(?:chip\w*|pitch\w*|put\w*|throw\w*)\s+in\s+(?:about\s+|around\s+)?[$€£]\s?(\d+(?:\.\d\d)?)\s*(?:each|apiece)\b",
+    re.I,
+)
+_SHARER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}  # fmt: skip
+
+
+def pooled(text: str) -> str:
+    """A shared budget said as what each gives, as the whole: "five of us on the team and we're
+    each chipping in $15" is $75 total (it had been read as up to $15), "18 families and most
+    put in $5" $90; any other message as it is."""
+    each = _EACH_GIVES.search(text)
+    sharers = _SHARERS.search(text)
+    if each is None or sharers is None:
+        return text
+    said = re.sub(r"\s+", " ", sharers.group(1).lower())
+    many = _SHARER_WORDS.get(said) or int(said)
+    given = Decimal(next(g for g in each.groups() if g))
+    # (the sharers counted with the one telling: "five of us" is five; "the four of us are
+    # pitching in $20 each" is $80)
+    return f"{text[: each.start()]} ${given * many:g} total {text[each.end() :]}"
+
+
 def extract_price_bounds(text: str) -> PriceBounds:
     """Price bounds the shopper wrote (see the module docstring for the phrasings). Amounts without
     a currency word or sign count only after a bound word, so "size 10" or "2 pack" are never
     prices, and an amount followed by a unit never is. Amounts may be spelled ("fifty dollars"),
     and said in Spanish, French, German or Chinese ("menos de 20 dólares", "50美元以下")."""
-    text = spell_numbers(_english_price_words(text))
+    text = spell_numbers(_english_price_words(pooled(text)))
     for pattern in (_BETWEEN, _RANGE):
         match = pattern.search(text)
         if match:

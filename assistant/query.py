@@ -24,6 +24,7 @@ from assistant.cues import (
     CLOSING,
     FOR_CARD,
     FOR_IT,
+    GIFT_WRAP,
     GREETING,
     LEAVING,
     LOOKS,
@@ -691,6 +692,9 @@ def _talk_move(
     if STORE_RANGE.search(text) or GREETING.match(text):
         # "oh ok what do you sell then", and a greeting ("hi"): the store's departments
         return Intent.compare, "store"
+    if GIFT_WRAP.search(text):
+        # gift wrap or a note asked of the card chosen: answered of it, not searched
+        return Intent.detail, ""
     if (
         NOT_RECORDED.search(text)
         and all(not_product_word(w) or len(w) < 3 or w in _ONLY_THOSE
@@ -776,7 +780,7 @@ _SORT_SAID = re.compile(
 _ONLY_THOSE = frozenset(["only", "just", "ones", "items", "nur", "artikel", "die", "sind", "bitte",
                          "solo", "los", "que", "estén", "esten", "seulement", "ceux", "qui", "sont",
                          "só", "os", "que", "estão", "estao", "quelli", "sono", "show", "right",
-                         "now", "currently", "are", "they", "them", "still"])  # fmt: skip
+                         "now", "currently", "are", "they", "them", "still", "physical"])  # fmt: skip
 #: A card named by a word of it and nothing more: "the ocean one", "ok the beach one please".
 _JUST_THE_ONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|so|hmm|um|i\s+like|i\s+love)\W+)*the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+"

@@ -308,3 +308,21 @@ def test_a_budget_in_reais_is_read_in_dollars() -> None:
     read = extract_price_bounds("por menos de 200 reais")
     assert (read.max_price, read.currency) == (D(200), "BRL")
     assert in_dollars(read).max_price == D(38)
+
+
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        (
+            "There are five of us on the team and we're each chipping in $15. She's a big reader.",
+            75,
+        ),
+        ("a gift for the teacher from the whole class, 18 families and most put in $5", 90),
+        ("the four of us are pitching in $20 each", 80),
+        # whom it is for is no one paying: $3 a favor
+        ("party favors for 12 kids, $3 each", 3),
+    ],
+)
+def test_a_shared_budget_is_the_whole(text: str, most: int) -> None:
+    """ "five of us ... each chipping in $15" had been read as up to $15 (a $3.99 ebook led)."""
+    assert extract_price_bounds(text).max_price == Decimal(most)

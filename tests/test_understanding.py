@@ -3640,3 +3640,44 @@ def test_a_power_supply_is_the_adapter_asked_for() -> None:
     title = "TPLTECH 5Ft 9V AC Power Adapter Supply Wall Charger Replacement for Casio Keyboard"
     assert shows_kind(title, "adapter", stem, "9v power adapter casio keyboard")
     assert not shows_kind("Guitar Pedal Power Adapter Cable", "adapter", stem, "power adapter")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'OK, that one. Can you gift wrap it and put in a card that says "Happy retirement, Pops"?',
+        "The one with the bigger pieces. Can I include a note with it?",
+        "Perfect. Can you ship it straight to her house with a note from all of us?",
+    ],
+)
+def test_gift_wrap_or_a_note_is_asked_of_the_cards(text: str) -> None:
+    """Each had searched its words (Funko Pops for "Pops", hook-and-eye kits); the shop offers no
+    gift wrap or notes, and the answer says so."""
+    from assistant.advice import detail_lead
+
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is Intent.detail
+    from retrieval.catalog import Product
+
+    product = Product(id="t:1", title="Hohner Special 20 Harmonica", description="", source="test")
+    card = Card(mark=1, product=product, price="$39.99", why="", value="")
+    assert "no gift wrap" in (detail_lead(text, card) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("My nephew's turning 15. His mom says he wants to make music for real.", "nephew"),
+        (
+            "My daughter's 13 and just started guitar lessons on a used acoustic from her cousin.",
+            "daughter",
+        ),
+        ("My daughter's best friend is moving to Texas this summer.", "friend"),
+    ],
+)
+def test_someone_said_with_is_is_whom_it_is_for(text: str, recipient: str) -> None:
+    """ "My nephew's turning 15 ... His mom says" had been for "your mom", "My daughter's 13 ...
+    from her cousin" for "your cousin"."""
+    from assistant.needs import read_needs
+
+    assert read_needs(text).recipient == recipient
