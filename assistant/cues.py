@@ -947,6 +947,10 @@ class BrandLexicon:
     def __contains__(self, name: str) -> bool:
         return name.lower() in self.names
 
+    def made(self, name: str) -> bool:
+        """Whether a name is a maker's: a brand field's, or a word most titles saying it start with."""
+        return name.lower() in self.makers or name.lower() in self.leading
+
 
 #: A card named by its maker: "the one by meinl", "the fowler one".
 #: A card named by whom it is by: "the one by martha wells", "the one by meinl, is it tunable?".
@@ -1146,7 +1150,9 @@ def read_cues(
             and first[:-1] in brands
         ):
             name = first = first[:-1]  # "not squiers": the maker, said in the plural
-        if (brands is not None and (name in brands or first in brands)) or first[:1].isupper():
+        # (a maker's, not a word titles start with: "i meant petg not pla" had left out every
+        # spool whose title opens with "PLA", and PETG too)
+        if (brands is not None and (brands.made(name) or brands.made(first))) or first[:1].isupper():
             excluded.append(name if name in (brands or ()) else first)
         elif (
             _UNWANTED_KIND.match(m.group(0))

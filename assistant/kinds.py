@@ -440,7 +440,13 @@ def product_kind(text: str) -> str | None:
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
         # story's "starts" its compound noun, so the store's weighted keyboards "not carried")
         return kind
-    if (like := _SOMETHING_LIKE.search(text)) and (kind := product_kind(text[like.end() :])):
+    if (
+        (like := _SOMETHING_LIKE.search(text))
+        and (kind := product_kind(text[like.end() :]))
+        # (not where a product was named before it: "costume for my 2yo for halloween, something
+        # cute like an animal" is a costume)
+        and not _opens_with_kind(text[: like.start()])
+    ):
         return kind  # "something darker, more like a thriller": a thriller (had been "darker")
     head: list[str] = []
     text = _LOOKING_FOR.sub(" ", text)  # "looking for a tv": the "for" does not end the request
@@ -512,10 +518,22 @@ def product_kind(text: str) -> str | None:
     return kinds[-1] if kinds else None
 
 
+def _opens_with_kind(text: str) -> bool:
+    """Whether a request opens with the product it asks for ("costume for my 2yo, ..."; not "my
+    baby's first birthday is coming, want ...")."""
+    kind = product_kind(text)
+    return bool(kind) and bool(re.match(
+        rf"^\W*(?:(?:a|an|some|the|need|want|looking\s+for|i\s+need|i\s+want)\s+)*(?:[\w'-]+\s+){{0,2}}?{re.escape(kind or '')}\b",
+        text, re.I))  # fmt: skip
+
+
 def _after_size(head: list[str], word: str) -> bool:
-    """Whether a word is said after a size or count in the request ("beakers 250ml glass")."""
+    """Whether a word is said after a size or count in the request ("beakers 250ml glass"), or
+    right after the plural products it is made of."""
     at = len(head) - 1 - head[::-1].index(word)
-    return any(re.search(r"\d", w) for w in head[:at])
+    # (or right after the products it is made of, the size taken out: "beakers glass")
+    plural = at > 0 and head[at - 1].endswith("s") and not head[at - 1].endswith("ss")
+    return plural or any(re.search(r"\d", w) for w in head[:at])
 
 
 #: Where a message lists another product: "... and also a stapler", "..., plus some picks", "a

@@ -801,8 +801,13 @@ class ChatPipeline:
                                session_id=request.session_id)  # fmt: skip
         except CartError:
             return shown, None  # "add 50 of them": more than one call may add; the button does it
+        # (what lists no price is no $0.00: "Items in your cart: 12 ($0.00)" of lab beakers)
+        total = str(Price(amount=cart.total))
+        if cart.unpriced:
+            total = (phrase(query.language, "cart_unpriced") if not cart.total else
+                     phrase(query.language, "cart_part_priced", total=total, count=cart.unpriced))  # fmt: skip
         known = phrase(query.language, "added", mark=shown.chosen.mark, items=cart.items,
-                       total=str(Price(amount=cart.total)))  # fmt: skip
+                       total=total)  # fmt: skip
         if shown.more is not None:
             known = f"{known} {phrase(query.language, 'also_best', more=shown.more)}"
         return replace(shown, known=known), cart

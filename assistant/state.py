@@ -11,7 +11,7 @@ from decimal import Decimal
 import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.cues import FOR_IT, GEAR, asked_phrase, siblings
+from assistant.cues import FOR_IT, GEAR, LOOKS, asked_phrase, siblings
 from assistant.kinds import not_product_word
 from assistant.needs import WORN_SIZE
 from assistant.people import RECIPIENTS, age_span
@@ -546,7 +546,9 @@ def unnamed_one(text: str, titles: Sequence[str]) -> str | None:
 def taken_thing(text: str, titles: Sequence[str]) -> str | None:
     """What a card taken is said to be where no title on screen says it ("vic firth" of "get him
     4 pairs of the vic firth" beside other sticks); None when a title says it or none is said."""
-    return _unsaid(list(_THE_THING_TAKEN.finditer(text)), titles)
+    thing = _unsaid(list(_THE_THING_TAKEN.finditer(text)), titles)
+    # (a look no card has is said, not looked for: "add the purple one to my cart")
+    return None if thing is None or all(w in LOOKS or w in COLORS for w in thing.lower().split()) else thing
 
 
 def _unsaid(found: Sequence[re.Match[str]], titles: Sequence[str]) -> str | None:
@@ -558,7 +560,7 @@ def _unsaid(found: Sequence[re.Match[str]], titles: Sequence[str]) -> str | None
                or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):  # fmt: skip
             continue
         if not any(all(stem(w) in s for w in words) for s in said):
-            return m.group(1)
+            return " ".join(words)
     return None
 
 

@@ -678,6 +678,11 @@ def test_a_card_put_in_the_cart_in_words_is_in_the_cart(
     assert it.text.startswith("Added [1] to your cart. Items in your cart: 5 ("), it.text
     assert it.cards[0].product.id == about.cards[0].product.id, it.cards
     assert "tuner" in it.query.search and len(it.cards) > 1, it.query
+    # as shoppers type it, no "cart" said: the card the talk is about, and how many ("k add 2 of
+    # em" had searched "add": addition flash cards)
+    typed = then("k add 2 of em")
+    assert typed.text.startswith("Added [1] to your cart. Items in your cart: 7 ("), typed.text
+    assert typed.cart is not None and typed.cart.items == 7
     # no shopper to act for: pointed to the card's button, and nothing stored
     anonymous = chat.answer(ChatRequest(message="acoustic guitar strings"))
     nobody = chat.answer(ChatRequest(message="add the first one to my cart",
