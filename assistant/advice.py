@@ -205,7 +205,8 @@ def asked_about(text: str) -> str:
 
 #: A word of a question; a size said with its number whole ("4T", "10ft"), not an ordinal ("2nd").
 _ASKED_WORD = re.compile(
-    # a model's code whole: "an M2 chip" (it had asked for "m")
+    # a model's code whole: "an M2 chip" (it had asked for "m"), "a Casio LK-110" ("lk-")
+    r"\b[a-z]{1,4}-\d{1,5}[a-z]?\b|"
     r"\b[a-z]{1,3}\d{1,4}[a-z]?\b(?<!\d(?:st|nd|rd|th)\b)|"
     r"\b\d+[- ](?:strings?|pieces?|keys?|inch(?:es)?|feet|ft|mm|cm|oz|lbs?|pack|count|players?)\b"
     r"|\b\d+(?!st\b|nd\b|rd\b|th\b)[a-z]{1,2}\b|\b[a-z][a-z'-]*"
@@ -773,6 +774,14 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         # nothing of it read in English ("¿el primero trae fuente de poder o usa pilas?"): the
         # whole question had been quoted back as what the listing does not mention
         return phrase(language, "listing_silent_any")
+    # (the word it does not say, where it says the others: "will it fit a Casio LK-110?" of an
+    # adapter "for Casio Piano Keyboard" had been 'does not mention "casio"')
+    missing = [w for w in words if re.search(r"\d", w)
+               and not _evidence(card.product, [_forms(w, stem)], stem)[0]]  # fmt: skip
+    if missing and len(missing) < len(words):
+        codes = [m.group(0) for w in missing
+                 if (m := re.search(rf"[\w-]*{re.escape(w)}[\w-]*", question, re.I))]  # fmt: skip
+        return phrase(language, "listing_silent", named=" ".join(codes or missing))
     named = _as_said(question, words) if language == "en" else " ".join(words)
     return phrase(language, "listing_silent", named=named)
 

@@ -772,7 +772,12 @@ def _like_card(title: str) -> str:
 _SORT_SAID = re.compile(
     r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:(?:them|these|those|it)\s+)?by\s+(?:price|cost|rating|ratings|reviews|stars)\b"
     r"|\b(?:price\s+)?(?:low(?:est)?\s+to\s+high(?:est)?|high(?:est)?\s+to\s+low(?:est)?)\b"
-    r"|\b(?:cheapest|lowest[- ]priced?|top[- ]rated|best[- ]rated|highest[- ]rated)\s+first\b",
+    r"|\b(?:cheapest|lowest[- ]priced?|top[- ]rated|best[- ]rated|highest[- ]rated)\s+first\b"
+    # (in the shop's other languages: "ordénalas de menor a mayor precio", "nach Preis sortieren")
+    r"|\b(?:ord[eé]n[ae]l[oa]s|ordenar|ord[eé]n[ae]|trie[rz]?|sortier\w*|ordina(?:li|le|re|rli))(?:\s+(?:por|par|nach|per|pelo|los|las|les))?(?:\s+(?:le\s+)?(?:precio|prix|prezzo|preço|preis|valoraci[oó]n|note|bewertung))?\b"
+    r"|\bde\s+menor\s+a\s+mayor(?:\s+precio)?|\bpor\s+precio\b|\bdu\s+moins\s+cher(?:\s+au\s+plus\s+cher)?"
+    r"|\bnach\s+(?:preis|bewertung)\b|\bprezzo\s+crescente\b|\bdo\s+mais\s+barato(?:\s+ao\s+mais\s+caro)?"
+    r"|价格从低到高|按价格排序|按评分排序",
     re.I,
 )
 #: Words that keep a question to the cards on screen: "only the ones in stock", "nur Artikel, die
@@ -1087,7 +1092,7 @@ def understand(
             )
         else:  # the price is read above: "que no pase de 150" is no "passive"
             # (and the age: "para mi hija de 12" had searched "drawing notebook 12 kids")
-            said = strip_ages(strip_price_phrases(text))
+            said = _SORT_SAID.sub(" ", strip_ages(strip_price_phrases(text)))
             dictionary = read_words(said, language, aligner)
         by_dictionary = bool(dictionary)
         translation = dictionary or None
@@ -1509,7 +1514,8 @@ def understand(
             # a follow-up no reader knows the words of narrows what is on screen by them, as
             # typed for the multilingual model ("tem algum que brilha no escuro", "gibts das auch
             # breiter" had been new searches of their words: dice, a bingo game, a Tigger plush)
-            intent, narrows, search = Intent.refine, said_words(strip_ages(text), language), ""
+            intent, narrows, search = (
+                Intent.refine, said_words(_SORT_SAID.sub(" ", strip_ages(text)), language), "")
     if intent is Intent.new and not shown_titles and english and _FIRST_CHEAPER.search(text):
         # nothing on screen to be cheaper than: "do you have cheaper sticks?" asks for cheap ones
         # (it had searched "cheaper sticks" and said the store does not carry them)

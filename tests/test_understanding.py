@@ -3,6 +3,7 @@ Pure functions over real catalog products; no model (the model half is in test_c
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -3681,3 +3682,30 @@ def test_someone_said_with_is_is_whom_it_is_for(text: str, recipient: str) -> No
     from assistant.needs import read_needs
 
     assert read_needs(text).recipient == recipient
+
+
+def test_a_model_code_the_listing_lacks_is_named() -> None:
+    """ "will it fit a Casio LK-110?" of an adapter "for Casio Piano Keyboard" had said 'Its
+    listing does not mention "casio"' (the code had been read as "lk-")."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Product
+
+    adapter = Product(id="t:1", title="9V AC Power Adapter Replacement for Casio Piano Keyboard CTK-2000",
+                      description="Power up your Casio piano keyboard.", source="test")  # fmt: skip
+    card = Card(mark=1, product=adapter, price="$21.00", why="", value="")
+    assert detail_lead("will it fit a Casio LK-110?", card) == (
+        'Its listing does not mention "LK-110", so we cannot promise it.'
+    )
+    assert "CTK-2000" in (detail_lead("will it fit a Casio CTK-2000?", card) or "")
+
+
+def test_a_sort_said_in_another_language_searches_no_words() -> None:
+    """ "ordénalas de menor a mayor precio" had searched its words as typed."""
+    from assistant.query import _SORT_SAID
+
+    for text in (
+        "ordénalas de menor a mayor precio",
+        "trier par prix",
+        "bitte nach Preis sortieren",
+    ):
+        assert not re.sub(r"\W|bitte", "", _SORT_SAID.sub(" ", text)), text
