@@ -651,11 +651,17 @@ class ChatPipeline:
         ):
             # a card taken by what it is where none on screen is it: "get him 4 pairs of the vic
             # firth" beside other 5A sticks (another card had been put in the cart) is a look
-            # for it among what was asked
+            # for it, a maker's of the kind asked, within the budget, age and sizes asked ("get me
+            # 12 of the bubble wands" after party favors: bubble wands, under $3 if any is)
             told = self.read(thing, shown, language, model=False).query
-            query = told.model_copy(
-                update={"text": query.text, "intent": Intent.refine, "narrows": told.search}
-            )
+            made = bool(told.brands) or self.brands.made(thing.split()[0])
+            search = f"{thing} {state.search_text()}" if made and state.kind else told.search
+            query = told.model_copy(update={
+                "text": query.text, "intent": Intent.new, "search": search, "need": search,
+                "kind": state.kind if made else told.kind, "min_price": state.min_price,
+                "max_price": state.max_price, "currency": None, "age_min": state.age_min,
+                "age_max": state.age_max, "recipient": state.recipient, "gift": state.gift,
+                "sizes": state.sizes})  # fmt: skip
         elif state.shown and (size := swapped_size(message, state)):
             query = ShoppingQuery(text=query.text, need=state.need, intent=Intent.refine,
                                   sizes=(size,), language=query.language)  # fmt: skip

@@ -66,7 +66,8 @@ _GAME_NIGHT = re.compile(r"\b(?:board\s+)?game\s+nights?\b", re.I)
 #: What someone is learning or performs, said of its lessons: "her first violin recital", "piano
 #: lessons", "ballet class".
 _LESSONS = re.compile(
-    r"\b(?!(?:first|her|his|their|school|the|a|an|big|next|last|class|end)\b)([a-z]+)\s+"
+    r"\b(?!(?:first|her|his|their|school|the|a|an|big|next|last|class|end|whole|entire|my|our|"
+    r"your|this|that|same|every|each|one|two)\b)([a-z]+)\s+"
     r"(?:recitals?|lessons?|classes|class|concerts?|tournaments?|camp)\b",
     re.I,
 )
