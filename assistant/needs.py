@@ -754,14 +754,20 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             keep = " ".join(done[:_STORY_DOINGS]).split()
             interests += [w for thing in done for w in thing.split() if w != "accessories"]
             kind, gift = None, True
-        elif (want := told_want(text)) is not None and product_kind(want) is None:
-            # ... nor the story's words where what is wanted names nothing ("I want to bring
-            # something for the big brother too ... He's two and everything goes straight in his
-            # mouth" had the kind "straight"): a gift for whom it is for, by their age
+        elif (
+            (want := told_want(text)) is not None and product_kind(want) is None
+        ) or not (kind and re.search(rf"{_ASKED_FOR}(?:[\w'-]+\s+){{0,3}}{re.escape(kind)}", text, re.I)):
+            # ... nor the story's words where what is wanted names nothing, or no product is
+            # asked for ("I want to bring something for the big brother too ... He's two and
+            # everything goes straight in his mouth" had the kind "straight", "Four of us from
+            # book club are going in on a baby shower gift" the kind "four"): a gift for whom it is
+            # for, by their age; a grown-up's is asked about (not "she needs a clarinet")
             keep, kind, gift = [], None, True
             if age is not None and age[1] < _CHILD_AGE:
                 # (a child's, by their age: "He's two and everything goes straight in his mouth")
-                keep = ["toddler" if age[1] <= _TODDLER_AGE else "kids", "toys"]
+                young = ("baby" if age[1] <= 1 or recipient in _BABIES
+                         else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
+                keep = [young, "toys"]
     if dressed := dressed_as(text):
         # what the child will dress up as is the costume ("a halloween costume for a 4 year old
         # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for
@@ -784,6 +790,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     )  # fmt: skip
 
 
+#: Words a story asks for a product with: "she needs a clarinet", "he wants a new amp".
+_ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?:him|her|them)|asked\s+for|"
+              r"wish(?:es)?\s+for|dreaming\s+of|saving\s+for|has\s+(?:been\s+)?wanting)\s+(?:(?:a|an|some|the|new|his|her)\s+)?")  # fmt: skip
 #: A story's child is given toys: under this age, and a toddler's up to the second.
 _CHILD_AGE, _TODDLER_AGE = 13, 3
 #: Instruments a player of which is given gear for it.

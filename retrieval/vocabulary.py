@@ -184,6 +184,10 @@ class Vocabulary:
                 return word  # "ignore", "cart", "tell" are words, not misspellings of catalog words
             if _MODEL_NUMBER.match(m.string, m.end()):
                 return word  # a model's name: "for my ender 3" (had been "elder 3")
+            if word[:1].isupper() and word[1:].islower() and m.start() and not re.search(
+                r"[.!?]\s*$", m.string[: m.start()]
+            ):
+                return word  # a name, capitalised mid-sentence: "a gift for Priya" (not "prima")
             if self.knows(lw):
                 # a rare variant of a common word ("ukelele" beside "ukulele"): search both
                 # (a plural no title writes counts as its singular: "legos" is "lego", not "legs")

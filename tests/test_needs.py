@@ -1203,3 +1203,21 @@ def test_a_story_of_a_grown_up_is_no_child() -> None:
              "our family to go to college. I want something that's a bit of an inside joke but still nice.")  # fmt: skip
     needs = read_needs(story)
     assert needs.age == (18, 99) and needs.product_words == "chemistry"
+
+
+def test_a_story_that_asks_for_nothing_names_no_kind() -> None:
+    """ "Four of us from book club are going in on a baby shower gift ..." had the kind "four",
+    "My son's friend broke his arm falling off the monkey bars ..." the kind "bars"; a story that
+    does ask for a product keeps it ("they told her she needs a clarinet")."""
+    from assistant.messages import clean_message
+
+    shower = read_needs(clean_message(
+        "Four of us from book club are going in on a baby shower gift for Priya, $20 each. She's an "
+        "architect and the nursery is all pale wood and white, no bright plastic anywhere."))  # fmt: skip
+    assert shower.kind is None and shower.product_words == "baby toys"
+    cast = read_needs("My son's friend broke his arm falling off the monkey bars. He's 9, it's his right "
+                      "arm, he's in a cast for six weeks and bored out of his mind.")  # fmt: skip
+    assert cast.kind is None and cast.product_words == "kids toys"
+    band = read_needs("so my daughter just started band this year and they told her she needs a clarinet. "
+                      "we dont know if she's going to stick with it. what would you recommend? she's 11")  # fmt: skip
+    assert band.kind == "clarinet"
