@@ -762,7 +762,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # everything goes straight in his mouth" had the kind "straight", "Four of us from
             # book club are going in on a baby shower gift" the kind "four"): a gift for whom it is
             # for, by their age; a grown-up's is asked about (not "she needs a clarinet")
-            keep, kind, gift = [], None, True
+            # (a grown-up's: a gift for who they are, not the whole story searched)
+            keep, kind, gift = ["gift", *([recipient] if recipient else [])], None, True
             if age is not None and age[1] < _CHILD_AGE:
                 # (a child's, by their age: "He's two and everything goes straight in his mouth")
                 young = ("baby" if age[1] <= 1 or recipient in _BABIES

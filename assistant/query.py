@@ -1175,6 +1175,11 @@ def understand(
     # (`translation` is only ever another language's reading)
     if not search and translation and needs.age:
         need = _with_age_word(translation, needs.age)
+    elif not search and english and needs.gift and is_story(text):
+        # a story asking for a gift and naming nothing it does: a gift for whom, not the story
+        # ("Secret Santa at work ... I drew the office minimalist, a yoga teacher type ..." had
+        # been searched whole)
+        need = " ".join(["gift", *([needs.recipient] if needs.recipient else [])])
     else:
         need = search or translation or plain_need(text)
     department = cues.departments[0] if len(cues.departments) == 1 else None

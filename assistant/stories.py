@@ -59,6 +59,7 @@ _SERVES = {
     "puzzler": "puzzles", "golfer": "golf", "runner": "running", "climber": "climbing",
     "camper": "camping", "birder": "bird watching", "drummer": "drum", "guitarist": "guitar",
     "pianist": "piano", "singer": "singing", "musician": "music", "crafter": "crafts",
+    "videos": "video", "films": "video", "movies": "video", "vlogs": "video", "youtube": "video",
     "tinkerer": "building kit", "builder": "building kit", "collector": "collectible",
 }  # fmt: skip
 #: Games played together: "game night every Thursday", "board game nights".
@@ -78,6 +79,8 @@ _STUDIES = re.compile(
     r"|\b(?:degree|phd|masters?|major(?:ing)?|studies|studying)\s+in\s+(?!(?:the|a|an|her|his|their)\b)([a-z]+)\b",
     re.I,
 )
+#: A thing said with its article, for an "it" after it: "keeps a ukulele ... and plays it".
+_THING_BEFORE = re.compile(r"\b(?:a|an|his|her|their|the)\s+([a-z]{3,})\b(?=[^.!?]{0,60}$)", re.I)
 #: What is done with a thing, read as the thing: "watches cooking shows" is cooking.
 _SHOWS = re.compile(r"\s+(?:shows?|videos?|tv|channels?|movies?)$", re.I)
 
@@ -116,7 +119,13 @@ def doings(text: str) -> list[str]:
         words = [w.lower().strip("'\"“”") for w in m.group(2).split()]
         while words and words[0] in _OPENING:
             words.pop(0)
-        thing = _SHOWS.sub("", " ".join(words[:2])).strip(" '\"")
+        thing = " ".join(words[:2]).strip(" '\"")
+        if verb == "watches":  # "watches cooking shows": cooking
+            thing = _SHOWS.sub("", thing)
+        if thing in ("it", "them") and verb in ("plays", "played"):
+            # "keeps a ukulele in the classroom and plays it every morning": the ukulele
+            said = _THING_BEFORE.findall(text[: m.start()])
+            thing = said[0].lower() if said else ""
         if verb in _SERVES and not thing:
             found.append((m.start(), _SERVES[verb]))
         elif thing:
