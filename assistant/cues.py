@@ -1034,7 +1034,7 @@ def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
     message ("any cheaper?", "any red ones?", "the yamaha one")."""
     if brands is None or not (m := _MAKER_ASKED.match(text)):
         return ()
-    from assistant.kinds import COMPARATIVES  # (kinds reads the cues)
+    from assistant.kinds import COMPARATIVES, MATERIALS, SPEC_MATERIALS  # (kinds reads the cues)
     from retrieval.vocabulary import common_english
 
     # (said "by" a name, the name is a maker's however common a word: "any by fender?")
@@ -1049,7 +1049,9 @@ def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
         return next((f for f in forms if f in known), low)
 
     names = [spelled(g) for g in m.groups()[1:] if g]
-    if any(n in _STOP or n in LOOKS or n in COMPARATIVES for n in names):
+    # (nor what a thing is made of: "only ebony, nothing plastic" after chin rests is ebony ones)
+    if any(n in _STOP or n in LOOKS or n in COMPARATIVES or n in MATERIALS or n in SPEC_MATERIALS
+           or n in COLORS for n in names):  # fmt: skip
         return ()
     # (a name set beside a maker is one too: "amscope or swift")
     return tuple(names) if any(n in known for n in names) else ()

@@ -508,7 +508,7 @@ def product_kind(text: str) -> str | None:
     # ... or how it comes, said after it: "200ul pipette tips racked" (had been "racked")
     while len(kinds) > 1 and (
         kinds[-1] in counted or kinds[-1] in MATERIALS or _DONE_TO.fullmatch(kinds[-1])
-        or (kinds[-1] in _SPEC_MATERIALS and _after_size(head, kinds[-1]))
+        or (kinds[-1] in SPEC_MATERIALS and _after_size(head, kinds[-1]))
     ):
         kinds.pop()
     if len(kinds) > 1 and kinds[-1] in PACKAGING:
@@ -888,7 +888,7 @@ MATERIALS = frozenset(["borosilicate", "stainless", "steel", "plastic", "metal",
                        "vinyl", "ceramic", "maple", "mahogany", "polyester", "titanium"])  # fmt: skip
 #: ... and materials that are products too ("a wine glass", "foam"): no kind after a size said
 #: after the product ("beakers 250ml glass", "strings 10-46 nickel" had the kind of the material).
-_SPEC_MATERIALS = frozenset(["glass", "nickel", "bronze", "hickory", "walnut", "ebony", "rosewood",
+SPEC_MATERIALS = frozenset(["glass", "nickel", "bronze", "hickory", "walnut", "ebony", "rosewood",
                              "felt", "wool", "silk", "carbon", "fiberglass", "pvc", "foam"])  # fmt: skip
 #: Wanting said after a first clause: "..., need a keyboard", "... so i want a stand".
 _WANT_AFTER = re.compile(

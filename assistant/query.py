@@ -56,8 +56,10 @@ from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
     COMPARATIVES,
+    MATERIALS,
     MAX_LISTED,
     PACKAGING,
+    SPEC_MATERIALS,
     STORY_AFTER,
     listed_products,
     not_product_word,
@@ -506,6 +508,10 @@ _LOOK_ONES = re.compile(
 _AROUND_VARIANT = frozenset(["go", "get", "try", "switch", "instead", "then", "size", "one", "ones",
                              "maybe", "rather", "better", "kids", "kid", "toddler", "teen",
                              "adult", "adults"])  # fmt: skip
+
+
+#: Only the cards of one make or look: "only ebony, nothing plastic", "just the wooden ones".
+_ONLY_MADE = re.compile(r"^\W*(?:only|just)\s+(?:the\s+)?([a-z-]+)(?:\s+ones?)?\b(?=\s*(?:[,.!?]|$|please|pls))", re.I)
 
 
 def _only_variant(search: str) -> str:
@@ -1271,6 +1277,15 @@ def understand(
     narrows = ""
     story = False
     too = None
+    if (
+        shown_titles
+        and intent is Intent.new
+        and (only := _ONLY_MADE.match(text))
+        and only.group(1).lower() in (MATERIALS | SPEC_MATERIALS | LOOKS)
+    ):
+        # what the cards on screen are to be made of or look like: "only ebony, nothing plastic"
+        # after chin rests (it had searched the store for ebony: a guitar first)
+        intent, narrows, search = Intent.refine, only.group(1).lower(), ""
     # "should i go concert instead?" after soprano ukuleles: a variety of the same
     # (what it lets them do aside: "what about electronic so we can turn it down")
     variant = (

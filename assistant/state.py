@@ -555,12 +555,15 @@ def _unsaid(found: Sequence[re.Match[str]], titles: Sequence[str]) -> str | None
     stem = Stemmer.Stemmer("english").stemWord
     said = [{stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())} for t in titles]
     for m in found:
-        words = re.sub(r"\s+ones?$", "", m.group(1).lower()).split()
-        if any(w in _NOT_A_LOOK or w in _NOT_NAMES or not_product_word(w) or w.isdigit()
-               or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words):  # fmt: skip
+        phrase = re.sub(r"\s+ones?$", "", m.group(1).lower())
+        # (the words that name a thing, not those that judge or place it: "the medium shoulder
+        # rest" is a shoulder rest, "the first one" nothing)
+        words = [w for w in phrase.split() if not (w in _NOT_A_LOOK or w in _NOT_NAMES
+                 or not_product_word(w) or w.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w))]  # fmt: skip
+        if not words:
             continue
         if not any(all(stem(w) in s for w in words) for s in said):
-            return " ".join(words)
+            return phrase
     return None
 
 

@@ -3709,3 +3709,22 @@ def test_a_sort_said_in_another_language_searches_no_words() -> None:
         "bitte nach Preis sortieren",
     ):
         assert not re.sub(r"\W|bitte", "", _SORT_SAID.sub(" ", text)), text
+
+
+def test_only_a_material_narrows_the_cards_and_takes_no_other_card() -> None:
+    """ "only ebony, nothing plastic" after chin rests had searched the store for ebony (a guitar
+    first), and "add the medium shoulder rest and one ebony chin rest" then put the guitar in
+    the cart: the material narrows the cards, and a card taken by a name none on screen has is
+    looked for."""
+    from assistant.state import taken_thing
+
+    rests = [
+        "Violin Shoulder Rest 3/4 4/4, Eison Adjustable",
+        "Resonans 3/4 Violin Shoulder Rest Medium",
+    ]
+    query = understand("only ebony, nothing plastic", None, [], rests).query
+    assert (query.intent, query.narrows, query.search) == (Intent.refine, "ebony", "")
+    guitars = ["Breedlove Pursuit Concert Ebony Acoustic-Electric Guitar"]
+    said = "add the medium shoulder rest and one ebony chin rest"
+    assert taken_thing(said, guitars) == "medium shoulder rest"
+    assert taken_thing(said, rests) is None  # a card says it
