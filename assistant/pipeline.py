@@ -240,6 +240,13 @@ def _one_named(
     return (winner,) if winner else ()
 
 
+#: Two things put in the cart at once, each with its count: "12 of the first beaker and 2 boxes
+#: of the first gloves".
+_TWO_COUNTS = re.compile(
+    r"\b\d{1,3}\s+(?:[\w-]+\s+){0,3}?of\s+the\b.*\band\s+\d{1,3}\s+(?:[\w-]+\s+){0,3}?of\s+the\b", re.I
+)
+
+
 class ChatPipeline:
     """Composes the steps of a turn over the services it is given (see module docstring)."""
 
@@ -801,6 +808,10 @@ class ChatPipeline:
             or not re.search(ADD_TO_CART, request.message, re.I)
         ):
             return shown, None
+        if _TWO_COUNTS.search(request.message):
+            # two things with their counts ("add 12 of the first beaker and 2 boxes of the first
+            # gloves" had put 12 boxes of gloves in the cart): each from its card, not a guess
+            return replace(shown, known=phrase(query.language, "chosen_which")), None
         try:
             cart = add_to_cart(self.events, self.catalog, request.user_id, shown.chosen.product.id,
                                cart_quantity(request.message), source="chat",

@@ -497,6 +497,7 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
     w the gig bag": the concert ukulele that comes with a gig bag)."""
     words = [[w.lower() for w in re.findall(r"[a-z0-9]+", t, re.I)] for t in titles]
     together: set[int] | None = None
+    several: tuple[int, ...] = ()
     for m in _THE_NAMED.finditer(text):
         word = m.group(1).lower()
         said_one = m.group(0).lower().endswith(" one")  # "the brother one": a maker's name
@@ -510,11 +511,13 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
         if together is not None and (both := together & set(named)):
             named = sorted(both)
         together = set(named)
-        if len(named) > 1:
-            named = [i for i in named if picked[i]]
+        if len(named) > 1 and not (named := [i for i in named if picked[i]]):
+            # (several, none recommended: each of them, not another card: "does the Yamaha one
+            # come with a sustain pedal?" beside two Yamahas had been answered of the Alesis)
+            several = several or tuple(i + 1 for i, ws in enumerate(words) if forms & set(ws))
         if len(named) == 1:
             return (named[0] + 1,)
-    return ()
+    return several
 
 
 #: A card named as "the X one" ("does the blue one come with a stand", "the saddle one").

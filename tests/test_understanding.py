@@ -1137,6 +1137,9 @@ def test_a_card_named_by_a_word_of_its_title_is_the_one_asked_about() -> None:
     titles = ["Ultra Pro Card Sleeves, 100 ct", "Magic 12-Pocket PRO-Binder", "Card Codex Binder"]
     assert named_cards("how many cards does the binder hold", titles, [True, True, False]) == (2,)
     assert named_cards("how many cards does the binder hold", titles, [True, True, True]) == ()
+    # two binders, neither recommended: each of them, not the sleeves ("does the Yamaha one come
+    # with a sustain pedal?" beside two Yamahas had been answered of the Alesis first)
+    assert named_cards("how many cards does the binder hold", titles, [True, False, False]) == (2, 3)
     labels = ["Brother P-Touch Label Maker", "DYMO LabelManager 160", "Label Tape 12mm"]
     assert named_cards("which tape size does the brother one use", labels, [True] * 3) == (1,)
     # what every card has, or what no card is, names none
