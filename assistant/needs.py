@@ -754,6 +754,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             keep = " ".join(done[:_STORY_DOINGS]).split()
             interests += [w for thing in done for w in thing.split() if w != "accessories"]
             kind, gift = None, True
+            if (want := told_want(text)) and _FOR_THE_BABY.search(want):
+                # what the parent does, for their baby: "He plays drums in a wedding band ... I
+                # want something for the baby that's also kind of a nod to him" (drum case
+                # covers had been shown "for your dad")
+                keep = ["baby", *(w for w in keep if w != "accessories")]
+                recipient, age = "baby", (0.0, 1.0)
         elif (
             (want := told_want(text)) is not None and product_kind(want) is None
         ) or not (kind and re.search(rf"{_ASKED_FOR}(?:[\w'-]+\s+){{0,3}}{re.escape(kind)}", text, re.I)):
@@ -791,6 +797,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     )  # fmt: skip
 
 
+#: A gift wanted for the baby of whom the story tells.
+_FOR_THE_BABY = re.compile(r"\bfor\s+(?:the|their|his|her)\s+(?:new\s+)?(?:baby|newborn|little\s+one)\b", re.I)
 #: Words a story asks for a product with: "she needs a clarinet", "he wants a new amp".
 _ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?:him|her|them)|asked\s+for|"
               r"wish(?:es)?\s+for|dreaming\s+of|saving\s+for|has\s+(?:been\s+)?wanting)\s+(?:(?:a|an|some|the|new|his|her)\s+)?")  # fmt: skip

@@ -21,7 +21,7 @@ _DOES = re.compile(
     r"|\b(?:he|she|they)(?='d\s)|,\s+)"
     r"(?:(?:also|really|basically|always|just|still|mostly|constantly|now|even|only|totally|kind\s+of|"
     r"pretty\s+much)\s+)*"
-    r"(plays|played|does|reads|builds|makes|making|bakes|baking|knits|knitting|crochets|paints|painting|"
+    r"(plays|does|reads|builds|makes|making|bakes|baking|knits|knitting|crochets|paints|painting|"
     r"draws|drawing|sketches|collects|collecting|watches|sews|quilts|gardens|gardening|fishes|fishing|"
     r"hikes|cooks|cooking|writes|codes|coding|sings|singing|hums|whittles|carves|skates|climbs|runs|"
     r"(?:would|'d)\s+(?:like|love)\s+to\s+learn|wants?\s+to\s+learn|(?:is|has\s+been)\s+learning|"
@@ -61,6 +61,7 @@ _SERVES = {
     "pianist": "piano", "singer": "singing", "musician": "music", "crafter": "crafts",
     "videos": "video", "films": "video", "movies": "video", "vlogs": "video", "youtube": "video",
     "tinkerer": "building kit", "builder": "building kit", "collector": "collectible",
+    "building": "building kit", "making": "craft kit", "drawing": "drawing", "painting": "painting",
 }  # fmt: skip
 #: Games played together: "game night every Thursday", "board game nights".
 _GAME_NIGHT = re.compile(r"\b(?:board\s+)?game\s+nights?\b", re.I)
@@ -81,6 +82,8 @@ _STUDIES = re.compile(
 )
 #: A thing said with its article, for an "it" after it: "keeps a ukulele ... and plays it".
 _THING_BEFORE = re.compile(r"\b(?:a|an|his|her|their|the)\s+([a-z]{3,})\b(?=[^.!?]{0,60}$)", re.I)
+#: What a gift is to be about: "something ... still about building things".
+_ABOUT_DOING = re.compile(r"\b(?:about|into|for)\s+(building|making|coding|drawing|painting|cooking|baking)\s+things\b", re.I)
 #: What is done with a thing, read as the thing: "watches cooking shows" is cooking.
 _SHOWS = re.compile(r"\s+(?:shows?|videos?|tv|channels?|movies?)$", re.I)
 
@@ -122,7 +125,7 @@ def doings(text: str) -> list[str]:
         thing = " ".join(words[:2]).strip(" '\"")
         if verb == "watches":  # "watches cooking shows": cooking
             thing = _SHOWS.sub("", thing)
-        if thing in ("it", "them") and verb in ("plays", "played"):
+        if thing in ("it", "them") and verb == "plays":
             # "keeps a ukulele in the classroom and plays it every morning": the ukulele
             said = _THING_BEFORE.findall(text[: m.start()])
             thing = said[0].lower() if said else ""
@@ -142,6 +145,8 @@ def doings(text: str) -> list[str]:
         found.append((m.start(), m.group(1).lower()))
     for m in _STUDIES.finditer(text):  # "just finished her chemistry degree": chemistry
         found.append((m.start(), (m.group(1) or m.group(2)).lower()))
+    for m in _ABOUT_DOING.finditer(text):  # "still about building things": building kits
+        found.append((m.start(), _SERVES.get(m.group(1).lower(), m.group(1).lower())))
     # what they long to learn or make comes first: "he hums along to everything on the radio and
     # keeps saying he'd like to learn a little instrument" asks for the instrument
     found.sort(key=lambda f: (not any(f[1] in t for t in _longed(text)), f[0]))

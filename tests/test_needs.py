@@ -1221,3 +1221,30 @@ def test_a_story_that_asks_for_nothing_names_no_kind() -> None:
     band = read_needs("so my daughter just started band this year and they told her she needs a clarinet. "
                       "we dont know if she's going to stick with it. what would you recommend? she's 11")  # fmt: skip
     assert band.kind == "clarinet"
+
+
+@pytest.mark.parametrize(
+    ("story", "searched"),
+    [
+        (
+            "My grandson is 12 and owns pretty much every Lego set ever made, his room is a Lego museum. "
+            "I want something that gets his brain going in a new direction but is still about building things.",
+            "building kit",
+        ),
+        (
+            "My nephew's heading off to college in the fall, first time living away from home. He played "
+            "trumpet in marching band for four years but he's majoring in nursing now and says he's done with music.",
+            "nursing",
+        ),
+        (
+            "A guy in my office is about to be a first-time dad. He plays drums in a wedding band on weekends "
+            "and talks about music nonstop. I want something for the baby that's also kind of a nod to him.",
+            "baby drums",
+        ),
+    ],
+)
+def test_what_a_story_wants_shapes_the_search(story: str, searched: str) -> None:
+    """A blind reading of the held-out stories: a 12-year-old builder had been shown a toddler
+    magic set ("kids toys"), a nephew "done with music" trumpets, a baby drum-case covers "for your
+    dad"."""
+    assert read_needs(story).product_words == searched

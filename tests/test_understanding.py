@@ -1139,7 +1139,10 @@ def test_a_card_named_by_a_word_of_its_title_is_the_one_asked_about() -> None:
     assert named_cards("how many cards does the binder hold", titles, [True, True, True]) == ()
     # two binders, neither recommended: each of them, not the sleeves ("does the Yamaha one come
     # with a sustain pedal?" beside two Yamahas had been answered of the Alesis first)
-    assert named_cards("how many cards does the binder hold", titles, [True, False, False]) == (2, 3)
+    assert named_cards("how many cards does the binder hold", titles, [True, False, False]) == (
+        2,
+        3,
+    )
     labels = ["Brother P-Touch Label Maker", "DYMO LabelManager 160", "Label Tape 12mm"]
     assert named_cards("which tape size does the brother one use", labels, [True] * 3) == (1,)
     # what every card has, or what no card is, names none
@@ -3731,3 +3734,18 @@ def test_only_a_material_narrows_the_cards_and_takes_no_other_card() -> None:
     said = "add the medium shoulder rest and one ebony chin rest"
     assert taken_thing(said, guitars) == "medium shoulder rest"
     assert taken_thing(said, rests) is None  # a card says it
+
+
+def test_what_is_no_longer_wanted_leaves_the_search() -> None:
+    """ "wait i meant petg not pla sry" after "pla filament 1.75 black" had kept PLA searched and
+    left every card out ("Nothing we carry meets the brand exclusions you set")."""
+    catalog = Catalog([])
+    state = advance(
+        ConversationState(), understand("pla filament 1.75 black", None, []).query, catalog
+    )
+    query = understand("wait i meant petg not pla sry", None, [], SHOWN).query
+    after = advance(state, query, catalog)
+    assert (
+        after.search_text().split()[0] == "petg"
+        and "pla" not in after.search_text().lower().split()
+    )
