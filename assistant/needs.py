@@ -469,18 +469,18 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # someone's said with "is" or "has": "my nephew's turning 15", "my daughter's 13" (not whose
     # someone else is: "my daughter's best friend"; the lead had said "for your mom" and "for your
     # cousin", others the story went on to name)
-    named = [w.removesuffix("'s") if w.endswith("'s") and w.removesuffix("'s") in RECIPIENTS
-             and not any(n in RECIPIENTS for n in words[at + 1 : at + 3]) else w
-             for at, w in enumerate(words)]  # fmt: skip
+    spoken = [w.removesuffix("'s") if w.endswith("'s") and w.removesuffix("'s") in RECIPIENTS
+              and not any(n in RECIPIENTS for n in words[at + 1 : at + 3]) else w
+              for at, w in enumerate(words)]  # fmt: skip
     # "a doll that looks like a real baby for my 3 year old": a word that also describes products
     # (baby, kids, toddler) names whom it is for only when said as someone's ("my baby")
     # a maker's name is someone's only when said as someone's: "my boss", not "boss katana amp"
     # or "compare the boss ds-1"
     # whoever is buying is not whom it is for: "grandma wants to get her a toy" is for a baby
     # (the lead had said "fits best for your grandma")
-    recipient = next((w for at, w in enumerate(named) if w in RECIPIENTS and w not in givers and (
+    recipient = next((w for at, w in enumerate(spoken) if w in RECIPIENTS and w not in givers and (
         (w not in PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
-        or (at and named[at - 1] in (BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
+        or (at and spoken[at - 1] in (BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip
     # whom it is for, said after "for": "my sister wants a microscope for her son" is for the son
     # (the lead had said "fits best for your sister")
     if (someone := _FOR_SOMEONE.search(who)) and someone.group(2).lower() in RECIPIENTS:

@@ -660,12 +660,12 @@ class ChatPipeline:
             # firth" beside other 5A sticks (another card had been put in the cart) is a look
             # for it, a maker's of the kind asked, within the budget, age and sizes asked ("get me
             # 12 of the bubble wands" after party favors: bubble wands, under $3 if any is)
-            told = self.read(thing, shown, language, model=False).query
-            made = bool(told.brands) or self.brands.made(thing.split()[0])
-            search = f"{thing} {state.search_text()}" if made and state.kind else told.search
-            query = told.model_copy(update={
+            taken = self.read(thing, shown, language, model=False).query
+            made = bool(taken.brands) or self.brands.made(thing.split()[0])
+            search = f"{thing} {state.search_text()}" if made and state.kind else taken.search
+            query = taken.model_copy(update={
                 "text": query.text, "intent": Intent.new, "search": search, "need": search,
-                "kind": state.kind if made else told.kind, "min_price": state.min_price,
+                "kind": state.kind if made else taken.kind, "min_price": state.min_price,
                 "max_price": state.max_price, "currency": None, "age_min": state.age_min,
                 "age_max": state.age_max, "recipient": state.recipient, "gift": state.gift,
                 "sizes": state.sizes})  # fmt: skip

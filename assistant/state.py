@@ -326,12 +326,12 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         # what is no longer wanted leaves the search, and what is wanted in its place joins it:
         # "wait i meant petg not pla" after "pla filament 1.75 black" (PLA had stayed searched,
         # every card left out, "Nothing we carry meets the brand exclusions you set")
-        said = [w for w in query.search.split() if w.lower() not in gone_words
-                and w.lower() not in state.search_text().lower().split()]  # fmt: skip
+        joining = [w for w in query.search.split() if w.lower() not in gone_words
+                   and w.lower() not in state.search_text().lower().split()]  # fmt: skip
         for field in ("search", "need"):
             text = str(changes.get(field, getattr(state, field)))
-            kept = [w for w in text.split() if w.lower() not in gone_words]
-            changes[field] = " ".join([*said, *kept])
+            staying = [w for w in text.split() if w.lower() not in gone_words]
+            changes[field] = " ".join([*joining, *staying])
     if query.intent is Intent.more:
         return state.model_copy(update=changes)
     if query.intent in (Intent.compare, Intent.detail):

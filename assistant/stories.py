@@ -83,7 +83,10 @@ _STUDIES = re.compile(
 #: A thing said with its article, for an "it" after it: "keeps a ukulele ... and plays it".
 _THING_BEFORE = re.compile(r"\b(?:a|an|his|her|their|the)\s+([a-z]{3,})\b(?=[^.!?]{0,60}$)", re.I)
 #: What a gift is to be about: "something ... still about building things".
-_ABOUT_DOING = re.compile(r"\b(?:about|into|for)\s+(building|making|coding|drawing|painting|cooking|baking)\s+things\b", re.I)
+_ABOUT_DOING = re.compile(
+    r"\b(?:about|into|for)\s+(building|making|coding|drawing|painting|cooking|baking)\s+things\b",
+    re.I,
+)
 #: What is done with a thing, read as the thing: "watches cooking shows" is cooking.
 _SHOWS = re.compile(r"\s+(?:shows?|videos?|tv|channels?|movies?)$", re.I)
 
@@ -134,7 +137,9 @@ def doings(text: str) -> list[str]:
         elif thing:
             head = thing.split()[-1]
             served = _SERVES.get(head) or _SERVES.get(thing)
-            found.append((m.start(), served or (_SERVES.get(verb) if verb == "reads" else thing)))
+            found.append(
+                (m.start(), served or (_SERVES.get(verb, thing) if verb == "reads" else thing))
+            )
         elif verb in ("hums", "sings", "singing"):
             found.append((m.start(), "music"))
     for m in _IS_A.finditer(text):
@@ -155,4 +160,8 @@ def doings(text: str) -> list[str]:
 
 def _longed(text: str) -> list[str]:
     """What a story says its person longs to learn or make, as said."""
-    return [m.group(2).lower() for m in _DOES.finditer(text) if re.search(r"learn|make", m.group(1), re.I)]
+    return [
+        m.group(2).lower()
+        for m in _DOES.finditer(text)
+        if re.search(r"learn|make", m.group(1), re.I)
+    ]
