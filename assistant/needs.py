@@ -97,8 +97,11 @@ _SIZES = [
 ]  # fmt: skip
 #: A game, whose size is how many play it.
 _GAME = re.compile(r"\b(?:games?|puzzles?)\b|juegos?\b|游戏|桌游", re.I)
+#: Something to play together, said without "game": "something the two of us can play".
+_TO_PLAY = re.compile(r"\b(?:can|could|to|will|would)\s+play\b(?!\s+(?:the|a|an|guitar|piano|drums|music))", re.I)
 _PLAYERS = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six)\s*-?\s*(?:players?|people|ppl|persons|adults|friends|jugadores|personas)\b"
+    r"|\b(?:the|just\s+the)\s+(two|three|four)\s+of\s+us\b"
     r"|([2-6])\s*(?:个人|人)",
     re.I,
 )
@@ -503,10 +506,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # asked for")
     sizes = tuple(s for s in sizes if not any(
         o != s and re.search(rf"(?<![\w/.]){re.escape(o)}(?![\w/.])", s) for o in sizes))  # fmt: skip
-    if _GAME.search(text) and (players := _PLAYERS.search(text)):
+    if (_GAME.search(text) or _TO_PLAY.search(text)) and (players := _PLAYERS.search(text)):
         # how many play a game: "a card game for two people" is a 2-player game, as its titles
         # say it ("2 Player", "2-4 Players")
-        said = (players.group(1) or players.group(2)).lower()
+        said = next(g for g in players.groups() if g).lower()
         sizes += (f"{_COUNT_WORDS.get(said, said)} players",)
     occasion_m = OCCASION.search(text)
     # "for my dad's birthday": an occasion of someone's is a gift, though the word is not said
@@ -516,6 +519,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    if any(z.endswith(" players") for z in sizes):
+        rest = _PLAYERS.sub(" ", rest)  # how many play, no product: "the two of us", "two people"
     rest = GRADER.sub(" ", rest)  # "my 3rd grader": whom, of an age
     rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
     rest = WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what

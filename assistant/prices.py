@@ -578,7 +578,13 @@ def strip_price_phrases(text: str) -> str:
     text = NO_LIMIT.sub(" ", text)
     text = spell_numbers(_english_price_words(text))
     for pattern in (_BETWEEN, _RANGE):
+        # (with the word saying it is one: "something in the $40-60 range" had searched "range")
+        text = re.sub(
+            rf"(?:\bin\s+the\s+)?(?:{pattern.pattern})(?:\s*(?:dollars?|bucks|usd))?\s+(?:price\s+)?(?:range|ballpark|area)\b",
+            " ", text, flags=re.I,
+        )  # fmt: skip
         text = pattern.sub(" ", text)
+    text = re.sub(r"\b(?:in\s+)?(?:that|this|the\s+same)\s+price\s+range\b", " ", text, flags=re.I)
     text = _POSTFIX.sub(
         lambda m: (
             m.group(0)

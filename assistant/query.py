@@ -1262,7 +1262,13 @@ def understand(
         intent is Intent.new
         and shown_titles
         and needs.sizes
-        and not _beyond_sizes(text, needs.sizes)
+        and (
+            not _beyond_sizes(text, needs.sizes)
+            # how many play, and nothing else named: "it should be something the two of us can
+            # play, just two people" after board games (had searched "two us")
+            or (all(z.endswith("players") for z in needs.sizes)
+                and all(not_product_word(w) for w in needs.product_words.split()))
+        )
     ):
         intent = Intent.refine  # "what about 88 keys?", "do you have them in large too?": the same
     if (

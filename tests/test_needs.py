@@ -1248,3 +1248,14 @@ def test_what_a_story_wants_shapes_the_search(story: str, searched: str) -> None
     magic set ("kids toys"), a nephew "done with music" trumpets, a baby drum-case covers "for your
     dad"."""
     assert read_needs(story).product_words == searched
+
+
+def test_how_many_play_said_without_game_is_a_size_not_a_search() -> None:
+    """ "It should be something the two of us can play, just two people." after board games had
+    searched "two us" (a Two-Up game first)."""
+    from assistant.query import Intent, understand
+
+    said = "It should be something the two of us can play, just two people."
+    assert read_needs(said).sizes == ("2 players",) and not read_needs(said).product_words
+    query = understand(said, None, [], ["CONFIDENT? Board Game", "Stratego - Board Game"]).query
+    assert (query.intent, query.sizes, query.search) == (Intent.refine, ("2 players",), "")

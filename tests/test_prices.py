@@ -326,3 +326,13 @@ def test_a_budget_in_reais_is_read_in_dollars() -> None:
 def test_a_shared_budget_is_the_whole(text: str, most: int) -> None:
     """ "five of us ... each chipping in $15" had been read as up to $15 (a $3.99 ebook led)."""
     assert extract_price_bounds(text).max_price == Decimal(most)
+
+
+def test_a_price_range_said_as_one_leaves_no_word() -> None:
+    """ "Show me something in the $40-60 range." had searched "range"."""
+    assert (
+        strip_price_phrases("Show me something in the $40-60 range.").strip(" .")
+        == "Show me something"
+    )
+    assert strip_price_phrases("anything in that price range?").strip(" ?") == "anything"
+    assert strip_price_phrases("a gas range under $500").strip() == "a gas range"  # a product stays
