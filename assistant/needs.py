@@ -519,8 +519,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
-    if any(z.endswith(" players") for z in sizes):
-        rest = _PLAYERS.sub(" ", rest)  # how many play, no product: "the two of us", "two people"
+    if any(z.endswith(" players") for z in sizes) and not _GAME.search(text):
+        # how many play, said without a game, is no product: "the two of us can play, just two
+        # people" (with a game it stays searched as titles say it: "board game 2 players")
+        rest = _PLAYERS.sub(" ", rest)
     rest = GRADER.sub(" ", rest)  # "my 3rd grader": whom, of an age
     rest = _GIVING.sub(" ", rest)  # "end of year thank you from the class": a gift, no "end"
     rest = WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
