@@ -116,23 +116,32 @@ CHEAPER = re.compile(
     re.I,
 )  # fmt: skip
 PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)
+#: A sort by price asked, in words that name no product: "sort by price, low to high",
+#: "ordénalas de menor a mayor precio" (read by `CHEAPEST`; left out of the searched words).
+PRICE_SORT = (
+    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:(?:them|these|those|it)\s+)?by\s+(?:price|cost)\b"
+    r"|\b(?:price\s+)?low(?:est)?\s+to\s+high(?:est)?\b|\bde\s+menor\s+a\s+mayor(?:\s+precio)?"
+    r"|\bpor\s+precio\b|\bdu\s+moins\s+cher\b|\bnach\s+preis\b|\bprezzo\s+crescente\b"
+    r"|\bdo\s+mais\s+barato\b|价格从低到高|按价格排序"
+)
+#: ... and by rating: "sort by rating", "top rated first", "nach Bewertung" (read by `BETTER_RATED`).
+RATING_SORT = (
+    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:(?:them|these|those|it)\s+)?by\s+(?:rating|ratings|reviews|stars)\b"
+    r"|\b(?:top|best|highest)[- ]rated\s+first\b|\bnach\s+bewertung\b|按评分排序"
+    r"|\bpor\s+(?:valoraci[oó]n|calificaci[oó]n)\b"
+)
 BETTER_RATED = re.compile(
     r"\b(better|higher|best|top|highest)[- ](rated|reviewed|reviews|ratings?)\b"
     # "¿cuál tiene mejores reseñas?", "el mejor valorado", "哪个评分最高"
     r"|\bmejor(?:es)?\s+(?:valorad[oa]s?|calificad[oa]s?|puntuad[oa]s?|rese[ñn]as|opiniones|calificaciones)\b"
     r"|\bm[aá]s\s+(?:valorad[oa]s?|recomendad[oa]s?)\b|评分最高|评价最好|好评最多|口碑最好"
-    # a sort asked: "sort by rating", "top rated first", "nach Bewertung sortieren"
-    r"|\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|these\s+|those\s+|it\s+)?by\s+(?:rating|ratings|reviews|stars)\b"
-    r"|\b(?:top|best|highest)[- ]rated\s+first\b|\bnach\s+bewertung\b|按评分排序|\bpor\s+(?:valoraci[oó]n|calificaci[oó]n)\b",
+    rf"|{RATING_SORT}",
     re.I,
 )
 CHEAPEST = re.compile(
     r"\b(cheapest|lowest[- ]price[ds]?|least expensive|lowest[- ]cost|(?:el|la|los|las)\s+(?:opci[oó]n\s+|opciones\s+)?m[áa]s\s+barat[oa]s?"
     r"|(?:le|la|les) moins ch[eè]re?s?|am g[üu]nstigsten)\b|最便宜"
-    # a sort by price asked: "sort by price, low to high", "ordénalas de menor a mayor precio"
-    r"|\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:them\s+|these\s+|those\s+|it\s+)?by\s+(?:price|cost)\b"
-    r"|\b(?:price\s+)?low(?:est)?\s+to\s+high(?:est)?\b|\bde\s+menor\s+a\s+mayor\b|\bpor\s+precio\b"
-    r"|\bdu\s+moins\s+cher\b|\bnach\s+preis\b|\bprezzo\s+crescente\b|\bdo\s+mais\s+barato\b|价格从低到高|按价格排序",
+    rf"|{PRICE_SORT}",
     re.I,
 )
 MORE = re.compile(

@@ -202,10 +202,7 @@ _PART_WORDS = frozenset(["spare", "spares", "upgrade", "filter", "damper", "damp
 _NOT_ITSELF = _ACCESSORY | _PART_WORDS
 #: Words that name one thing twice: a "Power Adapter Supply Wall Charger" is an adapter (its
 #: "supply" and "charger" had made it no adapter, and a 9V adapter for a Casio "not carried").
-_ALSO_CALLED = {
-    k: frozenset(group) for group in (("adapter", "adaptor", "supply", "charger", "psu"),)
-    for k in group
-}
+_POWER_NAMES = frozenset(["adapter", "adaptor", "supply", "charger", "psu"])
 
 
 def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
@@ -252,7 +249,7 @@ def _names_kind(name: str, kind: str, stem: Callable[[str], str], asked: str) ->
             following = list(takewhile(lambda w: w not in _ABOUT and w not in ("and", "or"),
                                        words[i + 1 : i + 1 + _COMPOUND_WORDS]))  # fmt: skip
             after = next((w for w in following if w in _NOT_ITSELF
-                          and w not in _ALSO_CALLED.get(kind.lower(), ())), "")  # fmt: skip
+                          and not (w in _POWER_NAMES and kind.lower() in _POWER_NAMES)), "")  # fmt: skip
             before = next(
                 (b for b in words[i - 1 :: -1] if b not in ("the", "a", "an", "your", "all")), ""
             ) if i else ""  # fmt: skip
@@ -670,7 +667,7 @@ class _Bounded:
 
     def search(self, title: str) -> re.Match[str] | None:
         for m in self.rx.finditer(title):
-            said = float(m.group(1).replace(",", "") or 0)
+            said = float(m.group(1).replace(",", ""))
             if (said <= self.count) if self.fewer else (said >= self.count):
                 return m
         return None

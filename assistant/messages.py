@@ -135,7 +135,7 @@ _TEXTED = [
     (re.compile(r"(?<=[a-z])\s+w\s+(?=[a-z])", re.I), " with "),
     (re.compile(r"\b(?<!')u(?=\s+(?!bass\b)[a-z])|(?<=\s)u(?=\W*$)|(?<=\s)u(?=\s*[?,.!])", re.I), "you"),
     (re.compile(r"\bur\b(?=\s+[a-z])", re.I), "your"),
-    (re.compile(r"(?:^|(?<=\s))r(?=\s+(?:they|these|those|them|there|you|u|the|any|all|both|we|those)\b)", re.I), "are"),
+    (re.compile(r"(?:^|(?<=\s))r(?=\s+(?:they|these|those|them|there|you|u|the|any|all|both|we)\b)", re.I), "are"),
     (re.compile(r"\b(of|add|have|has|got|get|take|need|want|sell|carry|put|throw|love|like|buy|"
                 r"compare|ship|stock|show|see|make|keep|break|breaks|with|all|both|use|lose|loses|are)"
                 r"\s+'?em\b", re.I), r"\1 them"),

@@ -31,7 +31,9 @@ from assistant.cues import (
     NO_BUDGET,
     NONE_RIGHT,
     NOT_RECORDED,
+    PRICE_SORT,
     PRICIER,
+    RATING_SORT,
     STORE_RANGE,
     TAKES,
     THE_PICK,
@@ -776,21 +778,18 @@ def _like_card(title: str) -> str:
 
 #: A sort asked, in words that name no product (see `cues.CHEAPEST`, `cues.BETTER_RATED`).
 _SORT_SAID = re.compile(
-    r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+(?:(?:them|these|those|it)\s+)?by\s+(?:price|cost|rating|ratings|reviews|stars)\b"
-    r"|\b(?:price\s+)?(?:low(?:est)?\s+to\s+high(?:est)?|high(?:est)?\s+to\s+low(?:est)?)\b"
-    r"|\b(?:cheapest|lowest[- ]priced?|top[- ]rated|best[- ]rated|highest[- ]rated)\s+first\b"
-    # (in the shop's other languages: "ordénalas de menor a mayor precio", "nach Preis sortieren")
+    rf"{PRICE_SORT}|{RATING_SORT}"
+    r"|\b(?:cheapest|lowest[- ]priced?)\s+first\b"
+    # (the verb alone in the shop's other languages: "ordénalas de menor a mayor precio")
     r"|\b(?:ord[eé]n[ae]l[oa]s|ordenar|ord[eé]n[ae]|trie[rz]?|sortier\w*|ordina(?:li|le|re|rli))(?:\s+(?:por|par|nach|per|pelo|los|las|les))?(?:\s+(?:le\s+)?(?:precio|prix|prezzo|preço|preis|valoraci[oó]n|note|bewertung))?\b"
-    r"|\bde\s+menor\s+a\s+mayor(?:\s+precio)?|\bpor\s+precio\b|\bdu\s+moins\s+cher(?:\s+au\s+plus\s+cher)?"
-    r"|\bnach\s+(?:preis|bewertung)\b|\bprezzo\s+crescente\b|\bdo\s+mais\s+barato(?:\s+ao\s+mais\s+caro)?"
-    r"|价格从低到高|按价格排序|按评分排序",
+    r"|\bao\s+mais\s+caro\b|\bau\s+plus\s+cher\b",
     re.I,
 )
 #: Words that keep a question to the cards on screen: "only the ones in stock", "nur Artikel, die
 #: auf Lager sind".
 _ONLY_THOSE = frozenset(["only", "just", "ones", "items", "nur", "artikel", "die", "sind", "bitte",
                          "solo", "los", "que", "estén", "esten", "seulement", "ceux", "qui", "sont",
-                         "só", "os", "que", "estão", "estao", "quelli", "sono", "show", "right",
+                         "só", "os", "estão", "estao", "quelli", "sono", "show", "right",
                          "now", "currently", "are", "they", "them", "still", "physical"])  # fmt: skip
 #: A card named by a word of it and nothing more: "the ocean one", "ok the beach one please".
 _JUST_THE_ONE = re.compile(

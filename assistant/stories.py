@@ -154,7 +154,8 @@ def doings(text: str) -> list[str]:
         found.append((m.start(), _SERVES.get(m.group(1).lower(), m.group(1).lower())))
     # what they long to learn or make comes first: "he hums along to everything on the radio and
     # keeps saying he'd like to learn a little instrument" asks for the instrument
-    found.sort(key=lambda f: (not any(f[1] in t for t in _longed(text)), f[0]))
+    longed = _longed(text)
+    found.sort(key=lambda f: (not any(f[1] in t for t in longed), f[0]))
     return list(dict.fromkeys(thing for _, thing in found))
 
 
