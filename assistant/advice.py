@@ -25,6 +25,7 @@ from assistant.cues import (
     THEN_YES_NO,
     YES_NO,
     asks_question,
+    why_other,
 )
 from assistant.kinds import not_product_word
 from assistant.phrases import phrase
@@ -441,7 +442,9 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
     mark = {c.product.id: c.mark for c in cards}
     compared = [c.product for c in cards if c.product.id in comparison.product_ids]
     every = tuple(mark[p.id] for p in compared)
-    if _DIFFERENCE.search(question) and (apart := difference_lead(compared, mark, language)):
+    # (why one and not the other, or why its price: what sets them apart, as a difference)
+    asks_apart = _DIFFERENCE.search(question) or (language == "en" and why_other(question))
+    if asks_apart and (apart := difference_lead(compared, mark, language)):
         # what sets them apart, from their titles ("whats the diffrence between the first and
         # third" of two glove boxes had been answered "None of these is what you asked for")
         telling = not table.rstrip().endswith((":", "："))  # (a table with no price nor rating)

@@ -446,8 +446,15 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)
     bonus -= np.array([POORLY_RATED if poorly_rated(p) else 0.0 for p in products])
+    kind_said = None
+    if state.kind and state.kind not in DESCRIBED_KINDS:
+        stem = Stemmer.Stemmer("english").stemWord
+        asked = state.search_text()
+        kind_said = [shows_kind(p.title, state.kind, stem, asked) for p in products]
     if state.prefer_cheap:
-        bonus += CHEAP * _cheapness(products)
+        # the cheap ones of the kind asked: "acoustic guitar strings", then "it doesn't need to
+        # be fancy" (a cheap bridge clamp and a guitar had come before the strings)
+        bonus += CHEAP * _cheapness(products, kind_said)
     if state.unwanted:  # "nothing with glitter": the glitter banner down the list
         bonus -= np.array([UNWANTED if says_unwanted(p.title, state.unwanted) else 0.0
                            for p in products])  # fmt: skip
@@ -469,11 +476,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
                            for p in products])  # fmt: skip
     if compound := compound_asked(state):  # "card game": a card game over "Family Games"
         bonus += np.array([COMPOUND_MATCH if compound.search(p.title) else 0.0 for p in products])
-    if state.kind and state.kind not in DESCRIBED_KINDS:
-        stem = Stemmer.Stemmer("english").stemWord
-        asked = state.search_text()
-        bonus += np.array([KIND_MATCH if shows_kind(p.title, state.kind, stem, asked) else 0.0
-                           for p in products])  # fmt: skip
+    if kind_said is not None:
+        bonus += np.array([KIND_MATCH if said else 0.0 for said in kind_said])
     elif state.kind in BOOK_KINDS:  # a reading asked for: the readings
         bonus += np.array([KIND_MATCH if is_reading(p) else 0.0 for p in products])
     return bonus
@@ -488,10 +492,12 @@ def asked_product(state: ConversationState) -> str:
     return f"{noun} {state.kind}" if noun else state.kind
 
 
-def _cheapness(products: Sequence[Product]) -> np.ndarray:
+def _cheapness(products: Sequence[Product], of_kind: Sequence[bool] | None = None) -> np.ndarray:
     """Each product's price rank among the priced ones, from 1 (cheapest) to -1 (dearest); 0 for
-    the unpriced."""
-    prices = [float(p.price.amount) if p.price else None for p in products]
+    the unpriced, and for those not of the kind asked where some are (`of_kind`)."""
+    ranked = of_kind is not None and sum(of_kind) >= 2
+    prices = [float(p.price.amount) if p.price and (not ranked or of_kind[i]) else None  # type: ignore[index]
+              for i, p in enumerate(products)]  # fmt: skip
     priced = sorted(x for x in prices if x is not None)
     if len(priced) < 2:
         return np.zeros(len(products))

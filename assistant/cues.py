@@ -318,9 +318,32 @@ def priced_one(text: str) -> str | None:
     )
 
 
+#: Why one card and not another, or why it costs what it does: "why that one and not the cheaper
+#: one?", "why is that one so much more expensive than the others?", "why is the Maxam one $71??"
+#: (each had been read as the recommended card alone: 'Its listing does not mention "not"').
+_WHY_OTHER = re.compile(
+    r"^\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
+    r"\s+(?:the\s+)?(?:cheaper|cheapest|other|less\s+expensive|pricier)|\b(?:more\s+expensive|pricier|so\s+expensive|"
+    r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|the\s+price|twice|double|three\s+times)\b|\$\s?\d))",
+    re.I,
+)
+
+
+def why_other(text: str) -> str | None:
+    """Where the message asks why one card and not another, or why its price: the other card to
+    set it against, "low" (the cheapest) or "high" (the dearest, asked why one is so cheap)."""
+    if not _WHY_OTHER.match(text):
+        return None
+    cheap = re.search(r"\b(?:so\s+(?:much\s+)?cheaper|so\s+cheap)\b", text, re.I)
+    return "high" if cheap else "low"
+
+
 #: Thanks or a goodbye and nothing more: "thanks!", "ok thx", "gracias", "谢谢" (each had been a
 #: search: thank-you cards).
 CLOSING = re.compile(
+    # ("that's it", "never mind, that's all" had searched "all": All-Star invitations)
+    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|fine|never\s*mind|nvm)\W+)*(?:that'?s|thats)\s+(?:all|it|everything)"
+    r"(?:\s+for\s+(?:now|today))?\W*$|"
     r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great)|"
     # ("perfect, thats all i needed, thanks!" had searched "all"; "好的，谢谢" had compared)
     r"(?:that'?s|thats) (?:all|it|everything) i (?:needed|need|wanted)|好的|好吧|嗯|"
@@ -339,9 +362,17 @@ CLOSING = re.compile(
 #: card somewhere", "ya lo compré en otro lado jaja" (each had been searched: "ill card", "nah ya
 #: lo compré").
 LEAVING = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|oh|ah|nah|no|well|hmm|ugh|actually)\W+)*(?:never\s*mind|nvm|forget\s+it|no\s+thanks?|"
+    r"^\W*(?:(?:ok(?:ay)?|oh|ah|nah|no|well|hmm|ugh|actually|bueno|bon|finalement|allora|então|算了)\W+)*(?:never\s*mind|nvm|forget\s+it|no\s+thanks?|"
     r"nah|i'?m\s+good|all\s+good|that'?s\s+ok(?:ay)?|olvídalo|olvidalo|déjalo|dejalo|laisse\s+tomber|"
-    r"vergiss\s+es|lascia\s+perdere|deixa\s+pra\s+lá|deixa|算了|不用了)\W*(?:(?:thanks?|thx|anyway|then)\W*)*$"
+    r"vergiss\s+es|lascia\s+perdere|deixa\s+pra\s+lá|deixa|算了|不用了|"
+    # thinking it over: "nah I'll think about it", "bueno, lo pienso", "je vais réfléchir", "我再想想"
+    # (it had searched "think": a Think Fun puzzle)
+    r"(?:i'?ll|i\s+will|let\s+me|i\s+need\s+to|i'?m\s+(?:gonna|going\s+to))\s+(?:think\s+(?:about\s+it|it\s+over)|"
+    r"sleep\s+on\s+it|have\s+a\s+think)|(?:me\s+)?lo\s+(?:pienso|pensar[ée]|voy\s+a\s+pensar)|"
+    r"je\s+vais\s+(?:y\s+)?r[ée]fl[ée]chir|ci\s+(?:penso|devo\s+pensare|penser[òo])|vou\s+pensar(?:\s+melhor)?|"
+    r"ich\s+(?:überleg(?:e|')?s?|denk(?:e)?)\s+(?:es\s+)?(?:mir\s+)?(?:noch\s+)?(?:mal\s+)?(?:drüber)?|"
+    r"我再想想|再想想|我考虑一下|再考虑一下)"
+    r"\W*(?:(?:thanks?|thx|anyway|then|gracias|merci|danke|grazie|obrigad[oa]|谢谢)\W*)*$"
     r"|^[^?]*\b(?:i'?ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|gonna|already\s+(?:got|bought|found)|ya\s+l[oa]s?\s+compr[ée]|"
     r"je\s+l'?ai\s+d[ée]j[àa]|hab\s+(?:es|ihn|sie)\s+schon|l'?ho\s+gi[àa]|j[áa]\s+comprei)\b[^?]{0,60}?"
     r"\b(?:somewhere\s+else|elsewhere|somewhere|en\s+otro\s+(?:lado|sitio)|ailleurs|woanders|altrove|"

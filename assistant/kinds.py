@@ -973,7 +973,11 @@ _NEVER_KIND_WORDS = (
     "come comes take takes stay stays go goes get gets make makes keep keeps put puts want "
     "wants need needs try tries say says know knows think thinks seem seems feel feels give "
     "gives let lets help helps work works use uses buy buys find finds tell tells ask asks "
-    "twins triplets"
+    "twins triplets "
+    # a verb or a count said in a follow-up: "my budget just went up", "they'll fight over one
+    # set", "add 2 of the red ones" (each had been the kind, and "not carried")
+    "went goes allow allows sit sits fight fights add adds two three four five six seven eight "
+    "nine ten"
 )
 _NEVER_KINDS = frozenset(_NEVER_KIND_WORDS.split())
 #: Nouns the dictionary lists only as adjectives: "a remote for the tv", "guitar accessory"

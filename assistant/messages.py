@@ -169,6 +169,14 @@ _TEXTED = [
     (re.compile(r"\b(?:i|we)\s+meant(?:\s+to\s+say)?\s+", re.I), ""),
     (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+(?=\w)", re.I), ""),
     (re.compile(r"[,.\s]*\b(?:sorry|sry|srry|my\s+bad)\W*$", re.I), ""),
+    # a request signed off: "ok add the Hohner then. that's all", "add that one. that's it" (the
+    # sign-off had been searched: "all")
+    (re.compile(r"(?<=\w)\s*[.,;!]?\s+(?:and\s+)?(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+now)?"
+                r"(?:\W+(?:thanks?|thx|thank\s+you|cheers))?\W*$", re.I), ""),
+    # the thing taken, changed as it is said: "add the Seiko. actually no, make it the Yamaha"
+    (re.compile(r"^(\W*(?:ok(?:ay)?\s+)?(?:add|get|buy|take|i'?ll\s+take|put\s+in)\b).*?[.,;!]\s*"
+                r"(?:(?:actually|wait|oh|hmm|no)\W+)*(?:make\s+(?:that|it)|change\s+(?:that|it)\s+to|i\s+mean)\s+",
+                re.I), r"\1 "),
 ]
 
 

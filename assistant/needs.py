@@ -157,7 +157,10 @@ _INTEREST = re.compile(
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b"
     # what a grown-up teaches: "my sons 3rd grade teacher, she teaches the science part"
-    r"|\b(?:she|he|who|they)\s+teach(?:es)?(?:\s+(?:the|mostly|all))?(?=\s+[a-z])",
+    r"|\b(?:she|he|who|they)\s+teach(?:es)?(?:\s+(?:the|mostly|all))?(?=\s+[a-z])"
+    # what a reader reads: "he reads a lot of history" (the ebooks had been any ebooks)
+    r"|\b(?:she|he|who|they|mostly|mainly|only)\s+reads?\s+(?:(?:a\s+lot\s+of|lots\s+of|tons\s+of|mostly|mainly|"
+    r"only|all\s+the)\s+)?(?=[a-z]+\b(?!\s+(?:book|books|novels?|ebooks?)\b))",
     re.I,
 )  # fmt: skip
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
@@ -657,6 +660,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         kind = _likeliest_kind(named, kind, title_counts)
     # (the story read as typed too: "my back isnt great" is a story before "isnt great" is cut)
     keep = _from_main_sentence(_without_story(keep, text, kind, own_only=True), rest, kind)
+    if kind is not None and kind.lower() in BOOK_KINDS:
+        # what the reader reads is the book's subject, though told as a story: "need an ebook for
+        # my dad, he reads a lot of history" (any ebook had been shown)
+        keep += [w for w in interests if w not in {k.lower() for k in keep}]
     if (
         kind is not None
         and kind.lower() in BOOK_KINDS

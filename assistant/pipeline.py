@@ -55,6 +55,7 @@ from assistant.cues import (
     priced_one,
     question_parts,
     says_it,
+    why_other,
 )
 from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_kind, title_says
 from assistant.leads import about_lead, sizes_said
@@ -709,6 +710,20 @@ class ChatPipeline:
             named = priced_card(which, shown, pool)
         if not (named or query.references or query.language != "en"):
             named = named_cards(query.text, [p.title for p in shown], picked)
+        if (against := why_other(query.text)) and len(query.references or named) < 2:
+            # why that card and not another: the one asked of (named, else the one recommended
+            # first) set beside the cheapest (or the dearest) of its kind on screen
+            # ("... and not the cheaper one": the cheaper of its kind, not of those recommended)
+            first = next((i + 1 for i, p in enumerate(picked) if p), 1)
+            kinds = of_kind(shown, state)
+            # ("why is that one so much more expensive": the dearest, where none is named)
+            dearest = priced_card("high", shown, kinds if any(kinds) else [True] * len(shown))
+            base = (first if priced_one(query.text)
+                    else (query.references or named or (dearest if against == "low" else ()) or (first,))[0])  # fmt: skip
+            pool = [k and i + 1 != base for i, k in enumerate(kinds)]
+            other = priced_card(against, shown, pool if any(pool) else
+                                [i + 1 != base for i in range(len(shown))])  # fmt: skip
+            named = tuple(dict.fromkeys((base, *other)))
         # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
         look = None if query.references or named else looked_one(query.text)
         said_look = (look if query.language == "en" else query.search).lower() if look else ""

@@ -52,8 +52,10 @@ from assistant.cues import (
     read_cues,
     reading_department,
     says_it,
+    why_other,
 )
 from assistant.errors import LLMUnavailable
+from assistant.followups import only_tells, told_unwanted
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
@@ -703,6 +705,8 @@ def _talk_move(
     if GIFT_WRAP.search(text):
         # gift wrap or a note asked of the card chosen: answered of it, not searched
         return Intent.detail, ""
+    if why_other(text):
+        return Intent.compare, ""  # "why that one and not the cheaper one?": the two side by side
     if (
         NOT_RECORDED.search(text)
         and all(not_product_word(w) or len(w) < 3 or w in _ONLY_THOSE
@@ -1493,6 +1497,29 @@ def understand(
         # a card said first, then what it is or does: "the first one isnt just a decoration right
         # lol" (had searched decorations)
         intent = Intent.detail
+    only_told = bool(
+        (
+            intent is Intent.new
+            # (what is told after a refinement read off its words: "she has one at school but
+            # nothing at home, so ..." had narrowed the ukuleles to "school nothing home")
+            or (intent is Intent.refine and not (variant or too or _LEFTY.search(text)
+                                                 or _PLATFORM.search(text) or _only_sizes(search, needs)))
+        )
+        and shown_titles
+        and english
+        and starter is None
+        and not items
+        and only_tells(text, unwanted_words(text, shown=True))
+    )
+    if only_told:
+        # a follow-up that only tells, about the person, the use or the budget: "she has one at
+        # school but nothing at home, so it doesn't need to be fancy", "my budget just went up to
+        # 60, my brother is chipping in" revise what is on screen (each had been searched with
+        # its own words: school things, casino chips); what they are into narrows it ("she'd
+        # never use the kitchen one, she's obsessed with paw patrol")
+        intent, search, need = Intent.refine, "", plain_need(text)
+        narrows = " ".join(w for w in needs.interests if w.isalpha())
+        needs = replace(needs, recipient=None, interests=(), kind=None)
     if (
         intent in (Intent.detail, Intent.compare)
         and len(cues.references) == 1
@@ -1665,7 +1692,7 @@ def understand(
                                for w in b.split())],
             # (what a gift's person has already is not wanted: "a gift for my mom ..., she
             # already has a keyboard tho" had shown keyboards)
-            shown=bool(shown_titles) or (needs.gift and kind is None)),
+            shown=bool(shown_titles) or (needs.gift and kind is None)) + (told_unwanted(text) if only_told else ()),
         starter=starter.activity if starter else None,
         starter_owned=starter.owned if starter else False,
         # "2 things: a desk organizer ... and also a stapler": each shown (English words only)

@@ -35,6 +35,11 @@ SOFT_CHEAP = re.compile(
     r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
     # "under 30 but honestly cheaper is better", "the cheaper the better"
     r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)|on the cheaper side"
+    # told, not asked: "so it doesn't need to be fancy", "I'd rather not spend much until I know
+    # I'll stick with it" (each had been searched with its words)
+    r"|(?:does|do)(?:n'?t| not) (?:need|have) to be (?:fancy|expensive|pricey|top of the line|professional|pro)"
+    r"|(?:rather|want to|wanna|trying to|try to) not spend (?:much|a lot|too much|a fortune)"
+    r"|(?:don'?t|do not|not) (?:want|trying|going) to spend (?:much|a lot|too much|a fortune)"
     r"|(?:que )?no (?:sean?|muy|tan|demasiado) car[oa]s?)\b|便宜|实惠|不(?:要|用)?太贵",
     re.I,
 )
@@ -50,7 +55,9 @@ SOFT_RATING = re.compile(
     r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
     r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高"
     r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b"
-    r"|\b(?:best|most|top) (?:reviews|reviewed|ratings)\b",
+    r"|\b(?:best|most|top) (?:reviews|reviewed|ratings)\b"
+    # built better, told after a cheap one broke: "I want something sturdier"
+    r"|\b(?:sturdier|more durable|better[- ]made|better quality|higher quality|built to last|well[- ]made)\b",
     re.I,
 )  # fmt: skip
 RATING_COUNT = [

@@ -30,7 +30,9 @@ _DOES = re.compile(
     r"(?:\s+(?:along\s+to|with|in|on|at)\b)?"
     r"((?:\s+(?!(?:in|on|at|with|for|to|since|every|all|and|but|or|so|because|badly|well|constantly|"
     r"everything|anything|sometimes|daily|a\s+lot|alone|again|now|too|inside|outside|outdoors|there|"
-    r"here|together|one|day|when|while|after|before)\b)[\w'\"“”-]+){0,3})",
+    r"here|together|one|day|when|while|after|before|"
+    # where and when, not what: "he only plays at home, so it doesn't need to be fancy"
+    r"home|school|work|church|night|nights|weekends?|class|practice|lessons)\b)[\w'\"“”-]+){0,3})",
     re.I,
 )
 #: Who someone is, said as what they do: "a big reader", "a huge gamer", "an avid baker".

@@ -944,3 +944,36 @@ def test_a_question_one_card_does_not_answer_points_to_the_card_that_does(
     kit = boro.model_copy(update={"title": "Chemistry Experiment Kit for Kids"})
     assert chat._said_by_another(query, card, [plain, kit]) is None
     assert chat._said_by_another(query, card, [plain, kit], picked=[kit.id]) is not None
+
+
+def test_a_follow_up_that_only_tells_keeps_the_products_and_a_why_sets_two_apart(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """Told after cards, "he only plays at home, so it doesn't need to be fancy" had been searched
+    with its words (and "We don't seem to carry" them): the same strings stay, cheap ones first.
+    "why that one and not the cheaper one?" had been asked of the recommended card alone ('Its
+    listing does not mention "not"'): it is set beside the cheapest, and what sets them apart is
+    quoted from their titles."""
+    from assistant.query import Intent
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings"))
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id))
+
+    told = then("he only plays at home, so it doesn't need to be fancy")
+    assert told.query.intent is Intent.refine and told.query.search == "", told.query
+    assert told.notice is None or "carry" not in told.notice, told.notice
+    assert all("string" in c.product.title.lower() for c in told.cards), [
+        c.product.title for c in told.cards
+    ]
+    priced = [c.product.price.amount for c in told.cards if c.product.price is not None]
+    before = [c.product.price.amount for c in first.cards if c.product.price is not None]
+    assert sum(priced[:3]) <= sum(before[:3]), (priced, before)  # (cheaper ones first)
+    why = then("why that one and not the cheaper one?")
+    assert why.query.intent is Intent.compare and len(why.cards) == 2, why.cards
+    prices = [c.product.price.amount for c in why.cards if c.product.price is not None]
+    assert prices[1] == min(priced), (prices, priced)
+    assert why.text.startswith("What sets them apart"), why.text

@@ -3576,6 +3576,12 @@ def test_a_card_taken_by_a_name_no_card_has_is_looked_for() -> None:
         "nvm ill just get her a gift card somewhere",
         "nah ya lo compré en otro lado jaja",
         "算了",
+        # thinking it over ("nah I'll think about it" had searched "think": a Think Fun puzzle)
+        "nah I'll think about it",
+        "bueno, lo pienso, gracias",
+        "bon, finalement je vais réfléchir",
+        "算了，我再想想",
+        "never mind, that's all",
     ],
 )
 def test_leaving_is_no_search(text: str) -> None:
@@ -3749,3 +3755,99 @@ def test_what_is_no_longer_wanted_leaves_the_search() -> None:
         after.search_text().split()[0] == "petg"
         and "pla" not in after.search_text().lower().split()
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has one at school but nothing at home, so it doesn't need to be fancy",
+        "I'd rather not spend much until I know I'll stick with it",
+        "he'd never sit still for a puzzle",
+        "he already had a cheap toy one that broke in a week, I want something sturdier",
+        "they're not into zombies or horror at all",
+        "she's not into chemistry stuff with powders, her mum would freak out",
+        "actually my budget just went up to 60, my brother is chipping in",
+        "they'll fight over one set, I need enough pieces for both",
+        "he's got his own kindle, it's for him not for me, so no romance lol",
+        "I don't need a pickup, I'm not performing anywhere",
+    ],
+)
+def test_a_follow_up_that_only_tells_revises_what_is_on_screen(text: str) -> None:
+    """Said after cards, a message that tells about the person, the use or the budget and asks
+    for no product of its own had been a new search of its words: "I'd rather not spend much
+    until I know I'll stick with it" showed stickers ("stick"), "my budget just went up to 60, my
+    brother is chipping in" casino chips, "he'd never sit still for a puzzle" sitting plush."""
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is Intent.refine and query.search == "", query
+    assert query.recipient is None  # ("my brother is chipping in": the gift is not for him)
+
+
+def test_what_a_told_follow_up_says_is_read() -> None:
+    """The budget, cheap or sturdy, what they would never use and what they are into."""
+    budget = understand("actually my budget just went up to 60, my brother is chipping in",
+                        None, [], SHOWN).query  # fmt: skip
+    assert budget.max_price == 60
+    cheap = understand("she has one at home but nothing fancy, so it doesn't need to be fancy",
+                       None, [], SHOWN).query  # fmt: skip
+    assert cheap.prefer_cheap
+    assert understand("he already had a cheap one that broke, I want something sturdier", None,
+                      [], SHOWN).query.prefer_rated  # fmt: skip
+    assert (
+        "puzzle" in understand("he'd never sit still for a puzzle", None, [], SHOWN).query.unwanted
+    )
+    assert (
+        "monopoly"
+        in understand("he's got no patience for monopoly", None, [], SHOWN).query.unwanted
+    )
+    paw = understand("she'd never use the kitchen one, she's obsessed with paw patrol", None, [],
+                     SHOWN).query  # fmt: skip
+    assert paw.intent is Intent.refine and paw.narrows == "paw patrol" and "kitchen" in paw.unwanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I need about 50 tubes plus a rack to hold them",  # asks for products of its own
+        "he plays bass, something for that",  # a doing told asks for its gear
+        "also need a few small glass beakers to go with them",
+        "she loves horses, any horse toys?",
+    ],
+)
+def test_a_follow_up_asking_for_products_is_no_telling(text: str) -> None:
+    from assistant.followups import only_tells
+
+    assert not only_tells(text, ())
+
+
+def test_why_one_card_and_not_another_sets_them_side_by_side() -> None:
+    """ "why that one and not the cheaper one?" had been asked of the recommended card alone ('Its
+    listing does not mention "not"'); "why is that one so much more expensive than the others?"
+    had searched "why": books with "Why" in their titles."""
+    from assistant.cues import why_other
+
+    assert why_other("why that one and not the cheaper one?") == "low"
+    assert why_other("why is that one so much more expensive than the others?") == "low"
+    assert why_other("why is the Maxam one $71??") == "low"
+    assert why_other("why is one so much cheaper?") == "high"
+    assert why_other("why does my capo buzz") is None
+    for text in ("why that one and not the cheaper one?", "why is the first one $71??"):
+        assert understand(text, None, [], SHOWN).query.intent is Intent.compare, text
+
+
+def test_a_request_signed_off_or_changed_as_it_is_said() -> None:
+    """ "ok add the Hohner then. that's all" had searched "all"; "add the Seiko. actually no,
+    make it the Yamaha" had added the Seiko."""
+    from assistant.cues import CLOSING
+    from assistant.messages import clean_message
+
+    assert clean_message("ok add the Hohner then. that's all") == "ok add the Hohner then"
+    assert clean_message("add the Seiko. actually no, make it the Yamaha. that's all") == (
+        "add the Yamaha"
+    )
+    assert clean_message("that's all") == "that's all" and CLOSING.match("that's it")
+
+
+def test_what_a_reader_reads_is_the_books_subject() -> None:
+    """ "need an ebook for my dad, he reads a lot of history" had shown any ebooks."""
+    query = understand("need an ebook for my dad, he reads a lot of history", None, []).query
+    assert "history" in query.search.split(), query

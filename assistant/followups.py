@@ -1,0 +1,93 @@
+"""A follow-up that only tells, said after cards (pure): about the person, the use or the budget,
+asking for no other product. "she has one at school but nothing at home, so it doesn't need to be
+fancy", "he'd never sit still for a puzzle", "I'd rather not spend much until I know I'll stick
+with it", "my budget just went up to 60, my brother is chipping in": each had been a new search of
+its own words (school things, stickers for "stick", casino chips for "chipping"). Such a message
+revises what is on screen; what it tells (a budget, cheap or sturdy, what the person would never
+use, what they are into) is read by the usual readers, and the few things said as a story that
+they would not want are read here (`told_unwanted`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.kinds import product_kind
+from assistant.people import RECIPIENTS
+from assistant.stories import doings, told_want
+
+#: What may come before the teller: "ok", "but", "honestly", "i mean".
+_LEAD = (
+    r"^\W*(?:(?:ok(?:ay)?|k|well|but|and|also|so|yeah|yes|no|nah|hmm|honestly|actually|oh|though|"
+    r"tbh|i\s+mean|to\s+be\s+honest|thing\s+is|problem\s+is)\W+)*"
+)
+#: Whose story it is: a pronoun, or someone's person, budget, school or teacher.
+_TOLD_OF = ("mum", "mom", "mother", "dad", "father", "teacher", "teachers", "school", "class",
+            "budget", "club", "group", "band", "family", "parents", "doctor", "kids", "twins")  # fmt: skip
+_WHO = (
+    r"(?:(?:she|he|they|we|it|you|i)(?:'(?:s|d|ll|re|ve|m))?|shes|hes|theyre|im|ive|id|"
+    r"(?:my|his|her|their|our|the)\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(sorted({*RECIPIENTS, *_TOLD_OF}, key=len, reverse=True))
+    + r")(?:s|'s)?)\b"
+)
+_TOLD = re.compile(_LEAD + _WHO, re.I)
+#: Asking for something, not negated: "I want something sturdier", "I need enough pieces".
+_ASKS = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )(?<!no )\b(?:need|needs|want|wants|looking\s+for|buy|show\s+me|"
+    r"find|'d\s+like|would\s+like|prefer|mean|meant)\s+(?P<rest>[^,.;!?]*)",
+    re.I,
+)
+#: A reference to what is on screen: "a physical one", "the cheaper ones".
+_ONE = re.compile(r"\bones?\s*$", re.I)
+#: Where what is asked turns to what is not: "a real bed not the doll one".
+_BUT_NOT = re.compile(r"\s(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s", re.I)
+#: The clauses of a message.
+_CLAUSES = re.compile(r"[,;.!?]+\s*|\s+[-–]\s+")
+
+
+def _asks_product(clause: str) -> bool:
+    """Whether a clause asks for a product of its own kind ("I need about 50 tubes"), not for more
+    of what is on screen ("I want a physical one", "I want something sturdier")."""
+    asked = [_BUT_NOT.split(m.group("rest"))[0] for m in _ASKS.finditer(clause)]
+    return any(product_kind(said) and not _ONE.search(said) for said in asked)
+
+
+def only_tells(text: str, not_wanted: Sequence[str]) -> bool:
+    """Whether the message only tells, asking for no product of its own: its first clause is
+    someone's story ("she has one at school", "I'd rather not spend much", "my budget just went
+    up"), none asks for a product, and any other clause names no kind but what is not wanted ("so
+    no romance lol"). A doing or a want told ("he plays bass", "she'd like to learn piano") asks
+    for its own products (see `assistant.stories`)."""
+    clauses = [c for c in _CLAUSES.split(text) if re.search(r"\w", c)]
+    if not clauses or not _TOLD.match(clauses[0]) or doings(text):
+        return False
+    if (want := told_want(text)) and product_kind(want) and not _ONE.search(want):
+        return False
+    unwanted = {w.lower() for w in not_wanted}
+    for clause in clauses:
+        if _asks_product(clause):
+            return False
+        kind = product_kind(clause)
+        if not _TOLD.match(clause) and kind and kind.lower() not in unwanted:
+            return False
+    return True
+
+
+#: Something the person would not take to, told as a story: "he'd never sit still for a puzzle",
+#: "she'd never use the kitchen one", "he's got no patience for monopoly", "glass is a no", "she
+#: finds the really abstract ones frustrating".
+_WOULD_NOT = re.compile(
+    r"\bnever\s+(?:\w+\s+){0,3}?(?:for|with|use|touch|wear|read|play)\s+(?:a|an|the|any)\s+"
+    r"(?P<a>[a-z][\w-]+)(?:\s+(?:one|ones|kind))?"
+    r"|\bno\s+(?:patience|time|interest|room|space)\s+for\s+(?:a\s+|an\s+|the\s+)?(?P<b>[a-z][\w-]+)"
+    r"|\b(?P<c>[a-z][\w-]+)\s+(?:is|are)\s+a\s+(?:no|no-go|no\s+go|dealbreaker)\b"
+    r"|\bfinds?\s+(?:the\s+)?(?:really\s+|very\s+|so\s+)?(?P<d>[a-z][\w-]+)\s+(?:ones?\s+)?"
+    r"(?:frustrating|boring|annoying|confusing|too\s+\w+)",
+    re.I,
+)
+
+
+def told_unwanted(text: str) -> tuple[str, ...]:
+    """The things a story says the person would not take to (see `_WOULD_NOT`)."""
+    found = [next(g for g in m.groups() if g).lower() for m in _WOULD_NOT.finditer(text)]
+    return tuple(dict.fromkeys(w for w in found if w not in ("one", "ones", "thing", "things")))
