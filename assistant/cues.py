@@ -318,11 +318,48 @@ def priced_one(text: str) -> str | None:
     )
 
 
+#: A card of an earlier answer asked for again: "go back to the first puzzle you showed", "the
+#: plush one you showed first", "which one did you show first again?", "zurück zum ersten", "你刚才
+#: 第一个推荐的那个" (each had been a new search of its words: "go back first puzzle showed").
+BACK_TO = re.compile(
+    r"\b(?:go(?:ing)?\s+back\s+to|back\s+to\s+the|return\s+to\s+the)\b"
+    r"|\b(?:you|u)\s+(?:showed|show(?:ed)?\s+me|suggested|recommended|mentioned|had)\s+(?:me\s+)?"
+    r"(?:first|earlier|before|at\s+(?:first|the\s+(?:start|beginning)))\b"
+    r"|\bdid\s+(?:you|u)\s+show\s+(?:me\s+)?first\b|\bfrom\s+(?:before|earlier|the\s+start)\b"
+    r"|\bthe\s+(?:first|original|very\s+first)\s+(?:[\w-]+\s+){0,2}?(?:you|u)\s+(?:showed|suggested|recommended)\b"
+    r"|\b(?:zurück\s+zu[mr]?|volv(?:er|amos)\s+al?|revenons\s+(?:au|à)|revenir\s+(?:au|à)|torn(?:are|iamo)\s+(?:al|alla|a)"
+    r"|volta(?:r)?\s+(?:ao|à|para\s+o))\b|刚才|之前",
+    re.I,
+)
+#: The first card shown, said of an earlier answer: "the first puzzle you showed", "zurück zum ersten".
+FIRST_SHOWN = re.compile(
+    r"\b(?:first|at\s+(?:first|the\s+(?:start|beginning))|original|zuerst|ersten?|primer[oa]?|premi[eè]re?|"
+    r"prim[oa]|primeir[oa])\b|第一",
+    re.I,
+)
+
+
+#: The cart asked about: "how much is that altogether?", "what's my total", "what's in my cart",
+#: "¿cuánto es en total?", "一共多少钱" (each had been asked of a card's listing: 'does not mention
+#: "much altogether"').
+CART_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:is|does|would|will)\s+(?:that|it|everything|all\s+(?:of\s+)?that|this|all\s+this)\s+"
+    r"(?:be\s+|come\s+to\s+)?(?:all\s*together|altogether|in\s+total|total)\b"
+    r"|\bhow\s+much\s+(?:altogether|all\s+together|in\s+total)\b"
+    r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total\b|\bwhat(?:'s|\s+is|s)\s+in\s+my\s+(?:cart|basket)\b"
+    r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
+    r"|\bcu[aá]nto\s+(?:es|sale|ser[ií]a)\s+en\s+total\b|\bcombien\s+(?:ça|cela)\s+fait\s+en\s+tout\b"
+    r"|\bwie\s*viel\s+(?:macht|kostet)\s+das\s+(?:alles\s+)?zusammen\b|\bquanto\s+(?:fa|costa)\s+in\s+totale\b"
+    r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里有什么",
+    re.I,
+)
+
+
 #: Why one card and not another, or why it costs what it does: "why that one and not the cheaper
 #: one?", "why is that one so much more expensive than the others?", "why is the Maxam one $71??"
 #: (each had been read as the recommended card alone: 'Its listing does not mention "not"').
 _WHY_OTHER = re.compile(
-    r"^\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
+    r"(?:^|[,;.]\s*)\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
     r"\s+(?:the\s+)?(?:cheaper|cheapest|other|less\s+expensive|pricier)|\b(?:more\s+expensive|pricier|so\s+expensive|"
     r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|the\s+price|twice|double|three\s+times)\b|\$\s?\d))",
     re.I,
@@ -332,7 +369,7 @@ _WHY_OTHER = re.compile(
 def why_other(text: str) -> str | None:
     """Where the message asks why one card and not another, or why its price: the other card to
     set it against, "low" (the cheapest) or "high" (the dearest, asked why one is so cheap)."""
-    if not _WHY_OTHER.match(text):
+    if not _WHY_OTHER.search(text):
         return None
     cheap = re.search(r"\b(?:so\s+(?:much\s+)?cheaper|so\s+cheap)\b", text, re.I)
     return "high" if cheap else "low"
@@ -388,17 +425,17 @@ GREETING = re.compile(
     re.I,
 )
 #: How many, said before what is put in the cart: "2", "a dozen", "a couple of".
-_CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelve|a\s+dozen)"
+CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelve|a\s+dozen)"
 #: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
-_CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
+CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
 #: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
-_CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and"
+CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
     # (how many said first: "add 2 of the second one to my cart")
-    rf"\b(?:add|put|throw|stick|pop)\s+(?:{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?(?:of\s+)?)?"
+    rf"\b(?:add|put|throw|stick|pop)\s+(?:{CART_COUNT}\s+(?:{CART_UNIT}\s+)?(?:of\s+)?)?"
     r"(?:(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|one|both|the\s+[\w-]+"
     r"(?:\s+(?:one|of\s+(?:those|these|them)|[\w-]+\s+one))?)\s+)?"
     r"(?:to|in|into|on)\s+(?:my\s+|the\s+|our\s+)?(?:cart|basket|bag|order)\b"
@@ -407,11 +444,14 @@ ADD_TO_CART = (
     # "add it please", "ok add that one", "add em", "k add 2 of em", "add 3 packs", "add the first
     # one", "add the balloons" (each had searched "add": addition flash cards); not a new thing
     # asked for ("add a soft gig bag that fits it") nor somewhere else ("add it to my wishlist")
-    rf"|{_CART_LEAD}(?:add|throw\s+in)\s+(?:{_CART_COUNT}(?:\s+{_CART_UNIT})?(?:\s+of)?(?=\s|\W*$)\s*)?"
+    rf"|{CART_LEAD}(?:add|throw\s+in)\s+(?:{CART_COUNT}(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s|\W*$)\s*)?"
     r"(?:it|that|this|both|them|em|'em|those|these|the\b|\W*$|(?<=\s)(?=the\b))"
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
-    rf"|\b(?:get\s+(?:me|him|her|us|them)|buy|order)\s+{_CART_COUNT}\s+(?:{_CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
+    rf"|\b(?:get\s+(?:me|him|her|us|them)|give\s+me|buy|order|i'?ll\s+(?:take|have|get)|i\s+will\s+(?:take|have|get))\s+"
+    rf"{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
+    # how many, said first: "2 of the 4-pair packs then, one is for her friend"
+    rf"|^\W*{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b(?![^?]*\?)"
     # the verb alone in the shop's other languages: "adiciona a primeira", "agrégalo", "ajoute-le"
     # (not a new thing asked for: "añade una funda")
     r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"
@@ -424,8 +464,9 @@ ADD_TO_CART = (
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
-    rf"\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them))\s+({_CART_COUNT})"
-    rf"(?:\s+{_CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
+    rf"(?:\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them)|give\s+me|i'?ll\s+(?:take|have|get)|"
+    rf"i\s+will\s+(?:take|have|get))\s+|^\W*)({CART_COUNT})"
+    rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b",
     re.I,

@@ -45,6 +45,11 @@ _BUT_NOT = re.compile(r"\s(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s", re.I
 _CLAUSES = re.compile(r"[,;.!?]+\s*|\s+[-–]\s+")
 
 
+def tells(clause: str) -> bool:
+    """Whether a clause is someone's story: "the school doesn't allow it", "she has one"."""
+    return bool(_TOLD.match(clause))
+
+
 def _asks_product(clause: str) -> bool:
     """Whether a clause asks for a product of its own kind ("I need about 50 tubes"), not for more
     of what is on screen ("I want a physical one", "I want something sturdier")."""

@@ -70,7 +70,9 @@ _A_LOT = re.compile(
 )
 #: How much, said as "a bit" ("my hands shake a bit", "a little bit cheaper"); not a drill bit.
 _A_BIT = re.compile(
-    r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))",
+    r"\ba\s+(?:little\s+|lil\s+|tiny\s+|wee\s+)?bit\b(?!\s+(?:for|set|holder|driver|of\s+(?:a|an)\b))"
+    # said without its "a": "bit pricey honestly, anything similar around 40?" (had searched "bit")
+    r"|^\W*bit\b(?=\s+(?:too\s+)?(?:pricey|pricy|expensive|much|steep|big|small|young|old|loud|long)\b)",
     re.I,
 )
 #: Asking to be shown, or for something beside what is chosen, in words that name no product:
@@ -169,6 +171,12 @@ _TEXTED = [
     (re.compile(r"\b(?:i|we)\s+meant(?:\s+to\s+say)?\s+", re.I), ""),
     (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+(?=\w)", re.I), ""),
     (re.compile(r"[,.\s]*\b(?:sorry|sry|srry|my\s+bad)\W*$", re.I), ""),
+    # the thinking before asking, and what was heard said: "thinking of getting a kalimba for
+    # myself, heard it's relaxing" (had said "We don't seem to carry thinking of getting a kalimba")
+    (re.compile(r"^\W*(?:i'?m\s+|i\s+am\s+)?(?:thinking\s+(?:of|about)|considering)\s+(?:getting|buying|picking\s+up)\s+",
+                re.I), "looking for "),
+    (re.compile(r"[,;]\s*(?:i\s+)?(?:heard|hear|read|people\s+say)\s+(?:that\s+)?(?:it'?s|they'?re|they\s+are|it\s+is)\s+"
+                r"[\w\s'-]{1,30}$", re.I), ""),
     # a request signed off: "ok add the Hohner then. that's all", "add that one. that's it" (the
     # sign-off had been searched: "all")
     (re.compile(r"(?<=\w)\s*[.,;!]?\s+(?:and\s+)?(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+now)?"

@@ -36,8 +36,9 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
+from assistant.basket import cart_list, choice_then_more, listed
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
-from assistant.cart import Cart, CartError, add_to_cart
+from assistant.cart import Cart, CartError, add_to_cart, cart_of
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import (
     ADD_TO_CART,
@@ -49,6 +50,7 @@ from assistant.cues import (
     BrandLexicon,
     absent_maker,
     asks_of_it,
+    asks_question,
     cart_quantity,
     choice_and_more,
     looked_one,
@@ -64,6 +66,7 @@ from assistant.people import read_age
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
+from assistant.recall import asked_of_it, earlier_card
 from assistant.sizing import size_guide
 from assistant.starters import (
     StarterAsk,
@@ -142,6 +145,10 @@ class _Meant:
     def bad(self) -> list[int]:
         """Numbers said that no card on screen has ("compare 2 and 7" under five cards)."""
         return [r for r in self.refs if not 1 <= r <= self.on_screen]
+
+
+#: A card named by a count its title says: "the 4 pair one", "the 75 piece set".
+_THE_COUNT_ONE = re.compile(r"\bthe\s+\d+[\s-]?[a-z]{2,}(?:\s+(?:one|ones|set|sets|pack|packs))?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -582,12 +589,22 @@ class ChatPipeline:
         self.conversations.record_turn(conv.id, conv.state, [
             Message(role="user", content=request.message, timestamp=datetime.now(UTC))])  # fmt: skip
         shown = [self.catalog.get(i) for i in conv.state.shown if i in self.catalog]
+        conv, shown, message, bare = self._went_back(request.message, conv, shown)
         kit = None
-        if chosen := self._chosen_and_more(request.message, conv.state, shown, request):
+        several = self._several_to_cart(request, message, conv.state, shown)
+        if isinstance(several, str):
+            message, several = several, None  # one card and something more: read as such
+        if several is not None:
+            reading, query, shown_now, cart = several  # "add the 2nd one and the value pack"
+            yield QueryRead(query=query, overruled=reading.overruled)
+        elif chosen := self._chosen_and_more(message, conv.state, shown, request):
             reading, query, shown_now = chosen  # "ok the 3rd one. also need picks"
             yield QueryRead(query=query, overruled=reading.overruled)
         else:
-            reading, query = self._read_turn(request.message, conv.state, shown)
+            reading, query = self._read_turn(message, conv.state, shown)
+            if bare:  # "go back to the first puzzle you showed": that card, its facts
+                query = query.model_copy(update={"intent": Intent.detail, "references": (1,),
+                                                 "move": "", "search": ""})  # fmt: skip
             yield QueryRead(query=query, overruled=reading.overruled)
             state = advance(conv.state, query, self.catalog)
             if (
@@ -606,7 +623,8 @@ class ChatPipeline:
                 shown_now = self._look(query, state, shown)
             else:
                 shown_now = self._search(query, state, shown, request)
-        shown_now, cart = self._put_in_cart(request, query, shown_now)
+        if several is None:
+            shown_now, cart = self._put_in_cart(request, message, query, shown_now)
         first_cards = timer.now()
         yield CardsShown(cards=tuple(shown_now.cards), notice=shown_now.notice,
                          comparison=shown_now.comparison, checklist=shown_now.checklist,
@@ -621,6 +639,24 @@ class ChatPipeline:
                   "recommended": [c.product.id for c in answer.cards if c.recommended],
                   "notice": answer.notice, "meta": answer.meta.model_dump(mode="json")})])  # fmt: skip
         yield Done(response=answer)
+
+    def _went_back(
+        self, message: str, conv: Conversation, shown: list[Product]
+    ) -> tuple[Conversation, list[Product], str, bool]:
+        """A card of an earlier answer asked for again ("go back to the first puzzle you showed",
+        "the plush one you showed first, does it need batteries?"): on screen again, alone, and
+        what else the message asks is asked of it ("tell me about it", and True, where nothing
+        is). The conversation, screen and message unchanged where the message goes back to no
+        card."""
+        earlier = [self.catalog.get(i) for i in conv.state.shown_before if i in self.catalog]
+        product = earlier_card(message, earlier)
+        if product is None:
+            return conv, shown, message, False
+        state = conv.state.model_copy(update={
+            "shown": (product.id,), "picked": (product.id,), "focus": (product.id,)})  # fmt: skip
+        asked = asked_of_it(message)
+        back = conv.model_copy(update={"state": state})
+        return back, [product], asked or phrase(state.language, "about_it"), not asked
 
     def _read_turn(
         self, message: str, state: ConversationState, shown: Sequence[Product]
@@ -651,6 +687,19 @@ class ChatPipeline:
                       and not (r.query.kind and FOR_IT.search(p))]  # fmt: skip
             if len(narrowing) == 1 and len(narrowing) + len(asking) == len(readings):
                 reading, query = narrowing[0], narrowing[0].query
+        if (
+            query.intent is Intent.new
+            and query.language == "en"
+            and shown
+            and not query.items
+            and asks_question(message)
+            and _THE_COUNT_ONE.search(message)
+            and named_cards(message, [p.title for p in shown], [False] * len(shown))
+        ):
+            # a card named by a count its title says, asked about: "and the 4 pair one, is that 4
+            # pairs or 4 sticks?" (had searched "4 pair pairs sticks": other sticks; its count is
+            # no card's number)
+            query = query.model_copy(update={"intent": Intent.detail, "search": "", "references": ()})
         if (
             query.move == "chosen"
             and query.language == "en"
@@ -710,7 +759,13 @@ class ChatPipeline:
             named = priced_card(which, shown, pool)
         if not (named or query.references or query.language != "en"):
             named = named_cards(query.text, [p.title for p in shown], picked)
-        if (against := why_other(query.text)) and len(query.references or named) < 2:
+        against = why_other(query.text)
+        if against and query.language == "en":
+            # (two named: "the Fender ones vs the PRS ones, why is one so much cheaper?" had
+            # read "one" as the first card)
+            said = named_cards(query.text, [p.title for p in shown], picked)
+            named = said if len(said) >= 2 else named
+        if against and len(query.references or named) < 2:
             # why that card and not another: the one asked of (named, else the one recommended
             # first) set beside the cheapest (or the dearest) of its kind on screen
             # ("... and not the cheaper one": the cheaper of its kind, not of those recommended)
@@ -724,6 +779,8 @@ class ChatPipeline:
             other = priced_card(against, shown, pool if any(pool) else
                                 [i + 1 != base for i in range(len(shown))])  # fmt: skip
             named = tuple(dict.fromkeys((base, *other)))
+        if against and len(named) >= 2:
+            query = query.model_copy(update={"references": ()})  # (the two set apart, said above)
         # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
         look = None if query.references or named else looked_one(query.text)
         said_look = (look if query.language == "en" else query.search).lower() if look else ""
@@ -808,36 +865,91 @@ class ChatPipeline:
         return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True,
                       picks=picks, chosen=chosen)  # fmt: skip
 
+    def _several_to_cart(
+        self, request: ChatRequest, message: str, state: ConversationState,
+        shown: Sequence[Product],
+    ) -> tuple[Understanding, ShoppingQuery, _Shown, Cart | None] | str | None:  # fmt: skip
+        """Several cards put in the cart in one message ("add the paw patrol one and the value
+        pack", "add 2 of the 25 packs and one rack"; see `assistant.basket`): each in the cart
+        with its count, the screen as it was, the lead saying so (for a shopper the turn acts
+        for; else they are chosen, each card's button does it). Where one card and something on
+        no card are listed, the message to read instead (a choice, then what more is asked);
+        None for any other message."""
+        things = cart_list(message) if shown and state.language == "en" else ()
+        if not things:
+            return None
+        picked = [p.id in state.picked for p in shown]
+        focus = next((i + 1 for i, p in enumerate(shown) if p.id in state.focus), None)
+        items = listed(things, shown, picked, focus)
+        if (instead := choice_then_more(items)) is not None:
+            return instead
+        marks = tuple(dict.fromkeys(x.mark for x in items if x.mark is not None))
+        if len(marks) < 2 or any(x.mark is None for x in items):
+            return None
+        reading, query = self._read_turn(message, state, shown)
+        query = query.model_copy(update={"intent": Intent.detail, "references": marks,
+                                         "move": "chosen", "search": ""})  # fmt: skip
+        cards = self.cards_for([shown[m - 1] for m in marks], marks=marks)
+        cart = None
+        if self.events is not None and request.user_id:
+            try:
+                for x in items:
+                    cart = add_to_cart(self.events, self.catalog, request.user_id,
+                                       shown[x.mark - 1].id, x.quantity, source="chat",  # type: ignore[operator]
+                                       session_id=request.session_id)  # fmt: skip
+            except CartError:
+                cart = None
+        if cart is None:
+            known = phrase(query.language, "chosen_which")
+        else:
+            named = phrase(query.language, "joiner").join(f"[{m}]" for m in marks)
+            known = phrase(query.language, "added_several", marks=named, items=cart.items,
+                           total=self._cart_total(cart, query.language))  # fmt: skip
+        return reading, query, _Shown(cards, state, known=known, focus=True, picks=marks), cart
+
+    def _cart_total(self, cart: Cart, language: str) -> str:
+        """The cart's total as the lead says it (what lists no price is no $0.00: "Items in
+        your cart: 12 ($0.00)" of lab beakers had been said)."""
+        total = str(Price(amount=cart.total))
+        if cart.unpriced:
+            total = (phrase(language, "cart_unpriced") if not cart.total else
+                     phrase(language, "cart_part_priced", total=total, count=cart.unpriced))  # fmt: skip
+        return total
+
     def _put_in_cart(
-        self, request: ChatRequest, query: ShoppingQuery, shown: _Shown
+        self, request: ChatRequest, message: str, query: ShoppingQuery, shown: _Shown
     ) -> tuple[_Shown, Cart | None]:
         """A card chosen in words that put it in the cart ("add the second one to my cart",
         "añádelo al carrito"): put there for the shopper (the same add-to-cart event as its
         button), and the lead says so with the cart's count and total. Unchanged where the turn
         acts for no shopper (an anonymous call) or keeps no events: the card's button does it;
         a choice alone ("ok i'll take the second") puts nothing in the cart."""
+        if query.move == "cart":  # "how much is that altogether?": the cart as it stands
+            if self.events is None or not request.user_id:
+                return replace(shown, known=phrase(query.language, "cart_nobody")), None
+            cart = cart_of(self.events, self.catalog, request.user_id)
+            known = (phrase(query.language, "cart_now", items=cart.items,
+                            total=self._cart_total(cart, query.language))
+                     if cart.items else phrase(query.language, "cart_empty"))  # fmt: skip
+            return replace(shown, known=known), cart
         if (
             shown.chosen is None
             or self.events is None
             or not request.user_id
-            or not re.search(ADD_TO_CART, request.message, re.I)
+            or not re.search(ADD_TO_CART, message, re.I)
         ):
             return shown, None
-        if _TWO_COUNTS.search(request.message):
+        if _TWO_COUNTS.search(message):
             # two things with their counts ("add 12 of the first beaker and 2 boxes of the first
             # gloves" had put 12 boxes of gloves in the cart): each from its card, not a guess
             return replace(shown, known=phrase(query.language, "chosen_which")), None
         try:
             cart = add_to_cart(self.events, self.catalog, request.user_id, shown.chosen.product.id,
-                               cart_quantity(request.message), source="chat",
+                               cart_quantity(message), source="chat",
                                session_id=request.session_id)  # fmt: skip
         except CartError:
             return shown, None  # "add 50 of them": more than one call may add; the button does it
-        # (what lists no price is no $0.00: "Items in your cart: 12 ($0.00)" of lab beakers)
-        total = str(Price(amount=cart.total))
-        if cart.unpriced:
-            total = (phrase(query.language, "cart_unpriced") if not cart.total else
-                     phrase(query.language, "cart_part_priced", total=total, count=cart.unpriced))  # fmt: skip
+        total = self._cart_total(cart, query.language)
         known = phrase(query.language, "added", mark=shown.chosen.mark, items=cart.items,
                        total=total)  # fmt: skip
         if shown.more is not None:

@@ -20,6 +20,7 @@ from assistant.cues import (
     BETTER_RATED,
     BOOK_KINDS,
     BY_WHOM,
+    CART_ASKED,
     CHEAPER,
     CLOSING,
     FOR_CARD,
@@ -55,7 +56,7 @@ from assistant.cues import (
     why_other,
 )
 from assistant.errors import LLMUnavailable
-from assistant.followups import only_tells, told_unwanted
+from assistant.followups import only_tells, tells, told_unwanted
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
@@ -112,7 +113,7 @@ class Intent(StrEnum):
 
 
 #: A turn of the talk that is no search (see `ShoppingQuery.move`); "" for every other turn.
-Move = Literal["", "thanks", "leaving", "chosen", "any price", "store"]
+Move = Literal["", "thanks", "leaving", "chosen", "any price", "store", "cart"]
 
 
 class ShoppingQuery(BaseModel):
@@ -310,7 +311,9 @@ def _says_only_unwanted(text: str) -> bool:
 
     rest = text[len(first) :]
     first = ALREADY_HAS.sub(" ", NOT_THIS.sub(" ", first))
-    return told(first) and (plain(rest) or bool(STORY_AFTER.match(rest)))
+    # (a story told after it: "no nerf stuff, the school doesn't allow it")
+    told_after = bool(STORY_AFTER.match(rest)) or tells(rest.lstrip(" ,;.!?-"))
+    return told(first) and (plain(rest) or told_after)
 
 
 #: Where a sentence joins another clause: "not the lipo one hes 11 and i dont trust him".
@@ -705,6 +708,8 @@ def _talk_move(
     if GIFT_WRAP.search(text):
         # gift wrap or a note asked of the card chosen: answered of it, not searched
         return Intent.detail, ""
+    if CART_ASKED.search(text):
+        return Intent.detail, "cart"  # "how much is that altogether?": the cart, as it stands
     if why_other(text):
         return Intent.compare, ""  # "why that one and not the cheaper one?": the two side by side
     if (

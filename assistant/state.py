@@ -73,6 +73,9 @@ class ConversationState(BaseModel):
     gift: bool = False
     shown: tuple[str, ...] = Field(default=(), description="Product ids on screen, in order")
     seen: tuple[str, ...] = Field(default=(), description="Every product shown for this need")
+    shown_before: tuple[str, ...] = Field(
+        default=(), description="Every product shown in the talk, first shown first (at most 60)"
+    )
     picked: tuple[str, ...] = Field(
         default=(), description="The shown products the answer recommended, in screen order"
     )
@@ -294,6 +297,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             age_max=query.age_max, sizes=query.sizes, department_hint=query.department_hint,
             recipient=query.recipient, gift=query.gift, kind=kind,
             alternatives=query.alternatives, interests=query.interests, unwanted=query.unwanted,
+            shown_before=state.shown_before,
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings
@@ -460,7 +464,12 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
     return state.model_copy(update={
         "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
         "focus": (),
+        "shown_before": tuple(dict.fromkeys(state.shown_before + tuple(shown)))[:SHOWN_BEFORE],
     })  # fmt: skip
+
+
+#: How many products of the talk are kept to go back to.
+SHOWN_BEFORE = 60
 
 
 def compared(
@@ -499,7 +508,7 @@ _NOT_NAMES = frozenset(["price", "size", "sizes", "color", "colour", "same", "bo
                         "best", "last", "first", "second", "third", "fourth", "fifth", "next",
                         "bigger", "smaller", "kit", "way", "difference", "quality", "sound"])  # fmt: skip
 #: A card named by a word of its title: "the binder", "the hohner one", "the brother one".
-_THE_NAMED = re.compile(r"\bthe\s+([a-z][a-z'-]{2,})(?:\s+one)?\b", re.I)
+_THE_NAMED = re.compile(r"\bthe\s+(\d+[\s-]?[a-z]{2,}|[a-z][a-z'-]{2,})(?:\s+one)?\b", re.I)
 
 
 def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tuple[int, ...]:
@@ -519,15 +528,22 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
             continue
         forms = {word, word + "s", word.removesuffix("s")}
         named = [i for i, ws in enumerate(words) if forms & set(ws)]
+        if counted := re.fullmatch(r"(\d+)[\s-]?([a-z]+)", word):
+            # a count named: "the 4 pair one", "the 75 piece sets" ("4 Pair", "75 PCS" in titles)
+            unit = counted.group(2).removesuffix("s")
+            unit = "(?:pcs|pieces?)" if unit in ("piece", "pc", "pcs") else rf"{unit}s?"
+            said = re.compile(rf"\b{counted.group(1)}\s*-?\s*{unit}\b", re.I)
+            named = [i for i, t in enumerate(titles) if said.search(t)]
         if not named or len(named) == len(titles):
             continue
         if together is not None and (both := together & set(named)):
             named = sorted(both)
         together = set(named)
+        matched = named
         if len(named) > 1 and not (named := [i for i in named if picked[i]]):
             # (several, none recommended: each of them, not another card: "does the Yamaha one
             # come with a sustain pedal?" beside two Yamahas had been answered of the Alesis)
-            several = several or tuple(i + 1 for i, ws in enumerate(words) if forms & set(ws))
+            several = several or tuple(i + 1 for i in matched)
         if len(named) == 1:
             return (named[0] + 1,)
     return several

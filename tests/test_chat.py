@@ -977,3 +977,45 @@ def test_a_follow_up_that_only_tells_keeps_the_products_and_a_why_sets_two_apart
     prices = [c.product.price.amount for c in why.cards if c.product.price is not None]
     assert prices[1] == min(priced), (prices, priced)
     assert why.text.startswith("What sets them apart"), why.text
+
+
+def test_a_card_of_an_earlier_answer_and_several_cards_in_the_cart_in_words(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "go back to the first ... you showed" had been a new search of its words; "add the first
+    one and the third one" had put one card in the cart (or asked which); "how much is that
+    altogether?" had been asked of a card's listing ('does not mention "much altogether"')."""
+    from assistant.cart import cart_of
+    from assistant.query import Intent
+    from assistant.turn import ChatRequest
+
+    services = services_for(tmp_path, small_store, None)
+    chat = services.chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-back"))
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id,
+                                       user_id="u-back"))  # fmt: skip
+
+    other = then("show me a guitar tuner instead")
+    assert first.cards[0].product.id not in {c.product.id for c in other.cards}, other.cards
+    back = then("go back to the first strings you showed")
+    assert back.query.intent is Intent.detail, back.query
+    assert [c.product.id for c in back.cards] == [first.cards[0].product.id], back.cards
+    assert back.text.startswith("About [1]:"), back.text
+    took = then("ok add that one")  # (the card gone back to is the one on screen now)
+    assert took.cart is not None and [line.product_id for line in took.cart.lines] == [
+        first.cards[0].product.id
+    ], took.cart
+    again = then("acoustic guitar strings")
+    several = then("add the second one and 2 of the third one")
+    assert several.text.startswith("Added [2] and [3] to your cart. Items in your cart: 4 ("), (
+        several.text
+    )
+    counts = {line.product_id: line.quantity for line in cart_of(services.events, chat.catalog,
+                                                                 "u-back").lines}  # fmt: skip
+    assert counts[again.cards[1].product.id] >= 1 and counts[again.cards[2].product.id] >= 2
+    total = then("how much is that altogether?")
+    assert total.query.move == "cart" and total.text.startswith("Items in your cart: 4 ("), (
+        total.text
+    )

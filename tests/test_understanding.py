@@ -3851,3 +3851,98 @@ def test_what_a_reader_reads_is_the_books_subject() -> None:
     """ "need an ebook for my dad, he reads a lot of history" had shown any ebooks."""
     query = understand("need an ebook for my dad, he reads a lot of history", None, []).query
     assert "history" in query.search.split(), query
+
+
+def test_several_things_put_in_the_cart_are_each_read() -> None:
+    """ "add the paw patrol one and the value pack" had put one card in the cart; each thing is
+    read as a card on screen with its count, or as something more to look for."""
+    from assistant.basket import cart_list, choice_then_more, listed
+    from retrieval.catalog import Product
+
+    assert cart_list("add 2 of the 25 packs and one rack") == ("2 of the 25 packs", "one rack")
+    assert cart_list("add the shooting game, and one floor pad too") == (
+        "the shooting game",
+        "one floor pad",
+    )
+    assert cart_list("add the first one") == () and cart_list("add the Seiko") == ()
+    shown = [
+        Product(id="a", title="Play-Doh PAW Patrol Rescue Ready Chase Toy", source="test"),
+        Product(
+            id="b", title="Melissa & Doug Big Picture Floor Pad A to Z Dinosaurs", source="test"
+        ),
+        Product(id="c", title="Hockvill Shooting Game Toys 2 Pcs", source="test"),
+    ]
+    items = listed(
+        cart_list("add the shooting game, and 2 floor pads too"), shown, [False] * 3, None
+    )
+    assert [(x.mark, x.quantity) for x in items] == [(3, 1), (2, 2)], items
+    more = listed(cart_list("add the paw patrol one and a pack of prepared slides"), shown,
+                  [False] * 3, None)  # fmt: skip
+    assert choice_then_more(more) == "add the paw patrol one. also need a pack of prepared slides"
+
+
+def test_a_card_of_an_earlier_answer_is_found_again() -> None:
+    """ "go back to the first puzzle you showed", "the plush one you showed first" had been new
+    searches of their words."""
+    from assistant.recall import asked_of_it, earlier_card
+    from retrieval.catalog import Product
+
+    earlier = [
+        Product(id="1", title="We Love Donuts 1000 Piece Jigsaw Puzzle", source="test"),
+        Product(id="2", title="Double-Sided Flip Plush Polar Bear", source="test"),
+        Product(id="3", title="Pink Soprano Recorder", source="test"),
+        Product(id="4", title="Sunsout 1000 Piece Jigsaw Puzzle", source="test"),
+    ]
+    assert earlier_card("go back to the first puzzle you showed", earlier) is earlier[0]
+    assert (
+        earlier_card("what about the plush one you showed first, any batteries?", earlier)
+        is earlier[1]
+    )
+    assert (
+        earlier_card("go back to the pink one, does it come in another colour?", earlier)
+        is earlier[2]
+    )
+    assert earlier_card("the puzzle looks nice", earlier) is None
+    assert asked_of_it("go back to the pink one, does it come in another colour?") == (
+        "does it come in another colour?"
+    )
+    assert asked_of_it("how many are in the first one you showed?").startswith("how many are in it")
+    assert asked_of_it("go back to the first puzzle you showed") == ""
+
+
+def test_a_count_said_first_or_given_puts_that_many_in_the_cart() -> None:
+    from assistant.cues import ADD_TO_CART, cart_quantity
+
+    for text, n in (
+        ("ok give me 3 packs of the Fender", 3),
+        ("I'll take 5 of those", 5),
+        ("2 of the 4-pair packs then, one is for her friend", 2),
+    ):
+        assert re.search(ADD_TO_CART, text, re.I) and cart_quantity(text) == n, text
+    assert not re.search(ADD_TO_CART, "2 of the 4-pair packs, are they maple?", re.I)
+
+
+def test_a_card_named_by_a_count_its_title_says() -> None:
+    from assistant.state import named_cards
+
+    sticks = [
+        "24 PAIRS 5B NYLON TIP DRUMSTICKS",
+        "Classic 7A Drum Sticks (4 Pair Maple)",
+        "Rock drumsticks",
+    ]
+    assert named_cards("and the 4 pair one, is that 4 pairs or 4 sticks?", sticks, [False] * 3) == (
+        2,
+    )
+    tiles = ["Magformers Jumbo Set (26-pieces)", "COTYNI 75 PCS Magnetic Tiles"]
+    assert named_cards("add two of the 75 piece sets", tiles, [False, False]) == (2,)
+
+
+def test_asides_said_before_or_after_a_request() -> None:
+    from assistant.messages import clean_message
+
+    assert clean_message("thinking of getting a kalimba for myself, heard it's relaxing") == (
+        "looking for a kalimba for myself"
+    )
+    assert "bit" not in clean_message("bit pricey honestly, anything similar around 40?").split()
+    query = understand("no nerf stuff, the school doesn't allow it", None, [], SHOWN).query
+    assert query.intent is Intent.refine and query.search == "" and "nerf" in query.unwanted

@@ -1,0 +1,129 @@
+"""Several cards put in the cart in one message (pure): "add the paw patrol one and the value
+pack", "add 2 of the 25 packs and one rack", "add the microscope and a pack of prepared slides"
+(the first card alone had been added, or "Which one shall it be?" asked). Each thing listed is
+read as a card on screen, by its number, price, words or look, with the count said before it;
+what names no card is something more to look for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import Stemmer
+
+from assistant.cues import (
+    CART_COUNT,
+    CART_LEAD,
+    CART_UNIT,
+    LOOKS,
+    cart_quantity,
+    looked_one,
+    priced_one,
+    read_cues,
+)
+from assistant.kinds import not_product_word
+from assistant.state import named_cards, priced_card
+from retrieval.catalog import Product
+
+#: A message putting things in the cart, and the things: "add the shooting game, and one floor
+#: pad too", "add it plus a strap please".
+_ADDS = re.compile(
+    CART_LEAD
+    + r"(?:add|put|throw\s+in|get\s+me|grab|i'?ll\s+take)\s+(?P<things>.+?)"
+    r"(?:\s+(?:to|in|into)\s+(?:my|the|our)\s+(?:cart|basket|bag|order))?"
+    r"(?:\s+(?:too|together|as\s+well|both|please|pls|then|thanks|thx))*\W*$",
+    re.I,
+)
+#: Where one thing listed ends and the next begins.
+_JOINS = re.compile(
+    r"\s*,?\s+(?:and\s+also|and\s+then|and|plus|&|as\s+well\s+as)\s+"
+    r"|\s*,\s+(?=(?:the|a|an|one|\d+|two|three)\b)",
+    re.I,
+)
+#: How many of a thing, said before it: "2 of the 25 packs", "one rack", "a pack of".
+_COUNTED = re.compile(
+    rf"^\s*(?:(?P<n>{CART_COUNT}|one|an?)\s+(?:{CART_UNIT}\s+)?(?:of\s+)?)?(?P<thing>.*)$", re.I
+)
+#: The card the talk is about: "it", "that one".
+_IT = re.compile(r"^\W*(?:it|that(?:\s+one)?|this(?:\s+one)?)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One thing of the list: the card it names (1-based; None where it names none on screen),
+    how many, and the words saying it."""
+
+    mark: int | None
+    quantity: int
+    said: str
+
+
+def cart_list(text: str) -> tuple[str, ...]:
+    """The things a message puts in the cart, where it lists two or more (English); () else."""
+    m = _ADDS.match(text)
+    if m is None:
+        return ()
+    things = [t.strip(" ,") for t in _JOINS.split(m.group("things")) if t.strip(" ,")]
+    return tuple(things) if len(things) >= 2 else ()
+
+
+def listed(
+    things: Sequence[str],
+    shown: Sequence[Product],
+    picked: Sequence[bool],
+    focus: int | None,
+) -> tuple[Listed, ...]:
+    """Each thing listed, read as a card on screen (see `Listed`)."""
+    return tuple(_listed(thing, shown, picked, focus) for thing in things)
+
+
+def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus: int | None) -> Listed:
+    m = _COUNTED.match(thing)
+    said = (m.group("thing") if m else thing).strip()
+    count = m.group("n") if m and m.group("n") else None
+    quantity = 1 if count is None or count.lower() in ("one", "a", "an") else cart_quantity(
+        f"add {count} of them")
+    titles = [p.title for p in shown]
+    if _IT.match(said):
+        return Listed(focus or next((i + 1 for i, p in enumerate(picked) if p), 1), quantity, thing)
+    if refs := read_cues(said, titles).references:
+        return Listed(refs[0], quantity, thing)
+    if (which := priced_one(said)) and (card := priced_card(which, shown, [True] * len(shown))):
+        return Listed(card[0], quantity, thing)
+    if not said.lower().startswith(("the ", "that ", "those ", "these ")):
+        said = f"the {said}"  # ("one floor pad": the floor pad on screen, if one is)
+    if named := named_cards(said, titles, picked):
+        return Listed(named[0], quantity, thing)
+    if (look := looked_one(said)) and look.lower() in LOOKS:
+        said_look = [i + 1 for i, t in enumerate(titles) if re.search(rf"\b{look}\b", t, re.I)]
+        if said_look:
+            return Listed(said_look[0], quantity, thing)
+    return Listed(_by_words(said, titles, picked), quantity, thing)
+
+
+def _by_words(said: str, titles: Sequence[str], picked: Sequence[bool]) -> int | None:
+    """The one card whose title says every product word of the thing ("the 75 piece sets"), the
+    recommended one of several; None where none does."""
+    stem = Stemmer.Stemmer("english").stemWord
+    words = {stem(w) for w in re.findall(r"[a-z0-9]+", said.lower())
+             if not not_product_word(w) and w not in ("one", "ones", "the", "piece", "pieces")}  # fmt: skip
+    if not words:
+        return None
+    saying = [i for i, t in enumerate(titles)
+              if words <= {stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())}]  # fmt: skip
+    if not saying:
+        return None
+    return next((i + 1 for i in saying if picked[i]), saying[0] + 1)
+
+
+def choice_then_more(items: Sequence[Listed]) -> str | None:
+    """One card put in the cart and something more named that is on no card ("add the
+    microscope and a pack of prepared slides", "add it plus a strap"): said as a choice, then
+    what more is asked ("add the microscope. also need a pack of prepared slides"), read as such
+    (see `cues.choice_and_more`); None for any other list."""
+    named = [x for x in items if x.mark is not None]
+    rest = [x.said for x in items if x.mark is None]
+    if len(named) != 1 or not rest:
+        return None
+    return f"add {named[0].said}. also need {' and '.join(rest)}"
