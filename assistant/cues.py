@@ -381,6 +381,10 @@ CLOSING = re.compile(
     # ("that's it", "never mind, that's all" had searched "all": All-Star invitations)
     r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|fine|never\s*mind|nvm)\W+)*(?:that'?s|thats)\s+(?:all|it|everything)"
     r"(?:\s+for\s+(?:now|today))?\W*$|"
+    # (and in the shop's other languages: "das war's", "basta così", "é só isso", "就这些")
+    r"^\W*(?:(?:ok|vale|bueno|bon|gut|allora|bom|好的|好)\W+)*(?:das\s+war'?s|das\s+ist\s+alles|basta\s+così|è\s+tutto|"
+    r"é\s+só\s+isso|só\s+isso|c'est\s+tout|eso\s+es\s+todo|nada\s+más|就这些|就这样)"
+    r"(?:\W+(?:gracias|merci|danke|grazie|obrigad[oa]|谢谢))?\W*$|"
     r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|awesome|nice|alright|got it|sounds good|that'?s (?:all|it|great)|"
     # ("perfect, thats all i needed, thanks!" had searched "all"; "好的，谢谢" had compared)
     r"(?:that'?s|thats) (?:all|it|everything) i (?:needed|need|wanted)|好的|好吧|嗯|"
@@ -424,6 +428,14 @@ GREETING = re.compile(
     r"bom\s+dia|你好|您好|嗨)(?:\W+(?:there|everyone|all|guys))?\W*$",
     re.I,
 )
+#: How many, said in the shop's other languages: "dos", "due", "duas", "zwei", "deux".
+_FOREIGN_NUMBERS = {"dos": 2, "due": 2, "duas": 2, "dois": 2, "deux": 2, "zwei": 2, "tres": 3, "tre": 3,
+                    "três": 3, "trois": 3, "drei": 3, "cuatro": 4, "quattro": 4, "quatro": 4,
+                    "quatre": 4, "vier": 4, "cinco": 5, "cinque": 5, "cinq": 5, "fünf": 5}  # fmt: skip
+_FOREIGN_COUNT = r"\d{1,3}|" + "|".join(_FOREIGN_NUMBERS)
+#: How many, said in Chinese: "两", "三", "2".
+_ZH_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_ZH_COUNT = r"\d{1,2}|" + "|".join(_ZH_NUMBERS)
 #: How many, said before what is put in the cart: "2", "a dozen", "a couple of".
 CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelve|a\s+dozen)"
 #: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
@@ -460,6 +472,11 @@ ADD_TO_CART = (
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
+    # a count put in, in the shop's other languages: "pon dos cajas del de AmScope", "coloca duas
+    # caixas das luvas médias", "ne prendo due", "要两个" (each had been searched or only chosen)
+    rf"|^\W*(?:(?:ok|vale|bueno|tudo\s+bem|va\s+bene|d'accord|gut|bom|allora|那就|那)\W*)*"
+    rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme)\s+"
+    rf"(?:{_FOREIGN_COUNT})\b|(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
 )
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
@@ -468,7 +485,9 @@ _HOW_MANY = re.compile(
     rf"i\s+will\s+(?:take|have|get))\s+|^\W*)({CART_COUNT})"
     rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
-    r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b",
+    r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
+    rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme)\s+({_FOREIGN_COUNT})\b"
+    rf"|(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)",
     re.I,
 )
 _SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12}
@@ -484,7 +503,7 @@ def cart_quantity(text: str) -> int:
         return 2
     if said == "a dozen":
         return 12
-    return _SMALL_COUNTS.get(said) or int(said)
+    return _SMALL_COUNTS.get(said) or _FOREIGN_NUMBERS.get(said) or _ZH_NUMBERS.get(said) or int(said)
 
 
 #: Choosing a card: "ok i'll take the second", "let's go with that one".

@@ -96,3 +96,26 @@ def told_unwanted(text: str) -> tuple[str, ...]:
     """The things a story says the person would not take to (see `_WOULD_NOT`)."""
     found = [next(g for g in m.groups() if g).lower() for m in _WOULD_NOT.finditer(text)]
     return tuple(dict.fromkeys(w for w in found if w not in ("one", "ones", "thing", "things")))
+
+
+#: Someone's story opening a follow-up in the shop's other languages: "ya tiene muchas muñecas",
+#: "elle lit en anglais", "ela já tem um de brinquedo", "sie hat eins in der Musikschule",
+#: "他只是想看看月亮" (each had been searched with its translated words: "lit english", "moon").
+_TOLD_ELSEWHERE = re.compile(
+    r"^\W*(?:(?:pues|bueno|bon|alors|en\s+fait|also|naja|allora|beh|bom|então|ok)\W+)*(?:"
+    r"(?:él|ella|ellos|ellas|yo|ya\s+tiene|tiene|tengo|vive|vivimos|vivo|es\s+para|le\s+(?:gusta|encanta))\b"
+    r"|(?:il|elle|ils|elles|je|c'est\s+pour)\b|j'"
+    r"|(?:er|sie|es|ich|wir)\s+(?!(?:suche|suchen|brauche|brauchen|möchte|möchten|will|hätte)\b)"
+    r"|(?:lui|lei|io|noi|abitiamo|abbiamo|è\s+per)\b"
+    r"|(?:ele|ela|eu|nós|já\s+tem|é\s+para|moramos|moro)\b"
+    r"|(?:他|她|我们|我|它)(?!想要|要|需要|想买|在找))",
+    re.I,
+)
+
+
+def tells_elsewhere(text: str, english: str) -> bool:
+    """Whether a follow-up in another language only tells (see `only_tells`): it opens with
+    someone's story in its own words, and its English reading (`english`) asks for no product of
+    its own nor tells a doing."""
+    first = _CLAUSES.split(text, maxsplit=1)[0]
+    return bool(_TOLD_ELSEWHERE.match(first)) and not _asks_product(english) and not doings(english)

@@ -179,8 +179,9 @@ _TEXTED = [
                 r"[\w\s'-]{1,30}$", re.I), ""),
     # a request signed off: "ok add the Hohner then. that's all", "add that one. that's it" (the
     # sign-off had been searched: "all")
-    (re.compile(r"(?<=\w)\s*[.,;!]?\s+(?:and\s+)?(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+now)?"
-                r"(?:\W+(?:thanks?|thx|thank\s+you|cheers))?\W*$", re.I), ""),
+    (re.compile(r"(?<=\w)\s*[.,;!]?\s+(?:(?:and\s+)?(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+now)?"
+                r"|das\s+war'?s|basta\s+così|é\s+só\s+isso|c'est\s+tout|eso\s+es\s+todo)"
+                r"(?:\W+(?:thanks?|thx|thank\s+you|cheers|danke|grazie|merci|gracias|obrigad[oa]))?\W*$", re.I), ""),
     # the thing taken, changed as it is said: "add the Seiko. actually no, make it the Yamaha"
     (re.compile(r"^(\W*(?:ok(?:ay)?\s+)?(?:add|get|buy|take|i'?ll\s+take|put\s+in)\b).*?[.,;!]\s*"
                 r"(?:(?:actually|wait|oh|hmm|no)\W+)*(?:make\s+(?:that|it)|change\s+(?:that|it)\s+to|i\s+mean)\s+",

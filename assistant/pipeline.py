@@ -759,6 +759,11 @@ class ChatPipeline:
             named = priced_card(which, shown, pool)
         if not (named or query.references or query.language != "en"):
             named = named_cards(query.text, [p.title for p in shown], picked)
+        elsewhere_absent = None
+        if not (named or query.references) and query.language != "en":
+            # a maker's name is said alike in every language: "pon dos cajas del de AmScope", "ich
+            # nehme das Korg" (the card the talk was about had been put in the cart, or chosen)
+            named, elsewhere_absent = self._maker_named(query.text, shown, picked)
         against = why_other(query.text)
         if against and query.language == "en":
             # (two named: "the Fender ones vs the PRS ones, why is one so much cheaper?" had
@@ -808,7 +813,24 @@ class ChatPipeline:
         one_named = query.intent is Intent.compare and len(query.references or named) == 1
         absent = None if (query.references or named) and not one_named else absent_maker(
             query.text, [p.title for p in shown], self.brands)  # fmt: skip
+        absent = absent or elsewhere_absent
         return _Meant(query.references or named, refs, look, absent, len(shown))
+
+    def _maker_named(
+        self, text: str, shown: Sequence[Product], picked: Sequence[bool]
+    ) -> tuple[tuple[int, ...], str | None]:
+        """The card a message in another language names by its maker (a capitalised name the
+        store's brands hold: the recommended one of several), or the maker where no card on
+        screen is theirs."""
+        named: list[int] = []
+        for name in re.findall(r"(?<=\s)([A-Z][\w&'-]{2,})", text):
+            if name.lower() not in self.brands.names:
+                continue
+            theirs = [i for i, p in enumerate(shown) if re.search(rf"\b{re.escape(name)}\b", p.title, re.I)]
+            if not theirs:
+                return (), name
+            named.append(next((i for i in theirs if picked[i]), theirs[0]) + 1)
+        return tuple(dict.fromkeys(named)), None  # ("el de AmScope o el de American Labs": both)
 
     def _look(
         self, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]

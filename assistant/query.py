@@ -56,7 +56,7 @@ from assistant.cues import (
     why_other,
 )
 from assistant.errors import LLMUnavailable
-from assistant.followups import only_tells, tells, told_unwanted
+from assistant.followups import only_tells, tells, tells_elsewhere, told_unwanted
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
@@ -1511,10 +1511,13 @@ def understand(
                                                  or _PLATFORM.search(text) or _only_sizes(search, needs)))
         )
         and shown_titles
-        and english
         and starter is None
         and not items
-        and only_tells(text, unwanted_words(text, shown=True))
+        and (
+            only_tells(text, unwanted_words(text, shown=True))
+            if english
+            else tells_elsewhere(text, translation or "")
+        )
     )
     if only_told:
         # a follow-up that only tells, about the person, the use or the budget: "she has one at

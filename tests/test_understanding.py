@@ -3946,3 +3946,45 @@ def test_asides_said_before_or_after_a_request() -> None:
     assert "bit" not in clean_message("bit pricey honestly, anything similar around 40?").split()
     query = understand("no nerf stuff, the school doesn't allow it", None, [], SHOWN).query
     assert query.intent is Intent.refine and query.search == "" and "nerf" in query.unwanted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("elle lit en anglais, pas de souci", "fr"),
+        ("ela já tem um de brinquedo que desafina, quero algo melhor", "pt"),
+        ("é para mim, não para crianças, tamanho M", "pt"),
+        ("sie hat eins in der Musikschule, aber zu Hause nichts", "de"),
+        ("他只是想看看月亮，不用太专业", "zh"),
+    ],
+)
+def test_a_follow_up_that_only_tells_in_another_language(
+    text: str, language: str, small_catalog: Catalog
+) -> None:
+    """ "elle lit en anglais" had searched "lit english", "他只是想看看月亮" "moon", "é para mim ...
+    tamanho M" a kind "mij": told after cards, each revises them."""
+    from assistant.followups import tells_elsewhere
+    from retrieval.vocabulary import Vocabulary
+
+    assert tells_elsewhere(text, "")
+    titles = [c.product.title for c in cards(small_catalog)]
+    query = understand(text, None, [], titles, vocabulary=Vocabulary(small_catalog),
+                       before=language).query  # fmt: skip
+    assert query.intent is Intent.refine and query.search == "", query
+
+
+def test_a_count_put_in_the_cart_and_the_end_of_a_talk_in_other_languages() -> None:
+    from assistant.cues import ADD_TO_CART, CLOSING, cart_quantity
+    from assistant.messages import clean_message
+
+    for text, n in (
+        ("pon dos cajas del de AmScope", 2),
+        ("tudo bem, coloca duas caixas das luvas médias", 2),
+        ("ne prendo due, uno è per il mio socio", 2),
+        ("那就买儿童的那个，要两个，一个给他表弟", 2),
+    ):
+        assert re.search(ADD_TO_CART, text, re.I) and cart_quantity(text) == n, text
+    assert not re.search(ADD_TO_CART, "pon la música", re.I)
+    for text in ("das war's", "basta così", "é só isso", "就这些", "c'est tout, merci"):
+        assert CLOSING.match(text), text
+    assert clean_message("ich nehme das Korg, das war's") == "ich nehme das Korg"
