@@ -99,10 +99,10 @@ def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus:
         said_look = [i + 1 for i, t in enumerate(titles) if re.search(rf"\b{look}\b", t, re.I)]
         if said_look:
             return Listed(said_look[0], quantity, thing)
-    return Listed(_by_words(said, titles, picked), quantity, thing)
+    return Listed(by_words(said, titles, picked), quantity, thing)
 
 
-def _by_words(said: str, titles: Sequence[str], picked: Sequence[bool]) -> int | None:
+def by_words(said: str, titles: Sequence[str], picked: Sequence[bool]) -> int | None:
     """The one card whose title says every product word of the thing ("the 75 piece sets"), the
     recommended one of several; None where none does."""
     stem = Stemmer.Stemmer("english").stemWord

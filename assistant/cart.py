@@ -82,3 +82,40 @@ def add_to_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: 
                   type=EventType.add_to_cart, context=EventContext(source=source))  # fmt: skip
     events.append([event] * quantity)
     return cart_of(events, catalog, user_id)
+
+
+def remove_from_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
+                     quantity: int | None = None, source: str = "api",
+                     session_id: str | None = None) -> Cart:  # fmt: skip
+    """Take `quantity` units of a product out of the cart (every unit where None), one
+    remove-from-cart event each, and return the cart; a product not in the cart is a CartError."""
+    line = next((x for x in cart_of(events, catalog, user_id).lines if x.product_id == product_id), None)
+    if line is None:
+        raise CartError(f"{product_id!r} is not in the cart; nothing to remove")
+    units = line.quantity if quantity is None else min(quantity, line.quantity)
+    if units < 1:
+        raise CartError(f"quantity must be at least 1, got {quantity}")
+    event = Event(user_id=user_id, session_id=session_id, product_id=product_id,
+                  type=EventType.remove_from_cart, context=EventContext(source=source))  # fmt: skip
+    events.append([event] * units)
+    return cart_of(events, catalog, user_id)
+
+
+def set_quantity(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
+                 quantity: int, source: str = "api", session_id: str | None = None) -> Cart:  # fmt: skip
+    """Make the cart hold `quantity` units of a product (0 takes it out), by adding or removing
+    the difference."""
+    line = next((x for x in cart_of(events, catalog, user_id).lines if x.product_id == product_id), None)
+    held = line.quantity if line else 0
+    if quantity > held:
+        return add_to_cart(events, catalog, user_id, product_id, quantity - held, source, session_id)
+    if quantity < held:
+        return remove_from_cart(events, catalog, user_id, product_id, held - quantity, source,
+                                session_id)  # fmt: skip
+    return cart_of(events, catalog, user_id)
+
+
+def last_added(events: EventStore, user_id: str) -> str | None:
+    """The product the identity last put in its cart (what "make it 2" changes), if any."""
+    added = events.query(user_id=user_id, newest=READ_LIMIT, types=(EventType.add_to_cart,))
+    return added[-1].product_id if added else None

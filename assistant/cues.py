@@ -327,6 +327,9 @@ BACK_TO = re.compile(
     r"(?:first|earlier|before|at\s+(?:first|the\s+(?:start|beginning)))\b"
     r"|\bdid\s+(?:you|u)\s+show\s+(?:me\s+)?first\b|\bfrom\s+(?:before|earlier|the\s+start)\b"
     r"|\bthe\s+(?:first|original|very\s+first)\s+(?:[\w-]+\s+){0,2}?(?:you|u)\s+(?:showed|suggested|recommended)\b"
+    # ("the tuner you showed, is it a clip on one?", "the one you showed before the tuners")
+    r"|\bthe\s+(?:[\w-]+\s+){1,2}?(?:you|u)\s+(?:showed|show(?:ed)?\s+me|mentioned)\b"
+    r"|\b(?:you|u)\s+showed(?:\s+me)?\s+before\s+the\b"
     r"|\b(?:zurück\s+zu[mr]?|volv(?:er|amos)\s+al?|revenons\s+(?:au|à)|revenir\s+(?:au|à)|torn(?:are|iamo)\s+(?:al|alla|a)"
     r"|volta(?:r)?\s+(?:ao|à|para\s+o))\b|刚才|之前",
     re.I,
@@ -350,7 +353,31 @@ CART_ASKED = re.compile(
     r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
     r"|\bcu[aá]nto\s+(?:es|sale|ser[ií]a)\s+en\s+total\b|\bcombien\s+(?:ça|cela)\s+fait\s+en\s+tout\b"
     r"|\bwie\s*viel\s+(?:macht|kostet)\s+das\s+(?:alles\s+)?zusammen\b|\bquanto\s+(?:fa|costa)\s+in\s+totale\b"
-    r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里有什么",
+    r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里有什么"
+    # ("how much so far" had compared the cards; "whats in my cart and the total")
+    r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
+    r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:in\s+)?(?:meinem|im)\s+warenkorb\b"
+    r"|\bqu'?(?:est-ce\s+qu'?il\s+y\s+a|y\s+a-t-il)\s+dans\s+(?:mon|le)\s+panier\b|\bqu[ée]\s+(?:hay|tengo)\s+en\s+(?:mi|el)\s+carrito\b"
+    r"|\bcosa\s+c'?è\s+nel\s+(?:mio\s+)?carrello\b|\bo\s+que\s+(?:tem|há)\s+no\s+(?:meu\s+)?carrinho\b",
+    re.I,
+)
+
+
+#: A card taken back out of the cart: "remove the goggles too", "take the slime out", "actually
+#: remove it", "quita las gafas del carrito" (each had been a search: "remove goggles").
+REMOVE_FROM_CART = re.compile(
+    r"^\W*(?:(?:nvm|never\s*mind|actually|oh|ok(?:ay)?|wait|and|also|no|hmm|please|pls|can\s+you)\W+)*"
+    r"(?:remove|delete|drop|take\s+out|get\s+rid\s+of|cancel|quita|saca|elimina|borra|enl[èe]ve|retire|supprime|"
+    r"entferne|l[öo]sche|togli|rimuovi|elimina|tira|remove|retira|apaga|删掉|去掉|删除)\b"
+    r"|\btake\s+(?:the\s+[\w\s'-]{1,40}?|it|that(?:\s+one)?|them|those)\s+out\b"
+    r"|\b(?:from|out\s+of)\s+(?:my|the)\s+(?:cart|basket)\b",
+    re.I,
+)
+#: The count of what was just put in the cart, changed: "actually make it 2", "just one then".
+SET_QUANTITY = re.compile(
+    r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
+    r"(?:just|only)|i\s+(?:only\s+)?(?:need|want)\s+(?:just\s+)?)\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
+    r"(?:\s+(?:of\s+(?:them|those|it)|packs?|pairs?|boxes|sets?|units?|instead|then|please|pls|total))*\W*$",
     re.I,
 )
 
@@ -361,7 +388,9 @@ CART_ASKED = re.compile(
 _WHY_OTHER = re.compile(
     r"(?:^|[,;.]\s*)\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
     r"\s+(?:the\s+)?(?:cheaper|cheapest|other|less\s+expensive|pricier)|\b(?:more\s+expensive|pricier|so\s+expensive|"
-    r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|the\s+price|twice|double|three\s+times)\b|\$\s?\d))",
+    r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|the\s+price|twice|double|three\s+times)\b|\$\s?\d))"
+    # ("the hohner one, is it worth the extra vs the cheap one" had been asked of the Hohner alone)
+    r"|\bworth\s+(?:the\s+)?(?:extra|money|difference|price|paying\s+more|it)\b(?=[^?]*\b(?:vs|versus|than|over|compared|cheap\w*)\b)",
     re.I,
 )
 
@@ -379,8 +408,9 @@ def why_other(text: str) -> str | None:
 #: search: thank-you cards).
 CLOSING = re.compile(
     # ("that's it", "never mind, that's all" had searched "all": All-Star invitations)
-    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|fine|never\s*mind|nvm)\W+)*(?:that'?s|thats)\s+(?:all|it|everything)"
-    r"(?:\s+for\s+(?:now|today))?\W*$|"
+    r"^\W*(?:(?:ok(?:ay)?|cool|great|perfect|fine|never\s*mind|nvm)\W+)*(?:(?:that'?s|thats)\s+(?:all|it|everything)|"
+    # ("ok done" had searched "done": a graduation banner)
+    r"(?:i'?m\s+|we'?re\s+|all\s+)?done|i'?m\s+good)(?:\s+for\s+(?:now|today))?(?:\W+(?:thanks?|thx|ty))?\W*$|"
     # (and in the shop's other languages: "das war's", "basta così", "é só isso", "就这些")
     r"^\W*(?:(?:ok|vale|bueno|bon|gut|allora|bom|好的|好)\W+)*(?:das\s+war'?s|das\s+ist\s+alles|basta\s+così|è\s+tutto|"
     r"é\s+só\s+isso|só\s+isso|c'est\s+tout|eso\s+es\s+todo|nada\s+más|就这些|就这样)"
@@ -392,11 +422,15 @@ CLOSING = re.compile(
     r"perfetto|perfecto|perfeito|parfait|super|genial|génial|gut|bien|va bene|vale|d'accord|beleza|ótimo|otimo|"
     r"muchas|muchísimas|vielen|mille|tante|muito)\W+)*"
     r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|dank|grazie|obrigad[oa]|"
-    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|beaucoup|mille|sch[öo]n|tante|"
-    r"muito|mil))*"
+    # ("gracias, chao" had searched "chao": Yu-Gi-Oh! Chaos cards; "danke, tschüss" compared)
+    r"chao|adi[óo]s|hasta\s+luego|au\s+revoir|salut|tsch[üu]ss|ciao|arrivederci|tchau|até\s+logo|再见|拜拜|"
+    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|dear|mate|buddy|man|love|hun|"
+    r"beaucoup|mille|sch[öo]n|tante|"
+    r"muito|mil|chao|adi[óo]s|tsch[üu]ss|ciao|tchau|au\s+revoir|再见|拜拜))*"
     # ("ok thanks thats all", "cool thanks, that's it for now" had searched "all")
     r"(?:\W+(?:that'?s|thats)\s+(?:all|it|everything)(?:\s+for\s+(?:now|today)|\s+i\s+(?:needed|need|wanted))?"
-    r"|\W+(?:bye|for\s+now))?\W*$",
+    r"|\W+(?:bye|for\s+now|chao|adi[óo]s|hasta\s+luego|au\s+revoir|salut|tsch[üu]ss|ciao|arrivederci|tchau|"
+    r"até\s+logo|再见|拜拜))?\W*$",
     re.I,
 )
 #: The shopper leaving without buying: "ok nvm", "nah forget it", "nvm ill just get her a gift
@@ -459,6 +493,11 @@ ADD_TO_CART = (
     rf"|{CART_LEAD}(?:add|throw\s+in)\s+(?:{CART_COUNT}(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s|\W*$)\s*)?"
     r"(?:it|that|this|both|them|em|'em|those|these|the\b|\W*$|(?<=\s)(?=the\b))"
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
+    # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
+    rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$)"
+    # said last, after a story: "no wait that ruins the surprise, add it"
+    r"|[.!;,]\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
+    r"(?:\s+(?:to|in)\s+(?:my|the)\s+(?:cart|basket))?(?:\s+(?:please|pls|then))?\W*$"
     # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
     rf"|\b(?:get\s+(?:me|him|her|us|them)|give\s+me|buy|order|i'?ll\s+(?:take|have|get)|i\s+will\s+(?:take|have|get))\s+"
     rf"{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
@@ -483,7 +522,7 @@ ADD_TO_CART = (
 _HOW_MANY = re.compile(
     rf"(?:\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them)|give\s+me|i'?ll\s+(?:take|have|get)|"
     rf"i\s+will\s+(?:take|have|get))\s+|^\W*)({CART_COUNT})"
-    rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s+(?:to|in|into|please|pls)\b)"
+    rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s*[,.!;]|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
     rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme)\s+({_FOREIGN_COUNT})\b"

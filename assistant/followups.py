@@ -64,11 +64,11 @@ def only_tells(text: str, not_wanted: Sequence[str]) -> bool:
     no romance lol"). A doing or a want told ("he plays bass", "she'd like to learn piano") asks
     for its own products (see `assistant.stories`)."""
     clauses = [c for c in _CLAUSES.split(text) if re.search(r"\w", c)]
-    if not clauses or not _TOLD.match(clauses[0]) or doings(text):
-        return False
+    if not clauses or not (_TOLD.match(clauses[0]) or _WOULD_NOT.match(clauses[0])) or doings(text):
+        return False  # ("glass is a no, they're 10 years old": told as what they would not take)
     if (want := told_want(text)) and product_kind(want) and not _ONE.search(want):
         return False
-    unwanted = {w.lower() for w in not_wanted}
+    unwanted = {w.lower() for w in (*not_wanted, *told_unwanted(text))}
     for clause in clauses:
         if _asks_product(clause):
             return False

@@ -977,7 +977,7 @@ _NEVER_KIND_WORDS = (
     # a verb or a count said in a follow-up: "my budget just went up", "they'll fight over one
     # set", "add 2 of the red ones" (each had been the kind, and "not carried")
     "went goes allow allows sit sits fight fights add adds two three four five six seven eight "
-    "nine ten"
+    "nine ten looks seems feels done"
 )
 _NEVER_KINDS = frozenset(_NEVER_KIND_WORDS.split())
 #: Nouns the dictionary lists only as adjectives: "a remote for the tv", "guitar accessory"

@@ -169,7 +169,9 @@ _TEXTED = [
     # a correction said as one: "wait i meant petg not pla sry", "actually make that for my
     # nephew not niece" ("meant" and "make" had been searched)
     (re.compile(r"\b(?:i|we)\s+meant(?:\s+to\s+say)?\s+", re.I), ""),
-    (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+(?=\w)", re.I), ""),
+    # (not a count: "actually make it 2" changes how many are in the cart)
+    (re.compile(r"^\W*(?:(?:actually|ok|okay|oh|wait|no)\W+)*make\s+(?:that|it)\s+"
+                r"(?=\w)(?!(?:\d{1,2}|one|two|three|four|five|six|ten|twelve)\b)", re.I), ""),
     (re.compile(r"[,.\s]*\b(?:sorry|sry|srry|my\s+bad)\W*$", re.I), ""),
     # the thinking before asking, and what was heard said: "thinking of getting a kalimba for
     # myself, heard it's relaxing" (had said "We don't seem to carry thinking of getting a kalimba")

@@ -406,7 +406,19 @@ def _bounded(size: str, text: str, m: re.Match[str]) -> str:
         return f"{count} or fewer"
     if "+" in size or _AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after):
         return f"{count} or more"
+    if _TOO_FEW_AFTER.match(after) and (n := re.match(r"(\d+)(.*)$", count)):
+        # "26 pieces isn't enough for two, anything bigger?": more than that (the 26-piece set had
+        # been "the 26 pieces you asked for")
+        return f"{int(n.group(1)) + 1}{n.group(2)} or more"
     return size
+
+
+#: A count said to be too few: "26 pieces isn't enough", "50 is too few".
+_TOO_FEW_AFTER = re.compile(
+    r"^\s*(?:(?:is|are)(?:\s*n'?t|\s+not)\s+(?:enough|a\s+lot|many)|(?:is|are)\s+too\s+(?:few|small|little)|"
+    r"(?:is|are)\s+not\s+enough|won'?t\s+be\s+enough|not\s+enough)\b",
+    re.I,
+)
 
 
 def _fraction(size: str) -> str:
@@ -789,6 +801,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 young = ("baby" if age[1] <= 1 or recipient in _BABIES
                          else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
                 keep = [young, "toys"]
+    if gift and kind is None and not keep and not interests and age is not None and age[1] < _CHILD_AGE:
+        # a gift for a child of an age, nothing more said: toys for that age ("birthday present
+        # for a 3 yo girl, under $25" had shown no card, only a question)
+        young = ("baby" if age[1] <= 1 or recipient in _BABIES
+                 else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
+        keep = [young, "toys"]
     if dressed := dressed_as(text):
         # what the child will dress up as is the costume ("a halloween costume for a 4 year old
         # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for

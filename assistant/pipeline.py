@@ -36,9 +36,17 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
-from assistant.basket import cart_list, choice_then_more, listed
+from assistant.basket import by_words, cart_list, choice_then_more, listed
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
-from assistant.cart import Cart, CartError, add_to_cart, cart_of
+from assistant.cart import (
+    Cart,
+    CartError,
+    add_to_cart,
+    cart_of,
+    last_added,
+    remove_from_cart,
+    set_quantity,
+)
 from assistant.conversations import ANYONE, Conversation, ConversationStore, Message
 from assistant.cues import (
     ADD_TO_CART,
@@ -47,6 +55,8 @@ from assistant.cues import (
     FOR_CARD,
     FOR_IT,
     LOOKS,
+    REMOVE_FROM_CART,
+    SET_QUANTITY,
     BrandLexicon,
     absent_maker,
     asks_of_it,
@@ -60,6 +70,7 @@ from assistant.cues import (
     why_other,
 )
 from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_kind, title_says
+from assistant.kinds import not_product_word
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.people import read_age
@@ -104,7 +115,8 @@ from assistant.turn import (
     TurnEvent,
     collect,
 )
-from assistant.writer import AnswerWriter, Written, clarifying_question
+from assistant.unwanted import says_unwanted
+from assistant.writer import AnswerWriter, Written, by_age_only, clarifying_question
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
 from retrieval.catalog import Price, Product
@@ -145,6 +157,16 @@ class _Meant:
     def bad(self) -> list[int]:
         """Numbers said that no card on screen has ("compare 2 and 7" under five cards)."""
         return [r for r in self.refs if not 1 <= r <= self.on_screen]
+
+
+#: Where a clause ends and why it is said begins: ", thats too much", " because ...".
+_WHY_CLAUSE = re.compile(r"[,.;!?]|\s(?:because|bc|since|cause|cuz|as)\s", re.I)
+
+
+def _short(title: str, words: int = 6) -> str:
+    """A product's title cut to its first words, for a lead that names it off the screen."""
+    head = title.split()
+    return " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
 #: A card named by a count its title says: "the 4 pair one", "the 75 piece set".
@@ -476,7 +498,7 @@ class ChatPipeline:
         elif (
             query.intent in (Intent.new, Intent.refine)
             and cards
-            and not (state.search or state.kind or state.interests)
+            and (not (state.search or state.kind or state.interests) or by_age_only(state))
             and (question := clarifying_question(state, query.language))
         ):
             # "gift ideas?": nothing to fit, so no card "fits best" (a bottle-cap tree had been
@@ -603,7 +625,7 @@ class ChatPipeline:
         else:
             reading, query = self._read_turn(message, conv.state, shown)
             if bare:  # "go back to the first puzzle you showed": that card, its facts
-                query = query.model_copy(update={"intent": Intent.detail, "references": (1,),
+                query = query.model_copy(update={"intent": Intent.detail, "references": (bare,),
                                                  "move": "", "search": ""})  # fmt: skip
             yield QueryRead(query=query, overruled=reading.overruled)
             state = advance(conv.state, query, self.catalog)
@@ -621,6 +643,8 @@ class ChatPipeline:
                 shown_now = _Shown(cards, shown_after(kit.state, [c.product.id for c in cards]))
             elif query.intent in (Intent.compare, Intent.detail):
                 shown_now = self._look(query, state, shown)
+            elif (kept := self._told_kept(query, conv.state, state, shown)) is not None:
+                shown_now = kept  # "she already has rosin": the same cards, less the rosin
             else:
                 shown_now = self._search(query, state, shown, request)
         if several is None:
@@ -640,23 +664,51 @@ class ChatPipeline:
                   "notice": answer.notice, "meta": answer.meta.model_dump(mode="json")})])  # fmt: skip
         yield Done(response=answer)
 
+    def _told_kept(
+        self, query: ShoppingQuery, before: ConversationState, state: ConversationState,
+        shown: Sequence[Product],
+    ) -> _Shown | None:  # fmt: skip
+        """A follow-up that only tells what is not wanted ("she already has rosin lol the teacher
+        gave her some" after what a violin beginner needs; "he'd never sit still for a puzzle"):
+        the cards on screen less those saying it, in their order, where two or more stay and
+        nothing else (price, age, sizes, makers, look) changed; None otherwise (searched). The
+        rosin card had gone, and the violin kit with it: a violin book and an electric violin
+        were shown."""
+        if not (query.told and query.intent is Intent.refine and len(shown) >= 2 and not query.narrows):
+            return None
+        same = ("min_price", "max_price", "age_min", "age_max", "sizes", "attributes", "brands",
+                "exclude_brands", "min_rating", "sort", "prefer_cheap", "prefer_rated")  # fmt: skip
+        if any(getattr(state, f) != getattr(before, f) for f in same) or state.unwanted == before.unwanted:
+            return None
+        kept = [p for p in shown if not says_unwanted(p.title, state.unwanted)]
+        if len(kept) < 2 or len(kept) == len(shown):
+            return None
+        cards = self.cards_for(kept)
+        return _Shown(cards, shown_after(state, [c.product.id for c in cards]))
+
     def _went_back(
         self, message: str, conv: Conversation, shown: list[Product]
-    ) -> tuple[Conversation, list[Product], str, bool]:
+    ) -> tuple[Conversation, list[Product], str, int | None]:
         """A card of an earlier answer asked for again ("go back to the first puzzle you showed",
         "the plush one you showed first, does it need batteries?"): on screen again, alone, and
-        what else the message asks is asked of it ("tell me about it", and True, where nothing
-        is). The conversation, screen and message unchanged where the message goes back to no
-        card."""
+        what else the message asks is asked of it ("tell me about it", and its mark, where nothing
+        is); a card still on screen stays where it is, the one the talk is about. The
+        conversation, screen and message unchanged where the message goes back to no card."""
         earlier = [self.catalog.get(i) for i in conv.state.shown_before if i in self.catalog]
         product = earlier_card(message, earlier)
         if product is None:
-            return conv, shown, message, False
-        state = conv.state.model_copy(update={
-            "shown": (product.id,), "picked": (product.id,), "focus": (product.id,)})  # fmt: skip
+            return conv, shown, message, None
         asked = asked_of_it(message)
+        if product.id in conv.state.shown:
+            # (on screen still: the screen stays, the card is the one the talk is about)
+            state = conv.state.model_copy(update={"focus": (product.id,)})
+            mark = conv.state.shown.index(product.id) + 1
+        else:
+            state = conv.state.model_copy(update={
+                "shown": (product.id,), "picked": (product.id,), "focus": (product.id,)})  # fmt: skip
+            shown, mark = [product], 1
         back = conv.model_copy(update={"state": state})
-        return back, [product], asked or phrase(state.language, "about_it"), not asked
+        return back, shown, asked or phrase(state.language, "about_it"), None if asked else mark
 
     def _read_turn(
         self, message: str, state: ConversationState, shown: Sequence[Product]
@@ -946,6 +998,8 @@ class ChatPipeline:
         button), and the lead says so with the cart's count and total. Unchanged where the turn
         acts for no shopper (an anonymous call) or keeps no events: the card's button does it;
         a choice alone ("ok i'll take the second") puts nothing in the cart."""
+        if query.move in ("remove", "quantity"):
+            return self._cart_changed(request, message, query, shown)
         if query.move == "cart":  # "how much is that altogether?": the cart as it stands
             if self.events is None or not request.user_id:
                 return replace(shown, known=phrase(query.language, "cart_nobody")), None
@@ -976,6 +1030,49 @@ class ChatPipeline:
                        total=total)  # fmt: skip
         if shown.more is not None:
             known = f"{known} {phrase(query.language, 'also_best', more=shown.more)}"
+        return replace(shown, known=known), cart
+
+    def _cart_changed(
+        self, request: ChatRequest, message: str, query: ShoppingQuery, shown: _Shown
+    ) -> tuple[_Shown, Cart | None]:
+        """A card taken out of the cart ("remove the goggles too": the line its words name, else
+        the card the talk is about or the one last put in), or the count of the one last put in
+        changed ("actually make it 2"); the lead says what the cart holds now."""
+        language = query.language
+        if self.events is None or not request.user_id:
+            return replace(shown, known=phrase(language, "cart_nobody")), None
+        cart = cart_of(self.events, self.catalog, request.user_id)
+        titles = [line.title for line in cart.lines]
+        last = last_added(self.events, request.user_id)
+        # (what is taken out, not why: "remove the microscope, thats too much $$")
+        said = (_WHY_CLAUSE.split(REMOVE_FROM_CART.sub(" ", message), maxsplit=1)[0]
+                if query.move == "remove" else "")  # fmt: skip
+        named = by_words(said, titles, [False] * len(titles)) if said.strip() else None
+        focus = next((c.product.id for c in shown.cards if c.product.id in shown.state.focus), None)
+        # (a thing named that no line is, is not in the cart: "remove the microscope" had taken
+        # out the science kit put in before it)
+        says = any(not not_product_word(w) for w in re.findall(r"[a-z]{3,}", said.lower()))
+        product_id = (cart.lines[named - 1].product_id if named else None if says
+                      else focus if focus in {x.product_id for x in cart.lines} else last)  # fmt: skip
+        line = next((x for x in cart.lines if x.product_id == product_id), None)
+        what = _short(line.title if line else (said.strip() or "that"))
+        if line is None or product_id is None:
+            return replace(shown, known=phrase(language, "not_in_cart", what=what[:1].upper() + what[1:])), cart
+        try:
+            if query.move == "quantity":
+                count = cart_quantity(f"add {SET_QUANTITY.match(message).group(1)} of them")  # type: ignore[union-attr]
+                cart = set_quantity(self.events, self.catalog, request.user_id, product_id, count,
+                                    source="chat", session_id=request.session_id)  # fmt: skip
+                known = phrase(language, "quantity_set", quantity=count, what=what, items=cart.items,
+                               total=self._cart_total(cart, language))  # fmt: skip
+            else:
+                cart = remove_from_cart(self.events, self.catalog, request.user_id, product_id,
+                                        source="chat", session_id=request.session_id)  # fmt: skip
+                known = (phrase(language, "removed", what=what, items=cart.items,
+                                total=self._cart_total(cart, language))
+                         if cart.items else phrase(language, "removed_empty", what=what))  # fmt: skip
+        except CartError:
+            return shown, None
         return replace(shown, known=known), cart
 
     def _said_by_another(

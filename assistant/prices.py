@@ -42,7 +42,8 @@ _UNITS = (
                              names=("piece", "pack", "sheet", "page", "roll", "key", "string",
                                     "player", "color", "colour", "person")) - {"pound", "pounds"})
     + r"|stars?|reviews?|ratings?|yo\b|y/o|percent|%|pp\b|words?|chapters?|guests?|kids|items?|boxes|"
-    r"cards?|sizes?|x\b|th\b|st\b|nd\b|rd\b|am\b|pm\b|mp\b|gb\b|tb\b|bit\b|d\b|"
+    # ("is that ok for under 3s?": children under three, no $3 budget)
+    r"cards?|sizes?|x\b|th\b|st\b|nd\b|rd\b|am\b|pm\b|mp\b|gb\b|tb\b|bit\b|d\b|(?<=\d)s\b|"
     r"k\b(?=\s*(?:ohm|resolution))|°|degrees?|(?<=\d)[cf]\b|celsius|fahrenheit|rpm|psi|lumens?|[x×](?=\s*\d)"
 )  # fmt: skip
 _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
@@ -258,7 +259,8 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元|人民币)", r"\1 yuan "),
     (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
     # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
-    (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu)(?=\s*[$€£]?\d)", "under"),
+    (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu|sotto(?:\s+(?:i|ai|a))?|meno di|abaixo de|até)"
+     r"(?=\s*[$€£]?\d)", "under"),
     # "que no pase de 150 dólares", "que no cueste más de 50", "ne dépassant pas 40"
     (r"\b(?:que\s+)?no\s+(?:pase|pasa|supere|exceda|cueste\s+m[áa]s)\s+de(?=\s*[$€£]?\d)"
      r"|\bne\s+d[ée]passant\s+pas(?=\s*[$€£]?\d)", "under"),

@@ -35,6 +35,8 @@ from assistant.cues import (
     PRICE_SORT,
     PRICIER,
     RATING_SORT,
+    REMOVE_FROM_CART,
+    SET_QUANTITY,
     STORE_RANGE,
     TAKES,
     THE_PICK,
@@ -48,6 +50,7 @@ from assistant.cues import (
     asks_cards,
     asks_for_more,
     asks_of_it,
+    asks_question,
     looked_one,
     plain_need,
     read_cues,
@@ -113,7 +116,7 @@ class Intent(StrEnum):
 
 
 #: A turn of the talk that is no search (see `ShoppingQuery.move`); "" for every other turn.
-Move = Literal["", "thanks", "leaving", "chosen", "any price", "store", "cart"]
+Move = Literal["", "thanks", "leaving", "chosen", "any price", "store", "cart", "remove", "quantity"]
 
 
 class ShoppingQuery(BaseModel):
@@ -204,6 +207,9 @@ class ShoppingQuery(BaseModel):
     )
     narrows: str = Field(
         default="", description="Words added to the search in force: 'baritone' in 'for a baritone'"
+    )
+    told: bool = Field(
+        default=False, description="A follow-up that only tells ('she already has rosin'): no search"
     )
     asks_how: bool = Field(
         default=False,
@@ -518,6 +524,12 @@ _AROUND_VARIANT = frozenset(["go", "get", "try", "switch", "instead", "then", "s
 
 
 #: Only the cards of one make or look: "only ebony, nothing plastic", "just the wooden ones".
+#: A material said to do after all: "eh plastic is fine actually, the students keep breaking them".
+_FINE_WITH = re.compile(
+    r"^\W*(?:(?:eh|ok|okay|actually|oh|well|hmm|so|nah|no)\W+)*([a-z-]+)\s+(?:is|are|would\s+be|'s)\s+"
+    r"(?:fine|ok|okay|good|better|better\s+actually)\b",
+    re.I,
+)
 _ONLY_MADE = re.compile(r"^\W*(?:only|just)\s+(?:the\s+)?([a-z-]+)(?:\s+ones?)?\b(?=\s*(?:[,.!?]|$|please|pls))", re.I)
 
 
@@ -710,6 +722,10 @@ def _talk_move(
         return Intent.detail, ""
     if CART_ASKED.search(text):
         return Intent.detail, "cart"  # "how much is that altogether?": the cart, as it stands
+    if REMOVE_FROM_CART.search(text) and not asks_question(text):
+        return Intent.detail, "remove"  # "remove the goggles too": out of the cart
+    if SET_QUANTITY.match(text):
+        return Intent.detail, "quantity"  # "actually make it 2": of what was just put in
     if why_other(text):
         return Intent.compare, ""  # "why that one and not the cheaper one?": the two side by side
     if (
@@ -1294,7 +1310,7 @@ def understand(
     if (
         shown_titles
         and intent is Intent.new
-        and (only := _ONLY_MADE.match(text))
+        and (only := _ONLY_MADE.match(text) or _FINE_WITH.match(text))
         and only.group(1).lower() in (MATERIALS | SPEC_MATERIALS | LOOKS)
     ):
         # what the cards on screen are to be made of or look like: "only ebony, nothing plastic"
@@ -1332,6 +1348,10 @@ def understand(
     # the message up to a story told after it ("..., he finishes the small ones in 20 min")
     story_at = STORY_AFTER.search(text)
     asked_part = text[: story_at.start()] if story_at else text
+    if asked_part == text and (last := re.split(r",\s*", text.strip())[-1]) != text.strip():
+        # what is asked after why: "26 pieces isn't enough for two, anything bigger?" (had been
+        # asked of the cards: 'does not mention "26"')
+        asked_part = last if _OTHER_ONE.match(last) else asked_part
     if (
         shown_titles
         and intent in (Intent.new, Intent.refine)
@@ -1527,7 +1547,9 @@ def understand(
         # never use the kitchen one, she's obsessed with paw patrol")
         intent, search, need = Intent.refine, "", plain_need(text)
         narrows = " ".join(w for w in needs.interests if w.isalpha())
-        needs = replace(needs, recipient=None, interests=(), kind=None)
+        # (an age only where one is said: "the teacher gave her some" makes no grown-up of her)
+        needs = replace(needs, recipient=None, interests=(), kind=None,
+                        age=needs.age if re.search(r"\d", text) else None)  # fmt: skip
     if (
         intent in (Intent.detail, Intent.compare)
         and len(cues.references) == 1
@@ -1688,6 +1710,7 @@ def understand(
         age_min=needs.age[0] if needs.age else None, age_max=needs.age[1] if needs.age else None,
         sizes=needs.sizes, gift=needs.gift, occasion=needs.occasion, department_hint=hint,
         corrected=corrected, notes=notes, unknown=unknown, kind=kind, narrows=narrows, move=move,
+        told=only_told and intent is Intent.refine,
         asks_how=asks_how,
         alternatives=sides,
         interests=tuple(w for w in needs.interests if w.isalpha()),

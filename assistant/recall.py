@@ -20,6 +20,8 @@ from retrieval.catalog import Product
 _ASKS = re.compile(r"^\W*(?:how|what(?!\s+about)|is|are|does|do|did|can|will|would|could|has|have)\b", re.I)
 #: The card named with the going back: "the first one", "the plush one".
 _ONE_SHOWN = re.compile(r"\b(?:in|on|of|about)?\s*the\s+(?:[\w-]+\s+)?(?:one|ones)\s+it\b|\bit\s+it\b", re.I)
+#: What the card was shown before: "the one you showed before the tuners".
+_BEFORE = re.compile(r"\bbefore\s+the\s+([a-z][\w-]{2,})", re.I)
 #: The clause that goes back, taken out of what is asked of the card: "go back to the pink one,
 #: does it come in another colour?" asks about its colours.
 _CLAUSE = re.compile(r"[^,.;!?，。？！]+[,.;!?，。？！]*")
@@ -37,6 +39,12 @@ def earlier_card(text: str, earlier: Sequence[Product]) -> Product | None:
     it goes back to none."""
     if not earlier or not went_back(text):
         return None
+    if before := _BEFORE.search(text):
+        # "the one you showed before the tuners": of those shown before the first tuner
+        said = before.group(1).lower().removesuffix("s")
+        at = next((i for i, p in enumerate(earlier) if said in p.title.lower()), len(earlier))
+        earlier = list(earlier[:at]) or list(earlier)
+        text = text[: before.start()] + text[before.end() :]
     titles = [p.title for p in earlier]
     if named := named_cards(text, titles, [False] * len(titles)):
         return earlier[named[0] - 1]

@@ -12,7 +12,7 @@ import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import FOR_IT, GEAR, LOOKS, asked_phrase, siblings
-from assistant.kinds import not_product_word
+from assistant.kinds import MATERIALS, SPEC_MATERIALS, not_product_word
 from assistant.needs import WORN_SIZE
 from assistant.people import RECIPIENTS, age_span
 from assistant.prices import PriceBounds, in_dollars
@@ -312,6 +312,9 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             gone |= {a.lower() for a in state.attributes} & set(COLORS) - said_colours
         if asks_maker(query):  # "or cordoba" after "any by kala?": Cordoba's, not Kala's
             gone |= {b.lower() for b in state.brands}
+        if made := {w.lower() for w in adds} & _MADE_OF:
+            # a material replaces the one before: "plastic is fine" after glass beakers
+            gone |= {w.lower() for w in state.search_text().split()} & _MADE_OF - made
 
         def kept(words: str) -> str:
             return " ".join(w for w in words.split() if w.lower() not in gone)
@@ -468,6 +471,8 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
     })  # fmt: skip
 
 
+#: What a product is made of, one of which replaces another when said.
+_MADE_OF = MATERIALS | SPEC_MATERIALS
 #: How many products of the talk are kept to go back to.
 SHOWN_BEFORE = 60
 

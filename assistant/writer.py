@@ -349,9 +349,24 @@ def _named(cards: Sequence[Card], sides: Sequence[str], language: str) -> str | 
     return phrase(language, "named", parts="; ".join(parts))
 
 
+#: The words of a gift searched by the person's age alone (see `assistant.needs`).
+_AGE_TOYS = frozenset(["baby", "toddler", "kids", "toys"])
+
+
+def by_age_only(state: ConversationState) -> bool:
+    """Whether the search is a gift by the person's age alone ("toddler toys" for "birthday
+    present for a 3 yo girl"), nothing they are into said."""
+    words = set((state.search or "").lower().split())
+    return bool(state.gift and words and words <= _AGE_TOYS and not state.interests and state.kind is None)
+
+
 def clarifying_question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     words = (state.search or "").lower().split()
+    if by_age_only(state) and not (state.age and state.age[1] <= 1):
+        # toys for their age, shown while asked what they are into ("bday present for a 6 year
+        # old girl, ideas?")
+        return phrase(language, "ask_likes")
     if not words and (state.recipient or state.age) and not (state.age and state.age[1] <= 2):
         # "for my brother in law, hes impossible to shop for": whom, and nothing of what (a
         # baby is into nothing yet)

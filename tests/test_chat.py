@@ -1019,3 +1019,34 @@ def test_a_card_of_an_earlier_answer_and_several_cards_in_the_cart_in_words(
     assert total.query.move == "cart" and total.text.startswith("Items in your cart: 4 ("), (
         total.text
     )
+
+
+def test_a_cart_changed_in_words(tmp_path: Path, small_store: Retrieval) -> None:
+    """ "actually make it 2" had searched "2"; "remove the X" searched "remove X"; a thing named
+    that is not in the cart is said to be so, not another line taken out."""
+    from assistant.cart import cart_of
+    from assistant.turn import ChatRequest
+
+    services = services_for(tmp_path, small_store, None)
+    chat = services.chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-change"))
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id,
+                                       user_id="u-change"))  # fmt: skip
+
+    three = then("add 3 of the first one")
+    assert three.cart is not None and three.cart.items == 3, three.text
+    two = then("actually make it 2")
+    assert two.query.move == "quantity" and two.text.startswith("Your cart now holds 2 of "), (
+        two.text
+    )
+    assert cart_of(services.events, chat.catalog, "u-change").items == 2
+    absent = then("remove the microscope")
+    assert absent.text.endswith("is not in your cart, so nothing was taken out."), absent.text
+    assert cart_of(services.events, chat.catalog, "u-change").items == 2
+    gone = then("take it out")
+    assert gone.text.startswith("Took ") and gone.text.endswith("Your cart is empty now."), (
+        gone.text
+    )
+    assert cart_of(services.events, chat.catalog, "u-change").items == 0

@@ -3988,3 +3988,53 @@ def test_a_count_put_in_the_cart_and_the_end_of_a_talk_in_other_languages() -> N
     for text in ("das war's", "basta così", "é só isso", "就这些", "c'est tout, merci"):
         assert CLOSING.match(text), text
     assert clean_message("ich nehme das Korg, das war's") == "ich nehme das Korg"
+
+
+def test_a_cart_changed_in_words_and_more_ends_of_a_talk() -> None:
+    """ "nvm remove the goggles too" had searched "remove goggles", "actually make it 2" searched
+    "2", "how much so far" compared the cards, "gracias, chao" searched "chao" (Chaos cards),
+    "ok done" a graduation banner."""
+    from assistant.cues import CART_ASKED, CLOSING, REMOVE_FROM_CART, SET_QUANTITY
+    from assistant.messages import clean_message
+
+    for text, move in (
+        ("nvm remove the goggles too, school's providing them apparently", "remove"),
+        ("take the slime out", "remove"),
+        ("actually make it 2", "quantity"),
+        ("just one then", "quantity"),
+        ("how much so far", "cart"),
+        ("whats in my cart and the total", "cart"),
+    ):
+        assert understand(text, None, [], SHOWN).query.move == move, text
+    assert not REMOVE_FROM_CART.search("how do I remove the dust from the strings") or (
+        understand("how do I remove the dust from the strings?", None, [], SHOWN).query.move
+        != "remove"
+    )
+    assert SET_QUANTITY.match(clean_message("actually make it 2")).group(1) == "2"  # type: ignore[union-attr]
+    assert CART_ASKED.search("what's the damage")
+    for text in ("gracias, chao", "danke, tschüss", "谢谢，再见", "ok done", "thanks dear"):
+        assert CLOSING.match(clean_message(text)), text
+
+
+def test_a_gift_by_age_alone_shows_toys_for_that_age() -> None:
+    """ "birthday present for a 3 yo girl, under $25" had shown no card at all."""
+    query = understand("birthday present for a 3 yo girl, under $25", None, []).query
+    assert query.search == "toddler toys" and query.max_price == 25, query
+    assert understand("present for a 7 year old boy", None, []).query.search == "kids toys"
+    assert understand(
+        "a gift for my 10 year old niece who loves science", None, []
+    ).query.search != ("kids toys")
+
+
+def test_more_said_the_way_shoppers_say_it() -> None:
+    from assistant.cues import why_other
+
+    assert (
+        understand("is that ok for under 3s? any small parts?", None, [], SHOWN).query.max_price
+        is None
+    )
+    assert understand("c'è qualcosa sotto i 30 dollari?", None, [], SHOWN).query.max_price == 30
+    assert why_other("the hohner one, is it worth the extra vs the cheap one") == "low"
+    plastic = understand("eh plastic is fine actually, the students keep breaking them", None, [],
+                         ["Glass Beakers 250ml", "Pyrex Glass Beaker 250 mL"]).query  # fmt: skip
+    assert plastic.intent is Intent.refine and plastic.narrows == "plastic", plastic
