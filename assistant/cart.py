@@ -78,10 +78,22 @@ def add_to_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: 
         raise CartError(f"no product {product_id!r} in the catalog; use an id from search results")
     if not 1 <= quantity <= MAX_QUANTITY:
         raise CartError(f"quantity must be 1 to {MAX_QUANTITY}, got {quantity}")
-    event = Event(user_id=user_id, session_id=session_id, product_id=product_id,
-                  type=EventType.add_to_cart, context=EventContext(source=source))  # fmt: skip
-    events.append([event] * quantity)
+    return _stored(events, catalog, user_id, product_id, EventType.add_to_cart, quantity, source,
+                   session_id)  # fmt: skip
+
+
+def _stored(events: EventStore, catalog: Catalog, user_id: str, product_id: str, kind: EventType,
+            units: int, source: str, session_id: str | None) -> Cart:  # fmt: skip
+    """Store one cart event of this kind per unit, and return the cart."""
+    event = Event(user_id=user_id, session_id=session_id, product_id=product_id, type=kind,
+                  context=EventContext(source=source))  # fmt: skip
+    events.append([event] * units)
     return cart_of(events, catalog, user_id)
+
+
+def _line(events: EventStore, catalog: Catalog, user_id: str, product_id: str) -> CartLine | None:
+    """The cart's line of this product, if it holds any."""
+    return next((x for x in cart_of(events, catalog, user_id).lines if x.product_id == product_id), None)
 
 
 def remove_from_cart(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
@@ -89,23 +101,21 @@ def remove_from_cart(events: EventStore, catalog: Catalog, user_id: str, product
                      session_id: str | None = None) -> Cart:  # fmt: skip
     """Take `quantity` units of a product out of the cart (every unit where None), one
     remove-from-cart event each, and return the cart; a product not in the cart is a CartError."""
-    line = next((x for x in cart_of(events, catalog, user_id).lines if x.product_id == product_id), None)
+    line = _line(events, catalog, user_id, product_id)
     if line is None:
         raise CartError(f"{product_id!r} is not in the cart; nothing to remove")
     units = line.quantity if quantity is None else min(quantity, line.quantity)
     if units < 1:
         raise CartError(f"quantity must be at least 1, got {quantity}")
-    event = Event(user_id=user_id, session_id=session_id, product_id=product_id,
-                  type=EventType.remove_from_cart, context=EventContext(source=source))  # fmt: skip
-    events.append([event] * units)
-    return cart_of(events, catalog, user_id)
+    return _stored(events, catalog, user_id, product_id, EventType.remove_from_cart, units, source,
+                   session_id)  # fmt: skip
 
 
 def set_quantity(events: EventStore, catalog: Catalog, user_id: str, product_id: str,
                  quantity: int, source: str = "api", session_id: str | None = None) -> Cart:  # fmt: skip
     """Make the cart hold `quantity` units of a product (0 takes it out), by adding or removing
     the difference."""
-    line = next((x for x in cart_of(events, catalog, user_id).lines if x.product_id == product_id), None)
+    line = _line(events, catalog, user_id, product_id)
     held = line.quantity if line else 0
     if quantity > held:
         return add_to_cart(events, catalog, user_id, product_id, quantity - held, source, session_id)
