@@ -356,7 +356,7 @@ CART_ASKED = re.compile(
     r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里有什么"
     # ("how much so far" had compared the cards; "whats in my cart and the total")
     r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
-    r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:in\s+)?(?:meinem|im)\s+warenkorb\b"
+    r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im)\s+warenkorb\b"
     r"|\bqu'?(?:est-ce\s+qu'?il\s+y\s+a|y\s+a-t-il)\s+dans\s+(?:mon|le)\s+panier\b|\bqu[ée]\s+(?:hay|tengo)\s+en\s+(?:mi|el)\s+carrito\b"
     r"|\bcosa\s+c'?è\s+nel\s+(?:mio\s+)?carrello\b|\bo\s+que\s+(?:tem|há)\s+no\s+(?:meu\s+)?carrinho\b",
     re.I,
@@ -424,7 +424,7 @@ CLOSING = re.compile(
     r"(?:thanks?|thx|ty|thank (?:you|u)|cheers|bye|goodbye|gracias|merci|danke|dank|grazie|obrigad[oa]|"
     # ("gracias, chao" had searched "chao": Yu-Gi-Oh! Chaos cards; "danke, tschüss" compared)
     r"chao|adi[óo]s|hasta\s+luego|au\s+revoir|salut|tsch[üu]ss|ciao|arrivederci|tchau|até\s+logo|再见|拜拜|"
-    r"谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|dear|mate|buddy|man|love|hun|"
+    r"valeu|vlw|brigad[oa]|merci\s+bien|danke\s+sch[öo]n|谢谢|多谢|感谢)(?:\s+(?:you|u|so much|a lot|again|a bunch|anyway|guys|dear|mate|buddy|man|love|hun|"
     r"beaucoup|mille|sch[öo]n|tante|"
     r"muito|mil|chao|adi[óo]s|tsch[üu]ss|ciao|tchau|au\s+revoir|再见|拜拜))*"
     # ("ok thanks thats all", "cool thanks, that's it for now" had searched "all")
@@ -475,7 +475,7 @@ CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelv
 #: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
 CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
 #: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
-CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and"
+CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and|whatever|meh"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
@@ -494,7 +494,7 @@ ADD_TO_CART = (
     r"(?:it|that|this|both|them|em|'em|those|these|the\b|\W*$|(?<=\s)(?=the\b))"
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
-    rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$)"
+    rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$|\s(?:because|bc|since|cause|cuz|as|for|one\s+for)\b)"
     # said last, after a story: "no wait that ruins the surprise, add it"
     r"|[.!;,]\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
     r"(?:\s+(?:to|in)\s+(?:my|the)\s+(?:cart|basket))?(?:\s+(?:please|pls|then))?\W*$"
@@ -985,7 +985,10 @@ def siblings(word: str) -> frozenset[str]:
 THE_LOOK_ONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|so|what about|how about|i like|i love)\W+)*the\s+("
     + "|".join(sorted(LOOKS, key=len, reverse=True))
-    + r")\s+one\W*$",
+    + r")\s+one"
+    # (and what the shopper thinks of it: "the wooden one looks sturdy", "the blue one is cute")
+    r"(?:\s+(?:looks?|seems?|is|sounds?)\s+(?:\w+\s+){0,2}?(?:sturdy|nice|good|great|cute|cool|pretty|perfect|"
+    r"fine|better|best|solid|fun|lovely|right))?\W*$",
     re.I,
 )
 FEATURES = ("waterproof", "wireless", "electric", "acoustic", "wooden", "wood", "metal", "plastic",

@@ -64,7 +64,7 @@ def only_tells(text: str, not_wanted: Sequence[str]) -> bool:
     no romance lol"). A doing or a want told ("he plays bass", "she'd like to learn piano") asks
     for its own products (see `assistant.stories`)."""
     clauses = [c for c in _CLAUSES.split(text) if re.search(r"\w", c)]
-    if not clauses or not (_TOLD.match(clauses[0]) or _WOULD_NOT.match(clauses[0])) or doings(text):
+    if not clauses or not (_TOLD.match(clauses[0]) or _WOULD_NOT.search(clauses[0])) or doings(text):
         return False  # ("glass is a no, they're 10 years old": told as what they would not take)
     if (want := told_want(text)) and product_kind(want) and not _ONE.search(want):
         return False
@@ -85,7 +85,7 @@ _WOULD_NOT = re.compile(
     r"\bnever\s+(?:\w+\s+){0,3}?(?:for|with|use|touch|wear|read|play)\s+(?:a|an|the|any)\s+"
     r"(?P<a>[a-z][\w-]+)(?:\s+(?:one|ones|kind))?"
     r"|\bno\s+(?:patience|time|interest|room|space)\s+for\s+(?:a\s+|an\s+|the\s+)?(?P<b>[a-z][\w-]+)"
-    r"|\b(?P<c>[a-z][\w-]+)\s+(?:is|are)\s+a\s+(?:no|no-go|no\s+go|dealbreaker)\b"
+    r"|\b(?P<c>[a-z][\w-]+(?:\s+(?:or|and)\s+[a-z][\w-]+)?)\s+(?:is|are)\s+a\s+(?:no|no-go|no\s+go|dealbreaker)\b"
     r"|\bfinds?\s+(?:the\s+)?(?:really\s+|very\s+|so\s+)?(?P<d>[a-z][\w-]+)\s+(?:ones?\s+)?"
     r"(?:frustrating|boring|annoying|confusing|too\s+\w+)",
     re.I,
@@ -94,7 +94,8 @@ _WOULD_NOT = re.compile(
 
 def told_unwanted(text: str) -> tuple[str, ...]:
     """The things a story says the person would not take to (see `_WOULD_NOT`)."""
-    found = [next(g for g in m.groups() if g).lower() for m in _WOULD_NOT.finditer(text)]
+    said = [next(g for g in m.groups() if g).lower() for m in _WOULD_NOT.finditer(text)]
+    found = [w for thing in said for w in re.split(r"\s+(?:or|and)\s+", thing)]
     return tuple(dict.fromkeys(w for w in found if w not in ("one", "ones", "thing", "things")))
 
 
@@ -119,3 +120,27 @@ def tells_elsewhere(text: str, english: str) -> bool:
     its own nor tells a doing."""
     first = _CLAUSES.split(text, maxsplit=1)[0]
     return bool(_TOLD_ELSEWHERE.match(first)) and not _asks_product(english) and not doings(english)
+
+
+#: A clause saying what is not wanted: "not on a stand", "no nerf stuff".
+_DENIED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:not|no|nothing|never|without|none)\b", re.I)
+#: What the shopper thinks of what is said, no quality of a product: "so headless is fine".
+_VERDICTS = frozenset(["fine", "okay", "good", "great", "better", "best", "perfect", "nice", "cool", "matter",
+                       "matters", "works", "work"])  # fmt: skip
+
+
+def told_wants(text: str) -> tuple[str, ...]:
+    """What a follow-up that only tells says it would like, outside its story and what it does not
+    want: "cooperative" of "we're not competitive, ideally cooperative" (the list had "already
+    fit"). Words only: whether the catalog says them is the caller's to check."""
+    from assistant.kinds import not_product_word
+    from assistant.unwanted import NOT_THIS
+
+    wanted: list[str] = []
+    for clause in _CLAUSES.split(text):
+        if (not clause.strip() or _TOLD.match(clause) or _WOULD_NOT.search(clause) or NOT_THIS.search(clause)
+                or _DENIED.match(clause)):  # fmt: skip
+            continue
+        wanted += [w for w in re.findall(r"[a-z][a-z-]{3,}", clause.lower())
+                   if not not_product_word(w) and w not in _VERDICTS]  # fmt: skip
+    return tuple(dict.fromkeys(wanted))

@@ -49,8 +49,11 @@ FILLER = set(
      "picked", "chose", "chosen", "decided", "settled", "opted", "choosing",
      # a thing not named: "got any filament dryer box thing"
      "thing", "things", "thingy", "thingies",
-     # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart")
-     "apart", "falling", "broke", "wore", "worn",
+     # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart"),
+     # "my kid lost the last three recorders" (had said "We don't seem to carry kid lost last ...")
+     "apart", "falling", "broke", "wore", "worn", "lost", "loses", "losing", "last", "coming",
+     # a count in words is how many, never what: "the last three recorders"
+     "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"
      "tell", "know",
      # what someone thinks of it: "my sister in law swears by the video baby monitors"

@@ -59,7 +59,7 @@ from assistant.cues import (
     why_other,
 )
 from assistant.errors import LLMUnavailable
-from assistant.followups import only_tells, tells, tells_elsewhere, told_unwanted
+from assistant.followups import only_tells, tells, tells_elsewhere, told_unwanted, told_wants
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
@@ -1547,6 +1547,10 @@ def understand(
         # never use the kitchen one, she's obsessed with paw patrol")
         intent, search, need = Intent.refine, "", plain_need(text)
         narrows = " ".join(w for w in needs.interests if w.isalpha())
+        if english and vocabulary is not None:
+            # what it should be, said beside the story: "we're not competitive, ideally cooperative"
+            liked = [w for w in told_wants(text) if vocabulary.knows(w) and w not in narrows.split()]
+            narrows = " ".join([*narrows.split(), *liked[:2]])
         # (an age only where one is said: "the teacher gave her some" makes no grown-up of her)
         needs = replace(needs, recipient=None, interests=(), kind=None,
                         age=needs.age if re.search(r"\d", text) else None)  # fmt: skip

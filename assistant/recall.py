@@ -52,7 +52,7 @@ def earlier_card(text: str, earlier: Sequence[Product]) -> Product | None:
         said = [p for p in earlier if re.search(rf"\b{re.escape(look)}\b", p.title, re.I)]
         if said:
             return said[0]
-    if not FIRST_SHOWN.search(text):
+    if not (FIRST_SHOWN.search(text) or before):
         return None
     stem = Stemmer.Stemmer("english").stemWord
     kind = product_kind(BACK_TO.sub(" ", FIRST_SHOWN.sub(" ", text)))

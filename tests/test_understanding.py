@@ -4038,3 +4038,26 @@ def test_more_said_the_way_shoppers_say_it() -> None:
     plastic = understand("eh plastic is fine actually, the students keep breaking them", None, [],
                          ["Glass Beakers 250ml", "Pyrex Glass Beaker 250 mL"]).query  # fmt: skip
     assert plastic.intent is Intent.refine and plastic.narrows == "plastic", plastic
+
+
+def test_what_a_told_follow_up_would_like_and_would_not() -> None:
+    """ "we're not competitive, ideally cooperative" had "already fit" the list; "we have a cat,
+    anything with feathers or strings is a no" searched "feathers strings no"."""
+    from assistant.followups import told_unwanted, told_wants
+
+    assert told_wants("we're not competitive, ideally cooperative") == ("cooperative",)
+    assert told_wants("she plays it in her hand, not on a stand, so headless is fine") == (
+        "headless",
+    )
+    assert told_unwanted(
+        "we have a cat, anything with feathers or strings is a no, she eats them"
+    ) == (
+        "feathers",
+        "strings",
+    )
+    cat = understand("we have a cat, anything with feathers or strings is a no, she eats them", None,
+                     [], SHOWN).query  # fmt: skip
+    assert cat.intent is Intent.refine and cat.search == "" and "feathers" in cat.unwanted, cat
+    assert understand(
+        "my kid lost the last three recorders so nothing pricey", None, []
+    ).query.search == ("kid recorders")
