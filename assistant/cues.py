@@ -353,7 +353,8 @@ CART_ASKED = re.compile(
     r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
     r"|\bcu[aá]nto\s+(?:es|sale|ser[ií]a)\s+en\s+total\b|\bcombien\s+(?:ça|cela)\s+fait\s+en\s+tout\b"
     r"|\bwie\s*viel\s+(?:macht|kostet)\s+das\s+(?:alles\s+)?zusammen\b|\bquanto\s+(?:fa|costa)\s+in\s+totale\b"
-    r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里有什么"
+    r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里(?:现在)?有(?:什么|哪些)"
+    r"|\bcu[aá]nto\s+(?:llevo|va|van)\b|\bquanto\s+(?:ho\s+speso|siamo|fa\s+finora)\b|\bquanto\s+(?:deu|est[áa])\s+at[ée]\s+agora\b"
     # ("how much so far" had compared the cards; "whats in my cart and the total")
     r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
     r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im)\s+warenkorb\b"
@@ -446,7 +447,11 @@ LEAVING = re.compile(
     r"sleep\s+on\s+it|have\s+a\s+think)|(?:me\s+)?lo\s+(?:pienso|pensar[ée]|voy\s+a\s+pensar)|"
     r"je\s+vais\s+(?:y\s+)?r[ée]fl[ée]chir|ci\s+(?:penso|devo\s+pensare|penser[òo])|vou\s+pensar(?:\s+melhor)?|"
     r"ich\s+(?:überleg(?:e|')?s?|denk(?:e)?)\s+(?:es\s+)?(?:mir\s+)?(?:noch\s+)?(?:mal\s+)?(?:drüber)?|"
-    r"我再想想|再想想|我考虑一下|再考虑一下)"
+    r"我再想想|再想想|我考虑一下|再考虑一下|"
+    # ("gonna ask my wife first, just leave it in the cart" had searched carts)
+    r"(?:i'?ll|i\s+will|gonna|going\s+to|let\s+me|i\s+need\s+to|i'?m\s+(?:gonna|going\s+to))\s+(?:ask|check\s+with|talk\s+to)\s+"
+    r"(?:my\s+)?(?:wife|husband|partner|mom|mum|dad|boss|team|girlfriend|boyfriend|him|her|them|the\s+kids?)(?:\s+first)?"
+    r"(?:\W+(?:just\s+)?leave\s+(?:it|them)\s+in\s+(?:the|my)\s+(?:cart|basket))?)"
     r"\W*(?:(?:thanks?|thx|anyway|then|gracias|merci|danke|grazie|obrigad[oa]|谢谢)\W*)*$"
     r"|^[^?]*\b(?:i'?ll|i\s+will|i'?m\s+(?:gonna|going\s+to)|gonna|already\s+(?:got|bought|found)|ya\s+l[oa]s?\s+compr[ée]|"
     r"je\s+l'?ai\s+d[ée]j[àa]|hab\s+(?:es|ihn|sie)\s+schon|l'?ho\s+gi[àa]|j[áa]\s+comprei)\b[^?]{0,60}?"
@@ -496,7 +501,8 @@ ADD_TO_CART = (
     # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
     rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$|\s(?:because|bc|since|cause|cuz|as|for|one\s+for)\b)"
     # said last, after a story: "no wait that ruins the surprise, add it"
-    r"|[.!;,]\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
+    r"|(?:[.!;,]|\b(?:good|great|fine|perfect|nice|cool|ok|okay|it|then))\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+"
+    r"(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
     r"(?:\s+(?:to|in)\s+(?:my|the)\s+(?:cart|basket))?(?:\s+(?:please|pls|then))?\W*$"
     # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
     rf"|\b(?:get\s+(?:me|him|her|us|them)|give\s+me|buy|order|i'?ll\s+(?:take|have|get)|i\s+will\s+(?:take|have|get))\s+"
@@ -1246,6 +1252,8 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
             or re.search(r"\bthe\s+last\b|\blast\s+(?:one|option|item|product|pick)\b", lower)
         ):  # "how long does the battery last": no card
             picked.append(n if pos == -1 else pos)
+    if re.search(r"\b(?:the\s+)?(?:one|ones)\s+(?:at|on)\s+the\s+(?:bottom|end)\b|\bthe\s+bottom\s+one\b", lower):
+        picked.append(n)  # "the ones at the bottom, do they fit over glasses?": the last card
     if not picked and shown:
         # "the Yamaha", "the wooden one": a word that names exactly one shown product
         for m in re.finditer(r"\bthe\s+([\w'-]{3,})", text, re.I):

@@ -26,6 +26,8 @@ _TOLD_OF = ("mum", "mom", "mother", "dad", "father", "teacher", "teachers", "sch
             "budget", "club", "group", "band", "family", "parents", "doctor", "kids", "twins")  # fmt: skip
 _WHO = (
     r"(?:(?:she|he|they|we|it|you|i)(?:'(?:s|d|ll|re|ve|m))?|shes|hes|theyre|im|ive|id|"
+    # what it must do, its subject left out: "needs to take sharpie", "has to fit a 4/4"
+    r"(?:needs|has|must)\s+(?:to\s+|be\s+)|"
     r"(?:my|his|her|their|our|the)\s+(?:[a-z]+\s+)?(?:"
     + "|".join(sorted({*RECIPIENTS, *_TOLD_OF}, key=len, reverse=True))
     + r")(?:s|'s)?)\b"
@@ -34,7 +36,7 @@ _TOLD = re.compile(_LEAD + _WHO, re.I)
 #: Asking for something, not negated: "I want something sturdier", "I need enough pieces".
 _ASKS = re.compile(
     r"(?<!n't )(?<!not )(?<!never )(?<!no )\b(?:need|needs|want|wants|looking\s+for|buy|show\s+me|"
-    r"find|'d\s+like|would\s+like|prefer|mean|meant)\s+(?P<rest>[^,.;!?]*)",
+    r"find|'d\s+like|would\s+like|prefer|mean|meant)\s+(?!to\s)(?P<rest>[^,.;!?]*)",
     re.I,
 )
 #: A reference to what is on screen: "a physical one", "the cheaper ones".

@@ -678,8 +678,14 @@ class ChatPipeline:
             return None
         same = ("min_price", "max_price", "age_min", "age_max", "sizes", "attributes", "brands",
                 "exclude_brands", "min_rating", "sort", "prefer_cheap", "prefer_rated")  # fmt: skip
-        if any(getattr(state, f) != getattr(before, f) for f in same) or state.unwanted == before.unwanted:
+        if any(getattr(state, f) != getattr(before, f) for f in same):
             return None
+        if state.unwanted == before.unwanted:
+            # nothing to change: the cards stay as they were ("the neighbors already complained
+            # so anything to make it quieter" after what a drum kit needs had shown drum sets)
+            cards = self.cards_for(shown)
+            return _Shown(cards, shown_after(state, [c.product.id for c in cards]),
+                          notice=phrase(query.language, "unchanged"))  # fmt: skip
         kept = [p for p in shown if not says_unwanted(p.title, state.unwanted)]
         if len(kept) < 2 or len(kept) == len(shown):
             return None

@@ -4061,3 +4061,17 @@ def test_what_a_told_follow_up_would_like_and_would_not() -> None:
     assert understand(
         "my kid lost the last three recorders so nothing pricey", None, []
     ).query.search == ("kid recorders")
+
+
+def test_more_follow_ups_as_shoppers_type_them() -> None:
+    """ "the ones at the bottom" are the last cards; "the 2nd one looks good add it" adds; "gonna
+    ask my wife first, just leave it in the cart" ends the talk; "needs to take sharpie" tells what
+    it must do (each had been a search of its words)."""
+    from assistant.cues import ADD_TO_CART, LEAVING, read_cues
+    from assistant.followups import only_tells
+    from assistant.messages import clean_message
+
+    assert read_cues("the one at the bottom, does it fold up?", ["a", "b", "c"]).references == (3,)
+    assert re.search(ADD_TO_CART, "the 2nd one looks good add it", re.I)
+    assert LEAVING.match(clean_message("gonna ask my wife first, just leave it in the cart"))
+    assert only_tells("needs to take sharpie", ()) and not only_tells("needs a strap", ())
