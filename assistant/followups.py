@@ -106,7 +106,10 @@ def told_unwanted(text: str) -> tuple[str, ...]:
 #: "他只是想看看月亮" (each had been searched with its translated words: "lit english", "moon").
 _TOLD_ELSEWHERE = re.compile(
     r"^\W*(?:(?:pues|bueno|bon|alors|en\s+fait|also|naja|allora|beh|bom|então|ok)\W+)*(?:"
-    r"(?:él|ella|ellos|ellas|yo|ya\s+tiene|tiene|tengo|vive|vivimos|vivo|es\s+para|le\s+(?:gusta|encanta))\b"
+    r"(?:él|ella|ellos|ellas|yo|ya\s+tiene|tiene|tengo|vive|vivimos|vivo|es\s+para|(?:no\s+)?le\s+(?:gusta|gustan|encanta|encantan)|"
+    # ("no le gustan los digitales, prefiere uno de cuerda" had said "No parece que tengamos no le
+    # gustan los digitales")
+    r"prefiere|no\s+quiere|odia|(?:non\s+)?(?:le|gli)\s+piac(?:e|ciono)|preferisce|não\s+gosta|prefere)\b"
     r"|(?:il|elle|ils|elles|je|c'est\s+pour)\b|j'"
     r"|(?:er|sie|es|ich|wir)\s+(?!(?:suche|suchen|brauche|brauchen|möchte|möchten|will|hätte)\b)"
     r"|(?:lui|lei|io|noi|abitiamo|abbiamo|è\s+per)\b"

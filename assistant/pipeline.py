@@ -163,6 +163,17 @@ class _Meant:
 _WHY_CLAUSE = re.compile(r"[,.;!?]|\s(?:because|bc|since|cause|cuz|as)\s", re.I)
 
 
+def _taken_out(message: str) -> str:
+    """The words naming what a message takes out of the cart, not why nor anything else it says:
+    "the microscope" of "actually remove the microscope, thats too much $$", "it" of "gonna wait
+    for payday actually, take it out" (the wait had been looked for in the cart)."""
+    if taken := re.search(r"\btake\s+(.+?)\s+out\b", message, re.I):
+        return taken.group(1)
+    said = REMOVE_FROM_CART.search(message)
+    rest = message[said.end() :] if said else message
+    return _WHY_CLAUSE.split(rest, maxsplit=1)[0]
+
+
 def _short(title: str, words: int = 6) -> str:
     """A product's title cut to its first words, for a lead that names it off the screen."""
     head = title.split()
@@ -1050,9 +1061,7 @@ class ChatPipeline:
         cart = cart_of(self.events, self.catalog, request.user_id)
         titles = [line.title for line in cart.lines]
         last = last_added(self.events, request.user_id)
-        # (what is taken out, not why: "remove the microscope, thats too much $$")
-        said = (_WHY_CLAUSE.split(REMOVE_FROM_CART.sub(" ", message), maxsplit=1)[0]
-                if query.move == "remove" else "")  # fmt: skip
+        said = _taken_out(message) if query.move == "remove" else ""
         named = by_words(said, titles, [False] * len(titles)) if said.strip() else None
         focus = next((c.product.id for c in shown.cards if c.product.id in shown.state.focus), None)
         # (a thing named that no line is, is not in the cart: "remove the microscope" had taken
