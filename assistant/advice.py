@@ -20,6 +20,7 @@ from assistant.cues import (
     ASKS_COUNT,
     ASKS_SIZE,
     GIFT_WRAP,
+    NAMED_FIRST,
     NOT_RECORDED,
     THE_PICK,
     THEN_YES_NO,
@@ -187,6 +188,9 @@ def asked_about(text: str) -> str:
     # the glitter" asks for the glitter (it had asked what "looks" meant)
     if not YES_NO.search(text) and (then := THEN_YES_NO.search(text)):
         text = text[then.start() + 1 :]
+    # (the card named first, then the question: "the second one, does it need batteries?" had
+    # asked nothing, and been answered with the card's price)
+    text = NAMED_FIRST.sub("", text, count=1)
     # "does it come with a tuner or do i need to buy one seperately": the tuner; the other
     # half only asks the same the other way round
     text = _OR_ELSE.split(text)[0]

@@ -237,6 +237,8 @@ _NAMED_FIRST = (
     r"(?:(?:and|so|ok|okay|what about)\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|last|other|"
     r"1st|2nd|3rd|4th|5th)\s+(?:one|option|pick)\s*[,:-]?\s*"
 )
+#: A card named at a message's start, before what is asked of it (see `advice.asked_about`).
+NAMED_FIRST = re.compile(rf"^\W*{_NAMED_FIRST}(?=\w)", re.I)
 #: "Does it come with ...?" in Spanish and Chinese: "¿trae funda o se compra aparte?", "有没有送琴包".
 _COMES_WITH = re.compile(
     r"^\W*(?:y\s+)?(?:trae|traen|viene|vienen|incluye|incluyen|lleva|llevan)\b(?!\s+en\b)"

@@ -4075,3 +4075,11 @@ def test_more_follow_ups_as_shoppers_type_them() -> None:
     assert re.search(ADD_TO_CART, "the 2nd one looks good add it", re.I)
     assert LEAVING.match(clean_message("gonna ask my wife first, just leave it in the cart"))
     assert only_tells("needs to take sharpie", ()) and not only_tells("needs a strap", ())
+
+
+def test_a_question_after_the_card_it_names_asks_what_it_says() -> None:
+    """ "the second one, does it need batteries?" had asked nothing (the card's price came back)."""
+    from assistant.advice import asked_about
+
+    assert asked_about("the second one, does it need batteries?") == "batteries"
+    assert asked_about("the first one is it loud") == "loud"
