@@ -30,7 +30,7 @@ from retrieval.catalog import Product
 #: pad too", "add it plus a strap please".
 _ADDS = re.compile(
     CART_LEAD
-    + r"(?:add|put|throw\s+in|get\s+me|grab|i'?ll\s+take)\s+(?P<things>.+?)"
+    + r"(?:add|put|throw\s+in|i'?ll\s+take)\s+(?P<things>.+?)"
     r"(?:\s+(?:to|in|into)\s+(?:my|the|our)\s+(?:cart|basket|bag|order))?"
     r"(?:\s+(?:too|together|as\s+well|both|please|pls|then|thanks|thx))*\W*$",
     re.I,
@@ -43,7 +43,10 @@ _JOINS = re.compile(
 )
 #: How many of a thing, said before it: "2 of the 25 packs", "one rack", "a pack of".
 _COUNTED = re.compile(
-    rf"^\s*(?:(?P<n>{CART_COUNT}|one|an?)\s+(?:{CART_UNIT}\s+)?(?:of\s+)?)?(?P<thing>.*)$", re.I
+    # (a count of a unit is one only said of a card: "2 packs of the first one", not "10 pack of
+    # picks", a pack size)
+    rf"^\s*(?:(?P<n>{CART_COUNT}|one|an?)\s+(?:(?:{CART_UNIT}\s+)?of\s+(?=the|those|these|them)|(?!{CART_UNIT}\b)))?"
+    r"(?P<thing>.*)$", re.I
 )
 #: The card the talk is about: "it", "that one".
 _IT = re.compile(r"^\W*(?:it|that(?:\s+one)?|this(?:\s+one)?)\W*$", re.I)

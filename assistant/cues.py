@@ -324,7 +324,9 @@ def priced_one(text: str) -> str | None:
 #: plush one you showed first", "which one did you show first again?", "zurück zum ersten", "你刚才
 #: 第一个推荐的那个" (each had been a new search of its words: "go back first puzzle showed").
 BACK_TO = re.compile(
-    r"\b(?:go(?:ing)?\s+back\s+to|back\s+to\s+the|return\s+to\s+the)\b"
+    # (not "going back to school next week": back to a card, said as one)
+    r"\b(?:go(?:ing)?\s+back\s+to|back\s+to|return\s+to)\s+(?:the|that|those|your)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:one|ones|first|\w+\s+you)\b"
     r"|\b(?:you|u)\s+(?:showed|show(?:ed)?\s+me|suggested|recommended|mentioned|had)\s+(?:me\s+)?"
     r"(?:first|earlier|before|at\s+(?:first|the\s+(?:start|beginning)))\b"
     r"|\bdid\s+(?:you|u)\s+show\s+(?:me\s+)?first\b|\bfrom\s+(?:before|earlier|the\s+start)\b"
@@ -332,8 +334,9 @@ BACK_TO = re.compile(
     # ("the tuner you showed, is it a clip on one?", "the one you showed before the tuners")
     r"|\bthe\s+(?:[\w-]+\s+){1,2}?(?:you|u)\s+(?:showed|show(?:ed)?\s+me|mentioned)\b"
     r"|\b(?:you|u)\s+showed(?:\s+me)?\s+before\s+the\b"
-    r"|\b(?:zurück\s+zu[mr]?|volv(?:er|amos)\s+al?|revenons\s+(?:au|à)|revenir\s+(?:au|à)|torn(?:are|iamo)\s+(?:al|alla|a)"
-    r"|volta(?:r)?\s+(?:ao|à|para\s+o))\b|刚才|之前",
+    r"|\b(?:zurück\s+zu[mr]?|volv(?:er|amos)\s+al?|revenons\s+(?:au|à)|revenir\s+(?:au|à)|torn(?:are|iamo)\s+(?:al|alla)"
+    r"|volta(?:r)?\s+(?:ao|à|para\s+o))\s+(?:\w+\s+)?(?:erste\w*|primer\w*|premi\w+|prim[oa]\w*|primeir\w+)\b"
+    r"|(?:你|您)?刚才|之前(?:推荐|给我看|看)的",
     re.I,
 )
 #: The first card shown, said of an earlier answer: "the first puzzle you showed", "zurück zum ersten".
@@ -351,12 +354,13 @@ CART_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|does|would|will)\s+(?:that|it|everything|all\s+(?:of\s+)?that|this|all\s+this)\s+"
     r"(?:be\s+|come\s+to\s+)?(?:all\s*together|altogether|in\s+total|total)\b"
     r"|\bhow\s+much\s+(?:altogether|all\s+together|in\s+total)\b"
-    r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total\b|\bwhat(?:'s|\s+is|s)\s+in\s+my\s+(?:cart|basket)\b"
+    r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total(?=\s*(?:[?.!]|$|so\s+far|now|please|pls))"
+    r"|\bwhat(?:'s|\s+is|s)\s+in\s+my\s+(?:cart|basket)\b"
     r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
     r"|\bcu[aá]nto\s+(?:es|sale|ser[ií]a)\s+en\s+total\b|\bcombien\s+(?:ça|cela)\s+fait\s+en\s+tout\b"
     r"|\bwie\s*viel\s+(?:macht|kostet)\s+das\s+(?:alles\s+)?zusammen\b|\bquanto\s+(?:fa|costa)\s+in\s+totale\b"
     r"|\bquanto\s+(?:fica|d[áa])\s+(?:tudo|no\s+total)\b|一共多少钱|总共多少钱|购物车里(?:现在)?有(?:什么|哪些)"
-    r"|\bcu[aá]nto\s+(?:llevo|va|van)\b|\bquanto\s+(?:ho\s+speso|siamo|fa\s+finora)\b|\bquanto\s+(?:deu|est[áa])\s+at[ée]\s+agora\b"
+    r"|\bcu[aá]nto\s+llevo\b|\bquanto\s+(?:ho\s+speso|siamo|fa\s+finora)\b|\bquanto\s+(?:deu|est[áa])\s+at[ée]\s+agora\b"
     # ("how much so far" had compared the cards; "whats in my cart and the total")
     r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
     r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im)\s+warenkorb\b"
@@ -369,17 +373,21 @@ CART_ASKED = re.compile(
 #: A card taken back out of the cart: "remove the goggles too", "take the slime out", "actually
 #: remove it", "quita las gafas del carrito" (each had been a search: "remove goggles").
 REMOVE_FROM_CART = re.compile(
+    # (what is taken out named after the verb: not "drop earrings for my wife", "tira led")
     r"^\W*(?:(?:nvm|never\s*mind|actually|oh|ok(?:ay)?|wait|and|also|no|hmm|please|pls|can\s+you)\W+)*"
-    r"(?:remove|delete|drop|take\s+out|get\s+rid\s+of|cancel|quita|saca|elimina|borra|enl[èe]ve|retire|supprime|"
-    r"entferne|l[öo]sche|togli|rimuovi|elimina|tira|remove|retira|apaga|删掉|去掉|删除)\b"
-    r"|\btake\s+(?:the\s+[\w\s'-]{1,40}?|it|that(?:\s+one)?|them|those)\s+out\b"
-    r"|\b(?:from|out\s+of)\s+(?:my|the)\s+(?:cart|basket)\b",
+    r"(?:remove|delete|take\s+out|get\s+rid\s+of)\s+(?=(?:the|that|those|these|it|them|my|one|both|all|everything)\b)"
+    r"|^\W*(?:(?:no|bueno|ok|oh|non|nein|ah)\W+)*(?:quita|saca|elimina|borra|enl[èe]ve|retire|supprime|entferne|"
+    r"l[öo]sche|togli|rimuovi|retira|apaga)\w*\s+(?=(?:el|la|los|las|lo|le|les|l'|den|die|das|il|i|gli|o|a|os|as)\b)"
+    r"|^\W*(?:删掉|去掉|删除)"
+    r"|\btake\s+(?:(?:the|that|those|these)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?|it|that(?:\s+one)?|them|those)\s+out\b"
+    r"(?!\s+(?:to|of\s+the\s+(?!cart)))"
+    r"|\b(?:from|out\s+of)\s+(?:my|the)\s+cart\b",
     re.I,
 )
 #: The count of what was just put in the cart, changed: "actually make it 2", "just one then".
 SET_QUANTITY = re.compile(
     r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
-    r"(?:just|only)|i\s+(?:only\s+)?(?:need|want)\s+(?:just\s+)?)\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
+    r"(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
     r"(?:\s+(?:of\s+(?:them|those|it)|packs?|pairs?|boxes|sets?|units?|instead|then|please|pls|total))*\W*$",
     re.I,
 )
@@ -389,9 +397,9 @@ SET_QUANTITY = re.compile(
 #: one?", "why is that one so much more expensive than the others?", "why is the Maxam one $71??"
 #: (each had been read as the recommended card alone: 'Its listing does not mention "not"').
 _WHY_OTHER = re.compile(
-    r"(?:^|[,;.]\s*)\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
+    r"(?:^|[,;.]\s*)\W*(?:(?:ok|so|but|and|hmm|wait)\W+)*why\b(?!\s+not\b|\s+(?:do|does|doesn'?t|don'?t|can'?t|won'?t)\s+(?:it|you|they)\b)(?=[^?]*(?:\b(?:and\s+not|not|over|instead\s+of|rather\s+than)"
     r"\s+(?:the\s+)?(?:cheaper|cheapest|other|less\s+expensive|pricier)|\b(?:more\s+expensive|pricier|so\s+expensive|"
-    r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|the\s+price|twice|double|three\s+times)\b|\$\s?\d))"
+    r"so\s+pricey|cheaper|so\s+cheap|costs?\s+(?:so\s+)?(?:much|more)|twice|double|three\s+times)\b|\$\s?\d))"
     # ("the hohner one, is it worth the extra vs the cheap one" had been asked of the Hohner alone)
     r"|\bworth\s+(?:the\s+)?(?:extra|money|difference|price|paying\s+more|it)\b(?=[^?]*\b(?:vs|versus|than|over|compared|cheap\w*)\b)",
     re.I,
@@ -523,18 +531,19 @@ ADD_TO_CART = (
     # caixas das luvas médias", "ne prendo due", "要两个" (each had been searched or only chosen)
     rf"|^\W*(?:(?:ok|vale|bueno|tudo\s+bem|va\s+bene|d'accord|gut|bom|allora|那就|那)\W*)*"
     rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme)\s+"
-    rf"(?:{_FOREIGN_COUNT})\b|(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
+    rf"(?:{_FOREIGN_COUNT})\b|(?<!不)(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
 )
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
-    rf"(?:\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them)|give\s+me|i'?ll\s+(?:take|have|get)|"
-    rf"i\s+will\s+(?:take|have|get))\s+|^\W*)({CART_COUNT})"
+    rf"^\W*({CART_COUNT})(?:\s+{CART_UNIT})?\s+of\s+(?=the|those|these|them|em)"
+    rf"|(?:\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them)|give\s+me|i'?ll\s+(?:take|have|get)|"
+    rf"i\s+will\s+(?:take|have|get))\s+)({CART_COUNT})"
     rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s*[,.!;]|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
     rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme)\s+({_FOREIGN_COUNT})\b"
-    rf"|(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)",
+    rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)",
     re.I,
 )
 _SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12}

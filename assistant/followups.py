@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.kinds import product_kind
+from assistant.kinds import COMPARATIVES, product_kind
 from assistant.people import RECIPIENTS
 from assistant.stories import doings, told_want
 
@@ -39,6 +39,10 @@ _ASKS = re.compile(
     r"find|'d\s+like|would\s+like|prefer|mean|meant)\s+(?!to\s)(?P<rest>[^,.;!?]*)",
     re.I,
 )
+#: Other cards asked for by how they should differ: "bigger", "more compact"; or with something.
+_MORE_SO = re.compile(r"\b(?:" + "|".join(sorted(COMPARATIVES)) + r"|more\s+\w+|less\s+\w+)\b", re.I)
+_WITH = re.compile(r"\bwith\s+(?:a|an|some|the)?\s*\w+", re.I)
+_SOMETHING = re.compile(r"\s*(?:something|anything)\b", re.I)
 #: A reference to what is on screen: "a physical one", "the cheaper ones".
 _ONE = re.compile(r"\bones?\s*$", re.I)
 #: Where what is asked turns to what is not: "a real bed not the doll one".
@@ -56,7 +60,11 @@ def _asks_product(clause: str) -> bool:
     """Whether a clause asks for a product of its own kind ("I need about 50 tubes"), not for more
     of what is on screen ("I want a physical one", "I want something sturdier")."""
     asked = [_BUT_NOT.split(m.group("rest"))[0] for m in _ASKS.finditer(clause)]
-    return any(product_kind(said) and not _ONE.search(said) for said in asked)
+    # (other cards asked for, more so or with something: "i want a bigger one", "i need it to be
+    # louder", "i need something with a case" ask, they do not tell)
+    # ("I want something sturdier" after a toy one broke still tells: the same kind, better made)
+    return any((product_kind(said) and not _ONE.search(said)) or _WITH.search(said)
+               or (_MORE_SO.search(said) and not _SOMETHING.match(said)) for said in asked)  # fmt: skip
 
 
 def only_tells(text: str, not_wanted: Sequence[str]) -> bool:

@@ -186,8 +186,8 @@ _TEXTED = [
                 r"(?:\W+(?:thanks?|thx|thank\s+you|cheers|danke|grazie|merci|gracias|obrigad[oa]))?\W*$", re.I), ""),
     # the thing taken, changed as it is said: "add the Seiko. actually no, make it the Yamaha"
     (re.compile(r"^(\W*(?:ok(?:ay)?\s+)?(?:add|get|buy|take|i'?ll\s+take|put\s+in)\b).*?[.,;!]\s*"
-                r"(?:(?:actually|wait|oh|hmm|no)\W+)*(?:make\s+(?:that|it)|change\s+(?:that|it)\s+to|i\s+mean)\s+",
-                re.I), r"\1 "),
+                r"(?:(?:actually|wait|oh|hmm|no)\W+)*(?:make\s+(?:that|it)|change\s+(?:that|it)\s+to|i\s+mean)\s+"
+                r"(?!(?:\d{1,2}|one|two|three|four|five|six|ten|twelve)\b)", re.I), r"\1 "),
 ]
 
 

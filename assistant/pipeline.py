@@ -39,6 +39,7 @@ from assistant.advice import (
 from assistant.basket import by_words, cart_list, choice_then_more, listed
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
 from assistant.cart import (
+    MAX_QUANTITY,
     Cart,
     CartError,
     add_to_cart,
@@ -73,6 +74,7 @@ from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title
 from assistant.kinds import not_product_word
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
+from assistant.messages import clean_message
 from assistant.people import read_age
 from assistant.phrases import phrase
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
@@ -159,6 +161,8 @@ class _Meant:
         return [r for r in self.refs if not 1 <= r <= self.on_screen]
 
 
+#: The cart said as where from: "from my cart", "out of the basket".
+_CART_SAID = re.compile(r"\b(?:from|out\s+of|in)\s+(?:my|the)\s+(?:cart|basket)\b|\b(?:please|pls|too)\b", re.I)
 #: Where a clause ends and why it is said begins: ", thats too much", " because ...".
 _WHY_CLAUSE = re.compile(r"[,.;!?]|\s(?:because|bc|since|cause|cuz|as)\s", re.I)
 
@@ -169,8 +173,8 @@ def _taken_out(message: str) -> str:
     for payday actually, take it out" (the wait had been looked for in the cart)."""
     if taken := re.search(r"\btake\s+(.+?)\s+out\b", message, re.I):
         return taken.group(1)
-    said = REMOVE_FROM_CART.search(message)
-    rest = message[said.end() :] if said else message
+    # (the verb and the cart said are no thing: "goggles out of my cart please")
+    rest = _CART_SAID.sub(" ", REMOVE_FROM_CART.sub(" ", message)).strip()
     return _WHY_CLAUSE.split(rest, maxsplit=1)[0]
 
 
@@ -651,7 +655,9 @@ class ChatPipeline:
             kit = self._kit_asked(query, request)
             if kit is not None:
                 cards = self.cards_for(kit.hits, kit.state.search_text())
-                shown_now = _Shown(cards, shown_after(kit.state, [c.product.id for c in cards]))
+                # (the talk's earlier products stay the talk's: "go back to ..." after a kit)
+                talk = kit.state.model_copy(update={"shown_before": conv.state.shown_before})
+                shown_now = _Shown(cards, shown_after(talk, [c.product.id for c in cards]))
             elif query.intent in (Intent.compare, Intent.detail):
                 shown_now = self._look(query, state, shown)
             elif (kept := self._told_kept(query, conv.state, state, shown)) is not None:
@@ -982,6 +988,8 @@ class ChatPipeline:
                                          "move": "chosen", "search": ""})  # fmt: skip
         cards = self.cards_for([shown[m - 1] for m in marks], marks=marks)
         cart = None
+        if any(x.quantity > MAX_QUANTITY for x in items):
+            return None  # (more than one call may add: each card's button does it)
         if self.events is not None and request.user_id:
             try:
                 for x in items:
@@ -1075,7 +1083,8 @@ class ChatPipeline:
             return replace(shown, known=phrase(language, "not_in_cart", what=what[:1].upper() + what[1:])), cart
         try:
             if query.move == "quantity":
-                count = cart_quantity(f"add {SET_QUANTITY.match(message).group(1)} of them")  # type: ignore[union-attr]
+                said_count = SET_QUANTITY.match(clean_message(message))
+                count = cart_quantity(f"add {said_count.group(1)} of them") if said_count else 1
                 cart = set_quantity(self.events, self.catalog, request.user_id, product_id, count,
                                     source="chat", session_id=request.session_id)  # fmt: skip
                 known = phrase(language, "quantity_set", quantity=count, what=what, items=cart.items,

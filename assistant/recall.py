@@ -55,13 +55,22 @@ def earlier_card(text: str, earlier: Sequence[Product]) -> Product | None:
     if not (FIRST_SHOWN.search(text) or before):
         return None
     stem = Stemmer.Stemmer("english").stemWord
-    kind = product_kind(BACK_TO.sub(" ", FIRST_SHOWN.sub(" ", text)))
+    # the kind said with "first": "the first puzzle you showed" (any other words, in any language,
+    # name no kind: "zurück zum ersten, was hat das nochmal gekostet?")
+    said = _FIRST_KIND.search(text)
+    kind = product_kind(said.group(1)) if said else None
     of_kind = [
         p
         for p in earlier
         if kind and stem(kind.lower()) in {stem(w) for w in re.findall(r"[a-z]+", p.title.lower())}
     ]
+    if kind and not of_kind and not before:
+        return None  # ("the first backpack you showed" where none was: no other card)
     return (of_kind or list(earlier))[0]
+
+
+#: The kind said with "first": "the first puzzle you showed", "the first strings".
+_FIRST_KIND = re.compile(r"\bfirst\s+([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,})?)(?=\s+(?:you|u|that|from)\b|\W*$)", re.I)
 
 
 def asked_of_it(text: str) -> str:

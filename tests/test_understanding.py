@@ -4083,3 +4083,31 @@ def test_a_question_after_the_card_it_names_asks_what_it_says() -> None:
 
     assert asked_about("the second one, does it need batteries?") == "batteries"
     assert asked_about("the first one is it loud") == "loud"
+
+
+def test_ordinary_requests_are_not_read_as_cart_changes_or_going_back() -> None:
+    """Found in review: a removal, a total, a "why" or a going back read where none is said."""
+    from assistant.basket import cart_list, listed
+    from assistant.cues import BACK_TO, CART_ASKED, REMOVE_FROM_CART, cart_quantity, why_other
+    from assistant.followups import only_tells
+    from retrieval.catalog import Product
+
+    for text in ("drop earrings for my wife under 50", "tira led para mi cuarto",
+                 "need a wagon to take the kids out to the park",
+                 "stuff keeps falling out of the basket on my bike, need a net"):  # fmt: skip
+        assert not REMOVE_FROM_CART.search(text), text
+        assert understand(text, None, [], SHOWN).query.move != "remove", text
+    assert REMOVE_FROM_CART.search("goggles out of my cart please")
+    assert not CART_ASKED.search("whats the total length of the cable")
+    assert not CART_ASKED.search("¿cuánto va a tardar en llegar?")
+    assert why_other("why not something cheaper under 30") is None
+    assert why_other("why doesnt it show the price") is None
+    assert not BACK_TO.search("going back to school next week, need a backpack for the first day")
+    assert cart_quantity("12 in the box is enough, ok add it") == 1
+    assert cart_quantity("就这个，不要两个，要一个") == 1
+    for text in ("i want a bigger one", "i need it to be louder", "i need something with a case"):
+        assert not only_tells(text, ()), text
+    picks = [Product(id="p", title="Dunlop Picks 10 Pack", source="test"),
+             Product(id="t", title="Snark Clip-on Tuner", source="test")]  # fmt: skip
+    items = listed(cart_list("add the tuner and 10 pack of picks"), picks, [False, False], None)
+    assert [x.quantity for x in items] == [1, 1], items
