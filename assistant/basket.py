@@ -22,7 +22,7 @@ from assistant.cues import (
     priced_one,
     read_cues,
 )
-from assistant.kinds import not_product_word
+from assistant.kinds import not_product_word, product_kind
 from assistant.state import named_cards, priced_card
 from retrieval.catalog import Product
 
@@ -124,9 +124,24 @@ def choice_then_more(items: Sequence[Listed]) -> str | None:
     """One card put in the cart and something more named that is on no card ("add the
     microscope and a pack of prepared slides", "add it plus a strap"): said as a choice, then
     what more is asked ("add the microscope. also need a pack of prepared slides"), read as such
-    (see `cues.choice_and_more`); None for any other list."""
+    (see `cues.choice_and_more`); things none of which is on screen, asked for each; None for
+    any other list."""
     named = [x for x in items if x.mark is not None]
     rest = [x.said for x in items if x.mark is None]
+    if not named and len(rest) >= 2 and all(_names_a_thing(x) for x in rest):
+        # none of them on screen: each looked for ("add the tuner and the shoulder rest" after
+        # the screen changed had looked for the tuner alone), none put in the cart unseen
+        return "i need " + " and ".join(_THE.sub("a ", x, count=1) for x in rest)
     if len(named) != 1 or not rest:
         return None
     return f"add {named[0].said}. also need {' and '.join(rest)}"
+
+
+def _names_a_thing(said: str) -> bool:
+    """Whether the words name a kind of product, not the cards or why ("two of those in the
+    cart", "one's for my aunt")."""
+    return bool(product_kind(said)) and not re.search(r"\b(?:those|these|them|it|one'?s?|cart|for\s+my)\b", said, re.I)
+
+
+#: "the" before a thing looked for: "the shoulder rest" is looked for as "a shoulder rest".
+_THE = re.compile(r"^\s*(?:the|that|those|these)\s+", re.I)

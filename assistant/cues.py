@@ -530,7 +530,7 @@ ADD_TO_CART = (
     # a count put in, in the shop's other languages: "pon dos cajas del de AmScope", "coloca duas
     # caixas das luvas médias", "ne prendo due", "要两个" (each had been searched or only chosen)
     rf"|^\W*(?:(?:ok|vale|bueno|tudo\s+bem|va\s+bene|d'accord|gut|bom|allora|那就|那)\W*)*"
-    rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme)\s+"
+    rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme|nimm)\s+"
     rf"(?:{_FOREIGN_COUNT})\b|(?<!不)(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
 )
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
@@ -542,7 +542,7 @@ _HOW_MANY = re.compile(
     rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s*[,.!;]|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
-    rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme)\s+({_FOREIGN_COUNT})\b"
+    rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({_FOREIGN_COUNT})\b"
     rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)",
     re.I,
 )

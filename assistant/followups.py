@@ -120,7 +120,7 @@ _TOLD_ELSEWHERE = re.compile(
     r"prefiere|no\s+quiere|odia|(?:non\s+)?(?:le|gli)\s+piac(?:e|ciono)|preferisce|não\s+gosta|prefere)\b"
     r"|(?:il|elle|ils|elles|je|c'est\s+pour)\b|j'"
     r"|(?:er|sie|es|ich|wir)\s+(?!(?:suche|suchen|brauche|brauchen|möchte|möchten|will|hätte)\b)"
-    r"|(?:lui|lei|io|noi|abitiamo|abbiamo|è\s+per)\b"
+    r"|(?:lui|lei|io|noi|abitiamo|abbiamo|è\s+per|ha\s+già|hanno\s+già)\b|(?:il|elle)\s+a\s+déjà\b|hat\s+schon\b"
     r"|(?:ele|ela|eu|nós|já\s+tem|é\s+para|moramos|moro)\b"
     r"|(?:他|她|我们|我|它)(?!想要|要|需要|想买|在找))",
     re.I,

@@ -4111,3 +4111,13 @@ def test_ordinary_requests_are_not_read_as_cart_changes_or_going_back() -> None:
              Product(id="t", title="Snark Clip-on Tuner", source="test")]  # fmt: skip
     items = listed(cart_list("add the tuner and 10 pack of picks"), picks, [False, False], None)
     assert [x.quantity for x in items] == [1, 1], items
+
+
+def test_things_put_in_the_cart_none_of_which_is_on_screen_are_each_looked_for() -> None:
+    from assistant.basket import cart_list, choice_then_more, listed
+    from retrieval.catalog import Product
+
+    shown = [Product(id="m", title="Wittner Taktell Metronome", source="test"),
+             Product(id="n", title="Seiko Digital Metronome", source="test")]  # fmt: skip
+    items = listed(cart_list("add the tuner and the shoulder rest"), shown, [False, False], None)
+    assert choice_then_more(items) == "i need a tuner and a shoulder rest"
