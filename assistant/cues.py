@@ -296,6 +296,16 @@ PRICED_ONE = re.compile(
     r"[a-z]+\s+(?=(?:is|works?|sounds?|looks?|will\s+do)\s+(?:fine|good|great|perfect|ok|okay)\b|will\s+do\b)",
     re.I,
 )
+#: The cheaper or dearer card named in the shop's other languages: "von den günstigeren", "el más
+#: barato", "le moins cher", "il più economico", "o mais barato", "便宜的那个".
+_PRICED_ELSEWHERE = re.compile(
+    r"(?P<low>\b(?:den|die|das|dem)\s+(?:günstiger|billiger)\w*|\b(?:el|la|del|al)\s+más\s+barat[oa]\b"
+    r"|\b(?:le|la)\s+moins\s+ch[eè]re?\b|\b(?:il|la)\s+più\s+economic[oa]\b|\b(?:o|a)\s+mais\s+barat[oa]\b"
+    r"|便宜的那(?:个|款))"
+    r"|(?P<high>\b(?:den|die|das|dem)\s+(?:teurer)\w*|\b(?:el|la)\s+más\s+car[oa]\b|\b(?:le|la)\s+plus\s+ch[eè]re?\b"
+    r"|\b(?:il|la)\s+più\s+car[oa]\b|\b(?:o|a)\s+mais\s+car[oa]\b|贵的那(?:个|款))",
+    re.I,
+)
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
 _ASKS_WHICH = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 
@@ -304,6 +314,14 @@ def priced_one(text: str) -> str | None:
     """ "low", "high" or "rated" when the message names a card by its price or rating (see
     `PRICED_ONE`); None otherwise, and for a question asking which one that is."""
     m = PRICED_ONE.search(text)
+    if (
+        m is None
+        and (other := _PRICED_ELSEWHERE.search(text))
+        and (re.search(ADD_TO_CART, text, re.I) or TAKES.search(text))
+    ):
+        # (in the shop's other languages: "nimm 3 Packungen von den günstigeren" had put three of
+        # the dearer strings in the cart)
+        return "low" if other.group("low") else "high"
     if m is None or _ASKS_WHICH.match(text):
         return None
     if m.group("with"):
@@ -404,6 +422,35 @@ _WHY_OTHER = re.compile(
     r"|\bworth\s+(?:the\s+)?(?:extra|money|difference|price|paying\s+more|it)\b(?=[^?]*\b(?:vs|versus|than|over|compared|cheap\w*)\b)",
     re.I,
 )
+
+
+#: A few cards named by their price or rating: "the two cheapest", "die zwei günstigsten", "los dos
+#: más baratos", "最便宜的两个" (the two had been searched: "zwei", a spinning top named Zwei).
+_FEW_BY = re.compile(
+    r"\bthe\s+(?P<n>two|three|2|3)\s+(?P<which>cheapest|least\s+expensive|best[- ]rated|highest[- ]rated|top[- ]rated)\b"
+    r"|\b(?:die|den)\s+(?P<n2>zwei|drei)\s+(?P<which2>günstigsten|billigsten|bestbewerteten)\b"
+    r"|\b(?:los|las)\s+(?P<n3>dos|tres)\s+(?P<which3>más\s+baratos|más\s+baratas|mejor\s+valorad[oa]s)\b"
+    r"|\b(?:les)\s+(?P<n4>deux|trois)\s+(?P<which4>moins\s+chers|moins\s+chères|mieux\s+notés)\b"
+    r"|\b(?:i|le)\s+(?P<n5>due|tre)\s+(?P<which5>più\s+economic[ih]e?|meno\s+car[ie]|meglio\s+valutat[ie])\b"
+    r"|\b(?:os|as)\s+(?P<n6>dois|duas|três)\s+(?P<which6>mais\s+barat[oa]s|mais\s+bem\s+avaliad[oa]s)\b"
+    r"|(?P<which7>最便宜|评分最高)的(?P<n7>两|三)(?:个|款|本)",
+    re.I,
+)
+_FEW = {"two": 2, "2": 2, "zwei": 2, "dos": 2, "deux": 2, "due": 2, "dois": 2, "duas": 2, "两": 2,
+        "three": 3, "3": 3, "drei": 3, "tres": 3, "trois": 3, "tre": 3, "três": 3, "三": 3}  # fmt: skip
+
+
+def few_by(text: str) -> tuple[int, str] | None:
+    """How many cards and by what a message names them ("the two cheapest" -> (2, "low"),
+    "die zwei bestbewerteten" -> (2, "rated")); None where it names none so."""
+    m = _FEW_BY.search(text)
+    if m is None:
+        return None
+    said = {k: v for k, v in m.groupdict().items() if v}
+    n = next(v for k, v in said.items() if k.startswith("n"))
+    which = next(v for k, v in said.items() if k.startswith("which")).lower()
+    rated = bool(re.search(r"rated|bewert|valorad|not[ée]s|valutat|avaliad|评分", which))
+    return _FEW[n.lower()], "rated" if rated else "low"
 
 
 def why_other(text: str) -> str | None:

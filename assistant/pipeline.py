@@ -64,6 +64,7 @@ from assistant.cues import (
     asks_question,
     cart_quantity,
     choice_and_more,
+    few_by,
     looked_one,
     priced_one,
     question_parts,
@@ -839,6 +840,16 @@ class ChatPipeline:
             # a maker's name is said alike in every language: "pon dos cajas del de AmScope", "ich
             # nehme das Korg" (the card the talk was about had been put in the cart, or chosen)
             named, elsewhere_absent = self._maker_named(query.text, shown, picked)
+        if (few := few_by(query.text)) and not (query.references or named):
+            # "the two cheapest, what's the difference?": those cards, by price or rating
+            n, which = few
+            if which == "rated":
+                ranked = sorted((i for i in range(len(shown)) if shown[i].rating is not None),
+                                key=lambda i: -(shown[i].rating or 0))  # fmt: skip
+            else:
+                ranked = sorted((i for i in range(len(shown)) if shown[i].price is not None),
+                                key=lambda i: shown[i].price.amount)  # type: ignore[union-attr]
+            named = tuple(i + 1 for i in ranked[:n]) if len(ranked) >= 2 else named
         against = why_other(query.text)
         if against and query.language == "en":
             # (two named: "the Fender ones vs the PRS ones, why is one so much cheaper?" had

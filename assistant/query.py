@@ -51,6 +51,7 @@ from assistant.cues import (
     asks_for_more,
     asks_of_it,
     asks_question,
+    few_by,
     looked_one,
     plain_need,
     read_cues,
@@ -726,6 +727,8 @@ def _talk_move(
         return Intent.detail, "remove"  # "remove the goggles too": out of the cart
     if SET_QUANTITY.match(text):
         return Intent.detail, "quantity"  # "actually make it 2": of what was just put in
+    if few_by(text):
+        return Intent.compare, ""  # "die zwei günstigsten, was ist der Unterschied?": those two
     if why_other(text):
         return Intent.compare, ""  # "why that one and not the cheaper one?": the two side by side
     if (

@@ -4121,3 +4121,28 @@ def test_things_put_in_the_cart_none_of_which_is_on_screen_are_each_looked_for()
              Product(id="n", title="Seiko Digital Metronome", source="test")]  # fmt: skip
     items = listed(cart_list("add the tuner and the shoulder rest"), shown, [False, False], None)
     assert choice_then_more(items) == "i need a tuner and a shoulder rest"
+
+
+def test_a_few_cards_named_by_their_price_or_rating() -> None:
+    """ "die zwei günstigsten, was ist der Unterschied?" had searched "zwei" (a spinning top)."""
+    from assistant.cues import few_by
+
+    assert few_by("die zwei günstigsten, was ist der Unterschied?") == (2, "low")
+    assert few_by("the two cheapest, which is better?") == (2, "low")
+    assert few_by("los dos más baratos") == (2, "low")
+    assert few_by("die zwei bestbewerteten") == (2, "rated")
+    assert few_by("最便宜的两个有什么区别") == (2, "low")
+    assert few_by("a game for the two of us") is None
+    assert (
+        understand("the two cheapest, which is better?", None, [], SHOWN).query.intent
+        is Intent.compare
+    )
+
+
+def test_the_cheaper_card_taken_in_other_languages() -> None:
+    """ "nimm 3 Packungen von den günstigeren" had put three of the dearer strings in the cart."""
+    from assistant.cues import priced_one
+
+    assert priced_one("nimm 3 Packungen von den günstigeren") == "low"
+    assert priced_one("ok me llevo el más barato") == "low"
+    assert priced_one("¿cuál es el más barato?") is None  # (asked which: weighed, not taken)
