@@ -281,6 +281,15 @@ def reading_schema() -> type[BaseModel]:
     return create_model("Reading", **fields)
 
 
+#: A count said to be too many, then the most wanted said bare: "1000 pieces is too much for her,
+#: like 300 max".
+_FEWER_PIECES = re.compile(
+    r"\b\d{2,5}\s*(?:pieces?|pcs|pc)\b[^.?!]*?\btoo\s+(?:much|many|big|hard|long)\b[^.?!]*?"
+    r"\b(?:like\s+|about\s+|around\s+|maybe\s+)?(\d{2,5})\s*(?:max|tops|or\s+(?:less|fewer|under))\b",
+    re.I,
+)
+#: Money said as such: a currency mark or word.
+_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|bucks|euros?|usd|eur)\b", re.I)
 #: Where a request turns from the product to what it is for: "headphones for practicing electric
 #: drums" asks for no electric headphones.
 _PURPOSE = re.compile(r"\sfor\s", re.I)
@@ -1093,6 +1102,13 @@ def understand(
         told = replace(told, recipient=None, age=told.age if re.search(r"\d", whole) else None)
         needs = needs.merged(told)
     bounds = extract_price_bounds(strip_rating_phrases(whole))
+    if (fewer := _FEWER_PIECES.search(whole)) and not _MONEY.search(whole):
+        # a count too many, then the most said bare: "1000 pieces is too much for her, like 300
+        # max" asks for 300 pieces or fewer (it had been a $300 budget)
+        bounds = replace(bounds, max_price=None, around=False, note=None)
+        too_many = re.match(r"\d+", fewer.group(0)).group(0)  # type: ignore[union-attr]
+        kept = tuple(z for z in needs.sizes if not z.startswith(too_many))
+        needs = replace(needs, sizes=(*kept, f"{fewer.group(1)} pieces or fewer"))
     if (
         not shown_titles
         and _TELLS_OF.match(text)
@@ -1557,6 +1573,9 @@ def understand(
         # (an age only where one is said: "the teacher gave her some" makes no grown-up of her)
         needs = replace(needs, recipient=None, interests=(), kind=None,
                         age=needs.age if re.search(r"\d", text) else None)  # fmt: skip
+    if fewer and shown_titles and intent is Intent.new and not needs.kind:
+        # (of the cards on screen: "1000 pieces is too much for her, like 300 max" after puzzles)
+        intent, search, need = Intent.refine, "", plain_need(text)
     if (
         intent in (Intent.detail, Intent.compare)
         and len(cues.references) == 1

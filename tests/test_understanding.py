@@ -4146,3 +4146,12 @@ def test_the_cheaper_card_taken_in_other_languages() -> None:
     assert priced_one("nimm 3 Packungen von den günstigeren") == "low"
     assert priced_one("ok me llevo el más barato") == "low"
     assert priced_one("¿cuál es el más barato?") is None  # (asked which: weighed, not taken)
+
+
+def test_a_count_too_many_then_the_most_said_bare_is_a_count() -> None:
+    """ "1000 pieces is too much for her, like 300 max" had been a $300 budget."""
+    query = understand("1000 pieces is too much for her, like 300 max", None, [],
+                       ["Jigsaw Puzzle 1000 Piece", "Puzzle 300 Piece"]).query  # fmt: skip
+    assert query.max_price is None and query.sizes == ("300 pieces or fewer",), query
+    assert query.intent is Intent.refine
+    assert understand("1000 pieces is too much, under $20", None, []).query.max_price == 20
