@@ -17,7 +17,7 @@ from assistant.cues import (
     CART_LEAD,
     CART_UNIT,
     LOOKS,
-    cart_quantity,
+    count_of,
     looked_one,
     priced_one,
     read_cues,
@@ -85,8 +85,7 @@ def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus:
     m = _COUNTED.match(thing)
     said = (m.group("thing") if m else thing).strip()
     count = m.group("n") if m and m.group("n") else None
-    quantity = 1 if count is None or count.lower() in ("one", "a", "an") else cart_quantity(
-        f"add {count} of them")
+    quantity = count_of(count) if count else 1
     titles = [p.title for p in shown]
     if _IT.match(said):
         return Listed(focus or next((i + 1 for i, p in enumerate(picked) if p), 1), quantity, thing)

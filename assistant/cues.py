@@ -601,12 +601,19 @@ def cart_quantity(text: str) -> int:
     m = _HOW_MANY.search(text)
     if m is None:
         return 1
-    said = re.sub(r"\s+", " ", next(g for g in m.groups() if g).lower())
+    return count_of(next(g for g in m.groups() if g))
+
+
+def count_of(said: str) -> int:
+    """The number a count said in words or digits stands for: "2", "two", "a couple", "zwei", "两";
+    1 for "one", "a" or anything else."""
+    said = re.sub(r"\s+", " ", said.strip().lower())
     if said.startswith("a couple"):
         return 2
     if said == "a dozen":
         return 12
-    return _SMALL_COUNTS.get(said) or _FOREIGN_NUMBERS.get(said) or _ZH_NUMBERS.get(said) or int(said)
+    number = _SMALL_COUNTS.get(said) or _FOREIGN_NUMBERS.get(said) or _ZH_NUMBERS.get(said)
+    return number or (int(said) if said.isdigit() else 1)
 
 
 #: Choosing a card: "ok i'll take the second", "let's go with that one".

@@ -64,6 +64,7 @@ from assistant.cues import (
     asks_question,
     cart_quantity,
     choice_and_more,
+    count_of,
     few_by,
     looked_one,
     priced_one,
@@ -1095,7 +1096,7 @@ class ChatPipeline:
         try:
             if query.move == "quantity":
                 said_count = SET_QUANTITY.match(clean_message(message))
-                count = cart_quantity(f"add {said_count.group(1)} of them") if said_count else 1
+                count = count_of(said_count.group(1)) if said_count else 1
                 cart = set_quantity(self.events, self.catalog, request.user_id, product_id, count,
                                     source="chat", session_id=request.session_id)  # fmt: skip
                 known = phrase(language, "quantity_set", quantity=count, what=what, items=cart.items,
