@@ -491,6 +491,16 @@ CLOSING = re.compile(
     r"até\s+logo|再见|拜拜))?\W*$",
     re.I,
 )
+#: A bare acknowledgement of the cards, asking nothing: "ok", "hmm", "cool", "i see", "vale",
+#: "d'accord", "alles klar", "嗯" (each had been searched: "ok to peel" stickers, "cool" picks).
+ACK = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k+|kk|hm+|mm+|cool|nice|neat|great|interesting|i\s+see|got\s+it|alright|all\s+right|"
+    r"sure|yes|yeah|yep|yup|wow|oh|ah|lol|haha|right|oh\s+well|fair\s+enough|makes\s+sense|hmm+\s+ok|"
+    r"vale|bueno|ya\s+veo|entiendo|ah\s+vale|d'accord|ah\s+bon|je\s+vois|alles\s+klar|aha|verstehe|"
+    r"capito|ho\s+capito|beh|certo|entendi|tá|ta\s+bom|tudo\s+bem|嗯+|哦+|好吧|明白了?|了解)"
+    r"(?:\s+then)?\W*){1,3}$",
+    re.I,
+)
 #: The shopper leaving without buying: "ok nvm", "nah forget it", "nvm ill just get her a gift
 #: card somewhere", "ya lo compré en otro lado jaja" (each had been searched: "ill card", "nah ya
 #: lo compré").

@@ -142,6 +142,15 @@ _VERDICTS = frozenset(["fine", "okay", "good", "great", "better", "best", "perfe
                        "matters", "works", "work"])  # fmt: skip
 
 
+#: What someone would rather have, of the kind on screen: "she prefers a wind-up one", "he'd
+#: rather have the wooden ones", "likes the bigger kind".
+_RATHER = re.compile(
+    r"\b(?:prefers?|(?:would|'d)\s+rather(?:\s+have)?|(?:likes?|loves?|wants?)\s+(?=(?:a|an|the)\s))\s*"
+    r"(?:a|an|the|some)?\s*(?P<what>(?:[a-z][\w-]*\s+){1,2}?)(?:ones?|kind)\b",
+    re.I,
+)
+
+
 def told_wants(text: str) -> tuple[str, ...]:
     """What a follow-up that only tells says it would like, outside its story and what it does not
     want: "cooperative" of "we're not competitive, ideally cooperative" (the list had "already
@@ -151,7 +160,12 @@ def told_wants(text: str) -> tuple[str, ...]:
 
     wanted: list[str] = []
     for clause in _CLAUSES.split(text):
-        if (not clause.strip() or _TOLD.match(clause) or _WOULD_NOT.search(clause) or NOT_THIS.search(clause)
+        if (rather := _RATHER.search(clause)) and not _DENIED.match(clause):
+            # what the person would rather have, said of their story: "she prefers a wind-up
+            # one" after metronomes (the list had "already fit"; with "she doesn't like digital
+            # ones" before it, "prefers wind-up" was searched: wind-up toys)
+            clause = rather.group("what")
+        elif (not clause.strip() or _TOLD.match(clause) or _WOULD_NOT.search(clause) or NOT_THIS.search(clause)
                 or _DENIED.match(clause)):  # fmt: skip
             continue
         wanted += [w for w in re.findall(r"[a-z][a-z-]{3,}", clause.lower())

@@ -206,6 +206,10 @@ NOT_KIND = frozenset(
         "plays",
         "loves",
         "likes",
+        # what the person would rather have, never the product: "prefers a wind-up one"
+        "prefers",
+        "prefer",
+        "preferred",
         # what the product is for, never the product: "starting flute lessons" asks for a flute
         "lessons",
         "lesson",

@@ -930,8 +930,9 @@ class ChatPipeline:
         refs, look, absent, bad = meant.refs, meant.look, meant.absent, meant.bad
         known = notice = comparison = None
         products = list(shown)
-        if query.move in ("thanks", "leaving"):  # "ok thx", "ok nvm": the same cards, no search
-            known = phrase(query.language, "welcome" if query.move == "thanks" else "no_problem")
+        if query.move in ("thanks", "leaving", "ack"):  # "ok thx", "ok nvm", "ok": the same cards
+            said = {"thanks": "welcome", "leaving": "no_problem", "ack": "what_next"}[query.move]
+            known = phrase(query.language, said)
             refs = ()
         elif query.move == "store":  # "oh ok what do you sell then": the store's departments
             known, refs = phrase(query.language, "store_range", departments=self._departments()), ()

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from assistant.cues import (
     _STOP,
     ACCEPTS,
+    ACK,
     ADD_TO_CART,
     BETTER_RATED,
     BOOK_KINDS,
@@ -117,7 +118,7 @@ class Intent(StrEnum):
 
 
 #: A turn of the talk that is no search (see `ShoppingQuery.move`); "" for every other turn.
-Move = Literal["", "thanks", "leaving", "chosen", "any price", "store", "cart", "remove", "quantity"]
+Move = Literal["", "thanks", "leaving", "ack", "chosen", "any price", "store", "cart", "remove", "quantity"]
 
 
 class ShoppingQuery(BaseModel):
@@ -724,6 +725,8 @@ def _talk_move(
         return Intent.compare, "thanks"  # "ok thx" had searched for thank-you cards
     if LEAVING.match(text):
         return Intent.compare, "leaving"  # "ok nvm" had searched "ok nvm"
+    if ACK.match(text):
+        return Intent.compare, "ack"  # "ok", "hmm", "cool": the same cards, what to do next
     if STORE_RANGE.search(text) or GREETING.match(text):
         # "oh ok what do you sell then", and a greeting ("hi"): the store's departments
         return Intent.compare, "store"
@@ -1566,9 +1569,12 @@ def understand(
         # never use the kitchen one, she's obsessed with paw patrol")
         intent, search, need = Intent.refine, "", plain_need(text)
         narrows = " ".join(w for w in needs.interests if w.isalpha())
-        if english and vocabulary is not None:
+        if vocabulary is not None:
             # what it should be, said beside the story: "we're not competitive, ideally cooperative"
-            liked = [w for w in told_wants(text) if vocabulary.knows(w) and w not in narrows.split()]
+            # (in other languages read in English: "no le gustan los digitales, prefiere uno de
+            # madera" is "wooden, not digital")
+            wished = told_wants(text if english else translation or "")
+            liked = [w for w in wished if vocabulary.knows(w) and w not in narrows.split()]
             narrows = " ".join([*narrows.split(), *liked[:2]])
         # (an age only where one is said: "the teacher gave her some" makes no grown-up of her)
         needs = replace(needs, recipient=None, interests=(), kind=None,

@@ -130,13 +130,22 @@ _NOT = {"no": "not", "nao": "not", "sin": "without", "sans": "without", "ohne": 
         "sem": "without", "pas": "not", "nicht": "not", "kein": "not", "keine": "not",
         "statt": "not", "anstatt": "not", "nada": "not", "ningun": "not", "ninguna": "not",
         "rien": "not", "niente": "not", "nessun": "not", "nessuna": "not", "nenhum": "not",
-        "nenhuma": "not", "keinen": "not", "keinesfalls": "not"}  # fmt: skip
+        "nenhuma": "not", "keinen": "not", "keinesfalls": "not", "non": "not"}  # fmt: skip
+#: Liking one thing over another, no product: "prefiere uno de madera", "elle préfère".
+_PREFERS = frozenset(["prefiere", "prefiero", "prefieren", "prefere", "prefiro", "preferisce",
+                      "preferisco", "prefere", "prefère", "préfère", "prefer", "bevorzugt"])  # fmt: skip
+#: "No" said as an answer, before a comma, negates no word after it: "no, me gusta el rojo".
+_ANSWERED_NO = re.compile(r"\b(?:no|non|não|nao)\s*[,.;:!]", re.I)
 #: Being, wanting, degree words and articles between "no" and what it should not be: "que no sea
 #: negro", "no muy caro", "algo que no sea un cable" (it had searched cables), "no quiero cables".
 _BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
                  "sont", "trop", "sei", "sein", "zu", "un", "una", "unos", "unas", "uno", "une",
                  "des", "ein", "eine", "einen", "il", "lo", "gli", "um", "uma", "quiero", "quiere",
-                 "queremos", "veux", "voglio", "quero", "seja", "sia", "mas"])  # fmt: skip
+                 "queremos", "veux", "voglio", "quero", "seja", "sia", "mas",
+                 # whose liking, and the article: "no le gustan los digitales" (it had read
+                 # "digital" as wanted), "non le piacciono i puzzle", "n'aime pas les peluches"
+                 "le", "les", "me", "nos", "gusta", "gustan", "piace", "piacciono", "gosta",
+                 "gostam", "el", "la", "los", "las", "i", "gli", "os", "as"])  # fmt: skip
 #: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
 _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
@@ -166,7 +175,8 @@ def read_words(
     # "1.75 mm", "3D": a measure or a model's name is kept whole, as written
     # (a model's code too: "N95", "M6", "PS5")
     tokens = re.findall(
-        r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+", _AGE.sub(" ", text).lower()
+        r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+",
+        _ANSWERED_NO.sub(" ", _AGE.sub(" ", text)).lower(),
     )
     plain = [unaccented(t) for t in tokens]
     out: list[str] = []
@@ -262,7 +272,7 @@ def read_words(
             # "termómetro (digital) de laboratorio": a lab thermometer, not a thermometer lab
             head = named
             continue
-        if len(key) < 3 or key in stop:
+        if len(key) < 3 or key in stop or key in _PREFERS:
             continue
         if key in lex.modifiers:
             head = None  # "de madera": wooden, before the noun like any modifier
@@ -277,7 +287,7 @@ def read_words(
             align(token) if align is not None else None
         )
         if word is None:
-            if partial and out:
+            if partial and (out or nots):
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
         if of_noun is not None:

@@ -4155,3 +4155,47 @@ def test_a_count_too_many_then_the_most_said_bare_is_a_count() -> None:
     assert query.max_price is None and query.sizes == ("300 pieces or fewer",), query
     assert query.intent is Intent.refine
     assert understand("1000 pieces is too much, under $20", None, []).query.max_price == 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok", "hmm", "cool", "i see", "ok then", "hmm ok", "vale", "d'accord", "alles klar", "嗯"],
+)
+def test_a_bare_acknowledgement_keeps_the_cards(text: str) -> None:
+    """ "ok" after metronomes had searched "ok" (stickers "ok to peel" and thermometers), "cool"
+    guitar picks, "hmm" a fan-meeting Blu-ray: the cards stay, and the answer says what to do
+    next."""
+    query = understand(text, None, [], SHOWN).query
+    assert (query.intent, query.move) == (Intent.compare, "ack"), query
+
+
+def test_an_acknowledgement_with_a_request_is_no_bare_one() -> None:
+    for text in ("ok cheaper ones", "cool, any in blue?", "hmm what about a capo", "ok add it"):
+        assert understand(text, None, [], SHOWN).query.move != "ack", text
+
+
+def test_what_a_told_follow_up_would_rather_have() -> None:
+    """ "she doesn't like digital ones, prefers a wind-up one" after metronomes had searched
+    "prefers wind-up" (wind-up toys); alone, "she prefers a wind-up one" had "already fit"."""
+    from assistant.followups import told_wants
+
+    assert told_wants("she doesn't like digital ones, prefers a wind-up one") == ("wind-up",)
+    assert told_wants("he'd rather have the wooden ones") == ("wooden",)
+    assert product_kind("prefers a wind-up one") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        # ("no le gustan los digitales" had read "digital" as wanted)
+        ("no le gustan los digitales, prefiere uno de madera", "es", "wooden, not digital"),
+        ("non le piacciono i puzzle", "it", "not puzzle"),
+        ("ela não gosta de bonecas", "pt", "not dolls"),
+        # "no" as an answer negates nothing after it
+        ("no, me gusta el rojo", "es", "red"),
+    ],
+)
+def test_what_is_not_liked_read_in_english(text: str, language: str, english: str) -> None:
+    from retrieval.multilingual import read_words
+
+    assert read_words(text, language, None, partial=True) == english
