@@ -793,7 +793,11 @@ STORE_RANGE = re.compile(
 NONE_RIGHT = re.compile(
     r"^\W*(?:(?:no|nah|nope|hmm|ok|um|sorry|ugh|eh)\W+)*(?:none of (?:these|those|them|the above)"
     r"|not (?:what i(?:'m| am) (?:looking for|after)|quite (?:it|right)|really what i (?:want|need))"
-    r"|(?:these|those|they) (?:aren'?t|are not|r not) (?:right|it|what i (?:want|need)))",
+    r"|(?:these|those|they) (?:aren'?t|are not|r not) (?:right|it|what i (?:want|need))"
+    # ("show me something different, mesh isn't really my style" had searched "mesh style",
+    # "something different" alone "something different")
+    r"|(?:(?:show|give|find|get)\s+(?:me\s+|us\s+)?)?(?:something|anything|some)\s+(?:totally\s+|completely\s+)?different"
+    r"|different\s+ones|try\s+again)",
     re.I,
 )
 #: The price limit dropped: "forget the budget", "money is no object", "price doesn't matter".

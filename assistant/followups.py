@@ -151,6 +151,13 @@ _RATHER = re.compile(
 )
 
 
+#: What it must be, said in the story: "everything has to be aesthetic", "it needs to be
+#: waterproof".
+_MUST_BE = re.compile(
+    r"\b(?:has|have|needs?|got)\s+to\s+be\s+(?:(?:really|super|very|kinda|pretty)\s+)?(?P<what>[a-z][\w-]+)\b", re.I
+)
+
+
 def told_wants(text: str) -> tuple[str, ...]:
     """What a follow-up that only tells says it would like, outside its story and what it does not
     want: "cooperative" of "we're not competitive, ideally cooperative" (the list had "already
@@ -160,7 +167,7 @@ def told_wants(text: str) -> tuple[str, ...]:
 
     wanted: list[str] = []
     for clause in _CLAUSES.split(text):
-        if (rather := _RATHER.search(clause)) and not _DENIED.match(clause):
+        if (rather := _RATHER.search(clause) or _MUST_BE.search(clause)) and not _DENIED.match(clause):
             # what the person would rather have, said of their story: "she prefers a wind-up
             # one" after metronomes (the list had "already fit"; with "she doesn't like digital
             # ones" before it, "prefers wind-up" was searched: wind-up toys)

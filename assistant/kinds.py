@@ -206,6 +206,9 @@ NOT_KIND = frozenset(
         "plays",
         "loves",
         "likes",
+        # asking again, never the product: "none of these, try again"
+        "try",
+        "again",
         # what the person would rather have, never the product: "prefers a wind-up one"
         "prefers",
         "prefer",

@@ -798,15 +798,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             keep, kind, gift = ["gift", *([recipient] if recipient else [])], None, True
             if age is not None and age[1] < _CHILD_AGE:
                 # (a child's, by their age: "He's two and everything goes straight in his mouth")
-                young = ("baby" if age[1] <= 1 or recipient in _BABIES
-                         else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
-                keep = [young, "toys"]
+                keep = age_toys(age, recipient).split()
     if gift and kind is None and not keep and not interests and age is not None and age[1] < _CHILD_AGE:
         # a gift for a child of an age, nothing more said: toys for that age ("birthday present
         # for a 3 yo girl, under $25" had shown no card, only a question)
-        young = ("baby" if age[1] <= 1 or recipient in _BABIES
-                 else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
-        keep = [young, "toys"]
+        keep = age_toys(age, recipient).split()
     if dressed := dressed_as(text):
         # what the child will dress up as is the costume ("a halloween costume for a 4 year old
         # who wants to be a firefighter" had starred a witch costume; "wants to be a mermaid for
@@ -836,6 +832,16 @@ _ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?
               r"wish(?:es)?\s+for|dreaming\s+of|saving\s+for|has\s+(?:been\s+)?wanting)\s+(?:(?:a|an|some|the|new|his|her)\s+)?")  # fmt: skip
 #: A story's child is given toys: under this age, and a toddler's up to the second.
 _CHILD_AGE, _TODDLER_AGE = 13, 3
+
+
+def age_toys(age: tuple[float, float], recipient: str | None = None) -> str:
+    """The search of a gift for a child by their age alone: "baby toys", "toddler toys", "kids
+    toys"; "" for a grown-up's."""
+    if age[1] >= _CHILD_AGE:
+        return ""
+    young = ("baby" if age[1] <= 1 or recipient in _BABIES
+             else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
+    return f"{young} toys"
 #: Instruments a player of which is given gear for it.
 _INSTRUMENTS = frozenset([*PLAYERS.values(), "ukulele", "harmonica", "banjo", "mandolin", "drums",
                           "bass", "sax", "clarinet", "trombone", "viola"])  # fmt: skip

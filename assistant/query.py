@@ -787,16 +787,26 @@ def _talk_move(
     if _MORE_LIKE.search(text) and len(cues.references) == 1:
         return Intent.more, ""  # "more like the second one": others like it (see `_like_card`)
     if (none := NONE_RIGHT.match(text)) and all(
-        not_product_word(w) or w in ("right", "it") or w in unwanted_words(text[none.end() :])
+        # (what is not wanted beside it: "show me something different, maybe no marbles at all")
+        not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(text[none.end() :])
         for w in re.findall(r"[a-z']+", text[none.end() :].lower())
     ):
         # "none of these are right": others ("none of those, she hates pink": others, not pink)
         return Intent.more, ""
+    if none and not cues.references:
+        # others as they should be: "none of these, something more architectural"; or another
+        # thing: "none of these, try again. pastel, fine tip, NO glitter" (it had been asked of
+        # the first card)
+        return (Intent.new if product_kind(text[none.end() :]) else Intent.more), ""
     if NO_BUDGET.search(text) and intent in (Intent.new, Intent.refine) and not kind:
         return Intent.refine, "any price"  # "forget the budget, whats the best one"
     return intent, ""
 
 
+#: How others should differ, said beside "none of these": "something more architectural".
+_MORE_SO_WORDS = frozenset(["more", "less", "bit", "little", "lot", "way", "much", "something"])
+#: Words beside "none of these" or "something different" that name nothing wanted.
+_NOT_WHAT = frozenset(["right", "it", "no", "all", "at", "then", "try", "again", "style", "thing", "taste", "vibe"])
 #: Others like one card: "more like the second one", "anything similar to [2]".
 _MORE_LIKE = re.compile(
     r"\b(?:more|something|anything|others?|ones?)\s+(?:(?:a\s+bit|kind\s+of|sort\s+of)\s+)?"
@@ -1064,6 +1074,27 @@ def _spelled_kind(kind: str | None, spelled: Mapping[str, str]) -> str | None:
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 
 
+#: Whom the cards are for, set right: "not for me, for my dad", "oh it's not for me, it's for
+#: my son".
+_NOT_FOR_ME = re.compile(
+    r"^\W*(?:(?:oh|lol|no|nah|sorry|actually|well|ah|haha|wait)\W+)*(?:it'?s\s+|its\s+|this\s+is\s+)?"
+    r"not\s+(?:for\s+me|mine)\W+(?:(?:it'?s|its|this\s+is|actually|but|it's\s+actually)\s+)*for\s+",
+    re.I,
+)
+
+
+#: The cards said to be for a younger child, before who the person is: "that's for babies,
+#: she's 10!", "those are for little kids, he's 12", "way too babyish, she's 9".
+_TOO_YOUNG = re.compile(
+    r"^\W*(?:(?:no|nah|ugh|um+|hmm+|lol|oh|omg|haha)\W+)*(?:(?:that|this|those|these|they|it|all\s+of\s+these)"
+    r"(?:'s|'re|s|\s+are|\s+is|\s+looks?|\s+seems?|\s+are\s+all)?\s+(?:\w+\s+)?(?:for|like)\s+"
+    r"(?:babies|a\s+baby|toddlers|a\s+toddler|little\s+kids|small\s+kids|young\s+kids|younger\s+kids|kids|"
+    r"preschoolers|little\s+ones)|(?:(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+)?"
+    r"(?:too|way\s+too|so)\s+(?:babyish|childish|young|kiddy|kiddie))\W*(?:(?:and|but|because|bc)\s+)?",
+    re.I,
+)
+
+
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
@@ -1079,6 +1110,14 @@ def understand(
     counts = vocabulary.title_counts if vocabulary is not None else None
     if shown_titles and (more := _WHAT_ABOUT_MORE.match(text)):
         text = text[more.end() :]  # "what about a bigger one": "a bigger one" (had been a search)
+    if shown_titles and (other := _NOT_FOR_ME.match(text)):
+        # the cards' person set right: "not for me, for my dad. he's 68 and finally wants to
+        # learn" after digital pianos is "it's for my dad" (it had searched "not beginner")
+        text = whole = "it's for " + text[other.end() :]
+    if shown_titles and (young := _TOO_YOUNG.match(text)) and re.search(r"\w", text[young.end() :]):
+        # the cards set right by the person's age: "that's for babies, she's 10!", "those are for
+        # little kids, she's 15 and ..." is what follows (it had searched "babies toys", "kids")
+        text = text[young.end() :]  # (the whole still says it: the young ones go down the list)
     if shown_titles and (ask := follow_up_ask(text)):
         # a story then what it asks: the ask is read for the product, the whole for the age and
         # budget ("hold on hes 5 not 12 lol my brain. something slower and hard to break" had
@@ -1611,6 +1650,17 @@ def understand(
             narrows = _like_card(shown_titles[cues.references[0] - 1])
         if move == "any price" and intent is Intent.refine:
             search = ""  # "forget the budget, whats the best one": the same, any price
+        if intent in (Intent.more, Intent.new) and (none := NONE_RIGHT.match(text)):
+            # others: "show me something different, mesh isn't really my style" searches no
+            # mesh, and keeps none; "none of these, try again. pastel, fine tip, NO glitter" are
+            # others, pastel and fine-tipped
+            rest = text[none.end() :]
+            search, narrows = "", " ".join(dict.fromkeys(
+                w for w in re.findall(r"[a-z][a-z-]+", rest.lower())
+                if not (not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(rest)
+                        or w in _MORE_SO_WORDS)))  # fmt: skip
+            if intent is Intent.new:
+                search, need, narrows = narrows, narrows, ""
         if (
             intent is Intent.new
             and translation

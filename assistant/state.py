@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import FOR_IT, GEAR, LOOKS, asked_phrase, siblings
 from assistant.kinds import MATERIALS, SPEC_MATERIALS, not_product_word
-from assistant.needs import WORN_SIZE
+from assistant.needs import WORN_SIZE, age_toys
 from assistant.people import RECIPIENTS, age_span
 from assistant.prices import PriceBounds, in_dollars
 from assistant.query import Intent, ShoppingQuery, Sort, age_word
@@ -340,6 +340,8 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             staying = [w for w in text.split() if w.lower() not in gone_words]
             changes[field] = " ".join([*joining, *staying])
     if query.intent is Intent.more:
+        # (what is not wanted among the others: "show me something different, maybe no marbles")
+        changes["unwanted"] = tuple(dict.fromkeys(state.unwanted + query.unwanted))
         return state.model_copy(update=changes)
     if query.intent in (Intent.compare, Intent.detail):
         return state.model_copy(update=changes)
@@ -404,6 +406,16 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
         for field in ("search", "need") if old and old != new else ():
             text = re.sub(rf"\b{old}\b", new, str(changes.get(field, getattr(state, field))))
             changes[field] = " ".join(text.split())
+    if (
+        query.intent is Intent.refine
+        and query.age is not None
+        and told_of_gift(after := state.model_copy(update=changes))
+        and (toys := age_toys(query.age, after.recipient))
+    ):
+        # the child's age told after a gift for nobody said ("birthday present for my friend's
+        # daughter, something fun", then "that's for babies, she's 10!"): toys for that age
+        # (the cards had stayed, or "babies toys" been searched)
+        changes |= {"search": toys, "need": toys, "gift": True}
     if chosen := _one_of(state.alternatives, query.search):
         # "soprano or concert ukulele?", then "ok show me concert ones": the other is no longer
         # searched for (the soprano ones had stayed first)

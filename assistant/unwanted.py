@@ -80,7 +80,10 @@ ALREADY_HAS = re.compile(
 #: Too young for them, said of the cards: "too babyish honestly shes almost 3", "a bit kiddy".
 _TOO_YOUNG = re.compile(
     r"\b(?:too|a\s+bit|kinda|kind\s+of|way\s+too|a\s+little)\s+(?:babyish|baby|babyis|kiddy|kiddie|childish|"
-    r"young\s+for\s+(?:her|him|them))\b",
+    r"young\s+for\s+(?:her|him|them))\b"
+    # "that's for babies, she's 10!"
+    r"|\b(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
+    r"(?:babies|a\s+baby|toddlers|a\s+toddler|preschoolers)\b",
     re.I,
 )
 #: The cards said to be for children, of someone older: "nothing that looks childish", "that's
@@ -88,7 +91,16 @@ _TOO_YOUNG = re.compile(
 CHILDISH = re.compile(
     r"\b(?:looks?|seems?|too|so|kinda|bit|nothing|not|less|anything)\s+(?:\w+\s+)?(?:childish|kiddy|kiddie|kiddish|juvenile)\b"
     r"|\b(?:think|say|feel)\s+(?:that'?s|it'?s|its|thats|they'?re)\s+(?:a\s+)?(?:toys?|for\s+(?:little\s+)?kids)\b"
-    r"|\bmore\s+grown[- ]?up\b|\b(?:less|not\s+so)\s+(?:childish|kiddy|babyish|cartoon\w*)\b",
+    r"|\bmore\s+grown[- ]?up\b|\b(?:less|not\s+so)\s+(?:childish|kiddy|babyish|cartoon\w*)\b"
+    # "those are for little kids, she's 15"
+    r"|\b(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
+    r"(?:little|small|young|younger)\s+(?:kids|children)\b",
+    re.I,
+)
+#: A look or make that is not theirs: "mesh isn't really my style", "plastic is not her thing".
+_NOT_MY_STYLE = re.compile(
+    r"\b(?P<what>[a-z][\w-]+)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not|ain'?t)\s+(?:really\s+|quite\s+)?"
+    r"(?:my|his|her|their|our)\s+(?:style|thing|taste|vibe|jam)\b",
     re.I,
 )
 #: What titles made for children say.
@@ -133,6 +145,8 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]
+    found += [m.group("what").lower() for m in _NOT_MY_STYLE.finditer(text)
+              if m.group("what").lower() not in asked | _NOT_A_THING]  # fmt: skip
     if shown and _TOO_YOUNG.search(text):  # (of the cards: "a little baby doll" is wanted)
         found += [w for w in _YOUNG_WORDS if w not in asked]
     if shown and CHILDISH.search(text):
@@ -166,6 +180,8 @@ def says_unwanted(title: str, words: Iterable[str]) -> bool:
     """Whether a title says one of the unwanted words (or one it is said as, `_SAID_AS`), other
     than to deny it ("No Glitter", "Glitter-Free", "non-toxic")."""
     for word in [w for said in words for w in (said, *_SAID_AS.get(said, ()))]:
-        if re.search(rf"\b{re.escape(word)}(?:s|es)?\b", title, re.I) and not denies(title, [word]):
+        # (said in the plural, titled in the singular: "no marbles" of a "Marble Set")
+        one = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+        if re.search(rf"\b{re.escape(one)}(?:s|es)?\b", title, re.I) and not denies(title, [word]):
             return True
     return False

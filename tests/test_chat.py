@@ -1050,3 +1050,27 @@ def test_a_cart_changed_in_words(tmp_path: Path, small_store: Retrieval) -> None
         gone.text
     )
     assert cart_of(services.events, chat.catalog, "u-change").items == 0
+
+
+def test_an_acknowledgement_keeps_the_cards_and_something_different_shows_others(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "ok" after strings had searched "ok" (stickers "ok to peel"); "show me something
+    different" had searched "something different"."""
+    from assistant.phrases import phrase
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-ack"))
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id,
+                                       user_id="u-ack"))  # fmt: skip
+
+    shown = [c.product.id for c in first.cards]
+    ok = then("ok")
+    assert [c.product.id for c in ok.cards] == shown
+    assert ok.text.startswith(phrase("en", "what_next")), ok.text
+    other = then("show me something different")
+    assert other.query.intent.value == "more" and other.cards, other.text
+    assert not {c.product.id for c in other.cards} & set(shown), other.cards

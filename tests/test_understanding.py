@@ -4199,3 +4199,68 @@ def test_what_is_not_liked_read_in_english(text: str, language: str, english: st
     from retrieval.multilingual import read_words
 
     assert read_words(text, language, None, partial=True) == english
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not for me, for my dad. he's 68 and finally wants to learn",
+        "oh it's not for me, it's for my son, he's 9",
+    ],
+)
+def test_whom_the_cards_are_for_set_right_keeps_them(text: str) -> None:
+    """ "not for me, for my dad. he's 68 and finally wants to learn" after digital pianos had
+    searched "not beginner" (a violin method book first)."""
+    query = understand(text, None, [], SHOWN).query
+    assert query.intent is Intent.refine and query.search == "" and query.told, query
+
+
+def test_the_cards_said_to_be_for_younger_children() -> None:
+    """ "that's for babies, she's 10!" had searched "babies toys"; "those are for little kids,
+    she's 15 ..." "kids aesthetic" (stickers in place of the gel pens)."""
+    babies = understand("that's for babies, she's 10!", None, [], SHOWN).query
+    assert babies.intent is Intent.refine and babies.search == "" and babies.age == (10, 10), babies
+    assert "baby" in babies.unwanted
+    teen = understand("those are for little kids, she's 15 and everything has to be aesthetic",
+                      None, [], SHOWN).query  # fmt: skip
+    assert teen.search == "" and "kids" in teen.unwanted and teen.age == (15, 15), teen
+
+
+def test_an_open_gift_told_an_age_is_toys_for_that_age() -> None:
+    state = ConversationState(search="", gift=True, recipient="daughter")
+    told = understand("she's 10!", None, [], SHOWN).query
+    assert advance(state, told, Catalog([])).search == "kids toys"
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("show me something different", ()),
+        (
+            "hmm show me something different then, maybe no marbles at all with her around",
+            ("marbles",),
+        ),
+        ("show me something different, mesh isn't really my style", ("mesh",)),
+        ("none of these, try again", ()),
+    ],
+)
+def test_something_different_is_others_less_what_is_not_wanted(
+    text: str, unwanted: tuple[str, ...]
+) -> None:
+    """Each had been searched: "something different", "all" (All-Star invitations), "mesh
+    style" (a mesh cap)."""
+    query = understand(text, None, [], SHOWN).query
+    assert (query.intent, query.search) == (Intent.more, ""), query
+    assert set(unwanted) <= set(query.unwanted), query
+
+
+def test_none_of_these_with_what_they_should_be() -> None:
+    architectural = understand("none of these, try again, something more architectural", None,
+                               [], SHOWN).query  # fmt: skip
+    assert architectural.intent is Intent.more and architectural.narrows == "architectural"
+    pastel = understand(
+        "none of these, try again. pastel, fine tip, NO glitter", None, [], SHOWN
+    ).query
+    assert (
+        pastel.intent is Intent.new and "try" not in pastel.search and "glitter" in pastel.unwanted
+    )
