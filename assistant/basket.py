@@ -37,7 +37,7 @@ _ADDS = re.compile(
 )
 #: Where one thing listed ends and the next begins.
 _JOINS = re.compile(
-    r"\s*,?\s+(?:and\s+also|and\s+then|and|plus|&|as\s+well\s+as)\s+"
+    r"\s*,?\s+(?:and\s+also|and\s+then|and|plus|&|\+|as\s+well\s+as)\s+"
     r"|\s*,\s+(?=(?:the|a|an|one|\d+|two|three)\b)",
     re.I,
 )
@@ -49,7 +49,13 @@ _COUNTED = re.compile(
     r"(?P<thing>.*)$", re.I
 )
 #: The card the talk is about: "it", "that one".
-_IT = re.compile(r"^\W*(?:it|that(?:\s+one)?|this(?:\s+one)?)\W*$", re.I)
+_IT = re.compile(r"^\W*(?:it|that(?:\s+one)?|this(?:\s+one)?)(?:\s+(?:anyway|then|too|please|pls))?\W*$", re.I)
+#: What a thing is for, said after it: "2 tapes that fit it", "staples for it", "a notebook to go
+#: with it".
+_FOR_IT = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:fits?|goes?\s+with|works?\s+with)|to\s+go\s+with|for|with)\s+(?:it|that|this|them)\W*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,7 @@ def choice_then_more(items: Sequence[Listed]) -> str | None:
 def _names_a_thing(said: str) -> bool:
     """Whether the words name a kind of product, not the cards or why ("two of those in the
     cart", "one's for my aunt")."""
+    said = _FOR_IT.sub("", said)  # ("2 tapes that fit it": tapes, for the card)
     return bool(product_kind(said)) and not re.search(r"\b(?:those|these|them|it|one'?s?|cart|for\s+my)\b", said, re.I)
 
 

@@ -547,7 +547,7 @@ CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelv
 #: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
 CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
 #: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
-CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and|whatever|meh"
+CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and|whatever|meh|hmm+|um+|lovely|good|awesome|sounds\s+good"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
@@ -575,7 +575,8 @@ ADD_TO_CART = (
     rf"|\b(?:get\s+(?:me|him|her|us|them)|give\s+me|buy|order|i'?ll\s+(?:take|have|get)|i\s+will\s+(?:take|have|get))\s+"
     rf"{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b"
     # how many, said first: "2 of the 4-pair packs then, one is for her friend"
-    rf"|^\W*{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b(?![^?]*\?)"
+    # ("lovely, 3 of those please" had searched "lovely": a love story first)
+    rf"|{CART_LEAD}{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b(?![^?]*\?)"
     # the verb alone in the shop's other languages: "adiciona a primeira", "agrégalo", "ajoute-le"
     # (not a new thing asked for: "añade una funda")
     r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"
@@ -593,7 +594,7 @@ ADD_TO_CART = (
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
-    rf"^\W*({CART_COUNT})(?:\s+{CART_UNIT})?\s+of\s+(?=the|those|these|them|em)"
+    rf"{CART_LEAD}({CART_COUNT})(?:\s+{CART_UNIT})?\s+of\s+(?=the|those|these|them|em)"
     rf"|(?:\b(?:add|put|throw|stick|pop|buy|order|get\s+(?:me|him|her|us|them)|give\s+me|i'?ll\s+(?:take|have|get)|"
     rf"i\s+will\s+(?:take|have|get))\s+)({CART_COUNT})"
     rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s*[,.!;]|\s+(?:to|in|into|please|pls)\b)"
@@ -663,7 +664,11 @@ _MORE_ASKED = re.compile(
     r"show me|throw in|vous avez|avez-vous|tienen|tenéis|hay"
     # "the elixir ones. whats a good string winder to go with them", "the red one with the
     # bridge. are there extra tracks ... that fit it"
-    r"|(?:what'?s|whats|what\s+is)\s+(?:a\s+)?good|are\s+there|is\s+there)\b|有没有|还要|另外|再加|再来|还需要|外加",
+    r"|(?:what'?s|whats|what\s+is)\s+(?:a\s+)?good|are\s+there|is\s+there"
+    # someone else's next: "the bead one's perfect, add it. ok and something for her brother, he's
+    # 12", "good, add it. now one for my mom"
+    r"|(?<=\band\s)(?:something|one|a\s+gift|a\s+present)\s+for|(?:now|next)\s+(?:something|one|a\s+gift)\s+for"
+    r")\b|有没有|还要|另外|再加|再来|还需要|外加",
     re.I,
 )
 #: Something asked for to go with what is on screen: "to go with it", "batteries for it",

@@ -134,6 +134,10 @@ CARDS = 5
 KIT_DEPTH = 8
 
 
+#: Where one sentence of a message ends and the next begins.
+_SENTENCES = re.compile(r"(?<=[.!;?])\s+")
+
+
 @dataclass(frozen=True)
 class Kit:
     """Cards for several things at once (a starting kit, the products one message lists): the
@@ -1046,13 +1050,13 @@ class ChatPipeline:
                             total=self._cart_total(cart, query.language))
                      if cart.items else phrase(query.language, "cart_empty"))  # fmt: skip
             return replace(shown, known=known), cart
-        if (
-            shown.chosen is None
-            or self.events is None
-            or not request.user_id
-            or not re.search(ADD_TO_CART, message, re.I)
-        ):
+        # (in the sentence that says it: "the first one's perfect, add it. ok and something for
+        # her brother" had only chosen it)
+        adding = next((part for part in (message, *_SENTENCES.split(message))
+                       if re.search(ADD_TO_CART, part, re.I)), None)  # fmt: skip
+        if shown.chosen is None or self.events is None or not request.user_id or adding is None:
             return shown, None
+        message = adding
         if _TWO_COUNTS.search(message):
             # two things with their counts ("add 12 of the first beaker and 2 boxes of the first
             # gloves" had put 12 boxes of gloves in the cart): each from its card, not a guess
@@ -1190,15 +1194,20 @@ class ChatPipeline:
             more = more.model_copy(update={"department": chosen.department})
         elif not (more.department or more.department_hint):
             more = more.model_copy(update={"department_hint": chosen.department})
-        found = self.find(more, request.user_id, request.session_id)
-        hits = [h for h in found.hits if h.product.id != chosen.id][: CARDS - 1]
+        kit = self._kit_asked(query, request) if query.starter else None
+        found = None if kit is not None else self.find(more, request.user_id, request.session_id)
+        # ("ok add the first one. does she need anything else on day one?": the violin, then
+        # what a beginner needs besides it; "else day" had been searched, straps shown)
+        hits = [h for h in (kit.hits if kit is not None else found.hits if found else [])
+                if h.product.id != chosen.id][: CARDS - 1]  # fmt: skip
+        more = kit.state if kit is not None else more
         first = self.cards_for([chosen], marks=(1,))[0].model_copy(
             update={"why": "you chose this one"}
         )
         cards = [first, *self.cards_for(hits, more.search_text(), marks=range(2, len(hits) + 2))]
-        close = found.close_match and not query.unknown_product and bool(hits)
-        notice = not_carried(more.asked_for(), found.relaxed, close, query.language,
-                             unpriced=lists_unpriced(cards[1:]))  # fmt: skip
+        close = bool(hits) and (kit is not None or bool(found and found.close_match and not query.unknown_product))
+        notice = None if found is None else not_carried(
+            more.asked_for(), found.relaxed, close, query.language, unpriced=lists_unpriced(cards[1:]))  # fmt: skip
         lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)
         picked = (chosen.id, hits[0].product.id) if close else (chosen.id,)
         more = shown_after(more, [c.product.id for c in cards]).model_copy(
@@ -1211,7 +1220,7 @@ class ChatPipeline:
                 cards,
                 more,
                 notice=notice,
-                found=found,
+                found=found if found is not None else Candidates(()),
                 close=close,
                 known=lead,
                 chosen=first,

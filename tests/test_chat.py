@@ -1074,3 +1074,31 @@ def test_an_acknowledgement_keeps_the_cards_and_something_different_shows_others
     other = then("show me something different")
     assert other.query.intent.value == "more" and other.cards, other.text
     assert not {c.product.id for c in other.cards} & set(shown), other.cards
+
+
+def test_a_card_added_and_what_else_it_needs_or_someone_else_in_one_message(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "ok add the first one. does he need anything else?" had searched "else" (straps beside a
+    violin) and added nothing; "the first one's perfect, add it. ok and something for her
+    brother, he's 12 ..." had only chosen it."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+
+    def talk(user: str, *messages: str):  # type: ignore[no-untyped-def]
+        answer = None
+        for message in messages:
+            answer = chat.answer(ChatRequest(message=message, user_id=user,
+                                             conversation_id=answer.conversation_id if answer else None))  # fmt: skip
+        return answer
+
+    kit = talk("u-kit", "a ukulele for my son", "ok add the first one. does he need anything else?")
+    assert kit.cart is not None and kit.cart.items == 1, kit.text
+    assert kit.query.starter == "ukulele" and len(kit.cards) >= 2, kit.query
+    assert kit.text.startswith("Added [1] to your cart."), kit.text
+    assert kit.cards[0].product.id not in {c.product.id for c in kit.cards[1:]}
+    brother = talk("u-brother", "a bracelet making kit for my 10 year old daughter",
+                   "the first one's perfect, add it. ok and something for her brother, he's 12 and loves basketball")  # fmt: skip
+    assert brother.cart is not None and brother.cart.items == 1, brother.text
+    assert "basketball" in brother.query.search and brother.query.age == (12, 12), brother.query

@@ -4264,3 +4264,25 @@ def test_none_of_these_with_what_they_should_be() -> None:
     assert (
         pastel.intent is Intent.new and "try" not in pastel.search and "glitter" in pastel.unwanted
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "things"),
+    [
+        ("add it + a bench", ("it", "a bench")),
+        ("hmm ok add that one anyway plus staples for it", ("that one anyway", "staples for it")),
+    ],
+)
+def test_a_card_and_something_for_it_put_in_one_message(text: str, things: tuple[str, ...]) -> None:
+    from assistant.basket import _names_a_thing, cart_list
+
+    assert cart_list(text) == things
+    assert _names_a_thing(things[1])
+
+
+def test_a_count_said_after_a_word_of_liking_puts_it_in_the_cart() -> None:
+    """ "lovely, 3 of those please" had searched "lovely" (a love story first)."""
+    from assistant.cues import cart_quantity
+
+    query = understand("lovely, 3 of those please", None, [], SHOWN).query
+    assert query.move == "chosen" and cart_quantity("lovely, 3 of those please") == 3, query
