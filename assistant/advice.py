@@ -835,6 +835,10 @@ def details_lead(leads: Sequence[str], language: str) -> str:
     """The leads of a message asking two things of one card, as one: two things its listing does
     not mention said once ("mentions neither ... nor ..."), not the same sentence twice."""
     silent = [s for lead in leads if (s := silent_on(lead, language)) is not None]
+    if len(silent) == 2 == len(leads) and silent[0] == silent[1]:
+        # both questions read as the same words ("precisa calibrar? já vem com o pó de
+        # calibração?" had said 'neither "calibration" nor "calibration"'): said once
+        return leads[0]
     if len(silent) == 2 == len(leads):
         return phrase(language, "listing_silent_both", a=silent[0], b=silent[1])
     return " ".join(dict.fromkeys(leads))

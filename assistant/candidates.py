@@ -21,6 +21,7 @@ from assistant.fits import (
     NOUN_FORMS,
     PLURAL_KINDS,
     QUALITIES,
+    about_it,
     compound_asked,
     compound_noun,
     for_children,
@@ -94,6 +95,8 @@ CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
 #: machine, "running shoes" -> doll shoes) when nothing in the request asks for one.
 REPLICA = 0.3
+#: A book or lesson about the kind asked, where the thing itself was asked for.
+ABOUT_IT = 0.15
 #: A title saying what the shopper does not want ("nothing with glitter", "not steel").
 UNWANTED = 0.3
 #: Party supplies for a gift ("my son turns 9 and is into robots" starred robot birthday
@@ -460,6 +463,8 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
                            for p in products])  # fmt: skip
     if not wants_replica(state):
         bonus -= np.array([REPLICA if is_replica(p, state.kind) else 0.0 for p in products])
+    # a book or lesson about what was asked, not it ("violin": a violin method book first)
+    bonus -= np.array([ABOUT_IT if about_it(p, state) else 0.0 for p in products])
     if state.gift and not _ASKS_PARTY.search(state.search_text()):
         bonus -= np.array([PARTY_SUPPLIES if _PARTY.search(p.title) else 0.0 for p in products])
     said = set(re.findall(r"[a-z0-9]+(?:-[a-z]+)?", state.search_text().lower()))

@@ -373,6 +373,34 @@ _READING = re.compile(r"\b(?:book|novel|paperback|hardcover|edition|volume|vol\.
                       r"series|trilogy|saga|stories|cookbook|guide)\b", re.I)  # fmt: skip
 
 
+#: A book, method or lesson about a thing, titled by the thing: "Violin For Dummies Learner's
+#: Package", "Building Violin Skills by Edmund Sprunger", "... Performance and Play-along CD".
+_ABOUT_IT = re.compile(
+    # (not "with online lessons", "with DVD": a beginner's kit says them of the thing itself; not
+    # "Electronic Drum Set for Dummies", nor a maker's name after "by")
+    r"^\W*(?:[\w'-]+\s+){1,2}for dummies\b|\bplay-?along\b|\bmethod\b|\btutor\b|\bsongbook\b|\bskills\s+by\b",
+    re.I,
+)
+#: Words asking for such a reading: "violin method book", "a beginner's guitar dvd".
+_ASKS_ABOUT_IT = re.compile(
+    r"\b(?:books?|ebooks?|method|dvd|cd|lessons?|tutor|guide|songbook|learn|learning|teach|course)\b", re.I
+)
+
+
+def about_it(product: Product, state: ConversationState) -> bool:
+    """A reading or lesson about the kind asked, not the thing ("violin" had starred "Violin For
+    Dummies Learner's Package" and a violin method book first), where no reading is asked."""
+    if not state.kind or _ASKS_ABOUT_IT.search(state.search_text()) or state.kind.lower() in _READING_KINDS:
+        return False
+    # (not a title saying "book" alone: "Ukulele Bundle with Fast Learn Book" is a ukulele)
+    return bool(_ABOUT_IT.search(product.title))
+
+
+#: Kinds that are readings themselves.
+_READING_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks", "cookbook",
+                            "cookbooks", "guide", "guides", "songbook", "songbooks", "method"])  # fmt: skip
+
+
 def is_reading(product: Product) -> bool:
     """Whether a product is something to read: on the shelf that sells readings, or its title
     says so ("a book like the hunger games" is not a Funko figure of Katniss)."""

@@ -450,6 +450,10 @@ def product_kind(text: str) -> str | None:
         # keyboard w weighted keys" asks for a keyboard (the kind had been "piano", and the
         # story's "starts" its compound noun, so the store's weighted keyboards "not carried")
         return kind
+    if (asked_to := _TOLD_TO_GET.search(text)) and (kind := product_kind(text[asked_to.end() :])):
+        # what someone told them to get: "... put him on percussion and they want him to get a
+        # bell kit" (the kind had been "band": a bugle shown)
+        return kind
     if (
         (like := _SOMETHING_LIKE.search(text))
         and (kind := product_kind(text[like.end() :]))
@@ -907,6 +911,13 @@ _WANT_AFTER = re.compile(
     # holds: "cymbal pack for a beginner kit, need hi hats crash and ride")
     r"(?=(?:a|an|some|new|another|one\s+of)\s|(?![^,.;!?]*\band\b))"
     r"(?!(?:something|anything|one|it|them|that|this)\b)",  # "..., want something legit"
+    re.I,
+)
+#: Someone asking the shopper's person to get a thing: "they want him to get a bell kit", "the
+#: teacher told us to buy a recorder", "she said to bring a tuner".
+_TOLD_TO_GET = re.compile(
+    r"\b(?:wants?|told|asked|asks|needs?|said|says|expects?)\s+(?:(?:him|her|them|us|me|my\s+\w+|the\s+kids)\s+)?"
+    r"to\s+(?:get|buy|bring|have|use|order)\s+(?=(?:a|an|some|the|one|his|her|their)\s)",
     re.I,
 )
 #: The shopper saying who they are: "hi im a nurse and need ...", "I'm a teacher, ...".

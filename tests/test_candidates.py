@@ -542,3 +542,26 @@ def test_a_price_and_a_rating_none_of_the_product_lists_are_both_let_go(
     assert "Filament" in found.hits[0].product.title, [h.product.title for h in found.hits]
     notice = not_carried(state.asked_for(), found.relaxed, found.close_match)
     assert notice is not None and "price and rating you set" in notice, notice
+
+
+@pytest.mark.parametrize(
+    ("title", "about"),
+    [
+        ("Violin For Dummies Learner's Package", True),
+        ("Building Violin Skills by Edmund Sprunger", True),
+        ("The ABC's of Violin for the Absolute Beginner: Performance and Play-along CD", True),
+        # the thing itself, whatever comes with it
+        ("Vangoa Baritone Ukulele Mahogany, Acoustic Ukulele Bundle with Fast Learn Book", False),
+        ("Pyle PED07 Beginners Learning Professional Electronic Drum Set for Dummies", False),
+        ("Wooden Jigsaw Puzzle - Maple Creek - 385 Pieces. Made in USA by Nautilus Puzzles", False),
+    ],
+)
+def test_a_reading_about_the_kind_asked_is_not_it(title: str, about: bool) -> None:
+    """ "looking for a violin for my daughter" had starred "Violin For Dummies Learner's Package"
+    first, a violin method book third."""
+    from assistant.fits import about_it
+
+    product = Product(id="t:1", title=title, source="test")
+    assert about_it(product, ConversationState(search="violin", kind="violin")) is about
+    # (asked for: "a violin method book" is one)
+    assert not about_it(product, ConversationState(search="violin method book", kind="book"))

@@ -616,15 +616,16 @@ def test_titles_that_are_the_kind_asked_for_rank_above_things_about_it(
     demo_catalog: Catalog,
 ) -> None:
     """Real demo-store titles: for "beginner violin", violins gain over the violin books and
-    stickers that name the word too (a soft preference; the search order stands otherwise)."""
-    from assistant.candidates import KIND_MATCH, need_fit
+    stickers that name the word too (a soft preference; the search order stands otherwise), and
+    more over a method book about the thing (a reading not asked for)."""
+    from assistant.candidates import ABOUT_IT, KIND_MATCH, need_fit
 
     state = ConversationState(search="beginner violin", kind="violin")
     titles = ["The ABC's of Violin for the Absolute Beginner", "1/4 Size Acoustic Violin Set"]
     products = [next(p for p in demo_catalog if p.title.startswith(t)) for t in titles]
     rows = np.array([demo_catalog.position(p.id) for p in products])
     bonus = need_fit(demo_catalog, rows, products, state)
-    assert bonus[1] - bonus[0] == pytest.approx(KIND_MATCH)
+    assert bonus[1] - bonus[0] == pytest.approx(KIND_MATCH + ABOUT_IT)
 
 
 def test_the_kind_is_read_as_the_catalog_spells_it(demo_catalog) -> None:  # type: ignore[no-untyped-def]

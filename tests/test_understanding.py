@@ -4286,3 +4286,26 @@ def test_a_count_said_after_a_word_of_liking_puts_it_in_the_cart() -> None:
 
     query = understand("lovely, 3 of those please", None, [], SHOWN).query
     assert query.move == "chosen" and cart_quantity("lovely, 3 of those please") == 3, query
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my son's school band put him on percussion and they want him to get a bell kit", "bell"),
+        ("the teacher wants her to get a tuner", "tuner"),
+        ("they told us to buy a recorder", "recorder"),
+    ],
+)
+def test_what_someone_told_them_to_get_is_the_kind(text: str, kind: str) -> None:
+    """The kind had been "band" (a bugle shown for a bell kit)."""
+    assert product_kind(text) == kind
+
+
+def test_two_questions_of_a_card_read_as_the_same_words_are_said_once() -> None:
+    """ "precisa calibrar? já vem com o pó de calibração?" had said 'neither "calibration" nor
+    "calibration"'."""
+    from assistant.advice import details_lead
+    from assistant.phrases import phrase
+
+    silent = phrase("pt", "listing_silent", named="calibration")
+    assert details_lead([silent, silent], "pt") == silent
