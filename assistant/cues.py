@@ -675,6 +675,8 @@ _MORE_ASKED = re.compile(
 #: "spare strings", "des cordes de rechange", "cuerdas de repuesto".
 FOR_IT = re.compile(
     r"\b(?:(?:to\s+go\s+)?with|for)\s+(?:it|this|that|them|those|these)\b|\b(?:spare|replacement|extra)\b"
+    # "furniture to go in it" after a dollhouse (studio furniture had been shown)
+    r"|\bto\s+(?:go|put)\s+(?:in|inside|on|into)\s+(?:it|this|that|them)\b"
     # "find me a stand that fits it" (after a practice pad: speaker and mic stands had been shown)
     r"|\b(?:fits?|goes|works?)\s+(?:with\s+|on\s+)?(?:it|this|that|them|this\s+one|that\s+one)\b"
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b"

@@ -122,9 +122,17 @@ _TOLD_ELSEWHERE = re.compile(
     r"|(?:er|sie|es|ich|wir)\s+(?!(?:suche|suchen|brauche|brauchen|möchte|möchten|will|hätte)\b)"
     r"|(?:lui|lei|io|noi|abitiamo|abbiamo|è\s+per|ha\s+già|hanno\s+già)\b|(?:il|elle)\s+a\s+déjà\b|hat\s+schon\b"
     r"|(?:ele|ela|eu|nós|já\s+tem|é\s+para|moramos|moro)\b"
+    # what they lack: "não tenho interface de áudio", "no tengo amplificador", "je n'ai pas de"
+    r"|(?:não|nao)\s+(?:tenho|temos|tem)\b|no\s+(?:tengo|tenemos|tiene)\b|je\s+n'ai\s+pas\b"
+    r"|non\s+(?:ho|abbiamo|ha)\b|ich\s+habe\s+kein"
     r"|(?:他|她|我们|我|它)(?!想要|要|需要|想买|在找))",
     re.I,
 )
+
+
+def tells_in_any(text: str) -> bool:
+    """Whether a clause opens as someone's story, in English or the shop's other languages."""
+    return tells(text) or bool(_TOLD_ELSEWHERE.match(text))
 
 
 def tells_elsewhere(text: str, english: str) -> bool:
@@ -145,7 +153,7 @@ _VERDICTS = frozenset(["fine", "okay", "good", "great", "better", "best", "perfe
 #: What someone would rather have, of the kind on screen: "she prefers a wind-up one", "he'd
 #: rather have the wooden ones", "likes the bigger kind".
 _RATHER = re.compile(
-    r"\b(?:prefers?|(?:would|'d)\s+rather(?:\s+have)?|(?:likes?|loves?|wants?)\s+(?=(?:a|an|the)\s))\s*"
+    r"\b(?:prefers?|(?:would|'d)\s+rather(?:\s+have)?|(?:likes?|loves?)\s+(?=(?:a|an|the)\s))\s*"
     r"(?:a|an|the|some)?\s*(?P<what>(?:[a-z][\w-]*\s+){1,2}?)(?:ones?|kind)\b",
     re.I,
 )

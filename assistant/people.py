@@ -54,6 +54,9 @@ _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "
                               # whom one works or lives beside: "end of year teacher gift ideas?"
                               # had shown toys for 1-year-olds
                               "teacher", "neighbor", "neighbour"])  # fmt: skip
+#: What someone says or asks, after them: "the teacher said", "my wife thinks".
+_SPEAKS = frozenset(["said", "says", "told", "tells", "wants", "recommended", "recommends",
+                     "suggested", "suggests", "asked", "asks", "thinks", "insists", "mentioned"])  # fmt: skip
 #: Whom one is a parent or grandparent of: of any age, and named before anyone else, whom it is for.
 _CHILD_RELATIONS = frozenset(["son", "daughter", "grandson", "granddaughter", "stepson",
                               "stepdaughter", "godson", "goddaughter"])  # fmt: skip
@@ -203,7 +206,10 @@ def read_age(text: str) -> tuple[float, float] | None:
     for w in words:
         if w in WORD_AGES:
             return WORD_AGES[w]
-    adults = _ADULT_RELATIONS.intersection(words)
+    # (one who speaks is no one it is for: "the teacher said 3/4 size" had made a grown-up's
+    # violin, and its question "does that one come with a bow" asked of the age)
+    adults = {w for at, w in enumerate(words)
+              if w in _ADULT_RELATIONS and (at + 1 == len(words) or words[at + 1] not in _SPEAKS)}  # fmt: skip
     children = [at for at, w in enumerate(words) if w in _CHILD_RELATIONS]
     if children and adults and children[0] < min(words.index(w) for w in adults):
         return None  # "a ukulele for my son, my wife says no drums": the son's, of no age said

@@ -574,9 +574,14 @@ class ChatPipeline:
         asking two things is answered on each ("does the second one need phantom power? and does
         it come with a stand" had looked for "phantom power" alone; "la seconda ha i tasti pesati?
         e quanto costa con il supporto" for "weighted keys stand" together)."""
-        parts = question_parts(query.text)
+        # (the question, not what was told before it: "the teacher said 3/4 size. does that one
+        # come with a bow and a case?" had been answered on its size: "gives no age range")
+        sentences = [s for s in _SENTENCES.split(query.text.strip()) if s]
+        asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
+        text = " ".join(asked) if asked and len(asked) < len(sentences) else query.text
+        parts = question_parts(text)
         if len(parts) < 2:
-            return detail_lead(query.text, card, query.language, query.search, query.age)
+            return detail_lead(text, card, query.language, query.search, query.age)
         leads = []
         for part in parts:
             # (each part's English words, read off the words alone: no second model call)

@@ -18,6 +18,7 @@ from assistant.cues import (
     ACCEPTS,
     ACK,
     ADD_TO_CART,
+    ASKS_PICK,
     BETTER_RATED,
     BOOK_KINDS,
     BY_WHOM,
@@ -61,7 +62,14 @@ from assistant.cues import (
     why_other,
 )
 from assistant.errors import LLMUnavailable
-from assistant.followups import only_tells, tells, tells_elsewhere, told_unwanted, told_wants
+from assistant.followups import (
+    only_tells,
+    tells,
+    tells_elsewhere,
+    tells_in_any,
+    told_unwanted,
+    told_wants,
+)
 from assistant.glossary import available as glossary_available
 from assistant.glossary import chinese_to_english
 from assistant.kinds import (
@@ -1074,6 +1082,8 @@ def _spelled_kind(kind: str | None, spelled: Mapping[str, str]) -> str | None:
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f$€£]+")
 
 
+#: A question, then a story after it: "any small parts? his sister is 2".
+_ASKED_THEN_TOLD = re.compile(r"^\W*(?P<asked>[^?？]*\w[^?？]*[?？])\s*(?P<told>[^?？]*\w[^?？]*?)\W*$")
 #: Whom the cards are for, set right: "not for me, for my dad", "oh it's not for me, it's for
 #: my son".
 _NOT_FOR_ME = re.compile(
@@ -1118,6 +1128,22 @@ def understand(
         # the cards set right by the person's age: "that's for babies, she's 10!", "those are for
         # little kids, she's 15 and ..." is what follows (it had searched "babies toys", "kids")
         text = text[young.end() :]  # (the whole still says it: the young ones go down the list)
+    if (
+        shown_titles
+        and (asked := _ASKED_THEN_TOLD.match(text))
+        and tells_in_any(asked.group("told"))
+        and not tells_in_any(asked.group("asked"))
+        # (not said to the assistant: "plush or something interactive? idk you pick")
+        and not ASKS_PICK.search(asked.group("told"))
+        # (what they lack is what else they need: "do I need anything else? I don't own a mic")
+        and not _ELSE_NEEDED.search(asked.group("asked"))
+    ):
+        # a question, then why it is asked: "any small parts? his sister is 2" (it had searched
+        # marbles for a baby), "é usb? não tenho interface de áudio" (audio interfaces); the
+        # story's age and budget are read from the whole
+        text, asked_first = asked.group("asked"), True
+    else:
+        asked_first = False
     if shown_titles and (ask := follow_up_ask(text)):
         # a story then what it asks: the ask is read for the product, the whole for the age and
         # budget ("hold on hes 5 not 12 lol my brain. something slower and hard to break" had
@@ -1557,7 +1583,7 @@ def understand(
         and starter is None
         and not (needs.gift or bounds.numbers())
         # "is it too hard for a 9 year old" asks about the card; "for a 5 year old?" asks for others
-        and (not (needs.age or needs.recipient) or asks_of_it(text))
+        and (not (needs.age or needs.recipient) or asks_of_it(text) or asked_first)
         and not (ordering or cues.more)  # "is it possible to get a cheaper keyboard": another
         # "yamaha or casio?": both shown, one card each; "¿se puede programar desde la compu o
         # solo con el control?" asks it of the card

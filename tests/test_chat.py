@@ -1102,3 +1102,4 @@ def test_a_card_added_and_what_else_it_needs_or_someone_else_in_one_message(
                    "the first one's perfect, add it. ok and something for her brother, he's 12 and loves basketball")  # fmt: skip
     assert brother.cart is not None and brother.cart.items == 1, brother.text
     assert "basketball" in brother.query.search and brother.query.age == (12, 12), brother.query
+

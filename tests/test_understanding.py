@@ -4309,3 +4309,31 @@ def test_two_questions_of_a_card_read_as_the_same_words_are_said_once() -> None:
 
     silent = phrase("pt", "listing_silent", named="calibration")
     assert details_lead([silent, silent], "pt") == silent
+
+
+def test_one_who_speaks_is_no_one_it_is_for() -> None:
+    """ "the teacher said 3/4 size. does that one come with a bow and a case?" had been read as a
+    grown-up's (the teacher), and answered "Its listing gives no age range"."""
+    from assistant.people import read_age
+
+    assert read_age("the teacher said 3/4 size") is None
+    assert read_age("my wife thinks it's too loud") is None
+    assert read_age("a gift for my teacher") == (18, 99)
+
+
+def test_a_question_then_why_it_is_asked_is_the_question() -> None:
+    """ "any small parts? his sister is 2" had searched marbles for a baby."""
+    query = understand("any small parts? his sister is 2", None, [], SHOWN).query
+    assert query.intent is Intent.detail and query.age == (2, 2), query
+
+
+def test_furniture_to_go_in_it_is_for_what_is_on_screen() -> None:
+    """ "i just need furniture to go in it" after dollhouses had shown studio furniture."""
+    from assistant.cues import FOR_IT
+
+    assert FOR_IT.search("no sorry she already has the house, i just need furniture to go in it")
+    state = ConversationState(search="dollhouse kids", kind="dollhouse")
+    query = understand("no sorry she already has the house, i just need furniture to go in it",
+                       None, [], ["KidKraft Dollhouse", "Hape Dollhouse"]).query  # fmt: skip
+    assert advance(state, query, Catalog([])).search.startswith("dollhouse furniture"), query
+    assert "sorry" not in query.unwanted
