@@ -582,6 +582,10 @@ ADD_TO_CART = (
     r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"
     r"(?:a[ñn]ad[eií]|agr[eé]ga|adicion[ae]|ajoute|aggiung[ie]|f[üu]g\w*\s+(?:\w+\s+)?hinzu)\w*"
     r"(?!\s+(?:un|una|unos|unas|um|uma|une|des|ein|eine|einen|uno|otro|otra|outro|outra|autre)\b)"
+    # said last, after the card named: "vale, el Tycoon de madera, añádelo" (had searched
+    # "annealed"), "ok le Kala, ajoute-le", "quello rosso, aggiungilo"
+    r"|[,;.]\s*(?:a[ñn][aá]d[eií]l[oa]|agr[eé]gal[oa]|adiciona(?:-o|-a)?|ajoute[sz]?-l[ea]|aggiungil[oa]|"
+    r"pack\s+(?:ihn|sie|es)\s+(?:rein|dazu))(?:\s+(?:al|a mi)\s+carrito)?\W*$"
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
@@ -628,6 +632,12 @@ def count_of(said: str) -> int:
 
 
 #: Choosing a card: "ok i'll take the second", "let's go with that one".
+#: A card taken by its words: "go with the padded bag", "let's go with the Kala then".
+GO_WITH = re.compile(
+    r"^\W*(?:(?:nah|no|ok(?:ay)?|k|fine|hmm+|alright|so|then|yeah|actually)\W+)*(?:let'?s\s+|i'?ll\s+|we'?ll\s+)?"
+    r"go\s+(?:with|for)\s+the\s+(?!(?:cheap|dear)\w*\s+(?!one)|best\b)",
+    re.I,
+)
 TAKES = re.compile(
     r"\b(?:i'?ll|i will|i'?m gonna|gonna|going to|let'?s|we'?ll|i want to)\s+(?:take|get|buy|go with|order|grab)\b"
     r"|\bme (?:l[oa] )?(?:llevo|quedo con)\b|\bl[oa] quiero\b|\b(?:nehm(?:e)? ich|ich nehm(?:e)?)\b(?!\s+an\b)|"
@@ -639,6 +649,9 @@ TAKES = re.compile(
     r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright)\W+)*(?:get|take|grab|buy)\s+"
     r"(?:that|this|it|the\s+[\w-]+)(?:\s+one)?\W*(?:(?:please|pls|plz|thx|thanks|then)\W*)?$"
     r"|^\W*(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|fine|alright)\W+(?:that|this)\s+one\W*(?:(?:please|pls|plz|then)\W*)?$"
+    # a card taken by its words: "nah go with the padded bag, cheaper" (had searched "go padded
+    # bag": ukulele and banjo bags)
+    rf"|{GO_WITH.pattern}"
     # the card put in the cart: "ok add it to cart" (had searched "add cart": flash cards),
     # "añádelo al carrito", "mets-le dans le panier", "in den Warenkorb", "nel carrello"
     rf"|{ADD_TO_CART}",

@@ -173,6 +173,9 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "磁力搅拌器": ("magnetic stirrer",), "搅拌器": ("stirrer",), "加热": ("heating",),
                 "焊接面罩": ("welding helmet",), "焊接": ("welding",), "自动变光": ("auto darkening",),
                 "护腕": ("wrist rest",), "鼠标垫": ("mouse pad",), "文具": ("stationery",),
+                # ("对讲机" had been "intercom": a toy telephone shown for walkie-talkies)
+                "对讲机": ("walkie talkie",), "儿童对讲机": ("kids walkie talkie",),
+                "头灯": ("headlamp",), "露营": ("camping",), "魔术": ("magic",),
                 "原版": ("original",), "英文原版": ("english edition",),
                 "装电池": ("batteries",), "遥控车": ("remote control car",),
                 "多久": ("minutes",), "拼多久": ("minutes",),

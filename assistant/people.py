@@ -129,7 +129,8 @@ AGE = [
     # said between commas after whom: "gift for my niece, 15, really shy" (had read 3-14)
     (re.compile(r"\b(?:" + "|".join(RECIPIENTS) + r"),\s*(\d{1,2})\s*(?:,|\.|;|$|\s+(?:and|who|she|he|but)\b)", re.I), 1.0),
     # said in brackets after whom: "for my daughter (11, she's left handed)", "my son (7)"
-    (re.compile(r"\b(?:" + "|".join(RECIPIENTS) + r")\s*\(\s*(\d{1,2})\s*(?:[,;)]|yo\b|y/o\b)", re.I), 1.0),
+    # (in the shop's other languages too: "für meinen Sohn (16)", "para mi hija (12)")
+    (re.compile(r"\b(?:" + "|".join([*RECIPIENTS, *FOREIGN_RECIPIENTS]) + r")\s*\(\s*(\d{1,2})\s*(?:[,;)]|yo\b|y/o\b)", re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
     (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),

@@ -3,6 +3,8 @@ senses chosen by what the demo store's titles say; no model."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.glossary import chinese_to_english
@@ -230,3 +232,37 @@ def test_how_many_pieces_and_buying_it_oneself(vocabulary: Vocabulary) -> None:
     counts = vocabulary.title_counts
     assert "pieces" in chinese_to_english("第一个和第三个哪个块数多？", counts)
     assert "oneself" not in chinese_to_english("太贵了，有没有便宜点的，我是学生自己买", counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        # ("kit di magia" had shown party kits; "ein englisches E-Book" had not been read at all)
+        ("cerco un kit di magia", "it", "magic kit"),
+        ("un kit de magia", "es", "magic kit"),
+        ("ein englisches E-Book", "de", "english ebook"),
+        ("ein Zauberkasten", "de", "magic kit"),
+    ],
+)
+def test_a_magic_kit_and_an_e_book_are_read(text: str, language: str, english: str) -> None:
+    from retrieval.multilingual import read_words
+
+    assert read_words(text, language, None, partial=True) == english
+
+
+def test_walkie_talkies_in_chinese_are_walkie_talkies() -> None:
+    """ "对讲机" had been read "intercom" (a toy telephone shown)."""
+    from assistant.glossary import chinese_to_english
+
+    assert "walkie talkie" in chinese_to_english("给两个孩子买对讲机")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["vale, el Tycoon de madera, añádelo", "ok le Kala, ajoute-le", "quello rosso, aggiungilo"],
+)
+def test_a_card_named_then_put_in_the_cart_said_last(text: str) -> None:
+    """ "vale, el Tycoon de madera, añádelo" had searched "wooden tycoon annealed"."""
+    from assistant.cues import ADD_TO_CART
+
+    assert re.search(ADD_TO_CART, text, re.I), text

@@ -541,3 +541,4 @@ def test_a_card_named_by_its_look_then_how_many_is_asked_of_the_cards(
     query = understand("la confezione blu quanti ne contiene?", None, [], shown,
                        vocabulary=vocabulary, before="it").query  # fmt: skip
     assert query.intent is Intent.detail and query.kind is None
+

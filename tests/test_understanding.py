@@ -4337,3 +4337,32 @@ def test_furniture_to_go_in_it_is_for_what_is_on_screen() -> None:
                        None, [], ["KidKraft Dollhouse", "Hape Dollhouse"]).query  # fmt: skip
     assert advance(state, query, Catalog([])).search.startswith("dollhouse furniture"), query
     assert "sorry" not in query.unwanted
+
+
+def test_others_asked_for_then_a_word_on_the_card() -> None:
+    """ "something lighter, that hard one looks like it weighs a ton" after cello cases had
+    searched "lighter hard looks weighs" (calibration weights)."""
+    query = understand(
+        "something lighter, that hard one looks like it weighs a ton", None, [], SHOWN
+    ).query
+    assert query.intent is Intent.refine and "weighs" not in query.search, query
+
+
+def test_a_card_taken_by_its_words() -> None:
+    """ "nah go with the padded bag, cheaper" had searched "go padded bag" (ukulele bags)."""
+    query = understand("nah go with the padded bag, cheaper", None, [],
+                       ["Hard Cello Case", "Padded Cello Gig Bag"]).query  # fmt: skip
+    assert query.move == "chosen", query
+
+
+def test_a_teenagers_reading_with_nothing_else_said_is_young_adult() -> None:
+    from assistant.people import read_age
+
+    assert (
+        understand("an ebook for my 16 year old son", None, []).query.search == "ebook young adult"
+    )
+    assert (
+        "young"
+        not in understand("fantasy ebook recs for a 14 year old girl", None, []).query.search
+    )
+    assert read_age("für meinen Sohn (16)") == (16, 16)
