@@ -1687,6 +1687,14 @@ def understand(
         intent, move, search, need = Intent.compare, "store", "", ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
+        if move == "chosen" and (go := GO_WITH.search(text)) and not cues.references:
+            from assistant.basket import by_words
+
+            # (a card taken by words no card has is looked for: "nah go with the padded bag"
+            # among hard cases had chosen a hard case)
+            said = re.split(r"[,.;!?]", text[go.end() :])[0]
+            if by_words(said, shown_titles, [False] * len(shown_titles)) is None:
+                intent, move = Intent.new, ""
         if (
             intent is Intent.more
             and _MORE_LIKE.search(text)

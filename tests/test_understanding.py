@@ -4366,3 +4366,10 @@ def test_a_teenagers_reading_with_nothing_else_said_is_young_adult() -> None:
         not in understand("fantasy ebook recs for a 14 year old girl", None, []).query.search
     )
     assert read_age("für meinen Sohn (16)") == (16, 16)
+
+
+def test_a_card_taken_by_words_no_card_has_is_looked_for() -> None:
+    """ "nah go with the padded bag" among hard cello cases had chosen a hard case."""
+    query = understand("nah go with the padded bag, cheaper", None, [],
+                       ["Hard Cello Case with Wheels", "Fiberglass Cello Case"]).query  # fmt: skip
+    assert query.move != "chosen" and query.intent is Intent.new, query
