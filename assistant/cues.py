@@ -491,6 +491,32 @@ CLOSING = re.compile(
     r"até\s+logo|再见|拜拜))?\W*$",
     re.I,
 )
+#: Whether a maker is any good, asked of the cards: "is meinl a good brand?", "is rico royal
+#: decent or should i spend more on vandoren", "¿Meinl es buena marca?", "ist Yamaha eine gute
+#: Marke?" (each had been answered 'Its listing does not mention "meinl"', or searched).
+_BRAND_GOOD = re.compile(
+    r"\bis\s+(?P<a>[\w'&.-]+(?:\s+(?!an?\s)[\w'&.-]+)?)\s+(?:actually\s+|really\s+|even\s+)?(?:a\s+)?"
+    r"(?:good|decent|reliable|reputable|legit|trustworthy|quality|solid)\s+(?:brand|make|maker|company|name)\b"
+    r"|\bis\s+(?P<b>[\w'&.-]+(?:\s+(?!an?\s)[\w'&.-]+)?)\s+(?:actually\s+|really\s+|even\s+)?(?:decent|reliable|reputable|"
+    r"legit|trustworthy|any\s+good|actually\s+good|good\s+quality)\b"
+    r"|\b(?:es|ist|è|é|est)\s+(?P<c>[\w'&.-]+)\s+(?:una\s+|eine\s+|uma\s+|une\s+)?(?:buena|gute|buona|boa|bonne)\s+(?:marca|marke|marque)\b"
+    r"|(?:^|[¿¡\s])(?P<d>[\w'&.-]+)\s+(?:es|ist|è|é|est)\s+(?:una\s+|eine\s+|uma\s+|une\s+)?(?:buena|gute|buona|boa|bonne)\s+(?:marca|marke|marque)\b",
+    re.I,
+)
+#: Words that name no maker where one is asked after: "is it a good brand", "is this one decent".
+_NO_MAKER = frozenset(["it", "this", "that", "they", "these", "those", "the", "one", "this one",
+                       "that one", "it actually", "he", "she", "there"])  # fmt: skip
+
+
+def brand_asked(text: str) -> str | None:
+    """The maker a message asks is any good (see `_BRAND_GOOD`), as said; None for none."""
+    m = _BRAND_GOOD.search(text)
+    if m is None:
+        return None
+    name = next(g for g in m.groups() if g).strip(" ¿?")
+    return None if name.lower() in _NO_MAKER else name
+
+
 #: A bare acknowledgement of the cards, asking nothing: "ok", "hmm", "cool", "i see", "vale",
 #: "d'accord", "alles klar", "嗯" (each had been searched: "ok to peel" stickers, "cool" picks).
 ACK = re.compile(

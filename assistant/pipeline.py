@@ -62,6 +62,7 @@ from assistant.cues import (
     absent_maker,
     asks_of_it,
     asks_question,
+    brand_asked,
     cart_quantity,
     choice_and_more,
     count_of,
@@ -938,6 +939,7 @@ class ChatPipeline:
         meant = self._meant(query, state, shown)
         refs, look, absent, bad = meant.refs, meant.look, meant.absent, meant.bad
         known = notice = comparison = None
+        maker: str | None = None
         products = list(shown)
         if query.move in ("thanks", "leaving", "ack"):  # "ok thx", "ok nvm", "ok": the same cards
             said = {"thanks": "welcome", "leaving": "no_problem", "ack": "what_next"}[query.move]
@@ -945,6 +947,15 @@ class ChatPipeline:
             refs = ()
         elif query.move == "store":  # "oh ok what do you sell then": the store's departments
             known, refs = phrase(query.language, "store_range", departments=self._departments()), ()
+        elif (maker := brand_asked(query.text)) and (
+            theirs := [i + 1 for i, p in enumerate(shown) if by_maker(p, (maker,))]
+        ):
+            # "is meinl a good brand?": that maker's cards, by what shoppers rated them (it had
+            # been 'Its listing does not mention "meinl"')
+            refs = tuple(theirs[:3])
+            products = [shown[r - 1] for r in refs]
+            known = " ".join([*(self._brand_rated(r, shown[r - 1], maker, query.language) for r in refs),
+                              phrase(query.language, "brand_note")])  # fmt: skip
         elif absent:
             known = phrase(query.language, "maker_absent", name=absent.title())
         elif look:  # "the green one" where no card says green: said, not answered of [1]
@@ -956,6 +967,8 @@ class ChatPipeline:
             products = [shown[r - 1] for r in refs]
             comparison = compare(products) if len(products) >= 2 else None
         cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
+        if maker and len(refs) >= 1 and known is not None and not absent:
+            cards = self.cards_for(products, marks=refs)
         picks = None
         chosen = None
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad or look):
@@ -983,6 +996,18 @@ class ChatPipeline:
             picks = (mark,)
         return _Shown(cards, state, notice=notice, comparison=comparison, known=known, focus=True,
                       picks=picks, chosen=chosen)  # fmt: skip
+
+    @staticmethod
+    def _brand_rated(mark: int, product: Product, maker: str, language: str) -> str:
+        """One card of a maker asked about, by its rating ("[2] is by Meinl: rated 4.6 of 5 by
+        120 shoppers")."""
+        name = maker.title() if maker.islower() else maker
+        if product.rating is None:
+            return phrase(language, "brand_unrated", mark=mark, name=name)
+        if not product.rating_count:
+            return phrase(language, "brand_rated_plain", mark=mark, name=name, rating=f"{product.rating:g}")
+        return phrase(language, "brand_rated", mark=mark, name=name, rating=f"{product.rating:g}",
+                      count=product.rating_count)  # fmt: skip
 
     def _several_to_cart(
         self, request: ChatRequest, message: str, state: ConversationState,

@@ -54,6 +54,7 @@ from assistant.cues import (
     asks_for_more,
     asks_of_it,
     asks_question,
+    brand_asked,
     few_by,
     looked_one,
     plain_need,
@@ -1687,6 +1688,11 @@ def understand(
         intent, move, search, need = Intent.compare, "store", "", ""
     if shown_titles:
         intent, move = _talk_move(text, intent, cues, needs.kind, text if english else search)
+        if (maker := brand_asked(text)) and any(
+            re.search(rf"\b{re.escape(maker)}\b", t, re.I) for t in shown_titles
+        ):
+            # whether a maker on screen is any good: "¿Meinl es buena marca?" (had been searched)
+            intent, move = Intent.detail, ""
         if move == "chosen" and (go := GO_WITH.search(text)) and not cues.references:
             from assistant.basket import by_words
 

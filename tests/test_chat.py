@@ -1103,3 +1103,21 @@ def test_a_card_added_and_what_else_it_needs_or_someone_else_in_one_message(
     assert brother.cart is not None and brother.cart.items == 1, brother.text
     assert "basketball" in brother.query.search and brother.query.age == (12, 12), brother.query
 
+
+def test_whether_a_maker_on_screen_is_any_good_is_answered_by_its_ratings(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "is <maker> a good brand?" had been answered 'Its listing does not mention ...'."""
+    from assistant.turn import ChatRequest
+    from retrieval.catalog import Product
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-brand"))
+    # (the maker a title opens with: "Ghs Bass Guitar Strings")
+    maker = next((c.product.title.split()[0] for c in first.cards if c.product.rating), None)
+    assert maker, [c.product for c in first.cards]
+    then = chat.answer(ChatRequest(message=f"is {maker} a good brand?",
+                                   conversation_id=first.conversation_id, user_id="u-brand"))  # fmt: skip
+    theirs: list[Product] = [c.product for c in then.cards]
+    assert theirs and all(maker.lower() in f"{p.brand} {p.title}".lower() for p in theirs), theirs
+    assert f"is by {maker}" in then.text or f"is by {maker.title()}" in then.text, then.text

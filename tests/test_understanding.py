@@ -4373,3 +4373,26 @@ def test_a_card_taken_by_words_no_card_has_is_looked_for() -> None:
     query = understand("nah go with the padded bag, cheaper", None, [],
                        ["Hard Cello Case with Wheels", "Fiberglass Cello Case"]).query  # fmt: skip
     assert query.move != "chosen" and query.intent is Intent.new, query
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("is meinl a good brand?", "meinl"),
+        ("is rico royal decent or should i spend more on vandoren", "rico royal"),
+        ("¿Meinl es buena marca? yo de esto no tengo ni idea", "Meinl"),
+        ("ist Yamaha eine gute Marke?", "Yamaha"),
+        ("is it a good brand", None),
+        ("is this one decent?", None),
+        ("is it decent for a beginner", None),
+    ],
+)
+def test_whether_a_maker_is_any_good(text: str, maker: str | None) -> None:
+    """ "is meinl a good brand?" had been answered 'Its listing does not mention "meinl"'; the
+    Spanish one searched."""
+    from assistant.cues import brand_asked
+
+    assert brand_asked(text) == maker
+    if maker:
+        shown = [f"{maker.title()} Cajon Box Drum", "X8 Flamenco Cajon"]
+        assert understand(text, None, [], shown).query.intent is Intent.detail
