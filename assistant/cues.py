@@ -843,7 +843,9 @@ NONE_RIGHT = re.compile(
     # ("show me something different, mesh isn't really my style" had searched "mesh style",
     # "something different" alone "something different")
     r"|(?:(?:show|give|find|get)\s+(?:me\s+|us\s+)?)?(?:something|anything|some)\s+(?:totally\s+|completely\s+)?different"
-    r"|different\s+ones|try\s+again)",
+    r"|different\s+ones|try\s+again"
+    # ("not that kind, he wants a real trick one" after yo-yos had searched "not real trick")
+    r"|not\s+(?:that|this|those|these)\s+(?:kind|type|sort|ones?))",
     re.I,
 )
 #: The price limit dropped: "forget the budget", "money is no object", "price doesn't matter".

@@ -743,7 +743,12 @@ def _talk_move(
     if GIFT_WRAP.search(text):
         # gift wrap or a note asked of the card chosen: answered of it, not searched
         return Intent.detail, ""
-    if CART_ASKED.search(text):
+    if CART_ASKED.search(text) and not any(
+        re.search(ADD_TO_CART, part, re.I) and not CART_ASKED.search(part)
+        for part in re.split(r"(?<=[.!?;])\s+", text)
+    ):
+        # (one put in first is put in, the cart said with it: "add the first one for him. total
+        # for both?" had been asked of the card)
         return Intent.detail, "cart"  # "how much is that altogether?": the cart, as it stands
     if REMOVE_FROM_CART.search(text) and not asks_question(text):
         return Intent.detail, "remove"  # "remove the goggles too": out of the cart
@@ -767,7 +772,9 @@ def _talk_move(
         return Intent.detail, ""
     if (
         TAKES.search(text)
-        and not text.rstrip().endswith(("?", "？"))  # ("Ich nehme an, die zweite ist aus Holz?")
+        # (the sentence taking it asks nothing: "Ich nehme an, die zweite ist aus Holz?" does;
+        # "add the first one for him. total for both?" takes it)
+        and not _taking(text).rstrip().endswith(("?", "？"))
         and (
             cues.references
             or cues.priced
@@ -805,19 +812,32 @@ def _talk_move(
         # "none of these are right": others ("none of those, she hates pink": others, not pink)
         return Intent.more, ""
     if none and not cues.references:
-        # others as they should be: "none of these, something more architectural"; or another
-        # thing: "none of these, try again. pastel, fine tip, NO glitter" (it had been asked of
-        # the first card)
-        return (Intent.new if product_kind(text[none.end() :]) else Intent.more), ""
+        # others as they should be: "none of these, something more architectural", "not that
+        # kind, he wants a real trick one"; or another thing: "none of these, try again. pastel,
+        # fine tip, NO glitter" (it had been asked of the first card)
+        rest = text[none.end() :]
+        return (Intent.new if product_kind(rest) and not _A_KIND_OF_ONE.search(rest) else Intent.more), ""
     if NO_BUDGET.search(text) and intent in (Intent.new, Intent.refine) and not kind:
         return Intent.refine, "any price"  # "forget the budget, whats the best one"
     return intent, ""
 
 
+#: Another one of the kind on screen, said by what it should be: "a real trick one", "the
+#: wooden kind", "an electric one".
+_A_KIND_OF_ONE = re.compile(
+    r"\b(?:a|an|the|some)\s+(?:real|proper|actual|true|more)?\s*(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:ones?|kind|type)\b",
+    re.I,
+)
 #: How others should differ, said beside "none of these": "something more architectural".
 _MORE_SO_WORDS = frozenset(["more", "less", "bit", "little", "lot", "way", "much", "something"])
 #: Words beside "none of these" or "something different" that name nothing wanted.
 _NOT_WHAT = frozenset(["right", "it", "no", "all", "at", "then", "try", "again", "style", "thing", "taste", "vibe"])
+def _taking(text: str) -> str:
+    """The sentence of a message that takes a card ("add the first one for him" of "add the first
+    one for him. total for both?"); the whole where none alone does."""
+    return next((p for p in re.split(r"(?<=[.!;])\s+", text) if TAKES.search(p)), text)
+
+
 #: Others like one card: "more like the second one", "anything similar to [2]".
 _MORE_LIKE = re.compile(
     r"\b(?:more|something|anything|others?|ones?)\s+(?:(?:a\s+bit|kind\s+of|sort\s+of)\s+)?"
@@ -1715,6 +1735,8 @@ def understand(
             # mesh, and keeps none; "none of these, try again. pastel, fine tip, NO glitter" are
             # others, pastel and fine-tipped
             rest = text[none.end() :]
+            if one_of := _A_KIND_OF_ONE.search(rest):
+                rest = one_of.group("what")  # "he wants a real trick one, the kind that ...": trick
             search, narrows = "", " ".join(dict.fromkeys(
                 w for w in re.findall(r"[a-z][a-z-]+", rest.lower())
                 if not (not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(rest)

@@ -4396,3 +4396,19 @@ def test_whether_a_maker_is_any_good(text: str, maker: str | None) -> None:
     if maker:
         shown = [f"{maker.title()} Cajon Box Drum", "X8 Flamenco Cajon"]
         assert understand(text, None, [], shown).query.intent is Intent.detail
+
+
+def test_not_that_kind_but_a_kind_of_one_is_others_of_it() -> None:
+    """ "not that kind, he wants a real trick one, ..." after yo-yos had searched "not real trick
+    come back own" (a magic deck first)."""
+    query = understand("not that kind, he wants a real trick one, the kind that doesn't come back up on its own",
+                       None, [], ["Yo-Yo Maker", "Light Up Yo-Yo"]).query  # fmt: skip
+    assert query.intent is Intent.more and query.narrows == "trick", query
+
+
+def test_a_card_added_then_the_total_asked_is_added() -> None:
+    """ "add the first one for him. total for both?" had been asked of the card ('does not
+    mention "total"'); the lead of an add says the cart's count and total."""
+    query = understand("add the first one for him. total for both?", None, [], SHOWN).query
+    assert query.move == "chosen" and query.references == (1,), query
+    assert understand("whats the total", None, [], SHOWN).query.move == "cart"
