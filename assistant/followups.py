@@ -147,7 +147,7 @@ def tells_elsewhere(text: str, english: str) -> bool:
 _DENIED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:not|no|nothing|never|without|none)\b", re.I)
 #: What the shopper thinks of what is said, no quality of a product: "so headless is fine".
 _VERDICTS = frozenset(["fine", "okay", "good", "great", "better", "best", "perfect", "nice", "cool", "matter",
-                       "matters", "works", "work"])  # fmt: skip
+                       "matters", "works", "work", "else"])  # fmt: skip
 
 
 #: What someone would rather have, of the kind on screen: "she prefers a wind-up one", "he'd

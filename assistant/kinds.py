@@ -206,9 +206,10 @@ NOT_KIND = frozenset(
         "plays",
         "loves",
         "likes",
-        # asking again, never the product: "none of these, try again"
+        # asking again, never the product: "none of these, try again", "what else"
         "try",
         "again",
+        "else",
         # what the person would rather have, never the product: "prefers a wind-up one"
         "prefers",
         "prefer",

@@ -119,7 +119,7 @@ _NOT_A_THING = frozenset([
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
     "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits",
     "ever", "set", "sets", "collection", "few", "couple", "half", "look", "looks", "seem", "seems",
-    "feel", "feels", "sorry"
+    "feel", "feels", "sorry", "right", "now"
 ])  # fmt: skip
 #: Words of whom a product is made for, which titles say: "not the kids versions".
 _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",
@@ -156,6 +156,8 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
     return tuple(dict.fromkeys(found))
 
 
+#: What a title says a product is for, just before a word: "for 1.75mm", "compatible with".
+_MADE_FOR_IT = re.compile(r"\b(?:for|fits|compatible\s+with)\s+(?:[\w./-]+\s+){0,2}$", re.I)
 #: Other words titles say an unwanted thing with: "not one of the tiny ones" is no "Mini R/C".
 _SAID_AS = {"tiny": ("mini", "micro"), "small": ("mini",), "digital": ("electronic", "lcd"),
             "glitter": ("glittery", "sparkly", "sequin", "sequins"), "plastic": ("abs",),
@@ -182,6 +184,9 @@ def says_unwanted(title: str, words: Iterable[str]) -> bool:
     for word in [w for said in words for w in (said, *_SAID_AS.get(said, ()))]:
         # (said in the plural, titled in the singular: "no marbles" of a "Marble Set")
         one = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
-        if re.search(rf"\b{re.escape(one)}(?:s|es)?\b", title, re.I) and not denies(title, [word]):
+        # (said of what it is for is not what it is: "Nozzle for 1.75mm Filament" is no filament)
+        said = [m for m in re.finditer(rf"\b{re.escape(one)}(?:s|es)?\b", title, re.I)
+                if not _MADE_FOR_IT.search(title[: m.start()])]  # fmt: skip
+        if said and not denies(title, [word]):
             return True
     return False

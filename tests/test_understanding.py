@@ -4412,3 +4412,17 @@ def test_a_card_added_then_the_total_asked_is_added() -> None:
     query = understand("add the first one for him. total for both?", None, [], SHOWN).query
     assert query.move == "chosen" and query.references == (1,), query
     assert understand("whats the total", None, [], SHOWN).query.move == "cart"
+
+
+def test_what_a_product_is_for_is_not_what_it_is() -> None:
+    """ "not filament" after a 3D printer's kit had taken out the nozzle "for 1.75mm Filament"."""
+    from assistant.followups import told_wants
+    from assistant.unwanted import says_unwanted
+
+    assert not says_unwanted("Redrex 3D Printer Nozzle for 1.75mm Filament V6", ("filament",))
+    assert says_unwanted("Gold PLA 3D Printer Filament 1.75mm", ("filament",))
+    assert told_wants("it came with a spool of pla so not filament right now. what else") == ()
+    assert (
+        product_kind("my daughter just got a violin for school, what else does she need?")
+        == "violin"
+    )
