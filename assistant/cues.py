@@ -783,7 +783,13 @@ THE_PICK = re.compile(
     re.I,
 )
 #: A card named by how it looks in Spanish and Chinese: "el de madera", "la azul", "木头的那个".
-_LOOK_ONE_ES = re.compile(r"^\W*(?:y\s+)?(?:el|la)\s+((?:de\s+)?\w+)\W*$", re.I)
+_LOOK_ONE_ES = re.compile(
+    # (a word of assent before it and the cart after: "vale, el de madera, añádelo" had put the
+    # recommended card in the cart)
+    r"^\W*(?:(?:vale|ok|bueno|pues|entonces|sí|si|perfecto|listo)\W+)*(?:y\s+)?(?:el|la)\s+((?:de\s+)?\w+)"
+    r"(?:\W+(?:a[ñn][aá]d[eií]l[oa]|agr[eé]gal[oa]|me\s+l[oa]\s+llevo|l[oa]\s+quiero|por\s+favor))?\W*$",
+    re.I,
+)
 _LOOK_ONE_ZH = re.compile(r"^\W*([\u4e00-\u9fff]{1,4})的那(?:个|款|一个|一款)\W*$")
 #: The card named by its look at the end of a question: "quanto costa quello rosa?", "¿cuánto
 #: cuesta el rojo?" (whether the word is a look is read off its English, as above).

@@ -125,6 +125,7 @@ from assistant.writer import AnswerWriter, Written, by_age_only, clarifying_ques
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
 from retrieval.catalog import Price, Product
+from retrieval.multilingual import read_words
 from retrieval.search import Hit, HybridSearcher
 from retrieval.vocabulary import Vocabulary
 
@@ -885,7 +886,11 @@ class ChatPipeline:
             query = query.model_copy(update={"references": ()})  # (the two set apart, said above)
         # "the green one", "el de madera", "木头的那个": the cards saying that look, if any
         look = None if query.references or named else looked_one(query.text)
-        said_look = (look if query.language == "en" else query.search).lower() if look else ""
+        # (in another language, the look's own words read in English: "de madera" of "vale, el
+        # de madera, añádelo" is wooden, the whole's search is not)
+        said_look = ((look if query.language == "en"
+                      else read_words(look, query.language, None, partial=True) or query.search).lower()
+                     if look else "")  # fmt: skip
         if said_look in LOOKS and query.language != "en":
             named = tuple(
                 i + 1 for i, p in enumerate(shown) if re.search(rf"\b{said_look}", p.title, re.I)

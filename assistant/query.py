@@ -1713,6 +1713,17 @@ def understand(
         ):
             # whether a maker on screen is any good: "¿Meinl es buena marca?" (had been searched)
             intent, move = Intent.detail, ""
+        elif maker:
+            # a maker no card is by: that maker's of the kind on screen ("¿Wittner es buena
+            # marca?" after metronomes had searched its words: Wittner cello pegs, and "No
+            # parece que tengamos wittner es buena marca")
+            from assistant.fits import title_head
+
+            kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]
+            mine = max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k)), default="")
+            intent, move = Intent.new, ""
+            search = need = f"{maker} {mine}".strip()
+            needs = replace(needs, kind=mine or None)
         if move == "chosen" and (go := GO_WITH.search(text)) and not cues.references:
             from assistant.basket import by_words
 

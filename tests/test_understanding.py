@@ -4426,3 +4426,19 @@ def test_what_a_product_is_for_is_not_what_it_is() -> None:
         product_kind("my daughter just got a violin for school, what else does she need?")
         == "violin"
     )
+
+
+def test_a_maker_no_card_is_by_is_looked_for_among_the_kind() -> None:
+    """ "¿Wittner es buena marca?" after metronomes none of which is a Wittner had searched its
+    words ("No parece que tengamos wittner es buena marca", cello pegs shown)."""
+    query = understand("¿Wittner es buena marca?", None, [],
+                       ["Luvay Mechanical Metronome - Wooden", "Portable LCD metronome"]).query  # fmt: skip
+    assert query.intent is Intent.new and query.search.lower() == "wittner metronome", query
+
+
+def test_a_look_said_in_spanish_with_assent_and_the_cart() -> None:
+    """ "vale, el de madera, añádelo" had put the recommended card in the cart, not the wooden."""
+    from assistant.cues import looked_one
+
+    assert looked_one("vale, el de madera, añádelo") == "de madera"
+    assert looked_one("el de madera") == "de madera"
