@@ -578,8 +578,10 @@ class ChatPipeline:
         e quanto costa con il supporto" for "weighted keys stand" together)."""
         # (the question, not what was told before it: "the teacher said 3/4 size. does that one
         # come with a bow and a case?" had been answered on its size: "gives no age range")
+        # (a sentence ended by "." or "!" tells; one ended by "?" or by nothing may ask: "does the
+        # first one come with a case? and does it have a warp drive" asks both)
         sentences = [s for s in _SENTENCES.split(query.text.strip()) if s]
-        asked = [s for s in sentences if s.rstrip().endswith(("?", "？"))]
+        asked = [s for s in sentences if not s.rstrip().endswith((".", "!", "。", "！"))]
         text = " ".join(asked) if asked and len(asked) < len(sentences) else query.text
         parts = question_parts(text)
         if len(parts) < 2:
