@@ -505,7 +505,10 @@ _BRAND_GOOD = re.compile(
 )
 #: Words that name no maker where one is asked after: "is it a good brand", "is this one decent".
 _NO_MAKER = frozenset(["it", "this", "that", "they", "these", "those", "the", "one", "this one",
-                       "that one", "it actually", "he", "she", "there"])  # fmt: skip
+                       "that one", "it actually", "he", "she", "there", "shipping", "delivery"])  # fmt: skip
+#: Words opening a card or a thing named, never a maker: "is the bow any good", "¿es una ...?".
+_NOT_A_MAKER = re.compile(r"^(?:the|this|that|these|those|a|an|una|un|das|der|die|une|la|le|el|esta|este|"
+                          r"questa|questo|esse|essa|it|its|their|his|her|my)\b", re.I)
 
 
 def brand_asked(text: str) -> str | None:
@@ -514,7 +517,7 @@ def brand_asked(text: str) -> str | None:
     if m is None:
         return None
     name = next(g for g in m.groups() if g).strip(" ¿?")
-    return None if name.lower() in _NO_MAKER else name
+    return None if name.lower() in _NO_MAKER or _NOT_A_MAKER.match(name) else name
 
 
 #: A bare acknowledgement of the cards, asking nothing: "ok", "hmm", "cool", "i see", "vale",
@@ -603,6 +606,7 @@ ADD_TO_CART = (
     # how many, said first: "2 of the 4-pair packs then, one is for her friend"
     # ("lovely, 3 of those please" had searched "lovely": a love story first)
     rf"|{CART_LEAD}{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+(?:the|those|these|them|em)\b(?![^?]*\?)"
+    r"(?!\s+(?:look|looks|are|is|seem|seems|have|has|were)\b)"
     # the verb alone in the shop's other languages: "adiciona a primeira", "agrégalo", "ajoute-le"
     # (not a new thing asked for: "añade una funda")
     r"|^\W*(?:(?:ok|vale|bueno|listo|perfecto|parfait|d'accord|gut|okay|perfeito|beleza|va\s+bene|perfetto)\W+)*"

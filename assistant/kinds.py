@@ -918,7 +918,7 @@ _WANT_AFTER = re.compile(
 #: teacher told us to buy a recorder", "she said to bring a tuner".
 _TOLD_TO_GET = re.compile(
     r"\b(?:wants?|told|asked|asks|needs?|said|says|expects?)\s+(?:(?:him|her|them|us|me|my\s+\w+|the\s+kids)\s+)?"
-    r"to\s+(?:get|buy|bring|have|use|order)\s+(?=(?:a|an|some|the|one|his|her|their)\s)",
+    r"to\s+(?:get|buy|bring|order)\s+(?=(?:a|an|some|the|one|his|her|their)\s)",
     re.I,
 )
 #: The shopper saying who they are: "hi im a nurse and need ...", "I'm a teacher, ...".

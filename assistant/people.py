@@ -55,8 +55,8 @@ _ADULT_RELATIONS = frozenset(["mom", "mum", "mother", "dad", "father", "wife", "
                               # had shown toys for 1-year-olds
                               "teacher", "neighbor", "neighbour"])  # fmt: skip
 #: What someone says or asks, after them: "the teacher said", "my wife thinks".
-_SPEAKS = frozenset(["said", "says", "told", "tells", "wants", "recommended", "recommends",
-                     "suggested", "suggests", "asked", "asks", "thinks", "insists", "mentioned"])  # fmt: skip
+_SPEAKS = frozenset(["said", "says", "told", "tells", "recommended", "recommends", "suggested",
+                     "suggests", "thinks", "insists", "mentioned"])  # fmt: skip
 #: Whom one is a parent or grandparent of: of any age, and named before anyone else, whom it is for.
 _CHILD_RELATIONS = frozenset(["son", "daughter", "grandson", "granddaughter", "stepson",
                               "stepdaughter", "godson", "goddaughter"])  # fmt: skip

@@ -98,7 +98,7 @@ from assistant.needs import (
     follow_up_ask,
     read_needs,
 )
-from assistant.people import RECIPIENTS, age_span, strip_ages
+from assistant.people import RECIPIENTS, age_span, read_age, strip_ages
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.ratings import strip_rating_phrases
@@ -804,14 +804,14 @@ def _talk_move(
         return Intent.detail, ""  # "the one you recommended", "the green one", "el de madera"
     if _MORE_LIKE.search(text) and len(cues.references) == 1:
         return Intent.more, ""  # "more like the second one": others like it (see `_like_card`)
-    if (none := NONE_RIGHT.match(text)) and all(
+    if (none := NONE_RIGHT.match(text)) and not (cues.price_bound or cues.exclude_brands) and all(
         # (what is not wanted beside it: "show me something different, maybe no marbles at all")
         not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(text[none.end() :])
         for w in re.findall(r"[a-z']+", text[none.end() :].lower())
     ):
         # "none of these are right": others ("none of those, she hates pink": others, not pink)
         return Intent.more, ""
-    if none and not cues.references:
+    if none and not cues.references and not (cues.price_bound or cues.exclude_brands or cues.rating_bound):
         # others as they should be: "none of these, something more architectural", "not that
         # kind, he wants a real trick one"; or another thing: "none of these, try again. pastel,
         # fine tip, NO glitter" (it had been asked of the first card)
@@ -1115,7 +1115,7 @@ _THEN_OF_THE_CARD = re.compile(
     r"^(?P<ask>\W*(?:(?:ok|hmm|no|nah|maybe|um)\W+)*(?:something|anything|one|ones|a|an|maybe)?\s*(?:a\s+(?:bit|little|lot)\s+)?"
     rf"(?:much\s+)?(?:{'|'.join(sorted(COMPARATIVES))})(?:\s+ones?)?(?:\s+(?:please|pls))?)\s*[,;.!-]+\s*"
     r"(?:(?:that|this|those|these|it|they)\b(?:\s+[\w-]+)?(?:\s+ones?)?\s+(?:is|are|looks?|seems?|feels?|'s|'re|weighs?)|"
-    r"it'?s|they'?re|that'?s|those\s+are)\b.*$",
+    r"those\s+are|they'?re\s+(?:too|so|way)|that'?s\s+(?:too|so|way))\b.*$",
     re.I,
 )
 #: A question, then a story after it: "any small parts? his sister is 2".
@@ -1132,7 +1132,7 @@ _NOT_FOR_ME = re.compile(
 #: The cards said to be for a younger child, before who the person is: "that's for babies,
 #: she's 10!", "those are for little kids, he's 12", "way too babyish, she's 9".
 _TOO_YOUNG = re.compile(
-    r"^\W*(?:(?:no|nah|ugh|um+|hmm+|lol|oh|omg|haha)\W+)*(?:(?:that|this|those|these|they|it|all\s+of\s+these)"
+    r"^\W*(?:(?:no|nah|ugh|um+|hmm+|lol|oh|omg|haha)\W+)*(?:(?:that|those|these|they|all\s+of\s+these)"
     r"(?:'s|'re|s|\s+are|\s+is|\s+looks?|\s+seems?|\s+are\s+all)?\s+(?:\w+\s+)?(?:for|like)\s+"
     r"(?:babies|a\s+baby|toddlers|a\s+toddler|little\s+kids|small\s+kids|young\s+kids|younger\s+kids|kids|"
     r"preschoolers|little\s+ones)|(?:(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+)?"
@@ -1178,6 +1178,8 @@ def understand(
         and not ASKS_PICK.search(asked.group("told"))
         # (what they lack is what else they need: "do I need anything else? I don't own a mic")
         and not _ELSE_NEEDED.search(asked.group("asked"))
+        # (nor one asking for someone: "what do you have for a 6 year old? my niece turns 6")
+        and read_age(asked.group("asked")) is None
     ):
         # a question, then why it is asked: "any small parts? his sister is 2" (it had searched
         # marbles for a baby), "é usb? não tenho interface de áudio" (audio interfaces); the
@@ -1730,7 +1732,8 @@ def understand(
             # (a card taken by words no card has is looked for: "nah go with the padded bag"
             # among hard cases had chosen a hard case)
             said = re.split(r"[,.;!?]", text[go.end() :])[0]
-            if by_words(said, shown_titles, [False] * len(shown_titles)) is None:
+            # (a card said by how it stands is no words to find: "the one you recommended")
+            if not re.search(r"\bones?\b", said, re.I) and by_words(said, shown_titles, [False] * len(shown_titles)) is None:
                 intent, move = Intent.new, ""
         if (
             intent is Intent.more
@@ -1749,8 +1752,9 @@ def understand(
             if one_of := _A_KIND_OF_ONE.search(rest):
                 rest = one_of.group("what")  # "he wants a real trick one, the kind that ...": trick
             search, narrows = "", " ".join(dict.fromkeys(
-                w for w in re.findall(r"[a-z][a-z-]+", rest.lower())
-                if not (not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(rest)
+                w for w in re.findall(r"[a-z][a-z'-]+", rest.lower())
+                if "'" not in w  # ("mesh isn't my style": no "isn")
+                and not (not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(rest)
                         or w in _MORE_SO_WORDS)))  # fmt: skip
             if intent is Intent.new:
                 search, need, narrows = narrows, narrows, ""

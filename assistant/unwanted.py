@@ -82,7 +82,8 @@ _TOO_YOUNG = re.compile(
     r"\b(?:too|a\s+bit|kinda|kind\s+of|way\s+too|a\s+little)\s+(?:babyish|baby|babyis|kiddy|kiddie|childish|"
     r"young\s+for\s+(?:her|him|them))\b"
     # "that's for babies, she's 10!"
-    r"|\b(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
+    # ("it's for a toddler" says whom it is for, not that the cards are too young)
+    r"|\b(?:that|those|these|they)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
     r"(?:babies|a\s+baby|toddlers|a\s+toddler|preschoolers)\b",
     re.I,
 )
@@ -93,7 +94,7 @@ CHILDISH = re.compile(
     r"|\b(?:think|say|feel)\s+(?:that'?s|it'?s|its|thats|they'?re)\s+(?:a\s+)?(?:toys?|for\s+(?:little\s+)?kids)\b"
     r"|\bmore\s+grown[- ]?up\b|\b(?:less|not\s+so)\s+(?:childish|kiddy|babyish|cartoon\w*)\b"
     # "those are for little kids, she's 15"
-    r"|\b(?:that|this|those|these|they|it)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
+    r"|\b(?:that|those|these|they)(?:'s|'re|s|\s+are|\s+is)?\s+(?:\w+\s+)?for\s+"
     r"(?:little|small|young|younger)\s+(?:kids|children)\b",
     re.I,
 )
@@ -103,6 +104,8 @@ _NOT_MY_STYLE = re.compile(
     r"(?:my|his|her|their|our)\s+(?:style|thing|taste|vibe|jam)\b",
     re.I,
 )
+#: Words a "not my style" is said of that name no look: "this isn't her style", "the color".
+_NOT_A_LOOK = frozenset(["this", "that", "it", "color", "colour", "size", "shape", "look", "design"])
 #: What titles made for children say.
 _CHILD_WORDS = ("kids", "children", "toddler", "cartoon", "toy")
 #: What titles made for the very young say: those the shopper found too young go down the list.
@@ -145,8 +148,9 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]
-    found += [m.group("what").lower() for m in _NOT_MY_STYLE.finditer(text)
-              if m.group("what").lower() not in asked | _NOT_A_THING]  # fmt: skip
+    found += [w for m in _NOT_MY_STYLE.finditer(text)
+              if (w := m.group("what").lower()) not in asked | _NOT_A_THING | _NOT_A_LOOK
+              and not not_product_word(w)]  # fmt: skip
     if shown and _TOO_YOUNG.search(text):  # (of the cards: "a little baby doll" is wanted)
         found += [w for w in _YOUNG_WORDS if w not in asked]
     if shown and CHILDISH.search(text):
@@ -157,7 +161,7 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
 
 
 #: What a title says a product is for, just before a word: "for 1.75mm", "compatible with".
-_MADE_FOR_IT = re.compile(r"\b(?:for|fits|compatible\s+with)\s+(?:[\w./-]+\s+){0,2}$", re.I)
+_MADE_FOR_IT = re.compile(r"\b(?:for|fits|compatible\s+with)\s+\d[\w./-]*\s+$", re.I)
 #: Other words titles say an unwanted thing with: "not one of the tiny ones" is no "Mini R/C".
 _SAID_AS = {"tiny": ("mini", "micro"), "small": ("mini",), "digital": ("electronic", "lcd"),
             "glitter": ("glittery", "sparkly", "sequin", "sequins"), "plastic": ("abs",),

@@ -141,14 +141,25 @@ _ANSWERED_NO = re.compile(r"\b(?:no|non|não|nao)\s*[,.;:!]", re.I)
 _BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
                  "sont", "trop", "sei", "sein", "zu", "un", "una", "unos", "unas", "uno", "une",
                  "des", "ein", "eine", "einen", "il", "lo", "gli", "um", "uma", "quiero", "quiere",
-                 "queremos", "veux", "voglio", "quero", "seja", "sia", "mas",
-                 # whose liking, and the article: "no le gustan los digitales" (it had read
-                 # "digital" as wanted), "non le piacciono i puzzle", "n'aime pas les peluches"
-                 "le", "les", "me", "nos", "gusta", "gustan", "piace", "piacciono", "gosta",
-                 "gostam", "el", "la", "los", "las", "i", "gli", "os", "as"])  # fmt: skip
+                 "queremos", "veux", "voglio", "quero", "seja", "sia", "mas"])  # fmt: skip
+#: Not liking something, said with its article: "no le gustan los digitales" (it had read
+#: "digital" as wanted), "non le piacciono i puzzle", "ela não gosta de bonecas", "il n'aime pas
+#: les peluches": read as "no digitales" (only after the verb: "por qué no la de madera" wants it).
+_DISLIKES = re.compile(
+    r"\b(?:no\s+(?:le|les|me|nos|te)\s+gusta[ns]?|non\s+(?:le|gli|mi|ci|ti)\s+piac(?:e|ciono)|"
+    r"(?:não|nao)\s+gosta[m]?\s+d[eoa]s?|n'?\s*aim\w*\s+pas)\s+(?:(?:los|las|les|gli|el|la|il|lo|le|os|as|i|o|a)\b\s*|l'\s*)?",
+    re.I,
+)
 #: "like" before a title: "parecidos a ...", "similares a ..."; a title ends at these words.
 _LIKE = frozenset(["parecido", "parecidos", "parecida", "parecidas", "similar", "similares"])
 _TITLE_ENDS = frozenset(["en", "para", "con", "que", "pero", "y", "o", "si"])
+
+
+def _negation(m: re.Match[str]) -> str:
+    """The one negating word a not-liking stands for (see `_DISLIKES`)."""
+    said = m.group(0).lower()
+    word = "nao" if said.startswith(("não", "nao")) else "pas" if "pas" in said else said.split()[0]
+    return f" {word} "
 
 
 def read_words(
@@ -176,7 +187,7 @@ def read_words(
     # (a model's code too: "N95", "M6", "PS5")
     tokens = re.findall(
         r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,/]\d+)*(?:[^\W\d_]+)?|[^\W\d_]+",
-        _ANSWERED_NO.sub(" ", _AGE.sub(" ", text)).lower(),
+        _DISLIKES.sub(_negation, _ANSWERED_NO.sub(" ", _AGE.sub(" ", text))).lower(),
     )
     plain = [unaccented(t) for t in tokens]
     out: list[str] = []

@@ -4442,3 +4442,51 @@ def test_a_look_said_in_spanish_with_assent_and_the_cart() -> None:
 
     assert looked_one("vale, el de madera, añádelo") == "de madera"
     assert looked_one("el de madera") == "de madera"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the bow any good",
+        "is the first decent?",
+        "is that brand any good?",
+        "¿es una buena marca?",
+    ],
+)
+def test_a_card_or_the_brand_asked_of_is_no_maker_named(text: str) -> None:
+    """A review of the brand question: "is the bow any good" had searched "the bow"."""
+    from assistant.cues import brand_asked
+
+    assert brand_asked(text) is None
+
+
+def test_readings_a_review_of_this_stop_set_right() -> None:
+    """Each was misread by a first version of this stop's readings."""
+    from assistant.people import read_age
+    from assistant.unwanted import says_unwanted
+    from retrieval.multilingual import read_words
+
+    # whom it is for is not the cards being too young
+    toddler = understand("it's for a toddler, he just turned 2", None, [], SHOWN).query
+    assert "toddler" not in toddler.unwanted and toddler.move != "ack", toddler
+    # a card said by how it stands is taken, not searched
+    for text in ("ok i'll go with the one you recommended", "let's go with the cheaper one"):
+        assert understand(text, None, [], SHOWN).query.move == "chosen", text
+    # a bound said beside "try again" is kept
+    assert understand("try again but under $20", None, [], SHOWN).query.max_price == 20
+    # no fragment of a contraction is searched
+    mesh = understand(
+        "show me something different, mesh isn't really my style", None, [], SHOWN
+    ).query
+    assert "isn" not in mesh.narrows.split(), mesh
+    # a question for someone of an age keeps whom
+    niece = understand(
+        "what do you have for a 6 year old? my niece turns 6 next week", None, [], SHOWN
+    ).query
+    assert niece.search, niece
+    assert read_age("my dad wants a new drill") == (18, 99)
+    assert product_kind("looking for a violin case, she needs to have the bow protected") == "case"
+    assert says_unwanted("Wooden Shape Puzzle for Toddlers 1-3", ["toddler"])
+    assert read_words("¿y por qué no la de madera?", "es", None, partial=True) == "wooden"
+    assert read_words("il n'aime pas les peluches", "fr", None, partial=True) == "not plush"
+    assert understand("hmm 2 of those look the same", None, [], SHOWN).query.move != "chosen"
