@@ -946,7 +946,7 @@ class ChatPipeline:
         meant = self._meant(query, state, shown)
         refs, look, absent, bad = meant.refs, meant.look, meant.absent, meant.bad
         known = notice = comparison = None
-        maker: str | None = None
+        brand_refs: tuple[int, ...] = ()  # the cards of a maker asked about
         products = list(shown)
         if query.move in ("thanks", "leaving", "ack"):  # "ok thx", "ok nvm", "ok": the same cards
             said = {"thanks": "welcome", "leaving": "no_problem", "ack": "what_next"}[query.move]
@@ -959,7 +959,7 @@ class ChatPipeline:
         ):
             # "is meinl a good brand?": that maker's cards, by what shoppers rated them (it had
             # been 'Its listing does not mention "meinl"')
-            refs = tuple(theirs[:3])
+            refs = brand_refs = tuple(theirs[:3])
             products = [shown[r - 1] for r in refs]
             known = " ".join([*(self._brand_rated(r, shown[r - 1], maker, query.language) for r in refs),
                               phrase(query.language, "brand_note")])  # fmt: skip
@@ -973,9 +973,8 @@ class ChatPipeline:
         else:
             products = [shown[r - 1] for r in refs]
             comparison = compare(products) if len(products) >= 2 else None
-        cards = self.cards_for(products, marks=() if absent or look or bad or not refs else refs)
-        if maker and len(refs) >= 1 and known is not None and not absent:
-            cards = self.cards_for(products, marks=refs)
+        unmarked = not brand_refs and (absent or look or bad or not refs)
+        cards = self.cards_for(products, marks=() if unmarked else refs)
         picks = None
         chosen = None
         if query.move == "chosen" and len(refs) == 1 and not (absent or bad or look):

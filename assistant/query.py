@@ -832,6 +832,15 @@ _A_KIND_OF_ONE = re.compile(
 _MORE_SO_WORDS = frozenset(["more", "less", "bit", "little", "lot", "way", "much", "something"])
 #: Words beside "none of these" or "something different" that name nothing wanted.
 _NOT_WHAT = frozenset(["right", "it", "no", "all", "at", "then", "try", "again", "style", "thing", "taste", "vibe"])
+def _screen_kind(shown_titles: Sequence[str]) -> str:
+    """The kind most cards on screen name ("" for none): a "Kids Toy Violin" among violins is a
+    violin's."""
+    from assistant.fits import title_head
+
+    kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]
+    return max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k)), default="")
+
+
 def _taking(text: str) -> str:
     """The sentence of a message that takes a card ("add the first one for him" of "add the first
     one for him. total for both?"); the whole where none alone does."""
@@ -1596,11 +1605,7 @@ def understand(
         # and what they say they lack: "do I need anything else? I don't own a mic yet"
         things += [m.group(1) for m in _LACKING.finditer(text)]
         # each for the product on screen: "pedal special cable", "violin rosin"
-        from assistant.fits import title_head
-
-        # (the kind most cards name: a "Kids Toy Violin" among violins is a violin's)
-        kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]
-        mine = max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k)), default="")
+        mine = _screen_kind(shown_titles)
         set_against = ()  # "like rosin or a tuner" names things to show, not to set side by side
         wanted = [_VAGUE.sub(" ", _ARTICLE.sub("", t.strip(" ?.!"))).strip() for t in things]
         wanted = [t for t in wanted if product_kind(t)]
@@ -1719,10 +1724,7 @@ def understand(
             # a maker no card is by: that maker's of the kind on screen ("¿Wittner es buena
             # marca?" after metronomes had searched its words: Wittner cello pegs, and "No
             # parece que tengamos wittner es buena marca")
-            from assistant.fits import title_head
-
-            kinds = [k for k in (product_kind(title_head(t)) for t in shown_titles) if k]
-            mine = max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k)), default="")
+            mine = _screen_kind(shown_titles)
             intent, move = Intent.new, ""
             search = need = f"{maker} {mine}".strip()
             needs = replace(needs, kind=mine or None)
