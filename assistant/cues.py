@@ -258,6 +258,10 @@ THEN_YES_NO = re.compile(
     r"(?:it|this|that|they|these|those|she|he)\b",
     re.I,
 )
+#: A question after a clause: ", is the board real wood?", " - how long is it".
+_THEN_ASKS = re.compile(
+    r"(?:[,;.!?:]|\s-)\s*(?:(?:but|so|and|ok|okay)\s+)?(?:is|are|does|do|will|would|can|has|have|how|what)\b", re.I
+)
 #: Another question about a product: "how long does the battery last on the second one?", "how
 #: many stars does the first one have?", "how much is it?" (with a card named: about that card).
 ASKS_ABOUT = re.compile(
@@ -677,7 +681,10 @@ TAKES = re.compile(
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
     # a card taken in two words: "ok get that one", "ok that one", "yes the blue one please"
     r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright)\W+)*(?:get|take|grab|buy)\s+"
-    r"(?:that|this|it|the\s+[\w-]+)(?:\s+one)?\W*(?:(?:please|pls|plz|thx|thanks|then)\W*)?$"
+    # (by its words too: "get the black cat one" had searched black cats)
+    r"(?:that|this|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?(?=\s+one\b)|the\s+[\w-]+)(?:\s+one)?\W*(?:(?:please|pls|plz|thx|thanks|then)\W*)?$"
+    # said last, after what is liked about it: "the black cat one is cute, get that"
+    r"|[.!;,]\s*(?:(?:ok|so|then|just|yes)\s+)?(?:get|take|grab|buy)\s+(?:it|that|this)(?:\s+one)?\W*(?:(?:please|pls|plz|then)\W*)?$"
     r"|^\W*(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|fine|alright)\W+(?:that|this)\s+one\W*(?:(?:please|pls|plz|then)\W*)?$"
     # a card taken by its words: "nah go with the padded bag, cheaper" (had searched "go padded
     # bag": ukulele and banjo bags)
@@ -871,6 +878,8 @@ _ONE_CARD = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+(?:one|option|product|item|pick)\b"
     # named by what it has: "the one with the slide kit, does it ..."
     r"|^\W*the\s+one\s+(?:with|w/|that\s+has|that\s+comes\s+with)\s+[^,?.!]{1,30}[,.]"
+    # by its words, first: "the folding magnetic one, is the board real wood?"
+    r"|^\W*(?:(?:and|ok|okay|so|hmm)\W+)?the\s+(?:[\w'-]+\s+){1,4}?ones?\s*(?:[,.:;]|\s-)"
     r"|\b(?:number|no\.|#)\s*\d\b|\[\d\]|^\W*\w+\s+(?:it|this|that)(?:\s+one)?\b(?!\s+(?:be\s+)?(?:possible|ok|okay|alright|better|smarter|worth|all|the (?:cheapest|best))\b)(?!.*\binstead\b)"
     r"|\b(?:is|are|does|do)\s+(?:it|this|that)(?:\s+one)?\s*(?:have|hold|weigh|measure|come with)?\s*\??\s*$",
     re.I,
@@ -1404,6 +1413,8 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
             ]
             if len(hits) == 1:
                 picked.append(hits[0])
+    if not picked and shown:
+        picked += _named_by_words(text, shown)
     if (
         not picked
         and COMPARE.search(lower)
@@ -1411,6 +1422,37 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     ):
         picked = list(range(1, min(n, 2 if "both" in lower else 3) + 1))
     return tuple(dict.fromkeys(picked))
+
+
+#: A card named by several of its words: "the folding magnetic one", "the one in the tin with 3
+#: games", "the one with the dispenser", "the bird cards".
+_BY_WORDS = re.compile(
+    r"\bthe\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+ones?\b"
+    r"|\bthe\s+ones?\s+(?:with|in|that\s+has|that\s+have|w/|from|by)\s+((?:[\w'-]+\s*){1,5})",
+    re.I,
+)
+
+
+def _named_by_words(text: str, shown: Sequence[str]) -> list[int]:
+    """The one card whose title holds more of the words a naming says than any other ("the
+    folding magnetic one" of two folding chess sets, one magnetic); none where no word is on a
+    card or two cards hold as many (a word's start is enough: "the dino one", "Dinosaur")."""
+    from assistant.kinds import not_product_word
+
+    for m in _BY_WORDS.finditer(text):
+        words = [w for w in re.findall(r"[\w'-]+", (m.group(1) or m.group(2)).lower())
+                 if (len(w) >= 3 or w.isdigit()) and w not in _STOP and not not_product_word(w)]  # fmt: skip
+        if not words:
+            continue
+        scores = [
+            sum(bool(re.search(rf"\b{re.escape(w[:5] if len(w) > 5 and w.isalpha() else w)}", title, re.I))
+                for w in words)
+            for title in shown
+        ]  # fmt: skip
+        best = max(scores)
+        if best and scores.count(best) == 1:
+            return [scores.index(best) + 1]
+    return []
 
 
 def read_cues(
@@ -1523,7 +1565,11 @@ def read_cues(
                     or (MEASURE.search(text) and (_ONE_CARD.search(text) or _THEM.search(text)
                                                   or (bool(shown_titles) and not _ASKS_STORE.search(text)
                                                       and not _OF_ANY.search(text))))
-                    or (ASKS_ABOUT.search(text) and bool(_ONE_CARD.search(text)))),
+                    or (ASKS_ABOUT.search(text) and bool(_ONE_CARD.search(text)))
+                    # a card named, then a question of a part of it: "the folding magnetic one,
+                    # is the board real wood?" (it had searched magnetic wooden boards)
+                    or (len(references) == 1 and bool(_ONE_CARD.search(text)) and bool(_THEN_ASKS.search(text))
+                        and not (CHEAPER.search(said) or PRICIER.search(said) or MORE.search(text)))),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
         rating_bound=rating_bound, content_words=content,

@@ -101,7 +101,13 @@ from assistant.needs import (
 from assistant.people import RECIPIENTS, age_span, read_age, strip_ages
 from assistant.prices import extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
-from assistant.ratings import strip_rating_phrases
+from assistant.ratings import (
+    RATING_BOUNDS,
+    SOFT_RATING,
+    read_rating,
+    strip_matches,
+    strip_rating_phrases,
+)
 from assistant.starters import asked as asked_starter
 from assistant.stories import is_story
 from assistant.unwanted import ALREADY_HAS, CHILDISH, NOT_THIS, unwanted_words
@@ -832,6 +838,15 @@ _A_KIND_OF_ONE = re.compile(
 _MORE_SO_WORDS = frozenset(["more", "less", "bit", "little", "lot", "way", "much", "something"])
 #: Words beside "none of these" or "something different" that name nothing wanted.
 _NOT_WHAT = frozenset(["right", "it", "no", "all", "at", "then", "try", "again", "style", "thing", "taste", "vibe"])
+def _asks_only_rating(text: str, counts: Mapping[str, int] | None) -> bool:
+    """Whether the words ask only how well rated the cards should be ("only stuff people
+    actually liked pls", "good reviews only, 4.5 and up"), naming no product."""
+    if not (SOFT_RATING.search(text) or read_rating(text)[0] is not None):
+        return False
+    rest = strip_matches(text, [*RATING_BOUNDS, SOFT_RATING])
+    return not read_needs(rest, counts).product_words.strip()
+
+
 def _screen_kind(shown_titles: Sequence[str]) -> str:
     """The kind most cards on screen name ("" for none): a "Kids Toy Violin" among violins is a
     violin's."""
@@ -1538,6 +1553,9 @@ def understand(
             )
             or (too := _NOT_TOO_FIRST.match(text))
             or _MAKE_IT_FOR.match(text)
+            # only how well rated, then why: "only stuff people actually liked pls, i've heard
+            # horror stories about cheap flutes" (it had searched "heard horror stories")
+            or (asked_part != text and _asks_only_rating(asked_part, counts))
         )
     ):
         # "for a baritone" after "ukulele strings": baritone ukulele strings (it had searched for
@@ -1551,7 +1569,8 @@ def understand(
         if (
             english
             and asked_part != text
-            and (_OTHER_ONE.match(asked_part) or _SOMETHING_SO.match(asked_part))
+            and (_OTHER_ONE.match(asked_part) or _SOMETHING_SO.match(asked_part)
+                 or _asks_only_rating(asked_part, counts))
         ):
             # only what the first clause asks: "something smaller, were flying to see her and it
             # has to fit in my carry on" narrows to small ones (not "were flying see fit")

@@ -8,6 +8,11 @@ import re
 
 _NUM = r"(\d(?:\.\d)?)"
 _STAR = r"(?:stars?|/\s?5|out of 5|\u2605)"
+#: A rating's number where the words say it is one (see the last bounds): one to five, not money.
+_NUM_N = (r"(?<![$€£\d.])(?<!ages )(?<!age )(?<!kids )(?<!for )(?<!from )(?<!size )"
+          r"(?P<n>[1-5](?:\.\d)?)(?![\d%])(?!\s*(?:\+\s*)?(?:years?|yrs?|y/?o|months?|mos?)\b)")
+#: What ratings are called, as the context a bare number is read in.
+_RATED = r"\b(?:reviews?|reviewed|rated|ratings?|stars?|liked|loved|people\s+like)\b"
 RATING_BOUNDS = [
     re.compile(rf"\b(?:at least|minimum(?: of)?|min\.?|over|above|more than|no less than|>=?)\s*{_NUM}\s*\+?\s*{_STAR}", re.I),
     re.compile(rf"\b{_NUM}\s*\+?\s*{_STAR}\s*(?:and|or)\s*(?:up|above|over|more|higher|better)\b", re.I),
@@ -27,6 +32,14 @@ RATING_BOUNDS = [
     re.compile(rf"\b(?:rating|reviews?|stars?)\s*(?:of\s*)?(?:at least|above|over|>=?|of|min(?:imum)?)\s*{_NUM}(?!\d)", re.I),
     # "something people rate highly (4.5+)": a rating word, then a number with a plus
     re.compile(rf"\b(?:rate[sd]?|rating|reviewed)\s+(?:\w+\s+){{0,2}}\(?\s*{_NUM}\s*\+", re.I),
+    # a bare number after what ratings are: "only the ones with good reviews, like 4.5 and up",
+    # "only stuff people actually liked, nothing under 4.5" (each had been a price of $4.50);
+    # only the number's words are cut, the rest is read as a soft wish
+    re.compile(rf"{_RATED}[^.?!$]{{0,30}}?(?P<cut>\b(?:like\s+|around\s+|about\s+)?{_NUM_N}\s*\+?\s*(?:and|or)\s*"
+               r"(?:up|above|over|higher|better|more)\b)", re.I),
+    re.compile(rf"{_RATED}[^.?!$]{{0,30}}?(?P<cut>\b(?:nothing|none|not|no)\s+(?:\w+\s+){{0,2}}?"
+               rf"(?:under|below|less than|lower than)\s*{_NUM_N}(?![\d.]*\s*(?:bucks|dollars|usd|[$€£])))", re.I),
+    re.compile(rf"(?P<cut>\b{_NUM_N}\s*\+?\s*(?:and|or)\s*(?:up|above|higher|better)\b)(?=[^.?!]{{0,30}}{_RATED})", re.I),
 ]  # fmt: skip
 #: Soft: a low price preferred, with no number ("cheap headphones", "nothing too pricey").
 SOFT_CHEAP = re.compile(
@@ -54,7 +67,7 @@ SOFT_RATING = re.compile(
     r"|\bwith (?:good|great) reviews\b|\bpopular\b|\bbest[- ]sellers?\b"
     r"|\b(?:buen[oa]s|excelentes) (?:reseñas|opiniones|valoraciones|calificaciones)\b"
     r"|\b(?:bien|mejor) valorad[oa]s?\b|好评|口碑好|评价好|评分高"
-    r"|\b(?:best|top|highest)[- ]rated\b|\bpeople (?:actually |really )?like\b"
+    r"|\b(?:best|top|highest)[- ]rated\b|\b(?:people|ppl|folks|others) (?:actually |really )?(?:like|liked|love|loved)\b"
     r"|\b(?:best|most|top) (?:reviews|reviewed|ratings)\b"
     # built better, told after a cheap one broke: "I want something sturdier"
     r"|\b(?:sturdier|more durable|better[- ]made|better quality|higher quality|built to last|well[- ]made)\b",
@@ -74,7 +87,7 @@ def read_rating(text: str) -> tuple[float | None, str | None]:
     for rx in RATING_BOUNDS:
         m = rx.search(text)
         if m:
-            value = float(m.group(1))
+            value = float(m.group("n") if "n" in rx.groupindex else m.group(1))
             if 1.0 <= value <= 5.0:
                 return value, m.group(0).strip()
     return None, None

@@ -35,6 +35,14 @@ from retrieval.vocabulary import language_of
         ("lab thermometer, only stuff with 4.7+ rating", 4.7),
         ("dont show me anything under 4 stars. looking for a stem kit", 4.0),
         ("board game for 4+ players", None),
+        # a bare number where ratings are said (each had been a price of $4.50)
+        ("only the ones with good reviews, like 4.5 and up", 4.5),
+        ("only stuff people actually liked, nothing under 4.5", 4.5),
+        ("good reviews, 4 and up", 4.0),
+        ("kids 3 and up, good reviews", None),
+        ("well rated toys for ages 3 and up", None),
+        ("well rated, for 3 years and up", None),
+        ("nothing under 4 bucks, people liked", None),
         # Spanish and Chinese floors
         ("un ukelele con al menos 4 estrellas", 4.0),
         ("评分4.5以上的电子琴", 4.5),
@@ -55,6 +63,7 @@ def test_well_reviewed_is_a_preference_not_a_bound() -> None:
                  "busco audífonos para mi hija, que no sean caros", "不要太贵的耳机"):  # fmt: skip
         assert read_needs(text).prefer_cheap, text
     assert not read_needs("headphones under $30").prefer_cheap
+    assert read_needs("only stuff people actually liked pls").prefer_rated
     assert read_needs("kids microscope with at least 300 reviews").min_rating_count == 300
 
 

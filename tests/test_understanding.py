@@ -4490,3 +4490,32 @@ def test_readings_a_review_of_this_stop_set_right() -> None:
     assert read_words("¿y por qué no la de madera?", "es", None, partial=True) == "wooden"
     assert read_words("il n'aime pas les peluches", "fr", None, partial=True) == "not plush"
     assert understand("hmm 2 of those look the same", None, [], SHOWN).query.move != "chosen"
+
+
+def test_a_card_named_by_several_of_its_words_is_asked_about() -> None:
+    """ "the folding magnetic one, is the board real wood?" beside two folding chess sets, one
+    magnetic, had searched magnetic wooden boards; "get the black cat one" had searched black
+    cats; "only stuff people actually liked pls, i've heard horror stories about cheap flutes"
+    had searched "heard horror stories"."""
+    titles = [
+        "Computer Chess Game, Chess Set Board Game",
+        "LEAP Wooden Chess Set 17 Inches - Folding Board",
+        "WYT Magnetic Chess Sets,15in Folding Wooden Chess Set Board",
+    ]
+    q = understand("the folding magnetic one, is the board real wood?", None, [], titles).query
+    assert q.intent is Intent.detail and q.references == (3,)
+    # two cards hold as many of the words: neither is named
+    assert read_cues("the folding one, is it wood?", titles).references == ()
+    # a card asked cheaper is others, not a question of it
+    assert (
+        understand("the magnetic one, do you have it cheaper?", None, [], titles).query.intent
+        is Intent.refine
+    )
+    books = ["Bedtime Stories for Kids", "Calm Down Little Black Cat: Clever Baby", "Storyteller"]
+    for said in ("get the black cat one", "the black cat one is cute, get that"):
+        q = understand(said, None, [], books).query
+        assert (q.intent, q.move, q.references) == (Intent.detail, "chosen", (2,)), said
+    flutes = ["Gemeinhardt 1SP Student Flute", "Armstrong 104 Flute and Case"]
+    said = "only stuff people actually liked pls, i've heard horror stories about cheap flutes"
+    q = understand(said, None, [], flutes).query
+    assert q.intent is Intent.refine and "horror" not in q.narrows
