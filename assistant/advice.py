@@ -694,6 +694,14 @@ _SERIES_OF = re.compile(
 )
 
 
+#: A card named by its words before what is asked of it: "does the pioneer come with ...".
+_NAMED_BY_TITLE = re.compile(
+    r"\b(?:the|that|this)\s+([\w'-]+(?:\s+[\w'-]+)?)(?:\s+ones?)?(?=\s+(?:come|comes|have|has|need|needs|"
+    r"include|includes|work|works|fit|fits|use|uses|take|takes|run|runs|hold|holds)\b)",
+    re.I,
+)
+
+
 def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
                 age: tuple[float, float] | None = None) -> str | None:  # fmt: skip
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
@@ -713,6 +721,13 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     # the words naming the card are not asked of it: "el que me recomendaste, ¿necesita pilas?"
     # asks for batteries; "why did you pick that one" asks nothing more (its facts and reasons)
     question = THE_PICK.sub(" ", question).strip(" ,;:-")
+    # nor the card's own words it is named by: "does the pioneer come with headphones" asks for
+    # headphones (it had been 'does not mention "pioneer headphones"')
+    question = _NAMED_BY_TITLE.sub(
+        lambda m: " " if all(re.search(rf"\b{re.escape(w)}\b", card.product.title, re.I)
+                             for w in m.group(1).split()) else m.group(0),
+        question,
+    )
     if age is not None or _ASKS_AGE.search(question):  # "what age is it for"
         stated = age_statement(card.product.title, card.product.description)
         if stated is None:

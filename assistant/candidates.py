@@ -24,8 +24,10 @@ from assistant.fits import (
     about_it,
     compound_asked,
     compound_noun,
+    for_a_child,
     for_children,
     grown_up,
+    grown_up_reading,
     interests_named,
     is_reading,
     is_replica,
@@ -298,8 +300,10 @@ def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bo
         found = merge_hits(found, own.hits, own_words_weight(state))
     found = _with_kind_search(found, state, searcher)
     seen = set(state.seen) if exclude_seen else set()
+    child = for_a_child(state)
     hits = [h for h in found
-            if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)]  # fmt: skip
+            if h.product.id not in seen and not _excluded(h.product, state.exclude_brands)
+            and not (child and grown_up_reading(h.product))]  # fmt: skip
     return fit_to_need(hits, state, searcher.catalog)
 
 

@@ -377,7 +377,11 @@ CART_ASKED = re.compile(
     r"(?:be\s+|come\s+to\s+)?(?:all\s*together|altogether|in\s+total|total)\b"
     r"|\bhow\s+much\s+(?:altogether|all\s+together|in\s+total)\b"
     r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total(?=\s*(?:[?.!]|$|so\s+far|now|please|pls))"
-    r"|\bwhat(?:'s|\s+is|s)\s+in\s+my\s+(?:cart|basket)\b"
+    r"|\bwhat(?:'s|\s+is|s)\s+in\s+(?:my|the)\s+(?:cart|basket)\b"
+    # said short: "cart total pls", "how much is all that" (a cart search, a card's price)
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)\s+total\b"
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?total(?:\s+(?:pls|please|now|so\s+far))?\W*$"
+    r"|\bhow\s+much\s+(?:is|for)\s+(?:all\s+(?:of\s+)?(?:that|this|them|those)|everything)\W*$"
     r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
     r"|\bcu[aá]nto\s+(?:es|sale|ser[ií]a)\s+en\s+total\b|\bcombien\s+(?:ça|cela)\s+fait\s+en\s+tout\b"
     r"|\bwie\s*viel\s+(?:macht|kostet)\s+das\s+(?:alles\s+)?zusammen\b|\bquanto\s+(?:fa|costa)\s+in\s+totale\b"
@@ -403,14 +407,21 @@ REMOVE_FROM_CART = re.compile(
     r"|^\W*(?:删掉|去掉|删除)"
     r"|\btake\s+(?:(?:the|that|those|these)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?|it|that(?:\s+one)?|them|those)\s+out\b"
     r"(?!\s+(?:to|of\s+the\s+(?!cart)))"
-    r"|\b(?:from|out\s+of)\s+(?:my|the)\s+cart\b",
+    r"|\b(?:from|out\s+of)\s+(?:my|the)\s+cart\b"
+    # "nah scratch the second one", "cancel the bench" (each had been searched: scratch art)
+    r"|^\W*(?:(?:nah|no|ok(?:ay)?|actually|wait|hmm|oh)\W+)*(?:scratch|cancel|ditch)\s+"
+    r"(?=(?:the|that|those|these|it|them|my|both)\b)(?!(?:the|that|those|these)\s+(?:idea|plan|order|budget|search)\b)",
     re.I,
 )
 #: The count of what was just put in the cart, changed: "actually make it 2", "just one then".
 SET_QUANTITY = re.compile(
     r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
     r"(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
-    r"(?:\s+(?:of\s+(?:them|those|it)|packs?|pairs?|boxes|sets?|units?|instead|then|please|pls|total))*\W*$",
+    r"(?:\s+(?:of\s+(?:them|those|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2})|packs?|boxes|box|sets?|pairs?|units?|pcs|"
+    r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|instead|then|please|pls|total))*"
+    # and why: "make it 10, two more kids signed up" (had searched "make 10 two kids signed"),
+    # not with another thing asked ("make it 2, and a bag for it")
+    r"(?:\W*$|\s*[,.;!-]+\s+(?![^.?!]*\b(?:also|plus|add|need|show|find|and\s+(?:a|an|some)|\w+\s+for\s+(?:it|them))\b)[^?]*$)",
     re.I,
 )
 
@@ -703,6 +714,13 @@ ACCEPTS = re.compile(
     r"|\bich nehme\b|\bvoy a (?:llevar|comprar)\b",
     re.I,
 )
+#: Another like the card chosen: "get that, and one more like it", "add the black one. and
+#: another one in a different colour for his bass" (each had searched its words: s'mores).
+LIKE_IT = re.compile(
+    r"\b(?:(?:one|two|a\s+couple|some|a\s+few)\s+more|another(?:\s+one)?|others?|more)\s+"
+    r"(?:(?:just\s+)?like\s+(?:it|that|this|them|those)(?:\s+one)?|(?:in|with)\s+(?:a\s+)?(?:different|other|another)\s+colou?rs?)\b",
+    re.I,
+)
 #: Where a request for something more starts after a choice: "also", "while im here i need",
 #: "can u also pull up", "got any", "find me", "throw in", "vous avez aussi".
 _MORE_ASKED = re.compile(
@@ -718,7 +736,8 @@ _MORE_ASKED = re.compile(
     # someone else's next: "the bead one's perfect, add it. ok and something for her brother, he's
     # 12", "good, add it. now one for my mom"
     r"|(?<=\band\s)(?:something|one|a\s+gift|a\s+present)\s+for|(?:now|next)\s+(?:something|one|a\s+gift)\s+for"
-    r")\b|有没有|还要|另外|再加|再来|还需要|外加",
+    r")\b|有没有|还要|另外|再加|再来|还需要|外加"
+    rf"|{LIKE_IT.pattern}",
     re.I,
 )
 #: Something asked for to go with what is on screen: "to go with it", "batteries for it",
@@ -1392,6 +1411,10 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
             picked.append(n if pos == -1 else pos)
     # (a sort is no card: "cheapest first please", "highest rated first")
     lower = re.sub(r"\b(?:cheapest|lowest[- ]priced?|rated|reviewed|expensive|priciest)\s+first\b", " ", lower)
+    # "the second-to-last one", "the next to last", "the penultimate one"
+    if n and re.search(r"\b(?:second|2nd)[- ](?:to[- ])?last\b|\bnext[- ]to[- ]last\b|\bpenultimate\b", lower):
+        picked.append(max(1, n - 1))
+        lower = re.sub(r"\b(?:second|2nd)[- ](?:to[- ])?last\b|\bnext[- ]to[- ]last\b|\bpenultimate\b", " ", lower)
     for word, pos in _ORDINALS.items():
         if re.search(rf"\b{word}\b(?!\s+(?:two|three|four|\d))", lower) and (
             pos != -1

@@ -401,6 +401,32 @@ _READING_KINDS = frozenset(["book", "books", "novel", "novels", "ebook", "ebooks
                             "cookbooks", "guide", "guides", "songbook", "songbooks", "method"])  # fmt: skip
 
 
+#: What marks a reading as for grown-ups only: its genre said in the title or description, or a
+#: description that is a generator's refusal to describe it ("the content is inappropriate").
+_GROWN_UP_READING = re.compile(
+    r"\b(?:romance|romances|erotic\w*|steamy|smut\w*|sissy|bdsm|submissive|taboo|"
+    r"new\s+adult|seduc\w+|billionaire)\b"
+    r"|\bcontent\s+is\s+inappropriate\b|\bunable\s+to\s+(?:provide|generate|write)\b|\bfamily-friendly\s+content\b",
+    re.I,
+)
+
+
+def grown_up_reading(product: Product) -> bool:
+    """Whether a reading is for grown-ups only (romance and the like): never shown for a child
+    ("bedtime story ebooks for my 2 year old" had shown an erotic title)."""
+    return _on_reading_shelf(product) and bool(
+        _GROWN_UP_READING.search(f"{product.title} {product.description or ''}")
+    )
+
+
+def for_a_child(state: ConversationState) -> bool:
+    """Whether the request is for a child: an age said under a teen's, or a child named."""
+    if state.age is not None:
+        return state.age[1] < TEEN
+    return bool(re.search(r"\b(?:baby|babies|toddlers?|kids?|child|children|preschool\w*)\b",
+                          state.search_text(), re.I))
+
+
 def is_reading(product: Product) -> bool:
     """Whether a product is something to read: on the shelf that sells readings, or its title
     says so ("a book like the hunger games" is not a Funko figure of Katniss)."""

@@ -63,7 +63,10 @@ FILLER = set(
      # that it goes with what is on screen: "find me a stand that fits it"
      "fits",
      # how the cost is shared: "were splitting it 4 ways"
-     "splitting", "ways"]
+     "splitting", "ways",
+     # the plain kind, no word a title says of it: "normal scissors then" (had been "We don't
+     # seem to carry normal scissors" over scissors), "a regular deck of playing cards"
+     "normal", "regular", "ordinary", "everyday", "boring"]
 )  # fmt: skip
 
 
@@ -841,9 +844,11 @@ ACCESSORY = frozenset(
 #: Wanting said after a story: "..., need petri dishes", "... and need poly mailers", "id love to
 #: get him a proper kite".
 _WANT_IN_STORY = re.compile(
-    r"(?:^|[,.;!?]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
+    r"(?:^|[,.;!?\U0001F300-\U0001FAFF\u2600-\u27BF]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
-    r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find))"
+    r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find)"
+    # where to begin: "... my classroom is literally empty, start me with dry erase markers"
+    r"|(?:start|set)\s+me\s+(?:up\s+|off\s+)?with|let'?s\s+(?:start|begin)\s+with)"
     r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+(?!to\b)",
     re.I,
 )
@@ -861,9 +866,15 @@ _STORY_START = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|well|please|help|hi|hey|hello|um+|lol|ugh|omg)\W+)*"
     # (not "i'm": "im left handed, need good scissors" says what the product must be)
     r"(?:my|our|we|we're|were|i|i've|ive|he|she|they|just|been|running|rewiring|building|moving|"
-    r"starting|teaching|planning|trying|working|setting|fixing|redoing|renovating|coaching)\b(?!'m)"
+    r"starting|teaching|planning|trying|working|setting|fixing|redoing|renovating|coaching|hosting|"
+    r"throwing|having|getting|going|doing|first|finally|new|got|since)\b(?!'m)"
     # (not a message that opens with its request: "i need a ukulele ... and i need a tuner too")
     r"(?!\s+(?:(?:really|just|also)\s+)?(?:need|want|am\s+looking|'m\s+looking|would\s+like|'d\s+like)\b)",
+    re.I,
+)
+#: What to begin with, said last after a story: "... or i lose it 😅 highlighters first".
+_FIRST_OF_ALL = re.compile(
+    r"(?:^|[.!?;,:]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*((?:[\w-]+\s+){0,2}?[\w-]+)\s+first(?:\s+(?:pls|please|then))?\W*$",
     re.I,
 )
 #: Words after a want that point back, naming no product ("want one with a screen").
@@ -887,6 +898,9 @@ def wanted_part(text: str) -> str | None:
         return those.group(1)
     if not _STORY_START.match(text):
         return None
+    if (first := _FIRST_OF_ALL.search(text)) and len(re.findall(r"\w+", text[: first.start()])) >= 4 \
+            and product_kind(first.group(1)):  # fmt: skip
+        return first.group(1)  # "i need EVERYTHING color coded or i lose it 😅 highlighters first"
     for m in _WANT_IN_STORY.finditer(text):
         if len(re.findall(r"\w+", text[: m.start()])) < 4 or _POINTS_BACK.match(text, m.end()):
             continue  # no story before it, or nothing named ("want one with a screen")

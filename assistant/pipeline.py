@@ -55,6 +55,7 @@ from assistant.cues import (
     ASKS_PICK,
     FOR_CARD,
     FOR_IT,
+    LIKE_IT,
     LOOKS,
     REMOVE_FROM_CART,
     SET_QUANTITY,
@@ -509,8 +510,10 @@ class ChatPipeline:
                 picks = []
             elif not recommended and table_only:
                 # none of the cards was what the shopper asked for, and the table has no price or
-                # rating to read ("Side by side, from the catalog:" had starred every card)
-                lead = phrase(query.language, "none_close")
+                # rating to read ("Side by side, from the catalog:" had starred every card); of
+                # cards asked about, what was asked is what no listing says ("the digital one,
+                # does it need batteries" of two digital ones)
+                lead = phrase(query.language, "asked_none" if query.intent is Intent.detail else "none_close")
         elif query.intent is Intent.detail and len(cards) == 1:
             # "is the first one good for kids?": what its listing says about that; "tell me about
             # the second one": its facts (there is no other card for it to fit best among)
@@ -1133,7 +1136,8 @@ class ChatPipeline:
         line = next((x for x in cart.lines if x.product_id == product_id), None)
         what = _short(line.title if line else (said.strip() or "that"))
         if line is None or product_id is None:
-            return replace(shown, known=phrase(language, "not_in_cart", what=what[:1].upper() + what[1:])), cart
+            key = "not_in_cart_count" if query.move == "quantity" else "not_in_cart"
+            return replace(shown, known=phrase(language, key, what=what[:1].upper() + what[1:])), cart
         try:
             if query.move == "quantity":
                 said_count = SET_QUANTITY.match(clean_message(message))
@@ -1198,7 +1202,12 @@ class ChatPipeline:
         language = state.language if state.shown else "en"
         reading = self.read(parts[1], shown, language)
         query = reading.query.model_copy(update={"intent": Intent.new, "references": ()})
-        if not query.search or says_it(parts[1]) or asks_of_it(parts[1]):
+        # others like the card chosen: "get that, and one more like it"
+        like = bool(LIKE_IT.search(parts[1]))
+        if like:
+            query = query.model_copy(update={"intent": Intent.more, "search": "", "narrows": "",
+                                             "kind": None})  # fmt: skip
+        elif not query.search or says_it(parts[1]) or asks_of_it(parts[1]):
             return None  # "the pocket synth is perfect. does it need batteries": of the card
         # (which card is chosen is read off its words: no second model call on the turn)
         said = self.read(parts[0], shown, language, model=False).query
@@ -1231,7 +1240,7 @@ class ChatPipeline:
         elif not (more.department or more.department_hint):
             more = more.model_copy(update={"department_hint": chosen.department})
         kit = self._kit_asked(query, request) if query.starter else None
-        found = None if kit is not None else self.find(more, request.user_id, request.session_id)
+        found = None if kit is not None else self.find(more, request.user_id, request.session_id, more=like)
         # ("ok add the first one. does she need anything else on day one?": the violin, then
         # what a beginner needs besides it; "else day" had been searched, straps shown)
         hits = [h for h in (kit.hits if kit is not None else found.hits if found else [])
@@ -1242,7 +1251,8 @@ class ChatPipeline:
         )
         cards = [first, *self.cards_for(hits, more.search_text(), marks=range(2, len(hits) + 2))]
         close = bool(hits) and (kit is not None or bool(found and found.close_match and not query.unknown_product))
-        notice = None if found is None else not_carried(
+        # (others like it are of a product shown before: never "not carried")
+        notice = None if found is None or like else not_carried(
             more.asked_for(), found.relaxed, close, query.language, unpriced=lists_unpriced(cards[1:]))  # fmt: skip
         lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)
         picked = (chosen.id, hits[0].product.id) if close else (chosen.id,)

@@ -109,6 +109,7 @@ from assistant.ratings import (
     strip_rating_phrases,
 )
 from assistant.starters import asked as asked_starter
+from assistant.starters import taking_up, taking_up_at
 from assistant.stories import is_story
 from assistant.unwanted import ALREADY_HAS, CHILDISH, NOT_THIS, unwanted_words
 from retrieval import units
@@ -1610,6 +1611,16 @@ def understand(
     notes = tuple(n for n in (bounds.note,) if n)
     # "what do I need to start the saxophone?": one card for each thing it takes
     starter = asked_starter(text) or (asked_starter(translation) if translation else None)
+    if (
+        starter is None
+        and intent is Intent.new
+        and english
+        and (taken := taking_up(text)) is not None
+        and (not needs.kind or not re.search(rf"\b{re.escape(needs.kind)}", text[taking_up_at(text) :], re.I))
+    ):
+        # someone taking up an activity, no product named after it: "my grandson (9) found an
+        # old quarter and now he wants to collect coins lol" (had searched "found quarter")
+        starter = taken
     items: tuple[str, ...] = ()
     if starter is None and shown_titles and english and _ELSE_NEEDED.search(text):
         # "do i need anything else to play it, like rosin or a tuner": what goes with the card on

@@ -32,6 +32,9 @@ _ASKS = re.compile(
     r"|\bwhat (?:to|should i|do i) (?:buy|get)\b"
     r"|\b(?:everything|all) (?:i|you|we|she|he|they) (?:need|needs)\b"
     r"|\bgetting started (?:with|in|on)\b|\bessentials (?:for|to)\b"
+    # "my 14yo wants to learn to solder, where do you even start"
+    r"|\bwhere (?:do|does|would|should|can) (?:i|we|you|u|one|he|she|they) (?:even |actually )?(?:start|begin)\b"
+    r"|\bhow (?:do|does|would|should|can) (?:i|we|you|u|one|he|she|they) (?:even )?(?:get )?start(?:ed)?\b"
     r"|\bqu[eé] (?:m[aá]s |otras cosas |cosas |accesorios )?(?:necesito|necesitar[ée]|necesita|"
     r"necesitamos|necesitan|se necesita|hace falta|me hace falta|le hace falta|debo comprar|"
     r"tengo que comprar|compro|comprar)\b"
@@ -125,6 +128,37 @@ def asked(text: str) -> StarterAsk | None:
         return None
     owned = bool(_HAS_IT.search(text)) or bool(_POSSESSIVE.search(text[: best.start()]))
     return StarterAsk(activity=activity_of[best.lastgroup], owned=owned)
+
+
+#: Someone taking up an activity, told: "he wants to collect coins", "she just got into
+#: astronomy", "my son is learning to solder", "took up the ukulele".
+_TAKING_UP = re.compile(
+    r"\b(?:wants?|wanted|would\s+like|'d\s+like|is\s+dying|is\s+itching|is\s+eager)\s+to\s+(?:learn|start|try|get\s+into|take\s+up|pick\s+up)?"
+    r"|\b(?:just\s+)?(?:got|getting|gotten|gets)\s+(?:\w+\s+)?into\b|\b(?:took|taking|takes|picked|picking)\s+up\b"
+    r"|\b(?:is|are|'s|'re)\s+(?:\w+\s+)?(?:learning|starting)\b|\bobsessed\s+with\b"
+    r"|\b(?:quiere|quiero)\s+(?:aprender|empezar)\b|想学|开始学",
+    re.I,
+)
+
+
+def taking_up_at(text: str) -> int:
+    """Where the telling of an activity taken up ends (0 where there is none)."""
+    told = _TAKING_UP.search(text)
+    return told.end() if told else 0
+
+
+def taking_up(text: str) -> StarterAsk | None:
+    """The activity someone is told to be taking up, named after the telling ("my grandson found
+    an old quarter and now he wants to collect coins" -> coins): what it takes, as if asked."""
+    told = _TAKING_UP.search(text)
+    if told is None:
+        return None
+    pattern, activity_of = _activity_pattern()
+    found = [m for m in pattern.finditer(text, told.end()) if m.lastgroup]
+    if not found:
+        return None
+    best = max(found, key=lambda m: len(m.group(0)))
+    return StarterAsk(activity=activity_of[best.lastgroup or ""], owned=False)
 
 
 def things_for(ask: StarterAsk) -> tuple[Thing, ...]:

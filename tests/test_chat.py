@@ -1121,3 +1121,27 @@ def test_whether_a_maker_on_screen_is_any_good_is_answered_by_its_ratings(
     theirs: list[Product] = [c.product for c in then.cards]
     assert theirs and all(maker.lower() in f"{p.brand} {p.title}".lower() for p in theirs), theirs
     assert f"is by {maker}" in then.text or f"is by {maker.title()}" in then.text, then.text
+
+
+def test_a_card_chosen_with_one_more_like_it_shows_others_of_its_kind(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "the black cat one is cute, get that, and one more like it" had searched the store for
+    "one more like it" (s'mores); "add the black one. and another one in a different colour"
+    had said "We don't seem to carry that". The card chosen stays first; the others are more of
+    what the talk was showing, none shown before, and nothing is said to be not carried."""
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="jigsaw puzzle"))
+    second = first.cards[1].product
+    shown = {c.product.id for c in first.cards}
+    both = chat.answer(ChatRequest(message="the 2nd one is fine, and one more like it",
+                                   conversation_id=first.conversation_id))  # fmt: skip
+    assert both.cards[0].product.id == second.id and both.cards[0].why == "you chose this one"
+    rest = both.cards[1:]
+    assert rest and not shown & {c.product.id for c in rest}, rest
+    assert all("puzzle" in c.product.title.lower() for c in rest[:3]), [
+        c.product.title for c in rest
+    ]
+    assert both.notice is None and "carry" not in both.text, (both.notice, both.text)

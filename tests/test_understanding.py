@@ -4519,3 +4519,126 @@ def test_a_card_named_by_several_of_its_words_is_asked_about() -> None:
     said = "only stuff people actually liked pls, i've heard horror stories about cheap flutes"
     q = understand(said, None, [], flutes).query
     assert q.intent is Intent.refine and "horror" not in q.narrows
+
+
+@pytest.mark.parametrize(
+    ("said", "move"),
+    [
+        # a count changed, with why after it (each had been a search: "make 10 two kids signed")
+        ("make it 10, two more kids signed up", "quantity"),
+        ("wait make it 5, i have 28 kids and they WILL steal them", "quantity"),
+        ("actually make it 2 packs of the tambourines", "quantity"),
+        # the cart asked, said short ("cart total pls" had searched carts)
+        ("whats in the cart now", "cart"),
+        ("cart total pls", "cart"),
+        ("how much is all that", "cart"),
+        # a card taken out said as scratched ("nah scratch that" had searched scratch art)
+        ("nah scratch that, he'll just steal mine", "remove"),
+        ("scratch the tambourine", "remove"),
+    ],
+)
+def test_the_cart_is_changed_and_asked_as_people_say_it(said: str, move: str) -> None:
+    titles = ["20 Pack Plastic Percussion Tambourine for Kids", "Wooden Tambourine"]
+    q = understand(said, None, [], titles).query
+    assert (q.intent, q.move) == (Intent.detail, move), (said, q.intent, q.move, q.search)
+    # another thing asked beside the count is no count change
+    assert understand("make it 2, and a bag for it", None, [], titles).query.move != "quantity"
+
+
+def test_the_second_to_last_card_is_named() -> None:
+    titles = ["a", "b", "c", "d", "e"]
+    for said in (
+        "the second-to-last one, how many pieces?",
+        "the next to last one",
+        "the penultimate one",
+    ):
+        assert read_cues(said, titles).references == (4,), said
+    assert read_cues("the last one, how many pieces?", titles).references == (5,)
+
+
+def test_the_product_asked_after_a_story_is_what_is_searched() -> None:
+    """ "first year teaching 4th grade ... 😅 start me with dry erase markers" had searched the
+    story ("first teaching 4th grade empty"), "... or i lose it 😅 highlighters first" had made
+    "adhd" the kind, "hosting poker night for the guys, need chips" had asked for "night chips",
+    and "normal scissors then" had said "We don't seem to carry normal scissors" over scissors."""
+    from assistant.kinds import wanted_part
+
+    said = ("first year teaching 4th grade in august and my classroom is literally empty 😅 start "
+            "me with dry erase markers")  # fmt: skip
+    assert wanted_part(said) == "dry erase markers"
+    assert (
+        wanted_part(
+            "i have adhd and i need EVERYTHING color coded or i lose it 😅 highlighters first"
+        )
+        == "highlighters"
+    )
+    assert wanted_part("hosting poker night for the guys, need chips") == "chips"
+    assert wanted_part(
+        "my son started a band and they practice in our garage 🙃 need earplugs"
+    ).startswith("earplugs")
+    assert not_product_word("normal") and not_product_word("regular")
+    q = understand("ugh ok. normal scissors then, just for the junk drawer", None, []).query
+    assert "normal" not in q.search and q.kind == "scissors", q
+
+
+def test_someone_taking_up_an_activity_is_shown_what_it_takes() -> None:
+    """ "my grandson (9) found an old quarter and now he wants to collect coins lol" had searched
+    "found quarter collect coins" (and said not carried); "my 14yo wants to learn to solder,
+    where do you even start" had said "We don't seem to carry where do you even start"."""
+    q = understand(
+        "my grandson (9) found an old quarter and now he wants to collect coins lol", None, []
+    ).query
+    assert q.starter == "coins", q
+    q = understand("my 14yo wants to learn to solder, where do you even start", None, []).query
+    assert q.starter == "soldering", q
+    # a product named after the telling is what is asked
+    assert understand("my daughter wants to learn violin", None, []).query.starter is None
+    assert (
+        understand("my son just got into the ukulele, he needs a gig bag", None, []).query.starter
+        is None
+    )
+
+
+def test_a_question_of_a_card_named_by_its_maker_asks_only_the_rest() -> None:
+    """ "does the pioneer come with headphones" had said 'does not mention "pioneer headphones"'."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Price, Product
+
+    product = Product(id="p1", title="Pioneer DDJ-SB Performance DJ Controller",
+                      description="Two decks and a mixer for Serato DJ Lite.",
+                      category=("Musical Instruments",), price=Price(amount=Decimal("428")), source="test")  # fmt: skip
+    card = Card(mark=4, product=product, price="$428.00", why="", value="")
+    lead = detail_lead(
+        "does the pioneer come with headphones or do i need to buy those separately", card
+    )
+    assert lead is not None and '"headphones"' in lead and "pioneer" not in lead.lower(), lead
+
+
+def test_a_grown_up_reading_is_never_a_childs() -> None:
+    """ "bedtime story ebooks for my 2 year old", then "one more like it", had shown an erotic
+    title (its description a generator's refusal): readings for grown-ups only are left out of
+    a child's cards; a toy that "dominates" or a "Music Lovers" tuner is no such reading."""
+    from assistant.fits import for_a_child, grown_up_reading
+    from retrieval.catalog import Product
+
+    def product(title: str, department: str, description: str = "") -> Product:
+        return Product(
+            id=title[:8],
+            title=title,
+            description=description,
+            category=(department,),
+            source="test",
+        )
+
+    refused = "I am unable to provide a creative description ... the content is inappropriate."
+    assert grown_up_reading(product("Baby Sissy Girl: For Rent by Wife", "Kindle Store", refused))
+    assert grown_up_reading(
+        product("Ruby: A Mafia Romance (Dangerous Gems Book 3)", "Kindle Store")
+    )
+    assert not grown_up_reading(product("Calm Down Little Black Cat: Clever Baby", "Kindle Store"))
+    assert not grown_up_reading(
+        product("Kids Tactical Vest for Nerf Elite Series", "Toys & Games", "dominate the battle")
+    )
+    assert for_a_child(ConversationState(search="bedtime story ebooks", age_min=2, age_max=2))
+    assert for_a_child(ConversationState(search="bedtime story ebooks for kids"))
+    assert not for_a_child(ConversationState(search="westerns on kindle", age_min=70, age_max=70))
