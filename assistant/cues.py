@@ -36,10 +36,18 @@ _BETWEEN = re.compile(
     r"(?:(?:a|an|the)\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)",
     re.I,
 )
+#: Two things asked to be the same or not: "is kinetic sand the same thing as playdoh?", "are
+#: the gan and the moyu the same", "is a jewelry scale different from a coffee scale".
+_SAME_AS = re.compile(
+    r"\bis\s+(?:a\s+|an\s+|the\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:the\s+same(?:\s+thing)?\s+as|any\s+different\s+(?:from|than)|"
+    r"different\s+(?:from|than)|just\s+like)\s+(?:a\s+|an\s+|the\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)"
+    r"|\bare\s+(?:the\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+and\s+(?:the\s+)?([\w&'-]+(?:\s+[\w&'-]+)?)\s+(?:the\s+same|any\s+different|different)\b",
+    re.I,
+)
 #: Words that end a side: "... or presonus for home recording", "a or b, under 200".
 _SIDE_ENDS = frozenset(["for", "to", "with", "under", "over", "in", "at", "from", "which", "what",
                         "is", "are", "para", "pour", "für", "per", "a", "an", "the", "my", "el",
-                        "la", "un", "una"])  # fmt: skip
+                        "la", "un", "una", "quality", "wise", "quality-wise", "price-wise", "sound-wise"])  # fmt: skip
 
 
 #: Words joined by "or" that name one thing: "más o menos", "a trick or treat bucket".
@@ -60,9 +68,15 @@ def alternatives(text: str) -> tuple[str, ...]:
     # "¿cuánto dura más o menos?": about, no two things; "a trick or treat bucket": one thing
     text = _ABOUT_SO_MUCH.sub(" ", text)
     for clause in re.split(r"[,;.?!¿¡()]", text):
-        m = _BETWEEN.search(clause) or _EITHER.search(clause)
+        m = _BETWEEN.search(clause) or _SAME_AS.search(clause) or _EITHER.search(clause)
         if m is None:
             continue
+        if m.re is _SAME_AS and m.group(1) is None:
+            # "are X and Y the same": the two as one pair of sides
+            pair = re.search(rf"({re.escape(m.group(3))})\s+and\s+(?:the\s+)?({re.escape(m.group(4))})", clause, re.I)
+            if pair is None:
+                continue
+            m = pair
         if any(n.start() < m.end(1) and n.end() > m.start(2) for n in NOT_THIS.finditer(clause)):
             continue  # "except black or white", "no zildjian or sabian": neither wanted
         sides = []
@@ -115,7 +129,12 @@ CHEAPER = re.compile(
     r"|便宜一?点|更便宜|再便宜|太贵了|性价比更?高",
     re.I,
 )  # fmt: skip
-PRICIER = re.compile(r"\b(more expensive|pricier|higher[- ]end|more premium)\b", re.I)
+PRICIER = re.compile(
+    r"\b(more expensive|pricier|higher[- ]end|more premium"
+    # a step up, no use said: "money's not an issue, is there anything better i should look at?"
+    r"|(?:anything|something)\s+(?:a\s+bit\s+|even\s+)?(?:better|nicer|fancier|higher[- ]quality)(?!\s+(?:for|to|than|rated|reviewed|suited)\b))\b",
+    re.I,
+)
 #: A sort by price asked, in words that name no product: "sort by price, low to high",
 #: "ordénalas de menor a mayor precio" (read by `CHEAPEST`; left out of the searched words).
 PRICE_SORT = (
@@ -737,6 +756,8 @@ _MORE_ASKED = re.compile(
     # 12", "good, add it. now one for my mom"
     r"|(?<=\band\s)(?:something|one|a\s+gift|a\s+present)\s+for|(?:now|next)\s+(?:something|one|a\s+gift)\s+for"
     r")\b|有没有|还要|另外|再加|再来|还需要|外加"
+    # a count of another thing: "add the one in the wooden case. + 2 decks of plastic cards"
+    r"|(?:(?<=\band\s)|(?<=\+)|(?<=\+\s))\d{1,2}(?=\s+[a-z])"
     rf"|{LIKE_IT.pattern}",
     re.I,
 )
@@ -1467,11 +1488,10 @@ def _named_by_words(text: str, shown: Sequence[str]) -> list[int]:
                  if (len(w) >= 3 or w.isdigit()) and w not in _STOP and not not_product_word(w)]  # fmt: skip
         if not words:
             continue
-        scores = [
-            sum(bool(re.search(rf"\b{re.escape(w[:5] if len(w) > 5 and w.isalpha() else w)}", title, re.I))
-                for w in words)
-            for title in shown
-        ]  # fmt: skip
+        # (a short word whole: "the car one" is no "Camera")
+        said = [rf"\b{re.escape(w[:5])}" if len(w) > 5 and w.isalpha()
+                else rf"\b{re.escape(w)}" if len(w) >= 4 else rf"\b{re.escape(w)}s?\b" for w in words]  # fmt: skip
+        scores = [sum(bool(re.search(rx, title, re.I)) for rx in said) for title in shown]
         best = max(scores)
         if best and scores.count(best) == 1:
             return [scores.index(best) + 1]

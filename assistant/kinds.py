@@ -66,7 +66,9 @@ FILLER = set(
      "splitting", "ways",
      # the plain kind, no word a title says of it: "normal scissors then" (had been "We don't
      # seem to carry normal scissors" over scissors), "a regular deck of playing cards"
-     "normal", "regular", "ordinary", "everyday", "boring"]
+     "normal", "regular", "ordinary", "everyday", "boring",
+     # asking whether two things are one: "is kinetic sand the same thing as playdoh?"
+     "same"]
 )  # fmt: skip
 
 
@@ -385,7 +387,8 @@ _RELATIVE = re.compile(
 #: A clause said after the product with a pronoun for its subject: "a board game we can play
 #: as a family of five" (not a kind "five"), "a toy he will love".
 _PRONOUN_CLAUSE = re.compile(
-    r"(?<=\w)\s+(?:we|i|you|they|he|she)\s+(?:can|could|will|would|might|should|'ll|all|both|"
+    r"(?<=\w)\s+(?:we|i|you|they|he|she)\s+(?:can|could|will|would|might|should|'ll|all|both|can'?t|cannot|won'?t|"
+    r"couldn'?t|shouldn'?t|wouldn'?t|"
     r"love|like|enjoy|want|need|play|use)\b.*",
     re.I,
 )

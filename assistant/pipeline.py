@@ -53,10 +53,12 @@ from assistant.cues import (
     ADD_TO_CART,
     ANY_OF,
     ASKS_PICK,
+    CHEAPER,
     FOR_CARD,
     FOR_IT,
     LIKE_IT,
     LOOKS,
+    PRICIER,
     REMOVE_FROM_CART,
     SET_QUANTITY,
     BrandLexicon,
@@ -1204,9 +1206,14 @@ class ChatPipeline:
         query = reading.query.model_copy(update={"intent": Intent.new, "references": ()})
         # others like the card chosen: "get that, and one more like it"
         like = bool(LIKE_IT.search(parts[1]))
+        # or the same a step up or down: "ok add the first one. money's not really an issue
+        # actually, is there anything better i should look at?" (had searched "better")
+        step = reading.query.intent is Intent.refine and bool(PRICIER.search(parts[1]) or CHEAPER.search(parts[1]))
         if like:
             query = query.model_copy(update={"intent": Intent.more, "search": "", "narrows": "",
                                              "kind": None})  # fmt: skip
+        elif step:
+            query = reading.query.model_copy(update={"references": ()})
         elif not query.search or says_it(parts[1]) or asks_of_it(parts[1]):
             return None  # "the pocket synth is perfect. does it need batteries": of the card
         # (which card is chosen is read off its words: no second model call on the turn)
@@ -1227,7 +1234,10 @@ class ChatPipeline:
             or meant.absent
             or meant.bad
             # "taking the silk gold" where the one silk card is rose red: not that one
-            or not all(title_says(shown[meant.named[0] - 1].title, w) for w in looks)
+            # ("wooden" said of a "Wood Case")
+            or not all(title_says(shown[meant.named[0] - 1].title, w)
+                       or (w.endswith("en") and title_says(shown[meant.named[0] - 1].title, w[:-2]))
+                       for w in looks)
         ):
             # which card was chosen is not clear ("the concert one w the gig bag" of three such):
             # what else was asked, on its own
@@ -1252,7 +1262,7 @@ class ChatPipeline:
         cards = [first, *self.cards_for(hits, more.search_text(), marks=range(2, len(hits) + 2))]
         close = bool(hits) and (kit is not None or bool(found and found.close_match and not query.unknown_product))
         # (others like it are of a product shown before: never "not carried")
-        notice = None if found is None or like else not_carried(
+        notice = None if found is None or like or step else not_carried(
             more.asked_for(), found.relaxed, close, query.language, unpriced=lists_unpriced(cards[1:]))  # fmt: skip
         lead = phrase(query.language, "chosen_more" if close else "chosen", mark=1, more=2)
         picked = (chosen.id, hits[0].product.id) if close else (chosen.id,)

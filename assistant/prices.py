@@ -568,8 +568,8 @@ def grounded_bounds(text: str, model_min: Decimal | None, model_max: Decimal | N
 
 #: A price said not to matter: "money isn't the issue", "price is no object".
 NO_LIMIT = re.compile(
-    r"\b(?:money|price|cost|budget)(?:'s|\s+is|\s+isn'?t|\s+is\s+not|\s+not)?\s+(?:not\s+|no\s+)?"
-    r"(?:an?\s+|the\s+)?(?:issue|object|problem|concern)\b",
+    r"\b(?:money|price|cost|budget)(?:'s|\s+is|\s+isn'?t|\s+is\s+not|\s+not)?\s+(?:(?:really|actually|truly)\s+)?(?:not\s+|no\s+)?"
+    r"(?:really\s+)?(?:an?\s+|the\s+)?(?:issue|object|problem|concern)\b",
     re.I,
 )
 

@@ -433,7 +433,7 @@ _OWN_REQUEST = re.compile(
 )
 _QUALITY_MORE = r"(?:(?:a bit|a little|slightly|much|way|even)\s+)?(?:more\s+[a-z-]+|less\s+[a-z-]+|(?!other\b)[a-z]{2,}er)"
 _OTHER_ONE = re.compile(
-    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or|actually|no|nah)\W+)*(?:(?:do\s+you\s+have|got|is\s+there)\s+)?"
+    rf"^\W*(?:(?:maybe|ok|okay|hmm|and|or|actually|no|nah|then|so)\W+)*(?:(?:do\s+you\s+have|got|is\s+there)\s+)?"
     rf"(?:(?:something|anything)\s+{_QUALITY_MORE}|(?:(?:a|an|one|any|some)\s+)?{_QUALITY_MORE}\s+ones?"
     # "actually i need bigger, like 1000ml and up"
     rf"|(?:i|we)\s+(?:need|want)\s+(?:(?:a|an|one|some|something)\s+)?{_QUALITY_MORE}(?:\s+ones?)?)"
@@ -446,8 +446,14 @@ _OTHER_ONE = re.compile(
     r"(?:\s+(?:please|pls|then|instead|maybe|perhaps|"
     rf"though|tho|if possible))*"
     # how much more so: "anything shorter, like under 200 pages"
-    r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?\W*$",
+    r"(?:\s*,?\s*(?:like|say|ideally|maybe)\s+[^?]{1,40})?"
+    # and why, said as what the person can do: "something bigger he can't swallow"
+    r"(?:\s+(?:that\s+)?(?:he|she|they|we|i|it)\s+(?:can'?t|cannot|won'?t|can|will|could|couldn'?t)\s+[a-z' ]{1,30})?\W*$",
     re.I,
+)
+#: Why, said last as what the person can or cannot do: "... he can't swallow".
+_CAN_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|they|we|i|it)\s+(?:can'?t|cannot|won'?t|can|will|could|couldn'?t)\s+[a-z' ]{1,30}\W*$", re.I
 )
 #: A product said by what it should be like alone: "something fun and nerdy", "anything more
 #: practical", "something educational but not boring".
@@ -1567,6 +1573,8 @@ def understand(
         # no title uses ("something quieter")
         # (in another language, its English reading: "¿hay alguno que funcione con pilas?")
         acted = text if english else (translation or "")
+        # (not why: "something bigger he can't swallow" narrows to bigger ones)
+        acted = _CAN_CLAUSE.sub("", acted)
         if (
             english
             and asked_part != text

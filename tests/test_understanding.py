@@ -4642,3 +4642,43 @@ def test_a_grown_up_reading_is_never_a_childs() -> None:
     assert for_a_child(ConversationState(search="bedtime story ebooks", age_min=2, age_max=2))
     assert for_a_child(ConversationState(search="bedtime story ebooks for kids"))
     assert not for_a_child(ConversationState(search="westerns on kindle", age_min=70, age_max=70))
+
+
+def test_two_things_asked_to_be_the_same_are_set_side_by_side() -> None:
+    """ "is kinetic sand the same thing as playdoh?" had searched "kinetic sand same playdoh"
+    and said not carried; "is a bell kit the same as a glockenspiel?" showed one side."""
+    from assistant.cues import alternatives
+
+    assert alternatives(
+        "is kinetic sand the same thing as playdoh? i dont want stuff that dries out"
+    ) == (
+        "kinetic sand",
+        "playdoh",
+    )
+    assert alternatives("are the gan and the moyu the same") == ("gan", "moyu")
+    assert alternatives("is gemeinhardt the same as lazarro quality wise?") == (
+        "gemeinhardt",
+        "lazarro",
+    )
+    assert alternatives("is it the same as the first one?") == ()
+    assert not_product_word("same")
+
+
+def test_a_step_up_and_why_after_others_asked_are_read() -> None:
+    """ "ok then something bigger he can't swallow" after fridge magnets had searched "bigger
+    swallow" (a map pack "Swallowed Whole"); "money's not really an issue actually, is there
+    anything better i should look at?" had searched "better" (a caulk gun)."""
+    from assistant.cues import PRICIER, choice_and_more
+    from assistant.prices import NO_LIMIT
+
+    magnets = ["Wooden Magnetic Letters Fridge Magnets", "Small Refrigerator Magnets Set"]
+    q = understand("ok then something bigger he can't swallow", None, [], magnets).query
+    assert q.intent is Intent.refine and q.narrows == "bigger", q
+    said = "money's not really an issue actually, is there anything better i should look at?"
+    assert NO_LIMIT.search(said) and PRICIER.search(said)
+    assert not PRICIER.search("something better for a beginner")
+    # a choice and a count of another thing
+    parts = choice_and_more(
+        "add the one in the wooden case. + 2 decks of plastic cards, beer WILL get spilled"
+    )
+    assert parts is not None and parts[0] == "add the one in the wooden case", parts
