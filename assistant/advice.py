@@ -724,7 +724,7 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
     # nor the card's own words it is named by: "does the pioneer come with headphones" asks for
     # headphones (it had been 'does not mention "pioneer headphones"')
     question = _NAMED_BY_TITLE.sub(
-        lambda m: " " if all(re.search(rf"\b{re.escape(w)}\b", card.product.title, re.I)
+        lambda m: " " if all(re.search(rf"\b{re.escape(re.sub(r'(?:es|s)$', '', w))}(?:es|s)?\b", card.product.title, re.I)
                              for w in m.group(1).split()) else m.group(0),
         question,
     )

@@ -875,6 +875,13 @@ _STORY_START = re.compile(
     r"(?!\s+(?:(?:really|just|also)\s+)?(?:need|want|am\s+looking|'m\s+looking|would\s+like|'d\s+like)\b)",
     re.I,
 )
+#: A thing of theirs that gave out: "our scale just died", "my old kindle finally broke".
+_GAVE_OUT = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:old\s+|trusty\s+|current\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+"
+    r"(?:just\s+|finally\s+|totally\s+|completely\s+)?(?:died|broke|broke\s+down|is\s+broken|stopped\s+working|gave\s+out|"
+    r"quit|fell\s+apart|cracked|snapped)\b",
+    re.I,
+)
 #: What to begin with, said last after a story: "... or i lose it 😅 highlighters first".
 _FIRST_OF_ALL = re.compile(
     r"(?:^|[.!?;,:]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*((?:[\w-]+\s+){0,2}?[\w-]+)\s+first(?:\s+(?:pls|please|then))?\W*$",
@@ -901,6 +908,10 @@ def wanted_part(text: str) -> str | None:
         return those.group(1)
     if not _STORY_START.match(text):
         return None
+    if (gone := _GAVE_OUT.search(text)) and product_kind(gone.group(1)):
+        # the thing that broke is the one to replace: "he weighs his beans every morning and our
+        # scale just died" (had searched "total coffee snob")
+        return gone.group(1)
     if (first := _FIRST_OF_ALL.search(text)) and len(re.findall(r"\w+", text[: first.start()])) >= 4 \
             and product_kind(first.group(1)):  # fmt: skip
         return first.group(1)  # "i need EVERYTHING color coded or i lose it 😅 highlighters first"

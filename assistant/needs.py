@@ -702,7 +702,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # a case, strap or strings for what the story says they have: "my kid takes her
             # tenor ukulele on the bus ..., want a padded case" (a tom case had been starred)
             said |= _owned(text[: text.find(wanted)], title_counts)
-        keep = [w for w in keep if w.lower().strip("'.-") in said] or keep
+        # (the wanted words themselves where the story's words were all that was kept: "...
+        # and our scale just died" had searched "total coffee snob")
+        keep = [w for w in keep if w.lower().strip("'.-") in said] or [
+            w for w in re.findall(r"[^\W_][\w'/.-]*", wanted) if not not_product_word(w)
+        ] or keep
     if (
         kind is not None
         and kind.lower() in ACCESSORY

@@ -109,6 +109,8 @@ AGE = [
     (re.compile(r"\b(\d{1,2})\s*(?:-|\s)?\s*months?\s*(?:-|\s)?\s*old\b", re.I), 1 / 12),
     (re.compile(r"\b(?:aged?|ages)\s*(\d{1,2})\b(?!\s*(?:-|to|–)\s*\d)", re.I), 1.0),
     (re.compile(r"\b(?:turning|turns|turned)\s*(\d{1,2})\b(?!\s*(?:[$€£%]|dollars|bucks|degrees))", re.I), 1.0),
+    # the birthday said by its count: "toys for my nephew's 1st bday", "her 2nd birthday"
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:bday|b-day|birthday|bd)\b", re.I), 1.0),
     # "my nephew, he is 8", "she's 6 and loves horses": a bare number after who it is for (typed
     # "shes almost 3" too: a puzzle "more grown up" had been searched for no age)
     (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|'re|\s+is|\s+are|\s+turned|\s+will\s+be|\s+is\s+going\s+to\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|both\s+|almost\s+|nearly\s+|like\s+|around\s+|roughly\s+|maybe\s+|probably\s+)?(\d{1,2})\b"
@@ -184,6 +186,11 @@ _THINGS_AGE = re.compile(
 )
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+        "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_NTH_BIRTHDAY = re.compile(rf"\b({'|'.join(_NTH)})\s+(?:bday|b-day|birthday)\b", re.I)
+
+
 def read_age(text: str) -> tuple[float, float] | None:
     """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
     ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
@@ -203,6 +210,9 @@ def read_age(text: str) -> tuple[float, float] | None:
             value = int(next(g for g in m.groups() if g and g.isdigit())) * unit
             if 0 <= value <= 99:
                 return round(value, 2), round(value, 2)
+    if nth := _NTH_BIRTHDAY.search(text):  # "a gift for her first birthday": 1
+        age = float(_NTH[nth.group(1).lower()])
+        return age, age
     words = re.findall(r"[a-z]+", text.lower())
     for w in words:
         if w in WORD_AGES:

@@ -58,6 +58,10 @@ NOT_THIS = re.compile(
     rf"|\bless\s+{_WORD}(?=\s+(?:luck|based|heavy|focused|driven)\b)"
     # less of what it is like: "anything less nerdy?", "something less girly" (had searched nerdy)
     r"|\bless\s+(?=[a-z]+(?:y|ish)\b)(?!(?:pricey|costly|early|heavy)\b)[a-z]+"
+    # against it: "my sister is super anti-plastic" (had searched "super anti-plastic")
+    r"|(?<=\b(?:is|am|'s|re)\s)(?:(?:super|very|really|totally|pretty|kinda|so|quite)\s+)?anti[- ](?=[a-z]{3,})"
+    r"(?!(?:stress|anxiety|slip|skid|static|fog|glare|theft|aging|bacterial|microbial|fatigue|"
+    r"rust|scratch|vibration|shock|roll|tip|splash|colic|choke|choking|freeze|noise)\b)[a-z]+"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
     r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
@@ -144,6 +148,7 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
     said = [*NOT_THIS.finditer(text), *(ALREADY_HAS.finditer(text) if shown else ())]
     for m in said:
         said_of = re.sub(r"^(?:can'?t|cannot)\s+stand\b", "not", m.group(0), flags=re.I)
+        said_of = re.sub(r"^(?:(?:super|very|really|totally|pretty|kinda|so|quite)\s+)?anti-", "anti ", said_of, flags=re.I)
         words = re.findall(r"[a-z][a-z'-]*", said_of.lower())[1:]  # past the negating word
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip

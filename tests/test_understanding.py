@@ -4682,3 +4682,37 @@ def test_a_step_up_and_why_after_others_asked_are_read() -> None:
         "add the one in the wooden case. + 2 decks of plastic cards, beer WILL get spilled"
     )
     assert parts is not None and parts[0] == "add the one in the wooden case", parts
+
+
+def test_a_birthday_said_by_its_count_is_the_age_and_anti_is_not_wanted() -> None:
+    """ "toys for my nephew's 1st bday, my sister is super anti-plastic" had shown stress balls
+    and fake snow (a nephew of 3 to 14, "anti-plastic" searched)."""
+    from assistant.needs import read_needs
+    from assistant.unwanted import unwanted_words
+
+    said = "toys for my nephew's 1st bday, my sister is super anti-plastic"
+    assert read_needs(said).age == (1.0, 1.0)
+    assert read_needs("present for her 2nd birthday").age == (2.0, 2.0)
+    assert read_needs("gift for a first birthday").age == (1.0, 1.0)
+    assert unwanted_words(said) == ("plastic",)
+    # a product that is against something is wanted whole
+    assert unwanted_words("ok and one of those anti fatigue mats to stand on") == ()
+    assert unwanted_words("anti-stress toys") == ()
+
+
+def test_what_gave_out_is_what_to_replace_and_a_science_project_gets_its_kit() -> None:
+    """ "he weighs his beans every morning and our scale just died" had searched "total coffee
+    snob" (a coffee jigsaw); "my daughter's science fair project is growing bacteria ... what
+    do we need" had searched the story (a Gram stain kit)."""
+    from assistant.kinds import wanted_part
+    from assistant.needs import read_needs
+
+    said = "my husband is a total coffee snob, he weighs his beans every morning and our scale just died"
+    assert wanted_part(said) == "scale"
+    assert read_needs(said).product_words == "scale"
+    q = understand(
+        "my daughter's science fair project is growing bacteria from door handles 🤢 what do we need",
+        None,
+        [],
+    ).query
+    assert q.starter == "microbiology", q
