@@ -858,7 +858,7 @@ _WANT_IN_STORY = re.compile(
 #: "one of those X things": a product the shopper cannot name ("need one of those camera on a
 #: cable things", "one of those thumb piano kalimba things").
 _THOSE_THINGS = re.compile(
-    r"\b(?:one|some|a\s+couple|a\s+few|any|two|a\s+pair)\s+of\s+(?:those|these)\s+"
+    r"\b(?:(?:one|some|a\s+couple|a\s+few|any|two|a\s+pair)\s+of\s+(?:those|these)|(?<=just\snot\s)those|(?<=need\s)those|(?<=want\s)those)\s+"
     r"((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:things?|thingies|thingys|gadgets?|"
     r"doohickeys?|whatchamacallits?|contraptions?)\b",
     re.I,

@@ -989,6 +989,12 @@ _NOT_TOO_FIRST = re.compile(
     r"\s+([a-z-]+)",
     re.I,
 )
+#: The cards said to be too much of something: "those are too long", "they're way too big".
+_THOSE_TOO = re.compile(
+    r"\b(?:those|these|they|them|that|it|this\s+one|that\s+one|all\s+of\s+them)(?:'re|'s|\s+are|\s+is|\s+r|\s+look|\s+seem)?\s+"
+    r"(?:way\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|all\s+|just\s+|much\s+|soo*\s+)?too\s+([a-z-]+)",
+    re.I,
+)
 _OPPOSITE = {"long": "short", "loud": "quiet", "noisy": "quiet", "big": "small", "large": "small",
              "heavy": "lightweight", "hard": "easy", "difficult": "easy", "complicated": "simple",
              "complex": "simple", "bulky": "compact", "bright": "soft", "fragile": "durable"}  # fmt: skip
@@ -1153,6 +1159,16 @@ _THEN_OF_THE_CARD = re.compile(
 _ASKED_THEN_TOLD = re.compile(r"^\W*(?P<asked>[^?？]*\w[^?？]*[?？])\s*(?P<told>[^?？]*\w[^?？]*?)\W*$")
 #: Whom the cards are for, set right: "not for me, for my dad", "oh it's not for me, it's for
 #: my son".
+#: What is owned, then what is lacking: "she's got the dominoes already, just not those holder
+#: things you put them in", "he has the guitar already but not a case" (the lacking thing had
+#: been read as not wanted).
+_HAS_BUT_NOT = re.compile(
+    r"\b(?:got|has|have|owns?|already\s+(?:has|have|got|owns?))\s+(?:the\s+|a\s+|an\s+|some\s+)?"
+    r"(?P<has>[\w-]+(?:\s+[\w-]+)?)\s+(?:already\s*)?,?\s*(?:just\s+|but\s+|only\s+)+not\s+"
+    r"(?:the\s+|a\s+|an\s+|any\s+|those\s+|one\s+of\s+those\s+)?(?P<lacks>[\w-]+(?:\s+[\w-]+)?)"
+    r"(?:\s+(?:things?|thingies))?",
+    re.I,
+)
 _NOT_FOR_ME = re.compile(
     r"^\W*(?:(?:oh|lol|no|nah|sorry|actually|well|ah|haha|wait)\W+)*(?:it'?s\s+|its\s+|this\s+is\s+)?"
     r"not\s+(?:for\s+me|mine)\W+(?:(?:it'?s|its|this\s+is|actually|but|it's\s+actually)\s+)*for\s+",
@@ -1187,6 +1203,9 @@ def understand(
     counts = vocabulary.title_counts if vocabulary is not None else None
     if shown_titles and (more := _WHAT_ABOUT_MORE.match(text)):
         text = text[more.end() :]  # "what about a bigger one": "a bigger one" (had been a search)
+    if (lacking := _HAS_BUT_NOT.search(text)) and product_kind(lacking.group("lacks")):
+        # "she's got the dominoes already, just not those holder things": holders for them
+        text = whole = f"need a {lacking.group('has')} {lacking.group('lacks')}"
     if shown_titles and (other := _NOT_FOR_ME.match(text)):
         # the cards' person set right: "not for me, for my dad. he's 68 and finally wants to
         # learn" after digital pianos is "it's for my dad" (it had searched "not beginner")
@@ -1506,6 +1525,10 @@ def understand(
             # carpet" (had searched "last batch ended carpet" for a mother)
             search, need = "", plain_need(text)
             needs = replace(needs, recipient=None, age=None, interests=(), kind=None)
+    # what is wrong with the cards, said as too much of it: "those are too long" (short ones)
+    those_too = _THOSE_TOO.search(text) if shown_titles else None
+    if those_too is not None and those_too.group(1).lower() not in _OPPOSITE:
+        those_too = None
     # the message up to a story told after it ("..., he finishes the small ones in 20 min")
     story_at = STORY_AFTER.search(text)
     asked_part = text[: story_at.start()] if story_at else text
@@ -1559,6 +1582,7 @@ def understand(
                 and bool(needs.product_words)
             )
             or (too := _NOT_TOO_FIRST.match(text))
+            or those_too is not None
             or _MAKE_IT_FOR.match(text)
             # only how well rated, then why: "only stuff people actually liked pls, i've heard
             # horror stories about cheap flutes" (it had searched "heard horror stories")
@@ -1616,6 +1640,8 @@ def understand(
             needs = replace(needs, kind=None)
         if too:  # "not too long either, like under 30 min a game": short ones (not "long")
             narrows = _OPPOSITE.get(too.group(1).lower(), "")
+        elif those_too is not None:  # "those are too long, she lasts like 5 pages": short ones
+            narrows = _OPPOSITE[those_too.group(1).lower()]
     notes = tuple(n for n in (bounds.note,) if n)
     # "what do I need to start the saxophone?": one card for each thing it takes
     starter = asked_starter(text) or (asked_starter(translation) if translation else None)
@@ -1796,6 +1822,10 @@ def understand(
                 if "'" not in w  # ("mesh isn't my style": no "isn")
                 and not (not_product_word(w) or w in _NOT_WHAT or w in unwanted_words(rest)
                         or w in _MORE_SO_WORDS)))  # fmt: skip
+            if (too_much := _THOSE_TOO.search(rest)) and too_much.group(1).lower() in _OPPOSITE:
+                # "something different, those are too long, she lasts like 5 pages": others,
+                # short ones (it had searched "long": a Walk-A-Long Croc)
+                intent, search, narrows = Intent.more, "", _OPPOSITE[too_much.group(1).lower()]
             if intent is Intent.new:
                 search, need, narrows = narrows, narrows, ""
         if (

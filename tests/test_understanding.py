@@ -4716,3 +4716,26 @@ def test_what_gave_out_is_what_to_replace_and_a_science_project_gets_its_kit() -
         [],
     ).query
     assert q.starter == "microbiology", q
+
+
+def test_what_is_owned_then_lacking_is_what_is_wanted_and_too_much_is_less() -> None:
+    """ "she's got the dominoes already, just not those holder things you put them in" had made
+    the holders not wanted; "something different, those are too long, she lasts like 5 pages"
+    had searched "long" (a Walk-A-Long Croc)."""
+    dominoes = [
+        "The Mind Challenge Double 6 Dominoes Set Mexican Train",
+        "Drueke Travel Double Six Dominoes",
+    ]
+    said = "she's got the dominoes already, just not those holder things you put them in"
+    q = understand(said, None, [], dominoes).query
+    assert q.intent is Intent.new and q.search == "dominoes holder", q
+    q = understand("he has the guitar already but not a case", None, []).query
+    assert q.search == "guitar case", q
+    books = ["Bedtime Stories for Kids", "Calm Down Little Black Cat: Clever Baby"]
+    q = understand(
+        "something different, those are too long, she lasts like 5 pages", None, [], books
+    ).query
+    assert q.intent is Intent.more and q.narrows == "short", q
+    puzzles = ["Jigsaw Puzzle 1000 Pieces", "Wooden Jigsaw Puzzle 500 Pieces"]
+    q = understand("those are way too big, she only has a small table", None, [], puzzles).query
+    assert q.intent is Intent.refine and q.narrows == "small", q
