@@ -991,7 +991,7 @@ _NOT_TOO_FIRST = re.compile(
 )
 #: The cards said to be too much of something: "those are too long", "they're way too big".
 _THOSE_TOO = re.compile(
-    r"\b(?:those|these|they|them|that|it|this\s+one|that\s+one|all\s+of\s+them)(?:'re|'s|\s+are|\s+is|\s+r|\s+look|\s+seem)?\s+"
+    r"\b(?:those|these|they|them|that|it|this\s+one|that\s+one|all\s+of\s+them)(?:'re|'s|\s+are|\s+is|\s+r|\s+look|\s+seem|\s+were|\s+was)\s+"
     r"(?:way\s+|a\s+bit\s+|a\s+little\s+|kinda\s+|all\s+|just\s+|much\s+|soo*\s+)?too\s+([a-z-]+)",
     re.I,
 )
