@@ -1164,7 +1164,7 @@ _ASKED_THEN_TOLD = re.compile(r"^\W*(?P<asked>[^?？]*\w[^?？]*[?？])\s*(?P<to
 #: been read as not wanted).
 _HAS_BUT_NOT = re.compile(
     r"\b(?:got|has|have|owns?|already\s+(?:has|have|got|owns?))\s+(?:the\s+|a\s+|an\s+|some\s+)?"
-    r"(?P<has>[\w-]+(?:\s+[\w-]+)?)\s+(?:already\s*)?,?\s*(?:just\s+|but\s+|only\s+)+not\s+"
+    r"(?!(?:it|them|that|this|one|ones|those|these|any)\b)(?P<has>[\w-]+(?:\s+[\w-]+)?)\s+(?:already\s*)?,?\s*(?:just\s+|but\s+|only\s+)+not\s+"
     r"(?:the\s+|a\s+|an\s+|any\s+|those\s+|one\s+of\s+those\s+)?(?P<lacks>[\w-]+(?:\s+[\w-]+)?)"
     r"(?:\s+(?:things?|thingies))?",
     re.I,
