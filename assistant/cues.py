@@ -437,7 +437,7 @@ SET_QUANTITY = re.compile(
     r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
     r"(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
     r"(?:\s+(?:of\s+(?:them|those|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2})|packs?|boxes|box|sets?|pairs?|units?|pcs|"
-    r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|instead|then|please|pls|total))*"
+    r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|decks?|tubes?|sheets?|instead|then|please|pls|total))*"
     # and why: "make it 10, two more kids signed up" (had searched "make 10 two kids signed"),
     # not with another thing asked ("make it 2, and a bag for it")
     r"(?:\W*$|\s*[,.;!-]+\s+(?![^.?!]*\b(?:also|plus|add|need|show|find|and\s+(?:a|an|some)|\w+\s+for\s+(?:it|them))\b)[^?]*$)",

@@ -488,7 +488,10 @@ _MEASURE_LETTERS = (
 _LINE_NUMBER = re.compile(r"\b([a-z]{3,})\s+([a-z]{0,2}\d{1,4}[a-z]?)(?![\w./'’\"-])", re.I)
 #: Words a number follows that make it a time or an amount, never a model ("after 15 years").
 _BEFORE_AMOUNT = frozenset(["after", "before", "until", "within", "over", "under", "every", "per",
-                            "than", "last", "next", "past", "nearly", "almost", "only"])  # fmt: skip
+                            "than", "last", "next", "past", "nearly", "almost", "only",
+                            # a count asked ("make it 3 decks" had tipped "that it fits your make 3")
+                            "make", "add", "get", "buy", "order", "take", "need", "want", "just",
+                            "another", "about", "around", "like", "maybe"])  # fmt: skip
 
 
 def model_codes(state: ConversationState) -> list[str]:

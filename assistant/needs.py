@@ -440,6 +440,11 @@ def _fraction(size: str) -> str:
 _TAG_QUESTION = re.compile(r"[\s,]+(?:right|correct|yeah|yes|no|eh)\W*$", re.I)
 
 
+#: How many titles must call a kind by a word of the story before it for the story's word to
+#: join it ("poker chips").
+_PAIRED = 3
+
+
 def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Needs:
     """Everything in the module docstring, from one message. `title_counts` (how many catalog
     titles use each word) lets a later clause name the kind: "my toddler keeps chewing on
@@ -707,6 +712,15 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         keep = [w for w in keep if w.lower().strip("'.-") in said] or [
             w for w in re.findall(r"[^\W_][\w'/.-]*", wanted) if not not_product_word(w)
         ] or keep
+        if kind and len(keep) == 1 and title_counts is not None:
+            kind_word = kind.lower()
+            # what the story calls it, where titles say so too: "hosting poker night for the
+            # guys, need chips" is poker chips (a single collectible chip had been starred)
+            story = [w for w in re.findall(r"[a-z][a-z'-]+", text[: text.find(wanted)].lower())
+                     if not not_product_word(w)]  # fmt: skip
+            paired = max(story, key=lambda w: title_counts.get(f"{w} {kind_word}", 0), default="")
+            if title_counts.get(f"{paired} {kind_word}", 0) >= _PAIRED:
+                keep = [paired, *keep]
     if (
         kind is not None
         and kind.lower() in ACCESSORY

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -130,8 +131,12 @@ class Vocabulary:
         by_department: dict[str, np.ndarray] = {}
         stems: dict[str, str] = {}
         for row, product in enumerate(catalog):
-            words = set(_WORD.findall(product.title.lower()))
+            said = _WORD.findall(product.title.lower())
+            words = set(said)
             titles.update(words)
+            # two words side by side, counted under "w1 w2": what a kind is called with before
+            # it ("poker chips"); a key with a space is never a word looked up alone
+            titles.update({f"{a} {b}" for a, b in pairwise(said)})
             known.update(set(_WORD.findall(product.description[:600].lower())))
             for w in words:
                 stem = stems.get(w)
@@ -142,13 +147,13 @@ class Vocabulary:
                     counts = by_department[stem] = np.zeros(len(departments), dtype=np.float32)
                 counts[codes[row]] += 1
         self.title_counts = titles
-        self.words = set(titles) | {w for w, c in known.items() if c >= 2}
+        self.words = {w for w in titles if " " not in w} | {w for w, c in known.items() if c >= 2}
         self.departments = departments
         self._by_department = by_department
         self._sizes = np.bincount(codes, minlength=len(departments)).astype(np.float32)
         self._spell = SymSpell(max_dictionary_edit_distance=MAX_EDIT, prefix_length=7)
         for word, count in titles.items():
-            if count >= MIN_COUNT and len(word) >= 3 and "'" not in word:
+            if count >= MIN_COUNT and len(word) >= 3 and "'" not in word and " " not in word:
                 self._spell.create_dictionary_entry(word, count)
 
     def knows(self, word: str) -> bool:

@@ -1269,3 +1269,12 @@ def test_how_many_play_said_without_game_is_a_size_not_a_search() -> None:
     assert read_needs(said).sizes == ("2 players",) and not read_needs(said).product_words
     query = understand(said, None, [], ["CONFIDENT? Board Game", "Stratego - Board Game"]).query
     assert (query.intent, query.sizes, query.search) == (Intent.refine, ("2 players",), "")
+
+
+def test_a_count_asked_is_no_model_to_fit() -> None:
+    """ "make it 3 decks" had tipped "Check before you buy: that it fits your make 3"."""
+    from assistant.fits import numbered_lines
+    from assistant.state import ConversationState
+
+    assert numbered_lines(ConversationState(search="make 3 decks", asked="make it 3 decks")) == []
+    assert numbered_lines(ConversationState(search="case iphone 15", asked="a case for iphone 15"))

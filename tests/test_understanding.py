@@ -4739,3 +4739,27 @@ def test_what_is_owned_then_lacking_is_what_is_wanted_and_too_much_is_less() -> 
     puzzles = ["Jigsaw Puzzle 1000 Pieces", "Wooden Jigsaw Puzzle 500 Pieces"]
     q = understand("those are way too big, she only has a small table", None, [], puzzles).query
     assert q.intent is Intent.refine and q.narrows == "small", q
+
+
+def test_what_the_story_calls_the_kind_joins_it_where_titles_say_so() -> None:
+    """ "hosting poker night for the guys, need chips" had searched "chips" alone (a single
+    collectible casino chip starred); titles that say "poker chips" make it poker chips. And
+    "make it 3 decks, my brother is coming too" is a count, no model "make 3"."""
+    from assistant.needs import read_needs
+
+    counts = {"poker chips": 12, "poker": 30, "chips": 40, "night": 50}
+    assert (
+        read_needs("hosting poker night for the guys, need chips", counts).product_words
+        == "poker chips"
+    )
+    # a pair no title says joins nothing
+    assert (
+        read_needs("hosting poker night for the guys, need chips", {"chips": 40}).product_words
+        == "chips"
+    )
+    titles = [
+        "ACE 4 Decks of Waterproof Plastic Playing Cards",
+        "MRC 500pcs Poker Chips Set with Wood Case",
+    ]
+    q = understand("make it 3 decks, my brother is coming too", None, [], titles).query
+    assert (q.intent, q.move) == (Intent.detail, "quantity"), q
