@@ -440,6 +440,18 @@ def _fraction(size: str) -> str:
 _TAG_QUESTION = re.compile(r"[\s,]+(?:right|correct|yeah|yes|no|eh)\W*$", re.I)
 
 
+#: A pastime said as what someone does, and how it is searched.
+_DOING_OF = {"hunts": "hunting", "runs": "running", "bakes": "baking", "fishes": "fishing",
+             "golfs": "golf", "knits": "knitting", "sews": "sewing", "cooks": "cooking",
+             "camps": "camping", "hikes": "hiking", "paints": "painting", "draws": "drawing",
+             "skis": "skiing", "surfs": "surfing", "swims": "swimming", "bikes": "cycling",
+             "climbs": "climbing", "crochets": "crochet", "quilts": "quilting",
+             "gardens": "gardening", "skates": "skating", "dances": "dancing", "sings": "singing"}  # fmt: skip
+_DOES = re.compile(
+    r"\b((?:he|she|they|who|and|(?:my|his|her|our)\s+[a-z]+(?:\s+in\s+law)?)\s+(?:also\s+|really\s+|still\s+|just\s+|loves?\s+to\s+)?)"
+    rf"({'|'.join(_DOING_OF)})\b(?!\s+(?:on|off|out|for|with|a|an|the|it|fine)\b)",
+    re.I,
+)
 #: How many titles must call a kind by a word of the story before it for the story's word to
 #: join it ("poker chips").
 _PAIRED = 3
@@ -457,6 +469,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a child said fondly: "my little guy is 5" (had searched "guy 5" and asked to check that
     # it fits "your guy 5")
     text = _LITTLE_ONE.sub("kid", text)
+    # what someone does, said as a verb, is searched as the doing: "for my dad, he hunts" is
+    # hunting (had searched "hunts": Magic cards named "Hunt the Hunter")
+    text = _DOES.sub(lambda m: m.group(1) + _DOING_OF[m.group(2).lower()], text)
     min_rating, phrase = read_rating(text)
     count = read_rating_count(text)
     text = GRADE_OF.sub(" ", text)  # "my sons 3rd grade teacher": who, not what

@@ -1815,6 +1815,11 @@ def understand(
             # mesh, and keeps none; "none of these, try again. pastel, fine tip, NO glitter" are
             # others, pastel and fine-tipped
             rest = text[none.end() :]
+            # (not why: "try again but under $20, he'll probably leave it at school within a
+            # week" had searched "leave school within week"; nor the bound, set by the cues)
+            if (told := STORY_AFTER.search(rest)) and re.search(r"[a-z]{3,}", rest[: told.start()], re.I):
+                rest = rest[: told.start()]
+            rest = strip_price_phrases(rest)
             if one_of := _A_KIND_OF_ONE.search(rest):
                 rest = one_of.group("what")  # "he wants a real trick one, the kind that ...": trick
             search, narrows = "", " ".join(dict.fromkeys(
@@ -1826,7 +1831,9 @@ def understand(
                 # "something different, those are too long, she lasts like 5 pages": others,
                 # short ones (it had searched "long": a Walk-A-Long Croc)
                 intent, search, narrows = Intent.more, "", _OPPOSITE[too_much.group(1).lower()]
-            if intent is Intent.new:
+            if intent is Intent.new and not narrows and cues.price_bound:
+                intent = Intent.refine  # "try again but under $20": the same, in the budget
+            elif intent is Intent.new:
                 search, need, narrows = narrows, narrows, ""
         if (
             intent is Intent.new

@@ -24,7 +24,9 @@ NEGATING = (
     # a dislike: "she hates pink" (had searched "pink"), "can't stand glitter"
     r"hates?|(?:can'?t|cannot)\s+stand|"
     # what it must do without: "a toy that doesn't need batteries" (batteries had been searched)
-    r"(?:does|do)\s?n'?t\s+(?:need|use|require|take)|dont\s+(?:need|use|require)|" + DONE_WITH
+    r"(?:does|do)\s?n'?t\s+(?:need|use|require|take)|dont\s+(?:need|use|require)|"
+    # one of the things asked, dropped: "skip the binder clips, found a whole tub" (not a rope)
+    r"(?<![\w-])skip(?=\s+(?:the|those|these|all|any)\b)|" + DONE_WITH
 )
 #: A word that ends what is not wanted and starts saying why, for whom or how.
 _ENDS = (

@@ -4763,3 +4763,30 @@ def test_what_the_story_calls_the_kind_joins_it_where_titles_say_so() -> None:
     ]
     q = understand("make it 3 decks, my brother is coming too", None, [], titles).query
     assert (q.intent, q.move) == (Intent.detail, "quantity"), q
+
+
+def test_try_again_in_a_budget_skip_and_a_pastime_said_as_a_verb() -> None:
+    """ "try again but under $20, he'll probably leave it at school within a week" after music
+    stands had searched "leave school within week"; "skip the binder clips, found a whole tub"
+    had searched "skip binder clips"; "also something for my dad, he hunts" had searched
+    "hunts" (Magic cards); "was ist jetzt im Warenkorb" (read "i'm") had been no cart question."""
+    from assistant.needs import read_needs
+    from assistant.unwanted import unwanted_words
+
+    stands = [
+        "Peak Music Stands SMS-35 Conductor Music Stand",
+        "Hamilton Stands Music Stand (KB38)",
+    ]
+    said = "try again but under $20, he'll probably leave it at school within a week"
+    q = understand(said, None, [], stands).query
+    assert q.intent is Intent.refine and q.max_price == 20 and not q.narrows, q
+    assert unwanted_words("skip the binder clips, found a whole tub in a moving box") == (
+        "binder",
+        "clips",
+    )
+    assert unwanted_words("skip rope for my daughter") == ()
+    assert read_needs("also something for my dad, he hunts").product_words == "hunting"
+    assert "baking" in read_needs("gift for my grandma, she bakes every weekend").product_words
+    assert "runs" in read_needs("a toy car that runs on batteries").product_words
+    q = understand("was ist jetzt im Warenkorb", None, [], stands).query
+    assert (q.intent, q.move) == (Intent.detail, "cart"), q
