@@ -1817,8 +1817,8 @@ def understand(
             rest = text[none.end() :]
             # (not why: "try again but under $20, he'll probably leave it at school within a
             # week" had searched "leave school within week"; nor the bound, set by the cues)
-            if (told := STORY_AFTER.search(rest)) and re.search(r"[a-z]{3,}", rest[: told.start()], re.I):
-                rest = rest[: told.start()]
+            if (after := STORY_AFTER.search(rest)) and re.search(r"[a-z]{3,}", rest[: after.start()], re.I):
+                rest = rest[: after.start()]
             rest = strip_price_phrases(rest)
             if one_of := _A_KIND_OF_ONE.search(rest):
                 rest = one_of.group("what")  # "he wants a real trick one, the kind that ...": trick
