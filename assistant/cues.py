@@ -309,7 +309,9 @@ MEASURE = re.compile(
 PRICED_ONE = re.compile(
     r"\bthe\s+(?:(?P<which>cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|"
     r"pricier|priciest|dearer|(?:better|best|higher|highest|top)[- ]rated)\s+(?:one|option|model|pick"
-    r"|of the (?:two|three|four|five|\w+s))"
+    r"|of\s+(?:the|those|these)\s+(?:first\s+|last\s+)?(?:two|three|four|five|\w+s)"
+    # among the cards of a look: "the cheapest of the wooden ones, is the paint safe"
+    r"|of\s+(?:the|those|these)\s+(?P<among>[\w-]+)\s+ones)"
     # "the one with the best reviews", "the one with the lowest price"
     r"|(?:one|option|pick)\s+(?:with|that\s+has)\s+(?:the\s+)?(?P<with>best|better|highest|higher|top|"
     r"most|lowest|lower|cheapest)\s+(?P<what>reviews?|ratings?|stars|price))\b"
@@ -713,6 +715,9 @@ TAKES = re.compile(
     r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright)\W+)*(?:get|take|grab|buy)\s+"
     # (by its words too: "get the black cat one" had searched black cats)
     r"(?:that|this|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?(?=\s+one\b)|the\s+[\w-]+)(?:\s+one)?\W*(?:(?:please|pls|plz|thx|thanks|then)\W*)?$"
+    # by its price or rating: "get the cheaper of those two" (had searched cheaper ones)
+    r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright|so)\W+)*(?:get|take|grab|buy)\s+"
+    r"(?=the\s+(?:cheaper|cheapest|less\s+expensive|least\s+expensive|pricier|priciest|(?:better|best|higher|highest|top)[- ]rated)\b)"
     # said last, after what is liked about it: "the black cat one is cute, get that"
     r"|[.!;,]\s*(?:(?:ok|so|then|just|yes)\s+)?(?:get|take|grab|buy)\s+(?:it|that|this)(?:\s+one)?\W*(?:(?:please|pls|plz|then)\W*)?$"
     r"|^\W*(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|fine|alright)\W+(?:that|this)\s+one\W*(?:(?:please|pls|plz|then)\W*)?$"

@@ -58,6 +58,7 @@ from assistant.cues import (
     FOR_IT,
     LIKE_IT,
     LOOKS,
+    PRICED_ONE,
     PRICIER,
     REMOVE_FROM_CART,
     SET_QUANTITY,
@@ -841,7 +842,7 @@ class ChatPipeline:
         every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
         picked = [p.id in state.picked for p in shown]
         named: tuple[int, ...] = ()
-        if not query.references and (which := priced_one(query.text)):
+        if len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
             # the cheaper one ok" after violin strings is not about a violin shown beside them)
             kinds = of_kind(shown, state)
@@ -851,7 +852,18 @@ class ChatPipeline:
                 and sum(kinds) >= 2
             ):
                 pool = kinds  # "the cheapest tuner is fine": of every tuner on screen
+            if len(query.references) > 1:
+                # "get the cheaper of the first two": of those two
+                pool = [i + 1 in query.references for i in range(len(shown))]
+            elif (among := PRICED_ONE.search(query.text)) and among.group("among"):
+                # "the cheapest of the wooden ones": of the cards whose titles say it
+                said = among.group("among").lower()
+                stem = said[:-2] if said.endswith("en") else said  # ("wooden": "Wood")
+                said_of = [bool(re.search(rf"\b{re.escape(stem)}", p.title, re.I)) for p in shown]
+                pool = said_of if any(said_of) else pool
             named = priced_card(which, shown, pool)
+            if len(query.references) > 1 and len(named) == 1:
+                query = query.model_copy(update={"references": named})  # the cheaper of those two
         if not (named or query.references or query.language != "en"):
             named = named_cards(query.text, [p.title for p in shown], picked)
         elsewhere_absent = None

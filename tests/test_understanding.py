@@ -4790,3 +4790,16 @@ def test_try_again_in_a_budget_skip_and_a_pastime_said_as_a_verb() -> None:
     assert "runs" in read_needs("a toy car that runs on batteries").product_words
     q = understand("was ist jetzt im Warenkorb", None, [], stands).query
     assert (q.intent, q.move) == (Intent.detail, "cart"), q
+
+
+def test_a_card_named_by_its_price_among_some() -> None:
+    """ "get the cheaper of those two" had searched cheaper things; "the cheapest of the wooden
+    ones, is the paint safe" had searched "wooden paint safe chews"."""
+    from assistant.cues import PRICED_ONE, priced_one
+
+    assert priced_one("get the cheaper of those two") == "low"
+    m = PRICED_ONE.search("the cheapest of the wooden ones, is the paint safe if he chews on it?")
+    assert m is not None and m.group("among") == "wooden"
+    tuners = ["Electronic Guitar Tuner", "Clip-On Tuner for All Instruments", "Tuner Pedal"]
+    q = understand("get the cheaper of the first two", None, [], tuners).query
+    assert (q.intent, q.move) == (Intent.detail, "chosen"), q
