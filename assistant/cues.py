@@ -761,6 +761,9 @@ _MORE_ASKED = re.compile(
     # 12", "good, add it. now one for my mom"
     r"|(?<=\band\s)(?:something|one|a\s+gift|a\s+present)\s+for|(?:now|next)\s+(?:something|one|a\s+gift)\s+for"
     r")\b|有没有|还要|另外|再加|再来|还需要|外加"
+    # another thing after the choice's sentence: "get the cheaper of those two. and yellow post
+    # its, the normal square ones" (the post-its had been dropped without a word)
+    r"|(?<=[.!;]\s)(?:and|also|plus)\s+(?=(?!(?:it|that|this|them|those|these|then|yes|ok|thanks?|thx|ty|cheers)\b)[a-z])"
     # a count of another thing: "add the one in the wooden case. + 2 decks of plastic cards"
     r"|(?:(?<=\band\s)|(?<=\+)|(?<=\+\s))\d{1,2}(?=\s+[a-z])"
     rf"|{LIKE_IT.pattern}",

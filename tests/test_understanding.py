@@ -4803,3 +4803,17 @@ def test_a_card_named_by_its_price_among_some() -> None:
     tuners = ["Electronic Guitar Tuner", "Clip-On Tuner for All Instruments", "Tuner Pedal"]
     q = understand("get the cheaper of the first two", None, [], tuners).query
     assert (q.intent, q.move) == (Intent.detail, "chosen"), q
+
+
+def test_another_thing_after_a_choices_sentence_is_asked() -> None:
+    """ "get the cheaper of those two. and yellow post its, the normal square ones" had dropped
+    the post-its without a word."""
+    from assistant.cues import choice_and_more
+
+    said = "get the cheaper of those two. and yellow post its, the normal square ones"
+    assert choice_and_more(said) == (
+        "get the cheaper of those two",
+        "and yellow post its, the normal square ones",
+    )
+    assert choice_and_more("the 3rd one is fine. and thanks") is None
+    assert choice_and_more("ok add it. and it should be blue") is None
