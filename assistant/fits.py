@@ -420,11 +420,9 @@ def grown_up_reading(product: Product) -> bool:
 
 
 def for_a_child(state: ConversationState) -> bool:
-    """Whether the request is for a child: an age said under a teen's, or a child named."""
-    if state.age is not None:
-        return state.age[1] < TEEN
-    return bool(re.search(r"\b(?:baby|babies|toddlers?|kids?|child|children|preschool\w*)\b",
-                          state.search_text(), re.I))
+    """Whether the request is for a child: the age read (said, or of a child named: "kids",
+    "toddler") is under a teen's."""
+    return state.age is not None and state.age[1] < TEEN
 
 
 def is_reading(product: Product) -> bool:

@@ -304,6 +304,11 @@ _TWO_COUNTS = re.compile(
 )
 
 
+def _says_look(title: str, word: str) -> bool:
+    """Whether a title says a look or material the shopper named, "wooden" of a "Wood Case" too."""
+    return title_says(title, word) or (word.endswith("en") and title_says(title, word[:-2]))
+
+
 class ChatPipeline:
     """Composes the steps of a turn over the services it is given (see module docstring)."""
 
@@ -857,9 +862,7 @@ class ChatPipeline:
                 pool = [i + 1 in query.references for i in range(len(shown))]
             elif (among := PRICED_ONE.search(query.text)) and among.group("among"):
                 # "the cheapest of the wooden ones": of the cards whose titles say it
-                said = among.group("among").lower()
-                stem = said[:-2] if said.endswith("en") else said  # ("wooden": "Wood")
-                said_of = [bool(re.search(rf"\b{re.escape(stem)}", p.title, re.I)) for p in shown]
+                said_of = [_says_look(p.title, among.group("among").lower()) for p in shown]
                 pool = said_of if any(said_of) else pool
             named = priced_card(which, shown, pool)
             if len(query.references) > 1 and len(named) == 1:
@@ -1247,9 +1250,7 @@ class ChatPipeline:
             or meant.bad
             # "taking the silk gold" where the one silk card is rose red: not that one
             # ("wooden" said of a "Wood Case")
-            or not all(title_says(shown[meant.named[0] - 1].title, w)
-                       or (w.endswith("en") and title_says(shown[meant.named[0] - 1].title, w[:-2]))
-                       for w in looks)
+            or not all(_says_look(shown[meant.named[0] - 1].title, w) for w in looks)
         ):
             # which card was chosen is not clear ("the concert one w the gig bag" of three such):
             # what else was asked, on its own

@@ -109,7 +109,7 @@ from assistant.ratings import (
     strip_rating_phrases,
 )
 from assistant.starters import asked as asked_starter
-from assistant.starters import taking_up, taking_up_at
+from assistant.starters import taking_up
 from assistant.stories import is_story
 from assistant.unwanted import ALREADY_HAS, CHILDISH, NOT_THIS, unwanted_words
 from retrieval import units
@@ -1649,8 +1649,7 @@ def understand(
         starter is None
         and intent is Intent.new
         and english
-        and (taken := taking_up(text)) is not None
-        and (not needs.kind or not re.search(rf"\b{re.escape(needs.kind)}", text[taking_up_at(text) :], re.I))
+        and (taken := taking_up(text, needs.kind)) is not None
     ):
         # someone taking up an activity, no product named after it: "my grandson (9) found an
         # old quarter and now he wants to collect coins lol" (had searched "found quarter")

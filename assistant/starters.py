@@ -141,17 +141,12 @@ _TAKING_UP = re.compile(
 )
 
 
-def taking_up_at(text: str) -> int:
-    """Where the telling of an activity taken up ends (0 where there is none)."""
-    told = _TAKING_UP.search(text)
-    return told.end() if told else 0
-
-
-def taking_up(text: str) -> StarterAsk | None:
+def taking_up(text: str, kind: str | None = None) -> StarterAsk | None:
     """The activity someone is told to be taking up, named after the telling ("my grandson found
-    an old quarter and now he wants to collect coins" -> coins): what it takes, as if asked."""
+    an old quarter and now he wants to collect coins" -> coins): what it takes, as if asked;
+    None where the product `kind` read is named after the telling ("wants to learn violin")."""
     told = _TAKING_UP.search(text)
-    if told is None:
+    if told is None or (kind and re.search(rf"\b{re.escape(kind)}", text[told.end() :], re.I)):
         return None
     pattern, activity_of = _activity_pattern()
     found = [m for m in pattern.finditer(text, told.end()) if m.lastgroup]

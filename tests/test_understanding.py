@@ -4640,7 +4640,7 @@ def test_a_grown_up_reading_is_never_a_childs() -> None:
         product("Kids Tactical Vest for Nerf Elite Series", "Toys & Games", "dominate the battle")
     )
     assert for_a_child(ConversationState(search="bedtime story ebooks", age_min=2, age_max=2))
-    assert for_a_child(ConversationState(search="bedtime story ebooks for kids"))
+    assert for_a_child(ConversationState(search="bedtime story ebooks kids", age_min=3, age_max=12))
     assert not for_a_child(ConversationState(search="westerns on kindle", age_min=70, age_max=70))
 
 
