@@ -412,7 +412,16 @@ CART_ASKED = re.compile(
     r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
     r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im|i'm)\s+warenkorb\b"
     r"|\bqu'?(?:est-ce\s+qu'?il\s+y\s+a|y\s+a-t-il)\s+dans\s+(?:mon|le)\s+panier\b|\bqu[ée]\s+(?:hay|tengo)\s+en\s+(?:mi|el)\s+carrito\b"
-    r"|\bcosa\s+c'?è\s+nel\s+(?:mio\s+)?carrello\b|\bo\s+que\s+(?:tem|há)\s+no\s+(?:meu\s+)?carrinho\b",
+    r"|\bcosa\s+c'?è\s+nel\s+(?:mio\s+)?carrello\b|\bo\s+que\s+(?:tem|há)\s+no\s+(?:meu\s+)?carrinho\b"
+    # what was put in, asked of the shopper's own: "what do i have so far", "what have i got"
+    # ("what do i have" had been asked of a card; "... so far" had searched "far"), and the total
+    # said otherwise: "cuánto va el total?" (had searched "total"), "ça fait combien au total ?"
+    r"|^\W*(?:(?:ok|okay|so|and|alright)\W+)?what\s+(?:do\s+i\s+have|did\s+i\s+(?:add|get|pick|put\s+in)|"
+    r"have\s+i\s+(?:got|added|picked)|'?ve\s+i\s+got)(?:\s+(?:so\s+far|now|then|in\s+(?:my|the)\s+(?:cart|basket)|"
+    r"in\s+there))?\W*$|\bcu[aá]nto\s+(?:va|es|sale|ser[ií]a|me\s+sale)\s+(?:el|en)\s+total\b|\bcu[aá]l\s+es\s+el\s+total\b"
+    r"|\b(?:ça|ca|cela)\s+(?:me\s+)?fait\s+combien\b|\bcombien\s+(?:au\s+total|en\s+tout)\b"
+    r"|\bwas\s+(?:macht|kostet)\s+(?:das\s+)?(?:alles\s+)?(?:insgesamt|zusammen)\b|\bwie\s*viel\s+(?:ist\s+das\s+|macht\s+das\s+)?insgesamt\b"
+    r"|\bquanto\s+(?:viene|costa|fa)\s+(?:tutto|il\s+totale)\b|\bqual\s+(?:é|e)\s+o\s+total\b",
     re.I,
 )
 
@@ -655,6 +664,8 @@ ADD_TO_CART = (
     r"|\b(?:al|a mi|en el|en mi) carrito\b|\b(?:au|dans (?:le|mon)) panier\b"
     r"|\b(?:in den|zum|in meinen) warenkorb\b|\b(?:nel|al) carrello\b|\b(?:no|ao) carrinho\b"
     r"|加入购物车|加到购物车|放进购物车"
+    # how many said between: "加一个到购物车", "放两个进购物车" (had searched "plus cart")
+    rf"|(?:加|放)(?:{_ZH_COUNT}|一)?(?:个|件|盒|套|本|只|把)?(?:到|进|入)购物车"
     # a count put in, in the shop's other languages: "pon dos cajas del de AmScope", "coloca duas
     # caixas das luvas médias", "ne prendo due", "要两个" (each had been searched or only chosen)
     rf"|^\W*(?:(?:ok|vale|bueno|tudo\s+bem|va\s+bene|d'accord|gut|bom|allora|那就|那)\W*)*"
@@ -671,7 +682,8 @@ _HOW_MANY = re.compile(
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
     rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({_FOREIGN_COUNT})\b"
-    rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)",
+    rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
+    rf"|(?:加|放)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)?(?:到|进|入)购物车",
     re.I,
 )
 _SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twelve": 12}

@@ -89,12 +89,15 @@ _SHOW_ME = re.compile(
 #: "scratch that", "no wait" ("wait my sister says shes 10 now ..." had made the kind "wait",
 #: "hold on hes 5 not 12 ..." the kind "hold").
 _OPENERS = re.compile(
-    r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|ugh+\b|"
+    r"^\W*(?:(?:(?:no|oh|ok|okay|wait|hmm)\W+)?(?:wait|hold\s+on|hang\s+on|hold\s+up)\b|"
     # ("actually scratch that its for his little sister" had made the kind "scratch")
     # ("actually scrap that, a teether would be more useful", "never mind he changed his mind")
     r"(?:(?:actually|ok|okay|no|hmm)\W+)?(?:scratch|scrap|forget|ignore|cancel)\s+that\b|"
-    r"never\s*mind(?!\s+(?:the|my|about)\s+(?:budget|price))(?:\W+(?:he|she|they)\s+changed\s+"
-    r"(?:his|her|their)\s+mind)?\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    # ("ok nvm show me ukuleles instead" had said "We don't seem to carry ok never mind show me
+    # ukuleles"; "ugh never mind the label maker, just the organizer" had searched label makers)
+    r"(?:(?:ok|okay|oh|ah|no|hmm|ugh+)\W+)?never\s*mind\b(?!\s+(?:the|my|about)\s+(?:budget|price))"
+    r"(?:\W+(?:he|she|they)\s+changed\s+(?:his|her|their)\s+mind\b"
+    r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|ugh+\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
     r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
@@ -156,7 +159,8 @@ _TEXTED = [
     (re.compile(r"\bppl\b", re.I), "people"),
     (re.compile(r"\b(?:sry|srry)\b", re.I), "sorry"),
     (re.compile(r"\bthru\b", re.I), "through"),
-    (re.compile(r"\brn\b", re.I), "right now"),
+    # (not "right": "my desk is a disaster rn, need something ..." had made the kind "right")
+    (re.compile(r"\brn\b|\bright\s+now\b", re.I), "now"),
     (re.compile(r"\bidk\b", re.I), "i don't know"),
     (re.compile(r"\bnvm\b", re.I), "never mind"),
     (re.compile(r"\btho\b", re.I), "though"),

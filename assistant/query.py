@@ -1162,6 +1162,15 @@ _ASKED_THEN_TOLD = re.compile(r"^\W*(?P<asked>[^?？]*\w[^?？]*[?？])\s*(?P<to
 #: What is owned, then what is lacking: "she's got the dominoes already, just not those holder
 #: things you put them in", "he has the guitar already but not a case" (the lacking thing had
 #: been read as not wanted).
+#: More said of the kind on screen, named by a pronoun or by what it must have: "one that sits
+#: on top of the piano", "ones with a headphone jack", "needs temperature control".
+_OF_THE_KIND = re.compile(
+    r"(?:^|[,.;!?]\s*)(?:(?:ok|okay|so|and|but|hmm|maybe|ideally|preferably|just)\W+)*"
+    r"(?:(?:one|ones|the\s+(?:kind|type|sort))\s+(?:that|which|where|with|without)\b"
+    r"|(?P<must>(?:(?:it|they)\s+)?(?:needs|must\s+have|has\s+to\s+(?:have|be)|should\s+(?:have|be)|"
+    r"needs\s+to\s+(?:have|be))\b)(?!\s+(?:a|an|some|the|my|his|her|to\s+buy|one)\b))",
+    re.I,
+)
 _HAS_BUT_NOT = re.compile(
     r"\b(?:got|has|have|owns?|already\s+(?:has|have|got|owns?))\s+(?:the\s+|a\s+|an\s+|some\s+)?"
     r"(?!(?:it|them|that|this|one|ones|those|these|any)\b)(?P<has>[\w-]+(?:\s+[\w-]+)?)\s+(?:already\s*)?,?\s*(?:just\s+|but\s+|only\s+)+not\s+"
@@ -1758,6 +1767,24 @@ def understand(
     if fewer and shown_titles and intent is Intent.new and not needs.kind:
         # (of the cards on screen: "1000 pieces is too much for her, like 300 max" after puzzles)
         intent, search, need = Intent.refine, "", plain_need(text)
+    if (
+        shown_titles
+        and intent is Intent.new
+        and (same := _OF_THE_KIND.search(text))
+        # (its "one" is no card's place: "..., one that sits on top" had been the first card)
+        and (not cues.references or re.match(r"[\W\s]*(?:\w+\W+)*?ones?\b", same.group(0), re.I))
+        and not FOR_IT.search(text)
+    ):
+        # more said of the kind on screen: "for my daughters piano lessons, one that sits on top
+        # of the piano is fine" after metronomes, "needs temperature control" after soldering
+        # kits (each had searched its own words: a digital piano, fridge thermostats); what it
+        # must have or come with narrows them
+        has = same.group("must") or re.search(r"with\w*\s*$", same.group(0), re.I)
+        said = read_needs(text[same.end() :], counts).product_words if has else ""
+        intent, search, need = Intent.refine, "", plain_need(text)
+        narrows = " ".join([*narrows.split(), *said.split()[:3]])
+        needs = replace(needs, kind=None, interests=())
+        cues = replace(cues, references=())
     if (
         intent in (Intent.detail, Intent.compare)
         and len(cues.references) == 1

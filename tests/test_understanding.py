@@ -4817,3 +4817,54 @@ def test_another_thing_after_a_choices_sentence_is_asked() -> None:
     )
     assert choice_and_more("the 3rd one is fine. and thanks") is None
     assert choice_and_more("ok add it. and it should be blue") is None
+
+
+def test_the_cart_asked_and_put_in_however_it_is_said() -> None:
+    """ "what do i have so far" had searched "far" and "what do i have" been asked of a card;
+    "cuánto va el total?" had searched "total" (a PA speaker); "好的，加一个到购物车" (ok, add one
+    to the cart) had searched "plus cart" (toy carts)."""
+    import re
+
+    from assistant.cues import ADD_TO_CART, CART_ASKED, cart_quantity
+
+    for text in ("what do i have so far", "what do i have", "ok what did i add",
+                 "cuánto va el total?", "ça fait combien au total ?", "was macht das insgesamt"):  # fmt: skip
+        assert understand(text, None, [], SHOWN).query.move == "cart", text
+    for text in ("what do i have to buy for a ukulele", "what do you have for drums"):
+        assert not CART_ASKED.search(clean_message(text)), text
+    assert re.search(ADD_TO_CART, "好的，加一个到购物车")
+    assert cart_quantity("加两个到购物车") == 2
+
+
+def test_never_mind_and_right_now_are_no_product_words() -> None:
+    """ "ok nvm show me ukuleles instead" had said "We don't seem to carry ok never mind show me
+    ukuleles" over ukuleles; "ugh never mind the label maker, just the organizer" had searched
+    label makers; "my desk is a disaster rn" had made the kind "right"."""
+    assert clean_message("ok nvm show me ukuleles instead") == "show me ukuleles instead"
+    assert clean_message("ugh never mind the label maker, just the organizer") == (
+        "just the organizer"
+    )
+    assert clean_message("never mind the budget, show me the best").startswith("never mind")
+    assert clean_message("ok nvm") == "ok never mind"  # leaving, read as before
+    assert "right" not in clean_message("my desk is a disaster rn, need a pen cup")
+    query = understand("ok nvm show me ukuleles instead", None, [], SHOWN).query
+    assert query.search == "ukuleles" and query.intent is Intent.new, query
+
+
+def test_more_said_of_the_kind_on_screen_refines_it() -> None:
+    """ "for my daughters piano lessons, one that sits on top of the piano is fine" after
+    metronomes had searched pianos (and the shopper put a digital piano in the cart as a
+    metronome); "needs temperature control" after soldering stations had shown fridge
+    thermostats. More said of the kind on screen refines it; what it must have narrows it."""
+    metronomes = ["Wittner Taktell Metronome, Wood", "Korg MA-2 Compact Metronome",
+                  "Seiko SQ50 Quartz Metronome"]  # fmt: skip
+    lessons = understand("for my daughters piano lessons, one that sits on top of the piano is "
+                         "fine", None, [], metronomes).query  # fmt: skip
+    assert lessons.intent is Intent.refine and not lessons.references, lessons
+    stations = ["Weller Soldering Station WLC100", "Hakko FX888D Soldering Station"]
+    control = understand("needs temperature control", None, [], stations).query
+    assert control.intent is Intent.refine and control.narrows == "temperature control", control
+    # a card named still is that card, and a new thing asked for is searched
+    assert understand("the second one that has a case", None, [], stations).query.references == (2,)
+    tuner = understand("i also need a tuner", None, [], metronomes).query
+    assert tuner.intent is Intent.new and "tuner" in tuner.search, tuner
