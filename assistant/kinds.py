@@ -404,7 +404,7 @@ STORY_AFTER = re.compile(
 
 #: A quality the shopper does not want: "nothing too long", "not too gory" (not searched for).
 NOT_TOO = re.compile(
-    r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super)\s+[\w-]+", re.I
+    r"\b(?:not|nothing|none|never|isn'?t|aren'?t)\s+(?:too|very|so|overly|super|crazy|insanely)\s+[\w-]+", re.I
 )
 
 

@@ -35,6 +35,8 @@ def clean_message(text: str) -> str:
     text = _A_BIT.sub(" ", text)  # "my hands shake a bit" (the kind had been "bit")
     text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
     text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
+    text = _ASIDE.sub(" ", text)  # "send help", "stocking up for the year", "up at 6am"
+    text = _PLAYED.sub("a game", text)  # "need something we can all play together": a game
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
 
@@ -52,6 +54,21 @@ _INTENSIFIER = re.compile(
 
 #: A budget said to bend: "but i can stretch a lil", "i could go a bit higher" (it had searched
 #: "stretch lil": stretch wrap).
+#: Words of the telling that name no product: "my 6 yo wants drums 😭 send help" (the kind had
+#: been "send"), "teacher here, stocking up for the year: dry erase markers" (Christmas
+#: stockings), "now hes up at 6am every day looking at birds" (searched "6am birds").
+_ASIDE = re.compile(
+    r"\bsend\s+help\b|\b(?:stock(?:ing)?|stocked)\s+up(?:\s+(?:on|for))?\b"
+    r"|\b(?:at\s+|by\s+|until\s+|till\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.I,
+)
+#: Something to play, said by who plays it: "me + 3 cousins ages 7 to 12. need something we can
+#: all play together" (the kind had been "stuck" of "we're stuck at my grandmas").
+_PLAYED = re.compile(
+    r"\b(?:something|anything)(?=\s+(?:that\s+)?(?:we|they|the\s+kids|everyone|everybody|the\s+(?:whole\s+)?family|"
+    r"all\s+of\s+us|both\s+of\s+us|the\s+two\s+of\s+us)\s+(?:can|could)\s+(?:all\s+|both\s+)?play\b)",
+    re.I,
+)
 _CAN_STRETCH = re.compile(
     r"\b(?:but\s+)?(?:(?:(?:i|we)\s+)?(?:can|could|might)\s+stretch(?:\s+(?:it|that|the\s+budget))?"
     r"(?:\s+(?:a\s+)?(?:lil|little|bit|tad))?"
@@ -97,7 +114,7 @@ _OPENERS = re.compile(
     # ukuleles"; "ugh never mind the label maker, just the organizer" had searched label makers)
     r"(?:(?:ok|okay|oh|ah|no|hmm|ugh+)\W+)?never\s*mind\b(?!\s+(?:the|my|about)\s+(?:budget|price))"
     r"(?:\W+(?:he|she|they)\s+changed\s+(?:his|her|their)\s+mind\b"
-    r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|ugh+\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|ugh+\b|o+h+\b(?!\s+(?:no|my|ok|okay|well|wait)\b)|wow\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
     r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",

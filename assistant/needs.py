@@ -151,7 +151,10 @@ _INTEREST = re.compile(
     r"\b(?:(?<=is )into|(?<='s )into|(?<=s )into|(?<=are )into|(?<='re )into|(?<=really )into|(?<=super )into|"
     r"(?<=totally )into|(?<=big )into|(?<=very )into|(?<=so )into|(?<=been )into|(?<=also )into|(?<=both )into|"
     r"(?<=all )into|(?<=kinda )into|(?<=lately )into|(?<=currently )into|(?<=now )into|"
-    r"obsessed (?:with|w/?)|fan of|interested in|loves?|likes|enjoys?)(?![\w/])"
+    r"obsessed (?:with|w/?)|fan of|interested in|loves?|likes|enjoys?"
+    # ("she's big on fancy pens and journaling" had read no liking: a gag gift first)
+    r"|(?:(?<=is )|(?<='s )|(?<=s )|(?<=are )|(?<='re )|(?<=really )|(?<=super )|(?<=very )|(?<=so )|"
+    r"(?<=been )|(?<=also )|(?<=pretty ))(?:big|huge) on|(?:(?<='s )|(?<=is )|(?<=s ))(?:crazy|mad|nuts) about)(?![\w/])"
     # (a bare "like" is filler unless someone does it: "ive met him like twice" likes no "twice")
     r"|\b(?:i|we|they|you|kids|both|all|really|also|do|does|would|to)\s+like(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"

@@ -65,7 +65,8 @@ NOT_THIS = re.compile(
     r"(?!(?:stress|anxiety|slip|skid|static|fog|glare|theft|aging|bacterial|microbial|fatigue|"
     r"rust|scratch|vibration|shock|roll|tip|splash|colic|choke|choking|freeze|noise)\b)[a-z]+"
     rf"|\bnot\s+sure\b|\b(?:{NEGATING})\s+"
-    r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly)\s)"  # a degree: "not too loud" (see needs)
+    # a degree: "not too loud", "nothing crazy expensive" (see needs)
+    r"(?!(?:more|less)\s+than\b|(?:too|very|so|overly|crazy|super|insanely)\s)"
     r"(?:(?:one|any|some)\s+of\s+(?:those|these|the)\s+)?"
     # ("dont want anything with tiny parts": the parts are not wanted, not "anything")
     r"(?:(?:anything|something|stuff|things?)\s+(?:with|that\s+has|that\s+have|made\s+(?:of|with))\s+)?"

@@ -4868,3 +4868,30 @@ def test_more_said_of_the_kind_on_screen_refines_it() -> None:
     assert understand("the second one that has a case", None, [], stations).query.references == (2,)
     tuner = understand("i also need a tuner", None, [], metronomes).query
     assert tuner.intent is Intent.new and "tuner" in tuner.search, tuner
+
+
+def test_the_telling_around_the_request_is_not_searched() -> None:
+    """Words of the telling had been the kind: "my 6 yo wants drums 😭 send help" (a stage
+    snake "Send TRS Return"), "teacher here 🍎 stocking up for the year: dry erase markers"
+    (Christmas stockings), "... up at 6am every day looking at birds" ("6am birds"), "need
+    something we can all play together" ("stuck" of "we're stuck at my grandmas"), "she's big on
+    fancy pens and journaling" (no liking read: a gag gift), "nothing crazy expensive" ("crazy"
+    not wanted), "oh and maybe a little notebook" ("oh" searched)."""
+    drums = understand("my 6 yo wants drums 😭 send help. something that wont make me lose my "
+                       "mind", None, []).query  # fmt: skip
+    assert drums.kind == "drums" and "send" not in drums.search, drums
+    markers = understand("teacher here 🍎 stocking up for the year: dry erase markers, lots of them",
+                         None, []).query  # fmt: skip
+    assert markers.kind == "markers" and "stocking" not in markers.search, markers
+    birds = understand("so my dad retired and now hes up at 6am every day looking at birds lol. "
+                       "what could i get him, nothing crazy expensive", None, []).query  # fmt: skip
+    assert "6am" not in birds.search and birds.prefer_cheap and not birds.unwanted, birds
+    games = understand("we're stuck at my grandmas all weekend, me + 3 cousins ages 7 to 12. need "
+                       "something we can all play together", None, []).query  # fmt: skip
+    assert games.kind == "game" and "stuck" not in games.search, games
+    pens = understand("want to get her something nice but like 20 bucks max. she's big on fancy "
+                      "pens and journaling", None, []).query  # fmt: skip
+    assert "pens" in pens.interests and pens.max_price == 20, pens
+    assert understand("a big on-off switch", None, []).query.kind == "switch"
+    assert clean_message("oh and maybe a little notebook") == "and maybe a little notebook"
+    assert clean_message("oh ok") == "oh ok"  # an assent, read as before
