@@ -618,7 +618,11 @@ def find_candidates(
     none_of_kind = bool(state.shown and state.kind) and not any(
         of_kind([h.product for h in hits[:10]], state)
     )
-    if not more and (not hits or (not close and (not state.shown or none_of_kind))):
+    # (a rating asked of the cards on screen that none of their kind meets: "anything with good
+    # reviews, like 4.5 stars+" after PETG spools that list no rating had shown audio wire as
+    # "the closest"; the spools are, and the rating is said not met)
+    rated_only = bool(state.shown) and not none_of_kind and state.min_rating is not None
+    if not more and (not hits or (not close and (not state.shown or none_of_kind or rated_only))):
         for constraint, looser in (
             ("price", state.model_copy(update={"min_price": None, "max_price": None})),
             ("rating", state.model_copy(update={"min_rating": None, "min_rating_count": None})),
@@ -628,7 +632,7 @@ def find_candidates(
             ("excluded brands", state.model_copy(update={"exclude_brands": ()})),
             ("department", state.model_copy(update={"department": None})),
         ):
-            if looser == state:
+            if looser == state or (rated_only and not none_of_kind and hits and "rating" not in constraint):
                 continue
             found = _search(looser, searcher, exclude_seen=False)
             # (the product first, as it would be shown: "multimeter for car stuff, checking

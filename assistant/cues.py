@@ -400,7 +400,7 @@ CART_ASKED = re.compile(
     r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total(?=\s*(?:[?.!]|$|so\s+far|now|please|pls))"
     r"|\bwhat(?:'s|\s+is|s)\s+in\s+(?:my|the)\s+(?:cart|basket)\b"
     # said short: "cart total pls", "how much is all that" (a cart search, a card's price)
-    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)\s+total\b"
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)(?:\s+total\b|\W*$)"
     r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?total(?:\s+(?:pls|please|now|so\s+far))?\W*$"
     r"|\bhow\s+much\s+(?:is|for)\s+(?:all\s+(?:of\s+)?(?:that|this|them|those)|everything)\W*$"
     r"|\b(?:show|see)\s+(?:me\s+)?my\s+(?:cart|basket)\b"
@@ -446,7 +446,8 @@ REMOVE_FROM_CART = re.compile(
 #: The count of what was just put in the cart, changed: "actually make it 2", "just one then".
 SET_QUANTITY = re.compile(
     r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
-    r"(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
+    # of the thing named: "actually make the strings 2 sets" (had searched "make strings 2 sets")
+    r"make\s+the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?|(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
     r"(?:\s+(?:of\s+(?:them|those|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2})|packs?|boxes|box|sets?|pairs?|units?|pcs|"
     r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|decks?|tubes?|sheets?|instead|then|please|pls|total))*"
     # and why: "make it 10, two more kids signed up" (had searched "make 10 two kids signed"),

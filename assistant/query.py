@@ -346,7 +346,9 @@ def _says_only_unwanted(text: str) -> bool:
     rest = text[len(first) :]
     first = ALREADY_HAS.sub(" ", NOT_THIS.sub(" ", first))
     # (a story told after it: "no nerf stuff, the school doesn't allow it")
-    told_after = bool(STORY_AFTER.match(rest)) or tells(rest.lstrip(" ,;.!?-"))
+    # (or why, said with no one doing it: "no hatchbox please, had a bad experience")
+    why = rest.lstrip(" ,;.!?-")
+    told_after = bool(STORY_AFTER.match(rest)) or tells(why) or bool(_WHY_NOT_THEM.match(why))
     return told(first) and (plain(rest) or told_after)
 
 
@@ -1162,6 +1164,13 @@ _ASKED_THEN_TOLD = re.compile(r"^\W*(?P<asked>[^?？]*\w[^?？]*[?？])\s*(?P<to
 #: What is owned, then what is lacking: "she's got the dominoes already, just not those holder
 #: things you put them in", "he has the guitar already but not a case" (the lacking thing had
 #: been read as not wanted).
+#: Why a maker is not wanted, said with no one doing it: "had a bad roll from them", "bad
+#: experience", "broke after a week".
+_WHY_NOT_THEM = re.compile(
+    r"(?:(?:i|we)\s+)?(?:had|got|bought|ordered|tried|returned|used)\b|(?:a\s+)?bad\s+(?:experience|luck|reviews?)\b"
+    r"|(?:broke|broken|failed|died|jammed|cracked)\b",
+    re.I,
+)
 #: More said of the kind on screen, named by a pronoun or by what it must have: "one that sits
 #: on top of the piano", "ones with a headphone jack", "needs temperature control".
 _OF_THE_KIND = re.compile(
@@ -1767,6 +1776,22 @@ def understand(
     if fewer and shown_titles and intent is Intent.new and not needs.kind:
         # (of the cards on screen: "1000 pieces is too much for her, like 300 max" after puzzles)
         intent, search, need = Intent.refine, "", plain_need(text)
+    if (
+        shown_titles
+        and intent in (Intent.new, Intent.refine)
+        and cues.exclude_brands
+        and search
+        and len(halves := re.split(r"[,;.!?]|\s[-–]\s", text, maxsplit=1)) == 2
+        and all(
+            not_product_word(w) or w in {"not", "no", *(b.lower() for b in cues.exclude_brands)}
+            for w in re.findall(r"[a-z][a-z']*", halves[0].lower())
+        )
+        and (tells(why := halves[1].strip()) or _WHY_NOT_THEM.match(why))
+    ):
+        # a maker not wanted, and why: "not hatchbox pls, had a bad roll from them" after PETG
+        # spools (had searched "bad roll": audio wire, then put in the cart as the spool)
+        intent, search, need = Intent.refine, "", plain_need(text)
+        needs = replace(needs, kind=None, interests=(), recipient=None, age=None)
     if (
         shown_titles
         and intent is Intent.new

@@ -565,3 +565,39 @@ def test_a_reading_about_the_kind_asked_is_not_it(title: str, about: bool) -> No
     assert about_it(product, ConversationState(search="violin", kind="violin")) is about
     # (asked for: "a violin method book" is one)
     assert not about_it(product, ConversationState(search="violin method book", kind="book"))
+
+
+def test_a_rating_none_of_the_cards_kind_meets_keeps_the_kind_and_says_so(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, onnx_embedder: Embedder
+) -> None:
+    """ "anything with good reviews, like 4.5 stars+" after PETG spools that list no rating had
+    shown audio wire and tattoo picks as "the closest" (a silk PLA spool rated 4.7 made the kind
+    seem found), and the audio wire went in the cart as the spool: the spools stay, and the
+    rating is said not met."""
+    from assistant.advice import not_carried
+
+    spools = [Product(id=f"s:{i}", title=f"1.75mm PETG 3D Printer Filament 1kg Spool, {colour}",
+                      description="PETG filament for 3D printers.", source="test",
+                      category=("Industrial & Scientific",))
+              for i, colour in enumerate(["Black", "White", "Blue"])]  # fmt: skip
+    rated = [Product(id=f"r:{i}", title=title, description=title, source="test",
+                     category=("Industrial & Scientific",), price=Price(amount=Decimal("70")),
+                     rating=4.7)
+             for i, title in enumerate(["Silk Rose Red PLA Filament 1.75 mm 1 KG",
+                                        "500ft Spool of 20awg Balanced Pro Audio Wire",
+                                        "Waxed Lacing Cord Twine Spool, 175 Yards"])]  # fmt: skip
+    retrieval = make_retrieval(tmp_path_factory.mktemp("rated-spools"), data_dir, onnx_embedder)
+    retrieval.sync(Catalog([*spools, *rated]))
+    searcher = retrieval.searcher()
+    first = understand("PETG filament 1.75mm, black, 1kg spool", None, []).query
+    state = advance(ConversationState(), first, searcher.catalog)
+    state = state.model_copy(update={"shown": tuple(p.id for p in spools)})
+    titles = [p.title for p in spools]
+    refine = understand("anything with good reviews, like 4.5 stars+", None, [], titles).query
+    assert refine.min_rating == 4.5, refine
+    after = advance(state, refine, searcher.catalog)
+    found = find_candidates(after, searcher, None, k=3)
+    assert found.relaxed == "rating", found.relaxed
+    assert all("PETG" in h.product.title for h in found.hits), [h.product.title for h in found.hits]
+    notice = not_carried(after.asked_for(), found.relaxed, found.close_match)
+    assert notice is not None and "rating you set" in notice, notice

@@ -4895,3 +4895,25 @@ def test_the_telling_around_the_request_is_not_searched() -> None:
     assert understand("a big on-off switch", None, []).query.kind == "switch"
     assert clean_message("oh and maybe a little notebook") == "and maybe a little notebook"
     assert clean_message("oh ok") == "oh ok"  # an assent, read as before
+
+
+def test_a_maker_not_wanted_and_why_keeps_the_cards_kind() -> None:
+    """ "not hatchbox pls, had a bad roll from them" after PETG spools had searched "bad roll";
+    "make the strings 2 sets" had searched strings again; "cart?" had shown toy carts."""
+    from assistant.cues import SET_QUANTITY
+
+    spools = ["Inland 1.75mm Natural PETG 3D Printer Filament - 1kg Spool",
+              "Hatchbox PETG 3D Printer Filament, 1 KG Spool, 1.75 mm, Black"]  # fmt: skip
+    for text in ("not hatchbox pls, had a bad roll from them",
+                 "no hatchbox please, had a bad experience"):  # fmt: skip
+        query = understand(text, None, [], spools).query
+        # (a maker's name read as one where the store's makers are known, else as not wanted)
+        assert "hatchbox" in (*query.exclude_brands, *query.unwanted), query
+        assert query.intent is Intent.refine, query
+        assert not query.search and query.kind is None, query
+    instead = understand("not hatchbox, need black petg instead", None, [], spools).query
+    assert "petg" in instead.search.lower(), instead  # what is asked in its place is searched
+    said = SET_QUANTITY.match(clean_message("actually make the strings 2 sets, i always snap the high g"))
+    assert said is not None and said.group(1) == "2"
+    assert SET_QUANTITY.match("make the box bigger") is None
+    assert understand("cart?", None, [], spools).query.move == "cart"
