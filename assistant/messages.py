@@ -114,7 +114,7 @@ _OPENERS = re.compile(
     # ukuleles"; "ugh never mind the label maker, just the organizer" had searched label makers)
     r"(?:(?:ok|okay|oh|ah|no|hmm|ugh+)\W+)?never\s*mind\b(?!\s+(?:the|my|about)\s+(?:budget|price))"
     r"(?:\W+(?:he|she|they)\s+changed\s+(?:his|her|their)\s+mind\b"
-    r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|ugh+\b|o+h+\b(?!\s+(?:no|my|ok|okay|well|wait)\b)|wow\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
+    r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|(?:(?:ok|okay|oh|ah|no|hmm|eh|ugh+)\W+)?forget\s+(?:about\s+)?(?:the\s+)?(?!(?:it|that|the\s+budget|budget|price|the\s+price)\b)[^,.;!?]{1,40}[,.;](?=\s*\w)|ugh+\b|h+m+\b|eh\b|meh\b|o+h+\b(?!\s+(?:no|my|ok|okay|well|wait)\b)|wow\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."
     r"(?:ah+|aw+|oh)?\W*(?:bummer|dang|darn|shoot|shame|too\s+bad)\b(?:\W+ok(?:ay)?\b)?)(?:\W+|$)"
     r"(?:(?:ugh+|lol|omg|ok|okay|so)\b\W*)*",
@@ -152,6 +152,8 @@ SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
 #: no word of the shop's other languages where they stand ("em" is Portuguese "in": only after an
 #: English verb).
 _TEXTED = [
+    # "what DO you have for someone obsessed with coffee, gift-wise" (had searched "wise")
+    (re.compile(r"(?<=[a-z])-wise\b", re.I), ""),
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"(?<=\w)\s+w/\s*(?=\w)|\bw/(?=\s)", re.I), " with "),
     (re.compile(r"(?<=[a-z])\s+w\s+(?=[a-z])", re.I), " with "),

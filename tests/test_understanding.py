@@ -4917,3 +4917,26 @@ def test_a_maker_not_wanted_and_why_keeps_the_cards_kind() -> None:
     assert said is not None and said.group(1) == "2"
     assert SET_QUANTITY.match("make the box bigger") is None
     assert understand("cart?", None, [], spools).query.move == "cart"
+
+
+def test_asides_openers_and_someones_say_are_no_request() -> None:
+    """ "eh forget fidgets, whats the quietest retractable pen" had said "We don't seem to carry
+    eh forget fidgets"; "hm. what DO you have for someone obsessed with coffee, gift-wise" had
+    searched "hm coffee wise"; "the teacher says 61 keys minimum" had made the keyboard a gift
+    "for your teacher", "quiet ones pls my coworkers will murder me" one "for coworkers"."""
+    assert clean_message("eh forget fidgets, whats the quietest retractable pen") == (
+        "what's the quietest retractable pen"
+    )
+    assert clean_message("forget the budget, whats the best one").startswith("forget the budget")
+    assert clean_message("forget it") == "forget it"  # leaving, read as before
+    coffee = understand("hm. what DO you have for someone who is obsessed with coffee, gift-wise",
+                        None, []).query  # fmt: skip
+    assert coffee.search == "coffee", coffee
+    keys = understand("keyboard for my 9 yo, shes taking piano lessons and the teacher says 61 keys "
+                      "minimum", None, []).query  # fmt: skip
+    assert keys.recipient != "teacher" and keys.kind == "keyboard", keys
+    fidgets = ["Boxgear 9 Pieces of Fidget Toys for Adults", "Mini Pop Fidget Keychain"]
+    quiet = understand("quiet ones pls my coworkers will murder me", None, [], fidgets).query
+    assert quiet.recipient is None, quiet
+    # someone's say that is the request's person stays it: "my son says he wants drums"
+    assert understand("my son says he wants drums", None, []).query.recipient == "son"
