@@ -1406,7 +1406,8 @@ def asked_makers(text: str, brands: BrandLexicon | None) -> tuple[str, ...]:
     names = [spelled(g) for g in m.groups()[1:] if g]
     # (nor what a thing is made of: "only ebony, nothing plastic" after chin rests is ebony ones)
     if any(n in _STOP or n in LOOKS or n in COMPARATIVES or n in MATERIALS or n in SPEC_MATERIALS
-           or n in COLORS for n in names):  # fmt: skip
+           or n in COLORS or siblings(n) for n in names):  # fmt: skip
+        # (nor a variety: "soprano or concert, which is easier to start on?" had been makers)
         return ()
     # (a name set beside a maker is one too: "amscope or swift")
     return tuple(names) if any(n in known for n in names) else ()

@@ -4940,3 +4940,13 @@ def test_asides_openers_and_someones_say_are_no_request() -> None:
     assert quiet.recipient is None, quiet
     # someone's say that is the request's person stays it: "my son says he wants drums"
     assert understand("my son says he wants drums", None, []).query.recipient == "son"
+
+
+def test_varieties_set_against_each_other_are_no_makers() -> None:
+    """ "soprano or concert, which is easier to start on?" after ukuleles had been read as two
+    makers (a $93 strap "For Soprano Concert" starred); asked of the cards, it is a question."""
+    from assistant.cues import BrandLexicon, asked_makers
+
+    lexicon = BrandLexicon(["Soprano", "Concert", "Kala", "Cordoba"], [])
+    assert asked_makers("soprano or concert, which is easier to start on?", lexicon) == ()
+    assert asked_makers("kala or cordoba?", lexicon) == ("kala", "cordoba")
