@@ -125,9 +125,18 @@ def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) ->
     if kind in PLURAL_KINDS:
         return bool(re.search(rf"\b(?:{PLURAL_KINDS[kind]})\b", title.split(" ; ")[0], re.I))
     names = title.split(" ; ")
+    shelves = names[1:]
+    # (a shelf of things for it holds no such thing: "Microscopes & Equipment ; Microscope
+    # Accessories ; Slides" are slides, starred for "a microscope")
+    if under := [i for i, name in enumerate(shelves) if _FOR_IT_SHELF.search(name)]:
+        shelves = shelves[under[-1] + 1 :]
     return any(
         _names_kind(part, kind, stem, asked) for part in _naming_parts(names[0], kind, stem)
-    ) or any(_heads_category(name, kind, stem) for name in names[1:])
+    ) or any(_heads_category(name, kind, stem) for name in shelves)
+
+
+#: A category of things for another: "Microscope Accessories", "Replacement Parts".
+_FOR_IT_SHELF = re.compile(r"\b(?:accessories|parts|consumables|replacement)\b", re.I)
 
 
 #: How things come, named after them in a category ("Drum Sets", "Science Kits").

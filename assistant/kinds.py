@@ -638,6 +638,15 @@ ACCESSORY = frozenset(
         "costume",
         "costumes",
         "tray",
+        # what is used in it or put in it: "Microscope Slides" (starred for "a microscope"),
+        # "Lamp Bulbs", "Pen Refills" (not cartridges: a "Filter Cartridge" is a filter)
+        "slide",
+        "slides",
+        "coverslips",
+        "bulb",
+        "bulbs",
+        "refill",
+        "refills",
         "trays",
         "book",
         "books",
@@ -847,7 +856,7 @@ ACCESSORY = frozenset(
 #: Wanting said after a story: "..., need petri dishes", "... and need poly mailers", "id love to
 #: get him a proper kite".
 _WANT_IN_STORY = re.compile(
-    r"(?:^|[,.;!?\U0001F300-\U0001FAFF\u2600-\u27BF]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
+    r"(?:^|[,.;!?\U0001F300-\U0001FAFF\u2600-\u27BF]|\band\b|\bso\b|\bbut\b|\bnow\b)\s*(?:(?:i|we|he|she|they)(?:'m|'re|\s+am|\s+are|'d|d|\s+would)?\s+)?"
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
     r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find)"
     # where to begin: "... my classroom is literally empty, start me with dry erase markers"

@@ -1804,7 +1804,7 @@ def understand(
         # of the piano is fine" after metronomes, "needs temperature control" after soldering
         # kits (each had searched its own words: a digital piano, fridge thermostats); what it
         # must have or come with narrows them
-        has = same.group("must") or re.search(r"with\w*\s*$", same.group(0), re.I)
+        has = same.group("must") or re.search(r"\bwith\w*\s*$", same.group(0), re.I)
         said = read_needs(text[same.end() :], counts).product_words if has else ""
         intent, search, need = Intent.refine, "", plain_need(text)
         narrows = " ".join([*narrows.split(), *said.split()[:3]])

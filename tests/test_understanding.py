@@ -4950,3 +4950,29 @@ def test_varieties_set_against_each_other_are_no_makers() -> None:
     lexicon = BrandLexicon(["Soprano", "Concert", "Kala", "Cordoba"], [])
     assert asked_makers("soprano or concert, which is easier to start on?", lexicon) == ()
     assert asked_makers("kala or cordoba?", lexicon) == ("kala", "cordoba")
+
+
+def test_a_want_after_a_story_said_of_someone_else_is_the_request() -> None:
+    """ "my 13yo has been looking at pond water with a magnifying glass all summer lol, he wants
+    a microscope" had searched the story ("been pond water magnifying glass all summer
+    microscope") and said the store does not carry it."""
+    query = understand("my 13yo has been looking at pond water with a magnifying glass all "
+                       "summer lol, he wants a microscope", None, []).query  # fmt: skip
+    assert query.search == "microscope" and query.age_min == 13, query
+
+
+def test_slides_and_a_shelf_of_accessories_are_no_microscope() -> None:
+    """ "a microscope" had starred "Blank Microscope Slides" (their shelf "Microscopes &
+    Equipment" read as the kind, though a later shelf says "Microscope Accessories")."""
+    import Stemmer
+
+    from assistant.fits import shows_kind
+
+    stem = Stemmer.Stemmer("english").stemWord
+    slides = "AmScope 72 Pieces of Pre-Cleaned Blank Microscope Slides and 100 Coverslips"
+    shelves = " ; Microscopes & Equipment ; Microscope Accessories ; Slides"
+    assert not shows_kind(slides + shelves, "microscope", stem, "microscope")
+    assert shows_kind(slides + shelves, "slides", stem, "microscope slides")
+    scope = "AmScope 40X-1000X Compound Microscope ; Microscopes & Equipment ; Compound Microscopes"
+    assert shows_kind(scope, "microscope", stem, "microscope")
+    assert shows_kind("Fisher Lab Glassware ; Microscopes & Equipment", "microscope", stem, "x")
