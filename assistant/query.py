@@ -310,7 +310,10 @@ _FEWER_PIECES = re.compile(
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|bucks|euros?|usd|eur)\b", re.I)
 #: Where a request turns from the product to what it is for: "headphones for practicing electric
 #: drums" asks for no electric headphones.
-_PURPOSE = re.compile(r"\sfor\s", re.I)
+#: (not "looking for": "looking for PETG filament 1.75mm, black" had lost the colour asked)
+_PURPOSE = re.compile(
+    r"(?<!looking)(?<!searching)(?<!shopping)(?<!hunting)(?<!asking)(?<!\bgo)(?<!going)\sfor\s", re.I
+)
 
 
 def _of_product(attributes: Sequence[str], text: str) -> tuple[str, ...]:

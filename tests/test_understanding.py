@@ -4976,3 +4976,14 @@ def test_slides_and_a_shelf_of_accessories_are_no_microscope() -> None:
     scope = "AmScope 40X-1000X Compound Microscope ; Microscopes & Equipment ; Compound Microscopes"
     assert shows_kind(scope, "microscope", stem, "microscope")
     assert shows_kind("Fisher Lab Glassware ; Microscopes & Equipment", "microscope", stem, "x")
+
+
+def test_a_colour_asked_after_looking_for_is_kept() -> None:
+    """ "looking for PETG filament 1.75mm, black, 1kg spool" had lost "black" (the request was
+    read as turning to what it is for at "looking for"): natural and magenta spools were starred
+    over the black ones."""
+    query = understand("looking for PETG filament 1.75mm, black, 1kg spool", None, []).query
+    assert query.attributes == ("black",), query
+    assert understand("looking for a red ukulele for my niece", None, []).query.attributes == ("red",)
+    # what the person is like stays no feature of the product
+    assert understand("a ukulele for my niece who likes red", None, []).query.attributes == ()
