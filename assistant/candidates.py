@@ -632,7 +632,7 @@ def find_candidates(
             ("excluded brands", state.model_copy(update={"exclude_brands": ()})),
             ("department", state.model_copy(update={"department": None})),
         ):
-            if looser == state or (rated_only and not none_of_kind and hits and "rating" not in constraint):
+            if looser == state or (rated_only and hits and "rating" not in constraint):
                 continue
             found = _search(looser, searcher, exclude_seen=False)
             # (the product first, as it would be shown: "multimeter for car stuff, checking

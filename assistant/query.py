@@ -1800,14 +1800,14 @@ def understand(
         and intent is Intent.new
         and (same := _OF_THE_KIND.search(text))
         # (its "one" is no card's place: "..., one that sits on top" had been the first card)
-        and (not cues.references or re.match(r"[\W\s]*(?:\w+\W+)*?ones?\b", same.group(0), re.I))
+        and (not cues.references or re.search(r"\bones?\b", same.group(0), re.I))
         and not FOR_IT.search(text)
     ):
         # more said of the kind on screen: "for my daughters piano lessons, one that sits on top
         # of the piano is fine" after metronomes, "needs temperature control" after soldering
         # kits (each had searched its own words: a digital piano, fridge thermostats); what it
-        # must have or come with narrows them
-        has = same.group("must") or re.search(r"\bwith\w*\s*$", same.group(0), re.I)
+        # must have or come with narrows them (not what it must be without)
+        has = same.group("must") or re.search(r"\bwith\s*$", same.group(0), re.I)
         said = read_needs(text[same.end() :], counts).product_words if has else ""
         intent, search, need = Intent.refine, "", plain_need(text)
         narrows = " ".join([*narrows.split(), *said.split()[:3]])

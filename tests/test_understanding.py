@@ -4864,6 +4864,9 @@ def test_more_said_of_the_kind_on_screen_refines_it() -> None:
     stations = ["Weller Soldering Station WLC100", "Hakko FX888D Soldering Station"]
     control = understand("needs temperature control", None, [], stations).query
     assert control.intent is Intent.refine and control.narrows == "temperature control", control
+    # what it must be without narrows nothing: it is not wanted
+    cordless = understand("for my son, one without a cord", None, [], stations).query
+    assert cordless.intent is Intent.refine and "cord" not in cordless.narrows, cordless
     # a card named still is that card, and a new thing asked for is searched
     assert understand("the second one that has a case", None, [], stations).query.references == (2,)
     tuner = understand("i also need a tuner", None, [], metronomes).query
