@@ -73,8 +73,29 @@ def cart_list(text: str) -> tuple[str, ...]:
     m = _ADDS.match(text)
     if m is None:
         return ()
-    things = [t.strip(" ,") for t in _JOINS.split(m.group("things")) if t.strip(" ,")]
+    things: list[str] = []
+    for part in (t.strip(" ,") for t in _JOINS.split(m.group("things")) if t.strip(" ,")):
+        times = _TIMES.match(part)
+        if times:  # "goggles x3", "the bubbles x12": 3 of the goggles
+            thing = times.group("thing")
+            of = " of" if re.match(r"(?:the|those|these|that)\b", thing, re.I) else ""
+            part = f"{times.group('n')}{of} {thing}"
+        if things and (count := _COUNT_ALONE.match(part)):
+            # how many of the thing before: "add the first one, 2 packs", "the pencils, 2 boxes"
+            # (had been looked for as "2 packs")
+            things[-1] = f"{count.group(1)} {count.group(2)} of {_THE_FOR_COUNT.sub('the ', things[-1], count=1)}"
+            continue
+        things.append(part)
     return tuple(things) if len(things) >= 2 else ()
+
+
+#: A count of what was said before it, and no thing: "2 packs", "3 boxes".
+_COUNT_ALONE = re.compile(rf"^\s*({CART_COUNT})\s+({CART_UNIT})\W*$", re.I)
+#: A count said after the thing: "goggles x3", "the bubbles x 12".
+_TIMES = re.compile(r"^(?P<thing>.+?)\s+[x×]\s?(?P<n>\d{1,3})\W*$", re.I)
+#: The thing a count is put before, said as the thing itself ("the first one" -> "2 packs of
+#: the first one"); a bare thing takes "the" ("pencils" -> "2 boxes of the pencils").
+_THE_FOR_COUNT = re.compile(r"^(?!the\b|that\b|those\b|these\b|it\b|them\b)", re.I)
 
 
 def listed(

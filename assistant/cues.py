@@ -399,6 +399,8 @@ CART_ASKED = re.compile(
     r"|\bhow\s+much\s+(?:altogether|all\s+together|in\s+total)\b"
     r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+(?:cart\s+)?total(?=\s*(?:[?.!]|$|so\s+far|now|please|pls))"
     r"|\bwhat(?:'s|\s+is|s)\s+in\s+(?:my|the)\s+(?:cart|basket)\b"
+    # "how many items do i have total?" (had been asked of a card)
+    r"|\bhow\s+many\s+(?:items|things)\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+in\s+(?:my|the)\s+(?:cart|basket)|in\s+(?:my|the)\s+(?:cart|basket))\b"
     # said short: "cart total pls", "how much is all that" (a cart search, a card's price)
     r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)(?:\s+total\b|\W*$)"
     r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?total(?:\s+(?:pls|please|now|so\s+far))?\W*$"
@@ -428,10 +430,19 @@ CART_ASKED = re.compile(
 
 #: A card taken back out of the cart: "remove the goggles too", "take the slime out", "actually
 #: remove it", "quita las gafas del carrito" (each had been a search: "remove goggles").
+#: Everything taken out of the cart: "empty everything actually, ill come back later", "clear my
+#: cart", "remove all of it" (had searched "empty": empty spray bottles).
+EMPTY_CART = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|actually|nvm|never\s*mind|oh|please|pls|just|can\s+you|ugh)\W+)*"
+    r"(?:empty|clear)\s+(?:out\s+)?(?:my\s+|the\s+)?(?:cart|basket|everything|it\s+all)\b"
+    r"|\b(?:remove|delete|take\s+out)\s+(?:everything|all\s+of\s+(?:it|them)|it\s+all)\b",
+    re.I,
+)
 REMOVE_FROM_CART = re.compile(
     # (what is taken out named after the verb: not "drop earrings for my wife", "tira led")
     r"^\W*(?:(?:nvm|never\s*mind|actually|oh|ok(?:ay)?|wait|and|also|no|hmm|please|pls|can\s+you)\W+)*"
-    r"(?:remove|delete|take\s+out|get\s+rid\s+of)\s+(?=(?:the|that|those|these|it|them|my|one|both|all|everything)\b)"
+    r"(?:remove|delete|take\s+out|take\s+off|get\s+rid\s+of)\s+(?=(?:the|that|those|these|it|them|my|one|both|all|everything)\b)"
+    rf"|{EMPTY_CART.pattern}"
     r"|^\W*(?:(?:no|bueno|ok|oh|non|nein|ah)\W+)*(?:quita|saca|elimina|borra|enl[èe]ve|retire|supprime|entferne|"
     r"l[öo]sche|togli|rimuovi|retira|apaga)\w*\s+(?=(?:el|la|los|las|lo|le|les|l'|den|die|das|il|i|gli|o|a|os|as)\b)"
     r"|^\W*(?:删掉|去掉|删除)"
@@ -622,7 +633,7 @@ CART_COUNT = r"(?:\d{1,3}|a\s+couple(?:\s+of)?|two|three|four|five|six|ten|twelv
 #: What a count of a card is counted in: "3 packs", "2 boxes of the medium blue ones".
 CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|spools?|copies|bottles?|cases?)"
 #: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
-CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|fine|then|so|and|whatever|meh|hmm+|um+|lovely|good|awesome|sounds\s+good"
+CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|alr|aight|fine|then|so|and|whatever|meh|eh|ah|oh|welp|hmm+|um+|lovely|good|awesome|sounds\s+good"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
@@ -642,6 +653,8 @@ ADD_TO_CART = (
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
     rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$|\s(?:because|bc|since|cause|cuz|as|for|one\s+for)\b)"
+    # how many of the card just named: "ok that one, 1 please", "the red one, 2 pls"
+    rf"|\bone\W+(?:{CART_COUNT})\s+(?:please|pls|plz)\W*$"
     # said last, after a story: "no wait that ruins the surprise, add it"
     r"|(?:[.!;,]|\b(?:good|great|fine|perfect|nice|cool|ok|okay|it|then))\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+"
     r"(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
@@ -681,6 +694,10 @@ _HOW_MANY = re.compile(
     rf"i\s+will\s+(?:take|have|get))\s+)({CART_COUNT})"
     rf"(?:\s+{CART_UNIT})?(?:\s+of)?(?=\s+(?:the|those|these|them|em|'em|it)\b|\W*$|\s*[,.!;]|\s+(?:to|in|into|please|pls)\b)"
     r"|\b(?:quantity|qty)\s*(?:of\s*)?:?\s*(\d{1,3})\b"
+    rf"|\bone\W+({CART_COUNT})\s+(?:please|pls|plz)\W*$"
+    # said after the card: "add the first one, 2 packs", "add it x3"
+    rf"|\b(?:add|put|throw\s+in|i'?ll\s+take)\b[^,.;]*,\s*({CART_COUNT})\s+{CART_UNIT}\W*$"
+    rf"|\b(?:add|put)\b[^,.;]*?\s[x×]\s?(\d{{1,3}})\W*$"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
     rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({_FOREIGN_COUNT})\b"
     rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
@@ -714,7 +731,9 @@ def count_of(said: str) -> int:
 #: A card taken by its words: "go with the padded bag", "let's go with the Kala then".
 GO_WITH = re.compile(
     r"^\W*(?:(?:nah|no|ok(?:ay)?|k|fine|hmm+|alright|so|then|yeah|actually)\W+)*(?:let'?s\s+|i'?ll\s+|we'?ll\s+)?"
-    r"go\s+(?:with|for)\s+the\s+(?!(?:cheap|dear)\w*\s+(?!one)|best\b)",
+    r"go\s+(?:with|for)\s+(?:the\s+(?!(?:cheap|dear)\w*\s+(?!one)|best\b)"
+    # "ok go with that one" (had searched "go": Go Diego Go tattoos)
+    r"|(?:that|this|it|those|these|them)\b(?!\s+(?:is|are|was|has|have|would|will|must)\b))",
     re.I,
 )
 TAKES = re.compile(

@@ -68,7 +68,11 @@ FILLER = set(
      # seem to carry normal scissors" over scissors), "a regular deck of playing cards"
      "normal", "regular", "ordinary", "everyday", "boring",
      # asking whether two things are one: "is kinetic sand the same thing as playdoh?"
-     "same"]
+     "same",
+     # who would, said short: "something she'd actually use in class" (had searched "she'd": a
+     # She-Devil statue), and how it is asked: "dog food by any chance", "a stuffed dog anyway"
+     "she'd", "he'd", "they'd", "we'd", "you'd", "hed", "theyd", "youd",
+     "anyway", "anyways", "chance", "mentioned", "mentions"]
 )  # fmt: skip
 
 
@@ -593,6 +597,8 @@ def listed_products(text: str) -> tuple[str, ...]:
     ]
     if not 2 <= len(parts) <= MAX_LISTED:
         return ()
+    if any(_ONE_OF_IT.match(p) for p in parts[1:]):
+        return ()  # "now metronomes, a simple one": the same thing, said more of
     kinds = [product_kind(p) for p in parts]
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
         return ()
@@ -607,6 +613,10 @@ def listed_products(text: str) -> tuple[str, ...]:
         # between a condenser and a dynamic mic" (a lab condenser had been starred beside it)
         return ()
     return tuple(parts)
+
+
+#: A part that says more of the thing before it: "a simple one", "the cheap ones".
+_ONE_OF_IT = re.compile(r"^\W*(?:(?:a|an|the|some|just)\s+)?(?:[\w-]+\s+){0,2}ones?\b", re.I)
 
 
 #: Nouns that, right after the asked word, make it a modifier: "laptop case", "shoe laces".

@@ -36,7 +36,8 @@ def clean_message(text: str) -> str:
     text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
     text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
     text = _ASIDE.sub(" ", text)  # "send help", "stocking up for the year", "up at 6am"
-    text = _PLAYED.sub("a game", text)  # "need something we can all play together": a game
+    text = _PLAYED.sub("a game", text)
+    text = _SOUNDS_GOOD.sub(_liked_kind, text)  # "filament sounds good. she wants silk": filament  # "need something we can all play together": a game
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
 
@@ -62,6 +63,22 @@ _ASIDE = re.compile(
     r"|\b(?:at\s+|by\s+|until\s+|till\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
     re.I,
 )
+#: A kind said back as liked: "practice pad sounds good, is the 12 inch one better", "soldering
+#: stuff sounds good but he has an iron" (the kind had been "sounds").
+_SOUNDS_GOOD = re.compile(
+    r"(?P<before>\b[\w#]+)\s+sounds?\s+(?:good|great|fun|nice|perfect|cool|interesting|awesome|lovely|"
+    r"like\s+(?:a\s+)?(?:plan|good\s+idea|an?\s+idea|the\s+way\s+to\s+go))\b[.,;!]*",
+    re.I,
+)
+#: What "sounds good" said of a card or of what was said is (a choice, an ack): kept.
+_OF_A_CARD = re.compile(r"#?\d+|one|ones|that|this|it|those|these|all|both|everything", re.I)
+
+
+def _liked_kind(m: re.Match[str]) -> str:
+    # (said as what is asked for next: "filament." alone reads as a card's maker)
+    return m.group(0) if _OF_A_CARD.fullmatch(m.group("before")) else m.group("before") + ":"
+
+
 #: Something to play, said by who plays it: "me + 3 cousins ages 7 to 12. need something we can
 #: all play together" (the kind had been "stuck" of "we're stuck at my grandmas").
 _PLAYED = re.compile(
@@ -112,7 +129,7 @@ _OPENERS = re.compile(
     r"(?:(?:actually|ok|okay|no|hmm)\W+)?(?:scratch|scrap|forget|ignore|cancel)\s+that\b|"
     # ("ok nvm show me ukuleles instead" had said "We don't seem to carry ok never mind show me
     # ukuleles"; "ugh never mind the label maker, just the organizer" had searched label makers)
-    r"(?:(?:ok|okay|oh|ah|no|hmm|ugh+)\W+)?never\s*mind\b(?!\s+(?:the|my|about)\s+(?:budget|price))"
+    r"o+h+\W+ok(?:ay)?\b(?=\W+[a-z]\w*\s+\w)|(?:(?:ok|okay|oh|ah|no|hmm|ugh+)\W+)?never\s*mind\b(?!\s+(?:the|my|about)\s+(?:budget|price))"
     r"(?:\W+(?:he|she|they)\s+changed\s+(?:his|her|their)\s+mind\b"
     r"|\s+(?:about\s+)?(?:the|that|those)\s+[^,.;!?]{1,40}[,.;](?=\s*\w))?|(?:(?:ok|okay|oh|ah|no|hmm|eh|ugh+)\W+)?forget\s+(?:about\s+)?(?:the\s+)?(?!(?:it|that|the\s+budget|budget|price|the\s+price)\b)[^,.;!?]{1,40}[,.;](?=\s*\w)|ugh+\b|h+m+\b|eh\b|meh\b|o+h+\b(?!\s+(?:no|my|ok|okay|well|wait)\b)|wow\b|oops\b|whoops\b|my\s+bad\b|lol\b|omg\b|welp\b|really\s*\?+|"
     # sorry it is not there: "ah bummer. any soft toys ...", "dang ok. what about ..."

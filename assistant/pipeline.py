@@ -36,7 +36,7 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
-from assistant.basket import by_words, cart_list, choice_then_more, listed
+from assistant.basket import Listed, by_words, cart_list, choice_then_more, listed
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
 from assistant.cart import (
     MAX_QUANTITY,
@@ -53,7 +53,10 @@ from assistant.cues import (
     ADD_TO_CART,
     ANY_OF,
     ASKS_PICK,
+    CART_COUNT,
+    CART_UNIT,
     CHEAPER,
+    EMPTY_CART,
     FOR_CARD,
     FOR_IT,
     LIKE_IT,
@@ -77,8 +80,16 @@ from assistant.cues import (
     says_it,
     why_other,
 )
-from assistant.fits import names_compound, of_kind, of_size, poorly_rated, title_kind, title_says
-from assistant.kinds import not_product_word
+from assistant.fits import (
+    names_compound,
+    of_kind,
+    of_size,
+    poorly_rated,
+    shows_kind,
+    title_kind,
+    title_says,
+)
+from assistant.kinds import not_product_word, product_kind
 from assistant.leads import about_lead, sizes_said
 from assistant.llm import LLMBackend
 from assistant.messages import clean_message
@@ -188,6 +199,14 @@ def _taken_out(message: str) -> str:
     # (the verb and the cart said are no thing: "goggles out of my cart please")
     rest = _CART_SAID.sub(" ", REMOVE_FROM_CART.sub(" ", message)).strip()
     return _WHY_CLAUSE.split(rest, maxsplit=1)[0]
+
+
+#: Putting in the cart, said around the thing put there.
+_CART_VERB = re.compile(
+    rf"\b(?:add|put|throw\s+in|in(?:to)?\s+(?:my|the)\s+cart|ok(?:ay)?|please|pls"
+    rf"|{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of)\b",
+    re.I,
+)
 
 
 def _short(title: str, words: int = 6) -> str:
@@ -1048,15 +1067,30 @@ class ChatPipeline:
         things = cart_list(message) if shown and state.language == "en" else ()
         if not things:
             return None
+        # (a thing of an earlier screen is one of its cards: "add the pedal + a 9v supply" after
+        # supplies had followed the pedals had put two supplies in the cart)
+        on_screen = {p.id for p in shown}
+        earlier = [p for p in (self.catalog.get(i) for i in state.shown_before if i in self.catalog)
+                   if p.id not in on_screen]  # fmt: skip
+        pool = [*shown, *earlier]
         picked = [p.id in state.picked for p in shown]
         focus = next((i + 1 for i, p in enumerate(shown) if p.id in state.focus), None)
-        items = listed(things, shown, picked, focus)
-        if (instead := choice_then_more(items)) is not None:
-            return instead
+        on_it = listed(things, shown, picked, focus)
+        items = tuple(self._of_its_kind(x, pool, len(shown), state.picked_before) for x in on_it)
+        if any(x.mark is None for x in items):
+            # something more looked for beside: what the screen shows is put in the cart with it
+            return choice_then_more(on_it)
         marks = tuple(dict.fromkeys(x.mark for x in items if x.mark is not None))
         if len(marks) < 2 or any(x.mark is None for x in items):
             return None
         reading, query = self._read_turn(message, state, shown)
+        if any(m > len(shown) for m in marks):
+            # the things put in the cart are the screen now, in the order said
+            renumbered = {m: i for i, m in enumerate(marks, start=1)}
+            items = tuple(replace(x, mark=renumbered[x.mark]) for x in items)  # type: ignore[index]
+            shown = [pool[m - 1] for m in marks]
+            state = shown_after(state, [p.id for p in shown])
+            marks = tuple(range(1, len(shown) + 1))
         query = query.model_copy(update={"intent": Intent.detail, "references": marks,
                                          "move": "chosen", "search": ""})  # fmt: skip
         cards = self.cards_for([shown[m - 1] for m in marks], marks=marks)
@@ -1078,6 +1112,27 @@ class ChatPipeline:
             known = phrase(query.language, "added_several", marks=named, items=cart.items,
                            total=self._cart_total(cart, query.language))  # fmt: skip
         return reading, query, _Shown(cards, state, known=known, focus=True, picks=marks), cart
+
+    @staticmethod
+    def _of_its_kind(
+        item: Listed, pool: Sequence[Product], on_screen: int, recommended: Collection[str] = ()
+    ) -> Listed:
+        """A thing listed, read as a card on screen whose title merely mentions it ("the pedal"
+        of a "9V Effect Pedal Power Supply"), moved to the earlier card of that kind that was
+        recommended, else the first shown (the distortion pedal shown before the supplies); one
+        on no card of the screen, to the earlier card of its kind its words name."""
+        stem = Stemmer.Stemmer("english").stemWord
+        kind = (product_kind(item.said) or "").lower()
+        if not kind or (item.mark is not None and shows_kind(pool[item.mark - 1].title, kind, stem, kind)):
+            return item
+        marks = [i for i, p in enumerate(pool[on_screen:], start=on_screen + 1)
+                 if shows_kind(p.title, kind, stem, kind)]  # fmt: skip
+        if item.mark is None:
+            # (on no card of the screen: an earlier card its words name, of its kind)
+            said = by_words(item.said, [pool[i - 1].title for i in marks], [False] * len(marks))
+            return replace(item, mark=marks[said - 1]) if said else item
+        mark = next((i for i in marks if pool[i - 1].id in recommended), marks[0] if marks else None)
+        return replace(item, mark=mark) if mark else item
 
     def _cart_total(self, cart: Cart, language: str) -> str:
         """The cart's total as the lead says it (what lists no price is no $0.00: "Items in
@@ -1142,6 +1197,18 @@ class ChatPipeline:
         cart = cart_of(self.events, self.catalog, request.user_id)
         titles = [line.title for line in cart.lines]
         last = last_added(self.events, request.user_id)
+        if query.move == "remove" and EMPTY_CART.search(message):
+            if not cart.lines:
+                return replace(shown, known=phrase(language, "cart_empty")), cart
+            try:
+                for each in cart.lines:
+                    cart = remove_from_cart(self.events, self.catalog, request.user_id,
+                                            each.product_id, source="chat",
+                                            session_id=request.session_id)  # fmt: skip
+            except CartError:
+                return shown, None
+            what = phrase(language, "cart_all")
+            return replace(shown, known=phrase(language, "removed_empty", what=what)), cart
         said = _taken_out(message) if query.move == "remove" else ""
         named = by_words(said, titles, [False] * len(titles)) if said.strip() else None
         focus = next((c.product.id for c in shown.cards if c.product.id in shown.state.focus), None)
@@ -1240,6 +1307,14 @@ class ChatPipeline:
             and re.search(r"\b(?:it|that|this)\b", parts[0], re.I)
         ):
             # "add it please. do you also have sleeves ...": "it" is the card the talk is about
+            meant = replace(meant, named=meant.refs)
+        if (
+            not meant.named
+            and len(meant.refs) == 1
+            and by_words(_CART_VERB.sub(" ", parts[0]), [shown[meant.refs[0] - 1].title], [False])
+        ):
+            # the card's kind named ("ok add the strings and the book" of strings on screen): the
+            # card the talk is about (the choice had been dropped, the book alone looked for)
             meant = replace(meant, named=meant.refs)
         more = advance(state, query, self.catalog)
         looks = [w for w in re.findall(r"[a-z]+", parts[0].lower()) if w in LOOKS]

@@ -502,9 +502,18 @@ def _gear_for_the_first(items: tuple[str, ...]) -> tuple[str, ...]:
     return (items[0], *(
         f"{first} {_ARTICLE.sub('', item)}"
         if (product_kind(item) or "").lower() in _GEAR_FOR and first.lower() not in item.lower()
+        and not _whose_gear_said(item)
         else item
         for item in items[1:]
     ))  # fmt: skip
+
+
+def _whose_gear_said(item: str) -> bool:
+    """Whether the gear listed names what it is for ("a music stand", "some guitar picks": not
+    the metronome's, listed first; "a gig bag" and "a soft case" are the first's)."""
+    kind = (product_kind(item) or "").lower()
+    before = re.findall(r"[a-z][\w-]*", item.lower().split(kind, 1)[0]) if kind else []
+    return any(w != "gig" and product_kind(w) == w for w in before)
 
 
 #: A thing the shopper says they lack: "i don't own a mic yet", "we dont have any cables".

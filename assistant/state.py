@@ -82,6 +82,9 @@ class ConversationState(BaseModel):
     focus: tuple[str, ...] = Field(
         default=(), description="The card a close look was last about (what a later 'it' means)"
     )
+    picked_before: tuple[str, ...] = Field(
+        default=(), description="Products recommended on earlier screens, latest first (at most 60)"
+    )
 
     def filters(self) -> Filters:
         """The hard filters in force (brand exclusions are also matched in titles, see candidates)."""
@@ -298,6 +301,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             recipient=query.recipient, gift=query.gift, kind=kind,
             alternatives=query.alternatives, interests=query.interests, unwanted=query.unwanted,
             shown_before=state.shown_before,
+            picked_before=tuple(dict.fromkeys(state.picked + state.picked_before))[:SHOWN_BEFORE],
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings
@@ -480,6 +484,7 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
         "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
         "focus": (),
         "shown_before": tuple(dict.fromkeys(state.shown_before + tuple(shown)))[:SHOWN_BEFORE],
+        "picked_before": tuple(dict.fromkeys(state.picked + state.picked_before))[:SHOWN_BEFORE],
     })  # fmt: skip
 
 

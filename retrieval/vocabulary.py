@@ -67,6 +67,11 @@ COMMON_COUNT = 2_000_000
 SPELLED_RIGHT_COUNT = 100_000
 
 
+#: A word at least this frequent ("the", "for", "my", "some", "good") says nothing of the word
+#: beside it.
+FUNCTION_COUNT = 300_000_000
+
+
 #: How many of wordfreq's most frequent English words the English speller knows.
 ENGLISH_SPELLER_WORDS = 30000
 
@@ -247,11 +252,33 @@ class Vocabulary:
                     changes.append((word, split))
                     return split
                 return word
+            if _in_use(lw) and self._named_beside(m, found[0].term):
+                return word
             changes.append((word, found[0].term))
             return found[0].term
 
         corrected = re.sub(r"[A-Za-z]+", fix, text)
         return Correction(text, corrected, tuple(changes), tuple(variants))
+
+    def _named_beside(self, m: re.Match[str], term: str) -> bool:
+        """A word people write (a make, a style) said beside a catalog word that the correction
+        never stands beside in a title: "washi tape" is no "wash tape", "a lamy pen" no "lamp
+        pen"; "desk calender" is a "desk calendar", a pair titles write."""
+        before = re.search(r"([A-Za-z]+)\W*$", m.string[: m.start()])
+        after = re.match(r"\W*([A-Za-z]+)", m.string[m.end() :])
+        pairs = [
+            (n.lower(), pair)
+            for n, pair in (
+                (before and before.group(1), lambda n: f"{n} {term}"),
+                (after and after.group(1), lambda n: f"{term} {n}"),
+            )
+            if n
+        ]
+        beside = [
+            pair(n) for n, pair in pairs
+            if self.title_counts.get(n, 0) >= MIN_COUNT and n not in common_english(FUNCTION_COUNT)
+        ]  # fmt: skip
+        return bool(beside) and not any(self.title_counts.get(p, 0) for p in beside)
 
     def _split(self, word: str) -> str | None:
         """An unknown word read as two catalog title words written together ("micropipette" ->

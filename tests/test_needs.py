@@ -357,6 +357,12 @@ def test_spelling_and_departments_come_from_the_catalogs_own_words(demo_catalog)
     assert words.correct("ipads").corrected == "ipads"
     # a word people write, two slips from a catalog word, is a name the catalog lacks
     assert words.correct("a pack of sharpies").changes == ()
+    # one slip from a catalog word but a word people write, beside a catalog word the correction
+    # never stands beside in a title: a make or style the catalog lacks ("washi tape" had been
+    # searched as "wash tape", "a lamy pen" as "lamp pen"); a slip beside one is still mended
+    assert words.correct("throw in some washi tape").changes == ()
+    assert words.correct("a lamy pen").changes == ()
+    assert words.correct("guitr strings").corrected == "guitar strings"
     # and the things set against each other are names, kept as typed ("dymo" had been "demo")
     from assistant.query import understand
 

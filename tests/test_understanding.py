@@ -3536,6 +3536,13 @@ def test_phone_shorthand_is_read_as_the_words_it_stands_for(typed: str, read: st
         ("add a dozen", True, 12),
         ("adiciona a primeira", True, 1),
         ("pack 2 davon in den warenkorb", True, 2),
+        # (each had only chosen the card)
+        ("eh ok just add 2, one for me and one for my brother", True, 2),
+        ("ok that one, 1 please", True, 1),
+        ("the red one, 2 pls", True, 2),
+        ("add the first one, 2 packs", True, 2),
+        ("ok add it x3", True, 3),
+        ("ok go with that one", False, 1),
         # a new thing asked for, or somewhere else
         ("ok add a soft gig bag that fits it", False, 1),
         ("and add a tuner", False, 1),
@@ -4990,3 +4997,68 @@ def test_a_colour_asked_after_looking_for_is_kept() -> None:
     assert understand("looking for a red ukulele for my niece", None, []).query.attributes == ("red",)
     # what the person is like stays no feature of the product
     assert understand("a ukulele for my niece who likes red", None, []).query.attributes == ()
+
+
+def test_fresh48_small_readings() -> None:
+    """A set the project had never seen (fresh48): "ok go with that one" had searched "go" (Go
+    Diego Go tattoos); "filament sounds good. she mentioned ..." and "practice pad sounds good"
+    had made the kind "sounds"; "oh ok. my daughter wants a stuffed dog anyway" had searched "oh
+    ... anyway" and said stuffed dogs were not carried over stuffed dogs; "something she'd actually
+    use in class" had searched "she'd" (a She-Devil statue); "a music stand and some guitar
+    picks" after a metronome had been the metronome's stand and picks, and "a simple one" a second
+    thing asked for; "empty everything", "take off the flux" and "how many items do i have total"
+    had been searched or asked of a card."""
+    from assistant.cues import CART_ASKED, EMPTY_CART, REMOVE_FROM_CART
+
+    assert understand("ok go with that one", None, [], SHOWN).query.move == "chosen"
+    assert clean_message("filament sounds good. she mentioned she wants silk") == (
+        "filament: she mentioned she wants silk"
+    )
+    assert clean_message("#2 sounds good") == "#2 sounds good"  # a card chosen stays chosen
+    assert clean_message("oh ok. my daughter wants a stuffed dog anyway") == (
+        "my daughter wants a stuffed dog anyway"
+    )
+    dog = understand("my daughter wants a stuffed dog anyway, show me those", None, []).query
+    assert "anyway" not in dog.search and dog.kind == "dog"
+    assert "she'd" not in understand(
+        "end of year gift for my sons teacher, something she'd actually use in class", None, []
+    ).query.search
+    listed = understand("i need a metronome, a music stand and some guitar picks", None, []).query
+    assert listed.items == ("a metronome", "a music stand", "some guitar picks")
+    assert understand("now metronomes, a simple one, doesnt need to be fancy", None, []).query.items == ()
+    assert understand("a ukulele, a soft case and a tuner", None, []).query.items[1] == "ukulele soft case"
+    assert EMPTY_CART.search("empty everything actually, ill come back later")
+    assert REMOVE_FROM_CART.search("take off the flux")
+    assert not EMPTY_CART.search("empty spray bottles for my plants")
+    assert CART_ASKED.search("how many items do i have total?")
+
+
+def test_things_put_in_the_cart_are_read_off_earlier_screens_too() -> None:
+    """ "add the pedal + a 9v supply" after power supplies had followed distortion pedals had put
+    two supplies in the cart (a "9V Effect Pedal Power Supply" read as "the pedal"): a thing whose
+    kind the card on screen only mentions is the earlier card of that kind that was recommended;
+    one the screen shows as its kind stays ("a 9v supply"). Counts said after a thing are its
+    count ("the pencils, 2 boxes", "goggles x3"), not another thing."""
+    from assistant.basket import Listed, cart_list
+    from assistant.pipeline import ChatPipeline
+    from retrieval.catalog import Product
+
+    def product(i: str, title: str) -> Product:
+        return Product(id=i, title=title, source="t")
+
+    screen = [product("s1", "MyVolts 9V Power Supply Adaptor for Arturia KeyStep"),
+              product("s2", "Vics 9V Effect Pedal Power Supply Adapter US Plug")]  # fmt: skip
+    earlier = [product("p1", "Celestial Effects ARIES BEAST DISTORTION Guitar Effects Pedal"),
+               product("p2", "Aural Dream Intense Distortion Guitar Effect Pedal")]  # fmt: skip
+    pool = [*screen, *earlier]
+    pedal = ChatPipeline._of_its_kind(Listed(2, 1, "the pedal"), pool, 2, ("p2",))
+    assert pedal.mark == 4  # the recommended pedal of the earlier screen
+    assert ChatPipeline._of_its_kind(Listed(2, 1, "the pedal"), pool, 2).mark == 3
+    supply = ChatPipeline._of_its_kind(Listed(1, 1, "a 9v supply"), pool, 2, ("p2",))
+    assert supply.mark == 1
+    # on no card of the screen: the earlier card of its kind its words name
+    assert ChatPipeline._of_its_kind(Listed(None, 1, "the aries pedal"), pool, 2).mark == 3
+    assert ChatPipeline._of_its_kind(Listed(None, 1, "the tuner"), pool, 2).mark is None
+    assert cart_list("add the orange pouch and the pencils, 2 boxes") == (
+        "the orange pouch", "2 boxes of the pencils")
+    assert cart_list("ok add the strings x2 and the book") == ("2 of the strings", "the book")
