@@ -37,6 +37,7 @@ def clean_message(text: str) -> str:
     text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
     text = _ASIDE.sub(" ", text)  # "send help", "stocking up for the year", "up at 6am"
     text = _PLAYED.sub("a game", text)
+    text = _PLAYERS.sub(r"\g<0> players", text)  # "any that work for up to 8?": 8 players, no $8
     text = _SOUNDS_GOOD.sub(_liked_kind, text)  # "filament sounds good. she wants silk": filament  # "need something we can all play together": a game
     text = re.sub(r"\s+", " ", text).strip()
     return _OPENERS.sub("", text, count=1) or text
@@ -61,6 +62,13 @@ _INTENSIFIER = re.compile(
 _ASIDE = re.compile(
     r"\bsend\s+help\b|\b(?:stock(?:ing)?|stocked)\s+up(?:\s+(?:on|for))?\b"
     r"|\b(?:at\s+|by\s+|until\s+|till\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.I,
+)
+#: How many a game is for, said with no word for them: "any that work for up to 8? sometimes more
+#: ppl show up" (had been read as under $8).
+_PLAYERS = re.compile(
+    r"\b(?:works?|plays?|seats?|fits?|is|are)\s+(?:for\s+)?up\s+to\s+\d{1,2}\b"
+    r"(?!\s*(?:[$€£]|dollars?|bucks|usd|euros?|players?|people|ppl|persons?|kids|adults|of\s+us|\.\d))",
     re.I,
 )
 #: A kind said back as liked: "practice pad sounds good, is the 12 inch one better", "soldering

@@ -43,6 +43,7 @@ from assistant.people import (
     TWO_AGES,
     foreign_recipient,
     read_age,
+    told_of,
 )
 from assistant.prices import strip_price_phrases
 from assistant.ratings import (
@@ -523,6 +524,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # or "compare the boss ds-1"
     # whoever is buying is not whom it is for: "grandma wants to get her a toy" is for a baby
     # (the lead had said "fits best for your grandma")
+    # someone else's, told of, is no one it is for: "his parents are my friends i want to stay
+    # friends", "her mom will kill me if theres plaster dust" (a refine had been "for parents")
+    givers |= {w for at, w in enumerate(spoken[1:-1], start=1)
+               if told_of(spoken, at)}  # fmt: skip
     recipient = next((w for at, w in enumerate(spoken) if w in RECIPIENTS and w not in givers and (
         (w not in PRODUCT_RECIPIENTS and w not in BRAND_RECIPIENTS)
         or (at and spoken[at - 1] in (BRAND_WHOSE if w in BRAND_RECIPIENTS else _WHOSE)))), None)  # fmt: skip

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.ratings import strip_matches
 from retrieval.multilingual import unaccented
@@ -191,6 +192,18 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6
 _NTH_BIRTHDAY = re.compile(rf"\b({'|'.join(_NTH)})\s+(?:bday|b-day|birthday)\b", re.I)
 
 
+#: What someone told of does or is, said right after them: "his parents are my friends".
+_TOLD_OF = frozenset(["are", "is", "will", "would", "were", "was", "said", "says", "say", "think",
+                      "thinks", "might", "can", "could", "dont", "don't", "do", "does", "hate",
+                      "hates", "keep", "keeps", "already", "won't", "wont", "ll"])  # fmt: skip
+
+
+def told_of(words: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is someone else's, told of, not whom it is for: "his parents are
+    my friends", "her mom will kill me" (a refine had been "for parents", of grown-ups)."""
+    return 0 < at < len(words) - 1 and words[at - 1] in ("his", "her", "their") and words[at + 1] in _TOLD_OF
+
+
 def read_age(text: str) -> tuple[float, float] | None:
     """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
     ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
@@ -220,7 +233,8 @@ def read_age(text: str) -> tuple[float, float] | None:
     # (one who speaks is no one it is for: "the teacher said 3/4 size" had made a grown-up's
     # violin, and its question "does that one come with a bow" asked of the age)
     adults = {w for at, w in enumerate(words)
-              if w in _ADULT_RELATIONS and (at + 1 == len(words) or words[at + 1] not in _SPEAKS)}  # fmt: skip
+              if w in _ADULT_RELATIONS and (at + 1 == len(words) or words[at + 1] not in _SPEAKS)
+              and not told_of(words, at)}  # fmt: skip
     children = [at for at, w in enumerate(words) if w in _CHILD_RELATIONS]
     if children and adults and children[0] < min(words.index(w) for w in adults):
         return None  # "a ukulele for my son, my wife says no drums": the son's, of no age said

@@ -10,7 +10,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Collection, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -207,6 +207,29 @@ _CART_VERB = re.compile(
     rf"|{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of)\b",
     re.I,
 )
+
+
+#: A maker named as the card's: "not that brand, we have like 4 of theirs already".
+_THAT_BRAND = re.compile(
+    r"\b(?:that|this|the\s+same)\s+(?:brand|maker|make|company|manufacturer|label)\b", re.I
+)
+
+
+def _brand_named(
+    message: str, state: ConversationState, shown: Sequence[Product], made: Callable[[str], bool]
+) -> str:
+    """The message with "that brand" said as the maker of the card the talk is about, else of
+    the first recommended ("not that brand, ..." had searched "not 4 theirs"): its brand, else
+    the word its title starts with where that is a maker's (`made`)."""
+    said = _THAT_BRAND.search(message)
+    card = next((p for p in shown if p.id in state.focus), None) or next(
+        (p for p in shown if p.id in state.picked), None
+    )
+    if said is None or card is None:
+        return message
+    first = card.title.split()[0]
+    name = card.brand or (first if made(first) else None)
+    return f"{message[: said.start()]}{name}{message[said.end() :]}" if name else message
 
 
 def _short(title: str, words: int = 6) -> str:
@@ -672,6 +695,7 @@ class ChatPipeline:
             Message(role="user", content=request.message, timestamp=datetime.now(UTC))])  # fmt: skip
         shown = [self.catalog.get(i) for i in conv.state.shown if i in self.catalog]
         conv, shown, message, bare = self._went_back(request.message, conv, shown)
+        message = _brand_named(message, conv.state, shown, self.brands.made)
         kit = None
         several = self._several_to_cart(request, message, conv.state, shown)
         if isinstance(several, str):

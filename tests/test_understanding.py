@@ -5062,3 +5062,30 @@ def test_things_put_in_the_cart_are_read_off_earlier_screens_too() -> None:
     assert cart_list("add the orange pouch and the pencils, 2 boxes") == (
         "the orange pouch", "2 boxes of the pencils")
     assert cart_list("ok add the strings x2 and the book") == ("2 of the strings", "the book")
+
+
+def test_fresh48_people_told_of_players_and_makers() -> None:
+    """ "his parents are my friends" had made a refine of toddler trucks "for parents" (of
+    grown-ups), "her mom will kill me" a question of a card asked of grown-ups; "any that work
+    for up to 8?" of party games had been under $8; "special ones" the kind "special"; "dad plays
+    acoustic guitar every weekend, been playing 30 yrs, what do i get a guy like that" a
+    beginner's guitar kit."""
+    shown = ["Electric Fire Truck Toy for Kids", "ArtCreativity Plush Monster Truck"]
+    quieter = understand(clean_message(
+        "something similar but quieter pls, his parents are my friends i want to stay friends"),
+        None, [], shown).query  # fmt: skip
+    assert quieter.recipient is None and quieter.age_min is None
+    assert understand("a gift for my mom, she likes gardening", None, []).query.recipient == "mom"
+    games = understand(clean_message("any that work for up to 8? sometimes more ppl show up"),
+                       None, [], ["CONFIDENT? Board Game", "Saboteur Board Game"]).query  # fmt: skip
+    assert games.max_price is None and "8 players" in games.search
+    assert understand(clean_message("anything for up to 20?"), None, [], shown).query.max_price == 20
+    strings = understand(clean_message(
+        "he already has a tuner lol. what about strings, does he need special ones for acoustic"),
+        None, [], ["Clip-On Tuner", "Martin Acoustic Guitar Strings"]).query  # fmt: skip
+    assert strings.kind == "strings"
+    dad = understand(clean_message(
+        "dad plays acoustic guitar every weekend, been playing 30 yrs, what do i get a guy like "
+        "that for fathers day"), None, []).query  # fmt: skip
+    assert dad.starter is None
+    assert understand("what do i need to start the saxophone?", None, []).query.starter == "saxophone"
