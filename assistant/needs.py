@@ -56,6 +56,7 @@ from assistant.ratings import (
     read_rating_count,
     strip_matches,
 )
+from assistant.starters import SEASONED
 from assistant.stories import doings, is_story, told_want
 from assistant.unwanted import DONE_WITH, NOT_THIS
 from retrieval import units
@@ -770,6 +771,13 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if gift and played and plays == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
         keep, kind = [played.group(1), "accessories"], None
+    elif (gift or recipient) and played and SEASONED.search(text) and (
+        instrument := next((w for w in plays if w in _INSTRUMENTS), None)
+    ):
+        # the same, told at length: "dad plays acoustic guitar every weekend, been playing 30
+        # yrs, what do i get a guy like that" (beginners' guitars had been shown)
+        styles = [w for w in plays[: plays.index(instrument)] if w in _STYLES]
+        keep, kind = [*styles, instrument, "accessories"], None
     player = next((PLAYERS[w.lower()] for w in keep if w.lower() in PLAYERS), None)
     if player and all(w.lower() in PLAYERS for w in keep):
         # "a gift for a guitarist who has everything": the same, said of a player
@@ -877,6 +885,10 @@ _ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?
               r"wish(?:es)?\s+for|dreaming\s+of|saving\s+for|has\s+(?:been\s+)?wanting)\s+(?:(?:a|an|some|the|new|his|her)\s+)?")  # fmt: skip
 #: A story's child is given toys: under this age, and a toddler's up to the second.
 _CHILD_AGE, _TODDLER_AGE = 13, 3
+
+
+#: The sort of an instrument said before it: "acoustic guitar", "electric bass".
+_STYLES = frozenset(["acoustic", "electric", "classical", "bass", "jazz", "folk", "upright"])
 
 
 def age_toys(age: tuple[float, float], recipient: str | None = None) -> str:

@@ -1139,24 +1139,27 @@ class ChatPipeline:
 
     @staticmethod
     def _of_its_kind(
-        item: Listed, pool: Sequence[Product], on_screen: int, recommended: Collection[str] = ()
+        item: Listed, pool: Sequence[Product], on_screen: int, recommended: Sequence[str] = ()
     ) -> Listed:
         """A thing listed, read as a card on screen whose title merely mentions it ("the pedal"
-        of a "9V Effect Pedal Power Supply"), moved to the earlier card of that kind that was
-        recommended, else the first shown (the distortion pedal shown before the supplies); one
-        on no card of the screen, to the earlier card of its kind its words name."""
+        of a "9V Effect Pedal Power Supply"), moved to the earlier card of that kind an answer
+        recommended, the latest (the distortion pedal shown before the supplies); one on no card
+        of the screen, to such a card its words name."""
         stem = Stemmer.Stemmer("english").stemWord
         kind = (product_kind(item.said) or "").lower()
         if not kind or (item.mark is not None and shows_kind(pool[item.mark - 1].title, kind, stem, kind)):
             return item
+        # (only what an answer recommended: a card of a screen that said none was what was
+        # asked is no "the calculator", a toy cash register)
         marks = [i for i, p in enumerate(pool[on_screen:], start=on_screen + 1)
-                 if shows_kind(p.title, kind, stem, kind)]  # fmt: skip
+                 if p.id in recommended and shows_kind(p.title, kind, stem, kind)]  # fmt: skip
         if item.mark is None:
             # (on no card of the screen: an earlier card its words name, of its kind)
             said = by_words(item.said, [pool[i - 1].title for i in marks], [False] * len(marks))
             return replace(item, mark=marks[said - 1]) if said else item
-        mark = next((i for i in marks if pool[i - 1].id in recommended), marks[0] if marks else None)
-        return replace(item, mark=mark) if mark else item
+        order = list(recommended)
+        marks.sort(key=lambda i: order.index(pool[i - 1].id))  # the latest recommended first
+        return replace(item, mark=marks[0]) if marks else item
 
     def _cart_total(self, cart: Cart, language: str) -> str:
         """The cart's total as the lead says it (what lists no price is no $0.00: "Items in

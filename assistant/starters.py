@@ -117,7 +117,7 @@ def _activity_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def asked(text: str) -> StarterAsk | None:
     """The activity a message asks what it takes to start, or None ("what do I need to start
     the saxophone?" -> saxophone; "what size guitar does a 10 year old need?" -> None: a size)."""
-    if not _ASKS.search(text) or (_SEASONED.search(text) and not _BEGINS.search(text)):
+    if not _ASKS.search(text) or (SEASONED.search(text) and not _BEGINS.search(text)):
         return None
     pattern, activity_of = _activity_pattern()
     best = None
@@ -132,7 +132,7 @@ def asked(text: str) -> StarterAsk | None:
 
 #: Someone long at it, told: "dad plays acoustic guitar every weekend, been playing 30 yrs, what
 #: do i get a guy like that" (a beginner's guitar kit had been shown).
-_SEASONED = re.compile(
+SEASONED = re.compile(
     r"\b(?:been\s+(?:playing|doing|at\s+it|collecting|building)|(?:has|have)\s+played|for\s+\d+\s*(?:\+\s*)?(?:yrs?|years|decades)"
     r"|\d+\s*(?:\+\s*)?(?:yrs?|years|decades)\s+(?:of\s+)?(?:playing|experience)|experienced|seasoned|gigs|gigging"
     r"|plays?\s+(?:\w+\s+){0,3}(?:every|each)\s+(?:day|week|weekend|night|sunday|saturday))\b",
