@@ -1218,6 +1218,16 @@ _TOO_YOUNG = re.compile(
 )
 
 
+#: The Kindle store's department, and the words that name its books as a kind.
+KINDLE = "Kindle Store"
+_BOOK_KINDS = frozenset(["book", "books", "ebook", "ebooks", "novel", "novels", "series", "biography",
+                         "memoir", "cookbook", "guide", "kindle",
+                         # and its sorts, which titles say ("Georgie Shaw Cozy Mystery #3")
+                         "mystery", "mysteries", "thriller", "thrillers", "romance", "romances",
+                         "fantasy", "fiction", "horror", "poetry", "poems", "western", "westerns",
+                         "history", "memoirs", "stories", "saga", "anthology", "comics"])  # fmt: skip
+
+
 def understand(
     text: str, llm: LLMBackend | None, departments: Sequence[str], shown_titles: Sequence[str] = (),
     brands: BrandLexicon | None = None, max_tokens: int = 64, vocabulary: Vocabulary | None = None,
@@ -2014,6 +2024,11 @@ def understand(
         w for w in re.findall(r"[a-z]{3,}", (need if asks_how else own).lower())
         if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
         and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
+    if department == KINDLE and kind and kind.lower() not in _BOOK_KINDS and not listed_products(text):
+        # books told by what they are about: "mostly fantasy w dragons and magic schools, she has
+        # a kindle" names no kind "schools" (had been "We don't seem to carry that" over dragon
+        # fantasy ebooks)
+        kind = None
     query = ShoppingQuery(
         text=text, need=need, intent=intent, department=department,
         min_price=bounds.min_price, max_price=bounds.max_price, currency=bounds.currency,

@@ -5090,3 +5090,18 @@ def test_fresh48_people_told_of_players_and_makers() -> None:
         "that for fathers day"), None, []).query  # fmt: skip
     assert dad.starter is None and dad.search == "acoustic guitar accessories"
     assert understand("what do i need to start the saxophone?", None, []).query.starter == "saxophone"
+
+
+def test_books_told_by_what_they_are_about_name_no_kind(demo_catalog) -> None:  # type: ignore[no-untyped-def]
+    """ "my 14yo daughter reads constantly, mostly fantasy w dragons and magic schools, she has a
+    kindle" had made the kind "schools" and said "We don't seem to carry that" over dragon
+    fantasy ebooks; a sort of book titles say stays the kind ("a cozy mystery")."""
+    from retrieval.vocabulary import Vocabulary
+
+    words = Vocabulary(demo_catalog)
+    departments = list(demo_catalog.columns.departments)
+    told = understand("my 14yo daughter reads constantly, mostly fantasy w dragons and magic "
+                      "schools, she has a kindle", None, departments, vocabulary=words).query  # fmt: skip
+    assert told.department == "Kindle Store" and told.kind is None
+    cozy = understand("a cozy mystery to read on my kindle", None, departments, vocabulary=words)
+    assert cozy.query.kind == "mystery"
