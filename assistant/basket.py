@@ -45,7 +45,7 @@ _JOINS = re.compile(
 _COUNTED = re.compile(
     # (a count of a unit is one only said of a card: "2 packs of the first one", not "10 pack of
     # picks", a pack size)
-    rf"^\s*(?:(?P<n>{CART_COUNT}|one|an?)\s+(?:(?:{CART_UNIT}\s+)?of\s+(?=the|those|these|them)|(?!{CART_UNIT}\b)))?"
+    rf"^\s*(?:(?P<n>{CART_COUNT}|one|an?)\s+(?:(?:{CART_UNIT}\s+)?of\s+(?=the|those|these|them|this|that|it\b)|(?!{CART_UNIT}\b)))?"
     r"(?P<thing>.*)$", re.I
 )
 #: The card the talk is about: "it", "that one".
@@ -92,10 +92,10 @@ def cart_list(text: str) -> tuple[str, ...]:
 #: A count of what was said before it, and no thing: "2 packs", "3 boxes".
 _COUNT_ALONE = re.compile(rf"^\s*({CART_COUNT})\s+({CART_UNIT})\W*$", re.I)
 #: A count said after the thing: "goggles x3", "the bubbles x 12".
-_TIMES = re.compile(r"^(?P<thing>.+?)\s+[x×]\s?(?P<n>\d{1,3})\W*$", re.I)
+_TIMES = re.compile(r"^(?P<thing>.*?[^\d\s])\s+[x×]\s?(?P<n>\d{1,3})\W*$", re.I)
 #: The thing a count is put before, said as the thing itself ("the first one" -> "2 packs of
 #: the first one"); a bare thing takes "the" ("pencils" -> "2 boxes of the pencils").
-_THE_FOR_COUNT = re.compile(r"^(?!the\b|that\b|those\b|these\b|it\b|them\b)", re.I)
+_THE_FOR_COUNT = re.compile(r"^(?!the\b|that\b|those\b|these\b|this\b|it\b|them\b|a\b|an\b|my\b)", re.I)
 
 
 def listed(

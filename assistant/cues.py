@@ -434,14 +434,17 @@ CART_ASKED = re.compile(
 #: cart", "remove all of it" (had searched "empty": empty spray bottles).
 EMPTY_CART = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|actually|nvm|never\s*mind|oh|please|pls|just|can\s+you|ugh)\W+)*"
-    r"(?:empty|clear)\s+(?:out\s+)?(?:my\s+|the\s+)?(?:cart|basket|everything|it\s+all)\b"
-    r"|\b(?:remove|delete|take\s+out)\s+(?:everything|all\s+of\s+(?:it|them)|it\s+all)\b",
+    r"(?:(?:empty|clear)\s+(?:out\s+)?(?:my|the)\s+(?:cart|basket)|empty\s+(?:everything|it\s+all))\b"
+    r"(?![^.?!]*\b(?:except|but|besides|other\s+than|apart\s+from)\b)",
     re.I,
 )
 REMOVE_FROM_CART = re.compile(
     # (what is taken out named after the verb: not "drop earrings for my wife", "tira led")
     r"^\W*(?:(?:nvm|never\s*mind|actually|oh|ok(?:ay)?|wait|and|also|no|hmm|please|pls|can\s+you)\W+)*"
-    r"(?:remove|delete|take\s+out|take\s+off|get\s+rid\s+of)\s+(?=(?:the|that|those|these|it|them|my|one|both|all|everything)\b)"
+    r"(?:remove|delete|take\s+out|get\s+rid\s+of)\s+(?=(?:the|that|those|these|it|them|my|one|both|all|everything)\b)"
+    # "take off the flux" (not a limit: "take off the price limit")
+    r"|^\W*(?:(?:ok(?:ay)?|and|also|please|pls)\W+)*take\s+off\s+(?=(?:the|that|those|these|it|them|one|both)\b)"
+    r"(?!(?:the|that)\s+(?:price|budget|limit|max|cap|minimum|rating|filter)\b)"
     rf"|{EMPTY_CART.pattern}"
     r"|^\W*(?:(?:no|bueno|ok|oh|non|nein|ah)\W+)*(?:quita|saca|elimina|borra|enl[èe]ve|retire|supprime|entferne|"
     r"l[öo]sche|togli|rimuovi|retira|apaga)\w*\s+(?=(?:el|la|los|las|lo|le|les|l'|den|die|das|il|i|gli|o|a|os|as)\b)"
@@ -697,7 +700,7 @@ _HOW_MANY = re.compile(
     rf"|\bone\W+({CART_COUNT})\s+(?:please|pls|plz)\W*$"
     # said after the card: "add the first one, 2 packs", "add it x3"
     rf"|\b(?:add|put|throw\s+in|i'?ll\s+take)\b[^,.;]*,\s*({CART_COUNT})\s+{CART_UNIT}\W*$"
-    rf"|\b(?:add|put)\b[^,.;]*?\s[x×]\s?(\d{{1,3}})\W*$"
+    rf"|\b(?:add|put)\b[^,.;]*?(?<![\d\s])\s[x×]\s?(\d{{1,3}})\W*$"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
     rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({_FOREIGN_COUNT})\b"
     rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)"

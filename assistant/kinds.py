@@ -618,7 +618,11 @@ def listed_products(text: str) -> tuple[str, ...]:
 
 
 #: A part that says more of the thing before it: "a simple one", "the cheap ones".
-_ONE_OF_IT = re.compile(r"^\W*(?:(?:a|an|the|some|just)\s+)?(?:[\w-]+\s+){0,2}ones?\b", re.I)
+_ONE_OF_IT = re.compile(
+    r"^\W*(?:a|an|the|some|just)\s+(?:[\w-]+\s+){1,2}ones?\b(?![\w-])(?!\s+of\b)"
+    r"(?=\s*(?:[,.;!?]|$|that\b|which\b|with\b|for\b|doesn|does|pls|please))",
+    re.I,
+)
 
 
 #: Nouns that, right after the asked word, make it a modifier: "laptop case", "shoe laces".

@@ -67,24 +67,30 @@ _ASIDE = re.compile(
 #: How many a game is for, said with no word for them: "any that work for up to 8? sometimes more
 #: ppl show up" (had been read as under $8).
 _PLAYERS = re.compile(
-    r"\b(?:works?|plays?|seats?|fits?|is|are)\s+(?:for\s+)?up\s+to\s+\d{1,2}\b"
-    r"(?!\s*(?:[$€£]|dollars?|bucks|usd|euros?|players?|people|ppl|persons?|kids|adults|of\s+us|\.\d))",
+    r"\b(?:works?|plays?|seats?)\s+(?:for\s+)?up\s+to\s+\d{1,2}(?=\s*(?:[?!.,;]|$))",
     re.I,
 )
 #: A kind said back as liked: "practice pad sounds good, is the 12 inch one better", "soldering
 #: stuff sounds good but he has an iron" (the kind had been "sounds").
 _SOUNDS_GOOD = re.compile(
-    r"(?P<before>\b[\w#]+)\s+sounds?\s+(?:good|great|fun|nice|perfect|cool|interesting|awesome|lovely|"
+    r"(?P<before>\b[\w#]+)\s+sounds\s+(?:good|great|fun|nice|perfect|cool|interesting|awesome|lovely|"
     r"like\s+(?:a\s+)?(?:plan|good\s+idea|an?\s+idea|the\s+way\s+to\s+go))\b[.,;!]*",
     re.I,
 )
 #: What "sounds good" said of a card or of what was said is (a choice, an ack): kept.
 _OF_A_CARD = re.compile(r"#?\d+|one|ones|that|this|it|those|these|all|both|everything", re.I)
+#: A clause naming a card before "sounds good": "the second", "your pick", "option 2".
+_CARD_NAMED = re.compile(r"^\W*(?:(?:ok|okay|yeah|yes|hmm|so)\W+)*(?:the|that|this|those|these|your|ur|option|number|no\.?|#)\b", re.I)
 
 
 def _liked_kind(m: re.Match[str]) -> str:
-    # (said as what is asked for next: "filament." alone reads as a card's maker)
-    return m.group(0) if _OF_A_CARD.fullmatch(m.group("before")) else m.group("before") + ":"
+    # (a card named, by its place, price or words, stays chosen: "the cheapest tuner sounds
+    # good", "the kala sounds perfect"; said as what is asked for next, a bare kind: "filament."
+    # alone reads as a card's maker)
+    clause = re.split(r"[,.;!?]", m.string[: m.start("before")])[-1]
+    if _OF_A_CARD.fullmatch(m.group("before")) or _CARD_NAMED.match(clause):
+        return m.group(0)
+    return m.group("before") + ":"
 
 
 #: Something to play, said by who plays it: "me + 3 cousins ages 7 to 12. need something we can

@@ -771,7 +771,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     if gift and played and plays == [played.group(1).lower()]:
         # "a gift for my dad who plays guitar": he has one; a gift for a player is gear for it
         keep, kind = [played.group(1), "accessories"], None
-    elif (gift or recipient) and played and SEASONED.search(text) and (
+    elif (gift or recipient) and played and SEASONED.search(text) and _GIFT_ASKED.search(text) and (
         instrument := next((w for w in plays if w in _INSTRUMENTS), None)
     ):
         # the same, told at length: "dad plays acoustic guitar every weekend, been playing 30
@@ -887,6 +887,11 @@ _ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?
 _CHILD_AGE, _TODDLER_AGE = 13, 3
 
 
+#: A gift idea asked, not a product: "what do i get a guy like that", "gift ideas?".
+_GIFT_ASKED = re.compile(
+    r"\bwhat\s+(?:do|should|can|could|would)\s+(?:i|we)\s+(?:get|buy|give)\b|\bgifts?\b|\bpresents?\b|\bideas?\b",
+    re.I,
+)
 #: The sort of an instrument said before it: "acoustic guitar", "electric bass".
 _STYLES = frozenset(["acoustic", "electric", "classical", "bass", "jazz", "folk", "upright"])
 

@@ -115,6 +115,7 @@ from assistant.state import (
     compared,
     for_card,
     named_cards,
+    picked_so_far,
     priced_card,
     shown_after,
     swapped_size,
@@ -211,7 +212,8 @@ _CART_VERB = re.compile(
 
 #: A maker named as the card's: "not that brand, we have like 4 of theirs already".
 _THAT_BRAND = re.compile(
-    r"\b(?:that|this|the\s+same)\s+(?:brand|maker|make|company|manufacturer|label)\b", re.I
+    r"\b(?:not|no|nothing\s+(?:from|by)|anything\s+but|avoid|except|skip)\s+(?:that|this|the\s+same)\s+"
+    r"(?:brand|company|manufacturer)\b", re.I
 )
 
 
@@ -229,7 +231,7 @@ def _brand_named(
         return message
     first = card.title.split()[0]
     name = card.brand or (first if made(first) else None)
-    return f"{message[: said.start()]}{name}{message[said.end() :]}" if name else message
+    return f"{message[: said.start()]}not {name}{message[said.end() :]}" if name else message
 
 
 def _short(title: str, words: int = 6) -> str:
@@ -725,7 +727,8 @@ class ChatPipeline:
             if kit is not None:
                 cards = self.cards_for(kit.hits, kit.state.search_text())
                 # (the talk's earlier products stay the talk's: "go back to ..." after a kit)
-                talk = kit.state.model_copy(update={"shown_before": conv.state.shown_before})
+                talk = kit.state.model_copy(update={"shown_before": conv.state.shown_before,
+                                                    "picked_before": picked_so_far(conv.state)})
                 shown_now = _Shown(cards, shown_after(talk, [c.product.id for c in cards]))
             elif query.intent in (Intent.compare, Intent.detail):
                 shown_now = self._look(query, state, shown)
@@ -797,7 +800,8 @@ class ChatPipeline:
             mark = conv.state.shown.index(product.id) + 1
         else:
             state = conv.state.model_copy(update={
-                "shown": (product.id,), "picked": (product.id,), "focus": (product.id,)})  # fmt: skip
+                "shown": (product.id,), "picked": (product.id,), "focus": (product.id,),
+                "picked_before": picked_so_far(conv.state)})  # fmt: skip
             shown, mark = [product], 1
         back = conv.model_copy(update={"state": state})
         return back, shown, asked or phrase(state.language, "about_it"), None if asked else mark
@@ -1094,13 +1098,21 @@ class ChatPipeline:
         # (a thing of an earlier screen is one of its cards: "add the pedal + a 9v supply" after
         # supplies had followed the pedals had put two supplies in the cart)
         on_screen = {p.id for p in shown}
-        earlier = [p for p in (self.catalog.get(i) for i in state.shown_before if i in self.catalog)
+        earlier = [p for p in (self.catalog.get(i) for i in dict.fromkeys(state.picked_before + state.shown_before)
+                               if i in self.catalog)
                    if p.id not in on_screen]  # fmt: skip
         pool = [*shown, *earlier]
         picked = [p.id in state.picked for p in shown]
         focus = next((i + 1 for i, p in enumerate(shown) if p.id in state.focus), None)
         on_it = listed(things, shown, picked, focus)
-        items = tuple(self._of_its_kind(x, pool, len(shown), state.picked_before) for x in on_it)
+        stem = Stemmer.Stemmer("english").stemWord
+        kinds = [stem((product_kind(x.said) or "").lower()) for x in on_it]
+        items = tuple(
+            self._of_its_kind(
+                x, pool, len(shown), state.picked_before, {k for j, k in enumerate(kinds) if j != i and k}
+            )
+            for i, x in enumerate(on_it)
+        )
         if any(x.mark is None for x in items):
             # something more looked for beside: what the screen shows is put in the cart with it
             return choice_then_more(on_it)
@@ -1139,12 +1151,14 @@ class ChatPipeline:
 
     @staticmethod
     def _of_its_kind(
-        item: Listed, pool: Sequence[Product], on_screen: int, recommended: Sequence[str] = ()
+        item: Listed, pool: Sequence[Product], on_screen: int, recommended: Sequence[str] = (),
+        besides: Collection[str] = (),
     ) -> Listed:
         """A thing listed, read as a card on screen whose title merely mentions it ("the pedal"
         of a "9V Effect Pedal Power Supply"), moved to the earlier card of that kind an answer
         recommended, the latest (the distortion pedal shown before the supplies); one on no card
-        of the screen, to such a card its words name."""
+        of the screen, to such a card its words name. `besides`: the stemmed kinds of the other
+        things listed (an "Ernie Ball Volt Pedal Power Supply" is a supply, not the pedal)."""
         stem = Stemmer.Stemmer("english").stemWord
         kind = (product_kind(item.said) or "").lower()
         if not kind or (item.mark is not None and shows_kind(pool[item.mark - 1].title, kind, stem, kind)):
@@ -1152,13 +1166,14 @@ class ChatPipeline:
         # (only what an answer recommended: a card of a screen that said none was what was
         # asked is no "the calculator", a toy cash register)
         marks = [i for i, p in enumerate(pool[on_screen:], start=on_screen + 1)
-                 if p.id in recommended and shows_kind(p.title, kind, stem, kind)]  # fmt: skip
+                 if p.id in recommended and shows_kind(p.title, kind, stem, kind)
+                 and stem((title_kind(p.title) or "").lower()) not in besides]  # fmt: skip
+        order = list(recommended)
+        marks.sort(key=lambda i: order.index(pool[i - 1].id))  # the latest recommended first
         if item.mark is None:
             # (on no card of the screen: an earlier card its words name, of its kind)
             said = by_words(item.said, [pool[i - 1].title for i in marks], [False] * len(marks))
             return replace(item, mark=marks[said - 1]) if said else item
-        order = list(recommended)
-        marks.sort(key=lambda i: order.index(pool[i - 1].id))  # the latest recommended first
         return replace(item, mark=marks[0]) if marks else item
 
     def _cart_total(self, cart: Cart, language: str) -> str:

@@ -1872,7 +1872,8 @@ def understand(
             # among hard cases had chosen a hard case)
             said = re.split(r"[,.;!?]", text[go.end() :])[0]
             # (a card said by how it stands is no words to find: "the one you recommended")
-            if not re.search(r"\bones?\b", said, re.I) and by_words(said, shown_titles, [False] * len(shown_titles)) is None:
+            # (nor a pronoun: "let's go with that", "ok go for it")
+            if said.strip() and not re.search(r"\bones?\b", said, re.I) and by_words(said, shown_titles, [False] * len(shown_titles)) is None:
                 intent, move = Intent.new, ""
         if (
             intent is Intent.more

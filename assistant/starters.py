@@ -133,7 +133,7 @@ def asked(text: str) -> StarterAsk | None:
 #: Someone long at it, told: "dad plays acoustic guitar every weekend, been playing 30 yrs, what
 #: do i get a guy like that" (a beginner's guitar kit had been shown).
 SEASONED = re.compile(
-    r"\b(?:been\s+(?:playing|doing|at\s+it|collecting|building)|(?:has|have)\s+played|for\s+\d+\s*(?:\+\s*)?(?:yrs?|years|decades)"
+    r"\b(?:been\s+(?:playing|doing|at\s+it|collecting|building)|(?:has|have)\s+played|for\s+\d+\s*(?:\+\s*)?(?:yrs?|years|decades)(?!\s*old)"
     r"|\d+\s*(?:\+\s*)?(?:yrs?|years|decades)\s+(?:of\s+)?(?:playing|experience)|experienced|seasoned|gigs|gigging"
     r"|plays?\s+(?:\w+\s+){0,3}(?:every|each)\s+(?:day|week|weekend|night|sunday|saturday))\b",
     re.I,

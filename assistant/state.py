@@ -301,7 +301,7 @@ def advance(state: ConversationState, query: ShoppingQuery, catalog: Catalog) ->
             recipient=query.recipient, gift=query.gift, kind=kind,
             alternatives=query.alternatives, interests=query.interests, unwanted=query.unwanted,
             shown_before=state.shown_before,
-            picked_before=tuple(dict.fromkeys(state.picked + state.picked_before))[:SHOWN_BEFORE],
+            picked_before=picked_so_far(state),
         )  # fmt: skip
     changes: dict[str, object] = {"language": query.language}
     if query.narrows:  # "for a baritone" after "ukulele strings": baritone ukulele strings
@@ -484,8 +484,13 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
         "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
         "focus": (),
         "shown_before": tuple(dict.fromkeys(state.shown_before + tuple(shown)))[:SHOWN_BEFORE],
-        "picked_before": tuple(dict.fromkeys(state.picked + state.picked_before))[:SHOWN_BEFORE],
+        "picked_before": picked_so_far(state),
     })  # fmt: skip
+
+
+def picked_so_far(state: ConversationState) -> tuple[str, ...]:
+    """Every product the talk's answers recommended, the latest first (at most SHOWN_BEFORE)."""
+    return tuple(dict.fromkeys(state.picked + state.picked_before))[:SHOWN_BEFORE]
 
 
 #: What a product is made of, one of which replaces another when said.

@@ -79,7 +79,7 @@ NOT_THIS = re.compile(
 #: What they have already, said after the cards: "she already has like every lego set ever"
 #: (had been a new search of the whole message: "I need a bit more to go on").
 ALREADY_HAS = re.compile(
-    r"\b(?:already|probably|prob|surely|definitely|def)\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
+    r"\balready\s+(?:has|have|owns?|got)\s+(?:(?:like|about|literally|basically|pretty\s+much|"
     r"every|all|all\s+the|a\s+lot\s+of|lots\s+of|tons\s+of|a\s+bunch\s+of|\d+)\s+)*"
     rf"{_WORD}(?:\s+{_WORD}){{0,2}}",
     re.I,

@@ -5105,3 +5105,38 @@ def test_books_told_by_what_they_are_about_name_no_kind(demo_catalog) -> None:  
     assert told.department == "Kindle Store" and told.kind is None
     cozy = understand("a cozy mystery to read on my kindle", None, departments, vocabulary=words)
     assert cozy.query.kind == "mystery"
+
+
+def test_fresh48_readings_leave_what_they_do_not_name() -> None:
+    """A review of this stop's readings: none may take what it does not name. A budget said "up
+    to 50" stays a budget (only "works/plays/seats for up to 8" is players); a card named before
+    "sounds good" stays chosen; "that brand" is a maker only where it is left out ("would this
+    make a good gift" is no brand); the cart is emptied only where the cart or "everything" is
+    said, with nothing kept back; "one of those camping stoves" is a second thing; a size
+    "8 x 10" is no count."""
+    from assistant.basket import cart_list
+    from assistant.cues import EMPTY_CART, REMOVE_FROM_CART, cart_quantity
+    from assistant.kinds import listed_products
+    from assistant.pipeline import _brand_named
+    from assistant.state import ConversationState
+
+    assert understand(clean_message("my budget is up to 50"), None, []).query.max_price == 50
+    assert clean_message("battery works for up to 10 hours") == "battery works for up to 10 hours"
+    for said in ("the cheapest tuner sounds good", "the kala sounds perfect",
+                 "does the yamaha sound good?"):  # fmt: skip
+        assert clean_message(said) == said
+    state = ConversationState(shown=("t:1",), picked=("t:1",))
+    from retrieval.catalog import Product
+
+    card = [Product(id="t:1", title="Yamaha P-45 Digital Piano", brand="Yamaha", source="t")]
+    assert _brand_named("would this make a good gift for my dad?", state, card, bool) == (
+        "would this make a good gift for my dad?"
+    )
+    assert _brand_named("not that brand, we have 4 of theirs", state, card, bool).startswith("not Yamaha")
+    assert not EMPTY_CART.search("remove everything except the goggles")
+    assert not EMPTY_CART.search("ok clear everything and start over, need a gift for mom")
+    assert not REMOVE_FROM_CART.search("can you take off the price limit")
+    assert listed_products("a tent and one of those camping stoves") == (
+        "a tent", "one of those camping stoves")
+    assert cart_quantity("add the 11 x 14") == 1 and cart_list("add the 8 x 10 and the 5 x 7") == (
+        "the 8 x 10", "the 5 x 7")
