@@ -423,7 +423,13 @@ CART_ASKED = re.compile(
     r"in\s+there))?\W*$|\bcu[aá]nto\s+(?:va|es|sale|ser[ií]a|me\s+sale)\s+(?:el|en)\s+total\b|\bcu[aá]l\s+es\s+el\s+total\b"
     r"|\b(?:ça|ca|cela)\s+(?:me\s+)?fait\s+combien\b|\bcombien\s+(?:au\s+total|en\s+tout)\b"
     r"|\bwas\s+(?:macht|kostet)\s+(?:das\s+)?(?:alles\s+)?(?:insgesamt|zusammen)\b|\bwie\s*viel\s+(?:ist\s+das\s+|macht\s+das\s+)?insgesamt\b"
-    r"|\bquanto\s+(?:viene|costa|fa)\s+(?:tutto|il\s+totale)\b|\bqual\s+(?:é|e)\s+o\s+total\b",
+    r"|\bquanto\s+(?:viene|costa|fa)\s+(?:tutto|il\s+totale)\b|\bqual\s+(?:é|e)\s+o\s+total\b"
+    # "what does that come to" (asked of a card), "whats the total on all that" (a card's
+    # "total"), "what do i have and how much" (compared the cards), "cart pls" (searched carts)
+    r"|\bwhat\s+(?:does|would|will)\s+(?:that|it|this|everything|all\s+(?:of\s+)?that)\s+(?:all\s+)?come\s+to\b"
+    r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+total\s+(?:on|for|of)\s+(?:all\s+(?:of\s+)?)?(?:that|this|it|them|those|everything)\b"
+    r"|^\W*(?:(?:ok|okay|so|and|alright)\W+)?what\s+do\s+i\s+have\s+(?:and|&|\+)\s+(?:how\s+much|what'?s\s+the\s+total)\b"
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)\s+(?:pls|please|plz|now|check)\W*$",
     re.I,
 )
 
@@ -460,8 +466,13 @@ REMOVE_FROM_CART = re.compile(
 #: The count of what was just put in the cart, changed: "actually make it 2", "just one then".
 SET_QUANTITY = re.compile(
     r"^\W*(?:(?:actually|wait|oh|no|ok(?:ay)?|hmm|sorry|and)\W+)*(?:make\s+(?:it|that)|change\s+(?:it|that)\s+to|"
-    # of the thing named: "actually make the strings 2 sets" (had searched "make strings 2 sets")
-    r"make\s+the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?|(?:just|only))\s+(\d{1,2}|one|two|three|four|five|six|ten|twelve)"
+    # of the thing named: "actually make the strings 2 sets" (had searched "make strings 2 sets"),
+    # "ok drop the tuners to 6" (had said the store carries no "ok drop the tuners to 6")
+    r"make\s+(?P<thing>the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)|(?:just|only)|"
+    r"(?:drop|change|bump|reduce|lower|cut|raise|increase|decrease|set|up)\s+"
+    r"(?P<named>the\s+(?!(?:price|budget|limit|max|maximum|cap|cost|total|rating|stars?)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?"
+    r"|it|that|them)\s+(?:(?:up|down|back)\s+)?to)"
+    r"\s+(?P<count>\d{1,2}|one|two|three|four|five|six|ten|twelve)"
     r"(?:\s+(?:of\s+(?:them|those|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2})|packs?|boxes|box|sets?|pairs?|units?|pcs|"
     r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|decks?|tubes?|sheets?|instead|then|please|pls|total))*"
     # and why: "make it 10, two more kids signed up" (had searched "make 10 two kids signed"),
@@ -656,11 +667,15 @@ ADD_TO_CART = (
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
     rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$|\s(?:because|bc|since|cause|cuz|as|for|one\s+for)\b)"
+    # the cart said alone: "perfect, in the cart pls" (had searched carts: a toy grocery cart)
+    rf"|{CART_LEAD}(?:(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+)?(?:in|into)\s+(?:my|the)\s+(?:cart|basket)"
+    r"(?:\s+(?:pls|please|plz|then|too))?\W*$"
     # how many of the card just named: "ok that one, 1 please", "the red one, 2 pls"
     rf"|\bone\W+(?:{CART_COUNT})\s+(?:please|pls|plz)\W*$"
     # said last, after a story: "no wait that ruins the surprise, add it"
+    # (and how many: "the cheapest one, add 8 of them" had only been asked of)
     r"|(?:[.!;,]|\b(?:good|great|fine|perfect|nice|cool|ok|okay|it|then))\s*(?:(?:ok|so|then|just|yes)\s+)?(?:add|put)\s+"
-    r"(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these)"
+    rf"(?:{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+)?(?:it|that(?:\s+one)?|this(?:\s+one)?|them|those|these|em|'em)"
     r"(?:\s+(?:to|in)\s+(?:my|the)\s+(?:cart|basket))?(?:\s+(?:please|pls|then))?\W*$"
     # how many of what was shown: "get me 12 of the bubble wands", "get him 4 pairs of the vic firth"
     rf"|\b(?:get\s+(?:me|him|her|us|them)|give\s+me|buy|order|i'?ll\s+(?:take|have|get)|i\s+will\s+(?:take|have|get))\s+"
@@ -689,6 +704,63 @@ ADD_TO_CART = (
     rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme|nimm)\s+"
     rf"(?:{_FOREIGN_COUNT})\b|(?<!不)(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
 )
+#: One card swapped for another: "swap the coloring books for the tiger tribe doodle one",
+#: "replace the red strap with the black one" (had searched "swap coloring books").
+_SWAP = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|actually|hmm*|wait|oh|no|nah|and|please|pls|can\s+you|could\s+you)\W+)*"
+    r"(?:swap|switch|replace|exchange|trade)\s+(?:out\s+)?(?P<out>(?:the|that|those|these|my)\s+.+?)"
+    r"\s+(?:for|with)\s+(?P<in>(?:the|that|this|those|these|\d{1,2}|one|two|three)\b.*)$",
+    re.I,
+)
+#: Another thing a message asks after (or before) taking one out of the cart: "remove the gems
+#: then. is there a float ...", "take the tins out and get 2 of the 3rd instead", "add the black
+#: stapler and remove the sticky notes".
+_AND_ASKS = re.compile(
+    r"^\W*(?:(?:then|and|also|oh|ok(?:ay)?|instead|now|but|so|pls|please|plus)\W+)*"
+    r"(?:add|put|get|grab|throw|buy|order|is\s+there|are\s+there|do\s+(?:you|u|y'?all)|any|anything|"
+    r"show|find|what|whats|what's|how|can|could|i\s+(?:need|want|still\s+need)|we\s+need|"
+    r"(?:i'?ll|i\s+will)\s+(?:take|get|have)|\d{1,2}\s+of|one\s+of|two\s+of|something)\b",
+    re.I,
+)
+#: Putting in, said in words that only mean it beside a removal: "get 2 of the 3rd instead".
+_PUT_INSTEAD = re.compile(r"^(\W*(?:(?:then|and|also|oh|ok(?:ay)?|instead|now|but|so|plus)\W+)*)"
+                          r"(?:get|grab|do|put|i'?ll\s+take|i\s+will\s+take)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.!;?]+\s+|,\s*(?:and\s+|then\s+)?|\s+(?:and|&|then)\s+", re.I)
+
+
+def removal_and_more(text: str) -> tuple[str, str] | None:
+    """A card taken out of the cart and something else asked in one message: the clause that
+    takes out ("remove the gems", said as a removal), and the rest as its own message (a card
+    put in is said as added: "add 2 of the 3rd instead"). None where the message only takes out
+    ("remove the gems, they are sharp": why is no more asked) or takes nothing out; a swap is
+    the one out and the other put in. Each had been one reading: the removal alone, a search of
+    both ("remove gems float shark"), or neither ("swap ..." searched)."""
+    if swap := _SWAP.match(text):
+        return f"remove {swap['out']}", _put_said(f"add {swap['in']}")
+    if EMPTY_CART.search(text):
+        return None
+    for brk in _CLAUSE_BREAK.finditer(text):
+        head, tail = text[: brk.start()].strip(), text[brk.end() :].strip()
+        if not head or not tail:
+            continue
+        if REMOVE_FROM_CART.search(head) and not REMOVE_FROM_CART.search(tail) and _AND_ASKS.match(tail):
+            return head, _put_said(tail)
+        if (REMOVE_FROM_CART.match(tail) and not REMOVE_FROM_CART.search(head)
+                and re.search(ADD_TO_CART, head, re.I)):  # fmt: skip
+            return tail, head  # "add the black stapler and remove the sticky notes"
+    return None
+
+
+def _put_said(rest: str) -> str:
+    """A card put in said as added: "get 2 of the 3rd instead" -> "add 2 of the 3rd"."""
+    if re.search(ADD_TO_CART, rest, re.I) or not re.search(
+        rf"^\W*(?:\w+\W+){{0,3}}?(?:get|grab|do|put|take)\s+(?:{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+)?"
+        r"(?:the|that|this|those|these|it|them)\b", rest, re.I):  # fmt: skip
+        return rest
+    said = _PUT_INSTEAD.sub(lambda m: f"{m.group(1)}add", rest, count=1)
+    return re.sub(r"\s+(?:in|instead)(?=\W*(?:$|,))", "", said, flags=re.I)
+
+
 #: How many of a card the cart is to get: "add 2 of the second one to my cart", "add 3 packs",
 #: "k add 2 of em", "get me 12 of the bubble wands", "with quantity 2", "pack 2 davon".
 _HOW_MANY = re.compile(
@@ -815,7 +887,8 @@ FOR_IT = re.compile(
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b"
     r"|\bper\s+(?:quell[oa]|quest[oa])\b|\b(?:para|pra)\s+(?:ele|ela|esse|essa)\b"
     # what it does to it: "a hard case to carry it on the bus", "pour le transporter"
-    r"|\bto\s+(?:carry|transport|take|bring|store|keep|protect|hold|hang|mount|clean|tune)\s+(?:it|them)\b"
+    r"|\bto\s+(?:carry|transport|take|bring|store|keep|protect|hold|hang|mount|clean|tune|roll|put|display|"
+    r"organi[sz]e|sort|charge|play)\s+(?:it|them)\b"
     r"|\bpour\s+(?:le|la|les)\s+(?:transporter|porter|ranger|prot[eé]ger|accorder|nettoyer)\b"
     r"|\bpara\s+(?:llevarl[oa]|transportarl[oa]|guardarl[oa]|protegerl[oa]|afinarl[oa]|limpiarl[oa])\b",
     re.I,
@@ -1695,13 +1768,22 @@ _SAID_ABOUT_IT = re.compile(
 
 
 #: Words that open a story about someone rather than name a product.
+#: Someone told of: "bf has been the DM for our dnd group" (had said "We don't seem to carry
+#: bf has been the dm").
+_TOLD_OF = re.compile(
+    r"^\W*([a-z]+)\s+(?:has|have|had|is|was|'s|keeps|kept|never|always|just|loves|likes|wants|hates|"
+    r"started|been|won'?t|can'?t|doesn'?t)\b",
+    re.I,
+)
 _STORY = re.compile(r"^\W*(?:my|our|his|her|their|i|i'm|im|i've|we|we're|he|she|they)\b", re.I)
 
 
 #: A greeting that opens a message: no product.
 _GREETING = re.compile(
-    r"^\W*(?:(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|hallo|"
-    r"ciao|ol[aá]|你好|您好)\b[\s,.!¡¿]*)?"
+    r"^\W*(?:(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|bonsoir|"
+    # ("buongiorno, cerco un mandolino ..." had said "Non sembra che abbiamo buongiorno")
+    r"salut|hallo|guten\s+(?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|salve|ol[aá]|oi|bom\s+dia|"
+    r"boa\s+(?:tarde|noite)|good\s+(?:morning|afternoon|evening)|你好|您好)\b[\s,.!¡¿]*)?"
     # and asking the store in Spanish: "¿venden café en grano?" ("No parece que tengamos venden ...")
     r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?"
     # and in the shop's other languages: "ich suche Nitrilhandschuhe ..." had been said back as
@@ -1738,6 +1820,9 @@ def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
     from assistant.people import RECIPIENTS
 
     text = _GREETING.sub("", text)  # "hola, ¿venden café en grano?" had said "no tenemos hola"
+    # nor the cart's verb: "add the highlighters, the 5 pack" (none on screen) had said "We don't
+    # seem to carry add the highlighters"
+    text = re.sub(rf"{CART_LEAD}(?:add|put|throw\s+in|grab)\s+(?=the\b)", "", text, flags=re.I)
     # the product asked for after a story: "running a microbiology club ..., need petri dishes"
     # (had said "We don't seem to carry running a microbiology club")
     text = wanted_part(text) or text
@@ -1797,7 +1882,8 @@ def asked_phrase(text: str, story: bool = False, language: str = "en") -> str:
         and not {w.lower() for w in said[:-1]} & (_NOT_MODEL | set(RECIPIENTS))
     ):
         head = f"{head} for {' '.join(said)}"  # "a case for iphone 15": not "a case"
-    if _STORY.match(head) and not story:
+    told = _TOLD_OF.match(head)
+    if (_STORY.match(head) or (told and told.group(1).lower() in RECIPIENTS)) and not story:
         return ""  # "my husband just got into woodworking": a story, not a product (the search says it)
     if story:
         return head

@@ -670,7 +670,10 @@ def compound_asked(state: ConversationState, prefix: bool = False) -> re.Pattern
 NOUN_FORMS = {"rc": r"(?:rc|r/c|remote[- ]control(?:led)?)", "microphone": r"(?:microphone|mic)",
                "mic": r"(?:microphone|mic)",
                # "safety glasses" are "Protective Eyewear" in a title (had been "not carried")
-               "safety": r"(?:safety|protective)"}  # fmt: skip
+               "safety": r"(?:safety|protective)",
+               # short forms titles spell out: "concert uke strings" are "Concert Ukulele Strings"
+               # (had been "not carried" over the Aquila set)
+               "uke": r"(?:uke|ukulele)", "sax": r"(?:sax|saxophone)", "amp": r"(?:amp|amplifier)"}  # fmt: skip
 
 
 def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[bool]:

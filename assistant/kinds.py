@@ -74,7 +74,9 @@ FILLER = set(
      "she'd", "he'd", "they'd", "we'd", "you'd", "hed", "theyd", "youd",
      "anyway", "anyways", "chance", "mentioned", "mentions",
      # a sort not named: "does he need special ones for acoustic" (the kind had been "special")
-     "special", "specific", "particular", "certain"]
+     "special", "specific", "particular", "certain",
+     # how it goes for someone: "bf ... never gets anything for it"
+     "gets", "never"]
 )  # fmt: skip
 
 

@@ -93,8 +93,9 @@ _SIZES = [
     re.compile(r"\bkey\s+of\s+[a-g](?:b|#)?(?:\s+or\s+[a-g](?:b|#)?)?(?![\w#])", re.I),
     # a sheet's: "printer paper letter size" (it had asked for letters, and said none carried)
     re.compile(r"\b(?:letter|legal|tabloid|a[3-5])[- ]size\b|\b8\.5\s*(?:x|by)\s*11\b", re.I),
-    # (no short mark but the inch's: "3M" is a maker, "20 in a pack" a count)
-    re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'key', 'string'), marks=False)}"
+    # (no short mark but the inch's: "3M" is a maker, "20 in a pack" a count; a weight in kilos:
+    # "show me the same but in 2kg" after 1 kg spools had searched "2kg")
+    re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'kg', 'key', 'string'), marks=False)}"
                r"|in\.|\"|”|l\b|ga\b)", re.I),
 ]  # fmt: skip
 #: A game, whose size is how many play it.
@@ -168,6 +169,29 @@ _INTEREST = re.compile(
     r"only|all\s+the)\s+)?(?=[a-z]+\b(?!\s+(?:book|books|novels?|ebooks?)\b))",
     re.I,
 )  # fmt: skip
+#: A liking said in other words: "she's completely horse crazy", "my 2 boys are pokemon card
+#: crazy", "its all hot wheels all the time", "wont stop talking about fountain pens", "he keeps
+#: eyeing metal ones" (each had been searched as said: "horse crazy posters", a kind "been").
+_LIKING_SAID = re.compile(
+    r"\b(?:is|are|'s|'re|been|am|'m|and)\s+(?:(?:completely|totally|so|super|absolutely|really|kinda|just|all)\s+)?"
+    r"(?!(?:driving|making|going|getting|drive|drives|make|makes|go|goes|gone|went)\b)"
+    r"(?P<thing>[a-z][\w'-]*(?:\s+(?!crazy\b|mad\b|me\b|us\b|him\b|her\b|them\b|you\b)[a-z][\w'-]*)?)[\s-]+(?:crazy|mad|obsessed)\b"
+    r"(?!\s+(?:about|with|over|for|fast|good|cheap|expensive|busy|hard|loud))"
+    r"|\bit(?:'s|s|\s+is)\s+all\s+(?P<all>[a-z][\w' -]{1,30}?)\s+all\s+(?:the\s+)?(?:time|day)\b"
+    r"|\b(?:won'?t|can'?t|doesn'?t|never|wont|cant|doesnt)\s+stops?\s+talking\s+about\b"
+    r"|\b(?:crazy|mad|nuts|wild)\s+(?:about|for|over)\b"
+    r"|\b(?:keeps?|kept|has\s+been|have\s+been|been)\s+(?:eyeing|eying|talking\s+about|looking\s+at|asking\s+(?:for|about))\b",
+    re.I,
+)
+
+
+def _liking(m: re.Match[str]) -> str:
+    """A liking said in other words, said as one the interests are read off: "loves horse"."""
+    if m["thing"] or m["all"]:  # (the liking ends there: "horse crazy, posters all over")
+        return f" loves {m['thing'] or m['all']}, "
+    return " loves "
+
+
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
 _GIVER = re.compile(
     r"\b([a-z]+)\s+(?:wants?\s+to|would\s+like\s+to|is\s+going\s+to|is)\s+(?:get|buy|give|getting|buying|giving)"
@@ -567,6 +591,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
+    rest = _LIKING_SAID.sub(_liking, rest)  # "completely horse crazy": loves horses
+    # who someone has been, as who they are: "bf has been the DM for our dnd group" (the kind had
+    # been "been")
+    rest = re.sub(r"\b(?:has|have|had)\s+been\s+(?=(?:the|a|an|our|my|their)\b)", " is ", rest, flags=re.I)
+    # where things are, said of the person: "posters all over her room" (the kind had been "room")
+    rest = re.sub(r"\ball\s+over\s+(?:her|his|my|the|their|our|your)\s+[a-z]+", " ", rest, flags=re.I)
     if any(z.endswith(" players") for z in sizes) and not _GAME.search(text):
         # how many play, said without a game, is no product: "the two of us can play, just two
         # people" (with a game it stays searched as titles say it: "board game 2 players")
@@ -1114,7 +1144,9 @@ _WHEN = re.compile(
 )
 #: What someone owns already, said of them: "he already has like 6 cubes" (no cubes searched).
 _ALREADY_HAS = re.compile(
-    r"\b(?:he|she|they|i|we)(?:'s|\s+has)?\s+already\s+(?:has|have|owns?|got)\b[^,.;!?]*", re.I
+    # (or what a thing has: "the group gift already has like 6 onesies" had searched onesies)
+    r"\b(?:he|she|they|i|we|(?:the|our|my|his|her|their)\s+(?:[a-z]+\s+)?[a-z]+)(?:'s|\s+has)?\s+already\s+"
+    r"(?:has|have|owns?|got|includes?)\b[^,.;!?]*", re.I
 )
 #: Children with nothing to do, said as people say it: "the kids are climbing the walls",
 #: "bouncing off the walls", "going stir crazy" (a climbing-holds kit had been recommended).

@@ -77,6 +77,7 @@ from assistant.cues import (
     looked_one,
     priced_one,
     question_parts,
+    removal_and_more,
     says_it,
     why_other,
 )
@@ -188,7 +189,11 @@ class _Meant:
 #: The cart said as where from: "from my cart", "out of the basket".
 _CART_SAID = re.compile(r"\b(?:from|out\s+of|in)\s+(?:my|the)\s+(?:cart|basket)\b|\b(?:please|pls|too)\b", re.I)
 #: Where a clause ends and why it is said begins: ", thats too much", " because ...".
-_WHY_CLAUSE = re.compile(r"[,.;!?]|\s(?:because|bc|since|cause|cuz|as)\s", re.I)
+_WHY_CLAUSE = re.compile(
+    # ("remove the sticky notes i dont need them after all" had looked for all of it in the cart)
+    r"[,.;!?]|\s(?:because|bc|since|cause|cuz|as)\s|\s(?:i|we)\s+(?:dont|don't|do\s+not|no\s+longer|already|changed)\b",
+    re.I,
+)
 
 
 def _taken_out(message: str) -> str:
@@ -199,9 +204,13 @@ def _taken_out(message: str) -> str:
         return taken.group(1)
     # (the verb and the cart said are no thing: "goggles out of my cart please")
     rest = _CART_SAID.sub(" ", REMOVE_FROM_CART.sub(" ", message)).strip()
-    return _WHY_CLAUSE.split(rest, maxsplit=1)[0]
+    # (nor how it is said: "remove the gems then" had said "The gems then is not in your cart")
+    return re.sub(r"(?:\s+(?:then|too|also|instead|now|pls|please|thanks|thx))+\s*$", "",
+                  _WHY_CLAUSE.split(rest, maxsplit=1)[0], flags=re.I)
 
 
+#: A card's place on screen, said: "the second one", "the 3rd", "the last".
+_PLACE_WORD = re.compile(r"first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|one|ones")
 #: Putting in the cart, said around the thing put there.
 _CART_VERB = re.compile(
     rf"\b(?:add|put|throw\s+in|in(?:to)?\s+(?:my|the)\s+cart|ok(?:ay)?|please|pls"
@@ -270,6 +279,29 @@ class _Shown:
     def checklist(self) -> tuple[str, ...]:
         """What to check before buying in the first card's department."""
         return checklist(self.cards[0].product.department) if self.cards else ()
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """A card taken out of the cart before the rest of the message (`rest`) is read: what the
+    removal said (`known`), and the cart before and after it."""
+
+    rest: str
+    known: str
+    before: Cart
+    after: Cart | None
+
+    def said_with(self, shown: _Shown, cart: Cart | None, language: str) -> tuple[_Shown, Cart | None]:
+        """The turn's screen and cart with the removal said: before the lead where the rest
+        changed the cart too (its count and total said once, after both), else beside the
+        cards as the turn's notice."""
+        if cart is not None and shown.known and self.after is not None:
+            kept = {line.product_id for line in self.after.lines}
+            gone = [line for line in self.before.lines if line.product_id not in kept]
+            took = phrase(language, "taken_out", what=_short(gone[0].title)) if gone else self.known
+            return replace(shown, known=f"{took} {shown.known}"), cart
+        notice = " ".join(x for x in (self.known, shown.notice) if x)
+        return replace(shown, notice=notice or None), cart if cart is not None else self.after
 
 
 @dataclass
@@ -698,6 +730,9 @@ class ChatPipeline:
         shown = [self.catalog.get(i) for i in conv.state.shown if i in self.catalog]
         conv, shown, message, bare = self._went_back(request.message, conv, shown)
         message = _brand_named(message, conv.state, shown, self.brands.made)
+        taken = self._taken_first(request, message, conv.state, shown)
+        if taken is not None:
+            message = taken.rest  # "remove the gems then. is there a float ...": the float
         kit = None
         several = self._several_to_cart(request, message, conv.state, shown)
         if isinstance(several, str):
@@ -738,6 +773,8 @@ class ChatPipeline:
                 shown_now = self._search(query, state, shown, request)
         if several is None:
             shown_now, cart = self._put_in_cart(request, message, query, shown_now)
+        if taken is not None:
+            shown_now, cart = taken.said_with(shown_now, cart, query.language)
         first_cards = timer.now()
         yield CardsShown(cards=tuple(shown_now.cards), notice=shown_now.notice,
                          comparison=shown_now.comparison, checklist=shown_now.checklist,
@@ -1227,6 +1264,26 @@ class ChatPipeline:
             known = f"{known} {phrase(query.language, 'also_best', more=shown.more)}"
         return replace(shown, known=known), cart
 
+    def _taken_first(
+        self, request: ChatRequest, message: str, state: ConversationState,
+        shown: Sequence[Product],
+    ) -> _Taken | None:  # fmt: skip
+        """A card taken out of the cart and something else asked in one message ("take the tins
+        out and get 2 of the 3rd instead", "add the black stapler and remove the sticky notes";
+        see `removal_and_more`): taken out now, the rest read as the turn's message. None for
+        any other message, or where the turn acts for no shopper."""
+        parts = removal_and_more(message) if state.language == "en" else None
+        if parts is None or self.events is None or not request.user_id:
+            return None
+        removal, rest = parts
+        before = cart_of(self.events, self.catalog, request.user_id)
+        # (read and looked at as the removal alone would be: "remove the second one" is card 2's)
+        _, query = self._read_turn(removal, state, shown)
+        query = query.model_copy(update={"intent": Intent.detail, "move": "remove"})
+        looked = self._look(query, advance(state, query, self.catalog), shown) if shown else _Shown([], state)
+        took, cart = self._cart_changed(request, removal, query, looked)
+        return _Taken(rest, took.known or "", before, cart)
+
     def _cart_changed(
         self, request: ChatRequest, message: str, query: ShoppingQuery, shown: _Shown
     ) -> tuple[_Shown, Cart | None]:
@@ -1251,12 +1308,20 @@ class ChatPipeline:
                 return shown, None
             what = phrase(language, "cart_all")
             return replace(shown, known=phrase(language, "removed_empty", what=what)), cart
-        said = _taken_out(message) if query.move == "remove" else ""
+        said_count = SET_QUANTITY.match(clean_message(message)) if query.move == "quantity" else None
+        # (the line whose count is changed, where named: "drop the tuners to 6")
+        said = (_taken_out(message) if query.move == "remove" else
+                (said_count.group("thing") or said_count.group("named") or "") if said_count else "")  # fmt: skip
+        said = "" if said.lower() in ("it", "that", "them") else said
         named = by_words(said, titles, [False] * len(titles)) if said.strip() else None
         focus = next((c.product.id for c in shown.cards if c.product.id in shown.state.focus), None)
+        if len(query.references) == 1 and len(shown.cards) == 1:
+            focus = shown.cards[0].product.id  # the card its place names: "remove the second one"
         # (a thing named that no line is, is not in the cart: "remove the microscope" had taken
         # out the science kit put in before it)
-        says = any(not not_product_word(w) for w in re.findall(r"[a-z]{3,}", said.lower()))
+        # (a place on screen names no line: "remove the second one" is the card there)
+        says = any(not not_product_word(w) and not _PLACE_WORD.fullmatch(w)
+                   for w in re.findall(r"[a-z0-9]{3,}", said.lower()))  # fmt: skip
         product_id = (cart.lines[named - 1].product_id if named else None if says
                       else focus if focus in {x.product_id for x in cart.lines} else last)  # fmt: skip
         line = next((x for x in cart.lines if x.product_id == product_id), None)
@@ -1266,8 +1331,7 @@ class ChatPipeline:
             return replace(shown, known=phrase(language, key, what=what[:1].upper() + what[1:])), cart
         try:
             if query.move == "quantity":
-                said_count = SET_QUANTITY.match(clean_message(message))
-                count = count_of(said_count.group(1)) if said_count else 1
+                count = count_of(said_count.group("count")) if said_count else 1
                 cart = set_quantity(self.events, self.catalog, request.user_id, product_id, count,
                                     source="chat", session_id=request.session_id)  # fmt: skip
                 known = phrase(language, "quantity_set", quantity=count, what=what, items=cart.items,

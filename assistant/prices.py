@@ -50,7 +50,8 @@ _NUMBER = r"(?>(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?)(?![\d.,]\d)\s*(k\b)?"
 _CUR_POST = r"usd|dollars?|bucks?|euros?|eur|gbp|pounds?|quid|yuan|rmb|cny|reais|brl|€|£|\$"
 _PRE = r"(?P<cur1>r\$|[$€£]|usd\s|eur\s)?\s*"
 _POST = r"\s*(?P<cur2>" + _CUR_POST + r")?"
-_NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))"
+#: (nor a fraction: "does it go up to 1/2 inch?" had been a price up to $1)
+_NOT_UNIT = r"(?!\s*(?:\+\s*)?(?:-\s*)?(?:" + _UNITS + r"))(?!\s*/\s*\d)"
 _AMOUNT = _PRE + r"(?P<num>" + _NUMBER + r")" + _POST + _NOT_UNIT
 
 _UPPER = (r"(?:under|below|beneath|sub|less than|lower than|cheaper than|no more than|not more than|"

@@ -660,7 +660,9 @@ def _asked_of_mine(text: str) -> str | None:
 _PROBLEM = re.compile(
     r"\b(?:keeps?|kept)\s+(?:on\s+)?(?!(?:talking|asking|begging|saying|mentioning|bringing|"
     r"looking|watching|playing|singing|drawing|reading|building)\b)[a-z]+ing\b"
-    r"|\b(?:won'?t|wont|doesn'?t|doesnt|don'?t|dont|can'?t|cant)\s+(?:stay|stop|work|hold|stick|fit"
+    # (not a liking: "wont stop talking about fountain pens" had been told a problem)
+    r"|\b(?:won'?t|wont|doesn'?t|doesnt|don'?t|dont|can'?t|cant)\s+(?:stay|stop(?!\s+(?:talking|asking|begging|saying|"
+    r"mentioning|playing|singing|drawing|reading|building|watching|looking|practi[cs]ing))|work|hold|stick|fit"
     r"|charge|connect|grip)\b"
     # (said as what it does, not a thing's name: "a guitar slide", "garden clogs" are products)
     r"|\b(?:slides?|sliding|slips?|slipping|wobbles?|wobbling|moves?|creeps?)\s+(?:forward|around|off"
@@ -1020,7 +1022,14 @@ _AROUND_A_SIZE = frozenset(["what", "about", "how", "them", "it", "they", "these
                             "or", "a", "an", "the", "come", "comes", "version", "is", "there", "are",
                             "maybe", "then", "with", "same", "but", "size", "brand", "from", "by",
                             # filler is no more: "key of C i guess?" says only a key
-                            "i", "guess", "think", "probably", "prob", "lol", "thanks", "thx"])  # fmt: skip
+                            "i", "guess", "think", "probably", "prob", "lol", "thanks", "thx",
+                            # asked around it: "show me the same but in 2kg" (had searched "2kg")
+                            "show", "me", "can", "could", "get", "want", "need", "would", "like",
+                            "prefer", "rather", "id", "i'd", "exact", "exactly", "thing",
+                            # and how it compares: "the big ones pls, 14 inch or bigger" after
+                            # squishmallows (had searched "14 inch bigger": finger cymbals)
+                            "big", "bigger", "biggest", "larger", "smaller", "longer", "shorter",
+                            "taller", "wider", "more", "at", "least", "plus", "over", "something"])  # fmt: skip
 
 
 def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
@@ -1033,6 +1042,15 @@ def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
     return any(w not in _AROUND_A_SIZE for w in re.findall(r"[a-z']+", rest))
 
 
+#: Something to do a thing with what is on screen: "something to roll them in", "a case to keep
+#: it in", "anything to store them".
+_TO_DO_WITH_THEM = re.compile(
+    r"\b(?:something|anything|a|an|some)\s+(?:\w+\s+){0,2}?to\s+(?:carry|store|keep|protect|hold|hang|mount|"
+    r"clean|roll|put|display|organi[sz]e|sort|charge|play)\s+(?:it|them|those|these)\b",
+    re.I,
+)
+#: A thing named as an example: "like a tray", "maybe a case".
+_LIKE_A = re.compile(r"\b(?:like|maybe|e\.?g\.?|say)\s+(?:a|an|some)\s+[a-z]", re.I)
 #: Hint share above which the department the product words belong to is preferred (soft).
 HINT_SHARE = 0.7
 
@@ -1832,6 +1850,18 @@ def understand(
         narrows = " ".join([*narrows.split(), *said.split()[:3]])
         needs = replace(needs, kind=None, interests=())
         cues = replace(cues, references=())
+    if (
+        intent is Intent.detail
+        and english
+        and shown_titles
+        and not cues.references
+        and _TO_DO_WITH_THEM.search(text)
+        and (needs.kind or _LIKE_A.search(text))
+        and not any(re.search(rf"\b{re.escape(needs.kind or '')}", t, re.I) for t in shown_titles if needs.kind)
+    ):
+        # a thing to use the cards with, which no card is: "is there something to roll them in?
+        # like a tray" after dice (had been asked of the dice: "Its listing says ... rolled")
+        intent = Intent.new
     if (
         intent in (Intent.detail, Intent.compare)
         and len(cues.references) == 1

@@ -22,6 +22,13 @@ STARTERS = Path(__file__).with_name("starters.toml")
 #: The languages `starters.toml` names each thing in (others: the cards' marks alone).
 NAMED = ("en", "es", "zh")
 
+#: Something asked for a thing had, said after it: "gf just got a 3d printer, want to get her
+#: something for it" (printers had been shown): what goes with it.
+_FOR_THE_THING = re.compile(
+    r"\b(?:something|anything|stuff|things|gifts?|ideas?|accessories)\s+(?:\w+\s+){0,2}?"
+    r"(?:for|to\s+go\s+with|to\s+use\s+with)\s+(?:it|that|the\s+thing)\b",
+    re.I,
+)
 #: "what do I need", "what else would she need", "what gear should I get", "what's needed",
 #: "qué necesito", "qué me hace falta", "需要买什么", "要准备哪些" (not "what do I need to know").
 _ASKS = re.compile(
@@ -35,6 +42,10 @@ _ASKS = re.compile(
     # "my 14yo wants to learn to solder, where do you even start"
     r"|\bwhere (?:do|does|would|should|can) (?:i|we|you|u|one|he|she|they) (?:even |actually )?(?:start|begin)\b"
     r"|\bhow (?:do|does|would|should|can) (?:i|we|you|u|one|he|she|they) (?:even )?(?:get )?start(?:ed)?\b"
+    # something for the thing had (`_FOR_THE_THING`), and things to take it up again: "want to
+    # get her some stuff to get back into it" (of a sister back on alto sax: sister books shown)
+    rf"|{_FOR_THE_THING.pattern}"
+    r"|\b(?:some|any)\s+(?:stuff|things|gear|accessories|supplies)\s+(?:to\s+get\s+(?:back\s+)?into|to\s+start)\b"
     r"|\bqu[eé] (?:m[aá]s |otras cosas |cosas |accesorios )?(?:necesito|necesitar[ée]|necesita|"
     r"necesitamos|necesitan|se necesita|hace falta|me hace falta|le hace falta|debo comprar|"
     r"tengo que comprar|compro|comprar)\b"
@@ -47,7 +58,9 @@ _ASKS = re.compile(
 #: "除了吉他", "what accessories do I need".
 _HAS_IT = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|along with|to go with|"
-    r"already (?:have|has|got|own|owns)|just (?:got|bought)|accessories|came with)\b"
+    r"already (?:have|has|got|own|owns)|just (?:got|bought)(?!\s+(?:into|in\s+to)\b)|accessories|came with|"
+    # back at it after years: she has played (and has one)
+    r"(?:get(?:ting)?|got|coming)\s+back\s+(?:into|to)|(?:just\s+)?(?:joined|rejoined)\s+(?:a|the|her|his|our)\s+(?:\w+\s+)?(?:band|orchestra|choir|ensemble))\b"
     r"|\b(?:además de|aparte de|ya tengo|ya tiene|accesorios)\b|除了|已经有|刚买|配件",
     re.I,
 )
@@ -127,7 +140,11 @@ def asked(text: str) -> StarterAsk | None:
     if best is None or best.lastgroup is None:
         return None
     owned = bool(_HAS_IT.search(text)) or bool(_POSSESSIVE.search(text[: best.start()]))
+    for_it = _FOR_THE_THING.search(text)
+    if for_it and not owned and not _ASKS.search(text[: for_it.start()] + text[for_it.end() :]):
+        return None  # "looking for a microscope, any ideas for it": no thing had
     return StarterAsk(activity=activity_of[best.lastgroup], owned=owned)
+
 
 
 #: Someone long at it, told: "dad plays acoustic guitar every weekend, been playing 30 yrs, what

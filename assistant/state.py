@@ -576,8 +576,9 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
     return several
 
 
-#: A card named as "the X one" ("does the blue one come with a stand", "the saddle one").
-_THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+ones?\b", re.I)
+#: A card named as "the X one" ("does the blue one come with a stand", "the saddle one", "the tiger
+#: tribe doodle one": three words, where no card says them, had put card 1 in the cart).
+_THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+ones?\b", re.I)
 #: A card taken by what it is: "get me 12 of the bubble wands", "add the balloons", "4 pairs of the
 #: vic firth" (where no card said it, another card had been put in the cart).
 _THE_THING_TAKEN = re.compile(

@@ -1052,6 +1052,46 @@ def test_a_cart_changed_in_words(tmp_path: Path, small_store: Retrieval) -> None
     assert cart_of(services.events, chat.catalog, "u-change").items == 0
 
 
+def test_a_line_named_changed_and_a_removal_with_more_asked(tmp_path: Path, small_store: Retrieval) -> None:
+    """ "ok drop the tuners to 6" had said the store carries no "ok drop the tuners to 6" (the
+    line the words name is counted anew, not the last one put in); "take the tins out and get 2
+    of the 3rd instead" had only taken out, and "add the black stapler and remove the sticky
+    notes" done neither: each part is done, and the lead says both."""
+    from assistant.cart import cart_of
+    from assistant.turn import ChatRequest
+
+    services = services_for(tmp_path, small_store, None)
+    chat = services.chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings", user_id="u-two"))
+    titles = [c.product.title for c in first.cards]
+    ids = [c.product.id for c in first.cards]
+
+    def then(message: str):  # type: ignore[no-untyped-def]
+        return chat.answer(ChatRequest(message=message, conversation_id=first.conversation_id,
+                                       user_id="u-two"))  # fmt: skip
+
+    def counts() -> dict[str, int]:
+        return {x.product_id: x.quantity for x in cart_of(services.events, chat.catalog, "u-two").lines}
+
+    # a word of the first card's title that no other card's title says
+    word = next(w for w in re.findall(r"[A-Za-z]{4,}", titles[0])
+                if not any(w.lower() in t.lower() for t in titles[1:]))  # fmt: skip
+    then("add 3 of the first one")
+    then("add the second one")
+    assert counts() == {ids[0]: 3, ids[1]: 1}
+    dropped = then(f"ok drop the {word} to 1")
+    assert dropped.query.move == "quantity" and dropped.text.startswith("Your cart now holds 1 of "), dropped.text
+    assert counts() == {ids[0]: 1, ids[1]: 1}  # the line named, not the one put in last
+    swapped = then(f"take the {word} out and get 2 of the 3rd instead")
+    assert swapped.text.startswith("Took ") and "Added [3] to your cart. Items in your cart: 3 (" in swapped.text, (
+        swapped.text
+    )
+    assert counts() == {ids[1]: 1, ids[2]: 2}
+    both = then("add the fourth one and remove the second one")
+    assert counts() == {ids[2]: 2, ids[3]: 1}, both.text
+    assert both.text.count("Items in your cart") == 1, both.text  # the cart said once, after both
+
+
 def test_an_acknowledgement_keeps_the_cards_and_something_different_shows_others(
     tmp_path: Path, small_store: Retrieval
 ) -> None:

@@ -36,6 +36,15 @@ from assistant.starters import (
         ("ya tengo una guitarra eléctrica, ¿qué más necesito?", "electric_guitar", True),
         ("想学打鼓，入门需要买什么", "drums", False),
         ("除了小提琴还需要准备什么", "violin", True),
+        # something for a thing had, said after it
+        ("gf just got a 3d printer and prints everything lol, want to get her something for it. "
+         "no idea what tho", "printing3d", True),
+        ("my dad already has a banjo, any gift ideas to go with it?", "banjo", True),
+        # back at it: things to take it up again, the instrument had
+        ("my sister (34) just joined a community band on alto sax after like 15 yrs off. want to "
+         "get her some stuff to get back into it", "saxophone", True),
+        # a hobby just taken up is not had: what it takes to start
+        ("my son just got into astronomy, what should i get him", "astronomy", False),
     ],
 )
 def test_a_question_of_what_it_takes_names_its_activity(
@@ -53,6 +62,7 @@ def test_a_question_of_what_it_takes_names_its_activity(
         "what do I need for my 10 year old niece's birthday?",  # no activity
         "which reed strength is best for beginners",
         "我需要一把吉他",  # "I need a guitar": a product
+        "looking at a microscope for my son, any ideas for it?",  # no thing had
     ],
 )
 def test_other_messages_ask_no_starting_kit(message: str) -> None:

@@ -4017,7 +4017,7 @@ def test_a_cart_changed_in_words_and_more_ends_of_a_talk() -> None:
         understand("how do I remove the dust from the strings?", None, [], SHOWN).query.move
         != "remove"
     )
-    assert SET_QUANTITY.match(clean_message("actually make it 2")).group(1) == "2"  # type: ignore[union-attr]
+    assert SET_QUANTITY.match(clean_message("actually make it 2")).group("count") == "2"  # type: ignore[union-attr]
     assert CART_ASKED.search("what's the damage")
     for text in ("gracias, chao", "danke, tschüss", "谢谢，再见", "ok done", "thanks dear"):
         assert CLOSING.match(clean_message(text)), text
@@ -4924,7 +4924,7 @@ def test_a_maker_not_wanted_and_why_keeps_the_cards_kind() -> None:
     instead = understand("not hatchbox, need black petg instead", None, [], spools).query
     assert "petg" in instead.search.lower(), instead  # what is asked in its place is searched
     said = SET_QUANTITY.match(clean_message("actually make the strings 2 sets, i always snap the high g"))
-    assert said is not None and said.group(1) == "2"
+    assert said is not None and said.group("count") == "2"
     assert SET_QUANTITY.match("make the box bigger") is None
     assert understand("cart?", None, [], spools).query.move == "cart"
 
@@ -5140,3 +5140,117 @@ def test_fresh48_readings_leave_what_they_do_not_name() -> None:
         "a tent", "one of those camping stoves")
     assert cart_quantity("add the 11 x 14") == 1 and cart_list("add the 8 x 10 and the 5 x 7") == (
         "the 8 x 10", "the 5 x 7")
+
+
+@pytest.mark.parametrize(
+    ("message", "removal", "rest"),
+    [
+        # (each had been one reading: the removal alone, a search of both, or neither)
+        ("remove the gems then. is there a float for the birthday kids, like a shark one?",
+         "remove the gems then", "is there a float for the birthday kids, like a shark one?"),
+        ("hm take the tins out and get 2 of the 3rd instead, if its english",
+         "hm take the tins out", "add 2 of the 3rd, if its english"),
+        ("swap the coloring books for the tiger tribe doodle one, that looks nicer",
+         "remove the coloring books", "add the tiger tribe doodle one, that looks nicer"),
+        ("replace the red strap with the black one", "remove the red strap", "add the black one"),
+        ("add the black stapler and remove the sticky notes", "remove the sticky notes",
+         "add the black stapler"),
+        ("actually remove the goggles and show me safety glasses for kids",
+         "actually remove the goggles", "show me safety glasses for kids"),
+    ],
+)
+def test_a_removal_and_something_more_are_each_read(message: str, removal: str, rest: str) -> None:
+    from assistant.cues import removal_and_more
+
+    assert removal_and_more(message) == (removal, rest)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "remove the gems, they are sharp",  # why, not more asked
+        "remove the microscope, thats too much",
+        "remove the tuners and the strings",  # two things taken out
+        "take it out",
+        "empty my cart and show me something else",  # emptied: read whole
+        "swap meet snacks for a party",  # no swap of a card
+        "the red one and remove the blue one",  # nothing put in said
+    ],
+)
+def test_a_removal_alone_is_no_pair(message: str) -> None:
+    from assistant.cues import removal_and_more
+
+    assert removal_and_more(message) is None
+
+
+def test_the_cart_asked_and_put_in_as_people_say_it() -> None:
+    """ "what does that come to" had been asked of a card, "whats the total on all that" looked
+    for "total" in a listing, "what do i have and how much" compared the cards, "cart pls" and
+    "perfect, in the cart pls" searched toy carts; "the cheapest one, add 8 of them" had only
+    been asked of; "ok drop the tuners to 6" said the store carries no "ok drop the tuners to 6"."""
+    from assistant.cues import ADD_TO_CART, CART_ASKED, SET_QUANTITY, cart_quantity
+
+    for text in ("what does that come to", "whats the total on all that", "what do i have and how much",
+                 "cart pls", "what would that all come to"):  # fmt: skip
+        assert CART_ASKED.search(text), text
+    assert not CART_ASKED.search("how much does the first one cost")
+    for text in ("perfect, in the cart pls", "that one in my cart please", "the cheapest one, add 8 of them"):
+        assert re.search(ADD_TO_CART, text, re.I), text
+    assert cart_quantity("the cheapest one, add 8 of them") == 8
+    assert not re.search(ADD_TO_CART, "what is in the cart", re.I)
+    said = SET_QUANTITY.match(clean_message("ok drop the tuners to 6"))
+    assert said is not None and (said.group("count"), said.group("named")) == ("6", "the tuners")
+    said = SET_QUANTITY.match(clean_message("actually make the playdoh 2, they fight over colors"))
+    assert said is not None and (said.group("count"), said.group("thing")) == ("2", "the playdoh")
+    for text in ("drop the price to 20", "lower the budget to 30", "make the box bigger"):
+        assert SET_QUANTITY.match(clean_message(text)) is None, text
+
+
+def test_a_fraction_is_no_price_and_a_notice_says_no_greeting_verb_or_story() -> None:
+    """ "does the first one go up to 1/2 inch?" had been a price up to $1 (heat shrink refined to
+    squeeze balls); notices had said back "buongiorno", "add the highlighters" and "bf has been
+    the dm"."""
+    from assistant.cues import asked_phrase
+    from assistant.prices import extract_price_bounds
+
+    half = extract_price_bounds("does the first one go up to 1/2 inch? i need a few bigger pieces")
+    assert (half.min_price, half.max_price) == (None, None)
+    assert extract_price_bounds("violin 1/2 size under 100").max_price == 100
+    assert asked_phrase("buongiorno, cerco un mandolino per mio nonno", language="it") == "un mandolino"
+    assert asked_phrase("add the highlighters, the 5 pack") == "the highlighters"
+    assert asked_phrase("ok add a pack of 500 if you have one") != "a pack of 500"  # a new thing: as before
+    assert asked_phrase("bf has been the DM for our dnd group for 3 yrs") == ""
+    assert asked_phrase("do you sell washing machines?") == "washing machines"
+
+
+def test_a_liking_said_in_other_words_is_a_liking() -> None:
+    """ "completely horse crazy" had searched "horse crazy posters all room" (the kind "room"),
+    "its all hot wheels all the time" "kids toys", "wont stop talking about fountain pens" the
+    words as said; "driving me crazy" is no liking."""
+    horses = understand("my granddaughter is 9 and completely horse crazy 🐴 posters all over her room", None, []).query
+    assert "horse" in horses.interests and horses.kind != "room" and "crazy" not in horses.search
+    cards = understand("my 2 boys (8 and 11) are pokemon card crazy. booster packs or tins", None, []).query
+    assert "pokemon" in cards.interests
+    wheels = understand("hes turning 6 and its all hot wheels all the time", None, []).query
+    assert {"hot", "wheels"} <= set(wheels.interests)
+    pens = understand("husband wont stop talking about fountain pens, whats a good first one", None, []).query
+    assert "fountain" in pens.interests
+    assert "unicorns" in understand("she is so crazy about unicorns", None, []).query.interests
+    fidget = understand("this traffic is driving me crazy, need a fidget toy", None, []).query
+    assert "driving" not in fidget.interests and fidget.kind == "toy"
+
+
+def test_a_size_said_with_how_it_compares_keeps_the_kind_and_a_thing_to_use_them_with_is_searched() -> None:
+    """ "the big ones pls, 14 inch or bigger" after squishmallows had searched "14 inch bigger"
+    (finger cymbals); "show me the same but in 2kg" after filament the same; "is there something
+    to roll them in? like a tray" after dice had been asked of the dice."""
+    plush = ["Squishmallows Official Kellytoy Mystery Squad Capsule", "Squishmallow 8 inch Wendy the Frog"]
+    big = understand("the big ones pls, 14 inch or bigger", None, [], plush).query
+    assert big.intent is Intent.refine, big
+    spools = ["Hatchbox PLA 3D Printer Filament, 1 KG Spool, 1.75 mm, Black"]
+    assert understand("show me the same but in 2kg", None, [], spools).query.intent is Intent.refine
+    dice = ["6PCS Bullet Dice Set 9mm - 6 Sided Metal Bullet Dice", "Forged Dice Co. Metal Dice Set"]
+    tray = understand("is there something to roll them in? like a tray", None, [], dice).query
+    assert tray.intent is Intent.new and "tray" in tray.search
+    bag = understand("does it come with a bag to keep them in?", None, [], dice).query
+    assert bag.intent is Intent.detail  # asked of the card
