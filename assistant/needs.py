@@ -192,6 +192,12 @@ def _liking(m: re.Match[str]) -> str:
     return " loves "
 
 
+#: A grown-up said by age: "a 60 yr old woman", "a 45 year old guy".
+_AGED_ADULT = re.compile(
+    r"(\b\d{1,3}\s*(?:-|\s)?(?:yrs?|years?|y/?o)(?:[- ]old)?)\s+(?:woman|women|man|men|lady|ladies|guy|guys|"
+    r"gentleman|gentlemen)\b",
+    re.I,
+)
 #: Someone said as the one buying: "grandma wants to get her a toy", "my mom is buying him".
 _GIVER = re.compile(
     r"\b([a-z]+)\s+(?:wants?\s+to|would\s+like\s+to|is\s+going\s+to|is)\s+(?:get|buy|give|getting|buying|giving)"
@@ -592,6 +598,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
     rest = _LIKING_SAID.sub(_liking, rest)  # "completely horse crazy": loves horses
+    # a grown-up said by age is whom, not what: "a 60 yr old woman" (had searched "woman": a
+    # superhero book), not "the old man and the sea"
+    rest = _AGED_ADULT.sub(r"\1", rest)
     # who someone has been, as who they are: "bf has been the DM for our dnd group" (the kind had
     # been "been")
     rest = re.sub(r"\b(?:has|have|had)\s+been\s+(?=(?:the|a|an|our|my|their)\b)", " is ", rest, flags=re.I)
@@ -931,7 +940,8 @@ def age_toys(age: tuple[float, float], recipient: str | None = None) -> str:
     toys"; "" for a grown-up's."""
     if age[1] >= _CHILD_AGE:
         return ""
-    young = ("baby" if age[1] <= 1 or recipient in _BABIES
+    # (a baby's range, as "baby" says it: "baby shower gift" had shown toddler toys for 3+)
+    young = ("baby" if age[1] <= 1 or recipient in _BABIES or (recipient is None and age[0] < 1 and age[1] <= 2)
              else "toddler" if age[1] <= _TODDLER_AGE else "kids")  # fmt: skip
     return f"{young} toys"
 #: Instruments a player of which is given gear for it.
@@ -1124,6 +1134,8 @@ _WHEN = re.compile(
     rf"|\b(?:on|by|before|until)\s+(?:{_DAYS}|the weekend)\b"
     # a baby on the way: "a baby due in march" (the kind had been "due")
     r"|\bdue\s+(?:in|on|next|this|any)\s+\w+"
+    # what the days will be like: "rainy week coming, need craft stuff" (had searched "week")
+    r"|\b(?:rainy|snowy|long|busy|slow)\s+(?:week(?:end)?|days?|month|summer|winter)(?:\s+(?:coming|ahead))?\b"
     # when it began: "he just started bass guitar a few months ago" (the kind had been "ago")
     r"|\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|some|several|\d+|one|two|three|four|five|six)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|summer|winter|spring|fall|christmas)\b"

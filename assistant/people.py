@@ -143,7 +143,9 @@ AGE = [
 TWO_AGES = re.compile(
     r"\b(?:(?:kids|children|boys|girls|twins|they|who)(?:'re|\s+are)|ages?d?)\s+(\d{1,2})\s*(?:and|&|to|-|–)\s*(?:an?\s+)?(\d{1,2})\b"
     r"(?!\s*(?:[$€£%]|dollars|bucks|euros?|pieces?|pcs|inch|in\b|cm|mm|ft|feet|months?|mos?\b|weeks?))"
-    r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b",
+    r"|\b(\d{1,2})\s*(?:and|&)\s*(?:an?\s+)?(\d{1,2})\s*(?:-|\s)?\s*(?:(?:years?|yrs?|yr)\s*(?:-|\s)?\s*olds?\b"
+    # said short: "craft stuff for my 4 and 6 yo" (the 6 alone had been read, and "4" searched)
+    r"|yos?\b|y/o\b|y\.o\.)",
     re.I,
 )
 #: Three children's ages or more: "3 boys ages 5, 8 and 12", "kids are 5 8 11" (the youngest to the

@@ -493,12 +493,18 @@ _GEAR_FOR = frozenset(["case", "cases", "bag", "bags", "strap", "straps", "stand
                        "picks", "capo", "cover", "rosin", "bow", "mute", "gig"])  # fmt: skip
 
 
+#: Things that are gear themselves, listed first: what follows them is not theirs.
+_GEAR_ITSELF = frozenset(["cable", "cables", "cord", "cords", "tuner", "tuners", "pedal", "pedals",
+                          "adapter", "adapters", "charger", "chargers", "battery", "batteries",
+                          "reeds", "sticks", "drumsticks", "metronome", "metronomes"])  # fmt: skip
+
+
 def _gear_for_the_first(items: tuple[str, ...]) -> tuple[str, ...]:
     """Listed things, the gear among them for the first ("a soft case" after "a ukulele": a
     ukulele's soft case; a harmonica's had been shown)."""
     first = product_kind(items[0]) if items else None
-    if not first:
-        return items
+    if not first or first.lower() in _GEAR_FOR | _GEAR_ITSELF:
+        return items  # (picks are no cable's: "a guitar cable, 10 ft, and some picks")
     return (items[0], *(
         f"{first} {_ARTICLE.sub('', item)}"
         if (product_kind(item) or "").lower() in _GEAR_FOR and first.lower() not in item.lower()
@@ -1518,6 +1524,9 @@ def understand(
         and not needs.gift
         # (asked of the cards: "hes 2 and still chews on everything, is that ok for his age")
         and not asks_of_it(text)
+        # (what they like is a request of its own: "what DO you have that a 60 yr old woman would
+        # like lol, she does puzzles and gardens" after air fryers had looked for air fryers)
+        and not needs.interests
     ):
         intent = Intent.refine  # "for a 12 year old" after "kids science kit": the same kit
     if (
@@ -1598,6 +1607,10 @@ def understand(
         shown_titles
         and intent in (Intent.new, Intent.refine)
         and not needs.gift
+        # (what someone likes is a request of its own, unless said as like the cards: "what DO
+        # you have that a 60 yr old woman would like lol, she does puzzles and gardens" after air
+        # fryers had looked for air fryers)
+        and not (needs.interests and not _SIMILAR_BUT.match(text))
         and (
             # (its first sentence: "smaller ones? they live in an apartment"; its first clause
             # before a story: "something quieter, he uses it in class")

@@ -363,7 +363,8 @@ def by_age_only(state: ConversationState) -> bool:
 def clarifying_question(state: ConversationState, language: str) -> str | None:
     """One clarifying question for a broad request: a gift for nobody in particular, or no product."""
     words = (state.search or "").lower().split()
-    if by_age_only(state) and not (state.age and state.age[1] <= 1):
+    # (a baby is into nothing yet: "baby shower at work, baby boy due in june" had been asked)
+    if by_age_only(state) and not (state.age and (state.age[1] <= 1 or (state.age[0] < 1 and state.age[1] <= 2))):
         # toys for their age, shown while asked what they are into ("bday present for a 6 year
         # old girl, ideas?")
         return phrase(language, "ask_likes")

@@ -5254,3 +5254,42 @@ def test_a_size_said_with_how_it_compares_keeps_the_kind_and_a_thing_to_use_them
     assert tray.intent is Intent.new and "tray" in tray.search
     bag = understand("does it come with a bag to keep them in?", None, [], dice).query
     assert bag.intent is Intent.detail  # asked of the card
+
+
+def test_lists_ages_and_likings_read_as_said() -> None:
+    """ "a guitar cable, 10 ft, and some picks" had asked for "cable picks"; "craft stuff for my 4
+    and 6 yo" had been two things (the 6 alone the age); "school supply list for my 4th grader:
+    yellow highlighters, ..." had said "We don't carry a supply list"; "the group gift already has
+    like 6 onesies" had searched onesies; "wont stop talking about fountain pens" had been told as
+    a problem; "she does puzzles and gardens" after air fryers had looked for air fryers."""
+    from assistant.people import read_age
+
+    picks = understand("playing my first open mic friday, need a guitar cable, 10 ft, and some picks", None, []).query
+    assert picks.items[-1] == "some picks", picks.items
+    assert understand("a ukulele, a soft case and a tuner", None, []).query.items[1] == "ukulele soft case"
+    craft = understand("rainy week coming, need craft stuff for my 4 and 6 yo. playdoh, crayons", None, []).query
+    assert craft.items == () and (craft.age_min, craft.age_max) == (4, 6), craft
+    assert read_age("my 2 and 5 y/o") == (2, 5)
+    school = understand("school supply list for my 4th grader: yellow highlighters, a pencil sharpener "
+                        "and a 1 inch binder", None, []).query  # fmt: skip
+    assert school.items == ("yellow highlighters", "a pencil sharpener", "a 1 inch binder")
+    shower = understand("baby shower at work, something thats not clothes, the group gift already "
+                        "has like 6 onesies lol", None, []).query  # fmt: skip
+    assert "onesies" not in shower.search and shower.gift
+    pens = understand("husband wont stop talking about fountain pens, whats a good first one", None, []).query
+    assert not pens.tells_problem
+    assert understand("my guitar wont stop buzzing", None, []).query.tells_problem
+    fryers = ["Sidewinder D Cell Battery Air Pump", "Philips Air Fryer Toy"]
+    gardens = understand("oh ok. what DO you have that a 60 yr old woman would like lol, she does puzzles "
+                         "and gardens", None, [], fryers).query  # fmt: skip
+    assert gardens.intent is Intent.new and "puzzles" in gardens.interests, gardens
+    assert understand("for a 12 year old", None, [], fryers).query.intent is Intent.refine
+
+
+def test_a_grown_up_by_age_and_the_days_ahead_are_no_product() -> None:
+    """ "a 60 yr old woman ... she does puzzles and gardens" had searched "woman" (a superhero
+    book); "rainy week coming, need craft stuff" had searched "week"."""
+    garden = understand("something a 60 yr old woman would like, she does puzzles and gardens", None, []).query
+    assert "woman" not in garden.search and garden.age_min == 60, garden
+    assert "man" in understand("an old man and the sea book", None, []).query.search  # a title's words stay
+    assert "week" not in understand("rainy week coming, need craft stuff for my 4 and 6 yo", None, []).query.search

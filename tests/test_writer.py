@@ -146,6 +146,18 @@ def test_a_request_naming_only_whom_asks_what_kind(small_catalog: Catalog) -> No
     ).question
 
 
+def test_a_gift_for_a_baby_asks_nothing_of_what_they_like(small_catalog: Catalog) -> None:
+    """ "baby shower at work, baby boy due in june ..." had asked what the baby is into; a
+    6-year-old is asked."""
+    from assistant.writer import clarifying_question
+
+    for text, asked in (("baby shower at work next thursday, baby boy due in june. something thats "
+                         "not clothes", False), ("bday present for a 6 year old girl, ideas?", True)):  # fmt: skip
+        query = understand(text, None, list(small_catalog.columns.departments)).query
+        state = advance(ConversationState(), query, small_catalog)
+        assert (clarifying_question(state, "en") is not None) is asked, (text, state.search, state.age)
+
+
 def test_of_the_asked_kind_the_cards_naming_the_compound_are_recommended(
     small_catalog: Catalog,
 ) -> None:
