@@ -938,9 +938,11 @@ class ChatPipeline:
             pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
             if (
                 not re.search(r"\b(?:one|option|model|pick)\b", query.text, re.I)
-                and sum(kinds) >= 2
-            ):
-                pool = kinds  # "the cheapest tuner is fine": of every tuner on screen
+                or re.search(r"\b(?:cheapest|least\s+expensive|most\s+expensive|priciest)\b", query.text, re.I)
+            ) and sum(kinds) >= 2:
+                # "the cheapest tuner is fine": of every tuner on screen; "the cheapest one, add 8
+                # of them" too (the cheapest of those recommended had been added, $35 beside $18.98)
+                pool = kinds
             if len(query.references) > 1:
                 # "get the cheaper of the first two": of those two
                 pool = [i + 1 in query.references for i in range(len(shown))]

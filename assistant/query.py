@@ -571,6 +571,13 @@ _LOOK_ONES = re.compile(
     r"(?!\s+(?:of|for|by|you|i|we|that|which)\b)",
     re.I,
 )
+#: The same kind with a quality, said as someone's need: "he needs a magnetic one".
+_NEEDS_A_ONE = re.compile(
+    r"\b(?:needs?|wants?|would\s+like|prefers?|asked\s+for|asking\s+for)\s+(?:a|an|some)\s+"
+    r"(?!(?:new|other|different|better|good|nice|real|proper|decent)\b)([a-z][a-z-]+)\s+ones?\b"
+    r"(?!\s+(?:of|for|by|that|which)\b)",
+    re.I,
+)
 #: Words around a variety said alone: "should i go concert instead?", "tenor size then".
 _AROUND_VARIANT = frozenset(["go", "get", "try", "switch", "instead", "then", "size", "one", "ones",
                              "maybe", "rather", "better", "kids", "kid", "toddler", "teen",
@@ -606,6 +613,9 @@ _ANY_IN = re.compile(
     r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|stuff|things?|them|it|one|those|these)\s+"
     r"(?:in|with|without|that'?s?|which)\b"
     r"|what\s+(?:else\s+)?(?:do|does)\s+(?:you|u|y'?all)\s+(?:have|got|carry)\s+(?:that|which)\b"
+    # the same but of another make: "any stainless steel in the same gauges" after nickel bass
+    # strings (had been asked of a card)
+    r"|any\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:in|with)\s+the\s+same\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
@@ -1625,6 +1635,9 @@ def understand(
             )
             or _ANY_IN.match(text)
             or _LOOK_ONES.match(text)
+            # after a story: "he has a normal 3x3 from the supermarket, keeps saying he needs a
+            # magnetic one" after speed cubes (had searched "3x3 supermarket saying magnetic")
+            or (bool(_NEEDS_A_ONE.search(text)) and needs.kind is None)
             or variant
             # only how it should look, in any language: "que no sea negro, a ella le encanta el
             # morado" (purple, not black) after witch costumes had searched purple things
@@ -1670,6 +1683,8 @@ def understand(
         acted = text if english else (translation or "")
         # (not why: "something bigger he can't swallow" narrows to bigger ones)
         acted = _CAN_CLAUSE.sub("", acted)
+        # (nor what stays the same: "any stainless steel in the same gauges" narrows to stainless)
+        acted = re.sub(r"\b(?:in|with|of)\s+the\s+same\s+[\w-]+", " ", acted, flags=re.I)
         if (
             english
             and asked_part != text
@@ -1705,6 +1720,8 @@ def understand(
             needs = replace(needs, kind=None)  # ("we use windows" names no windows to sell)
         elif _only_sizes(search, needs):
             narrows = ""  # "size 4T": the size narrows, not the word "size"
+        elif (one := _NEEDS_A_ONE.search(text)) and needs.kind is None:
+            narrows, search = one.group(1), ""  # "he needs a magnetic one": magnetic ones, not the story
         if _LOOK_ONES.match(text) or _OTHER_ONE.match(text) or _ANY_IN.match(text) or variant:
             # "clear one": a look of the same kind, not "clear"; "something slower and hard to
             # break" after RC cars: slower RC cars (the kind had been "hard": skid plates starred)

@@ -5293,3 +5293,17 @@ def test_a_grown_up_by_age_and_the_days_ahead_are_no_product() -> None:
     assert "woman" not in garden.search and garden.age_min == 60, garden
     assert "man" in understand("an old man and the sea book", None, []).query.search  # a title's words stay
     assert "week" not in understand("rainy week coming, need craft stuff for my 4 and 6 yo", None, []).query.search
+
+
+def test_the_same_kind_with_a_quality_after_a_story_or_of_another_make_is_a_narrowing() -> None:
+    """ "he has a normal 3x3 from the supermarket, keeps saying he needs a magnetic one" after speed
+    cubes had searched "3x3 supermarket saying magnetic" (and said not carried over magnetic
+    cubes); "any stainless steel in the same gauges" after nickel bass strings had been asked of a
+    card."""
+    cubes = ["Cuberspeed MoYu MeiLong Puppet Cube Stickerless", "3x3x3 Speed Cube Randon Color Magic Speed Cube"]
+    magnetic = understand("he has a normal 3x3 from the supermarket, keeps saying he needs a magnetic one",
+                          None, [], cubes).query  # fmt: skip
+    assert magnetic.intent is Intent.refine and magnetic.narrows == "magnetic" and not magnetic.search
+    strings = ["DR Strings HI-DEF Silver Nickel 5 string 45-125", "Ernie Ball 5-String Slinky Nickel Wound 45-130"]
+    steel = understand("any stainless steel in the same gauges", None, [], strings).query
+    assert steel.intent is Intent.refine and steel.narrows == "stainless steel", steel
