@@ -470,8 +470,9 @@ SET_QUANTITY = re.compile(
     # "ok drop the tuners to 6" (had said the store carries no "ok drop the tuners to 6")
     r"make\s+(?P<thing>the\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)|(?:just|only)|"
     r"(?:drop|change|bump|reduce|lower|cut|raise|increase|decrease|set|up)\s+"
-    r"(?P<named>the\s+(?!(?:price|budget|limit|max|maximum|cap|cost|total|rating|stars?)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?"
-    r"|it|that|them)\s+(?:(?:up|down|back)\s+)?to)"
+    r"(?P<named>the\s+(?!(?:price|budget|limit|max|maximum|cap|cost|total|rating|stars?|size|age|height|width|"
+    r"length|color|colour|volume|speed|temperature|temp|level|count|number|amount|weight)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+    r"\s+(?:(?:up|down|back)\s+)?to)"
     r"\s+(?P<count>\d{1,2}|one|two|three|four|five|six|ten|twelve)"
     r"(?:\s+(?:of\s+(?:them|those|it|the\s+[\w'-]+(?:\s+[\w'-]+){0,2})|packs?|boxes|box|sets?|pairs?|units?|pcs|"
     r"bags?|rolls?|spools?|copies|bottles?|cases?|cartons?|decks?|tubes?|sheets?|instead|then|please|pls|total))*"
@@ -725,6 +726,13 @@ _AND_ASKS = re.compile(
 #: Putting in, said in words that only mean it beside a removal: "get 2 of the 3rd instead".
 _PUT_INSTEAD = re.compile(r"^(\W*(?:(?:then|and|also|oh|ok(?:ay)?|instead|now|but|so|plus)\W+)*)"
                           r"(?:get|grab|do|put|i'?ll\s+take|i\s+will\s+take)\b", re.I)
+#: A removal said first ("remove the gems then", "hm take the tins out"), not a story's taking
+#: out ("i take the kids out hiking every weekend, any good kid backpacks?").
+_OPENS_REMOVAL = re.compile(
+    r"^\W*(?:(?:hm+|ok(?:ay)?|oh|actually|nah|no|wait|so|then|and|also|pls|please)\W+)*"
+    r"(?:remove|delete|take|get\s+rid\s+of|scratch|cancel|ditch|drop)\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[.!;?]+\s+|,\s*(?:and\s+|then\s+)?|\s+(?:and|&|then)\s+", re.I)
 
 
@@ -743,7 +751,7 @@ def removal_and_more(text: str) -> tuple[str, str] | None:
         head, tail = text[: brk.start()].strip(), text[brk.end() :].strip()
         if not head or not tail:
             continue
-        if REMOVE_FROM_CART.search(head) and not REMOVE_FROM_CART.search(tail) and _AND_ASKS.match(tail):
+        if _OPENS_REMOVAL.match(head) and not REMOVE_FROM_CART.search(tail) and _AND_ASKS.match(tail):
             return head, _put_said(tail)
         if (REMOVE_FROM_CART.match(tail) and not REMOVE_FROM_CART.search(head)
                 and re.search(ADD_TO_CART, head, re.I)):  # fmt: skip
@@ -1782,7 +1790,7 @@ _STORY = re.compile(r"^\W*(?:my|our|his|her|their|i|i'm|im|i've|we|we're|he|she|
 _GREETING = re.compile(
     r"^\W*(?:(?:(?:hi|hey|hello)(?:\s+there)?|hiya|hola|buenas|buenos\s+d[ií]as|buenas\s+tardes|oye|bonjour|bonsoir|"
     # ("buongiorno, cerco un mandolino ..." had said "Non sembra che abbiamo buongiorno")
-    r"salut|hallo|guten\s+(?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|salve|ol[aá]|oi|bom\s+dia|"
+    r"salut|hallo|guten\s+(?:tag|morgen|abend)|moin|servus|ciao|buongiorno|buonasera|ol[aá]|oi|bom\s+dia|"
     r"boa\s+(?:tarde|noite)|good\s+(?:morning|afternoon|evening)|你好|您好)\b[\s,.!¡¿]*)?"
     # and asking the store in Spanish: "¿venden café en grano?" ("No parece que tengamos venden ...")
     r"(?:¿?\s*(?:venden|vend[eé]is|tienen|ten[eé]is|tienes|busco|necesito|quiero|ocupo)\s+)?"

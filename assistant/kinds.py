@@ -572,15 +572,15 @@ _NEXT_ITEM = re.compile(
     # (not a count's plus: "a board game that works for 4+ players")
     r"(?<!\d)\s+\+\s*|(?<=[a-z)])\+\s*|\s*,\s*(?=(?:a|an|some)\s)"
     # (not between two ages: "craft stuff for my 4 and 6 yo" had been two things)
-    r"|(?<!\d)(?<!\d\s)\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
-    r"(?:\s+(?:i\s+)?(?:need|want|get))?\s+(?=(?:a|an|some|one|two|three|\d+)\s)",
+    r"|\s*(?:,\s*|;\s*)?\b(?:and\s+also|and\s+then|and|plus|as\s+well\s+as|also|along\s+with)"
+    r"(?:\s+(?:i\s+)?(?:need|want|get))?\s+(?=(?:a|an|some|one|two|three|\d+)\s)(?!\d+\s*(?:yo|y/o|yrs?|years?)\b)",
     re.I,
 )
 #: A count of things said before the list: "2 things:", "a couple of things -".
 _COUNTED_LIST = re.compile(
     r"^\W*(?:(?:i\s+)?(?:need|want)\s+)?(?:\d|two|three|a\s+couple(?:\s+of)?|a\s+few)\s+things\s*[:,-]\s*"
     # and a list named before its colon: "school supply list for my 4th grader: yellow highlighters, ..."
-    r"|^[^:]{0,60}\b(?:list|things|stuff)\b[^:]{0,40}:\s*",
+    r"|^[^:]{0,60}\blist\b[^:]{0,40}:\s*",
     re.I,
 )
 #: Wanting, said before what is wanted.

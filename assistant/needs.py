@@ -96,7 +96,7 @@ _SIZES = [
     # (no short mark but the inch's: "3M" is a maker, "20 in a pack" a count; a weight in kilos:
     # "show me the same but in 2kg" after 1 kg spools had searched "2kg")
     re.compile(rf"\b\d+(?:\.\d+)?\s*-?\s*(?:{units.alternation('length', 'volume', names=('oz', 'kg', 'key', 'string'), marks=False)}"
-               r"|in\.|\"|”|l\b|ga\b)", re.I),
+               r"|in\.|\"|”|l\b|ga\b)(?!\s*(?:dogs?|cats?|pupp(?:y|ies)|baby|babies|kids?|boys?|girls?|toddlers?)\b)", re.I),
 ]  # fmt: skip
 #: A game, whose size is how many play it.
 _GAME = re.compile(r"\b(?:games?|puzzles?)\b|juegos?\b|游戏|桌游", re.I)
@@ -174,9 +174,10 @@ _INTEREST = re.compile(
 #: eyeing metal ones" (each had been searched as said: "horse crazy posters", a kind "been").
 _LIKING_SAID = re.compile(
     r"\b(?:is|are|'s|'re|been|am|'m|and)\s+(?:(?:completely|totally|so|super|absolutely|really|kinda|just|all)\s+)?"
-    r"(?!(?:driving|making|going|getting|drive|drives|make|makes|go|goes|gone|went)\b)"
+    r"(?!(?:driving|making|going|getting|drive|drives|make|makes|go|goes|gone|went|stir|some|a|an|the)\b)"
     r"(?P<thing>[a-z][\w'-]*(?:\s+(?!crazy\b|mad\b|me\b|us\b|him\b|her\b|them\b|you\b)[a-z][\w'-]*)?)[\s-]+(?:crazy|mad|obsessed)\b"
-    r"(?!\s+(?:about|with|over|for|fast|good|cheap|expensive|busy|hard|loud))"
+    # (crazy said of the person, the clause ending there: not "crazy glue", "crazy fast")
+    r"(?=\s*(?:[^\w\s]|$)|\s+(?:and|but|so|lol|haha|rn|lately|these\s+days|right\s+now|posters?)\b)"
     r"|\bit(?:'s|s|\s+is)\s+all\s+(?P<all>[a-z][\w' -]{1,30}?)\s+all\s+(?:the\s+)?(?:time|day)\b"
     r"|\b(?:won'?t|can'?t|doesn'?t|never|wont|cant|doesnt)\s+stops?\s+talking\s+about\b"
     r"|\b(?:crazy|mad|nuts|wild)\s+(?:about|for|over)\b"
@@ -605,7 +606,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # been "been")
     rest = re.sub(r"\b(?:has|have|had)\s+been\s+(?=(?:the|a|an|our|my|their)\b)", " is ", rest, flags=re.I)
     # where things are, said of the person: "posters all over her room" (the kind had been "room")
-    rest = re.sub(r"\ball\s+over\s+(?:her|his|my|the|their|our|your)\s+[a-z]+", " ", rest, flags=re.I)
+    rest = re.sub(r"\ball\s+over\s+(?:her|his|their)\s+(?:room|bedroom|walls?)\b", " ", rest, flags=re.I)
     if any(z.endswith(" players") for z in sizes) and not _GAME.search(text):
         # how many play, said without a game, is no product: "the two of us can play, just two
         # people" (with a game it stays searched as titles say it: "board game 2 players")
@@ -1135,7 +1136,7 @@ _WHEN = re.compile(
     # a baby on the way: "a baby due in march" (the kind had been "due")
     r"|\bdue\s+(?:in|on|next|this|any)\s+\w+"
     # what the days will be like: "rainy week coming, need craft stuff" (had searched "week")
-    r"|\b(?:rainy|snowy|long|busy|slow)\s+(?:week(?:end)?|days?|month|summer|winter)(?:\s+(?:coming|ahead))?\b"
+    r"|\b(?:rainy|snowy)\s+(?:week(?:end)?|days?)(?:\s+(?:coming|ahead))?\b"
     # when it began: "he just started bass guitar a few months ago" (the kind had been "ago")
     r"|\b(?:(?:a\s+)?(?:few|couple(?:\s+of)?)|some|several|\d+|one|two|three|four|five|six)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|summer|winter|spring|fall|christmas)\b"
@@ -1157,8 +1158,7 @@ _WHEN = re.compile(
 #: What someone owns already, said of them: "he already has like 6 cubes" (no cubes searched).
 _ALREADY_HAS = re.compile(
     # (or what a thing has: "the group gift already has like 6 onesies" had searched onesies)
-    r"\b(?:he|she|they|i|we|(?:the|our|my|his|her|their)\s+(?:[a-z]+\s+)?[a-z]+)(?:'s|\s+has)?\s+already\s+"
-    r"(?:has|have|owns?|got|includes?)\b[^,.;!?]*", re.I
+    r"\b(?:he|she|they|i|we|(?:the|our)\s+group\s+gift)(?:'s|\s+has)?\s+already\s+(?:has|have|owns?|got)\b[^,.;!?]*", re.I
 )
 #: Children with nothing to do, said as people say it: "the kids are climbing the walls",
 #: "bouncing off the walls", "going stir crazy" (a climbing-holds kit had been recommended).

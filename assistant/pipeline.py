@@ -938,7 +938,8 @@ class ChatPipeline:
             pool = picked if sum(picked) >= 2 else kinds if sum(kinds) >= 2 else [True] * len(shown)
             if (
                 not re.search(r"\b(?:one|option|model|pick)\b", query.text, re.I)
-                or re.search(r"\b(?:cheapest|least\s+expensive|most\s+expensive|priciest)\b", query.text, re.I)
+                or (re.search(r"\b(?:cheapest|least\s+expensive|most\s+expensive|priciest)\b", query.text, re.I)
+                    and not re.search(r"\b(?:recommend\w*|suggest\w*|picked|picks?|starred)\b", query.text, re.I))
             ) and sum(kinds) >= 2:
                 # "the cheapest tuner is fine": of every tuner on screen; "the cheapest one, add 8
                 # of them" too (the cheapest of those recommended had been added, $35 beside $18.98)
@@ -1279,6 +1280,14 @@ class ChatPipeline:
             return None
         removal, rest = parts
         before = cart_of(self.events, self.catalog, request.user_id)
+        said = _taken_out(removal)
+        names = [w for w in re.findall(r"[a-z0-9]{3,}", said.lower())
+                 if not not_product_word(w) and not _PLACE_WORD.fullmatch(w)]  # fmt: skip
+        if not before.lines or (names and not by_words(said, [x.title for x in before.lines],
+                                                       [False] * len(before.lines))):
+            # (nothing of the cart named: "remove the rust from my bike chain, what should i
+            # use?" is a request, read whole)
+            return None
         # (read and looked at as the removal alone would be: "remove the second one" is card 2's)
         _, query = self._read_turn(removal, state, shown)
         query = query.model_copy(update={"intent": Intent.detail, "move": "remove"})

@@ -613,9 +613,6 @@ _ANY_IN = re.compile(
     r"(?:(?:any|anything|(?:the\s+)?ones?|some|something|stuff|things?|them|it|one|those|these)\s+"
     r"(?:in|with|without|that'?s?|which)\b"
     r"|what\s+(?:else\s+)?(?:do|does)\s+(?:you|u|y'?all)\s+(?:have|got|carry)\s+(?:that|which)\b"
-    # the same but of another make: "any stainless steel in the same gauges" after nickel bass
-    # strings (had been asked of a card)
-    r"|any\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:in|with)\s+the\s+same\b"
     r"|(?:in|with)\s+(?:a|an)\b"
     # "¿hay alguno que funcione con pilas?", "¿alguna en azul?", "¿alguno ambientado en ...?"
     r"|(?:hay\s+)?algun[oa]s?\s+(?:\w+\s+)?(?:que|con|en|sin|de|m[aá]s|menos)\b"
@@ -1620,7 +1617,10 @@ def understand(
         # (what someone likes is a request of its own, unless said as like the cards: "what DO
         # you have that a 60 yr old woman would like lol, she does puzzles and gardens" after air
         # fryers had looked for air fryers)
-        and not (needs.interests and not _SIMILAR_BUT.match(text))
+        and not (needs.interests and not (
+            _SIMILAR_BUT.match(text) or _LOOK_ONES.match(text)
+            or (_ANY_IN.match(text) and not re.search(r"\bwhat\s+(?:else\s+)?(?:do|does)\s+(?:you|u)\b", text, re.I))
+            or _OTHER_ONE.match(re.split(r"[,.;!?]\s*", text.strip())[0])))
         and (
             # (its first sentence: "smaller ones? they live in an apartment"; its first clause
             # before a story: "something quieter, he uses it in class")
@@ -1887,6 +1887,9 @@ def understand(
         and not cues.references
         and _TO_DO_WITH_THEM.search(text)
         and (needs.kind or _LIKE_A.search(text))
+        # (not whether the card has it: "does this include a charger to charge it")
+        and not re.search(r"\b(?:include[sd]?|come\s+with|comes\s+with|came\s+with)\b", text, re.I)
+        and not re.match(r"\W*(?:does|do|did|will|would|can|could)\s+(?:it|this|that|they|these|those|the)\b", text, re.I)
         and not any(re.search(rf"\b{re.escape(needs.kind or '')}", t, re.I) for t in shown_titles if needs.kind)
     ):
         # a thing to use the cards with, which no card is: "is there something to roll them in?

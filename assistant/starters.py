@@ -60,7 +60,7 @@ _HAS_IT = re.compile(
     r"\b(?:besides|apart from|aside from|other than|in addition to|along with|to go with|"
     r"already (?:have|has|got|own|owns)|just (?:got|bought)(?!\s+(?:into|in\s+to)\b)|accessories|came with|"
     # back at it after years: she has played (and has one)
-    r"(?:get(?:ting)?|got|coming)\s+back\s+(?:into|to)|(?:just\s+)?(?:joined|rejoined)\s+(?:a|the|her|his|our)\s+(?:\w+\s+)?(?:band|orchestra|choir|ensemble))\b"
+    r"(?:get(?:ting)?|got|coming)\s+back\s+(?:into|to))\b"
     r"|\b(?:además de|aparte de|ya tengo|ya tiene|accesorios)\b|除了|已经有|刚买|配件",
     re.I,
 )

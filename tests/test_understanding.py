@@ -5298,12 +5298,37 @@ def test_a_grown_up_by_age_and_the_days_ahead_are_no_product() -> None:
 def test_the_same_kind_with_a_quality_after_a_story_or_of_another_make_is_a_narrowing() -> None:
     """ "he has a normal 3x3 from the supermarket, keeps saying he needs a magnetic one" after speed
     cubes had searched "3x3 supermarket saying magnetic" (and said not carried over magnetic
-    cubes); "any stainless steel in the same gauges" after nickel bass strings had been asked of a
-    card."""
+    cubes)."""
     cubes = ["Cuberspeed MoYu MeiLong Puppet Cube Stickerless", "3x3x3 Speed Cube Randon Color Magic Speed Cube"]
     magnetic = understand("he has a normal 3x3 from the supermarket, keeps saying he needs a magnetic one",
                           None, [], cubes).query  # fmt: skip
     assert magnetic.intent is Intent.refine and magnetic.narrows == "magnetic" and not magnetic.search
-    strings = ["DR Strings HI-DEF Silver Nickel 5 string 45-125", "Ernie Ball 5-String Slinky Nickel Wound 45-130"]
-    steel = understand("any stainless steel in the same gauges", None, [], strings).query
-    assert steel.intent is Intent.refine and steel.narrows == "stainless steel", steel
+
+
+def test_the_new_readings_take_nothing_they_do_not_name() -> None:
+    """A review of this stop's readings found each of these misread: a story's "take the kids out"
+    as a removal, a setting or budget as a count, a phone's model number stopping a list, a dog's
+    weight as a size, "crazy glue" and "stir crazy" as likings, a card's own charger as a search,
+    a quieter one for a gamer as a new request, what a camera already has wiping the request."""
+    from assistant.cues import SET_QUANTITY, removal_and_more
+    from assistant.needs import read_needs
+
+    for story in ("i take the kids out hiking every weekend, any good kid backpacks?",
+                  "we take the dog out every morning, do you have a reflective leash?"):  # fmt: skip
+        assert removal_and_more(story) is None, story
+    for setting in ("change the size to 10", "bump it up to 60, those look cheap", "drop the age to 6"):
+        assert SET_QUANTITY.match(clean_message(setting)) is None, setting
+    assert understand("a case for iphone 15 and a screen protector", None, []).query.items == (
+        "a case for iphone 15", "a screen protector")
+    assert read_needs("harness for my 18 kg dog").sizes == ()
+    assert understand("need a hot glue gun and some crazy glue", None, []).query.interests == ()
+    assert "stir" not in understand("the kids are stir crazy, need indoor activities", None, []).query.interests
+    drones = ["DJI Mini 2 Drone", "Holy Stone HS720 Drone"]
+    assert understand("does this include a charger to charge it", None, [], drones).query.intent is Intent.detail
+    keyboards = ["Redragon K552 Mechanical Gaming Keyboard", "Razer BlackWidow Mechanical Keyboard"]
+    quiet = understand("something quieter, my husband loves gaming late at night", None, [], keyboards).query
+    assert quiet.intent is Intent.refine
+    camera = understand("my camera already has a strap just need a memory card", None, []).query
+    assert "memory" in camera.search and "card" in camera.search
+    assert "winter" in understand("long winter coat for my wife", None, []).query.search
+    assert "carpet" in understand("my cat pukes all over the carpet, what cleaner works", None, []).query.search
