@@ -1283,10 +1283,11 @@ class ChatPipeline:
         said = _taken_out(removal)
         names = [w for w in re.findall(r"[a-z0-9]{3,}", said.lower())
                  if not not_product_word(w) and not _PLACE_WORD.fullmatch(w)]  # fmt: skip
-        if not before.lines or (names and not by_words(said, [x.title for x in before.lines],
-                                                       [False] * len(before.lines))):
-            # (nothing of the cart named: "remove the rust from my bike chain, what should i
-            # use?" is a request, read whole)
+        seen = [x.title for x in before.lines] + [p.title for p in shown] + [
+            self.catalog.get(i).title for i in state.shown_before if i in self.catalog]
+        if names and not by_words(said, seen, [False] * len(seen)):
+            # (nothing the talk has shown named: "remove the rust from my bike chain, what should
+            # i use?" is a request, read whole)
             return None
         # (read and looked at as the removal alone would be: "remove the second one" is card 2's)
         _, query = self._read_turn(removal, state, shown)
