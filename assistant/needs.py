@@ -193,6 +193,12 @@ def _liking(m: re.Match[str]) -> str:
     return " loves "
 
 
+#: Who runs a table game, said with the game: "the DM for our dnd group", "our GM in pathfinder".
+_GAME_MASTER = re.compile(
+    r"\b(?:the\s+|our\s+|a\s+)?(?:dm|gm|dungeon\s+master|game\s+master)\b"
+    r"(?=.*\b(?:dnd|d&d|d\s*&\s*d|dungeons|rpg|campaign|pathfinder|tabletop)\b)",
+    re.I,
+)
 #: A grown-up said by age: "a 60 yr old woman", "a 45 year old guy".
 _AGED_ADULT = re.compile(
     r"(\b\d{1,3}\s*(?:-|\s)?(?:yrs?|years?|y/?o)(?:[- ]old)?)\s+(?:woman|women|man|men|lady|ladies|guy|guys|"
@@ -605,6 +611,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # who someone has been, as who they are: "bf has been the DM for our dnd group" (the kind had
     # been "been")
     rest = re.sub(r"\b(?:has|have|had)\s+been\s+(?=(?:the|a|an|our|my|their)\b)", " is ", rest, flags=re.I)
+    # who runs a table game is whom: "bf has been the DM for our dnd group" (a Denon DM microphone
+    # had been starred)
+    rest = _GAME_MASTER.sub(" ", rest)
     # where things are, said of the person: "posters all over her room" (the kind had been "room")
     rest = re.sub(r"\ball\s+over\s+(?:her|his|their)\s+(?:room|bedroom|walls?)\b", " ", rest, flags=re.I)
     if any(z.endswith(" players") for z in sizes) and not _GAME.search(text):

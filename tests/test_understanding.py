@@ -5332,3 +5332,12 @@ def test_the_new_readings_take_nothing_they_do_not_name() -> None:
     assert "memory" in camera.search and "card" in camera.search
     assert "winter" in understand("long winter coat for my wife", None, []).query.search
     assert "carpet" in understand("my cat pukes all over the carpet, what cleaner works", None, []).query.search
+
+
+def test_who_runs_a_table_game_is_whom() -> None:
+    """ "bf has been the DM for our dnd group" had starred a Denon DM microphone; a microphone's
+    own "DM-57" stays."""
+    dnd = understand("bf has been the DM for our dnd group for 3 yrs and never gets anything for it lol",
+                     None, []).query  # fmt: skip
+    assert "dm" not in dnd.search.lower().split() and "dnd" in dnd.search.lower() and dnd.kind != "been", dnd
+    assert "dm-57" in understand("dm-57 dynamic microphone", None, []).query.search.lower()
