@@ -884,6 +884,10 @@ _MORE_ASKED = re.compile(
     rf"|{LIKE_IT.pattern}",
     re.I,
 )
+#: What one does with a thing, said as what something else is for: "a case to carry it", "something
+#: to roll them in".
+DO_WITH = (r"carry|transport|take|bring|store|keep|protect|hold|hang|mount|clean|tune|roll|put|display|"
+           r"organi[sz]e|sort|charge|play")
 #: Something asked for to go with what is on screen: "to go with it", "batteries for it",
 #: "spare strings", "des cordes de rechange", "cuerdas de repuesto".
 FOR_IT = re.compile(
@@ -895,8 +899,7 @@ FOR_IT = re.compile(
     r"|\bde\s+(?:rechange|repuesto|recambio)\b|\bpara\s+(?:él|el|ella|esta|este|eso)\b|\bpour\s+(?:lui|elle|ça)\b"
     r"|\bper\s+(?:quell[oa]|quest[oa])\b|\b(?:para|pra)\s+(?:ele|ela|esse|essa)\b"
     # what it does to it: "a hard case to carry it on the bus", "pour le transporter"
-    r"|\bto\s+(?:carry|transport|take|bring|store|keep|protect|hold|hang|mount|clean|tune|roll|put|display|"
-    r"organi[sz]e|sort|charge|play)\s+(?:it|them)\b"
+    rf"|\bto\s+(?:{DO_WITH})\s+(?:it|them)\b"
     r"|\bpour\s+(?:le|la|les)\s+(?:transporter|porter|ranger|prot[eé]ger|accorder|nettoyer)\b"
     r"|\bpara\s+(?:llevarl[oa]|transportarl[oa]|guardarl[oa]|protegerl[oa]|afinarl[oa]|limpiarl[oa])\b",
     re.I,

@@ -25,6 +25,7 @@ from assistant.cues import (
     CART_ASKED,
     CHEAPER,
     CLOSING,
+    DO_WITH,
     FOR_CARD,
     FOR_IT,
     GIFT_WRAP,
@@ -1058,8 +1059,7 @@ def _beyond_sizes(text: str, sizes: Sequence[str]) -> bool:
 #: Something to do a thing with what is on screen: "something to roll them in", "a case to keep
 #: it in", "anything to store them".
 _TO_DO_WITH_THEM = re.compile(
-    r"\b(?:something|anything|a|an|some)\s+(?:\w+\s+){0,2}?to\s+(?:carry|store|keep|protect|hold|hang|mount|"
-    r"clean|roll|put|display|organi[sz]e|sort|charge|play)\s+(?:it|them|those|these)\b",
+    rf"\b(?:something|anything|a|an|some)\s+(?:\w+\s+){{0,2}}?to\s+(?:{DO_WITH})\s+(?:it|them|those|these)\b",
     re.I,
 )
 #: A thing named as an example: "like a tray", "maybe a case".
