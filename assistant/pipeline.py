@@ -281,6 +281,13 @@ class _Shown:
         return checklist(self.cards[0].product.department) if self.cards else ()
 
 
+def _product_words(said: str) -> list[str]:
+    """The words of what a cart change names that could name a product: not places on screen
+    ("the second one") nor words that name none ("it", "those", "too")."""
+    return [w for w in re.findall(r"[a-z0-9]{3,}", said.lower())
+            if not not_product_word(w) and not _PLACE_WORD.fullmatch(w)]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Taken:
     """A card taken out of the cart before the rest of the message (`rest`) is read: what the
@@ -1281,8 +1288,7 @@ class ChatPipeline:
         removal, rest = parts
         before = cart_of(self.events, self.catalog, request.user_id)
         said = _taken_out(removal)
-        names = [w for w in re.findall(r"[a-z0-9]{3,}", said.lower())
-                 if not not_product_word(w) and not _PLACE_WORD.fullmatch(w)]  # fmt: skip
+        names = _product_words(said)
         seen = [x.title for x in before.lines] + [p.title for p in shown] + [
             self.catalog.get(i).title for i in state.shown_before if i in self.catalog]
         if names and not by_words(said, seen, [False] * len(seen)):
@@ -1332,8 +1338,7 @@ class ChatPipeline:
         # (a thing named that no line is, is not in the cart: "remove the microscope" had taken
         # out the science kit put in before it)
         # (a place on screen names no line: "remove the second one" is the card there)
-        says = any(not not_product_word(w) and not _PLACE_WORD.fullmatch(w)
-                   for w in re.findall(r"[a-z0-9]{3,}", said.lower()))  # fmt: skip
+        says = bool(_product_words(said))
         product_id = (cart.lines[named - 1].product_id if named else None if says
                       else focus if focus in {x.product_id for x in cart.lines} else last)  # fmt: skip
         line = next((x for x in cart.lines if x.product_id == product_id), None)
