@@ -429,7 +429,13 @@ CART_ASKED = re.compile(
     r"|\bwhat\s+(?:does|would|will)\s+(?:that|it|this|everything|all\s+(?:of\s+)?that)\s+(?:all\s+)?come\s+to\b"
     r"|\bwhat(?:'s|\s+is|s)\s+(?:my|the)\s+total\s+(?:on|for|of)\s+(?:all\s+(?:of\s+)?)?(?:that|this|it|them|those|everything)\b"
     r"|^\W*(?:(?:ok|okay|so|and|alright)\W+)?what\s+do\s+i\s+have\s+(?:and|&|\+)\s+(?:how\s+much|what'?s\s+the\s+total)\b"
-    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)\s+(?:pls|please|plz|now|check)\W*$",
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:my\s+|the\s+)?(?:cart|basket)\s+(?:pls|please|plz|now|check)\W*$"
+    # "how much am i at", "tell me where im at", "what does that all add up to", "hows the total
+    # looking", "give me a total for the PO", "... my tia is bringing hers. total?", "quanto deu?"
+    r"|\bhow\s+much\s+am\s+i\s+at\b|\b(?:tell\s+me\s+)?where\s+(?:am\s+i|i'?m|im)\s+at\W*$"
+    r"|\bwhat\s+(?:does|would|will|do)\s+(?:that|it|this|everything|they|those|all\s+(?:of\s+)?(?:that|this|those|them))\s+(?:all\s+)?add\s+up\s+to\b"
+    r"|\bhow'?s\s+(?:the|my)\s+total\b|\b(?:give|tell|send)\s+me\s+(?:a|the|my)\s+total\b"
+    r"|(?:^|[.,;!]\s+)(?:(?:and|so|ok|new)\s+)?total\s*\?+\W*$|\bquanto\s+deu\b",
     re.I,
 )
 
@@ -481,6 +487,17 @@ SET_QUANTITY = re.compile(
     r"(?:\W*$|\s*[,.;!-]+\s+(?![^.?!]*\b(?:also|plus|add|need|show|find|and\s+(?:a|an|some)|\w+\s+for\s+(?:it|them))\b)[^?]*$)",
     re.I,
 )
+
+
+def quantity_said(text: str) -> re.Match[str] | None:
+    """The count of a cart line changed (see `SET_QUANTITY`), said first or as the message's last
+    clause, after why: "hmm the 9 yr old will say bunnies are for babies, make it 2" (had
+    searched "bunnies babies"). `text`: as `messages.clean_message` leaves it."""
+    if said := SET_QUANTITY.match(text):
+        return said
+    last = re.split(r"(?<=[,.;!])\s+", text.strip())[-1]
+    # (only "make it N" there: "..., then drop the price to 20" is no line named)
+    return SET_QUANTITY.match(last) if re.match(r"\W*make\s+(?:it|that)\b", last, re.I) and last != text.strip() else None
 
 
 #: Why one card and not another, or why it costs what it does: "why that one and not the cheaper
@@ -668,6 +685,10 @@ ADD_TO_CART = (
     r"(?!\s+(?:to|in|into)\s+(?!(?:my|the|our)\s+)?(?!cart|basket|bag|order)\w)"
     # a count said and the clause ended: "add 2, one for her sister too" (had been asked of the card)
     rf"|{CART_LEAD}add\s+{CART_COUNT}(?:\s+{CART_UNIT})?\s*(?:[,.!;]|$|\s(?:because|bc|since|cause|cuz|as|for|one\s+for)\b)"
+    # put in, said with "in" last: "put 3 of the 14 inch oceanstree bunny in", "put the gretsch and
+    # the cheapest amp in, hows the total looking" (each had been searched)
+    rf"|{CART_LEAD}(?:put|throw|pop|stick)\s+(?:{CART_COUNT}\s+(?:{CART_UNIT}\s+)?of\s+)?(?:the|that|this|those|these|both)\b"
+    r"[^.?!,;]{0,80}?\s+in(?=\W*$|\s*[,.;!]|\s+(?:too|pls|please|plz|then)\b)"
     # the cart said alone: "perfect, in the cart pls" (had searched carts: a toy grocery cart)
     rf"|{CART_LEAD}(?:(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+)?(?:in|into)\s+(?:my|the)\s+(?:cart|basket)"
     r"(?:\s+(?:pls|please|plz|then|too))?\W*$"
@@ -751,11 +772,17 @@ def removal_and_more(text: str) -> tuple[str, str] | None:
         head, tail = text[: brk.start()].strip(), text[brk.end() :].strip()
         if not head or not tail:
             continue
-        if _OPENS_REMOVAL.match(head) and not REMOVE_FROM_CART.search(tail) and _AND_ASKS.match(tail):
+        # (the cart asked after it: "take off the banner, my tia is bringing hers. total?")
+        if (_OPENS_REMOVAL.match(head) and not REMOVE_FROM_CART.search(tail)
+                and (_AND_ASKS.match(tail) or CART_ASKED.search(tail))):  # fmt: skip
             return head, _put_said(tail)
-        if (REMOVE_FROM_CART.match(tail) and not REMOVE_FROM_CART.search(head)
-                and re.search(ADD_TO_CART, head, re.I)):  # fmt: skip
-            return tail, head  # "add the black stapler and remove the sticky notes"
+        out = re.sub(r"^\W*(?:(?:and|also|then|oh|ok(?:ay)?|pls|please)\W+)+", "", tail, flags=re.I)
+        if (REMOVE_FROM_CART.match(out) and not REMOVE_FROM_CART.search(head)
+                and re.search(ADD_TO_CART, re.split(r"(?<=[.!?;])\s+", head)[-1], re.I)):  # fmt: skip
+            # "add the black stapler and remove the sticky notes", "add the rhythm band handbells.
+            # and take the rhythm sticks back out, the 2 yr olds will whack each other" (the sticks
+            # had been put in again), "...? ok add the bag and take the 3 pack out then"
+            return out, head
     return None
 
 

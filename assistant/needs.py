@@ -169,6 +169,10 @@ _INTEREST = re.compile(
     r"only|all\s+the)\s+)?(?=[a-z]+\b(?!\s+(?:book|books|novels?|ebooks?)\b))",
     re.I,
 )  # fmt: skip
+#: What is no pastime where one is played, hosted or joined: "plays outside every day", "joined a
+#: new group".
+_NOT_PASTIME = (r"(?:outside|together|with|around|it|them|there|here|music|games?|a|an|the|new|little|"
+                r"support|study|book|parent|parents|play|moms?|dads?|mommy|facebook|whatsapp|chat|group|party|dinner)\b")
 #: A liking said in other words: "she's completely horse crazy", "my 2 boys are pokemon card
 #: crazy", "its all hot wheels all the time", "wont stop talking about fountain pens", "he keeps
 #: eyeing metal ones" (each had been searched as said: "horse crazy posters", a kind "been").
@@ -181,15 +185,26 @@ _LIKING_SAID = re.compile(
     r"|\bit(?:'s|s|\s+is)\s+all\s+(?P<all>[a-z][\w' -]{1,30}?)\s+all\s+(?:the\s+)?(?:time|day)\b"
     r"|\b(?:won'?t|can'?t|doesn'?t|never|wont|cant|doesnt)\s+stops?\s+talking\s+about\b"
     r"|\b(?:crazy|mad|nuts|wild)\s+(?:about|for|over)\b"
-    r"|\b(?:keeps?|kept|has\s+been|have\s+been|been)\s+(?:eyeing|eying|talking\s+about|looking\s+at|asking\s+(?:for|about))\b",
+    r"|\b(?:keeps?|kept|has\s+been|have\s+been|been)\s+(?:eyeing|eying|talking\s+about|looking\s+at|asking\s+(?:for|about))\b"
+    # a pastime said by what is done at it: "just joined a mahjong club at her church", "hosts
+    # poker every friday", "played cribbage every single night on his navy ship" (each had read no
+    # liking: "her own" and "navy" were searched)
+    r"|\bjoin(?:ed|s|ing)?\s+(?:a|an|the|our|her|his|their)\s+(?:(?:local|new|little|weekly|church|community)\s+)?"
+    rf"(?P<club>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:club|group|league|circle|night|meetup)\b"
+    rf"|\bhost(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?P<host>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:(?:night|game|games)\s+)?"
+    r"(?:every|each|once|twice|weekly|monthly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    rf"|\bplay(?:s|ed)?\s+(?P<plays>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:almost\s+|pretty\s+much\s+)?(?:every|each)\s+"
+    r"(?:single\s+)?(?:day|night|week|weekend|morning|evening|afternoon|sunday|saturday|friday)\b",
     re.I,
 )
 
 
 def _liking(m: re.Match[str]) -> str:
     """A liking said in other words, said as one the interests are read off: "loves horse"."""
-    if m["thing"] or m["all"]:  # (the liking ends there: "horse crazy, posters all over")
-        return f" loves {m['thing'] or m['all']}, "
+    if said := m["thing"] or m["all"]:
+        return f" loves {said}, "  # (the liking ends there: "horse crazy, posters all over")
+    if said := m["club"] or m["host"] or m["plays"]:
+        return f" loves {said}; "  # (where and when are no liking: "poker every friday in his garage")
     return " loves "
 
 
@@ -603,8 +618,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 or re.search(r"\bhas\s+everything\b", text, re.I)
                 or _GIVING.search(text))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
+    # "completely horse crazy": loves horses (before when: "hosts poker every friday")
+    rest = _LIKING_SAID.sub(_liking, rest)
     rest = _WHEN.sub(" ", rest)  # "next week": when, not what
-    rest = _LIKING_SAID.sub(_liking, rest)  # "completely horse crazy": loves horses
     # a grown-up said by age is whom, not what: "a 60 yr old woman" (had searched "woman": a
     # superhero book), not "the old man and the sea"
     rest = _AGED_ADULT.sub(r"\1", rest)
@@ -872,7 +888,16 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # whom a story grows up: "my niece just finished her chemistry degree and starts her
             # PhD" is no child (a niece had been read as 3 to 14)
             age = (18.0, 99.0)
-        if done := doings(text) or interests:
+        named = (told_want(text) or "").split(",")[0]
+        wanted = product_kind(named) if named else None
+        if wanted and not re.search(r"\b(?:something|anything|one|ones|gift|gifts|present|idea|ideas|stuff)\b",
+                                    named, re.I):  # fmt: skip
+            # a story that names what is wanted asks for it: "... shes super into zelda and hums
+            # the songs all the time. thinking an ocarina??" (had searched "songs"); what the
+            # person loves ranks them ("Legend of Zelda Ocarina")
+            keep = [w for w in re.findall(r"[a-z][\w'-]*", named.lower()) if not not_product_word(w)]
+            kind, gift = wanted, True
+        elif done := doings(text) or interests:
             # (a player's gift is gear for it, as in "a gift for my dad who plays guitar")
             done = [f"{d} accessories" if d in _INSTRUMENTS and re.search(
                 rf"\bplays?\s+(?:the\s+|a\s+)?{re.escape(d)}\b", text, re.I) else d for d in done]  # fmt: skip

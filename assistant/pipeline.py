@@ -64,7 +64,6 @@ from assistant.cues import (
     PRICED_ONE,
     PRICIER,
     REMOVE_FROM_CART,
-    SET_QUANTITY,
     BrandLexicon,
     absent_maker,
     asks_of_it,
@@ -76,6 +75,7 @@ from assistant.cues import (
     few_by,
     looked_one,
     priced_one,
+    quantity_said,
     question_parts,
     removal_and_more,
     says_it,
@@ -1326,7 +1326,7 @@ class ChatPipeline:
                 return shown, None
             what = phrase(language, "cart_all")
             return replace(shown, known=phrase(language, "removed_empty", what=what)), cart
-        said_count = SET_QUANTITY.match(clean_message(message)) if query.move == "quantity" else None
+        said_count = quantity_said(clean_message(message)) if query.move == "quantity" else None
         # (the line whose count is changed, where named: "drop the tuners to 6")
         said = (_taken_out(message) if query.move == "remove" else
                 (said_count.group("thing") or said_count.group("named") or "") if said_count else "")  # fmt: skip

@@ -466,6 +466,9 @@ def extract_price_bounds(text: str) -> PriceBounds:
         else:
             if direction == "from" and not cur:
                 continue  # "from 1990" is a year more often than a price
+            if not cur and re.search(r"\b(?:need|needs|want|wants|buy|buying|get|getting|order|ordering)\s*$",
+                                     text[: match.start()], re.I):  # fmt: skip
+                continue  # "patch cables ..., need at least 6": how many (it had been a $6 floor)
             if _NEGATED.search(text[: match.start()]):  # "shouldn't cost more than $30"
                 high = value if high is None else min(high, value)
             else:

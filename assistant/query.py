@@ -40,7 +40,6 @@ from assistant.cues import (
     PRICIER,
     RATING_SORT,
     REMOVE_FROM_CART,
-    SET_QUANTITY,
     STORE_RANGE,
     TAKES,
     THE_PICK,
@@ -59,6 +58,7 @@ from assistant.cues import (
     few_by,
     looked_one,
     plain_need,
+    quantity_said,
     read_cues,
     reading_department,
     says_it,
@@ -768,6 +768,11 @@ _FIRST_CHEAPER = re.compile(
 )
 
 
+#: Another thing said by how many or with its article, as a list goes on: "and 2 rolls of packing
+#: tape".
+_MORE_OF = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:\d{1,3}|a|an|some|one|two|three)\s+", re.I)
+
+
 def _talk_move(
     text: str, intent: Intent, cues: Cues, kind: str | None, english: str = ""
 ) -> tuple[Intent, Move]:
@@ -787,15 +792,18 @@ def _talk_move(
         # gift wrap or a note asked of the card chosen: answered of it, not searched
         return Intent.detail, ""
     if CART_ASKED.search(text) and not any(
-        re.search(ADD_TO_CART, part, re.I) and not CART_ASKED.search(part)
-        for part in re.split(r"(?<=[.!?;])\s+", text)
+        (re.search(ADD_TO_CART, part, re.I) or (_MORE_OF.match(part) and product_kind(part)))
+        and not CART_ASKED.search(part)
+        # ("put the gretsch and the cheapest amp in, hows the total looking": put in, then said;
+        # "and 2 rolls of packing tape, then give me a total": the tape too)
+        for part in re.split(r"(?<=[.!?;,])\s+|\s+then\s+", text)
     ):
         # (one put in first is put in, the cart said with it: "add the first one for him. total
         # for both?" had been asked of the card)
         return Intent.detail, "cart"  # "how much is that altogether?": the cart, as it stands
     if REMOVE_FROM_CART.search(text) and not asks_question(text):
         return Intent.detail, "remove"  # "remove the goggles too": out of the cart
-    if SET_QUANTITY.match(text):
+    if quantity_said(text):
         return Intent.detail, "quantity"  # "actually make it 2": of what was just put in
     if few_by(text):
         return Intent.compare, ""  # "die zwei günstigsten, was ist der Unterschied?": those two

@@ -583,10 +583,13 @@ _THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+ones?\b
 #: vic firth" (where no card said it, another card had been put in the cart).
 _THE_THING_TAKEN = re.compile(
     r"(?:\b(?:\d{1,3}|a\s+dozen|a\s+couple)\s+(?:[a-z]+\s+)?of|^\W*(?:(?:ok(?:ay)?|k|cool|great|then|so|pls|"
-    r"please|and)\W+)*(?:add|get|take|grab|i'?ll\s+take))\s+the\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+    r"please|and)\W+)*(?:add|get|take|grab|put|i'?ll\s+take))\s+the\s+([a-z0-9][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
     r"(?=\s*(?:$|[,.!?]|\s(?:to|in|into|please|pls|too|and|then|for|thx|thanks)\b))",
     re.I,
 )
+#: Units a size is said in, beside its number.
+_MEASURES = frozenset(["ft", "feet", "foot", "in", "inch", "inches", "mm", "cm", "m", "oz", "lb", "lbs",
+                       "pc", "pcs", "ct", "count", "ml", "l", "g", "kg", "gauge", "watt", "w"])  # fmt: skip
 #: Words before "one" that judge or place a card, naming no look of it.
 _NOT_A_LOOK = frozenset(["cheap", "cheaper", "cheapest", "expensive", "pricier", "priciest", "big",
                          "bigger", "biggest", "small", "smaller", "smallest", "good", "better",
@@ -618,8 +621,10 @@ def _unsaid(found: Sequence[re.Match[str]], titles: Sequence[str]) -> str | None
         phrase = re.sub(r"\s+ones?$", "", m.group(1).lower())
         # (the words that name a thing, not those that judge or place it: "the medium shoulder
         # rest" is a shoulder rest, "the first one" nothing)
+        # (nor sizes and model numbers, which titles write their own ways: "the 100mm ones" are
+        # "100 x 15Mm", "the 10 ft audio2000" an "Audio2000's 10ft.")
         words = [w for w in phrase.split() if not (w in _NOT_A_LOOK or w in _NOT_NAMES
-                 or not_product_word(w) or w.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w))]  # fmt: skip
+                 or not_product_word(w) or re.search(r"\d", w) or w in _MEASURES)]  # fmt: skip
         if not words:
             continue
         if not any(all(stem(w) in s for w in words) for s in said):

@@ -98,6 +98,10 @@ _SHOWS = re.compile(r"\s+(?:shows?|videos?|tv|channels?|movies?)$", re.I)
 _WANTS = re.compile(
     r"\b(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would\s+like|'d\s+like|am\s+looking|'m\s+looking|"
     r"am\s+hoping|'m\s+hoping|am\s+thinking|'m\s+thinking)\b(?:\s+(?:for|to\s+(?:get|give|bring|buy|find|send|say)))?"
+    r"([^.!?]*)"
+    # said without "i": "... hums the songs all the time. thinking an ocarina??" (had searched "songs")
+    r"|(?:^|(?<=[.!?]))\s*(?:(?:so|ok|okay|hmm|and)\W+)?(?:was\s+)?(?:thinking|considering)"
+    r"(?:\s+(?:of|about))?(?:\s+(?:getting|buying|giving\s+(?:her|him|them)))?(?=\s+(?:a|an|some)\s)"
     r"([^.!?]*)",
     re.I,
 )
@@ -107,7 +111,7 @@ def told_want(text: str) -> str | None:
     """What the teller of a story says they want ("something for the big brother too so he
     doesn't feel forgotten"); None where the story says no want."""
     m = _WANTS.search(text)
-    return m.group(1).strip() if m else None
+    return (m.group(1) if m.group(1) is not None else m.group(2)).strip() if m else None
 
 
 def is_story(text: str) -> bool:

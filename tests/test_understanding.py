@@ -3573,6 +3573,13 @@ def test_a_card_taken_by_a_name_no_card_has_is_looked_for() -> None:
     assert taken_thing("add the maple ones", sticks) is None  # a card says it
     assert taken_thing("add the first one", sticks) is None
     assert taken_thing("add the cheapest one", sticks) is None
+    # a name said after its size ("put 3 of the 14 inch oceanstree bunny in" beside filled eggs had
+    # put 3 packs of eggs in the cart); a size or model number is no name a title must spell alike
+    eggs = ["Toys Filled Easter Eggs 48 pack", "Audio2000's 10ft. Right Angle 5pin Din Midi Cable",
+            "SEOH Petri Dish 100 x 15Mm Sterile, Vented, 25/Pk"]
+    assert taken_thing("put 3 of the 14 inch oceanstree bunny in", eggs) == "14 inch oceanstree bunny"
+    assert taken_thing("add the 10 ft audio2000 and whichever usb one says it works with mac", eggs) is None
+    assert taken_thing("ok add 4 packs of the 100mm ones", eggs) is None
 
 
 @pytest.mark.parametrize(
@@ -4542,6 +4549,13 @@ def test_a_card_named_by_several_of_its_words_is_asked_about() -> None:
         # a card taken out said as scratched ("nah scratch that" had searched scratch art)
         ("nah scratch that, he'll just steal mine", "remove"),
         ("scratch the tambourine", "remove"),
+        # the total asked as people ask it (each had been asked of a card or searched)
+        ("how much am i at", "cart"),
+        ("ok now tell me where im at", "cart"),
+        ("what does that all add up to", "cart"),
+        ("coloca a boneca e o carrinho, quanto deu?", "cart"),
+        # a count changed after why ("will say bunnies babies make 2" had been searched)
+        ("hmm the 9 yr old will say bunnies are for babies, make it 2", "quantity"),
     ],
 )
 def test_the_cart_is_changed_and_asked_as_people_say_it(said: str, move: str) -> None:
@@ -5157,6 +5171,14 @@ def test_fresh48_readings_leave_what_they_do_not_name() -> None:
          "add the black stapler"),
         ("actually remove the goggles and show me safety glasses for kids",
          "actually remove the goggles", "show me safety glasses for kids"),
+        # the removal after what is put in, and the cart asked after it (the sticks had been put
+        # in again; "take off banner tia bringing hers total" searched)
+        ("add the rhythm band handbells. and take the rhythm sticks back out, the 2 yr olds will whack each other",
+         "take the rhythm sticks back out, the 2 yr olds will whack each other", "add the rhythm band handbells"),
+        ("wait the stick bag comes with a key? ok add the bag and take the 3 pack out then",
+         "take the 3 pack out then", "wait the stick bag comes with a key? ok add the bag"),
+        ("take off the banner, my tia is bringing hers. total?", "take off the banner",
+         "my tia is bringing hers. total?"),
     ],
 )
 def test_a_removal_and_something_more_are_each_read(message: str, removal: str, rest: str) -> None:
@@ -5341,3 +5363,60 @@ def test_who_runs_a_table_game_is_whom() -> None:
                      None, []).query  # fmt: skip
     assert "dm" not in dnd.search.lower().split() and "dnd" in dnd.search.lower() and dnd.kind != "been", dnd
     assert "dm-57" in understand("dm-57 dynamic microphone", None, []).query.search.lower()
+
+
+def test_a_pastime_said_by_what_is_done_at_it_and_a_want_said_without_i() -> None:
+    """ "just joined a mahjong club" had searched "own 75" (of "her own ... around 75"), "hosts
+    poker every friday" asked what he is into, "played cribbage every single night on his navy
+    ship" said "We don't seem to carry cribbage navy"; "... hums the songs all the time. thinking
+    an ocarina??" had searched "songs" (a karaoke player starred)."""
+    for said, search in (
+        ("my mother in law just joined a mahjong club at her church and she keeps borrowing a set every "
+         "week. want to get her her own for christmas, around 75", "mahjong"),
+        ("my brother in law hosts poker every friday in his garage and theyre still using those super light "
+         "plastic chips from walmart lol. his bday is next month, a hundred max", "poker"),
+        ("my grandpa is 78 and played cribbage every single night on his navy ship, his old board finally "
+         "split in half last week. want to get him a new one, no more than fifty", "cribbage"),
+        ("ok so my stepdaughter (16) and i dont have the easiest relationship but shes super into zelda and "
+         "hums the songs all the time. thinking an ocarina?? i know nothing about them", "ocarina"),
+    ):
+        q = understand(said, None, [], []).query
+        assert q.search == search, (said, q.search)
+    assert "zelda" in understand("shes super into zelda and hums the songs all the time. thinking an "
+                                 "ocarina?? i know nothing about them", None, [], []).query.interests
+    # what is no pastime is not one
+    for said in ("my son plays outside every day, any ideas", "my wife joined a new group at work"):
+        q = understand(said, None, [], []).query
+        assert not {"outside", "new"} & set(q.interests), (said, q.interests)
+
+
+def test_a_count_needed_and_a_french_word_inside_another_are_no_price_or_age() -> None:
+    """ "patch cables ..., need at least 6" had been a $6 floor; "means 2" an age of 2 (the "ans"
+    of "means" read as French years)."""
+    from assistant.prices import extract_price_bounds
+
+    assert extract_price_bounds("pedalboard patch cables: 6 inch, right angle plugs, need at least 6").min_price is None
+    assert extract_price_bounds("something at least 30").min_price == Decimal("30")
+    assert extract_price_bounds("i need at least $30 worth").min_price == Decimal("30")
+    q = understand('"2 units" means 2 cables right? so id need 3 of those packs?', None, [], []).query
+    assert q.age_min is None, q
+    assert understand("una muñeca para mi hija de 5 años", None, [], []).query.age_min == 5
+
+
+def test_a_card_put_in_said_with_in_last_is_put_in_before_the_cart_is_said() -> None:
+    """ "put 3 of the 14 inch oceanstree bunny in" had been searched; "put the gretsch and the
+    cheapest amp in, hows the total looking" had searched "gretsch amp hows total"."""
+    from assistant.cues import ADD_TO_CART, cart_quantity
+
+    for text in ("put 3 of the 14 inch oceanstree bunny in", "put the gretsch and the cheapest amp in, hows the total looking"):
+        assert re.search(ADD_TO_CART, text, re.I), text
+    assert cart_quantity("put 3 of the 14 inch oceanstree bunny in") == 3
+    for text in ("put the stickers in the book?", "can you put the batteries in for me"):
+        assert not re.search(ADD_TO_CART, text, re.I), text
+    q = understand("put the gretsch and the cheapest amp in, hows the total looking", None, [],
+                   ["Gretsch G2220 Junior Jet Bass II Short-Scale", "Marshall MB15 Bass Combo Amp"]).query
+    assert q.move != "cart", q
+    # another thing asked before the total is looked for too ("Your cart is empty" alone)
+    q = understand("and 2 rolls of packing tape, then give me a total for the PO", None, [], []).query
+    assert q.move != "cart" and "tape" in q.search, q
+    assert understand("my tia is bringing hers. total?", None, [], ["Papel Picado Banner"]).query.move == "cart"
