@@ -604,13 +604,35 @@ def listed_products(text: str) -> tuple[str, ...]:
     ]
     if not 2 <= len(parts) <= MAX_LISTED:
         return ()
+    if (wants := list(_WANT_IN_STORY.finditer(parts[0]))) and len(re.findall(r"\w+", parts[0][: wants[-1].start()])) >= 4:
+        # the story before the list is not its first thing: "gig on saturday and i somehow lost
+        # both my drum keys AND my brushes 🙃 need a key, a pair of jazz brushes and a stick bag"
+        parts[0] = parts[0][wants[-1].end() :].strip(" ,;.")
+    if ":" in parts[0] and product_kind(after := parts[0].rsplit(":", 1)[1].strip()):
+        # "need basic real lab stuff: glass test tubes, a rack, wash bottles": the stuff is no
+        # thing, and a list after a colon is one by its commas
+        parts = [p.strip(" ,;.") for p in re.split(r",|\band\b|&", ", ".join([after, *parts[1:]]))
+                 if p.strip(" ,;.")]  # fmt: skip
+        parts = [_WANTING.sub("", p).strip(" ,;.") for p in parts]
+        if not 2 <= len(parts) <= MAX_LISTED:
+            return ()
     if any(_ONE_OF_IT.match(p) for p in parts[1:]):
         return ()  # "now metronomes, a simple one": the same thing, said more of
+    first = product_kind(parts[0])
+    for i, part in enumerate(parts[1:], start=1):
+        bare = re.fullmatch(r"(?:(?:a|an|the|some|one)\s+)?([a-z]+)", part, re.I)
+        if first and bare and bare.group(1).lower() in _GOES_WITH_ANOTHER:
+            # a bare holder of the first thing is its own: "glass test tubes, a rack, wash bottles"
+            # (a 19" equipment rack had been starred)
+            parts[i] = f"{first} {bare.group(1)}"
     kinds = [product_kind(p) for p in parts]
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
         return ()
-    if any((k or "").lower() in PACKAGING for k in kinds):
-        return ()  # "nitrile gloves, a box of 100": how the gloves come, not a second thing
+    if any((k or "").lower() in PACKAGING and (_PACKED_IN.match(p) or not re.search(r"[a-z]{3,}\s+\w+$", p, re.I))
+           for p, k in zip(parts, kinds, strict=True)):  # fmt: skip
+        # "nitrile gloves, a box of 100": how the gloves come, not a second thing (a "stick bag"
+        # is one: "need a key, a pair of jazz brushes and a stick bag" had been searched whole)
+        return ()
     if COMPARE.search(text) and any(
         [w.lower() for w in re.findall(r"[\w'-]+", p) if not not_product_word(w)]
         == [(k or "").lower()]
@@ -622,6 +644,12 @@ def listed_products(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+#: A thing said bare in a list that holds or carries the list's first: "a rack", "a case".
+_GOES_WITH_ANOTHER = frozenset(["rack", "racks", "stand", "stands", "case", "cases", "holder", "holders",
+                                "mount", "mounts", "cover", "covers", "strap", "straps", "tray", "trays"])  # fmt: skip
+#: A part that says how the thing before it comes: "a box of 100", "2 packs of 50".
+_PACKED_IN = re.compile(r"^\W*(?:a|an|the|one|\d+|two|three)?\s*(?:[\w-]+\s+)?(?:box|boxes|pack|packs|bag|bags|case|cases|"
+                        r"carton|cartons|roll|rolls|set|sets|bundle|tube|tubes|jar|bottle)\s+of\b", re.I)
 #: A part that says more of the thing before it: "a simple one", "the cheap ones".
 _ONE_OF_IT = re.compile(
     r"^\W*(?:a|an|the|some|just)\s+(?:[\w-]+\s+){1,2}ones?\b(?![\w-])(?!\s+of\b)"

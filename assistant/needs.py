@@ -75,6 +75,9 @@ _SIZES = [
     re.compile(r"\b\d{1,3}(?:\.\d+)?\s*[x×]\s*\d{1,3}(?:\.\d+)?(?=ish\b|\s*(?:in\b|inch|\"|cm|mm)|\b)(?!\s*(?:\w+\s+)?(?:rc|truck|trucks|drive|wd|car|cars|suv|jeep|crawler|off)\b)", re.I),
     re.compile(r"\b(?:\d/\d|full|half|three[- ]quarters?|one[- ]half)\s*-?\s*size\b", re.I),
     re.compile(r"\b[1-4]/(?:2|4|8|10|16)(?=\s+(?:scale\s+)?(?:violins?|violas?|cellos?|guitars?|bass|classical|acoustic|nylon|fiddles?)\b)", re.I),
+    # a neck's length, as titles say it: "his teacher said short scale bc his hands wont reach"
+    # (had searched "small bass band": preamp circuits beside basses)
+    re.compile(r"\b(?:short|medium)[- ]scale\b(?!\s+(?:model|models|replica|figures?|diecast|die-cast)\b)", re.I),
     re.compile(r"\bsize\s+(?:x{0,3}[sml]|xx?l|small|medium|large|x-?large|\d+(?:\.\d)?(?:/\d+)?)\b", re.I),
     # a toddler's clothing size: "size 4T", "2T" (had searched "4T": a karaoke hard drive)
     re.compile(r"\b(?:size\s+)?[2-5]t\b", re.I),
@@ -602,6 +605,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     sized = _HEIGHT.sub(" ", text)
     sizes = tuple(dict.fromkeys(
         _bounded(_fraction(m.group(0).strip()), sized, m) for rx in _SIZES for m in rx.finditer(sized)))  # fmt: skip
+    # a size turned down is no size asked: "25 pieces seems tiny. something with more pieces"
+    # (had said "None of these comes in 25 pieces")
+    sizes = tuple(s for s in sizes if not re.search(
+        rf"(?<![\w/.]){re.escape(s)}\s+(?:seems?|is|are|looks?|sounds?|feels?)\s+(?:\w+\s+)?"
+        r"(?:tiny|small|too\s+\w+|not\s+enough|little|few|skimpy|huge|excessive|overkill|like\s+a\s+lot)\b",
+        sized, re.I))  # fmt: skip
     # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
     # asked for")
     sizes = tuple(s for s in sizes if not any(

@@ -773,6 +773,16 @@ _FIRST_CHEAPER = re.compile(
 _MORE_OF = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:\d{1,3}|a|an|some|one|two|three)\s+", re.I)
 
 
+#: A card's material asked of, as the subject of a question: "is ceramic gonna shatter", "will
+#: plastic hold up outside", "does wood warp".
+_MADE_OF_ASKED = re.compile(
+    rf"\b(?:is|are|will|would|does|do|can|could)\s+(?P<made>{'|'.join(sorted(MATERIALS))})\s+"
+    r"(?:gonna|going\s+to|likely\s+to|really|actually|still|even|ever|hold\s+up|last|break|shatter|crack|chip|"
+    r"warp|rust|scratch|dent|survive|bend|snap|fade|peel|tarnish|get|be|sound|hold|feel)\b",
+    re.I,
+)
+
+
 def _talk_move(
     text: str, intent: Intent, cues: Cues, kind: str | None, english: str = ""
 ) -> tuple[Intent, Move]:
@@ -890,6 +900,15 @@ def _asks_only_rating(text: str, counts: Mapping[str, int] | None) -> bool:
         return False
     rest = strip_matches(text, [*RATING_BOUNDS, SOFT_RATING])
     return not read_needs(rest, counts).product_words.strip()
+
+
+#: A thing asked to go with the card on screen: "a book to go with it", "a case for it", "a strap
+#: that fits them" (not "for that price").
+_GOES_WITH_IT = re.compile(
+    r"\b(?:(?:to\s+)?go(?:es)?\s+with|for|fits?|fitting)\s+(?:it|this|that|them|those|these)\b"
+    r"(?!\s+(?:price|much|money|budget|age|reason|matter|one|ones|kind|size|long|bad|good)\b)",
+    re.I,
+)
 
 
 def _screen_kind(shown_titles: Sequence[str]) -> str:
@@ -1277,6 +1296,7 @@ def understand(
     `aligner` (a word's nearest catalog word off the multilingual model, see
     retrieval/multilingual.py); the model translates only when neither reads a product word.
     `before`: the language the conversation was in (a follow-up with no English word keeps it)."""
+    said_first = text  # (as typed: cleaning drops "to go with it")
     text = clean_message(text) or text
     whole = text
     counts = vocabulary.title_counts if vocabulary is not None else None
@@ -1293,6 +1313,14 @@ def understand(
         # the cards set right by the person's age: "that's for babies, she's 10!", "those are for
         # little kids, she's 15 and ..." is what follows (it had searched "babies toys", "kids")
         text = text[young.end() :]  # (the whole still says it: the young ones go down the list)
+    if shown_titles and (made := _MADE_OF_ASKED.search(text)) and any(
+        re.search(rf"\b{made['made']}\b", t, re.I) for t in shown_titles
+    ):
+        # what a card is made of, asked of it: "she drops everything lol, is ceramic gonna shatter
+        # the first week" after ocarinas (had searched "drops ceramic shatter": dropper bottles)
+        # (the question alone: "she drops everything" is why it is asked, no kind "drops")
+        opens = max((m.end() for m in re.finditer(r"[,.;!?]\s*|\s(?:lol|haha|but|so)\s", text[: made.start()])), default=0)
+        text = whole = f"{text[opens: made.start('made')]}the {made['made']} one{text[made.end('made') :]}"
     if shown_titles and (commented := _THEN_OF_THE_CARD.match(text)):
         # others as they should be, then what is wrong with the card: "something lighter, that
         # hard one looks like it weighs a ton" after cello cases (it had searched "lighter hard
@@ -2096,6 +2124,20 @@ def understand(
         w for w in re.findall(r"[a-z]{3,}", (need if asks_how else own).lower())
         if vocabulary is not None and not vocabulary.knows(w) and w not in COMPARATIVES
         and not re.search(rf"\b{w}\s?\d", own.lower()))  # fmt: skip
+    if (
+        shown_titles
+        and english
+        and intent is Intent.new
+        and kind
+        and search
+        and _GOES_WITH_IT.search(said_first)
+        and (mine := _screen_kind(shown_titles))
+        and mine.lower() not in search.lower()
+        and kind.lower() != mine.lower()
+    ):
+        # a thing to go with the cards, of their kind: "is there a beginner book to go with it?"
+        # after tin whistles (had searched "beginner book": a criminal psychology guide first)
+        search = need = f"{mine} {search}"
     if department == KINDLE and kind and kind.lower() not in _BOOK_KINDS and not listed_products(text):
         # books told by what they are about: "mostly fantasy w dragons and magic schools, she has
         # a kindle" names no kind "schools" (had been "We don't seem to carry that" over dragon

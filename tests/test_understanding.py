@@ -5420,3 +5420,51 @@ def test_a_card_put_in_said_with_in_last_is_put_in_before_the_cart_is_said() -> 
     q = understand("and 2 rolls of packing tape, then give me a total for the PO", None, [], []).query
     assert q.move != "cart" and "tape" in q.search, q
     assert understand("my tia is bringing hers. total?", None, [], ["Papel Picado Banner"]).query.move == "cart"
+
+
+def test_a_material_asked_of_the_cards_a_neck_length_and_a_size_turned_down() -> None:
+    """ "she drops everything lol, is ceramic gonna shatter the first week" after ocarinas had
+    searched dropper bottles; "his teacher said short scale" had searched "small bass band";
+    "25 pieces seems tiny. something with more pieces" had said "None of these comes in 25
+    pieces"."""
+    from assistant.needs import read_needs
+
+    ocarinas = ["5 Colors 12 Holes Kiln-fired Ceramic Alto C Legend of Zelda Ocarina",
+                "Bravura 12 Hole Ocarina Alto C Pink Durable Plastic"]
+    q = understand("she drops everything lol, is ceramic gonna shatter the first week", None, [], ocarinas).query
+    assert (q.intent, q.references) == (Intent.detail, (1,)), q
+    q = understand("my kid is rough with stuff. will plastic hold up", None, [], ocarinas).query
+    assert (q.intent, q.references) == (Intent.detail, (2,)), q
+    # (a material no card is made of is no card named)
+    assert understand("is bamboo gonna crack", None, [], ocarinas).query.references == ()
+    assert "short scale" in read_needs("his teacher said short scale bc his hands wont reach on a regular one").sizes
+    assert read_needs("short scale bass under 300").sizes == ("short scale",)
+    assert read_needs("the paw patrol one is cute but 25 pieces seems tiny. something with more pieces").sizes == ()
+    assert read_needs("a 1000 piece puzzle").sizes == ("1000 piece",)
+
+
+def test_a_list_after_a_story_or_a_colon_and_a_bag_that_is_a_thing() -> None:
+    """ "gig on saturday and i somehow lost both my drum keys AND my brushes 🙃 need a key, a pair
+    of jazz brushes and a stick bag" had been searched whole (kind "gig", "not carried"): a stick
+    bag is a thing, not how the others come, and the story is no first thing."""
+    from assistant.kinds import listed_products
+
+    assert listed_products("need a drum key, a pair of jazz brushes and a stick bag") == (
+        "a drum key", "a pair of jazz brushes", "a stick bag")
+    assert listed_products("gig on saturday and i somehow lost both my drum keys AND my brushes 🙃 need a key, "
+                           "a pair of jazz brushes and a stick bag") == ("a key", "a pair of jazz brushes", "a stick bag")
+    assert listed_products("need basic lab stuff: glass test tubes, a rack and wash bottles") == (
+        "glass test tubes", "tubes rack", "wash bottles")  # (the rack the tubes', not a 19" one)
+    assert listed_products("a keyboard, a bench and a stand") == ("a keyboard", "a bench", "keyboard stand")
+    assert listed_products("nitrile gloves, a box of 100") == ()  # how the gloves come
+
+
+def test_a_thing_to_go_with_the_cards_is_looked_for_as_theirs() -> None:
+    """ "is there a beginner book to go with it?" after tin whistles had searched "beginner book"
+    (a criminal psychology guide came first)."""
+    whistles = ["Feadog 'D' Irish Tin Penny Whistle In Black", "Clarke Celtic Tin Whistle", "Dixon Alloy C Tin Whistle"]
+    q = understand("is there a beginner book to go with it? hes more of a book guy than a video guy", None, [], whistles).query
+    assert q.search == "whistle beginner book", q
+    assert understand("a songbook for it", None, [], whistles).query.search == "whistle songbook"
+    # (a price is no thing to go with: "anything cheaper for that price")
+    assert "guitar" not in understand("anything cheaper for that price", None, [], ["Yamaha Classical Guitar"]).query.search
