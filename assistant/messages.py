@@ -185,6 +185,11 @@ SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
 _TEXTED = [
     # "what DO you have for someone obsessed with coffee, gift-wise" (had searched "wise")
     (re.compile(r"(?<=[a-z])-wise\b", re.I), ""),
+    # a card chosen by how it compares: "fine, add whichever one is cheaper" (had searched "fine
+    # add cheaper")
+    (re.compile(r"\bwhichever(?:\s+one)?\s+(?:is|'s|looks|seems)\s+(cheaper|cheapest|bigger|biggest|smaller|smallest|"
+                r"larger|largest|lighter|lightest|better(?:\s+rated)?|best(?:\s+rated)?|quieter|quietest|longer|longest)\b",
+                re.I), r"the \1 one"),
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"(?<=\w)\s+w/\s*(?=\w)|\bw/(?=\s)", re.I), " with "),
     (re.compile(r"(?<=[a-z])\s+w\s+(?=[a-z])", re.I), " with "),

@@ -197,16 +197,26 @@ _LIKING_SAID = re.compile(
     rf"|\bhost(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?P<host>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:(?:night|game|games)\s+)?"
     r"(?:every|each|once|twice|weekly|monthly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     rf"|\bplay(?:s|ed)?\s+(?P<plays>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:almost\s+|pretty\s+much\s+)?(?:every|each)\s+"
-    r"(?:single\s+)?(?:day|night|week|weekend|morning|evening|afternoon|sunday|saturday|friday)\b",
+    r"(?:single\s+)?(?:day|night|week|weekend|morning|evening|afternoon|sunday|saturday|friday)\b"
+    # a thing had back then, missed still: "my wife had a tamagotchi in like 1998 and she STILL
+    # talks about the one that died" (had searched "summer": summer novels)
+    r"|\b(?:had|owned|loved)\s+(?:a|an)\s+(?P<had>[a-z][\w'-]*)\s+(?:in\s+(?:like\s+|the\s+)?(?:(?:19|20)\d\d|'?[0-9]0s)|"
+    r"as\s+a\s+(?:kid|child|teen|girl|boy)|growing\s+up|back\s+in\s+(?:the\s+day|(?:19|20)\d\d|'?[0-9]0s))\b",
     re.I,
 )
+
+
+def _pastimes(text: str) -> list[str]:
+    """The pastimes a message says by what is done at them (see `_LIKING_SAID`), in its order."""
+    return [said.lower() for m in _LIKING_SAID.finditer(text)
+            if (said := m["club"] or m["host"] or m["plays"] or m["had"])]  # fmt: skip
 
 
 def _liking(m: re.Match[str]) -> str:
     """A liking said in other words, said as one the interests are read off: "loves horse"."""
     if said := m["thing"] or m["all"]:
         return f" loves {said}, "  # (the liking ends there: "horse crazy, posters all over")
-    if said := m["club"] or m["host"] or m["plays"]:
+    if said := m["club"] or m["host"] or m["plays"] or m["had"]:
         return f" loves {said}; "  # (where and when are no liking: "poker every friday in his garage")
     return " loves "
 
@@ -906,7 +916,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # person loves ranks them ("Legend of Zelda Ocarina")
             keep = [w for w in re.findall(r"[a-z][\w'-]*", named.lower()) if not not_product_word(w)]
             kind, gift = wanted, True
-        elif done := doings(text) or interests:
+        elif done := [*dict.fromkeys([*_pastimes(text), *doings(text)])] or interests:
+            # (a pastime said by what is done at it first: "had a tamagotchi in like 1998 ... at
+            # summer camp" is the tamagotchi)
             # (a player's gift is gear for it, as in "a gift for my dad who plays guitar")
             done = [f"{d} accessories" if d in _INSTRUMENTS and re.search(
                 rf"\bplays?\s+(?:the\s+|a\s+)?{re.escape(d)}\b", text, re.I) else d for d in done]  # fmt: skip

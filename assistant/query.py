@@ -2132,6 +2132,8 @@ def understand(
         and search
         and _GOES_WITH_IT.search(said_first)
         and (mine := _screen_kind(shown_titles))
+        # (the kind most cards are: one odd title's is no screen's kind, "Summer Attractions")
+        and 2 * sum(mine.lower() in t.lower() for t in shown_titles) > len(shown_titles) >= 2
         and mine.lower() not in search.lower()
         and kind.lower() != mine.lower()
     ):

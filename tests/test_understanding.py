@@ -5379,6 +5379,9 @@ def test_a_pastime_said_by_what_is_done_at_it_and_a_want_said_without_i() -> Non
          "split in half last week. want to get him a new one, no more than fifty", "cribbage"),
         ("ok so my stepdaughter (16) and i dont have the easiest relationship but shes super into zelda and "
          "hums the songs all the time. thinking an ocarina?? i know nothing about them", "ocarina"),
+        # a thing had back then, missed still (had searched "summer" of "summer camp")
+        ("random but my wife had a tamagotchi in like 1998 and she STILL talks about the one that died "
+         "while she was at summer camp lol. our anniversary is in 2 weeks", "tamagotchi"),
     ):
         q = understand(said, None, [], []).query
         assert q.search == search, (said, q.search)
@@ -5468,3 +5471,13 @@ def test_a_thing_to_go_with_the_cards_is_looked_for_as_theirs() -> None:
     assert understand("a songbook for it", None, [], whistles).query.search == "whistle songbook"
     # (a price is no thing to go with: "anything cheaper for that price")
     assert "guitar" not in understand("anything cheaper for that price", None, [], ["Yamaha Classical Guitar"]).query.search
+
+
+def test_a_card_chosen_by_how_it_compares_said_with_whichever() -> None:
+    """ "fine, add whichever one is bigger" had searched "fine add bigger" ("We don't seem to carry
+    fine")."""
+    mats = ["Drum Rug 4x6 ft", "Yuanzhou drum mat 120x80cm", "Drum carpet 5x4"]
+    for said in ("fine, add whichever one is bigger", "ok add whichever is cheapest"):
+        q = understand(said, None, [], mats).query
+        assert (q.intent, q.move) == (Intent.detail, "chosen"), (said, q)
+    assert clean_message("whichever one is cheaper") == "the cheaper one"
