@@ -263,7 +263,12 @@ _COMES_WITH = re.compile(
     r"^\W*(?:y\s+)?(?:trae|traen|viene|vienen|incluye|incluyen|lleva|llevan)\b(?!\s+en\b)"
     # "¿necesito comprar un brazo o soporte aparte?" (do I need to buy a stand separately?)
     r"|\b(?:comprar|compro|comprarlo|comprarla|se compra|se vende)\b[^?]{0,40}\b(?:aparte|por separado)\b"
-    r"|(?:送|带|配|附)(?:的|有|赠)?[\u4e00-\u9fff]{1,4}(?:吗|嘛|么)|有没有(?:送|带|配|附赠?)",
+    r"|(?:送|带|配|附)(?:的|有|赠)?[\u4e00-\u9fff]{1,4}(?:吗|嘛|么)|有没有(?:送|带|配|附赠?)"
+    # and in the shop's other languages: "sind da schlägel dabei?" (had searched mallets once the
+    # word was read), "les baguettes sont incluses ?", "sono incluse le bacchette?", "vem com baquetas?"
+    r"|\b(?:sind|ist)\s+(?:da\s+|auch\s+)*(?:[\wäöüß-]+\s+){0,3}(?:auch\s+)?(?:dabei|inklusive|enthalten)\b"
+    r"|\b(?:est|sont)\s+(?:[\w'-]+\s+){0,2}(?:inclus|incluse|incluses|fournis?|fournies?)\b"
+    r"|\b(?:è|e|sono)\s+(?:[\w'-]+\s+){0,2}inclus[oiae]\b|\bvem\s+com\b",
     re.I,
 )
 YES_NO = re.compile(

@@ -30,6 +30,12 @@ from retrieval.catalog import Product
 GOOD_RATING = 4.0
 
 
+def years_said(age: float) -> str:
+    """An age said in years, to the half year: a listing's "19 months and up" is 1.5 (it had been
+    said "1.58333")."""
+    return f"{round(age * 2) / 2:g}"
+
+
 def _ages(card: Card, state: ConversationState, language: str) -> str | None:
     """The product's stated ages, when the shopper gave an age and it falls inside them."""
     age = state.age
@@ -42,8 +48,8 @@ def _ages(card: Card, state: ConversationState, language: str) -> str | None:
     if lo < lowest_start(age[0]):
         return None  # "ages 3 and up" is no reason to pick it for a grown-up or a teen
     if hi >= UP:
-        return phrase(language, "fact_ages_up", lo=f"{lo:g}")
-    return phrase(language, "fact_ages", lo=f"{lo:g}", hi=f"{hi:g}")
+        return phrase(language, "fact_ages_up", lo=years_said(lo))
+    return phrase(language, "fact_ages", lo=years_said(lo), hi=years_said(hi))
 
 
 def _size(card: Card, state: ConversationState, language: str) -> str | None:
@@ -188,8 +194,8 @@ def about_lead(card: Card, state: ConversationState, language: str, said: str = 
     ages = None
     if found and re.search(r"\d", found[1]) and found[0][0] >= 1:
         (lo, hi), _ = found
-        ages = (phrase(language, "fact_ages_up", lo=f"{lo:g}") if hi >= UP
-                else phrase(language, "fact_ages", lo=f"{lo:g}", hi=f"{hi:g}"))  # fmt: skip
+        ages = (phrase(language, "fact_ages_up", lo=years_said(lo)) if hi >= UP
+                else phrase(language, "fact_ages", lo=years_said(lo), hi=years_said(hi)))  # fmt: skip
     price = _budget(card, state, language, said) or (
         phrase(language, "fact_price", price=card.price) if p.price is not None else None
     )

@@ -1091,7 +1091,15 @@ class ChatPipeline:
         cards = self.cards_for(products, marks=() if unmarked else refs)
         picks = None
         chosen = None
-        if query.move == "chosen" and len(refs) == 1 and not (absent or bad or look):
+        refused = (query.move == "chosen" and len(refs) == 1 and bool(query.unwanted)
+                   and all(w.lower() in shown[refs[0] - 1].title.lower() for w in query.unwanted))  # fmt: skip
+        if refused:
+            # the card the same message turns down is not put in: "va bene, niente teatrino
+            # allora. mettimi nel carrello il bradipo e il cane" with only the puppet theater on
+            # screen (it had been put in the cart): asked which
+            known = phrase(query.language, "chosen_which")
+            cards = self.cards_for(shown, marks=())
+        elif query.move == "chosen" and len(refs) == 1 and not (absent or bad or look):
             # "ok i'll take the second" (not "add the green one to my cart" where no card is
             # green: that is said, not [1] taken)
             known = phrase(query.language, "chosen", mark=refs[0])

@@ -55,7 +55,7 @@ from assistant.grounding import (
     sentences,
 )
 from assistant.kinds import not_product_word
-from assistant.leads import age_misses, fact_lead, sizes_said
+from assistant.leads import age_misses, fact_lead, sizes_said, years_said
 from assistant.llm import ChatMessage, LLMBackend
 from assistant.people import RECIPIENTS
 from assistant.phrases import article_for, has_phrases, phrase
@@ -216,7 +216,7 @@ def _range_text(lo: float, hi: float, language: str = "en") -> str:
     years, in the shopper's language ("8-12 años")."""
     if lo >= 1:
         key = "range_ages_up" if hi >= UP else "range_ages"
-        return phrase(language, key, lo=f"{lo:g}", hi=f"{hi:g}")
+        return phrase(language, key, lo=years_said(lo), hi=years_said(hi))
     if hi >= UP:
         return f"{lo * 12:g} months and up" if 0 < lo < 1 else f"ages {lo:g}+"
     if hi < 1:
@@ -224,8 +224,8 @@ def _range_text(lo: float, hi: float, language: str = "en") -> str:
     if lo == 0:
         return f"up to {hi:g} years"
     if lo < 1:
-        return f"{lo * 12:g} months to {hi:g} years"
-    return f"ages {lo:g}-{hi:g}"
+        return f"{lo * 12:g} months to {years_said(hi)} years"
+    return f"ages {years_said(lo)}-{years_said(hi)}"
 
 
 def _price_of(cards: Sequence[Card], mark: int) -> float:

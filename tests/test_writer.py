@@ -1007,3 +1007,10 @@ def test_the_checker_and_the_quoting_read_a_measure_beside_a_name_alike() -> Non
     assert [v for v in check("[1] is made by Acme Widgets for you.", [card]) if v.kind == "name"]
     assert names_carried("Standard 9V battery offers 14 hours.", carrier)
     assert not names_carried("Made by Acme Widgets for you.", carrier)
+
+
+def test_an_age_in_months_is_said_to_the_half_year() -> None:
+    """A listing's "19 months and up" had been said "pensato dai 1.58333 anni in su"."""
+    from assistant.leads import years_said
+
+    assert (years_said(19 / 12), years_said(3.0), years_said(2.5)) == ("1.5", "3", "2.5")
