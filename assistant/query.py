@@ -773,6 +773,19 @@ _FIRST_CHEAPER = re.compile(
 _MORE_OF = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:\d{1,3}|a|an|some|one|two|three)\s+", re.I)
 
 
+#: The store's lack said back, a clause of its own: "wait really no skates at all??", "oh u dont
+#: have machines?", "no yoga stuff at all? bummer.", "ok no car seats."
+_NONE_THEN = re.compile(
+    r"^\W*(?:(?:wait|oh|ah|hm+|so|aw+|ugh|dang|damn)\W+)*"
+    r"(?:(?:really\s+)?(?:no|none|not\s+any|zero)\s+(?!(?:more|less|over|under|higher|lower|cheaper|pricier|bigger|smaller|"
+    r"problem|problems|worries|rush|pressure|budget|limit|need|idea|clue|thanks|way|one|kids|pets)\b)"
+    # (said in surprise or let go: not "no pink, she hates pink", which is what is not wanted)
+    r"(?:(?:[\w'-]+\s+){0,3}?[\w'-]+\s+at\s+all\s*\?+|(?:[\w'-]+\s+){0,3}?[\w'-]+\s*\?\?+)"
+    r"|(?:you|u)\s+(?:don'?t|dont|do\s+not)\s+(?:have|carry|sell)\s+(?:any\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s+at\s+all)?\s*\?+"
+    r"|ok(?:ay)?\W+no\s+(?!(?:more|less|problem|worries|thanks|way)\b)(?:[\w'-]+\s+){0,2}?[\w'-]+\s*[.!]+)"
+    r"\s*(?:(?:bummer|oh\s+well|too\s+bad|shame|dang|damn|lol|ok(?:ay)?|fine|alright)\W+)*",
+    re.I,
+)
 #: A card's material asked of, as the subject of a question: "is ceramic gonna shatter", "will
 #: plastic hold up outside", "does wood warp".
 _MADE_OF_ASKED = re.compile(
@@ -1300,6 +1313,14 @@ def understand(
     text = clean_message(text) or text
     whole = text
     counts = vocabulary.title_counts if vocabulary is not None else None
+    if (said := _NONE_THEN.match(text)) and re.search(r"[a-z]{3,}", text[said.end() :], re.I):
+        # what the store turned out not to have, said back before the next ask: "wait really no
+        # skates at all?? ok then decorations for the roller disco theme" (had said "We don't
+        # seem to carry really no skates"), "ok no car seats. he screams in the car ..."
+        text = whole = text[said.end() :]
+        if even := re.match(r"^\W*not\s+even\s+(?:any\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
+            # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
+            text = whole = f"any {even['x']}?"
     if shown_titles and (more := _WHAT_ABOUT_MORE.match(text)):
         text = text[more.end() :]  # "what about a bigger one": "a bigger one" (had been a search)
     if (lacking := _HAS_BUT_NOT.search(text)) and product_kind(lacking.group("lacks")):

@@ -5481,3 +5481,18 @@ def test_a_card_chosen_by_how_it_compares_said_with_whichever() -> None:
         q = understand(said, None, [], mats).query
         assert (q.intent, q.move) == (Intent.detail, "chosen"), (said, q)
     assert clean_message("whichever one is cheaper") == "the cheaper one"
+
+
+def test_the_stores_lack_said_back_before_the_next_ask_is_no_request() -> None:
+    """ "wait really no skates at all?? ok then decorations for the roller disco theme" had said
+    "We don't seem to carry really no skates"."""
+    titles = ["Roller Skate Birthday Banner", "Kids Pennant"]
+    q = understand("wait really no skates at all?? ok then decorations for the roller disco theme, 80s vibes",
+                   None, [], titles).query
+    assert "skates" not in q.search and "decorations" in q.search, q
+    q = understand("oh u dont have machines? what about a kids sewing kit then", None, [], titles).query
+    assert "sewing" in q.search and "machines" not in q.search, q
+    q = understand("no pet stuff at all? not even cat toys?", None, [], titles).query
+    assert "cat toys" in q.search and not q.unwanted, q
+    # (a lack asked and nothing more is still asked: "no red ones?")
+    assert understand("no red ones?", None, [], titles).query.unwanted == ("red",)
