@@ -1313,11 +1313,11 @@ def understand(
     text = clean_message(text) or text
     whole = text
     counts = vocabulary.title_counts if vocabulary is not None else None
-    if (said := _NONE_THEN.match(text)) and re.search(r"[a-z]{3,}", text[said.end() :], re.I):
+    if (lack := _NONE_THEN.match(text)) and re.search(r"[a-z]{3,}", text[lack.end() :], re.I):
         # what the store turned out not to have, said back before the next ask: "wait really no
         # skates at all?? ok then decorations for the roller disco theme" (had said "We don't
         # seem to carry really no skates"), "ok no car seats. he screams in the car ..."
-        text = whole = text[said.end() :]
+        text = whole = text[lack.end() :]
         if even := re.match(r"^\W*not\s+even\s+(?:any\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
             # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
             text = whole = f"any {even['x']}?"
