@@ -1318,9 +1318,9 @@ def understand(
         # skates at all?? ok then decorations for the roller disco theme" (had said "We don't
         # seem to carry really no skates"), "ok no car seats. he screams in the car ..."
         text = whole = text[lack.end() :]
-        if even := re.match(r"^\W*not\s+even\s+(?:any\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
-            # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
-            text = whole = f"any {even['x']}?"
+    if even := re.match(r"^\W*not\s+even\s+(?:any\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
+        # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
+        text = whole = f"any {even['x']}?"
     if shown_titles and (more := _WHAT_ABOUT_MORE.match(text)):
         text = text[more.end() :]  # "what about a bigger one": "a bigger one" (had been a search)
     if (lacking := _HAS_BUT_NOT.search(text)) and product_kind(lacking.group("lacks")):
