@@ -200,8 +200,8 @@ def _taken_out(message: str) -> str:
     """The words naming what a message takes out of the cart, not why nor anything else it says:
     "the microscope" of "actually remove the microscope, thats too much $$", "it" of "gonna wait
     for payday actually, take it out" (the wait had been looked for in the cart)."""
-    if taken := re.search(r"\btake\s+(.+?)\s+out\b", message, re.I):
-        return taken.group(1)
+    if taken := re.search(r"\btake\s+(.+?)(?:\s+back)?\s+out\b", message, re.I):
+        return taken.group(1)  # ("take the bag back out": the bag)
     # (the verb and the cart said are no thing: "goggles out of my cart please")
     rest = _CART_SAID.sub(" ", REMOVE_FROM_CART.sub(" ", message)).strip()
     # (nor how it is said: "remove the gems then" had said "The gems then is not in your cart")

@@ -5496,3 +5496,13 @@ def test_the_stores_lack_said_back_before_the_next_ask_is_no_request() -> None:
     assert "cat toys" in q.search and not q.unwanted, q
     # (a lack asked and nothing more is still asked: "no red ones?")
     assert understand("no red ones?", None, [], titles).query.unwanted == ("red",)
+
+
+def test_what_is_taken_back_out_is_named_without_back() -> None:
+    """ "actually take the bag back out, my old one turned up. how much am i at" had only said the
+    cart: "the bag back" named no line, and the whole was read as the cart asked."""
+    from assistant.pipeline import _taken_out
+
+    assert _taken_out("actually take the bag back out") == "the bag"
+    assert _taken_out("take the rhythm sticks back out, the 2 yr olds will whack each other") == "the rhythm sticks"
+    assert _taken_out("take it out") == "it"
