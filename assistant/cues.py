@@ -266,9 +266,10 @@ _COMES_WITH = re.compile(
     r"|(?:送|带|配|附)(?:的|有|赠)?[\u4e00-\u9fff]{1,4}(?:吗|嘛|么)|有没有(?:送|带|配|附赠?)"
     # and in the shop's other languages: "sind da schlägel dabei?" (had searched mallets once the
     # word was read), "les baguettes sont incluses ?", "sono incluse le bacchette?", "vem com baquetas?"
-    r"|\b(?:sind|ist)\s+(?:da\s+|auch\s+)*(?:[\wäöüß-]+\s+){0,3}(?:auch\s+)?(?:dabei|inklusive|enthalten)\b"
-    r"|\b(?:est|sont)\s+(?:[\w'-]+\s+){0,2}(?:inclus|incluse|incluses|fournis?|fournies?)\b"
-    r"|\b(?:è|e|sono)\s+(?:[\w'-]+\s+){0,2}inclus[oiae]\b|\bvem\s+com\b",
+    # (asked, not told: "mein sohn ist im fußballverein dabei und braucht ...")
+    r"|^\W*(?:und\s+)?(?:sind|ist)\s+(?:da\s+|auch\s+)*(?:[\wäöüß-]+\s+){0,3}(?:auch\s+)?(?:dabei|inklusive|enthalten)\b"
+    r"|\b(?:est|sont)\s+(?:[\w'-]+\s+){0,2}(?:inclus|incluse|incluses|fournis?|fournies?)\s*\?"
+    r"|\b(?:è|e|sono)\s+(?:[\w'-]+\s+){0,2}inclus[oiae]\s*\?|^\W*(?:sono|è)\s+inclus[oiae]\b|\bvem\s+com\b[^.!?]*\?",
     re.I,
 )
 YES_NO = re.compile(
@@ -439,7 +440,8 @@ CART_ASKED = re.compile(
     # looking", "give me a total for the PO", "... my tia is bringing hers. total?", "quanto deu?"
     r"|\bhow\s+much\s+am\s+i\s+at\b|\b(?:tell\s+me\s+)?where\s+(?:am\s+i|i'?m|im)\s+at\W*$"
     r"|\bwhat\s+(?:does|would|will|do)\s+(?:that|it|this|everything|they|those|all\s+(?:of\s+)?(?:that|this|those|them))\s+(?:all\s+)?add\s+up\s+to\b"
-    r"|\bhow'?s\s+(?:the|my)\s+total\b|\b(?:give|tell|send)\s+me\s+(?:a|the|my)\s+total\b"
+    r"|\bhow'?s\s+(?:the|my)\s+total\b(?!\s+(?:weight|wattage|count|length|height|width|number|size|capacity|volume|power|time|runtime))"
+    r"|\b(?:give|tell|send)\s+me\s+(?:a|the|my)\s+total\b(?!\s+(?:weight|wattage|count|length|height|width|number|size|capacity|volume|power|time|runtime|of))"
     r"|(?:^|[.,;!]\s+)(?:(?:and|so|ok|new)\s+)?total\s*\?+\W*$|\bquanto\s+deu\b",
     re.I,
 )
@@ -501,8 +503,12 @@ def quantity_said(text: str) -> re.Match[str] | None:
     if said := SET_QUANTITY.match(text):
         return said
     last = re.split(r"(?<=[,.;!])\s+", text.strip())[-1]
-    # (only "make it N" there: "..., then drop the price to 20" is no line named)
-    return SET_QUANTITY.match(last) if re.match(r"\W*make\s+(?:it|that)\b", last, re.I) and last != text.strip() else None
+    head = text.strip()[: -len(last)] if last != text.strip() else ""
+    # (only "make it N" there: "..., then drop the price to 20" is no line named; nor after a
+    # put-in or a choice: "add the blue one, make it 2" puts 2 of it in)
+    if not head or not re.match(r"\W*make\s+(?:it|that)\b", last, re.I) or re.search(ADD_TO_CART, head, re.I) or TAKES.search(head):
+        return None
+    return SET_QUANTITY.match(last)
 
 
 #: Why one card and not another, or why it costs what it does: "why that one and not the cheaper

@@ -628,7 +628,9 @@ def listed_products(text: str) -> tuple[str, ...]:
     kinds = [product_kind(p) for p in parts]
     if any(k is None for k in kinds) or len({k.lower() for k in kinds if k}) < len(kinds):
         return ()
-    if any((k or "").lower() in PACKAGING and (_PACKED_IN.match(p) or not re.search(r"[a-z]{3,}\s+\w+$", p, re.I))
+    if any((k or "").lower() in PACKAGING and (_PACKED_IN.match(p) or not re.search(r"[a-z]{3,}\s+\w+$", p, re.I)
+                                                or re.search(r"\b(?:bulk|value|big|jumbo|family|economy|multi|variety|refill|"
+                                                             r"mega|small|large|giant|huge|combo|party)\s+\w+$", p, re.I))
            for p, k in zip(parts, kinds, strict=True)):  # fmt: skip
         # "nitrile gloves, a box of 100": how the gloves come, not a second thing (a "stick bag"
         # is one: "need a key, a pair of jazz brushes and a stick bag" had been searched whole)

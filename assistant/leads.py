@@ -33,7 +33,9 @@ GOOD_RATING = 4.0
 def years_said(age: float) -> str:
     """An age said in years, to the half year: a listing's "19 months and up" is 1.5 (it had been
     said "1.58333")."""
-    return f"{round(age * 2) / 2:g}"
+    half = round(age * 2) / 2
+    # (to a tenth where the half year is far from it: "12-15 months" is 1-1.2, not "1-1")
+    return f"{half:g}" if abs(half - age) < 0.1 else f"{round(age, 1):g}"
 
 
 def _ages(card: Card, state: ConversationState, language: str) -> str | None:

@@ -187,7 +187,7 @@ _TEXTED = [
     (re.compile(r"(?<=[a-z])-wise\b", re.I), ""),
     # a card chosen by how it compares: "fine, add whichever one is cheaper" (had searched "fine
     # add cheaper")
-    (re.compile(r"\bwhichever(?:\s+one)?\s+(?:is|'s|looks|seems)\s+(cheaper|cheapest|bigger|biggest|smaller|smallest|"
+    (re.compile(r"\bwhichever(?:\s+one)?(?:\s+is|'s|s|\s+looks|\s+seems)\s+(cheaper|cheapest|bigger|biggest|smaller|smallest|"
                 r"larger|largest|lighter|lightest|better(?:\s+rated)?|best(?:\s+rated)?|quieter|quietest|longer|longest)\b",
                 re.I), r"the \1 one"),
     (re.compile(r"\bw/o\b", re.I), "without"),

@@ -175,7 +175,10 @@ _INTEREST = re.compile(
 #: What is no pastime where one is played, hosted or joined: "plays outside every day", "joined a
 #: new group".
 _NOT_PASTIME = (r"(?:outside|together|with|around|it|them|there|here|music|games?|a|an|the|new|little|"
-                r"support|study|book|parent|parents|play|moms?|dads?|mommy|facebook|whatsapp|chat|group|party|dinner)\b")
+                r"support|study|book|parent|parents|play|moms?|dads?|mommy|facebook|whatsapp|chat|group|party|dinner|"
+                # (whom, and how: "hosting family on saturday", "plays online every night")
+                r"family|friends|guests|people|everyone|relatives|kids|students|mothers|youth|singles|grief|prayer|"
+                r"bible|online|alone|hard|outdoors|inside|[a-z]+ly)\b")
 #: A liking said in other words: "she's completely horse crazy", "my 2 boys are pokemon card
 #: crazy", "its all hot wheels all the time", "wont stop talking about fountain pens", "he keeps
 #: eyeing metal ones" (each had been searched as said: "horse crazy posters", a kind "been").
@@ -201,7 +204,9 @@ _LIKING_SAID = re.compile(
     # a thing had back then, missed still: "my wife had a tamagotchi in like 1998 and she STILL
     # talks about the one that died" (had searched "summer": summer novels)
     r"|\b(?:had|owned|loved)\s+(?:a|an)\s+(?P<had>[a-z][\w'-]*)\s+(?:in\s+(?:like\s+|the\s+)?(?:(?:19|20)\d\d|'?[0-9]0s)|"
-    r"as\s+a\s+(?:kid|child|teen|girl|boy)|growing\s+up|back\s+in\s+(?:the\s+day|(?:19|20)\d\d|'?[0-9]0s))\b",
+    r"as\s+a\s+(?:kid|child|teen|girl|boy)|growing\s+up|back\s+in\s+(?:the\s+day|(?:19|20)\d\d|'?[0-9]0s))\b"
+    # (missed still, said after it: not "my wife had a baby in 2023", "had a stroke in 2019")
+    r"(?=[^.!?]{0,80}\b(?:still|misses|miss|missed|remembers?|talks?\s+about|nostalgi\w*)\b)",
     re.I,
 )
 
@@ -618,9 +623,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a size turned down is no size asked: "25 pieces seems tiny. something with more pieces"
     # (had said "None of these comes in 25 pieces")
     sizes = tuple(s for s in sizes if not re.search(
-        rf"(?<![\w/.]){re.escape(s)}\s+(?:seems?|is|are|looks?|sounds?|feels?)\s+(?:\w+\s+)?"
-        r"(?:tiny|small|too\s+\w+|not\s+enough|little|few|skimpy|huge|excessive|overkill|like\s+a\s+lot)\b",
-        sized, re.I))  # fmt: skip
+        rf"(?<![\w/.]){re.escape(s)}\s+(?:seems?|is|are|looks?|sounds?|feels?)\s+(?:way\s+|kinda\s+|really\s+|so\s+)?"
+        r"(?:tiny|too\s+\w+|not\s+enough|skimpy|excessive|overkill)\b",
+        sized, re.I) or len(re.findall(rf"(?<![\w/.]){re.escape(s)}(?![\w/])", sized, re.I)) > 1)  # fmt: skip
     # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
     # asked for")
     sizes = tuple(s for s in sizes if not any(
@@ -907,10 +912,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             # whom a story grows up: "my niece just finished her chemistry degree and starts her
             # PhD" is no child (a niece had been read as 3 to 14)
             age = (18.0, 99.0)
-        named = (told_want(text) or "").split(",")[0]
+        wish = told_want(text) or ""
+        # (an idea turned down is none: "thinking a plush but she already has like 20")
+        named = "" if re.search(r"\b(?:but|though|tho|already)\b", wish, re.I) else wish.split(",")[0]
         wanted = product_kind(named) if named else None
         if wanted and not re.search(r"\b(?:something|anything|one|ones|gift|gifts|present|idea|ideas|stuff)\b",
-                                    named, re.I):  # fmt: skip
+                                    wish, re.I):  # fmt: skip
             # a story that names what is wanted asks for it: "... shes super into zelda and hums
             # the songs all the time. thinking an ocarina??" (had searched "songs"); what the
             # person loves ranks them ("Legend of Zelda Ocarina")

@@ -120,7 +120,7 @@ AGE = [
     (re.compile(r"\b(?:(?:he|she|they|who|" + "|".join(RECIPIENTS) + r")(?:'s|\s+is|\s+will\s+be)|hes|shes|whos)\s+(?:only\s+|just\s+|about\s+|almost\s+|nearly\s+)?(\d{1,2})\s*(?:months?|mos?)\b", re.I), 1 / 12),
     # (Portuguese and Italian too: "minha sobrinha de 7 anos" had searched "anos", a Ramirez
     # "125 Anos" guitar first)
-    (re.compile(r"(?:\b(?:age|años|ans|jahre)|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:años|anos|anni|ans|jahre|岁|歲)", re.I), 1.0),
+    (re.compile(r"(?:\b(?:age|años|ans|jahre)|岁|歲)\s*(\d{1,2})|(\d{1,2})\s*(?:(?:años|anos|anni|ans|jahre)\b|岁|歲)", re.I), 1.0),
     # "para mi hija de 12", "un niño de 8": a bare number after whom it is for, in Spanish
     (re.compile(r"\b(?:hij[oa]s?|sobrin[oa]s?|niet[oa]s?|niñ[oa]s?|nene|nena|chic[oa]|ahijad[oa]|herman[oa]|"
                 r"primit[oa])\s+de\s+(\d{1,2})\b(?!\s*(?:[$€£%/.,]\d|d[oó]lares|euros?|cm|mm|piezas|pulgadas|meses))",

@@ -1092,7 +1092,8 @@ class ChatPipeline:
         picks = None
         chosen = None
         refused = (query.move == "chosen" and len(refs) == 1 and bool(query.unwanted)
-                   and all(w.lower() in shown[refs[0] - 1].title.lower() for w in query.unwanted))  # fmt: skip
+                   and all(re.search(rf"\b{re.escape(w)}\b(?![\s-]*free\b)", shown[refs[0] - 1].title, re.I)
+                           for w in query.unwanted))  # fmt: skip
         if refused:
             # the card the same message turns down is not put in: "va bene, niente teatrino
             # allora. mettimi nel carrello il bradipo e il cane" with only the puppet theater on

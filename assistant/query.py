@@ -773,6 +773,8 @@ _FIRST_CHEAPER = re.compile(
 _MORE_OF = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:\d{1,3}|a|an|some|one|two|three)\s+", re.I)
 
 
+#: A thing asked for, said with its verb: "need beach towels for the family".
+_ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking\s+for|show\s+me|find\s+me|get\s+me|buy|any)\b", re.I)
 #: The store's lack said back, a clause of its own: "wait really no skates at all??", "oh u dont
 #: have machines?", "no yoga stuff at all? bummer.", "ok no car seats."
 _NONE_THEN = re.compile(
@@ -781,9 +783,11 @@ _NONE_THEN = re.compile(
     r"problem|problems|worries|rush|pressure|budget|limit|need|idea|clue|thanks|way|one|kids|pets)\b)"
     # (said in surprise or let go: not "no pink, she hates pink", which is what is not wanted)
     r"(?:(?:[\w'-]+\s+){0,3}?[\w'-]+\s+at\s+all\s*\?+|(?:[\w'-]+\s+){0,3}?[\w'-]+\s*\?\?+)"
-    r"|(?:you|u)\s+(?:don'?t|dont|do\s+not)\s+(?:have|carry|sell)\s+(?:any\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s+at\s+all)?\s*\?+"
-    r"|ok(?:ay)?\W+no\s+(?!(?:more|less|problem|worries|thanks|way)\b)(?:[\w'-]+\s+){0,2}?[\w'-]+\s*[.!]+)"
-    r"\s*(?:(?:bummer|oh\s+well|too\s+bad|shame|dang|damn|lol|ok(?:ay)?|fine|alright)\W+)*",
+    r"|(?:you|u)\s+(?:don'?t|dont|do\s+not)\s+(?:have|carry|sell)\s+(?:any\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+(?:\s+at\s+all)?\s*\?+)"
+    r"\s*(?:(?:bummer|oh\s+well|too\s+bad|shame|dang|damn|lol|fine|alright)\W+)*"
+    # (then something else asked: not "no assembly at all? my husband is hopeless with tools")
+    r"(?=(?:ok(?:ay)?\W+)?(?:then\b|what\s+about|how\s+about|any\b|anything|do\s+(?:you|u)|what\s+do|maybe|instead|"
+    r"so\s+|add\b|show\b|i'?ll|not\s+even\b|she\s+also|he\s+also|also\b)|ok(?:ay)?\W+\w+(?:\s+\w+)?\s+(?:for|then)\b)",
     re.I,
 )
 #: A card's material asked of, as the subject of a question: "is ceramic gonna shatter", "will
@@ -826,7 +830,12 @@ def _talk_move(
         return Intent.detail, "cart"  # "how much is that altogether?": the cart, as it stands
     if REMOVE_FROM_CART.search(text) and not asks_question(text):
         return Intent.detail, "remove"  # "remove the goggles too": out of the cart
-    if quantity_said(text):
+    if (count := quantity_said(text)) and (
+        count.string.strip() == text.strip()
+        or not (_ASKS_FOR.search(head := text[: text.rfind(count.string)]) and product_kind(head))
+    ):
+        # (a count after why, not after a thing asked: "need beach towels for the family, make it
+        # 4" asks for towels)
         return Intent.detail, "quantity"  # "actually make it 2": of what was just put in
     if few_by(text):
         return Intent.compare, ""  # "die zwei günstigsten, was ist der Unterschied?": those two
@@ -918,8 +927,11 @@ def _asks_only_rating(text: str, counts: Mapping[str, int] | None) -> bool:
 #: A thing asked to go with the card on screen: "a book to go with it", "a case for it", "a strap
 #: that fits them" (not "for that price").
 _GOES_WITH_IT = re.compile(
-    r"\b(?:(?:to\s+)?go(?:es)?\s+with|for|fits?|fitting)\s+(?:it|this|that|them|those|these)\b"
-    r"(?!\s+(?:price|much|money|budget|age|reason|matter|one|ones|kind|size|long|bad|good)\b)",
+    r"\b(?:(?:to\s+)?go(?:es)?\s+with|fits?|fitting)\s+(?:it|this|that|them|those|these)\b"
+    r"(?!\s+(?:price|much|money|budget|age|reason|matter|one|ones|kind|size|long|bad|good)\b)"
+    # ("for it" only where it ends the clause: not "a swimsuit for this summer", "a game for them?
+    # they're twins")
+    r"|\bfor\s+(?:it|them)(?=\s*(?:[?.!,;]|$|too\b|as\s+well\b|then\b))",
     re.I,
 )
 
@@ -1318,9 +1330,9 @@ def understand(
         # skates at all?? ok then decorations for the roller disco theme" (had said "We don't
         # seem to carry really no skates"), "ok no car seats. he screams in the car ..."
         text = whole = text[lack.end() :]
-    if even := re.match(r"^\W*not\s+even\s+(?:any\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
-        # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
-        text = whole = f"any {even['x']}?"
+        if even := re.match(r"^\W*not\s+even\s+(?:any\s+|a\s+|an\s+)?(?P<x>[^?]+?)\s*\?+\W*$", text, re.I):
+            # "no pet stuff at all? not even cat toys?": any cat toys (not cat toys unwanted)
+            text = whole = f"any {even['x']}?"
     if shown_titles and (more := _WHAT_ABOUT_MORE.match(text)):
         text = text[more.end() :]  # "what about a bigger one": "a bigger one" (had been a search)
     if (lacking := _HAS_BUT_NOT.search(text)) and product_kind(lacking.group("lacks")):
@@ -1341,6 +1353,8 @@ def understand(
         # the first week" after ocarinas (had searched "drops ceramic shatter": dropper bottles)
         # (the question alone: "she drops everything" is why it is asked, no kind "drops")
         opens = max((m.end() for m in re.finditer(r"[,.;!?]\s*|\s(?:lol|haha|but|so)\s", text[: made.start()])), default=0)
+        if not re.match(r"\W*(?:she|he|they|i|we|my|our|his|her|the\s+kids?)\b", text, re.I):
+            opens = 0  # (what is asked before it stays: "show me cheaper ones, does plastic break easily")
         text = whole = f"{text[opens: made.start('made')]}the {made['made']} one{text[made.end('made') :]}"
     if shown_titles and (commented := _THEN_OF_THE_CARD.match(text)):
         # others as they should be, then what is wrong with the card: "something lighter, that

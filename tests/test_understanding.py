@@ -5506,3 +5506,48 @@ def test_what_is_taken_back_out_is_named_without_back() -> None:
     assert _taken_out("actually take the bag back out") == "the bag"
     assert _taken_out("take the rhythm sticks back out, the 2 yr olds will whack each other") == "the rhythm sticks"
     assert _taken_out("take it out") == "it"
+
+
+@pytest.mark.parametrize(
+    ("said", "wrong"),
+    [
+        # a put-in with its count is no count of another line
+        ("add the blue one, make it 2", "quantity"),
+        ("need beach towels for the family, make it 4", "quantity"),
+        # a total of a measure is no cart
+        ("give me the total weight", "cart"),
+        ("hows the total wattage", "cart"),
+    ],
+)
+def test_readings_of_this_stop_do_not_take_what_they_do_not_name(said: str, wrong: str) -> None:
+    """A review of stop 59's readings found each of these taken: the count of the last line set,
+    the cart said."""
+    titles = ["Blue Ukulele Strap", "Red Ukulele Strap"]
+    assert understand(said, None, [], titles).query.move != wrong, said
+
+
+def test_what_is_no_pastime_want_or_lack_said_back_is_not_read_as_one() -> None:
+    """Life events, people and how one plays are no pastimes; an idea turned down is no want; a
+    question about a card is no lack said back; a size asked again is not turned down."""
+    from assistant.needs import read_needs
+
+    for said in ("my wife had a baby in 2023 and loves gardening", "hosting family on saturday, need a game",
+                 "my son plays online every night"):
+        assert not {"baby", "family", "online"} & set(read_needs(said).interests), said
+    titles = ["Kids Play Kitchen Set", "Wooden Dollhouse"]
+    q = understand("no assembly at all? my husband is hopeless with tools", None, [], titles).query
+    assert "assembly" in (q.search + " ".join(q.unwanted)), q
+    q = understand("ok no glitter please. something with unicorns", None, [], titles).query
+    assert "glitter" in q.unwanted, q
+    assert "12 inch" in read_needs("12 inch is a little big but hes growing, 12 inch bike please").sizes
+    assert read_needs("gift for our 25 anniversary").age is None
+    assert clean_message("whichever's cheaper") == "the cheaper one"
+
+
+def test_a_comes_with_told_is_no_question_and_an_ask_before_a_material_stays() -> None:
+    from assistant.cues import read_cues
+
+    assert not read_cues("mein sohn ist im fußballverein dabei und braucht schienbeinschoner",
+                         ["Sonor Glockenspiel"]).yes_no
+    ocarinas = ["5 Colors 12 Holes Kiln-fired Ceramic Alto C Ocarina", "Bravura 12 Hole Ocarina Pink Durable Plastic"]
+    assert "cheaper" in understand("show me cheaper ones, does plastic break easily", None, [], ocarinas).query.search

@@ -1013,4 +1013,4 @@ def test_an_age_in_months_is_said_to_the_half_year() -> None:
     """A listing's "19 months and up" had been said "pensato dai 1.58333 anni in su"."""
     from assistant.leads import years_said
 
-    assert (years_said(19 / 12), years_said(3.0), years_said(2.5)) == ("1.5", "3", "2.5")
+    assert (years_said(19 / 12), years_said(3.0), years_said(2.5), years_said(1.25)) == ("1.5", "3", "2.5", "1.2")
