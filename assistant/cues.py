@@ -832,7 +832,11 @@ def cart_quantity(text: str) -> int:
     """How many of the card a message puts in the cart (1 unless it says a number first)."""
     m = _HOW_MANY.search(text)
     if m is None:
-        return 1
+        # how many said after the put-in: "add the blue one, make it 2" (1 had been put in)
+        after = re.search(rf"[,.;!]\s*(?:(?:actually|and|oh|wait)\s+)?make\s+(?:it|that)\s+({CART_COUNT})"
+                          r"(?:\s+(?:packs?|boxes|sets?|pairs?|of\s+(?:them|those|it)))?(?:\W*$|\s*[,.;!-]+\s+[^?]*$)",
+                          text, re.I)  # (and why: "actually make it 3, my sisters want one too")
+        return count_of(after.group(1)) if after else 1
     return count_of(next(g for g in m.groups() if g))
 
 

@@ -5551,3 +5551,15 @@ def test_a_comes_with_told_is_no_question_and_an_ask_before_a_material_stays() -
                          ["Sonor Glockenspiel"]).yes_no
     ocarinas = ["5 Colors 12 Holes Kiln-fired Ceramic Alto C Ocarina", "Bravura 12 Hole Ocarina Pink Durable Plastic"]
     assert "cheaper" in understand("show me cheaper ones, does plastic break easily", None, [], ocarinas).query.search
+
+
+def test_how_many_said_after_the_put_in_puts_that_many_in() -> None:
+    """ "add the blue one, make it 2" had put 1 in (and, before stop 59's review, set the count of
+    another line)."""
+    from assistant.cues import cart_quantity
+
+    assert cart_quantity("add the blue one, make it 2") == 2
+    assert cart_quantity("ok add it. actually make it 2") == 2
+    assert cart_quantity("ok add the first one. actually make it 3, my sisters want one too") == 3
+    assert cart_quantity("i will take the second one. make it three") == 3
+    assert cart_quantity("add the blue one") == 1
