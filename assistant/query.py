@@ -775,8 +775,9 @@ _MORE_OF = re.compile(r"^\W*(?:and|also|plus|oh\s+and)\s+(?:\d{1,3}|a|an|some|on
 
 #: A thing asked for, said with its verb: "need beach towels for the family".
 _ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking\s+for|show\s+me|find\s+me|get\s+me|buy|any)\b", re.I)
-#: The store's lack said back, a clause of its own: "wait really no skates at all??", "oh u dont
-#: have machines?", "no yoga stuff at all? bummer.", "ok no car seats."
+#: The store's lack said back before something else is asked: "wait really no skates at all?? ok
+#: then decorations ...", "oh u dont have machines? what about a kids sewing kit then" (not "ok no
+#: glitter please.": that is what is not wanted)
 _NONE_THEN = re.compile(
     r"^\W*(?:(?:wait|oh|ah|hm+|so|aw+|ugh|dang|damn)\W+)*"
     r"(?:(?:really\s+)?(?:no|none|not\s+any|zero)\s+(?!(?:more|less|over|under|higher|lower|cheaper|pricier|bigger|smaller|"
