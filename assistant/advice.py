@@ -35,7 +35,8 @@ from assistant.unwanted import denies
 from ranking.service import Reason
 from retrieval import units
 from retrieval.ages import age_statement
-from retrieval.catalog import Catalog, Product
+from retrieval.catalog import Catalog, Price, Product
+from retrieval.multilingual import in_their_words
 from retrieval.search import Hit
 
 CHECKLISTS = Path(__file__).with_name("checklists.toml")
@@ -702,6 +703,39 @@ _NAMED_BY_TITLE = re.compile(
 )
 
 
+#: The price asked of several of a card: "how much for 3 sets", "how much would 2 of the first one
+#: be", "whats the price for 10 of them", "combien pour 3 jeux", "¿cuánto por 2?" (each had
+#: been answered with a listing that does not mention "much sets", or the price of one).
+_PRICE_FOR = re.compile(
+    r"(?:\bhow\s+much|\bwhat(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)?\s+(?:the\s+)?(?:price|cost|total)"
+    r"|\bcu[aá]nto|\bcombien|\bquanto|\bwie\s*viel)\b[^?.!]{0,24}?(?<!\bthe\s)(?<!\bel\s)(?<!\ble\s)\b"
+    r"(?P<n>\d{1,3}|two|three|four|five|six|ten|dos|tres|cuatro|deux|trois|quatre|due|tre|quattro|zwei|drei|vier|dois|"
+    r"duas|tr[eê]s)\b(?!\s*(?:%|-|pack\b|pk\b|pc\b|piece\b|inch|in\b|ft\b|mm\b|cm\b|oz\b|lbs?\b|ct\b|count\b|"
+    r"years?\b|yrs?\b|months?\b|stars?\b|dollars?\b|bucks\b|euros?\b|\$|€|x\b))",
+    re.I,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "dos": 2, "tres": 3, "cuatro": 4,
+           "deux": 2, "trois": 3, "quatre": 4, "due": 2, "tre": 3, "quattro": 4, "zwei": 2, "drei": 3,
+           "vier": 4, "dois": 2, "duas": 2, "três": 3}  # fmt: skip
+
+
+def price_for_several(question: str, card: Card, language: str) -> str | None:
+    """What several of a card come to, where the question asks it ("how much for 3 sets": 3 ×
+    $27.50 = $82.50); that its price is not listed where it is not; None for any other question."""
+    m = _PRICE_FOR.search(question)
+    if m is None:
+        return None
+    said = m.group("n").lower()
+    n = int(said) if said.isdigit() else _COUNTS[said]
+    if n < 2:
+        return None
+    price = card.product.price
+    if price is None:
+        return phrase(language, "several_unpriced", mark=card.mark)
+    total = Price(amount=price.amount * n, currency=price.currency)
+    return phrase(language, "several_price", n=n, mark=card.mark, each=str(price), total=str(total))
+
+
 def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
                 age: tuple[float, float] | None = None) -> str | None:  # fmt: skip
     """The lead for a yes/no question about one card ("is the first one good for kids?"): what
@@ -718,6 +752,8 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         # "are you sure that's in stock", "the one that's on sale": the catalog does not say (it
         # had answered 'Its listing does not mention "stock"')
         return phrase(language, "not_recorded")
+    if several := price_for_several(question, card, language):
+        return several
     # the words naming the card are not asked of it: "el que me recomendaste, ¿necesita pilas?"
     # asks for batteries; "why did you pick that one" asks nothing more (its facts and reasons)
     question = THE_PICK.sub(" ", question).strip(" ,;:-")
@@ -775,7 +811,13 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
                 quotes.append(quote)
         if quotes:
             return phrase(language, "listing_says", quote='", "'.join(dict.fromkeys(quotes)))
-        return phrase(language, "listing_neither", a=pair[0], b=pair[1])
+        if language == "en":
+            return phrase(language, "listing_neither", a=pair[0], b=pair[1])
+        # said back in their words ("¿es inalámbrico o con cable?"), not the English read
+        theirs = [in_their_words(question, alternative, language) for alternative in pair]
+        if theirs[0] and theirs[1]:
+            return phrase(language, "listing_neither", a=theirs[0], b=theirs[1])
+        return phrase(language, "listing_silent_any")
     # what it asks about, not how ("does it fit letter size paper?" had quoted "One size fits
     # all"; "is that compatible with a chromebook?" named "compatible chromebook")
     words = _subject(asked)
@@ -804,7 +846,11 @@ def detail_lead(question: str, card: Card, language: str = "en", read: str = "",
         codes = [m.group(0) for w in missing
                  if (m := re.search(rf"[\w-]*{re.escape(w)}[\w-]*", question, re.I))]  # fmt: skip
         return phrase(language, "listing_silent", named=" ".join(codes or missing))
-    named = _as_said(question, words) if language == "en" else " ".join(words)
+    # in another language, what they asked in their words ('erwähnt „Schlägel“ nicht'; it had
+    # quoted the English "mallets" back), else plainly that it does not say
+    named = _as_said(question, words) if language == "en" else in_their_words(question, " ".join(words), language)
+    if not named:
+        return phrase(language, "listing_silent_any")
     return phrase(language, "listing_silent", named=named)
 
 

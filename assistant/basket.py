@@ -13,15 +13,19 @@ from dataclasses import dataclass
 import Stemmer
 
 from assistant.cues import (
+    CART_ASKED,
     CART_COUNT,
     CART_LEAD,
     CART_UNIT,
     LOOKS,
+    PRICED_THING,
     count_of,
     looked_one,
     priced_one,
+    priced_which,
     read_cues,
 )
+from assistant.fits import shows_kind
 from assistant.kinds import not_product_word, product_kind
 from assistant.state import named_cards, priced_card
 from retrieval.catalog import Product
@@ -31,7 +35,7 @@ from retrieval.catalog import Product
 _ADDS = re.compile(
     CART_LEAD
     + r"(?:add|put|throw\s+in|i'?ll\s+take)\s+(?P<things>.+?)"
-    r"(?:\s+(?:to|in|into)\s+(?:my|the|our)\s+(?:cart|basket|bag|order))?"
+    r"(?:\s+(?:to|in|into)\s+(?:my|the|our)\s+(?:cart|basket|bag|order)|(?<=\w)\s+in(?:\s+there)?)?"
     r"(?:\s+(?:too|together|as\s+well|both|please|pls|then|thanks|thx))*\W*$",
     re.I,
 )
@@ -70,6 +74,11 @@ class Listed:
 
 def cart_list(text: str) -> tuple[str, ...]:
     """The things a message puts in the cart, where it lists two or more (English); () else."""
+    # (the cart asked after them: "put the gretsch and the cheapest amp in, hows the total
+    # looking" had been a search for "hows total gretsch")
+    head, comma, tail = text.rpartition(",")
+    if comma and CART_ASKED.search(tail):
+        text = head
     m = _ADDS.match(text)
     if m is None:
         return ()
@@ -120,6 +129,13 @@ def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus:
         return Listed(refs[0], quantity, thing)
     if (which := priced_one(said)) and (card := priced_card(which, shown, [True] * len(shown))):
         return Listed(card[0], quantity, thing)
+    if priced := PRICED_THING.match(said):
+        # "the cheapest amp": of the amps on screen (of all, where no title says it)
+        kind = priced.group("kind").lower()
+        stem = Stemmer.Stemmer("english").stemWord
+        among = [shows_kind(t, kind, stem, kind) for t in titles]
+        if card := priced_card(priced_which(priced.group("which")), shown, among if any(among) else [True] * len(shown)):
+            return Listed(card[0], quantity, thing)
     if not said.lower().startswith(("the ", "that ", "those ", "these ")):
         said = f"the {said}"  # ("one floor pad": the floor pad on screen, if one is)
     if named := named_cards(said, titles, picked):

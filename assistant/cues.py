@@ -166,6 +166,8 @@ CHEAPEST = re.compile(
 MORE = re.compile(
     r"\b(?:(?:show|see|give|find)(?: me)? (?:some |a few )?more|more (?:options|results|choices|like (?:this|these|that))|"
     r"other options|anything else|next (?:page|ones?)|what else|"
+    # "more" said alone: "more", "more pls", "more?" (had searched "more": a S'more eraser)
+    r"^\W*(?:(?:ok|okay|um+|hm+|and)\W+)?(?:some\s+|any\s+)?more(?:\s+(?:pls|plz|please|ones|of\s+(?:those|these|them)))?(?=\W*$)|"
     # the same in Spanish and Chinese: "¿tienen otras?", "¿qué más hay?", "还有别的吗"
     r"(?:tienen|hay|muestrame|mu[ée]strame|ver|ensename|ens[ée][ñn]ame) (?:otr[oa]s|m[áa]s)|"
     r"otras opciones|otros modelos|qu[ée] m[áa]s (?:hay|tienen))\b|还有别的|还有其他|换一批|再来几[个款]",
@@ -337,6 +339,13 @@ _PRICED_ELSEWHERE = re.compile(
     r"|\b(?:il|la)\s+più\s+car[oa]\b|\b(?:o|a)\s+mais\s+car[oa]\b|贵的那(?:个|款))",
     re.I,
 )
+#: A card put in named by its price or rating and its kind: "put the gretsch and the cheapest amp
+#: in" (the first amp on screen had been put in, $20 beside a $6 one).
+PRICED_THING = re.compile(
+    r"\bthe\s+(?P<which>cheaper|cheapest|less\s+expensive|least\s+expensive|pricier|priciest|more\s+expensive"
+    r"|most\s+expensive|(?:better|best|higher|highest|top)[- ]rated)\s+(?P<kind>[a-z][a-z-]+)\b",
+    re.I,
+)
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
 _ASKS_WHICH = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 
@@ -353,20 +362,26 @@ def priced_one(text: str) -> str | None:
         # (in the shop's other languages: "nimm 3 Packungen von den günstigeren" had put three of
         # the dearer strings in the cart)
         return "low" if other.group("low") else "high"
+    if (
+        m is None
+        and (thing := PRICED_THING.search(text))
+        and (put := re.search(ADD_TO_CART, text, re.I) or TAKES.search(text))
+        and put.start() < thing.start()
+    ):
+        return priced_which(thing.group("which"))
     if m is None or _ASKS_WHICH.match(text):
         return None
     if m.group("with"):
         if m.group("what").lower() != "price":
             return "rated"
         return "low" if m.group("with").lower() in ("lowest", "lower", "cheapest") else "high"
-    which = (m.group("which") or m.group("kindwhich")).lower()
-    return (
-        "rated"
-        if "rated" in which
-        else "high"
-        if re.search(r"more|most|pric|dear", which)
-        else "low"
-    )
+    return priced_which(m.group("which") or m.group("kindwhich"))
+
+
+def priced_which(said: str) -> str:
+    """ "rated", "high" or "low" for the words naming a card by its rating or price."""
+    which = said.lower()
+    return "rated" if "rated" in which else "high" if re.search(r"more|most|pric|dear", which) else "low"
 
 
 #: A card of an earlier answer asked for again: "go back to the first puzzle you showed", "the
@@ -1799,7 +1814,8 @@ def plain_need(text: str) -> str:
 
 
 _OPENING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|ok|okay|alright|cool|great|so)[,!.]?\s+)?(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
+    # ("actually show me chemistry sets" had said "We don't seem to carry actually show me ...")
+    r"^\s*(?:(?:hi|hello|hey|ok|okay|alright|cool|great|so|actually|wait|hmm+|oh|um+|also)[,!.]?\s+){0,2}(?:(?:i(?:'m| am)\s+|im\s+)?(?:looking|lookin'?|searching|shopping) for|"
     r"(?:i\s+)?(?:only|just|really)\s+(?:want|need)(?: some| a| an)?(?=\s)|any(?=\s)|"
     r"i (?:want|need)|(?:need|want)(?: some| a| an)?(?=\s)|show me|find me|"
     r"do (?:you|u|ya|yuo|yu|yall|y'all) (?:guys )?(?:have|sell|carry|stock)(?: any)?|i'd like|can you find|have you got(?: any)?|"

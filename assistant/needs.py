@@ -118,7 +118,17 @@ _SAID_OF_THEM = re.compile(
     r"\b(?:i've|i have|we've|we have|i|we)\s+(?:only\s+|just\s+|barely\s+)?(?:met|known|seen)\s+"
     r"(?:him|her|them)\b(?:\s+(?:like|only|just|maybe))?(?:\s+(?:once|twice|a\s+(?:few|couple)(?:\s+of)?\s+times"
     r"|\w+\s+times))?|\bif\s+(?:that|it|this)\s+(?:helps|matters)\b"
-    r"|\bin\s+(?:his|her|their|my|our)\s+(?:garage|basement|shed|spare\s+time|free\s+time|backyard|yard)\b",
+    r"|\bin\s+(?:his|her|their|my|our)\s+(?:garage|basement|shed|spare\s+time|free\s+time|backyard|yard)\b"
+    # how they are grown, and whom they play with: "my son is 15 but small for his age, and he
+    # wants to play bass in his friends band" (had searched "small bass band": preamp circuits)
+    r"|\b(?:small|tall|big|little|short|young|mature)\s+for\s+(?:his|her|their|my|our|your)\s+age\b",
+    re.I,
+)
+#: Whom an instrument is played with: "he wants to play bass in his friends band" (the band is no
+#: product word; it had searched "small bass band": preamp circuits).
+_PLAYS_IN_BAND = re.compile(
+    r"\b(play(?:s|ing)?\s+(?:the\s+)?[a-z]+)\s+in\s+(?:his|her|their|my|our|a|the)\s+(?:(?:friends?'?s?|school|"
+    r"church|garage|jazz|rock|cover|wedding|marching|youth|community)\s+)?band\b",
     re.I,
 )
 #: A thank-you said as the reason for a gift: "end of year thank you from the class".
@@ -665,7 +675,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = WORK_SELF.sub(" ", rest)  # "i teach middle school science and need ...": who, not what
     rest = _ASIDE.sub(" ", rest)  # "ok weird request but i need kazoos": no weird request searched
     # "ive met him like twice", "if that helps", "in his garage": what is said of the person
-    rest = _SAID_OF_THEM.sub(" ", rest)
+    rest = _PLAYS_IN_BAND.sub(r"\1", _SAID_OF_THEM.sub(" ", rest))
     # what they own already, and how cheap: "he already has like 6 cubes", "cheaper is better"
     rest = _ALREADY_HAS.sub(" ", SOFT_CHEAP.sub(" ", rest))
     rest = _USED_TO.sub(" ", rest)  # "my grandpa used to play harmonica": no used harmonica
@@ -970,6 +980,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             said |= {"costume", "costumes", "dress", "up", "dressing"}
             keep = [w for w in keep if w.lower() not in said] + [*theme, "costume"]
             kind = "costume"
+    if kind and (scale := next((z for z in sizes if z.lower().endswith("scale")), None)) and scale.split()[0].lower() not in {w.lower() for w in keep}:
+        # a neck's length is how titles name the instrument: "short scale bass" searched whole
+        keep = [*scale.lower().replace("-", " ").split(), *keep]
     return Needs(
         min_rating=min_rating, prefer_rated=bool(SOFT_RATING.search(text)) and min_rating is None,
         prefer_cheap=bool(SOFT_CHEAP.search(text)) and not NOT_CHEAP.search(text),

@@ -835,9 +835,17 @@ class ChatPipeline:
         conversation, screen and message unchanged where the message goes back to no card."""
         earlier = [self.catalog.get(i) for i in conv.state.shown_before if i in self.catalog]
         product = earlier_card(message, earlier)
+        if product is None and (product := self._put_in_before(message, conv.state, earlier, shown)):
+            # put in the cart as said: "add the gretsch too" after the amps followed the basses
+            # (the Gretsch had been searched for beside the amps)
+            state = conv.state.model_copy(update={
+                "shown": (product.id,), "picked": (product.id,), "focus": (product.id,),
+                "picked_before": picked_so_far(conv.state)})  # fmt: skip
+            return conv.model_copy(update={"state": state}), [product], message, None
         if product is None:
             return conv, shown, message, None
-        asked = asked_of_it(message)
+        # (a put-in stays one: "add the microscope you showed first" had been told about it)
+        asked = message if re.search(ADD_TO_CART, message, re.I) else asked_of_it(message)
         if product.id in conv.state.shown:
             # (on screen still: the screen stays, the card is the one the talk is about)
             state = conv.state.model_copy(update={"focus": (product.id,)})
@@ -849,6 +857,29 @@ class ChatPipeline:
             shown, mark = [product], 1
         back = conv.model_copy(update={"state": state})
         return back, shown, asked or phrase(state.language, "about_it"), None if asked else mark
+
+    @staticmethod
+    def _put_in_before(
+        message: str, state: ConversationState, earlier: Sequence[Product], shown: Sequence[Product]
+    ) -> Product | None:
+        """The card of an earlier screen a put-in in the cart names where no card on screen is
+        it ("add the gretsch too"), the one recommended first of several; None for any other
+        message."""
+        if state.language != "en" or not re.search(ADD_TO_CART, message, re.I) or cart_list(message):
+            return None
+        thing = taken_thing(message, [p.title for p in shown])
+        if not thing:
+            return None
+        # (by its maker, or of its kind and recommended: a label tape "for BMP21 printers" is no
+        # "the printer", nor a toy cash register shown when none was what was asked "the calculator")
+        kind, stem = (product_kind(thing) or "").lower(), Stemmer.Stemmer("english").stemWord
+        others = [p for p in earlier if p.id not in state.shown
+                  and (not kind or p.title.lower().startswith(f"{kind} ")
+                       or (p.id in state.picked_before and shows_kind(p.title, kind, stem, kind)))]  # fmt: skip
+        if not others:
+            return None
+        at = by_words(thing, [p.title for p in others], [p.id in state.picked_before for p in others])
+        return others[at - 1] if at else None
 
     def _read_turn(
         self, message: str, state: ConversationState, shown: Sequence[Product]
@@ -1217,6 +1248,8 @@ class ChatPipeline:
         things listed (an "Ernie Ball Volt Pedal Power Supply" is a supply, not the pedal)."""
         stem = Stemmer.Stemmer("english").stemWord
         kind = (product_kind(item.said) or "").lower()
+        if not kind and item.mark is None:
+            return _said_before(item, pool, on_screen, recommended)
         if not kind or (item.mark is not None and shows_kind(pool[item.mark - 1].title, kind, stem, kind)):
             return item
         # (only what an answer recommended: a card of a screen that said none was what was
@@ -1229,7 +1262,11 @@ class ChatPipeline:
         if item.mark is None:
             # (on no card of the screen: an earlier card its words name, of its kind)
             said = by_words(item.said, [pool[i - 1].title for i in marks], [False] * len(marks))
-            return replace(item, mark=marks[said - 1]) if said else item
+            if said:
+                return replace(item, mark=marks[said - 1])
+            # (any earlier card by the maker it names: "the gretsch"; of a kind, only one
+            # recommended is, as above)
+            return _said_before(item, pool, on_screen, recommended, lambda t: t.lower().startswith(f"{kind} "))
         return replace(item, mark=marks[0]) if marks else item
 
     def _cart_total(self, cart: Cart, language: str) -> str:
@@ -1594,3 +1631,15 @@ class ChatPipeline:
     def answer(self, request: ChatRequest) -> ChatResponse:
         """The whole turn as one object (the non-streaming API and the benchmark)."""
         return collect(self.turn(request))
+
+
+def _said_before(
+    item: Listed, pool: Sequence[Product], on_screen: int, recommended: Sequence[str],
+    of_it: Callable[[str], bool] = lambda title: True,
+) -> Listed:  # fmt: skip
+    """A thing listed on no card of the screen, read as the card of an earlier screen its words
+    name, recommended or not: "put the gretsch and the cheapest amp in" after the amps followed
+    the basses (the Gretsch had been searched for again). `of_it`: which titles may be it."""
+    earlier = [(i, p) for i, p in enumerate(pool[on_screen:], start=on_screen + 1) if of_it(p.title)]
+    said = by_words(item.said, [p.title for _, p in earlier], [p.id in recommended for _, p in earlier])
+    return replace(item, mark=earlier[said - 1][0]) if said else item

@@ -409,6 +409,33 @@ def names_nothing(text: str, language: str) -> bool:
     return bool(re.search(r"[^\W\d_]", _AGE.sub(" ", text))) and not said_words(text, language)
 
 
+def in_their_words(text: str, english: str, language: str) -> str | None:
+    """The shopper's own words of `text` that `english` (its words read in English) stands for,
+    as typed and in their order: "schlägel" of "sind da schlägel dabei?" for "mallets" (an answer
+    had quoted the English word back to a German shopper). None where a word of `english` is
+    read from none of theirs (a word the lexicon does not have; Chinese, read without one)."""
+    lex = lexicon(language)
+    if lex is None:
+        return None
+    # the text without accents, letter for letter, so a place in it is a place in what was typed
+    plain = "".join(unaccented(c.lower())[:1] or c for c in text)
+    spans: set[tuple[int, int]] = set()
+    for word in english.split():
+        found = [
+            (m.start(), m.end())
+            for table in (lex.phrases, lex.words, lex.modifiers)
+            for key, value in table.items()
+            if word in value.split() and (m := re.search(rf"\b{re.escape(key)}\b", plain))
+        ]
+        if same := re.search(rf"\b{re.escape(word)}\b", plain):
+            found.append(same.span())  # said as in English: "¿o con cable?"
+        if not found:
+            return None
+        spans.add(max(found, key=lambda span: span[1] - span[0]))
+    kept = [s for s in sorted(spans) if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    return " ".join(dict.fromkeys(text[start:end] for start, end in kept))
+
+
 def said_words(text: str, language: str) -> str:
     """The words of a message its language's lexicon does not pass over, nor stop words, as
     typed: "tem algum que brilha no escuro" -> "brilha escuro" (what it asks, for the

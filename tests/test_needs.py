@@ -1284,3 +1284,16 @@ def test_a_count_asked_is_no_model_to_fit() -> None:
 
     assert numbered_lines(ConversationState(search="make 3 decks", asked="make it 3 decks")) == []
     assert numbered_lines(ConversationState(search="case iphone 15", asked="a case for iphone 15"))
+
+
+def test_how_someone_is_grown_and_whom_they_play_with_are_no_product_words() -> None:
+    """ "my son is 15 but small for his age, and he wants to play bass in his friends band. his
+    teacher said short scale ..." had searched "small bass band" (preamp circuits and a $749
+    amp); the neck's length said is how titles name the bass."""
+    counts = {"bass": 300, "band": 200, "small": 500, "scale": 40, "short": 60, "hands": 30, "friends": 30}
+    needs = read_needs("my son is 15 but small for his age, and he wants to play bass in his friends band. "
+                       "his teacher said short scale bc his hands wont reach on a regular one", counts)  # fmt: skip
+    assert needs.product_words.split()[:3] == ["short", "scale", "bass"], needs
+    assert "band" not in needs.product_words.split() and "small" not in needs.product_words.split()
+    # a band that is the product stays: "resistance bands for my small apartment gym"
+    assert "bands" in read_needs("resistance bands for my small apartment gym").product_words.split()

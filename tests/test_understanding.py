@@ -329,6 +329,9 @@ def test_a_model_the_product_is_for_is_said_back() -> None:
     from assistant.cues import asked_phrase
 
     assert asked_phrase("do you have a case for iphone 15") == "a case for iphone 15"
+    # ("actually show me chemistry sets" had said "We don't seem to carry actually show me ...")
+    assert asked_phrase("actually show me chemistry sets") == "chemistry sets"
+    assert asked_phrase("ok wait, do you have any drum rugs") == "drum rugs"
     assert asked_phrase("nozzle for my ender 3") == "nozzle for ender 3"
     assert asked_phrase("toner for my laserjet m404n printer") == "toner for laserjet m404n"
     # a dimension is no model: the assistant bench's "PLA filament for a 3D printer" had been
@@ -1585,6 +1588,51 @@ def test_an_either_or_question_in_another_language_says_which(small_catalog: Cat
         id="t:3", title="Kids Wireless Headphones, Bluetooth 5.0", source="t")})  # fmt: skip
     said = detail_lead("¿el primero es inalámbrico o con cable?", phones, "es", "wireless cable")
     assert said is not None and said.startswith("Su ficha dice") and "Wireless" in said, said
+
+
+def test_what_a_listing_does_not_mention_is_said_in_the_shoppers_words(small_catalog: Catalog) -> None:
+    """ "sind da schlägel dabei?" had been answered 'Die Produktseite erwähnt „mallets“ nicht':
+    the English word read, quoted back to a German shopper. Said in their word, or, where a word
+    read has none of theirs, plainly that the listing does not say."""
+    from assistant.advice import detail_lead
+    from assistant.phrases import phrase
+    from retrieval.catalog import Product
+
+    [card] = cards(small_catalog, 1)
+    bells = card.model_copy(update={"product": Product(
+        id="t:4", title="Glockenspiel, 25 Notes, Metal Bars", source="t")})  # fmt: skip
+    said = detail_lead("sind da schlägel dabei?", bells, "de", "mallets")
+    assert said is not None and "schlägel" in said and "mallets" not in said, said
+    said = detail_lead("¿el segundo viene con funda?", bells, "es", "case")
+    assert said is not None and '"funda"' in said, said
+    # a word read from none of theirs: not quoted ("pla uno components" had been)
+    said = detail_lead("o segundo vem com a placa uno ou só os componentes?", bells, "pt", "pla uno components")
+    assert said == phrase("pt", "listing_silent_any"), said
+    # either/or: each side in their words
+    said = detail_lead("¿es inalámbrico o con cable?", bells, "es", "wireless cable")
+    assert said is not None and "inalámbrico" in said and "wireless" not in said, said
+
+
+def test_the_price_of_several_of_a_card_is_said(small_catalog: Catalog) -> None:
+    """ "how much for 3 sets" had been answered 'Its listing does not mention "much sets"', "whats
+    the price for 10 of them" with the price of one: what that many come to."""
+    from assistant.advice import detail_lead
+    from retrieval.catalog import Price, Product
+
+    [card] = cards(small_catalog, 1)
+    strings = card.model_copy(update={"product": Product(
+        id="t:5", title="Phosphor Bronze Acoustic Strings", source="t", price=Price(amount=Decimal("27.50")))})  # fmt: skip
+    for said, n, total in [("how much for 3 sets", 3, "$82.50"), ("how much would 2 of the first one be", 2, "$55.00"),
+                           ("whats the price for 10 of them", 10, "$275.00")]:  # fmt: skip
+        lead = detail_lead(said, strings, "en")
+        assert lead is not None and lead.startswith(f"{n} of [{strings.mark}] come to {total}"), (said, lead)
+    assert detail_lead("combien pour 3 jeux", strings, "fr", "3 games") == f"3 × [{strings.mark}] font $82.50 ($27.50 pièce)."
+    # a size or a pack is no count: "how much is the 3 pack", "how much for the 12 inch one"
+    for said in ("how much is the 3 pack", "how much for the 12 inch one", "how much is it for a 5 year old"):
+        lead = detail_lead(said, strings, "en")
+        assert lead is None or "come to" not in lead, (said, lead)
+    unpriced = strings.model_copy(update={"product": strings.product.model_copy(update={"price": None})})
+    assert "no price listed" in (detail_lead("how much for 4 of them", unpriced, "en") or "")
 
 
 def test_a_budget_raised_prefers_better_rated(small_catalog: Catalog) -> None:
@@ -5077,6 +5125,44 @@ def test_things_put_in_the_cart_are_read_off_earlier_screens_too() -> None:
     assert cart_list("add the orange pouch and the pencils, 2 boxes") == (
         "the orange pouch", "2 boxes of the pencils")
     assert cart_list("ok add the strings x2 and the book") == ("2 of the strings", "the book")
+
+
+@pytest.mark.parametrize("said", ["more", "more pls", "ok more?", "some more", "more of those"])
+def test_more_said_alone_asks_for_more_of_the_same(said: str) -> None:
+    """ "more" after LEGO city sets had searched "more" (a S'more eraser, then "what kind of
+    product do you have in mind?")."""
+    assert understand(said, None, [], SHOWN).query.intent is Intent.more
+    assert understand("more than 20 pieces", None, [], SHOWN).query.intent is not Intent.more
+
+
+def test_a_card_put_in_by_its_price_or_from_an_earlier_screen() -> None:
+    """ "put the gretsch and the cheapest amp in, hows the total looking" after amps had followed
+    short scale basses had searched "hows total gretsch", and "put the cheapest amp in" put the
+    first amp ($20) in beside a $6 one: the cheapest amp on screen, and the Gretsch of the
+    earlier screen (shown, not recommended), each put in."""
+    from assistant.basket import Listed, cart_list, listed
+    from assistant.cues import priced_one
+    from assistant.pipeline import ChatPipeline
+    from retrieval.catalog import Price, Product
+
+    def product(i: str, title: str, price: float) -> Product:
+        return Product(id=i, title=title, source="t", price=Price(amount=Decimal(str(price))))
+
+    assert cart_list("put the gretsch and the cheapest amp in, hows the total looking") == (
+        "the gretsch", "the cheapest amp")
+    assert priced_one("put the cheapest amp in, hows the total looking") == "low"
+    assert priced_one("ok add the best rated tuner") == "rated"
+    assert priced_one("the cheapest amp you have") is None  # asked for, no card put in
+    screen = [product("a1", "Marshall MB15 8-Inch 15-Watt Bass Combo Amp", 20),
+              product("a2", "Amp Stand for Bass Combo", 4),
+              product("a3", "Crate BX15 Bass Amp", 6)]  # fmt: skip
+    earlier = [product("b1", "Gibson Thunderbird Short Scale Electric Bass", 99),
+               product("b2", "Gretsch G5442BDC Electromatic Short Scale Bass Guitar", 59)]  # fmt: skip
+    items = listed(cart_list("put the gretsch and the cheapest amp in"), screen, [False] * 3, None)
+    assert items[1].mark == 3, items  # the cheapest of the amps, not the $4 stand
+    gretsch = ChatPipeline._of_its_kind(items[0], [*screen, *earlier], 3, ("b1",))
+    assert gretsch.mark == 5, gretsch
+    assert ChatPipeline._of_its_kind(Listed(None, 1, "the fender"), [*screen, *earlier], 3).mark is None
 
 
 def test_fresh48_people_told_of_players_and_makers() -> None:
