@@ -130,12 +130,14 @@ def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus:
     if (which := priced_one(said)) and (card := priced_card(which, shown, [True] * len(shown))):
         return Listed(card[0], quantity, thing)
     if priced := PRICED_THING.match(said):
-        # "the cheapest amp": of the amps on screen (of all, where no title says it)
+        # "the cheapest amp": of the amps on screen
         kind = priced.group("kind").lower()
         stem = Stemmer.Stemmer("english").stemWord
         among = [shows_kind(t, kind, stem, kind) for t in titles]
-        if card := priced_card(priced_which(priced.group("which")), shown, among if any(among) else [True] * len(shown)):
+        # (none where no card is one: "add 4 of the cheapest blaster" beside pencil toppers)
+        if any(among) and (card := priced_card(priced_which(priced.group("which")), shown, among)):
             return Listed(card[0], quantity, thing)
+        return Listed(None, quantity, thing)
     if not said.lower().startswith(("the ", "that ", "those ", "these ")):
         said = f"the {said}"  # ("one floor pad": the floor pad on screen, if one is)
     if named := named_cards(said, titles, picked):

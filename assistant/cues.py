@@ -315,7 +315,7 @@ MEASURE = re.compile(
 #: A card named by its price or rating: "is the cheaper one still ok for a beginner", "does the
 #: cheapest one need calibration solution" (each had been a new search for something cheaper).
 PRICED_ONE = re.compile(
-    r"\bthe\s+(?:(?P<which>cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|"
+    r"\bthe\s+(?:(?P<which>cheaper|cheapest|cheap|cheapo|less expensive|least expensive|more expensive|most expensive|expensive|"
     r"pricier|priciest|dearer|(?:better|best|higher|highest|top)[- ]rated)\s+(?:one|option|model|pick"
     r"|of\s+(?:the|those|these)\s+(?:first\s+|last\s+)?(?:two|three|four|five|\w+s)"
     # among the cards of a look: "the cheapest of the wooden ones, is the paint safe"
@@ -457,7 +457,14 @@ CART_ASKED = re.compile(
     r"|\bwhat\s+(?:does|would|will|do)\s+(?:that|it|this|everything|they|those|all\s+(?:of\s+)?(?:that|this|those|them))\s+(?:all\s+)?add\s+up\s+to\b"
     r"|\bhow'?s\s+(?:the|my)\s+total\b(?!\s+(?:weight|wattage|count|length|height|width|number|size|capacity|volume|power|time|runtime))"
     r"|\b(?:give|tell|send)\s+me\s+(?:a|the|my)\s+total\b(?!\s+(?:weight|wattage|count|length|height|width|number|size|capacity|volume|power|time|runtime|of))"
-    r"|(?:^|[.,;!]\s+)(?:(?:and|so|ok|new)\s+)?total\s*\?+\W*$|\bquanto\s+deu\b",
+    r"|(?:^|[.,;!]\s+)(?:(?:and|so|ok|new)\s+)?total\s*\?+\W*$|\bquanto\s+deu\b"
+    # said last, short: "add another 160 pack instead. total", "the arceus one. total?", "what am i
+    # at", "whats it all come to", "total for the pta form" (each had searched "total" or asked
+    # a card)
+    r"|[.,;!]\s*(?:(?:and|so|ok|new)\s+)?total(?:\s+(?:pls|please|plz|now))?\W*$"
+    r"|\bwhat\s+(?:am\s+i|i'?m|im)\s+at\W*$"
+    r"|\bwhat(?:'s|s|\s+does|\s+is)?\s+(?:it|that|this|everything)\s+(?:all\s+)?come\s+(?:to|out\s+to)\b"
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:the\s+)?total\s+for\s+(?:the|my|our)\s+[\w ]{1,30}$",
     re.I,
 )
 
@@ -693,6 +700,9 @@ CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|sp
 #: Words before an add that say no more: "ok", "k", "cool", "pls", "can you".
 CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|alr|aight|fine|then|so|and|whatever|meh|eh|ah|oh|welp|hmm+|um+|lovely|good|awesome|sounds\s+good"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
+#: A card named, then the total asked: "the 2nd one. total?" (the card is put in first).
+NAMED_THEN_TOTAL = (r"^\W*(?:(?:ok|okay|fine|then|so|alright)\W+)*(?:the|that|this)\s+[^.?!,;]{1,50}?\s*[.,;!]\s*"
+                    r"(?:(?:and|so|ok|new)\s+)?total\s*\?*\W*$")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
@@ -718,6 +728,15 @@ ADD_TO_CART = (
     # the cart said alone: "perfect, in the cart pls" (had searched carts: a toy grocery cart)
     rf"|{CART_LEAD}(?:(?:it|that(?:\s+one)?|this(?:\s+one)?)\s+)?(?:in|into)\s+(?:my|the)\s+(?:cart|basket)"
     r"(?:\s+(?:pls|please|plz|then|too))?\W*$"
+    # the verb said last, alone, after the card named: "the cheap one with the clip, add. whats it
+    # all come to", "the waterproof cover one is fine, add", "4 nets is fine his cousins are
+    # coming. add", "ok topus, add it", "just the A fork with the case, in the cart" (each had
+    # been searched)
+    r"|(?<=\w)\s*[,.;!]\s*(?:(?:ok|so|then|just|yes|pls|please)\s+)?add(?:\s+(?:it|that|them|pls|please|plz))?"
+    r"(?=\s*(?:[.!]\s*)?$|\s*[,.;!]\s*\S)"
+    r"|(?:(?<=\w)\s*,\s*|(?<=\bone)\s+)(?:in|into)\s+(?:my|the)\s+(?:cart|basket)(?:\s+(?:pls|please|plz))?\W*$"
+    # a card named, then the total asked: "the 2nd one. total?" (had said "Your cart is empty")
+    rf"|{NAMED_THEN_TOTAL}"
     # how many of the card just named: "ok that one, 1 please", "the red one, 2 pls"
     rf"|\bone\W+(?:{CART_COUNT})\s+(?:please|pls|plz)\W*$"
     # said last, after a story: "no wait that ruins the surprise, add it"

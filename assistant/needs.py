@@ -121,7 +121,10 @@ _SAID_OF_THEM = re.compile(
     r"|\bin\s+(?:his|her|their|my|our)\s+(?:garage|basement|shed|spare\s+time|free\s+time|backyard|yard)\b"
     # how they are grown, and whom they play with: "my son is 15 but small for his age, and he
     # wants to play bass in his friends band" (had searched "small bass band": preamp circuits)
-    r"|\b(?:small|tall|big|little|short|young|mature)\s+for\s+(?:his|her|their|my|our|your)\s+age\b",
+    r"|\b(?:small|tall|big|little|short|young|mature)\s+for\s+(?:his|her|their|my|our|your)\s+age\b"
+    # how many come: "theres gonna be like 8 boys" (had searched "8 boys")
+    r"|\bthere(?:'s|s|\s+is|\s+are|\s+will\s+be|'ll\s+be)\s+(?:gonna\s+be\s+|going\s+to\s+be\s+)?(?:like\s+|about\s+|around\s+|maybe\s+)?"
+    r"\d{1,3}\s+(?:boys|girls|kids|children|people|guests|adults|of\s+(?:us|them))\b",
     re.I,
 )
 #: Whom an instrument is played with: "he wants to play bass in his friends band" (the band is no
@@ -150,7 +153,10 @@ _GIVING = re.compile(
 )
 #: An occasion said as when the product is for: "for fathers day", "on her birthday".
 _FOR_OCCASION = re.compile(
-    rf"\b(?:for|on)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|my\s+|\w+'?s\s+)?(?:{OCCASION.pattern})",
+    # (and its party, someone's, of a year: "nerf guns for my sons 9th bday party" had searched
+    # "party" and said nerf guns were not carried)
+    rf"\b(?:for|on)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+|my\s+|a\s+)?(?:\w+'?s\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?"
+    rf"(?:(?:{OCCASION.pattern})(?:\s+part(?:y|ies)\b)?|part(?:y|ies)\b)",
     re.I,
 )
 #: Someone's occasion: "for my dad's birthday".
@@ -206,7 +212,8 @@ _LIKING_SAID = re.compile(
     # poker every friday", "played cribbage every single night on his navy ship" (each had read no
     # liking: "her own" and "navy" were searched)
     r"|\bjoin(?:ed|s|ing)?\s+(?:a|an|the|our|her|his|their)\s+(?:(?:local|new|little|weekly|church|community)\s+)?"
-    rf"(?P<club>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:club|group|league|circle|night|meetup)\b"
+    rf"(?P<club>(?!{_NOT_PASTIME}|(?:local|new|little|weekly|church|community|school|youth|adult|senior)\b)[a-z][\w'-]*)\s+"
+    r"(?:club|group|league|circle|night|meetup|band|choir|orchestra|ensemble)\b"
     rf"|\bhost(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?P<host>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:(?:night|game|games)\s+)?"
     r"(?:every|each|once|twice|weekly|monthly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     rf"|\bplay(?:s|ed)?\s+(?P<plays>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:almost\s+|pretty\s+much\s+)?(?:every|each)\s+"
@@ -223,8 +230,13 @@ _LIKING_SAID = re.compile(
 
 def _pastimes(text: str) -> list[str]:
     """The pastimes a message says by what is done at them (see `_LIKING_SAID`), in its order."""
-    return [said.lower() for m in _LIKING_SAID.finditer(text)
+    return [_PLAYED_IN.get(said.lower(), said.lower()) for m in _LIKING_SAID.finditer(text)
             if (said := m["club"] or m["host"] or m["plays"] or m["had"])]  # fmt: skip
+
+
+#: What is played in a band named by it: "joined the local pipe band" plays the bagpipes.
+_PLAYED_IN = {"pipe": "bagpipe", "bagpipe": "bagpipe", "steel": "steel drum", "brass": "brass instrument",
+              "ukulele": "ukulele", "handbell": "handbells", "bell": "handbells"}  # fmt: skip
 
 
 def _liking(m: re.Match[str]) -> str:
@@ -650,7 +662,11 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     gift = bool(GIFT.search(text) or _OCCASION_OF.search(text) or _TURNS.search(text)
                 # ("my father in law is the guy who has everything": what to get him)
                 or re.search(r"\bhas\s+everything\b", text, re.I)
-                or _GIVING.search(text))  # fmt: skip
+                or _GIVING.search(text)
+                # an occasion a story tells, or money put together: "bday in 2 weeks", "he retires
+                # friday and we pooled like 50" (the stories had been searched word for word)
+                or (occasion_m is not None and is_story(text))
+                or re.search(r"\bwe\s+(?:pooled|chipped\s+in|pitched\s+in|all\s+chipped\s+in)\b", text, re.I))  # fmt: skip
     rest = strip_price_phrases(strip_matches(text, [*RATING_BOUNDS, *RATING_COUNT, SOFT_RATING]))
     # "completely horse crazy": loves horses (before when: "hosts poker every friday")
     rest = _LIKING_SAID.sub(_liking, rest)

@@ -173,7 +173,7 @@ GIFT = re.compile(
 )
 OCCASION = re.compile(
     r"\b(birthday|b-?day|christmas|xmas|holidays?|anniversary|graduation|graduates|valentine'?s?(?: day)?|mother'?s day|"
-    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|retiring|promotion|promoted|"
+    r"father'?s day|easter|hanukkah|baby shower|housewarming|retirement|retiring|retires|promotion|promoted|"
     r"white elephant|secret santa|cumpleaños|navidad)\b",
     re.I,
 )  # fmt: skip

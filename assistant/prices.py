@@ -400,6 +400,13 @@ _SHARER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}  # fmt: skip
 
 
+#: Money put together, before its amount: "we pooled like 50", "we all chipped in about $60".
+_PUT_TOGETHER = re.compile(
+    r"\b(?:pooled|chipped\s+in|pitched\s+in)\s+(?:(?:like|about|around|roughly)\s+)?(?=\$?\d)",
+    re.I,
+)
+
+
 def pooled(text: str) -> str:
     """A shared budget said as what each gives, as the whole: "five of us on the team and we're
     each chipping in $15" is $75 total (it had been read as up to $15), "18 families and most
@@ -422,6 +429,8 @@ def extract_price_bounds(text: str) -> PriceBounds:
     prices, and an amount followed by a unit never is. Amounts may be spelled ("fifty dollars"),
     and said in Spanish, French, German or Chinese ("menos de 20 dólares", "50美元以下")."""
     text = spell_numbers(_english_price_words(pooled(text)))
+    # money put together is the budget: "he retires friday and we pooled like 50" (had read none)
+    text = _PUT_TOGETHER.sub("budget ", text)
     for pattern in (_BETWEEN, _RANGE):
         match = pattern.search(text)
         if match:

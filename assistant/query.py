@@ -33,6 +33,7 @@ from assistant.cues import (
     GREETING,
     LEAVING,
     LOOKS,
+    NAMED_THEN_TOTAL,
     NO_BUDGET,
     NONE_RIGHT,
     NOT_RECORDED,
@@ -819,12 +820,13 @@ def _talk_move(
     if GIFT_WRAP.search(text):
         # gift wrap or a note asked of the card chosen: answered of it, not searched
         return Intent.detail, ""
-    if CART_ASKED.search(text) and not any(
+    if (asked := CART_ASKED.search(text)) and not re.match(NAMED_THEN_TOTAL, text, re.I) and not any(
         (re.search(ADD_TO_CART, part, re.I) or (_MORE_OF.match(part) and product_kind(part)))
         and not CART_ASKED.search(part)
         # ("put the gretsch and the cheapest amp in, hows the total looking": put in, then said;
-        # "and 2 rolls of packing tape, then give me a total": the tape too)
-        for part in re.split(r"(?<=[.!?;,])\s+|\s+then\s+", text)
+        # "and 2 rolls of packing tape, then give me a total": the tape too; "the cheap one with
+        # the clip, add. whats it all come to": what is before the ask, whole)
+        for part in [*re.split(r"(?<=[.!?;,])\s+|\s+then\s+", text), text[: asked.start()]]
     ):
         # (one put in first is put in, the cart said with it: "add the first one for him. total
         # for both?" had been asked of the card)
@@ -858,7 +860,7 @@ def _talk_move(
         TAKES.search(text)
         # (the sentence taking it asks nothing: "Ich nehme an, die zweite ist aus Holz?" does;
         # "add the first one for him. total for both?" takes it)
-        and not _taking(text).rstrip().endswith(("?", "？"))
+        and (not _taking(text).rstrip().endswith(("?", "？")) or re.match(NAMED_THEN_TOTAL, text, re.I))
         and (
             cues.references
             or cues.priced

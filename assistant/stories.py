@@ -17,16 +17,20 @@ STORY_WORDS = 25
 
 #: What someone does, said of them: the verb, then what they do it with or to.
 _DOES = re.compile(
-    r"(?:\b(?:he|she|they|who|[A-Z][a-z]+|he's|she's|they're|(?:he|she|they)\s+(?:is|are)|is|are|and)\s+"
+    # (and what they have been doing: "my 7yo has been building marble ramps out of paper towel
+    # tubes" had searched "kids toys")
+    r"(?:\b(?:he|she|they|who|[A-Z][a-z]+|he's|she's|they're|(?:he|she|they)\s+(?:is|are)|is|are|and|been|keeps)\s+"
     r"|\b(?:he|she|they)(?='d\s)|,\s+)"
     r"(?:(?:also|really|basically|always|just|still|mostly|constantly|now|even|only|totally|kind\s+of|"
     r"pretty\s+much)\s+)*"
-    r"(plays|does|reads|builds|makes|making|bakes|baking|knits|knitting|crochets|paints|painting|"
+    r"(plays|playing|does|doing|reads|reading|builds|building|makes|making|bakes|baking|knits|knitting|crochets|paints|painting|"
     r"draws|drawing|sketches|collects|collecting|watches|sews|quilts|gardens|gardening|fishes|fishing|"
     r"hikes|cooks|cooking|writes|codes|coding|sings|singing|hums|whittles|carves|skates|climbs|runs|"
     r"(?:would|'d)\s+(?:like|love)\s+to\s+learn|wants?\s+to\s+learn|(?:is|has\s+been)\s+learning|"
     r"(?:says|said)\s+(?:he|she|they)(?:'d|\s+would)\s+(?:like|love)\s+to\s+learn|"
-    r"learning|wants?\s+to\s+make|lives\s+for)\b"
+    r"learning|wants?\s+to\s+make|lives\s+for|"
+    # "taught himself like 30 yoyo tricks off youtube", "shouts the answers at jeopardy every night"
+    r"taught\s+(?:himself|herself|themselves)|(?:shouts|yells|screams)\s+(?:out\s+)?(?:the\s+)?answers\s+(?:at|to))\b"
     r"(?:\s+(?:along\s+to|with|in|on|at)\b)?"
     r"((?:\s+(?!(?:in|on|at|with|for|to|since|every|all|and|but|or|so|because|badly|well|constantly|"
     r"everything|anything|sometimes|daily|a\s+lot|alone|again|now|too|inside|outside|outdoors|there|"
@@ -45,7 +49,21 @@ _IS_A = re.compile(
 )
 #: Words an object of doing may start with that say no thing: "the", "his", "a little".
 _OPENING = frozenset(["the", "a", "an", "his", "her", "their", "some", "little", "lot", "of",
-                      "lots", "different", "new", "old", "own", "real", "for", "music"])  # fmt: skip
+                      "lots", "different", "new", "old", "own", "real", "for", "music", "like",
+                      "about", "over", "dozens", "hundreds", "tons", "all", "kinds"])  # fmt: skip
+#: What is done, after the thing it is done with: "yoyo tricks" are the yoyo's.
+_DONE_WITH = frozenset(["tricks", "trick", "moves", "skills", "stunts", "combos", "routines"])
+#: What is read that is no book: "reads cards for everyone at every party" (had shown novels).
+_READ_NOT_BOOKS = {"cards": "tarot cards", "tarot": "tarot cards", "palms": "palmistry",
+                   "runes": "runes", "charts": "astrology"}  # fmt: skip
+#: Things kept in heaps, read as what is collected: "comes home from every walk with his pockets
+#: full of rocks", "this huge jar of coins from every country" (each story had been searched).
+_HEAPED = re.compile(
+    r"\b(?:pockets?|jars?|rooms?|backpacks?|shelf|shelves|boxes|box|drawers?|bins?|buckets?|walls?)\s+"
+    r"(?:is\s+|are\s+)?(?:full\s+of|filled\s+with|stuffed\s+with|covered\s+(?:in|with)|of)\s+"
+    r"(?!(?:stuff|things|junk|crap|money|cash|clothes|snacks|candy|trash|paper|holes|dust)\b)([a-z]{3,}s)\b",
+    re.I,
+)
 #: What serves a doing, in the words titles use, where its own word names nothing sold.
 _SERVES = {
     "reads": "books", "reader": "books", "bookworm": "books", "reading": "books",
@@ -64,6 +82,9 @@ _SERVES = {
     "videos": "video", "films": "video", "movies": "video", "vlogs": "video", "youtube": "video",
     "tinkerer": "building kit", "builder": "building kit", "collector": "collectible",
     "building": "building kit", "making": "craft kit", "drawing": "drawing", "painting": "painting",
+    "jeopardy": "trivia game", "trivia": "trivia game", "coins": "coin collecting",
+    "rocks": "rocks minerals", "stones": "rocks minerals", "crystals": "crystals minerals",
+    "fossils": "fossils", "shells": "seashells",
 }  # fmt: skip
 #: Games played together: "game night every Thursday", "board game nights".
 _GAME_NIGHT = re.compile(r"\b(?:board\s+)?game\s+nights?\b", re.I)
@@ -114,9 +135,20 @@ def told_want(text: str) -> str | None:
     return (m.group(1) if m.group(1) is not None else m.group(2)).strip() if m else None
 
 
+#: An emoji between clauses that tells on, no request after it.
+_EMOJI_STOP = re.compile(
+    r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s+(?=\w)(?![^.!?]*\b(?:need|needs|want|wants|thinking|looking|"
+    r"something|anything|ideas?|suggestions?)\b)"
+)
+
+
 def is_story(text: str) -> bool:
     """Whether a message tells a story rather than asks in a phrase: long, and in sentences."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", s)]
+    # (an emoji ends a sentence as a stop does, where no request follows it: "... pockets full of
+    # rocks, the washing machine sounds like a cement mixer 😂 bday in 2 weeks, 30ish"; not "... 🎉
+    # need papel picado banners, a piñata and ...", a list asked)
+    said = _EMOJI_STOP.sub(". ", text.strip())
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said) if re.search(r"\w", s)]
     return len(re.findall(r"\w+", text)) >= STORY_WORDS and len(sentences) >= 2
 
 
@@ -129,9 +161,16 @@ def doings(text: str) -> list[str]:
     for m in _DOES.finditer(text):
         verb = re.sub(r"\s+", " ", m.group(1).lower())
         words = [w.lower().strip("'\"“”") for w in m.group(2).split()]
-        while words and words[0] in _OPENING:
+        while words and (words[0] in _OPENING or words[0].isdigit()):
             words.pop(0)
+        if len(words) > 1 and words[1] in _DONE_WITH:
+            words = words[:1]  # "30 yoyo tricks": the yoyo
         thing = " ".join(words[:2]).strip(" '\"")
+        if thing in ("things", "stuff", "something", "everything", "anything"):
+            thing = ""  # "about building things": building, said of nothing
+        if verb == "reads" and thing.split()[:1] and thing.split()[0] in _READ_NOT_BOOKS:
+            found.append((m.start(), _READ_NOT_BOOKS[thing.split()[0]]))
+            continue
         if verb == "watches":  # "watches cooking shows": cooking
             thing = _SHOWS.sub("", thing)
         if thing in ("it", "them") and verb == "plays":
@@ -148,6 +187,8 @@ def doings(text: str) -> list[str]:
             )
         elif verb in ("hums", "sings", "singing"):
             found.append((m.start(), "music"))
+    for m in _HEAPED.finditer(text):  # "pockets full of rocks": rocks, as collected
+        found.append((m.start(), _SERVES.get(m.group(1).lower(), m.group(1).lower())))
     for m in _IS_A.finditer(text):
         found.append((m.start(), _SERVES.get(m.group(1).lower(), m.group(1).lower())))
     for m in _GAME_NIGHT.finditer(text):  # "we've had game night every Thursday": games

@@ -129,7 +129,9 @@ _NOT_A_THING = frozenset([
     "others", "else", "what", "whatever", "want", "like", "allergic", "than", "but", "to",
     "dont", "don't", "doesn't", "didn't", "doesnt", "pieces", "piece", "parts", "bits",
     "ever", "set", "sets", "collection", "few", "couple", "half", "look", "looks", "seem", "seems",
-    "feel", "feels", "sorry", "right", "now"
+    "feel", "feels", "sorry", "right", "now",
+    # how dear, not what: "bday on the 12th, nothing crazy" (had been "unwanted: crazy")
+    "crazy", "wild", "extravagant", "insane", "nuts", "fancy", "elaborate", "outrageous",
 ])  # fmt: skip
 #: Words of whom a product is made for, which titles say: "not the kids versions".
 _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler", "toddlers",

@@ -1297,3 +1297,59 @@ def test_how_someone_is_grown_and_whom_they_play_with_are_no_product_words() -> 
     assert "band" not in needs.product_words.split() and "small" not in needs.product_words.split()
     # a band that is the product stays: "resistance bands for my small apartment gym"
     assert "bands" in read_needs("resistance bands for my small apartment gym").product_words.split()
+
+
+@pytest.mark.parametrize(
+    ("story", "done"),
+    [
+        # what is done, said of its things (fresh51; each had searched the story or "kids toys")
+        ("my gf reads cards for everyone at every party, like ppl literally line up in the kitchen", "tarot cards"),
+        ("my 7yo has been building marble ramps out of paper towel tubes and duct tape", "marble ramps"),
+        ("my nephew is 11 and taught himself like 30 yoyo tricks off youtube", "yoyo"),
+        ("my dad shouts the answers at jeopardy every night before they even buzz in", "trivia game"),
+        ("my 8 yr old comes home from every walk with his pockets full of rocks", "rocks minerals"),
+        ("guy on my team has this huge jar of coins from every country hes been to", "coin collecting"),
+        ("she reads mysteries every night", "books"),  # a reader still reads books
+    ],
+)
+def test_a_pastime_told_by_what_is_done_with_its_things(story: str, done: str) -> None:
+    from assistant.stories import doings
+
+    assert doings(story)[:1] == [done], doings(story)
+    # (things said of nothing are no pastime: "still about building things" is building)
+    assert "things" not in doings("I want something that is still about building things.")
+
+
+def test_a_band_joined_and_money_pooled_are_read() -> None:
+    """ "joined the local pipe band" plays the bagpipes; "we pooled like 50" is the budget;
+    "nothing crazy" is how dear, not a thing unwanted; a birthday party and how many come are no
+    product words ("nerf guns for my sons 9th bday party, theres gonna be like 8 boys" had
+    searched "party 8 boys" and said nerf guns were not carried)."""
+    from assistant.prices import extract_price_bounds
+    from assistant.unwanted import unwanted_words
+
+    story = ("my husband turned 55 and joined the local pipe band. he practices every night on a borrowed "
+             "wooden thing and the band wants it back. bday on the 12th, nothing crazy")  # fmt: skip
+    needs = read_needs(story)
+    assert needs.product_words == "bagpipe" and needs.prefer_cheap, needs
+    assert "crazy" not in unwanted_words(story)
+    # (a community band names no pastime: "joined a community band on alto sax")
+    from assistant.needs import _pastimes
+
+    assert _pastimes("my sister just joined a community band on alto sax") == []
+    assert _pastimes("he just joined the local pipe band") == ["bagpipe"]
+    assert extract_price_bounds("he retires friday and we pooled like 50").max_price == 50
+    assert extract_price_bounds("collected 12 samples").max_price is None
+    assert read_needs("nerf guns for my sons 9th bday party, theres gonna be like 8 boys").product_words == "nerf guns"
+
+
+def test_an_emoji_ends_a_told_sentence_not_a_request() -> None:
+    """ "... pockets full of rocks, the washing machine sounds like a cement mixer 😂 bday in 2
+    weeks, 30ish" is a story (a rock kit for an 8-year-old); "... 🎉 need papel picado banners, a
+    piñata and stuff to fill it" stays a list asked for."""
+    from assistant.stories import is_story
+
+    assert is_story("my 8 yr old comes home from every single walk with his pockets full of rocks, the "
+                    "washing machine sounds like a cement mixer 😂 bday in 2 weeks, 30ish")  # fmt: skip
+    assert not is_story("my son turns 8 and wants a fiesta party like the ones at his abuelas house 🎉 need "
+                        "papel picado banners, a piñata and stuff to fill it")  # fmt: skip

@@ -1785,6 +1785,30 @@ def test_turns_of_the_talk_are_read_as_such(text: str, intent: Intent, move: str
     assert (query.intent, query.move) == (intent, move), query
 
 
+@pytest.mark.parametrize(
+    ("text", "move"),
+    [
+        # the verb said last, alone (each had been searched: "clip add all come", "way fork case cart")
+        ("the casio one is fine, add", "chosen"),
+        ("the cheap one, add. whats it all come to", "chosen"),
+        ("ok casio, add it", "chosen"),
+        ("ok thats way over. just the casio one, in the cart", "chosen"),
+        ("the 2nd one. total?", "chosen"),  # put in, then the total (had said "Your cart is empty")
+        # the cart asked, short
+        ("what am i at", "cart"),
+        ("whats it all come to", "cart"),
+        ("total for the pta form", "cart"),
+        ("add the first one instead. total", "chosen"),
+        # not put in: a question, or something asked for
+        ("i want to add a strap too, what would you add", ""),
+    ],
+)
+def test_a_card_put_in_or_the_cart_asked_said_short(text: str, move: str) -> None:
+    """fresh51: the put-ins and cart asks of the conversations, said last and short."""
+    query = understand(text, None, [], SHOWN).query
+    assert query.move == move, (text, query)
+
+
 def test_the_budget_dropped_drops_the_price_limit(small_catalog: Catalog) -> None:
     before = ConversationState(
         need="mic stand", search="mic stand", max_price=Decimal(30), shown=("a",)
