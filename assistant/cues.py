@@ -1456,6 +1456,12 @@ class Cues:
         return adjusts and len(self.content_words) <= 1
 
 
+#: Words said in capitals for emphasis, no maker: "SMALL shank", "REAL wood".
+_SHOUTED = frozenset(["small", "large", "big", "medium", "little", "mini", "long", "short", "wide", "narrow",
+                      "thick", "thin", "heavy", "light", "real", "only", "exactly", "new", "old", "soft",
+                      "hard", "full", "half", "solid", "genuine", "original", "plain", "simple"])  # fmt: skip
+
+
 class BrandLexicon:
     """Names that can follow "not ..." as a brand: the catalog's brands and the words titles
     start with (most products without a brand field name their maker first)."""
@@ -1749,8 +1755,11 @@ def read_cues(
     attributes = tuple(dict.fromkeys(a.lower() for a in ATTRIBUTE.findall(plain)))
     # a brand asked for: a capitalised name the catalog knows, not the message's first word
     tokens = re.findall(r"[\w&'-]+", text)
+    # (not a size or look shouted: "its a yamaha ysl-354 so SMALL shank" had asked for a maker
+    # "SMALL")
     wanted = tuple(dict.fromkeys(t for t in tokens[1:] if t[:1].isupper() and brands is not None and t in brands
-                                 and t not in excluded and t.lower() not in _STOP))  # fmt: skip
+                                 and t not in excluded and t.lower() not in _STOP
+                                 and not (t.isupper() and (t.lower() in _SHOUTED or t.lower() in COLORS))))  # fmt: skip
     # names set against each other are brands however typed: "yamaha vs casio keyboard"
     versus = [t for m in _VERSUS.finditer(text) for t in m.groups()]
     wanted += tuple(t for t in versus if brands is not None and t in brands and t.lower() not in _STOP

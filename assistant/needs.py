@@ -648,6 +648,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         rf"(?<![\w/.]){re.escape(s)}\s+(?:seems?|is|are|looks?|sounds?|feels?)\s+(?:way\s+|kinda\s+|really\s+|so\s+)?"
         r"(?:tiny|too\s+\w+|not\s+enough|skimpy|excessive|overkill)\b",
         sized, re.I) or len(re.findall(rf"(?<![\w/.]){re.escape(s)}(?![\w/])", sized, re.I)) > 1)  # fmt: skip
+    # a size said not to be: "has to be 1.75 NOT 3mm" (had said "the 1.75mm and 3mm you asked for")
+    sizes = tuple(s for s in sizes if not re.search(
+        rf"\b(?:not|no|never|except|nor|but\s+not)\s+(?:the\s+|a\s+|any\s+)?{re.escape(s)}(?![\w/])", sized, re.I))
     # one size said twice is one ("4/4" and "size 4/4": "the full size and 4/4 and size 4/4 you
     # asked for")
     sizes = tuple(s for s in sizes if not any(

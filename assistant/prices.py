@@ -478,6 +478,12 @@ def extract_price_bounds(text: str) -> PriceBounds:
             if not cur and re.search(r"\b(?:need|needs|want|wants|buy|buying|get|getting|order|ordering)\s*$",
                                      text[: match.start()], re.I):  # fmt: skip
                 continue  # "patch cables ..., need at least 6": how many (it had been a $6 floor)
+            if not cur and re.match(r"\s*(?:of\s+(?:them|those|these|each|it)|pieces|pcs|units|rolls|sets|packs|pairs)\b",
+                                    text[match.end() :], re.I):  # fmt: skip
+                continue  # "o-rings ..., at least 100 of them": how many (it had been a $100 floor)
+            if not cur and re.search(r"\b(?:both|all|they|they'?re|theyre|those|these|everything|each)\s+"
+                                     r"(?:(?:are|is|r|were|was)\s+)?(?:(?:way|all|still)\s+)?$", text[: match.start()], re.I):  # fmt: skip
+                continue  # "both over 40 ugh": what the cards cost, said back (it had been a $40 floor)
             if _NEGATED.search(text[: match.start()]):  # "shouldn't cost more than $30"
                 high = value if high is None else min(high, value)
             else:

@@ -1353,3 +1353,15 @@ def test_an_emoji_ends_a_told_sentence_not_a_request() -> None:
                     "washing machine sounds like a cement mixer 😂 bday in 2 weeks, 30ish")  # fmt: skip
     assert not is_story("my son turns 8 and wants a fiesta party like the ones at his abuelas house 🎉 need "
                         "papel picado banners, a piñata and stuff to fill it")  # fmt: skip
+
+
+def test_counts_complaints_and_sizes_turned_down_are_no_bounds() -> None:
+    """fresh51: "o-rings ..., at least 100 of them" had been a $100 floor, "both over 40 ugh" a $40
+    floor, "has to be 1.75 NOT 3mm" "the 1.75mm and 3mm you asked for"."""
+    from assistant.prices import extract_price_bounds
+
+    assert extract_price_bounds("buna-n / nitrile, NOT silicone, at least 100 of them").min_price is None
+    assert extract_price_bounds("at least $100 of them").min_price == 100
+    assert extract_price_bounds("both over 40 ugh. is the 64 one at least good").min_price is None
+    assert extract_price_bounds("something over 40").min_price == 40
+    assert read_needs("TPU filament 1.75mm, black, has to be 1.75 NOT 3mm").sizes == ("1.75mm",)

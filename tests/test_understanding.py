@@ -1809,6 +1809,15 @@ def test_a_card_put_in_or_the_cart_asked_said_short(text: str, move: str) -> Non
     assert query.move == move, (text, query)
 
 
+def test_a_word_shouted_is_no_maker() -> None:
+    """ "its a yamaha ysl-354 so SMALL shank" had asked for a maker "SMALL" (titles start with it)."""
+    from assistant.cues import BrandLexicon, read_cues
+
+    brands = BrandLexicon(["Small", "Yamaha"], ["Small Foot Wooden Toys"] * 3)
+    said = read_cues("mouthpiece for a yamaha ysl-354 so SMALL shank, teacher wants a Yamaha", brands=brands)
+    assert "SMALL" not in said.brands and "Yamaha" in said.brands, said.brands
+
+
 def test_the_budget_dropped_drops_the_price_limit(small_catalog: Catalog) -> None:
     before = ConversationState(
         need="mic stand", search="mic stand", max_price=Decimal(30), shown=("a",)
