@@ -92,6 +92,8 @@ FOR_CHILDREN = 0.1
 LAB = "Industrial & Scientific"
 
 
+#: A price said as "around" it: those within the range gain this much over cheaper ones.
+AROUND_FIT = 0.08
 #: "cheap headphones": the cheapest of the candidates gains this much, the dearest loses it.
 CHEAP = 0.1
 #: A toy or miniature version of what was asked for ("washing machine" -> a dollhouse washing
@@ -449,6 +451,10 @@ def need_fit(catalog: Catalog, rows: np.ndarray, products: Sequence[Product],
         bonus += np.array([BRAND_MATCH if by_maker(p, (brand,)) else 0.0 for p in products])
     if state.interests:  # "a 7 year old who loves unicorns and painting": the titles naming both
         bonus += INTEREST_MATCH * np.minimum(np.array(interests_named(products, state)), 2)
+    if state.price_around and state.min_price is not None:
+        # "40ish": those around it first, cheaper ones after (the floor is no filter)
+        price = columns.price[rows]
+        bonus += np.where(np.isnan(price) | (price < float(state.min_price)), 0.0, AROUND_FIT)
     if state.prefer_rated:
         rating = np.nan_to_num(columns.rating[rows], nan=3.5)
         bonus += RATED * np.clip(rating - 4.0, -1.0, 1.0)

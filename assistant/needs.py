@@ -943,7 +943,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             age = (18.0, 99.0)
         wish = told_want(text) or ""
         # (an idea turned down is none: "thinking a plush but she already has like 20")
-        named = "" if re.search(r"\b(?:but|though|tho|already)\b", wish, re.I) else wish.split(",")[0]
+        # (nor a doing wanted: "i want to surprise her" had the kind "surprise")
+        named = "" if re.search(r"\b(?:but|though|tho|already)\b|^to\s", wish, re.I) else wish.split(",")[0]
         wanted = product_kind(named) if named else None
         if wanted and not re.search(r"\b(?:something|anything|one|ones|gift|gifts|present|idea|ideas|stuff)\b",
                                     wish, re.I):  # fmt: skip
@@ -964,6 +965,16 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
             keep = " ".join(done[:_STORY_DOINGS]).split()
             interests += [w for thing in done for w in thing.split() if w != "accessories"]
             kind, gift = None, True
+            if (
+                _NEW_ONE.search(text)
+                and (its_kind := product_kind(done[0]))
+                and its_kind.lower() == done[0].split()[-1]
+                and (title_counts is None or _titles(its_kind.lower(), title_counts) >= _KNOWN_KIND)
+            ):
+                # a new one of the thing they do it with is that thing: "her deck is falling apart
+                # ... want to get her a new one" after "reads cards" (a card binder had been
+                # recommended beside a tarot deck), "taught himself yoyo tricks ... a real one"
+                kind = its_kind
             if (want := told_want(text)) and _FOR_THE_BABY.search(want):
                 # what the parent does, for their baby: "He plays drums in a wedding band ... I
                 # want something for the baby that's also kind of a nod to him" (drum case
@@ -1014,6 +1025,10 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
 
 #: A gift wanted for the baby of whom the story tells.
 _FOR_THE_BABY = re.compile(r"\bfor\s+(?:the|their|his|her)\s+(?:new\s+)?(?:baby|newborn|little\s+one)\b", re.I)
+#: A new one of what the person has: "want to get her a new one", "time to get him a real one".
+_NEW_ONE = re.compile(r"\b(?:a|her|his|their)\s+(?:new|real|proper|better|nicer|own)\s+one\b", re.I)
+#: How many titles must name a kind for a story's thing to be read as one.
+_KNOWN_KIND = 5
 #: Words a story asks for a product with: "she needs a clarinet", "he wants a new amp".
 _ASKED_FOR = (r"\b(?:needs?|wants?|looking\s+for|get\s+(?:him|her|them)|buy\s+(?:him|her|them)|asked\s+for|"
               r"wish(?:es)?\s+for|dreaming\s+of|saving\s+for|has\s+(?:been\s+)?wanting)\s+(?:(?:a|an|some|the|new|his|her)\s+)?")  # fmt: skip

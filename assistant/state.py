@@ -88,8 +88,10 @@ class ConversationState(BaseModel):
 
     def filters(self) -> Filters:
         """The hard filters in force (brand exclusions are also matched in titles, see candidates)."""
+        # ("around 40" keeps its ceiling; below it is cheaper, ranked after those around it, not
+        # gone: "a real yoyo, 40ish" had shown no yoyo, the $29 ones were under the $32 floor)
         return Filters(
-            min_price=self.min_price, max_price=self.max_price,
+            min_price=None if self.price_around else self.min_price, max_price=self.max_price,
             departments=(self.department,) if self.department else (),
             exclude_brands=self.exclude_brands, min_rating=self.min_rating,
             min_rating_count=self.min_rating_count,

@@ -84,7 +84,8 @@ _SERVES = {
     "building": "building kit", "making": "craft kit", "drawing": "drawing", "painting": "painting",
     "jeopardy": "trivia game", "trivia": "trivia game", "coins": "coin collecting",
     "rocks": "rocks minerals", "stones": "rocks minerals", "crystals": "crystals minerals",
-    "fossils": "fossils", "shells": "seashells",
+    "fossils": "fossils", "shells": "seashells", "marble ramps": "marble run", "marble tracks": "marble run",
+    "marble runs": "marble run",
 }  # fmt: skip
 #: Games played together: "game night every Thursday", "board game nights".
 _GAME_NIGHT = re.compile(r"\b(?:board\s+)?game\s+nights?\b", re.I)

@@ -3,6 +3,8 @@ ratings, review counts, recipients and ages, sizes, gifts, and the product words
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pytest
 import Stemmer
@@ -1304,7 +1306,7 @@ def test_how_someone_is_grown_and_whom_they_play_with_are_no_product_words() -> 
     [
         # what is done, said of its things (fresh51; each had searched the story or "kids toys")
         ("my gf reads cards for everyone at every party, like ppl literally line up in the kitchen", "tarot cards"),
-        ("my 7yo has been building marble ramps out of paper towel tubes and duct tape", "marble ramps"),
+        ("my 7yo has been building marble ramps out of paper towel tubes and duct tape", "marble run"),
         ("my nephew is 11 and taught himself like 30 yoyo tricks off youtube", "yoyo"),
         ("my dad shouts the answers at jeopardy every night before they even buzz in", "trivia game"),
         ("my 8 yr old comes home from every walk with his pockets full of rocks", "rocks minerals"),
@@ -1365,3 +1367,21 @@ def test_counts_complaints_and_sizes_turned_down_are_no_bounds() -> None:
     assert extract_price_bounds("both over 40 ugh. is the 64 one at least good").min_price is None
     assert extract_price_bounds("something over 40").min_price == 40
     assert read_needs("TPU filament 1.75mm, black, has to be 1.75 NOT 3mm").sizes == ("1.75mm",)
+
+
+def test_a_new_one_of_what_they_do_it_with_is_its_kind() -> None:
+    """ "my gf reads cards for everyone at every party ... her deck is falling apart ... want to get
+    her a new one, 20ish" had recommended a card binder beside a tarot deck: the kind is cards;
+    "around 40" keeps its ceiling, not its floor ("a real yoyo, 40ish" had shown no yoyo: the $29
+    ones were under the $32 floor)."""
+    story = ("my gf reads cards for everyone at every party, like ppl literally line up in the kitchen. her deck "
+             "is falling apart from all the shuffling. want to get her a new one, 20ish")  # fmt: skip
+    needs = read_needs(story)
+    assert (needs.product_words, needs.kind) == ("tarot cards", "cards"), needs
+    # (no new one said: what they do is searched, no kind)
+    told = story.replace("her deck is falling apart from all the shuffling. want to get her a new one",
+                         "her birthday is coming up and i want to surprise her")  # fmt: skip
+    assert read_needs(told).kind is None, read_needs(told)
+    around = ConversationState(min_price=Decimal(32), max_price=Decimal(48), price_around=True)
+    assert (around.filters().min_price, around.filters().max_price) == (None, Decimal(48))
+    assert ConversationState(min_price=Decimal(32)).filters().min_price == Decimal(32)
