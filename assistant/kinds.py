@@ -591,6 +591,10 @@ _WANTING = re.compile(rf"^\W*(?:(?:hi|hey|hello)\W+)?{_WANTS}", re.I)
 MAX_LISTED = 3
 
 
+#: A part that tells of something had, not a thing asked: "her bench is rock hard tho".
+_TOLD_OF_IT = re.compile(r"^(?:my|his|her|their|our|the)\s+(?:[a-z]+\s+){0,2}?(?:is|are|was|were|keeps|has|had)\b", re.I)
+
+
 def listed_products(text: str) -> tuple[str, ...]:
     """The products a message lists, each as its own request ("2 things: a desk organizer for pens
     n sticky notes and also a decent stapler that doesnt jam" -> the organizer, the stapler; the
@@ -618,6 +622,8 @@ def listed_products(text: str) -> tuple[str, ...]:
             return ()
     if any(_ONE_OF_IT.match(p) for p in parts[1:]):
         return ()  # "now metronomes, a simple one": the same thing, said more of
+    if _TOLD_OF_IT.match(parts[0]):
+        return ()  # "her bench is rock hard tho, a cushion?": what is told of, then what is asked
     first = product_kind(parts[0])
     for i, part in enumerate(parts[1:], start=1):
         bare = re.fullmatch(r"(?:(?:a|an|the|some|one)\s+)?([a-z]+)", part, re.I)

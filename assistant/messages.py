@@ -36,6 +36,12 @@ def clean_message(text: str) -> str:
     text = _A_LOT.sub(" ", text)  # "reads a ton", "a ton of colors" (the kind had been "ton")
     text = _CAN_STRETCH.sub(" ", text)  # "a hundred-ish but i can stretch a lil": no product
     text = _ASIDE.sub(" ", text)  # "send help", "stocking up for the year", "up at 6am"
+    # a doing turned down before what is asked: "nah not touching that lol. her bench is rock hard
+    # tho, a cushion?" (had narrowed the kits on screen to nothing)
+    if (declined := _DECLINED.match(text)) and re.search(r"[a-z]{3}", text[declined.end() :], re.I):
+        text = text[declined.end() :]
+    # "i dont want to drill anything, its a nice guitar": no drilling (a drill bit had been shown)
+    text = _NO_DOING.sub(lambda m: f"no {m.group(1)}ing", text)
     text = _PLAYED.sub("a game", text)
     text = _PLAYERS.sub(r"\g<0> players", text)  # "any that work for up to 8?": 8 players, no $8
     text = _SOUNDS_GOOD.sub(_liked_kind, text)  # "filament sounds good. she wants silk": filament  # "need something we can all play together": a game
@@ -62,6 +68,19 @@ _INTENSIFIER = re.compile(
 _ASIDE = re.compile(
     r"\bsend\s+help\b|\b(?:stock(?:ing)?|stocked)\s+up(?:\s+(?:on|for))?\b"
     r"|\b(?:at\s+|by\s+|until\s+|till\s+)?\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.I,
+)
+#: A doing turned down, said first as its own sentence: "nah not touching that lol.", "no way
+#: im doing that myself,".
+_DECLINED = re.compile(
+    r"^\W*(?:(?:nah|no|nope|ok|lol|haha|ha)\W+)*(?:i'?m\s+|im\s+|i\s+am\s+)?(?:not|no\s+way\s+(?:i'?m|im|i\s+am))\s+"
+    r"[a-z]{3,}ing\s+(?:that|it|this)(?:\s+(?:myself|lol|lmao|haha|tbh|honestly))*\s*[.!,;]+\s*",
+    re.I,
+)
+#: A doing not wanted, said of what it would take: "i dont want to drill anything".
+_NO_DOING = re.compile(
+    r"\bi\s+(?:don'?t|do\s+not)\s+want\s+to\s+(drill|glue|screw|solder|sand|cut|paint|nail)\s+"
+    r"(?:anything|any\s+holes|holes|it|into\s+(?:it|anything))\b",
     re.I,
 )
 #: How many a game is for, said with no word for them: "any that work for up to 8? sometimes more

@@ -701,6 +701,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     rest = _BACK_THEN.sub(" ", rest)
     rest = _HOW_MUCH.sub(" ", rest)  # "the clock by itself, how much is it": no kind "much"
     rest = _RESTLESS.sub(" bored ", rest)  # "climbing the walls": bored, no climbing holds
+    rest = _AS_HARD_AS.sub(" ", rest)  # "her bench is rock hard": a complaint, no rocks
     rest = _JOURNEY.sub(" travel ", rest)  # "on a long car ride": travel (toys, games), no car
     # where it stands, as titles say it: "something she could keep on her desk" (desks had been
     # shown to a coworker)
@@ -1025,6 +1026,9 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
 
 #: A gift wanted for the baby of whom the story tells.
 _FOR_THE_BABY = re.compile(r"\bfor\s+(?:the|their|his|her)\s+(?:new\s+)?(?:baby|newborn|little\s+one)\b", re.I)
+#: A quality said as hard as a thing, told of what they have: "rock hard", "stone cold" (no rock, stone).
+_AS_HARD_AS = re.compile(r"\b(?:rock|stone|dirt|bone|ice|brick|paper|razor|pitch|crystal)\s+"
+                         r"(hard|solid|cheap|cold|dry|thin|sharp|black|clear)\b", re.I)
 #: A new one of what the person has: "want to get her a new one", "time to get him a real one".
 _NEW_ONE = re.compile(r"\b(?:a|her|his|their)\s+(?:new|real|proper|better|nicer|own)\s+one\b", re.I)
 #: How many titles must name a kind for a story's thing to be read as one.
@@ -1191,7 +1195,9 @@ def _likeliest_kind(text: str, first: str | None, counts: Mapping[str, int]) -> 
 #: A question naming what it asks for: "what sticks should he get", "which strings do I need".
 _ASKED = re.compile(
     r"\b(?:what|which)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?([a-z][\w'-]*)\s+"
-    r"(?:should|would|do|does|can|could|to|will|might)\s+(?:i|he|she|we|they|you|my|our|get|buy|use)\b",
+    r"(?:should|would|do|does|can|could|to|will|might)\s+(?:i|he|she|we|they|you|my|our|get|buy|use)\b"
+    # a thing asked last, alone: "her bench is rock hard tho, a cushion?" (had the kind "bench")
+    r"|[,.;]\s*(?:(?:so|maybe|like|then)\s+)?(?:a|an|some)\s+([a-z][\w'-]*)\s*\?+\W*$",
     re.I,
 )
 
@@ -1202,7 +1208,7 @@ def _asked_kind(text: str) -> str | None:
     m = _ASKED.search(text)
     if m is None:
         return None
-    word = m.group(1).lower()
+    word = (m.group(1) or m.group(2)).lower()
     if word in NOT_KIND or not_product_word(word) or ATTRIBUTE.fullmatch(word) or len(word) < 3:
         return None  # "what size should I get" asks a size, not a product
     return word

@@ -96,6 +96,7 @@ from assistant.llm import LLMBackend
 from assistant.messages import clean_message
 from assistant.people import read_age
 from assistant.phrases import phrase
+from assistant.prices import priced_at
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.recall import asked_of_it, earlier_card
@@ -969,7 +970,11 @@ class ChatPipeline:
         every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
         picked = [p.id in state.picked for p in shown]
         named: tuple[int, ...] = ()
-        if len(query.references) != 1 and (which := priced_one(query.text)):
+        if not query.references and (at := priced_at(query.text)) is not None:
+            # a card named by its price: "ok fine, the $13 mat" (had searched mats under $13)
+            near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - at) < 1)
+            named = near if len(near) == 1 else named
+        if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
             # the cheaper one ok" after violin strings is not about a violin shown beside them)
             kinds = of_kind(shown, state)
@@ -1376,7 +1381,8 @@ class ChatPipeline:
         # (the line whose count is changed, where named: "drop the tuners to 6")
         said = (_taken_out(message) if query.move == "remove" else
                 (said_count.group("thing") or said_count.group("named") or "") if said_count else "")  # fmt: skip
-        said = "" if said.lower() in ("it", "that", "them") else said
+        # ("take those out" had said "Those is not in your cart")
+        said = "" if said.lower() in ("it", "that", "them", "those", "these", "em", "'em", "those ones", "these ones") else said
         named = by_words(said, titles, [False] * len(titles)) if said.strip() else None
         focus = next((c.product.id for c in shown.cards if c.product.id in shown.state.focus), None)
         if len(query.references) == 1 and len(shown.cards) == 1:

@@ -407,6 +407,20 @@ _PUT_TOGETHER = re.compile(
 )
 
 
+#: A card named by its price: "the $13 mat", "the 35 dollar one", "is the $64 one any good".
+_PRICED_AT = re.compile(
+    r"\bthe\s+(?:\$\s?(?P<a>\d{1,4}(?:\.\d\d)?)|(?P<b>\d{1,4}(?:\.\d\d)?)\s*(?:dollars?|bucks?|usd)\b)"
+    r"(?=\s+[a-z])",
+    re.I,
+)
+
+
+def priced_at(text: str) -> Decimal | None:
+    """The price a message names a card by ("the $13 mat" -> 13), None where it names none."""
+    m = _PRICED_AT.search(text)
+    return Decimal(m.group("a") or m.group("b")) if m else None
+
+
 def pooled(text: str) -> str:
     """A shared budget said as what each gives, as the whole: "five of us on the team and we're
     each chipping in $15" is $75 total (it had been read as up to $15), "18 families and most

@@ -162,6 +162,9 @@ _BEGINS = re.compile(r"\b(?:beginners?|starting|start|learning|learn|new\s+to|fi
 #: Someone taking up an activity, told: "he wants to collect coins", "she just got into
 #: astronomy", "my son is learning to solder", "took up the ukulele".
 _TAKING_UP = re.compile(
+    # (not a want turned down: "i dont want to drill anything, its a nice guitar" had shown a
+    # beginner's guitar kit)
+    r"(?<!n't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!doesnt\s)"
     r"\b(?:wants?|wanted|would\s+like|'d\s+like|is\s+dying|is\s+itching|is\s+eager)\s+to\s+(?:learn|start|try|get\s+into|take\s+up|pick\s+up)?"
     r"|\b(?:just\s+)?(?:got|getting|gotten|gets)\s+(?:\w+\s+)?into\b|\b(?:took|taking|takes|picked|picking)\s+up\b"
     r"|\b(?:is|are|'s|'re)\s+(?:\w+\s+)?(?:learning|starting)\b|\bobsessed\s+with\b"

@@ -140,6 +140,10 @@ _MADE_FOR = frozenset(["kids", "kid", "children", "childrens", "child", "toddler
 _MAX_WORDS = 3
 
 
+#: A doing said of what was just said, after "not": "not touching that", "not doing it myself".
+_DOING_THAT = re.compile(r"^[a-z]{3,}ing\s+(?:that|it|this|those|them|any\s+of\s+that)\b")
+
+
 def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> tuple[str, ...]:
     """The words the shopper says the product should not be or have (see `NOT_THIS`),
     lower-cased, in order; `keep`: words they asked for, never unwanted ("guitar strings, not
@@ -155,6 +159,8 @@ def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> 
         said_of = re.sub(r"^(?:can'?t|cannot)\s+stand\b", "not", m.group(0), flags=re.I)
         said_of = re.sub(r"^(?:(?:super|very|really|totally|pretty|kinda|so|quite)\s+)?anti-", "anti ", said_of, flags=re.I)
         words = re.findall(r"[a-z][a-z'-]*", said_of.lower())[1:]  # past the negating word
+        if words and _DOING_THAT.match(" ".join(words)):
+            continue  # "nah not touching that lol": a doing turned down, no thing unwanted
         picked = [w for w in words if len(w) >= 3 and w not in _NOT_A_THING
                   and (w in _MADE_FOR or not not_product_word(w)) and w not in asked]  # fmt: skip
         found += picked[:_MAX_WORDS]

@@ -1385,3 +1385,29 @@ def test_a_new_one_of_what_they_do_it_with_is_its_kind() -> None:
     around = ConversationState(min_price=Decimal(32), max_price=Decimal(48), price_around=True)
     assert (around.filters().min_price, around.filters().max_price) == (None, Decimal(48))
     assert ConversationState(min_price=Decimal(32)).filters().min_price == Decimal(32)
+
+
+def test_a_thing_asked_last_after_a_story_is_the_kind() -> None:
+    """ "nah not touching that lol. her bench is rock hard tho, a cushion?" (of a piano tuning kit)
+    had narrowed the kits on screen to nothing: no rock, the kind a cushion; "i dont want to drill
+    anything, its a nice guitar" had shown a beginner's guitar kit."""
+    from assistant.query import understand
+    from assistant.starters import taking_up
+
+    shown = ["Fistrock DIY Electric Guitar Kit", "Bb Standard Trumpet Set for Beginner"]
+    query = understand("nah not touching that lol. her bench is rock hard tho, a cushion?", None, [], shown).query
+    assert (query.intent.value, query.kind) == ("new", "cushion"), query
+    assert "rock" not in query.search.split()
+    assert taking_up("i dont want to drill anything, its a nice guitar") is None
+    assert taking_up("my grandson found an old quarter and now he wants to collect coins lol") is not None
+
+
+def test_a_doing_not_wanted_narrows_and_a_told_part_is_no_listed_thing() -> None:
+    """ "i dont want to drill anything, its a nice guitar" after strap locks had searched drill
+    bits: no drilling; "her bench is rock hard tho, a cushion?" lists no bench."""
+    from assistant.kinds import listed_products
+    from assistant.query import understand
+
+    query = understand("i dont want to drill anything, its a nice guitar", None, [], ["Guitar Strap Lock Buttons"]).query
+    assert (query.intent.value, query.unwanted) == ("refine", ("drilling",)), query
+    assert listed_products("her bench is rock hard tho, a cushion?") == ()

@@ -1809,6 +1809,16 @@ def test_a_card_put_in_or_the_cart_asked_said_short(text: str, move: str) -> Non
     assert query.move == move, (text, query)
 
 
+def test_a_card_named_by_its_price() -> None:
+    """ "is the $64 one any good": the card on screen at that price is the one asked of (the
+    pipeline picks it; where none is, the price stays a budget to search with)."""
+    from assistant.prices import priced_at
+
+    for said, at in [("ok fine, the $13 mat", 13), ("the 35 dollar one, add it", 35), ("is the $64 one any good", 64)]:
+        assert priced_at(said) == at, said
+    assert priced_at("a $13 mat") is None  # a budget said with "a"
+
+
 def test_a_word_shouted_is_no_maker() -> None:
     """ "its a yamaha ysl-354 so SMALL shank" had asked for a maker "SMALL" (titles start with it)."""
     from assistant.cues import BrandLexicon, read_cues
