@@ -714,6 +714,9 @@ _PRICE_FOR = re.compile(
     r"years?\b|yrs?\b|months?\b|stars?\b|dollars?\b|bucks\b|euros?\b|\$|€|x\b))",
     re.I,
 )
+#: A measure asked with "how much": what several weigh or hold is no price.
+_MEASURED = re.compile(r"\b(?:weigh\w*|weight|hold|holds|carry|carries|long|big|tall|wide|heavy|capacity|"
+                       r"pesa\w*|mide|gewicht|wiegt|p[eè]se|poids|peso)\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "dos": 2, "tres": 3, "cuatro": 4,
            "deux": 2, "trois": 3, "quatre": 4, "due": 2, "tre": 3, "quattro": 4, "zwei": 2, "drei": 3,
            "vier": 4, "dois": 2, "duas": 2, "três": 3}  # fmt: skip
@@ -723,8 +726,8 @@ def price_for_several(question: str, card: Card, language: str) -> str | None:
     """What several of a card come to, where the question asks it ("how much for 3 sets": 3 ×
     $27.50 = $82.50); that its price is not listed where it is not; None for any other question."""
     m = _PRICE_FOR.search(question)
-    if m is None:
-        return None
+    if m is None or _MEASURED.search(question):
+        return None  # ("how much weight can it hold, 2 people?" asks a measure, not a price)
     said = m.group("n").lower()
     n = int(said) if said.isdigit() else _COUNTS[said]
     if n < 2:

@@ -137,7 +137,9 @@ def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus:
         # (none where no card is one: "add 4 of the cheapest blaster" beside pencil toppers)
         if any(among) and (card := priced_card(priced_which(priced.group("which")), shown, among)):
             return Listed(card[0], quantity, thing)
-        return Listed(None, quantity, thing)
+        if product_kind(kind) == kind and kind not in LOOKS:
+            return Listed(None, quantity, thing)  # a kind no card is
+        # ("the best rated wooden one": a look, read as a card by its words below)
     if not said.lower().startswith(("the ", "that ", "those ", "these ")):
         said = f"the {said}"  # ("one floor pad": the floor pad on screen, if one is)
     if named := named_cards(said, titles, picked):

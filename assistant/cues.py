@@ -315,7 +315,7 @@ MEASURE = re.compile(
 #: A card named by its price or rating: "is the cheaper one still ok for a beginner", "does the
 #: cheapest one need calibration solution" (each had been a new search for something cheaper).
 PRICED_ONE = re.compile(
-    r"\bthe\s+(?:(?P<which>cheaper|cheapest|cheap|cheapo|less expensive|least expensive|more expensive|most expensive|expensive|"
+    r"(?<!not\s)(?<!no\s)\bthe\s+(?:(?P<which>cheaper|cheapest|cheap|cheapo|less expensive|least expensive|more expensive|most expensive|expensive|"
     r"pricier|priciest|dearer|(?:better|best|higher|highest|top)[- ]rated)\s+(?:one|option|model|pick"
     r"|of\s+(?:the|those|these)\s+(?:first\s+|last\s+)?(?:two|three|four|five|\w+s)"
     # among the cards of a look: "the cheapest of the wooden ones, is the paint safe"
@@ -461,10 +461,10 @@ CART_ASKED = re.compile(
     # said last, short: "add another 160 pack instead. total", "the arceus one. total?", "what am i
     # at", "whats it all come to", "total for the pta form" (each had searched "total" or asked
     # a card)
-    r"|[.,;!]\s*(?:(?:and|so|ok|new)\s+)?total(?:\s+(?:pls|please|plz|now))?\W*$"
+    r"|[.;!]\s*(?:(?:and|so|ok|new)\s+)?total(?:\s+(?:pls|please|plz|now))?\W*$"
     r"|\bwhat\s+(?:am\s+i|i'?m|im)\s+at\W*$"
     r"|\bwhat(?:'s|s|\s+does|\s+is)?\s+(?:it|that|this|everything)\s+(?:all\s+)?come\s+(?:to|out\s+to)\b"
-    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:the\s+)?total\s+for\s+(?:the|my|our)\s+[\w ]{1,30}$",
+    r"|^\W*(?:(?:ok|okay|so|and)\W+)?(?:the\s+)?total\s+for\s+(?:the|my|our)\s+(?![\w ]*\b(?:is|are|was|under|over|like|about)\b)[a-z ]{1,30}$",
     re.I,
 )
 
@@ -701,8 +701,8 @@ CART_UNIT = r"(?:packs?|boxes|box|sets?|pairs?|units?|pcs|pieces|bags?|rolls?|sp
 CART_LEAD = (r"^\W*(?:(?:ok(?:ay)?|k|kk|yes|yeah|yep|yup|sure|great|perfect|cool|nice|alright|alr|aight|fine|then|so|and|whatever|meh|eh|ah|oh|welp|hmm+|um+|lovely|good|awesome|sounds\s+good"
               r"|pls|plz|please|just|can\s+you|could\s+you|go\s+ahead\s+and)\W+)*")  # fmt: skip
 #: A card named, then the total asked: "the 2nd one. total?" (the card is put in first).
-NAMED_THEN_TOTAL = (r"^\W*(?:(?:ok|okay|fine|then|so|alright)\W+)*(?:the|that|this)\s+[^.?!,;]{1,50}?\s*[.,;!]\s*"
-                    r"(?:(?:and|so|ok|new)\s+)?total\s*\?*\W*$")  # fmt: skip
+NAMED_THEN_TOTAL = (r"^\W*(?:(?:ok|okay|fine|then|so|alright)\W+)*(?:the|that|this)\s+(?:[\w$.-]+\s+){0,4}?"
+                    r"(?:one|ones|pack|set|kit|pair)\s*[.,;!]\s*(?:(?:and|so|ok|new)\s+)?total\s*\?*\W*$")  # fmt: skip
 #: Putting a card in the cart, in the shop's languages.
 ADD_TO_CART = (
     # ("put the cheapest of those in my cart" had searched "put cart": a toy food cart)
@@ -732,9 +732,13 @@ ADD_TO_CART = (
     # all come to", "the waterproof cover one is fine, add", "4 nets is fine his cousins are
     # coming. add", "ok topus, add it", "just the A fork with the case, in the cart" (each had
     # been searched)
+    # (not "add" in a list: "autism, ADD, and sensory stuff", "subtract, add, multiply")
     r"|(?<=\w)\s*[,.;!]\s*(?:(?:ok|so|then|just|yes|pls|please)\s+)?add(?:\s+(?:it|that|them|pls|please|plz))?"
-    r"(?=\s*(?:[.!]\s*)?$|\s*[,.;!]\s*\S)"
-    r"|(?:(?<=\w)\s*,\s*|(?<=\bone)\s+)(?:in|into)\s+(?:my|the)\s+(?:cart|basket)(?:\s+(?:pls|please|plz))?\W*$"
+    r"(?=\s*(?:[.!]\s*)?$|\s*[.;!]\s*(?:total|what|whats|what's|how|thx|thanks|ty)\b)"
+    r"|(?<=\w)\s*,\s*(?:in|into)\s+(?:my|the)\s+(?:cart|basket)(?:\s+(?:pls|please|plz))?\W*$"
+    # ("i already have the red one in my cart" puts nothing in)
+    rf"|{CART_LEAD}(?:just\s+)?(?:the|that|this)\s+(?:[\w$.-]+\s+){{0,4}}?one\s+(?:in|into)\s+(?:my|the)\s+(?:cart|basket)"
+    r"(?:\s+(?:pls|please|plz))?\W*$"
     # a card named, then the total asked: "the 2nd one. total?" (had said "Your cart is empty")
     rf"|{NAMED_THEN_TOTAL}"
     # how many of the card just named: "ok that one, 1 please", "the red one, 2 pls"

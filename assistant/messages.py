@@ -41,7 +41,7 @@ def clean_message(text: str) -> str:
     if (declined := _DECLINED.match(text)) and re.search(r"[a-z]{3}", text[declined.end() :], re.I):
         text = text[declined.end() :]
     # "i dont want to drill anything, its a nice guitar": no drilling (a drill bit had been shown)
-    text = _NO_DOING.sub(lambda m: f"no {m.group(1)}ing", text)
+    text = _NO_DOING.sub(lambda m: f"no {_DOING[m.group(1).lower()]}", text)
     text = _PLAYED.sub("a game", text)
     text = _PLAYERS.sub(r"\g<0> players", text)  # "any that work for up to 8?": 8 players, no $8
     text = _SOUNDS_GOOD.sub(_liked_kind, text)  # "filament sounds good. she wants silk": filament  # "need something we can all play together": a game
@@ -77,6 +77,8 @@ _DECLINED = re.compile(
     r"[a-z]{3,}ing\s+(?:that|it|this)(?:\s+(?:myself|lol|lmao|haha|tbh|honestly))*\s*[.!,;]+\s*",
     re.I,
 )
+_DOING = {"drill": "drilling", "glue": "gluing", "screw": "screwing", "solder": "soldering", "sand": "sanding",
+          "cut": "cutting", "paint": "painting", "nail": "nailing"}  # fmt: skip
 #: A doing not wanted, said of what it would take: "i dont want to drill anything".
 _NO_DOING = re.compile(
     r"\bi\s+(?:don'?t|do\s+not)\s+want\s+to\s+(drill|glue|screw|solder|sand|cut|paint|nail)\s+"

@@ -402,7 +402,9 @@ _SHARER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 
 #: Money put together, before its amount: "we pooled like 50", "we all chipped in about $60".
 _PUT_TOGETHER = re.compile(
-    r"\b(?:pooled|chipped\s+in|pitched\s+in)\s+(?:(?:like|about|around|roughly)\s+)?(?=\$?\d)",
+    r"\b(?:we|i|they|everyone)\s+(?:all\s+)?(?:pooled|chipped\s+in|pitched\s+in)\s+(?:(?:like|about|around|roughly)\s+)?"
+    # (money, not what was done: "my son pitched in 12 games this season")
+    r"(?=\$?\d+(?:\.\d+)?(?:\s*(?:dollars|bucks|usd))?\s*(?:[,.;!?]|$|\b(?:total|for|together|and|between)\b))",
     re.I,
 )
 
@@ -495,7 +497,7 @@ def extract_price_bounds(text: str) -> PriceBounds:
             if not cur and re.match(r"\s*(?:of\s+(?:them|those|these|each|it)|pieces|pcs|units|rolls|sets|packs|pairs)\b",
                                     text[match.end() :], re.I):  # fmt: skip
                 continue  # "o-rings ..., at least 100 of them": how many (it had been a $100 floor)
-            if not cur and re.search(r"\b(?:both|all|they|they'?re|theyre|those|these|everything|each)\s+"
+            if not cur and not re.match(r"[^.?!;]*\b(?:but|and)\s+(?:under|below|less)\b", text[match.end() :], re.I) and re.search(r"\b(?:both|they|they'?re|theyre|those|these|everything)\s+"
                                      r"(?:(?:are|is|r|were|was)\s+)?(?:(?:way|all|still)\s+)?$", text[: match.start()], re.I):  # fmt: skip
                 continue  # "both over 40 ugh": what the cards cost, said back (it had been a $40 floor)
             if _NEGATED.search(text[: match.start()]):  # "shouldn't cost more than $30"

@@ -44,7 +44,7 @@ RATING_BOUNDS = [
 #: Soft: a low price preferred, with no number ("cheap headphones", "nothing too pricey").
 SOFT_CHEAP = re.compile(
     r"\b(?:cheap|inexpensive|affordable|budget[- ]friendly|low[- ]cost|low[- ]priced"
-    r"|not (?:too |very |that |super |crazy |insanely )?(?:expensive|pricey|costly)|nothing (?:too |very |crazy |super |insanely |that )?(?:expensive|pricey|fancy|crazy|wild|extravagant|over the top)"
+    r"|not (?:too |very |that |super |crazy |insanely )?(?:expensive|pricey|costly)|nothing (?:too |very |crazy |super |insanely |that )?(?:expensive|pricey|fancy|crazy|extravagant|over the top)"
     r"|won'?t break the bank|on a (?:tight )?budget|barat(?:it)?[oa]s?|económic[oa]s?|econ[oó]mic[oa]s?"
     # "under 30 but honestly cheaper is better", "the cheaper the better"
     r"|cheaper (?:is|=) better|the cheaper the better|less is (?:more|better)|on the cheaper side"

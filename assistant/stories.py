@@ -55,12 +55,12 @@ _OPENING = frozenset(["the", "a", "an", "his", "her", "their", "some", "little",
 _DONE_WITH = frozenset(["tricks", "trick", "moves", "skills", "stunts", "combos", "routines"])
 #: What is read that is no book: "reads cards for everyone at every party" (had shown novels).
 _READ_NOT_BOOKS = {"cards": "tarot cards", "tarot": "tarot cards", "palms": "palmistry",
-                   "runes": "runes", "charts": "astrology"}  # fmt: skip
+                   "runes": "runes"}  # fmt: skip
 #: Things kept in heaps, read as what is collected: "comes home from every walk with his pockets
 #: full of rocks", "this huge jar of coins from every country" (each story had been searched).
 _HEAPED = re.compile(
     r"\b(?:pockets?|jars?|rooms?|backpacks?|shelf|shelves|boxes|box|drawers?|bins?|buckets?|walls?)\s+"
-    r"(?:is\s+|are\s+)?(?:full\s+of|filled\s+with|stuffed\s+with|covered\s+(?:in|with)|of)\s+"
+    r"(?:is\s+|are\s+)?(?:full\s+of|filled\s+with|stuffed\s+with|covered\s+(?:in|with)|(?<=jar\s)of|(?<=jars\s)of)\s+"
     r"(?!(?:stuff|things|junk|crap|money|cash|clothes|snacks|candy|trash|paper|holes|dust)\b)([a-z]{3,}s)\b",
     re.I,
 )

@@ -141,7 +141,7 @@ _MAX_WORDS = 3
 
 
 #: A doing said of what was just said, after "not": "not touching that", "not doing it myself".
-_DOING_THAT = re.compile(r"^[a-z]{3,}ing\s+(?:that|it|this|those|them|any\s+of\s+that)\b")
+_DOING_THAT = re.compile(r"^[a-z]{3,}ing\s+(?:that|it|this|those|them|any\s+of\s+that)(?:\s+(?:lol|lmao|haha|myself|again|anymore))*$")
 
 
 def unwanted_words(text: str, keep: Iterable[str] = (), shown: bool = False) -> tuple[str, ...]:

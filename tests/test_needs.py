@@ -1411,3 +1411,35 @@ def test_a_doing_not_wanted_narrows_and_a_told_part_is_no_listed_thing() -> None
     query = understand("i dont want to drill anything, its a nice guitar", None, [], ["Guitar Strap Lock Buttons"]).query
     assert (query.intent.value, query.unwanted) == ("refine", ("drilling",)), query
     assert listed_products("her bench is rock hard tho, a cushion?") == ()
+
+
+def test_the_review_of_stop_60s_readings() -> None:
+    """A review of this stop's readings found each of these taken as what it does not say."""
+    from assistant.advice import price_for_several
+    from assistant.needs import _asked_kind, _pastimes
+    from assistant.prices import extract_price_bounds
+    from assistant.query import understand
+    from assistant.stories import doings
+    from assistant.unwanted import unwanted_words
+
+    shown = ["Yamaha PSR-E373 61-Key Keyboard", "Casio CT-S1 Keyboard", "Fender Squier Stratocaster"]
+    for said in ("my son has autism, ADD, and sensory stuff. fidget toys?", "flashcards to practice subtract, add, multiply",
+                 "i already have the red one in my cart", "that should be it. total?", "the one i added earlier. total?"):  # fmt: skip
+        assert understand(said, None, [], shown).query.move != "chosen", said
+    assert understand("total for the class is under 200", None, [], shown).query.max_price == 200
+    assert understand("not the cheap one, something sturdier", None, [], shown).query.intent.value == "refine"
+    assert extract_price_bounds("my son pitched in 12 games this season, needs a new glove").max_price is None
+    bounds = extract_price_bounds("a few gifts for the team, each over 20 but under 40")
+    assert (bounds.min_price, bounds.max_price) == (20, 40)
+    assert read_needs("the last spool was not 1.75mm and it jammed. need 1.75mm PLA").sizes == ("1.75mm",)
+    assert read_needs("looking for party supplies").product_words == "party supplies"
+    assert read_needs("crystal clear case for iphone 15").product_words.startswith("crystal clear")
+    assert doings("She always has a box of chocolates on the table and does crossword puzzles every morning")[:1] == [
+        "crossword puzzles"]  # fmt: skip
+    assert unwanted_words("i want a wooden one, not buying those plastic ones again") == ("plastic",)
+    assert _pastimes("joined the marching band, what does she need") == []
+    assert _asked_kind("what would you get for my husband, a nurse?") is None
+    story = ("My aunt reads cards for everyone at parties. Her phone screen is cracked and she keeps complaining. "
+             "I want to get her a new one, around 150")  # fmt: skip
+    assert read_needs(story).kind is None
+    assert price_for_several("how much weight can it hold, 2 people?", None, "en") is None  # type: ignore[arg-type]
