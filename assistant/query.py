@@ -550,6 +550,12 @@ _ONE_VS_ONE = re.compile(
     r"(?:the\s+)?(?:[\w'-]+\s+){1,4}?ones?\b",
     re.I,
 )
+#: A yes/no question of a card named, said last after a comma: "..., is the crossfire metal?".
+_ASKED_OF_THE_CARD = re.compile(
+    r"[,;]\s*(?:(?:so|but|and|ok)\s+)?(?:is|are|does|do|can|will|would|has|was)\s+(?:the|that|this)\s+"
+    r"[\w'-]+(?:\s+[\w'-]+)?(?:\s+ones?)?\s+[^,.;!?]{1,40}\?+\W*$",
+    re.I,
+)
 _CARD_SUBJECT = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|but|wait|hmm)\W+)*(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|"
     r"\d(?:st|nd|rd|th)?)\s+(?:one|pick|option)|#\d|no\.?\s*\d|number\s+\d|\[\d\])\s*[,:-]?\s+"
@@ -1881,6 +1887,15 @@ def understand(
     if intent is Intent.new and shown_titles and cues.references and _CARD_SUBJECT.match(text):
         # a card said first, then what it is or does: "the first one isnt just a decoration right
         # lol" (had searched decorations)
+        intent = Intent.detail
+    if (
+        intent in (Intent.new, Intent.refine)
+        and english
+        and len(cues.references) == 1
+        and _ASKED_OF_THE_CARD.search(text)
+    ):
+        # what must be, told, then asked of a card: "he keeps saying it has to be metal, is the
+        # crossfire metal?" (had narrowed the yoyos to metal things: a kazoo and a harmonica)
         intent = Intent.detail
     only_told = bool(
         (

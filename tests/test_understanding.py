@@ -1819,6 +1819,16 @@ def test_a_card_named_by_its_price() -> None:
     assert priced_at("a $13 mat") is None  # a budget said with "a"
 
 
+def test_what_must_be_told_then_asked_of_a_card() -> None:
+    """ "he keeps saying it has to be metal, is the crossfire metal?" after yoyos had narrowed them
+    to metal things (a kazoo, a harmonica): a question of the Crossfire."""
+    shown = ["Yomega Crossfire YoYo", "25 Yo-yo Strings, Buy in Bulk", "CLOVER Quick Yo-Yo Maker"]
+    query = understand("he keeps saying it has to be metal, is the crossfire metal?", None, [], shown).query
+    assert (query.intent, query.references) == (Intent.detail, (1,)), query
+    # (a narrowing asked with a question of no card stays one)
+    assert understand("show me metal ones, is there one under 20?", None, [], shown).query.intent is Intent.refine
+
+
 def test_a_word_shouted_is_no_maker() -> None:
     """ "its a yamaha ysl-354 so SMALL shank" had asked for a maker "SMALL" (titles start with it)."""
     from assistant.cues import BrandLexicon, read_cues
