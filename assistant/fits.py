@@ -118,12 +118,18 @@ PLURAL_KINDS = {"glasses": r"glasses|eyewear|goggles|spectacles|sunglasses",
                  "shorts": r"shorts", "pants": r"pants|trousers", "scissors": r"scissors"}  # fmt: skip
 
 
+#: Kinds shoppers name by another word than titles do: a toy gun is a "Blaster".
+_TITLED_AS = {"gun": "blaster", "guns": "blasters"}
+
+
 def shows_kind(title: str, kind: str, stem: Callable[[str], str], asked: str) -> bool:
     """Whether a title names that kind of product itself, not a thing for it ("Laptop Case"
     does not show a laptop unless a case was asked for), in the part that names the product.
     `title` may hold more names after " ; " (a product's category names), each read alone."""
     if kind in PLURAL_KINDS:
         return bool(re.search(rf"\b(?:{PLURAL_KINDS[kind]})\b", title.split(" ; ")[0], re.I))
+    if (also := _TITLED_AS.get(kind.lower())) and shows_kind(title, also, stem, also):
+        return True  # "nerf guns": a Nerf "Blaster" (the store had been said not to carry them)
     names = title.split(" ; ")
     shelves = names[1:]
     # (a shelf of things for it holds no such thing: "Microscopes & Equipment ; Microscope

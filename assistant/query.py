@@ -1932,6 +1932,10 @@ def understand(
         # (an age only where one is said: "the teacher gave her some" makes no grown-up of her)
         needs = replace(needs, recipient=None, interests=(), kind=None,
                         age=needs.age if re.search(r"\d", text) else None)  # fmt: skip
+    if shown_titles and english and intent is Intent.new and not search.strip() and needs.prefer_cheap and not needs.kind:
+        # cheap said of the cards on screen: "something cheap so i can get a bunch" after nerf
+        # blasters (had been a new search of nothing: "I need a bit more to go on")
+        intent = Intent.refine
     if fewer and shown_titles and intent is Intent.new and not needs.kind:
         # (of the cards on screen: "1000 pieces is too much for her, like 300 max" after puzzles)
         intent, search, need = Intent.refine, "", plain_need(text)

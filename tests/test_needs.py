@@ -1443,3 +1443,16 @@ def test_the_review_of_stop_60s_readings() -> None:
              "I want to get her a new one, around 150")  # fmt: skip
     assert read_needs(story).kind is None
     assert price_for_several("how much weight can it hold, 2 people?", None, "en") is None  # type: ignore[arg-type]
+
+
+def test_a_toy_gun_is_a_blaster_and_cheap_said_of_the_cards_narrows_them() -> None:
+    """ "nerf guns for my sons 9th bday party" had been "not carried" (Nerf titles say "Blaster"),
+    and "something cheap so i can get a bunch" after them a search of nothing."""
+    from assistant.query import understand
+
+    stem = Stemmer.Stemmer("english").stemWord
+    assert shows_kind("Nerf Elite 2.0 Easter Egg Hunt Blaster, 2 Nerf Elite Darts", "guns", stem, "guns")
+    assert not shows_kind("Nerf Elite Darts Refill Pack, 50 Darts", "guns", stem, "guns")
+    shown = ["Joddge Nerf Gun, Blaster Toy Guns", "Nerf Bigshot", "NERF Nitro Longshot Smash"]
+    assert understand("something cheap so i can get a bunch", None, [], shown).query.intent.value == "refine"
+    assert understand("cheap ukulele for my son", None, [], shown).query.intent.value == "new"
