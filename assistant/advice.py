@@ -19,6 +19,7 @@ from assistant.cues import (
     ASKS_ABOUT,
     ASKS_COUNT,
     ASKS_SIZE,
+    FOREIGN_COUNT,
     GIFT_WRAP,
     NAMED_FIRST,
     NOT_RECORDED,
@@ -26,6 +27,7 @@ from assistant.cues import (
     THEN_YES_NO,
     YES_NO,
     asks_question,
+    count_of,
     why_other,
 )
 from assistant.kinds import not_product_word
@@ -709,17 +711,13 @@ _NAMED_BY_TITLE = re.compile(
 _PRICE_FOR = re.compile(
     r"(?:\bhow\s+much|\bwhat(?:'s|s|\s+is|\s+would\s+be|\s+will\s+be)?\s+(?:the\s+)?(?:price|cost|total)"
     r"|\bcu[aá]nto|\bcombien|\bquanto|\bwie\s*viel)\b[^?.!]{0,24}?(?<!\bthe\s)(?<!\bel\s)(?<!\ble\s)\b"
-    r"(?P<n>\d{1,3}|two|three|four|five|six|ten|dos|tres|cuatro|deux|trois|quatre|due|tre|quattro|zwei|drei|vier|dois|"
-    r"duas|tr[eê]s)\b(?!\s*(?:%|-|pack\b|pk\b|pc\b|piece\b|inch|in\b|ft\b|mm\b|cm\b|oz\b|lbs?\b|ct\b|count\b|"
+    rf"(?P<n>{FOREIGN_COUNT}|two|three|four|five|six|ten|twelve)\b(?!\s*(?:%|-|pack\b|pk\b|pc\b|piece\b|inch|in\b|ft\b|mm\b|cm\b|oz\b|lbs?\b|ct\b|count\b|"
     r"years?\b|yrs?\b|months?\b|stars?\b|dollars?\b|bucks\b|euros?\b|\$|€|x\b))",
     re.I,
 )
 #: A measure asked with "how much": what several weigh or hold is no price.
 _MEASURED = re.compile(r"\b(?:weigh\w*|weight|hold|holds|carry|carries|long|big|tall|wide|heavy|capacity|"
                        r"pesa\w*|mide|gewicht|wiegt|p[eè]se|poids|peso)\b", re.I)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "dos": 2, "tres": 3, "cuatro": 4,
-           "deux": 2, "trois": 3, "quatre": 4, "due": 2, "tre": 3, "quattro": 4, "zwei": 2, "drei": 3,
-           "vier": 4, "dois": 2, "duas": 2, "três": 3}  # fmt: skip
 
 
 def price_for_several(question: str, card: Card, language: str) -> str | None:
@@ -728,8 +726,7 @@ def price_for_several(question: str, card: Card, language: str) -> str | None:
     m = _PRICE_FOR.search(question)
     if m is None or _MEASURED.search(question):
         return None  # ("how much weight can it hold, 2 people?" asks a measure, not a price)
-    said = m.group("n").lower()
-    n = int(said) if said.isdigit() else _COUNTS[said]
+    n = count_of(m.group("n"))
     if n < 2:
         return None
     price = card.product.price

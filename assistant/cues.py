@@ -689,7 +689,7 @@ GREETING = re.compile(
 _FOREIGN_NUMBERS = {"dos": 2, "due": 2, "duas": 2, "dois": 2, "deux": 2, "zwei": 2, "tres": 3, "tre": 3,
                     "três": 3, "trois": 3, "drei": 3, "cuatro": 4, "quattro": 4, "quatro": 4,
                     "quatre": 4, "vier": 4, "cinco": 5, "cinque": 5, "cinq": 5, "fünf": 5}  # fmt: skip
-_FOREIGN_COUNT = r"\d{1,3}|" + "|".join(_FOREIGN_NUMBERS)
+FOREIGN_COUNT = r"\d{1,3}|" + "|".join(_FOREIGN_NUMBERS)
 #: How many, said in Chinese: "两", "三", "2".
 _ZH_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 _ZH_COUNT = r"\d{1,2}|" + "|".join(_ZH_NUMBERS)
@@ -773,7 +773,7 @@ ADD_TO_CART = (
     # caixas das luvas médias", "ne prendo due", "要两个" (each had been searched or only chosen)
     rf"|^\W*(?:(?:ok|vale|bueno|tudo\s+bem|va\s+bene|d'accord|gut|bom|allora|那就|那)\W*)*"
     rf"(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|je\s+(?:vais\s+)?(?:en\s+)?prend(?:s|re)|ich\s+nehme|nimm)\s+"
-    rf"(?:{_FOREIGN_COUNT})\b|(?<!不)(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
+    rf"(?:{FOREIGN_COUNT})\b|(?<!不)(?:买|要|拿)(?:{_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
 )
 #: One card swapped for another: "swap the coloring books for the tiger tribe doodle one",
 #: "replace the red strap with the black one" (had searched "swap coloring books").
@@ -858,7 +858,7 @@ _HOW_MANY = re.compile(
     rf"|\b(?:add|put|throw\s+in|i'?ll\s+take)\b[^,.;]*,\s*({CART_COUNT})\s+{CART_UNIT}\W*$"
     rf"|\b(?:add|put)\b[^,.;]*?(?<![\d\s])\s[x×]\s?(\d{{1,3}})\W*$"
     r"|\b(\d{1,2})\s+(?:davon|de\s+(?:esos|esas|ellos|ces)|di\s+quest[ie])\b"
-    rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({_FOREIGN_COUNT})\b"
+    rf"|\b(?:pon(?:me)?|mete|coloca|p[õo]e|ne\s+prendo|prendo|prends|prendre|nehme|nimm)\s+({FOREIGN_COUNT})\b"
     rf"|(?<!不)(?:买|要|拿)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)"
     rf"|(?:加|放)({_ZH_COUNT})(?:个|件|盒|套|本|只|把)?(?:到|进|入)购物车",
     re.I,

@@ -871,16 +871,11 @@ class ChatPipeline:
         thing = taken_thing(message, [p.title for p in shown])
         if not thing:
             return None
-        # (by its maker, or of its kind and recommended: a label tape "for BMP21 printers" is no
-        # "the printer", nor a toy cash register shown when none was what was asked "the calculator")
-        kind, stem = (product_kind(thing) or "").lower(), Stemmer.Stemmer("english").stemWord
-        others = [p for p in earlier if p.id not in state.shown
-                  and (not kind or p.title.lower().startswith(f"{kind} ")
-                       or (p.id in state.picked_before and shows_kind(p.title, kind, stem, kind)))]  # fmt: skip
-        if not others:
-            return None
-        at = by_words(thing, [p.title for p in others], [p.id in state.picked_before for p in others])
-        return others[at - 1] if at else None
+        # (read as a thing listed is: by its maker, or of its kind and recommended; a label tape
+        # "for BMP21 printers" is no "the printer")
+        pool = [*shown, *(p for p in earlier if p.id not in state.shown)]
+        item = ChatPipeline._of_its_kind(Listed(None, 1, thing), pool, len(shown), state.picked_before)
+        return pool[item.mark - 1] if item.mark else None
 
     def _read_turn(
         self, message: str, state: ConversationState, shown: Sequence[Product]
