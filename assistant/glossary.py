@@ -55,7 +55,10 @@ _STOP = frozenset(
      "度", "测到", "要能", "大概", "大概要",
      # "还有订书钉" (and staples; not "furthermore"), "放在办公室用的" (for the office; not "put"),
      # "女儿上初中了" (my daughter started middle school: whom, not "junior high school" searched)
-     "还有", "放在", "放", "上初中", "初中", "高中", "小学", "上小学", "上高中", "一下"]
+     "还有", "放在", "放", "上初中", "初中", "高中", "小学", "上小学", "上高中", "一下",
+     # wearing it, putting the phone down, trying one's hand, oneself ("做实验戴的护目镜" had
+     # searched "pretend test bear")
+     "戴", "戴的", "放下", "练练手", "练手", "自己", "着", "做", "个人", "要转得顺"]
 )  # fmt: skip
 _PRICE = re.compile(
     r"[$€£]\s?\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:美元|美金|欧元|元|块|刀|usd|dollars?)", re.I
@@ -64,7 +67,7 @@ _AGE = re.compile(r"(\d{1,2})\s*(?:岁|周岁)")
 #: A measure word after a number or "this/that" ("一本小说" a novel, "两双袜子"): no product
 #: meaning ("本" alone read as "original"). 套 too: "一套鼓" is read "drum", not "suit drum".
 _CLASSIFIER = re.compile(
-    r"(?<=[一二三四五六七八九十百千万两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套枚](?=[\u3400-\u9fff]|\W|$)"
+    r"(?<=[一二三四五六七八九十百千万两几这那每哪\d])\s*[个本只件台把条双支张部辆盒包瓶副架份款根颗套枚卷](?=[\u3400-\u9fff]|\W|$)"
 )
 #: A rating said in stars: "四星以上", "4.5星".
 _STARS = re.compile(r"[一二三四五\d](?:\.\d)?\s*颗?星")
@@ -217,7 +220,64 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "之前玩过": ("before",),
                 # ("宝可梦 卡包" had been "treasure dream card bag")
                 "宝可梦": ("pokemon",), "卡包": ("booster pack",), "补充包": ("booster pack",),
-                "讲": ("about",)}  # fmt: skip
+                "讲": ("about",),
+                # an acoustic guitar is a "wood guitar" and vocals a "man sound" word by word,
+                # a cable a "string", tape "recording tape", off-road "cross country", a couple
+                # "lovers", a two-player game "double", Hot Wheels "never-ending treadmill", a
+                # beat maker's controller a "pretend meter control tool", Halloween "all saints"
+                "木吉他": ("acoustic guitar",), "民谣吉他": ("acoustic guitar",), "人声": ("vocals",),
+                "线": ("cable",), "音频线": ("audio cable",), "连接线": ("cable",), "数据线": ("cable",),
+                "胶带": ("tape",), "布基胶带": ("duct tape",), "强力胶带": ("heavy duty tape",),
+                "越野": ("off road",), "越野车": ("off road car",), "情侣": ("couples",),
+                "双人": ("2 player",), "两人": ("2 player",), "纸牌": ("cards",),
+                "纸牌游戏": ("card game",), "卡牌游戏": ("card game",), "风火轮": ("hot wheels",),
+                "推理小说": ("mystery novel",), "悬疑小说": ("mystery thriller",), "节拍": ("beats",),
+                "做节拍": ("beats",), "控制器": ("controller",), "键盘控制器": ("keyboard controller",),
+                "测温枪": ("thermometer gun",), "红外线": ("infrared",), "红外": ("infrared",),
+                "万圣节": ("halloween",), "成年人": ("adult",), "成人": ("adult",),
+                "手链": ("bracelet",), "友谊手链": ("friendship bracelet",), "海边": ("beach",),
+                "化学": ("chemistry",), "水培": ("hydroponics",),
+                "ph计": ("ph meter",), "耗材": ("filament",), "长途": ("long",),
+                "配件": ("accessories",), "带配件": ("with accessories",),
+                "超强力": ("heavy duty",), "强力": ("heavy duty",), "维修": ("repair",),
+                # toys, read word by word: plush "hair velvet", big blocks "large kernel", a race
+                # car an "auto race", a board game a "toy", a speed cube "stairs magic cube",
+                # markers' two tips "double head"; 娃 alone is a child, not a doll
+                "毛绒": ("plush",), "毛绒玩具": ("stuffed animal",), "兔子": ("bunny",),
+                "大颗粒": ("large blocks",), "积木": ("building blocks",), "赛车": ("race car",),
+                "桌游": ("board game",), "规则": ("rules",), "娃": ("kid",), "手机": ("phone",),
+                "耐摔": ("durable",), "实验": ("experiment",), "化学实验": ("chemistry experiment",),
+                "画画": ("drawing",), "双头": ("dual tip",), "马克笔": ("markers",),
+                "魔方": ("speed cube",), "三阶魔方": ("3x3 speed cube",), "比赛": ("competition",),
+                # instruments ("电钢琴" an "electric piano", "重锤" "heavy weight", "弦" a bow's
+                # string, "肩托" dropped, "话筒支架" a "frame", "机械" a machine)
+                "电钢琴": ("digital piano",), "数码钢琴": ("digital piano",), "重锤": ("weighted",),
+                "弦": ("strings",), "吉他弦": ("guitar strings",), "琴弦": ("strings",),
+                "民谣吉他弦": ("acoustic guitar strings",), "哑鼓垫": ("practice pad",),
+                "落地": ("floor",), "话筒": ("microphone",), "支架": ("stand",),
+                "话筒支架": ("microphone stand",), "麦克风支架": ("microphone stand",),
+                "可调": ("adjustable",), "能调": ("adjustable",), "可调节": ("adjustable",),
+                "肩托": ("shoulder rest",), "机械": ("mechanical",), "降噪": ("noise reduction",),
+                # books ("甜宠" "sweet favor", "悬疑推理" "suspense reasoning", "电子版" an
+                # "electronic edition", "减脂餐食谱" "lower resin food set music")
+                "甜宠": ("sweet romance",), "言情": ("romance",), "言情小说": ("romance novel",),
+                "悬疑": ("suspense",), "推理": ("mystery",), "电子版": ("kindle",),
+                "减脂": ("weight loss",), "食谱": ("recipes",), "菜谱": ("cookbook",),
+                "快手": ("quick",), "修仙": ("cultivation",), "玄幻": ("fantasy",),
+                "通俗": ("popular",), "育儿": ("parenting",), "沟通": ("communication",),
+                "青春期": ("teen",), "时间管理": ("time management",),
+                # the workshop's and the lab's ("扎带" a "tie", "电烙铁" an "electric iron",
+                # "数显温湿度计" "figure reveal soft humidity", "绝缘胶布" "insulate rubber tape",
+                # "防雾" "protect fog", "戴" "bear")
+                "扎带": ("zip ties",), "尼龙扎带": ("nylon zip ties",), "电烙铁": ("soldering iron",),
+                "烙铁": ("soldering iron",), "焊锡丝": ("solder wire",), "焊锡": ("solder",),
+                "烙铁架": ("soldering iron stand",), "数显": ("digital",),
+                "温湿度计": ("thermometer hygrometer",), "湿度计": ("hygrometer",),
+                "温度计": ("thermometer",), "绝缘胶布": ("electrical tape",),
+                "绝缘胶带": ("electrical tape",), "电工胶带": ("electrical tape",),
+                "电工": ("electrical",), "转得顺": ("smooth",), "顺滑": ("smooth",), "防雾": ("anti fog",), "码": ("size",)}  # fmt: skip
+#: "with": what follows, to its "的", is what the thing comes with.
+_WITH = frozenset(["带", "带有", "附带", "配"])
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -363,10 +423,18 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     text = _MEASURE.sub(lambda m: f" {m.group(1)}{_UNITS[m.group(2)]} ", text)
     english: list[str] = []
     recipient: list[str] = []
+    having: list[str] = []  # what it comes with: "带灯的放大镜" is a magnifier with a light
     whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")
     for run in _HAN.findall(text):
+        with_ = False  # inside "带 ... 的" (its run ends it)
         for piece, senses in _segment(run, words, prefixes):
-            if piece in _PURPOSE and english:
+            if piece in _WITH:  # (it had been read "band": "band light magnifying glass")
+                with_ = True
+            elif with_ and piece == "的":
+                with_ = False
+            elif with_ and senses and piece not in _STOP:
+                having.append(_best(senses, counts))
+            elif piece in _PURPOSE and english:
                 whom = True
                 if piece.startswith("录"):
                     recipient.append("recording")
@@ -376,6 +444,8 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
                 whom = False  # "送给爸爸的吉他配件": what follows is the thing
             elif senses and piece not in _STOP:
                 (recipient if whom else english).append(_best(senses, counts))
+    if having:
+        english += ["with", *having]
     if recipient:
         english += ["for", *recipient]
     latin = re.findall(r"[A-Za-z0-9][A-Za-z0-9.'/-]*[A-Za-z0-9]|[A-Za-z]", text)

@@ -396,8 +396,12 @@ def language_of(text: str) -> str:
     english = _english_words()
     # (two function words of another language and none of English: "laquelle est la plus
     # petite ?", "welche ist am günstigsten" are no English, though "plus" and "petite" are)
-    foreign_said = sum(w in _FUNCTION_WORDS for w in letters) >= 2 and not _ENGLISH.intersection(
-        words
+    # (or one, where the identifier is sure of another language: "Gitarrengurt aus Leder in
+    # braun", "puzzle 3D della Torre Eiffel per adulti" were half words English also has, and
+    # were searched as typed)
+    said = sum(w in _FUNCTION_WORDS for w in letters)
+    foreign_said = not _ENGLISH.intersection(words).difference(_SHARED) and (
+        said >= 2 or (said == 1 and _sure_not_english(text))
     )
     if (
         sum(w in english for w in letters) >= 0.5 * len(letters) and not foreign_said
@@ -417,6 +421,11 @@ def language_of(text: str) -> str:
         foreign = sum(w in english for w in letters) < 0.3 * len(letters)
         return str(lang) if prob >= 0.5 or foreign else "en"
     return str(lang) if prob >= 0.9 else "en"
+
+
+def _sure_not_english(text: str) -> bool:
+    lang, prob = _identifier().classify(text)
+    return lang != "en" and prob >= 0.9
 
 
 #: A word is English, not the other language's, when it is this much more frequent in English
@@ -456,7 +465,7 @@ def _english_words() -> frozenset[str]:
 
 
 _ACCENTED = re.compile(r"[à-öø-ÿ]", re.IGNORECASE)
-_PORTUGUESE = re.compile(r"[ãõçâêô]|\b(?:você|não|sem|uma|um|com|em|nao|pra)\b", re.IGNORECASE)
+_PORTUGUESE = re.compile(r"[ãõçâêô]|\b(?:você|não|sem|uma|um|com|em|nao|pra|meu|minha|meus|minhas|ao|aos|pros)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words only Spanish of the languages the identifier confuses it with (Italian, Portuguese) uses.
 _SPANISH_ONLY = frozenset(["tienen", "tienes", "venden", "quiero", "busco", "juguetes", "niño",
@@ -493,6 +502,10 @@ _FUNCTION_WORDS = frozenset((
     # ("quinto costa quell rosa")
     "quanto", "quanta", "quello", "quella", "quelli", "quelle", "questo", "questa", "cuánto",
     "cuanto", "cuánta", "combien", "wieviel", "wie", "viel", "kostet", "cuesta",
+    # joiners no English phrase has ("circuit a billes en bois, mon gamin ...", "... sotto i 40
+    # euro", "massinha ... pro meu pequeno")
+    "aus", "zum", "zur", "vom", "auf", "als", "mon", "mes", "sur", "dans", "aux", "ça", "nel",
+    "nella", "alla", "sotto", "meu", "minha", "pra",
 ))  # fmt: skip
 
 

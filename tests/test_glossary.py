@@ -86,7 +86,9 @@ def test_a_measure_word_is_not_translated(vocabulary: Vocabulary) -> None:
 def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     """ "木吉他用的轻型琴弦，我主要弹指弹" had the kind "major" (主要, of "I mostly play
     fingerstyle"); 东西 is a thing, not "east and west"; 连到 connects, not "including"."""
-    assert chinese_to_english("木吉他用的轻型琴弦，我主要弹指弹").endswith("guitar light string")
+    assert chinese_to_english("木吉他用的轻型琴弦，我主要弹指弹").endswith(
+        "acoustic guitar light strings"
+    )
     assert "science" in chinese_to_english("想给我10岁的侄女买个礼物，她很喜欢科学")  # kept
     assert chinese_to_english("我要一个尤克里里，我是初学者") == "ukulele beginner"
     assert "east" not in chinese_to_english("长途飞行时能让我家幼儿安静玩的东西")
@@ -266,3 +268,38 @@ def test_a_card_named_then_put_in_the_cart_said_last(text: str) -> None:
     from assistant.cues import ADD_TO_CART
 
     assert re.search(ADD_TO_CART, text, re.I), text
+
+
+@pytest.mark.parametrize(
+    ("request_text", "wanted", "unwanted"),
+    [
+        # word by word these had been "wood guitar", "man sound", "string", "recording tape",
+        # "cross country", "lovers ... double", "hair velvet", "electric iron ... band"
+        ("木吉他用的轻型琴弦", ["acoustic guitar"], ["wood"]),
+        ("在家录人声用的好麦克风", ["vocals"], ["man"]),
+        ("麦克风用的 xlr 线", ["cable"], ["string"]),
+        ("户外维修用的超强力布基胶带", ["duct tape", "heavy duty"], ["recording", "cloth"]),
+        ("适合10岁孩子的越野遥控车", ["off road"], ["cross country"]),
+        ("适合情侣约会夜的双人纸牌游戏", ["couples", "2 player", "card game"], ["lovers"]),
+        ("给5岁闺女买个毛绒兔子", ["plush", "bunny"], ["hair", "velvet"]),
+        ("落地话筒支架 高度能调的", ["microphone stand", "adjustable"], ["frame", "land"]),
+        ("做实验戴的护目镜 要防雾的", ["safety glasses", "anti fog"], ["bear", "pretend"]),
+        ("黑色绝缘胶布 电工用 来10卷", ["electrical tape"], ["book", "insulate"]),
+    ],
+)
+def test_everyday_shop_words_are_read_as_shops_say_them(
+    request_text: str, wanted: list[str], unwanted: list[str], vocabulary: Vocabulary
+) -> None:
+    english = chinese_to_english(request_text, vocabulary.title_counts).lower()
+    assert all(w in english for w in wanted), english
+    assert not any(re.search(rf"\b{w}\b", english) for w in unwanted), english
+
+
+def test_what_a_thing_comes_with_is_said_after_it(vocabulary: Vocabulary) -> None:
+    """带 ... 的 is "with": "带灯的放大镜" had been read "band light magnifying glass"."""
+    lamp = chinese_to_english("带灯的放大镜 给老人看报纸用", vocabulary.title_counts)
+    assert lamp.startswith("magnifying glass") and "with light" in lamp and "band" not in lamp
+    iron = chinese_to_english("电烙铁套装 带焊锡丝和烙铁架的", vocabulary.title_counts)
+    assert iron.startswith("soldering iron kit with solder wire"), iron
+    # a run without its 的 ends the with: the next run's words are the product's again
+    assert "band" not in chinese_to_english("新手用的综合效果器 带鼓机的更好", vocabulary.title_counts)
