@@ -82,6 +82,9 @@ def cart_list(text: str) -> tuple[str, ...]:
     m = _ADDS.match(text)
     if m is None:
         return ()
+    if first := _FIRST_FEW.match(m.group("things")):
+        # "add the first two to my cart" (had been read as a question of two cards: nothing put in)
+        return _ORDINALS[: count_of(first.group(1))]
     things: list[str] = []
     for part in (t.strip(" ,") for t in _JOINS.split(m.group("things")) if t.strip(" ,")):
         times = _TIMES.match(part)
@@ -98,6 +101,9 @@ def cart_list(text: str) -> tuple[str, ...]:
     return tuple(things) if len(things) >= 2 else ()
 
 
+#: The first few cards, said by how many: "the first two", "the top 3 ones".
+_FIRST_FEW = re.compile(r"^\s*(?:the\s+)?(?:first|top)\s+(two|three|four|2|3|4)(?:\s+ones)?\s*$", re.I)
+_ORDINALS = ("the first", "the second", "the third", "the fourth")
 #: A count of what was said before it, and no thing: "2 packs", "3 boxes".
 _COUNT_ALONE = re.compile(rf"^\s*({CART_COUNT})\s+({CART_UNIT})\W*$", re.I)
 #: A count said after the thing: "goggles x3", "the bubbles x 12".

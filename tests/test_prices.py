@@ -131,6 +131,14 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("价格不超过一百五十美元", None, D(150)),
         ("孩子不要超过三岁", None, None),
         ("三岁左右的孩子", None, None),
+        # an amount or so said bare ("两百左右" had been searched as "two all kinds")
+        ("23寸尤克里里 自己想学着玩 两百左右", D(160), D(240)),
+        ("一百五左右的吉他", D(120), D(180)),
+        ("1000片左右的拼图", None, None),
+        ("80色左右的马克笔", None, None),
+        # euros as Spain and France say them
+        ("cajón flamenco unos 60 pavos", D(48), D(72)),
+        ("livre de cuisine moins de 10 balles", None, D(10)),
         # 块 counts pieces when a budget is said elsewhere ("500块左右的" blocks had been a price)
         ("想给五岁的儿子买个乐高那种积木，500块左右的，预算200元以内", None, D(200)),
         ("1000块的拼图，预算100元", None, D(100)),

@@ -3980,6 +3980,11 @@ def test_several_things_put_in_the_cart_are_each_read() -> None:
         "one floor pad",
     )
     assert cart_list("add the first one") == () and cart_list("add the Seiko") == ()
+    # the first few said by how many ("add the first two to my cart" had been read as a question
+    # of cards 1 and 2, and nothing was put in)
+    assert cart_list("add the first two to my cart") == ("the first", "the second")
+    assert cart_list("ok put the top 3 in my cart") == ("the first", "the second", "the third")
+    assert cart_list("add the first two sets to my cart") == ()
     shown = [
         Product(id="a", title="Play-Doh PAW Patrol Rescue Ready Chase Toy", source="test"),
         Product(
