@@ -11,6 +11,7 @@ the start of a longer entry ("尤克里里" of "尤克里里琴") takes that ent
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -275,10 +276,20 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "温湿度计": ("thermometer hygrometer",), "湿度计": ("hygrometer",),
                 "温度计": ("thermometer",), "绝缘胶布": ("electrical tape",),
                 "绝缘胶带": ("electrical tape",), "电工胶带": ("electrical tape",),
-                "电工": ("electrical",), "转得顺": ("smooth",), "顺滑": ("smooth",), "防雾": ("anti fog",), "码": ("size",)}  # fmt: skip
+                "电工": ("electrical",), "转得顺": ("smooth",), "小号号嘴": ("trumpet mouthpiece",),
+                "小号吹嘴": ("trumpet mouthpiece",), "顺滑": ("smooth",), "防雾": ("anti fog",), "码": ("size",)}  # fmt: skip
 #: "with": what follows, to its "的", is what the thing comes with.
 _WITH = frozenset(["带", "带有", "附带", "配"])
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
+
+
+@cache
+def shop_senses() -> dict[str, tuple[str, ...]]:
+    """The shop's own senses: `_SHOP_SENSES`, then the product nouns of
+    `retrieval/lexicons/zh.toml` (as shoppers type them: "军鼓" a snare drum, not a military drum)."""
+    path = resources.files("retrieval") / "lexicons" / "zh.toml"
+    nouns = tomllib.loads(path.read_text(encoding="utf-8")).get("words", {}) if path.is_file() else {}
+    return {**{k: (v,) for k, v in nouns.items()}, **_SHOP_SENSES}
 
 
 def _senses(definitions: str) -> tuple[str, ...]:
@@ -317,11 +328,11 @@ def _dictionary() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
         m = _LINE.match(line)
         if m is None or line.startswith("#"):
             continue
-        senses = _SHOP_SENSES.get(m.group(2)) or _senses(m.group(3))
+        senses = shop_senses().get(m.group(2)) or _senses(m.group(3))
         if senses:
             for form in (m.group(2), m.group(1)):
                 words[form] = words.get(form, ()) + senses
-    for word, senses in _SHOP_SENSES.items():  # a shop's word the dictionary lacks ("移液枪")
+    for word, senses in shop_senses().items():  # a shop's word the dictionary lacks ("移液枪")
         words.setdefault(word, senses)
     prefixes: dict[str, tuple[str, ...]] = {}
     for word in sorted(words, key=len):
@@ -348,7 +359,7 @@ def _segment(
     while i < len(run):
         for n in range(min(LONGEST, len(run) - i), 0, -1):
             piece = run[i : i + n]
-            if n > 1 and piece not in _SHOP_SENSES and _shop_word_across(run, i, n):
+            if n > 1 and piece not in shop_senses() and _shop_word_across(run, i, n):
                 continue  # "讲明朝的" is 讲 + 明朝 (the Ming dynasty), not 讲明 (explain) + 朝
             if piece in words and (n > 1 or piece not in _STOP):
                 out.append((piece, words[piece]))
@@ -370,7 +381,7 @@ def _shop_word_across(run: str, i: int, n: int) -> bool:
     """Whether one of the shop's own words starts inside run[i:i+n] and ends past it: the
     dictionary's longer word there would split it."""
     return any(
-        run[j : j + m] in _SHOP_SENSES
+        run[j : j + m] in shop_senses()
         for j in range(i + 1, i + n)
         for m in range(i + n - j + 1, min(LONGEST, len(run) - j) + 1)
     )

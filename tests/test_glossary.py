@@ -92,7 +92,7 @@ def test_a_clause_about_the_shopper_and_common_shop_words() -> None:
     assert "science" in chinese_to_english("想给我10岁的侄女买个礼物，她很喜欢科学")  # kept
     assert chinese_to_english("我要一个尤克里里，我是初学者") == "ukulele beginner"
     assert "east" not in chinese_to_english("长途飞行时能让我家幼儿安静玩的东西")
-    assert chinese_to_english("1岁宝宝的洗澡玩具") == "1 year old baby bath toy"
+    assert chinese_to_english("1岁宝宝的洗澡玩具") == "1 year old baby bath toys"
     # a later clause that asks for something keeps it; the first clause is always read
     assert "tune" in chinese_to_english("我有一把吉他，我还要一个调音器")
     assert "necklace" in chinese_to_english("妈妈生日快到了，我打算送她一条项链")
@@ -146,7 +146,7 @@ def test_books_and_lab_measures_read_in_the_shop_sense() -> None:
 def test_what_it_should_do_without_is_not_searched() -> None:
     """ "有不需要电池的吗？" (any that need no batteries?) after dinosaur toys had narrowed the cards
     to batteries; "有没有便宜一点的" (is there a cheaper one) is no "without"."""
-    assert chinese_to_english("有不需要电池的吗？") == "without battery"
+    assert chinese_to_english("有不需要电池的吗？") == "without batteries"
     assert "without" not in chinese_to_english("有没有便宜一点的")
     after = understand("有不需要电池的吗？", None, [], ["Dinosaur Toy"]).query
     assert after.intent.value == "refine" and not after.narrows
@@ -157,12 +157,12 @@ def test_lab_and_office_words_and_what_to_do_without() -> None:
     protective glasses" and said not carried; "量比较大" (rather a lot) was "compare"; "不要带电池的"
     (none with batteries) searched a "live pond"."""
     assert chinese_to_english("实验室要买一批一次性丁腈手套和护目镜") == (
-        "laboratory disposable nitrile glove safety glasses"
+        "laboratory disposable nitrile gloves safety glasses"
     )
     assert "compare" not in chinese_to_english("办公室用的中性笔和笔记本，要的量比较大")
     assert "gel pen" in chinese_to_english("办公室用的中性笔")
     toy = chinese_to_english("有没有适合3岁宝宝的益智玩具，不要带电池的")
-    assert toy.endswith("without battery") and "pond" not in toy
+    assert toy.endswith("without batteries") and "pond" not in toy
 
 
 def test_wanting_to_learn_is_no_science() -> None:
