@@ -29,6 +29,7 @@ from itertools import takewhile
 from pathlib import Path
 
 import numpy as np
+from wordfreq import zipf_frequency
 
 from retrieval.catalog import Catalog, Product
 from retrieval.embedders import Embedder, ProgressFn
@@ -297,8 +298,26 @@ def read_words(
         word = (lex.words[lexical] if lexical else None) or (
             align(token) if align is not None else None
         )
+        if word is None and language == "de" and (parts := _compound(key, lex)):
+            # a German compound of two words the lexicon reads: "Klaviernoten" piano sheet
+            # music, "Gitarrengurt" guitar strap (each had been searched as typed)
+            word, lexical = parts, key
         if word is None:
             if partial and (out or nots):
+                continue
+            if (
+                partial
+                and not (i < len(plain) and plain[i] in _OF)
+                and _thing_soon(plain, i, lex)
+                # (a rare word, a name: not the language's own "aggiungi", "coloca")
+                and zipf_frequency(token, language) < _NAME_ZIPF
+            ):
+                # the opening word, kept as typed (a name: "Dobble ou un jeu de cartes ...",
+                # "memorama de animales ..."), the rest read (the whole message had been
+                # searched as typed); not one a "de" qualifies ("medidor de ph": what follows
+                # would be read as the product)
+                out.append(token)
+                noun = len(out) - 1
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
         if of_noun is not None:
@@ -363,6 +382,40 @@ def _a_thing(english: str) -> bool:
         and english not in _ROOMS
         and not english.endswith("ing")
     )
+
+
+#: What joins the two words of a German compound ("Gitarre-n-gurt", "Arbeit-s-handschuhe").
+_LINKS = ("en", "es", "er", "n", "s", "e", "")
+
+
+#: How common (wordfreq's Zipf scale) a word of the language may be and still be read as a name.
+_NAME_ZIPF = 3.0
+
+
+def _thing_soon(plain: Sequence[str], at: int, lex: Lexicon) -> bool:
+    """Whether a product the lexicon names follows within four words ("Dobble ou un jeu de
+    cartes": a card game), so the word before it is a name beside a request, not a question's
+    verb ("¿cuál aguanta calor directo ...?")."""
+    for j in range(at, min(at + 4, len(plain))):
+        if any(_a_thing(lex.phrases.get(" ".join(plain[j : j + n]), "")) for n in (4, 3, 2)):
+            return True
+        if plain[j] in lex.words and _a_thing(lex.words[plain[j]]):
+            return True
+    return False
+
+
+def _compound(word: str, lex: Lexicon) -> str | None:
+    """A German compound read as its two words, the last one the thing ("klaviernoten" ->
+    "piano sheet music"); None unless both are words the lexicon reads."""
+    for at in range(len(word) - 3, 2, -1):
+        head, tail = word[:at], word[at:]
+        if (thing := lex.words.get(tail)) is None:
+            continue
+        for link in _LINKS:
+            stem = head if not link else head[: -len(link)] if head.endswith(link) else None
+            if stem and len(stem) >= 3 and (before := lex.words.get(stem) or lex.modifiers.get(stem)):
+                return f"{before} {thing}"
+    return None
 
 
 def _product_after(

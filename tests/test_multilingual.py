@@ -603,3 +603,17 @@ def test_everyday_words_of_each_language_are_read_without_a_model() -> None:
     assert "marble run" in read_words("circuit a billes en bois", "fr", partial=True)
     assert "laser level" in read_words("livella laser a croce", "it", partial=True)
     assert "non-toxic" in read_words("massinha de modelar atoxica", "pt", partial=True)
+
+
+def test_a_german_compound_and_an_opening_name_are_read() -> None:
+    """ "Klaviernoten für Wiedereinsteiger" and "Dobble ou un jeu de cartes du genre ..." had
+    each been searched as typed: a compound of two words the lexicon reads is those words, and
+    an opening word nothing reads is kept as typed (a name) beside the rest."""
+    from retrieval.multilingual import read_words
+
+    assert read_words("Klaviernoten für Wiedereinsteiger", "de", partial=True) == "piano sheet music"
+    assert read_words("ein Gitarrengurt", "de", partial=True) == "guitar strap"
+    dobble = read_words("Dobble ou un jeu de cartes du genre", "fr", partial=True)
+    assert dobble.startswith("dobble card game"), dobble
+    # (not where a "de" qualifies it: what follows would be read as the product)
+    assert read_words("xqzvw de animales", "es", partial=True) == ""
