@@ -140,6 +140,8 @@ _ANSWERED_NO = re.compile(r"\b(?:no|non|não|nao)\s*[,.;:!]", re.I)
 #: Being, wanting, degree words and articles between "no" and what it should not be: "que no sea
 #: negro", "no muy caro", "algo que no sea un cable" (it had searched cables), "no quiero cables".
 _BE = frozenset(["sea", "sean", "es", "son", "muy", "tan", "tenga", "tengan", "demasiado", "soit",
+                 # how it sounds: "que no suene tan brillante" (the kind had been "brilliant")
+                 "suene", "suenen",
                  "sont", "trop", "sei", "sein", "zu", "un", "una", "unos", "unas", "uno", "une",
                  "des", "ein", "eine", "einen", "il", "lo", "gli", "um", "uma", "quiero", "quiere",
                  "queremos", "veux", "voglio", "quero", "seja", "sia", "mas"])  # fmt: skip
@@ -191,12 +193,21 @@ def read_words(
         _DISLIKES.sub(_negation, _ANSWERED_NO.sub(" ", _AGE.sub(" ", text))).lower(),
     )
     plain = [unaccented(t) for t in tokens]
+    # words written capitalised inside the message (not opening it or a sentence): names
+    # (German writes every noun so)
+    names = (
+        set()
+        if language == "de"
+        else {unaccented(m.group(0).lower()) for m in _NAME.finditer(text)}
+    )
     out: list[str] = []
     noun: int | None = None  # where the last noun stands in `out`, for a modifier after it
     head: int | None = None  # the noun a one-word "de X" after it qualifies ("guantes de látex")
     named: int | None = None  # where the last noun the lexicon read stands (not an aligned word)
     nots: list[str] = []  # what it should not be, said after what it should
     of_noun: int | None = None  # the noun a product after "para"/"pour" is for: said before it
+    set_after = False  # "juego de ...": "set" said after the noun it is a set of
+    named_as: list[str] = []  # names written as names, said first (no kind)
     i = 0
     while i < len(tokens):
         size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
@@ -206,6 +217,9 @@ def read_words(
                 noun = named = of_noun
             elif english:  # "" passes it over
                 out.append(english)
+                if set_after:  # "jogo de chaves de fenda": a screwdriver set
+                    out.append("set")
+                    set_after = False
                 # (a degree or thing not wanted names no noun for a modifier after it: "niente di
                 # troppo professionale" is "not too professional", not "professional not too")
                 noun = named = None if english.split()[0] == "not" else len(out) - 1
@@ -214,6 +228,28 @@ def read_words(
             continue
         token, key = tokens[i], plain[i]
         i += 1
+        if (
+            key in _SET_OF
+            and i + 1 < len(plain)
+            and plain[i] in _OF
+            and (
+                set_of := next(
+                    (
+                        lex.phrases[" ".join(plain[i + 1 : i + 1 + n])]
+                        for n in (4, 3, 2)
+                        if " ".join(plain[i + 1 : i + 1 + n]) in lex.phrases
+                    ),
+                    None,
+                )
+                or lex.words.get(plain[i + 1])
+            )
+            and _a_thing(set_of)
+            and not _GAMES.search(set_of)
+        ):
+            # "juego de brocas", "jogo de chaves": a set of them (it had been read "drill bits
+            # ... game"); a game of cards is said by the lexicon's phrases
+            set_after, i = True, i + 1
+            continue
         if key.isdigit():  # "1000 piezas": a count, kept when a word it counts follows
             if i < len(plain) and plain[i] not in stop:
                 out.append(key)
@@ -302,6 +338,11 @@ def read_words(
             # a German compound of two words the lexicon reads: "Klaviernoten" piano sheet
             # music, "Gitarrengurt" guitar strap (each had been searched as typed)
             word, lexical = parts, key
+        if word is None and partial and key in names:
+            # a name written as one, inside the message: "biografía de Frida Kahlo", "algo de
+            # Neruda o Benedetti" (each had been passed over: a biography of anyone searched)
+            named_as.append(key)
+            continue
         if word is None:
             if partial and (out or nots):
                 continue
@@ -338,6 +379,10 @@ def read_words(
         noun = len(out) - 1
         if lexical is not None:
             named = noun
+        if set_after:
+            out.append("set")
+            set_after = False
+    out = [*named_as, *out] if out else out
     found = " ".join(w for j, w in enumerate(out) if j == 0 or w != out[j - 1]).strip()
     found = re.sub(r"^(?:(?:for|with)\s+)+|(?:\s+(?:for|with))+$", "", found)
     if nots:
@@ -384,6 +429,15 @@ def _a_thing(english: str) -> bool:
     )
 
 
+#: A word written capitalised after another word of its sentence: a name ("de Frida Kahlo").
+_NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-ZÀ-Ý][^\W\d_]+")
+
+
+#: "A set of", said as "a game of": "juego de brocas", "jogo de chaves", "jeu de tournevis".
+_SET_OF = frozenset(["juego", "juegos", "jogo", "jogos", "jeu", "jeux", "gioco"])
+_GAMES = re.compile(r"\b(?:game|games|cards?|puzzles?|dice|chess|dominoes|toys?|blocks|magic)\b")
+
+
 #: What joins the two words of a German compound ("Gitarre-n-gurt", "Arbeit-s-handschuhe").
 _LINKS = ("en", "es", "er", "n", "s", "e", "")
 
@@ -413,7 +467,11 @@ def _compound(word: str, lex: Lexicon) -> str | None:
             continue
         for link in _LINKS:
             stem = head if not link else head[: -len(link)] if head.endswith(link) else None
-            if stem and len(stem) >= 3 and (before := lex.words.get(stem) or lex.modifiers.get(stem)):
+            if (
+                stem
+                and len(stem) >= 3
+                and (before := lex.words.get(stem) or lex.modifiers.get(stem))
+            ):
                 return f"{before} {thing}"
     return None
 
@@ -485,7 +543,9 @@ def in_their_words(text: str, english: str, language: str) -> str | None:
         if not found:
             return None
         spans.add(max(found, key=lambda span: span[1] - span[0]))
-    kept = [s for s in sorted(spans) if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    kept = [
+        s for s in sorted(spans) if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)
+    ]
     return " ".join(dict.fromkeys(text[start:end] for start, end in kept))
 
 

@@ -617,3 +617,29 @@ def test_a_german_compound_and_an_opening_name_are_read() -> None:
     assert dobble.startswith("dobble card game"), dobble
     # (not where a "de" qualifies it: what follows would be read as the product)
     assert read_words("xqzvw de animales", "es", partial=True) == ""
+
+
+def test_a_set_said_as_a_game_of_and_a_sound_not_wanted() -> None:
+    """ "juego de brocas para concreto y metal" had been read "drill bits metal concrete game"
+    (the kind "concrete"), "que no suene tan brillante" the kind "brilliant"."""
+    from retrieval.multilingual import read_words
+
+    assert read_words("juego de brocas para concreto y metal", "es", partial=True).startswith(
+        "drill bits set"
+    )
+    assert read_words("jogo de chaves de fenda", "pt", partial=True) == "screwdriver set"
+    assert read_words("juego de cartas para dos", "es", partial=True) == "card game"
+    assert "brilliant" not in read_words("platillo crash que no suene tan brillante", "es",
+                                         partial=True)  # fmt: skip
+
+
+def test_a_name_written_as_one_is_kept_beside_the_words_read() -> None:
+    """ "biografía de Frida Kahlo en ebook" had searched any biography: a word written
+    capitalised inside the message is a name, kept as typed (not in German, whose nouns all are)."""
+    from retrieval.multilingual import read_words
+
+    assert "frida kahlo" in read_words("biografia de Frida Kahlo en ebook", "es", partial=True)
+    assert "neruda" in read_words("poemarios, algo de Neruda o Benedetti", "es", partial=True)
+    assert "wiedereinsteiger" not in read_words(
+        "Klaviernoten für Wiedereinsteiger", "de", partial=True
+    )
