@@ -276,10 +276,13 @@ _SHOP_SENSES = {"初学者": ("beginner",), "新手": ("beginner",), "入门": (
                 "温湿度计": ("thermometer hygrometer",), "湿度计": ("hygrometer",),
                 "温度计": ("thermometer",), "绝缘胶布": ("electrical tape",),
                 "绝缘胶带": ("electrical tape",), "电工胶带": ("electrical tape",),
-                "电工": ("electrical",), "转得顺": ("smooth",), "小号号嘴": ("trumpet mouthpiece",),
+                "电工": ("electrical",), "转得顺": ("smooth",), "吉他带": ("guitar strap",), "琴带": ("strap",), "小号号嘴": ("trumpet mouthpiece",),
                 "小号吹嘴": ("trumpet mouthpiece",), "顺滑": ("smooth",), "防雾": ("anti fog",), "码": ("size",)}  # fmt: skip
 #: "with": what follows, to its "的", is what the thing comes with.
 _WITH = frozenset(["带", "带有", "附带", "配"])
+#: Whom 带 takes along (not what a thing comes with): "带孩子去露营", "带着".
+_TAKEN = frozenset(["孩子", "小孩", "娃", "宝宝", "老人", "家人", "朋友", "狗", "猫", "着", "他", "她", "他们",
+                    "儿子", "女儿", "学生"])  # fmt: skip
 _VERB = frozenset(["买", "买个", "购买", "送", "找", "选", "挑", "推荐", "要", "想要", "需要"])
 
 
@@ -438,9 +441,14 @@ def chinese_to_english(text: str, counts: Mapping[str, int] | None = None) -> st
     whom = False  # inside "给 ..." (an age cut out of it splits the run: "给我10岁的侄女")
     for run in _HAN.findall(text):
         with_ = False  # inside "带 ... 的" (its run ends it)
-        for piece, senses in _segment(run, words, prefixes):
-            if piece in _WITH:  # (it had been read "band": "band light magnifying glass")
+        pieces = _segment(run, words, prefixes)
+        for at, (piece, senses) in enumerate(pieces):
+            if piece in _WITH and not (at + 1 < len(pieces) and pieces[at + 1][0] in _TAKEN):
+                # (it had been read "band": "band light magnifying glass"; not taking someone
+                # along: "带孩子去露营用的帐篷" is a tent for camping)
                 with_ = True
+            elif piece in _WITH:
+                continue  # taking someone along is no product word
             elif with_ and piece == "的":
                 with_ = False
             elif with_ and senses and piece not in _STOP:

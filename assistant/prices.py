@@ -225,7 +225,7 @@ def chinese_number(text: str) -> int | None:
 
 #: A number in Chinese numerals said as an amount or a budget ("一百美元", "预算两百").
 _CN_AMOUNT = re.compile(
-    r"(?<=预算)(?:是|在|大概)?([零一二两三四五六七八九十百千万]+)|([零一二两三四五六七八九十百千万]+)(?=\s*(?:美元|美金|刀|块|元|左右|以内|以下|之内))"
+    r"(?<=预算)(?:是|在|大概)?([零一二两三四五六七八九十百千万]+)|(?<![米码号度寸斤])([零一二两三四五六七八九十百千万]+)(?=\s*(?:美元|美金|刀|块|元|左右|以内|以下|之内))"
 )
 
 
@@ -256,13 +256,15 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
      r"(?!\s*(?:岁|周岁|个月|厘米|公分|公斤|千克|克|米|分贝|寸|英寸|毫米|度|[a-z]))", _yuan("under")),
     (r"预算\s*(?:是|在|大概)?\s*(\d+(?:[.,]\d{1,2})?)\s*(块钱?|元)?\s*(?:以下|以内|之内)?", _yuan("budget")),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:以下|以内|之内)", r"under \1"),
-    # "两百左右" (200 or so), said of no other measure: around an amount
-    (r"(\d+(?:[.,]\d{1,2})?)\s*左右", r"around $\1 "),
+    # "两百左右" (200 or so) said last, or where the price is talked of: around an amount (not
+    # "身高120左右的孩子", "鞋码38左右", "一千左右的拼图": a height, a size, a count)
+    (r"(?<![身高码度重长宽寸米号])(?<!身高)(\d+(?:[.,]\d{1,2})?)\s*左右(?=\s*[。！!？?]?\s*$)", r"around $\1 "),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:美元|美金|刀)", r"\1 dollars"),
     (r"(\d+(?:[.,]\d{1,2})?)\s*(?:块钱?|元|人民币)", r"\1 yuan "),
     (r"(?<=\d)\s*(?:d[óo]lares|dólar)\b", " dollars"),
     # euros as Spain and France say them ("unos 60 pavos", "moins de 10 balles")
-    (r"(?<=\d)\s*(?:pavos|pelas|balles)\b", " euros"),
+    # (not "10 balles de jonglage", "2 pavos de peluche": juggling balls, plush turkeys)
+    (r"(?<=\d)\s*(?:pavos|pelas|balles)\b(?!\s+(?:de|d'|à|a|pour|para)\b)", " euros"),
     # bound words only before an amount: "Uber Eats", "hasta la vista" are not prices
     (r"\b(?:(?:por )?menos de|moins de|unter|hasta|jusqu'?à|bis zu|sotto(?:\s+(?:i|ai|a))?|meno di|abaixo de|até)"
      r"(?=\s*[$€£]?\d)", "under"),

@@ -232,6 +232,8 @@ def read_words(
             key in _SET_OF
             and i + 1 < len(plain)
             and plain[i] in _OF
+            # (of several: "juego de brocas"; "juego de guitarra para PS5" is a game)
+            and plain[i + 1].endswith("s")
             and (
                 set_of := next(
                     (
@@ -352,6 +354,9 @@ def read_words(
                 and _thing_soon(plain, i, lex)
                 # (a rare word, a name: not the language's own "aggiungi", "coloca")
                 and zipf_frequency(token, language) < _NAME_ZIPF
+                # (a German noun, or a name set beside the thing: "Dobble ou un jeu de cartes";
+                # not a greeting or a slip: "Holi, busco una kalimba", "Kiero una guitarra")
+                and (language == "de" or (i < len(plain) and plain[i] in _OR))
             ):
                 # the opening word, kept as typed (a name: "Dobble ou un jeu de cartes ...",
                 # "memorama de animales ..."), the rest read (the whole message had been
@@ -430,7 +435,9 @@ def _a_thing(english: str) -> bool:
 
 
 #: A word written capitalised after another word of its sentence: a name ("de Frida Kahlo").
-_NAME = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_], ))[A-ZÀ-Ý][^\W\d_]+")
+_NAME = re.compile(r"(?<=[^\W\d_] )[A-ZÀ-Ý][^\W\d_]+")
+#: "Or" in the shop's languages: a name set beside the thing asked ("Dobble ou un jeu ...").
+_OR = frozenset(["o", "ou", "oder", "or", "oppure", "u"])
 
 
 #: "A set of", said as "a game of": "juego de brocas", "jogo de chaves", "jeu de tournevis".
@@ -461,6 +468,8 @@ def _thing_soon(plain: Sequence[str], at: int, lex: Lexicon) -> bool:
 def _compound(word: str, lex: Lexicon) -> str | None:
     """A German compound read as its two words, the last one the thing ("klaviernoten" ->
     "piano sheet music"); None unless both are words the lexicon reads."""
+    if zipf_frequency(word, "de") >= _NAME_ZIPF:
+        return None  # a compound of its own meaning: "Taschenbuch" is a paperback, no bag book
     for at in range(len(word) - 3, 2, -1):
         head, tail = word[:at], word[at:]
         if (thing := lex.words.get(tail)) is None:

@@ -400,8 +400,9 @@ def language_of(text: str) -> str:
     # braun", "puzzle 3D della Torre Eiffel per adulti" were half words English also has, and
     # were searched as typed)
     said = sum(w in _FUNCTION_WORDS for w in letters)
-    foreign_said = not _ENGLISH.intersection(words).difference(_SHARED) and (
-        said >= 2 or (said == 1 and _sure_not_english(text))
+    foreign_said = (said >= 2 and not _ENGLISH.intersection(words)) or (
+        # ("in" is no English where the rest is not: "Gitarrengurt aus Leder in braun")
+        said == 1 and not _ENGLISH.intersection(words).difference(_SHARED) and _sure_not_english(text)
     )
     if (
         sum(w in english for w in letters) >= 0.5 * len(letters) and not foreign_said
@@ -504,7 +505,8 @@ _FUNCTION_WORDS = frozenset((
     "cuanto", "cuánta", "combien", "wieviel", "wie", "viel", "kostet", "cuesta",
     # joiners no English phrase has ("circuit a billes en bois, mon gamin ...", "... sotto i 40
     # euro", "massinha ... pro meu pequeno")
-    "aus", "zum", "zur", "vom", "auf", "als", "mon", "mes", "sur", "dans", "aux", "ça", "nel",
+    # (not "aux", "zur": "aux cable 3.5mm", "Zur Sonne poster")
+    "aus", "zum", "vom", "auf", "als", "mon", "mes", "sur", "dans", "ça", "nel",
     "nella", "alla", "sotto", "meu", "minha", "pra",
 ))  # fmt: skip
 

@@ -303,3 +303,11 @@ def test_what_a_thing_comes_with_is_said_after_it(vocabulary: Vocabulary) -> Non
     assert iron.startswith("soldering iron kit with solder wire"), iron
     # a run without its 的 ends the with: the next run's words are the product's again
     assert "band" not in chinese_to_english("新手用的综合效果器 带鼓机的更好", vocabulary.title_counts)
+
+
+def test_taking_someone_along_and_a_guitars_strap_are_no_with(vocabulary: Vocabulary) -> None:
+    """带 takes someone along ("带孩子去露营用的帐篷", a tent) or is a strap ("吉他带"); neither
+    is what a thing comes with (found in review: "tent with child", "guitar with picks")."""
+    tent = chinese_to_english("带孩子去露营用的帐篷", vocabulary.title_counts)
+    assert "with" not in tent and "band" not in tent and "tent" in tent, tent
+    assert "guitar strap" in chinese_to_english("吉他带和拨片", vocabulary.title_counts)

@@ -643,3 +643,20 @@ def test_a_name_written_as_one_is_kept_beside_the_words_read() -> None:
     assert "wiedereinsteiger" not in read_words(
         "Klaviernoten für Wiedereinsteiger", "de", partial=True
     )
+
+
+def test_what_a_review_found_read_too_much_is_read_as_said() -> None:
+    """A review of this reading found these taken for what was not said: English requests read
+    as French or Spanish, "un par de" a pair, Lima a file, "juego de guitarra para PS5" a guitar
+    set, a greeting or a slip kept as a name, "Taschenbuch" a bag book."""
+    from retrieval.multilingual import read_words
+    from retrieval.vocabulary import language_of
+
+    assert language_of("aux cable 3.5mm") == "en"
+    assert language_of("Dia de los Muertos sugar skull mold in silicone") == "en"
+    assert "pair" not in read_words("busco un par de novelas de misterio", "es", partial=True)
+    assert "file" not in read_words("guía de viaje de Lima", "es", partial=True)
+    assert "set" not in read_words("juego de guitarra para PS5", "es", partial=True)
+    assert read_words("Holi, busco una kalimba", "es", partial=True) in ("", "kalimba")
+    assert "urgente" not in read_words("una guitarra para mi hijo, Urgente", "es", partial=True)
+    assert "bag" not in read_words("Taschenbuch", "de", partial=True)

@@ -133,12 +133,19 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("三岁左右的孩子", None, None),
         # an amount or so said bare ("两百左右" had been searched as "two all kinds")
         ("23寸尤克里里 自己想学着玩 两百左右", D(160), D(240)),
-        ("一百五左右的吉他", D(120), D(180)),
+        ("吉他 一百五左右", D(120), D(180)),
         ("1000片左右的拼图", None, None),
         ("80色左右的马克笔", None, None),
-        # euros as Spain and France say them
+        # a height, a shoe size, a count said "or so" (not a price; found in review)
+        ("给身高120左右的孩子买自行车头盔", None, None),
+        ("鞋码38左右的轮滑鞋", None, None),
+        ("身高一米二左右的孩子用的滑板车", None, None),
+        ("一千左右的拼图", None, None),
+        # euros as Spain and France say them, not balls or turkeys
         ("cajón flamenco unos 60 pavos", D(48), D(72)),
         ("livre de cuisine moins de 10 balles", None, D(10)),
+        ("10 balles de jonglage pour débutant", None, None),
+        ("quiero 2 pavos de peluche", None, None),
         # 块 counts pieces when a budget is said elsewhere ("500块左右的" blocks had been a price)
         ("想给五岁的儿子买个乐高那种积木，500块左右的，预算200元以内", None, D(200)),
         ("1000块的拼图，预算100元", None, D(100)),
