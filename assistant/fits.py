@@ -26,6 +26,7 @@ from assistant.unwanted import denies
 from retrieval import units
 from retrieval.ages import TEEN, age_statement
 from retrieval.catalog import Product
+from retrieval.lexical import stopwords
 
 #: Fewest ratings behind a rating worth quoting or acting on (one 5-star review says little).
 MIN_RATINGS = 5
@@ -692,6 +693,38 @@ def keeps_asked(products: Sequence[Product], state: ConversationState) -> list[b
     words = [w for w in said.split() if len(w) >= 4 and w.isalpha()
              and not re.search(rf"\b{w}[- ]+free\b", said)]  # fmt: skip
     return [not denies(p.title, words) for p in products]
+
+
+def says_most_asked(products: Sequence[Product], state: ConversationState) -> list[bool]:
+    """Which titles carry the most of the other words the shopper asked the kind with ("a globe
+    with a light": the LED globes, not a decorative one rated better; "keyboard with weighted
+    keys": a title saying "Weighted"); all of them when no title carries one, or no kind was
+    said (a story's words are no product's: "something super easy and relaxing" had starred a
+    kalimba "for an easy carrying"). Not the kind, whom it is for, what the person loves
+    (`shows_interest`) nor numbers (`of_size`)."""
+    if not state.kind:
+        return [True] * len(products)
+    stem = Stemmer.Stemmer("english").stemWord
+    skip = {stem(w.lower()) for w in [*(state.kind or "").split(), *state.interests]}
+    asked = {
+        stem(w)
+        for w in re.findall(r"[a-z][a-z'-]+", state.search_text().lower())
+        if len(w) >= 3 and w not in stopwords("en") and w not in RECIPIENTS and not not_product_word(w)
+    } - skip
+    if not asked:
+        return [True] * len(products)
+    kind = {stem(k) for k in (state.kind or "").lower().split()}
+
+    def says(title: str) -> int:
+        words = re.findall(r"[a-z]+", title.lower())
+        stems = {stem(t) for t in words}
+        # (said joined to the kind: "Drumsticks" says "drum sticks")
+        joined = {st[: -len(rest)] for st in stems for rest in kind if len(st) > len(rest) and st.endswith(rest)}
+        return sum(w in stems or w in joined for w in asked)
+
+    said = [says(p.title) for p in products]
+    most = max(said)
+    return [n == most for n in said] if most else [True] * len(products)
 
 
 def title_says(title: str, word: str) -> bool:

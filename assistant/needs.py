@@ -412,6 +412,14 @@ _ON_BREAKS = re.compile(
     r"|\bon\s+(?:her|his|my|their)\s+(?:lunch\s+)?breaks?\b",
     re.I,
 )
+#: A thing said by what it looks like: "a lamp that looks like the moon" is a moon lamp, "a pencil
+#: case shaped like a dinosaur" a dinosaur case (had searched "lamp looks moon"); one word after
+#: "like", so "a doll that looks like a real baby" stays as said.
+_LOOKS_LIKE = re.compile(
+    r"\b([a-z]+)\s+(?:(?:that|which)\s+(?:looks?|is\s+shaped|are\s+shaped)|shaped)\s+like\s+"
+    r"(?:an?|the)?\s*([a-z]+)\b(?!\s+[a-z]+(?:s|es)?\b(?<!\bfor)(?<!\bwith)(?<!\band)(?<!\bor)(?<!\bthat))",
+    re.I,
+)
 #: A child said fondly: "my little guy", "our lil man", "the little one".
 _LITTLE_ONE = re.compile(
     r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I
@@ -574,6 +582,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # a child said fondly: "my little guy is 5" (had searched "guy 5" and asked to check that
     # it fits "your guy 5")
     text = _LITTLE_ONE.sub("kid", text)
+    text = _LOOKS_LIKE.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     # what someone does, said as a verb, is searched as the doing: "for my dad, he hunts" is
     # hunting (had searched "hunts": Magic cards named "Hunt the Hunter")
     text = _DOES.sub(lambda m: m.group(1) + _DOING_OF[m.group(2).lower()], text)

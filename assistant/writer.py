@@ -42,6 +42,7 @@ from assistant.fits import (
     of_size,
     poorly_rated,
     says_attributes,
+    says_most_asked,
     shows_interest,
 )
 from assistant.grounding import (
@@ -542,6 +543,9 @@ class AnswerWriter:
                          [not (child_gift(state) and p.department == LAB and not for_children(p))
                           for p in products],
                          fits_whom(products, state),
+                         # (then the other words asked, where cards fit alike: "a globe with a
+                         # light", "weighted keys")
+                         says_most_asked(products, state),
                          [not poorly_rated(p) for p in products],
                          [not poorly_rated(p, FAIR_RATING) for p in products],
                          # of those, the ones the shopper named ("dunlop crybaby or vox?")

@@ -210,9 +210,9 @@ def read_words(
     named_as: list[str] = []  # names written as names, said first (no kind)
     i = 0
     while i < len(tokens):
-        size = next((n for n in (4, 3, 2) if " ".join(plain[i : i + n]) in lex.phrases), None)
-        if size is not None:
-            if (english := lex.phrases[" ".join(plain[i : i + size])]) and of_noun is not None:
+        if (phrase := _phrase_at(plain, i, lex)) is not None:
+            size, english = phrase
+            if english and of_noun is not None:
                 out.insert(of_noun, english)  # "cordes pour ma guitare classique"
                 noun = named = of_noun
             elif english:  # "" passes it over
@@ -235,14 +235,7 @@ def read_words(
             # (of several: "juego de brocas"; "juego de guitarra para PS5" is a game)
             and plain[i + 1].endswith("s")
             and (
-                set_of := next(
-                    (
-                        lex.phrases[" ".join(plain[i + 1 : i + 1 + n])]
-                        for n in (4, 3, 2)
-                        if " ".join(plain[i + 1 : i + 1 + n]) in lex.phrases
-                    ),
-                    None,
-                )
+                set_of := (_phrase_at(plain, i + 1, lex) or (0, ""))[1]
                 or lex.words.get(plain[i + 1])
             )
             and _a_thing(set_of)
@@ -453,12 +446,21 @@ _LINKS = ("en", "es", "er", "n", "s", "e", "")
 _NAME_ZIPF = 3.0
 
 
+def _phrase_at(plain: Sequence[str], at: int, lex: Lexicon) -> tuple[int, str] | None:
+    """The longest phrase of the lexicon (four words down to two) starting at `at`: its length
+    and its English ("" for a phrase passed over), or None."""
+    for n in (4, 3, 2):
+        if (english := lex.phrases.get(" ".join(plain[at : at + n]))) is not None:
+            return n, english
+    return None
+
+
 def _thing_soon(plain: Sequence[str], at: int, lex: Lexicon) -> bool:
     """Whether a product the lexicon names follows within four words ("Dobble ou un jeu de
     cartes": a card game), so the word before it is a name beside a request, not a question's
     verb ("¿cuál aguanta calor directo ...?")."""
     for j in range(at, min(at + 4, len(plain))):
-        if any(_a_thing(lex.phrases.get(" ".join(plain[j : j + n]), "")) for n in (4, 3, 2)):
+        if _a_thing((_phrase_at(plain, j, lex) or (0, ""))[1]):
             return True
         if plain[j] in lex.words and _a_thing(lex.words[plain[j]]):
             return True
@@ -496,7 +498,7 @@ def _product_after(
         at += 1
     if at >= len(plain):
         return None
-    if any(_a_thing(lex.phrases.get(" ".join(plain[at : at + n]), "")) for n in (4, 3, 2)):
+    if _a_thing((_phrase_at(plain, at, lex) or (0, ""))[1]):
         return at
     word = plain[at]
     if word in lex.words:

@@ -160,6 +160,10 @@ def test_sizes_and_gifts_are_read() -> None:
     # a word that also describes products is whom it is for only when said as someone's
     assert read_needs("a doll that looks like a real baby for my 3 year old").recipient is None
     assert read_needs("a soft toy for my baby").recipient == "baby"
+    # a thing said by what it looks like is that kind of thing ("lamp looks moon" had been searched)
+    moon = read_needs("a lamp that looks like the moon for a teenager")
+    assert (moon.kind, moon.product_words) == ("lamp", "moon lamp")
+    assert read_needs("pencil case shaped like a dinosaur").product_words == "pencil dinosaur case"
     assert read_needs("something educational for a long car ride").kind is None
     # a need said in a story, or a question to the store, names the kind wherever it stands
     story = ("so my daughter just started band this year and they told her she needs a clarinet. we "

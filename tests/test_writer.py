@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from assistant.advice import Card, DepartmentPrices
 from assistant.candidates import FAIR_RATING
-from assistant.fits import poorly_rated
+from assistant.fits import poorly_rated, says_most_asked
 from assistant.grounding import check, check_sense, finish_at_sentence
 from assistant.query import ShoppingQuery, understand
 from assistant.reasons import extract_reasons
@@ -261,6 +261,41 @@ def _picks_among(titles: list[str], catalog: Catalog, state: ConversationState,
     shown = [c.model_copy(update={"product": c.product.model_copy(update={"title": t, "rating": 4.5})})
              for c, t in zip(cards(catalog, len(titles)), titles, strict=True)]  # fmt: skip
     return run_writer(AnswerWriter(None, None, ()).write(query.text, shown, state, query)).picks
+
+
+def test_the_cards_saying_the_most_asked_words_are_starred(small_catalog: Catalog) -> None:
+    """ "a keyboard with weighted keys" starred a 54-key keyboard whose title says nothing of
+    weighted keys, and "a globe with a light" a decorative globe, rated alike: the cards whose
+    titles carry the most of the other words asked are recommended; with none carrying one, the
+    search's order stands."""
+    departments = list(small_catalog.columns.departments)
+    query = understand("a keyboard with weighted keys", None, departments).query
+    state = advance(ConversationState(), query, small_catalog)
+    titles = [
+        "EDMBG 54 Key Electric Keyboard with Microphone Recording",
+        "Yamaha P45B 88 Weighted Keys Digital Piano Keyboard",
+        "61-Key Electronic Piano Keyboard with Stand",
+    ]
+    assert _picks_among(titles, small_catalog, state, query) == (2,)
+    query = understand("a globe that lights up for my 9 year old", None, departments).query
+    state = advance(ConversationState(), query, small_catalog)
+    titles = [
+        "Decorative Globe with Stand, 10 inch",
+        "Inflatable 12 inch Earth World Globe LED Light Learning Map",
+        "Floating Globe with LED Lights, Magnetic Levitation",
+    ]
+    assert _picks_among(titles, small_catalog, state, query) == (2, 3)
+    # whom it is for is no asked word (the ages are weighed before), nor a story's words where
+    # no kind was said ("something super easy and relaxing" had starred a kalimba "for an easy
+    # carrying")
+    products = [c.product.model_copy(update={"title": t}) for c, t in zip(
+        cards(small_catalog, 2), ["Decorative Globe with Stand", "Kids Globe with Stand"], strict=True)]  # fmt: skip
+    for said in ("a globe for my kids", "something super easy and relaxing for my mom"):
+        query = understand(said, None, departments).query
+        state = advance(ConversationState(), query, small_catalog)
+        assert says_most_asked(products, state) == [True, True]
+    products[1] = products[1].model_copy(update={"title": "Kalimba, Lanyard for easy carrying"})
+    assert says_most_asked(products, state) == [True, True]
 
 
 def test_a_budget_in_another_currency_is_said_back_in_dollars(small_catalog: Catalog) -> None:
