@@ -82,11 +82,35 @@ def cart_list(text: str) -> tuple[str, ...]:
     m = _ADDS.match(text)
     if m is None:
         return ()
-    if first := _FIRST_FEW.match(m.group("things")):
+    return _things(m.group("things"))
+
+
+def chosen_list(text: str) -> tuple[str, ...]:
+    """Two or more things chosen with no word putting them in, where the total is asked after
+    them or they are added up with "+" ("the 2nd and the 3rd. total?", "ok the bikers + 2 of the
+    primer. how much is that", "lyre + folder + the bell cover. what do i owe": the cart had
+    been said empty, or each looked for); () else. Only cards are put in so (see
+    `ChatPipeline._several_to_cart`): a list naming none is a request."""
+    total = _TOTAL_AFTER.search(text)
+    body = text[: total.start()] if total else text
+    if not (total or "+" in body) or _ADDS.match(body):
+        return ()
+    m = _CHOSEN.match(body)
+    things = _things(m.group("things")) if m else ()
+    # (added up with no total asked, cards are said as cards: "the spock figure + the book", not
+    # "guitar + amp bundle for a beginner")
+    if not total and not any(_THE.match(x) or re.match(r"\s*\d", x) for x in things):
+        return ()
+    return things
+
+
+def _things(said: str) -> tuple[str, ...]:
+    """The things of a list, each with its count ("goggles x3" is 3 of the goggles)."""
+    if first := _FIRST_FEW.match(said):
         # "add the first two to my cart" (had been read as a question of two cards: nothing put in)
         return _ORDINALS[: count_of(first.group(1))]
     things: list[str] = []
-    for part in (t.strip(" ,") for t in _JOINS.split(m.group("things")) if t.strip(" ,")):
+    for part in (t.strip(" ,") for t in _JOINS.split(said) if t.strip(" ,")):
         times = _TIMES.match(part)
         if times:  # "goggles x3", "the bubbles x12": 3 of the goggles
             thing = times.group("thing")
@@ -101,6 +125,16 @@ def cart_list(text: str) -> tuple[str, ...]:
     return tuple(things) if len(things) >= 2 else ()
 
 
+#: The total asked after what was chosen: ". total?", ", how much is that", ". what do i owe".
+_TOTAL_AFTER = re.compile(
+    r"\s*[.,;!?]\s*(?:(?:and|so|ok|okay|now)\s+)?(?:(?:the|my|cart)\s+)?total\s*\?*\W*$"
+    r"|\s*[.,;!?]\s*(?:(?:and|so|ok|okay)\s+)?(?:how\s+much\s+(?:is\s+(?:that|it|everything)(?:\s+all\s*together|\s+in\s+total)?"
+    r"|all\s*together|altogether|in\s+total|(?:does|would)\s+(?:that|it)\s+(?:all\s+)?come\s+to)"
+    r"|what\s+do\s+i\s+owe|what'?s\s+the\s+damage|what\s+(?:does|would)\s+(?:that|it)\s+(?:all\s+)?come\s+to)\s*\?*\W*$",
+    re.I,
+)
+#: Things chosen with no word putting them in: "ok the bikers + 2 of the primer".
+_CHOSEN = re.compile(CART_LEAD + r"(?P<things>.+?)(?:\s+(?:then|please|pls|too|both))*\W*$", re.I)
 #: The first few cards, said by how many: "the first two", "the top 3 ones".
 _FIRST_FEW = re.compile(r"^\s*(?:the\s+)?(?:first|top)\s+(two|three|four|2|3|4)(?:\s+ones)?\s*$", re.I)
 _ORDINALS = ("the first", "the second", "the third", "the fourth")

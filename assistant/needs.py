@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.cues import ATTRIBUTE, BOOK_KINDS
@@ -420,6 +420,19 @@ _LOOKS_LIKE = re.compile(
     r"(?:an?|the)?\s*([a-z]+)\b(?!\s+[a-z]+(?:s|es)?\b(?<!\bfor)(?<!\bwith)(?<!\band)(?<!\bor)(?<!\bthat))",
     re.I,
 )
+#: What follows "star" in a name shoppers say ("star wars"), where "star" is no rating word.
+_STAR_NAMES = frozenset(["wars", "trek", "trekkie", "citizen", "spinner", "sand", "projector"])
+
+
+def named_star(words: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is the "star" of a name ("star wars", "star trek": had been
+    searched as "wars" and "trek"), not a rating's."""
+    return words[at].lower() == "star" and at + 1 < len(words) and words[at + 1].lower() in _STAR_NAMES
+
+
+def _not_filler(words: Sequence[str]) -> list[str]:
+    """The words that are no filler (a name's "star" kept)."""
+    return [w for at, w in enumerate(words) if w not in FILLER or named_star(words, at)]
 #: A child said fondly: "my little guy", "our lil man", "the little one".
 _LITTLE_ONE = re.compile(
     r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I
@@ -770,7 +783,7 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
         said = _LIKED_ENDS.split(rest[m.end() :], maxsplit=1)[0]
         for item in re.split(r",|&|/|\b(?:and|or|plus)\b", said)[:_LIKED_ITEMS]:
             liked = [w.lower() for w in re.findall(r"[a-z][\w'-]*", item, re.I)]
-            interests += [w for w in liked if w not in FILLER][:2]
+            interests += _not_filler(liked)[:2]
     rest = _BECAUSE.sub(" ", rest)
     # what someone does for a living, beside what they love or want, is who they are: "my sister
     # who's a night shift nurse, she loves puzzles" (had said "We don't seem to carry night shift
@@ -803,10 +816,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     # "something on the lighter side": a lightweight one (the words had been searched as said)
     rest = _ON_THE_SIDE.sub(lambda m: f" {_SIDE_QUALITY[m.group(1).lower()]} ", rest)
     keep = []
-    for w in re.findall(r"[^\W_][\w'/.-]*", rest):
+    said = re.findall(r"[^\W_][\w'/.-]*", rest)
+    for at, w in enumerate(said):
         lw = re.sub(r"-(?:y|ey|ish)$", "", w.lower().strip("'.-"))  # "something stem-y": stem
         if (
-            not lw or lw in FILLER or "_" in lw or CALENDAR.fullmatch(lw) or says_how(lw)
+            not lw or (lw in FILLER and not named_star(said, at)) or "_" in lw or CALENDAR.fullmatch(lw)
+            or says_how(lw)
         ):  # "max_price", "im_start": identifiers, not products
             continue
         if (
@@ -1000,9 +1015,12 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
                 # covers had been shown "for your dad")
                 keep = ["baby", *(w for w in keep if w != "accessories")]
                 recipient, age = "baby", (0.0, 1.0)
-        elif (
-            (want := told_want(text)) is not None and product_kind(want) is None
-        ) or not (kind and re.search(rf"{_ASKED_FOR}(?:[\w'-]+\s+){{0,3}}{re.escape(kind)}", text, re.I)):
+        elif not (kind and _framed_kind(text) == kind) and (
+            ((want := told_want(text)) is not None and product_kind(want) is None)
+            or not (kind and re.search(rf"{_ASKED_FOR}(?:[\w'-]+\s+){{0,3}}{re.escape(kind)}", text, re.I))
+        ):
+            # (not where the kind is asked for in so many words: "want a little something for
+            # each of them, lets start w dreidels" had searched toys for ages 2 to 11)
             # ... nor the story's words where what is wanted names nothing, or no product is
             # asked for ("I want to bring something for the big brother too ... He's two and
             # everything goes straight in his mouth" had the kind "straight", "Four of us from
@@ -1357,11 +1375,12 @@ _IN_BAND = re.compile(
     re.I,
 )
 #: A request said as a need or a question to the store, wherever it stands in a story: "they told
-#: her she needs a clarinet", "is there some kind of pick holder that sticks on the guitar".
+#: her she needs a clarinet", "is there some kind of pick holder that sticks on the guitar", "a
+#: little something for each of them, lets start w dreidels".
 _FRAME = re.compile(
     r"\b(?:is there|are there|do (?:you|u|y'all|you guys) (?:have|sell|carry|stock)|(?:i|we|she|he|they|and)\s+"
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?)|(?:i'?m|we'?re|i am|we are)\s+(?:looking|searching|"
-    r"shopping)\s+for)\s+(?:(?:some|any|a|an)\s+)?(?:(?:kind|sort|type)\s+of\s+)?(?:(?:a|an|new|good|decent)\s+)*"
+    r"shopping)\s+for|(?:let'?s|lets|we'?ll|i'?ll)\s+(?:start|begin)\s+(?:w/?|with))\s+(?:(?:some|any|a|an)\s+)?(?:(?:kind|sort|type)\s+of\s+)?(?:(?:a|an|new|good|decent)\s+)*"
     r"(?=[a-z])",
     re.I,
 )

@@ -36,7 +36,7 @@ from assistant.advice import (
     spelling_notice,
     why,
 )
-from assistant.basket import Listed, by_words, cart_list, choice_then_more, listed
+from assistant.basket import Listed, by_words, cart_list, choice_then_more, chosen_list, listed
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
 from assistant.cart import (
     MAX_QUANTITY,
@@ -1179,7 +1179,10 @@ class ChatPipeline:
         for; else they are chosen, each card's button does it). Where one card and something on
         no card are listed, the message to read instead (a choice, then what more is asked);
         None for any other message."""
-        things = cart_list(message) if shown and state.language == "en" else ()
+        english = bool(shown) and state.language == "en"
+        things = cart_list(message) if english else ()
+        chosen = () if things or not english else chosen_list(message)
+        things = things or chosen
         if not things:
             return None
         # (a thing of an earlier screen is one of its cards: "add the pedal + a 9v supply" after
@@ -1202,7 +1205,8 @@ class ChatPipeline:
         )
         if any(x.mark is None for x in items):
             # something more looked for beside: what the screen shows is put in the cart with it
-            return choice_then_more(on_it)
+            # (things chosen with no word putting them in are cards, or the message is read)
+            return None if chosen else choice_then_more(on_it)
         marks = tuple(dict.fromkeys(x.mark for x in items if x.mark is not None))
         if len(marks) < 2 or any(x.mark is None for x in items):
             return None

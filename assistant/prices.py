@@ -288,7 +288,12 @@ _FOREIGN = tuple((re.compile(a, re.I), b) for a, b in (
 _CN_PIECES = re.compile(r"(\d+)\s*块(?!钱)(\s*左右)?")
 
 
+#: "块" before the thing it counts: "一块电池" is one battery (it had been a budget of one yuan).
+_CN_PIECE_OF = re.compile(r"(\d+|[一二两三四五六七八九十])\s*块(?=[\u4e00-\u9fff])(?![钱左以多的内预上下到至])")
+
+
 def _pieces_or_yuan(text: str) -> str:
+    text = _CN_PIECE_OF.sub(lambda m: f"{m.group(1)}个", text)
     if "预算" not in text and "元" not in text:
         return text
     return _CN_PIECES.sub(
@@ -366,6 +371,16 @@ _SPURNED = re.compile(
     r"\b(?:not|no|nothing\s+like|never|instead\s+of|better\s+than|rather\s+than|unlike)"
     r"(?:\s+(?:a|an|some|the|those|these|one\s+of\s+those|any|more|just|another|cheap|flimsy|crappy|junky|"
     r"plastic|little))*\s*$",
+    re.I,
+)
+
+#: A lone amount that names a card by its price: "the 13 dollar digitech", "that $40 one" (each
+#: had been read as a budget, and cards under it shown); not the money to spend ("spend the 20
+#: bucks grandma gave him").
+_CARD_BEFORE = re.compile(r"\b(?:the|that|this)\s*$", re.I)
+_SPENT_BEFORE = re.compile(
+    r"\b(?:spend|spending|use|using|have|got|with|blow|from|under|below|over|above|within|around|"
+    r"about|near|past|beyond|at|to)\s+(?:the|that|this)\s*$",
     re.I,
 )
 
@@ -555,6 +570,13 @@ def extract_price_bounds(text: str) -> PriceBounds:
             or _DIFFERENCE_AFTER.match(text[lone.end() :])
         ):
             lone = None  # "worth the extra $15": a difference, no budget
+        elif lone and _CARD_BEFORE.search(text[: lone.start()]) and not _SPENT_BEFORE.search(text[: lone.start()]):
+            # a card named by its price, looked for about it: "ok fine, the $13 mat" (a budget of
+            # $13 had shown $2 pedals for "the 13 dollar digitech"; one on screen is that card)
+            value = _amount(lone.group("num") or lone.group("num2"))
+            low, high = _approx(value)
+            currency = _currency(lone.group("cur1"), lone.group("cur2"))
+            note, around, lone = f"{lone.group(0).strip()} read as {money(low)}-{money(high)}", True, None
         if lone:
             high = _amount(lone.group("num") or lone.group("num2"))
             currency = _currency(lone.group("cur1"), lone.group("cur2"))

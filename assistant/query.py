@@ -98,6 +98,7 @@ from assistant.needs import (
     Needs,
     dressed_as,
     follow_up_ask,
+    named_star,
     read_needs,
 )
 from assistant.people import RECIPIENTS, age_span, read_age, strip_ages
@@ -1510,7 +1511,9 @@ def understand(
         theirs = re.findall(r"\b(?:my|our|his|her|their|your)\s+([a-z]+)\b", text, re.I)
         fixed = vocabulary.correct(own, keep=(*cues.brands, *named), theirs=theirs)
         # a slip of a filler word is filler once spelled ("somthing to keep a 3 yr old busy")
-        own = " ".join(w for w in fixed.corrected.split() if not not_product_word(w))
+        fixed_words = fixed.corrected.split()
+        own = " ".join(w for at, w in enumerate(fixed_words)
+                       if not not_product_word(w) or named_star(fixed_words, at))  # fmt: skip
         corrected = fixed.changes
         spelled = {a.lower(): b for a, b in (*fixed.changes, *fixed.variants)}
     # (a message naming no product has none for the model to propose: "第二个多少钱", how much

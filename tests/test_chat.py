@@ -1019,6 +1019,13 @@ def test_a_card_of_an_earlier_answer_and_several_cards_in_the_cart_in_words(
     assert total.query.move == "cart" and total.text.startswith("Items in your cart: 4 ("), (
         total.text
     )
+    # chosen with no word putting them in, and the total asked ("the 2nd and the 3rd. total?" had
+    # said the cart was empty): each put in, the total said
+    then("acoustic guitar strings")
+    chosen = then("the first and the second. total?")
+    assert chosen.text.startswith("Added [1] and [2] to your cart. Items in your cart: 6 ("), (
+        chosen.text
+    )
 
 
 def test_a_cart_changed_in_words(tmp_path: Path, small_store: Retrieval) -> None:

@@ -164,6 +164,14 @@ def test_sizes_and_gifts_are_read() -> None:
     moon = read_needs("a lamp that looks like the moon for a teenager")
     assert (moon.kind, moon.product_words) == ("lamp", "moon lamp")
     assert read_needs("pencil case shaped like a dinosaur").product_words == "pencil dinosaur case"
+    # a name's "star" is no rating word ("star wars" had been searched as "wars")
+    assert read_needs("my son loves star wars, something for his bday").product_words == "star wars"
+    assert "star" not in read_needs("a puzzle rated 4 star or more").product_words.split()
+    # the kind said as where to start, after a story of whom it is for (toys for ages 2 to 11
+    # had been searched)
+    first = read_needs("first hanukkah with all 3 grandkids at our place this year. ages 2, 7 "
+                       "and 11. want a little something for each of them, lets start w dreidels")  # fmt: skip
+    assert first.kind == "dreidels" and "dreidels" in first.product_words.split(), first
     assert read_needs("something educational for a long car ride").kind is None
     # a need said in a story, or a question to the store, names the kind wherever it stands
     story = ("so my daughter just started band this year and they told her she needs a clarinet. we "

@@ -161,6 +161,16 @@ def test_a_model_invented_bound_is_dropped() -> None:
         ("a TV around 55", None, None),  # a screen size
         ("a cooler that holds about 50", None, None),
         ("party favors for about 30", None, None),
+        # a card named by its price is looked for about that price, not under it ("the 13 dollar
+        # digitech" had shown a $2 pedal); the money to spend, or a bound said before "the", is a
+        # budget
+        ("the 13 dollar digitech, is that a typo?", D(10), D(16)),
+        ("is the 17 dollar one a real instrument", D(14), D(20)),
+        ("is that $40 one any good", D(32), D(48)),
+        ("i want to spend the 20 bucks grandma gave him", None, D(20)),
+        ("ukulele under the $50 mark", None, D(50)),
+        # "块" before what it counts is a piece ("一块电池" had been a budget of one yuan)
+        ("一块电池能飞多久", None, None),
     ],
 )
 def test_shopper_phrasings_of_a_budget(

@@ -318,6 +318,8 @@ def test_only_an_unknown_product_word_makes_the_store_not_carry_it(demo_catalog:
     sticks = read("do you have cheaper sticks?")
     assert not sticks.unknown_product and sticks.prefer_cheap and "cheaper" not in sticks.search
     assert not read("ender 3 nozzle").unknown_product
+    # a name's "star" stays once spelled (filler otherwise: "star wars" had searched "wars")
+    assert read("my son loves star wars, something for his bday").search.startswith("star wars")
     # a comparative that names what it compares with is left as said
     assert not read("something cheaper than a fender").prefer_cheap
 
@@ -3985,6 +3987,21 @@ def test_several_things_put_in_the_cart_are_each_read() -> None:
     assert cart_list("add the first two to my cart") == ("the first", "the second")
     assert cart_list("ok put the top 3 in my cart") == ("the first", "the second", "the third")
     assert cart_list("add the first two sets to my cart") == ()
+    # chosen with no word putting them in, the total asked after them or added up with "+"
+    # (the cart had been said empty, or each looked for)
+    from assistant.basket import chosen_list
+
+    assert chosen_list("the 2nd and the 3rd. total?") == ("the 2nd", "the 3rd")
+    assert chosen_list("ok the bikers + 2 of the primer. how much is that") == (
+        "the bikers", "2 of the primer")  # fmt: skip
+    assert chosen_list("lyre + folder + the bell cover. what do i owe") == (
+        "lyre", "folder", "the bell cover")  # fmt: skip
+    assert chosen_list("ok the spock figure + the book") == ("the spock figure", "the book")
+    # a request added up, a question, one card, or a list put in with its own word are not
+    assert chosen_list("guitar + amp bundle for a beginner") == ()
+    assert chosen_list("kalimba or ukulele? which is easier") == ()
+    assert chosen_list("the 2nd one. total?") == ()
+    assert chosen_list("add the 2nd + the 3rd. total?") == ()
     shown = [
         Product(id="a", title="Play-Doh PAW Patrol Rescue Ready Chase Toy", source="test"),
         Product(
