@@ -468,6 +468,8 @@ def asked_answer(question: str, comparison: Comparison, cards: Sequence[Card], l
         return table, every
     if language == "en" and (counted := _counted_lead(question, compared, mark)):
         return counted  # "which one has the fewest pieces", "the most stickers for the price"
+    if language == "en" and (sized := _sized_lead(question, compared, mark)):
+        return sized  # "which board is the biggest"
     if measured := _measure_lead(question, compared, mark):  # "how many pieces do they have?"
         return f"{measured} {table}", every
     # (the words that point at the cards are no part of the question: "the doll or the backpack,
@@ -654,6 +656,49 @@ def _counted_lead(
         + (" for the price" if per else "")
         + f", by the counts the listings give: {each}."
     )
+    if silent:
+        lead += f" {' and '.join(silent)} {'do' if len(silent) > 1 else 'does'} not say."
+    return lead, (mark[best.id],)
+
+
+#: A question weighing the cards by their size: "which board is the biggest", "the smallest one?".
+_SIZED = re.compile(r"\b(biggest|largest|longest|tallest|widest|smallest|shortest|tiniest)\b", re.I)
+#: A length a title states: "18-Inch", "15\"", "21 inch", "40 cm", "3 ft".
+_LENGTH = re.compile(
+    rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])(?!\s*\d)", re.I
+)  # (not "3 in 1")
+#: Inches in each length unit.
+_INCHES = {"inch": 1.0, "ft": 12.0, "yd": 36.0, "mm": 1 / 25.4, "cm": 1 / 2.54, "m": 39.37}
+
+
+def _length_of(product: Product) -> tuple[float, str] | None:
+    """The largest length a title states, in inches, with the words saying it; None without one."""
+    found = [
+        (float(m.group(1)) * _INCHES[unit], m.group(0).strip())
+        for m in _LENGTH.finditer(product.title)
+        if (unit := units.measure_of(m.group(2).lower())) in _INCHES
+    ]
+    return max(found) if found else None
+
+
+def _sized_lead(
+    question: str, products: Sequence[Product], mark: Mapping[str, int]
+) -> tuple[str, tuple[int, ...]] | None:
+    """ "which board is the biggest": the card whose title states the largest (or smallest) size,
+    with each title's own words for it; None for any other question, or where fewer than two
+    titles state one ("Only [5]'s listing speaks to that: 'Wood Veneer Board'" had been said)."""
+    m = _SIZED.search(question)
+    if m is None or len(products) < 2:
+        return None
+    small = m.group(1).lower() in ("smallest", "shortest", "tiniest")
+    sizes = {p.id: n for p in products if (n := _length_of(p)) is not None}
+    if len(sizes) < 2:
+        return None
+    said = sorted((p for p in products if p.id in sizes), key=lambda p: sizes[p.id][0], reverse=not small)
+    best = said[0]
+    each = ", ".join(f"[{mark[p.id]}] {sizes[p.id][1]}" for p in said)
+    silent = [f"[{mark[p.id]}]" for p in products if p.id not in sizes]
+    lead = f"[{mark[best.id]}] is the {m.group(1).lower()}, by the sizes the titles give: {each}."
     if silent:
         lead += f" {' and '.join(silent)} {'do' if len(silent) > 1 else 'does'} not say."
     return lead, (mark[best.id],)

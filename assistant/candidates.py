@@ -284,8 +284,12 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # (a real product's title and text are usually 0.45 close anyway: the word count is the
     # fallback, of any of the first real ones: "something darker, more like a thriller" led with
     # "Darker Space", the thrillers after it, and had been "not carried")
-    return (top.semantic or 0.0) >= CLOSE_MATCH_COSINE or any(
-        says_most(h) for h in real if h is hits[0] or (h.parts.semantic or 0.0) >= NEAR_MATCH_COSINE
+    return (
+        (top.semantic or 0.0) >= CLOSE_MATCH_COSINE
+        or any(says_most(h) for h in real if h is hits[0] or (h.parts.semantic or 0.0) >= NEAR_MATCH_COSINE)
+        # (a title near the top saying the noun with the kind is the thing: "Child's Veterinarian
+        # Costume" third for "the vet costume, what size is large?" had been "not carried")
+        or (said is not None and any(titled(h.product.title) for h in real))
     )
 
 

@@ -181,6 +181,12 @@ _INTEREST = re.compile(
     r"|\b(?:i|we|they|you|kids|both|all|really|also|do|does|would|to)\s+like(?![\w/])"
     # what a child wants to be: "a costume for my 4 yr old, he wants to be a firefighter so bad"
     r"|\b(?:wants?|wanna|dreams? of being|pretends?)\s+(?:to\s+)?(?:be|become)\s+(?:a|an|the)\b"
+    # a theme said after "something", ending its clause: "... an elvis shrine in her living room
+    # ... something elvis, between 15 and 50" (a gift for a grandma had been searched)
+    r"|\bsomething\s+(?!(?:small|smaller|large|big|bigger|little|cheap|cheaper|simple|easy|quick|different|"
+    r"special|unique|useful|practical|educational|personal|meaningful|sentimental|funny|silly|cute|pretty|fancy|"
+    r"classy|else|new|old|similar|sturdy|durable|portable|quiet|fun|nice|cool|good|better|decent)\b)"
+    r"(?=(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*\s*(?:[,.;!?]|$|\s(?:for|under|between|around|themed|related)\b))"
     # what a grown-up teaches: "my sons 3rd grade teacher, she teaches the science part"
     r"|\b(?:she|he|who|they)\s+teach(?:es)?(?:\s+(?:the|mostly|all))?(?=\s+[a-z])"
     # what a reader reads: "he reads a lot of history" (the ebooks had been any ebooks)
@@ -773,6 +779,8 @@ def read_needs(text: str, title_counts: Mapping[str, int] | None = None) -> Need
     )
     interests: list[str] = []
     for m in _INTEREST.finditer(rest):
+        if m.group(0).lower().startswith("something") and recipient is None and age is None:
+            continue  # (a theme for someone: "something co-op maybe" narrows the games on screen)
         tail = re.findall(r"[\w'-]+", rest[m.end() :])
         if re.search(r"\b(?:be|become)\s+(?:a|an|the)$", m.group(0), re.I):
             # (one word for what a child wants to be: "a firefighter so bad" is a firefighter)

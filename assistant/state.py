@@ -12,7 +12,7 @@ import Stemmer
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.cues import FOR_IT, GEAR, LOOKS, asked_phrase, siblings
-from assistant.kinds import MATERIALS, SPEC_MATERIALS, not_product_word
+from assistant.kinds import FILLER, MATERIALS, SPEC_MATERIALS, not_product_word
 from assistant.needs import WORN_SIZE, age_toys
 from assistant.people import RECIPIENTS, age_span
 from assistant.prices import PriceBounds, in_dollars
@@ -575,7 +575,26 @@ def named_cards(text: str, titles: Sequence[str], picked: Sequence[bool]) -> tup
             several = several or tuple(i + 1 for i in matched)
         if len(named) == 1:
             return (named[0] + 1,)
+    if not several and (opening := _OPENING_NAME.match(text)):
+        # a name the message opens with, said of one card: "al cass is 82??? for oil???" (had
+        # been answered of the trumpet shown first)
+        name = opening.group(1).lower()
+        plain = [w for w in name.split() if w not in FILLER and w not in RECIPIENTS]
+        said = re.compile(rf"\b{re.escape(name)}\b", re.I)
+        named = [i for i, t in enumerate(titles) if said.search(t)]
+        if plain and len(" ".join(plain)) >= 4 and len(named) == 1:
+            return (named[0] + 1,)
     return several
+
+
+#: A name a message opens with, then what is said of it: "al cass is 82???", "roc n soc has a
+#: back?" (one, two or three words before the verb).
+_OPENING_NAME = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|but|wait|hmm+|wow|omg|lol|the)\W+)*"
+    r"((?!(?:it|this|that|these|those|they|he|she|which|what|who|there|one|mine)\b)[a-z][a-z'&-]*"
+    r"(?:\s+[a-z][a-z'&-]*){0,2})\s+(?:is|are|was|has|have|does|do|comes?|looks?|seems?|costs?)\b",
+    re.I,
+)
 
 
 #: A card named as "the X one" ("does the blue one come with a stand", "the saddle one", "the tiger

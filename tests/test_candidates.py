@@ -163,6 +163,27 @@ def test_where_a_thing_is_used_may_be_said_by_its_shelf() -> None:
     )
 
 
+def test_a_title_near_the_top_saying_the_noun_with_the_kind_is_carried() -> None:
+    """ "the vet costume, what size is large?" had been "We don't seem to carry the vet costume"
+    with "Rubie's Child's Veterinarian Costume" third on screen (the first card, a poodle skirt
+    costume, said half the words); a title saying the noun with another kind is no such card."""
+    from retrieval.search import Hit, ScoreParts
+
+    def hits(*titles: str) -> list[Hit]:
+        parts = ScoreParts(lexical=1.0, lexical_rank=1, semantic=0.3, semantic_rank=1, fused=1.0,
+                           matched_terms=("costum",))  # fmt: skip
+        return [Hit(product=Product(id=f"t:{i}", title=t, source="test"), rank=i, parts=parts)
+                for i, t in enumerate(titles, start=1)]  # fmt: skip
+
+    query = understand("vet costume size large", None, []).query
+    state = advance(ConversationState(), query, Catalog([]))
+    poodle, dalmatian = "Poodle Skirt Costume, Large", "Party Animal Dalmatian Costume XL"
+    assert candidates._is_close(hits(poodle, dalmatian, "Child's Veterinarian Costume, Pink, Large"),
+                                state.search_text(), state)  # fmt: skip
+    assert not candidates._is_close(hits(poodle, dalmatian, "Veterinarian Toy Kit"),
+                                    state.search_text(), state)  # fmt: skip
+
+
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
     """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
     the noun said before the kind must be in a title near the top, however close in meaning the

@@ -172,6 +172,11 @@ def test_sizes_and_gifts_are_read() -> None:
     first = read_needs("first hanukkah with all 3 grandkids at our place this year. ages 2, 7 "
                        "and 11. want a little something for each of them, lets start w dreidels")  # fmt: skip
     assert first.kind == "dreidels" and "dreidels" in first.product_words.split(), first
+    # a theme said after "something" is what the person loves (a grandma's gift had been searched)
+    elvis = read_needs("my grandma has an actual elvis shrine in her living room, been to graceland "
+                       "11 times no joke 😂 shes turning 85. something elvis, between 15 and 50")  # fmt: skip
+    assert elvis.interests == ("elvis",) and elvis.product_words == "elvis", elvis
+    assert read_needs("something small, under 20").interests == ()
     assert read_needs("something educational for a long car ride").kind is None
     # a need said in a story, or a question to the store, names the kind wherever it stands
     story = ("so my daughter just started band this year and they told her she needs a clarinet. we "

@@ -1156,6 +1156,12 @@ def test_a_card_named_by_a_word_of_its_title_is_the_one_asked_about() -> None:
         named_cards("is it ok for the kids", ["Kids Ukulele", "Concert Ukulele"], [True, True])
         == ()
     )
+    # a name the message opens with, said of one card ("al cass is 82??? for oil???" had been
+    # answered of the trumpet shown first); a name several cards share, or "it", names none
+    trumpet = ["BERP. Trumpet", "Al Cass Valve Oil, 2.0 Fluid Oz.", "Bb Brass Straight Trumpet Mute"]
+    assert named_cards("al cass is 82??? for oil???", trumpet, [True] * 3) == (2,)
+    assert named_cards("trumpet is for my son", trumpet, [True] * 3) == ()
+    assert named_cards("it is too much", trumpet, [True] * 3) == ()
 
 
 def test_how_light_is_read_as_weight_not_as_a_lamp() -> None:
@@ -1875,6 +1881,18 @@ def test_cards_weighed_by_a_count_their_listings_state() -> None:
     assert marks == (3,) and "(150 a dollar)" in lead and "[2] does not say" in lead, lead
     assert _counted_lead("which has the most reviews", stickers, mark) is None  # the table's
     assert asked_about("which would last longer") == "durable"
+    # by the sizes titles state: "which board is the biggest" had quoted "Wood Veneer Board"
+    from assistant.advice import _sized_lead
+
+    boards = [product("g", '15" Backgammon in Black Suede', "65"), product("h", "RUNNOW 3 in 1 Chessboard", "57"),
+              product("i", "Rolling 66 18-Inch Lucite Deluxe Backgammon Set", "93"),
+              product("j", "Travel Backgammon Set 25 cm", "55")]  # fmt: skip
+    mark = {p.id: i + 1 for i, p in enumerate(boards)}
+    lead, marks = _sized_lead("which board is the biggest", boards, mark) or ("", ())
+    assert marks == (3,) and lead == ('[3] is the biggest, by the sizes the titles give: [3] 18-Inch, '
+                                      '[1] 15", [4] 25 cm. [2] does not say.'), lead  # fmt: skip
+    assert (_sized_lead("the smallest one?", boards, mark) or ("", ()))[1] == (4,)
+    assert _sized_lead("which is the best rated", boards, mark) is None
 
 
 def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
