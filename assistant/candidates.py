@@ -287,10 +287,17 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     return (
         (top.semantic or 0.0) >= CLOSE_MATCH_COSINE
         or any(says_most(h) for h in real if h is hits[0] or (h.parts.semantic or 0.0) >= NEAR_MATCH_COSINE)
-        # (a title near the top saying the noun with the kind is the thing: "Child's Veterinarian
-        # Costume" third for "the vet costume, what size is large?" had been "not carried")
-        or (said is not None and any(titled(h.product.title) for h in real))
+        # (a title near the top saying the noun just before the kind is the thing: "Child's
+        # Veterinarian Costume" third for "the vet costume, what size is large?" had been "not
+        # carried"; a "Hot Seat ... Die Cast Car" is no car seat)
+        or (said is not None and kind is not None and any(_noun_then_kind(said, stem(kind), h) for h in real))
     )
+
+
+def _noun_then_kind(noun: re.Pattern[str], kind_stem: str, hit: Hit) -> bool:
+    """Whether a title says the noun just before the kind ("Veterinarian Costume" for "vet
+    costume"; a "Hot Seat ... Die Cast Car" is no car seat)."""
+    return bool(re.search(rf"{noun.pattern}[\w'-]*[\s-]+{re.escape(kind_stem)}", hit.product.title, re.I))
 
 
 #: Kinds that name a whole class of things: a title seldom says them ("Giraffe Stacking Cups" are

@@ -702,7 +702,9 @@ def says_most_asked(products: Sequence[Product], state: ConversationState) -> li
     said (a story's words are no product's: "something super easy and relaxing" had starred a
     kalimba "for an easy carrying"). Not the kind, whom it is for, what the person loves
     (`shows_interest`) nor numbers (`of_size`)."""
-    if not state.kind:
+    # (in English: another language's request may be searched in its own words, which no title
+    # says, but a model number's letters may: "cumple 80" had starred an "FA-80" guitar)
+    if not state.kind or state.language != "en":
         return [True] * len(products)
     stem = Stemmer.Stemmer("english").stemWord
     skip = {stem(w.lower()) for w in [*(state.kind or "").split(), *state.interests]}

@@ -438,7 +438,12 @@ def named_star(words: Sequence[str], at: int) -> bool:
 
 def _not_filler(words: Sequence[str]) -> list[str]:
     """The words that are no filler (a name's "star" kept)."""
-    return [w for at, w in enumerate(words) if w not in FILLER or named_star(words, at)]
+    return [w for at, w in enumerate(words)
+            if (w not in FILLER and w not in _THEMED) or named_star(words, at)]  # fmt: skip
+
+
+#: Words saying a thing is of a theme, not the theme: "something cat themed".
+_THEMED = frozenset(["themed", "theme", "related", "inspired", "style", "stuff", "things"])
 #: A child said fondly: "my little guy", "our lil man", "the little one".
 _LITTLE_ONE = re.compile(
     r"\b(?:little|lil|wee)\s+(?:guy|man|dude|buddy|fella|monster|munchkin|one|ones)\b", re.I

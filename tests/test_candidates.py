@@ -182,6 +182,8 @@ def test_a_title_near_the_top_saying_the_noun_with_the_kind_is_carried() -> None
                                 state.search_text(), state)  # fmt: skip
     assert not candidates._is_close(hits(poodle, dalmatian, "Veterinarian Toy Kit"),
                                     state.search_text(), state)  # fmt: skip
+    assert not candidates._is_close(hits(poodle, dalmatian, "Costume Box for a Vet Clinic Playset"),
+                                    state.search_text(), state)  # fmt: skip
 
 
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
