@@ -327,7 +327,12 @@ def read_words(
         singular = key[:-1] if key.endswith("s") and len(key) > 4 else None
         lexical = key if key in lex.words else singular if singular in lex.words else None
         word = (lex.words[lexical] if lexical else None) or (
-            align(token) if align is not None else None
+            align(token)
+            if align is not None
+            # (in a story, an everyday word is no product however the model places it: "il ne
+            # parle plus que du didgeridoo" had read "parlor", "jaja" "jay")
+            and not (partial and len(plain) >= _STORY_WORDS and zipf_frequency(token, language) >= _EVERYDAY)
+            else None
         )
         if word is None and language == "de" and (parts := _compound(key, lex)):
             # a German compound of two words the lexicon reads: "Klaviernoten" piano sheet
@@ -357,6 +362,13 @@ def read_words(
                 # would be read as the product)
                 out.append(token)
                 noun = len(out) - 1
+                continue
+            if partial and len(plain) >= _STORY_WORDS and (
+                not (i < len(plain) and plain[i] in _OF) or any(w in _ASKING for w in plain[i:])
+            ):
+                # a story before the thing asked: "Salut ! Mon mari est rentré de 6 mois en
+                # Australie ... il ne parle plus que du didgeridoo ... Je voudrais lui en offrir
+                # un" (the whole message had been searched as typed); its words passed over
                 continue
             return ""  # a word it cannot read may be the product itself: all or nothing
         if of_noun is not None:
@@ -441,6 +453,15 @@ _GAMES = re.compile(r"\b(?:game|games|cards?|puzzles?|dice|chess|dominoes|toys?|
 #: What joins the two words of a German compound ("Gitarre-n-gurt", "Arbeit-s-handschuhe").
 _LINKS = ("en", "es", "er", "n", "s", "e", "")
 
+
+#: Words from which a message is a story, whose unread words before the thing are passed over.
+_STORY_WORDS = 20
+#: How common (wordfreq's Zipf scale) an everyday word is.
+_EVERYDAY = 4.0
+#: The shopper asking, said after a story: what came before it tells, what follows asks.
+_ASKING = frozenset(["quiero", "quisiera", "busco", "necesito", "voudrais", "veux", "cherche",
+                     "offrir", "cerco", "vorrei", "voglio", "suche", "brauche", "mochte", "moechte",
+                     "quero", "queria", "procuro", "preciso"])  # fmt: skip
 
 #: How common (wordfreq's Zipf scale) a word of the language may be and still be read as a name.
 _NAME_ZIPF = 3.0

@@ -491,6 +491,13 @@ def test_requests_told_as_a_story_are_read_for_their_product() -> None:
     assert read_words(
         "mein gitarrenkabel knistert immer wenn ich es bewege", "de", partial=True
     ) == ("guitar cable")
+    # a long story before the ask: its words nothing reads are passed over, not the whole message
+    # searched as typed (an unread word before "de" had ended the reading)
+    story = read_words("hola! mi abuela se la pasa cantando rancheras de Vicente Fernández en la cocina "
+                       "todo el día jaja, quiero regalarle una guitarra para su cumple 80", "es", partial=True)  # fmt: skip
+    assert "guitar" in story.split() and "kitchen" not in story, story
+    # (a short request still reads all or nothing where an unread word opens it before "de")
+    assert read_words("busco un zarandajo de cobre para el agua", "es", partial=True) == ""
 
 
 def test_thanks_and_a_choice_said_in_other_languages_end_the_talk_there() -> None:
