@@ -208,6 +208,9 @@ def read_words(
     of_noun: int | None = None  # the noun a product after "para"/"pour" is for: said before it
     set_after = False  # "juego de ...": "set" said after the noun it is a set of
     named_as: list[str] = []  # names written as names, said first (no kind)
+    # a story told before the ask ends where the shopper asks ("quiero", "je voudrais")
+    asks = [j for j, w in enumerate(plain) if w in _ASKING]
+    story_until = asks[0] if asks and len(plain) >= _STORY_WORDS else 0
     i = 0
     while i < len(tokens):
         if (phrase := _phrase_at(plain, i, lex)) is not None:
@@ -329,9 +332,10 @@ def read_words(
         word = (lex.words[lexical] if lexical else None) or (
             align(token)
             if align is not None
-            # (in a story, an everyday word is no product however the model places it: "il ne
-            # parle plus que du didgeridoo" had read "parlor", "jaja" "jay")
-            and not (partial and len(plain) >= _STORY_WORDS and zipf_frequency(token, language) >= _EVERYDAY)
+            # (in a story told before the ask, an everyday word is no product however the model
+            # places it: "il ne parle plus que du didgeridoo ... Je voudrais" had read "parlor";
+            # what is asked keeps its words: "Quiero una lotería mexicana")
+            and not (partial and story_until > i - 1 and zipf_frequency(token, language) >= _EVERYDAY)
             else None
         )
         if word is None and language == "de" and (parts := _compound(key, lex)):
@@ -344,6 +348,12 @@ def read_words(
             named_as.append(key)
             continue
         if word is None:
+            if partial and story_until and i - 1 > story_until and zipf_frequency(token, language) < _EVERYDAY:
+                # a word nothing reads in what is asked after a story, kept as typed: "Quiero una
+                # lotería mexicana" (the catalog's titles say "Loteria"; it had been passed over)
+                out.append(key)
+                noun = len(out) - 1
+                continue
             if partial and (out or nots):
                 continue
             if (
@@ -459,9 +469,10 @@ _STORY_WORDS = 20
 #: How common (wordfreq's Zipf scale) an everyday word is.
 _EVERYDAY = 4.0
 #: The shopper asking, said after a story: what came before it tells, what follows asks.
-_ASKING = frozenset(["quiero", "quisiera", "busco", "necesito", "voudrais", "veux", "cherche",
-                     "offrir", "cerco", "vorrei", "voglio", "suche", "brauche", "mochte", "moechte",
-                     "quero", "queria", "procuro", "preciso"])  # fmt: skip
+_ASKING = frozenset(["quiero", "quisiera", "busco", "necesito", "queremos", "buscamos", "voudrais",
+                     "veux", "cherche", "cherchons", "offrir", "cerco", "vorrei", "voglio", "cerchiamo",
+                     "vorremmo", "suche", "brauche", "mochte", "moechte", "suchen", "brauchen",
+                     "quero", "queria", "procuro", "preciso", "procuramos"])  # fmt: skip
 
 #: How common (wordfreq's Zipf scale) a word of the language may be and still be read as a name.
 _NAME_ZIPF = 3.0
