@@ -224,6 +224,9 @@ _LIKING_SAID = re.compile(
     r"(?:every|each|once|twice|weekly|monthly|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
     rf"|\bplay(?:s|ed)?\s+(?P<plays>(?!{_NOT_PASTIME})[a-z][\w'-]*)\s+(?:almost\s+|pretty\s+much\s+)?(?:every|each)\s+"
     r"(?:single\s+)?(?:day|night|week|weekend|morning|evening|afternoon|sunday|saturday|friday)\b"
+    # a thing flown: "every summer at the beach my dad flies the same sad little diamond kite"
+    r"|\bfl(?:ies|ew|y|ying)\s+(?:(?:a|an|the|his|her|their|same|sad|little|old|cheap|diamond|tiny|small|big|"
+    r"toy|plastic)\s+){0,5}(?P<flies>kites?|drones?|rc\s+planes?)\b"
     # a thing had back then, missed still: "my wife had a tamagotchi in like 1998 and she STILL
     # talks about the one that died" (had searched "summer": summer novels)
     r"|\b(?:had|owned|loved)\s+(?:a|an)\s+(?P<had>[a-z][\w'-]*)\s+(?:in\s+(?:like\s+|the\s+)?(?:(?:19|20)\d\d|'?[0-9]0s)|"
@@ -239,7 +242,7 @@ def _pastimes(text: str) -> list[str]:
     # (a band by its sort names what is played in it only where known: "joined the marching band,
     # what does she need" is no pastime "marching")
     return [_PLAYED_IN.get(said.lower(), said.lower()) for m in _LIKING_SAID.finditer(text)
-            if (said := m["club"] or m["host"] or m["plays"] or m["had"])
+            if (said := m["club"] or m["host"] or m["plays"] or m["had"] or m["flies"])
             and not (m["club"] and re.search(r"(?:band|choir|orchestra|ensemble)$", m.group(0), re.I)
                      and said.lower() not in _PLAYED_IN)]  # fmt: skip
 
@@ -253,7 +256,7 @@ def _liking(m: re.Match[str]) -> str:
     """A liking said in other words, said as one the interests are read off: "loves horse"."""
     if said := m["thing"] or m["all"]:
         return f" loves {said}, "  # (the liking ends there: "horse crazy, posters all over")
-    if said := m["club"] or m["host"] or m["plays"] or m["had"]:
+    if said := m["club"] or m["host"] or m["plays"] or m["had"] or m["flies"]:
         return f" loves {said}; "  # (where and when are no liking: "poker every friday in his garage")
     return " loves "
 

@@ -208,9 +208,6 @@ def read_words(
     of_noun: int | None = None  # the noun a product after "para"/"pour" is for: said before it
     set_after = False  # "juego de ...": "set" said after the noun it is a set of
     named_as: list[str] = []  # names written as names, said first (no kind)
-    # a story told before the ask ends where the shopper asks ("quiero", "je voudrais")
-    asks = [j for j, w in enumerate(plain) if w in _ASKING]
-    story_until = asks[0] if asks and len(plain) >= _STORY_WORDS else 0
     i = 0
     while i < len(tokens):
         if (phrase := _phrase_at(plain, i, lex)) is not None:
@@ -332,10 +329,9 @@ def read_words(
         word = (lex.words[lexical] if lexical else None) or (
             align(token)
             if align is not None
-            # (in a story told before the ask, an everyday word is no product however the model
-            # places it: "il ne parle plus que du didgeridoo ... Je voudrais" had read "parlor";
-            # what is asked keeps its words: "Quiero una lotería mexicana")
-            and not (partial and story_until > i - 1 and zipf_frequency(token, language) >= _EVERYDAY)
+            # (in a story, an everyday word is no product however the model places it: "il ne
+            # parle plus que du didgeridoo" had read "parlor", "jaja" "jay")
+            and not (partial and len(plain) >= _STORY_WORDS and zipf_frequency(token, language) >= _EVERYDAY)
             else None
         )
         if word is None and language == "de" and (parts := _compound(key, lex)):
@@ -348,8 +344,8 @@ def read_words(
             named_as.append(key)
             continue
         if word is None:
-            if partial and story_until and i - 1 > story_until and zipf_frequency(token, language) < _EVERYDAY:
-                # a word nothing reads in what is asked after a story, kept as typed: "Quiero una
+            if partial and len(plain) >= _STORY_WORDS and _asked_thing(plain, i - 1):
+                # the thing asked after a story, where nothing reads it, kept as typed: "Quiero una
                 # lotería mexicana" (the catalog's titles say "Loteria"; it had been passed over)
                 out.append(key)
                 noun = len(out) - 1
@@ -476,6 +472,19 @@ _ASKING = frozenset(["quiero", "quisiera", "busco", "necesito", "queremos", "bus
 
 #: How common (wordfreq's Zipf scale) a word of the language may be and still be read as a name.
 _NAME_ZIPF = 3.0
+
+
+def _asked_thing(plain: Sequence[str], at: int) -> bool:
+    """Whether the word at `at` is what an asking verb asks for, past its article ("quiero una
+    lotería", "cerco maschere"); not another verb ("vorrei regalargliene")."""
+    j = at - 1
+    while j >= 0 and plain[j] in _DETERMINERS:
+        j -= 1
+    return j >= 0 and plain[j] in _ASKING and not _VERB_ENDS.search(plain[at])
+
+
+#: Infinitives and the pronouns joined to them: "regalarle", "regalargliene", "offrir".
+_VERB_ENDS = re.compile(r"(?:ar|er|ir|are|ere|ire)(?:le|la|lo|les|los|las|gli|gliene|ne|ti|mi|se)?$")
 
 
 def _phrase_at(plain: Sequence[str], at: int, lex: Lexicon) -> tuple[int, str] | None:

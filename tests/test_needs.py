@@ -177,6 +177,11 @@ def test_sizes_and_gifts_are_read() -> None:
                        "11 times no joke 😂 shes turning 85. something elvis, between 15 and 50")  # fmt: skip
     assert elvis.interests == ("elvis",) and elvis.product_words == "elvis", elvis
     assert read_needs("something small, under 20").interests == ()
+    # a thing flown is a pastime, and "a real one" that thing (a question had been asked back)
+    kite = read_needs("every summer at the beach my dad (58) flies the same sad little diamond kite "
+                      "and my nephews always crash it lol. want to get him a real one he can do "
+                      "tricks with. around 50")  # fmt: skip
+    assert (kite.kind, kite.product_words) == ("kite", "kite"), kite
     assert read_needs("something educational for a long car ride").kind is None
     # a need said in a story, or a question to the store, names the kind wherever it stands
     story = ("so my daughter just started band this year and they told her she needs a clarinet. we "
