@@ -496,8 +496,8 @@ def test_requests_told_as_a_story_are_read_for_their_product() -> None:
     story = read_words("hola! mi abuela se la pasa cantando rancheras de Vicente Fernández en la cocina "
                        "todo el día jaja, quiero regalarle una guitarra para su cumple 80", "es", partial=True)  # fmt: skip
     assert "guitar" in story.split() and "kitchen" not in story, story
-    assert "cajon" in read_words("mi marido toca guitarra flamenca y quiere un cajón para acompañarse",
-                                 "es", partial=True).split()  # fmt: skip
+    assert "cajon" in read_words("hola, mi marido toca guitarra flamenca y quiere un cajón para "
+                                 "acompañarse en casa, algo que no sea muy caro", "es", partial=True).split()  # fmt: skip
     # (a short request still reads all or nothing where an unread word opens it before "de")
     assert read_words("busco un zarandajo de cobre para el agua", "es", partial=True) == ""
 
