@@ -346,6 +346,11 @@ PRICED_THING = re.compile(
     r"|most\s+expensive|(?:better|best|higher|highest|top)[- ]rated)\s+(?P<kind>[a-z][a-z-]+)\b",
     re.I,
 )
+#: A card named by its price as "one": "the 17 dollar one", "that $40 one", "the $64 ones".
+PRICED_ONE_SAID = re.compile(
+    r"\b(?:the|that|this)\s+(?:\$\s?\d{1,4}(?:\.\d\d)?|\d{1,4}(?:\.\d\d)?\s*(?:dollars?|bucks?|usd))\s+ones?\b",
+    re.I,
+)
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
 _ASKS_WHICH = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 
@@ -1831,7 +1836,10 @@ def read_cues(
                     or (len(references) == 1 and bool(_ONE_CARD.search(text)) and bool(_THEN_ASKS.search(text))
                         and not (CHEAPER.search(said) or PRICIER.search(said) or MORE.search(text)))),
         exclude_brands=tuple(dict.fromkeys(excluded)), brands=wanted, attributes=attributes,
-        departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers()),
+        # (a card named by its price is no bound on the cards: "wait is the 17 dollar one a real
+        # instrument or like a toy" asks of a card; it had searched "real instrument toy")
+        departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers())
+        and not PRICED_ONE_SAID.search(text),
         rating_bound=rating_bound, content_words=content,
     )  # fmt: skip
 

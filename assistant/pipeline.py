@@ -965,10 +965,15 @@ class ChatPipeline:
         every = query.intent is Intent.detail and bool(ANY_OF.search(query.text))
         picked = [p.id in state.picked for p in shown]
         named: tuple[int, ...] = ()
+        unpriced: str | None = None  # a price said of "the ... one" that no card on screen has
         if not query.references and (at := priced_at(query.text)) is not None:
             # a card named by its price: "ok fine, the $13 mat" (had searched mats under $13)
             near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - at) < 1)
             named = near if len(near) == 1 else named
+            if not near and query.intent is Intent.detail:
+                # "wait is the 17 dollar one a real instrument" where no card costs $17: said, not
+                # answered of the first card
+                unpriced = f"${at:g}"
         if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
             # the cheaper one ok" after violin strings is not about a violin shown beside them)
@@ -1063,7 +1068,7 @@ class ChatPipeline:
         absent = None if (query.references or named) and not one_named else absent_maker(
             query.text, [p.title for p in shown], self.brands)  # fmt: skip
         absent = absent or elsewhere_absent
-        return _Meant(query.references or named, refs, look, absent, len(shown))
+        return _Meant(query.references or named, refs, look or unpriced, absent, len(shown))
 
     def _maker_named(
         self, text: str, shown: Sequence[Product], picked: Sequence[bool]

@@ -1026,6 +1026,9 @@ def test_a_card_of_an_earlier_answer_and_several_cards_in_the_cart_in_words(
     assert chosen.text.startswith("Added [1] and [2] to your cart. Items in your cart: 6 ("), (
         chosen.text
     )
+    # a card named by a price no card on screen has is said so, not answered of the first card
+    priced = then("is the 9999 dollar one any good?")
+    assert priced.text.startswith("None of the products on screen is described as $9999."), priced.text
 
 
 def test_a_cart_changed_in_words(tmp_path: Path, small_store: Retrieval) -> None:

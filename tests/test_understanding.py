@@ -5742,3 +5742,17 @@ def test_how_many_said_after_the_put_in_puts_that_many_in() -> None:
     assert cart_quantity("ok add the first one. actually make it 3, my sisters want one too") == 3
     assert cart_quantity("i will take the second one. make it three") == 3
     assert cart_quantity("add the blue one") == 1
+
+
+def test_a_card_named_by_its_price_as_one_is_asked_of_not_searched() -> None:
+    """ "wait is the 17 dollar one a real instrument or like a toy" had searched "real instrument
+    toy" between $14 and $20: a card named by its price as "one" is asked about (the price narrows
+    nothing), and its price is no word asked of the listing ('does not mention "dollar"')."""
+    from assistant.advice import asked_about
+
+    query = understand("wait is the 17 dollar one a real instrument or like a toy", None, [], SHOWN).query
+    assert query.intent is Intent.detail, query
+    assert understand("is the $64 one any good", None, [], SHOWN).query.intent is Intent.detail
+    assert asked_about("is the 54 dollar one any good") == ""
+    # (a thing named by its price, not as "one", is still looked for about it)
+    assert understand("ok fine, the $13 mat", None, [], SHOWN).query.min_price is not None
