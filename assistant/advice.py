@@ -23,7 +23,6 @@ from assistant.cues import (
     GIFT_WRAP,
     NAMED_FIRST,
     NOT_RECORDED,
-    PRICED_ONE_SAID,
     THE_PICK,
     THEN_YES_NO,
     YES_NO,
@@ -33,6 +32,7 @@ from assistant.cues import (
 )
 from assistant.kinds import not_product_word
 from assistant.phrases import phrase
+from assistant.prices import PRICED_AT_ONE
 from assistant.ratings import strip_rating_phrases
 from assistant.unwanted import denies
 from ranking.service import Reason
@@ -203,7 +203,7 @@ def asked_about(text: str) -> str:
     text = _WHY_ASKED.split(text)[0]
     # the words that name the card are not asked of it: "does the black one work on a 12 string"
     text = re.sub(r"\bthe\s+[a-z][\w'-]*\s+ones?\b", " ", text, flags=re.I)
-    text = PRICED_ONE_SAID.sub(" ", text)  # (nor its price: "is the 54 dollar one any good")
+    text = PRICED_AT_ONE.sub(" ", text)  # (nor its price: "is the 54 dollar one any good")
     # "which would last longer": how durable, as listings say it (it had quoted "4-1/4 long")
     text = re.sub(r"\blasts?\s+(?:longer|long|the longest)\b", " durable ", text, flags=re.I)
     if _HOW_LONG_TAKES.search(text):

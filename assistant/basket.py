@@ -91,8 +91,11 @@ def chosen_list(text: str) -> tuple[str, ...]:
     primer. how much is that", "lyre + folder + the bell cover. what do i owe": the cart had
     been said empty, or each looked for); () else. Only cards are put in so (see
     `ChatPipeline._several_to_cart`): a list naming none is a request."""
-    total = _TOTAL_AFTER.search(text)
-    body = text[: total.start()] if total else text
+    last = _LAST_CLAUSE.search(text)
+    total = last is not None and bool(
+        CART_ASKED.search(last.group("tail")) or _THAT_MUCH.fullmatch(last.group("tail"))
+    )
+    body = text[: last.start()] if total and last is not None else text
     if not (total or "+" in body) or _ADDS.match(body):
         return ()
     m = _CHOSEN.match(body)
@@ -125,12 +128,11 @@ def _things(said: str) -> tuple[str, ...]:
     return tuple(things) if len(things) >= 2 else ()
 
 
-#: The total asked after what was chosen: ". total?", ", how much is that", ". what do i owe".
-_TOTAL_AFTER = re.compile(
-    r"\s*[.,;!?]\s*(?:(?:and|so|ok|okay|now)\s+)?(?:(?:the|my|cart)\s+)?total\s*\?*\W*$"
-    r"|\s*[.,;!?]\s*(?:(?:and|so|ok|okay)\s+)?(?:how\s+much\s+(?:is\s+(?:that|it|everything)(?:\s+all\s*together|\s+in\s+total)?"
-    r"|all\s*together|altogether|in\s+total|(?:does|would)\s+(?:that|it)\s+(?:all\s+)?come\s+to)"
-    r"|what\s+do\s+i\s+owe|what'?s\s+the\s+damage|what\s+(?:does|would)\s+(?:that|it)\s+(?:all\s+)?come\s+to)\s*\?*\W*$",
+#: The last clause of a message, after its last stop or comma: ". total?", ", how much is that".
+_LAST_CLAUSE = re.compile(r"\s*[.,;!?]\s*(?P<tail>[^.,;!?]+?)\W*$")
+#: The price of what was just listed, asked: after a list, "how much is that" is its total.
+_THAT_MUCH = re.compile(
+    r"(?:(?:and|so|ok|okay)\s+)?how\s+much\s+(?:is|does|would)\s+(?:that|it|everything)(?:\s+(?:be|come\s+to))?",
     re.I,
 )
 #: Things chosen with no word putting them in: "ok the bikers + 2 of the primer".

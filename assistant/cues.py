@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.prices import NO_LIMIT
+from assistant.prices import NO_LIMIT, PRICED_AT_ONE
 from assistant.unwanted import COLORS, DONE_WITH, NEGATING, NOT_THIS
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -346,11 +346,6 @@ PRICED_THING = re.compile(
     r"|most\s+expensive|(?:better|best|higher|highest|top)[- ]rated)\s+(?P<kind>[a-z][a-z-]+)\b",
     re.I,
 )
-#: A card named by its price as "one": "the 17 dollar one", "that $40 one", "the $64 ones".
-PRICED_ONE_SAID = re.compile(
-    r"\b(?:the|that|this)\s+(?:\$\s?\d{1,4}(?:\.\d\d)?|\d{1,4}(?:\.\d\d)?\s*(?:dollars?|bucks?|usd))\s+ones?\b",
-    re.I,
-)
 #: A question asking which card that is ("which is the cheaper one?"): weighed, not named.
 _ASKS_WHICH = re.compile(r"^\W*(?:which|what|who)\b", re.I)
 
@@ -438,7 +433,7 @@ CART_ASKED = re.compile(
     r"|\bcu[aá]nto\s+llevo\b|\bquanto\s+(?:ho\s+speso|siamo|fa\s+finora)\b|\bquanto\s+(?:deu|est[áa])\s+at[ée]\s+agora\b"
     # ("how much so far" had compared the cards; "whats in my cart and the total")
     r"|\bhow\s+much\s+(?:is\s+(?:it|that|everything)\s+|am\s+i\s+at\s+|have\s+i\s+spent\s+)?so\s+far\b"
-    r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im|i'm)\s+warenkorb\b"
+    r"|\b(?:my|the)\s+total\s+so\s+far\b|\bwhat'?s\s+the\s+damage\b|\bwhat\s+do\s+(?:i|we)\s+owe\b|\bwas\s+(?:ist|liegt)\s+(?:jetzt\s+|gerade\s+)?(?:in\s+)?(?:meinem|im|i'm)\s+warenkorb\b"
     r"|\bqu'?(?:est-ce\s+qu'?il\s+y\s+a|y\s+a-t-il)\s+dans\s+(?:mon|le)\s+panier\b|\bqu[ée]\s+(?:hay|tengo)\s+en\s+(?:mi|el)\s+carrito\b"
     r"|\bcosa\s+c'?è\s+nel\s+(?:mio\s+)?carrello\b|\bo\s+que\s+(?:tem|há)\s+no\s+(?:meu\s+)?carrinho\b"
     # what was put in, asked of the shopper's own: "what do i have so far", "what have i got"
@@ -1839,7 +1834,7 @@ def read_cues(
         # (a card named by its price is no bound on the cards: "wait is the 17 dollar one a real
         # instrument or like a toy" asks of a card; it had searched "real instrument toy")
         departments=departments, price_bound=bool(extract_price_bounds(strip_rating_phrases(text)).numbers())
-        and not PRICED_ONE_SAID.search(text),
+        and not PRICED_AT_ONE.search(text),
         rating_bound=rating_bound, content_words=content,
     )  # fmt: skip
 

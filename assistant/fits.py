@@ -707,15 +707,14 @@ def says_most_asked(products: Sequence[Product], state: ConversationState) -> li
     if not state.kind or state.language != "en":
         return [True] * len(products)
     stem = Stemmer.Stemmer("english").stemWord
-    skip = {stem(w.lower()) for w in [*(state.kind or "").split(), *state.interests]}
+    kind = {stem(k) for k in state.kind.lower().split()}
     asked = {
         stem(w)
         for w in re.findall(r"[a-z][a-z'-]+", state.search_text().lower())
         if len(w) >= 3 and w not in stopwords("en") and w not in RECIPIENTS and not not_product_word(w)
-    } - skip
+    } - kind - {stem(w.lower()) for w in state.interests}
     if not asked:
         return [True] * len(products)
-    kind = {stem(k) for k in (state.kind or "").lower().split()}
 
     def says(title: str) -> int:
         words = re.findall(r"[a-z]+", title.lower())

@@ -432,10 +432,12 @@ _PUT_TOGETHER = re.compile(
 
 #: A card named by its price: "the $13 mat", "the 35 dollar one", "is the $64 one any good".
 _PRICED_AT = re.compile(
-    r"\bthe\s+(?:\$\s?(?P<a>\d{1,4}(?:\.\d\d)?)|(?P<b>\d{1,4}(?:\.\d\d)?)\s*(?:dollars?|bucks?|usd)\b)"
+    r"\b(?:the|that|this)\s+(?:\$\s?(?P<a>\d{1,4}(?:\.\d\d)?)|(?P<b>\d{1,4}(?:\.\d\d)?)\s*(?:dollars?|bucks?|usd)\b)"
     r"(?=\s+[a-z])",
     re.I,
 )
+#: The same, said as "one": "the 17 dollar one", "that $40 one" (a card asked of, no budget).
+PRICED_AT_ONE = re.compile(_PRICED_AT.pattern + r"\s+ones?\b", re.I)
 
 
 def priced_at(text: str) -> Decimal | None:

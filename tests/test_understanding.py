@@ -4020,6 +4020,9 @@ def test_several_things_put_in_the_cart_are_each_read() -> None:
     assert chosen_list("kalimba or ukulele? which is easier") == ()
     assert chosen_list("the 2nd one. total?") == ()
     assert chosen_list("add the 2nd + the 3rd. total?") == ()
+    from assistant.cues import CART_ASKED
+
+    assert CART_ASKED.search("ok what do i owe")  # (the total, asked alone as after a list)
     shown = [
         Product(id="a", title="Play-Doh PAW Patrol Rescue Ready Chase Toy", source="test"),
         Product(
