@@ -683,6 +683,39 @@ def _length_of(product: Product) -> tuple[float, str] | None:
     return max(found) if found else None
 
 
+#: A card named by the length its title would state: "that 21 inch wood one", "the 18\" board".
+_LENGTH_NAMED = re.compile(
+    rf"\b(?:the|that|this)\s+(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])"
+    r"((?:\s+(?!ones?\b)[a-z]+){0,2}?)\s+(?:one|board|set|size)\b",
+    re.I,
+)
+
+
+def length_named(text: str) -> tuple[float, str] | None:
+    """The length, in inches, and the words of a card named by its length ("that 21 inch wood
+    one": 21.0, "21 inch wood"); None where no card is named so."""
+    m = _LENGTH_NAMED.search(text)
+    unit = units.measure_of(m.group(2).lower()) if m else None
+    if m is None or unit not in _INCHES:
+        return None
+    gap = "" if unit == "inch" and not m.group(2)[0].isalpha() else " "  # 18" and 21 inch
+    return float(m.group(1)) * _INCHES[unit], f"{m.group(1)}{gap}{m.group(2)}{m.group(3)}".strip()
+
+
+def states_length(product: Product, inches: float) -> bool:
+    """Whether a title states a length (within a half inch)."""
+    return any(
+        abs(float(m.group(1)) * _INCHES[unit] - inches) <= 0.5
+        for m in _LENGTH.finditer(product.title)
+        if (unit := units.measure_of(m.group(2).lower())) in _INCHES
+    )
+
+
+def asks_size_extreme(question: str) -> bool:
+    """Whether a question asks which card is the biggest or smallest: one weighing every card."""
+    return bool(_SIZED.search(question))
+
+
 def _sized_lead(
     question: str, products: Sequence[Product], mark: Mapping[str, int]
 ) -> tuple[str, tuple[int, ...]] | None:
@@ -697,13 +730,18 @@ def _sized_lead(
     if len(sizes) < 2:
         return None
     said = sorted((p for p in products if p.id in sizes), key=lambda p: sizes[p.id][0], reverse=not small)
-    best = said[0]
+    # (alike, all of them: "[1] is the biggest ... [1] 15-inch, [2] 15\", [3] 15-inch" had been said)
+    tied = [p for p in said if sizes[p.id][0] == sizes[said[0].id][0]]
     each = ", ".join(f"[{mark[p.id]}] {sizes[p.id][1]}" for p in said)
     silent = [f"[{mark[p.id]}]" for p in products if p.id not in sizes]
-    lead = f"[{mark[best.id]}] is the {m.group(1).lower()}, by the sizes the titles give: {each}."
+    named = " and ".join(f"[{mark[p.id]}]" for p in tied)
+    word = m.group(1).lower()
+    lead = (
+        f"{named} {'are alike the' if len(tied) > 1 else 'is the'} {word}, by the sizes the titles give: {each}."
+    )
     if silent:
         lead += f" {' and '.join(silent)} {'do' if len(silent) > 1 else 'does'} not say."
-    return lead, (mark[best.id],)
+    return lead, tuple(mark[p.id] for p in tied)
 
 
 def _measure_lead(

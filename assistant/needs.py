@@ -1322,7 +1322,9 @@ _WHEN = re.compile(
     r"|\b(?:during|in|over)\s+(?:the\s+)?(?:lockdown|pandemic|covid|quarantine)\b"
     # (not an age: "games for 6 year olds"), and what as: "retiring after 30 yrs as an electrician"
     # (its "after 30" had been searched: Regal RD-30 and Dirty 30's guitars)
-    r"|\b(?:for|after)\s+(?:\d+|a\s+few|many|several|over\s+\d+)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)"
+    # ("for like 35 years": the "35" had been searched and tipped "that it fits your backgammon 35")
+    r"|\b(?:for|after)\s+(?:(?:like|about|around|almost|nearly|over|roughly|maybe|some|the\s+(?:last|past))\s+)?"
+    r"(?:\d+|a\s+few|many|several)\s*(?:yrs?|years?|decades?)\b(?![\s-]*olds?\b)"
     r"(?:\s+(?:as|of|in)\s+(?:an?\s+|the\s+)?[a-z]+)?",
     re.I,
 )

@@ -25,15 +25,18 @@ from assistant.advice import (
     DepartmentPrices,
     asked_about,
     asked_answer,
+    asks_size_extreme,
     checklist,
     compare,
     detail_lead,
     details_lead,
+    length_named,
     lists_unpriced,
     not_carried,
     said_on,
     silent_on,
     spelling_notice,
+    states_length,
     why,
 )
 from assistant.basket import Listed, by_words, cart_list, choice_then_more, chosen_list, listed
@@ -742,6 +745,7 @@ class ChatPipeline:
         if taken is not None:
             message = taken.rest  # "remove the gems then. is there a float ...": the float
         kit = None
+        then: ShoppingQuery | None = None  # a question asked of the cards the turn shows
         several = self._several_to_cart(request, message, conv.state, shown)
         if isinstance(several, str):
             message, several = several, None  # one card and something more: read as such
@@ -753,6 +757,8 @@ class ChatPipeline:
             yield QueryRead(query=query, overruled=reading.overruled)
         else:
             reading, query = self._read_turn(message, conv.state, shown)
+            if (asked_after := self._asked_after(message, query, conv.state, shown)) is not None:
+                reading, query, then = asked_after  # "not the travel one. which is the biggest"
             if bare:  # "go back to the first puzzle you showed": that card, its facts
                 query = query.model_copy(update={"intent": Intent.detail, "references": (bare,),
                                                  "move": "", "search": ""})  # fmt: skip
@@ -779,6 +785,9 @@ class ChatPipeline:
                 shown_now = kept  # "she already has rosin": the same cards, less the rosin
             else:
                 shown_now = self._search(query, state, shown, request)
+        if then is not None and len(shown_now.cards) >= 2 and not shown_now.focus:
+            looked = self._look(then, shown_now.state, [c.product for c in shown_now.cards])
+            shown_now = replace(looked, notice=shown_now.notice or looked.notice, found=shown_now.found)
         if several is None:
             shown_now, cart = self._put_in_cart(request, message, query, shown_now)
         if taken is not None:
@@ -788,7 +797,7 @@ class ChatPipeline:
                          comparison=shown_now.comparison, checklist=shown_now.checklist,
                          relaxed=shown_now.found.relaxed)  # fmt: skip
         self._log_shown(request, shown_now.cards, query)
-        written = yield from self._written(request, shown_now, query, timer, cancelled, kit)
+        written = yield from self._written(request, shown_now, then or query, timer, cancelled, kit)
         answer, state = self._answered(conv, query, reading, shown_now, written, first_cards, timer)
         answer = answer.model_copy(update={"cart": cart}) if cart is not None else answer
         self.conversations.record_turn(conv.id, state, [Message(
@@ -844,6 +853,8 @@ class ChatPipeline:
                 "picked_before": picked_so_far(conv.state)})  # fmt: skip
             return conv.model_copy(update={"state": state}), [product], message, None
         if product is None:
+            product = self._sized_elsewhere(message, conv.state, shown)
+        if product is None:
             return conv, shown, message, None
         # (a put-in stays one: "add the microscope you showed first" had been told about it)
         asked = message if re.search(ADD_TO_CART, message, re.I) else asked_of_it(message)
@@ -858,6 +869,24 @@ class ChatPipeline:
             shown, mark = [product], 1
         back = conv.model_copy(update={"state": state})
         return back, shown, asked or phrase(state.language, "about_it"), None if asked else mark
+
+    def _sized_elsewhere(
+        self, message: str, state: ConversationState, shown: Sequence[Product]
+    ) -> Product | None:
+        """The product a message names by a length no card on screen states ("that 21 inch wood
+        one is gorgeous tho. does it come with the dice" beside 15- and 18-inch boards, answered
+        of the first 15-inch one): the first of the kind talked of whose title states it, looked
+        up whatever the budget (the shopper named it); None where a card on screen states it."""
+        if state.language != "en" or not shown or not state.kind or not (said := length_named(message)):
+            return None
+        inches, words = said
+        if any(states_length(p, inches) for p in shown):
+            return None
+        looked = state.model_copy(update={"search": f"{words} {state.kind}", "min_price": None,
+                                          "max_price": None, "unwanted": ()})  # fmt: skip
+        kind = state.kind.lower().removesuffix("s")
+        return next((h.product for h in self.find(looked).hits
+                     if states_length(h.product, inches) and kind in h.product.title.lower()), None)  # fmt: skip
 
     @staticmethod
     def _put_in_before(
@@ -944,6 +973,42 @@ class ChatPipeline:
         elif state.shown and (told := told_of_them(query, state)):
             query = told
         return reading, query
+
+    def _asked_after(
+        self, message: str, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]
+    ) -> tuple[Understanding, ShoppingQuery, ShoppingQuery] | None:
+        """A narrowing told and then a question asked of all the cards it leaves ("not the little
+        travel one, their eyes arent great. which board is the biggest" had only been narrowed,
+        the question left unanswered): the narrowing's reading and query, read without the
+        question, and the question's query; None for any other message."""
+        if not (shown and query.intent is Intent.refine and not query.references):
+            return None
+        sentences = [s for s in _SENTENCES.split(message.strip()) if s]
+        if len(sentences) < 2:
+            return None
+        language = state.language if state.shown else "en"
+        last = sentences[-1]
+        asked = self.read(last, shown, language, model=False).query
+        # (of all the cards: "which is the biggest", "do any of them come with dice"; not of one:
+        # "kalimba?? never heard of it. is it hard to learn", "is that book actual star trek",
+        # nor a card named by its place, which meant the screen before the narrowing)
+        whole = (asks_size_extreme(last) or asked.sort is not Sort.relevance or ANY_OF.search(last)
+                 or re.match(r"\W*which\b", last, re.I))  # fmt: skip
+        if (
+            asked.intent not in (Intent.compare, Intent.detail)
+            or asked.references
+            or asked.move
+            or not whole
+        ):
+            return None
+        told = self.read(" ".join(sentences[:-1]), shown, language)
+        narrowed = told.query
+        # (a narrowing of these cards, not another thing: "what about for the kick drum?")
+        if narrowed.intent is not Intent.refine or narrowed.search or not (
+            narrowed.unwanted or narrowed.min_price or narrowed.max_price or narrowed.min_rating
+        ):
+            return None
+        return told, narrowed, asked
 
     def _kit_asked(self, query: ShoppingQuery, request: ChatRequest) -> Kit | None:
         """Cards for several things, where the message asks for a starting kit or lists products;
@@ -1061,7 +1126,9 @@ class ChatPipeline:
             look = unnamed_one(query.text, [p.title for p in shown])
         refs = compared(state, [p.id for p in shown], query.references or named,
                         it=query.intent is Intent.detail and not every,
-                        whole=every or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
+                        # ("which board is the biggest": every card, not the first three)
+                        whole=every or asks_size_extreme(query.text)
+                        or (query.intent is Intent.compare and query.sort is not Sort.relevance))  # fmt: skip
         # "the one by meinl, is it tunable?" where no card is a Meinl: said, not answered of [1]
         # (or weighed against one that is: "casio vs the yamaha one, which weighs less?")
         one_named = query.intent is Intent.compare and len(query.references or named) == 1

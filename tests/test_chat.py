@@ -1195,3 +1195,30 @@ def test_a_card_chosen_with_one_more_like_it_shows_others_of_its_kind(
         c.product.title for c in rest
     ]
     assert both.notice is None and "carry" not in both.text, (both.notice, both.text)
+
+
+def test_a_narrowing_with_a_question_after_it_and_a_card_named_by_a_size_not_on_screen(
+    tmp_path: Path, small_store: Retrieval
+) -> None:
+    """ "not the little travel one, their eyes arent great. which board is the biggest" had only
+    been narrowed (the question left unanswered); "that 21 inch wood one ... does it come with the
+    dice" beside 15- and 18-inch boards had been answered of the first 15-inch one."""
+    from assistant.query import Intent
+    from assistant.state import ConversationState
+    from assistant.turn import ChatRequest
+
+    chat = services_for(tmp_path, small_store, None).chat
+    first = chat.answer(ChatRequest(message="acoustic guitar strings"))
+    asked = chat.answer(ChatRequest(message="not the coated ones. which is the cheapest",
+                                    conversation_id=first.conversation_id))  # fmt: skip
+    assert asked.query.intent is Intent.refine and "coated" in asked.query.unwanted, asked.query
+    priced = [c for c in asked.cards if c.product.price is not None]
+    cheapest = min(priced, key=lambda c: c.product.price.amount)  # type: ignore[union-attr]
+    assert f"[{cheapest.mark}] is the cheapest" in asked.text, asked.text
+    assert not any("coated" in c.product.title.lower() for c in asked.cards)
+    # a cymbal named by a size no card on screen states is looked up, whatever the budget
+    small = next(p for p in chat.catalog if p.title.startswith("Drum Cymbal Pack,12in"))
+    state = ConversationState(kind="cymbal", shown=(small.id,), max_price=30.0)
+    found = chat._sized_elsewhere("the 18 inch one, is it loud?", state, [small])
+    assert found is not None and "18" in found.title and "cymbal" in found.title.lower(), found
+    assert chat._sized_elsewhere("the 12 inch one, is it loud?", state, [small]) is None

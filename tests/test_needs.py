@@ -1304,10 +1304,14 @@ def test_how_many_play_said_without_game_is_a_size_not_a_search() -> None:
 def test_a_count_asked_is_no_model_to_fit() -> None:
     """ "make it 3 decks" had tipped "Check before you buy: that it fits your make 3"."""
     from assistant.fits import numbered_lines
+    from assistant.query import understand
     from assistant.state import ConversationState
 
     assert numbered_lines(ConversationState(search="make 3 decks", asked="make it 3 decks")) == []
     assert numbered_lines(ConversationState(search="case iphone 15", asked="a case for iphone 15"))
+    # a time told: "35" had been searched (without its "years") and tipped "fits your backgammon 35"
+    said = "my parents have played backgammon every night for like 35 years, no more than 100"
+    assert "35" not in understand(said, None, [], ["15-inch Olive Burl Wood Backgammon Set"]).query.search
 
 
 def test_how_someone_is_grown_and_whom_they_play_with_are_no_product_words() -> None:

@@ -1893,6 +1893,11 @@ def test_cards_weighed_by_a_count_their_listings_state() -> None:
                                       '[1] 15", [4] 25 cm. [2] does not say.'), lead  # fmt: skip
     assert (_sized_lead("the smallest one?", boards, mark) or ("", ()))[1] == (4,)
     assert _sized_lead("which is the best rated", boards, mark) is None
+    # three alike: "[1] is the biggest ... [1] 15-inch, [2] 15\", [3] 15-inch" had been said
+    alike = [boards[0], product("k", "15-inch Olive Burl Wood Backgammon Set", "79.95"), boards[1]]
+    mark = {p.id: i + 1 for i, p in enumerate(alike)}
+    lead, marks = _sized_lead("which board is the biggest", alike, mark) or ("", ())
+    assert marks == (1, 2) and lead.startswith("[1] and [2] are alike the biggest"), lead
 
 
 def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
