@@ -21,6 +21,7 @@ from assistant.fits import (
     NOUN_FORMS,
     PLURAL_KINDS,
     QUALITIES,
+    REFILLS,
     about_it,
     compound_asked,
     compound_noun,
@@ -226,6 +227,16 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
             or shows_kind(title, kind, stem, text)
         )
 
+    if (
+        said
+        and kind in REFILLS
+        and (before := _word_before(state, noun or ""))
+        and any(re.search(rf"\b{re.escape(before)}[\s-]+{said.pattern[2:]}", h.product.title, re.I) for h in hits[:5])
+    ):
+        # what is refilled, said in the title's own words: "bubble juice refill" is met by a
+        # "Bubble Solution Refill" where "Bubble Juice" is sold (it had been "not carried" beside
+        # two refills); "pen ink refill" is not met by a 3D pen's filament refill
+        said = re.compile(rf"\b(?:{said.pattern[2:]}|{re.escape(before)})", re.I)
     # (where it is used may be said by the product's shelf: "lab beakers" are on "Lab &
     # Scientific Products", though no title says "lab": it had been "not carried")
     if said and not any(titled(h.product.title)
@@ -292,6 +303,15 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         # carried"; a "Hot Seat ... Die Cast Car" is no car seat)
         or (said is not None and kind is not None and any(_noun_then_kind(said, stem(kind), h) for h in real))
     )
+
+
+def _word_before(state: ConversationState, noun: str) -> str | None:
+    """The product word said before the noun that comes before the kind ("bubble" of "bubble
+    juice refill"); None where there is none."""
+    words = re.findall(r"[a-z0-9]+", state.search_text().lower())
+    at = next((i for i, w in enumerate(words) if w == noun), 0)
+    before = words[at - 1] if at >= 1 else None
+    return before if before and len(before) > 2 and not not_product_word(before) else None
 
 
 def _noun_then_kind(noun: re.Pattern[str], kind_stem: str, hit: Hit) -> bool:

@@ -889,6 +889,12 @@ def fits_whom(products: Sequence[Product], state: ConversationState) -> list[boo
     return [not other.search(p.title) or bool(mine.search(p.title)) for p in products]
 
 
+#: Kinds that are more of something else, named before them in the shopper's words and the
+#: title's own ("bubble juice refill" and a "Bubble Solution Refill"): a title saying the kind is
+#: one, whatever it says of what it refills.
+REFILLS = frozenset(["refill", "refills", "replacement", "replacements", "cartridge", "cartridges"])
+
+
 def names_compound(
     products: Sequence[Product], state: ConversationState, anywhere: bool = False,
     described: bool = False,

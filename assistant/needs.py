@@ -1320,6 +1320,11 @@ _WHEN = re.compile(
     # a time the story happened in: "he got into 3d printing during lockdown" (the kind had been
     # "lockdown")
     r"|\b(?:during|in|over)\s+(?:the\s+)?(?:lockdown|pandemic|covid|quarantine)\b"
+    # how much, said as people say it: "we're gonna go thru bubble juice like crazy, do u have
+    # refill" (searched "go through bubble juice crazy refill": "We don't seem to carry" beside
+    # two refills)
+    r"|\blike\s+(?:crazy|mad|nuts|nobody'?s\s+business|there'?s\s+no\s+tomorrow|water)\b"
+    r"|\b(?:gonna|going\s+to|we'?ll|will|we|they|he|she|i|you)\s+(?:go|goes|went)\s+thr(?:u|ough)\b"
     # (not an age: "games for 6 year olds"), and what as: "retiring after 30 yrs as an electrician"
     # (its "after 30" had been searched: Regal RD-30 and Dirty 30's guitars)
     # ("for like 35 years": the "35" had been searched and tipped "that it fits your backgammon 35")

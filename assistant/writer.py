@@ -28,6 +28,7 @@ from assistant.advice import Card, asked_about
 from assistant.candidates import FAIR_RATING, LAB
 from assistant.errors import LLMUnavailable
 from assistant.fits import (
+    REFILLS,
     child_gift,
     fits_model,
     fits_whom,
@@ -521,8 +522,10 @@ class AnswerWriter:
                     kinds = (
                         told
                         if any(told)
+                        # (a refill is one, whatever it calls what it refills: a 4-gallon "Bubble
+                        # Juice" had been starred for "bubble juice refill" beside two refills)
                         else [True] * len(products)
-                        if not all(compound)
+                        if not all(compound) and (state.kind or "").lower() not in REFILLS
                         else kinds
                     )
                 steps = [kinds,

@@ -186,6 +186,29 @@ def test_a_title_near_the_top_saying_the_noun_with_the_kind_is_carried() -> None
                                     state.search_text(), state)  # fmt: skip
 
 
+def test_a_refill_named_in_the_shoppers_words_is_met_by_the_titles_own() -> None:
+    """ "we're gonna go thru bubble juice like crazy, do u have refill" had searched "go through
+    bubble juice crazy refill" and said "We don't seem to carry" it beside two bubble refills;
+    "pen ink refill" is not met by a 3D pen's filament refill."""
+    from retrieval.search import Hit, ScoreParts
+
+    def hits(*titles: str) -> list[Hit]:
+        parts = ScoreParts(lexical=1.0, lexical_rank=1, semantic=0.3, semantic_rank=1, fused=1.0,
+                           matched_terms=("bubbl", "pen", "refil"))  # fmt: skip
+        return [Hit(product=Product(id=f"t:{i}", title=t, source="test"), rank=i, parts=parts)
+                for i, t in enumerate(titles, start=1)]  # fmt: skip
+
+    said = "we're gonna go thru bubble juice like crazy, do u have refill"
+    state = advance(ConversationState(), understand(said, None, []).query, Catalog([]))
+    assert state.search_text() == "bubble juice refill", state.search_text()
+    juice = hits("Gazillion Bubbles 32oz Bubble Fuel Refill", "Froggys Fog - Pro Bubble Juice - Fluid")
+    assert candidates._is_close(juice, state.search_text(), state)
+    assert not candidates._is_close(juice[:1], state.search_text(), state)  # no bubble juice sold
+    pen = advance(ConversationState(), understand("pen ink refill", None, []).query, Catalog([]))
+    assert not candidates._is_close(hits("NONTOXIC 3D Pen Filament Refill Kit", "Soccer Keychain Pens"),
+                                    pen.search_text(), pen)  # fmt: skip
+
+
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
     """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
     the noun said before the kind must be in a title near the top, however close in meaning the
