@@ -1626,7 +1626,9 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
         or re.search(r"\b(?:your|the)\s+(two|three|2|3)\s+(?:best|favou?rites?|top\s+picks?|picks)\b"
                      r"|\b(?:best|top)\s+(two|three|2|3)\b"
                      r"|^\W*(?:(?:ok|okay|so|just)\W+)*(?:give|show|send)\s+me\s+(two|three|2|3)\b(?!\s+(?:of|more|packs?|sets?|boxes))"
-                     r"|\b(?:these|those|the)\s+(two|three|2|3)\b(?!\s+(?:of|packs?|sets?|boxes|pairs?|players?|people|kids))", lower)
+                     r"|\b(?:these|those|the)\s+(two|three|2|3)\b(?!\s+(?:of|packs?|sets?|boxes|pairs?|players?|people|kids"
+                     # (a card named by its price: "the 3 dollar one?? is that real")
+                     r"|dollars?|bucks?|usd|euros?|quid|pounds?)\b)", lower)
     )
     if m:
         return tuple(range(1, min(n, _COUNTS[next(g for g in m.groups() if g)]) + 1))

@@ -56,6 +56,7 @@ from assistant.cues import (
     ADD_TO_CART,
     ANY_OF,
     ASKS_PICK,
+    BOOK_KINDS,
     CART_COUNT,
     CART_UNIT,
     CHEAPER,
@@ -85,6 +86,7 @@ from assistant.cues import (
     why_other,
 )
 from assistant.fits import (
+    compound_noun,
     names_compound,
     of_kind,
     of_size,
@@ -99,7 +101,7 @@ from assistant.llm import LLMBackend
 from assistant.messages import clean_message
 from assistant.people import read_age
 from assistant.phrases import phrase
-from assistant.prices import priced_at
+from assistant.prices import PRICED_AT_ONE, priced_at
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.recall import asked_of_it, earlier_card
@@ -141,7 +143,7 @@ from assistant.turn import (
     TurnEvent,
     collect,
 )
-from assistant.unwanted import says_unwanted
+from assistant.unwanted import COLORS, says_unwanted
 from assistant.writer import AnswerWriter, Written, by_age_only, clarifying_question
 from ranking.events import Event, EventContext, EventStore, EventType
 from ranking.service import RecommendationService
@@ -388,6 +390,22 @@ def _one_named(
 #: of the first gloves".
 _TWO_COUNTS = re.compile(
     r"\b\d{1,3}\s+(?:[\w-]+\s+){0,3}?of\s+the\b.*\band\s+\d{1,3}\s+(?:[\w-]+\s+){0,3}?of\s+the\b", re.I
+)
+
+
+#: A sentence asking, question mark or not: "LMAO the snl one. can he actually put it on his
+#: drum set or is it just a shelf thing".
+_ASKED_AFTER = re.compile(
+    r"(?:^|[.!?;,]\s+)(?:can|could|does|do|is|are|will|would|what|whats|what's|how|which|why|where)\s", re.I
+)
+#: How many products a card named but not on screen is looked for among.
+_LOOKED_UP = 20
+#: At most this many titles carry a word that names one card wherever it is ("snl", "banjira").
+_RARE_TITLES = 5
+#: A card named by a bare number, which may be its price: "the 278 one", "la da 96", "quella da 96".
+_BARE_PRICE = re.compile(
+    r"\b(?:the|that|this)\s+(\d{1,4}(?:\.\d\d)?)\s+ones?\b|\b(?:quell[ao]|la|el|il|lo)\s+(?:de|da)\s+(\d{1,4}(?:[.,]\d\d)?)\b",
+    re.I,
 )
 
 
@@ -852,8 +870,22 @@ class ChatPipeline:
                 "shown": (product.id,), "picked": (product.id,), "focus": (product.id,),
                 "picked_before": picked_so_far(conv.state)})  # fmt: skip
             return conv.model_copy(update={"state": state}), [product], message, None
-        if product is None:
-            product = self._sized_elsewhere(message, conv.state, shown)
+        if (
+            product is None
+            and (asks_question(message) or _ASKED_AFTER.search(message))
+            and not re.search(ADD_TO_CART, message, re.I)
+            and (looked := self._sized_elsewhere(message, conv.state, shown)
+                 or self._named_elsewhere(message, conv.state, shown, earlier))
+        ):  # fmt: skip
+            # a card asked about that is not on screen, looked up: beside the cards on screen
+            # (which later turns may still name: "those schleich horses"), the one the talk is
+            # about now
+            state = conv.state.model_copy(update={"shown": (*conv.state.shown, looked.id),
+                                                  "focus": (looked.id,)})  # fmt: skip
+            asked = asked_of_it(message)
+            back = conv.model_copy(update={"state": state})
+            mark = len(state.shown)
+            return back, [*shown, looked], asked or phrase(state.language, "about_it"), None if asked else mark
         if product is None:
             return conv, shown, message, None
         # (a put-in stays one: "add the microscope you showed first" had been told about it)
@@ -887,6 +919,61 @@ class ChatPipeline:
         kind = state.kind.lower().removesuffix("s")
         return next((h.product for h in self.find(looked).hits
                      if states_length(h.product, inches) and kind in h.product.title.lower()), None)  # fmt: skip
+
+    def _named_elsewhere(
+        self, message: str, state: ConversationState, shown: Sequence[Product], earlier: Sequence[Product]
+    ) -> Product | None:  # fmt: skip
+        """A card the message names by words no title on screen carries ("how does the monkey one
+        'wrap around your waist'", "what does redblemished mean on the banjira one": said to be
+        on no card, or answered of another): the first of an earlier screen whose title says
+        them, else the first the catalog finds for them with the kind talked of, whatever the
+        budget (the shopper named it); None where a look alone names it ("the blue one" is said
+        to be on no card), where the message turns it down ("not the monkey one"), or where
+        nothing carries them."""
+        if state.language != "en" or not shown:
+            return None
+        titles = [p.title for p in shown]
+        maker = absent_maker(message, titles, self.brands)
+        words = maker or unnamed_one(message, titles)
+        said = (words or "").lower().split()
+        # (common words only of the kind talked of, rare ones ("the snl one", a maker) whatever
+        # it is: "the monkey one" after a story read as "voice kids" had found a monkey plush for
+        # a ventriloquist's dummy)
+        counts = self.vocabulary.title_counts
+        rare = bool(maker) or (bool(said) and min(counts.get(w, 0) for w in said) <= _RARE_TITLES)
+        if not said or all(w in LOOKS or w in COLORS for w in said) or re.search(
+            rf"\b(?:not|no|without|except|skip|minus|instead\s+of)\s+(?:the\s+|that\s+)?{re.escape(words or '')}",
+            message,
+            re.I,
+        ):
+            return None
+
+        def says(product: Product) -> bool:
+            # (words said together, together: "the red box ones" is no "Red Son ... Box Set")
+            if len(said) > 1:
+                together = r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in said)
+                return bool(re.search(rf"\b{together}\b", product.title, re.I))
+            return title_says(product.title, said[0])
+
+        if before := next((p for p in earlier if p.id not in state.shown and says(p)), None):
+            return before
+        looked = state.model_copy(update={"search": f"{words} {state.kind or ''}".strip(), "min_price": None,
+                                          "max_price": None, "unwanted": ()})  # fmt: skip
+        kind = (state.kind or "").lower().removesuffix("s")
+        noun = compound_noun(state)
+
+        def of_talk(product: Product) -> bool:
+            # (of the kind talked of, with its noun: "the ernie ball ones ok?" of violin strings
+            # is no Ernie Ball guitar string; a book's title seldom says "book")
+            title = product.title.lower()
+            if kind and (state.kind or "").lower() not in BOOK_KINDS:
+                return kind in title and (noun is None or noun in title)
+            # (a rare word, on the shelf of the cards on screen: "the mirage one" after
+            # concertinas is no Magic card of the Mirage set)
+            return rare and product.department in {p.department for p in shown}
+
+        found = self.find(looked, k=_LOOKED_UP).hits
+        return next((h.product for h in found if says(h.product) and of_talk(h.product)), None)
 
     @staticmethod
     def _put_in_before(
@@ -1035,10 +1122,16 @@ class ChatPipeline:
             # a card named by its price: "ok fine, the $13 mat" (had searched mats under $13)
             near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - at) < 1)
             named = near if len(near) == 1 else named
-            if not near and query.intent is Intent.detail:
+            if not near and (query.intent is Intent.detail or PRICED_AT_ONE.search(query.text)):
                 # "wait is the 17 dollar one a real instrument" where no card costs $17: said, not
                 # answered of the first card
                 unpriced = f"${at:g}"
+        if not (named or unpriced) and (bare := _BARE_PRICE.search(query.text)):
+            # "the 278 one", "quella da 96": a number no title says, the price of one card
+            number = Decimal((bare.group(1) or bare.group(2)).replace(",", "."))
+            near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - number) < 1)
+            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){number}(?![\d])", p.title) for p in shown):
+                named = near
         if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
             # the cheaper one ok" after violin strings is not about a violin shown beside them)
@@ -1219,6 +1312,9 @@ class ChatPipeline:
             and len(refs) == 1
             and known is None
             and not bad
+            # (not from a card looked up beside the screen: "the snl one. can he put it on his
+            # drum set" had pointed to drum lugs whose title says "Drum Set")
+            and len(shown) <= CARDS
             and (other := self._said_by_another(query, cards[0], shown, state.picked))
         ):
             # "is the second one in the key of C?" of a harmonica case: not that one, but the

@@ -1222,3 +1222,15 @@ def test_a_narrowing_with_a_question_after_it_and_a_card_named_by_a_size_not_on_
     found = chat._sized_elsewhere("the 18 inch one, is it loud?", state, [small])
     assert found is not None and "18" in found.title and "cymbal" in found.title.lower(), found
     assert chat._sized_elsewhere("the 12 inch one, is it loud?", state, [small]) is None
+    # a card named by a maker no card on screen is by: looked up, of the kind talked of
+    meinl = chat._named_elsewhere("is the meinl one loud?", state, [small], [])
+    assert meinl is not None and "meinl" in meinl.title.lower(), meinl
+    assert "cymbal" in meinl.title.lower(), meinl.title
+    assert chat._named_elsewhere("not the meinl one, too loud", state, [small], []) is None
+    # a common word names a card only of the kind talked of: no cymbal is a "gold" anything
+    assert chat._named_elsewhere("is the gold one loud?", state, [small], []) is None
+    # a card named by a bare number that is its price: "the 23 one" of a $22.99 pack
+    pair = [small, meinl]
+    both = state.model_copy(update={"shown": (small.id, meinl.id)})
+    said = "is the 23 one any good"
+    assert chat._meant(chat.read(said, pair, "en", model=False).query, both, pair).refs == (1,)

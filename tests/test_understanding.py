@@ -5764,3 +5764,6 @@ def test_a_card_named_by_its_price_as_one_is_asked_of_not_searched() -> None:
     assert asked_about("is the 54 dollar one any good") == ""
     # (a thing named by its price, not as "one", is still looked for about it)
     assert understand("ok fine, the $13 mat", None, [], SHOWN).query.min_price is not None
+    # "the 3 dollar one" is no "the 3" (the first three cards had been weighed)
+    three = understand("the 3 dollar one?? is that real lol", None, [], SHOWN).query
+    assert three.references != (1, 2, 3), three
