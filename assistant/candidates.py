@@ -295,8 +295,19 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # (a real product's title and text are usually 0.45 close anyway: the word count is the
     # fallback, of any of the first real ones: "something darker, more like a thriller" led with
     # "Darker Space", the thrillers after it, and had been "not carried")
+    # a model number asked and said by a title with two more of the words asked: "$97 for a DW
+    # 8000 double?? is that legit lol" (its chatter had outweighed "DW ... 8000 Series Double
+    # Bass Drum Pedal" first on screen: "We don't seem to carry that")
+    tokens = {w for w in re.findall(r"[a-z0-9]+", text.lower()) if not not_product_word(w)}
+    numbers = {w for w in tokens if re.fullmatch(r"[a-z]{0,3}\d{3,}[a-z]{0,3}", w)}
+
+    def names_model_with(hit: Hit) -> bool:
+        said = set(re.findall(r"[a-z0-9]+", hit.product.title.lower()))
+        return bool(numbers & said) and len(tokens & said) >= 3
+
     return (
         (top.semantic or 0.0) >= CLOSE_MATCH_COSINE
+        or any(names_model_with(h) for h in real)
         or any(says_most(h) for h in real if h is hits[0] or (h.parts.semantic or 0.0) >= NEAR_MATCH_COSINE)
         # (a title near the top saying the noun just before the kind is the thing: "Child's
         # Veterinarian Costume" third for "the vet costume, what size is large?" had been "not

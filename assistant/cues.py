@@ -906,6 +906,10 @@ TAKES = re.compile(
     # ("parfait, je prends celui-là" had searched "parfait prends")
     r"\bje prends (?:celui|celle|le|la|les)\b|"
     r"\bprendo (?:quell[oa]|quest[oa])\b|就要|我要(?=第|这|那)"
+    # only that one, after others were weighed: "meh. just the hatingtoy then", "ok just the
+    # peach boy one then" (each had been searched again)
+    r"|(?:^|[.!?]\s+)\W*(?:(?:ok(?:ay)?|k|meh|eh|fine|alright|then|so|hmm+)\W+)*just\s+(?:the|that)\s+[\w'-]+"
+    r"(?:\s+[\w'-]+){0,3}?(?:\s+ones?)?\s+then\W*$"
     # a card taken in two words: "ok get that one", "ok that one", "yes the blue one please"
     r"|^\W*(?:(?:ok(?:ay)?|k|yes|yeah|yep|cool|great|perfect|then|fine|alright)\W+)*(?:get|take|grab|buy)\s+"
     # (by its words too: "get the black cat one" had searched black cats)

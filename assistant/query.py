@@ -873,6 +873,7 @@ def _talk_move(
             or cues.priced
             or THE_PICK.search(text)
             or GO_WITH.search(text)  # "nah go with the padded bag, cheaper"
+            or re.search(r"\bjust\s+(?:the|that)\b.*\bthen\W*$", text, re.I)  # "just the X then"
             or re.search(ADD_TO_CART, text, re.I)  # "add to cart"
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(

@@ -603,8 +603,10 @@ _THE_X_ONE = re.compile(r"\bthe\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+ones?\b
 #: A card taken by what it is: "get me 12 of the bubble wands", "add the balloons", "4 pairs of the
 #: vic firth" (where no card said it, another card had been put in the cart).
 _THE_THING_TAKEN = re.compile(
-    r"(?:\b(?:\d{1,3}|a\s+dozen|a\s+couple)\s+(?:[a-z]+\s+)?of|^\W*(?:(?:ok(?:ay)?|k|cool|great|then|so|pls|"
-    r"please|and)\W+)*(?:add|get|take|grab|put|i'?ll\s+take))\s+the\s+([a-z0-9][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
+    r"(?:\b(?:\d{1,3}|a\s+dozen|a\s+couple)\s+(?:[a-z]+\s+)?of|(?:^|[.!?]\s+)\W*(?:(?:ok(?:ay)?|k|cool|great|then|so|pls|"
+    # (only that one: "meh. just the hatingtoy then" had chosen the battery on screen)
+    r"please|and|meh|eh|fine|alright|hmm+)\W+)*(?:add|get|take|grab|put|i'?ll\s+take|just))\s+the\s+"
+    r"([a-z0-9][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
     r"(?=\s*(?:$|[,.!?]|\s(?:to|in|into|please|pls|too|and|then|for|thx|thanks)\b))",
     re.I,
 )

@@ -209,6 +209,25 @@ def test_a_refill_named_in_the_shoppers_words_is_met_by_the_titles_own() -> None
                                     pen.search_text(), pen)  # fmt: skip
 
 
+def test_a_model_number_asked_and_said_by_a_title_is_carried() -> None:
+    """ "$97 for a DW 8000 double?? is that legit lol. grab it before someone notices" had said "We
+    don't seem to carry that" with "DW Drum Workshop 8000 Series Double Bass Drum Pedal" first on
+    screen (the chatter outweighed its words); a title with the number alone is no such match."""
+    from retrieval.search import Hit, ScoreParts
+
+    def hits(*titles: str) -> list[Hit]:
+        parts = ScoreParts(lexical=1.0, lexical_rank=1, semantic=0.3, semantic_rank=1, fused=1.0,
+                           matched_terms=("dw",))  # fmt: skip
+        return [Hit(product=Product(id=f"t:{i}", title=t, source="test"), rank=i, parts=parts)
+                for i, t in enumerate(titles, start=1)]  # fmt: skip
+
+    said = "$97 for a DW 8000 double?? is that legit lol. grab it before someone notices"
+    state = advance(ConversationState(), understand(said, None, []).query, Catalog([]))
+    pedal = "DW Drum Workshop 8000 Series Double Bass Drum Pedal"
+    assert candidates._is_close(hits(pedal), state.search_text(), state)
+    assert not candidates._is_close(hits("Sunrise 8000 Piece Puzzle"), state.search_text(), state)
+
+
 def test_a_kind_named_with_a_noun_no_title_carries_is_not_carried(kit_store: Retrieval) -> None:
     """ "a nice fountain pen" was answered by a pen light as if the store carried fountain pens:
     the noun said before the kind must be in a title near the top, however close in meaning the

@@ -3699,6 +3699,11 @@ def test_a_card_taken_by_a_name_no_card_has_is_looked_for() -> None:
     assert taken_thing("add the maple ones", sticks) is None  # a card says it
     assert taken_thing("add the first one", sticks) is None
     assert taken_thing("add the cheapest one", sticks) is None
+    # only that one, said after others were weighed ("meh. just the hatingtoy then" had chosen
+    # the battery on screen; "50 for string?? no way. just the diabolo then" asked which)
+    assert taken_thing("meh. just the hatingtoy then", sticks) == "hatingtoy"
+    assert taken_thing("50 for string?? no way. just the diabolo then", sticks) == "diabolo"
+    assert taken_thing("just the first one then", sticks) is None
     # a name said after its size ("put 3 of the 14 inch oceanstree bunny in" beside filled eggs had
     # put 3 packs of eggs in the cart); a size or model number is no name a title must spell alike
     eggs = ["Toys Filled Easter Eggs 48 pack", "Audio2000's 10ft. Right Angle 5pin Din Midi Cable",
