@@ -1036,6 +1036,16 @@ class ChatPipeline:
             # no card's number)
             query = query.model_copy(update={"intent": Intent.detail, "search": "", "references": ()})
         if (
+            query.intent is Intent.new
+            and shown
+            and not query.items
+            and (asks_question(message) or re.search(r"[?？]", message))
+            and PRICED_AT_ONE.search(message)
+        ):
+            # a card named by its price, asked of, in any language: "el de 2 dólares es real?? o
+            # es una sola carta" (had searched "real card": playing cards)
+            query = query.model_copy(update={"intent": Intent.detail, "references": ()})
+        if (
             query.move == "chosen"
             and query.language == "en"
             and not query.references

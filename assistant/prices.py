@@ -436,14 +436,28 @@ _PRICED_AT = re.compile(
     r"(?=\s+[a-z])",
     re.I,
 )
+#: The same in the shop's other languages: "el de 2 dólares es real??", "quella da 96", "celle à
+#: 7,47", "o de 75 reais" (a budget of $2 had been searched).
+_PRICED_ONE_ELSEWHERE = (
+    # (Spanish and Portuguese with the money said: "los de 4" are the ones of four)
+    r"\b(?:el|los|las|lo|o|os)\s+de\s+(?:\$\s?(?P<c>\d{1,4}(?:[.,]\d\d)?)|(?P<d>\d{1,4}(?:[.,]\d\d)?)\s*"
+    r"(?:d[oó]lares|dollars?|usd|\$|reais|euros?)(?=[\s,.!?;]|$))"
+    r"|\b(?:quell[oa]|quelli|quelle|celui|celle)\s+(?:da|à)\s+\$?\s?(?P<e>\d{1,4}(?:[.,]\d\d)?)"
+    r"(?!\s*(?:anni|ans|cm|mm|m\b|kg|g\b|pezzi|pi[eè]ces|carte))(?=[\s,.!?;€$]|$)"
+)
 #: The same, said as "one": "the 17 dollar one", "that $40 one" (a card asked of, no budget).
-PRICED_AT_ONE = re.compile(_PRICED_AT.pattern + r"\s+ones?\b", re.I)
+PRICED_AT_ONE = re.compile(rf"{_PRICED_AT.pattern}\s+ones?\b|{_PRICED_ONE_ELSEWHERE}", re.I)
 
 
 def priced_at(text: str) -> Decimal | None:
-    """The price a message names a card by ("the $13 mat" -> 13), None where it names none."""
-    m = _PRICED_AT.search(text)
-    return Decimal(m.group("a") or m.group("b")) if m else None
+    """The price a message names a card by ("the $13 mat" -> 13, "el de 2 dólares" -> 2), None
+    where it names none."""
+    m = _PRICED_AT.search(text) or re.search(_PRICED_ONE_ELSEWHERE, text, re.I)
+    if m is None:
+        return None
+    found = m.groupdict()
+    number = found.get("a") or found.get("b") or found.get("c") or found.get("d") or found.get("e") or ""
+    return Decimal(number.replace(",", "."))
 
 
 def pooled(text: str) -> str:

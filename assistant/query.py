@@ -102,7 +102,7 @@ from assistant.needs import (
     read_needs,
 )
 from assistant.people import RECIPIENTS, age_span, read_age, strip_ages
-from assistant.prices import extract_price_bounds, strip_price_phrases
+from assistant.prices import PRICED_AT_ONE, extract_price_bounds, strip_price_phrases
 from assistant.prompts import examples, render
 from assistant.ratings import (
     RATING_BOUNDS,
@@ -1415,7 +1415,8 @@ def understand(
         told = read_needs(whole, counts)
         told = replace(told, recipient=None, age=told.age if re.search(r"\d", whole) else None)
         needs = needs.merged(told)
-    bounds = extract_price_bounds(strip_rating_phrases(whole))
+    # (a card named by its price is no budget: "el de 2 dólares es real??" had searched up to $2)
+    bounds = extract_price_bounds(strip_rating_phrases(PRICED_AT_ONE.sub(" ", whole) if shown_titles else whole))
     if (fewer := _FEWER_PIECES.search(whole)) and not _MONEY.search(whole):
         # a count too many, then the most said bare: "1000 pieces is too much for her, like 300
         # max" asks for 300 pieces or fewer (it had been a $300 budget)

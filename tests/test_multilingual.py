@@ -98,6 +98,9 @@ def test_a_languages_lexicon_reads_its_shopping_words_in_english_order() -> None
         "jigsaw puzzle 1000 pieces"
     )
     assert read_words("una armonica para principiantes", "es") == "harmonica for beginners"
+    # (records, not sanding discs; a pump, not a bomb)
+    assert read_words("nettoyer les disques", "fr") == "vinyl record cleaner"
+    assert "pump" in (read_words("uma bomba pra encher", "pt") or "")
     assert read_words("guantes de nitrilo desechables", "es") == "disposable nitrile gloves"
     # one noun after "de" says what kind of the first it is ("termómetro de laboratorio" had
     # been "thermometer lab", the kind a lab); a name of two words after it is left in place

@@ -361,3 +361,15 @@ def test_a_price_range_said_as_one_leaves_no_word() -> None:
     )
     assert strip_price_phrases("anything in that price range?").strip(" ?") == "anything"
     assert strip_price_phrases("a gas range under $500").strip() == "a gas range"  # a product stays
+
+
+def test_a_card_named_by_its_price_in_another_language() -> None:
+    """ "el de 2 dólares es real??" had searched cards up to $2; "quella da 96" and "celle à 7,47"
+    name a card by its price too; an age or a count is no price ("el de 25 años")."""
+    from assistant.prices import priced_at
+
+    assert priced_at("el de 2 dólares es real?? o es una sola carta") == D(2)
+    assert priced_at("quella da 96 ha solo 3,4 stelle") == D(96)
+    assert priced_at("le tapis, celle à 7,47 svp") == D("7.47")
+    assert priced_at("el de 25 años") is None
+    assert priced_at("la de madera") is None
