@@ -76,7 +76,10 @@ FILLER = set(
      # a sort not named: "does he need special ones for acoustic" (the kind had been "special")
      "special", "specific", "particular", "certain",
      # how it goes for someone: "bf ... never gets anything for it"
-     "gets", "never"]
+     "gets", "never",
+     # who is, typed without its apostrophe: "were about 32 people. kazoos pls" (the kind had
+     # been "were", the kazoos lost)
+     "were", "weve", "theyre", "youre", "youve", "theyve", "hes", "shes", "isnt", "arent", "wasnt"]
 )  # fmt: skip
 
 
@@ -965,6 +968,13 @@ _WANT_ENDS = re.compile(
 )
 
 
+#: A closing ask of a few words: "... kazoos pls", "... anyway, bubble wands please".
+_CLOSING_ASK = re.compile(
+    r"(?:[.!?;]|[^\w\s,'-])\s*(?:(?:so|anyway|ok|okay)\W+)?((?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*)\s+(?:pls|please|plz)\W*$",
+    re.I,
+)
+
+
 def wanted_part(text: str) -> str | None:
     """The words that ask for the product in a message that tells a story first ("running a
     microbiology club at the middle school ..., need petri dishes" -> "petri dishes"; "... id
@@ -972,6 +982,14 @@ def wanted_part(text: str) -> str | None:
     anywhere (-> X); None when the message opens with the product or asks for none."""
     if those := _THOSE_THINGS.search(text):
         return those.group(1)
+    if (
+        (closing := _CLOSING_ASK.search(text))
+        and len(re.findall(r"\w+", text[: closing.start()])) >= 4
+        and product_kind(closing.group(1))
+    ):
+        # asked last, in a few words, after the story: "... everyone plays happy birthday on
+        # kazoos instead of singing 😂 were about 32 people. kazoos pls" (had searched nothing)
+        return closing.group(1)
     if not _STORY_START.match(text):
         return None
     if (gone := _GAVE_OUT.search(text)) and product_kind(gone.group(1)):

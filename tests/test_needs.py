@@ -1482,3 +1482,13 @@ def test_a_toy_gun_is_a_blaster_and_cheap_said_of_the_cards_narrows_them() -> No
     shown = ["Joddge Nerf Gun, Blaster Toy Guns", "Nerf Bigshot", "NERF Nitro Longshot Smash"]
     assert understand("something cheap so i can get a bunch", None, [], shown).query.intent.value == "refine"
     assert understand("cheap ukulele for my son", None, [], shown).query.intent.value == "new"
+
+
+def test_a_closing_ask_after_a_story_names_the_product() -> None:
+    """ "grandpa loves to sing at every party ... kazoos pls" had searched "sing party all going
+    join kazoos" with no kind; "were about 32 people" had made the kind "were" (we're)."""
+    said = "grandpa loves to sing at every party and we are all going to join him. kazoos pls"
+    assert (read_needs(said).product_words, read_needs(said).kind) == ("kazoos", "kazoos")
+    medals = read_needs("we are hosting the whole team after the game this weekend, 20 kids. medals please")
+    assert medals.product_words == "medals", medals
+    assert read_needs("were about 32 people. kazoos pls").kind != "were"
