@@ -966,11 +966,17 @@ class ChatPipeline:
             # (of the kind talked of, with its noun: "the ernie ball ones ok?" of violin strings
             # is no Ernie Ball guitar string; a book's title seldom says "book")
             title = product.title.lower()
+            shelf = product.department in {p.department for p in shown}
+            # (a rare word that is no maker's, on the shelf of the cards on screen, whatever
+            # kind was read: "the snl one" after drum gear read "drum set" is the SNL cowbell;
+            # "the mirage one" after concertinas is no Magic card of the Mirage set)
+            if rare and not maker and shelf:
+                return True
+            # (a maker's, of the kind talked of: "is the stanley one any good" after magnetic
+            # hooks is no Stanley corner brace)
             if kind and (state.kind or "").lower() not in BOOK_KINDS:
                 return kind in title and (noun is None or noun in title)
-            # (a rare word, on the shelf of the cards on screen: "the mirage one" after
-            # concertinas is no Magic card of the Mirage set)
-            return rare and product.department in {p.department for p in shown}
+            return rare and shelf
 
         found = self.find(looked, k=_LOOKED_UP).hits
         return next((h.product for h in found if says(h.product) and of_talk(h.product)), None)
@@ -1078,7 +1084,8 @@ class ChatPipeline:
         travel one, their eyes arent great. which board is the biggest" had only been narrowed,
         the question left unanswered): the narrowing's reading and query, read without the
         question, and the question's query; None for any other message."""
-        if not (shown and query.intent is Intent.refine and not query.references):
+        # (the card turned down may be named: "not the little travel one" read as card 4)
+        if not (shown and query.intent is Intent.refine):
             return None
         sentences = [s for s in _SENTENCES.split(message.strip()) if s]
         if len(sentences) < 2:
@@ -1098,7 +1105,8 @@ class ChatPipeline:
             or not whole
         ):
             return None
-        told = self.read(" ".join(sentences[:-1]), shown, language)
+        # (read off the words alone, as the question is: the model had read a search into it)
+        told = self.read(" ".join(sentences[:-1]), shown, language, model=False)
         narrowed = told.query
         # (a narrowing of these cards, not another thing: "what about for the kick drum?")
         if narrowed.intent is not Intent.refine or narrowed.search or not (
