@@ -776,7 +776,8 @@ class ChatPipeline:
         else:
             reading, query = self._read_turn(message, conv.state, shown)
             if (asked_after := self._asked_after(message, query, conv.state, shown)) is not None:
-                reading, query, then = asked_after  # "not the travel one. which is the biggest"
+                told, query, then = asked_after  # "not the travel one. which is the biggest"
+                reading = told or reading
             if bare:  # "go back to the first puzzle you showed": that card, its facts
                 query = query.model_copy(update={"intent": Intent.detail, "references": (bare,),
                                                  "move": "", "search": ""})  # fmt: skip
@@ -1079,7 +1080,7 @@ class ChatPipeline:
 
     def _asked_after(
         self, message: str, query: ShoppingQuery, state: ConversationState, shown: Sequence[Product]
-    ) -> tuple[Understanding, ShoppingQuery, ShoppingQuery] | None:
+    ) -> tuple[Understanding | None, ShoppingQuery, ShoppingQuery] | None:
         """A narrowing told and then a question asked of all the cards it leaves ("not the little
         travel one, their eyes arent great. which board is the biggest" had only been narrowed,
         the question left unanswered): the narrowing's reading and query, read without the
@@ -1105,15 +1106,18 @@ class ChatPipeline:
             or not whole
         ):
             return None
-        # (read off the words alone, as the question is: the model had read a search into it)
+        # (read off the words alone, as the question is: the model had read a search into it;
+        # where the told part alone reads as no narrowing, the whole message's reading, less the
+        # question: "... their eyes aren't great." alone had been asked of the travel set)
         told = self.read(" ".join(sentences[:-1]), shown, language, model=False)
-        narrowed = told.query
+        alone = told.query.intent is Intent.refine
+        narrowed = told.query if alone else query
         # (a narrowing of these cards, not another thing: "what about for the kick drum?")
-        if narrowed.intent is not Intent.refine or narrowed.search or not (
+        if narrowed.search or not (
             narrowed.unwanted or narrowed.min_price or narrowed.max_price or narrowed.min_rating
         ):
             return None
-        return told, narrowed, asked
+        return (told if alone else None), narrowed, asked
 
     def _kit_asked(self, query: ShoppingQuery, request: ChatRequest) -> Kit | None:
         """Cards for several things, where the message asks for a starting kit or lists products;
