@@ -685,7 +685,7 @@ def _length_of(product: Product) -> tuple[float, str] | None:
 
 #: A card named by the length its title would state: "that 21 inch wood one", "the 18\" board".
 _LENGTH_NAMED = re.compile(
-    rf"\b(?:the|that|this)\s+(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])"
+    rf"\b(?:the|that|this)\s+(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])(?!\s+(?:one|1)\b)"
     r"((?:\s+(?!ones?\b)[a-z]+){0,2}?)\s+(?:one|board|set|size)\b",
     re.I,
 )
@@ -737,7 +737,7 @@ def _sized_lead(
     named = " and ".join(f"[{mark[p.id]}]" for p in tied)
     word = m.group(1).lower()
     lead = (
-        f"{named} {'are alike the' if len(tied) > 1 else 'is the'} {word}, by the sizes the titles give: {each}."
+        f"{named} {'are tied for the' if len(tied) > 1 else 'is the'} {word}, by the sizes the titles give: {each}."
     )
     if silent:
         lead += f" {' and '.join(silent)} {'do' if len(silent) > 1 else 'does'} not say."

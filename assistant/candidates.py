@@ -49,6 +49,7 @@ from assistant.fits import (
     wants_replica,
 )
 from assistant.kinds import COMPARATIVES, not_product_word
+from assistant.prices import strip_price_phrases
 from assistant.query import Sort
 from assistant.state import ConversationState
 from assistant.unwanted import says_unwanted
@@ -298,12 +299,13 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     # a model number asked and said by a title with two more of the words asked: "$97 for a DW
     # 8000 double?? is that legit lol" (its chatter had outweighed "DW ... 8000 Series Double
     # Bass Drum Pedal" first on screen: "We don't seem to carry that")
-    tokens = {w for w in re.findall(r"[a-z0-9]+", text.lower()) if not not_product_word(w)}
+    # (a price is no model: "$120 for a kids drum set?")
+    tokens = {w for w in re.findall(r"[a-z0-9]+", strip_price_phrases(text).lower()) if not not_product_word(w)}
     numbers = {w for w in tokens if re.fullmatch(r"[a-z]{0,3}\d{3,}[a-z]{0,3}", w)}
 
     def names_model_with(hit: Hit) -> bool:
-        said = set(re.findall(r"[a-z0-9]+", hit.product.title.lower()))
-        return bool(numbers & said) and len(tokens & said) >= 3
+        title_words = set(re.findall(r"[a-z0-9]+", hit.product.title.lower()))
+        return bool(numbers & title_words) and len(tokens & title_words) >= 3
 
     return (
         (top.semantic or 0.0) >= CLOSE_MATCH_COSINE

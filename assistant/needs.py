@@ -1323,7 +1323,8 @@ _WHEN = re.compile(
     # how much, said as people say it: "we're gonna go thru bubble juice like crazy, do u have
     # refill" (searched "go through bubble juice crazy refill": "We don't seem to carry" beside
     # two refills)
-    r"|\blike\s+(?:crazy|mad|nuts|nobody'?s\s+business|there'?s\s+no\s+tomorrow|water)\b"
+    # (at the clause's end: "something like mad libs", "like water guns" are things)
+    r"|\blike\s+(?:crazy|mad|nuts|nobody'?s\s+business|there'?s\s+no\s+tomorrow|water)\b(?=\s*(?:[,.!?;]|$))"
     r"|\b(?:gonna|going\s+to|we'?ll|will|we|they|he|she|i|you)\s+(?:go|goes|went)\s+thr(?:u|ough)\b"
     # (not an age: "games for 6 year olds"), and what as: "retiring after 30 yrs as an electrician"
     # (its "after 30" had been searched: Regal RD-30 and Dirty 30's guitars)

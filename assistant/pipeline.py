@@ -404,7 +404,8 @@ _LOOKED_UP = 20
 _RARE_TITLES = 5
 #: A card named by a bare number, which may be its price: "the 278 one", "la da 96", "quella da 96".
 _BARE_PRICE = re.compile(
-    r"\b(?:the|that|this)\s+(\d{1,4}(?:\.\d\d)?)\s+ones?\b|\b(?:quell[ao]|la|el|il|lo)\s+(?:de|da)\s+(\d{1,4}(?:[.,]\d\d)?)\b",
+    r"\b(?:the|that|this)\s+(\d{1,4}(?:\.\d\d)?)\s+one\b"
+    r"|\b(?:quell[ao]|il|lo)\s+da\s+(\d{1,4}(?:[.,]\d\d)?)\b(?![.,]?\d)(?!\s*(?:anni|cm|mm|kg|pezzi))",
     re.I,
 )
 
@@ -807,6 +808,8 @@ class ChatPipeline:
         if then is not None and len(shown_now.cards) >= 2 and not shown_now.focus:
             looked = self._look(then, shown_now.state, [c.product for c in shown_now.cards])
             shown_now = replace(looked, notice=shown_now.notice or looked.notice, found=shown_now.found)
+        else:
+            then = None  # (not asked of these cards: the answer is the narrowing's)
         if several is None:
             shown_now, cart = self._put_in_cart(request, message, query, shown_now)
         if taken is not None:
@@ -1152,7 +1155,8 @@ class ChatPipeline:
             # "the 278 one", "quella da 96": a number no title says, the price of one card
             number = Decimal((bare.group(1) or bare.group(2)).replace(",", "."))
             near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - number) < 1)
-            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){number}(?![\d])", p.title) for p in shown):
+            typed = re.escape(bare.group(1) or bare.group(2))
+            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){typed}(?![\d])", p.title) for p in shown):
                 named = near
         if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is

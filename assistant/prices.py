@@ -440,9 +440,9 @@ _PRICED_AT = re.compile(
 #: 7,47", "o de 75 reais" (a budget of $2 had been searched).
 _PRICED_ONE_ELSEWHERE = (
     # (Spanish and Portuguese with the money said: "los de 4" are the ones of four)
-    r"\b(?:el|los|las|lo|o|os)\s+de\s+(?:\$\s?(?P<c>\d{1,4}(?:[.,]\d\d)?)|(?P<d>\d{1,4}(?:[.,]\d\d)?)\s*"
+    r"\b(?:el|la|los|las|lo|o|os|a|as)\s+de\s+(?:\$\s?(?P<c>\d{1,4}(?:[.,]\d\d)?)|(?P<d>\d{1,4}(?:[.,]\d\d)?)\s*"
     r"(?:d[oó]lares|dollars?|usd|\$|reais|euros?)(?=[\s,.!?;]|$))"
-    r"|\b(?:quell[oa]|quelli|quelle|celui|celle)\s+(?:da|à)\s+\$?\s?(?P<e>\d{1,4}(?:[.,]\d\d)?)"
+    r"|\b(?:quell[oa]|quelli|quelle|celui|celle)\s+(?:da|à)\s+\$?\s?(?P<e>\d{1,4}(?:[.,]\d\d)?)(?![.,]?\d)"
     r"(?!\s*(?:anni|ans|cm|mm|m\b|kg|g\b|pezzi|pi[eè]ces|carte))(?=[\s,.!?;€$]|$)"
 )
 #: The same, said as "one": "the 17 dollar one", "that $40 one" (a card asked of, no budget).

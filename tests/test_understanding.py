@@ -1897,7 +1897,7 @@ def test_cards_weighed_by_a_count_their_listings_state() -> None:
     alike = [boards[0], product("k", "15-inch Olive Burl Wood Backgammon Set", "79.95"), boards[1]]
     mark = {p.id: i + 1 for i, p in enumerate(alike)}
     lead, marks = _sized_lead("which board is the biggest", alike, mark) or ("", ())
-    assert marks == (1, 2) and lead.startswith("[1] and [2] are alike the biggest"), lead
+    assert marks == (1, 2) and lead.startswith("[1] and [2] are tied for the biggest"), lead
 
 
 def test_a_card_named_by_whom_it_is_by_is_asked_about() -> None:
