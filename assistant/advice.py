@@ -685,7 +685,7 @@ def _length_of(product: Product) -> tuple[float, str] | None:
 
 #: A card named by the length its title would state: "that 21 inch wood one", "the 18\" board".
 _LENGTH_NAMED = re.compile(
-    rf"\b(?:the|that|this)\s+(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])(?!\s+(?:one|1)\b)"
+    rf"\b(?:the|that|this)\s+(\d+(?:\.\d+)?)\s*-?\s*({units.alternation('length')})(?![a-z])(?!(?<=\bin)\s+(?:one|1)\b)"
     r"((?:\s+(?!ones?\b)[a-z]+){0,2}?)\s+(?:one|board|set|size)\b",
     re.I,
 )
