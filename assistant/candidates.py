@@ -204,7 +204,8 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
     if noun == "laboratory":  # (as "lab", which says "laboratory" too)
         noun = "lab"
     # "lab": "laboratory" too; "microphone": "Mic Stand" (a test store's titles say only "Mic")
-    said = re.compile(rf"\b{NOUN_FORMS.get(noun, re.escape(noun))}", re.I) if noun else None
+    forms = NOUN_FORMS.get(noun, re.escape(noun)) if noun else ""
+    said = re.compile(rf"\b{forms}", re.I) if noun else None
     # a description says it of the product, next to its kind: "graph paper notebooks" are not
     # met by a notebook "made with high-quality paper", nor "cut resistant gloves" by exam gloves
     # "three times more puncture resistant than latex" (both had been starred)
@@ -232,12 +233,12 @@ def _is_close(hits: Sequence[Hit], text: str, state: ConversationState) -> bool:
         said
         and kind in REFILLS
         and (before := _word_before(state, noun or ""))
-        and any(re.search(rf"\b{re.escape(before)}[\s-]+{said.pattern[2:]}", h.product.title, re.I) for h in hits[:5])
+        and any(re.search(rf"\b{re.escape(before)}[\s-]+{forms}", h.product.title, re.I) for h in hits[:5])
     ):
         # what is refilled, said in the title's own words: "bubble juice refill" is met by a
         # "Bubble Solution Refill" where "Bubble Juice" is sold (it had been "not carried" beside
         # two refills); "pen ink refill" is not met by a 3D pen's filament refill
-        said = re.compile(rf"\b(?:{said.pattern[2:]}|{re.escape(before)})", re.I)
+        said = re.compile(rf"\b(?:{forms}|{re.escape(before)})", re.I)
     # (where it is used may be said by the product's shelf: "lab beakers" are on "Lab &
     # Scientific Products", though no title says "lab": it had been "not carried")
     if said and not any(titled(h.product.title)

@@ -101,7 +101,7 @@ from assistant.llm import LLMBackend
 from assistant.messages import clean_message
 from assistant.people import read_age
 from assistant.phrases import phrase
-from assistant.prices import PRICED_AT_ONE, priced_at
+from assistant.prices import PRICED_AT_ONE, bare_price, priced_at
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
 from assistant.recall import asked_of_it, earlier_card
@@ -402,12 +402,12 @@ _ASKED_AFTER = re.compile(
 _LOOKED_UP = 20
 #: At most this many titles carry a word that names one card wherever it is ("snl", "banjira").
 _RARE_TITLES = 5
-#: A card named by a bare number, which may be its price: "the 278 one", "la da 96", "quella da 96".
-_BARE_PRICE = re.compile(
-    r"\b(?:the|that|this)\s+(\d{1,4}(?:\.\d\d)?)\s+one\b"
-    r"|\b(?:quell[ao]|il|lo)\s+da\s+(\d{1,4}(?:[.,]\d\d)?)\b(?![.,]?\d)(?!\s*(?:anni|cm|mm|kg|pezzi))",
-    re.I,
-)
+
+
+def _of_kind(title: str, kind: str | None) -> bool:
+    """Whether a title names the kind talked of, as a word's start ("board" is no "Keyboard";
+    "string" is "Strings")."""
+    return bool(kind) and bool(re.search(rf"\b{re.escape((kind or '').removesuffix('s'))}", title, re.I))
 
 
 def _says_look(title: str, word: str) -> bool:
@@ -872,7 +872,7 @@ class ChatPipeline:
             # (the Gretsch had been searched for beside the amps)
             state = conv.state.model_copy(update={
                 "shown": (product.id,), "picked": (product.id,), "focus": (product.id,),
-                "picked_before": picked_so_far(conv.state)})  # fmt: skip
+                "looked_up": (), "picked_before": picked_so_far(conv.state)})  # fmt: skip
             return conv.model_copy(update={"state": state}), [product], message, None
         if (
             product is None
@@ -885,6 +885,7 @@ class ChatPipeline:
             # (which later turns may still name: "those schleich horses"), the one the talk is
             # about now
             state = conv.state.model_copy(update={"shown": (*conv.state.shown, looked.id),
+                                                  "looked_up": (*conv.state.looked_up, looked.id),
                                                   "focus": (looked.id,)})  # fmt: skip
             asked = asked_of_it(message)
             back = conv.model_copy(update={"state": state})
@@ -901,7 +902,7 @@ class ChatPipeline:
         else:
             state = conv.state.model_copy(update={
                 "shown": (product.id,), "picked": (product.id,), "focus": (product.id,),
-                "picked_before": picked_so_far(conv.state)})  # fmt: skip
+                "looked_up": (), "picked_before": picked_so_far(conv.state)})  # fmt: skip
             shown, mark = [product], 1
         back = conv.model_copy(update={"state": state})
         return back, shown, asked or phrase(state.language, "about_it"), None if asked else mark
@@ -918,11 +919,7 @@ class ChatPipeline:
         inches, words = said
         if any(states_length(p, inches) for p in shown):
             return None
-        looked = state.model_copy(update={"search": f"{words} {state.kind}", "min_price": None,
-                                          "max_price": None, "unwanted": ()})  # fmt: skip
-        kind = state.kind.lower().removesuffix("s")
-        return next((h.product for h in self.find(looked).hits
-                     if states_length(h.product, inches) and kind in h.product.title.lower()), None)  # fmt: skip
+        return self._look_up(state, words, lambda p: states_length(p, inches) and _of_kind(p.title, state.kind))
 
     def _named_elsewhere(
         self, message: str, state: ConversationState, shown: Sequence[Product], earlier: Sequence[Product]
@@ -961,15 +958,12 @@ class ChatPipeline:
 
         if before := next((p for p in earlier if p.id not in state.shown and says(p)), None):
             return before
-        looked = state.model_copy(update={"search": f"{words} {state.kind or ''}".strip(), "min_price": None,
-                                          "max_price": None, "unwanted": ()})  # fmt: skip
-        kind = (state.kind or "").lower().removesuffix("s")
+        kind = state.kind or ""
         noun = compound_noun(state)
 
         def of_talk(product: Product) -> bool:
             # (of the kind talked of, with its noun: "the ernie ball ones ok?" of violin strings
             # is no Ernie Ball guitar string; a book's title seldom says "book")
-            title = product.title.lower()
             shelf = product.department in {p.department for p in shown}
             # (a rare word that is no maker's, on the shelf of the cards on screen, whatever
             # kind was read: "the snl one" after drum gear read "drum set" is the SNL cowbell;
@@ -978,12 +972,19 @@ class ChatPipeline:
                 return True
             # (a maker's, of the kind talked of: "is the stanley one any good" after magnetic
             # hooks is no Stanley corner brace)
-            if kind and (state.kind or "").lower() not in BOOK_KINDS:
-                return kind in title and (noun is None or noun in title)
+            if kind and kind.lower() not in BOOK_KINDS:
+                return _of_kind(product.title, kind) and (noun is None or noun in product.title.lower())
             return rare and shelf
 
-        found = self.find(looked, k=_LOOKED_UP).hits
-        return next((h.product for h in found if says(h.product) and of_talk(h.product)), None)
+        return self._look_up(state, words or "", lambda p: says(p) and of_talk(p))
+
+    def _look_up(self, state: ConversationState, words: str, keep: Callable[[Product], bool]) -> Product | None:
+        """The first product the catalog finds for words a card was named by, with the kind
+        talked of, that `keep` takes; whatever the budget or what was turned down (the shopper
+        named it)."""
+        looked = state.model_copy(update={"search": f"{words} {state.kind or ''}".strip(), "min_price": None,
+                                          "max_price": None, "unwanted": ()})  # fmt: skip
+        return next((h.product for h in self.find(looked, k=_LOOKED_UP).hits if keep(h.product)), None)
 
     @staticmethod
     def _put_in_before(
@@ -1151,12 +1152,12 @@ class ChatPipeline:
                 # "wait is the 17 dollar one a real instrument" where no card costs $17: said, not
                 # answered of the first card
                 unpriced = f"${at:g}"
-        if not (named or unpriced) and (bare := _BARE_PRICE.search(query.text)):
-            # "the 278 one", "quella da 96": a number no title says, the price of one card
-            number = Decimal((bare.group(1) or bare.group(2)).replace(",", "."))
+        if not (named or unpriced) and (bare := bare_price(query.text)):
+            # "the 278 one", "il da 96": a number no title says, the price of one card
+            number, typed = bare
             near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - number) < 1)
-            typed = re.escape(bare.group(1) or bare.group(2))
-            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){typed}(?![\d])", p.title) for p in shown):
+            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){re.escape(typed)}(?![\d])", p.title)
+                                          for p in shown):
                 named = near
         if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
@@ -1340,7 +1341,7 @@ class ChatPipeline:
             and not bad
             # (not from a card looked up beside the screen: "the snl one. can he put it on his
             # drum set" had pointed to drum lugs whose title says "Drum Set")
-            and len(shown) <= CARDS
+            and cards[0].product.id not in state.looked_up
             and (other := self._said_by_another(query, cards[0], shown, state.picked))
         ):
             # "is the second one in the key of C?" of a harmonica case: not that one, but the

@@ -460,6 +460,25 @@ def priced_at(text: str) -> Decimal | None:
     return Decimal(number.replace(",", "."))
 
 
+#: A card named by a bare number, which may be its price: "the 278 one", "il da 96" (Italian
+#: with "quella" is `_PRICED_ONE_ELSEWHERE`'s).
+_BARE_PRICE = re.compile(
+    r"\b(?:the|that|this)\s+(\d{1,4}(?:\.\d\d)?)\s+one\b"
+    r"|\b(?:il|lo)\s+da\s+(\d{1,4}(?:[.,]\d\d)?)\b(?![.,]?\d)(?!\s*(?:anni|cm|mm|kg|pezzi))",
+    re.I,
+)
+
+
+def bare_price(text: str) -> tuple[Decimal, str] | None:
+    """A bare number a message names a card by, which is its price only where one card costs it
+    and no title says the number ("the 278 one" -> 278, "278"); None where it says none."""
+    m = _BARE_PRICE.search(text)
+    if m is None:
+        return None
+    typed = m.group(1) or m.group(2)
+    return Decimal(typed.replace(",", ".")), typed
+
+
 def pooled(text: str) -> str:
     """A shared budget said as what each gives, as the whole: "five of us on the team and we're
     each chipping in $15" is $75 total (it had been read as up to $15), "18 families and most

@@ -76,6 +76,9 @@ class ConversationState(BaseModel):
     shown_before: tuple[str, ...] = Field(
         default=(), description="Every product shown in the talk, first shown first (at most 60)"
     )
+    looked_up: tuple[str, ...] = Field(
+        default=(), description="Cards on screen looked up beside it, named by the shopper"
+    )
     picked: tuple[str, ...] = Field(
         default=(), description="The shown products the answer recommended, in screen order"
     )
@@ -484,7 +487,7 @@ def shown_after(state: ConversationState, shown: list[str]) -> ConversationState
     """Record what is now on screen (which of it is recommended is known after the answer)."""
     return state.model_copy(update={
         "shown": tuple(shown), "seen": tuple(dict.fromkeys(state.seen + tuple(shown))), "picked": (),
-        "focus": (),
+        "focus": (), "looked_up": (),
         "shown_before": tuple(dict.fromkeys(state.shown_before + tuple(shown)))[:SHOWN_BEFORE],
         "picked_before": picked_so_far(state),
     })  # fmt: skip

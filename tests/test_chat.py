@@ -1229,8 +1229,22 @@ def test_a_narrowing_with_a_question_after_it_and_a_card_named_by_a_size_not_on_
     assert chat._named_elsewhere("not the meinl one, too loud", state, [small], []) is None
     # a common word names a card only of the kind talked of: no cymbal is a "gold" anything
     assert chat._named_elsewhere("is the gold one loud?", state, [small], []) is None
+    # the kind as a word's start: "board" is no "Keyboard"
+    from assistant.pipeline import _of_kind
+
+    assert _of_kind("Chess Board, 15 inch", "boards") and not _of_kind("Roll-Up Keyboard", "board")
     # a card named by a bare number that is its price: "the 23 one" of a $22.99 pack
     pair = [small, meinl]
     both = state.model_copy(update={"shown": (small.id, meinl.id)})
     said = "is the 23 one any good"
     assert chat._meant(chat.read(said, pair, "en", model=False).query, both, pair).refs == (1,)
+    # looked up beside the screen, and known as such (its question is never pointed at another
+    # card's title: "the snl one. can he put it on his drum set" had pointed to drum lugs)
+    from datetime import UTC, datetime
+
+    from assistant.conversations import Conversation
+
+    now = datetime.now(UTC)
+    conv = Conversation(id="c", user_id=None, session_id=None, created=now, updated=now, state=state)
+    back, screen, _, _ = chat._went_back("is the meinl one loud?", conv, [small])
+    assert back.state.looked_up == (meinl.id,) and screen == [small, meinl], back.state

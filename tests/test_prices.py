@@ -373,3 +373,14 @@ def test_a_card_named_by_its_price_in_another_language() -> None:
     assert priced_at("le tapis, celle à 7,47 svp") == D("7.47")
     assert priced_at("el de 25 años") is None
     assert priced_at("la de madera") is None
+
+
+def test_a_card_named_by_a_bare_number() -> None:
+    """ "the 278 one" and "il da 96" name a card by a number that may be its price (the caller
+    checks that one card costs it and no title says it); an age or a weight is none."""
+    from assistant.prices import bare_price
+
+    assert bare_price("why is the 278 one so much more") == (D(278), "278")
+    assert bare_price("il da 12,50 va bene?") == (D("12.50"), "12,50")
+    assert bare_price("il da 8 anni") is None
+    assert bare_price("the blue one") is None
