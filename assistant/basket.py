@@ -76,9 +76,9 @@ def cart_list(text: str) -> tuple[str, ...]:
     """The things a message puts in the cart, where it lists two or more (English); () else."""
     # (the cart asked after them: "put the gretsch and the cheapest amp in, hows the total
     # looking" had been a search for "hows total gretsch")
-    head, comma, tail = text.rpartition(",")
-    if comma and CART_ASKED.search(tail):
-        text = head
+    last = _LAST_CLAUSE.search(text)
+    if last is not None and (CART_ASKED.search(last.group("tail")) or _THAT_MUCH.fullmatch(last.group("tail"))):
+        text = text[: last.start()]  # (or after a stop: "add the scottie one and the snoopy one. total?")
     m = _ADDS.match(text)
     if m is None:
         return ()

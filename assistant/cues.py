@@ -1204,6 +1204,8 @@ _NEW_ASK = re.compile(
     r"^\W*¿?\s*(?:y|e|und|et)\s+(?:una?|ein|eine|einen|une)\s+(?!(?:m[aá]s|otr[oa]|altr[oa]|autre|"
     r"andere\w*|mehr|pi[uù]|poco|peu)\b)[a-z\u00e0-\u00ff]+(?:\s+[a-z\u00e0-\u00ff]+){0,4}\W*$"
     r"|^\W*(?:do|does|can|could)\s+(?:you|u|ya)\s+(?:guys\s+)?(?:have|sell|carry|stock|get|recommend)\b"
+    # a kind of goods asked for: "he ties his own flies at the kitchen table, any fly tying stuff?"
+    r"|(?:^|[,.!?;]\s*)any\s+(?:[a-z]+\s+){1,3}(?:stuff|gear|supplies|equipment)\W*$"
     r"|^\W*(?:有没有|有卖|你们有|卖不卖|推荐)|^\W*有[^吗]{4,}吗"
     # "which strings do I need for a classical guitar", "what slides should i get with it",
     # "is it worth getting a hard case instead?": something to buy

@@ -443,11 +443,19 @@ COMPARATIVES = frozenset(["darker", "lighter", "smaller", "bigger", "larger", "c
 _NEGATING = frozenset(["non", "anti"])
 
 
+#: Goods of a doing, named by the doing: "fly tying stuff", "candle making things".
+_DOING_STUFF = re.compile(r"\b([a-z]+)\s+([a-z]{2,}ing)\s+(?:stuff|things|thingies)\b", re.I)
+
+
 def product_kind(text: str) -> str | None:
     """The word naming the kind of product: the last product word before the request turns to
     who or what it is for ("light strings for my acoustic guitar" -> strings; "a pair of running
     shoes, size 10" -> shoes); None when the request names no kind ("something to keep my toddler
     busy")."""
+    if (doing := _DOING_STUFF.search(text)) and product_kind(doing.group(1)) == doing.group(1).lower():
+        # the doing, its thing before it ("any fly tying stuff?" had been of the kind "fly": a
+        # fly swatter shown and no "not carried")
+        return doing.group(2).lower()
     text = _SELF.sub(",", text)  # "hi im a nurse and need nitrile gloves": gloves, not "nurse"
     text = WORK_SELF.sub(" ", text)
     text = NOT_TOO.sub(",", text)  # "nothing too loud please": a quality, no kind "loud"
@@ -920,7 +928,9 @@ _WANT_IN_STORY = re.compile(
     r"(?:really\s+|just\s+|still\s+)?(?:needs?|wants?|looking\s+for|searching\s+for|shopping\s+for|"
     r"would\s+like|'d\s+like|(?:love|like|want|need)\s+to\s+(?:get|buy|find)"
     # where to begin: "... my classroom is literally empty, start me with dry erase markers"
-    r"|(?:start|set)\s+me\s+(?:up\s+|off\s+)?with|let'?s\s+(?:start|begin)\s+with)"
+    r"|(?:start|set)\s+me\s+(?:up\s+|off\s+)?with|let'?s\s+(?:start|begin)\s+with"
+    # asked after the story: "... he ignores every word we say 🙃 any ebooks on dog training"
+    r"|(?<=[,.!?\U0001F300-\U0001FAFF\u2600-\u27BF]\s)(?:(?:do|does)\s+(?:you|u|ya)\s+(?:have|sell|carry)\s+)?any)"
     r"(?:\s+(?:him|her|them|me|us)(?=\s+(?:a|an|some|one|the)\b))?\s+(?!to\b)",
     re.I,
 )

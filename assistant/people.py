@@ -189,6 +189,21 @@ _THINGS_AGE = re.compile(
 )
 
 
+#: An age said of a pet: "a 3 yr old scottie from the shelter", "our dog is 12", "my 8 month
+#: old puppy" (a dog book search had been for a toddler).
+PETS = ("dog|dogs|doggo|puppy|puppies|pup|pups|cat|cats|kitty|kitten|kittens|scottie|lab|labrador|"
+        "retriever|poodle|beagle|terrier|husky|corgi|pug|dachshund|doxie|chihuahua|collie|bulldog|"
+        "shepherd|pitbull|pittie|rescue|parrot|budgie|cockatiel|hamster|gerbil|guinea\\s+pig|rabbit|"
+        "ferret|hedgehog|gecko|tortoise|horse|pony")
+_PETS_AGE = re.compile(
+    rf"\b\d{{1,2}}\s*(?:-|\s)?\s*(?:years?|yrs?|yr|months?|mos?|weeks?|wks?)\s*(?:-|\s)?\s*old\s+"
+    rf"(?:[a-z]+\s+)?(?:{PETS})\b"
+    rf"|\b(?:my|our|his|her|their|the)\s+(?:[a-z]+\s+)?(?:{PETS})\s+(?:is|'s|turns?|turned)\s+"
+    rf"(?:(?:like|about|almost|only|just|already)\s+)*\d{{1,2}}\b(?:\s*(?:years?|yrs?|yr|months?|mos?)(?:\s+old)?)?",
+    re.I,
+)
+
+
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
         "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 _NTH_BIRTHDAY = re.compile(rf"\b({'|'.join(_NTH)})\s+(?:bday|b-day|birthday)\b", re.I)
@@ -208,10 +223,12 @@ def told_of(words: Sequence[str], at: int) -> bool:
 
 def read_age(text: str) -> tuple[float, float] | None:
     """The age (years) of who it is for: a number with "year old" and kin, a range, two ages
-    ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")."""
+    ("kids are 5 and 7": 5-7), or a word; not the age of a thing ("the strings are 2 yrs old")
+    or of a pet ("a 3 yr old scottie")."""
     text = _THINGS_AGE.sub(
         lambda m: m.group(0) if (m.group(2) or "").lower() in _PEOPLE_SAID else " ", text
     )
+    text = _PETS_AGE.sub(" ", text)
     m = AGE_RANGE.search(text) or AGE_LIST.search(text) or TWO_AGES.search(text)
     if m:
         lo, hi = sorted(int(g) for g in m.groups() if g)

@@ -1185,6 +1185,9 @@ def test_another_product_named_after_and_is_a_new_request_not_a_question() -> No
     assert not asks_cards("and duct tape?", "tape", shown)
     assert asks_cards("y es resistente al agua?", "tape", shown)
     assert asks_cards("and is it waterproof?", "tape", shown)
+    # a kind of goods asked for is a new request, whatever word the cards share with it
+    fly = ["New Perfect Solutions Talking Fly Swatter - Black"]
+    assert not asks_cards("he ties his own flies at the kitchen table, any fly tying stuff?", "fly", fly)
 
 
 def test_an_either_or_question_about_a_card_says_which_its_listing_states(
@@ -4010,6 +4013,9 @@ def test_several_things_put_in_the_cart_are_each_read() -> None:
         "one floor pad",
     )
     assert cart_list("add the first one") == () and cart_list("add the Seiko") == ()
+    # the total asked after a stop ("... and the snoopy one. total?" had put one in)
+    assert cart_list("add the 15 minute a day one, the scottie one and the snoopy one. total?") == (
+        "the 15 minute a day one", "the scottie one", "the snoopy one")  # fmt: skip
     # the first few said by how many ("add the first two to my cart" had been read as a question
     # of cards 1 and 2, and nothing was put in)
     assert cart_list("add the first two to my cart") == ("the first", "the second")
