@@ -404,6 +404,17 @@ _LOOKED_UP = 20
 _RARE_TITLES = 5
 
 
+def _bare_priced(text: str, shown: Sequence[Product]) -> int | None:
+    """The card a message names by a bare number that is its price and no title's ("the 278
+    one" of the $278 handpan), None where it names none so."""
+    if (bare := bare_price(text)) is None:
+        return None
+    number, typed = bare
+    near = [i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - number) < 1]
+    said = re.compile(rf"(?<![\d.]){re.escape(typed)}(?![\d])")
+    return near[0] if len(near) == 1 and not any(said.search(p.title) for p in shown) else None
+
+
 def _of_kind(title: str, kind: str | None) -> bool:
     """Whether a title names the kind talked of, as a word's start ("board" is no "Keyboard";
     "string" is "Strings")."""
@@ -1050,8 +1061,8 @@ class ChatPipeline:
             query.intent is Intent.new
             and shown
             and not query.items
-            and (asks_question(message) or re.search(r"[?？]", message))
-            and PRICED_AT_ONE.search(message)
+            and (asks_question(message) or re.search(r"[?？]", message) or _ASKED_AFTER.search(message))
+            and (PRICED_AT_ONE.search(message) or _bare_priced(message, shown))
         ):
             # a card named by its price, asked of, in any language: "el de 2 dólares es real?? o
             # es una sola carta" (had searched "real card": playing cards)
@@ -1152,13 +1163,8 @@ class ChatPipeline:
                 # "wait is the 17 dollar one a real instrument" where no card costs $17: said, not
                 # answered of the first card
                 unpriced = f"${at:g}"
-        if not (named or unpriced) and (bare := bare_price(query.text)):
-            # "the 278 one", "il da 96": a number no title says, the price of one card
-            number, typed = bare
-            near = tuple(i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - number) < 1)
-            if len(near) == 1 and not any(re.search(rf"(?<![\d.]){re.escape(typed)}(?![\d])", p.title)
-                                          for p in shown):
-                named = near
+        if not (named or unpriced) and (bare := _bare_priced(query.text, shown)):
+            named = (bare,)  # "the 278 one", "il da 96": a number no title says, one card's price
         if not named and len(query.references) != 1 and (which := priced_one(query.text)):
             # (the cheaper of those recommended, else of those that are what was asked: "is
             # the cheaper one ok" after violin strings is not about a violin shown beside them)

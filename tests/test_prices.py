@@ -384,3 +384,19 @@ def test_a_card_named_by_a_bare_number() -> None:
     assert bare_price("il da 12,50 va bene?") == (D("12.50"), "12,50")
     assert bare_price("il da 8 anni") is None
     assert bare_price("the blue one") is None
+
+
+def test_a_card_named_by_a_bare_number_that_is_its_price_only() -> None:
+    """ "lol no. ok the 278 one. he'll want to play it in the park, does it come with a stand"
+    had searched parks: the $278 card is named, where one card costs it and no title says it."""
+    from assistant.pipeline import _bare_priced
+    from retrieval.catalog import Price, Product
+
+    cards = [Product(id=f"t:{i}", title=t, source="t", price=Price(amount=D(p)))
+             for i, (t, p) in enumerate([("Handpan 9 notes D minor", "62"), ("Handpan 22inch Gold", "278"),
+                                         ("Handpan 278 Hz edition", "90")])]  # fmt: skip
+    said = "lol no. ok the 278 one. he'll want to play it in the park, does it come with a stand"
+    assert _bare_priced(said, cards[:2]) == 2
+    assert _bare_priced("the 62 one, does it come with a bag", cards) == 1
+    assert _bare_priced(said, cards) is None  # a title says 278: no price of one card
+    assert _bare_priced("the 50 one", cards) is None
