@@ -201,8 +201,9 @@ def by_words(said: str, titles: Sequence[str], picked: Sequence[bool]) -> int | 
              if not not_product_word(w) and w not in ("one", "ones", "the", "piece", "pieces")}  # fmt: skip
     if not words:
         return None
+    # (a decimal is one number: "the 3 pack" is no "4.3 Inch" squirt gun's 36-pack)
     saying = [i for i, t in enumerate(titles)
-              if words <= {stem(w) for w in re.findall(r"[a-z0-9]+", t.lower())}]  # fmt: skip
+              if words <= {stem(w) for w in re.findall(r"\d+(?:\.\d+)?|[a-z0-9]+", t.lower())}]  # fmt: skip
     if not saying:
         return None
     return next((i + 1 for i in saying if picked[i]), saying[0] + 1)

@@ -1670,7 +1670,9 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
         # "the Yamaha", "the wooden one": a word that names exactly one shown product
         for m in re.finditer(r"\bthe\s+([\w'-]{3,})", text, re.I):
             word = m.group(1).lower()
-            if word in _STOP:
+            # (what it is for names no card: "does it need batteries for the sounds" of a play
+            # kitchen had also named one whose title says "Sounds")
+            if word in _STOP or re.search(r"\bfor\s+$", text[: m.start()], re.I):
                 continue
             hits = [
                 i + 1

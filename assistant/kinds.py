@@ -52,6 +52,9 @@ FILLER = set(
      # what became of the old one: "my practice pad is falling apart too" (the kind had been "apart"),
      # "my kid lost the last three recorders" (had said "We don't seem to carry kid lost last ...")
      "apart", "falling", "broke", "wore", "worn", "lost", "loses", "losing", "last", "coming",
+     # ("my 16" crash finally cracked 😭 need a new one" had searched "16 crash cracked new": its
+     # crashes "not carried")
+     "cracked", "broken", "snapped", "died", "torn", "ripped", "shattered", "busted", "new",
      # a count in words is how many, never what: "the last three recorders"
      "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"

@@ -204,6 +204,10 @@ SQUASHED = re.compile(r"\b(at)(least|most)\b", re.I)
 #: no word of the shop's other languages where they stand ("em" is Portuguese "in": only after an
 #: English verb).
 _TEXTED = [
+    # "I'll" typed without its apostrophe before what is done: "ill take the meinl" (had searched
+    # "ill take meinl"); "ill" alone is a word
+    (re.compile(r"\b(i)ll(?=\s+(?:just\s+|probably\s+|prob\s+)?(?:take|get|grab|go|buy|have|try|order|do|pass|stick)\b)",
+                re.I), r"\1'll"),
     # "what DO you have for someone obsessed with coffee, gift-wise" (had searched "wise")
     (re.compile(r"(?<=[a-z])-wise\b", re.I), ""),
     # a card chosen by how it compares: "fine, add whichever one is cheaper" (had searched "fine

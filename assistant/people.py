@@ -135,7 +135,8 @@ AGE = [
     # (in the shop's other languages too: "für meinen Sohn (16)", "para mi hija (12)")
     (re.compile(r"\b(?:" + "|".join([*RECIPIENTS, *FOREIGN_RECIPIENTS]) + r")\s*\(\s*(\d{1,2})\s*(?:[,;)]|yo\b|y/o\b)", re.I), 1.0),
     # "a younger kid, like 5", "for a boy around 7": a bare number said of the child
-    (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
+    # ("one" only of a child: "the younger one, like 5"; "folding wooden one around 40?" is a price)
+    (re.compile(r"\b(?:kids?|child|boy|girl|son|daughter|toddler|(?:younger|youngest|older|oldest|little|middle|big)\s+one)\b,?\s+(?:like|about|around|maybe|say|probably|roughly)\s+(\d{1,2})\b"
                 r"(?!\s*(?:[$€£%/.'\"]|dollars|bucks|euros?|inch|in\b|cm|feet|foot|ft|tall|lbs?\b|pounds?|kg|pieces?|pcs|stars?|\w))", re.I), 1.0),
 ]  # fmt: skip
 #: Two children's ages, read as the range they span: "kids are 5 and 7", "ages 6 and 9", "for a 5

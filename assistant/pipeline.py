@@ -104,7 +104,7 @@ from assistant.phrases import phrase
 from assistant.prices import PRICED_AT_ONE, bare_price, priced_at
 from assistant.query import Intent, ShoppingQuery, Sort, Understanding, understand
 from assistant.reasons import title_reason
-from assistant.recall import asked_of_it, earlier_card
+from assistant.recall import asked_of_it, earlier_card, priced_before
 from assistant.sizing import size_guide
 from assistant.starters import (
     StarterAsk,
@@ -877,7 +877,7 @@ class ChatPipeline:
         is); a card still on screen stays where it is, the one the talk is about. The
         conversation, screen and message unchanged where the message goes back to no card."""
         earlier = [self.catalog.get(i) for i in conv.state.shown_before if i in self.catalog]
-        product = earlier_card(message, earlier)
+        product = earlier_card(message, earlier) or priced_before(message, earlier, shown)
         if product is None and (product := self._put_in_before(message, conv.state, earlier, shown)):
             # put in the cart as said: "add the gretsch too" after the amps followed the basses
             # (the Gretsch had been searched for beside the amps)
@@ -1062,7 +1062,9 @@ class ChatPipeline:
             and shown
             and not query.items
             and (asks_question(message) or re.search(r"[?？]", message) or _ASKED_AFTER.search(message))
-            and (PRICED_AT_ONE.search(message) or _bare_priced(message, shown))
+            and (PRICED_AT_ONE.search(message) or _bare_priced(message, shown)
+                 or ((at := priced_at(message)) is not None
+                     and sum(bool(p.price and abs(p.price.amount - at) < 1) for p in shown) == 1))
         ):
             # a card named by its price, asked of, in any language: "el de 2 dólares es real?? o
             # es una sola carta" (had searched "real card": playing cards)

@@ -433,7 +433,7 @@ _PUT_TOGETHER = re.compile(
 #: A card named by its price: "the $13 mat", "the 35 dollar one", "is the $64 one any good".
 _PRICED_AT = re.compile(
     r"\b(?:the|that|this)\s+(?:\$\s?(?P<a>\d{1,4}(?:\.\d\d)?)|(?P<b>\d{1,4}(?:\.\d\d)?)\s*(?:dollars?|bucks?|usd)\b)"
-    r"(?=\s+[a-z])",
+    r"(?=\s+[a-z]|\s+\d+[\s-]?(?:pack|pk|pc|pcs|piece|count|ct)\b)",  # ("the 20 dollar 2 pack")
     re.I,
 )
 #: The same in the shop's other languages: "el de 2 dólares es real??", "quella da 96", "celle à

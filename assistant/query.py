@@ -874,6 +874,8 @@ def _talk_move(
             or THE_PICK.search(text)
             or GO_WITH.search(text)  # "nah go with the padded bag, cheaper"
             or re.search(r"\bjust\s+(?:the|that)\b.*\bthen\W*$", text, re.I)  # "just the X then"
+            # "ill take the meinl" (had been read as said of the request on screen)
+            or re.search(r"\b(?:take|get|grab|buy|order)\s+the\s+[a-z0-9][\w'-]*(?:\s+[a-z][\w'-]*){0,3}\W*$", text, re.I)
             or re.search(ADD_TO_CART, text, re.I)  # "add to cart"
             # (in the shop's other languages too: "ok me quedo con ese gracias", "gut, nehm ich")
             or re.search(

@@ -89,3 +89,27 @@ def asked_of_it(text: str) -> str:
                                      for w in re.findall(r"[a-z]+", said.lower())):  # fmt: skip
             kept.append(said)
     return " ".join(kept).strip()
+
+
+def priced_before(text: str, earlier: Sequence[Product], shown: Sequence[Product]) -> Product | None:
+    """The product of an earlier screen a message names by its price where no card on screen
+    costs it ("wait the 9 dollar sabian, is that a real cymbal" after the $9 crash left the
+    screen had searched cymbals around $9): the one earlier card at that price, or the one of
+    those whose title says a word of the message; None otherwise."""
+    from assistant.prices import priced_at  # (prices reads the cues)
+
+    at = priced_at(text)
+    if at is None or any(p.price and abs(p.price.amount - at) < 1 for p in shown):
+        return None
+    near = [p for p in earlier if p.price and abs(p.price.amount - at) < 1]
+    if len(near) > 1:
+        # (the words said, the maker a title opens with counting most: "the 9 dollar sabian")
+        said = {w for w in re.findall(r"[a-z][\w'-]+", text.lower()) if not not_product_word(w)}
+
+        def shares(p: Product) -> int:
+            words = re.findall(r"[a-z][\w'-]+", p.title.lower())
+            return len(said & set(words)) + 2 * bool(words and words[0] in said)
+
+        best = max(map(shares, near))
+        near = [p for p in near if best and shares(p) == best]
+    return near[0] if len(near) == 1 else None

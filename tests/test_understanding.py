@@ -5778,3 +5778,33 @@ def test_a_card_named_by_its_price_as_one_is_asked_of_not_searched() -> None:
     # "the 3 dollar one" is no "the 3" (the first three cards had been weighed)
     three = understand("the 3 dollar one?? is that real lol", None, [], SHOWN).query
     assert three.references != (1, 2, 3), three
+
+
+def test_fresh56_slips_of_the_words() -> None:
+    """Read off a probe set no reader had seen: "ill take the meinl" had searched "ill take
+    meinl"; "folding wooden one around 40?" had read a 40-year-old; "my 16" crash finally cracked
+    ... need a new one" had searched "16 crash cracked new" (its crashes "not carried"); "the 3
+    pack" had put a 36-pack in the cart (its title's "4.3 Inch"); "the 20 dollar 2 pack" is a
+    card's price; a card named by a price on an earlier screen is that card."""
+    from assistant.basket import by_words
+    from assistant.messages import texted
+    from assistant.needs import read_needs
+    from assistant.people import read_age
+    from assistant.prices import priced_at
+    from assistant.recall import priced_before
+    from retrieval.catalog import Price, Product
+
+    assert texted("ill take the meinl") == "i'll take the meinl" and texted("my dad is ill so") == "my dad is ill so"
+    assert read_age("folding wooden one around 40?") is None
+    assert read_age("the younger one, like 5") == (5.0, 5.0)
+    assert read_needs('my 16" crash finally cracked 😭 need a new one, under 100').product_words == "16 crash"
+    guns = ["Lucky Doug 6 PCS Foam Water Guns Set", "36 Pack Shark Water Guns 4.3 Inch Squirt Gun Toy"]
+    assert by_words("the 3 pack", guns, [False, False]) is None
+    assert by_words("the 36 pack", guns, [False, False]) == 2
+    assert priced_at("ok the 20 dollar 2 pack then") == 20
+    cards = [Product(id=f"t:{i}", title=t, source="t", price=Price(amount=p))
+             for i, (t, p) in enumerate([("Sabian XS20 16-Inch Crash", 9), ("Zildjian 16 Trash Crash", 27),
+                                         ("Meinl Cymbal Bag", 9)])]  # fmt: skip
+    said = "wait the 9 dollar sabian, is that a real cymbal"
+    assert priced_before(said, [cards[0], cards[2]], [cards[1]]) == cards[0]
+    assert priced_before(said, [cards[0]], [cards[2]]) is None  # a card on screen costs it
