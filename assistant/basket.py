@@ -159,9 +159,15 @@ def listed(
     return tuple(_listed(thing, shown, picked, focus) for thing in things)
 
 
+def thing_said(thing: str) -> str:
+    """A thing listed without its count ("2 of the 25 packs" -> "the 25 packs")."""
+    m = _COUNTED.match(thing)
+    return (m.group("thing") if m else thing).strip()
+
+
 def _listed(thing: str, shown: Sequence[Product], picked: Sequence[bool], focus: int | None) -> Listed:
     m = _COUNTED.match(thing)
-    said = (m.group("thing") if m else thing).strip()
+    said = thing_said(thing)
     count = m.group("n") if m and m.group("n") else None
     quantity = count_of(count) if count else 1
     titles = [p.title for p in shown]

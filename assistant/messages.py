@@ -248,6 +248,11 @@ _TEXTED = [
     # "tbh", "ngl", "asap", "lol" within the message, "and stuff"
     (re.compile(r"(?<=[a-z])\s+n\s+(?=[a-z])", re.I), " and "),
     (re.compile(r"\b(?:whatcha|wat\s+u|what\s+you|what\s+do\s+you)\s+(?:got|have)\b\W*$", re.I), " "),
+    # ("lol" between two sentences ends the first: "she hates purple lol is there a black one w
+    # a bag" had searched purple bags; not the L.O.L. dolls)
+    (re.compile(r"(?<=[a-z0-9])\s+(?:lol+|lmao|haha+)\s+(?!(?:surprise|dolls?|omg|house|pets?)\b)"
+                r"(?=(?:is|are|do|does|can|could|will|would|what|which|how|any|anything)\b)",
+                re.I), ". "),
     (re.compile(r"\b(?:tbh|ngl|imo|imho|asap|lol+|lmao|haha+|jaja+|kk)\b", re.I), " "),
     (re.compile(r"\s*\b(?:and|or)\s+(?:stuff|whatever|something\s+like\s+that|so\s+on)\b", re.I), " "),
     # a correction said as one: "wait i meant petg not pla sry", "actually make that for my

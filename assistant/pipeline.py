@@ -39,7 +39,15 @@ from assistant.advice import (
     states_length,
     why,
 )
-from assistant.basket import Listed, by_words, cart_list, choice_then_more, chosen_list, listed
+from assistant.basket import (
+    Listed,
+    by_words,
+    cart_list,
+    choice_then_more,
+    chosen_list,
+    listed,
+    thing_said,
+)
 from assistant.candidates import Candidates, asked_product, by_maker, find_candidates
 from assistant.cart import (
     MAX_QUANTITY,
@@ -1454,6 +1462,14 @@ class ChatPipeline:
         of the screen, to such a card its words name. `besides`: the stemmed kinds of the other
         things listed (an "Ernie Ball Volt Pedal Power Supply" is a supply, not the pedal)."""
         stem = Stemmer.Stemmer("english").stemWord
+        thing = thing_said(item.said)
+        if item.mark is not None and item.mark <= on_screen and not by_words(thing, [pool[item.mark - 1].title], [False]):
+            # a card on screen that says only some of the words, where an earlier one says them
+            # all: "add the tunnel tent one" after castle tents followed the tunnel tent (the castle
+            # tent had been put in the cart)
+            titles = [p.title for p in pool[on_screen:]]
+            if said := by_words(thing, titles, [p.id in recommended for p in pool[on_screen:]]):
+                return replace(item, mark=on_screen + said)
         kind = (product_kind(item.said) or "").lower()
         if not kind and item.mark is None:
             return _said_before(item, pool, on_screen, recommended)

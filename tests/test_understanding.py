@@ -5808,3 +5808,13 @@ def test_fresh56_slips_of_the_words() -> None:
     said = "wait the 9 dollar sabian, is that a real cymbal"
     assert priced_before(said, [cards[0], cards[2]], [cards[1]]) == cards[0]
     assert priced_before(said, [cards[0]], [cards[2]]) is None  # a card on screen costs it
+
+
+def test_lol_between_two_sentences_ends_the_first() -> None:
+    """ "she hates purple lol is there a black one w a bag": two sentences (a dislike, then a
+    look asked); "lol" elsewhere is dropped as before."""
+    from assistant.messages import texted
+
+    assert texted("she hates purple lol is there a black one w a bag") == (
+        "she hates purple. is there a black one with a bag")
+    assert "." not in texted("thanks lol")
