@@ -340,8 +340,23 @@ BROAD_KINDS = frozenset(["toy", "toys", "gift", "gifts", "stuff", "things", "set
                          "kits", "supplies", "accessories", "items", "products", "games", "ideas"])  # fmt: skip
 
 
+#: Where a book is read, said beside what it is about: no word of its title or text.
+_READ_ON = re.compile(r"\b(?:kindle|e-?books?|e-?readers?)\b", re.I)
+
+
+def searched_text(state: ConversationState) -> str:
+    """The words searched for: on the Kindle shelf, without where the book is read ("baking books
+    kindle" had led with "Achieve Your Dreams" and "1606", every ebook saying "Kindle")."""
+    text = state.search_text()
+    # (not where it names the kind: "68 dollars for an ebook?? typo?" is of ebooks)
+    if (state.department == "Kindle Store" and not _READ_ON.fullmatch(state.kind or "")
+            and (bare := " ".join(_READ_ON.sub(" ", text).split()))):  # fmt: skip
+        return bare
+    return text
+
+
 def _search(state: ConversationState, searcher: HybridSearcher, exclude_seen: bool) -> list[Hit]:
-    found: Sequence[Hit] = searcher.search(state.search_text(), state.filters(), k=POOL).hits
+    found: Sequence[Hit] = searcher.search(searched_text(state), state.filters(), k=POOL).hits
     if state.original:  # the model translated: its words and the shopper's own, side by side
         own = searcher.search(state.original, state.filters(), k=POOL, language=state.language)
         found = merge_hits(found, own.hits, own_words_weight(state))

@@ -1624,6 +1624,14 @@ def _references(text: str, shown: Sequence[str]) -> tuple[int, ...]:
     """1-based positions in the shown list that the words point at."""
     lower = text.lower()
     n = len(shown)
+    # the cards a word names, counted: "the 2 beyerdynamic ones", "both yamaha ones" (the first
+    # two had been compared: a recorder beside one of the headphones)
+    if said := re.search(r"\b(?:(?:the|these|those)\s+(2|two|3|three)|both(?:\s+(?:the|of\s+the))?)\s+"
+                         r"([a-z][\w'-]{2,})\s+ones\b", lower):
+        word = said.group(2)
+        saying = [i + 1 for i, t in enumerate(shown) if re.search(rf"\b{re.escape(word)}", t, re.I)]
+        if len(saying) == _COUNTS.get(said.group(1) or "2", 2) and word not in _STOP:
+            return tuple(saying)
     m = (
         re.search(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", lower)
         or _FIRST_FEW.search(lower)

@@ -55,6 +55,9 @@ FILLER = set(
      # ("my 16" crash finally cracked 😭 need a new one" had searched "16 crash cracked new": its
      # crashes "not carried")
      "cracked", "broken", "snapped", "died", "torn", "ripped", "shattered", "busted", "new",
+     # how good, said with no product: "any cheaper ones that are still legit" (had searched
+     # "legit": a drumhead and a cribbage board for bongos)
+     "legit",
      # a count in words is how many, never what: "the last three recorders"
      "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      # asking how to know: "how do i tell if she needs a 1/2 or 3/4"

@@ -666,3 +666,14 @@ def test_a_rating_none_of_the_cards_kind_meets_keeps_the_kind_and_says_so(
     assert all("PETG" in h.product.title for h in found.hits), [h.product.title for h in found.hits]
     notice = not_carried(after.asked_for(), found.relaxed, found.close_match)
     assert notice is not None and "rating you set" in notice, notice
+
+
+def test_a_kindle_search_is_of_what_the_book_is_about() -> None:
+    """ "baking books on kindle?" had searched "baking books kindle": every ebook says "Kindle",
+    and "Achieve Your Dreams" led; on the Kindle shelf where it is read is no word searched."""
+    from assistant.candidates import searched_text
+    from assistant.state import ConversationState
+
+    assert searched_text(ConversationState(search="baking books kindle", department="Kindle Store")) == "baking books"
+    assert searched_text(ConversationState(search="kindle", department="Kindle Store")) == "kindle"
+    assert searched_text(ConversationState(search="kindle case")) == "kindle case"  # (a case, elsewhere)

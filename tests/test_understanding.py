@@ -5818,3 +5818,15 @@ def test_lol_between_two_sentences_ends_the_first() -> None:
     assert texted("she hates purple lol is there a black one w a bag") == (
         "she hates purple. is there a black one with a bag")
     assert "." not in texted("thanks lol")
+
+
+def test_the_cards_a_word_names_counted() -> None:
+    """ "what's the difference between the 2 beyerdynamic ones" had compared the first two cards
+    (a recorder beside one of the headphones): the two cards that word names."""
+    from assistant.cues import read_cues
+
+    titles = ["iZotope Spire Studio Recorder Bundle", "Beyerdynamic DT-100 16 Ohm Headphones",
+              "Beyerdynamic DT-100 400 Ohm Headphones", "Samson Recording Pack"]  # fmt: skip
+    assert read_cues("whats the difference between the 2 beyerdynamic ones, 16 vs 400 ohm", titles).references == (2, 3)
+    assert read_cues("both beyerdynamic ones", titles).references == (2, 3)
+    assert read_cues("compare the 2 cheap ones", titles).references == (1, 2)  # (no word of a card)
