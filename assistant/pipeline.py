@@ -425,8 +425,11 @@ def _bare_priced(text: str, shown: Sequence[Product]) -> int | None:
 
 def _of_kind(title: str, kind: str | None) -> bool:
     """Whether a title names the kind talked of, as a word's start ("board" is no "Keyboard";
-    "string" is "Strings")."""
-    return bool(kind) and bool(re.search(rf"\b{re.escape((kind or '').removesuffix('s'))}", title, re.I))
+    "string" is "Strings"; "pedalboard" is "Pedal Board")."""
+    word = (kind or "").lower().removesuffix("s")
+    # (a compound written apart: a "pedalboard" is a "Pedal Board")
+    forms = [re.escape(word), *(rf"{re.escape(word[:i])}[\s-]{re.escape(word[i:])}" for i in range(3, len(word) - 2))]
+    return bool(kind) and bool(re.search(rf"\b(?:{'|'.join(forms)})", title, re.I))
 
 
 def _says_look(title: str, word: str) -> bool:
@@ -969,6 +972,12 @@ class ChatPipeline:
             return None
 
         def says(product: Product) -> bool:
+            # (a maker's with its look, anywhere: "the yellow gator one" is the "Gator ... Pedal
+            # Board ..., Overdrive Yellow")
+            if len(said) > 1 and any(self.brands.made(w) for w in said) and all(
+                self.brands.made(w) or w in LOOKS or w in COLORS for w in said
+            ):
+                return all(title_says(product.title, w) for w in said)
             # (words said together, together: "the red box ones" is no "Red Son ... Box Set")
             if len(said) > 1:
                 together = r"[\s-]+".join(rf"{re.escape(w)}(?:s|es)?" for w in said)

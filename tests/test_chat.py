@@ -1233,6 +1233,7 @@ def test_a_narrowing_with_a_question_after_it_and_a_card_named_by_a_size_not_on_
     from assistant.pipeline import _of_kind
 
     assert _of_kind("Chess Board, 15 inch", "boards") and not _of_kind("Roll-Up Keyboard", "board")
+    assert _of_kind("Gator Large Aluminum Pedal Board with Carry Bag, Overdrive Yellow", "pedalboard")
     # a card named by a bare number that is its price: "the 23 one" of a $22.99 pack
     pair = [small, meinl]
     both = state.model_copy(update={"shown": (small.id, meinl.id)})
