@@ -412,6 +412,19 @@ _LOOKED_UP = 20
 _RARE_TITLES = 5
 
 
+#: A card taken, said first: "ok the 20 dollar 2 pack then", "fine, the $13 one".
+_TAKEN_BY_PRICE = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|alright|yeah|yes|so|then|k)\W+)*(?:just\s+)?(?:the|that)\s+\$?\d", re.I)
+
+
+def _priced_card(text: str, shown: Sequence[Product]) -> int | None:
+    """The one card on screen a message names by its price ("the 20 dollar 2 pack" of the
+    $19.98 pair), by a price said or a bare number that is one card's; None otherwise."""
+    if (at := priced_at(text)) is None:
+        return _bare_priced(text, shown)
+    near = [i + 1 for i, p in enumerate(shown) if p.price and abs(p.price.amount - at) < 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _bare_priced(text: str, shown: Sequence[Product]) -> int | None:
     """The card a message names by a bare number that is its price and no title's ("the 278
     one" of the $278 handpan), None where it names none so."""
@@ -1079,13 +1092,22 @@ class ChatPipeline:
             and shown
             and not query.items
             and (asks_question(message) or re.search(r"[?？]", message) or _ASKED_AFTER.search(message))
-            and (PRICED_AT_ONE.search(message) or _bare_priced(message, shown)
-                 or ((at := priced_at(message)) is not None
-                     and sum(bool(p.price and abs(p.price.amount - at) < 1) for p in shown) == 1))
+            and (PRICED_AT_ONE.search(message) or _priced_card(message, shown))
         ):
             # a card named by its price, asked of, in any language: "el de 2 dólares es real?? o
             # es una sola carta" (had searched "real card": playing cards)
             query = query.model_copy(update={"intent": Intent.detail, "references": ()})
+        if (
+            query.intent in (Intent.new, Intent.refine)
+            and shown
+            and not query.items
+            and _TAKEN_BY_PRICE.match(message)
+            and (mark := _priced_card(message, shown))
+        ):
+            # a card taken by its price: "ok the 20 dollar 2 pack then" (had searched 2-packs
+            # between $16 and $24)
+            query = query.model_copy(update={"intent": Intent.detail, "move": "chosen", "references": (mark,),
+                                             "search": "", "min_price": None, "max_price": None})  # fmt: skip
         if (
             query.move == "chosen"
             and query.language == "en"

@@ -400,3 +400,19 @@ def test_a_card_named_by_a_bare_number_that_is_its_price_only() -> None:
     assert _bare_priced("the 62 one, does it come with a bag", cards) == 1
     assert _bare_priced(said, cards) is None  # a title says 278: no price of one card
     assert _bare_priced("the 50 one", cards) is None
+
+
+def test_a_card_taken_by_its_price() -> None:
+    """ "ok the 20 dollar 2 pack then" had searched 2-packs between $16 and $24: the $19.98 card
+    on screen is the one taken."""
+    from assistant.pipeline import _TAKEN_BY_PRICE, _priced_card
+    from retrieval.catalog import Price, Product
+
+    cards = [Product(id=f"t:{i}", title=t, source="t", price=Price(amount=D(p)))
+             for i, (t, p) in enumerate([("Walkie Talkies for Kids, 2 pack", "19.98"),
+                                         ("Spy Gear Walkie Talkies", "24.99")])]  # fmt: skip
+    said = "ok the 20 dollar 2 pack then"
+    assert _TAKEN_BY_PRICE.match(said) and _priced_card(said, cards) == 1
+    assert _priced_card("the 25 dollar one", cards) == 2
+    assert _priced_card("the 50 dollar one", cards) is None
+    assert not _TAKEN_BY_PRICE.match("under 20 dollars please")
