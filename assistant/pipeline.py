@@ -412,6 +412,8 @@ _LOOKED_UP = 20
 _RARE_TITLES = 5
 
 
+#: A card named by its words, and nothing more: "the scottie one", "the red ones too".
+_A_CARD_NAMED = re.compile(r"^\W*(?:(?:and|also)\s+)*(?:(?:need|want|get|add)\s+)?(?:the|that)\s+(?:[\w'-]+\s+){1,3}ones?(?:\s+too)?\W*$", re.I)
 #: A card taken, said first: "ok the 20 dollar 2 pack then", "fine, the $13 one".
 _TAKEN_BY_PRICE = re.compile(r"^\W*(?:(?:ok(?:ay)?|fine|alright|yeah|yes|so|then|k)\W+)*(?:just\s+)?(?:the|that)\s+\$?\d", re.I)
 
@@ -1755,9 +1757,10 @@ class ChatPipeline:
             # what else was asked, on its own
             return reading, query, self._search(query, more, shown, request)
         chosen = shown[meant.named[0] - 1]
-        if not more.department and FOR_IT.search(parts[1]):
+        if not more.department and (FOR_IT.search(parts[1]) or _A_CARD_NAMED.match(parts[1])):
             # "a pack of light 12s to go with it": of the chosen card's department (LED lights
-            # had been shown beside a capo)
+            # had been shown beside a capo); a card named so ("add the 15 minute a day one and
+            # the scottie one" of dog books had found a Littlest Pet Shop "Scottie" toy)
             more = more.model_copy(update={"department": chosen.department})
         elif not (more.department or more.department_hint):
             more = more.model_copy(update={"department_hint": chosen.department})

@@ -5830,3 +5830,13 @@ def test_the_cards_a_word_names_counted() -> None:
     assert read_cues("whats the difference between the 2 beyerdynamic ones, 16 vs 400 ohm", titles).references == (2, 3)
     assert read_cues("both beyerdynamic ones", titles).references == (2, 3)
     assert read_cues("compare the 2 cheap ones", titles).references == (1, 2)  # (no word of a card)
+
+
+def test_the_rest_of_a_put_in_named_as_a_card() -> None:
+    """ "add the 15 minute a day one and the scottie one" of dog books had looked the second up
+    across the store (a Littlest Pet Shop "Scottie" toy): a card named so is of the chosen card's
+    shelf."""
+    from assistant.pipeline import _A_CARD_NAMED
+
+    assert _A_CARD_NAMED.match("also need the scottie one") and _A_CARD_NAMED.match("and the red ones too")
+    assert not _A_CARD_NAMED.match("also need a pack of strings")
